@@ -1,0 +1,2 @@
+/** The common shape of domain events. Each aggregate's own sealed event family lives in its package. */
+package io.omskit.core.event;

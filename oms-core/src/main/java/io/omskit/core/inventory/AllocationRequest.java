@@ -1,0 +1,24 @@
+package io.omskit.core.inventory;
+
+import io.omskit.core.common.Checks;
+import java.util.List;
+
+/**
+ * Allocate stock at locations to a fulfilment: all lines or none.
+ *
+ * @param key         idempotency key; a second request with the same key returns the first allocation
+ * @param reference   what it is for (order id, fulfilment id)
+ * @param lines       at least one line
+ * @param reservation the reservation to draw from first (its held units of the same SKU are converted); null for none
+ */
+public record AllocationRequest(AllocationKey key, String reference, List<AllocationLine> lines, ReservationKey reservation) {
+
+    public AllocationRequest {
+        Checks.notNull(key, "key");
+        reference = reference == null ? "" : reference;
+        lines = List.copyOf(Checks.notNull(lines, "lines"));
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("lines must not be empty for allocation " + key);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.omskit.core.inventory;
+
+import io.omskit.core.common.Checks;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Hold stock for a cart or an order: all lines or none.
+ *
+ * @param key       idempotency key; a second request with the same key returns the first reservation
+ * @param reference what the stock is held for (order id, cart id), for people reading the ledger
+ * @param lines     at least one line; lines may repeat a SKU (two cart lines drawing on one item)
+ * @param expiresAt when the hold lapses (cart holds); null for no expiry
+ */
+public record ReservationRequest(ReservationKey key, String reference, List<ReservationLine> lines, Instant expiresAt) {
+
+    public ReservationRequest {
+        Checks.notNull(key, "key");
+        reference = reference == null ? "" : reference;
+        lines = List.copyOf(Checks.notNull(lines, "lines"));
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("lines must not be empty for reservation " + key);
+        }
+    }
+}

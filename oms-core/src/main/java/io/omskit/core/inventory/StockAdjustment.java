@@ -1,0 +1,39 @@
+package io.omskit.core.inventory;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.common.Checks;
+import io.omskit.core.network.LocationId;
+import java.time.Instant;
+
+/**
+ * A request to move stock at one location for a reason (receipt, count, damage, ...).
+ *
+ * @param key       idempotency key: replaying it changes nothing and returns the first movement
+ * @param sku       the SKU
+ * @param location  the location
+ * @param reason    why; decides which buckets change
+ * @param quantity  units moved, at least 1
+ * @param eta       for {@link MovementReason#INBOUND_EXPECTED}: when they arrive; otherwise null
+ * @param reference document it belongs to (purchase order, count sheet, return), may be empty
+ */
+public record StockAdjustment(MovementKey key, Sku sku, LocationId location, MovementReason reason, int quantity,
+                              Instant eta, String reference) {
+
+    public StockAdjustment {
+        Checks.notNull(key, "key");
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        Checks.notNull(reason, "reason");
+        Checks.positive(quantity, "quantity");
+        if (reason == MovementReason.INBOUND_EXPECTED && eta == null) {
+            throw new IllegalArgumentException("eta must be set for " + reason + " of " + sku + " at " + location);
+        }
+        reference = reference == null ? "" : reference;
+    }
+
+    /** An adjustment without ETA. */
+    public static StockAdjustment of(String key, Sku sku, LocationId location, MovementReason reason, int quantity,
+                                     String reference) {
+        return new StockAdjustment(MovementKey.of(key), sku, location, reason, quantity, null, reference);
+    }
+}

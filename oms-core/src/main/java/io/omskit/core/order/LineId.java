@@ -1,0 +1,30 @@
+package io.omskit.core.order;
+
+import io.omskit.core.common.Checks;
+
+/**
+ * Identifies a line within one order.
+ *
+ * @param value the identifier text: 1 to 100 characters, not blank, no control characters
+ */
+public record LineId(String value) implements Comparable<LineId> {
+
+    public LineId {
+        Checks.identifier(value, "lineId");
+    }
+
+    /** Creates the identifier from its text. */
+    public static LineId of(String value) {
+        return new LineId(value);
+    }
+
+    @Override
+    public int compareTo(LineId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

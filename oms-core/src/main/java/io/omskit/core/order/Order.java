@@ -1,0 +1,411 @@
+package io.omskit.core.order;
+
+import io.omskit.core.common.Change;
+import io.omskit.core.common.Checks;
+import io.omskit.core.payment.PaymentOutcome;
+import io.omskit.core.payment.PaymentStatus;
+import io.omskit.core.payment.PaymentSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * An order: immutable. Every command returns a {@link Change} holding the new order (with its
+ * version one higher) and the events it raised; the order it was called on is left as it was.
+ * The customer-visible {@link #status()} is derived from the lines' units, the payment and the hold.
+ *
+ * @param id          identity
+ * @param version     1 when placed, one more after every command that changed it
+ * @param channel     where it was taken
+ * @param externalRef the channel's order number; unique per channel
+ * @param customer    the host's customer reference
+ * @param currency    the one currency of every amount of the order
+ * @param delivery    how the customer receives it
+ * @param lines       at least one line, ids unique
+ * @param discounts   order-level discounts
+ * @param charges     order-level charges such as shipping
+ * @param paymentRef  the host's tokenised payment method, passed to the payment gateway; never card data
+ * @param payment     payment state
+ * @param hold        the current hold; null when not on hold
+ * @param placedAt    when it was placed
+ * @param confirmedAt when payment was secured; null before
+ */
+public record Order(OrderId id, long version, Channel channel, ExternalOrderRef externalRef, CustomerRef customer,
+                    CurrencyUnit currency, DeliveryChoice delivery, List<OrderLine> lines, List<Adjustment> discounts,
+                    List<Adjustment> charges, String paymentRef, PaymentSummary payment, Hold hold, Instant placedAt,
+                    Instant confirmedAt) {
+
+    public Order {
+        Checks.notNull(id, "id");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be >= 1, was " + version);
+        }
+        Checks.notNull(channel, "channel");
+        Checks.notNull(externalRef, "externalRef");
+        Checks.notNull(customer, "customer");
+        Checks.notNull(currency, "currency");
+        Checks.notNull(delivery, "delivery");
+        lines = List.copyOf(Checks.notNull(lines, "lines"));
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("lines must not be empty");
+        }
+        Set<LineId> ids = new HashSet<>();
+        for (OrderLine line : lines) {
+            if (!ids.add(line.id())) {
+                throw new IllegalArgumentException("lines must have unique ids, " + line.id() + " appears twice");
+            }
+            if (!line.unitPrice().getCurrencyUnit().equals(currency)) {
+                throw new IllegalArgumentException("line " + line.id() + " must be priced in " + currency + ", was " + line.unitPrice());
+            }
+        }
+        discounts = List.copyOf(Checks.notNull(discounts, "discounts"));
+        charges = List.copyOf(Checks.notNull(charges, "charges"));
+        for (Adjustment a : discounts) {
+            requireCurrency(a, currency, "discounts");
+        }
+        for (Adjustment a : charges) {
+            requireCurrency(a, currency, "charges");
+        }
+        paymentRef = paymentRef == null ? "" : paymentRef;
+        Checks.notNull(payment, "payment");
+        Checks.notNull(placedAt, "placedAt");
+    }
+
+    private static void requireCurrency(Adjustment a, CurrencyUnit currency, String field) {
+        if (!a.amount().getCurrencyUnit().equals(currency) || a.amount().isNegative()) {
+            throw new IllegalArgumentException(field + " must be >= 0 in " + currency + ", was " + a.code() + " " + a.amount());
+        }
+    }
+
+    /**
+     * Creates a newly placed order from a request that {@link OrderValidator} accepted.
+     *
+     * @throws IllegalArgumentException when the request breaks an invariant of the order
+     */
+    public static Change<Order, OrderEvent> place(OrderId id, PlaceOrderRequest request, Instant now) {
+        List<OrderLine> lines = new ArrayList<>(request.lines().size());
+        for (LineRequest l : request.lines()) {
+            lines.add(new OrderLine(l.id(), l.sku(), l.quantity(), l.unitPrice(), l.discounts(), l.seller(),
+                    UnitCounts.allOpen(l.quantity())));
+        }
+        Order order = new Order(id, 1, request.channel(), request.externalRef(), request.customer(), request.currency(),
+                request.delivery(), lines, request.discounts(), request.charges(), request.paymentRef(),
+                PaymentSummary.none(request.currency()), null, now, null);
+        return new Change<>(order, List.of(new OrderEvent.OrderPlaced(UUID.randomUUID(), id, 1, now, order)));
+    }
+
+    // ---- derived values ----
+
+    /** The customer-visible status, derived from units, payment and hold. */
+    public OrderStatus status() {
+        if (hold != null) {
+            return OrderStatus.ON_HOLD;
+        }
+        int quantity = 0;
+        int cancelled = 0;
+        int[] byState = new int[UnitState.values().length];
+        for (OrderLine line : lines) {
+            quantity += line.quantity();
+            for (UnitState s : UnitState.values()) {
+                byState[s.ordinal()] += line.units().get(s);
+            }
+        }
+        cancelled = byState[UnitState.CANCELLED.ordinal()];
+        if (cancelled == quantity) {
+            return OrderStatus.CANCELLED;
+        }
+        if (confirmedAt == null) {
+            return OrderStatus.AWAITING_CONFIRMATION;
+        }
+        if (byState[UnitState.OPEN.ordinal()] + byState[UnitState.RESERVED.ordinal()] > 0) {
+            return cancelled > 0 ? OrderStatus.PARTIALLY_CANCELLED : OrderStatus.CONFIRMED;
+        }
+        if (byState[UnitState.ALLOCATED.ordinal()] > 0) {
+            return OrderStatus.IN_PREPARATION;
+        }
+        if (byState[UnitState.READY.ordinal()] > 0) {
+            return delivery.method().isPickup() ? OrderStatus.READY_FOR_PICKUP : OrderStatus.READY_TO_SHIP;
+        }
+        if (byState[UnitState.SHIPPED.ordinal()] > 0) {
+            return OrderStatus.SHIPPED;
+        }
+        if (byState[UnitState.RETURNED.ordinal()] == quantity - cancelled) {
+            return OrderStatus.RETURNED;
+        }
+        return byState[UnitState.PICKED_UP.ordinal()] > 0 ? OrderStatus.PICKED_UP : OrderStatus.DELIVERED;
+    }
+
+    /** The line with {@code lineId}. */
+    public Optional<OrderLine> line(LineId lineId) {
+        for (OrderLine l : lines) {
+            if (l.id().equals(lineId)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Units of the whole order in {@code state}. */
+    public int units(UnitState state) {
+        int n = 0;
+        for (OrderLine l : lines) {
+            n += l.units().get(state);
+        }
+        return n;
+    }
+
+    /** Sum of the line totals (after line discounts). */
+    public Money linesTotal() {
+        Money sum = Money.zero(currency);
+        for (OrderLine l : lines) {
+            sum = sum.plus(l.total());
+        }
+        return sum;
+    }
+
+    /** What the customer pays: lines total minus order discounts plus charges, never below zero. */
+    public Money total() {
+        Money sum = linesTotal();
+        for (Adjustment d : discounts) {
+            sum = sum.minus(d.amount());
+        }
+        for (Adjustment c : charges) {
+            sum = sum.plus(c.amount());
+        }
+        return sum.isNegative() ? Money.zero(currency) : sum;
+    }
+
+    /** Whether the order is on hold. */
+    public boolean isOnHold() {
+        return hold != null;
+    }
+
+    // ---- commands ----
+
+    /** Holds stock in the network for every open unit. */
+    public Change<Order, OrderEvent> reserveAll(Instant now) {
+        return moveAll(OrderCommand.RESERVE, UnitState.OPEN, UnitState.RESERVED, "", null, now);
+    }
+
+    /** Holds stock for the given open units. */
+    public Change<Order, OrderEvent> reserve(List<LineQuantity> quantities, Instant now) {
+        return move(OrderCommand.RESERVE, quantities, List.of(UnitState.OPEN), UnitState.RESERVED, "", null, now);
+    }
+
+    /** Lets go of the stock held for every reserved unit; the units become open again. */
+    public Change<Order, OrderEvent> releaseAllReservations(Instant now) {
+        return moveAll(OrderCommand.RELEASE_RESERVATION, UnitState.RESERVED, UnitState.OPEN, "", null, now);
+    }
+
+    /** Lets go of the stock held for the given reserved units. */
+    public Change<Order, OrderEvent> releaseReservation(List<LineQuantity> quantities, Instant now) {
+        return move(OrderCommand.RELEASE_RESERVATION, quantities, List.of(UnitState.RESERVED), UnitState.OPEN, "", null, now);
+    }
+
+    /** Allocates reserved (or else open) units at a location, named in {@code reference}. */
+    public Change<Order, OrderEvent> allocate(List<LineQuantity> quantities, String reference, Instant now) {
+        return move(OrderCommand.ALLOCATE, quantities, List.of(UnitState.RESERVED, UnitState.OPEN), UnitState.ALLOCATED,
+                reference, null, now);
+    }
+
+    /** Takes allocated units back to open, for instance after a location rejected them. */
+    public Change<Order, OrderEvent> deallocate(List<LineQuantity> quantities, String reference, Instant now) {
+        return move(OrderCommand.DEALLOCATE, quantities, List.of(UnitState.ALLOCATED), UnitState.OPEN, reference, null, now);
+    }
+
+    /** Records allocated units as picked and packed. */
+    public Change<Order, OrderEvent> markReady(List<LineQuantity> quantities, String reference, Instant now) {
+        return move(OrderCommand.MARK_READY, quantities, List.of(UnitState.ALLOCATED), UnitState.READY, reference, null, now);
+    }
+
+    /** Records ready (or else allocated) units as handed to the carrier; {@code reference} names the shipment. */
+    public Change<Order, OrderEvent> ship(List<LineQuantity> quantities, String reference, Instant now) {
+        return move(OrderCommand.SHIP, quantities, List.of(UnitState.READY, UnitState.ALLOCATED), UnitState.SHIPPED,
+                reference, null, now);
+    }
+
+    /** Records ready units as collected by the customer. */
+    public Change<Order, OrderEvent> pickUp(List<LineQuantity> quantities, String reference, Instant now) {
+        return move(OrderCommand.PICK_UP, quantities, List.of(UnitState.READY), UnitState.PICKED_UP, reference, null, now);
+    }
+
+    /** Records shipped units as delivered. */
+    public Change<Order, OrderEvent> deliver(List<LineQuantity> quantities, String reference, Instant now) {
+        return move(OrderCommand.DELIVER, quantities, List.of(UnitState.SHIPPED), UnitState.DELIVERED, reference, null, now);
+    }
+
+    /** Records delivered, collected or shipped units as returned. */
+    public Change<Order, OrderEvent> returnUnits(List<LineQuantity> quantities, String reference, Instant now) {
+        return move(OrderCommand.RETURN, quantities,
+                List.of(UnitState.DELIVERED, UnitState.PICKED_UP, UnitState.SHIPPED), UnitState.RETURNED, reference, null, now);
+    }
+
+    /**
+     * Cancels the given units; open units go first, then reserved, allocated and ready ones.
+     * The event's moves say which, so the caller can release the matching stock.
+     *
+     * @throws IllegalTransitionException when the order's status does not allow cancelling or too few units are cancellable
+     */
+    public Change<Order, OrderEvent> cancel(List<LineQuantity> quantities, CancellationReason reason, Instant now) {
+        Checks.notNull(reason, "reason");
+        return move(OrderCommand.CANCEL, quantities, CANCELLABLE, UnitState.CANCELLED, "", reason, now);
+    }
+
+    /** Cancels every unit not yet shipped or collected. */
+    public Change<Order, OrderEvent> cancelAll(CancellationReason reason, Instant now) {
+        Checks.notNull(reason, "reason");
+        List<LineQuantity> all = new ArrayList<>();
+        for (OrderLine l : lines) {
+            int n = 0;
+            for (UnitState s : CANCELLABLE) {
+                n += l.units().get(s);
+            }
+            if (n > 0) {
+                all.add(new LineQuantity(l.id(), n));
+            }
+        }
+        if (all.isEmpty()) {
+            throw new IllegalTransitionException(id, status(), OrderCommand.CANCEL, "no unit left to cancel");
+        }
+        return cancel(all, reason, now);
+    }
+
+    /** Marks payment as secured; the order is confirmed. */
+    public Change<Order, OrderEvent> confirm(Instant now) {
+        require(OrderCommand.CONFIRM, null);
+        if (payment.status() != PaymentStatus.AUTHORISED && payment.status() != PaymentStatus.CAPTURED) {
+            throw new IllegalTransitionException(id, status(), OrderCommand.CONFIRM, "payment is " + payment.status());
+        }
+        Order next = copy(payment, hold, now);
+        return withStatusEvent(next, new OrderEvent.OrderConfirmed(UUID.randomUUID(), id, next.version, now), now);
+    }
+
+    /** Puts the order on hold; commands other than release, cancel and payment bookkeeping are refused until released. */
+    public Change<Order, OrderEvent> hold(HoldReason reason, String detail, Instant now) {
+        require(OrderCommand.HOLD, null);
+        Hold h = new Hold(reason, detail, now);
+        Order next = copy(payment, h, confirmedAt);
+        return withStatusEvent(next, new OrderEvent.OrderPutOnHold(UUID.randomUUID(), id, next.version, now, h), now);
+    }
+
+    /** Lifts the hold. */
+    public Change<Order, OrderEvent> releaseHold(Instant now) {
+        require(OrderCommand.RELEASE_HOLD, null);
+        Order next = copy(payment, null, confirmedAt);
+        return withStatusEvent(next, new OrderEvent.OrderHoldReleased(UUID.randomUUID(), id, next.version, now, hold.reason()), now);
+    }
+
+    /** Records the result of a payment call ({@code operation} such as "authorise") and the payment state after it. */
+    public Change<Order, OrderEvent> recordPayment(String operation, PaymentOutcome outcome, PaymentSummary newPayment,
+                                                   Instant now) {
+        require(OrderCommand.RECORD_PAYMENT, null);
+        Checks.notBlank(operation, "operation");
+        Checks.notNull(outcome, "outcome");
+        Checks.notNull(newPayment, "newPayment");
+        if (!newPayment.authorised().getCurrencyUnit().equals(currency)) {
+            throw new IllegalArgumentException("payment must be in " + currency + ", was " + newPayment.authorised());
+        }
+        Order next = copy(newPayment, hold, confirmedAt);
+        return withStatusEvent(next,
+                new OrderEvent.OrderPaymentUpdated(UUID.randomUUID(), id, next.version, now, operation, outcome, newPayment), now);
+    }
+
+    // ---- internals ----
+
+    private static final List<UnitState> CANCELLABLE =
+            List.of(UnitState.OPEN, UnitState.RESERVED, UnitState.ALLOCATED, UnitState.READY);
+
+    private void require(OrderCommand command, String detail) {
+        OrderStatus s = status();
+        if (!OrderTransitions.isAllowed(s, command)) {
+            throw new IllegalTransitionException(id, s, command, detail);
+        }
+    }
+
+    private Order copy(PaymentSummary newPayment, Hold newHold, Instant newConfirmedAt) {
+        return new Order(id, version + 1, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
+                paymentRef, newPayment, newHold, placedAt, newConfirmedAt);
+    }
+
+    private Change<Order, OrderEvent> withStatusEvent(Order next, OrderEvent event, Instant now) {
+        OrderStatus before = status();
+        OrderStatus after = next.status();
+        if (before == after) {
+            return new Change<>(next, List.of(event));
+        }
+        return new Change<>(next, List.of(event,
+                new OrderEvent.OrderStatusChanged(UUID.randomUUID(), id, next.version, now, before, after)));
+    }
+
+    private Change<Order, OrderEvent> moveAll(OrderCommand command, UnitState from, UnitState to, String reference,
+                                              CancellationReason reason, Instant now) {
+        List<LineQuantity> all = new ArrayList<>();
+        for (OrderLine l : lines) {
+            if (l.units().get(from) > 0) {
+                all.add(new LineQuantity(l.id(), l.units().get(from)));
+            }
+        }
+        if (all.isEmpty()) {
+            require(command, null);
+            return Change.unchanged(this);
+        }
+        return move(command, all, List.of(from), to, reference, reason, now);
+    }
+
+    private Change<Order, OrderEvent> move(OrderCommand command, List<LineQuantity> quantities, List<UnitState> from,
+                                           UnitState to, String reference, CancellationReason reason, Instant now) {
+        Checks.notNull(quantities, "quantities");
+        Checks.notNull(now, "now");
+        require(command, null);
+        if (quantities.isEmpty()) {
+            throw new IllegalArgumentException("quantities must not be empty for " + command);
+        }
+        List<OrderLine> newLines = new ArrayList<>(lines);
+        List<UnitMove> moves = new ArrayList<>();
+        for (LineQuantity q : quantities) {
+            int index = indexOf(newLines, q.line());
+            if (index < 0) {
+                throw new IllegalArgumentException("line " + q.line() + " is not a line of order " + id);
+            }
+            OrderLine line = newLines.get(index);
+            UnitCounts units = line.units();
+            int available = 0;
+            for (UnitState s : from) {
+                available += units.get(s);
+            }
+            if (available < q.quantity()) {
+                throw new IllegalTransitionException(id, status(), command,
+                        "line " + q.line() + " has " + available + " unit(s) in " + from + ", " + q.quantity() + " requested");
+            }
+            int remaining = q.quantity();
+            for (UnitState s : from) {
+                int take = Math.min(remaining, units.get(s));
+                if (take > 0) {
+                    units = units.move(s, to, take);
+                    moves.add(new UnitMove(q.line(), s, to, take));
+                    remaining -= take;
+                }
+            }
+            newLines.set(index, line.withUnits(units));
+        }
+        Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, newLines, discounts,
+                charges, paymentRef, payment, hold, placedAt, confirmedAt);
+        return withStatusEvent(next,
+                new OrderEvent.OrderUnitsMoved(UUID.randomUUID(), id, next.version, now, command, moves, reference, reason), now);
+    }
+
+    private static int indexOf(List<OrderLine> lines, LineId lineId) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).id().equals(lineId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,69 @@
+package io.omskit.core.order;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * A channel's request to place an order. Placing the same channel and external reference twice
+ * returns the order placed the first time.
+ *
+ * @param channel     where the order was taken
+ * @param externalRef the channel's order number
+ * @param customer    the host's customer reference
+ * @param currency    currency of every amount
+ * @param delivery    delivery choice
+ * @param lines       the lines
+ * @param discounts   order-level discounts; null means none
+ * @param charges     order-level charges such as shipping; null means none
+ * @param paymentRef  tokenised payment method for the gateway; null or empty when the channel collected payment itself
+ */
+public record PlaceOrderRequest(Channel channel, ExternalOrderRef externalRef, CustomerRef customer, CurrencyUnit currency,
+                                DeliveryChoice delivery, List<LineRequest> lines, List<Adjustment> discounts,
+                                List<Adjustment> charges, String paymentRef) {
+
+    public PlaceOrderRequest {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        discounts = discounts == null ? List.of() : List.copyOf(discounts);
+        charges = charges == null ? List.of() : List.copyOf(charges);
+        paymentRef = paymentRef == null ? "" : paymentRef;
+    }
+
+    /** A fluent builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link PlaceOrderRequest}; nothing is checked until placement. */
+    public static final class Builder {
+        private Channel channel;
+        private ExternalOrderRef externalRef;
+        private CustomerRef customer;
+        private CurrencyUnit currency;
+        private DeliveryChoice delivery;
+        private final List<LineRequest> lines = new ArrayList<>();
+        private final List<Adjustment> discounts = new ArrayList<>();
+        private final List<Adjustment> charges = new ArrayList<>();
+        private String paymentRef;
+
+        private Builder() {
+        }
+
+        public Builder channel(Channel channel) { this.channel = channel; return this; }
+        public Builder externalRef(String externalRef) { this.externalRef = ExternalOrderRef.of(externalRef); return this; }
+        public Builder customer(String customer) { this.customer = CustomerRef.of(customer); return this; }
+        public Builder currency(CurrencyUnit currency) { this.currency = currency; return this; }
+        public Builder currency(String currencyCode) { this.currency = CurrencyUnit.of(currencyCode); return this; }
+        public Builder delivery(DeliveryChoice delivery) { this.delivery = delivery; return this; }
+        public Builder line(LineRequest line) { this.lines.add(line); return this; }
+        public Builder line(String id, String sku, int quantity, Money unitPrice) { return line(LineRequest.of(id, sku, quantity, unitPrice)); }
+        public Builder discount(String code, Money amount) { this.discounts.add(Adjustment.of(code, amount)); return this; }
+        public Builder charge(String code, Money amount) { this.charges.add(Adjustment.of(code, amount)); return this; }
+        public Builder paymentRef(String paymentRef) { this.paymentRef = paymentRef; return this; }
+
+        public PlaceOrderRequest build() {
+            return new PlaceOrderRequest(channel, externalRef, customer, currency, delivery, lines, discounts, charges, paymentRef);
+        }
+    }
+}

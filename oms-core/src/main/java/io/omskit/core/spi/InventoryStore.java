@@ -1,0 +1,114 @@
+package io.omskit.core.spi;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.inventory.AdjustmentResult;
+import io.omskit.core.inventory.Allocation;
+import io.omskit.core.inventory.AllocationKey;
+import io.omskit.core.inventory.AllocationRequest;
+import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.InboundSupply;
+import io.omskit.core.inventory.MovementKey;
+import io.omskit.core.inventory.Reservation;
+import io.omskit.core.inventory.ReservationKey;
+import io.omskit.core.inventory.ReservationRequest;
+import io.omskit.core.inventory.ReservationResult;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.inventory.StockMovement;
+import io.omskit.core.inventory.StockPosition;
+import io.omskit.core.network.LocationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Unified stock: positions, reservations, allocations and the movement ledger. Thread-safe.
+ *
+ * <p>The contract (checked clause by clause by the TCK in {@code oms-testkit}):
+ * <ol>
+ * <li>Never oversells: at every position, on hand &gt;= reserved + allocated; per SKU, network-wide
+ *     reservations never exceed the sum of the positions' available to sell.</li>
+ * <li>Units are never created or lost: on hand of a position equals the sum of its ledger's on-hand deltas
+ *     minus the units shipped from it.</li>
+ * <li>Reservations and allocations are all-or-nothing: either every line is held, or nothing is and the result
+ *     lists the shortages. Lines repeating a SKU are added up before checking.</li>
+ * <li>Idempotent by key: a request whose key was used before changes nothing and returns the first result
+ *     (a key reused with different lines is a programming error: {@link IllegalArgumentException}).</li>
+ * <li>Releasing, expiring, deallocating and shipping give back or consume exactly the units held.</li>
+ * <li>Alert levels raise one {@link io.omskit.core.inventory.InventoryEvent.StockLevelChanged} per crossing.</li>
+ * <li>Every change publishes its events after it is durable, once.</li>
+ * </ol>
+ * Time comes from the store's injected {@link java.time.Clock}.
+ */
+public interface InventoryStore {
+
+    /** Holds stock for every line or for none. @throws SpiException on infrastructure failure, nothing held */
+    ReservationResult reserve(ReservationRequest request);
+
+    /** The reservation with {@code key}, in whatever status; empty when the key was never used. */
+    Optional<Reservation> findReservation(ReservationKey key);
+
+    /**
+     * Lets go of everything the reservation still holds. Idempotent.
+     *
+     * @return the reservation after release; empty when the key was never used
+     */
+    Optional<Reservation> release(ReservationKey key);
+
+    /**
+     * Lets go of {@code quantity} units of {@code sku} held by the reservation (network-wide lines first).
+     *
+     * @return the reservation after the release; empty when the key was never used
+     * @throws IllegalArgumentException when it holds fewer units of {@code sku}
+     */
+    Optional<Reservation> release(ReservationKey key, Sku sku, int quantity);
+
+    /** Expires every active reservation whose expiry is at or before {@code now}; returns them as expired. */
+    List<Reservation> expireReservations(Instant now);
+
+    /** Allocates every line or none, drawing first on the named reservation. */
+    AllocationResult allocate(AllocationRequest request);
+
+    /** The allocation with {@code key}; empty when the key was never used. */
+    Optional<Allocation> findAllocation(AllocationKey key);
+
+    /**
+     * Returns {@code quantity} allocated units of {@code sku} at {@code location} to availability.
+     *
+     * @return the allocation after the change
+     * @throws IllegalArgumentException when the allocation is unknown or holds fewer units there
+     */
+    Allocation deallocate(AllocationKey key, Sku sku, LocationId location, int quantity);
+
+    /**
+     * Records allocated units as shipped: allocated and on hand both fall by {@code quantity}, and a
+     * {@link io.omskit.core.inventory.MovementReason#SHIPMENT} movement is written under {@code movementKey}.
+     * Idempotent by {@code movementKey}.
+     *
+     * @throws IllegalArgumentException when the allocation is unknown or holds fewer units there
+     */
+    StockMovement ship(AllocationKey key, Sku sku, LocationId location, int quantity, MovementKey movementKey);
+
+    /** Records a movement (receipt, count, damage, quarantine, inbound, return), or refuses it. Idempotent by key. */
+    AdjustmentResult adjust(StockAdjustment adjustment);
+
+    /** Sets the safety stock of a position. */
+    void setSafetyStock(Sku sku, LocationId location, int quantity);
+
+    /** The position of {@code sku} at {@code location}; all zeros when nothing was ever recorded. */
+    StockPosition position(Sku sku, LocationId location);
+
+    /** Every position of {@code sku} that ever had a movement or setting, ordered by location id. */
+    List<StockPosition> positions(Sku sku);
+
+    /** Units of {@code sku} held by active network-wide reservations. */
+    int networkReserved(Sku sku);
+
+    /** Units of {@code sku} available to sell across the network: sum of the positions' minus network-wide reservations. */
+    int networkAvailable(Sku sku);
+
+    /** Inbound supply of {@code sku} not yet received or cancelled, ordered by ETA. */
+    List<InboundSupply> inbound(Sku sku);
+
+    /** The ledger of one position, oldest first. */
+    List<StockMovement> movements(Sku sku, LocationId location);
+}

@@ -1,0 +1,35 @@
+package io.omskit.core.spi;
+
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.ExternalOrderRef;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores orders with optimistic versioning. Thread-safe.
+ *
+ * <p>Contract: an order of version 1 is inserted, and only if neither its id nor its
+ * (channel, external reference) exists; an order of version n &gt; 1 replaces the stored one
+ * only if that one has version n - 1. Otherwise nothing is written and the outcome says why.
+ */
+public interface OrderRepository {
+
+    /**
+     * Saves {@code order} against the version it was derived from.
+     *
+     * @return {@link SaveOutcome#SAVED}, or why nothing was written
+     * @throws SpiException on infrastructure failure; nothing was written
+     */
+    SaveOutcome save(Order order);
+
+    /** The latest stored version of the order; empty when unknown. */
+    Optional<Order> find(OrderId id);
+
+    /** The order placed with this channel and external reference; empty when none. */
+    Optional<Order> findByExternalRef(Channel channel, ExternalOrderRef externalRef);
+
+    /** Ids of orders whose status is awaiting confirmation, for reconciliation sweeps; at most {@code limit}. */
+    List<OrderId> findAwaitingConfirmation(int limit);
+}
