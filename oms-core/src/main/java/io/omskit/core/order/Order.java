@@ -2,6 +2,7 @@ package io.omskit.core.order;
 
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
+import io.omskit.core.network.LocationId;
 import io.omskit.core.payment.PaymentOutcome;
 import io.omskit.core.payment.PaymentStatus;
 import io.omskit.core.payment.PaymentSummary;
@@ -35,11 +36,12 @@ import org.joda.money.Money;
  * @param hold        the current hold; null when not on hold
  * @param placedAt    when it was placed
  * @param confirmedAt when payment was secured; null before
+ * @param allocations where allocated and ready units are held, per line and allocation; consistent with the units
  */
 public record Order(OrderId id, long version, Channel channel, ExternalOrderRef externalRef, CustomerRef customer,
                     CurrencyUnit currency, DeliveryChoice delivery, List<OrderLine> lines, List<Adjustment> discounts,
                     List<Adjustment> charges, String paymentRef, PaymentSummary payment, Hold hold, Instant placedAt,
-                    Instant confirmedAt) {
+                    Instant confirmedAt, List<LineAllocation> allocations) {
 
     public Order {
         Checks.notNull(id, "id");
@@ -75,6 +77,26 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         paymentRef = paymentRef == null ? "" : paymentRef;
         Checks.notNull(payment, "payment");
         Checks.notNull(placedAt, "placedAt");
+        allocations = List.copyOf(Checks.notNull(allocations, "allocations"));
+        for (OrderLine line : lines) {
+            int allocated = 0;
+            int ready = 0;
+            for (LineAllocation a : allocations) {
+                if (a.line().equals(line.id())) {
+                    allocated += a.allocated();
+                    ready += a.ready();
+                }
+            }
+            if (allocated != line.units().allocated() || ready != line.units().ready()) {
+                throw new IllegalArgumentException("allocations of line " + line.id() + " must hold its " + line.units().allocated()
+                        + " allocated and " + line.units().ready() + " ready units, hold " + allocated + " and " + ready);
+            }
+        }
+        for (LineAllocation a : allocations) {
+            if (!ids.contains(a.line())) {
+                throw new IllegalArgumentException("allocation " + a.allocationKey() + " refers to unknown line " + a.line());
+            }
+        }
     }
 
     private static void requireCurrency(Adjustment a, CurrencyUnit currency, String field) {
@@ -96,7 +118,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         }
         Order order = new Order(id, 1, request.channel(), request.externalRef(), request.customer(), request.currency(),
                 request.delivery(), lines, request.discounts(), request.charges(), request.paymentRef(),
-                PaymentSummary.none(request.currency()), null, now, null);
+                PaymentSummary.none(request.currency()), null, now, null, List.of());
         return new Change<>(order, List.of(new OrderEvent.OrderPlaced(UUID.randomUUID(), id, 1, now, order)));
     }
 
@@ -195,7 +217,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     /** Holds stock for the given open units. */
     public Change<Order, OrderEvent> reserve(List<LineQuantity> quantities, Instant now) {
-        return move(OrderCommand.RESERVE, quantities, List.of(UnitState.OPEN), UnitState.RESERVED, "", null, now);
+        return move(OrderCommand.RESERVE, quantities, List.of(UnitState.OPEN), UnitState.RESERVED, null, "", null, now);
     }
 
     /** Lets go of the stock held for every reserved unit; the units become open again. */
@@ -205,45 +227,55 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     /** Lets go of the stock held for the given reserved units. */
     public Change<Order, OrderEvent> releaseReservation(List<LineQuantity> quantities, Instant now) {
-        return move(OrderCommand.RELEASE_RESERVATION, quantities, List.of(UnitState.RESERVED), UnitState.OPEN, "", null, now);
+        return move(OrderCommand.RELEASE_RESERVATION, quantities, List.of(UnitState.RESERVED), UnitState.OPEN, null, "", null, now);
     }
 
-    /** Allocates reserved (or else open) units at a location, named in {@code reference}. */
-    public Change<Order, OrderEvent> allocate(List<LineQuantity> quantities, String reference, Instant now) {
+    /**
+     * Allocates reserved (or else open) units at {@code location} under {@code allocationKey}, the key of the
+     * matching inventory allocation.
+     */
+    public Change<Order, OrderEvent> allocate(LocationId location, String allocationKey, List<LineQuantity> quantities,
+                                              Instant now) {
+        Checks.notNull(location, "location");
+        Checks.identifier(allocationKey, "allocationKey");
         return move(OrderCommand.ALLOCATE, quantities, List.of(UnitState.RESERVED, UnitState.OPEN), UnitState.ALLOCATED,
-                reference, null, now);
+                new Target(location, allocationKey), allocationKey, null, now);
     }
 
-    /** Takes allocated units back to open, for instance after a location rejected them. */
-    public Change<Order, OrderEvent> deallocate(List<LineQuantity> quantities, String reference, Instant now) {
-        return move(OrderCommand.DEALLOCATE, quantities, List.of(UnitState.ALLOCATED), UnitState.OPEN, reference, null, now);
+    /** Takes allocated (not yet ready) units of an allocation back to open, for instance after the location rejected them. */
+    public Change<Order, OrderEvent> deallocate(String allocationKey, List<LineQuantity> quantities, Instant now) {
+        return move(OrderCommand.DEALLOCATE, quantities, List.of(UnitState.ALLOCATED), UnitState.OPEN,
+                new Target(null, allocationKey), allocationKey, null, now);
     }
 
-    /** Records allocated units as picked and packed. */
-    public Change<Order, OrderEvent> markReady(List<LineQuantity> quantities, String reference, Instant now) {
-        return move(OrderCommand.MARK_READY, quantities, List.of(UnitState.ALLOCATED), UnitState.READY, reference, null, now);
+    /** Records allocated units of an allocation as picked and packed. */
+    public Change<Order, OrderEvent> markReady(String allocationKey, List<LineQuantity> quantities, Instant now) {
+        return move(OrderCommand.MARK_READY, quantities, List.of(UnitState.ALLOCATED), UnitState.READY,
+                new Target(null, allocationKey), allocationKey, null, now);
     }
 
-    /** Records ready (or else allocated) units as handed to the carrier; {@code reference} names the shipment. */
-    public Change<Order, OrderEvent> ship(List<LineQuantity> quantities, String reference, Instant now) {
+    /** Records ready (or else allocated) units of an allocation as handed to the carrier; {@code shipmentRef} names the shipment. */
+    public Change<Order, OrderEvent> ship(String allocationKey, List<LineQuantity> quantities, String shipmentRef, Instant now) {
         return move(OrderCommand.SHIP, quantities, List.of(UnitState.READY, UnitState.ALLOCATED), UnitState.SHIPPED,
-                reference, null, now);
+                new Target(null, allocationKey), shipmentRef, null, now);
     }
 
-    /** Records ready units as collected by the customer. */
-    public Change<Order, OrderEvent> pickUp(List<LineQuantity> quantities, String reference, Instant now) {
-        return move(OrderCommand.PICK_UP, quantities, List.of(UnitState.READY), UnitState.PICKED_UP, reference, null, now);
+    /** Records ready units of an allocation as collected by the customer. */
+    public Change<Order, OrderEvent> pickUp(String allocationKey, List<LineQuantity> quantities, Instant now) {
+        return move(OrderCommand.PICK_UP, quantities, List.of(UnitState.READY), UnitState.PICKED_UP,
+                new Target(null, allocationKey), allocationKey, null, now);
     }
 
     /** Records shipped units as delivered. */
     public Change<Order, OrderEvent> deliver(List<LineQuantity> quantities, String reference, Instant now) {
-        return move(OrderCommand.DELIVER, quantities, List.of(UnitState.SHIPPED), UnitState.DELIVERED, reference, null, now);
+        return move(OrderCommand.DELIVER, quantities, List.of(UnitState.SHIPPED), UnitState.DELIVERED, null, reference, null, now);
     }
 
     /** Records delivered, collected or shipped units as returned. */
     public Change<Order, OrderEvent> returnUnits(List<LineQuantity> quantities, String reference, Instant now) {
         return move(OrderCommand.RETURN, quantities,
-                List.of(UnitState.DELIVERED, UnitState.PICKED_UP, UnitState.SHIPPED), UnitState.RETURNED, reference, null, now);
+                List.of(UnitState.DELIVERED, UnitState.PICKED_UP, UnitState.SHIPPED), UnitState.RETURNED, null, reference, null,
+                now);
     }
 
     /**
@@ -254,7 +286,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      */
     public Change<Order, OrderEvent> cancel(List<LineQuantity> quantities, CancellationReason reason, Instant now) {
         Checks.notNull(reason, "reason");
-        return move(OrderCommand.CANCEL, quantities, CANCELLABLE, UnitState.CANCELLED, "", reason, now);
+        return move(OrderCommand.CANCEL, quantities, CANCELLABLE, UnitState.CANCELLED, null, "", reason, now);
     }
 
     /** Cancels every unit not yet shipped or collected. */
@@ -330,7 +362,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     private Order copy(PaymentSummary newPayment, Hold newHold, Instant newConfirmedAt) {
         return new Order(id, version + 1, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, newPayment, newHold, placedAt, newConfirmedAt);
+                paymentRef, newPayment, newHold, placedAt, newConfirmedAt, allocations);
     }
 
     private Change<Order, OrderEvent> withStatusEvent(Order next, OrderEvent event, Instant now) {
@@ -355,11 +387,16 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             require(command, null);
             return Change.unchanged(this);
         }
-        return move(command, all, List.of(from), to, reference, reason, now);
+        return move(command, all, List.of(from), to, null, reference, reason, now);
+    }
+
+    /** The allocation a command works on; {@code location} only when allocating. */
+    private record Target(LocationId location, String allocationKey) {
     }
 
     private Change<Order, OrderEvent> move(OrderCommand command, List<LineQuantity> quantities, List<UnitState> from,
-                                           UnitState to, String reference, CancellationReason reason, Instant now) {
+                                           UnitState to, Target target, String reference, CancellationReason reason,
+                                           Instant now) {
         Checks.notNull(quantities, "quantities");
         Checks.notNull(now, "now");
         require(command, null);
@@ -367,6 +404,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             throw new IllegalArgumentException("quantities must not be empty for " + command);
         }
         List<OrderLine> newLines = new ArrayList<>(lines);
+        List<LineAllocation> newAllocations = new ArrayList<>(allocations);
         List<UnitMove> moves = new ArrayList<>();
         for (LineQuantity q : quantities) {
             int index = indexOf(newLines, q.line());
@@ -375,29 +413,91 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             }
             OrderLine line = newLines.get(index);
             UnitCounts units = line.units();
-            int available = 0;
-            for (UnitState s : from) {
-                available += units.get(s);
-            }
-            if (available < q.quantity()) {
-                throw new IllegalTransitionException(id, status(), command,
-                        "line " + q.line() + " has " + available + " unit(s) in " + from + ", " + q.quantity() + " requested");
-            }
             int remaining = q.quantity();
-            for (UnitState s : from) {
-                int take = Math.min(remaining, units.get(s));
-                if (take > 0) {
-                    units = units.move(s, to, take);
-                    moves.add(new UnitMove(q.line(), s, to, take));
-                    remaining -= take;
+            int[] take = new int[from.size()];
+            for (int i = 0; i < from.size() && remaining > 0; i++) {
+                take[i] = Math.min(remaining, available(units, newAllocations, q.line(), from.get(i), target));
+                remaining -= take[i];
+            }
+            if (remaining > 0) {
+                throw new IllegalTransitionException(id, status(), command, "line " + q.line() + " has "
+                        + (q.quantity() - remaining) + " unit(s) in " + from
+                        + (target == null || target.location != null ? "" : " of allocation " + target.allocationKey)
+                        + ", " + q.quantity() + " requested");
+            }
+            for (int i = 0; i < from.size(); i++) {
+                if (take[i] > 0) {
+                    units = units.move(from.get(i), to, take[i]);
+                    moves.add(new UnitMove(q.line(), from.get(i), to, take[i]));
+                    shiftAllocations(newAllocations, q.line(), from.get(i), to, take[i], target);
                 }
             }
             newLines.set(index, line.withUnits(units));
         }
         Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, newLines, discounts,
-                charges, paymentRef, payment, hold, placedAt, confirmedAt);
+                charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations);
         return withStatusEvent(next,
                 new OrderEvent.OrderUnitsMoved(UUID.randomUUID(), id, next.version, now, command, moves, reference, reason), now);
+    }
+
+    /** Units of {@code line} in {@code state} that a command on {@code target} may take. */
+    private static int available(UnitCounts units, List<LineAllocation> allocations, LineId line, UnitState state,
+                                 Target target) {
+        boolean held = state == UnitState.ALLOCATED || state == UnitState.READY;
+        if (!held || target == null || target.location != null) {
+            return units.get(state);
+        }
+        int n = 0;
+        for (LineAllocation a : allocations) {
+            if (a.line().equals(line) && a.allocationKey().equals(target.allocationKey)) {
+                n += state == UnitState.ALLOCATED ? a.allocated() : a.ready();
+            }
+        }
+        return n;
+    }
+
+    /** Keeps the allocations in step with a move of {@code quantity} units from one state to another. */
+    private static void shiftAllocations(List<LineAllocation> allocations, LineId line, UnitState from, UnitState to,
+                                         int quantity, Target target) {
+        boolean fromHeld = from == UnitState.ALLOCATED || from == UnitState.READY;
+        if (to == UnitState.ALLOCATED) {
+            for (int i = 0; i < allocations.size(); i++) {
+                LineAllocation a = allocations.get(i);
+                if (a.line().equals(line) && a.allocationKey().equals(target.allocationKey)) {
+                    if (!a.location().equals(target.location)) {
+                        throw new IllegalArgumentException("allocationKey " + target.allocationKey + " is already used at "
+                                + a.location() + ", not " + target.location);
+                    }
+                    allocations.set(i, new LineAllocation(line, a.location(), a.allocationKey(), a.allocated() + quantity, a.ready()));
+                    return;
+                }
+            }
+            allocations.add(new LineAllocation(line, target.location, target.allocationKey, quantity, 0));
+            return;
+        }
+        if (!fromHeld) {
+            return;
+        }
+        int remaining = quantity;
+        for (int i = 0; i < allocations.size() && remaining > 0; i++) {
+            LineAllocation a = allocations.get(i);
+            if (!a.line().equals(line) || (target != null && !a.allocationKey().equals(target.allocationKey))) {
+                continue;
+            }
+            int have = from == UnitState.ALLOCATED ? a.allocated() : a.ready();
+            int n = Math.min(have, remaining);
+            if (n == 0) {
+                continue;
+            }
+            remaining -= n;
+            int allocated = a.allocated() - (from == UnitState.ALLOCATED ? n : 0) + (to == UnitState.READY ? n : 0);
+            int ready = a.ready() - (from == UnitState.READY ? n : 0);
+            if (allocated + ready == 0) {
+                allocations.remove(i--);
+            } else {
+                allocations.set(i, new LineAllocation(line, a.location(), a.allocationKey(), allocated, ready));
+            }
+        }
     }
 
     private static int indexOf(List<OrderLine> lines, LineId lineId) {

@@ -1,0 +1,157 @@
+package io.omskit.core.inmemory;
+
+import io.omskit.core.order.OrderId;
+import io.omskit.core.payment.PaymentOutcome;
+import io.omskit.core.payment.PaymentRequest;
+import io.omskit.core.payment.PaymentResult;
+import io.omskit.core.spi.PaymentGateway;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.joda.money.Money;
+
+/**
+ * A thread-safe in-memory payment provider for tests and demos. It honours idempotency keys like a real
+ * provider, keeps the money it moved per order, and can be told to misbehave on the next calls:
+ * {@link #declineNext(String)}, {@link #timeOutNext(boolean)} (outcome unknown, the money may or may not
+ * have moved) and {@link #unreachableNext()} (not attempted). Payment refs listed with
+ * {@link #alwaysDecline(String)} are always declined.
+ */
+public final class FakePaymentGateway implements PaymentGateway {
+
+    private enum Fault { DECLINE, TIMEOUT_SUCCEEDED, TIMEOUT_FAILED, UNREACHABLE }
+
+    private record Scripted(Fault fault, String message) {
+    }
+
+    private final Deque<Scripted> script = new ArrayDeque<>();
+    private final Map<String, PaymentResult> byKey = new HashMap<>();
+    private final Map<String, PaymentRequest> requestByKey = new HashMap<>();
+    private final Map<OrderId, Money> authorised = new HashMap<>();
+    private final Map<OrderId, Money> captured = new HashMap<>();
+    private final Map<OrderId, Money> refunded = new HashMap<>();
+    private final List<PaymentRequest> calls = new ArrayList<>();
+    private final List<String> declinedRefs = new ArrayList<>();
+    private final AtomicLong references = new AtomicLong();
+
+    /** The next call is declined with {@code reason}. */
+    public synchronized FakePaymentGateway declineNext(String reason) {
+        script.add(new Scripted(Fault.DECLINE, reason));
+        return this;
+    }
+
+    /**
+     * The next call times out: the caller gets {@link PaymentOutcome#UNKNOWN}. Whether the money really moved is
+     * {@code actuallySucceeded}; a retry with the same idempotency key reveals it.
+     */
+    public synchronized FakePaymentGateway timeOutNext(boolean actuallySucceeded) {
+        script.add(new Scripted(actuallySucceeded ? Fault.TIMEOUT_SUCCEEDED : Fault.TIMEOUT_FAILED, "read timed out"));
+        return this;
+    }
+
+    /** The next call does not reach the provider: {@link PaymentOutcome#NOT_ATTEMPTED}. */
+    public synchronized FakePaymentGateway unreachableNext() {
+        script.add(new Scripted(Fault.UNREACHABLE, "connection refused"));
+        return this;
+    }
+
+    /** Authorisations with this payment ref are always declined (a card that never works). */
+    public synchronized FakePaymentGateway alwaysDecline(String paymentRef) {
+        declinedRefs.add(paymentRef);
+        return this;
+    }
+
+    @Override
+    public synchronized PaymentResult execute(PaymentRequest request) {
+        calls.add(request);
+        PaymentRequest earlier = requestByKey.get(request.idempotencyKey());
+        if (earlier != null && (earlier.kind() != request.kind() || !earlier.amount().equals(request.amount()))) {
+            throw new IllegalArgumentException("idempotencyKey " + request.idempotencyKey()
+                    + " was used for " + earlier.kind() + " " + earlier.amount() + ", now " + request.kind() + " " + request.amount());
+        }
+        PaymentResult done = byKey.get(request.idempotencyKey());
+        if (done != null) {
+            return done;
+        }
+        Scripted next = script.poll();
+        if (next != null && next.fault == Fault.UNREACHABLE) {
+            return PaymentResult.notAttempted(next.message);
+        }
+        PaymentResult result;
+        if (next != null && (next.fault == Fault.DECLINE || next.fault == Fault.TIMEOUT_FAILED)) {
+            result = PaymentResult.declined(next.message);
+        } else if (request.kind() == PaymentRequest.Kind.AUTHORISE && declinedRefs.contains(request.paymentRef())) {
+            result = PaymentResult.declined("card declined");
+        } else {
+            result = apply(request);
+        }
+        requestByKey.put(request.idempotencyKey(), request);
+        if (next != null && (next.fault == Fault.TIMEOUT_SUCCEEDED || next.fault == Fault.TIMEOUT_FAILED)) {
+            // The provider settled the call but the answer was lost; a retry with the same key tells the truth.
+            if (result.succeeded() || next.fault == Fault.TIMEOUT_FAILED) {
+                byKey.put(request.idempotencyKey(), result);
+            }
+            return PaymentResult.unknown(next.message);
+        }
+        if (result.outcome() != PaymentOutcome.NOT_ATTEMPTED) {
+            byKey.put(request.idempotencyKey(), result);
+        }
+        return result;
+    }
+
+    private PaymentResult apply(PaymentRequest r) {
+        Money zero = Money.zero(r.amount().getCurrencyUnit());
+        OrderId order = r.orderId();
+        switch (r.kind()) {
+            case AUTHORISE -> authorised.merge(order, r.amount(), Money::plus);
+            case CAPTURE -> {
+                Money open = authorised.getOrDefault(order, zero);
+                if (r.amount().isGreaterThan(open)) {
+                    return PaymentResult.declined("capture " + r.amount() + " exceeds open authorisation " + open);
+                }
+                authorised.put(order, open.minus(r.amount()));
+                captured.merge(order, r.amount(), Money::plus);
+            }
+            case VOID -> {
+                Money open = authorised.getOrDefault(order, zero);
+                Money amount = r.amount().isZero() ? open : r.amount();
+                if (amount.isGreaterThan(open)) {
+                    return PaymentResult.declined("void " + amount + " exceeds open authorisation " + open);
+                }
+                authorised.put(order, open.minus(amount));
+            }
+            case REFUND -> {
+                Money net = captured.getOrDefault(order, zero).minus(refunded.getOrDefault(order, zero));
+                if (r.amount().isGreaterThan(net)) {
+                    return PaymentResult.declined("refund " + r.amount() + " exceeds captured " + net);
+                }
+                refunded.merge(order, r.amount(), Money::plus);
+            }
+        }
+        return PaymentResult.succeeded(r.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + references.incrementAndGet());
+    }
+
+    /** Authorised and not yet captured or voided for {@code order}; null when never authorised. */
+    public synchronized Money openAuthorisation(OrderId order) {
+        return authorised.get(order);
+    }
+
+    /** Captured for {@code order}; null when nothing was. */
+    public synchronized Money captured(OrderId order) {
+        return captured.get(order);
+    }
+
+    /** Refunded for {@code order}; null when nothing was. */
+    public synchronized Money refunded(OrderId order) {
+        return refunded.get(order);
+    }
+
+    /** Every call received, oldest first, replays included. */
+    public synchronized List<PaymentRequest> calls() {
+        return List.copyOf(calls);
+    }
+}
