@@ -1,0 +1,42 @@
+package io.omskit.core;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.inventory.Shortage;
+import io.omskit.core.order.Order;
+import java.util.List;
+
+/**
+ * What became of a placement (or of a later attempt to complete it).
+ *
+ * @param order     the order as stored now
+ * @param outcome   confirmed, out of stock, payment declined, or payment pending reconciliation
+ * @param shortages for {@link Outcome#OUT_OF_STOCK}: what was missing; empty otherwise
+ * @param replayed  true when the channel and external reference had been placed before and this call placed nothing new
+ */
+public record PlacementResult(Order order, Outcome outcome, List<Shortage> shortages, boolean replayed) {
+
+    /** The business outcome of a placement. */
+    public enum Outcome {
+        /** Stock reserved and payment authorised; the order goes ahead. */
+        CONFIRMED,
+        /** Not enough stock; the order was cancelled and nothing is held. */
+        OUT_OF_STOCK,
+        /** The payment was declined; stock released, the order is on hold for a new payment attempt. */
+        PAYMENT_DECLINED,
+        /** The payment outcome is not known yet (timeout, provider unreachable); stock stays reserved until reconciled. */
+        PAYMENT_PENDING,
+        /** The order is past placement (it was placed earlier and has moved on); see the order. */
+        IN_PROGRESS
+    }
+
+    public PlacementResult {
+        Checks.notNull(order, "order");
+        Checks.notNull(outcome, "outcome");
+        shortages = List.copyOf(shortages);
+    }
+
+    /** Whether the order was confirmed. */
+    public boolean isConfirmed() {
+        return outcome == Outcome.CONFIRMED;
+    }
+}
