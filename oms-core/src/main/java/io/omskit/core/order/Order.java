@@ -490,8 +490,8 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
                 continue;
             }
             remaining -= n;
-            int allocated = a.allocated() - (from == UnitState.ALLOCATED ? n : 0) + (to == UnitState.READY ? n : 0);
-            int ready = a.ready() - (from == UnitState.READY ? n : 0);
+            int allocated = a.allocated() - (from == UnitState.ALLOCATED ? n : 0);
+            int ready = a.ready() - (from == UnitState.READY ? n : 0) + (to == UnitState.READY ? n : 0);
             if (allocated + ready == 0) {
                 allocations.remove(i--);
             } else {
