@@ -2,6 +2,7 @@ package io.omskit.core.network;
 
 import io.omskit.core.common.Checks;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,7 +20,8 @@ public record HolidayCalendar(String countryCode, String region, Set<LocalDate> 
         if (countryCode != null && !countryCode.matches("[A-Z]{2}")) {
             throw new IllegalArgumentException("countryCode must be an ISO 3166-1 alpha-2 code, was '" + countryCode + "'");
         }
-        closures = Set.copyOf(new TreeSet<>(Checks.notNull(closures, "closures")));
+        // Sorted so that the dates iterate (and serialise) in date order in every JVM.
+        closures = Collections.unmodifiableSortedSet(new TreeSet<>(Checks.notNull(closures, "closures")));
     }
 
     /** No public holidays and no closures. */

@@ -4,6 +4,7 @@ import io.omskit.core.common.Checks;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -33,7 +34,9 @@ public record Location(LocationId id, String name, LocationType type, GeoPoint p
         Checks.notNull(position, "position");
         Checks.notNull(zone, "zone");
         Checks.notNull(capabilities, "capabilities");
-        capabilities = capabilities.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(capabilities));
+        // An EnumSet keeps declaration order, so the set iterates (and serialises) the same way in every JVM.
+        capabilities = Collections.unmodifiableSet(
+                capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities));
         Checks.notNull(openingHours, "openingHours");
         Checks.notNull(holidays, "holidays");
         Checks.notNull(orderCutOff, "orderCutOff");

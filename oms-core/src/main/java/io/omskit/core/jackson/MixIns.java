@@ -1,0 +1,42 @@
+package io.omskit.core.jackson;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.Network;
+import java.util.Collection;
+import java.util.List;
+
+/** Jackson annotations for domain types, kept out of the domain classes and applied as mix-ins. */
+final class MixIns {
+
+    private MixIns() {
+    }
+
+    /**
+     * Applied to every polymorphic family: the concrete type is written and read as a registered name in
+     * the {@code type} property. {@link JsonTypeInfo.Id#NAME} resolves only names registered with the module,
+     * never class names.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY,
+            property = OmsJacksonModule.TYPE_PROPERTY)
+    abstract static class Polymorphic {
+    }
+
+    /** {@link Network} as {@code {"locations":[...]}}, read back through {@link Network#of}. */
+    @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
+            fieldVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+    abstract static class NetworkMixIn {
+
+        @JsonCreator
+        static Network of(@JsonProperty(value = "locations", required = true) Collection<Location> locations) {
+            throw new UnsupportedOperationException("mix-in");
+        }
+
+        @JsonProperty("locations")
+        abstract List<Location> locations();
+    }
+}

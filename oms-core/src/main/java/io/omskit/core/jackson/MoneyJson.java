@@ -1,0 +1,163 @@
+package io.omskit.core.jackson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.IllegalCurrencyException;
+import org.joda.money.Money;
+
+/**
+ * JSON forms of Joda-Money: {@link Money} as {@code {"currency":"EUR","amount":"12.34"}} (the amount a
+ * string so that no reader turns it into a binary float) and {@link CurrencyUnit} as its ISO code.
+ */
+final class MoneyJson {
+
+    private MoneyJson() {
+    }
+
+    static final class MoneySerializer extends StdSerializer<Money> {
+        MoneySerializer() {
+            super(Money.class);
+        }
+
+        @Override
+        public void serialize(Money value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField("currency", value.getCurrencyUnit().getCode());
+            gen.writeStringField("amount", value.getAmount().toPlainString());
+            gen.writeEndObject();
+        }
+    }
+
+    /** Reads an object with {@code currency} and {@code amount} (a string or a number), in any order. */
+    static final class MoneyDeserializer extends StdDeserializer<Money> {
+        MoneyDeserializer() {
+            super(Money.class);
+        }
+
+        @Override
+        public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.START_OBJECT) {
+                t = p.nextToken();
+            }
+            String currency = null;
+            BigDecimal amount = null;
+            for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("currency".equals(name)) {
+                    if (value != JsonToken.VALUE_STRING) {
+                        return (Money) ctxt.handleUnexpectedToken(CurrencyUnit.class, value, p,
+                                "money currency must be an ISO 4217 code string");
+                    }
+                    currency = p.getText();
+                } else if ("amount".equals(name)) {
+                    amount = readAmount(p, ctxt, value);
+                } else {
+                    ctxt.handleUnknownProperty(p, this, Money.class, name);
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                return (Money) ctxt.handleUnexpectedToken(Money.class, p);
+            }
+            if (currency == null || amount == null) {
+                return (Money) ctxt.reportInputMismatch(this,
+                        "money must have both 'currency' and 'amount', was currency=%s amount=%s", currency, amount);
+            }
+            CurrencyUnit unit = currency(currency, p, ctxt);
+            try {
+                return Money.of(unit, amount);
+            } catch (ArithmeticException e) {
+                return (Money) ctxt.handleWeirdStringValue(Money.class, amount.toPlainString(),
+                        "money amount must have at most %d decimal places in %s (%s)", unit.getDecimalPlaces(), unit,
+                        e.getMessage());
+            }
+        }
+
+        private static BigDecimal readAmount(JsonParser p, DeserializationContext ctxt, JsonToken value) throws IOException {
+            if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+                return p.getDecimalValue();
+            }
+            if (value == JsonToken.VALUE_STRING) {
+                String text = p.getText().trim();
+                try {
+                    return new BigDecimal(text);
+                } catch (NumberFormatException e) {
+                    return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text,
+                            "money amount must be a decimal number such as \"12.34\"");
+                }
+            }
+            return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, value, p,
+                    "money amount must be a decimal string such as \"12.34\"");
+        }
+    }
+
+    static CurrencyUnit currency(String code, JsonParser p, DeserializationContext ctxt) throws IOException {
+        try {
+            return CurrencyUnit.of(code);
+        } catch (IllegalCurrencyException e) {
+            return (CurrencyUnit) ctxt.handleWeirdStringValue(CurrencyUnit.class, code,
+                    "currency must be an ISO 4217 code known to Joda-Money (%s)", e.getMessage());
+        }
+    }
+
+    static final class CurrencySerializer extends StdScalarSerializer<CurrencyUnit> {
+        CurrencySerializer() {
+            super(CurrencyUnit.class);
+        }
+
+        @Override
+        public void serialize(CurrencyUnit value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.getCode());
+        }
+    }
+
+    static final class CurrencyKeySerializer extends StdSerializer<CurrencyUnit> {
+        CurrencyKeySerializer() {
+            super(CurrencyUnit.class);
+        }
+
+        @Override
+        public void serialize(CurrencyUnit value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeFieldName(value.getCode());
+        }
+    }
+
+    static final class CurrencyDeserializer extends StdScalarDeserializer<CurrencyUnit> {
+        CurrencyDeserializer() {
+            super(CurrencyUnit.class);
+        }
+
+        @Override
+        public CurrencyUnit deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (CurrencyUnit) ctxt.handleUnexpectedToken(CurrencyUnit.class, p.currentToken(), p,
+                        "currency must be an ISO 4217 code string such as \"EUR\"");
+            }
+            return currency(p.getText(), p, ctxt);
+        }
+    }
+
+    static final class CurrencyKeyDeserializer extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+            try {
+                return CurrencyUnit.of(key);
+            } catch (IllegalCurrencyException e) {
+                return ctxt.handleWeirdKey(CurrencyUnit.class, key,
+                        "currency must be an ISO 4217 code known to Joda-Money (%s)", e.getMessage());
+            }
+        }
+    }
+}
