@@ -67,8 +67,8 @@ final class JsonFixtures {
                         o.payment().authorisedFor(o.total(), "AUTH-1"), T0.plusSeconds(1)))
                 .then(o -> o.confirm(T0.plusSeconds(2)))
                 .then(o -> o.reserveAll(T0.plusSeconds(3)))
-                .then(o -> o.allocate(List.of(LineQuantity.of(l1, 2)), "WH-1", T0.plusSeconds(4)))
-                .then(o -> o.ship(List.of(LineQuantity.of(l1, 1)), "SHIP-1", T0.plusSeconds(5)))
+                .then(o -> o.allocate(LocationId.of("WH-1"), "A-1", List.of(LineQuantity.of(l1, 2)), T0.plusSeconds(4)))
+                .then(o -> o.ship("A-1", List.of(LineQuantity.of(l1, 1)), "SHIP-1", T0.plusSeconds(5)))
                 .then(o -> o.hold(HoldReason.FRAUD_REVIEW, "velocity", T0.plusSeconds(6)))
                 .then(o -> o.releaseHold(T0.plusSeconds(7)))
                 .then(o -> o.cancel(List.of(LineQuantity.of(LineId.of("L2"), 1)), CancellationReason.OUT_OF_STOCK,
