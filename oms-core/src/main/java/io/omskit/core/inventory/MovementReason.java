@@ -34,7 +34,12 @@ public enum MovementReason {
     /** A return arrived for inspection: returns in transit -, quarantine +. */
     RETURN_TO_QUARANTINE(0, +1, 0, -1),
     /** Allocated units left with the carrier or customer: on hand - (and allocated -). */
-    SHIPMENT(-1, 0, 0, 0);
+    SHIPMENT(-1, 0, 0, 0),
+    /**
+     * Stock a position started with when it was loaded in bulk (seeding, migration from another system): on hand +.
+     * Shown as the first entry of the position's ledger.
+     */
+    OPENING_BALANCE(+1, 0, 0, 0);
 
     private final int onHandSign;
     private final int quarantineSign;

@@ -41,7 +41,14 @@ import java.util.Optional;
  */
 public interface InventoryStore {
 
-    /** Holds stock for every line or for none. @throws SpiException on infrastructure failure, nothing held */
+    /**
+     * Holds stock for every line or for none. A line with a location needs that position's available to sell and
+     * the network's; a network-wide line needs the network's (lines of one SKU added up). When short, the result
+     * lists one {@link io.omskit.core.inventory.Shortage} per short position, and one network-wide shortage
+     * (location null) per SKU whose positions suffice but whose network does not.
+     *
+     * @throws SpiException on infrastructure failure, nothing held
+     */
     ReservationResult reserve(ReservationRequest request);
 
     /** The reservation with {@code key}, in whatever status; empty when the key was never used. */
@@ -65,7 +72,13 @@ public interface InventoryStore {
     /** Expires every active reservation whose expiry is at or before {@code now}; returns them as expired. */
     List<Reservation> expireReservations(Instant now);
 
-    /** Allocates every line or none, drawing first on the named reservation. */
+    /**
+     * Allocates every line or none, drawing first on the named reservation: its units of the line's SKU held at the
+     * line's location convert directly; units held network-wide, then at other locations, are let go and must be
+     * available at the line's location; the rest is fresh stock, which needs the position's and the network's
+     * available to sell. A reservation that is unknown or no longer active contributes nothing. The reservation
+     * becomes {@link io.omskit.core.inventory.ReservationStatus#CONSUMED} once it holds nothing.
+     */
     AllocationResult allocate(AllocationRequest request);
 
     /** The allocation with {@code key}; empty when the key was never used. */
@@ -88,10 +101,23 @@ public interface InventoryStore {
      */
     StockMovement ship(AllocationKey key, Sku sku, LocationId location, int quantity, MovementKey movementKey);
 
-    /** Records a movement (receipt, count, damage, quarantine, inbound, return), or refuses it. Idempotent by key. */
+    /**
+     * Records a movement (receipt, count, damage, quarantine, inbound, return), or refuses it when a bucket would
+     * go below zero, on hand would fall below reserved + allocated, or network-wide reservations would be left
+     * uncovered. Idempotent by key. Inbound receipts and cancellations consume the inbound supply with the same
+     * reference first, then the earliest ETA.
+     *
+     * @throws IllegalArgumentException for {@link io.omskit.core.inventory.MovementReason#SHIPMENT} (use
+     *                                  {@link #ship}), or a key used before for another movement
+     */
     AdjustmentResult adjust(StockAdjustment adjustment);
 
-    /** Sets the safety stock of a position. */
+    /**
+     * Sets the safety stock of a position.
+     *
+     * @throws IllegalStateException when it would leave network-wide reservations of the SKU uncovered (§1);
+     *                               nothing is changed then
+     */
     void setSafetyStock(Sku sku, LocationId location, int quantity);
 
     /** The position of {@code sku} at {@code location}; all zeros when nothing was ever recorded. */

@@ -1,0 +1,1248 @@
+package io.omskit.core.inmemory.internal;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.common.Checks;
+import io.omskit.core.inventory.AdjustmentResult;
+import io.omskit.core.inventory.Allocation;
+import io.omskit.core.inventory.AllocationKey;
+import io.omskit.core.inventory.AllocationLine;
+import io.omskit.core.inventory.AllocationRequest;
+import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.InboundSupply;
+import io.omskit.core.inventory.InventoryEvent;
+import io.omskit.core.inventory.MovementKey;
+import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.Reservation;
+import io.omskit.core.inventory.ReservationKey;
+import io.omskit.core.inventory.ReservationLine;
+import io.omskit.core.inventory.ReservationRequest;
+import io.omskit.core.inventory.ReservationResult;
+import io.omskit.core.inventory.ReservationStatus;
+import io.omskit.core.inventory.Shortage;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.inventory.StockLevel;
+import io.omskit.core.inventory.StockMovement;
+import io.omskit.core.inventory.StockPosition;
+import io.omskit.core.inventory.ThresholdPolicy;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.spi.EventPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The engine behind {@code InMemoryInventoryStore}: one {@link SkuStripe} per SKU, locked per SKU (several in
+ * ascending stripe order), idempotency tables per key kind, and a per-stripe outbox that publishes events in
+ * order per SKU after the locks are released.
+ *
+ * <p>Lock order, always: movement-key monitor, allocation monitor, reservation monitor, stripes by ascending
+ * {@link SkuStripe#order}. No path takes them in another order, so no two operations can deadlock.
+ */
+public final class InventoryBook {
+
+    private static final MovementKey OPENING_KEY = MovementKey.of("opening-balance");
+
+    private final Clock clock;
+    private final EventPublisher publisher;
+    private final ThresholdPolicy thresholds;
+    private final Duration keepFinished;
+
+    private final LocationRegistry locations = new LocationRegistry();
+    private final ConcurrentHashMap<Sku, SkuStripe> stripes = new ConcurrentHashMap<>();
+    private final AtomicInteger stripeOrder = new AtomicInteger();
+    private final ConcurrentHashMap<ReservationKey, ReservationState> reservations = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<ReservationState> finished = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock purging = new ReentrantLock();
+    private final ConcurrentHashMap<AllocationKey, AllocationState> allocations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<MovementKey, MovementSlot> movements = new ConcurrentHashMap<>();
+    private volatile Instant openingAt;
+
+    /**
+     * @param clock        time of every record and event
+     * @param publisher    receives the events; null publishes nothing (and skips building events)
+     * @param thresholds   alert thresholds per position (asked with a null location for the network level)
+     * @param keepFinished how long released, expired and consumed reservations stay findable; null for ever
+     */
+    public InventoryBook(Clock clock, EventPublisher publisher, ThresholdPolicy thresholds, Duration keepFinished) {
+        this.clock = Checks.notNull(clock, "clock");
+        this.publisher = publisher;
+        this.thresholds = Checks.notNull(thresholds, "thresholds");
+        this.keepFinished = keepFinished;
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    /** Adds {@code onHand[i]} units of opening balance at {@code locations.get(i)}, without events. */
+    public void load(Sku sku, List<LocationId> at, int[] onHand) {
+        Checks.notNull(sku, "sku");
+        Checks.notNull(at, "locations");
+        Checks.notNull(onHand, "onHand");
+        if (at.size() != onHand.length) {
+            throw new IllegalArgumentException("onHand must have one quantity per location (" + at.size() + "), had "
+                    + onHand.length);
+        }
+        int[] locs = new int[onHand.length];
+        for (int i = 0; i < locs.length; i++) {
+            Checks.notNegative(onHand[i], "onHand[" + i + "]");
+            locs[i] = locations.register(Checks.notNull(at.get(i), "locations[" + i + "]"));
+        }
+        if (openingAt == null) {
+            openingAt = clock.instant();
+        }
+        SkuStripe s = stripeFor(sku, locs.length);
+        s.lock();
+        try {
+            s.ensureCapacity(locs.length);
+            for (int i = 0; i < locs.length; i++) {
+                if (s.hasMovementsAt(at.get(i))) {
+                    throw new IllegalStateException("opening balance of " + sku + " at " + at.get(i)
+                            + " must be loaded before its first movement");
+                }
+                s.addOpening(s.slotFor(locs[i]), onHand[i]);
+            }
+        } finally {
+            s.unlock();
+        }
+    }
+
+    private SkuStripe stripeFor(Sku sku, int expectedPositions) {
+        SkuStripe s = stripes.get(sku);
+        return s != null ? s : stripes.computeIfAbsent(sku,
+                k -> new SkuStripe(k, stripeOrder.getAndIncrement(), expectedPositions));
+    }
+
+    // ---------------------------------------------------------------- reservations
+
+    /** See {@code InventoryStore#reserve}. */
+    public ReservationResult reserve(ReservationRequest request) {
+        Checks.notNull(request, "request");
+        Instant now = clock.instant();
+        while (true) {
+            ReservationState fresh = new ReservationState(request, now);
+            ReservationState existing;
+            OpEvents ev = events(now);
+            ReservationResult result = null;
+            synchronized (fresh) {
+                existing = reservations.putIfAbsent(request.key(), fresh);
+                if (existing == null) {
+                    result = reserveFresh(fresh, request, ev);
+                    if (!result.isReserved()) {
+                        fresh.abandoned = true;
+                        reservations.remove(request.key(), fresh);
+                    }
+                }
+            }
+            if (result != null) {
+                publish(ev);
+                return result;
+            }
+            synchronized (existing) {
+                if (existing.abandoned) {
+                    continue;
+                }
+                if (!sameLines(existing.requested, request.lines())) {
+                    throw new IllegalArgumentException("reservationKey " + request.key()
+                            + " was already used for other lines " + existing.requested + ", not " + request.lines());
+                }
+                return new ReservationResult.Reserved(existing.snapshot(), true);
+            }
+        }
+    }
+
+    private ReservationResult reserveFresh(ReservationState state, ReservationRequest request, OpEvents ev) {
+        List<ReservationLine> lines = request.lines();
+        Entries e = new Entries(lines.size());
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            ReservationLine l = lines.get(i);
+            LocationId loc = l.location();
+            int li = loc == null ? Entries.NETWORK : locations.indexOf(loc);
+            if (li < 0 && loc != null) {
+                li = Entries.UNKNOWN;
+            }
+            e.add(l.sku(), loc, stripes.get(l.sku()), li, l.quantity());
+        }
+        e.computeLockOrder();
+        List<Shortage> shortages = null;
+        e.lockAll();
+        try {
+            for (int i = 0; i < e.n; i++) {
+                SkuStripe s = e.stripes[i];
+                if (e.locs[i] != Entries.NETWORK) {
+                    int slot = s == null || e.locs[i] < 0 ? -1 : s.slotOf(e.locs[i]);
+                    e.slots[i] = slot;
+                    int ats = slot < 0 ? 0 : s.ats(slot);
+                    if (ats < e.qty[i]) {
+                        shortages = add(shortages, new Shortage(e.skus[i], e.locIds[i], e.qty[i], ats));
+                    }
+                }
+            }
+            for (int i = 0; i < e.n; i++) {
+                if (e.firstOfSku(i) && !hasShortageOf(shortages, e.skus[i])) {
+                    SkuStripe s = e.stripes[i];
+                    int total = e.totalOfSku(i);
+                    long net = s == null ? 0 : s.networkAts();
+                    if (net < total) {
+                        shortages = add(shortages, new Shortage(e.skus[i], null, total, clamp(net)));
+                    }
+                }
+            }
+            if (shortages != null) {
+                return new ReservationResult.Insufficient(shortages);
+            }
+            for (int i = 0; i < e.n; i++) {
+                if (e.slots[i] < 0) {
+                    addNetwork(ev, e.stripes[i], e.qty[i]);
+                } else {
+                    add(ev, e.stripes[i], e.slots[i], SkuStripe.RESERVED, e.qty[i]);
+                }
+            }
+            state.held = e;
+            state.heldAsRequested = !e.merged;
+            if (ev != null) {
+                for (int k = 0; k < e.lockCount; k++) {
+                    SkuStripe s = e.lockOrder[k];
+                    ev.add(s, new InventoryEvent.StockReserved(EventIds.next(), ev.at, s.sku, state.key,
+                            state.heldLinesOf(s)));
+                }
+                ev.finish();
+            }
+            return new ReservationResult.Reserved(state.snapshot(), false);
+        } finally {
+            e.unlockAll();
+        }
+    }
+
+    /** See {@code InventoryStore#findReservation}. */
+    public Optional<Reservation> findReservation(ReservationKey key) {
+        Checks.notNull(key, "key");
+        ReservationState s = reservations.get(key);
+        if (s == null) {
+            return Optional.empty();
+        }
+        synchronized (s) {
+            return s.abandoned ? Optional.empty() : Optional.of(s.snapshot());
+        }
+    }
+
+    /** See {@code InventoryStore#release(ReservationKey)}. */
+    public Optional<Reservation> release(ReservationKey key) {
+        Checks.notNull(key, "key");
+        ReservationState s = reservations.get(key);
+        if (s == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        OpEvents ev = events(now);
+        Reservation result;
+        synchronized (s) {
+            if (s.abandoned) {
+                return Optional.empty();
+            }
+            if (s.status == ReservationStatus.ACTIVE) {
+                releaseAll(s, ReservationStatus.RELEASED, now, ev);
+            }
+            result = s.snapshot();
+        }
+        publish(ev);
+        purgeFinished(now);
+        return Optional.of(result);
+    }
+
+    private void releaseAll(ReservationState s, ReservationStatus cause, Instant now, OpEvents ev) {
+        Entries h = s.held;
+        h.lockAll();
+        try {
+            if (ev != null) {
+                for (int k = 0; k < h.lockCount; k++) {
+                    SkuStripe st = h.lockOrder[k];
+                    List<ReservationLine> lines = s.heldLinesOf(st);
+                    if (!lines.isEmpty()) {
+                        ev.add(st, new InventoryEvent.ReservationReleased(EventIds.next(), ev.at, st.sku, s.key, lines,
+                                cause));
+                    }
+                }
+            }
+            for (int i = 0; i < h.n; i++) {
+                int q = h.qty[i];
+                if (q > 0) {
+                    if (h.slots[i] < 0) {
+                        addNetwork(ev, h.stripes[i], -q);
+                    } else {
+                        add(ev, h.stripes[i], h.slots[i], SkuStripe.RESERVED, -q);
+                    }
+                }
+            }
+            s.finish(cause, now);
+            if (ev != null) {
+                ev.finish();
+            }
+        } finally {
+            h.unlockAll();
+        }
+        retire(s);
+    }
+
+    /** See {@code InventoryStore#release(ReservationKey, Sku, int)}. */
+    public Optional<Reservation> release(ReservationKey key, Sku sku, int quantity) {
+        Checks.notNull(key, "key");
+        Checks.notNull(sku, "sku");
+        Checks.positive(quantity, "quantity");
+        ReservationState s = reservations.get(key);
+        if (s == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        OpEvents ev = events(now);
+        Reservation result;
+        synchronized (s) {
+            if (s.abandoned) {
+                return Optional.empty();
+            }
+            int held = s.heldQuantity(sku);
+            if (held < quantity) {
+                throw new IllegalArgumentException("quantity must be at most the " + held + " units of " + sku
+                        + " held by reservation " + key + ", was " + quantity);
+            }
+            Entries h = s.held;
+            SkuStripe st = stripes.get(sku);
+            st.lock();
+            try {
+                List<ReservationLine> released = new ArrayList<>(2);
+                int left = quantity;
+                for (int pass = 0; pass < 2 && left > 0; pass++) {
+                    for (int i = 0; i < h.n && left > 0; i++) {
+                        boolean network = h.slots[i] < 0;
+                        if (h.stripes[i] != st || h.qty[i] == 0 || network != (pass == 0)) {
+                            continue;
+                        }
+                        int q = Math.min(left, h.qty[i]);
+                        h.qty[i] -= q;
+                        left -= q;
+                        if (network) {
+                            addNetwork(ev, st, -q);
+                        } else {
+                            add(ev, st, h.slots[i], SkuStripe.RESERVED, -q);
+                        }
+                        released.add(new ReservationLine(sku, h.locIds[i], q));
+                    }
+                }
+                s.changed();
+                if (!s.holdsAnything()) {
+                    s.finish(ReservationStatus.RELEASED, now);
+                    retire(s);
+                }
+                if (ev != null) {
+                    ev.add(st, new InventoryEvent.ReservationReleased(EventIds.next(), now, sku, key, released,
+                            ReservationStatus.RELEASED));
+                    ev.finish();
+                }
+            } finally {
+                st.unlock();
+            }
+            result = s.snapshot();
+        }
+        publish(ev);
+        purgeFinished(now);
+        return Optional.of(result);
+    }
+
+    /** See {@code InventoryStore#expireReservations}. */
+    public List<Reservation> expireReservations(Instant now) {
+        Checks.notNull(now, "now");
+        List<Reservation> expired = new ArrayList<>();
+        for (ReservationState s : reservations.values()) {
+            if (!s.expiredAt(now)) {
+                continue;
+            }
+            OpEvents ev = events(now);
+            synchronized (s) {
+                if (s.abandoned || !s.expiredAt(now)) {
+                    continue;
+                }
+                releaseAll(s, ReservationStatus.EXPIRED, now, ev);
+                expired.add(s.snapshot());
+            }
+            publish(ev);
+        }
+        purgeFinished(clock.instant());
+        return expired;
+    }
+
+    private void retire(ReservationState s) {
+        if (keepFinished != null) {
+            finished.offer(s);
+        }
+    }
+
+    private void purgeFinished(Instant now) {
+        if (keepFinished == null || finished.isEmpty() || !purging.tryLock()) {
+            return;
+        }
+        try {
+            Instant horizon = now.minus(keepFinished);
+            ReservationState h;
+            while ((h = finished.peek()) != null && !h.finishedAt.isAfter(horizon)) {
+                finished.poll();
+                reservations.remove(h.key, h);
+            }
+        } finally {
+            purging.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- allocations
+
+    /** See {@code InventoryStore#allocate}. */
+    public AllocationResult allocate(AllocationRequest request) {
+        Checks.notNull(request, "request");
+        Instant now = clock.instant();
+        while (true) {
+            AllocationState fresh = new AllocationState(request, now);
+            AllocationState existing;
+            OpEvents ev = events(now);
+            AllocationResult result = null;
+            synchronized (fresh) {
+                existing = allocations.putIfAbsent(request.key(), fresh);
+                if (existing == null) {
+                    ReservationState rs = request.reservation() == null ? null : reservations.get(request.reservation());
+                    if (rs == null) {
+                        result = allocateFresh(fresh, request, null, ev, now);
+                    } else {
+                        synchronized (rs) {
+                            result = allocateFresh(fresh, request, rs.abandoned ? null : rs, ev, now);
+                        }
+                    }
+                    if (!result.isAllocated()) {
+                        fresh.abandoned = true;
+                        allocations.remove(request.key(), fresh);
+                    }
+                }
+            }
+            if (result != null) {
+                publish(ev);
+                purgeFinished(now);
+                return result;
+            }
+            synchronized (existing) {
+                if (existing.abandoned) {
+                    continue;
+                }
+                if (!sameAllocationLines(existing.requested, request.lines())
+                        || !Objects.equals(existing.reservation, request.reservation())) {
+                    throw new IllegalArgumentException("allocationKey " + request.key()
+                            + " was already used for other lines " + existing.requested + ", not " + request.lines());
+                }
+                return new AllocationResult.Allocated(existing.snapshot(), true);
+            }
+        }
+    }
+
+    private AllocationResult allocateFresh(AllocationState state, AllocationRequest request, ReservationState rs,
+                                           OpEvents ev, Instant now) {
+        List<AllocationLine> lines = request.lines();
+        Entries e = new Entries(lines.size());
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            AllocationLine l = lines.get(i);
+            int li = locations.indexOf(l.location());
+            e.add(l.sku(), l.location(), stripes.get(l.sku()), li < 0 ? Entries.UNKNOWN : li, l.quantity());
+        }
+        e.computeLockOrder();
+        Entries h = rs != null && rs.status == ReservationStatus.ACTIVE ? rs.held : null;
+        int[] remain = h == null ? null : h.qty.clone();
+        int[] drawn = h == null ? null : new int[h.n];
+        int[] direct = new int[e.n];
+        int[] need = new int[e.n];
+        int[] fresh = new int[e.n];
+        UndoLog undo = new UndoLog();
+        List<Shortage> shortages = null;
+        e.lockAll();
+        try {
+            for (int i = 0; i < e.n; i++) {
+                SkuStripe s = e.stripes[i];
+                e.slots[i] = s == null || e.locs[i] < 0 ? -1 : s.slotOf(e.locs[i]);
+            }
+            if (h != null) {
+                for (int i = 0; i < e.n; i++) {
+                    for (int j = 0; j < h.n; j++) {
+                        if (h.stripes[j] == e.stripes[i] && h.slots[j] >= 0 && h.locs[j] == e.locs[i] && remain[j] > 0) {
+                            int d = Math.min(e.qty[i] - direct[i], remain[j]);
+                            remain[j] -= d;
+                            drawn[j] += d;
+                            direct[i] += d;
+                            undo.add(this, ev, e.stripes[i], e.slots[i], SkuStripe.RESERVED, -d);
+                            undo.add(this, ev, e.stripes[i], e.slots[i], SkuStripe.ALLOCATED, d);
+                        }
+                    }
+                }
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int i = 0; i < e.n; i++) {
+                        for (int j = 0; j < h.n && direct[i] + need[i] < e.qty[i]; j++) {
+                            boolean network = h.slots[j] < 0;
+                            if (h.stripes[j] != e.stripes[i] || remain[j] == 0 || network != (pass == 0)) {
+                                continue;
+                            }
+                            int d = Math.min(e.qty[i] - direct[i] - need[i], remain[j]);
+                            remain[j] -= d;
+                            drawn[j] += d;
+                            need[i] += d;
+                            if (network) {
+                                undo.addNetwork(this, ev, h.stripes[j], -d);
+                            } else {
+                                undo.add(this, ev, h.stripes[j], h.slots[j], SkuStripe.RESERVED, -d);
+                            }
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < e.n; i++) {
+                fresh[i] = e.qty[i] - direct[i] - need[i];
+                need[i] += fresh[i];
+                if (need[i] == 0) {
+                    continue;
+                }
+                int ats = e.slots[i] < 0 ? 0 : e.stripes[i].ats(e.slots[i]);
+                if (ats < need[i]) {
+                    shortages = add(shortages, new Shortage(e.skus[i], e.locIds[i], e.qty[i], direct[i] + ats));
+                } else {
+                    undo.add(this, ev, e.stripes[i], e.slots[i], SkuStripe.ALLOCATED, need[i]);
+                }
+            }
+            for (int i = 0; i < e.n; i++) {
+                SkuStripe s = e.stripes[i];
+                if (s != null && e.firstOfSku(i) && s.networkAts() < 0) {
+                    int freshTotal = 0;
+                    for (int k = i; k < e.n; k++) {
+                        if (e.stripes[k] == s) {
+                            freshTotal += fresh[k];
+                        }
+                    }
+                    shortages = add(shortages, new Shortage(e.skus[i], null, freshTotal,
+                            (int) Math.max(0, freshTotal + s.networkAts())));
+                }
+            }
+            if (shortages != null) {
+                undo.rollback(this, ev);
+                return new AllocationResult.Insufficient(shortages);
+            }
+            state.open = e;
+            if (h != null) {
+                List<ReservationLine> consumed = new ArrayList<>();
+                for (int j = 0; j < h.n; j++) {
+                    if (drawn[j] > 0) {
+                        h.qty[j] = remain[j];
+                        consumed.add(new ReservationLine(h.skus[j], h.locIds[j], drawn[j]));
+                    }
+                }
+                if (!consumed.isEmpty()) {
+                    rs.changed();
+                    if (ev != null) {
+                        eventsPerSku(consumed, ReservationLine::sku, (sku, ls) -> ev.add(stripes.get(sku),
+                                new InventoryEvent.ReservationReleased(EventIds.next(), now, sku, rs.key, ls,
+                                        ReservationStatus.CONSUMED)));
+                    }
+                    if (!rs.holdsAnything()) {
+                        rs.finish(ReservationStatus.CONSUMED, now);
+                        retire(rs);
+                    }
+                }
+            }
+            if (ev != null) {
+                eventsPerSku(lines, AllocationLine::sku, (sku, ls) -> ev.add(stripes.get(sku),
+                        new InventoryEvent.StockAllocated(EventIds.next(), now, sku, state.key, ls)));
+                ev.finish();
+            }
+            return new AllocationResult.Allocated(state.snapshot(), false);
+        } finally {
+            e.unlockAll();
+        }
+    }
+
+    private static <L> void eventsPerSku(List<L> lines, java.util.function.Function<L, Sku> skuOf,
+                                         java.util.function.BiConsumer<Sku, List<L>> emit) {
+        Map<Sku, List<L>> bySku = new java.util.LinkedHashMap<>();
+        for (L l : lines) {
+            bySku.computeIfAbsent(skuOf.apply(l), k -> new ArrayList<>(2)).add(l);
+        }
+        bySku.forEach(emit);
+    }
+
+    /** See {@code InventoryStore#findAllocation}. */
+    public Optional<Allocation> findAllocation(AllocationKey key) {
+        Checks.notNull(key, "key");
+        AllocationState s = allocations.get(key);
+        if (s == null) {
+            return Optional.empty();
+        }
+        synchronized (s) {
+            return s.abandoned ? Optional.empty() : Optional.of(s.snapshot());
+        }
+    }
+
+    /** See {@code InventoryStore#deallocate}. */
+    public Allocation deallocate(AllocationKey key, Sku sku, LocationId location, int quantity) {
+        Checks.notNull(key, "key");
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        Checks.positive(quantity, "quantity");
+        AllocationState a = openAllocation(key);
+        Instant now = clock.instant();
+        OpEvents ev = events(now);
+        Allocation result;
+        synchronized (a) {
+            int i = openEntry(a, sku, location, quantity);
+            SkuStripe s = a.open.stripes[i];
+            s.lock();
+            try {
+                add(ev, s, a.open.slots[i], SkuStripe.ALLOCATED, -quantity);
+                a.open.qty[i] -= quantity;
+                a.changed();
+                if (ev != null) {
+                    ev.add(s, new InventoryEvent.StockDeallocated(EventIds.next(), now, sku, key,
+                            new AllocationLine(sku, location, quantity)));
+                    ev.finish();
+                }
+            } finally {
+                s.unlock();
+            }
+            result = a.snapshot();
+        }
+        publish(ev);
+        return result;
+    }
+
+    private AllocationState openAllocation(AllocationKey key) {
+        AllocationState a = allocations.get(key);
+        if (a == null) {
+            throw new IllegalArgumentException("allocationKey " + key + " is unknown");
+        }
+        return a;
+    }
+
+    private static int openEntry(AllocationState a, Sku sku, LocationId location, int quantity) {
+        if (a.abandoned) {
+            throw new IllegalArgumentException("allocationKey " + a.key + " is unknown");
+        }
+        int i = a.open.find(sku, location);
+        int open = i < 0 ? 0 : a.open.qty[i];
+        if (open < quantity) {
+            throw new IllegalArgumentException("quantity must be at most the " + open + " units of " + sku + " at "
+                    + location + " open in allocation " + a.key + ", was " + quantity);
+        }
+        return i;
+    }
+
+    /** See {@code InventoryStore#ship}. */
+    public StockMovement ship(AllocationKey key, Sku sku, LocationId location, int quantity, MovementKey movementKey) {
+        Checks.notNull(key, "key");
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        Checks.positive(quantity, "quantity");
+        Checks.notNull(movementKey, "movementKey");
+        while (true) {
+            MovementSlot fresh = new MovementSlot();
+            MovementSlot existing;
+            Instant now = clock.instant();
+            OpEvents ev = events(now);
+            synchronized (fresh) {
+                existing = movements.putIfAbsent(movementKey, fresh);
+                if (existing == null) {
+                    try {
+                        shipFresh(fresh, key, sku, location, quantity, movementKey, now, ev);
+                    } catch (RuntimeException ex) {
+                        fresh.abandoned = true;
+                        movements.remove(movementKey, fresh);
+                        throw ex;
+                    }
+                }
+            }
+            if (existing == null) {
+                publish(ev);
+                return fresh.movement;
+            }
+            synchronized (existing) {
+                if (existing.abandoned) {
+                    continue;
+                }
+                StockMovement m = existing.movement;
+                if (!key.equals(existing.shippedFrom) || !m.sku().equals(sku) || !m.location().equals(location)
+                        || m.quantity() != quantity) {
+                    throw new IllegalArgumentException("movementKey " + movementKey + " was already used for " + m);
+                }
+                return m;
+            }
+        }
+    }
+
+    private void shipFresh(MovementSlot slot, AllocationKey key, Sku sku, LocationId location, int quantity,
+                           MovementKey movementKey, Instant now, OpEvents ev) {
+        AllocationState a = openAllocation(key);
+        synchronized (a) {
+            int i = openEntry(a, sku, location, quantity);
+            SkuStripe s = a.open.stripes[i];
+            s.lock();
+            try {
+                int p = a.open.slots[i];
+                add(ev, s, p, SkuStripe.ALLOCATED, -quantity);
+                add(ev, s, p, SkuStripe.ON_HAND, -quantity);
+                a.open.qty[i] -= quantity;
+                a.changed();
+                StockMovement m = StockMovement.of(movementKey, sku, location, MovementReason.SHIPMENT, quantity, now,
+                        a.reference.isEmpty() ? key.value() : a.reference);
+                s.record(m);
+                slot.movement = m;
+                slot.shippedFrom = key;
+                if (ev != null) {
+                    ev.add(s, new InventoryEvent.StockMoved(EventIds.next(), now, sku, m));
+                    ev.finish();
+                }
+            } finally {
+                s.unlock();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- adjustments and settings
+
+    /** See {@code InventoryStore#adjust}. */
+    public AdjustmentResult adjust(StockAdjustment adjustment) {
+        Checks.notNull(adjustment, "adjustment");
+        if (adjustment.reason() == MovementReason.SHIPMENT) {
+            throw new IllegalArgumentException("reason must not be SHIPMENT for adjustment " + adjustment.key()
+                    + ": shipments are recorded by ship(), against an allocation");
+        }
+        while (true) {
+            MovementSlot fresh = new MovementSlot();
+            MovementSlot existing;
+            Instant now = clock.instant();
+            OpEvents ev = events(now);
+            AdjustmentResult result = null;
+            synchronized (fresh) {
+                existing = movements.putIfAbsent(adjustment.key(), fresh);
+                if (existing == null) {
+                    result = adjustFresh(fresh, adjustment, now, ev);
+                    if (!result.isApplied()) {
+                        fresh.abandoned = true;
+                        movements.remove(adjustment.key(), fresh);
+                    }
+                }
+            }
+            if (result != null) {
+                publish(ev);
+                return result;
+            }
+            synchronized (existing) {
+                if (existing.abandoned) {
+                    continue;
+                }
+                if (!adjustment.equals(existing.adjustment)) {
+                    throw new IllegalArgumentException("movementKey " + adjustment.key() + " was already used for "
+                            + existing.movement);
+                }
+                return new AdjustmentResult.Applied(existing.movement,
+                        position(adjustment.sku(), adjustment.location()), true);
+            }
+        }
+    }
+
+    private AdjustmentResult adjustFresh(MovementSlot slot, StockAdjustment a, Instant now, OpEvents ev) {
+        MovementReason r = a.reason();
+        int q = a.quantity();
+        SkuStripe s = stripeFor(a.sku(), 1);
+        int loc = locations.register(a.location());
+        s.lock();
+        try {
+            int p = s.slotOf(loc);
+            long onHand = (p < 0 ? 0 : s.get(p, SkuStripe.ON_HAND)) + (long) r.onHandSign() * q;
+            long quarantine = (p < 0 ? 0 : s.get(p, SkuStripe.QUARANTINE)) + (long) r.quarantineSign() * q;
+            long inbound = (p < 0 ? 0 : s.get(p, SkuStripe.INBOUND)) + (long) r.inboundSign() * q;
+            long returns = (p < 0 ? 0 : s.get(p, SkuStripe.RETURNS)) + (long) r.returnsSign() * q;
+            int reserved = p < 0 ? 0 : s.get(p, SkuStripe.RESERVED);
+            int allocated = p < 0 ? 0 : s.get(p, SkuStripe.ALLOCATED);
+            int safety = p < 0 ? 0 : s.get(p, SkuStripe.SAFETY);
+            String refusal = null;
+            if (onHand < 0 || quarantine < 0 || inbound < 0 || returns < 0) {
+                refusal = r + " of " + q + " would take " + (onHand < 0 ? "on hand" : quarantine < 0 ? "quarantine"
+                        : inbound < 0 ? "inbound" : "returns in transit") + " below zero";
+            } else if (Math.max(Math.max(onHand, quarantine), Math.max(inbound, returns)) > Integer.MAX_VALUE) {
+                refusal = r + " of " + q + " would take a bucket above " + Integer.MAX_VALUE;
+            } else if (onHand < (long) reserved + allocated) {
+                refusal = r + " of " + q + " would leave on hand " + onHand + " below reserved " + reserved
+                        + " + allocated " + allocated + "; release or re-source them first";
+            } else {
+                long atsBefore = p < 0 ? 0 : s.ats(p);
+                long atsAfter = Math.max(0, onHand - reserved - allocated - safety);
+                long networkAfter = s.sumAts() - atsBefore + atsAfter - s.networkReserved();
+                if (networkAfter < 0) {
+                    refusal = r + " of " + q + " would leave network-wide reservations of " + s.networkReserved()
+                            + " units uncovered (available to sell would be " + (networkAfter + s.networkReserved())
+                            + "); release them first";
+                }
+            }
+            if (refusal != null) {
+                return new AdjustmentResult.Refused(a, refusal + " (" + a.sku() + " at " + a.location() + ")");
+            }
+            if (p < 0) {
+                p = s.slotFor(loc);
+            }
+            if (r.onHandSign() != 0) {
+                add(ev, s, p, SkuStripe.ON_HAND, r.onHandSign() * q);
+            }
+            if (r.quarantineSign() != 0) {
+                add(ev, s, p, SkuStripe.QUARANTINE, r.quarantineSign() * q);
+            }
+            if (r.inboundSign() != 0) {
+                add(ev, s, p, SkuStripe.INBOUND, r.inboundSign() * q);
+                updateInbound(s, a);
+            }
+            if (r.returnsSign() != 0) {
+                add(ev, s, p, SkuStripe.RETURNS, r.returnsSign() * q);
+            }
+            StockMovement m = StockMovement.of(a.key(), a.sku(), a.location(), r, q, now, a.reference());
+            s.record(m);
+            slot.movement = m;
+            slot.adjustment = a;
+            if (ev != null) {
+                ev.add(s, new InventoryEvent.StockMoved(EventIds.next(), now, a.sku(), m));
+                ev.finish();
+            }
+            return new AdjustmentResult.Applied(m, toPosition(s, p, a.location()), false);
+        } finally {
+            s.unlock();
+        }
+    }
+
+    private static void updateInbound(SkuStripe s, StockAdjustment a) {
+        if (a.reason() == MovementReason.INBOUND_EXPECTED) {
+            s.inbound(true).add(new InboundSupply(a.sku(), a.location(), a.quantity(), a.eta(), a.reference()));
+            return;
+        }
+        ArrayList<InboundSupply> supply = s.inbound(false);
+        int left = a.quantity();
+        if (!a.reference().isEmpty()) {
+            for (int i = 0; i < supply.size() && left > 0; i++) {
+                InboundSupply x = supply.get(i);
+                if (x.location().equals(a.location()) && x.reference().equals(a.reference())) {
+                    left = take(supply, i, left);
+                    if (supply.get(i) != x) {
+                        continue;
+                    }
+                    i--;
+                }
+            }
+        }
+        while (left > 0) {
+            int earliest = -1;
+            for (int i = 0; i < supply.size(); i++) {
+                InboundSupply x = supply.get(i);
+                if (x.location().equals(a.location())
+                        && (earliest < 0 || x.eta().isBefore(supply.get(earliest).eta()))) {
+                    earliest = i;
+                }
+            }
+            left = take(supply, earliest, left);
+        }
+    }
+
+    /** Takes up to {@code left} units from supply entry {@code i}; removes it when emptied. Returns what is left. */
+    private static int take(ArrayList<InboundSupply> supply, int i, int left) {
+        InboundSupply x = supply.get(i);
+        if (x.quantity() <= left) {
+            supply.remove(i);
+            return left - x.quantity();
+        }
+        supply.set(i, new InboundSupply(x.sku(), x.location(), x.quantity() - left, x.eta(), x.reference()));
+        return 0;
+    }
+
+    /** See {@code InventoryStore#setSafetyStock}. */
+    public void setSafetyStock(Sku sku, LocationId location, int quantity) {
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        Checks.notNegative(quantity, "quantity");
+        SkuStripe s = stripeFor(sku, 1);
+        int loc = locations.register(location);
+        Instant now = clock.instant();
+        OpEvents ev = events(now);
+        s.lock();
+        try {
+            int p = s.slotFor(loc);
+            int delta = quantity - s.get(p, SkuStripe.SAFETY);
+            add(ev, s, p, SkuStripe.SAFETY, delta);
+            if (s.networkAts() < 0) {
+                long uncovered = -s.networkAts();
+                add(ev, s, p, SkuStripe.SAFETY, -delta);
+                throw new IllegalStateException("safety stock " + quantity + " of " + sku + " at " + location
+                        + " would leave " + uncovered + " units of network-wide reservations uncovered; release them first");
+            }
+            if (ev != null) {
+                ev.finish();
+            }
+        } finally {
+            s.unlock();
+        }
+        publish(ev);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** See {@code InventoryStore#position}. */
+    public StockPosition position(Sku sku, LocationId location) {
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        SkuStripe s = stripes.get(sku);
+        int loc = locations.indexOf(location);
+        if (s == null || loc < 0) {
+            return StockPosition.empty(sku, location);
+        }
+        s.lock();
+        try {
+            int p = s.slotOf(loc);
+            return p < 0 ? StockPosition.empty(sku, location) : toPosition(s, p, location);
+        } finally {
+            s.unlock();
+        }
+    }
+
+    private static StockPosition toPosition(SkuStripe s, int p, LocationId location) {
+        return new StockPosition(s.sku, location, s.get(p, SkuStripe.ON_HAND), s.get(p, SkuStripe.RESERVED),
+                s.get(p, SkuStripe.ALLOCATED), s.get(p, SkuStripe.SAFETY), s.get(p, SkuStripe.INBOUND),
+                s.get(p, SkuStripe.RETURNS), s.get(p, SkuStripe.QUARANTINE));
+    }
+
+    /** See {@code InventoryStore#positions}. */
+    public List<StockPosition> positions(Sku sku) {
+        Checks.notNull(sku, "sku");
+        SkuStripe s = stripes.get(sku);
+        if (s == null) {
+            return List.of();
+        }
+        List<StockPosition> result;
+        s.lock();
+        try {
+            result = new ArrayList<>(s.size());
+            for (int p = 0; p < s.size(); p++) {
+                result.add(toPosition(s, p, locations.idAt(s.locationAt(p))));
+            }
+        } finally {
+            s.unlock();
+        }
+        result.sort(Comparator.comparing(StockPosition::location));
+        return result;
+    }
+
+    /** See {@code InventoryStore#networkReserved}. */
+    public int networkReserved(Sku sku) {
+        Checks.notNull(sku, "sku");
+        SkuStripe s = stripes.get(sku);
+        if (s == null) {
+            return 0;
+        }
+        s.lock();
+        try {
+            return clamp(s.networkReserved());
+        } finally {
+            s.unlock();
+        }
+    }
+
+    /** See {@code InventoryStore#networkAvailable}. */
+    public int networkAvailable(Sku sku) {
+        Checks.notNull(sku, "sku");
+        SkuStripe s = stripes.get(sku);
+        if (s == null) {
+            return 0;
+        }
+        s.lock();
+        try {
+            return clamp(s.networkAts());
+        } finally {
+            s.unlock();
+        }
+    }
+
+    /** See {@code InventoryStore#inbound}. */
+    public List<InboundSupply> inbound(Sku sku) {
+        Checks.notNull(sku, "sku");
+        SkuStripe s = stripes.get(sku);
+        if (s == null) {
+            return List.of();
+        }
+        List<InboundSupply> result;
+        s.lock();
+        try {
+            ArrayList<InboundSupply> supply = s.inbound(false);
+            result = supply == null ? new ArrayList<>() : new ArrayList<>(supply);
+        } finally {
+            s.unlock();
+        }
+        result.sort(Comparator.comparing(InboundSupply::eta).thenComparing(InboundSupply::location));
+        return List.copyOf(result);
+    }
+
+    /** See {@code InventoryStore#movements}. */
+    public List<StockMovement> movements(Sku sku, LocationId location) {
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        SkuStripe s = stripes.get(sku);
+        int loc = locations.indexOf(location);
+        if (s == null || loc < 0) {
+            return List.of();
+        }
+        List<StockMovement> result = new ArrayList<>();
+        s.lock();
+        try {
+            int p = s.slotOf(loc);
+            if (p >= 0 && s.get(p, SkuStripe.OPENING) > 0) {
+                int q = s.get(p, SkuStripe.OPENING);
+                result.add(new StockMovement(OPENING_KEY, sku, location, MovementReason.OPENING_BALANCE, q, q, 0, 0, 0,
+                        openingAt, "opening balance"));
+            }
+            if (s.ledger() != null) {
+                for (StockMovement m : s.ledger()) {
+                    if (m.location().equals(location)) {
+                        result.add(m);
+                    }
+                }
+            }
+        } finally {
+            s.unlock();
+        }
+        return List.copyOf(result);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void add(OpEvents ev, SkuStripe s, int slot, int field, int delta) {
+        if (ev != null) {
+            ev.watch(s, slot);
+        }
+        s.add(slot, field, delta);
+    }
+
+    private void addNetwork(OpEvents ev, SkuStripe s, int delta) {
+        if (ev != null) {
+            ev.watch(s, -1);
+        }
+        s.addNetworkReserved(delta);
+    }
+
+    private static boolean hasShortageOf(List<Shortage> shortages, Sku sku) {
+        if (shortages != null) {
+            for (Shortage s : shortages) {
+                if (s.sku().equals(sku)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static <T> List<T> add(List<T> list, T item) {
+        List<T> l = list == null ? new ArrayList<>(2) : list;
+        l.add(item);
+        return l;
+    }
+
+    private static int clamp(long v) {
+        return v <= 0 ? 0 : v >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
+    }
+
+    private static boolean sameLines(List<ReservationLine> a, List<ReservationLine> b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        Map<ReservationLine, Integer> sa = new HashMap<>();
+        Map<ReservationLine, Integer> sb = new HashMap<>();
+        for (ReservationLine l : a) {
+            sa.merge(new ReservationLine(l.sku(), l.location(), 1), l.quantity(), Integer::sum);
+        }
+        for (ReservationLine l : b) {
+            sb.merge(new ReservationLine(l.sku(), l.location(), 1), l.quantity(), Integer::sum);
+        }
+        return sa.equals(sb);
+    }
+
+    private static boolean sameAllocationLines(List<AllocationLine> a, List<AllocationLine> b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        Map<AllocationLine, Integer> sa = new HashMap<>();
+        Map<AllocationLine, Integer> sb = new HashMap<>();
+        for (AllocationLine l : a) {
+            sa.merge(new AllocationLine(l.sku(), l.location(), 1), l.quantity(), Integer::sum);
+        }
+        for (AllocationLine l : b) {
+            sb.merge(new AllocationLine(l.sku(), l.location(), 1), l.quantity(), Integer::sum);
+        }
+        return sa.equals(sb);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private OpEvents events(Instant now) {
+        return publisher == null ? null : new OpEvents(now);
+    }
+
+    private void publish(OpEvents ev) {
+        if (ev == null) {
+            return;
+        }
+        for (int i = 0; i < ev.touched.size(); i++) {
+            drain(ev.touched.get(i));
+        }
+    }
+
+    private void drain(SkuStripe s) {
+        while (s.hasQueuedEvents() && s.startDraining()) {
+            try {
+                ArrayList<InventoryEvent> batch;
+                s.lock();
+                try {
+                    batch = s.takeQueued();
+                } finally {
+                    s.unlock();
+                }
+                if (batch != null) {
+                    publisher.publish(batch);
+                }
+            } finally {
+                s.stopDraining();
+            }
+        }
+    }
+
+    StockLevel positionLevel(SkuStripe s, int slot) {
+        return StockLevel.of(s.ats(slot), s.get(slot, SkuStripe.ON_HAND),
+                thresholds.thresholds(s.sku, locations.idAt(s.locationAt(slot))));
+    }
+
+    StockLevel networkLevel(SkuStripe s) {
+        return StockLevel.of(clamp(s.networkAts()), clamp(s.sumOnHand()), thresholds.thresholds(s.sku, null));
+    }
+
+    /**
+     * The events of one operation: its own events in order, plus one level change per position and per SKU whose
+     * alert level differs after the operation from before it. Filled with the stripe locks held.
+     */
+    private final class OpEvents {
+        final Instant at;
+        final ArrayList<SkuStripe> touched = new ArrayList<>(4);
+        private final ArrayList<SkuStripe> watchedStripes = new ArrayList<>(4);
+        private final ArrayList<Integer> watchedSlots = new ArrayList<>(4);
+        private final ArrayList<StockLevel> before = new ArrayList<>(4);
+        private final ArrayList<SkuStripe> eventStripes = new ArrayList<>(4);
+        private final ArrayList<InventoryEvent> events = new ArrayList<>(4);
+
+        OpEvents(Instant at) {
+            this.at = at;
+        }
+
+        void watch(SkuStripe s, int slot) {
+            if (!touched.contains(s)) {
+                touched.add(s);
+                watchedStripes.add(s);
+                watchedSlots.add(-1);
+                before.add(networkLevel(s));
+            }
+            if (slot >= 0) {
+                for (int i = 0; i < watchedStripes.size(); i++) {
+                    if (watchedStripes.get(i) == s && watchedSlots.get(i) == slot) {
+                        return;
+                    }
+                }
+                watchedStripes.add(s);
+                watchedSlots.add(slot);
+                before.add(positionLevel(s, slot));
+            }
+        }
+
+        void add(SkuStripe s, InventoryEvent e) {
+            if (!touched.contains(s)) {
+                touched.add(s);
+            }
+            eventStripes.add(s);
+            events.add(e);
+        }
+
+        /** Queues the events on their stripes, level changes after the operation's own events. */
+        void finish() {
+            for (int i = 0; i < events.size(); i++) {
+                eventStripes.get(i).enqueue(events.get(i));
+            }
+            for (int i = 0; i < watchedStripes.size(); i++) {
+                SkuStripe s = watchedStripes.get(i);
+                int slot = watchedSlots.get(i);
+                StockLevel now = slot < 0 ? networkLevel(s) : positionLevel(s, slot);
+                StockLevel was = before.get(i);
+                if (now != was) {
+                    LocationId location = slot < 0 ? null : locations.idAt(s.locationAt(slot));
+                    int ats = slot < 0 ? clamp(s.networkAts()) : s.ats(slot);
+                    s.enqueue(new InventoryEvent.StockLevelChanged(EventIds.next(), at, s.sku, location, was, now, ats));
+                }
+            }
+            events.clear();
+            eventStripes.clear();
+        }
+    }
+
+    /** Changes made by an allocation, undone in reverse when it turns out short. */
+    private static final class UndoLog {
+        private final ArrayList<SkuStripe> stripes = new ArrayList<>();
+        private int[] slots = new int[8];
+        private int[] fields = new int[8];
+        private int[] deltas = new int[8];
+        private int n;
+
+        void add(InventoryBook book, OpEvents ev, SkuStripe s, int slot, int field, int delta) {
+            if (delta == 0) {
+                return;
+            }
+            book.add(ev, s, slot, field, delta);
+            push(s, slot, field, delta);
+        }
+
+        void addNetwork(InventoryBook book, OpEvents ev, SkuStripe s, int delta) {
+            if (delta == 0) {
+                return;
+            }
+            book.addNetwork(ev, s, delta);
+            push(s, -1, -1, delta);
+        }
+
+        private void push(SkuStripe s, int slot, int field, int delta) {
+            if (n == slots.length) {
+                slots = java.util.Arrays.copyOf(slots, n * 2);
+                fields = java.util.Arrays.copyOf(fields, n * 2);
+                deltas = java.util.Arrays.copyOf(deltas, n * 2);
+            }
+            stripes.add(s);
+            slots[n] = slot;
+            fields[n] = field;
+            deltas[n] = delta;
+            n++;
+        }
+
+        void rollback(InventoryBook book, OpEvents ev) {
+            for (int i = n - 1; i >= 0; i--) {
+                if (slots[i] < 0) {
+                    book.addNetwork(ev, stripes.get(i), -deltas[i]);
+                } else {
+                    book.add(ev, stripes.get(i), slots[i], fields[i], -deltas[i]);
+                }
+            }
+            n = 0;
+            stripes.clear();
+        }
+    }
+}

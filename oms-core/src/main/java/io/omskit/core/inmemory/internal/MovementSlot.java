@@ -1,0 +1,17 @@
+package io.omskit.core.inmemory.internal;
+
+import io.omskit.core.inventory.AllocationKey;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.inventory.StockMovement;
+
+/** What a movement key was used for. Its monitor is taken before allocation and reservation monitors. */
+final class MovementSlot {
+
+    /** Set when the first use of the key was refused: the key was never used. */
+    boolean abandoned;
+    StockMovement movement;
+    /** The adjustment it recorded; null for a shipment. */
+    StockAdjustment adjustment;
+    /** The allocation a shipment drew on; null for an adjustment. */
+    AllocationKey shippedFrom;
+}

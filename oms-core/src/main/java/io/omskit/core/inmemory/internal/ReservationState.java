@@ -1,0 +1,123 @@
+package io.omskit.core.inmemory.internal;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.inventory.Reservation;
+import io.omskit.core.inventory.ReservationKey;
+import io.omskit.core.inventory.ReservationLine;
+import io.omskit.core.inventory.ReservationRequest;
+import io.omskit.core.inventory.ReservationStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The live state of one reservation. Its monitor guards every mutable field; it is taken before any stripe lock.
+ */
+final class ReservationState {
+
+    final ReservationKey key;
+    final String reference;
+    final List<ReservationLine> requested;
+    final Instant createdAt;
+    final Instant expiresAt;
+
+    /** Set when the first attempt under this key found too little stock: the key was never used. */
+    boolean abandoned;
+    volatile ReservationStatus status = ReservationStatus.ACTIVE;
+    /** What is held, one entry per (SKU, location); quantities fall to 0 as units are let go. */
+    Entries held;
+    /** Whether {@link #held} still equals the requested lines one for one. */
+    boolean heldAsRequested;
+    Instant finishedAt;
+    private Reservation snapshot;
+
+    ReservationState(ReservationRequest request, Instant createdAt) {
+        this.key = request.key();
+        this.reference = request.reference();
+        this.requested = request.lines();
+        this.createdAt = createdAt;
+        this.expiresAt = request.expiresAt();
+    }
+
+    /** Units of {@code sku} still held. */
+    int heldQuantity(Sku sku) {
+        if (status != ReservationStatus.ACTIVE) {
+            return 0;
+        }
+        int t = 0;
+        for (int i = 0; i < held.n; i++) {
+            if (held.skus[i].equals(sku)) {
+                t += held.qty[i];
+            }
+        }
+        return t;
+    }
+
+    /** Whether any unit is still held. */
+    boolean holdsAnything() {
+        for (int i = 0; i < held.n; i++) {
+            if (held.qty[i] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks the held units as changed: the next snapshot is rebuilt. */
+    void changed() {
+        heldAsRequested = false;
+        snapshot = null;
+    }
+
+    /** Ends the reservation with {@code status}; it holds nothing afterwards. */
+    void finish(ReservationStatus to, Instant at) {
+        for (int i = 0; i < held.n; i++) {
+            held.qty[i] = 0;
+        }
+        status = to;
+        finishedAt = at;
+        changed();
+    }
+
+    /** Whether it was active with an expiry at or before {@code now}. */
+    boolean expiredAt(Instant now) {
+        return status == ReservationStatus.ACTIVE && expiresAt != null && !expiresAt.isAfter(now);
+    }
+
+    /** The reservation as a value. */
+    Reservation snapshot() {
+        Reservation s = snapshot;
+        if (s == null) {
+            s = new Reservation(key, reference, requested, heldLines(), status, createdAt, expiresAt);
+            snapshot = s;
+        }
+        return s;
+    }
+
+    private List<ReservationLine> heldLines() {
+        if (status != ReservationStatus.ACTIVE) {
+            return List.of();
+        }
+        if (heldAsRequested) {
+            return requested;
+        }
+        List<ReservationLine> lines = new ArrayList<>(held.n);
+        for (int i = 0; i < held.n; i++) {
+            if (held.qty[i] > 0) {
+                lines.add(new ReservationLine(held.skus[i], held.locIds[i], held.qty[i]));
+            }
+        }
+        return lines;
+    }
+
+    /** The held lines of {@code sku} with their current quantities (for events). */
+    List<ReservationLine> heldLinesOf(SkuStripe stripe) {
+        List<ReservationLine> lines = new ArrayList<>(2);
+        for (int i = 0; i < held.n; i++) {
+            if (held.stripes[i] == stripe && held.qty[i] > 0) {
+                lines.add(new ReservationLine(held.skus[i], held.locIds[i], held.qty[i]));
+            }
+        }
+        return lines;
+    }
+}
