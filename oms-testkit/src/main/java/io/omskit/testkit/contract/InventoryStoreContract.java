@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.omskit.core.catalog.Sku;
+import io.omskit.core.inmemory.RecordingEventPublisher;
 import io.omskit.core.inventory.AdjustmentResult;
 import io.omskit.core.inventory.Allocation;
 import io.omskit.core.inventory.AllocationKey;
