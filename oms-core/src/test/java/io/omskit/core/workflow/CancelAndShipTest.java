@@ -1,0 +1,85 @@
+package io.omskit.core.workflow;
+
+import static io.omskit.core.workflow.OmsFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderStatus;
+import io.omskit.core.payment.PaymentStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CancelAndShipTest {
+
+    private final OmsFixture f = new OmsFixture().stock(MUG, WH, 10).stock(PLATE, WH, 10);
+    private final Order order = f.oms.placeOrder(f.webOrder("W-1").line("1", "MUG", 4, eur(10)).line("2", "PLATE", 2, eur(5))
+            .charge("shipping", eur(5)).build()).order();
+    private static final LineId L1 = LineId.of("1");
+    private static final LineId L2 = LineId.of("2");
+
+    @Test
+    void cancelling_reserved_units_releases_their_stock_and_voids_their_value() {
+        Order after = f.oms.cancel(order.id(), List.of(LineQuantity.of(L1, 3)), CancellationReason.CUSTOMER_REQUEST);
+
+        assertThat(after.status()).isEqualTo(OrderStatus.PARTIALLY_CANCELLED);
+        assertThat(f.inventory.networkReserved(MUG)).isEqualTo(1);
+        assertThat(f.payments.openAuthorisation(order.id())).isEqualTo(eur(25));
+        assertThat(after.payment().authorised()).isEqualTo(eur(25));
+    }
+
+    @Test
+    void cancelling_the_whole_order_releases_everything_and_voids_the_authorisation() {
+        Order after = f.oms.cancelOrder(order.id(), CancellationReason.CUSTOMER_REQUEST);
+
+        assertThat(after.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(after.payment().status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(f.inventory.networkReserved(MUG)).isZero();
+        assertThat(f.inventory.networkReserved(PLATE)).isZero();
+        assertThat(f.payments.openAuthorisation(order.id())).isEqualTo(eur(0));
+    }
+
+    @Test
+    void allocation_draws_on_the_reservation_and_cancelling_allocated_units_frees_the_location() {
+        AllocationResult allocated = f.oms.allocate(order.id(), WH, List.of(LineQuantity.of(L1, 4)));
+        assertThat(allocated.isAllocated()).isTrue();
+        assertThat(f.inventory.networkReserved(MUG)).isZero();
+        assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(4);
+
+        f.oms.cancel(order.id(), List.of(LineQuantity.of(L1, 4)), CancellationReason.CUSTOMER_REQUEST);
+
+        assertThat(f.inventory.position(MUG, WH).allocated()).isZero();
+        assertThat(f.inventory.position(MUG, WH).availableToSell()).isEqualTo(10);
+    }
+
+    @Test
+    void shipping_takes_stock_off_hand_and_captures_per_shipment_until_the_total_is_captured() {
+        f.oms.allocate(order.id(), WH, List.of(LineQuantity.of(L1, 4), LineQuantity.of(L2, 2)));
+        String key = f.oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
+
+        Order first = f.oms.ship(order.id(), key, List.of(LineQuantity.of(L1, 4)), "parcel-1");
+        assertThat(f.inventory.position(MUG, WH).onHand()).isEqualTo(6);
+        assertThat(first.payment().captured()).isEqualTo(eur(40));
+        assertThat(first.status()).isEqualTo(OrderStatus.IN_PREPARATION);
+
+        Order second = f.oms.ship(order.id(), key, List.of(LineQuantity.of(L2, 2)), "parcel-2");
+        assertThat(second.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(second.payment().captured()).isEqualTo(order.total());
+        assertThat(f.payments.captured(order.id())).isEqualTo(eur(55));
+        assertThat(f.inventory.position(PLATE, WH).onHand()).isEqualTo(8);
+    }
+
+    @Test
+    void a_cart_hold_expires_and_gives_its_stock_back() {
+        assertThat(f.oms.holdCart("cart-1", java.util.Map.of(MUG, 5), java.time.Duration.ofMinutes(15)).isReserved()).isTrue();
+        assertThat(f.inventory.networkAvailable(MUG)).isEqualTo(1);
+
+        f.clock.advance(java.time.Duration.ofMinutes(16));
+
+        assertThat(f.oms.expireHolds()).isEqualTo(1);
+        assertThat(f.inventory.networkAvailable(MUG)).isEqualTo(6);
+    }
+}
