@@ -45,7 +45,7 @@ final class OmsFixture {
     final FakePaymentGateway payments = new FakePaymentGateway();
     final RecordingEventPublisher events = new RecordingEventPublisher();
     final InMemoryOrderRepository orders = new InMemoryOrderRepository();
-    final InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).events(events).build();
+    final InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
     final InMemoryCatalog catalog = new InMemoryCatalog()
             .put(SkuAttributes.of(MUG, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true))
             .put(SkuAttributes.of(PLATE, "Plate", "kitchen", 500, Dimensions.ofMillimetres(250, 250, 30), true))
