@@ -1,0 +1,335 @@
+package io.omskit.orchestration;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.inventory.Allocation;
+import io.omskit.core.inventory.AllocationKey;
+import io.omskit.core.inventory.AllocationRequest;
+import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.Shortage;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.Order;
+import io.omskit.core.spi.Catalog;
+import io.omskit.core.spi.InventoryStore;
+import io.omskit.orchestration.inmemory.InMemoryCapacityTracker;
+import io.omskit.orchestration.internal.Planner;
+import io.omskit.orchestration.rules.DailyCapacityFilter;
+import io.omskit.orchestration.spi.CapacityTracker;
+import io.omskit.orchestration.spi.FilterRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sourcing engine: decides which locations fulfil which units of an order, at least total cost under the rule
+ * set the {@link RuleBook} gives for the order's channel and delivery method, and explains the decision.
+ * Thread-safe; built once from the SPIs with {@link #builder()}.
+ *
+ * <pre>{@code
+ * SourcingEngine engine = SourcingEngine.builder()
+ *         .network(network)
+ *         .rules(RuleBook.of(homeDelivery))
+ *         .inventory(inventoryStore)
+ *         .clock(clock)
+ *         .build();
+ * SourcingPlan whatIf = engine.plan(SourcingRequest.of(order));     // nothing allocated
+ * SourcingResult result = engine.source(SourcingRequest.of(order)); // allocated atomically
+ * }</pre>
+ */
+public final class SourcingEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourcingEngine.class);
+
+    private final Network network;
+    private final RuleBook rules;
+    private final Clock clock;
+    private final InventoryStore inventory;
+    private final CapacityTracker capacity;
+    private final StockExposure exposure;
+    private final int maxAttempts;
+    private final Planner planner;
+
+    private SourcingEngine(Builder b) {
+        this.network = b.network;
+        this.rules = b.rules;
+        this.clock = b.clock;
+        this.inventory = b.inventory;
+        this.capacity = b.capacity;
+        this.exposure = b.exposure;
+        this.maxAttempts = b.maxAttempts;
+        this.planner = new Planner(network, b.catalog, capacity);
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The network the engine sources from. */
+    public Network network() {
+        return network;
+    }
+
+    /** The rule book. */
+    public RuleBook rules() {
+        return rules;
+    }
+
+    /** The capacity tracker fulfilments are counted in. */
+    public CapacityTracker capacity() {
+        return capacity;
+    }
+
+    /** The rule set that applies to {@code order}. */
+    public RuleSet ruleSetFor(Order order) {
+        return rules.ruleSetFor(order.channel(), order.delivery().method());
+    }
+
+    /**
+     * What-if: the plan for {@code request} against the inventory store's current stock, allocating nothing.
+     *
+     * @throws IllegalStateException when the engine has no inventory store
+     */
+    public SourcingPlan plan(SourcingRequest request) {
+        return plan(request, liveStock(request.order()));
+    }
+
+    /** What-if: the plan for {@code request} against {@code snapshot}, allocating nothing. */
+    public SourcingPlan plan(SourcingRequest request, StockSnapshot snapshot) {
+        Checks.notNull(request, "request");
+        Checks.notNull(snapshot, "snapshot");
+        return planAt(request, snapshot, clock.instant());
+    }
+
+    /**
+     * The plan at {@code now}: for express click and collect that the store cannot complete, with the
+     * ship-to-store alternative attached.
+     */
+    SourcingPlan planAt(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        Order order = request.order();
+        DeliveryChoice delivery = order.delivery();
+        SourcingPlan plan = planner.plan(request, delivery, ruleSetFor(order), snapshot, now);
+        if (delivery.method() == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT && !plan.isComplete()
+                && delivery.pickupStore() != null) {
+            DeliveryChoice transfer = DeliveryChoice.pickup(DeliveryMethod.SHIP_TO_STORE, delivery.pickupStore(),
+                    delivery.promised());
+            RuleSet shipToStore = rules.ruleSetFor(order.channel(), DeliveryMethod.SHIP_TO_STORE);
+            SourcingPlan offer = planner.plan(request, transfer, shipToStore, snapshot, now);
+            if (!offer.isEmpty()) {
+                plan = plan.withShipToStoreOffer(offer);
+            }
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("sourced order {}: {} shipment(s), {} unit(s) planned, {} unsourced, cost {}", order.id(),
+                    plan.shipments(), plan.plannedUnits(), plan.unsourcedUnits(), plan.totalCost());
+        }
+        return plan;
+    }
+
+    /**
+     * Computes the plan for {@code request} and allocates it in the inventory store, all fulfilments in one
+     * all-or-nothing allocation, counting one fulfilment per location against its daily capacity. When the stock
+     * moved between planning and allocating (the allocation is refused) or a location's capacity ran out, the
+     * capacity taken is given back and the plan recomputed, up to the engine's maximum attempts. Nothing is ever
+     * half-applied. Allocation keys are {@code baseKey#attempt}; a call whose key was allocated before returns
+     * that allocation.
+     *
+     * @throws IllegalStateException when the engine has no inventory store
+     * @throws io.omskit.core.spi.SpiException when the store fails; nothing is left allocated or counted
+     */
+    public SourcingResult source(SourcingRequest request, AllocationKey baseKey) {
+        Checks.notNull(request, "request");
+        Checks.notNull(baseKey, "baseKey");
+        requireInventory();
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            Optional<Allocation> existing = inventory.findAllocation(attemptKey(baseKey, attempt));
+            if (existing.isPresent()) {
+                return new SourcingResult.Allocated(null, existing.get(), 0, true);
+            }
+        }
+        SourcingPlan plan = null;
+        List<Shortage> shortages = List.of();
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            Instant now = clock.instant();
+            plan = planAt(request, liveStock(request.order()), now);
+            if (plan.isEmpty()) {
+                return new SourcingResult.NothingAllocated(plan);
+            }
+            RuleSet ruleSet = ruleSetFor(request.order());
+            List<Location> counted = consumeCapacity(plan, ruleSet, now);
+            if (counted == null) {
+                shortages = List.of();
+                LOG.debug("order {}: a location's capacity ran out while sourcing, attempt {}", request.order().id(), attempt);
+                continue;
+            }
+            AllocationResult result;
+            try {
+                result = inventory.allocate(new AllocationRequest(attemptKey(baseKey, attempt),
+                        request.order().id().value(), plan.allocationLines(), request.reservation()));
+            } catch (RuntimeException e) {
+                releaseCapacity(counted, now);
+                throw e;
+            }
+            if (result instanceof AllocationResult.Allocated allocated) {
+                return new SourcingResult.Allocated(plan, allocated.allocation(), attempt, allocated.replayed());
+            }
+            releaseCapacity(counted, now);
+            shortages = ((AllocationResult.Insufficient) result).shortages();
+            LOG.debug("order {}: stock moved while sourcing, attempt {}: {}", request.order().id(), attempt, shortages);
+        }
+        LOG.warn("order {}: gave up sourcing after {} attempts, stock or capacity kept moving", request.order().id(),
+                maxAttempts);
+        return new SourcingResult.Contended(plan, shortages, maxAttempts);
+    }
+
+    /** {@link #source(SourcingRequest, AllocationKey)} with the base key {@code sourcing/<order id>/v<order version>}. */
+    public SourcingResult source(SourcingRequest request) {
+        Checks.notNull(request, "request");
+        Order order = request.order();
+        return source(request, AllocationKey.of("sourcing/" + order.id().value() + "/v" + order.version()));
+    }
+
+    private static AllocationKey attemptKey(AllocationKey base, int attempt) {
+        return AllocationKey.of(base.value() + "#" + attempt);
+    }
+
+    /** Counts one fulfilment per planned location; null (with nothing counted) when a location is full. */
+    List<Location> consumeCapacity(SourcingPlan plan, RuleSet ruleSet, Instant now) {
+        boolean enforce = false;
+        for (FilterRule f : ruleSet.filters()) {
+            enforce |= f instanceof DailyCapacityFilter;
+        }
+        List<Location> counted = new ArrayList<>(plan.shipments());
+        for (PlannedFulfilment f : plan.fulfilments()) {
+            Location l = network.get(f.location());
+            int limit = enforce ? l.dailyCapacity() : Integer.MAX_VALUE;
+            if (!capacity.tryConsume(l.id(), LocalDate.ofInstant(now, l.zone()), limit)) {
+                releaseCapacity(counted, now);
+                return null;
+            }
+            counted.add(l);
+        }
+        return counted;
+    }
+
+    void releaseCapacity(List<Location> counted, Instant now) {
+        for (Location l : counted) {
+            capacity.release(l.id(), LocalDate.ofInstant(now, l.zone()));
+        }
+    }
+
+    /** Gives back the capacity a fulfilment at {@code location} took on the local day of {@code at}. */
+    public void releaseCapacity(LocationId location, Instant at) {
+        Location l = network.get(location);
+        capacity.release(l.id(), LocalDate.ofInstant(at, l.zone()));
+    }
+
+    /** A snapshot reading the inventory store live, through the exposure of the order's channel. */
+    public StockSnapshot liveStock(Order order) {
+        requireInventory();
+        return StockSnapshot.live(inventory, network, order.channel(), exposure);
+    }
+
+    private void requireInventory() {
+        if (inventory == null) {
+            throw new IllegalStateException("the engine has no inventory store: give one to the builder, or plan against a snapshot");
+        }
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    InventoryStore inventory() {
+        return inventory;
+    }
+
+    Planner planner() {
+        return planner;
+    }
+
+    /** Builds a {@link SourcingEngine}. Network and rules are required. */
+    public static final class Builder {
+        private Network network;
+        private RuleBook rules;
+        private Clock clock = Clock.systemUTC();
+        private InventoryStore inventory;
+        private CapacityTracker capacity;
+        private Catalog catalog;
+        private StockExposure exposure = StockExposure.availableToSell();
+        private int maxAttempts = 3;
+
+        private Builder() {
+        }
+
+        /** The fulfilment network. */
+        public Builder network(Network network) {
+            this.network = Checks.notNull(network, "network");
+            return this;
+        }
+
+        /** The rule sets per channel and delivery method. */
+        public Builder rules(RuleBook rules) {
+            this.rules = Checks.notNull(rules, "rules");
+            return this;
+        }
+
+        /** The clock; the system UTC clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.notNull(clock, "clock");
+            return this;
+        }
+
+        /** The inventory store plans read and allocations go to; without one, only snapshot plans are possible. */
+        public Builder inventory(InventoryStore inventory) {
+            this.inventory = Checks.notNull(inventory, "inventory");
+            return this;
+        }
+
+        /** Where fulfilments are counted against daily capacity; an in-memory tracker by default. */
+        public Builder capacity(CapacityTracker capacity) {
+            this.capacity = Checks.notNull(capacity, "capacity");
+            return this;
+        }
+
+        /** The catalog, to source bundle lines by their components; without one every line is sourced by its own SKU. */
+        public Builder catalog(Catalog catalog) {
+            this.catalog = Checks.notNull(catalog, "catalog");
+            return this;
+        }
+
+        /** How much of each position a channel sees; available to sell by default. */
+        public Builder exposure(StockExposure exposure) {
+            this.exposure = Checks.notNull(exposure, "exposure");
+            return this;
+        }
+
+        /** How many plans {@code source} computes before giving up on moving stock; 3 by default, at least 1. */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = Checks.positive(maxAttempts, "maxAttempts");
+            return this;
+        }
+
+        /**
+         * The engine.
+         *
+         * @throws NullPointerException when the network or the rules are missing
+         */
+        public SourcingEngine build() {
+            Checks.notNull(network, "network");
+            Checks.notNull(rules, "rules");
+            if (capacity == null) {
+                capacity = new InMemoryCapacityTracker();
+            }
+            return new SourcingEngine(this);
+        }
+    }
+}

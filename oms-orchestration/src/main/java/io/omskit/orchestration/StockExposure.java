@@ -1,0 +1,21 @@
+package io.omskit.orchestration;
+
+import io.omskit.core.inventory.StockPosition;
+import io.omskit.core.network.Location;
+import io.omskit.core.order.Channel;
+
+/**
+ * How many units of a position a channel may source: the channel's view of stock (for instance, the marketplace
+ * sees only warehouse stock minus a buffer). Thread-safe and fast.
+ */
+@FunctionalInterface
+public interface StockExposure {
+
+    /** Units of {@code position} at {@code location} that {@code channel} may source; at least 0. */
+    int exposed(Channel channel, Location location, StockPosition position);
+
+    /** Every channel sees the position's available to sell (on hand minus reserved, allocated and safety stock). */
+    static StockExposure availableToSell() {
+        return (channel, location, position) -> position.availableToSell();
+    }
+}

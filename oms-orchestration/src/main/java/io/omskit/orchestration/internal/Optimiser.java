@@ -1,0 +1,851 @@
+package io.omskit.orchestration.internal;
+
+import java.util.Arrays;
+
+/**
+ * Finds the plan of least cost for a {@link Problem}: which eligible locations to open, and how many units of
+ * each item to take at each.
+ *
+ * <p>The objective is lexicographic: first source as many units as possible, then minimise the total cost
+ * (per-shipment costs of the locations used, per-unit and last-unit costs, and the split penalty per shipment
+ * beyond the first). For a fixed set of open locations the best assignment is found greedily: groups (items that
+ * must ship together) go whole to the open location where their units cost least, then each other item takes the
+ * cheapest units first; every open location counts as paid for, and the cost charged is that of the locations
+ * actually used. Units are convex in cost (a location's last units cost at least as much as the others), so
+ * this greedy assignment is optimal whenever items that share a SKU are priced alike and groups do not compete for
+ * stock.
+ *
+ * <p>The open set is chosen by depth-first branch and bound over the locations, ordered by how good each is alone
+ * (include before exclude). A node is pruned by the larger of two lower bounds, each computed on the relaxation
+ * that may use every location not yet excluded:
+ * <ul>
+ * <li>the per-shipment costs of the locations already opened, the split penalties they imply, the cheapest per-unit
+ *     cost of the units, and the cheapest per-shipment cost of one more location when the opened ones cannot cover
+ *     the units;</li>
+ * <li>the per-unit costs with each location's per-shipment cost spread over the units it could supply at most
+ *     (a location supplying x of its c units pays at least x/c of its shipment cost).</li>
+ * </ul>
+ * A relaxation is recomputed only when the location just excluded was used by it. Every node also evaluates the
+ * opened set itself, so good plans are found early. Within {@link #EXACT_ITEMS} items and {@link #EXACT_LOCATIONS}
+ * locations the search runs to completion (a safety budget of {@link #EXACT_NODE_BUDGET} nodes is never reached in
+ * practice and is reported if it is); beyond, it has a budget of {@link #HEURISTIC_NODE_BUDGET} nodes, after which
+ * the best plan found is improved by drop and swap moves, and the plan is reported as not proven optimal.
+ *
+ * <p>Deterministic: locations are ordered with ties broken by network index, and a plan replaces the best found
+ * only when strictly cheaper. The inner loops work on primitive arrays and allocate nothing.
+ */
+final class Optimiser {
+
+    static final int EXACT_ITEMS = 10;
+    static final int EXACT_LOCATIONS = 50;
+    static final long EXACT_NODE_BUDGET = 5_000_000;
+    static final long HEURISTIC_NODE_BUDGET = 20_000;
+
+    private static final byte UNDECIDED = 0;
+    private static final byte IN = 1;
+    private static final byte OUT = 2;
+
+    private final Problem p;
+    private final int n;
+    private final int m;
+    private final int maxOpen;
+    private final double penalty;
+    private final int[] qty;
+    private final int[] slotOf;
+    private final int[] stock;
+    private final int[] protect;
+    private final double[] unit;
+    private final double[] tail;
+    private final double[] fixed;
+
+    // per item: usable segments sorted by plain cost (segJ, segTail, segCost), and by spread cost (aug*)
+    private final int[] segStart;
+    private final int[] segJ;
+    private final boolean[] segTail;
+    private final double[] segCost;
+    private final int[] augJ;
+    private final boolean[] augTail;
+    private final double[] augCost;
+
+    // groups: items per group, and whether the group fits whole at a location
+    private final int groups;
+    private final int[] gStart;
+    private final int[] gItems;
+    private final boolean[] groupFits;
+    private final int[] ungrouped;
+
+    // scratch
+    private final byte[] state;
+    private final int[] remain;
+    private final int[] usedStamp;
+    private int stamp;
+    private final int[] single;
+
+    // last exact evaluation
+    private long evUns;
+    private double evCost;
+
+    // best found
+    private long incUns = Long.MAX_VALUE;
+    private double incCost = Double.POSITIVE_INFINITY;
+    private int[] incSet = new int[0];
+
+    // search
+    private int[] order;
+    private double[] suffixMinFixed;
+    private long nodes;
+    private long budget;
+    private boolean exhausted;
+    private long relaxUns;
+    private double relaxPlain;
+    private double relaxAug;
+    private final boolean[] usedPlain;
+    private final boolean[] usedAug;
+    private boolean[][] savedPlain;
+    private boolean[][] savedAug;
+    private final long totalQty;
+
+    /** The chosen assignment: units of item i at eligible location j, and how many of them were last units. */
+    final int[] take;
+    final int[] tailTake;
+    /** Whether the search proved the result optimal. */
+    boolean optimal;
+    /** Units of each item left unsourced. */
+    final int[] unsourced;
+
+    Optimiser(Problem problem) {
+        this.p = problem;
+        this.n = problem.n;
+        this.m = problem.m;
+        this.maxOpen = problem.maxShipments;
+        this.penalty = problem.penalty;
+        this.qty = problem.qty;
+        this.slotOf = problem.slotOf;
+        this.stock = problem.stock;
+        this.protect = problem.protect;
+        this.unit = problem.unit;
+        this.tail = problem.tail;
+        this.fixed = problem.fixed;
+        this.take = new int[n * m];
+        this.tailTake = new int[n * m];
+        this.unsourced = new int[n];
+        this.state = new byte[m];
+        this.remain = new int[problem.slots * m];
+        this.usedStamp = new int[m];
+        this.single = new int[problem.slots];
+        this.usedPlain = new boolean[m];
+        this.usedAug = new boolean[m];
+        long total = 0;
+        for (int q : qty) {
+            total += q;
+        }
+        this.totalQty = total;
+
+        // groups
+        this.groups = problem.groups;
+        this.gStart = new int[groups + 1];
+        this.gItems = new int[n];
+        int ungroupedCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (problem.groupOf[i] >= 0) {
+                gStart[problem.groupOf[i] + 1]++;
+            } else {
+                ungroupedCount++;
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            gStart[g + 1] += gStart[g];
+        }
+        int[] fill = Arrays.copyOf(gStart, groups);
+        this.ungrouped = new int[ungroupedCount];
+        int u = 0;
+        for (int i = 0; i < n; i++) {
+            if (problem.groupOf[i] >= 0) {
+                gItems[fill[problem.groupOf[i]]++] = i;
+            } else {
+                ungrouped[u++] = i;
+            }
+        }
+        this.groupFits = new boolean[groups * m];
+        for (int g = 0; g < groups; g++) {
+            for (int j = 0; j < m; j++) {
+                groupFits[g * m + j] = fitsWhole(g, j);
+            }
+        }
+
+        // segments: an item may use j when allowed there (and, in a group, when the group fits whole at j)
+        this.segStart = new int[n + 1];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            segStart[i] = count;
+            for (int j = 0; j < m; j++) {
+                if (usable(i, j)) {
+                    count += protect[i * m + j] > 0 ? 2 : 1;
+                }
+            }
+        }
+        segStart[n] = count;
+        this.segJ = new int[count];
+        this.segTail = new boolean[count];
+        this.segCost = new double[count];
+        this.augJ = new int[count];
+        this.augTail = new boolean[count];
+        this.augCost = new double[count];
+        double[] spread = spreadFixedCosts();
+        int[] idx = new int[m * 2];
+        int[] tmp = new int[m * 2];
+        int[] ej = new int[m * 2];
+        boolean[] et = new boolean[m * 2];
+        double[] ec = new double[m * 2];
+        double[] ea = new double[m * 2];
+        for (int i = 0; i < n; i++) {
+            int e = 0;
+            for (int j = 0; j < m; j++) {
+                if (!usable(i, j)) {
+                    continue;
+                }
+                int k = i * m + j;
+                ej[e] = j;
+                et[e] = false;
+                ec[e] = unit[k];
+                ea[e] = unit[k] + spread[j];
+                e++;
+                if (protect[k] > 0) {
+                    ej[e] = j;
+                    et[e] = true;
+                    ec[e] = unit[k] + tail[k];
+                    ea[e] = unit[k] + tail[k] + spread[j];
+                    e++;
+                }
+            }
+            int base = segStart[i];
+            sortEntries(idx, tmp, e, ec, ej, et);
+            for (int x = 0; x < e; x++) {
+                segJ[base + x] = ej[idx[x]];
+                segTail[base + x] = et[idx[x]];
+                segCost[base + x] = ec[idx[x]];
+            }
+            sortEntries(idx, tmp, e, ea, ej, et);
+            for (int x = 0; x < e; x++) {
+                augJ[base + x] = ej[idx[x]];
+                augTail[base + x] = et[idx[x]];
+                augCost[base + x] = ea[idx[x]];
+            }
+        }
+    }
+
+    private boolean usable(int i, int j) {
+        if (!p.allowed[i * m + j]) {
+            return false;
+        }
+        int g = p.groupOf[i];
+        return g < 0 || groupFits[g * m + j];
+    }
+
+    private boolean fitsWhole(int g, int j) {
+        for (int a = gStart[g]; a < gStart[g + 1]; a++) {
+            int i = gItems[a];
+            if (!p.allowed[i * m + j]) {
+                return false;
+            }
+            int need = 0;
+            for (int b = gStart[g]; b < gStart[g + 1]; b++) {
+                if (slotOf[gItems[b]] == slotOf[i]) {
+                    need += qty[gItems[b]];
+                }
+            }
+            if (stock[slotOf[i] * m + j] < need) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each location's per-shipment cost divided by the most units it could supply of the order. */
+    private double[] spreadFixedCosts() {
+        double[] spread = new double[m];
+        int[] demand = new int[p.slots];
+        for (int j = 0; j < m; j++) {
+            Arrays.fill(demand, 0);
+            for (int i = 0; i < n; i++) {
+                if (usable(i, j)) {
+                    demand[slotOf[i]] += qty[i];
+                }
+            }
+            long cap = 0;
+            for (int s = 0; s < p.slots; s++) {
+                cap += Math.min(demand[s], stock[s * m + j]);
+            }
+            spread[j] = cap == 0 ? 0 : fixed[j] / cap;
+        }
+        return spread;
+    }
+
+    /** Stable merge sort of entry indexes by cost, then location, then base before last units. */
+    private static void sortEntries(int[] idx, int[] tmp, int len, double[] cost, int[] j, boolean[] isTail) {
+        for (int x = 0; x < len; x++) {
+            idx[x] = x;
+        }
+        for (int width = 1; width < len; width <<= 1) {
+            for (int lo = 0; lo < len - width; lo += width << 1) {
+                int mid = lo + width;
+                int hi = Math.min(lo + (width << 1), len);
+                int a = lo;
+                int b = mid;
+                int t = lo;
+                while (a < mid && b < hi) {
+                    tmp[t++] = lessOrEqual(idx[a], idx[b], cost, j, isTail) ? idx[a++] : idx[b++];
+                }
+                while (a < mid) {
+                    tmp[t++] = idx[a++];
+                }
+                while (b < hi) {
+                    tmp[t++] = idx[b++];
+                }
+                System.arraycopy(tmp, lo, idx, lo, hi - lo);
+            }
+        }
+    }
+
+    private static boolean lessOrEqual(int x, int y, double[] cost, int[] j, boolean[] isTail) {
+        if (cost[x] != cost[y]) {
+            return cost[x] < cost[y];
+        }
+        if (j[x] != j[y]) {
+            return j[x] < j[y];
+        }
+        return !isTail[x] || isTail[y];
+    }
+
+    // ---- search ----
+
+    /** Runs the search and fills {@link #take}, {@link #tailTake}, {@link #unsourced} and {@link #optimal}. */
+    void solve() {
+        if (m == 0) {
+            System.arraycopy(qty, 0, unsourced, 0, n);
+            optimal = true;
+            return;
+        }
+        boolean exact = n <= EXACT_ITEMS && m <= EXACT_LOCATIONS;
+        budget = exact ? EXACT_NODE_BUDGET : HEURISTIC_NODE_BUDGET;
+
+        // every location alone: the first incumbent, and the branching order
+        long[] aloneUns = new long[m];
+        double[] aloneCost = new double[m];
+        for (int j = 0; j < m; j++) {
+            evaluateAlone(j);
+            aloneUns[j] = evUns;
+            aloneCost[j] = evCost;
+            if (better(evUns, evCost)) {
+                accept(new int[] {j});
+            }
+        }
+        order = sortedByAlone(aloneUns, aloneCost);
+        if (maxOpen > 1 && m > 1) {
+            suffixMinFixed = new double[m + 1];
+            suffixMinFixed[m] = Double.POSITIVE_INFINITY;
+            for (int d = m - 1; d >= 0; d--) {
+                suffixMinFixed[d] = Math.min(suffixMinFixed[d + 1], fixed[order[d]]);
+            }
+            savedPlain = new boolean[m + 1][];
+            savedAug = new boolean[m + 1][];
+            relaxUns = relax(false, usedPlain);
+            relaxAug = 0;
+            relax(true, usedAug);
+            if (!prune(bound(0, 0, 0, 0))) {
+                branch(0, 0, 0);
+            }
+            if (exhausted) {
+                improveLocally();
+            }
+        }
+        optimal = !exhausted;
+        record();
+    }
+
+    private int[] sortedByAlone(long[] uns, double[] cost) {
+        Integer[] boxed = new Integer[m];
+        for (int j = 0; j < m; j++) {
+            boxed[j] = j;
+        }
+        Arrays.sort(boxed, (a, b) -> {
+            if (uns[a] != uns[b]) {
+                return Long.compare(uns[a], uns[b]);
+            }
+            int c = Double.compare(cost[a], cost[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] out = new int[m];
+        for (int j = 0; j < m; j++) {
+            out[j] = boxed[j];
+        }
+        return out;
+    }
+
+    private void branch(int depth, int open, long coveredByOpen) {
+        if (depth >= m || open >= maxOpen) {
+            return;
+        }
+        if (++nodes > budget) {
+            exhausted = true;
+            return;
+        }
+        int j = order[depth];
+
+        state[j] = IN;
+        evaluateOpen();
+        if (better(evUns, evCost)) {
+            accept(openSet(open + 1));
+        }
+        if (open + 1 < maxOpen && depth + 1 < m) {
+            long covered = coverageOfOpen();
+            if (!prune(bound(depth + 1, open + 1, covered, fixedOfOpen()))) {
+                branch(depth + 1, open + 1, covered);
+            }
+        }
+
+        state[j] = OUT;
+        long savedUns = relaxUns;
+        double savedPlainCost = relaxPlain;
+        double savedAugCost = relaxAug;
+        boolean redidPlain = usedPlain[j];
+        boolean redidAug = usedAug[j];
+        if (redidPlain) {
+            save(savedPlain, depth, usedPlain);
+            relaxUns = relax(false, usedPlain);
+        }
+        if (redidAug) {
+            save(savedAug, depth, usedAug);
+            relax(true, usedAug);
+        }
+        if (depth + 1 < m && !prune(bound(depth + 1, open, coveredByOpen, fixedOfOpen()))) {
+            branch(depth + 1, open, coveredByOpen);
+        }
+        if (redidPlain) {
+            System.arraycopy(savedPlain[depth], 0, usedPlain, 0, m);
+        }
+        if (redidAug) {
+            System.arraycopy(savedAug[depth], 0, usedAug, 0, m);
+        }
+        relaxUns = savedUns;
+        relaxPlain = savedPlainCost;
+        relaxAug = savedAugCost;
+        state[j] = UNDECIDED;
+    }
+
+    private void save(boolean[][] saved, int depth, boolean[] used) {
+        if (saved[depth] == null) {
+            saved[depth] = new boolean[m];
+        }
+        System.arraycopy(used, 0, saved[depth], 0, m);
+    }
+
+    /**
+     * The lower bound of a node whose undecided locations are {@code order[depth..]}, as {unsourced, cost}
+     * packed in {@link #boundUns} and the return value.
+     */
+    private double bound(int depth, int open, long coveredByOpen, double fixedOpen) {
+        boundUns = relaxUns;
+        double extra = open > 1 ? penalty * (open - 1) : 0;
+        double a = fixedOpen + extra + relaxPlain;
+        long coverable = totalQty - relaxUns;
+        if (coveredByOpen < coverable && open < maxOpen) {
+            a += suffixMinFixed[depth] + (open >= 1 ? penalty : 0);
+        }
+        double b = extra + relaxAug;
+        return Math.max(a, b);
+    }
+
+    private long boundUns;
+
+    private boolean prune(double boundCost) {
+        if (boundUns != incUns) {
+            return boundUns > incUns;
+        }
+        return boundCost >= incCost - eps(incCost);
+    }
+
+    private boolean better(long uns, double cost) {
+        if (uns != incUns) {
+            return uns < incUns;
+        }
+        return cost < incCost - eps(incCost);
+    }
+
+    private static double eps(double cost) {
+        return Double.isInfinite(cost) ? 0 : 1e-9 * Math.max(1, Math.abs(cost));
+    }
+
+    private void accept(int[] set) {
+        incUns = evUns;
+        incCost = evCost;
+        incSet = set;
+    }
+
+    private int[] openSet(int size) {
+        int[] set = new int[size];
+        int k = 0;
+        for (int j = 0; j < m && k < size; j++) {
+            if (state[j] == IN) {
+                set[k++] = j;
+            }
+        }
+        return k == size ? set : Arrays.copyOf(set, k);
+    }
+
+    private double fixedOfOpen() {
+        double f = 0;
+        for (int j = 0; j < m; j++) {
+            if (state[j] == IN) {
+                f += fixed[j];
+            }
+        }
+        return f;
+    }
+
+    /** Drop and swap moves on the best set found, until none improves it. */
+    private void improveLocally() {
+        boolean improved = true;
+        int rounds = 0;
+        while (improved && rounds++ < 50) {
+            improved = false;
+            int[] set = incSet;
+            for (int x = 0; x < set.length && !improved; x++) {
+                int[] smaller = new int[set.length - 1];
+                for (int y = 0, k = 0; y < set.length; y++) {
+                    if (y != x) {
+                        smaller[k++] = set[y];
+                    }
+                }
+                if (smaller.length > 0 && tryOpenSet(smaller)) {
+                    improved = true;
+                }
+            }
+            for (int x = 0; x < set.length && !improved; x++) {
+                for (int k = 0; k < m && !improved; k++) {
+                    if (contains(set, k)) {
+                        continue;
+                    }
+                    int[] swapped = set.clone();
+                    swapped[x] = k;
+                    Arrays.sort(swapped);
+                    improved = tryOpenSet(swapped);
+                }
+            }
+            if (!improved && set.length < maxOpen) {
+                for (int k = 0; k < m && !improved; k++) {
+                    if (!contains(set, k)) {
+                        int[] larger = Arrays.copyOf(set, set.length + 1);
+                        larger[set.length] = k;
+                        Arrays.sort(larger);
+                        improved = tryOpenSet(larger);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean contains(int[] set, int j) {
+        for (int s : set) {
+            if (s == j) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean tryOpenSet(int[] set) {
+        Arrays.fill(state, UNDECIDED);
+        for (int j : set) {
+            state[j] = IN;
+        }
+        evaluateOpen();
+        Arrays.fill(state, UNDECIDED);
+        if (better(evUns, evCost)) {
+            accept(set);
+            return true;
+        }
+        return false;
+    }
+
+    /** Re-evaluates the best set found, recording its assignment. */
+    private void record() {
+        Arrays.fill(state, UNDECIDED);
+        for (int j : incSet) {
+            state[j] = IN;
+        }
+        recording = true;
+        evaluateOpen();
+        recording = false;
+    }
+
+    private boolean recording;
+
+    // ---- evaluations ----
+
+    /** Evaluates the open set {@code state == IN}: sets {@link #evUns} and {@link #evCost}. */
+    private void evaluateOpen() {
+        System.arraycopy(stock, 0, remain, 0, remain.length);
+        int s = ++stamp;
+        int used = 0;
+        double cost = 0;
+        long uns = 0;
+        for (int g = 0; g < groups; g++) {
+            // every open location's shipment is paid for in the open-set semantics the bounds rely on, so a
+            // group takes the cheapest units among them; a set whose locations end unused is also evaluated alone
+            int best = -1;
+            double bestVar = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < m; j++) {
+                if (state[j] != IN || !groupFits[g * m + j]) {
+                    continue;
+                }
+                double var = groupCost(g, j);
+                if (var >= 0 && var < bestVar) {
+                    bestVar = var;
+                    best = j;
+                }
+            }
+            if (best < 0) {
+                for (int a = gStart[g]; a < gStart[g + 1]; a++) {
+                    int i = gItems[a];
+                    uns += qty[i];
+                    if (recording) {
+                        unsourced[i] = qty[i];
+                    }
+                }
+                continue;
+            }
+            takeGroup(g, best);
+            cost += bestVar;
+            if (usedStamp[best] != s) {
+                usedStamp[best] = s;
+                used++;
+                cost += fixed[best];
+            }
+        }
+        for (int u = 0; u < ungrouped.length; u++) {
+            int i = ungrouped[u];
+            int need = qty[i];
+            int slotBase = slotOf[i] * m;
+            int itemBase = i * m;
+            for (int k = segStart[i], end = segStart[i + 1]; k < end && need > 0; k++) {
+                int j = segJ[k];
+                if (state[j] != IN) {
+                    continue;
+                }
+                int r = remain[slotBase + j];
+                int avail = segTail[k] ? r : r - protect[itemBase + j];
+                if (avail <= 0) {
+                    continue;
+                }
+                int t = Math.min(need, avail);
+                remain[slotBase + j] = r - t;
+                need -= t;
+                cost += t * segCost[k];
+                if (usedStamp[j] != s) {
+                    usedStamp[j] = s;
+                    used++;
+                    cost += fixed[j];
+                }
+                if (recording) {
+                    take[itemBase + j] += t;
+                    if (segTail[k]) {
+                        tailTake[itemBase + j] += t;
+                    }
+                }
+            }
+            uns += need;
+            if (recording) {
+                unsourced[i] = need;
+            }
+        }
+        if (used > 1) {
+            cost += penalty * (used - 1);
+        }
+        evUns = uns;
+        evCost = cost;
+    }
+
+    /** The variable cost of the whole group at j against {@link #remain}, or -1 when it does not fit. */
+    private double groupCost(int g, int j) {
+        double var = 0;
+        int a = gStart[g];
+        int end = gStart[g + 1];
+        boolean fits = true;
+        int done = a;
+        for (; done < end; done++) {
+            int i = gItems[done];
+            int slot = slotOf[i] * m + j;
+            int r = remain[slot];
+            int q = qty[i];
+            if (r < q) {
+                fits = false;
+                break;
+            }
+            int k = i * m + j;
+            int free = Math.max(0, r - protect[k]);
+            int last = Math.max(0, q - free);
+            var += q * unit[k] + last * tail[k];
+            remain[slot] = r - q;
+        }
+        for (int b = a; b < done; b++) {
+            int i = gItems[b];
+            remain[slotOf[i] * m + j] += qty[i];
+        }
+        return fits ? var : -1;
+    }
+
+    private void takeGroup(int g, int j) {
+        for (int a = gStart[g]; a < gStart[g + 1]; a++) {
+            int i = gItems[a];
+            int slot = slotOf[i] * m + j;
+            int r = remain[slot];
+            int k = i * m + j;
+            int free = Math.max(0, r - protect[k]);
+            remain[slot] = r - qty[i];
+            if (recording) {
+                take[k] += qty[i];
+                tailTake[k] += Math.max(0, qty[i] - free);
+                unsourced[i] = 0;
+            }
+        }
+    }
+
+    /** Evaluates location j alone, directly (no walk over other locations). */
+    private void evaluateAlone(int j) {
+        for (int s = 0; s < single.length; s++) {
+            single[s] = stock[s * m + j];
+        }
+        double cost = 0;
+        long uns = 0;
+        boolean usedAny = false;
+        for (int g = 0; g < groups; g++) {
+            boolean fits = groupFits[g * m + j];
+            double var = 0;
+            int a = gStart[g];
+            int done = a;
+            for (; fits && done < gStart[g + 1]; done++) {
+                int i = gItems[done];
+                int r = single[slotOf[i]];
+                if (r < qty[i]) {
+                    fits = false;
+                    break;
+                }
+                int k = i * m + j;
+                var += qty[i] * unit[k] + Math.max(0, qty[i] - Math.max(0, r - protect[k])) * tail[k];
+                single[slotOf[i]] = r - qty[i];
+            }
+            if (fits) {
+                cost += var;
+                usedAny = true;
+            } else {
+                for (int b = a; b < done; b++) {
+                    single[slotOf[gItems[b]]] += qty[gItems[b]];
+                }
+                for (int b = a; b < gStart[g + 1]; b++) {
+                    uns += qty[gItems[b]];
+                }
+            }
+        }
+        for (int u = 0; u < ungrouped.length; u++) {
+            int i = ungrouped[u];
+            int k = i * m + j;
+            if (!p.allowed[k]) {
+                uns += qty[i];
+                continue;
+            }
+            int r = single[slotOf[i]];
+            int t = Math.min(qty[i], r);
+            if (t > 0) {
+                int free = Math.max(0, r - protect[k]);
+                cost += t * unit[k] + Math.max(0, t - free) * tail[k];
+                single[slotOf[i]] = r - t;
+                usedAny = true;
+            }
+            uns += qty[i] - t;
+        }
+        if (usedAny) {
+            cost += fixed[j];
+        }
+        evUns = uns;
+        evCost = cost;
+    }
+
+    /**
+     * The relaxation over every location not excluded: groups may split, no per-shipment costs (plain) or
+     * per-shipment costs spread over units (spread). Marks the locations it used; returns the unsourced units and
+     * sets {@link #relaxPlain} or {@link #relaxAug}.
+     */
+    private long relax(boolean spread, boolean[] used) {
+        System.arraycopy(stock, 0, remain, 0, remain.length);
+        Arrays.fill(used, false);
+        int[] js = spread ? augJ : segJ;
+        boolean[] tails = spread ? augTail : segTail;
+        double[] costs = spread ? augCost : segCost;
+        double cost = 0;
+        long uns = 0;
+        for (int i = 0; i < n; i++) {
+            int need = qty[i];
+            int slotBase = slotOf[i] * m;
+            int itemBase = i * m;
+            for (int k = segStart[i], end = segStart[i + 1]; k < end && need > 0; k++) {
+                int j = js[k];
+                if (state[j] == OUT) {
+                    continue;
+                }
+                int r = remain[slotBase + j];
+                int avail = tails[k] ? r : r - protect[itemBase + j];
+                if (avail <= 0) {
+                    continue;
+                }
+                int t = Math.min(need, avail);
+                remain[slotBase + j] = r - t;
+                need -= t;
+                cost += t * costs[k];
+                used[j] = true;
+            }
+            uns += need;
+        }
+        if (spread) {
+            relaxAug = cost;
+        } else {
+            relaxPlain = cost;
+        }
+        return uns;
+    }
+
+    /** Units the opened locations could cover in the relaxation (groups may split). */
+    private long coverageOfOpen() {
+        System.arraycopy(stock, 0, remain, 0, remain.length);
+        long covered = 0;
+        for (int i = 0; i < n; i++) {
+            int need = qty[i];
+            int slotBase = slotOf[i] * m;
+            for (int k = segStart[i], end = segStart[i + 1]; k < end && need > 0; k++) {
+                int j = segJ[k];
+                if (state[j] != IN) {
+                    continue;
+                }
+                int r = remain[slotBase + j];
+                if (r <= 0) {
+                    continue;
+                }
+                int t = Math.min(need, r);
+                remain[slotBase + j] = r - t;
+                need -= t;
+                covered += t;
+            }
+        }
+        return covered;
+    }
+
+    /** Nodes visited by the branch and bound. */
+    long nodes() {
+        return nodes;
+    }
+
+    /** The cost of the chosen plan as the optimiser computed it. */
+    double cost() {
+        return incCost;
+    }
+}

@@ -1,0 +1,409 @@
+package io.omskit.orchestration.internal;
+
+import io.omskit.core.catalog.BundleComponent;
+import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.spi.Catalog;
+import io.omskit.orchestration.Exclusion;
+import io.omskit.orchestration.Explanation;
+import io.omskit.orchestration.LegKind;
+import io.omskit.orchestration.LocationVerdict;
+import io.omskit.orchestration.PlannedFulfilment;
+import io.omskit.orchestration.PlannedLine;
+import io.omskit.orchestration.RuleAmount;
+import io.omskit.orchestration.RuleCost;
+import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.SkuStock;
+import io.omskit.orchestration.SourcingPlan;
+import io.omskit.orchestration.SourcingRequest;
+import io.omskit.orchestration.SplitPolicy;
+import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.Unsourced;
+import io.omskit.orchestration.UnsourcedReason;
+import io.omskit.orchestration.Verdict;
+import io.omskit.orchestration.rules.ExcludedByRequestFilter;
+import io.omskit.orchestration.rules.PickupStoreOnlyFilter;
+import io.omskit.orchestration.spi.CapacityTracker;
+import io.omskit.orchestration.spi.CostRule;
+import io.omskit.orchestration.spi.CostSink;
+import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.SourcingItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Computes one plan: items from the request, the compiled problem, the search, and the plan with its explanation. */
+public final class Planner {
+
+    private static final FilterRule EXCLUDED_BY_REQUEST = new ExcludedByRequestFilter();
+    private static final FilterRule PICKUP_STORE_ONLY = new PickupStoreOnlyFilter();
+
+    private final Network network;
+    private final Catalog catalog;
+    private final CapacityTracker capacity;
+
+    /**
+     * @param network  the network
+     * @param catalog  expands bundle lines into their components; null to source every line by its own SKU
+     * @param capacity counts fulfilments against daily capacity; null for none counted
+     */
+    public Planner(Network network, Catalog catalog, CapacityTracker capacity) {
+        this.network = network;
+        this.catalog = catalog;
+        this.capacity = capacity;
+    }
+
+    /** The filters the engine applies before the rule set's own, for {@code method}. */
+    static List<FilterRule> filtersFor(RuleSet ruleSet, DeliveryMethod method) {
+        List<FilterRule> filters = new ArrayList<>(ruleSet.filters().size() + 2);
+        filters.add(EXCLUDED_BY_REQUEST);
+        if (method == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
+            filters.add(PICKUP_STORE_ONLY);
+        }
+        filters.addAll(ruleSet.filters());
+        return filters;
+    }
+
+    /**
+     * Plans {@code request} with {@code delivery} (the order's own, or an alternative such as ship-to-store)
+     * under {@code ruleSet} against {@code snapshot} at {@code now}.
+     */
+    public SourcingPlan plan(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet, StockSnapshot snapshot,
+                             Instant now) {
+        List<SourcingItem> items = items(request);
+        SkuStock[] stock = new SkuStock[items.size()];
+        int[][] excluded = new int[items.size()][];
+        for (int i = 0; i < stock.length; i++) {
+            SourcingItem item = items.get(i);
+            stock[i] = snapshot.stock(item.sku());
+            excluded[i] = excludedIndexes(request, item.line());
+        }
+        Context ctx = new Context(request.order(), delivery, network, now, items, stock, excluded, capacity);
+        Problem problem = new Problem(ctx, ruleSet, filtersFor(ruleSet, delivery.method()));
+        Optimiser optimiser = new Optimiser(problem);
+        optimiser.solve();
+        return assemble(problem, optimiser);
+    }
+
+    /** The items to source: one per plain line, one per component of a bundle line (grouped), skipping lines with nothing to source. */
+    List<SourcingItem> items(SourcingRequest request) {
+        Map<LineId, String> requestGroups = null;
+        for (int g = 0; g < request.groups().size(); g++) {
+            if (requestGroups == null) {
+                requestGroups = new HashMap<>();
+            }
+            for (LineId line : request.groups().get(g)) {
+                requestGroups.put(line, "group-" + g);
+            }
+        }
+        List<OrderLine> lines = request.order().lines();
+        List<SourcingItem> items = new ArrayList<>(lines.size());
+        for (OrderLine line : lines) {
+            int q = request.quantityOf(line);
+            if (q <= 0) {
+                continue;
+            }
+            String group = requestGroups == null ? null : requestGroups.get(line.id());
+            Optional<SkuAttributes> attributes = catalog == null ? Optional.empty() : catalog.find(line.sku());
+            if (attributes.isPresent() && attributes.get().isBundle()) {
+                String bundleGroup = group != null ? group : "bundle-" + line.id().value();
+                for (BundleComponent c : attributes.get().components()) {
+                    items.add(new SourcingItem(line.id(), c.sku(), q * c.quantity(), bundleGroup));
+                }
+            } else {
+                items.add(new SourcingItem(line.id(), line.sku(), q, group));
+            }
+        }
+        return items;
+    }
+
+    private int[] excludedIndexes(SourcingRequest request, LineId line) {
+        if (request.excludedForAll().isEmpty() && request.excludedByLine().isEmpty()) {
+            return new int[0];
+        }
+        List<LocationId> ids = new ArrayList<>(request.excludedForAll());
+        ids.addAll(request.excludedByLine().getOrDefault(line, java.util.Set.of()));
+        int[] out = new int[ids.size()];
+        int k = 0;
+        for (LocationId id : ids) {
+            int index = network.indexOf(id);
+            if (index >= 0) {
+                out[k++] = index;
+            }
+        }
+        out = Arrays.copyOf(out, k);
+        Arrays.sort(out);
+        return out;
+    }
+
+    // ---- assembly ----
+
+    private SourcingPlan assemble(Problem p, Optimiser o) {
+        Context ctx = p.ctx;
+        int n = p.n;
+        int m = p.m;
+        DeliveryChoice delivery = ctx.delivery();
+        List<PlannedFulfilment> fulfilments = new ArrayList<>();
+        int used = 0;
+        double total = 0;
+        for (int j = 0; j < m; j++) {
+            List<PlannedLine> lines = null;
+            double cost = 0;
+            for (int i = 0; i < n; i++) {
+                int t = o.take[i * m + j];
+                if (t > 0) {
+                    if (lines == null) {
+                        lines = new ArrayList<>(n);
+                    }
+                    SourcingItem item = ctx.item(i);
+                    lines.add(new PlannedLine(item.line(), item.sku(), t));
+                    cost += t * p.unit[i * m + j] + o.tailTake[i * m + j] * p.tail[i * m + j];
+                }
+            }
+            if (lines == null) {
+                continue;
+            }
+            cost += p.fixed[j];
+            Location l = network.at(p.loc[j]);
+            LegKind kind = legKind(delivery, p.loc[j], ctx.pickupStore());
+            fulfilments.add(new PlannedFulfilment(l.id(), l.type(), kind,
+                    kind == LegKind.DELIVER ? null : delivery.pickupStore(), lines, cost));
+            used++;
+            total += cost;
+        }
+        if (used > 1) {
+            total += p.penalty * (used - 1);
+        }
+        List<Unsourced> unsourced = unsourced(p, o);
+        int shipments = used;
+        List<RuleAmount> breakdown = breakdown(p, o, shipments);
+        return SourcingPlan.of(ctx.order().id(), p.ruleSet.name(), fulfilments, unsourced, total, breakdown, o.optimal,
+                () -> explain(p, o, fulfilments, unsourced, breakdown));
+    }
+
+    private static LegKind legKind(DeliveryChoice delivery, int location, int pickupStore) {
+        if (delivery.method().isHomeDelivery()) {
+            return LegKind.DELIVER;
+        }
+        if (delivery.method() == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT || location == pickupStore) {
+            return LegKind.COLLECT;
+        }
+        return LegKind.TRANSFER;
+    }
+
+    private static List<Unsourced> unsourced(Problem p, Optimiser o) {
+        List<Unsourced> out = new ArrayList<>();
+        for (int i = 0; i < p.n; i++) {
+            int u = o.unsourced[i];
+            if (u <= 0) {
+                continue;
+            }
+            SourcingItem item = p.ctx.item(i);
+            int slot = p.slotOf[i];
+            long demand = 0;
+            for (int x = 0; x < p.n; x++) {
+                if (p.slotOf[x] == slot) {
+                    demand += p.qty[x];
+                }
+            }
+            long inNetwork = p.ctx.stock(i).total();
+            long eligible = 0;
+            for (int j = 0; j < p.m; j++) {
+                if (p.allowed[i * p.m + j]) {
+                    eligible += p.stock[slot * p.m + j];
+                }
+            }
+            UnsourcedReason reason;
+            String detail;
+            if (inNetwork < demand) {
+                reason = UnsourcedReason.NO_STOCK;
+                detail = demand + " unit(s) of " + item.sku() + " requested, " + inNetwork + " available in the network";
+            } else if (eligible < demand) {
+                reason = UnsourcedReason.EXCLUDED_BY_RULES;
+                detail = demand + " unit(s) of " + item.sku() + " requested, " + eligible + " at eligible locations, "
+                        + (inNetwork - eligible) + " more at excluded locations";
+            } else if (p.ruleSet.split() == SplitPolicy.SHIP_COMPLETE) {
+                reason = UnsourcedReason.NOT_SHIPPABLE_COMPLETE;
+                detail = "no single eligible location holds the whole order";
+            } else if (p.groupOf[i] >= 0 && item.group() != null) {
+                reason = UnsourcedReason.GROUP_NOT_TOGETHER;
+                detail = "no single eligible location holds the whole group " + item.group();
+            } else {
+                reason = UnsourcedReason.SHIPMENT_LIMIT;
+                detail = "sourcing it needs more than " + p.maxShipments + " shipment(s)";
+            }
+            out.add(new Unsourced(item.line(), item.sku(), u, reason, detail));
+        }
+        return out;
+    }
+
+    private List<RuleAmount> breakdown(Problem p, Optimiser o, int shipments) {
+        double[] byRule = new double[p.costRules.size()];
+        int[] takes = new int[p.n];
+        int[] tails = new int[p.n];
+        for (int j = 0; j < p.m; j++) {
+            boolean any = false;
+            for (int i = 0; i < p.n; i++) {
+                takes[i] = o.take[i * p.m + j];
+                tails[i] = o.tailTake[i * p.m + j];
+                any |= takes[i] > 0;
+            }
+            if (any) {
+                double[] amounts = amountsAt(p, p.loc[j], takes, tails);
+                for (int r = 0; r < byRule.length; r++) {
+                    byRule[r] += amounts[r];
+                }
+            }
+        }
+        List<RuleAmount> out = new ArrayList<>(byRule.length);
+        for (int r = 0; r < byRule.length; r++) {
+            CostRule rule = p.costRules.get(r);
+            double split = shipments > 1 ? rule.perExtraShipment(p.ctx) * (shipments - 1) : 0;
+            out.add(new RuleAmount(rule.name(), byRule[r] + split));
+        }
+        return out;
+    }
+
+    /** What each cost rule charges at {@code location} for the given units (and last units) per item. */
+    private static double[] amountsAt(Problem p, int location, int[] takes, int[] tails) {
+        double[] amounts = new double[p.costRules.size()];
+        AmountSink sink = new AmountSink(takes, tails);
+        for (int r = 0; r < amounts.length; r++) {
+            sink.amount = 0;
+            p.costRules.get(r).price(p.ctx, location, sink);
+            amounts[r] = sink.amount;
+        }
+        return amounts;
+    }
+
+    private static final class AmountSink implements CostSink {
+        private final int[] takes;
+        private final int[] tails;
+        double amount;
+
+        AmountSink(int[] takes, int[] tails) {
+            this.takes = takes;
+            this.tails = tails;
+        }
+
+        @Override
+        public void perShipment(double cost) {
+            amount += cost;
+        }
+
+        @Override
+        public void perUnit(int item, double cost) {
+            amount += takes[item] * cost;
+        }
+
+        @Override
+        public void lastUnits(int item, int units, double cost) {
+            amount += tails[item] * cost;
+        }
+    }
+
+    // ---- explanation ----
+
+    private Explanation explain(Problem p, Optimiser o, List<PlannedFulfilment> fulfilments, List<Unsourced> unsourced,
+                                List<RuleAmount> breakdown) {
+        Context ctx = p.ctx;
+        List<LocationVerdict> verdicts = new ArrayList<>(p.candidates.length);
+        int[] takes = new int[p.n];
+        int[] tails = new int[p.n];
+        for (int location : p.candidates) {
+            LocationId id = network.at(location).id();
+            List<Exclusion> exclusions = new ArrayList<>();
+            boolean wholeOrder = false;
+            for (FilterRule f : p.filters) {
+                Justification why = f.excludeOrder(ctx, location);
+                if (why != null) {
+                    exclusions.add(new Exclusion(f.name(), null, null, why));
+                    wholeOrder = true;
+                }
+            }
+            if (!wholeOrder) {
+                for (int i = 0; i < p.n; i++) {
+                    if (ctx.available(i, location) <= 0) {
+                        continue;
+                    }
+                    for (FilterRule f : p.filters) {
+                        Justification why = f.excludeItem(ctx, i, location);
+                        if (why != null) {
+                            exclusions.add(new Exclusion(f.name(), ctx.item(i).line(), ctx.item(i).sku(), why));
+                        }
+                    }
+                }
+            }
+            int j = Arrays.binarySearch(p.loc, location);
+            if (j < 0) {
+                verdicts.add(new LocationVerdict(id, Verdict.EXCLUDED, exclusions, List.of(), List.of(), 0));
+                continue;
+            }
+            boolean chosen = false;
+            for (int i = 0; i < p.n; i++) {
+                takes[i] = o.take[i * p.m + j];
+                tails[i] = o.tailTake[i * p.m + j];
+                chosen |= takes[i] > 0;
+            }
+            if (!chosen) {
+                couldSupplyAlone(p, j, takes, tails);
+            }
+            List<PlannedLine> supply = new ArrayList<>();
+            for (int i = 0; i < p.n; i++) {
+                if (takes[i] > 0) {
+                    supply.add(new PlannedLine(ctx.item(i).line(), ctx.item(i).sku(), takes[i]));
+                }
+            }
+            double[] amounts = amountsAt(p, location, takes, tails);
+            List<RuleCost> costs = new ArrayList<>(amounts.length);
+            double sum = 0;
+            for (int r = 0; r < amounts.length; r++) {
+                CostRule rule = p.costRules.get(r);
+                costs.add(new RuleCost(rule.name(), amounts[r], rule.justify(ctx, location)));
+                sum += amounts[r];
+            }
+            verdicts.add(new LocationVerdict(id, chosen ? Verdict.CHOSEN : Verdict.CONSIDERED, exclusions, supply, costs, sum));
+        }
+        double total = 0;
+        for (RuleAmount a : breakdown) {
+            total += a.amount();
+        }
+        return new Explanation(ctx.order().id(), p.ruleSet.name(), ctx.now(), verdicts,
+                network.size() - p.candidates.length, unsourced, breakdown, total, o.optimal);
+    }
+
+    /** The units eligible location j could supply alone: whole groups that fit, and as much of each other item as it holds. */
+    private static void couldSupplyAlone(Problem p, int j, int[] takes, int[] tails) {
+        int[] left = new int[p.slots];
+        for (int s = 0; s < p.slots; s++) {
+            left[s] = p.stock[s * p.m + j];
+        }
+        Arrays.fill(takes, 0);
+        Arrays.fill(tails, 0);
+        for (int i = 0; i < p.n; i++) {
+            int k = i * p.m + j;
+            if (!p.allowed[k]) {
+                continue;
+            }
+            int r = left[p.slotOf[i]];
+            int t = Math.min(p.qty[i], r);
+            if (p.groupOf[i] >= 0 && t < p.qty[i]) {
+                t = 0;
+            }
+            takes[i] = t;
+            tails[i] = Math.max(0, t - Math.max(0, r - p.protect[k]));
+            left[p.slotOf[i]] = r - t;
+        }
+    }
+}

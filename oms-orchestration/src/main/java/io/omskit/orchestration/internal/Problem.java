@@ -1,0 +1,255 @@
+package io.omskit.orchestration.internal;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.SkuStock;
+import io.omskit.orchestration.SplitPolicy;
+import io.omskit.orchestration.spi.CostRule;
+import io.omskit.orchestration.spi.CostSink;
+import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.SourcingItem;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One order's sourcing problem compiled into flat arrays: items, the candidate locations that hold their stock,
+ * what the filters allow, and the cost terms the cost rules priced. Item {@code i} at eligible location {@code j}
+ * lives at index {@code i * m + j} of the per-pair arrays.
+ */
+final class Problem {
+
+    final Context ctx;
+    final RuleSet ruleSet;
+    final List<FilterRule> filters;
+    final List<CostRule> costRules;
+
+    // items
+    final int n;
+    final int[] qty;
+    final int[] slotOf;
+    final int slots;
+    final int[] groupOf;
+    final int groups;
+
+    // every location holding stock of some item, dense network indexes ascending
+    final int[] candidates;
+
+    // eligible locations: the candidates some item may be taken at
+    final int m;
+    final int[] loc;
+    final int[] stock;
+    final boolean[] allowed;
+
+    // cost terms
+    final double[] fixed;
+    final double[] unit;
+    final int[] protect;
+    final double[] tail;
+    final double penalty;
+    final int maxShipments;
+
+    Problem(Context ctx, RuleSet ruleSet, List<FilterRule> filters) {
+        this.ctx = ctx;
+        this.ruleSet = ruleSet;
+        this.filters = filters;
+        this.costRules = ruleSet.costs();
+        List<SourcingItem> items = ctx.items();
+        this.n = items.size();
+        this.qty = new int[n];
+        this.slotOf = new int[n];
+        this.groupOf = new int[n];
+        Map<Sku, Integer> slotIds = n <= 1 ? null : new HashMap<>();
+        Map<String, Integer> groupIds = null;
+        int s = 0;
+        int g = 0;
+        boolean complete = ruleSet.split() == SplitPolicy.SHIP_COMPLETE;
+        for (int i = 0; i < n; i++) {
+            SourcingItem item = items.get(i);
+            qty[i] = item.quantity();
+            if (slotIds == null) {
+                slotOf[i] = s++;
+            } else {
+                Integer existing = slotIds.putIfAbsent(item.sku(), s);
+                slotOf[i] = existing == null ? s++ : existing;
+            }
+            if (complete) {
+                groupOf[i] = 0;
+                g = 1;
+            } else if (item.group() != null && ruleSet.keepsGroupsTogether()) {
+                if (groupIds == null) {
+                    groupIds = new HashMap<>();
+                }
+                Integer existing = groupIds.putIfAbsent(item.group(), g);
+                groupOf[i] = existing == null ? g++ : existing;
+            } else if (ruleSet.keepsItemsWhole()) {
+                groupOf[i] = g++;
+            } else {
+                groupOf[i] = -1;
+            }
+        }
+        this.slots = s;
+        this.groups = g;
+        this.candidates = unionOfStockedLocations(ctx, n);
+        ctx.candidates(candidates);
+
+        // filters: an item may be taken at a candidate when it holds the SKU and no filter objects
+        int c = candidates.length;
+        boolean[] allowedByCandidate = new boolean[n * c];
+        boolean[] eligible = new boolean[c];
+        int eligibleCount = 0;
+        for (int k = 0; k < c; k++) {
+            int location = candidates[k];
+            if (excludedForOrder(location)) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                if (ctx.stock(i).unitsAt(location) > 0 && !excludedForItem(i, location)) {
+                    allowedByCandidate[i * c + k] = true;
+                    if (!eligible[k]) {
+                        eligible[k] = true;
+                        eligibleCount++;
+                    }
+                }
+            }
+        }
+        this.m = eligibleCount;
+        this.loc = new int[m];
+        this.allowed = new boolean[n * m];
+        this.stock = new int[slots * m];
+        int j = 0;
+        for (int k = 0; k < c; k++) {
+            if (!eligible[k]) {
+                continue;
+            }
+            loc[j] = candidates[k];
+            for (int i = 0; i < n; i++) {
+                allowed[i * m + j] = allowedByCandidate[i * c + k];
+                stock[slotOf[i] * m + j] = ctx.stock(i).unitsAt(candidates[k]);
+            }
+            j++;
+        }
+
+        // cost terms
+        this.fixed = new double[m];
+        this.unit = new double[n * m];
+        this.protect = new int[n * m];
+        this.tail = new double[n * m];
+        this.maxShipments = ruleSet.maxShipments();
+        ModelSink sink = new ModelSink();
+        for (int r = 0; r < costRules.size(); r++) {
+            CostRule rule = costRules.get(r);
+            sink.rule = rule;
+            for (int jj = 0; jj < m; jj++) {
+                sink.j = jj;
+                rule.price(ctx, loc[jj], sink);
+            }
+        }
+        double p = 0;
+        for (CostRule rule : costRules) {
+            double extra = rule.perExtraShipment(ctx);
+            checkCost(rule, extra, -1);
+            p += extra;
+        }
+        this.penalty = p;
+    }
+
+    private static int[] unionOfStockedLocations(Context ctx, int n) {
+        if (n == 1) {
+            SkuStock st = ctx.stock(0);
+            int[] out = new int[st.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = st.location(k);
+            }
+            return out;
+        }
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            total += ctx.stock(i).size();
+        }
+        int[] all = new int[total];
+        int t = 0;
+        for (int i = 0; i < n; i++) {
+            SkuStock st = ctx.stock(i);
+            for (int k = 0; k < st.size(); k++) {
+                all[t++] = st.location(k);
+            }
+        }
+        Arrays.sort(all);
+        int u = 0;
+        for (int k = 0; k < total; k++) {
+            if (u == 0 || all[u - 1] != all[k]) {
+                all[u++] = all[k];
+            }
+        }
+        return u == total ? all : Arrays.copyOf(all, u);
+    }
+
+    private boolean excludedForOrder(int location) {
+        for (int f = 0, size = filters.size(); f < size; f++) {
+            if (filters.get(f).excludeOrder(ctx, location) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean excludedForItem(int item, int location) {
+        for (int f = 0, size = filters.size(); f < size; f++) {
+            if (filters.get(f).excludeItem(ctx, item, location) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The eligible index of dense network index {@code location}, or -1. */
+    int eligibleIndex(int location) {
+        return Arrays.binarySearch(loc, location) >= 0 ? Arrays.binarySearch(loc, location) : -1;
+    }
+
+    /** The index in {@link #candidates} of dense network index {@code location}, or -1. */
+    int candidateIndex(int location) {
+        int k = Arrays.binarySearch(candidates, location);
+        return k >= 0 ? k : -1;
+    }
+
+    static void checkCost(CostRule rule, double cost, int location) {
+        if (!(cost >= 0) || Double.isInfinite(cost)) {
+            throw new IllegalStateException("cost rule " + rule.name() + " priced "
+                    + (location < 0 ? "the extra shipment" : "location index " + location) + " at " + cost
+                    + ": costs must be finite and >= 0");
+        }
+    }
+
+    /** Writes the cost terms a rule prices into the model's arrays. */
+    private final class ModelSink implements CostSink {
+        CostRule rule;
+        int j;
+
+        @Override
+        public void perShipment(double cost) {
+            checkCost(rule, cost, loc[j]);
+            fixed[j] += cost;
+        }
+
+        @Override
+        public void perUnit(int item, double cost) {
+            checkCost(rule, cost, loc[j]);
+            unit[item * m + j] += cost;
+        }
+
+        @Override
+        public void lastUnits(int item, int units, double cost) {
+            checkCost(rule, cost, loc[j]);
+            if (units < 0) {
+                throw new IllegalStateException("cost rule " + rule.name() + " protected " + units
+                        + " units: must be >= 0");
+            }
+            int k = item * m + j;
+            protect[k] = Math.max(protect[k], units);
+            tail[k] += cost;
+        }
+    }
+}

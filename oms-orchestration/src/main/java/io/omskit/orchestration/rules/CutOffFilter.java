@@ -1,0 +1,38 @@
+package io.omskit.orchestration.rules;
+
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.SourcingContext;
+import java.time.LocalTime;
+
+/**
+ * A location past its order cut-off (local time) cannot release the order today; for methods promising same-day
+ * handling the location is excluded. Named {@value #NAME}.
+ */
+public final class CutOffFilter implements FilterRule {
+
+    /** The rule's name. */
+    public static final String NAME = "cut-off";
+
+    /** The location's cut-off has passed. */
+    public record PastCutOff(LocationId location, LocalTime localTime, LocalTime cutOff) implements Justification {
+        @Override
+        public String summary() {
+            return location + " is past its " + cutOff + " cut-off (local time " + localTime + ")";
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Justification excludeOrder(SourcingContext context, int location) {
+        Location l = context.location(location);
+        LocalTime local = LocalTime.ofInstant(context.now(), l.zone());
+        return local.isBefore(l.orderCutOff()) ? null : new PastCutOff(l.id(), local, l.orderCutOff());
+    }
+}

@@ -1,0 +1,36 @@
+package io.omskit.orchestration.rules;
+
+import io.omskit.core.network.LocationId;
+import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.SourcingContext;
+
+/**
+ * A location that has taken as many fulfilments today (its local day) as its daily capacity allows may not take
+ * another. Named {@value #NAME}.
+ */
+public final class DailyCapacityFilter implements FilterRule {
+
+    /** The rule's name. */
+    public static final String NAME = "daily-capacity";
+
+    /** The location's capacity for today is used up. */
+    public record CapacityReached(LocationId location, int dailyCapacity) implements Justification {
+        @Override
+        public String summary() {
+            return location + " has taken its " + dailyCapacity + " fulfilment(s) for today";
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Justification excludeOrder(SourcingContext context, int location) {
+        return context.remainingCapacity(location) > 0
+                ? null
+                : new CapacityReached(context.location(location).id(), context.location(location).dailyCapacity());
+    }
+}

@@ -1,0 +1,37 @@
+package io.omskit.orchestration.rules;
+
+import io.omskit.core.network.LocationId;
+import io.omskit.core.order.LineId;
+import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.SourcingContext;
+
+/**
+ * Excludes the locations the request excluded (after a rejection or a short pick there). The engine applies it
+ * to every rule set; it is named {@value #NAME}.
+ */
+public final class ExcludedByRequestFilter implements FilterRule {
+
+    /** The rule's name. */
+    public static final String NAME = "excluded-by-request";
+
+    /** The request excluded the location for the line. */
+    public record ExcludedByRequest(LocationId location, LineId line) implements Justification {
+        @Override
+        public String summary() {
+            return location + " is excluded for line " + line + " by the request (rejected or short-picked there before)";
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Justification excludeItem(SourcingContext context, int item, int location) {
+        return context.isExcluded(item, location)
+                ? new ExcludedByRequest(context.location(location).id(), context.item(item).line())
+                : null;
+    }
+}

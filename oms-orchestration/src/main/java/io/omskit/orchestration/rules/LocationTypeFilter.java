@@ -1,0 +1,113 @@
+package io.omskit.orchestration.rules;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.SourcingContext;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which location types may fulfil orders of a channel and delivery method: for instance marketplace orders from
+ * warehouses only, or web home delivery also from stores (ship from store) and drop-shippers. The most specific
+ * allowance applies (channel and method, then method, then channel, then one for all); with none, every type is
+ * allowed. Named {@value #NAME}.
+ */
+public final class LocationTypeFilter implements FilterRule {
+
+    /** The rule's name. */
+    public static final String NAME = "location-type";
+
+    /**
+     * The location types allowed for a channel and method.
+     *
+     * @param channel the channel; null for every channel
+     * @param method  the delivery method; null for every method
+     * @param types   the allowed types
+     */
+    public record Allowance(Channel channel, DeliveryMethod method, Set<LocationType> types) {
+        public Allowance {
+            types = Set.copyOf(Checks.notNull(types, "types"));
+        }
+
+        int specificity() {
+            return (channel != null ? 1 : 0) + (method != null ? 2 : 0);
+        }
+    }
+
+    /** The location's type is not allowed for the order's channel and method. */
+    public record TypeNotAllowed(LocationId location, LocationType type, Channel channel, DeliveryMethod method,
+                                 Set<LocationType> allowed) implements Justification {
+        @Override
+        public String summary() {
+            return location + " is a " + type + "; " + channel + " " + method + " orders may use only " + allowed;
+        }
+    }
+
+    private final List<Allowance> allowances;
+
+    /** A filter with the given allowances. */
+    public LocationTypeFilter(List<Allowance> allowances) {
+        this.allowances = List.copyOf(Checks.notNull(allowances, "allowances"));
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The allowances. */
+    public List<Allowance> allowances() {
+        return allowances;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Justification excludeOrder(SourcingContext context, int location) {
+        Channel channel = context.order().channel();
+        DeliveryMethod method = context.delivery().method();
+        Allowance best = null;
+        for (int a = 0; a < allowances.size(); a++) {
+            Allowance allowance = allowances.get(a);
+            if ((allowance.channel() == null || allowance.channel() == channel)
+                    && (allowance.method() == null || allowance.method() == method)
+                    && (best == null || allowance.specificity() > best.specificity())) {
+                best = allowance;
+            }
+        }
+        LocationType type = context.location(location).type();
+        if (best == null || best.types().contains(type)) {
+            return null;
+        }
+        return new TypeNotAllowed(context.location(location).id(), type, channel, method, best.types());
+    }
+
+    /** Builds a {@link LocationTypeFilter}. */
+    public static final class Builder {
+        private final List<Allowance> allowances = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Allows {@code types} for {@code channel} (null: any) and {@code method} (null: any). */
+        public Builder allow(Channel channel, DeliveryMethod method, LocationType... types) {
+            allowances.add(new Allowance(channel, method, types.length == 0 ? Set.of() : EnumSet.of(types[0], types)));
+            return this;
+        }
+
+        /** The filter. */
+        public LocationTypeFilter build() {
+            return new LocationTypeFilter(allowances);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.omskit.orchestration.rules;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.orchestration.spi.ShippingRate;
+import io.omskit.orchestration.spi.ShippingRates;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Shipping rates from a table: by location type and delivery method, falling back to the method's rate, then the
+ * type's, then the default. Immutable.
+ */
+public final class RateTable implements ShippingRates {
+
+    private final ShippingRate byDefault;
+    private final Map<LocationType, Map<DeliveryMethod, ShippingRate>> byBoth;
+    private final Map<DeliveryMethod, ShippingRate> byMethod;
+    private final Map<LocationType, ShippingRate> byType;
+
+    private RateTable(Builder b) {
+        this.byDefault = b.byDefault;
+        this.byBoth = new EnumMap<>(LocationType.class);
+        b.byBoth.forEach((t, m) -> byBoth.put(t, new EnumMap<>(m)));
+        this.byMethod = new EnumMap<>(b.byMethod);
+        this.byType = new EnumMap<>(b.byType);
+    }
+
+    /** A table with one rate for everything. */
+    public static RateTable flat(ShippingRate rate) {
+        return builder(rate).build();
+    }
+
+    /** A builder whose default rate is {@code byDefault}. */
+    public static Builder builder(ShippingRate byDefault) {
+        return new Builder(byDefault);
+    }
+
+    @Override
+    public ShippingRate rate(Location from, DeliveryMethod method) {
+        Map<DeliveryMethod, ShippingRate> m = byBoth.get(from.type());
+        ShippingRate r = m == null ? null : m.get(method);
+        if (r == null) {
+            r = byMethod.get(method);
+        }
+        if (r == null) {
+            r = byType.get(from.type());
+        }
+        return r == null ? byDefault : r;
+    }
+
+    /** Builds a {@link RateTable}. */
+    public static final class Builder {
+        private final ShippingRate byDefault;
+        private final Map<LocationType, Map<DeliveryMethod, ShippingRate>> byBoth = new EnumMap<>(LocationType.class);
+        private final Map<DeliveryMethod, ShippingRate> byMethod = new EnumMap<>(DeliveryMethod.class);
+        private final Map<LocationType, ShippingRate> byType = new EnumMap<>(LocationType.class);
+
+        private Builder(ShippingRate byDefault) {
+            this.byDefault = Checks.notNull(byDefault, "byDefault");
+        }
+
+        /** The rate from locations of {@code type} with {@code method}. */
+        public Builder rate(LocationType type, DeliveryMethod method, ShippingRate rate) {
+            byBoth.computeIfAbsent(Checks.notNull(type, "type"), t -> new EnumMap<>(DeliveryMethod.class))
+                    .put(Checks.notNull(method, "method"), Checks.notNull(rate, "rate"));
+            return this;
+        }
+
+        /** The rate with {@code method} from any type without a specific rate. */
+        public Builder rate(DeliveryMethod method, ShippingRate rate) {
+            byMethod.put(Checks.notNull(method, "method"), Checks.notNull(rate, "rate"));
+            return this;
+        }
+
+        /** The rate from locations of {@code type} for methods without a specific rate. */
+        public Builder rate(LocationType type, ShippingRate rate) {
+            byType.put(Checks.notNull(type, "type"), Checks.notNull(rate, "rate"));
+            return this;
+        }
+
+        /** The table. */
+        public RateTable build() {
+            return new RateTable(this);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.omskit.orchestration.spi;
+
+import io.omskit.core.network.LocationId;
+import java.time.LocalDate;
+
+/**
+ * Counts the fulfilments each location took on each of its local days, against its daily capacity.
+ * Thread-safe; the engine consumes one unit of capacity per planned fulfilment it applies and releases it when
+ * the application is undone.
+ */
+public interface CapacityTracker {
+
+    /** Fulfilments counted at {@code location} on {@code day}; at least 0. */
+    int used(LocationId location, LocalDate day);
+
+    /**
+     * Counts one more fulfilment if fewer than {@code capacity} are counted.
+     *
+     * @return whether it was counted
+     */
+    boolean tryConsume(LocationId location, LocalDate day, int capacity);
+
+    /** Takes back one counted fulfilment; does nothing when none is counted. */
+    void release(LocationId location, LocalDate day);
+}

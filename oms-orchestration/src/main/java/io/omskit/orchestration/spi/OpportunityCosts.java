@@ -1,0 +1,14 @@
+package io.omskit.orchestration.spi;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.network.Location;
+
+/**
+ * The host's value of keeping one unit of a SKU at a location for other demand, such as a forecast of regional
+ * demand or the shadow price of a network-planning model. Thread-safe and fast.
+ */
+public interface OpportunityCosts {
+
+    /** The cost of taking one unit of {@code sku} at {@code location}: finite and at least zero. */
+    double perUnit(Sku sku, Location location);
+}

@@ -1,0 +1,113 @@
+package io.omskit.testkit.sourcing;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.network.GeoPoint;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.orchestration.SplitPolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.joda.money.Money;
+
+/** jqwik arbitraries for sourcing. */
+public final class SourcingArbitraries {
+
+    private SourcingArbitraries() {
+    }
+
+    /**
+     * Instances small enough for {@link BruteForceSourcing}: 1 to 4 locations, 1 to 3 lines of distinct SKUs with
+     * 1 to 3 units each, sparse stock, cost tables with ties, some locations excluded, sometimes whole lines only,
+     * a group or ship complete, and 1 to 4 shipments allowed. Each instance is drawn from a seed, so a failure
+     * reproduces; instances do not shrink.
+     */
+    public static Arbitrary<SourcingInstance> smallInstances() {
+        return Arbitraries.longs().map(SourcingArbitraries::instance);
+    }
+
+    /** Like {@link #smallInstances()} with up to {@code maxLocations} locations and {@code maxLines} lines (for properties without brute force). */
+    public static Arbitrary<SourcingInstance> instances(int maxLocations, int maxLines) {
+        return Arbitraries.longs().map(seed -> instance(seed, maxLocations, maxLines, 3));
+    }
+
+    /** The instance drawn from {@code seed}, as {@link #smallInstances()} does. */
+    public static SourcingInstance instance(long seed) {
+        return instance(seed, 4, 3, 3);
+    }
+
+    private static SourcingInstance instance(long seed, int maxLocations, int maxLines, int maxQuantity) {
+        Random r = new Random(seed);
+        int locationCount = 1 + r.nextInt(maxLocations);
+        List<Location> locations = new ArrayList<>();
+        LocationType[] types = LocationType.values();
+        for (int k = 0; k < locationCount; k++) {
+            locations.add(Location.builder(LocationId.of("X" + k), types[r.nextInt(types.length)],
+                    GeoPoint.of(r.nextDouble() * 2, r.nextDouble() * 2)).build());
+        }
+        Network network = Network.of(locations);
+        int lineCount = 1 + r.nextInt(maxLines);
+        PlaceOrderRequest.Builder order = PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("ext-" + seed)
+                .customer("customer").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A", "1 Street", null, "Town", "12345", "DE", GeoPoint.of(1, 1)), null));
+        Map<Sku, Map<LocationId, Integer>> units = new HashMap<>();
+        for (int i = 0; i < lineCount; i++) {
+            Sku sku = Sku.of("S" + i);
+            order.line("L" + i, sku.value(), 1 + r.nextInt(maxQuantity), Money.parse("EUR 10.00"));
+            Map<LocationId, Integer> byLocation = new HashMap<>();
+            for (Location l : locations) {
+                int q = r.nextInt(10) < 3 ? 0 : r.nextInt(5);
+                if (q > 0) {
+                    byLocation.put(l.id(), q);
+                }
+            }
+            units.put(sku, byLocation);
+        }
+        Map<LocationId, Double> perShipment = new HashMap<>();
+        Map<LocationId, Map<Sku, Double>> perUnit = new HashMap<>();
+        Map<LocationId, Integer> lastUnits = new HashMap<>();
+        Map<LocationId, Double> lastUnitCost = new HashMap<>();
+        Set<LocationId> excluded = new HashSet<>();
+        for (Location l : locations) {
+            perShipment.put(l.id(), r.nextInt(21) / 2.0);
+            Map<Sku, Double> byUnit = new HashMap<>();
+            for (int i = 0; i < lineCount; i++) {
+                byUnit.put(Sku.of("S" + i), r.nextInt(9) / 2.0);
+            }
+            perUnit.put(l.id(), byUnit);
+            if (r.nextBoolean()) {
+                lastUnits.put(l.id(), 1 + r.nextInt(2));
+                lastUnitCost.put(l.id(), r.nextInt(11) / 2.0);
+            }
+            if (r.nextInt(100) < 15) {
+                excluded.add(l.id());
+            }
+        }
+        SplitPolicy split = r.nextInt(100) < 15 ? SplitPolicy.SHIP_COMPLETE : SplitPolicy.SHIP_PARTIAL;
+        List<Set<LineId>> groups = new ArrayList<>();
+        if (split == SplitPolicy.SHIP_PARTIAL && lineCount >= 2 && r.nextInt(100) < 25) {
+            groups.add(Set.of(LineId.of("L0"), LineId.of("L1")));
+        }
+        return new SourcingInstance(network, Order.place(OrderId.of("order-" + Long.toHexString(seed)), order.build(),
+                SourcingInstance.NOW).state(), units,
+                new TableCost("table", perShipment, perUnit, lastUnits, lastUnitCost), r.nextInt(9) / 2.0,
+                1 + r.nextInt(4), split, excluded, r.nextInt(100) < 20, groups);
+    }
+}
