@@ -1,0 +1,246 @@
+package io.omskit.examples;
+
+import io.omskit.core.Oms;
+import io.omskit.core.PlacementResult;
+import io.omskit.core.event.DomainEvent;
+import io.omskit.core.inmemory.FakePaymentGateway;
+import io.omskit.core.inmemory.InMemoryCatalog;
+import io.omskit.core.inmemory.InMemoryInventoryStore;
+import io.omskit.core.inmemory.InMemoryOrderRepository;
+import io.omskit.core.inmemory.RecordingEventPublisher;
+import io.omskit.core.inventory.InventoryEvent;
+import io.omskit.core.inventory.StockPosition;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.LineRequest;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.spi.InventoryStore;
+import io.omskit.core.spi.OrderRepository;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * The demo storefront: seeds a network, places orders from every channel, shows a declined payment, a payment
+ * timeout that is reconciled, an order that cannot be served, a launch-day rush on a hot SKU and the stock alerts
+ * it raised, and prints what happened.
+ *
+ * <p>Run it with {@code mvn -B -q -DskipTests -pl oms-examples -am package exec:java}.
+ */
+public final class Demo {
+
+    private final PrintStream out;
+    private final Clock clock;
+    private final Network network = DemoNetwork.network();
+    private final InMemoryCatalog catalog = DemoNetwork.catalog();
+    private final RecordingEventPublisher events = new RecordingEventPublisher();
+    private final FakePaymentGateway payments = new FakePaymentGateway();
+    private final InventoryStore inventory;
+    private final Oms oms;
+
+    /** A demo on the in-memory adapters, printing to {@code out}. */
+    public Demo(PrintStream out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+        InMemoryInventoryStore store = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
+        DemoNetwork.seedStock(network, store::load);
+        this.inventory = store;
+        this.oms = wire(new InMemoryOrderRepository());
+    }
+
+    private Oms wire(OrderRepository orders) {
+        return Oms.builder().clock(clock).network(network).catalog(catalog).orders(orders).inventory(inventory)
+                .payments(payments).events(events).build();
+    }
+
+    public static void main(String[] args) {
+        new Demo(System.out, Clock.systemUTC()).run();
+    }
+
+    /** Runs every scene; returns the results for checking. */
+    public Results run() {
+        Results results = new Results();
+        heading("OMS Kit demo: " + network.size() + " locations ("
+                + network.ofType(io.omskit.core.network.LocationType.WAREHOUSE).size() + " warehouses, "
+                + network.ofType(io.omskit.core.network.LocationType.STORE).size() + " stores, "
+                + network.ofType(io.omskit.core.network.LocationType.DROP_SHIPPER).size() + " drop-shipper), "
+                + catalog.size() + " SKUs");
+
+        heading("1. Orders from every channel");
+        results.web = show(oms.placeOrder(home(Channel.WEB, "WEB-1001", "tok_visa")
+                .line("1", DemoNetwork.sku(0).value(), 2, eur(12.90))
+                .line(LineRequest.of("2", DemoNetwork.sku(1).value(), 1, eur(49)).withDiscount("SPRING10", eur(4.90)))
+                .charge("shipping", eur(4.95)).build()));
+        show(oms.placeOrder(home(Channel.APP, "APP-77", "tok_applepay")
+                .line("1", DemoNetwork.BREAKFAST_SET.value(), 1, eur(39)).build()));
+        show(oms.placeOrder(home(Channel.MARKETPLACE, "MKT-5531", null)
+                .line(LineRequest.of("1", DemoNetwork.sku(2).value(), 3, eur(7.50)).soldBy("seller-acme"))
+                .build()));
+        show(oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.STORE).externalRef("POS-9").customer("walk-in-12")
+                .currency("EUR").delivery(DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT,
+                        LocationId.of("ST-MITTE"), null))
+                .line("1", DemoNetwork.sku(3).value(), 1, eur(19.99)).paymentRef("tok_card_present").build()));
+        show(oms.placeOrder(home(Channel.CONTACT_CENTRE, "CC-314", "tok_phone")
+                .line("1", DemoNetwork.sku(9).value(), 1, eur(399)).build()));
+        out.println("  replaying WEB-1001 (a client retry) returns the same order: "
+                + oms.placeOrder(home(Channel.WEB, "WEB-1001", "tok_visa")
+                .line("1", DemoNetwork.sku(0).value(), 2, eur(12.90))
+                .line(LineRequest.of("2", DemoNetwork.sku(1).value(), 1, eur(49)).withDiscount("SPRING10", eur(4.90)))
+                .charge("shipping", eur(4.95)).build()).replayed());
+
+        heading("2. A declined payment, then the customer tries again");
+        payments.declineNext("insufficient funds");
+        PlacementResult declined = show(oms.placeOrder(home(Channel.WEB, "WEB-1002", "tok_mastercard")
+                .line("1", DemoNetwork.sku(10).value(), 4, eur(15)).build()));
+        out.println("  hold: " + declined.order().hold().reason() + " (" + declined.order().hold().detail() + "), units reserved: "
+                + inventory.networkReserved(DemoNetwork.sku(10)));
+        results.declined = declined;
+        results.retried = show(oms.releaseHold(declined.order().id()));
+
+        heading("3. The payment provider times out; reconciliation settles it");
+        payments.timeOutNext(true);
+        PlacementResult pending = show(oms.placeOrder(home(Channel.APP, "APP-78", "tok_googlepay")
+                .line("1", DemoNetwork.sku(11).value(), 1, eur(25)).build()));
+        out.println("  stock stays reserved while pending: " + inventory.networkReserved(DemoNetwork.sku(11)) + " unit(s)");
+        results.reconciled = show(oms.reconcilePayment(pending.order().id()));
+
+        heading("4. More than the network holds");
+        results.outOfStock = show(oms.placeOrder(home(Channel.WEB, "WEB-1003", "tok_visa")
+                .line("1", DemoNetwork.sku(12).value(), 5_000, eur(3)).build()));
+
+        heading("5. Launch day: 80 shoppers, " + DemoNetwork.HOT_STOCK + " limited sneakers, 8 threads");
+        rush(results);
+
+        heading("6. Cancel part of an order, allocate and ship the rest");
+        Order web = results.web.order();
+        Order cancelled = oms.cancel(web.id(), List.of(LineQuantity.of(web.lines().get(0).id(), 1)),
+                CancellationReason.CUSTOMER_REQUEST);
+        out.println("  cancelled 1 x " + web.lines().get(0).sku() + ": status " + cancelled.status() + ", still authorised "
+                + cancelled.payment().authorised());
+        var allocation = oms.allocate(web.id(), LocationId.of("WH-BERLIN"),
+                List.of(LineQuantity.of(web.lines().get(0).id(), 1), LineQuantity.of(web.lines().get(1).id(), 1)));
+        out.println("  allocated at WH-BERLIN: " + allocation.isAllocated());
+        String key = oms.order(web.id()).orElseThrow().allocations().get(0).allocationKey();
+        Order shipped = oms.ship(web.id(), key, List.of(LineQuantity.of(web.lines().get(0).id(), 1),
+                LineQuantity.of(web.lines().get(1).id(), 1)), "DHL-0001");
+        out.println("  shipped DHL-0001: status " + shipped.status() + ", captured " + shipped.payment().captured()
+                + " of " + shipped.total() + " ordered");
+        results.shipped = shipped;
+
+        heading("7. What the events say");
+        Map<String, Integer> counts = new TreeMap<>();
+        for (DomainEvent e : events.events()) {
+            counts.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+        }
+        counts.forEach((type, n) -> out.printf("  %-22s %4d%n", type, n));
+        for (InventoryEvent.StockLevelChanged alert : events.events(InventoryEvent.StockLevelChanged.class)) {
+            if (alert.sku().equals(DemoNetwork.HOT) && alert.location() == null) {
+                out.println("  alert: " + alert.sku() + " network-wide " + alert.from() + " -> " + alert.to());
+            }
+        }
+        results.events = events.events();
+        return results;
+    }
+
+    private void rush(Results results) {
+        int shoppers = 80;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger confirmed = new AtomicInteger();
+        AtomicInteger soldOut = new AtomicInteger();
+        Map<PlacementResult.Outcome, Integer> outcomes = new ConcurrentHashMap<>();
+        for (int i = 0; i < shoppers; i++) {
+            int n = i;
+            pool.submit(() -> {
+                start.await();
+                Channel channel = n % 3 == 0 ? Channel.APP : Channel.WEB;
+                PlacementResult r = oms.placeOrder(home(channel, "RUSH-" + n, "tok_" + n)
+                        .line("1", DemoNetwork.HOT.value(), 1, eur(180)).build());
+                outcomes.merge(r.outcome(), 1, Integer::sum);
+                (r.isConfirmed() ? confirmed : soldOut).incrementAndGet();
+                return r;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the rush did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        int onHand = 0;
+        int reservedOrAllocated = inventory.networkReserved(DemoNetwork.HOT);
+        for (StockPosition p : inventory.positions(DemoNetwork.HOT)) {
+            onHand += p.onHand();
+            reservedOrAllocated += p.reserved() + p.allocated();
+        }
+        out.println("  confirmed " + confirmed.get() + ", turned away " + soldOut.get() + " " + outcomes);
+        out.println("  on hand " + onHand + ", held for orders " + reservedOrAllocated + ", still available "
+                + inventory.networkAvailable(DemoNetwork.HOT) + " -> oversold: " + (reservedOrAllocated > onHand ? "YES" : "no"));
+        results.rushConfirmed = confirmed.get();
+        results.rushHeld = reservedOrAllocated;
+    }
+
+    private PlacementResult show(PlacementResult r) {
+        Order o = r.order();
+        StringBuilder lines = new StringBuilder();
+        for (OrderLine l : o.lines()) {
+            lines.append(lines.length() == 0 ? "" : ", ").append(l.quantity()).append(" x ").append(l.sku());
+        }
+        out.printf("  %-14s %-10s %-17s -> %-16s status %-22s total %s%n", o.channel(), o.externalRef(), lines,
+                r.outcome(), o.status(), o.total());
+        return r;
+    }
+
+    private void heading(String text) {
+        out.println();
+        out.println(text);
+    }
+
+    private static PlaceOrderRequest.Builder home(Channel channel, String ref, String paymentRef) {
+        return PlaceOrderRequest.builder().channel(channel).externalRef(ref).customer("customer-" + ref.hashCode())
+                .currency("EUR").paymentRef(paymentRef)
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("Demo Customer", "Demo Street 1", null, "Berlin", "10115", "DE",
+                                io.omskit.core.network.GeoPoint.of(52.53, 13.38)), null));
+    }
+
+    private static Money eur(double amount) {
+        return Money.of(CurrencyUnit.EUR, amount);
+    }
+
+    /** What the demo did, for its test. */
+    public static final class Results {
+        public PlacementResult web;
+        public PlacementResult declined;
+        public PlacementResult retried;
+        public PlacementResult reconciled;
+        public PlacementResult outOfStock;
+        public Order shipped;
+        public int rushConfirmed;
+        public int rushHeld;
+        public List<DomainEvent> events = new ArrayList<>();
+    }
+}

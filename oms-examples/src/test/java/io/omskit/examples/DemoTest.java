@@ -1,0 +1,41 @@
+package io.omskit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omskit.core.PlacementResult.Outcome;
+import io.omskit.core.order.OrderStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class DemoTest {
+
+    @Test
+    void the_demo_tells_its_story_without_overselling() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        Demo.Results results = new Demo(new PrintStream(buffer, true, StandardCharsets.UTF_8),
+                Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).run();
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+
+        assertThat(results.web.outcome()).isEqualTo(Outcome.CONFIRMED);
+        assertThat(results.declined.outcome()).isEqualTo(Outcome.PAYMENT_DECLINED);
+        assertThat(results.retried.outcome()).isEqualTo(Outcome.CONFIRMED);
+        assertThat(results.reconciled.outcome()).isEqualTo(Outcome.CONFIRMED);
+        assertThat(results.outOfStock.outcome()).isEqualTo(Outcome.OUT_OF_STOCK);
+        assertThat(results.rushConfirmed).isEqualTo(DemoNetwork.HOT_STOCK);
+        assertThat(results.rushHeld).isEqualTo(DemoNetwork.HOT_STOCK);
+        assertThat(results.shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(results.shipped.payment().captured()).isEqualTo(results.shipped.payment().captured()
+                .withAmount(new java.math.BigDecimal("61.95")));
+        assertThat(printed)
+                .contains("2 warehouses, 8 stores, 1 drop-shipper")
+                .contains("oversold: no")
+                .contains("PAYMENT_DECLINED")
+                .contains("network-wide LOW -> OUT_OF_STOCK")
+                .doesNotContain("Demo Street");
+    }
+}

@@ -1,0 +1,72 @@
+package io.omskit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omskit.core.Oms;
+import io.omskit.core.PlacementResult;
+import io.omskit.core.catalog.Dimensions;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.inmemory.FakePaymentGateway;
+import io.omskit.core.inmemory.InMemoryCatalog;
+import io.omskit.core.inmemory.InMemoryInventoryStore;
+import io.omskit.core.inmemory.InMemoryOrderRepository;
+import io.omskit.core.inmemory.RecordingEventPublisher;
+import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.network.GeoPoint;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.PlaceOrderRequest;
+import java.time.Clock;
+import java.util.List;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.Test;
+
+/** The README's snippets, compiled and run; keep both in step. */
+class ReadmeExamplesTest {
+
+    @Test
+    void wiring_it_in() {
+        // --- README: Wiring it in ---
+        Clock clock = Clock.systemUTC();
+        RecordingEventPublisher events = new RecordingEventPublisher();          // or your broker / outbox
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
+
+        Oms oms = Oms.builder()
+                .clock(clock)
+                .network(Network.of(List.of(
+                        Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
+                        Location.builder(LocationId.of("ST-1"), LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
+                .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                        Dimensions.ofMillimetres(100, 100, 120), true)))
+                .orders(new InMemoryOrderRepository())       // your OrderRepository
+                .inventory(inventory)                        // your InventoryStore
+                .payments(new FakePaymentGateway())          // your PaymentGateway
+                .events(events)
+                .build();
+
+        inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
+
+        PlacementResult result = oms.placeOrder(PlaceOrderRequest.builder()
+                .channel(Channel.WEB).externalRef("W-1001").customer("customer-42").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 8))
+                .paymentRef("tok_visa")
+                .build());
+        // --- end ---
+
+        assertThat(result.outcome()).isEqualTo(PlacementResult.Outcome.CONFIRMED);
+        assertThat(result.order().status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(inventory.networkAvailable(Sku.of("MUG"))).isEqualTo(8);
+    }
+}
