@@ -1,0 +1,772 @@
+package io.omskit.examples.postgres;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.common.Checks;
+import io.omskit.core.inventory.AdjustmentResult;
+import io.omskit.core.inventory.Allocation;
+import io.omskit.core.inventory.AllocationKey;
+import io.omskit.core.inventory.AllocationLine;
+import io.omskit.core.inventory.AllocationRequest;
+import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.InboundSupply;
+import io.omskit.core.inventory.InventoryEvent;
+import io.omskit.core.inventory.MovementKey;
+import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.Reservation;
+import io.omskit.core.inventory.ReservationKey;
+import io.omskit.core.inventory.ReservationLine;
+import io.omskit.core.inventory.ReservationRequest;
+import io.omskit.core.inventory.ReservationResult;
+import io.omskit.core.inventory.ReservationStatus;
+import io.omskit.core.inventory.Shortage;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.inventory.StockMovement;
+import io.omskit.core.inventory.StockPosition;
+import io.omskit.core.inventory.ThresholdPolicy;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.spi.InventoryStore;
+import io.omskit.core.spi.SpiException;
+import io.omskit.examples.postgres.internal.AllocationRows;
+import io.omskit.examples.postgres.internal.LedgerRows;
+import io.omskit.examples.postgres.internal.Lines;
+import io.omskit.examples.postgres.internal.OutboxWriter;
+import io.omskit.examples.postgres.internal.ReservationRows;
+import io.omskit.examples.postgres.internal.Sql;
+import io.omskit.examples.postgres.internal.StockSession;
+import io.omskit.examples.postgres.internal.StockSession.PositionRow;
+import io.omskit.examples.postgres.internal.StockSession.SkuRow;
+import io.omskit.examples.postgres.internal.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An {@link InventoryStore} on PostgreSQL, safe for many application nodes sharing one database.
+ *
+ * <p><b>Concurrency.</b> Every change to the stock of a SKU runs in one READ COMMITTED transaction that first locks
+ * the SKU's row in {@code inv_sku} ({@code SELECT ... FOR UPDATE}); a change touching several SKUs locks them in
+ * ascending SKU order, so two multi-line carts wait for each other instead of deadlocking, and changes to different
+ * SKUs never wait at all (there is no global lock). Checks and updates of positions and of the network-wide figures
+ * happen under those locks, so no update is lost and nothing is oversold; the table constraints
+ * ({@code on_hand >= reserved + allocated}, no negative bucket) back this up. A transaction PostgreSQL still aborts
+ * (serialization failure 40001, deadlock 40P01) is retried a bounded number of times.
+ *
+ * <p><b>Idempotency.</b> Reservation, allocation and movement keys are primary or unique keys; a request inserts its
+ * row first ({@code ON CONFLICT DO NOTHING}), so of two concurrent requests with one key, one does the work and the
+ * other returns its result. A refused request (not enough stock, refused adjustment) rolls back and leaves no row.
+ *
+ * <p><b>Events</b> are written to the {@code oms_outbox} table in the transaction of the change and published by an
+ * {@link OutboxRelay}; {@link Builder#afterCommit} lets the store nudge the relay after each change.
+ *
+ * <p><b>Expiry.</b> Cart holds do not lapse by themselves: call {@link #expireReservations(Instant)} periodically
+ * (every few seconds or minutes) from one or more nodes. Concurrent callers skip the reservations another caller is
+ * expiring ({@code FOR UPDATE SKIP LOCKED}), so each reservation is expired once.
+ *
+ * <p>Instants are kept at the precision of {@code timestamptz} (microseconds). Database failures surface as
+ * {@link SpiException} with nothing changed. Thread-safe.
+ */
+public final class PostgresInventoryStore implements InventoryStore {
+
+    private static final int EXPIRY_BATCH = 100;
+
+    private final Transactions tx;
+    private final Clock clock;
+    private final ThresholdPolicy thresholds;
+    private final OutboxWriter outbox;
+    private final Runnable afterCommit;
+
+    private PostgresInventoryStore(Builder b) {
+        this.tx = new Transactions(b.dataSource, b.maxAttempts);
+        this.clock = b.clock;
+        this.thresholds = b.thresholds;
+        this.outbox = new OutboxWriter(PostgresSupport.codec());
+        this.afterCommit = b.afterCommit;
+    }
+
+    /** Starts building a store on {@code dataSource}, whose schema {@link PostgresSchema#migrate} has created. */
+    public static Builder builder(javax.sql.DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    // ---- reservations ----
+
+    @Override
+    public ReservationResult reserve(ReservationRequest request) {
+        Checks.notNull(request, "request");
+        ReservationResult result = tx.inTransaction("reserve " + request.key(), c -> reserveIn(c, request));
+        if (result.isReserved() && !((ReservationResult.Reserved) result).replayed()) {
+            afterCommit.run();
+        }
+        return result;
+    }
+
+    private ReservationResult reserveIn(Connection c, ReservationRequest request) throws SQLException {
+        Instant now = Sql.micros(clock.instant());
+        List<ReservationLine> held = Lines.mergeReservationLines(request.lines());
+        Reservation reservation = new Reservation(request.key(), request.reference(), request.lines(), held,
+                ReservationStatus.ACTIVE, now, Sql.micros(request.expiresAt()));
+        if (!ReservationRows.insert(c, reservation)) {
+            Reservation existing = ReservationRows.find(c, request.key(), false)
+                    .orElseThrow(() -> new IllegalStateException("reservation " + request.key() + " vanished"));
+            requireSameLines(existing.requested(), request.lines(), "reservation " + request.key());
+            return new ReservationResult.Reserved(existing, true);
+        }
+        StockSession s = new StockSession(c, thresholds, now);
+        List<String> skus = Lines.skusOfReservation(held);
+        s.lockSkus(skus, false);
+        loadPinned(s, held);
+
+        List<Shortage> shortages = new ArrayList<>();
+        for (ReservationLine l : held) {
+            if (!l.isNetworkWide()) {
+                int ats = s.position(l.sku().value(), l.location().value()).availableToSell();
+                if (ats < l.quantity()) {
+                    shortages.add(new Shortage(l.sku(), l.location(), l.quantity(), ats));
+                }
+            }
+        }
+        for (String sku : skus) {
+            int wanted = 0;
+            for (ReservationLine l : held) {
+                if (l.sku().value().equals(sku)) {
+                    wanted += l.quantity();
+                }
+            }
+            int available = Math.max(0, s.networkAvailableNow(sku));
+            if (available < wanted) {
+                shortages.add(new Shortage(Sku.of(sku), null, wanted, available));
+            }
+        }
+        if (!shortages.isEmpty()) {
+            c.rollback();
+            return new ReservationResult.Insufficient(shortages);
+        }
+        for (ReservationLine l : held) {
+            if (l.isNetworkWide()) {
+                s.sku(l.sku().value()).networkReserved += l.quantity();
+            } else {
+                s.position(l.sku().value(), l.location().value()).reserved += l.quantity();
+            }
+        }
+        for (String sku : skus) {
+            s.raise(new InventoryEvent.StockReserved(UUID.randomUUID(), now, Sku.of(sku), request.key(), linesOf(held, sku)));
+        }
+        outbox.append(c, s.flush());
+        return new ReservationResult.Reserved(reservation, false);
+    }
+
+    @Override
+    public Optional<Reservation> findReservation(ReservationKey key) {
+        Checks.notNull(key, "key");
+        return tx.read("find reservation " + key, c -> ReservationRows.find(c, key, false));
+    }
+
+    @Override
+    public Optional<Reservation> release(ReservationKey key) {
+        Checks.notNull(key, "key");
+        Changed<Optional<Reservation>> r = tx.inTransaction("release " + key, c -> {
+            Optional<Reservation> found = ReservationRows.find(c, key, true);
+            if (found.isEmpty() || !found.get().isActive()) {
+                return new Changed<>(found, false);
+            }
+            Instant now = Sql.micros(clock.instant());
+            StockSession s = new StockSession(c, thresholds, now);
+            Reservation released = letGo(s, found.get(), found.get().held(), ReservationStatus.RELEASED);
+            outbox.append(c, s.flush());
+            return new Changed<>(Optional.of(released), true);
+        });
+        return r.publish(afterCommit);
+    }
+
+    @Override
+    public Optional<Reservation> release(ReservationKey key, Sku sku, int quantity) {
+        Checks.notNull(key, "key");
+        Checks.notNull(sku, "sku");
+        Checks.positive(quantity, "quantity");
+        Changed<Optional<Reservation>> r = tx.inTransaction("release " + quantity + " of " + sku + " from " + key, c -> {
+            Optional<Reservation> found = ReservationRows.find(c, key, true);
+            if (found.isEmpty()) {
+                return new Changed<>(found, false);
+            }
+            Reservation reservation = found.get();
+            int held = reservation.heldQuantity(sku);
+            if (held < quantity) {
+                throw new IllegalArgumentException("quantity must be <= the " + held + " units of " + sku
+                        + " held by reservation " + key + ", was " + quantity);
+            }
+            List<ReservationLine> give = new ArrayList<>();
+            int left = quantity;
+            for (int pass = 0; pass < 2 && left > 0; pass++) {
+                for (ReservationLine l : reservation.held()) {
+                    if (left > 0 && l.sku().equals(sku) && l.isNetworkWide() == (pass == 0)) {
+                        int take = Math.min(left, l.quantity());
+                        give.add(new ReservationLine(sku, l.location(), take));
+                        left -= take;
+                    }
+                }
+            }
+            StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+            Reservation after = letGo(s, reservation, give, ReservationStatus.RELEASED);
+            outbox.append(c, s.flush());
+            return new Changed<>(Optional.of(after), true);
+        });
+        return r.publish(afterCommit);
+    }
+
+    @Override
+    public List<Reservation> expireReservations(Instant now) {
+        Checks.notNull(now, "now");
+        List<Reservation> expired = new ArrayList<>();
+        while (true) {
+            List<Reservation> batch = tx.inTransaction("expire reservations", c -> {
+                List<Reservation> due = ReservationRows.lockExpired(c, now, EXPIRY_BATCH);
+                if (due.isEmpty()) {
+                    return due;
+                }
+                StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+                List<String> skus = new ArrayList<>();
+                for (Reservation r : due) {
+                    skus.addAll(Lines.skusOfReservation(r.held()));
+                }
+                s.lockSkus(skus, false);
+                List<Reservation> done = new ArrayList<>(due.size());
+                for (Reservation r : due) {
+                    done.add(letGo(s, r, r.held(), ReservationStatus.EXPIRED));
+                }
+                outbox.append(c, s.flush());
+                return done;
+            });
+            if (batch.isEmpty()) {
+                break;
+            }
+            expired.addAll(batch);
+            afterCommit.run();
+            if (batch.size() < EXPIRY_BATCH) {
+                break;
+            }
+        }
+        return expired;
+    }
+
+    /**
+     * Gives back {@code lines} of {@code r} (a subset of what it holds) and stores what it still holds; with
+     * nothing left it takes {@code emptyStatus}. Raises one {@link InventoryEvent.ReservationReleased} per SKU.
+     */
+    private Reservation letGo(StockSession s, Reservation r, List<ReservationLine> lines, ReservationStatus emptyStatus)
+            throws SQLException {
+        List<String> skus = Lines.skusOfReservation(lines);
+        s.lockSkus(skus, false);
+        loadPinned(s, lines);
+        for (ReservationLine l : lines) {
+            if (l.isNetworkWide()) {
+                s.sku(l.sku().value()).networkReserved -= l.quantity();
+            } else {
+                s.position(l.sku().value(), l.location().value()).reserved -= l.quantity();
+            }
+        }
+        List<ReservationLine> remaining = subtract(r.held(), lines);
+        ReservationStatus status = remaining.isEmpty() ? emptyStatus : ReservationStatus.ACTIVE;
+        Reservation after = new Reservation(r.key(), r.reference(), r.requested(), remaining, status, r.createdAt(),
+                r.expiresAt());
+        ReservationRows.updateHeld(s.connection(), after);
+        for (String sku : skus) {
+            s.raise(new InventoryEvent.ReservationReleased(UUID.randomUUID(), s.now(), Sku.of(sku), r.key(),
+                    linesOf(lines, sku), emptyStatus));
+        }
+        return after;
+    }
+
+    // ---- allocations ----
+
+    @Override
+    public AllocationResult allocate(AllocationRequest request) {
+        Checks.notNull(request, "request");
+        AllocationResult result = tx.inTransaction("allocate " + request.key(), c -> allocateIn(c, request));
+        if (result.isAllocated() && !((AllocationResult.Allocated) result).replayed()) {
+            afterCommit.run();
+        }
+        return result;
+    }
+
+    private AllocationResult allocateIn(Connection c, AllocationRequest request) throws SQLException {
+        Instant now = Sql.micros(clock.instant());
+        List<AllocationLine> wanted = Lines.mergeAllocationLines(request.lines());
+        Allocation allocation = new Allocation(request.key(), request.reference(), request.lines(), wanted,
+                request.reservation(), now);
+        if (!AllocationRows.insert(c, allocation)) {
+            Allocation existing = AllocationRows.find(c, request.key(), false)
+                    .orElseThrow(() -> new IllegalStateException("allocation " + request.key() + " vanished"));
+            requireSameLines(existing.requested(), request.lines(), "allocation " + request.key());
+            return new AllocationResult.Allocated(existing, true);
+        }
+        Reservation reservation = request.reservation() == null ? null
+                : ReservationRows.find(c, request.reservation(), true).filter(Reservation::isActive).orElse(null);
+        StockSession s = new StockSession(c, thresholds, now);
+        List<String> skus = Lines.skusOfAllocation(wanted);
+        s.lockSkus(skus, false);
+
+        // What the reservation gives up, per allocation line: units pinned at the same location are converted,
+        // network-wide units and units pinned elsewhere are released and must then be found at the target.
+        List<ReservationLine> drawn = new ArrayList<>();
+        int[] converted = new int[wanted.size()];
+        List<ReservationLine> pool = reservation == null ? List.of() : new ArrayList<>(reservation.held());
+        for (int i = 0; i < wanted.size(); i++) {
+            AllocationLine a = wanted.get(i);
+            int left = a.quantity();
+            for (int pass = 0; pass < 3 && left > 0; pass++) {
+                for (int j = 0; j < pool.size() && left > 0; j++) {
+                    ReservationLine h = pool.get(j);
+                    boolean take = h.sku().equals(a.sku()) && switch (pass) {
+                        case 0 -> a.location().equals(h.location());
+                        case 1 -> h.isNetworkWide();
+                        default -> !h.isNetworkWide() && !a.location().equals(h.location());
+                    };
+                    if (take) {
+                        int t = Math.min(left, h.quantity());
+                        drawn.add(new ReservationLine(h.sku(), h.location(), t));
+                        if (pass == 0) {
+                            converted[i] += t;
+                        }
+                        left -= t;
+                        pool.set(j, h.quantity() == t ? null : new ReservationLine(h.sku(), h.location(), h.quantity() - t));
+                        if (pool.get(j) == null) {
+                            pool.remove(j);
+                            j--;
+                        }
+                    }
+                }
+            }
+        }
+        loadPinned(s, drawn);
+        for (AllocationLine a : wanted) {
+            s.position(a.sku().value(), a.location().value());
+        }
+        int[] networkBefore = new int[skus.size()];
+        for (int k = 0; k < skus.size(); k++) {
+            networkBefore[k] = Math.max(0, s.networkAvailableNow(skus.get(k)));
+        }
+        for (ReservationLine d : drawn) {
+            if (d.isNetworkWide()) {
+                s.sku(d.sku().value()).networkReserved -= d.quantity();
+            } else {
+                s.position(d.sku().value(), d.location().value()).reserved -= d.quantity();
+            }
+        }
+        List<Shortage> shortages = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            AllocationLine a = wanted.get(i);
+            PositionRow p = s.position(a.sku().value(), a.location().value());
+            int fromStock = a.quantity() - converted[i];
+            int ats = p.availableToSell();
+            if (ats < fromStock) {
+                shortages.add(new Shortage(a.sku(), a.location(), a.quantity(), ats + converted[i]));
+                continue;
+            }
+            p.allocated += a.quantity();
+        }
+        for (int k = 0; k < skus.size() && shortages.isEmpty(); k++) {
+            if (s.networkAvailableNow(skus.get(k)) < 0) {
+                int total = 0;
+                for (AllocationLine a : wanted) {
+                    if (a.sku().value().equals(skus.get(k))) {
+                        total += a.quantity();
+                    }
+                }
+                shortages.add(new Shortage(Sku.of(skus.get(k)), null, total, networkBefore[k]));
+            }
+        }
+        if (!shortages.isEmpty()) {
+            c.rollback();
+            return new AllocationResult.Insufficient(shortages);
+        }
+        if (reservation != null && !drawn.isEmpty()) {
+            List<ReservationLine> remaining = subtract(reservation.held(), drawn);
+            Reservation after = new Reservation(reservation.key(), reservation.reference(), reservation.requested(), remaining,
+                    remaining.isEmpty() ? ReservationStatus.CONSUMED : ReservationStatus.ACTIVE, reservation.createdAt(),
+                    reservation.expiresAt());
+            ReservationRows.updateHeld(c, after);
+            for (String sku : Lines.skusOfReservation(drawn)) {
+                s.raise(new InventoryEvent.ReservationReleased(UUID.randomUUID(), now, Sku.of(sku), reservation.key(),
+                        linesOf(drawn, sku), ReservationStatus.CONSUMED));
+            }
+        }
+        for (String sku : skus) {
+            List<AllocationLine> ofSku = new ArrayList<>();
+            for (AllocationLine a : wanted) {
+                if (a.sku().value().equals(sku)) {
+                    ofSku.add(a);
+                }
+            }
+            s.raise(new InventoryEvent.StockAllocated(UUID.randomUUID(), now, Sku.of(sku), request.key(), ofSku));
+        }
+        outbox.append(c, s.flush());
+        return new AllocationResult.Allocated(allocation, false);
+    }
+
+    @Override
+    public Optional<Allocation> findAllocation(AllocationKey key) {
+        Checks.notNull(key, "key");
+        return tx.read("find allocation " + key, c -> AllocationRows.find(c, key, false));
+    }
+
+    @Override
+    public Allocation deallocate(AllocationKey key, Sku sku, LocationId location, int quantity) {
+        Checks.notNull(key, "key");
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        Checks.positive(quantity, "quantity");
+        Allocation result = tx.inTransaction("deallocate " + key, c -> {
+            Allocation a = lockOpen(c, key, sku, location, quantity);
+            StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+            s.lockSkus(List.of(sku.value()), false);
+            s.position(sku.value(), location.value()).allocated -= quantity;
+            Allocation after = reduceOpen(c, a, sku, location, quantity);
+            s.raise(new InventoryEvent.StockDeallocated(UUID.randomUUID(), s.now(), sku, key,
+                    AllocationLine.of(sku, location, quantity)));
+            outbox.append(c, s.flush());
+            return after;
+        });
+        afterCommit.run();
+        return result;
+    }
+
+    @Override
+    public StockMovement ship(AllocationKey key, Sku sku, LocationId location, int quantity, MovementKey movementKey) {
+        Checks.notNull(key, "key");
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        Checks.positive(quantity, "quantity");
+        Checks.notNull(movementKey, "movementKey");
+        Changed<StockMovement> r = tx.inTransaction("ship " + movementKey, c -> {
+            Optional<StockMovement> recorded = LedgerRows.find(c, movementKey);
+            if (recorded.isPresent()) {
+                return new Changed<>(recorded.get(), false);
+            }
+            Allocation a = lockOpen(c, key, sku, location, quantity);
+            StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+            s.lockSkus(List.of(sku.value()), false);
+            StockMovement m = StockMovement.of(movementKey, sku, location, MovementReason.SHIPMENT, quantity, s.now(),
+                    a.reference());
+            if (!LedgerRows.insert(c, m, null)) {
+                c.rollback();
+                return new Changed<>(LedgerRows.find(c, movementKey).orElseThrow(), false);
+            }
+            PositionRow p = s.position(sku.value(), location.value());
+            p.allocated -= quantity;
+            p.onHand -= quantity;
+            reduceOpen(c, a, sku, location, quantity);
+            s.raise(new InventoryEvent.StockMoved(UUID.randomUUID(), s.now(), sku, m));
+            outbox.append(c, s.flush());
+            return new Changed<>(m, true);
+        });
+        return r.publish(afterCommit);
+    }
+
+    private static Allocation lockOpen(Connection c, AllocationKey key, Sku sku, LocationId location, int quantity)
+            throws SQLException {
+        Allocation a = AllocationRows.find(c, key, true)
+                .orElseThrow(() -> new IllegalArgumentException("allocation " + key + " is unknown"));
+        int open = 0;
+        for (AllocationLine l : a.open()) {
+            if (l.sku().equals(sku) && l.location().equals(location)) {
+                open += l.quantity();
+            }
+        }
+        if (open < quantity) {
+            throw new IllegalArgumentException("quantity must be <= the " + open + " units of " + sku + " at " + location
+                    + " open in allocation " + key + ", was " + quantity);
+        }
+        return a;
+    }
+
+    private static Allocation reduceOpen(Connection c, Allocation a, Sku sku, LocationId location, int quantity)
+            throws SQLException {
+        List<AllocationLine> open = new ArrayList<>(a.open().size());
+        for (AllocationLine l : a.open()) {
+            if (l.sku().equals(sku) && l.location().equals(location)) {
+                if (l.quantity() > quantity) {
+                    open.add(AllocationLine.of(sku, location, l.quantity() - quantity));
+                }
+            } else {
+                open.add(l);
+            }
+        }
+        Allocation after = new Allocation(a.key(), a.reference(), a.requested(), open, a.reservation(), a.createdAt());
+        AllocationRows.updateOpen(c, after);
+        return after;
+    }
+
+    // ---- movements and settings ----
+
+    @Override
+    public AdjustmentResult adjust(StockAdjustment adjustment) {
+        Checks.notNull(adjustment, "adjustment");
+        Changed<AdjustmentResult> r = tx.inTransaction("adjust " + adjustment.key(), c -> adjustIn(c, adjustment));
+        return r.publish(afterCommit);
+    }
+
+    private Changed<AdjustmentResult> adjustIn(Connection c, StockAdjustment adj) throws SQLException {
+        String sku = adj.sku().value();
+        String location = adj.location().value();
+        Optional<StockMovement> recorded = LedgerRows.find(c, adj.key());
+        if (recorded.isPresent()) {
+            return new Changed<>(new AdjustmentResult.Applied(recorded.get(), readPosition(c, recorded.get().sku(),
+                    recorded.get().location()), true), false);
+        }
+        StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+        s.lockSkus(List.of(sku), true);
+        PositionRow p = s.position(sku, location);
+        StockMovement m = StockMovement.of(adj.key(), adj.sku(), adj.location(), adj.reason(), adj.quantity(), s.now(),
+                adj.reference());
+        p.onHand += m.onHandDelta();
+        p.quarantine += m.quarantineDelta();
+        p.inbound += m.inboundDelta();
+        p.returnsInTransit += m.returnsDelta();
+        String refusal = refusal(p, s.networkAvailableNow(sku), s.sku(sku));
+        if (refusal != null) {
+            c.rollback();
+            return new Changed<>(new AdjustmentResult.Refused(adj, refusal), false);
+        }
+        if (!LedgerRows.insert(c, m, adj.eta())) {
+            c.rollback();
+            StockMovement first = LedgerRows.find(c, adj.key()).orElseThrow();
+            return new Changed<>(new AdjustmentResult.Applied(first, readPosition(c, first.sku(), first.location()), true),
+                    false);
+        }
+        if (adj.reason() == MovementReason.INBOUND_EXPECTED) {
+            LedgerRows.insertInbound(c, m, adj.eta());
+        } else if (m.inboundDelta() < 0) {
+            LedgerRows.consumeInbound(c, sku, location, adj.reference(), adj.quantity());
+        }
+        s.raise(new InventoryEvent.StockMoved(UUID.randomUUID(), s.now(), adj.sku(), m));
+        outbox.append(c, s.flush());
+        return new Changed<>(new AdjustmentResult.Applied(m, p.toPosition(), false), true);
+    }
+
+    private static String refusal(PositionRow p, int networkAvailable, SkuRow sku) {
+        if (p.onHand < 0 || p.quarantine < 0 || p.inbound < 0 || p.returnsInTransit < 0) {
+            return "a bucket would fall below zero (on hand " + p.onHand + ", quarantine " + p.quarantine + ", inbound "
+                    + p.inbound + ", returns in transit " + p.returnsInTransit + ")";
+        }
+        if (p.onHand < p.reserved + p.allocated) {
+            return "on hand " + p.onHand + " would not cover " + p.reserved + " reserved and " + p.allocated
+                    + " allocated units; release or re-source them first";
+        }
+        if (networkAvailable < 0) {
+            return "network-wide reservations of " + sku.networkReserved + " units would no longer be covered";
+        }
+        return null;
+    }
+
+    @Override
+    public void setSafetyStock(Sku sku, LocationId location, int quantity) {
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        Checks.notNegative(quantity, "quantity");
+        tx.inTransaction("set safety stock of " + sku + " at " + location, c -> {
+            StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+            s.lockSkus(List.of(sku.value()), true);
+            PositionRow p = s.position(sku.value(), location.value());
+            p.safety = quantity;
+            p.touch();
+            outbox.append(c, s.flush());
+            return null;
+        });
+        afterCommit.run();
+    }
+
+    // ---- reads ----
+
+    @Override
+    public StockPosition position(Sku sku, LocationId location) {
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        return tx.read("read position", c -> readPosition(c, sku, location));
+    }
+
+    private static StockPosition readPosition(Connection c, Sku sku, LocationId location) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select on_hand, reserved, allocated, safety, inbound, returns_in_transit,"
+                + " quarantine from inv_position where sku = ? and location = ?")) {
+            ps.setString(1, sku.value());
+            ps.setString(2, location.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return StockPosition.empty(sku, location);
+                }
+                return new StockPosition(sku, location, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6), rs.getInt(7));
+            }
+        }
+    }
+
+    @Override
+    public List<StockPosition> positions(Sku sku) {
+        Checks.notNull(sku, "sku");
+        return tx.read("read positions", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select location, on_hand, reserved, allocated, safety, inbound,"
+                    + " returns_in_transit, quarantine from inv_position where sku = ? order by location")) {
+                ps.setString(1, sku.value());
+                List<StockPosition> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new StockPosition(sku, LocationId.of(rs.getString(1)), rs.getInt(2), rs.getInt(3),
+                                rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
+    public int networkReserved(Sku sku) {
+        Checks.notNull(sku, "sku");
+        return readSkuFigure(sku, "network_reserved");
+    }
+
+    @Override
+    public int networkAvailable(Sku sku) {
+        Checks.notNull(sku, "sku");
+        return readSkuFigure(sku, "greatest(0, positions_ats - network_reserved)");
+    }
+
+    private int readSkuFigure(Sku sku, String expression) {
+        return tx.read("read network figures", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select " + expression + " from inv_sku where sku = ?")) {
+                ps.setString(1, sku.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<InboundSupply> inbound(Sku sku) {
+        Checks.notNull(sku, "sku");
+        return tx.read("read inbound supply", c -> LedgerRows.openInbound(c, sku.value()));
+    }
+
+    @Override
+    public List<StockMovement> movements(Sku sku, LocationId location) {
+        Checks.notNull(sku, "sku");
+        Checks.notNull(location, "location");
+        return tx.read("read movements", c -> LedgerRows.ofPosition(c, sku.value(), location.value()));
+    }
+
+    // ---- helpers ----
+
+    private static void loadPinned(StockSession s, List<ReservationLine> lines) throws SQLException {
+        List<String> skus = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
+        for (ReservationLine l : lines) {
+            if (!l.isNetworkWide()) {
+                skus.add(l.sku().value());
+                locations.add(l.location().value());
+            }
+        }
+        s.loadPositions(skus.toArray(new String[0]), locations.toArray(new String[0]));
+    }
+
+    private static List<ReservationLine> linesOf(List<ReservationLine> lines, String sku) {
+        List<ReservationLine> of = new ArrayList<>();
+        for (ReservationLine l : lines) {
+            if (l.sku().value().equals(sku)) {
+                of.add(l);
+            }
+        }
+        return of;
+    }
+
+    /** {@code held} minus {@code taken} per (SKU, location), dropping lines that reach zero. */
+    private static List<ReservationLine> subtract(List<ReservationLine> held, List<ReservationLine> taken) {
+        Map<List<Object>, Integer> left = new LinkedHashMap<>();
+        for (ReservationLine h : held) {
+            left.merge(java.util.Arrays.asList(h.sku(), h.location()), h.quantity(), Integer::sum);
+        }
+        for (ReservationLine t : taken) {
+            left.merge(java.util.Arrays.asList(t.sku(), t.location()), -t.quantity(), Integer::sum);
+        }
+        List<ReservationLine> remaining = new ArrayList<>();
+        for (Map.Entry<List<Object>, Integer> e : left.entrySet()) {
+            if (e.getValue() < 0) {
+                throw new IllegalStateException("released more than held of " + e.getKey());
+            }
+            if (e.getValue() > 0) {
+                remaining.add(new ReservationLine((Sku) e.getKey().get(0), (LocationId) e.getKey().get(1), e.getValue()));
+            }
+        }
+        return remaining;
+    }
+
+    private static void requireSameLines(List<?> stored, List<?> requested, String what) {
+        if (!stored.equals(requested)) {
+            throw new IllegalArgumentException("key of " + what + " was used before with other lines: " + stored
+                    + ", now " + requested);
+        }
+    }
+
+    /** A result and whether the transaction changed stock (then the relay is nudged after commit). */
+    private record Changed<T>(T value, boolean changed) {
+        T publish(Runnable afterCommit) {
+            if (changed) {
+                afterCommit.run();
+            }
+            return value;
+        }
+    }
+
+    /** Builds a {@link PostgresInventoryStore}. */
+    public static final class Builder {
+        private final javax.sql.DataSource dataSource;
+        private Clock clock = Clock.systemUTC();
+        private ThresholdPolicy thresholds = ThresholdPolicy.uniform(io.omskit.core.inventory.StockThresholds.defaults());
+        private Runnable afterCommit = () -> { };
+        private int maxAttempts = 10;
+
+        private Builder(javax.sql.DataSource dataSource) {
+            this.dataSource = Checks.notNull(dataSource, "dataSource");
+        }
+
+        /** The clock stamping reservations, movements and events; default system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.notNull(clock, "clock");
+            return this;
+        }
+
+        /** The alert thresholds of positions, and of the network when asked with a null location; default uniform defaults. */
+        public Builder thresholds(ThresholdPolicy thresholds) {
+            this.thresholds = Checks.notNull(thresholds, "thresholds");
+            return this;
+        }
+
+        /**
+         * Called in the calling thread after every committed change that wrote events, typically
+         * {@link OutboxRelay#publishPending()} or {@link OutboxRelay#wakeUp()}; must not throw. Default: nothing.
+         */
+        public Builder afterCommit(Runnable afterCommit) {
+            this.afterCommit = Checks.notNull(afterCommit, "afterCommit");
+            return this;
+        }
+
+        /** How often a transaction aborted by a serialization failure or deadlock is tried in all; default 10. */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = Checks.positive(maxAttempts, "maxAttempts");
+            return this;
+        }
+
+        /** The store. */
+        public PostgresInventoryStore build() {
+            return new PostgresInventoryStore(this);
+        }
+    }
+}

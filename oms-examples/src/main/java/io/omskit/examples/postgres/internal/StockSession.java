@@ -1,0 +1,386 @@
+package io.omskit.examples.postgres.internal;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.inventory.InventoryEvent;
+import io.omskit.core.inventory.StockLevel;
+import io.omskit.core.inventory.StockPosition;
+import io.omskit.core.inventory.ThresholdPolicy;
+import io.omskit.core.network.LocationId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The stock rows one transaction works on. {@link #lockSkus} locks the {@code inv_sku} rows of the SKUs the
+ * transaction touches, in ascending SKU order; positions of those SKUs are then read and changed in memory and
+ * written back by {@link #flush}, which keeps the SKU totals in step, raises alert-level events once per crossing
+ * and collects every event for the outbox.
+ *
+ * <p>Every writer of a position holds its SKU's lock, so under READ COMMITTED the rows read after locking are the
+ * latest committed ones and stay so until this transaction ends.
+ */
+public final class StockSession {
+
+    private final Connection c;
+    private final ThresholdPolicy thresholds;
+    private final Instant now;
+    private final Map<String, SkuRow> skus = new LinkedHashMap<>();
+    private final Map<String, PositionRow> positions = new LinkedHashMap<>();
+    private final List<InventoryEvent> events = new ArrayList<>();
+
+    public StockSession(Connection c, ThresholdPolicy thresholds, Instant now) {
+        this.c = c;
+        this.thresholds = thresholds;
+        this.now = now;
+    }
+
+    /** The transaction's connection. */
+    public Connection connection() {
+        return c;
+    }
+
+    /** The time of this change. */
+    public Instant now() {
+        return now;
+    }
+
+    /**
+     * Locks the rows of {@code skuValues} in ascending order. With {@code create}, SKUs never seen get a row first;
+     * without, they stay absent and count as holding nothing.
+     */
+    public void lockSkus(Collection<String> skuValues, boolean create) throws SQLException {
+        TreeSet<String> sorted = new TreeSet<>(skuValues);
+        sorted.removeAll(skus.keySet());
+        if (sorted.isEmpty()) {
+            return;
+        }
+        String[] ordered = sorted.toArray(new String[0]);
+        if (create) {
+            try (PreparedStatement ps = c.prepareStatement("insert into inv_sku (sku, level) select s, ? from unnest(?::text[]) as s"
+                    + " order by s on conflict (sku) do nothing")) {
+                ps.setString(1, StockLevel.OUT_OF_STOCK.name());
+                ps.setArray(2, Sql.textArray(c, ordered));
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("select sku, network_reserved, positions_ats, on_hand, level from inv_sku"
+                + " where sku = any(?) order by sku for update")) {
+            ps.setArray(1, Sql.textArray(c, ordered));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SkuRow row = new SkuRow(rs.getString(1), true, rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                            StockLevel.valueOf(rs.getString(5)));
+                    skus.put(row.sku, row);
+                }
+            }
+        }
+        for (String s : ordered) {
+            skus.computeIfAbsent(s, k -> new SkuRow(k, false, 0, 0, 0, StockLevel.OUT_OF_STOCK));
+        }
+    }
+
+    /** The locked row of {@code sku}. @throws IllegalStateException when it was not locked first */
+    public SkuRow sku(String sku) {
+        SkuRow row = skus.get(sku);
+        if (row == null) {
+            throw new IllegalStateException("sku " + sku + " was not locked");
+        }
+        return row;
+    }
+
+    /**
+     * Reads the positions of the given (sku, location) pairs (parallel arrays) whose SKUs are locked; absent
+     * positions are empty.
+     */
+    public void loadPositions(String[] skuValues, String[] locations) throws SQLException {
+        List<String> s = new ArrayList<>();
+        List<String> l = new ArrayList<>();
+        for (int i = 0; i < skuValues.length; i++) {
+            if (!positions.containsKey(key(skuValues[i], locations[i]))) {
+                sku(skuValues[i]);
+                s.add(skuValues[i]);
+                l.add(locations[i]);
+            }
+        }
+        if (s.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select p.sku, p.location, p.on_hand, p.reserved, p.allocated, p.safety,"
+                + " p.inbound, p.returns_in_transit, p.quarantine, p.level from inv_position p"
+                + " join unnest(?::text[], ?::text[]) as k(sku, location) on p.sku = k.sku and p.location = k.location")) {
+            ps.setArray(1, Sql.textArray(c, s.toArray(new String[0])));
+            ps.setArray(2, Sql.textArray(c, l.toArray(new String[0])));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PositionRow p = PositionRow.read(rs);
+                    positions.put(key(p.sku, p.location), p);
+                }
+            }
+        }
+        for (int i = 0; i < s.size(); i++) {
+            String k = key(s.get(i), l.get(i));
+            if (!positions.containsKey(k)) {
+                positions.put(k, PositionRow.empty(s.get(i), l.get(i)));
+            }
+        }
+    }
+
+    /** The position of a locked SKU at {@code location}, read first if needed. */
+    public PositionRow position(String sku, String location) throws SQLException {
+        PositionRow p = positions.get(key(sku, location));
+        if (p == null) {
+            loadPositions(new String[] {sku}, new String[] {location});
+            p = positions.get(key(sku, location));
+        }
+        return p;
+    }
+
+    /**
+     * Units of {@code sku} available to sell across the network right now, counting the in-memory changes to its
+     * positions not yet flushed: sum of the positions' available to sell minus network-wide reservations. Negative
+     * when network-wide reservations are no longer covered.
+     */
+    public int networkAvailableNow(String sku) {
+        SkuRow row = sku(sku);
+        int ats = row.positionsAts;
+        for (PositionRow p : positions.values()) {
+            if (p.sku.equals(sku)) {
+                ats += p.availableToSell() - p.originalAts;
+            }
+        }
+        return ats - row.networkReserved;
+    }
+
+    /** Queues an event for the outbox, after the ones queued before. */
+    public void raise(InventoryEvent event) {
+        events.add(event);
+    }
+
+    /**
+     * Writes every changed position and SKU row, raising a {@link InventoryEvent.StockLevelChanged} for each position
+     * and each SKU whose alert level changed, and returns all events of the transaction in order.
+     */
+    public List<InventoryEvent> flush() throws SQLException {
+        List<PositionRow> changed = new ArrayList<>();
+        for (PositionRow p : positions.values()) {
+            if (p.isChanged()) {
+                changed.add(p);
+            }
+        }
+        for (PositionRow p : changed) {
+            SkuRow s = sku(p.sku);
+            s.positionsAts += p.availableToSell() - p.originalAts;
+            s.onHand += p.onHand - p.originalOnHand;
+            StockLevel to = StockLevel.of(p.availableToSell(), p.onHand,
+                    thresholds.thresholds(Sku.of(p.sku), LocationId.of(p.location)));
+            if (to != p.level) {
+                events.add(new InventoryEvent.StockLevelChanged(UUID.randomUUID(), now, Sku.of(p.sku),
+                        LocationId.of(p.location), p.level, to, p.availableToSell()));
+                p.level = to;
+            }
+        }
+        if (!changed.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into inv_position (sku, location, on_hand, reserved, allocated,"
+                    + " safety, inbound, returns_in_transit, quarantine, level) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (sku, location) do update set on_hand = excluded.on_hand, reserved = excluded.reserved,"
+                    + " allocated = excluded.allocated, safety = excluded.safety, inbound = excluded.inbound,"
+                    + " returns_in_transit = excluded.returns_in_transit, quarantine = excluded.quarantine,"
+                    + " level = excluded.level")) {
+                for (PositionRow p : changed) {
+                    p.bind(ps);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            for (PositionRow p : changed) {
+                p.markWritten();
+            }
+        }
+        List<SkuRow> changedSkus = new ArrayList<>();
+        for (SkuRow s : skus.values()) {
+            StockLevel to = StockLevel.of(s.networkAvailable(), s.onHand, thresholds.thresholds(Sku.of(s.sku), null));
+            if (to != s.level) {
+                events.add(new InventoryEvent.StockLevelChanged(UUID.randomUUID(), now, Sku.of(s.sku), null, s.level, to,
+                        s.networkAvailable()));
+                s.level = to;
+            }
+            if (s.isChanged()) {
+                changedSkus.add(s);
+            }
+        }
+        if (!changedSkus.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("update inv_sku set network_reserved = ?, positions_ats = ?, on_hand = ?,"
+                    + " level = ? where sku = ?")) {
+                for (SkuRow s : changedSkus) {
+                    if (!s.exists) {
+                        throw new IllegalStateException("sku " + s.sku + " changed without a row");
+                    }
+                    ps.setInt(1, s.networkReserved);
+                    ps.setInt(2, s.positionsAts);
+                    ps.setInt(3, s.onHand);
+                    ps.setString(4, s.level.name());
+                    ps.setString(5, s.sku);
+                    ps.addBatch();
+                    s.markWritten();
+                }
+                ps.executeBatch();
+            }
+        }
+        List<InventoryEvent> all = List.copyOf(events);
+        events.clear();
+        return all;
+    }
+
+    private static String key(String sku, String location) {
+        return sku + '\u0000' + location;
+    }
+
+    /** The network-wide figures of one SKU, as locked. */
+    public static final class SkuRow {
+        final String sku;
+        final boolean exists;
+        /** Units held by active network-wide reservations. */
+        public int networkReserved;
+        int positionsAts;
+        int onHand;
+        StockLevel level;
+        private int writtenNetworkReserved;
+        private int writtenPositionsAts;
+        private int writtenOnHand;
+        private StockLevel writtenLevel;
+
+        SkuRow(String sku, boolean exists, int networkReserved, int positionsAts, int onHand, StockLevel level) {
+            this.sku = sku;
+            this.exists = exists;
+            this.networkReserved = networkReserved;
+            this.positionsAts = positionsAts;
+            this.onHand = onHand;
+            this.level = level;
+            markWritten();
+        }
+
+        /** Sum of the positions' available to sell minus network-wide reservations, as of the last flush. */
+        public int networkAvailable() {
+            return Math.max(0, positionsAts - networkReserved);
+        }
+
+        /** Whether the row exists in the database. */
+        public boolean exists() {
+            return exists;
+        }
+
+        boolean isChanged() {
+            return networkReserved != writtenNetworkReserved || positionsAts != writtenPositionsAts || onHand != writtenOnHand
+                    || level != writtenLevel;
+        }
+
+        void markWritten() {
+            writtenNetworkReserved = networkReserved;
+            writtenPositionsAts = positionsAts;
+            writtenOnHand = onHand;
+            writtenLevel = level;
+        }
+    }
+
+    /** One position, changed in place by the operations and written back by {@link #flush}. */
+    public static final class PositionRow {
+        final String sku;
+        final String location;
+        public int onHand;
+        public int reserved;
+        public int allocated;
+        public int safety;
+        public int inbound;
+        public int returnsInTransit;
+        public int quarantine;
+        StockLevel level;
+        int originalAts;
+        int originalOnHand;
+        private int[] written;
+        private boolean stored = true;
+        private boolean touched;
+
+        private PositionRow(String sku, String location, StockLevel level) {
+            this.sku = sku;
+            this.location = location;
+            this.level = level;
+        }
+
+        static PositionRow empty(String sku, String location) {
+            PositionRow p = new PositionRow(sku, location, StockLevel.OUT_OF_STOCK);
+            p.markWritten();
+            p.stored = false;
+            return p;
+        }
+
+        static PositionRow read(ResultSet rs) throws SQLException {
+            PositionRow p = new PositionRow(rs.getString(1), rs.getString(2), StockLevel.valueOf(rs.getString(10)));
+            p.onHand = rs.getInt(3);
+            p.reserved = rs.getInt(4);
+            p.allocated = rs.getInt(5);
+            p.safety = rs.getInt(6);
+            p.inbound = rs.getInt(7);
+            p.returnsInTransit = rs.getInt(8);
+            p.quarantine = rs.getInt(9);
+            p.markWritten();
+            return p;
+        }
+
+        /** Units that can still be promised here, never below zero. */
+        public int availableToSell() {
+            return Math.max(0, onHand - reserved - allocated - safety);
+        }
+
+        /** The position as the SPI shows it. */
+        public StockPosition toPosition() {
+            return new StockPosition(Sku.of(sku), LocationId.of(location), onHand, reserved, allocated, safety, inbound,
+                    returnsInTransit, quarantine);
+        }
+
+        /** The location id. */
+        public String location() {
+            return location;
+        }
+
+        /** Makes {@link #flush} write the position even if no figure changed, so that it exists from now on. */
+        public void touch() {
+            touched = true;
+        }
+
+        boolean isChanged() {
+            return (touched && !stored) || written[0] != onHand || written[1] != reserved || written[2] != allocated
+                    || written[3] != safety || written[4] != inbound || written[5] != returnsInTransit
+                    || written[6] != quarantine;
+        }
+
+        void markWritten() {
+            written = new int[] {onHand, reserved, allocated, safety, inbound, returnsInTransit, quarantine};
+            stored = true;
+            touched = false;
+            originalAts = availableToSell();
+            originalOnHand = onHand;
+        }
+
+        void bind(PreparedStatement ps) throws SQLException {
+            ps.setString(1, sku);
+            ps.setString(2, location);
+            ps.setInt(3, onHand);
+            ps.setInt(4, reserved);
+            ps.setInt(5, allocated);
+            ps.setInt(6, safety);
+            ps.setInt(7, inbound);
+            ps.setInt(8, returnsInTransit);
+            ps.setInt(9, quarantine);
+            ps.setString(10, level.name());
+        }
+    }
+}
