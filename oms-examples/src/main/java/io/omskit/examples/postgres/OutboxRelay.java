@@ -2,9 +2,10 @@ package io.omskit.examples.postgres;
 
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
+import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.SpiException;
-import io.omskit.examples.postgres.internal.EventCodec;
+import io.omskit.examples.postgres.internal.JsonCodec;
 import io.omskit.examples.postgres.internal.Sql;
 import io.omskit.examples.postgres.internal.Transactions;
 import java.sql.PreparedStatement;
@@ -48,7 +49,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private final Transactions tx;
     private final EventPublisher publisher;
-    private final EventCodec codec = PostgresSupport.codec();
+    private final JsonCodec codec;
     private final Clock clock;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -58,8 +59,17 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile Thread worker;
     private volatile boolean closed;
 
-    /** A relay from the outbox on {@code dataSource} to {@code publisher}. */
+    /** A relay from the outbox on {@code dataSource} to {@code publisher}, reading events with the core Jackson module. */
     public OutboxRelay(DataSource dataSource, EventPublisher publisher, Clock clock) {
+        this(dataSource, publisher, clock, new OmsJacksonModule());
+    }
+
+    /**
+     * A relay from the outbox on {@code dataSource} to {@code publisher}, reading events with {@code module} (which
+     * must know every event type the writers store).
+     */
+    public OutboxRelay(DataSource dataSource, EventPublisher publisher, Clock clock, OmsJacksonModule module) {
+        this.codec = new JsonCodec(module);
         this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 3);
         this.publisher = Checks.notNull(publisher, "publisher");
         this.clock = Checks.notNull(clock, "clock");
@@ -108,12 +118,12 @@ public final class OutboxRelay implements AutoCloseable {
             }
             List<Long> ids = new ArrayList<>();
             List<DomainEvent> events = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id, event_type, payload::text from oms_outbox"
+            try (PreparedStatement ps = c.prepareStatement("select id, payload::text from oms_outbox"
                     + " where published_at is null order by id limit " + BATCH)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
-                        events.add(codec.fromJson(rs.getString(2), rs.getString(3)));
+                        events.add(codec.eventFromJson(rs.getString(2)));
                     }
                 }
             }

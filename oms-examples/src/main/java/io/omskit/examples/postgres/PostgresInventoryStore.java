@@ -26,7 +26,9 @@ import io.omskit.core.inventory.ThresholdPolicy;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.spi.InventoryStore;
 import io.omskit.core.spi.SpiException;
+import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.examples.postgres.internal.AllocationRows;
+import io.omskit.examples.postgres.internal.JsonCodec;
 import io.omskit.examples.postgres.internal.LedgerRows;
 import io.omskit.examples.postgres.internal.Lines;
 import io.omskit.examples.postgres.internal.OutboxWriter;
@@ -88,7 +90,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         this.tx = new Transactions(b.dataSource, b.maxAttempts);
         this.clock = b.clock;
         this.thresholds = b.thresholds;
-        this.outbox = new OutboxWriter(PostgresSupport.codec());
+        this.outbox = new OutboxWriter(new JsonCodec(b.module));
         this.afterCommit = b.afterCommit;
     }
 
@@ -732,6 +734,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         private ThresholdPolicy thresholds = ThresholdPolicy.uniform(io.omskit.core.inventory.StockThresholds.defaults());
         private Runnable afterCommit = () -> { };
         private int maxAttempts = 10;
+        private OmsJacksonModule module = new OmsJacksonModule();
 
         private Builder(javax.sql.DataSource dataSource) {
             this.dataSource = Checks.notNull(dataSource, "dataSource");
@@ -761,6 +764,12 @@ public final class PostgresInventoryStore implements InventoryStore {
         /** How often a transaction aborted by a serialization failure or deadlock is tried in all; default 10. */
         public Builder maxAttempts(int maxAttempts) {
             this.maxAttempts = Checks.positive(maxAttempts, "maxAttempts");
+            return this;
+        }
+
+        /** The Jackson module writing events to the outbox; default the core module. */
+        public Builder jsonModule(OmsJacksonModule module) {
+            this.module = Checks.notNull(module, "module");
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.omskit.core.common.Checks;
 import io.omskit.core.inventory.StockThresholds;
+import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.inventory.ThresholdPolicy;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.SpiException;
@@ -61,20 +62,25 @@ public final class PostgresOms implements AutoCloseable {
         config.setMaximumPoolSize(b.poolSize);
         config.setPoolName("oms-postgres");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        HikariDataSource pool = null;
         try {
-            this.dataSource = new HikariDataSource(config);
-            PostgresSchema.migrate(dataSource);
+            pool = new HikariDataSource(config);
+            PostgresSchema.migrate(pool);
         } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
             closeQuietly(server);
-            throw e;
+            throw new SpiException("PostgreSQL at " + url + " cannot be used: " + e.getMessage(), e);
         }
+        this.dataSource = pool;
         this.embedded = server;
         this.jdbcUrl = url;
-        this.relay = new OutboxRelay(dataSource, b.publisher, b.clock);
+        this.relay = new OutboxRelay(dataSource, b.publisher, b.clock, b.module);
         Runnable nudge = b.publishSynchronously ? relay::publishPending : relay::wakeUp;
         this.inventory = PostgresInventoryStore.builder(dataSource).clock(b.clock).thresholds(b.thresholds)
-                .afterCommit(nudge).build();
-        this.orders = new PostgresOrderRepository(dataSource, nudge);
+                .jsonModule(b.module).afterCommit(nudge).build();
+        this.orders = new PostgresOrderRepository(dataSource, b.module, b.clock, nudge);
         if (b.pollInterval != null) {
             relay.start(b.pollInterval);
         }
@@ -143,6 +149,7 @@ public final class PostgresOms implements AutoCloseable {
         private EventPublisher publisher = EventPublisher.none();
         private boolean publishSynchronously = true;
         private Duration pollInterval = Duration.ofSeconds(1);
+        private OmsJacksonModule module = new OmsJacksonModule();
 
         private Builder() {
         }
@@ -197,6 +204,12 @@ public final class PostgresOms implements AutoCloseable {
         /** How often the background relay looks for leftovers; null for no background relay. Default 1 s. */
         public Builder pollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
+            return this;
+        }
+
+        /** The Jackson module for order documents and events (one that knows every event type written); default core. */
+        public Builder jsonModule(OmsJacksonModule module) {
+            this.module = Checks.notNull(module, "module");
             return this;
         }
 

@@ -12,9 +12,9 @@ public final class OutboxWriter {
     private static final String INSERT = "insert into oms_outbox (event_id, event_type, aggregate_id, aggregate_version,"
             + " occurred_at, payload) values (?, ?, ?, ?, ?, cast(? as jsonb))";
 
-    private final EventCodec codec;
+    private final JsonCodec codec;
 
-    public OutboxWriter(EventCodec codec) {
+    public OutboxWriter(JsonCodec codec) {
         this.codec = codec;
     }
 
