@@ -79,6 +79,11 @@ import java.util.UUID;
 public final class PostgresInventoryStore implements InventoryStore {
 
     private static final int EXPIRY_BATCH = 100;
+    private static final java.util.Comparator<ReservationLine> LINE_ORDER = java.util.Comparator
+            .comparing((ReservationLine l) -> l.sku().value())
+            .thenComparing(l -> l.location() == null ? "" : "@" + l.location().value());
+    private static final java.util.Comparator<AllocationLine> ALLOCATION_LINE_ORDER = java.util.Comparator
+            .comparing((AllocationLine l) -> l.sku().value()).thenComparing(l -> l.location().value());
 
     private final Transactions tx;
     private final Clock clock;
@@ -116,15 +121,18 @@ public final class PostgresInventoryStore implements InventoryStore {
         List<ReservationLine> held = Lines.mergeReservationLines(request.lines());
         Reservation reservation = new Reservation(request.key(), request.reference(), request.lines(), held,
                 ReservationStatus.ACTIVE, now, Sql.micros(request.expiresAt()));
-        if (!ReservationRows.insert(c, reservation)) {
+        StockSession s = new StockSession(c, thresholds, outbox, now);
+        List<String> skus = Lines.skusOfReservation(held);
+        if (!s.lockSkusAfter(ReservationRows.INSERT, ps -> ReservationRows.bindInsert(c, ps, reservation), skus)) {
             Reservation existing = ReservationRows.find(c, request.key(), false)
                     .orElseThrow(() -> new IllegalStateException("reservation " + request.key() + " vanished"));
-            requireSameLines(existing.requested(), request.lines(), "reservation " + request.key());
+            if (!Lines.mergeReservationLines(existing.requested()).stream().sorted(LINE_ORDER).toList()
+                    .equals(held.stream().sorted(LINE_ORDER).toList())) {
+                throw new IllegalArgumentException("reservationKey " + request.key() + " was already used for other lines "
+                        + existing.requested() + ", not " + request.lines());
+            }
             return new ReservationResult.Reserved(existing, true);
         }
-        StockSession s = new StockSession(c, thresholds, now);
-        List<String> skus = Lines.skusOfReservation(held);
-        s.lockSkus(skus, false);
         loadPinned(s, held);
 
         List<Shortage> shortages = new ArrayList<>();
@@ -137,6 +145,9 @@ public final class PostgresInventoryStore implements InventoryStore {
             }
         }
         for (String sku : skus) {
+            if (hasShortageOf(shortages, sku)) {
+                continue;
+            }
             int wanted = 0;
             for (ReservationLine l : held) {
                 if (l.sku().value().equals(sku)) {
@@ -162,7 +173,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         for (String sku : skus) {
             s.raise(new InventoryEvent.StockReserved(UUID.randomUUID(), now, Sku.of(sku), request.key(), linesOf(held, sku)));
         }
-        outbox.append(c, s.flush());
+        s.flush();
         return new ReservationResult.Reserved(reservation, false);
     }
 
@@ -181,9 +192,9 @@ public final class PostgresInventoryStore implements InventoryStore {
                 return new Changed<>(found, false);
             }
             Instant now = Sql.micros(clock.instant());
-            StockSession s = new StockSession(c, thresholds, now);
+            StockSession s = new StockSession(c, thresholds, outbox, now);
             Reservation released = letGo(s, found.get(), found.get().held(), ReservationStatus.RELEASED);
-            outbox.append(c, s.flush());
+            s.flush();
             return new Changed<>(Optional.of(released), true);
         });
         return r.publish(afterCommit);
@@ -216,9 +227,9 @@ public final class PostgresInventoryStore implements InventoryStore {
                     }
                 }
             }
-            StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+            StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
             Reservation after = letGo(s, reservation, give, ReservationStatus.RELEASED);
-            outbox.append(c, s.flush());
+            s.flush();
             return new Changed<>(Optional.of(after), true);
         });
         return r.publish(afterCommit);
@@ -234,7 +245,7 @@ public final class PostgresInventoryStore implements InventoryStore {
                 if (due.isEmpty()) {
                     return due;
                 }
-                StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+                StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
                 List<String> skus = new ArrayList<>();
                 for (Reservation r : due) {
                     skus.addAll(Lines.skusOfReservation(r.held()));
@@ -244,7 +255,7 @@ public final class PostgresInventoryStore implements InventoryStore {
                 for (Reservation r : due) {
                     done.add(letGo(s, r, r.held(), ReservationStatus.EXPIRED));
                 }
-                outbox.append(c, s.flush());
+                s.flush();
                 return done;
             });
             if (batch.isEmpty()) {
@@ -307,88 +318,112 @@ public final class PostgresInventoryStore implements InventoryStore {
         if (!AllocationRows.insert(c, allocation)) {
             Allocation existing = AllocationRows.find(c, request.key(), false)
                     .orElseThrow(() -> new IllegalStateException("allocation " + request.key() + " vanished"));
-            requireSameLines(existing.requested(), request.lines(), "allocation " + request.key());
+            if (!Lines.mergeAllocationLines(existing.requested()).stream().sorted(ALLOCATION_LINE_ORDER).toList()
+                    .equals(wanted.stream().sorted(ALLOCATION_LINE_ORDER).toList())
+                    || !java.util.Objects.equals(existing.reservation(), request.reservation())) {
+                throw new IllegalArgumentException("allocationKey " + request.key() + " was already used for other lines "
+                        + existing.requested() + " (reservation " + existing.reservation() + "), not " + request.lines());
+            }
             return new AllocationResult.Allocated(existing, true);
         }
         Reservation reservation = request.reservation() == null ? null
                 : ReservationRows.find(c, request.reservation(), true).filter(Reservation::isActive).orElse(null);
-        StockSession s = new StockSession(c, thresholds, now);
+        StockSession s = new StockSession(c, thresholds, outbox, now);
         List<String> skus = Lines.skusOfAllocation(wanted);
         s.lockSkus(skus, false);
 
-        // What the reservation gives up, per allocation line: units pinned at the same location are converted,
-        // network-wide units and units pinned elsewhere are released and must then be found at the target.
-        List<ReservationLine> drawn = new ArrayList<>();
-        int[] converted = new int[wanted.size()];
-        List<ReservationLine> pool = reservation == null ? List.of() : new ArrayList<>(reservation.held());
-        for (int i = 0; i < wanted.size(); i++) {
-            AllocationLine a = wanted.get(i);
-            int left = a.quantity();
-            for (int pass = 0; pass < 3 && left > 0; pass++) {
-                for (int j = 0; j < pool.size() && left > 0; j++) {
+        // Units the reservation holds at a line's own location are converted first (all lines), then units it
+        // holds network-wide, then units pinned elsewhere are let go and must be found at the line's location;
+        // what remains is fresh stock, which also needs the network's available to sell.
+        List<ReservationLine> pool = new ArrayList<>();
+        if (reservation != null) {
+            for (ReservationLine h : reservation.held()) {
+                if (skus.contains(h.sku().value())) {
+                    pool.add(h);
+                }
+            }
+        }
+        int[] remain = new int[pool.size()];
+        for (int j = 0; j < remain.length; j++) {
+            remain[j] = pool.get(j).quantity();
+        }
+        int n = wanted.size();
+        int[] direct = new int[n];
+        int[] need = new int[n];
+        int[] fresh = new int[n];
+        for (AllocationLine a : wanted) {
+            s.position(a.sku().value(), a.location().value());
+        }
+        loadPinned(s, pool);
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i < n; i++) {
+                AllocationLine a = wanted.get(i);
+                for (int j = 0; j < remain.length && direct[i] + need[i] < a.quantity(); j++) {
                     ReservationLine h = pool.get(j);
-                    boolean take = h.sku().equals(a.sku()) && switch (pass) {
+                    boolean kind = switch (pass) {
                         case 0 -> a.location().equals(h.location());
                         case 1 -> h.isNetworkWide();
                         default -> !h.isNetworkWide() && !a.location().equals(h.location());
                     };
-                    if (take) {
-                        int t = Math.min(left, h.quantity());
-                        drawn.add(new ReservationLine(h.sku(), h.location(), t));
-                        if (pass == 0) {
-                            converted[i] += t;
-                        }
-                        left -= t;
-                        pool.set(j, h.quantity() == t ? null : new ReservationLine(h.sku(), h.location(), h.quantity() - t));
-                        if (pool.get(j) == null) {
-                            pool.remove(j);
-                            j--;
+                    if (remain[j] == 0 || !kind || !h.sku().equals(a.sku())) {
+                        continue;
+                    }
+                    int d = Math.min(a.quantity() - direct[i] - need[i], remain[j]);
+                    remain[j] -= d;
+                    if (pass == 0) {
+                        direct[i] += d;
+                        PositionRow p = s.position(a.sku().value(), a.location().value());
+                        p.reserved -= d;
+                        p.allocated += d;
+                    } else {
+                        need[i] += d;
+                        if (h.isNetworkWide()) {
+                            s.sku(h.sku().value()).networkReserved -= d;
+                        } else {
+                            s.position(h.sku().value(), h.location().value()).reserved -= d;
                         }
                     }
                 }
-            }
-        }
-        loadPinned(s, drawn);
-        for (AllocationLine a : wanted) {
-            s.position(a.sku().value(), a.location().value());
-        }
-        int[] networkBefore = new int[skus.size()];
-        for (int k = 0; k < skus.size(); k++) {
-            networkBefore[k] = Math.max(0, s.networkAvailableNow(skus.get(k)));
-        }
-        for (ReservationLine d : drawn) {
-            if (d.isNetworkWide()) {
-                s.sku(d.sku().value()).networkReserved -= d.quantity();
-            } else {
-                s.position(d.sku().value(), d.location().value()).reserved -= d.quantity();
             }
         }
         List<Shortage> shortages = new ArrayList<>();
-        for (int i = 0; i < wanted.size(); i++) {
+        for (int i = 0; i < n; i++) {
             AllocationLine a = wanted.get(i);
-            PositionRow p = s.position(a.sku().value(), a.location().value());
-            int fromStock = a.quantity() - converted[i];
-            int ats = p.availableToSell();
-            if (ats < fromStock) {
-                shortages.add(new Shortage(a.sku(), a.location(), a.quantity(), ats + converted[i]));
+            fresh[i] = a.quantity() - direct[i] - need[i];
+            need[i] += fresh[i];
+            if (need[i] == 0) {
                 continue;
             }
-            p.allocated += a.quantity();
+            PositionRow p = s.position(a.sku().value(), a.location().value());
+            int ats = p.availableToSell();
+            if (ats < need[i]) {
+                shortages.add(new Shortage(a.sku(), a.location(), a.quantity(), direct[i] + ats));
+            } else {
+                p.allocated += need[i];
+            }
         }
-        for (int k = 0; k < skus.size() && shortages.isEmpty(); k++) {
-            if (s.networkAvailableNow(skus.get(k)) < 0) {
-                int total = 0;
-                for (AllocationLine a : wanted) {
-                    if (a.sku().value().equals(skus.get(k))) {
-                        total += a.quantity();
+        for (String sku : skus) {
+            int networkAts = s.networkAvailableNow(sku);
+            if (networkAts < 0) {
+                int freshTotal = 0;
+                for (int i = 0; i < n; i++) {
+                    if (wanted.get(i).sku().value().equals(sku)) {
+                        freshTotal += fresh[i];
                     }
                 }
-                shortages.add(new Shortage(Sku.of(skus.get(k)), null, total, networkBefore[k]));
+                shortages.add(new Shortage(Sku.of(sku), null, freshTotal, Math.max(0, freshTotal + networkAts)));
             }
         }
         if (!shortages.isEmpty()) {
             c.rollback();
             return new AllocationResult.Insufficient(shortages);
+        }
+        List<ReservationLine> drawn = new ArrayList<>();
+        for (int j = 0; j < remain.length; j++) {
+            ReservationLine h = pool.get(j);
+            if (remain[j] < h.quantity()) {
+                drawn.add(new ReservationLine(h.sku(), h.location(), h.quantity() - remain[j]));
+            }
         }
         if (reservation != null && !drawn.isEmpty()) {
             List<ReservationLine> remaining = subtract(reservation.held(), drawn);
@@ -403,14 +438,14 @@ public final class PostgresInventoryStore implements InventoryStore {
         }
         for (String sku : skus) {
             List<AllocationLine> ofSku = new ArrayList<>();
-            for (AllocationLine a : wanted) {
+            for (AllocationLine a : request.lines()) {
                 if (a.sku().value().equals(sku)) {
                     ofSku.add(a);
                 }
             }
             s.raise(new InventoryEvent.StockAllocated(UUID.randomUUID(), now, Sku.of(sku), request.key(), ofSku));
         }
-        outbox.append(c, s.flush());
+        s.flush();
         return new AllocationResult.Allocated(allocation, false);
     }
 
@@ -428,13 +463,13 @@ public final class PostgresInventoryStore implements InventoryStore {
         Checks.positive(quantity, "quantity");
         Allocation result = tx.inTransaction("deallocate " + key, c -> {
             Allocation a = lockOpen(c, key, sku, location, quantity);
-            StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+            StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
             s.lockSkus(List.of(sku.value()), false);
             s.position(sku.value(), location.value()).allocated -= quantity;
             Allocation after = reduceOpen(c, a, sku, location, quantity);
             s.raise(new InventoryEvent.StockDeallocated(UUID.randomUUID(), s.now(), sku, key,
                     AllocationLine.of(sku, location, quantity)));
-            outbox.append(c, s.flush());
+            s.flush();
             return after;
         });
         afterCommit.run();
@@ -454,7 +489,7 @@ public final class PostgresInventoryStore implements InventoryStore {
                 return new Changed<>(recorded.get(), false);
             }
             Allocation a = lockOpen(c, key, sku, location, quantity);
-            StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+            StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
             s.lockSkus(List.of(sku.value()), false);
             StockMovement m = StockMovement.of(movementKey, sku, location, MovementReason.SHIPMENT, quantity, s.now(),
                     a.reference());
@@ -467,7 +502,7 @@ public final class PostgresInventoryStore implements InventoryStore {
             p.onHand -= quantity;
             reduceOpen(c, a, sku, location, quantity);
             s.raise(new InventoryEvent.StockMoved(UUID.randomUUID(), s.now(), sku, m));
-            outbox.append(c, s.flush());
+            s.flush();
             return new Changed<>(m, true);
         });
         return r.publish(afterCommit);
@@ -512,6 +547,10 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public AdjustmentResult adjust(StockAdjustment adjustment) {
         Checks.notNull(adjustment, "adjustment");
+        if (adjustment.reason() == MovementReason.SHIPMENT) {
+            throw new IllegalArgumentException("reason must not be SHIPMENT for adjustment " + adjustment.key()
+                    + ": shipments are recorded by ship(), against an allocation");
+        }
         Changed<AdjustmentResult> r = tx.inTransaction("adjust " + adjustment.key(), c -> adjustIn(c, adjustment));
         return r.publish(afterCommit);
     }
@@ -519,12 +558,11 @@ public final class PostgresInventoryStore implements InventoryStore {
     private Changed<AdjustmentResult> adjustIn(Connection c, StockAdjustment adj) throws SQLException {
         String sku = adj.sku().value();
         String location = adj.location().value();
-        Optional<StockMovement> recorded = LedgerRows.find(c, adj.key());
-        if (recorded.isPresent()) {
-            return new Changed<>(new AdjustmentResult.Applied(recorded.get(), readPosition(c, recorded.get().sku(),
-                    recorded.get().location()), true), false);
+        Optional<AdjustmentResult> replay = replayAdjustment(c, adj);
+        if (replay.isPresent()) {
+            return new Changed<>(replay.get(), false);
         }
-        StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+        StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
         s.lockSkus(List.of(sku), true);
         PositionRow p = s.position(sku, location);
         StockMovement m = StockMovement.of(adj.key(), adj.sku(), adj.location(), adj.reason(), adj.quantity(), s.now(),
@@ -540,9 +578,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         }
         if (!LedgerRows.insert(c, m, adj.eta())) {
             c.rollback();
-            StockMovement first = LedgerRows.find(c, adj.key()).orElseThrow();
-            return new Changed<>(new AdjustmentResult.Applied(first, readPosition(c, first.sku(), first.location()), true),
-                    false);
+            return new Changed<>(replayAdjustment(c, adj).orElseThrow(), false);
         }
         if (adj.reason() == MovementReason.INBOUND_EXPECTED) {
             LedgerRows.insertInbound(c, m, adj.eta());
@@ -550,8 +586,23 @@ public final class PostgresInventoryStore implements InventoryStore {
             LedgerRows.consumeInbound(c, sku, location, adj.reference(), adj.quantity());
         }
         s.raise(new InventoryEvent.StockMoved(UUID.randomUUID(), s.now(), adj.sku(), m));
-        outbox.append(c, s.flush());
+        s.flush();
         return new Changed<>(new AdjustmentResult.Applied(m, p.toPosition(), false), true);
+    }
+
+    /** The first result of an adjustment whose key was used; refuses a reuse of the key for another adjustment. */
+    private static Optional<AdjustmentResult> replayAdjustment(Connection c, StockAdjustment adj) throws SQLException {
+        Optional<StockAdjustment> first = LedgerRows.findAdjustment(c, adj.key());
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        StockAdjustment asStored = new StockAdjustment(adj.key(), adj.sku(), adj.location(), adj.reason(), adj.quantity(),
+                Sql.micros(adj.eta()), adj.reference());
+        StockMovement movement = LedgerRows.find(c, adj.key()).orElseThrow();
+        if (!first.get().equals(asStored)) {
+            throw new IllegalArgumentException("movementKey " + adj.key() + " was already used for " + movement);
+        }
+        return Optional.of(new AdjustmentResult.Applied(movement, readPosition(c, adj.sku(), adj.location()), true));
     }
 
     private static String refusal(PositionRow p, int networkAvailable, SkuRow sku) {
@@ -575,12 +626,17 @@ public final class PostgresInventoryStore implements InventoryStore {
         Checks.notNull(location, "location");
         Checks.notNegative(quantity, "quantity");
         tx.inTransaction("set safety stock of " + sku + " at " + location, c -> {
-            StockSession s = new StockSession(c, thresholds, Sql.micros(clock.instant()));
+            StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
             s.lockSkus(List.of(sku.value()), true);
             PositionRow p = s.position(sku.value(), location.value());
             p.safety = quantity;
             p.touch();
-            outbox.append(c, s.flush());
+            if (s.networkAvailableNow(sku.value()) < 0) {
+                throw new IllegalStateException("safety stock " + quantity + " of " + sku + " at " + location
+                        + " would leave network-wide reservations of " + s.sku(sku.value()).networkReserved
+                        + " units uncovered; release them first");
+            }
+            s.flush();
             return null;
         });
         afterCommit.run();
@@ -679,6 +735,15 @@ public final class PostgresInventoryStore implements InventoryStore {
         s.loadPositions(skus.toArray(new String[0]), locations.toArray(new String[0]));
     }
 
+    private static boolean hasShortageOf(List<Shortage> shortages, String sku) {
+        for (Shortage sh : shortages) {
+            if (sh.sku().value().equals(sku)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<ReservationLine> linesOf(List<ReservationLine> lines, String sku) {
         List<ReservationLine> of = new ArrayList<>();
         for (ReservationLine l : lines) {
@@ -710,12 +775,6 @@ public final class PostgresInventoryStore implements InventoryStore {
         return remaining;
     }
 
-    private static void requireSameLines(List<?> stored, List<?> requested, String what) {
-        if (!stored.equals(requested)) {
-            throw new IllegalArgumentException("key of " + what + " was used before with other lines: " + stored
-                    + ", now " + requested);
-        }
-    }
 
     /** A result and whether the transaction changed stock (then the relay is nudged after commit). */
     private record Changed<T>(T value, boolean changed) {

@@ -4,6 +4,7 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.StockAdjustment;
 import io.omskit.core.inventory.StockMovement;
 import io.omskit.core.network.LocationId;
 import java.sql.Connection;
@@ -54,6 +55,24 @@ public final class LedgerRows {
             ps.setString(1, key.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The adjustment recorded under {@code key}, as it was asked for (ETA at microsecond precision); empty when the
+     * key was never used.
+     */
+    public static Optional<StockAdjustment> findAdjustment(Connection c, MovementKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select sku, location, reason, quantity, eta, reference"
+                + " from inv_movement where movement_key = ?")) {
+            ps.setString(1, key.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StockAdjustment(key, Sku.of(rs.getString(1)), LocationId.of(rs.getString(2)),
+                        MovementReason.valueOf(rs.getString(3)), rs.getInt(4), Sql.getInstant(rs, "eta"), rs.getString(6)));
             }
         }
     }

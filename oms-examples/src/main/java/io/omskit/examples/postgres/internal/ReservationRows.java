@@ -29,17 +29,28 @@ public final class ReservationRows {
      * @return false when the key existed (nothing inserted)
      */
     public static boolean insert(Connection c, Reservation r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into inv_reservation (" + COLUMNS + ")"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (reservation_key) do nothing")) {
-            ps.setString(1, r.key().value());
-            ps.setString(2, r.reference());
-            ps.setString(3, r.status().name());
-            Sql.setInstant(ps, 4, r.createdAt());
-            Sql.setInstant(ps, 5, r.expiresAt());
-            Lines.bindReservationLines(c, ps, 6, r.requested());
-            Lines.bindReservationLines(c, ps, 9, r.held());
-            return ps.executeUpdate() == 1;
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            bindInsert(c, ps, r);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
+    }
+
+    /** The statement of {@link #insert}, returning one row when it inserted; its parameters are bound by {@link #bindInsert}. */
+    public static final String INSERT = "insert into inv_reservation (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict (reservation_key) do nothing returning 1";
+
+    /** Binds {@code r} to the parameters of {@link #INSERT}; returns the index of the next parameter. */
+    public static int bindInsert(Connection c, PreparedStatement ps, Reservation r) throws SQLException {
+        ps.setString(1, r.key().value());
+        ps.setString(2, r.reference());
+        ps.setString(3, r.status().name());
+        Sql.setInstant(ps, 4, r.createdAt());
+        Sql.setInstant(ps, 5, r.expiresAt());
+        Lines.bindReservationLines(c, ps, 6, r.requested());
+        Lines.bindReservationLines(c, ps, 9, r.held());
+        return 12;
     }
 
     /** The reservation with {@code key}, locked for update when {@code lock}. */

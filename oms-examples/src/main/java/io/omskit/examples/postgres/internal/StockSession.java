@@ -32,13 +32,15 @@ public final class StockSession {
 
     private final Connection c;
     private final ThresholdPolicy thresholds;
+    private final OutboxWriter outbox;
     private final Instant now;
     private final Map<String, SkuRow> skus = new LinkedHashMap<>();
     private final Map<String, PositionRow> positions = new LinkedHashMap<>();
     private final List<InventoryEvent> events = new ArrayList<>();
 
-    public StockSession(Connection c, ThresholdPolicy thresholds, Instant now) {
+    public StockSession(Connection c, ThresholdPolicy thresholds, OutboxWriter outbox, Instant now) {
         this.c = c;
+        this.outbox = outbox;
         this.thresholds = thresholds;
         this.now = now;
     }
@@ -58,12 +60,10 @@ public final class StockSession {
      * without, they stay absent and count as holding nothing.
      */
     public void lockSkus(Collection<String> skuValues, boolean create) throws SQLException {
-        TreeSet<String> sorted = new TreeSet<>(skuValues);
-        sorted.removeAll(skus.keySet());
-        if (sorted.isEmpty()) {
+        String[] ordered = unlocked(skuValues);
+        if (ordered.length == 0) {
             return;
         }
-        String[] ordered = sorted.toArray(new String[0]);
         if (create) {
             try (PreparedStatement ps = c.prepareStatement("insert into inv_sku (sku, level) select s, ? from unnest(?::text[]) as s"
                     + " order by s on conflict (sku) do nothing")) {
@@ -76,16 +76,64 @@ public final class StockSession {
                 + " where sku = any(?) order by sku for update")) {
             ps.setArray(1, Sql.textArray(c, ordered));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    SkuRow row = new SkuRow(rs.getString(1), true, rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                            StockLevel.valueOf(rs.getString(5)));
-                    skus.put(row.sku, row);
-                }
+                readLocked(rs, ordered, true);
             }
+        }
+    }
+
+    /**
+     * In one round trip, runs {@code prelude} (a data-modifying statement returning one row when it did its work,
+     * such as an {@code INSERT ... ON CONFLICT DO NOTHING RETURNING 1} of an idempotency key) and, only if it did,
+     * locks the rows of {@code skuValues} in ascending order.
+     *
+     * @param bind binds the prelude's parameters, which come first
+     * @return whether the prelude did its work (if not, nothing was locked)
+     */
+    public boolean lockSkusAfter(String prelude, Binder bind, Collection<String> skuValues) throws SQLException {
+        String[] ordered = unlocked(skuValues);
+        try (PreparedStatement ps = c.prepareStatement("with pre as (" + prelude + ") select k.sku, k.network_reserved,"
+                + " k.positions_ats, k.on_hand, k.level from pre left join lateral (select sku, network_reserved,"
+                + " positions_ats, on_hand, level from inv_sku where sku = any(?) order by sku for update) k on true")) {
+            int next = bind.bind(ps);
+            ps.setArray(next, Sql.textArray(c, ordered));
+            try (ResultSet rs = ps.executeQuery()) {
+                return readLocked(rs, ordered, false);
+            }
+        }
+    }
+
+    private String[] unlocked(Collection<String> skuValues) {
+        TreeSet<String> sorted = new TreeSet<>(skuValues);
+        sorted.removeAll(skus.keySet());
+        return sorted.toArray(new String[0]);
+    }
+
+    /**
+     * Reads locked SKU rows; SKUs without a row count as empty when the result had any row or {@code always}.
+     * Returns whether the result had any row.
+     */
+    private boolean readLocked(ResultSet rs, String[] ordered, boolean always) throws SQLException {
+        boolean any = false;
+        while (rs.next()) {
+            any = true;
+            String sku = rs.getString(1);
+            if (sku != null) {
+                skus.put(sku, new SkuRow(sku, true, rs.getInt(2), rs.getInt(3), rs.getInt(4), StockLevel.valueOf(rs.getString(5))));
+            }
+        }
+        if (!any && !always) {
+            return false;
         }
         for (String s : ordered) {
             skus.computeIfAbsent(s, k -> new SkuRow(k, false, 0, 0, 0, StockLevel.OUT_OF_STOCK));
         }
+        return any;
+    }
+
+    /** Binds the parameters of a statement from the first on; returns the index of the next parameter. */
+    @FunctionalInterface
+    public interface Binder {
+        int bind(PreparedStatement ps) throws SQLException;
     }
 
     /** The locked row of {@code sku}. @throws IllegalStateException when it was not locked first */
@@ -166,10 +214,11 @@ public final class StockSession {
     }
 
     /**
-     * Writes every changed position and SKU row, raising a {@link InventoryEvent.StockLevelChanged} for each position
-     * and each SKU whose alert level changed, and returns all events of the transaction in order.
+     * Writes every changed position and SKU row and every event of the transaction to the outbox, in one statement,
+     * raising first a {@link InventoryEvent.StockLevelChanged} for each position and each SKU whose alert level
+     * changed. Events keep the order they were raised in.
      */
-    public List<InventoryEvent> flush() throws SQLException {
+    public void flush() throws SQLException {
         List<PositionRow> changed = new ArrayList<>();
         for (PositionRow p : positions.values()) {
             if (p.isChanged()) {
@@ -188,23 +237,6 @@ public final class StockSession {
                 p.level = to;
             }
         }
-        if (!changed.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("insert into inv_position (sku, location, on_hand, reserved, allocated,"
-                    + " safety, inbound, returns_in_transit, quarantine, level) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " on conflict (sku, location) do update set on_hand = excluded.on_hand, reserved = excluded.reserved,"
-                    + " allocated = excluded.allocated, safety = excluded.safety, inbound = excluded.inbound,"
-                    + " returns_in_transit = excluded.returns_in_transit, quarantine = excluded.quarantine,"
-                    + " level = excluded.level")) {
-                for (PositionRow p : changed) {
-                    p.bind(ps);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            for (PositionRow p : changed) {
-                p.markWritten();
-            }
-        }
         List<SkuRow> changedSkus = new ArrayList<>();
         for (SkuRow s : skus.values()) {
             StockLevel to = StockLevel.of(s.networkAvailable(), s.onHand, thresholds.thresholds(Sku.of(s.sku), null));
@@ -214,30 +246,97 @@ public final class StockSession {
                 s.level = to;
             }
             if (s.isChanged()) {
+                if (!s.exists) {
+                    throw new IllegalStateException("sku " + s.sku + " changed without a row");
+                }
                 changedSkus.add(s);
             }
         }
-        if (!changedSkus.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("update inv_sku set network_reserved = ?, positions_ats = ?, on_hand = ?,"
-                    + " level = ? where sku = ?")) {
-                for (SkuRow s : changedSkus) {
-                    if (!s.exists) {
-                        throw new IllegalStateException("sku " + s.sku + " changed without a row");
-                    }
-                    ps.setInt(1, s.networkReserved);
-                    ps.setInt(2, s.positionsAts);
-                    ps.setInt(3, s.onHand);
-                    ps.setString(4, s.level.name());
-                    ps.setString(5, s.sku);
-                    ps.addBatch();
-                    s.markWritten();
-                }
-                ps.executeBatch();
-            }
+        if (changed.isEmpty() && changedSkus.isEmpty() && events.isEmpty()) {
+            return;
         }
-        List<InventoryEvent> all = List.copyOf(events);
+        StringBuilder sql = new StringBuilder("with ");
+        if (!changed.isEmpty()) {
+            sql.append("pos as (insert into inv_position (sku, location, on_hand, reserved, allocated, safety, inbound,"
+                    + " returns_in_transit, quarantine, level) select * from unnest(?::text[], ?::text[], ?::int[], ?::int[],"
+                    + " ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[]) on conflict (sku, location) do update"
+                    + " set on_hand = excluded.on_hand, reserved = excluded.reserved, allocated = excluded.allocated,"
+                    + " safety = excluded.safety, inbound = excluded.inbound, returns_in_transit = excluded.returns_in_transit,"
+                    + " quarantine = excluded.quarantine, level = excluded.level returning 1), ");
+        }
+        if (!changedSkus.isEmpty()) {
+            sql.append("sk as (update inv_sku k set network_reserved = u.nr, positions_ats = u.pa, on_hand = u.oh,"
+                    + " level = u.lv from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::text[]) as u(sku, nr, pa, oh, lv)"
+                    + " where k.sku = u.sku returning 1), ");
+        }
+        if (!events.isEmpty()) {
+            sql.append("ob as (").append(OutboxWriter.INSERT_FROM_ARRAYS).append(" returning 1), ");
+        }
+        sql.setLength(sql.length() - 2);
+        sql.append(" select ").append(changed.isEmpty() ? "0" : "(select count(*) from pos)")
+                .append(", ").append(changedSkus.isEmpty() ? "0" : "(select count(*) from sk)")
+                .append(", ").append(events.isEmpty() ? "0" : "(select count(*) from ob)");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            if (!changed.isEmpty()) {
+                int n = changed.size();
+                String[] skuCol = new String[n];
+                String[] loc = new String[n];
+                String[] level = new String[n];
+                int[][] figures = new int[7][n];
+                for (int k = 0; k < n; k++) {
+                    PositionRow p = changed.get(k);
+                    skuCol[k] = p.sku;
+                    loc[k] = p.location;
+                    level[k] = p.level.name();
+                    figures[0][k] = p.onHand;
+                    figures[1][k] = p.reserved;
+                    figures[2][k] = p.allocated;
+                    figures[3][k] = p.safety;
+                    figures[4][k] = p.inbound;
+                    figures[5][k] = p.returnsInTransit;
+                    figures[6][k] = p.quarantine;
+                }
+                ps.setArray(i++, Sql.textArray(c, skuCol));
+                ps.setArray(i++, Sql.textArray(c, loc));
+                for (int[] f : figures) {
+                    ps.setArray(i++, Sql.intArray(c, f));
+                }
+                ps.setArray(i++, Sql.textArray(c, level));
+            }
+            if (!changedSkus.isEmpty()) {
+                int n = changedSkus.size();
+                String[] skuCol = new String[n];
+                String[] level = new String[n];
+                int[] nr = new int[n];
+                int[] pa = new int[n];
+                int[] oh = new int[n];
+                for (int k = 0; k < n; k++) {
+                    SkuRow r = changedSkus.get(k);
+                    skuCol[k] = r.sku;
+                    level[k] = r.level.name();
+                    nr[k] = r.networkReserved;
+                    pa[k] = r.positionsAts;
+                    oh[k] = r.onHand;
+                }
+                ps.setArray(i++, Sql.textArray(c, skuCol));
+                ps.setArray(i++, Sql.intArray(c, nr));
+                ps.setArray(i++, Sql.intArray(c, pa));
+                ps.setArray(i++, Sql.intArray(c, oh));
+                ps.setArray(i++, Sql.textArray(c, level));
+            }
+            if (!events.isEmpty()) {
+                i = outbox.bindArrays(c, ps, i, events);
+            }
+            ps.executeQuery().close();
+        }
+        for (PositionRow p : changed) {
+            p.markWritten();
+        }
+        for (SkuRow r : changedSkus) {
+            r.markWritten();
+        }
         events.clear();
-        return all;
     }
 
     private static String key(String sku, String location) {
