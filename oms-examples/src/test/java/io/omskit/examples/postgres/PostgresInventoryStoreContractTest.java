@@ -1,0 +1,30 @@
+package io.omskit.examples.postgres;
+
+import io.omskit.core.inventory.StockThresholds;
+import io.omskit.core.inventory.ThresholdPolicy;
+import io.omskit.core.spi.EventPublisher;
+import io.omskit.core.spi.InventoryStore;
+import io.omskit.testkit.contract.InventoryStoreContract;
+import java.time.Clock;
+import net.jqwik.api.PropertyDefaults;
+
+/**
+ * The InventoryStore TCK on PostgreSQL. Events reach the TCK's publisher through the outbox: the store writes them
+ * in its transactions and an {@link OutboxRelay} publishes them right after each commit.
+ */
+@PropertyDefaults(tries = 15)
+class PostgresInventoryStoreContractTest extends InventoryStoreContract {
+
+    @Override
+    protected InventoryStore newStore(Clock clock, EventPublisher publisher) {
+        return newStore(clock, publisher, ThresholdPolicy.uniform(StockThresholds.defaults()));
+    }
+
+    @Override
+    protected InventoryStore newStore(Clock clock, EventPublisher publisher, ThresholdPolicy thresholds) {
+        TestDatabase.clean();
+        OutboxRelay relay = new OutboxRelay(TestDatabase.dataSource(), publisher, clock);
+        return PostgresInventoryStore.builder(TestDatabase.dataSource()).clock(clock).thresholds(thresholds)
+                .afterCommit(relay::publishPending).build();
+    }
+}
