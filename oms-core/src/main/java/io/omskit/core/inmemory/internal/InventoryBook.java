@@ -380,7 +380,12 @@ public final class InventoryBook {
     }
 
     private void retire(ReservationState s) {
-        if (keepFinished != null) {
+        if (keepFinished == null) {
+            return;
+        }
+        if (keepFinished.isZero()) {
+            reservations.remove(s.key, s);
+        } else {
             finished.offer(s);
         }
     }

@@ -7,14 +7,17 @@ import io.omskit.core.inventory.StockMovement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * Every position of one SKU, in one flat {@code int[]} (nine ints per position), with the SKU's network aggregates
- * kept incrementally. The stripe is its own lock: every field except {@link #order} and {@link #sku} is guarded by
- * it. Positions are appended and never removed, so a slot number stays valid for the life of the store.
+ * kept incrementally. The stripe is its own (non-reentrant) lock, with the lock word in the stripe itself so that
+ * taking it touches no other object: every field except {@link #order} and {@link #sku} is guarded by it.
+ * Positions are appended and never removed, so a slot number stays valid for the life of the store. While every
+ * position sits at the slot equal to its dense location index (a SKU loaded at every location in registry order,
+ * the common dense case) a slot is found without any table.
  */
-public final class SkuStripe extends ReentrantLock {
+public final class SkuStripe extends AbstractQueuedSynchronizer {
 
     public static final int ON_HAND = 0;
     public static final int RESERVED = 1;
@@ -42,8 +45,10 @@ public final class SkuStripe extends ReentrantLock {
 
     private int size;
     private int[] data;
-    /** slot + 1 per bucket, 0 for empty; null while {@code size <= SCAN_LIMIT}. */
+    /** slot + 1 per bucket, 0 for empty; null while {@link #identity} or {@code size <= SCAN_LIMIT}. */
     private int[] table;
+    /** Whether every position's slot equals its location index. */
+    private boolean identity = true;
 
     private long sumAts;
     private long sumOnHand;
@@ -55,7 +60,6 @@ public final class SkuStripe extends ReentrantLock {
     private volatile int draining;
 
     public SkuStripe(Sku sku, int order, int expectedPositions) {
-        super(false);
         this.sku = sku;
         this.order = order;
         this.data = new int[Math.max(1, expectedPositions) * STRIDE];
@@ -68,6 +72,9 @@ public final class SkuStripe extends ReentrantLock {
 
     /** The slot of the position at dense location {@code loc}, or -1. */
     public int slotOf(int loc) {
+        if (identity) {
+            return loc >= 0 && loc < size ? loc : -1;
+        }
         if (table == null) {
             int[] d = data;
             for (int s = 0, i = LOC; s < size; s++, i += STRIDE) {
@@ -110,7 +117,13 @@ public final class SkuStripe extends ReentrantLock {
         }
         data[s * STRIDE + LOC] = loc;
         size = s + 1;
-        if (table != null) {
+        if (identity) {
+            identity = loc == s;
+            if (identity || size <= SCAN_LIMIT) {
+                return s;
+            }
+            rebuildTable();
+        } else if (table != null) {
             if (size * 2 > table.length) {
                 rebuildTable();
             } else {
@@ -217,7 +230,7 @@ public final class SkuStripe extends ReentrantLock {
         ledger.add(movement);
     }
 
-    /** Whether the ledger holds a movement at dense location {@code loc}'s id. */
+    /** Whether the ledger holds a movement at {@code location}. */
     public boolean hasMovementsAt(io.omskit.core.network.LocationId location) {
         if (ledger == null) {
             return false;
@@ -268,6 +281,40 @@ public final class SkuStripe extends ReentrantLock {
     /** Gives up the right to publish. */
     public void stopDraining() {
         draining = 0;
+    }
+
+    /** Takes the lock, waiting as long as needed. */
+    public void lock() {
+        acquire(1);
+    }
+
+    /** Releases the lock; only by the thread holding it. */
+    public void unlock() {
+        release(1);
+    }
+
+    @Override
+    protected boolean tryAcquire(int ignored) {
+        if (compareAndSetState(0, 1)) {
+            setExclusiveOwnerThread(Thread.currentThread());
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected boolean tryRelease(int ignored) {
+        if (getExclusiveOwnerThread() != Thread.currentThread()) {
+            throw new IllegalMonitorStateException("stripe " + sku + " is not locked by this thread");
+        }
+        setExclusiveOwnerThread(null);
+        setState(0);
+        return true;
+    }
+
+    @Override
+    protected boolean isHeldExclusively() {
+        return getExclusiveOwnerThread() == Thread.currentThread();
     }
 
     @Override
