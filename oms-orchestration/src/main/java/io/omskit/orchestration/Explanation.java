@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param order                 the order
  * @param ruleSet               the rule set's name
  * @param computedAt            the time the plan was computed at
+ * @param fulfilments           the plan's fulfilments
  * @param locations             a verdict per location holding stock of some item, in network index order
  * @param locationsWithoutStock how many other locations hold none of the order's SKUs
  * @param unsourced             units left unsourced, with reasons
@@ -20,7 +21,8 @@ import java.util.Optional;
  * @param totalCost             the plan's total cost
  * @param optimal               whether the optimiser proved the plan optimal (false when a heuristic or a search limit applied)
  */
-public record Explanation(OrderId order, String ruleSet, Instant computedAt, List<LocationVerdict> locations,
+public record Explanation(OrderId order, String ruleSet, Instant computedAt, List<PlannedFulfilment> fulfilments,
+                          List<LocationVerdict> locations,
                           int locationsWithoutStock, List<Unsourced> unsourced, List<RuleAmount> costBreakdown,
                           double totalCost, boolean optimal) {
 
@@ -28,6 +30,7 @@ public record Explanation(OrderId order, String ruleSet, Instant computedAt, Lis
         Checks.notNull(order, "order");
         Checks.notNull(ruleSet, "ruleSet");
         Checks.notNull(computedAt, "computedAt");
+        fulfilments = List.copyOf(fulfilments);
         locations = List.copyOf(locations);
         unsourced = List.copyOf(unsourced);
         costBreakdown = List.copyOf(costBreakdown);

@@ -93,6 +93,34 @@ final class Fixtures {
         return Order.place(OrderId.of(id), b.build(), NOW).state();
     }
 
+    /** An engine over {@code network} sourcing every order with {@code rules} at {@link #NOW}. */
+    static SourcingEngine engine(Network network, RuleSet rules) {
+        return SourcingEngine.builder().network(network).rules(RuleBook.of(rules)).clock(CLOCK).build();
+    }
+
+    /** A rule set with the given filters, shipping costs by {@link #rates()} and up to 3 shipments. */
+    static RuleSet.Builder rulesWith(io.omskit.orchestration.spi.FilterRule... filters) {
+        RuleSet.Builder b = RuleSet.builder("test");
+        for (io.omskit.orchestration.spi.FilterRule f : filters) {
+            b.filter(f);
+        }
+        return b.maxShipments(3);
+    }
+
+    /** Stock given as sku, location, units triples. */
+    static StockSnapshot stock(Network network, Object... skuLocationUnits) {
+        StockSnapshot.Builder b = StockSnapshot.builder(network);
+        for (int k = 0; k < skuLocationUnits.length; k += 3) {
+            b.add(sku((String) skuLocationUnits[k]), id((String) skuLocationUnits[k + 1]), (Integer) skuLocationUnits[k + 2]);
+        }
+        return b.build();
+    }
+
+    /** The locations a plan ships from, in plan order. */
+    static java.util.List<LocationId> sources(SourcingPlan plan) {
+        return plan.fulfilments().stream().map(PlannedFulfilment::location).toList();
+    }
+
     /** Shipping: 5 per shipment, 0.10 per unit, 0.001 per unit-km. */
     static RateTable rates() {
         return RateTable.flat(ShippingRate.of(5, 0.10, 0.001));

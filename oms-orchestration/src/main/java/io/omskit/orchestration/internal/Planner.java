@@ -379,7 +379,7 @@ public final class Planner {
         for (RuleAmount a : breakdown) {
             total += a.amount();
         }
-        return new Explanation(ctx.order().id(), p.ruleSet.name(), ctx.now(), verdicts,
+        return new Explanation(ctx.order().id(), p.ruleSet.name(), ctx.now(), fulfilments, verdicts,
                 network.size() - p.candidates.length, unsourced, breakdown, total, o.optimal);
     }
 

@@ -42,11 +42,11 @@ public final class LocationTypeFilter implements FilterRule {
     }
 
     /** The location's type is not allowed for the order's channel and method. */
-    public record TypeNotAllowed(LocationId location, LocationType type, Channel channel, DeliveryMethod method,
+    public record TypeNotAllowed(LocationId location, LocationType locationType, Channel channel, DeliveryMethod method,
                                  Set<LocationType> allowed) implements Justification {
         @Override
         public String summary() {
-            return location + " is a " + type + "; " + channel + " " + method + " orders may use only " + allowed;
+            return location + " is a " + locationType + "; " + channel + " " + method + " orders may use only " + allowed;
         }
     }
 

@@ -18,10 +18,10 @@ public final class ProtectStoreStock implements CostRule {
     public static final String NAME = "protect-store-stock";
 
     /** The protection at the location. */
-    public record ShelfProtection(LocationId location, LocationType type, int lastUnits, double perUnit) implements Justification {
+    public record ShelfProtection(LocationId location, LocationType locationType, int lastUnits, double perUnit) implements Justification {
         @Override
         public String summary() {
-            return type == LocationType.STORE
+            return locationType == LocationType.STORE
                     ? String.format(java.util.Locale.ROOT, "each of the last %d unit(s) of a SKU at store %s costs %.2f", lastUnits, location, perUnit)
                     : location + " is not a store: no shelf protection";
         }
