@@ -15,7 +15,15 @@ import io.omskit.core.order.Order;
 import io.omskit.core.spi.Catalog;
 import io.omskit.core.spi.InventoryStore;
 import io.omskit.orchestration.inmemory.InMemoryCapacityTracker;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.inventory.ChannelExposure;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineQuantity;
 import io.omskit.orchestration.internal.Planner;
+import io.omskit.orchestration.internal.WavePlanner;
+import io.omskit.orchestration.spi.SourcingItem;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import io.omskit.orchestration.rules.DailyCapacityFilter;
 import io.omskit.orchestration.spi.CapacityTracker;
 import io.omskit.orchestration.spi.FilterRule;
@@ -23,7 +31,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +66,8 @@ public final class SourcingEngine {
     private final StockExposure exposure;
     private final int maxAttempts;
     private final Planner planner;
+    private final WavePlanner wavePlanner;
+    private final ResourcingPolicy resourcing;
 
     private SourcingEngine(Builder b) {
         this.network = b.network;
@@ -66,6 +78,8 @@ public final class SourcingEngine {
         this.exposure = b.exposure;
         this.maxAttempts = b.maxAttempts;
         this.planner = new Planner(network, b.catalog, capacity);
+        this.wavePlanner = new WavePlanner(planner, network, this::ruleSetFor);
+        this.resourcing = b.resourcing;
     }
 
     /** A builder. */
@@ -232,6 +246,137 @@ public final class SourcingEngine {
         capacity.release(l.id(), LocalDate.ofInstant(at, l.zone()));
     }
 
+    /**
+     * Re-sources units a location refused: releases them at that location (deallocates them from the allocation),
+     * excludes the location for their lines (and every location that refused them before, from {@code history}),
+     * and sources them again with {@link #source(SourcingRequest, AllocationKey)} under the key
+     * {@code resourcing/<order id>/<attempt>}. After the policy's maximum attempts, or when no other location can
+     * take them, the units are given up (backordered or cancelled by policy). Stock counts at the refusing location
+     * (a short pick usually reveals a miscount) are the caller's to correct.
+     *
+     * @param history what earlier rejections of the order taught; {@link ResourcingHistory#none} the first time
+     * @throws IllegalStateException    when the engine has no inventory store
+     * @throws IllegalArgumentException when the allocation does not hold the refused units at the location
+     */
+    public ResourcingOutcome resource(Rejection rejection, ResourcingHistory history) {
+        Checks.notNull(rejection, "rejection");
+        Checks.notNull(history, "history");
+        requireInventory();
+        Order order = rejection.order();
+        SourcingRequest refused = SourcingRequest.of(order).withQuantities(rejection.quantities());
+        Map<Sku, Integer> release = new LinkedHashMap<>();
+        for (SourcingItem item : planner.items(refused)) {
+            release.merge(item.sku(), item.quantity(), Integer::sum);
+        }
+        release.forEach((sku, q) -> inventory.deallocate(rejection.allocation(), sku, rejection.location(), q));
+        Set<LineId> lines = new LinkedHashSet<>();
+        for (LineQuantity q : rejection.quantities()) {
+            lines.add(q.line());
+        }
+        ResourcingHistory next = history.after(rejection.location(), lines);
+        LOG.debug("order {}: {} refused {} ({}), re-sourcing attempt {}", order.id(), rejection.location(),
+                rejection.quantities(), rejection.reason(), next.attempts());
+        if (next.attempts() > resourcing.maxAttempts()) {
+            return new ResourcingOutcome.GaveUp(rejection.quantities(), resourcing.whenGivingUp(),
+                    "refused " + next.attempts() + " times, the policy allows " + resourcing.maxAttempts()
+                            + " re-sourcing attempt(s)", next);
+        }
+        SourcingRequest again = refused;
+        for (Map.Entry<LineId, Set<LocationId>> e : next.refused().entrySet()) {
+            for (LocationId l : e.getValue()) {
+                again = again.excluding(e.getKey(), l);
+            }
+        }
+        SourcingResult result = source(again,
+                AllocationKey.of("resourcing/" + order.id().value() + "/" + next.attempts()));
+        if (result instanceof SourcingResult.NothingAllocated nothing) {
+            return new ResourcingOutcome.GaveUp(rejection.quantities(), resourcing.whenGivingUp(),
+                    "no other location can take them: " + nothing.plan().unsourced(), next);
+        }
+        return new ResourcingOutcome.Resourced(result, next);
+    }
+
+    /**
+     * What-if for a wave of orders sourced together against {@code snapshot} (a backlog after a stock receipt, a
+     * window of in-flight orders): fair shares by priority then age, then the most constrained orders planned first
+     * so that flexible orders do not take the stock constrained ones need to ship complete. Nothing is allocated.
+     *
+     * @return one plan per request, in the order of {@code wave}
+     */
+    public BatchPlan planBatch(List<SourcingRequest> wave, StockSnapshot snapshot) {
+        Checks.notNull(wave, "wave");
+        Checks.notNull(snapshot, "snapshot");
+        return new BatchPlan(wavePlanner.together(wave, snapshot, clock.instant()));
+    }
+
+    /** What-if for a wave sourced first come, first served: each request in order, against what the earlier ones left. */
+    public BatchPlan planOneByOne(List<SourcingRequest> wave, StockSnapshot snapshot) {
+        Checks.notNull(wave, "wave");
+        Checks.notNull(snapshot, "snapshot");
+        return new BatchPlan(wavePlanner.oneByOne(wave, snapshot, clock.instant()));
+    }
+
+    /**
+     * Sources a wave together and allocates it: plans the wave with {@link #planBatch} against a frozen copy of
+     * the store's stock of the wave's SKUs, then allocates each order's plan (all-or-nothing per order). An order
+     * whose plan can no longer be allocated (stock moved) is sourced alone with
+     * {@link #source(SourcingRequest, AllocationKey)}.
+     *
+     * @return one result per request, in the order of {@code wave}
+     * @throws IllegalStateException when the engine has no inventory store or the wave mixes channels
+     */
+    public List<SourcingResult> sourceBatch(List<SourcingRequest> wave) {
+        Checks.notNull(wave, "wave");
+        requireInventory();
+        if (wave.isEmpty()) {
+            return List.of();
+        }
+        io.omskit.core.order.Channel channel = wave.get(0).order().channel();
+        Set<Sku> skus = new LinkedHashSet<>();
+        for (SourcingRequest r : wave) {
+            if (r.order().channel() != channel) {
+                throw new IllegalStateException("a wave must be of one channel (its stock exposure), found "
+                        + channel + " and " + r.order().channel());
+            }
+            for (SourcingItem item : planner.items(r)) {
+                skus.add(item.sku());
+            }
+        }
+        StockSnapshot frozen = StockSnapshot.copyOf(inventory, network, channel, exposure, skus);
+        Instant now = clock.instant();
+        List<SourcingPlan> plans = wavePlanner.together(wave, frozen, now);
+        List<SourcingResult> results = new ArrayList<>(wave.size());
+        for (int o = 0; o < wave.size(); o++) {
+            SourcingRequest r = wave.get(o);
+            SourcingPlan p = plans.get(o);
+            AllocationKey key = AllocationKey.of("sourcing/" + r.order().id().value() + "/v" + r.order().version());
+            SourcingResult applied = p.isEmpty() ? new SourcingResult.NothingAllocated(p) : apply(r, p, key, now);
+            results.add(applied != null ? applied : source(r, AllocationKey.of(key.value() + "/alone")));
+        }
+        return results;
+    }
+
+    /** Allocates a computed plan and counts its capacity; null (nothing held) when stock or capacity moved. */
+    private SourcingResult apply(SourcingRequest request, SourcingPlan plan, AllocationKey key, Instant now) {
+        List<Location> counted = consumeCapacity(plan, ruleSetFor(request.order()), now);
+        if (counted == null) {
+            return null;
+        }
+        AllocationResult result;
+        try {
+            result = inventory.allocate(new AllocationRequest(attemptKey(key, 1), request.order().id().value(),
+                    plan.allocationLines(), request.reservation()));
+        } catch (RuntimeException e) {
+            releaseCapacity(counted, now);
+            throw e;
+        }
+        if (result instanceof AllocationResult.Allocated allocated) {
+            return new SourcingResult.Allocated(plan, allocated.allocation(), 1, allocated.replayed());
+        }
+        releaseCapacity(counted, now);
+        return null;
+    }
+
     /** A snapshot reading the inventory store live, through the exposure of the order's channel. */
     public StockSnapshot liveStock(Order order) {
         requireInventory();
@@ -266,8 +411,21 @@ public final class SourcingEngine {
         private Catalog catalog;
         private StockExposure exposure = StockExposure.availableToSell();
         private int maxAttempts = 3;
+        private ResourcingPolicy resourcing = ResourcingPolicy.standard();
 
         private Builder() {
+        }
+
+        /** What becomes of units locations refuse; three attempts then backorder by default. */
+        public Builder resourcing(ResourcingPolicy resourcing) {
+            this.resourcing = Checks.notNull(resourcing, "resourcing");
+            return this;
+        }
+
+        /** Each channel sees the stock its exposure policy shows. */
+        public Builder exposure(ChannelExposure exposure) {
+            this.exposure = StockExposure.of(exposure);
+            return this;
         }
 
         /** The fulfilment network. */

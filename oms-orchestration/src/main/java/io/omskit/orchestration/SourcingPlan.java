@@ -64,6 +64,18 @@ public final class SourcingPlan {
         return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, costBreakdown, optimal, offer, explainer);
     }
 
+    /** This plan with {@code more} units reported unsourced (for engines combining plans, such as batch sourcing). */
+    public SourcingPlan withUnsourced(List<Unsourced> more) {
+        List<Unsourced> all = new ArrayList<>(unsourced);
+        all.addAll(more);
+        return new SourcingPlan(order, ruleSet, fulfilments, all, totalCost, costBreakdown, optimal, shipToStoreOffer,
+                () -> {
+                    Explanation e = explainer.get();
+                    return new Explanation(e.order(), e.ruleSet(), e.computedAt(), e.fulfilments(), e.locations(),
+                            e.locationsWithoutStock(), all, e.costBreakdown(), e.totalCost(), e.optimal());
+                });
+    }
+
     /** The order planned. */
     public OrderId order() {
         return order;

@@ -1,5 +1,8 @@
 package io.omskit.orchestration;
 
+import io.omskit.core.common.Checks;
+import io.omskit.core.inventory.ChannelExposure;
+import io.omskit.core.inventory.ExposurePolicy;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.network.Location;
 import io.omskit.core.order.Channel;
@@ -17,5 +20,14 @@ public interface StockExposure {
     /** Every channel sees the position's available to sell (on hand minus reserved, allocated and safety stock). */
     static StockExposure availableToSell() {
         return (channel, location, position) -> position.availableToSell();
+    }
+
+    /** Each channel sees what its {@link ExposurePolicy} in {@code exposure} shows: some location types, minus a buffer. */
+    static StockExposure of(ChannelExposure exposure) {
+        Checks.notNull(exposure, "exposure");
+        return (channel, location, position) -> {
+            ExposurePolicy policy = exposure.policyFor(channel);
+            return policy.sees(location) ? policy.exposed(position.availableToSell()) : 0;
+        };
     }
 }

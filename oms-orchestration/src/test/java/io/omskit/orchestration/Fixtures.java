@@ -84,13 +84,17 @@ final class Fixtures {
     }
 
     static Order order(String id, Channel channel, DeliveryChoice delivery, Object... skuQuantityPairs) {
+        return orderPlacedAt(NOW, id, channel, delivery, skuQuantityPairs);
+    }
+
+    static Order orderPlacedAt(Instant placedAt, String id, Channel channel, DeliveryChoice delivery, Object... skuQuantityPairs) {
         PlaceOrderRequest.Builder b = PlaceOrderRequest.builder().channel(channel).externalRef("ext-" + id)
                 .customer("c-" + id).currency("EUR").delivery(delivery);
         for (int k = 0; k < skuQuantityPairs.length; k += 2) {
             b.line("L" + (k / 2 + 1), (String) skuQuantityPairs[k], (Integer) skuQuantityPairs[k + 1],
                     Money.parse("EUR 10.00"));
         }
-        return Order.place(OrderId.of(id), b.build(), NOW).state();
+        return Order.place(OrderId.of(id), b.build(), placedAt).state();
     }
 
     /** An engine over {@code network} sourcing every order with {@code rules} at {@link #NOW}. */

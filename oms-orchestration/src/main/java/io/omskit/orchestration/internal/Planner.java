@@ -81,7 +81,12 @@ public final class Planner {
      */
     public SourcingPlan plan(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet, StockSnapshot snapshot,
                              Instant now) {
-        List<SourcingItem> items = items(request);
+        return plan(request, items(request), delivery, ruleSet, snapshot, now);
+    }
+
+    /** Plans the given items of {@code request} (as {@link #items} made them, possibly with fewer units). */
+    public SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, DeliveryChoice delivery, RuleSet ruleSet,
+                             StockSnapshot snapshot, Instant now) {
         SkuStock[] stock = new SkuStock[items.size()];
         int[][] excluded = new int[items.size()][];
         for (int i = 0; i < stock.length; i++) {
@@ -97,7 +102,7 @@ public final class Planner {
     }
 
     /** The items to source: one per plain line, one per component of a bundle line (grouped), skipping lines with nothing to source. */
-    List<SourcingItem> items(SourcingRequest request) {
+    public List<SourcingItem> items(SourcingRequest request) {
         Map<LineId, String> requestGroups = null;
         for (int g = 0; g < request.groups().size(); g++) {
             if (requestGroups == null) {
