@@ -1,0 +1,51 @@
+package io.omskit.atp.internal;
+
+import io.omskit.atp.spi.HolidaySource;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Predicate;
+
+/** The public holidays of one country, kept per year as a flag per day of the year. Thread-safe. */
+public final class CountryHolidays implements Predicate<LocalDate> {
+
+    private static final CountryHolidays NONE = new CountryHolidays(null, null);
+
+    private record Year(int year, boolean[] holiday) {
+    }
+
+    private final String countryCode;
+    private final HolidaySource source;
+    private final AtomicReferenceArray<Year> years = new AtomicReferenceArray<>(8);
+
+    private CountryHolidays(String countryCode, HolidaySource source) {
+        this.countryCode = countryCode;
+        this.source = source;
+    }
+
+    /** The holidays of {@code countryCode} from {@code source}; none when the country is null. */
+    public static CountryHolidays of(String countryCode, HolidaySource source) {
+        return countryCode == null ? NONE : new CountryHolidays(countryCode, source);
+    }
+
+    @Override
+    public boolean test(LocalDate date) {
+        if (source == null) {
+            return false;
+        }
+        int slot = Math.floorMod(date.getYear(), 8);
+        Year y = years.get(slot);
+        if (y == null || y.year != date.getYear()) {
+            boolean[] flags = new boolean[367];
+            Set<LocalDate> dates = source.publicHolidays(countryCode, null, date.getYear());
+            for (LocalDate d : dates) {
+                if (d.getYear() == date.getYear()) {
+                    flags[d.getDayOfYear()] = true;
+                }
+            }
+            y = new Year(date.getYear(), flags);
+            years.set(slot, y);
+        }
+        return y.holiday[date.getDayOfYear()];
+    }
+}

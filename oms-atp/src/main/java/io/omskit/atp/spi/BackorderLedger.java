@@ -1,0 +1,22 @@
+package io.omskit.atp.spi;
+
+import io.omskit.core.catalog.Sku;
+
+/**
+ * Units of a SKU that earlier orders were promised from inbound supply and that no stock covers yet (backorders).
+ * A new future promise queues behind them: they take the earliest inbound first. Thread-safe.
+ */
+public interface BackorderLedger {
+
+    /**
+     * Units of {@code sku} waiting for inbound supply.
+     *
+     * @return at least 0
+     */
+    int waiting(Sku sku);
+
+    /** A ledger without backorders. */
+    static BackorderLedger none() {
+        return sku -> 0;
+    }
+}
