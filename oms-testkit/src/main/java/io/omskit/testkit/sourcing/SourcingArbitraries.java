@@ -42,17 +42,20 @@ public final class SourcingArbitraries {
         return Arbitraries.longs().map(SourcingArbitraries::instance);
     }
 
-    /** Like {@link #smallInstances()} with up to {@code maxLocations} locations and {@code maxLines} lines (for properties without brute force). */
+    /**
+     * Like {@link #smallInstances()} with up to {@code maxLocations} locations and {@code maxLines} lines of up to 5
+     * units, where lines may share a SKU (two lines drawing on one stock): for invariants, not for brute force.
+     */
     public static Arbitrary<SourcingInstance> instances(int maxLocations, int maxLines) {
-        return Arbitraries.longs().map(seed -> instance(seed, maxLocations, maxLines, 3));
+        return Arbitraries.longs().map(seed -> instance(seed, maxLocations, maxLines, 5, true));
     }
 
     /** The instance drawn from {@code seed}, as {@link #smallInstances()} does. */
     public static SourcingInstance instance(long seed) {
-        return instance(seed, 4, 3, 3);
+        return instance(seed, 4, 3, 3, false);
     }
 
-    private static SourcingInstance instance(long seed, int maxLocations, int maxLines, int maxQuantity) {
+    private static SourcingInstance instance(long seed, int maxLocations, int maxLines, int maxQuantity, boolean shareSkus) {
         Random r = new Random(seed);
         int locationCount = 1 + r.nextInt(maxLocations);
         List<Location> locations = new ArrayList<>();
@@ -69,8 +72,11 @@ public final class SourcingArbitraries {
                         new Address("A", "1 Street", null, "Town", "12345", "DE", GeoPoint.of(1, 1)), null));
         Map<Sku, Map<LocationId, Integer>> units = new HashMap<>();
         for (int i = 0; i < lineCount; i++) {
-            Sku sku = Sku.of("S" + i);
+            Sku sku = Sku.of("S" + (shareSkus && r.nextInt(4) == 0 ? r.nextInt(lineCount) : i));
             order.line("L" + i, sku.value(), 1 + r.nextInt(maxQuantity), Money.parse("EUR 10.00"));
+            if (units.containsKey(sku)) {
+                continue;
+            }
             Map<LocationId, Integer> byLocation = new HashMap<>();
             for (Location l : locations) {
                 int q = r.nextInt(10) < 3 ? 0 : r.nextInt(5);
