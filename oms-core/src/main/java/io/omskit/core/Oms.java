@@ -341,27 +341,56 @@ public final class Oms {
      * Records units of an allocation as shipped: stock leaves the location and the payment for them is captured.
      */
     public Order ship(OrderId id, String allocationKey, List<LineQuantity> quantities, String shipmentRef) {
-        Order order = update(id, o -> o.ship(allocationKey, quantities, shipmentRef, clock.instant()));
-        LocationId location = null;
-        for (LineAllocation a : load(id).allocations()) {
+        Order before = load(id);
+        LineAllocation held = null;
+        for (LineAllocation a : before.allocations()) {
             if (a.allocationKey().equals(allocationKey)) {
-                location = a.location();
+                held = a;
             }
         }
-        Optional<Allocation> allocation = inventory.findAllocation(new AllocationKey(allocationKey));
-        if (allocation.isPresent()) {
-            Map<Sku, Integer> shipped = new LinkedHashMap<>();
-            for (LineQuantity q : quantities) {
-                addComponents(shipped, order.line(q.line()).orElseThrow().sku(), q.quantity());
-            }
-            LocationId at = location != null ? location : allocation.get().requested().get(0).location();
-            int n = 0;
-            for (Map.Entry<Sku, Integer> e : shipped.entrySet()) {
-                inventory.ship(new AllocationKey(allocationKey), e.getKey(), at, e.getValue(),
-                        new MovementKey("ship-" + shipmentRef + "-" + (n++) + "-" + order.version()));
-            }
+        if (held == null) {
+            throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
+        }
+        Order order = update(id, o -> o.ship(allocationKey, quantities, shipmentRef, clock.instant()));
+        Map<Sku, Integer> shipped = new LinkedHashMap<>();
+        for (LineQuantity q : quantities) {
+            addComponents(shipped, order.line(q.line()).orElseThrow().sku(), q.quantity());
+        }
+        int n = 0;
+        for (Map.Entry<Sku, Integer> e : shipped.entrySet()) {
+            inventory.ship(new AllocationKey(held.inventoryKey()), e.getKey(), held.location(), e.getValue(),
+                    new MovementKey("ship-" + shipmentRef + "-" + (n++) + "-" + order.version()));
         }
         return capture(order, quantities, shipmentRef);
+    }
+
+    /**
+     * Records on the order an inventory allocation made elsewhere (by sourcing): each location's lines become one
+     * fulfilment keyed {@code <inventoryKey>@<location>}. When the order can no longer take it (cancelled or changed
+     * meanwhile), the stock is given back and the exception rethrown.
+     *
+     * @param byLocation the order lines and quantities the allocation holds at each location
+     */
+    public Order recordAllocation(OrderId id, AllocationKey inventoryKey, Map<LocationId, List<LineQuantity>> byLocation) {
+        Checks.notNull(inventoryKey, "inventoryKey");
+        Checks.notNull(byLocation, "byLocation");
+        try {
+            return update(id, o -> {
+                Change<Order, OrderEvent> change = Change.unchanged(o);
+                Instant now = clock.instant();
+                for (Map.Entry<LocationId, List<LineQuantity>> e : byLocation.entrySet()) {
+                    if (!e.getValue().isEmpty()) {
+                        change = change.then(p -> p.allocate(e.getKey(), inventoryKey.value() + "@" + e.getKey().value(),
+                                inventoryKey.value(), e.getValue(), now));
+                    }
+                }
+                return change;
+            });
+        } catch (RuntimeException e) {
+            Order current = load(id);
+            syncStock(current, current, java.util.Set.of(inventoryKey.value()));
+            throw e;
+        }
     }
 
     // ---- cart holds ----
@@ -577,6 +606,10 @@ public final class Oms {
      * allocation exactly its allocated and ready units. Idempotent, so a retry after a failure converges.
      */
     private void syncStock(Order order, Order before) {
+        syncStock(order, before, java.util.Set.of());
+    }
+
+    private void syncStock(Order order, Order before, java.util.Set<String> moreInventoryKeys) {
         ReservationKey key = new ReservationKey(reservationKey(order));
         Optional<Reservation> reservation = inventory.findReservation(key);
         if (reservation.isPresent() && reservation.get().isActive()) {
@@ -595,27 +628,31 @@ public final class Oms {
                 }
             });
         }
-        Map<String, Map<Sku, Integer>> wantedByAllocation = new LinkedHashMap<>();
+        // wanted units per inventory allocation, per "sku@location"
+        Map<String, Map<String, Integer>> wanted = new LinkedHashMap<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(moreInventoryKeys);
         for (LineAllocation a : order.allocations()) {
-            Sku sku = order.line(a.line()).orElseThrow().sku();
-            addComponents(wantedByAllocation.computeIfAbsent(a.allocationKey(), k -> new LinkedHashMap<>()), sku, a.units());
+            keys.add(a.inventoryKey());
+            Map<Sku, Integer> units = new LinkedHashMap<>();
+            addComponents(units, order.line(a.line()).orElseThrow().sku(), a.units());
+            Map<String, Integer> perPosition = wanted.computeIfAbsent(a.inventoryKey(), k -> new LinkedHashMap<>());
+            units.forEach((sku, qty) -> perPosition.merge(sku.value() + "@" + a.location().value(), qty, Integer::sum));
         }
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(wantedByAllocation.keySet());
         if (before != null) {
             for (LineAllocation a : before.allocations()) {
-                keys.add(a.allocationKey());
+                keys.add(a.inventoryKey());
             }
         }
-        for (String allocationKey : keys) {
-            Optional<Allocation> allocation = inventory.findAllocation(new AllocationKey(allocationKey));
+        for (String inventoryKey : keys) {
+            Optional<Allocation> allocation = inventory.findAllocation(new AllocationKey(inventoryKey));
             if (allocation.isEmpty()) {
                 continue;
             }
-            Map<Sku, Integer> wanted = wantedByAllocation.getOrDefault(allocationKey, Map.of());
+            Map<String, Integer> want = wanted.getOrDefault(inventoryKey, Map.of());
             for (AllocationLine open : allocation.get().open()) {
-                int excess = open.quantity() - wanted.getOrDefault(open.sku(), 0);
+                int excess = open.quantity() - want.getOrDefault(open.sku().value() + "@" + open.location().value(), 0);
                 if (excess > 0) {
-                    inventory.deallocate(new AllocationKey(allocationKey), open.sku(), open.location(), excess);
+                    inventory.deallocate(new AllocationKey(inventoryKey), open.sku(), open.location(), excess);
                 }
             }
         }

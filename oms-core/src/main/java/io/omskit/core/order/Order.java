@@ -231,39 +231,49 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     }
 
     /**
-     * Allocates reserved (or else open) units at {@code location} under {@code allocationKey}, the key of the
-     * matching inventory allocation.
+     * Allocates reserved (or else open) units at {@code location} under {@code allocationKey}, which is also the key
+     * of the matching inventory allocation.
      */
     public Change<Order, OrderEvent> allocate(LocationId location, String allocationKey, List<LineQuantity> quantities,
                                               Instant now) {
+        return allocate(location, allocationKey, allocationKey, quantities, now);
+    }
+
+    /**
+     * Allocates reserved (or else open) units at {@code location} as the fulfilment {@code allocationKey}, whose stock
+     * is held by the inventory allocation {@code inventoryKey} (which may span several locations).
+     */
+    public Change<Order, OrderEvent> allocate(LocationId location, String allocationKey, String inventoryKey,
+                                              List<LineQuantity> quantities, Instant now) {
         Checks.notNull(location, "location");
         Checks.identifier(allocationKey, "allocationKey");
+        Checks.identifier(inventoryKey, "inventoryKey");
         return move(OrderCommand.ALLOCATE, quantities, List.of(UnitState.RESERVED, UnitState.OPEN), UnitState.ALLOCATED,
-                new Target(location, allocationKey), allocationKey, null, now);
+                new Target(location, allocationKey, inventoryKey), allocationKey, null, now);
     }
 
     /** Takes allocated (not yet ready) units of an allocation back to open, for instance after the location rejected them. */
     public Change<Order, OrderEvent> deallocate(String allocationKey, List<LineQuantity> quantities, Instant now) {
         return move(OrderCommand.DEALLOCATE, quantities, List.of(UnitState.ALLOCATED), UnitState.OPEN,
-                new Target(null, allocationKey), allocationKey, null, now);
+                new Target(null, allocationKey, null), allocationKey, null, now);
     }
 
     /** Records allocated units of an allocation as picked and packed. */
     public Change<Order, OrderEvent> markReady(String allocationKey, List<LineQuantity> quantities, Instant now) {
         return move(OrderCommand.MARK_READY, quantities, List.of(UnitState.ALLOCATED), UnitState.READY,
-                new Target(null, allocationKey), allocationKey, null, now);
+                new Target(null, allocationKey, null), allocationKey, null, now);
     }
 
     /** Records ready (or else allocated) units of an allocation as handed to the carrier; {@code shipmentRef} names the shipment. */
     public Change<Order, OrderEvent> ship(String allocationKey, List<LineQuantity> quantities, String shipmentRef, Instant now) {
         return move(OrderCommand.SHIP, quantities, List.of(UnitState.READY, UnitState.ALLOCATED), UnitState.SHIPPED,
-                new Target(null, allocationKey), shipmentRef, null, now);
+                new Target(null, allocationKey, null), shipmentRef, null, now);
     }
 
     /** Records ready units of an allocation as collected by the customer. */
     public Change<Order, OrderEvent> pickUp(String allocationKey, List<LineQuantity> quantities, Instant now) {
         return move(OrderCommand.PICK_UP, quantities, List.of(UnitState.READY), UnitState.PICKED_UP,
-                new Target(null, allocationKey), allocationKey, null, now);
+                new Target(null, allocationKey, null), allocationKey, null, now);
     }
 
     /** Records shipped units as delivered. */
@@ -391,7 +401,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     }
 
     /** The allocation a command works on; {@code location} only when allocating. */
-    private record Target(LocationId location, String allocationKey) {
+    private record Target(LocationId location, String allocationKey, String inventoryKey) {
     }
 
     private Change<Order, OrderEvent> move(OrderCommand command, List<LineQuantity> quantities, List<UnitState> from,
@@ -464,15 +474,16 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             for (int i = 0; i < allocations.size(); i++) {
                 LineAllocation a = allocations.get(i);
                 if (a.line().equals(line) && a.allocationKey().equals(target.allocationKey)) {
-                    if (!a.location().equals(target.location)) {
+                    if (!a.location().equals(target.location) || !a.inventoryKey().equals(target.inventoryKey)) {
                         throw new IllegalArgumentException("allocationKey " + target.allocationKey + " is already used at "
-                                + a.location() + ", not " + target.location);
+                                + a.location() + " for " + a.inventoryKey() + ", not " + target.location + " for " + target.inventoryKey);
                     }
-                    allocations.set(i, new LineAllocation(line, a.location(), a.allocationKey(), a.allocated() + quantity, a.ready()));
+                    allocations.set(i, new LineAllocation(line, a.location(), a.allocationKey(), a.inventoryKey(), a.allocated() + quantity,
+                            a.ready()));
                     return;
                 }
             }
-            allocations.add(new LineAllocation(line, target.location, target.allocationKey, quantity, 0));
+            allocations.add(new LineAllocation(line, target.location, target.allocationKey, target.inventoryKey, quantity, 0));
             return;
         }
         if (!fromHeld) {
@@ -495,7 +506,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             if (allocated + ready == 0) {
                 allocations.remove(i--);
             } else {
-                allocations.set(i, new LineAllocation(line, a.location(), a.allocationKey(), allocated, ready));
+                allocations.set(i, new LineAllocation(line, a.location(), a.allocationKey(), a.inventoryKey(), allocated, ready));
             }
         }
     }

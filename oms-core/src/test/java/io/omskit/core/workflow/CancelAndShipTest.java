@@ -82,4 +82,39 @@ class CancelAndShipTest {
         assertThat(f.oms.expireHolds()).isEqualTo(1);
         assertThat(f.inventory.networkAvailable(MUG)).isEqualTo(6);
     }
+
+    @Test
+    void an_allocation_spanning_two_locations_becomes_one_fulfilment_per_location() {
+        f.stock(MUG, STORE, 3);
+        io.omskit.core.inventory.AllocationKey key = io.omskit.core.inventory.AllocationKey.of("sourcing-1");
+        f.inventory.allocate(new io.omskit.core.inventory.AllocationRequest(key, "order", List.of(
+                io.omskit.core.inventory.AllocationLine.of(MUG, WH, 2), io.omskit.core.inventory.AllocationLine.of(MUG, STORE, 2)),
+                null));
+
+        Order after = f.oms.recordAllocation(order.id(), key, java.util.Map.of(
+                WH, List.of(LineQuantity.of(L1, 2)), STORE, List.of(LineQuantity.of(L1, 2))));
+
+        assertThat(after.allocations()).extracting(a -> a.allocationKey())
+                .containsExactlyInAnyOrder("sourcing-1@WH-1", "sourcing-1@ST-1");
+        Order shipped = f.oms.ship(order.id(), "sourcing-1@ST-1", List.of(LineQuantity.of(L1, 2)), "parcel-9");
+        assertThat(f.inventory.position(MUG, STORE).onHand()).isEqualTo(1);
+        assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(2);
+
+        f.oms.cancel(order.id(), List.of(LineQuantity.of(L1, 2)), CancellationReason.CUSTOMER_REQUEST);
+        assertThat(f.inventory.position(MUG, WH).allocated()).isZero();
+        assertThat(shipped.line(L1).orElseThrow().units().shipped()).isEqualTo(2);
+    }
+
+    @Test
+    void an_allocation_the_order_cannot_take_is_given_back() {
+        f.oms.cancelOrder(order.id(), CancellationReason.CUSTOMER_REQUEST);
+        io.omskit.core.inventory.AllocationKey key = io.omskit.core.inventory.AllocationKey.of("late-sourcing");
+        f.inventory.allocate(new io.omskit.core.inventory.AllocationRequest(key, "order",
+                List.of(io.omskit.core.inventory.AllocationLine.of(MUG, WH, 4)), null));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.oms.recordAllocation(order.id(), key,
+                java.util.Map.of(WH, List.of(LineQuantity.of(L1, 4))))).isInstanceOf(IllegalStateException.class);
+
+        assertThat(f.inventory.position(MUG, WH).allocated()).isZero();
+    }
 }
