@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The date arithmetic of promises over one network. For each leg a sourcing plan can have:
@@ -217,8 +218,8 @@ public final class PromiseCalendar {
         return day == null ? null : store.opening(day);
     }
 
-    /** The public holidays of a destination country (none for null). */
-    public CountryHolidays countryHolidays(String countryCode) {
+    /** Which dates are public holidays in a destination country (none for null). */
+    public Predicate<LocalDate> countryHolidays(String countryCode) {
         if (countryCode == null) {
             return CountryHolidays.of(null, holidays);
         }

@@ -102,6 +102,11 @@ public final class SourcingEngine {
         return capacity;
     }
 
+    /** How much of each position each channel may source: the exposure of live snapshots (ATP indexes use it too). */
+    public StockExposure exposure() {
+        return exposure;
+    }
+
     /** The rule set that applies to {@code order}. */
     public RuleSet ruleSetFor(Order order) {
         return rules.ruleSetFor(order.channel(), order.delivery().method());
@@ -121,6 +126,18 @@ public final class SourcingEngine {
         Checks.notNull(request, "request");
         Checks.notNull(snapshot, "snapshot");
         return planAt(request, snapshot, clock.instant());
+    }
+
+    /**
+     * What-if at a given moment: the plan for {@code request} against {@code snapshot} as the engine computes it at
+     * {@code now} (time rules such as cut-offs and opening hours judged at {@code now}), allocating nothing. ATP uses
+     * it to promise for the moment a shopper asks, and for the moment inbound stock arrives.
+     */
+    public SourcingPlan plan(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        Checks.notNull(request, "request");
+        Checks.notNull(snapshot, "snapshot");
+        Checks.notNull(now, "now");
+        return planAt(request, snapshot, now);
     }
 
     /**

@@ -30,7 +30,12 @@ public final class Berlin {
 
     /** A store open Monday to Saturday 09:00–20:00, cut-off 18:00, 1 h lead time, German holidays. */
     public static Location.Builder store(String id) {
-        return Location.builder(LocationId.of(id), LocationType.STORE, GeoPoint.of(52.52, 13.40)).zone(ZONE)
+        return store(id, GeoPoint.of(52.52, 13.40));
+    }
+
+    /** {@link #store(String)} at {@code position}. */
+    public static Location.Builder store(String id, GeoPoint position) {
+        return Location.builder(LocationId.of(id), LocationType.STORE, position).zone(ZONE)
                 .openingHours(OpeningHours.mondayToSaturday(TimeRange.of("09:00", "20:00"), null))
                 .holidays(HolidayCalendar.of("DE", "be")).orderCutOff(LocalTime.of(18, 0))
                 .processingLeadTime(Duration.ofHours(1));
@@ -38,7 +43,12 @@ public final class Berlin {
 
     /** A warehouse working around the clock every day, cut-off 15:00, 4 h lead time, German holidays. */
     public static Location.Builder warehouse(String id) {
-        return Location.builder(LocationId.of(id), LocationType.WAREHOUSE, GeoPoint.of(52.40, 13.52)).zone(ZONE)
+        return warehouse(id, GeoPoint.of(52.40, 13.52));
+    }
+
+    /** {@link #warehouse(String)} at {@code position}. */
+    public static Location.Builder warehouse(String id, GeoPoint position) {
+        return Location.builder(LocationId.of(id), LocationType.WAREHOUSE, position).zone(ZONE)
                 .holidays(HolidayCalendar.of("DE", "be")).orderCutOff(LocalTime.of(15, 0))
                 .processingLeadTime(Duration.ofHours(4));
     }

@@ -1,0 +1,782 @@
+package io.omskit.atp;
+
+import io.omskit.atp.calendar.JollydayHolidays;
+import io.omskit.atp.internal.ChangeTimes;
+import io.omskit.atp.spi.BackorderLedger;
+import io.omskit.core.catalog.BundleComponent;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.common.Checks;
+import io.omskit.core.inventory.InboundSupply;
+import io.omskit.core.inventory.StockPosition;
+import io.omskit.core.network.Capability;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.CustomerRef;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.ExternalOrderRef;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.order.UnitCounts;
+import io.omskit.core.payment.PaymentSummary;
+import io.omskit.core.spi.Catalog;
+import io.omskit.core.spi.InventoryStore;
+import io.omskit.orchestration.Exclusion;
+import io.omskit.orchestration.LegKind;
+import io.omskit.orchestration.LocationVerdict;
+import io.omskit.orchestration.PlannedFulfilment;
+import io.omskit.orchestration.PlannedLine;
+import io.omskit.orchestration.SkuStock;
+import io.omskit.orchestration.SourcingEngine;
+import io.omskit.orchestration.SourcingPlan;
+import io.omskit.orchestration.SourcingRequest;
+import io.omskit.orchestration.StockExposure;
+import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.Unsourced;
+import io.omskit.orchestration.Verdict;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * Available-to-promise: the delivery options and promised dates of a product page and a cart. Every promise is a
+ * what-if plan of the {@link SourcingEngine} that will later source the order (same rules, same channel exposure and
+ * safety stock, same instant), timed by the {@link PromiseCalendar}'s date arithmetic: what the page promises is
+ * what the OMS then does. Stock comes from an {@link AvailabilityIndex} kept current by inventory events, so no call
+ * reads the store or scans the network.
+ *
+ * <pre>{@code
+ * Atp atp = Atp.builder()
+ *         .engine(sourcingEngine)
+ *         .inventory(inventoryStore)
+ *         .catalog(catalog)
+ *         .clock(clock)
+ *         .calendar(PromiseCalendar.builder(network).holidays(new JollydayHolidays()).build())
+ *         .charges(charges)
+ *         .build();
+ * // the inventory store's publisher must hand inventory events to atp.index()
+ * ProductPromise page = atp.productPage(ProductPageRequest.of(sku, 1, Channel.WEB).to(destination).collectingAt(store));
+ * }</pre>
+ *
+ * <p><b>Plans are cached</b> per question (lines, channel, destination, store): a cached plan is reused while none
+ * of its SKUs' stock changed, no location holding them crossed an opening, closing, cut-off or midnight, its
+ * locations still have daily capacity, and it is younger than the cache's time to live; its windows are recomputed
+ * for the moment of every call. Rules whose answers change with time in other ways call for a time to live of zero.
+ * Thread-safe.
+ */
+public final class Atp {
+
+    private static final String PAGE_LINE = "1";
+    private static final int BACK_IN_STOCK_TRIES = 8;
+
+    private final SourcingEngine engine;
+    private final Network network;
+    private final Catalog catalog;
+    private final Clock clock;
+    private final PromiseCalendar calendar;
+    private final AvailabilityIndex index;
+    private final StockExposure exposure;
+    private final DeliveryCharges charges;
+    private final BackorderLedger backorders;
+    private final List<DeliveryMethod> methods;
+    private final int lowStockThreshold;
+    private final long cacheTtlMillis;
+    private final int maxCacheEntries;
+    private final ChangeTimes changeTimes;
+    private final ConcurrentHashMap<Object, Planned> cache = new ConcurrentHashMap<>();
+
+    private Atp(Builder b) {
+        this.engine = b.engine;
+        this.network = engine.network();
+        this.catalog = b.catalog;
+        this.clock = b.clock;
+        this.calendar = b.calendar != null ? b.calendar
+                : PromiseCalendar.builder(network).holidays(new JollydayHolidays()).build();
+        if (calendar.network().size() != network.size()) {
+            throw new IllegalArgumentException("calendar must be built over the engine's network of " + network.size()
+                    + " locations, has " + calendar.network().size());
+        }
+        this.exposure = engine.exposure();
+        this.index = b.index != null ? b.index : new AvailabilityIndex(b.inventory, network, exposure);
+        this.charges = b.charges;
+        this.backorders = b.backorders;
+        this.methods = List.copyOf(b.methods);
+        this.lowStockThreshold = b.lowStockThreshold;
+        this.cacheTtlMillis = b.cacheTtl.toMillis();
+        this.maxCacheEntries = b.maxCacheEntries;
+        io.omskit.atp.calendar.WorkingCalendar[] calendars = new io.omskit.atp.calendar.WorkingCalendar[network.size()];
+        for (int i = 0; i < calendars.length; i++) {
+            calendars[i] = calendar.calendar(i);
+        }
+        this.changeTimes = new ChangeTimes(calendars);
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The availability index: register it with the inventory store's event publisher. */
+    public AvailabilityIndex index() {
+        return index;
+    }
+
+    /** The date arithmetic. */
+    public PromiseCalendar calendar() {
+        return calendar;
+    }
+
+    /** The delivery methods offered, in the order promises list them. */
+    public List<DeliveryMethod> methods() {
+        return methods;
+    }
+
+    /** Forgets every cached plan (for instance after changing rules or capacities behind the engine's back). */
+    public void clearCache() {
+        cache.clear();
+    }
+
+    /**
+     * The product page: the stock signal, and for every delivery method whether it is available, from when to
+     * when, and at what charge.
+     */
+    public ProductPromise productPage(ProductPageRequest request) {
+        Checks.notNull(request, "request");
+        Instant now = request.now() != null ? request.now() : clock.instant();
+        Line[] lines = {new Line(PAGE_LINE, request.sku(), request.quantity())};
+        Question q = new Question(request.sku(), request.quantity(), request.channel(), request.destination(),
+                request.store());
+        ZoneId zone = customerZone(request.destination(), request.store());
+        StockSignal signal = signal(lines[0], request.channel(), zone);
+        List<MethodPromise> promises = promise(q, lines, request.channel(), request.destination(), request.store(), now,
+                signal.units() < request.quantity(), null);
+        return new ProductPromise(request.sku(), request.quantity(), now, signal, promises);
+    }
+
+    /**
+     * The cart: per delivery method whether everything comes together or in parts, each part's window and the
+     * charge; and a stock signal per line.
+     */
+    public CartPromise cart(CartRequest request) {
+        Checks.notNull(request, "request");
+        Instant now = request.now() != null ? request.now() : clock.instant();
+        Line[] lines = new Line[request.lines().size()];
+        List<StockSignal> signals = new ArrayList<>(lines.length);
+        ZoneId zone = customerZone(request.destination(), request.store());
+        boolean hopeless = false;
+        Money merchandise = Money.zero(charges.currency());
+        for (int k = 0; k < lines.length; k++) {
+            CartLine l = request.lines().get(k);
+            lines[k] = new Line(l.id(), l.sku(), l.quantity());
+            StockSignal s = signal(lines[k], request.channel(), zone);
+            hopeless |= s.units() < l.quantity();
+            signals.add(s);
+            if (merchandise != null && l.unitPrice() != null && l.unitPrice().getCurrencyUnit().equals(charges.currency())) {
+                merchandise = merchandise.plus(l.unitPrice().multipliedBy(l.quantity()));
+            } else {
+                merchandise = null;
+            }
+        }
+        Question q = new Question(request.lines(), 0, request.channel(), request.destination(), request.store());
+        return new CartPromise(now, signals,
+                promise(q, lines, request.channel(), request.destination(), request.store(), now, hopeless, merchandise));
+    }
+
+    // ------------------------------------------------------------------ promising
+
+    private record Line(String id, Sku sku, int quantity) {
+    }
+
+    /** A cache key: what was asked, without the moment. */
+    private record Question(Object what, int quantity, Channel channel, Destination destination, LocationId store) {
+    }
+
+    /** A leg of a plan, enough to time it again at another moment. */
+    private record Leg(int location, LegKind kind, int pickupStore, List<PartLine> lines) {
+    }
+
+    /** What the engine decided for one method. */
+    private record MethodPlan(PromiseStatus status, Leg[] legs, Instant start, List<PromisedPart> laterParts,
+                              MethodPromise unavailable) {
+    }
+
+    /** A cached answer: the plans per method and what they depended on. */
+    private record Planned(Sku[] skus, long[] versions, long from, long until, boolean checkCapacity, MethodPlan[] plans) {
+    }
+
+    private List<MethodPromise> promise(Question q, Line[] lines, Channel channel, Destination destination,
+                                        LocationId store, Instant now, boolean hopeless, Money merchandise) {
+        Planned planned = cache.get(q);
+        if (planned == null || !valid(planned, now)) {
+            planned = plan(lines, channel, destination, store, now, hopeless);
+            if (cacheTtlMillis > 0) {
+                if (cache.size() >= maxCacheEntries) {
+                    cache.clear();
+                }
+                cache.put(q, planned);
+            }
+        }
+        List<MethodPromise> out = new ArrayList<>(methods.size());
+        int storeIndex = store == null ? -1 : network.indexOf(store);
+        for (int m = 0; m < methods.size(); m++) {
+            out.add(toPromise(methods.get(m), planned.plans[m], destination, storeIndex, now, merchandise));
+        }
+        return out;
+    }
+
+    private boolean valid(Planned p, Instant now) {
+        long t = now.toEpochMilli();
+        if (t < p.from || t >= p.until) {
+            return false;
+        }
+        for (int k = 0; k < p.skus.length; k++) {
+            if (index.availability(p.skus[k]).version() != p.versions[k]) {
+                return false;
+            }
+        }
+        if (p.checkCapacity) {
+            for (MethodPlan mp : p.plans) {
+                if (mp.legs != null) {
+                    for (Leg leg : mp.legs) {
+                        Location l = network.at(leg.location);
+                        if (engine.capacity().used(l.id(), LocalDate.ofInstant(now, l.zone())) >= l.dailyCapacity()) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private MethodPromise toPromise(DeliveryMethod method, MethodPlan plan, Destination destination, int store,
+                                    Instant now, Money merchandise) {
+        switch (plan.status) {
+            case UNAVAILABLE:
+                return plan.unavailable;
+            case LATER:
+                return MethodPromise.of(method, PromiseStatus.LATER, plan.laterParts,
+                        charges.charge(method, plan.laterParts.size(), merchandise));
+            default:
+                List<PromisedPart> parts = new ArrayList<>(plan.legs.length);
+                for (Leg leg : plan.legs) {
+                    LegTiming t = calendar.leg(method, leg.kind, leg.location, leg.pickupStore, destination, now);
+                    if (!t.isPromisable()) {
+                        return MethodPromise.unavailable(method, Unavailability.NO_SERVICE, t.problem());
+                    }
+                    Location l = network.at(leg.location);
+                    parts.add(new PromisedPart(l.id(), l.type(), leg.kind, leg.lines, t.dispatch(), t.window()));
+                }
+                return MethodPromise.of(method, PromiseStatus.AVAILABLE, parts, charges.charge(method, parts.size(), merchandise));
+        }
+    }
+
+    /** Runs the engine for every method at {@code now}, recording what the answers depend on. */
+    private Planned plan(Line[] lines, Channel channel, Destination destination, LocationId store, Instant now,
+                         boolean hopeless) {
+        RecordingSnapshot snapshot = new RecordingSnapshot(index.snapshot(channel));
+        MethodPlan[] plans = new MethodPlan[methods.size()];
+        long until = cacheTtlMillis > 0 ? now.toEpochMilli() + cacheTtlMillis : now.toEpochMilli();
+        boolean checkCapacity = false;
+        int storeIndex = store == null ? -1 : network.indexOf(store);
+        for (int m = 0; m < plans.length; m++) {
+            DeliveryMethod method = methods.get(m);
+            MethodPlan mp = precondition(method, destination, store, storeIndex);
+            if (mp == null && hopeless) {
+                mp = futurePlan(method, lines, channel, destination, store, now, snapshot,
+                        MethodPromise.unavailable(method, Unavailability.NO_STOCK, "not enough stock in the network for "
+                                + channel + " and no inbound supply covers it"));
+            }
+            if (mp == null) {
+                Order order = order(lines, channel, delivery(method, destination, store), now);
+                SourcingPlan plan = engine.plan(SourcingRequest.of(order), snapshot, now);
+                if (plan.isComplete()) {
+                    mp = new MethodPlan(PromiseStatus.AVAILABLE, legs(plan), now, null, null);
+                    checkCapacity |= enforcesCapacity(channel, method);
+                } else {
+                    mp = futurePlan(method, lines, channel, destination, store, now, snapshot, unavailable(method, plan, storeIndex));
+                }
+            }
+            if (mp.status == PromiseStatus.LATER && mp.start.toEpochMilli() < until) {
+                until = mp.start.toEpochMilli();
+            }
+            plans[m] = mp;
+        }
+        // time rules (open now, cut-off, capacity per day) can change their verdict at any holder's next change
+        for (Sku sku : snapshot.skus) {
+            SkuStock stock = index.snapshot(channel).stock(sku);
+            for (int k = 0; k < stock.size(); k++) {
+                until = Math.min(until, changeTimes.nextChange(stock.location(k), now));
+            }
+        }
+        if (storeIndex >= 0) {
+            until = Math.min(until, changeTimes.nextChange(storeIndex, now));
+        }
+        Sku[] skus = snapshot.skus.toArray(new Sku[0]);
+        long[] versions = new long[skus.length];
+        for (int k = 0; k < skus.length; k++) {
+            versions[k] = snapshot.versions.get(k);
+        }
+        return new Planned(skus, versions, now.toEpochMilli(), until, checkCapacity, plans);
+    }
+
+    private boolean enforcesCapacity(Channel channel, DeliveryMethod method) {
+        for (var f : engine.rules().ruleSetFor(channel, method).filters()) {
+            if (f instanceof io.omskit.orchestration.rules.DailyCapacityFilter) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private MethodPlan precondition(DeliveryMethod method, Destination destination, LocationId store, int storeIndex) {
+        if (method.isHomeDelivery() && destination == null) {
+            return unavailablePlan(MethodPromise.unavailable(method, Unavailability.NO_DESTINATION, "no destination given"));
+        }
+        if (method.isPickup()) {
+            if (store == null) {
+                return unavailablePlan(MethodPromise.unavailable(method, Unavailability.NO_PICKUP_STORE, "no pickup store chosen"));
+            }
+            if (storeIndex < 0 || !network.at(storeIndex).can(Capability.PICKUP)) {
+                return unavailablePlan(MethodPromise.unavailable(method, Unavailability.NO_PICKUP_STORE,
+                        store + " is not a pickup store of the network"));
+            }
+        }
+        return null;
+    }
+
+    private static MethodPlan unavailablePlan(MethodPromise p) {
+        return new MethodPlan(PromiseStatus.UNAVAILABLE, null, null, null, p);
+    }
+
+    private Leg[] legs(SourcingPlan plan) {
+        List<PlannedFulfilment> fulfilments = plan.fulfilments();
+        Leg[] legs = new Leg[fulfilments.size()];
+        for (int k = 0; k < legs.length; k++) {
+            PlannedFulfilment f = fulfilments.get(k);
+            List<PartLine> lines = new ArrayList<>(f.lines().size());
+            for (PlannedLine l : f.lines()) {
+                lines.add(new PartLine(l.line().value(), l.sku(), l.quantity()));
+            }
+            legs[k] = new Leg(network.indexOf(f.location()), f.kind(),
+                    f.destination() == null ? -1 : network.indexOf(f.destination()), List.copyOf(lines));
+        }
+        return legs;
+    }
+
+    /** Why the engine could not plan everything now, from its first unsourced line and its explanation. */
+    private MethodPromise unavailable(DeliveryMethod method, SourcingPlan plan, int storeIndex) {
+        Unsourced u = plan.unsourced().get(0);
+        Unavailability reason = switch (u.reason()) {
+            case NO_STOCK -> Unavailability.NO_STOCK;
+            case EXCLUDED_BY_RULES -> Unavailability.EXCLUDED_BY_RULES;
+            default -> Unavailability.TOO_MANY_PARTS;
+        };
+        String detail = u.detail();
+        if (reason == Unavailability.EXCLUDED_BY_RULES) {
+            String why = firstExclusion(plan, storeIndex);
+            if (why != null) {
+                detail = detail + "; " + why;
+            }
+        }
+        return MethodPromise.unavailable(method, reason, detail);
+    }
+
+    private String firstExclusion(SourcingPlan plan, int storeIndex) {
+        List<LocationVerdict> verdicts = plan.explanation().locations();
+        LocationVerdict pick = null;
+        for (LocationVerdict v : verdicts) {
+            if (v.verdict() == Verdict.EXCLUDED && !v.exclusions().isEmpty()) {
+                if (storeIndex >= 0 && v.location().equals(network.at(storeIndex).id())) {
+                    pick = v;
+                    break;
+                }
+                if (pick == null) {
+                    pick = v;
+                }
+            }
+        }
+        if (pick == null) {
+            return null;
+        }
+        Exclusion e = pick.exclusions().get(0);
+        return e.why().summary();
+    }
+
+    // ------------------------------------------------------------------ future stock
+
+    /**
+     * Tries the inbound supply of the lines' SKUs, earliest ETA first (net of backorders already waiting for it):
+     * the first ETA at which the engine plans everything gives a later promise, timed from that ETA.
+     */
+    private MethodPlan futurePlan(DeliveryMethod method, Line[] lines, Channel channel, Destination destination,
+                                  LocationId store, Instant now, RecordingSnapshot current, MethodPromise otherwise) {
+        List<Sku> skus = skusOf(lines);
+        List<Instant> etas = new ArrayList<>();
+        for (Sku sku : skus) {
+            for (InboundSupply s : netInbound(current.read(sku))) {
+                Instant eta = s.eta().isBefore(now) ? now : s.eta();
+                if (!etas.contains(eta)) {
+                    etas.add(eta);
+                }
+            }
+        }
+        if (etas.isEmpty()) {
+            return unavailablePlan(otherwise);
+        }
+        etas.sort(null);
+        Order order = null;
+        for (int k = 0; k < etas.size() && k < BACK_IN_STOCK_TRIES; k++) {
+            Instant eta = etas.get(k);
+            Map<Sku, SkuStock> future = new HashMap<>();
+            for (Sku sku : skus) {
+                future.put(sku, futureStock(current.read(sku), channel, eta));
+            }
+            StockSnapshot snapshot = sku -> {
+                SkuStock s = future.get(sku);
+                return s != null ? s : current.stock(sku);
+            };
+            if (order == null) {
+                order = order(lines, channel, delivery(method, destination, store), now);
+            }
+            SourcingPlan plan = engine.plan(SourcingRequest.of(order), snapshot, eta);
+            if (!plan.isComplete()) {
+                continue;
+            }
+            List<PromisedPart> parts = new ArrayList<>();
+            boolean ok = true;
+            for (Leg leg : legs(plan)) {
+                LegTiming t = calendar.leg(method, leg.kind, leg.location, leg.pickupStore, destination, eta);
+                if (!t.isPromisable()) {
+                    ok = false;
+                    break;
+                }
+                Location l = network.at(leg.location);
+                parts.add(new PromisedPart(l.id(), l.type(), leg.kind, leg.lines, t.dispatch(), t.window()));
+            }
+            if (ok) {
+                return new MethodPlan(PromiseStatus.LATER, null, eta, List.copyOf(parts), null);
+            }
+        }
+        return unavailablePlan(otherwise);
+    }
+
+    /** The SKUs whose stock the lines draw on: each line's SKU, or its bundle's components. */
+    private List<Sku> skusOf(Line[] lines) {
+        List<Sku> skus = new ArrayList<>();
+        for (Line l : lines) {
+            for (BundleComponent c : components(l.sku)) {
+                if (!skus.contains(c.sku())) {
+                    skus.add(c.sku());
+                }
+            }
+        }
+        return skus;
+    }
+
+    private List<BundleComponent> components(Sku sku) {
+        if (catalog != null) {
+            Optional<SkuAttributes> a = catalog.find(sku);
+            if (a.isPresent() && a.get().isBundle()) {
+                return a.get().components();
+            }
+        }
+        return List.of(new BundleComponent(sku, 1));
+    }
+
+    /** Inbound supply of the SKU left after the backorders already waiting took the earliest units. */
+    private List<InboundSupply> netInbound(SkuAvailability a) {
+        List<InboundSupply> inbound = a.inbound();
+        if (inbound.isEmpty()) {
+            return inbound;
+        }
+        int waiting = backorders.waiting(a.sku());
+        if (waiting <= 0) {
+            return inbound;
+        }
+        List<InboundSupply> net = new ArrayList<>(inbound.size());
+        for (InboundSupply s : inbound) {
+            if (waiting >= s.quantity()) {
+                waiting -= s.quantity();
+            } else {
+                net.add(waiting == 0 ? s : new InboundSupply(s.sku(), s.location(), s.quantity() - waiting, s.eta(), s.reference()));
+                waiting = 0;
+            }
+        }
+        return net;
+    }
+
+    /** What {@code channel} may source of the SKU once the net inbound supply due by {@code eta} has arrived. */
+    private SkuStock futureStock(SkuAvailability a, Channel channel, Instant eta) {
+        Map<Integer, Integer> arriving = new HashMap<>();
+        for (InboundSupply s : netInbound(a)) {
+            if (!s.eta().isAfter(eta)) {
+                arriving.merge(network.indexOf(s.location()), s.quantity(), Integer::sum);
+            }
+        }
+        if (arriving.isEmpty()) {
+            return a.stock(channel);
+        }
+        Map<Integer, StockPosition> positions = new HashMap<>();
+        for (StockPosition p : a.positions()) {
+            positions.put(network.indexOf(p.location()), p);
+        }
+        for (Integer i : arriving.keySet()) {
+            positions.putIfAbsent(i, StockPosition.empty(a.sku(), network.at(i).id()));
+        }
+        int[] l = new int[positions.size()];
+        int[] u = new int[positions.size()];
+        int n = 0;
+        for (Map.Entry<Integer, StockPosition> e : positions.entrySet()) {
+            StockPosition p = e.getValue();
+            int more = arriving.getOrDefault(e.getKey(), 0);
+            StockPosition after = more == 0 ? p : new StockPosition(p.sku(), p.location(), p.onHand() + more, p.reserved(),
+                    p.allocated(), p.safetyStock(), Math.max(0, p.inbound() - more), p.returnsInTransit(), p.quarantine());
+            l[n] = e.getKey();
+            u[n++] = Math.max(0, exposure.exposed(channel, network.at(e.getKey()), after));
+        }
+        return SkuStock.of(Arrays.copyOf(l, n), Arrays.copyOf(u, n));
+    }
+
+    // ------------------------------------------------------------------ stock signal
+
+    private StockSignal signal(Line line, Channel channel, ZoneId zone) {
+        List<BundleComponent> components = components(line.sku);
+        long units = Long.MAX_VALUE;
+        for (BundleComponent c : components) {
+            units = Math.min(units, index.availability(c.sku()).total(channel) / c.quantity());
+        }
+        if (units >= line.quantity) {
+            return new StockSignal(units <= lowStockThreshold ? StockSignal.Kind.ONLY_FEW_LEFT : StockSignal.Kind.IN_STOCK,
+                    units, null);
+        }
+        Instant back = null;
+        for (BundleComponent c : components) {
+            SkuAvailability a = index.availability(c.sku());
+            long need = (long) line.quantity * c.quantity();
+            if (a.total(channel) >= need) {
+                continue;
+            }
+            Instant when = null;
+            List<InboundSupply> inbound = netInbound(a);
+            int tries = 0;
+            for (int k = 0; k < inbound.size() && tries < BACK_IN_STOCK_TRIES; k++) {
+                Instant eta = inbound.get(k).eta();
+                if (k + 1 < inbound.size() && !inbound.get(k + 1).eta().isAfter(eta)) {
+                    continue;
+                }
+                tries++;
+                if (futureStock(a, channel, eta).total() >= need) {
+                    when = eta;
+                    break;
+                }
+            }
+            if (when == null) {
+                return new StockSignal(StockSignal.Kind.OUT_OF_STOCK, units, null);
+            }
+            back = back == null || when.isAfter(back) ? when : back;
+        }
+        if (back == null) {
+            return new StockSignal(StockSignal.Kind.OUT_OF_STOCK, units, null);
+        }
+        return new StockSignal(StockSignal.Kind.BACK_IN_STOCK, units, LocalDate.ofInstant(back, zone));
+    }
+
+    private ZoneId customerZone(Destination destination, LocationId store) {
+        if (destination != null && destination.zone() != null) {
+            return destination.zone();
+        }
+        if (store != null) {
+            int i = network.indexOf(store);
+            if (i >= 0) {
+                return network.at(i).zone();
+            }
+        }
+        return calendar.customerZone();
+    }
+
+    // ------------------------------------------------------------------ orders for the engine
+
+    private static DeliveryChoice delivery(DeliveryMethod method, Destination destination, LocationId store) {
+        if (method.isPickup()) {
+            return DeliveryChoice.pickup(method, store, null);
+        }
+        return DeliveryChoice.home(method, new Address(null, null, null, null, destination.postalCode(),
+                destination.countryCode(), destination.position()), null);
+    }
+
+    private Order order(Line[] lines, Channel channel, DeliveryChoice delivery, Instant now) {
+        CurrencyUnit currency = charges.currency();
+        Money zero = Money.zero(currency);
+        List<OrderLine> orderLines = new ArrayList<>(lines.length);
+        for (Line l : lines) {
+            orderLines.add(new OrderLine(LineId.of(l.id), l.sku, l.quantity, zero, List.of(), null, UnitCounts.allOpen(l.quantity)));
+        }
+        return new Order(OrderId.of("atp"), 1, channel, ExternalOrderRef.of("atp"), CustomerRef.of("atp"), currency, delivery,
+                orderLines, List.of(), List.of(), "", PaymentSummary.none(currency), null, now, null, List.of());
+    }
+
+    /** Reads through the index and remembers which SKUs (at which versions) the engine read. */
+    private final class RecordingSnapshot implements StockSnapshot {
+        private final StockSnapshot delegate;
+        final List<Sku> skus = new ArrayList<>(4);
+        final List<Long> versions = new ArrayList<>(4);
+        private final List<SkuAvailability> read = new ArrayList<>(4);
+
+        RecordingSnapshot(StockSnapshot delegate) {
+            this.delegate = delegate;
+        }
+
+        SkuAvailability read(Sku sku) {
+            int k = skus.indexOf(sku);
+            if (k >= 0) {
+                return read.get(k);
+            }
+            SkuAvailability a = index.availability(sku);
+            skus.add(sku);
+            versions.add(a.version());
+            read.add(a);
+            return a;
+        }
+
+        @Override
+        public SkuStock stock(Sku sku) {
+            int k = skus.indexOf(sku);
+            if (k < 0) {
+                read(sku);
+            }
+            return delegate.stock(sku);
+        }
+    }
+
+    /** Builds an {@link Atp}. The engine and, unless an index is given, the inventory store are required. */
+    public static final class Builder {
+        private SourcingEngine engine;
+        private InventoryStore inventory;
+        private AvailabilityIndex index;
+        private Catalog catalog;
+        private Clock clock = Clock.systemUTC();
+        private PromiseCalendar calendar;
+        private DeliveryCharges charges = DeliveryCharges.free(CurrencyUnit.EUR);
+        private BackorderLedger backorders = BackorderLedger.none();
+        private List<DeliveryMethod> methods = List.of(DeliveryMethod.values());
+        private int lowStockThreshold = 5;
+        private Duration cacheTtl = Duration.ofMinutes(5);
+        private int maxCacheEntries = 200_000;
+
+        private Builder() {
+        }
+
+        /** The sourcing engine whose what-if plans the promises are. */
+        public Builder engine(SourcingEngine engine) {
+            this.engine = Checks.notNull(engine, "engine");
+            return this;
+        }
+
+        /** The inventory store the index reads. */
+        public Builder inventory(InventoryStore inventory) {
+            this.inventory = Checks.notNull(inventory, "inventory");
+            return this;
+        }
+
+        /** An index to share (built over the engine's network and exposure); by default one is built from the store. */
+        public Builder index(AvailabilityIndex index) {
+            this.index = Checks.notNull(index, "index");
+            return this;
+        }
+
+        /** The catalog, to see bundles as their components in stock signals; the engine's own catalog sources them. */
+        public Builder catalog(Catalog catalog) {
+            this.catalog = Checks.notNull(catalog, "catalog");
+            return this;
+        }
+
+        /** The clock for requests without a moment; the system UTC clock by default. Use the engine's clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.notNull(clock, "clock");
+            return this;
+        }
+
+        /** The date arithmetic, over the engine's network; by default with Jollyday's holidays and the standard transit table. */
+        public Builder calendar(PromiseCalendar calendar) {
+            this.calendar = Checks.notNull(calendar, "calendar");
+            return this;
+        }
+
+        /** What customers pay per method; all free in EUR by default. */
+        public Builder charges(DeliveryCharges charges) {
+            this.charges = Checks.notNull(charges, "charges");
+            return this;
+        }
+
+        /** Units already promised from inbound supply; none by default. */
+        public Builder backorders(BackorderLedger backorders) {
+            this.backorders = Checks.notNull(backorders, "backorders");
+            return this;
+        }
+
+        /** The delivery methods to offer, in display order; all by default. */
+        public Builder methods(List<DeliveryMethod> methods) {
+            Checks.notNull(methods, "methods");
+            if (methods.isEmpty() || methods.stream().distinct().count() != methods.size()) {
+                throw new IllegalArgumentException("methods must be distinct and not empty, were " + methods);
+            }
+            this.methods = List.copyOf(methods);
+            return this;
+        }
+
+        /** "Only N left" is shown from this many units down; 5 by default, at least 0. */
+        public Builder lowStockThreshold(int units) {
+            this.lowStockThreshold = Checks.notNegative(units, "lowStockThreshold");
+            return this;
+        }
+
+        /** How long a cached plan may be reused at most; zero disables the cache. 5 minutes by default. */
+        public Builder cacheTtl(Duration ttl) {
+            Checks.notNull(ttl, "cacheTtl");
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("cacheTtl must not be negative, was " + ttl);
+            }
+            this.cacheTtl = ttl;
+            return this;
+        }
+
+        /** The most questions kept in the cache (it is emptied when full); 200,000 by default. */
+        public Builder maxCacheEntries(int entries) {
+            this.maxCacheEntries = Checks.positive(entries, "maxCacheEntries");
+            return this;
+        }
+
+        /**
+         * The ATP.
+         *
+         * @throws IllegalStateException when the engine, or both the inventory store and an index, are missing
+         */
+        public Atp build() {
+            if (engine == null) {
+                throw new IllegalStateException("engine is required");
+            }
+            if (inventory == null && index == null) {
+                throw new IllegalStateException("inventory (or an index) is required");
+            }
+            return new Atp(this);
+        }
+    }
+}

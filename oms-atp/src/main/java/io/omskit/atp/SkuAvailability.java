@@ -1,0 +1,63 @@
+package io.omskit.atp;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.inventory.InboundSupply;
+import io.omskit.core.inventory.StockPosition;
+import io.omskit.core.order.Channel;
+import io.omskit.orchestration.SkuStock;
+import java.util.List;
+
+/**
+ * One SKU as the {@link AvailabilityIndex} holds it: the units each channel may source per location, their totals,
+ * the positions they were derived from and the inbound supply not yet received. Immutable; a new instance (with a
+ * higher {@link #version()}) replaces it whenever the SKU's stock changes.
+ */
+public final class SkuAvailability {
+
+    private final Sku sku;
+    private final long version;
+    private final SkuStock[] byChannel;
+    private final long[] totals;
+    private final List<StockPosition> positions;
+    private final List<InboundSupply> inbound;
+
+    SkuAvailability(Sku sku, long version, SkuStock[] byChannel, long[] totals, List<StockPosition> positions,
+                    List<InboundSupply> inbound) {
+        this.sku = sku;
+        this.version = version;
+        this.byChannel = byChannel;
+        this.totals = totals;
+        this.positions = positions;
+        this.inbound = inbound;
+    }
+
+    /** The SKU. */
+    public Sku sku() {
+        return sku;
+    }
+
+    /** Increases with every re-read of the SKU; equal versions mean equal stock. */
+    public long version() {
+        return version;
+    }
+
+    /** The units {@code channel} may source per location (after safety stock and exposure). */
+    public SkuStock stock(Channel channel) {
+        return byChannel[channel.ordinal()];
+    }
+
+    /** The units {@code channel} may source across the network. */
+    public long total(Channel channel) {
+        return totals[channel.ordinal()];
+    }
+
+    /** The positions at locations of the network, as read from the store. */
+    public List<StockPosition> positions() {
+        return positions;
+    }
+
+    /** Inbound supply at locations of the network not yet received, earliest ETA first. */
+    public List<InboundSupply> inbound() {
+        return inbound;
+    }
+}

@@ -1,0 +1,75 @@
+package io.omskit.atp;
+
+import static io.omskit.atp.Shop.BERLIN_HOME;
+import static io.omskit.atp.Shop.WH_BERLIN;
+import static io.omskit.atp.Shop.WH_MUNICH;
+import static io.omskit.atp.Shop.eur;
+import static io.omskit.atp.calendar.Berlin.local;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.orchestration.SplitPolicy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CartTest {
+
+    private static final Sku MUG = Sku.of("MUG");
+    private static final Sku PLATE = Sku.of("PLATE");
+
+    private static CartRequest cart(int mugs, int plates) {
+        return CartRequest.of(Channel.WEB, List.of(new CartLine("1", MUG, mugs, eur(8)), new CartLine("2", PLATE, plates, eur(12))))
+                .to(BERLIN_HOME).at(local("2026-11-26T10:00"));
+    }
+
+    @Test
+    void comes_together_when_one_warehouse_holds_everything() {
+        Shop shop = new Shop().receive(MUG, WH_BERLIN, 5).receive(PLATE, WH_BERLIN, 5);
+        MethodPromise p = shop.atp.cart(cart(2, 1)).method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow();
+        assertThat(p.isTogether()).isTrue();
+        assertThat(p.parts().get(0).lines()).extracting(PartLine::line).containsExactly("1", "2");
+        assertThat(p.charge()).isEqualTo(eur(4.95));
+    }
+
+    @Test
+    void comes_in_parts_each_with_its_window_and_charge() {
+        Shop shop = new Shop().receive(MUG, WH_BERLIN, 5).receive(PLATE, WH_MUNICH, 5);
+        CartPromise promise = shop.atp.cart(cart(2, 1));
+        MethodPromise p = promise.method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow();
+
+        assertThat(p.isTogether()).isFalse();
+        assertThat(p.parts()).extracting(PromisedPart::from).containsExactly(WH_BERLIN, WH_MUNICH);
+        // Munich is 500 km away: 2-3 days instead of 1-2
+        assertThat(p.parts().get(0).window().latest()).isEqualTo(local("2026-11-28T20:00"));
+        assertThat(p.parts().get(1).window().latest()).isEqualTo(local("2026-11-30T20:00"));
+        assertThat(p.window().latest()).isEqualTo(local("2026-11-30T20:00"));
+        assertThat(p.charge()).isEqualTo(eur(6.95));
+        assertThat(promise.signals()).extracting(StockSignal::kind).containsExactly(StockSignal.Kind.ONLY_FEW_LEFT, StockSignal.Kind.ONLY_FEW_LEFT);
+    }
+
+    @Test
+    void standard_delivery_is_free_from_the_threshold() {
+        Shop shop = new Shop().receive(MUG, WH_BERLIN, 10).receive(PLATE, WH_BERLIN, 5);
+        assertThat(shop.atp.cart(cart(5, 1)).method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow().charge()).isEqualTo(eur(0));
+    }
+
+    @Test
+    void ship_complete_rules_make_a_split_cart_unavailable_and_say_why() {
+        Shop shop = new Shop(SplitPolicy.SHIP_COMPLETE).receive(MUG, WH_BERLIN, 5).receive(PLATE, WH_MUNICH, 5);
+        MethodPromise p = shop.atp.cart(cart(2, 1)).method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow();
+        assertThat(p.reason()).isEqualTo(Unavailability.TOO_MANY_PARTS);
+    }
+
+    @Test
+    void a_line_short_now_makes_the_cart_wait_for_its_inbound_supply() {
+        Shop shop = new Shop().receive(MUG, WH_BERLIN, 5).expect(PLATE, WH_BERLIN, 4, local("2026-12-01T06:00"));
+        CartPromise promise = shop.atp.cart(cart(1, 1));
+        assertThat(promise.signals().get(1).kind()).isEqualTo(StockSignal.Kind.BACK_IN_STOCK);
+        MethodPromise p = promise.method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow();
+        assertThat(p.isLater()).isTrue();
+        assertThat(p.isTogether()).isTrue();
+        assertThat(p.window().earliest()).isEqualTo(local("2026-12-02T08:00"));
+    }
+}
