@@ -2,6 +2,7 @@ package io.omskit.core.inventory;
 
 import io.omskit.core.common.Checks;
 import io.omskit.core.order.Channel;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -34,6 +35,11 @@ public final class ChannelExposure {
         copy.putAll(policies);
         copy.put(channel, policy);
         return new ChannelExposure(copy);
+    }
+
+    /** The channels with a policy of their own, and their policies, in channel order; unmodifiable. */
+    public Map<Channel, ExposurePolicy> policies() {
+        return Collections.unmodifiableMap(policies);
     }
 
     /** The policy of {@code channel}; {@link ExposurePolicy#everything()} when it has none of its own. */

@@ -4,10 +4,12 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What stock a sales channel is shown: the positions at locations of the given types (minus excluded locations),
@@ -21,9 +23,13 @@ public record ExposurePolicy(Set<LocationType> locationTypes, int bufferPerLocat
 
     public ExposurePolicy {
         Checks.notNull(locationTypes, "locationTypes");
-        locationTypes = locationTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(locationTypes));
+        // Ordered sets, so that the policy iterates (and serialises) the same way in every JVM.
+        locationTypes = Collections.unmodifiableSet(
+                locationTypes.isEmpty() ? EnumSet.noneOf(LocationType.class) : EnumSet.copyOf(locationTypes));
         Checks.notNegative(bufferPerLocation, "bufferPerLocation");
-        excludedLocations = excludedLocations == null ? Set.of() : Set.copyOf(excludedLocations);
+        excludedLocations = excludedLocations == null
+                ? Collections.emptySortedSet()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(excludedLocations));
     }
 
     /** Every location, no buffer: the default for channels without a policy of their own. */

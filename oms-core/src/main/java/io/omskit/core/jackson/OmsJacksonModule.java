@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.inventory.AdjustmentResult;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.ChannelExposure;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.network.Network;
@@ -53,7 +54,8 @@ import org.joda.money.Money;
  *     currency's scale (a JSON number is accepted when reading); {@link CurrencyUnit} is its ISO code.</li>
  * <li>{@code java.time} values are ISO-8601 strings ({@code "2024-05-01T09:30:00Z"}, {@code "PT4H"},
  *     {@code "15:00"}), whatever the mapper's timestamp settings.</li>
- * <li>{@link Network} is {@code {"locations":[...]}}.</li>
+ * <li>{@link Network} is {@code {"locations":[...]}}; {@link ChannelExposure} is
+ *     {@code {"policies":{"MARKETPLACE":{...}}}}, listing the channels with a policy of their own.</li>
  * <li>Polymorphic families (the event families, {@link DomainEvent} itself and the inventory result types) carry
  *     a {@value #TYPE_PROPERTY} property holding a registered, stable type name such as {@code "order.placed"}.
  *     Only registered names are resolved: class names in the input are never used to pick a class, and an
@@ -173,6 +175,7 @@ public final class OmsJacksonModule extends Module {
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(Money.class, new MoneyJson.MoneySerializer());
         serializers.addSerializer(CurrencyUnit.class, new MoneyJson.CurrencySerializer());
+        serializers.addSerializer(ChannelExposure.class, new ChannelExposureJson.Serializer());
         context.addSerializers(serializers);
         context.addSerializers(new IdRecords.IdSerializers(false));
 
@@ -184,6 +187,7 @@ public final class OmsJacksonModule extends Module {
         SimpleDeserializers deserializers = new SimpleDeserializers();
         deserializers.addDeserializer(Money.class, new MoneyJson.MoneyDeserializer());
         deserializers.addDeserializer(CurrencyUnit.class, new MoneyJson.CurrencyDeserializer());
+        deserializers.addDeserializer(ChannelExposure.class, new ChannelExposureJson.Deserializer());
         context.addDeserializers(deserializers);
         context.addDeserializers(new IdRecords.IdDeserializers());
 

@@ -15,6 +15,8 @@ import io.omskit.core.inventory.Allocation;
 import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationLine;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.ChannelExposure;
+import io.omskit.core.inventory.ExposurePolicy;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.Reservation;
 import io.omskit.core.inventory.ReservationKey;
@@ -27,7 +29,9 @@ import io.omskit.core.inventory.StockLevel;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
+import io.omskit.core.order.Channel;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderId;
@@ -36,6 +40,7 @@ import io.omskit.core.payment.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -131,6 +136,19 @@ class JsonRoundTripTest {
                 "AUTH-1"), PaymentRequest.class);
         roundTrip(PaymentResult.declined("insufficient funds"), PaymentResult.class);
         roundTrip(JsonFixtures.history().state().payment(), io.omskit.core.payment.PaymentSummary.class);
+    }
+
+    @Test
+    void a_channel_exposure_lists_the_channels_with_a_policy_of_their_own() throws Exception {
+        ChannelExposure exposure = ChannelExposure.everything()
+                .with(Channel.MARKETPLACE, ExposurePolicy.of(Set.of(LocationType.WAREHOUSE), 2).excluding(LocationId.of("WH-9")))
+                .with(Channel.WEB, ExposurePolicy.everything());
+        String json = mapper.writeValueAsString(exposure);
+        assertThat(json).isEqualTo("{\"policies\":{\"WEB\":{\"locationTypes\":[\"WAREHOUSE\",\"STORE\",\"DROP_SHIPPER\"],"
+                + "\"bufferPerLocation\":0,\"excludedLocations\":[]},\"MARKETPLACE\":{\"locationTypes\":[\"WAREHOUSE\"],"
+                + "\"bufferPerLocation\":2,\"excludedLocations\":[\"WH-9\"]}}}");
+        roundTrip(exposure, ChannelExposure.class);
+        roundTrip(ChannelExposure.everything(), ChannelExposure.class);
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationLine;
 import io.omskit.core.inventory.AllocationRequest;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.ChannelExposure;
+import io.omskit.core.inventory.ExposurePolicy;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.MovementKey;
@@ -475,6 +477,16 @@ public final class OmsArbitraries {
     /** Both adjustment outcomes. */
     public static Arbitrary<AdjustmentResult> adjustmentResults() {
         return StockGen.adjustmentResults();
+    }
+
+    /** Channel exposure policies: a subset of location types, a buffer of 0 to 20, up to three excluded locations. */
+    public static Arbitrary<ExposurePolicy> exposurePolicies() {
+        return StockGen.exposurePolicies();
+    }
+
+    /** Channel exposures in which any subset of the channels has a policy of its own. */
+    public static Arbitrary<ChannelExposure> channelExposures() {
+        return StockGen.channelExposures();
     }
 
     // ---- inventory events ----

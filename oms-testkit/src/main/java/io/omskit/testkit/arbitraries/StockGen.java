@@ -10,6 +10,8 @@ import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationLine;
 import io.omskit.core.inventory.AllocationRequest;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.ChannelExposure;
+import io.omskit.core.inventory.ExposurePolicy;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.MovementReason;
@@ -25,6 +27,8 @@ import io.omskit.core.inventory.StockMovement;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.inventory.StockThresholds;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.order.Channel;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -153,6 +157,25 @@ final class StockGen {
         Arbitrary<AdjustmentResult> refused = Combinators.combine(stockAdjustments(), ValueGen.text(1, 60))
                 .as(AdjustmentResult.Refused::new);
         return Arbitraries.oneOf(applied, refused);
+    }
+
+    /** Exposure policies: some location types, a buffer, sometimes excluded locations. */
+    static Arbitrary<ExposurePolicy> exposurePolicies() {
+        return Combinators.combine(Arbitraries.subsetOf(LocationType.values()), Arbitraries.integers().between(0, 20),
+                        locationIds().set().ofMaxSize(3))
+                .as(ExposurePolicy::new);
+    }
+
+    /** Exposures giving 0 to all channels a policy of their own. */
+    static Arbitrary<ChannelExposure> channelExposures() {
+        return Combinators.combine(Arbitraries.subsetOf(Channel.values()), exposurePolicies().list().ofSize(Channel.values().length))
+                .as((channels, policies) -> {
+                    ChannelExposure exposure = ChannelExposure.everything();
+                    for (Channel c : channels) {
+                        exposure = exposure.with(c, policies.get(c.ordinal()));
+                    }
+                    return exposure;
+                });
     }
 
     static Arbitrary<Dimensions> dimensions() {

@@ -56,7 +56,7 @@ class ArbitrariesProperties {
                 List.of(LocationId.of("ST-1"), LocationId.of("ST-2"))));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void order_histories_pass_through_every_status_with_consistent_versions(
             @ForAll("histories") Change<Order, OrderEvent> history) {
         Order order = history.state();

@@ -13,6 +13,8 @@ import io.omskit.core.inventory.AdjustmentResult;
 import io.omskit.core.inventory.Allocation;
 import io.omskit.core.inventory.AllocationRequest;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.ChannelExposure;
+import io.omskit.core.inventory.ExposurePolicy;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.Reservation;
@@ -51,7 +53,7 @@ class JsonRoundTripProperties {
         assertThat(STRICT.readValue(json, type)).as("strict: %s", json).isEqualTo(value);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 60)
     void orders_and_their_whole_history_round_trip(@ForAll("histories") Change<Order, OrderEvent> history) throws Exception {
         assertRoundTrip(history.state(), Order.class);
         for (OrderEvent e : history.events()) {
@@ -66,7 +68,7 @@ class JsonRoundTripProperties {
         return OmsArbitraries.orderHistories();
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void order_events_of_every_type_round_trip(@ForAll("orderEvents") OrderEvent event) throws Exception {
         assertRoundTrip(event, OrderEvent.class);
         assertRoundTrip(event, DomainEvent.class);
@@ -240,7 +242,20 @@ class JsonRoundTripProperties {
         return OmsArbitraries.currencies().flatMap(OmsArbitraries::paymentSummaries);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 200)
+    void channel_exposures_round_trip(@ForAll("exposures") ChannelExposure exposure) throws Exception {
+        assertRoundTrip(exposure, ChannelExposure.class);
+        for (ExposurePolicy policy : exposure.policies().values()) {
+            assertRoundTrip(policy, ExposurePolicy.class);
+        }
+    }
+
+    @Provide
+    Arbitrary<ChannelExposure> exposures() {
+        return OmsArbitraries.channelExposures();
+    }
+
+    @Property(tries = 20)
     void placement_results_round_trip(@ForAll("placementResults") PlacementResult result) throws Exception {
         assertRoundTrip(result, PlacementResult.class);
     }
