@@ -23,14 +23,14 @@ import io.omskit.orchestration.RuleSet;
 import io.omskit.orchestration.SourcingEngine;
 import io.omskit.orchestration.SplitPolicy;
 import io.omskit.orchestration.rules.CapabilityFilter;
+import io.omskit.orchestration.rules.CutOffFilter;
+import io.omskit.orchestration.rules.OpenNowFilter;
 import io.omskit.orchestration.rules.DailyCapacityFilter;
 import io.omskit.orchestration.rules.DistanceCost;
 import io.omskit.orchestration.rules.LocationTypeFilter;
 import io.omskit.orchestration.rules.SplitPenalty;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,12 +65,21 @@ final class Shop {
     final Atp atp;
     private final AtomicInteger keys = new AtomicInteger();
 
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T09:00:00Z"));
+
     Shop() {
-        this(SplitPolicy.SHIP_PARTIAL);
+        this(SplitPolicy.SHIP_PARTIAL, false);
     }
 
     Shop(SplitPolicy homeSplit) {
-        Clock clock = Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), ZoneOffset.UTC);
+        this(homeSplit, false);
+    }
+
+    /**
+     * @param timeRules whether express delivery excludes locations past their cut-off and express click and
+     *                  collect excludes a closed store (otherwise the promise waits for the next opening)
+     */
+    Shop(SplitPolicy homeSplit, boolean timeRules) {
         store = InMemoryInventoryStore.builder().clock(clock).publisher(this::publish).build();
         RuleSet home = RuleSet.builder("home")
                 .filter(new CapabilityFilter())
@@ -80,12 +89,21 @@ final class Shop {
                 .cost(new SplitPenalty(5))
                 .split(homeSplit)
                 .build();
-        RuleSet collect = RuleSet.builder("collect").filter(new CapabilityFilter()).build();
+        RuleSet.Builder collectRules = RuleSet.builder("collect").filter(new CapabilityFilter());
+        RuleSet.Builder expressRules = RuleSet.builder("express").filter(new CapabilityFilter())
+                .filter(LocationTypeFilter.builder().allow(null, null, LocationType.WAREHOUSE).build())
+                .cost(new DistanceCost(0.01)).split(SplitPolicy.SHIP_COMPLETE);
+        if (timeRules) {
+            collectRules.filter(new OpenNowFilter());
+            expressRules.filter(new CutOffFilter());
+        }
+        RuleSet collect = collectRules.build();
         RuleSet shipToStore = RuleSet.builder("ship-to-store").filter(new CapabilityFilter())
                 .cost(new DistanceCost(0.01)).cost(new SplitPenalty(5)).build();
         engine = SourcingEngine.builder().network(network).clock(clock).inventory(store)
                 .rules(RuleBook.builder().byDefault(home)
                         .forMethod(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, collect)
+                        .forMethod(DeliveryMethod.EXPRESS_DELIVERY, expressRules.build())
                         .forMethod(DeliveryMethod.SHIP_TO_STORE, shipToStore).build())
                 .exposure(ChannelExposure.everything()
                         .with(Channel.MARKETPLACE, ExposurePolicy.of(Set.of(LocationType.WAREHOUSE), 2)))

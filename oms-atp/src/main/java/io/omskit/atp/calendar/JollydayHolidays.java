@@ -7,6 +7,7 @@ import de.focus_shift.jollyday.core.ManagerParameters;
 import io.omskit.atp.spi.HolidaySource;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Public holidays from the Jollyday library ({@code de.focus-shift:jollyday}), which carries the official holidays
  * of about 200 countries and their regions. Only public holidays count ({@link HolidayType#PUBLIC_HOLIDAY}), not
  * observances such as Carnival. A country Jollyday does not know has no public holidays (logged once at warn).
- * Thread-safe; loading a country's calendar the first time takes a moment, later calls are map look-ups.
+ * Thread-safe; loading a country's calendar the first time takes a moment; each country, region and year is
+ * computed once and kept.
  */
 public final class JollydayHolidays implements HolidaySource {
 
@@ -28,6 +30,7 @@ public final class JollydayHolidays implements HolidaySource {
 
     private final Map<String, HolidayManager> managers = new ConcurrentHashMap<>();
     private final Set<String> unknown = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<LocalDate>> years = new ConcurrentHashMap<>();
 
     /** A source reading Jollyday's bundled calendars. */
     public JollydayHolidays() {
@@ -37,6 +40,11 @@ public final class JollydayHolidays implements HolidaySource {
     public Set<LocalDate> publicHolidays(String countryCode, String region, int year) {
         if (countryCode == null) {
             throw new IllegalArgumentException("countryCode must not be null");
+        }
+        String key = countryCode + '/' + region + '/' + year;
+        Set<LocalDate> known = years.get(key);
+        if (known != null) {
+            return known;
         }
         HolidayManager manager = manager(countryCode.toLowerCase(Locale.ROOT));
         if (manager == UNKNOWN) {
@@ -49,7 +57,9 @@ public final class JollydayHolidays implements HolidaySource {
         for (Holiday h : holidays) {
             dates.add(h.getActualDate());
         }
-        return dates;
+        Set<LocalDate> result = Collections.unmodifiableSet(dates);
+        years.put(key, result);
+        return result;
     }
 
     private HolidayManager manager(String country) {
