@@ -446,8 +446,15 @@ public final class Atp {
         for (int k = 0; k < etas.size() && k < BACK_IN_STOCK_TRIES; k++) {
             Instant eta = etas.get(k);
             Map<Sku, SkuStock> future = new HashMap<>();
+            boolean enough = true;
             for (Sku sku : skus) {
-                future.put(sku, futureStock(current.read(sku), channel, eta));
+                SkuAvailability a = current.read(sku);
+                SkuStock s = futureStock(a, channel, eta);
+                enough &= s.total() - a.networkReserved() >= required(lines, sku);
+                future.put(sku, s);
+            }
+            if (!enough) {
+                continue;
             }
             StockSnapshot snapshot = sku -> {
                 SkuStock s = future.get(sku);
@@ -476,6 +483,19 @@ public final class Atp {
             }
         }
         return unavailablePlan(otherwise);
+    }
+
+    /** Units of {@code sku} the lines need, bundles counted by their components. */
+    private long required(Line[] lines, Sku sku) {
+        long n = 0;
+        for (Line l : lines) {
+            for (BundleComponent c : components(l.sku)) {
+                if (c.sku().equals(sku)) {
+                    n += (long) l.quantity * c.quantity();
+                }
+            }
+        }
+        return n;
     }
 
     /** The SKUs whose stock the lines draw on: each line's SKU, or its bundle's components. */
@@ -561,7 +581,7 @@ public final class Atp {
         List<BundleComponent> components = components(line.sku);
         long units = Long.MAX_VALUE;
         for (BundleComponent c : components) {
-            units = Math.min(units, index.availability(c.sku()).total(channel) / c.quantity());
+            units = Math.min(units, index.availability(c.sku()).available(channel) / c.quantity());
         }
         if (units >= line.quantity) {
             return new StockSignal(units <= lowStockThreshold ? StockSignal.Kind.ONLY_FEW_LEFT : StockSignal.Kind.IN_STOCK,
@@ -570,7 +590,7 @@ public final class Atp {
         Instant back = null;
         for (BundleComponent c : components) {
             SkuAvailability a = index.availability(c.sku());
-            long need = (long) line.quantity * c.quantity();
+            long need = (long) line.quantity * c.quantity() + a.networkReserved();
             if (a.total(channel) >= need) {
                 continue;
             }

@@ -116,6 +116,7 @@ public final class AvailabilityIndex implements EventPublisher {
     private SkuAvailability read(Sku sku) {
         List<StockPosition> positions = store.positions(sku);
         List<InboundSupply> inbound = store.inbound(sku);
+        int networkReserved = store.networkReserved(sku);
         int n = 0;
         int[] index = new int[positions.size()];
         StockPosition[] kept = new StockPosition[positions.size()];
@@ -157,6 +158,6 @@ public final class AvailabilityIndex implements EventPublisher {
         }
         known.sort(java.util.Comparator.comparing(InboundSupply::eta));
         return new SkuAvailability(sku, versions.incrementAndGet(), byChannel, totals,
-                List.of(java.util.Arrays.copyOf(kept, n)), known);
+                List.of(java.util.Arrays.copyOf(kept, n)), known, networkReserved);
     }
 }

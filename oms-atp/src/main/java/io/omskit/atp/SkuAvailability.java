@@ -20,15 +20,17 @@ public final class SkuAvailability {
     private final long[] totals;
     private final List<StockPosition> positions;
     private final List<InboundSupply> inbound;
+    private final int networkReserved;
 
     SkuAvailability(Sku sku, long version, SkuStock[] byChannel, long[] totals, List<StockPosition> positions,
-                    List<InboundSupply> inbound) {
+                    List<InboundSupply> inbound, int networkReserved) {
         this.sku = sku;
         this.version = version;
         this.byChannel = byChannel;
         this.totals = totals;
         this.positions = positions;
         this.inbound = inbound;
+        this.networkReserved = networkReserved;
     }
 
     /** The SKU. */
@@ -49,6 +51,19 @@ public final class SkuAvailability {
     /** The units {@code channel} may source across the network. */
     public long total(Channel channel) {
         return totals[channel.ordinal()];
+    }
+
+    /**
+     * Units held by network-wide reservations (carts and orders not tied to a location): they are in the positions'
+     * available to sell, but a new order can no longer have them.
+     */
+    public int networkReserved() {
+        return networkReserved;
+    }
+
+    /** What a new order from {@code channel} can still get across the network: its total minus network-wide reservations. */
+    public long available(Channel channel) {
+        return Math.max(0, totals[channel.ordinal()] - networkReserved);
     }
 
     /** The positions at locations of the network, as read from the store. */

@@ -158,7 +158,89 @@ public final class Demo {
             }
         }
         results.events = events.events();
+
+        heading("8. Product page and cart promises");
+        promises(results);
         return results;
+    }
+
+    // ---- scene 8: product page and cart promises (oms-atp) ----
+
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ENGLISH);
+
+    private void promises(Results results) {
+        io.omskit.orchestration.RuleSet home = io.omskit.orchestration.RuleSet.builder("home")
+                .filter(new io.omskit.orchestration.rules.CapabilityFilter())
+                .filter(io.omskit.orchestration.rules.LocationTypeFilter.builder()
+                        .allow(null, null, io.omskit.core.network.LocationType.WAREHOUSE,
+                                io.omskit.core.network.LocationType.DROP_SHIPPER).build())
+                .cost(new io.omskit.orchestration.rules.DistanceCost(0.01))
+                .cost(new io.omskit.orchestration.rules.SplitPenalty(5)).build();
+        io.omskit.orchestration.RuleSet collect = io.omskit.orchestration.RuleSet.builder("collect")
+                .filter(new io.omskit.orchestration.rules.CapabilityFilter()).build();
+        io.omskit.orchestration.SourcingEngine engine = io.omskit.orchestration.SourcingEngine.builder()
+                .network(network).inventory(inventory).catalog(catalog).clock(clock)
+                .rules(io.omskit.orchestration.RuleBook.builder().byDefault(home)
+                        .forMethod(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, collect).build())
+                .build();
+        io.omskit.atp.Atp atp = io.omskit.atp.Atp.builder().engine(engine).inventory(inventory).catalog(catalog).clock(clock)
+                .calendar(io.omskit.atp.PromiseCalendar.builder(network)
+                        .holidays(new io.omskit.atp.calendar.JollydayHolidays())
+                        .pickup(io.omskit.core.network.LocationType.WAREHOUSE,
+                                io.omskit.atp.calendar.PickupSchedule.weekdaysAt(java.time.LocalTime.of(17, 0)))
+                        .build())
+                .charges(io.omskit.atp.DeliveryCharges.builder(CurrencyUnit.EUR)
+                        .fee(DeliveryMethod.STANDARD_DELIVERY, eur(4.95)).freeFrom(DeliveryMethod.STANDARD_DELIVERY, eur(50))
+                        .fee(DeliveryMethod.EXPRESS_DELIVERY, eur(9.95)).fee(DeliveryMethod.SHIP_TO_STORE, eur(1.95))
+                        .build())
+                .build();
+        events.subscribe(e -> atp.index().publish(List.of(e)));
+        io.omskit.atp.Destination berlin = io.omskit.atp.Destination.of("DE", "10115",
+                io.omskit.core.network.GeoPoint.of(52.53, 13.38), java.time.ZoneId.of("Europe/Berlin"));
+
+        io.omskit.atp.ProductPromise page = atp.productPage(io.omskit.atp.ProductPageRequest
+                .of(DemoNetwork.sku(3), 1, Channel.WEB).to(berlin).collectingAt(LocationId.of("ST-MITTE")));
+        out.println("  product page, 1 x " + page.sku() + " to Berlin 10115 or ST-MITTE: " + page.signal().describe());
+        page.methods().forEach(this::showPromise);
+        results.productPage = page;
+
+        inventory.adjust(new io.omskit.core.inventory.StockAdjustment(
+                io.omskit.core.inventory.MovementKey.of("demo-po-sneaker"), DemoNetwork.HOT, LocationId.of("WH-BERLIN"),
+                io.omskit.core.inventory.MovementReason.INBOUND_EXPECTED, 40, clock.instant().plus(java.time.Duration.ofDays(5)),
+                "PO-7781"));
+        io.omskit.atp.ProductPromise sneaker = atp.productPage(io.omskit.atp.ProductPageRequest
+                .of(DemoNetwork.HOT, 1, Channel.WEB).to(berlin));
+        out.println("  product page, 1 x " + sneaker.sku() + " after the rush, 40 announced at WH-BERLIN: "
+                + sneaker.signal().describe());
+        showPromise(sneaker.method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow());
+        results.soldOutPage = sneaker;
+
+        io.omskit.atp.CartPromise cart = atp.cart(io.omskit.atp.CartRequest.of(Channel.WEB, List.of(
+                        new io.omskit.atp.CartLine("1", DemoNetwork.sku(0), 2, eur(12.90)),
+                        new io.omskit.atp.CartLine("2", DemoNetwork.sku(4), 1, eur(249)),
+                        new io.omskit.atp.CartLine("3", DemoNetwork.sku(3), 1, eur(19.99))))
+                .to(berlin).collectingAt(LocationId.of("ST-MITTE")));
+        out.println("  cart: 2 x " + DemoNetwork.sku(0) + ", 1 x " + DemoNetwork.sku(4) + " (furniture), 1 x " + DemoNetwork.sku(3));
+        cart.methods().forEach(this::showPromise);
+        results.cart = cart;
+    }
+
+    private void showPromise(io.omskit.atp.MethodPromise p) {
+        if (p.status() == io.omskit.atp.PromiseStatus.UNAVAILABLE) {
+            out.printf("    %-26s unavailable: %s (%s)%n", p.method(), p.reason(), p.detail());
+            return;
+        }
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        out.printf("    %-26s %-9s %s - %s, %s, %s%n", p.method(), p.status(), WHEN.format(p.window().earliest().atZone(berlin)),
+                WHEN.format(p.window().latest().atZone(berlin)), p.isTogether() ? "together" : p.parts().size() + " parts",
+                p.charge());
+        if (!p.isTogether()) {
+            for (io.omskit.atp.PromisedPart part : p.parts()) {
+                out.printf("      part from %-13s %s - %s%n", part.from(), WHEN.format(part.window().earliest().atZone(berlin)),
+                        WHEN.format(part.window().latest().atZone(berlin)));
+            }
+        }
     }
 
     private void rush(Results results) {
@@ -242,5 +324,8 @@ public final class Demo {
         public int rushConfirmed;
         public int rushHeld;
         public List<DomainEvent> events = new ArrayList<>();
+        public io.omskit.atp.ProductPromise productPage;
+        public io.omskit.atp.ProductPromise soldOutPage;
+        public io.omskit.atp.CartPromise cart;
     }
 }

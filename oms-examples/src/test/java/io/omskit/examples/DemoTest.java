@@ -38,4 +38,20 @@ class DemoTest {
                 .contains("network-wide LOW -> OUT_OF_STOCK")
                 .doesNotContain("Demo Street");
     }
+
+    @Test
+    void the_demo_shows_product_page_and_cart_promises() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        Demo.Results results = new Demo(new PrintStream(buffer, true, StandardCharsets.UTF_8),
+                Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).run();
+
+        assertThat(results.productPage.method(io.omskit.core.order.DeliveryMethod.STANDARD_DELIVERY).orElseThrow()
+                .isAvailable()).isTrue();
+        assertThat(results.soldOutPage.signal().kind()).isEqualTo(io.omskit.atp.StockSignal.Kind.BACK_IN_STOCK);
+        assertThat(results.soldOutPage.method(io.omskit.core.order.DeliveryMethod.STANDARD_DELIVERY).orElseThrow()
+                .isLater()).isTrue();
+        assertThat(results.cart.method(io.omskit.core.order.DeliveryMethod.STANDARD_DELIVERY).orElseThrow().parts())
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("8. Product page and cart promises", "back in stock on");
+    }
 }
