@@ -12,7 +12,6 @@ import io.omskit.core.inventory.ReservationKey;
 import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.inventory.StockAdjustment;
-import io.omskit.core.inventory.StockMovement;
 import io.omskit.core.network.LocationId;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,23 +159,22 @@ final class InventoryActions {
 
     /** Returns part of an open allocation line to availability. */
     static Action.Dependent<InventoryModel> deallocate() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(InventoryModel m) {
-                return !m.openLines().isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<InventoryModel>> transformer(InventoryModel m) {
-                return Arbitraries.of(m.openLines()).flatMap(e -> Arbitraries.integers().between(1, e.getValue().quantity())
-                        .map(q -> Transformer.mutate("deallocate " + q + " of " + e,
-                                s -> s.store.deallocate(e.getKey(), e.getValue().sku(), e.getValue().location(), q))));
-            }
-        };
+        return onOpenLine("deallocate", (m, key, line, q) -> m.store.deallocate(key, line.sku(), line.location(), q));
     }
 
     /** Ships part of an open allocation line. */
     static Action.Dependent<InventoryModel> ship() {
+        return onOpenLine("ship", (m, key, line, q) -> m.applied(m.store.ship(key, line.sku(), line.location(), q,
+                MovementKey.of(m.nextKey("ship")))));
+    }
+
+    /** Something done to some units of an open allocation line. */
+    @FunctionalInterface
+    private interface OpenLineStep {
+        void apply(InventoryModel m, AllocationKey key, AllocationLine line, int quantity);
+    }
+
+    private static Action.Dependent<InventoryModel> onOpenLine(String verb, OpenLineStep step) {
         return new Action.Dependent<>() {
             @Override
             public boolean precondition(InventoryModel m) {
@@ -186,11 +184,8 @@ final class InventoryActions {
             @Override
             public Arbitrary<Transformer<InventoryModel>> transformer(InventoryModel m) {
                 return Arbitraries.of(m.openLines()).flatMap(e -> Arbitraries.integers().between(1, e.getValue().quantity())
-                        .map(q -> Transformer.mutate("ship " + q + " of " + e, s -> {
-                            StockMovement moved = s.store.ship(e.getKey(), e.getValue().sku(), e.getValue().location(), q,
-                                    MovementKey.of(s.nextKey("ship")));
-                            s.applied(moved);
-                        })));
+                        .map(q -> Transformer.mutate(verb + " " + q + " of " + e,
+                                s -> step.apply(s, e.getKey(), e.getValue(), q))));
             }
         };
     }

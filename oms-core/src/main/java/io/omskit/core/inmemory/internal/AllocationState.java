@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The live state of one allocation. Its monitor guards the mutable fields; taken before reservation monitors. */
-final class AllocationState {
+final class AllocationState extends Claim {
 
     final AllocationKey key;
     final String reference;
@@ -18,7 +18,6 @@ final class AllocationState {
     final ReservationKey reservation;
     final Instant createdAt;
 
-    boolean abandoned;
     /** What is still allocated, one entry per (SKU, location). */
     Entries open;
     private Allocation snapshot;

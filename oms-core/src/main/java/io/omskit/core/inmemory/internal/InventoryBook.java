@@ -40,6 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The engine behind {@code InMemoryInventoryStore}: one {@link SkuStripe} per SKU, locked per SKU (several in
@@ -128,36 +130,17 @@ public final class InventoryBook {
     public ReservationResult reserve(ReservationRequest request) {
         Checks.notNull(request, "request");
         Instant now = clock.instant();
-        while (true) {
-            ReservationState fresh = new ReservationState(request, now);
-            ReservationState existing;
-            OpEvents ev = events(now);
-            ReservationResult result = null;
-            synchronized (fresh) {
-                existing = reservations.putIfAbsent(request.key(), fresh);
-                if (existing == null) {
-                    result = reserveFresh(fresh, request, ev);
-                    if (!result.isReserved()) {
-                        fresh.abandoned = true;
-                        reservations.remove(request.key(), fresh);
+        OpEvents ev = events(now);
+        ReservationResult result = Claim.use(reservations, request.key(), () -> new ReservationState(request, now),
+                fresh -> reserveFresh(fresh, request, ev), ReservationResult::isReserved, existing -> {
+                    if (!sameLines(existing.requested, request.lines(), InventoryBook::unit, ReservationLine::quantity)) {
+                        throw new IllegalArgumentException("reservationKey " + request.key()
+                                + " was already used for other lines " + existing.requested + ", not " + request.lines());
                     }
-                }
-            }
-            if (result != null) {
-                publish(ev);
-                return result;
-            }
-            synchronized (existing) {
-                if (existing.abandoned) {
-                    continue;
-                }
-                if (!sameLines(existing.requested, request.lines())) {
-                    throw new IllegalArgumentException("reservationKey " + request.key()
-                            + " was already used for other lines " + existing.requested + ", not " + request.lines());
-                }
-                return new ReservationResult.Reserved(existing.snapshot(), true);
-            }
-        }
+                    return new ReservationResult.Reserved(existing.snapshot(), true);
+                });
+        publish(ev);
+        return result;
     }
 
     private ReservationResult reserveFresh(ReservationState state, ReservationRequest request, OpEvents ev) {
@@ -412,45 +395,26 @@ public final class InventoryBook {
     public AllocationResult allocate(AllocationRequest request) {
         Checks.notNull(request, "request");
         Instant now = clock.instant();
-        while (true) {
-            AllocationState fresh = new AllocationState(request, now);
-            AllocationState existing;
-            OpEvents ev = events(now);
-            AllocationResult result = null;
-            synchronized (fresh) {
-                existing = allocations.putIfAbsent(request.key(), fresh);
-                if (existing == null) {
-                    ReservationState rs = request.reservation() == null ? null : reservations.get(request.reservation());
-                    if (rs == null) {
-                        result = allocateFresh(fresh, request, null, ev, now);
-                    } else {
-                        synchronized (rs) {
-                            result = allocateFresh(fresh, request, rs.abandoned ? null : rs, ev, now);
-                        }
-                    }
-                    if (!result.isAllocated()) {
-                        fresh.abandoned = true;
-                        allocations.remove(request.key(), fresh);
-                    }
-                }
+        OpEvents ev = events(now);
+        AllocationResult result = Claim.use(allocations, request.key(), () -> new AllocationState(request, now), fresh -> {
+            ReservationState rs = request.reservation() == null ? null : reservations.get(request.reservation());
+            if (rs == null) {
+                return allocateFresh(fresh, request, null, ev, now);
             }
-            if (result != null) {
-                publish(ev);
-                purgeFinished(now);
-                return result;
+            synchronized (rs) {
+                return allocateFresh(fresh, request, rs.abandoned ? null : rs, ev, now);
             }
-            synchronized (existing) {
-                if (existing.abandoned) {
-                    continue;
-                }
-                if (!sameAllocationLines(existing.requested, request.lines())
-                        || !Objects.equals(existing.reservation, request.reservation())) {
-                    throw new IllegalArgumentException("allocationKey " + request.key()
-                            + " was already used for other lines " + existing.requested + ", not " + request.lines());
-                }
-                return new AllocationResult.Allocated(existing.snapshot(), true);
+        }, AllocationResult::isAllocated, existing -> {
+            if (!sameLines(existing.requested, request.lines(), InventoryBook::unit, AllocationLine::quantity)
+                    || !Objects.equals(existing.reservation, request.reservation())) {
+                throw new IllegalArgumentException("allocationKey " + request.key()
+                        + " was already used for other lines " + existing.requested + ", not " + request.lines());
             }
-        }
+            return new AllocationResult.Allocated(existing.snapshot(), true);
+        });
+        publish(ev);
+        purgeFinished(now);
+        return result;
     }
 
     private AllocationResult allocateFresh(AllocationState state, AllocationRequest request, ReservationState rs,
@@ -654,42 +618,22 @@ public final class InventoryBook {
         Checks.notNull(location, "location");
         Checks.positive(quantity, "quantity");
         Checks.notNull(movementKey, "movementKey");
-        while (true) {
-            MovementSlot fresh = new MovementSlot();
-            MovementSlot existing;
-            Instant now = clock.instant();
-            OpEvents ev = events(now);
-            synchronized (fresh) {
-                existing = movements.putIfAbsent(movementKey, fresh);
-                if (existing == null) {
-                    try {
-                        shipFresh(fresh, key, sku, location, quantity, movementKey, now, ev);
-                    } catch (RuntimeException ex) {
-                        fresh.abandoned = true;
-                        movements.remove(movementKey, fresh);
-                        throw ex;
+        Instant now = clock.instant();
+        OpEvents ev = events(now);
+        StockMovement result = Claim.use(movements, movementKey, MovementSlot::new,
+                fresh -> shipFresh(fresh, key, sku, location, quantity, movementKey, now, ev), m -> true, existing -> {
+                    StockMovement m = existing.movement;
+                    if (!key.equals(existing.shippedFrom) || !m.sku().equals(sku) || !m.location().equals(location)
+                            || m.quantity() != quantity) {
+                        throw new IllegalArgumentException("movementKey " + movementKey + " was already used for " + m);
                     }
-                }
-            }
-            if (existing == null) {
-                publish(ev);
-                return fresh.movement;
-            }
-            synchronized (existing) {
-                if (existing.abandoned) {
-                    continue;
-                }
-                StockMovement m = existing.movement;
-                if (!key.equals(existing.shippedFrom) || !m.sku().equals(sku) || !m.location().equals(location)
-                        || m.quantity() != quantity) {
-                    throw new IllegalArgumentException("movementKey " + movementKey + " was already used for " + m);
-                }
-                return m;
-            }
-        }
+                    return m;
+                });
+        publish(ev);
+        return result;
     }
 
-    private void shipFresh(MovementSlot slot, AllocationKey key, Sku sku, LocationId location, int quantity,
+    private StockMovement shipFresh(MovementSlot slot, AllocationKey key, Sku sku, LocationId location, int quantity,
                            MovementKey movementKey, Instant now, OpEvents ev) {
         AllocationState a = openAllocation(key);
         synchronized (a) {
@@ -711,6 +655,7 @@ public final class InventoryBook {
                     ev.add(s, new InventoryEvent.StockMoved(EventIds.next(), now, sku, m));
                     ev.finish();
                 }
+                return m;
             } finally {
                 s.unlock();
             }
@@ -726,38 +671,19 @@ public final class InventoryBook {
             throw new IllegalArgumentException("reason must not be SHIPMENT for adjustment " + adjustment.key()
                     + ": shipments are recorded by ship(), against an allocation");
         }
-        while (true) {
-            MovementSlot fresh = new MovementSlot();
-            MovementSlot existing;
-            Instant now = clock.instant();
-            OpEvents ev = events(now);
-            AdjustmentResult result = null;
-            synchronized (fresh) {
-                existing = movements.putIfAbsent(adjustment.key(), fresh);
-                if (existing == null) {
-                    result = adjustFresh(fresh, adjustment, now, ev);
-                    if (!result.isApplied()) {
-                        fresh.abandoned = true;
-                        movements.remove(adjustment.key(), fresh);
+        Instant now = clock.instant();
+        OpEvents ev = events(now);
+        AdjustmentResult result = Claim.use(movements, adjustment.key(), MovementSlot::new,
+                fresh -> adjustFresh(fresh, adjustment, now, ev), AdjustmentResult::isApplied, existing -> {
+                    if (!adjustment.equals(existing.adjustment)) {
+                        throw new IllegalArgumentException("movementKey " + adjustment.key() + " was already used for "
+                                + existing.movement);
                     }
-                }
-            }
-            if (result != null) {
-                publish(ev);
-                return result;
-            }
-            synchronized (existing) {
-                if (existing.abandoned) {
-                    continue;
-                }
-                if (!adjustment.equals(existing.adjustment)) {
-                    throw new IllegalArgumentException("movementKey " + adjustment.key() + " was already used for "
-                            + existing.movement);
-                }
-                return new AdjustmentResult.Applied(existing.movement,
-                        position(adjustment.sku(), adjustment.location()), true);
-            }
-        }
+                    return new AdjustmentResult.Applied(existing.movement,
+                            position(adjustment.sku(), adjustment.location()), true);
+                });
+        publish(ev);
+        return result;
     }
 
     private AdjustmentResult adjustFresh(MovementSlot slot, StockAdjustment a, Instant now, OpEvents ev) {
@@ -1063,34 +989,28 @@ public final class InventoryBook {
         return v <= 0 ? 0 : v >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
     }
 
-    private static boolean sameLines(List<ReservationLine> a, List<ReservationLine> b) {
+    /** Whether two requests ask for the same units per (SKU, location), whatever the order or split of lines. */
+    private static <L> boolean sameLines(List<L> a, List<L> b, Function<L, Object> unit, ToIntFunction<L> quantity) {
         if (a.equals(b)) {
             return true;
         }
-        Map<ReservationLine, Integer> sa = new HashMap<>();
-        Map<ReservationLine, Integer> sb = new HashMap<>();
-        for (ReservationLine l : a) {
-            sa.merge(new ReservationLine(l.sku(), l.location(), 1), l.quantity(), Integer::sum);
+        Map<Object, Integer> sa = new HashMap<>();
+        Map<Object, Integer> sb = new HashMap<>();
+        for (L l : a) {
+            sa.merge(unit.apply(l), quantity.applyAsInt(l), Integer::sum);
         }
-        for (ReservationLine l : b) {
-            sb.merge(new ReservationLine(l.sku(), l.location(), 1), l.quantity(), Integer::sum);
+        for (L l : b) {
+            sb.merge(unit.apply(l), quantity.applyAsInt(l), Integer::sum);
         }
         return sa.equals(sb);
     }
 
-    private static boolean sameAllocationLines(List<AllocationLine> a, List<AllocationLine> b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        Map<AllocationLine, Integer> sa = new HashMap<>();
-        Map<AllocationLine, Integer> sb = new HashMap<>();
-        for (AllocationLine l : a) {
-            sa.merge(new AllocationLine(l.sku(), l.location(), 1), l.quantity(), Integer::sum);
-        }
-        for (AllocationLine l : b) {
-            sb.merge(new AllocationLine(l.sku(), l.location(), 1), l.quantity(), Integer::sum);
-        }
-        return sa.equals(sb);
+    private static Object unit(ReservationLine l) {
+        return new ReservationLine(l.sku(), l.location(), 1);
+    }
+
+    private static Object unit(AllocationLine l) {
+        return new AllocationLine(l.sku(), l.location(), 1);
     }
 
     // ---------------------------------------------------------------- events

@@ -5,10 +5,8 @@ import io.omskit.core.inventory.StockAdjustment;
 import io.omskit.core.inventory.StockMovement;
 
 /** What a movement key was used for. Its monitor is taken before allocation and reservation monitors. */
-final class MovementSlot {
+final class MovementSlot extends Claim {
 
-    /** Set when the first use of the key was refused: the key was never used. */
-    boolean abandoned;
     StockMovement movement;
     /** The adjustment it recorded; null for a shipment. */
     StockAdjustment adjustment;

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The live state of one reservation. Its monitor guards every mutable field; it is taken before any stripe lock.
  */
-final class ReservationState {
+final class ReservationState extends Claim {
 
     final ReservationKey key;
     final String reference;
@@ -21,8 +21,6 @@ final class ReservationState {
     final Instant createdAt;
     final Instant expiresAt;
 
-    /** Set when the first attempt under this key found too little stock: the key was never used. */
-    boolean abandoned;
     volatile ReservationStatus status = ReservationStatus.ACTIVE;
     /** What is held, one entry per (SKU, location); quantities fall to 0 as units are let go. */
     Entries held;
