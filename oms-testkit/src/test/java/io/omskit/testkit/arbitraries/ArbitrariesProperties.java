@@ -6,6 +6,7 @@ import io.omskit.core.catalog.Dimensions;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.common.Change;
+import io.omskit.core.event.DomainEvent;
 import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.network.GeoPoint;
@@ -28,6 +29,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.domains.Domain;
 import net.jqwik.api.statistics.Statistics;
 import org.joda.money.Money;
 
@@ -132,5 +134,15 @@ class ArbitrariesProperties {
     @Provide
     Arbitrary<Money> money() {
         return OmsArbitraries.money();
+    }
+
+    @Property(tries = 20)
+    @Domain(OmsDomain.class)
+    void the_oms_domain_provides_the_main_types(@ForAll Order order, @ForAll Network network,
+                                                 @ForAll StockPosition position, @ForAll DomainEvent event) {
+        assertThat(order.lines()).isNotEmpty();
+        assertThat(network.size()).isPositive();
+        assertThat(position.onHand()).isGreaterThanOrEqualTo(position.reserved() + position.allocated());
+        assertThat(event.eventId()).isNotNull();
     }
 }
