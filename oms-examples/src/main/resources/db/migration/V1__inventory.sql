@@ -16,7 +16,8 @@ create table inv_sku (
 );
 
 create table inv_position (
-    sku                varchar(100) not null references inv_sku (sku),
+    -- every position has its inv_sku row (written first, under its lock); no foreign key, to keep writes cheap
+    sku                varchar(100) not null,
     location           varchar(100) not null,
     on_hand            integer      not null default 0,
     reserved           integer      not null default 0,
@@ -93,15 +94,14 @@ create table inv_allocation (
     open_quantities integer[]    not null
 );
 
--- Transactional outbox: domain events written in the transaction of the change they describe, published by OutboxRelay.
+-- Transactional outbox: the domain events of one transaction, written in that transaction as one row (a JSON array
+-- of events, each with its registered type name), published by OutboxRelay in id order.
 create table oms_outbox (
-    id                bigserial    primary key,
-    event_id          uuid         not null unique,
-    event_type        varchar(100) not null,
-    aggregate_id      varchar(100) not null,
-    aggregate_version bigint       not null,
-    occurred_at       timestamptz  not null,
-    payload           jsonb        not null,
-    published_at      timestamptz
+    id           bigserial    primary key,
+    aggregate_id varchar(100) not null,
+    event_count  integer      not null check (event_count > 0),
+    occurred_at  timestamptz  not null,
+    payload      jsonb        not null,
+    published_at timestamptz
 );
 create index oms_outbox_pending on oms_outbox (id) where published_at is null;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ public final class OutboxRelay implements AutoCloseable {
     /** The advisory lock key of the relay: "omsoutbx" as a number. */
     private static final long LOCK_KEY = 0x6f6d736f75746278L;
     private static final int BATCH = 500;
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final Transactions tx;
     private final EventPublisher publisher;
@@ -89,11 +91,11 @@ public final class OutboxRelay implements AutoCloseable {
         while (again.get() && draining.tryLock()) {
             try {
                 again.set(false);
-                int n;
+                int[] n;
                 do {
                     n = publishBatch();
-                    published += Math.max(0, n);
-                } while (n == BATCH);
+                    published += n[1];
+                } while (n[0] == BATCH);
             } catch (RuntimeException e) {
                 LOG.warn("publishing outbox events failed; they stay pending: {}", e.toString());
                 return published;
@@ -104,15 +106,18 @@ public final class OutboxRelay implements AutoCloseable {
         return published;
     }
 
-    /** Publishes one batch; returns its size, or -1 when a relay of another node holds the lock. */
-    private int publishBatch() {
+    /**
+     * Publishes one batch; returns the number of outbox rows (-1 when a relay of another node holds the lock) and
+     * of events it held.
+     */
+    private int[] publishBatch() {
         return tx.inTransaction("publish outbox events", c -> {
             try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
                 lock.setLong(1, LOCK_KEY);
                 try (ResultSet rs = lock.executeQuery()) {
                     rs.next();
                     if (!rs.getBoolean(1)) {
-                        return -1;
+                        return new int[] {-1, 0};
                     }
                 }
             }
@@ -123,12 +128,12 @@ public final class OutboxRelay implements AutoCloseable {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
-                        events.add(codec.eventFromJson(rs.getString(2)));
+                        events.addAll(codec.eventsFromJsonArray(rs.getString(2)));
                     }
                 }
             }
-            if (events.isEmpty()) {
-                return 0;
+            if (ids.isEmpty()) {
+                return new int[] {0, 0};
             }
             publisher.publish(events);
             try (PreparedStatement ps = c.prepareStatement("update oms_outbox set published_at = ? where id = any(?)")) {
@@ -136,7 +141,7 @@ public final class OutboxRelay implements AutoCloseable {
                 ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
                 ps.executeUpdate();
             }
-            return events.size();
+            return new int[] {ids.size(), events.size()};
         });
     }
 
@@ -153,7 +158,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * Starts a daemon thread that publishes pending events every {@code pollInterval} and whenever {@link #wakeUp()}
-     * is called, until {@link #close()}.
+     * is called (at most every 5 ms, so that events of concurrent commits go out in one batch), until {@link #close()}.
      *
      * @throws IllegalStateException when already started or closed
      */
@@ -166,6 +171,8 @@ public final class OutboxRelay implements AutoCloseable {
         Thread t = new Thread(() -> {
             while (!closed) {
                 publishPending();
+                // let the events of concurrent commits gather, so that one batch publishes many of them
+                LockSupport.parkNanos(GATHER_NANOS);
                 wake.lock();
                 try {
                     if (!wakeRequested && !closed) {
@@ -189,7 +196,8 @@ public final class OutboxRelay implements AutoCloseable {
     /** Events written and not yet published. @throws SpiException when the database fails */
     public long pendingCount() {
         return tx.read("count pending outbox events", c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from oms_outbox where published_at is null");
+            try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(event_count), 0) from oms_outbox"
+                    + " where published_at is null");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -200,15 +208,19 @@ public final class OutboxRelay implements AutoCloseable {
     /**
      * Deletes events published before {@code before}, to keep the table small.
      *
-     * @return how many were deleted
+     * @return how many events were deleted
      * @throws SpiException when the database fails
      */
     public int purgePublished(Instant before) {
         Checks.notNull(before, "before");
         return tx.inTransaction("purge published outbox events", c -> {
-            try (PreparedStatement ps = c.prepareStatement("delete from oms_outbox where published_at < ?")) {
+            try (PreparedStatement ps = c.prepareStatement("with d as (delete from oms_outbox where published_at < ?"
+                    + " returning event_count) select coalesce(sum(event_count), 0) from d")) {
                 Sql.setInstant(ps, 1, before);
-                return ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
             }
         });
     }

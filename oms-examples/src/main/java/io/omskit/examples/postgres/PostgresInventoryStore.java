@@ -121,17 +121,94 @@ public final class PostgresInventoryStore implements InventoryStore {
         List<ReservationLine> held = Lines.mergeReservationLines(request.lines());
         Reservation reservation = new Reservation(request.key(), request.reference(), request.lines(), held,
                 ReservationStatus.ACTIVE, now, Sql.micros(request.expiresAt()));
+        ReservationResult fast = tryReserve(c, request, reservation, now);
+        if (fast != null) {
+            return fast;
+        }
+        c.rollback();
+        return reserveLocked(c, request, reservation, now);
+    }
+
+    /**
+     * The fast path: one call of the {@code inv_try_reserve} database function (see V3__reserve_function.sql).
+     *
+     * @return the result, or null when some line does not fit (the caller rolls back and takes the slow path, which
+     *         also works out the shortages)
+     */
+    private ReservationResult tryReserve(Connection c, ReservationRequest request, Reservation reservation, Instant now)
+            throws SQLException {
+        List<ReservationLine> held = reservation.held();
+        java.util.TreeMap<String, int[]> perSku = new java.util.TreeMap<>();
+        for (ReservationLine l : held) {
+            int[] f = perSku.computeIfAbsent(l.sku().value(), k -> new int[3]);
+            f[l.isNetworkWide() ? 0 : 1] += l.quantity();
+            f[2] += l.quantity();
+        }
+        String[] skus = perSku.keySet().toArray(new String[0]);
+        int[][] figures = new int[3][skus.length];
+        for (int i = 0; i < skus.length; i++) {
+            int[] f = perSku.get(skus[i]);
+            figures[0][i] = f[0];
+            figures[1][i] = f[1];
+            figures[2][i] = f[2];
+        }
+        List<InventoryEvent> events = new ArrayList<>();
+        for (String sku : Lines.skusOfReservation(held)) {
+            events.add(new InventoryEvent.StockReserved(UUID.randomUUID(), now, Sku.of(sku), request.key(), linesOf(held, sku)));
+        }
+        StockSession s = new StockSession(c, thresholds, outbox, now);
+        try (PreparedStatement ps = c.prepareStatement("select * from inv_try_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?::timestamptz, ?::jsonb)")) {
+            ps.setString(1, reservation.key().value());
+            ps.setString(2, reservation.reference());
+            Sql.setInstant(ps, 3, reservation.createdAt());
+            Sql.setInstant(ps, 4, reservation.expiresAt());
+            Lines.bindReservationLines(c, ps, 5, reservation.requested());
+            Lines.bindReservationLines(c, ps, 8, held);
+            ps.setArray(11, Sql.textArray(c, skus));
+            ps.setArray(12, Sql.intArray(c, figures[0]));
+            ps.setArray(13, Sql.intArray(c, figures[1]));
+            ps.setArray(14, Sql.intArray(c, figures[2]));
+            outbox.bind(ps, 15, events);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    switch (rs.getString("kind")) {
+                        case "replay" -> {
+                            return replay(c, request, held);
+                        }
+                        case "short" -> {
+                            return null;
+                        }
+                        case "sku" -> s.adoptSku(rs);
+                        default -> s.adoptPosition(rs);
+                    }
+                }
+            }
+        }
+        s.flush();
+        return new ReservationResult.Reserved(reservation, false);
+    }
+
+    private static ReservationResult replay(Connection c, ReservationRequest request, List<ReservationLine> held)
+            throws SQLException {
+        Reservation existing = ReservationRows.find(c, request.key(), false)
+                .orElseThrow(() -> new IllegalStateException("reservation " + request.key() + " vanished"));
+        if (!Lines.mergeReservationLines(existing.requested()).stream().sorted(LINE_ORDER).toList()
+                .equals(held.stream().sorted(LINE_ORDER).toList())) {
+            throw new IllegalArgumentException("reservationKey " + request.key() + " was already used for other lines "
+                    + existing.requested() + ", not " + request.lines());
+        }
+        return new ReservationResult.Reserved(existing, true);
+    }
+
+    /** The slow path: locks, reads and checks in Java; works out the shortages when a line does not fit. */
+    private ReservationResult reserveLocked(Connection c, ReservationRequest request, Reservation reservation, Instant now)
+            throws SQLException {
+        List<ReservationLine> held = reservation.held();
         StockSession s = new StockSession(c, thresholds, outbox, now);
         List<String> skus = Lines.skusOfReservation(held);
         if (!s.lockSkusAfter(ReservationRows.INSERT, ps -> ReservationRows.bindInsert(c, ps, reservation), skus)) {
-            Reservation existing = ReservationRows.find(c, request.key(), false)
-                    .orElseThrow(() -> new IllegalStateException("reservation " + request.key() + " vanished"));
-            if (!Lines.mergeReservationLines(existing.requested()).stream().sorted(LINE_ORDER).toList()
-                    .equals(held.stream().sorted(LINE_ORDER).toList())) {
-                throw new IllegalArgumentException("reservationKey " + request.key() + " was already used for other lines "
-                        + existing.requested() + ", not " + request.lines());
-            }
-            return new ReservationResult.Reserved(existing, true);
+            return replay(c, request, held);
         }
         loadPinned(s, held);
 
@@ -640,6 +717,57 @@ public final class PostgresInventoryStore implements InventoryStore {
             return null;
         });
         afterCommit.run();
+    }
+
+    /**
+     * Seeds opening balances of {@code sku}: {@code onHand[i]} sellable units at {@code locations.get(i)}, in one
+     * transaction, as {@link MovementReason#OPENING_BALANCE} ledger entries and without events. The fast path for
+     * loading a network (demo, migration from another system); adds to what an earlier load put there.
+     *
+     * @throws IllegalArgumentException when the sizes differ or a quantity is negative
+     * @throws IllegalStateException    when one of the positions already has other movements
+     * @throws SpiException             when the database fails; nothing was loaded
+     */
+    public void load(Sku sku, List<LocationId> locations, int[] onHand) {
+        Checks.notNull(sku, "sku");
+        Checks.notNull(locations, "locations");
+        Checks.notNull(onHand, "onHand");
+        if (locations.size() != onHand.length) {
+            throw new IllegalArgumentException("onHand must have one quantity per location (" + locations.size() + "), had "
+                    + onHand.length);
+        }
+        String[] locs = new String[onHand.length];
+        for (int i = 0; i < onHand.length; i++) {
+            Checks.notNegative(onHand[i], "onHand[" + i + "]");
+            locs[i] = Checks.notNull(locations.get(i), "locations[" + i + "]").value();
+        }
+        tx.inTransaction("load opening balances of " + sku, c -> {
+            StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
+            s.lockSkus(List.of(sku.value()), true);
+            if (LedgerRows.hasMovements(c, sku.value(), locs)) {
+                throw new IllegalStateException("opening balances of " + sku + " must be loaded before its first movement");
+            }
+            s.loadPositions(repeat(sku.value(), locs.length), locs);
+            List<StockMovement> movements = new ArrayList<>();
+            for (int i = 0; i < locs.length; i++) {
+                PositionRow p = s.position(sku.value(), locs[i]);
+                p.touch();
+                if (onHand[i] > 0) {
+                    p.onHand += onHand[i];
+                    movements.add(StockMovement.of(MovementKey.of("opening-" + UUID.randomUUID()), sku, locations.get(i),
+                            MovementReason.OPENING_BALANCE, onHand[i], s.now(), "opening balance"));
+                }
+            }
+            LedgerRows.insertAll(c, movements);
+            s.flush(false);
+            return null;
+        });
+    }
+
+    private static String[] repeat(String value, int n) {
+        String[] values = new String[n];
+        java.util.Arrays.fill(values, value);
+        return values;
     }
 
     // ---- reads ----

@@ -7,6 +7,7 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.jackson.OmsJson;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,14 +17,21 @@ import java.util.Map;
 public final class JsonCodec {
 
     private final ObjectMapper mapper;
-    private final ObjectWriter eventWriter;
+    /** Writers per concrete event type: their type serializer is resolved once, not per event. */
+    private final ClassValue<ObjectWriter> eventWriters = new ClassValue<>() {
+        @Override
+        protected ObjectWriter computeValue(Class<?> type) {
+            return mapper.writerFor(type);
+        }
+    };
+    private final com.fasterxml.jackson.databind.JavaType eventList;
     private final Map<Class<?>, String> typeNames;
 
     /** A codec for the event types and documents {@code module} knows. */
     public JsonCodec(OmsJacksonModule module) {
         Checks.notNull(module, "module");
         this.mapper = OmsJson.newMapper(module);
-        this.eventWriter = mapper.writerFor(DomainEvent.class);
+        this.eventList = mapper.getTypeFactory().constructCollectionType(List.class, DomainEvent.class);
         this.typeNames = module.typeNames();
     }
 
@@ -49,9 +57,34 @@ public final class JsonCodec {
     /** {@code event} as JSON, with its type name. */
     public String toJson(DomainEvent event) {
         try {
-            return eventWriter.writeValueAsString(event);
+            return eventWriters.get(event.getClass()).writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write event " + event.eventId() + " as JSON", e);
+        }
+    }
+
+    /** {@code events} as one JSON array, each with its type name. */
+    public String toJsonArray(List<? extends DomainEvent> events) {
+        StringBuilder json = new StringBuilder(256 * events.size()).append('[');
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append(toJson(events.get(i)));
+        }
+        return json.append(']').toString();
+    }
+
+    /**
+     * The events stored as a JSON array by {@link #toJsonArray}.
+     *
+     * @throws IllegalArgumentException when a type name is not registered or the JSON does not fit
+     */
+    public List<DomainEvent> eventsFromJsonArray(String json) {
+        try {
+            return mapper.readValue(json, eventList);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("stored events cannot be read: " + e.getOriginalMessage(), e);
         }
     }
 

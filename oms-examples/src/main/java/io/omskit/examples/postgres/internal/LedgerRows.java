@@ -49,6 +49,41 @@ public final class LedgerRows {
         }
     }
 
+    /** Records {@code movements} (none announcing inbound supply), which must have unused keys. */
+    public static void insertAll(Connection c, List<StockMovement> movements) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into inv_movement (" + COLUMNS + ", eta)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)")) {
+            for (StockMovement m : movements) {
+                ps.setString(1, m.key().value());
+                ps.setString(2, m.sku().value());
+                ps.setString(3, m.location().value());
+                ps.setString(4, m.reason().name());
+                ps.setInt(5, m.quantity());
+                ps.setInt(6, m.onHandDelta());
+                ps.setInt(7, m.quarantineDelta());
+                ps.setInt(8, m.inboundDelta());
+                ps.setInt(9, m.returnsDelta());
+                Sql.setInstant(ps, 10, m.at());
+                ps.setString(11, m.reference());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Whether any position of {@code sku} at {@code locations} has a movement other than an opening balance. */
+    public static boolean hasMovements(Connection c, String sku, String[] locations) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from inv_movement where sku = ?"
+                + " and location = any(?) and reason <> 'OPENING_BALANCE')")) {
+            ps.setString(1, sku);
+            ps.setArray(2, Sql.textArray(c, locations));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** The movement recorded under {@code key}. */
     public static Optional<StockMovement> find(Connection c, MovementKey key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from inv_movement where movement_key = ?")) {

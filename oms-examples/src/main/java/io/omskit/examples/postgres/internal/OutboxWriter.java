@@ -6,17 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Appends domain events to the outbox table inside the caller's transaction. */
+/**
+ * Appends the domain events of a transaction to the outbox table inside that transaction: one row per transaction
+ * holding its events as a JSON array, in the order they were raised.
+ */
 public final class OutboxWriter {
 
-    private static final String INSERT = "insert into oms_outbox (event_id, event_type, aggregate_id, aggregate_version,"
-            + " occurred_at, payload) values (?, ?, ?, ?, ?, cast(? as jsonb))";
-
-    /** Inserts the events bound by {@link #bindArrays}, in their order. */
-    static final String INSERT_FROM_ARRAYS = "insert into oms_outbox (event_id, event_type, aggregate_id, aggregate_version,"
-            + " occurred_at, payload) select e.id, e.type, e.agg, e.ver, e.at::timestamptz, e.payload::jsonb"
-            + " from unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[]) with ordinality"
-            + " as e(id, type, agg, ver, at, payload, n) order by e.n";
+    /** Inserts one outbox row; parameters: first aggregate id, event count, time of the first event, JSON array. */
+    static final String INSERT = "insert into oms_outbox (aggregate_id, event_count, occurred_at, payload)"
+            + " values (?, ?, ?::timestamptz, ?::jsonb)";
 
     private final JsonCodec codec;
 
@@ -24,53 +22,28 @@ public final class OutboxWriter {
         this.codec = codec;
     }
 
-    /**
-     * Binds {@code events} as the six array parameters of {@link #INSERT_FROM_ARRAYS} from {@code index} on.
-     *
-     * @return the index of the next parameter
-     */
-    int bindArrays(Connection c, PreparedStatement ps, int index, List<? extends DomainEvent> events) throws SQLException {
-        int n = events.size();
-        Object[] ids = new Object[n];
-        String[] types = new String[n];
-        String[] aggregates = new String[n];
-        Long[] versions = new Long[n];
-        String[] at = new String[n];
-        String[] payloads = new String[n];
-        for (int k = 0; k < n; k++) {
-            DomainEvent e = events.get(k);
-            ids[k] = e.eventId();
-            types[k] = codec.typeName(e);
-            aggregates[k] = e.aggregateId();
-            versions[k] = e.version();
-            at[k] = e.occurredAt().toString();
-            payloads[k] = codec.toJson(e);
-        }
-        ps.setArray(index, c.createArrayOf("uuid", ids));
-        ps.setArray(index + 1, c.createArrayOf("text", types));
-        ps.setArray(index + 2, c.createArrayOf("text", aggregates));
-        ps.setArray(index + 3, c.createArrayOf("bigint", versions));
-        ps.setArray(index + 4, c.createArrayOf("text", at));
-        ps.setArray(index + 5, c.createArrayOf("text", payloads));
-        return index + 6;
-    }
-
-    /** Writes {@code events} in their order, as part of the transaction open on {@code c}. */
+    /** Writes {@code events} in their order, as part of the transaction open on {@code c}; nothing when empty. */
     public void append(Connection c, List<? extends DomainEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (DomainEvent e : events) {
-                ps.setObject(1, e.eventId());
-                ps.setString(2, codec.typeName(e));
-                ps.setString(3, e.aggregateId());
-                ps.setLong(4, e.version());
-                Sql.setInstant(ps, 5, e.occurredAt());
-                ps.setString(6, codec.toJson(e));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            bind(ps, 1, events);
+            ps.executeUpdate();
         }
+    }
+
+    /**
+     * Binds non-empty {@code events} to the four parameters of {@link #INSERT} from {@code index} on.
+     *
+     * @return the index of the next parameter
+     */
+    public int bind(PreparedStatement ps, int index, List<? extends DomainEvent> events) throws SQLException {
+        DomainEvent first = events.get(0);
+        ps.setString(index, first.aggregateId());
+        ps.setInt(index + 1, events.size());
+        ps.setString(index + 2, first.occurredAt().toString());
+        ps.setString(index + 3, codec.toJsonArray(events));
+        return index + 4;
     }
 }

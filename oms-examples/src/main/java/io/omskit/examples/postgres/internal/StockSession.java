@@ -136,6 +136,31 @@ public final class StockSession {
         int bind(PreparedStatement ps) throws SQLException;
     }
 
+    /**
+     * Takes a SKU row as it stands in the database after a change made by other means (the reservation fast path),
+     * locked by this transaction; {@link #flush} then raises and stores its alert-level change, if any.
+     */
+    public void adoptSku(ResultSet rs) throws SQLException {
+        SkuRow row = new SkuRow(rs.getString("sku"), true, rs.getInt("network_reserved"), rs.getInt("positions_ats"),
+                rs.getInt("on_hand"), StockLevel.valueOf(rs.getString("level")));
+        skus.put(row.sku, row);
+    }
+
+    /** Like {@link #adoptSku} for a position of an adopted SKU. */
+    public void adoptPosition(ResultSet rs) throws SQLException {
+        PositionRow p = new PositionRow(rs.getString("sku"), rs.getString("location"),
+                StockLevel.valueOf(rs.getString("level")));
+        p.onHand = rs.getInt("on_hand");
+        p.reserved = rs.getInt("reserved");
+        p.allocated = rs.getInt("allocated");
+        p.safety = rs.getInt("safety");
+        p.inbound = rs.getInt("inbound");
+        p.returnsInTransit = rs.getInt("returns_in_transit");
+        p.quarantine = rs.getInt("quarantine");
+        p.markWritten();
+        positions.put(key(p.sku, p.location), p);
+    }
+
     /** The locked row of {@code sku}. @throws IllegalStateException when it was not locked first */
     public SkuRow sku(String sku) {
         SkuRow row = skus.get(sku);
@@ -219,30 +244,41 @@ public final class StockSession {
      * changed. Events keep the order they were raised in.
      */
     public void flush() throws SQLException {
+        flush(true);
+    }
+
+    /**
+     * Like {@link #flush()}; without {@code raiseLevelEvents} alert levels are updated silently (bulk loads).
+     */
+    public void flush(boolean raiseLevelEvents) throws SQLException {
         List<PositionRow> changed = new ArrayList<>();
         for (PositionRow p : positions.values()) {
-            if (p.isChanged()) {
-                changed.add(p);
-            }
-        }
-        for (PositionRow p : changed) {
             SkuRow s = sku(p.sku);
             s.positionsAts += p.availableToSell() - p.originalAts;
             s.onHand += p.onHand - p.originalOnHand;
+            p.originalAts = p.availableToSell();
+            p.originalOnHand = p.onHand;
             StockLevel to = StockLevel.of(p.availableToSell(), p.onHand,
                     thresholds.thresholds(Sku.of(p.sku), LocationId.of(p.location)));
             if (to != p.level) {
-                events.add(new InventoryEvent.StockLevelChanged(UUID.randomUUID(), now, Sku.of(p.sku),
-                        LocationId.of(p.location), p.level, to, p.availableToSell()));
+                if (raiseLevelEvents) {
+                    events.add(new InventoryEvent.StockLevelChanged(UUID.randomUUID(), now, Sku.of(p.sku),
+                            LocationId.of(p.location), p.level, to, p.availableToSell()));
+                }
                 p.level = to;
+            }
+            if (p.isChanged()) {
+                changed.add(p);
             }
         }
         List<SkuRow> changedSkus = new ArrayList<>();
         for (SkuRow s : skus.values()) {
             StockLevel to = StockLevel.of(s.networkAvailable(), s.onHand, thresholds.thresholds(Sku.of(s.sku), null));
             if (to != s.level) {
-                events.add(new InventoryEvent.StockLevelChanged(UUID.randomUUID(), now, Sku.of(s.sku), null, s.level, to,
-                        s.networkAvailable()));
+                if (raiseLevelEvents) {
+                    events.add(new InventoryEvent.StockLevelChanged(UUID.randomUUID(), now, Sku.of(s.sku), null, s.level,
+                            to, s.networkAvailable()));
+                }
                 s.level = to;
             }
             if (s.isChanged()) {
@@ -270,7 +306,7 @@ public final class StockSession {
                     + " where k.sku = u.sku returning 1), ");
         }
         if (!events.isEmpty()) {
-            sql.append("ob as (").append(OutboxWriter.INSERT_FROM_ARRAYS).append(" returning 1), ");
+            sql.append("ob as (").append(OutboxWriter.INSERT).append(" returning 1), ");
         }
         sql.setLength(sql.length() - 2);
         sql.append(" select ").append(changed.isEmpty() ? "0" : "(select count(*) from pos)")
@@ -326,7 +362,7 @@ public final class StockSession {
                 ps.setArray(i++, Sql.textArray(c, level));
             }
             if (!events.isEmpty()) {
-                i = outbox.bindArrays(c, ps, i, events);
+                i = outbox.bind(ps, i, events);
             }
             ps.executeQuery().close();
         }
@@ -405,6 +441,7 @@ public final class StockSession {
         int originalAts;
         int originalOnHand;
         private int[] written;
+        private StockLevel writtenLevel;
         private boolean stored = true;
         private boolean touched;
 
@@ -456,13 +493,14 @@ public final class StockSession {
         }
 
         boolean isChanged() {
-            return (touched && !stored) || written[0] != onHand || written[1] != reserved || written[2] != allocated
+            return (touched && !stored) || level != writtenLevel || written[0] != onHand || written[1] != reserved || written[2] != allocated
                     || written[3] != safety || written[4] != inbound || written[5] != returnsInTransit
                     || written[6] != quarantine;
         }
 
         void markWritten() {
             written = new int[] {onHand, reserved, allocated, safety, inbound, returnsInTransit, quarantine};
+            writtenLevel = level;
             stored = true;
             touched = false;
             originalAts = availableToSell();
