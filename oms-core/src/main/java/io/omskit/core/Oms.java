@@ -393,6 +393,22 @@ public final class Oms {
         }
     }
 
+    /**
+     * Takes allocated units of one fulfilment back to open (a location rejected them); the stock they held is
+     * released unless whoever re-sources them released it already.
+     */
+    public Order deallocate(OrderId id, String allocationKey, List<LineQuantity> quantities) {
+        Order before = load(id);
+        Order after = update(id, o -> o.deallocate(allocationKey, quantities, clock.instant()));
+        syncStock(after, before);
+        return after;
+    }
+
+    /** The key of the reservation holding stock for {@code order}'s reserved units (sourcing draws on it first). */
+    public ReservationKey reservationKeyOf(Order order) {
+        return new ReservationKey(reservationKey(order));
+    }
+
     // ---- cart holds ----
 
     /**

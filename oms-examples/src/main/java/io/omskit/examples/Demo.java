@@ -161,7 +161,79 @@ public final class Demo {
 
         heading("8. Product page and cart promises");
         promises(results);
+
+        heading("9. Sourcing: the plan and why, a store rejects, re-sourcing");
+        sourcing(results);
         return results;
+    }
+
+    // ---- scene 9: sourcing with explanations, rejection and re-sourcing (oms-orchestration) ----
+
+    private void sourcing(Results results) {
+        io.omskit.orchestration.RuleSet rules = io.omskit.orchestration.RuleSet.builder("home-delivery")
+                .filter(new io.omskit.orchestration.rules.CapabilityFilter())
+                .filter(new io.omskit.orchestration.rules.MaxDistanceFilter(600))
+                .cost(new io.omskit.orchestration.rules.ShippingCost(io.omskit.orchestration.rules.RateTable.flat(
+                        io.omskit.orchestration.spi.ShippingRate.of(4.0, 0.25, 0.002))))
+                .cost(new io.omskit.orchestration.rules.SplitPenalty(6))
+                .cost(new io.omskit.orchestration.rules.ProtectStoreStock(2, 3.0))
+                .build();
+        io.omskit.orchestration.SourcingEngine engine = io.omskit.orchestration.SourcingEngine.builder()
+                .network(network).inventory(inventory).catalog(catalog).clock(clock)
+                .rules(io.omskit.orchestration.RuleBook.of(rules)).build();
+        io.omskit.orchestration.OrderSourcing sourcing = new io.omskit.orchestration.OrderSourcing(oms, engine);
+
+        PlacementResult placed = show(oms.placeOrder(home(Channel.WEB, "WEB-2001", "tok_visa")
+                .line("1", DemoNetwork.sku(20).value(), 2, eur(14))
+                .line("2", DemoNetwork.sku(21).value(), 1, eur(22))
+                .line("3", DemoNetwork.sku(24).value(), 1, eur(249)).build()));
+        io.omskit.orchestration.SourcingResult result = sourcing.source(placed.order().id());
+        if (!(result instanceof io.omskit.orchestration.SourcingResult.Allocated allocated)) {
+            out.println("  not sourced: " + result);
+            return;
+        }
+        io.omskit.orchestration.Explanation why = allocated.plan().explanation();
+        out.printf("  plan (rule set %s, %s): %d shipment(s), cost %.2f%n", why.ruleSet(),
+                why.optimal() ? "optimal" : "heuristic", allocated.plan().shipments(), why.totalCost());
+        for (io.omskit.orchestration.PlannedFulfilment f : allocated.plan().fulfilments()) {
+            StringBuilder lines = new StringBuilder();
+            for (io.omskit.orchestration.PlannedLine l : f.lines()) {
+                lines.append(lines.length() == 0 ? "" : ", ").append(l.quantity()).append(" x ").append(l.sku());
+            }
+            out.printf("    %-13s %-12s %s (cost %.2f)%n", f.location(), f.type(), lines, f.cost());
+        }
+        for (io.omskit.orchestration.RuleAmount r : why.costBreakdown()) {
+            out.printf("    cost of %-20s %8.2f%n", r.rule(), r.amount());
+        }
+        int shown = 0;
+        for (io.omskit.orchestration.LocationVerdict v : why.locations()) {
+            if (v.verdict() == io.omskit.orchestration.Verdict.CHOSEN || shown >= 4) {
+                continue;
+            }
+            shown++;
+            String reason = v.exclusions().isEmpty()
+                    ? String.format("would cost %.2f", v.cost())
+                    : v.exclusions().get(0).rule() + ": " + v.exclusions().get(0).why().summary();
+            out.printf("    %-13s %-10s %s%n", v.location(), v.verdict(), reason);
+        }
+        out.println("    (" + why.locationsWithoutStock() + " location(s) hold none of it)");
+
+        Order sourced = oms.order(placed.order().id()).orElseThrow();
+        io.omskit.core.order.LineAllocation first = sourced.allocations().get(0);
+        out.println("  " + first.location() + " rejects " + first.allocated() + " unit(s) of line " + first.line()
+                + ": \"shelf empty, miscount\"");
+        io.omskit.orchestration.ResourcingOutcome outcome = sourcing.reject(sourced.id(), first.allocationKey(),
+                List.of(LineQuantity.of(first.line(), first.allocated())), "shelf empty, miscount");
+        Order after = oms.order(sourced.id()).orElseThrow();
+        StringBuilder where = new StringBuilder();
+        for (io.omskit.core.order.LineAllocation a : after.allocations()) {
+            where.append(where.length() == 0 ? "" : ", ").append("line ").append(a.line()).append(" @ ").append(a.location());
+        }
+        out.println("  re-sourced: " + (outcome instanceof io.omskit.orchestration.ResourcingOutcome.Resourced)
+                + ", order " + after.status() + ", now " + where);
+        results.sourced = sourced;
+        results.resourced = after;
+        results.rejectedAt = first.location();
     }
 
     // ---- scene 8: product page and cart promises (oms-atp) ----
@@ -324,6 +396,9 @@ public final class Demo {
         public int rushConfirmed;
         public int rushHeld;
         public List<DomainEvent> events = new ArrayList<>();
+        public Order sourced;
+        public Order resourced;
+        public LocationId rejectedAt;
         public io.omskit.atp.ProductPromise productPage;
         public io.omskit.atp.ProductPromise soldOutPage;
         public io.omskit.atp.CartPromise cart;

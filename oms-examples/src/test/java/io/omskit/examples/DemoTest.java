@@ -31,6 +31,11 @@ class DemoTest {
         assertThat(results.shipped.status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(results.shipped.payment().captured()).isEqualTo(results.shipped.payment().captured()
                 .withAmount(new java.math.BigDecimal("61.95")));
+        assertThat(results.sourced.status()).isEqualTo(OrderStatus.IN_PREPARATION);
+        assertThat(results.resourced.status()).isEqualTo(OrderStatus.IN_PREPARATION);
+        assertThat(results.resourced.allocations()).isNotEmpty()
+                .noneMatch(a -> a.location().equals(results.rejectedAt) && a.line().equals(results.sourced.allocations().get(0).line()));
+        assertThat(printed).contains("9. Sourcing").contains("re-sourced: true");
         assertThat(printed)
                 .contains("2 warehouses, 8 stores, 1 drop-shipper")
                 .contains("oversold: no")
