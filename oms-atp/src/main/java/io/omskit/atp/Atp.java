@@ -299,6 +299,9 @@ public final class Atp {
         for (int m = 0; m < plans.length; m++) {
             DeliveryMethod method = methods.get(m);
             MethodPlan mp = precondition(method, destination, store, storeIndex);
+            if (mp == null && method == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
+                mp = shelfCheck(lines, snapshot, storeIndex);
+            }
             if (mp == null && hopeless) {
                 mp = futurePlan(method, lines, channel, destination, store, now, snapshot,
                         MethodPromise.unavailable(method, Unavailability.NO_STOCK, "not enough stock in the network for "
@@ -362,6 +365,22 @@ public final class Atp {
         return null;
     }
 
+    /**
+     * Express click and collect takes only the pickup store's own stock (the engine adds that filter for the method):
+     * a store without enough of every SKU cannot be planned, so the engine is not asked.
+     */
+    private MethodPlan shelfCheck(Line[] lines, RecordingSnapshot snapshot, int storeIndex) {
+        for (Sku sku : skusOf(lines)) {
+            long needed = required(lines, sku);
+            int onShelf = snapshot.stock(sku).unitsAt(storeIndex);
+            if (onShelf < needed) {
+                return unavailablePlan(MethodPromise.unavailable(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, Unavailability.NO_STOCK,
+                        network.at(storeIndex).id() + " has " + onShelf + " unit(s) of " + sku + " on its shelf, " + needed + " needed"));
+            }
+        }
+        return null;
+    }
+
     private static MethodPlan unavailablePlan(MethodPromise p) {
         return new MethodPlan(PromiseStatus.UNAVAILABLE, null, null, null, p);
     }
@@ -390,7 +409,7 @@ public final class Atp {
             default -> Unavailability.TOO_MANY_PARTS;
         };
         String detail = u.detail();
-        if (reason == Unavailability.EXCLUDED_BY_RULES) {
+        if (reason == Unavailability.EXCLUDED_BY_RULES && method.isPickup()) {
             String why = firstExclusion(plan, storeIndex);
             if (why != null) {
                 detail = detail + "; " + why;

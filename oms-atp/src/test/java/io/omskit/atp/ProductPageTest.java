@@ -63,8 +63,17 @@ class ProductPageTest {
     void express_click_and_collect_needs_the_chosen_stores_own_stock() {
         MethodPromise p = page(local("2026-11-26T10:00"), KREUZBERG).method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow();
         assertThat(p.isAvailable()).isFalse();
+        assertThat(p.reason()).isEqualTo(Unavailability.NO_STOCK);
+        assertThat(p.detail()).contains("ST-KREUZBERG has 0 unit(s) of KETTLE on its shelf");
+    }
+
+    @Test
+    void express_click_and_collect_in_a_closed_store_says_why_when_the_rules_want_it_open() {
+        Shop strict = new Shop(io.omskit.orchestration.SplitPolicy.SHIP_PARTIAL, true).receive(KETTLE, MITTE, 3);
+        MethodPromise p = strict.atp.productPage(ProductPageRequest.of(KETTLE, 1, Channel.WEB).collectingAt(MITTE)
+                .at(local("2026-11-29T11:00"))).method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow();
         assertThat(p.reason()).isEqualTo(Unavailability.EXCLUDED_BY_RULES);
-        assertThat(p.detail()).contains("not the pickup store");
+        assertThat(p.detail()).contains("ST-MITTE is closed");
     }
 
     @Test
@@ -122,9 +131,8 @@ class ProductPageTest {
         ProductPromise p = shop.atp.productPage(ProductPageRequest.of(KETTLE, 1, Channel.MARKETPLACE).to(BERLIN_HOME)
                 .collectingAt(MITTE).at(local("2026-11-26T10:00")));
         assertThat(p.signal().units()).isEqualTo(18);
-        // the store's own 3 units are invisible to the marketplace, the warehouse's are not the pickup store's
-        assertThat(p.method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow().reason())
-                .isEqualTo(Unavailability.EXCLUDED_BY_RULES);
+        // the store's own 3 units are invisible to the marketplace
+        assertThat(p.method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow().reason()).isEqualTo(Unavailability.NO_STOCK);
         assertThat(p.method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow().isAvailable()).isTrue();
     }
 
@@ -134,7 +142,6 @@ class ProductPageTest {
         shop.atp.index().refresh(KETTLE);
         ProductPromise p = page(local("2026-11-26T10:00"), MITTE);
         assertThat(p.signal().units()).isEqualTo(20);
-        assertThat(p.method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow().reason())
-                .isEqualTo(Unavailability.EXCLUDED_BY_RULES);
+        assertThat(p.method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow().reason()).isEqualTo(Unavailability.NO_STOCK);
     }
 }

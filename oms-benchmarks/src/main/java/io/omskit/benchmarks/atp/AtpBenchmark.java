@@ -1,0 +1,78 @@
+package io.omskit.benchmarks.atp;
+
+import io.omskit.atp.CartPromise;
+import io.omskit.atp.CartRequest;
+import io.omskit.atp.ProductPageRequest;
+import io.omskit.atp.ProductPromise;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Product-page and cart promises on the {@link AtpReference} network, one thread. {@code cache} = {@code on} is the
+ * shipped configuration (plans reused per question while stock and time boundaries hold); {@code off} runs the
+ * sourcing engine for every method of every call.
+ *
+ * <pre>
+ * java -Xmx6g -jar oms-benchmarks/target/benchmarks.jar AtpBenchmark -f 1 -wi 2 -w 10s -i 3 -r 10s
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Warmup(iterations = 2, time = 10)
+@Measurement(iterations = 3, time = 10)
+@Threads(1)
+public class AtpBenchmark {
+
+    @Param({"on", "off"})
+    public String cache;
+
+    private AtpReference reference;
+    private ProductPageRequest[] pages;
+    private CartRequest[] carts;
+    private int nextPage;
+    private int nextCart;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        reference = new AtpReference(42, "on".equals(cache) ? Duration.ofMinutes(5) : Duration.ZERO);
+        pages = reference.productPages(1 << 20);
+        carts = reference.carts(1 << 14, 10);
+    }
+
+    /** One product page: stock signal and four delivery methods. */
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput})
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public ProductPromise productPageThroughput() {
+        return reference.atp.productPage(pages[nextPage++ & (pages.length - 1)]);
+    }
+
+    /** One product page, latency distribution. */
+    @Benchmark
+    @BenchmarkMode({Mode.SampleTime})
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public ProductPromise productPageLatency() {
+        return reference.atp.productPage(pages[nextPage++ & (pages.length - 1)]);
+    }
+
+    /** One 10-line cart, latency distribution. */
+    @Benchmark
+    @BenchmarkMode({Mode.SampleTime})
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public CartPromise cart10Latency() {
+        return reference.atp.cart(carts[nextCart++ & (carts.length - 1)]);
+    }
+}
