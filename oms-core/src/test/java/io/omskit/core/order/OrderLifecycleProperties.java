@@ -191,15 +191,20 @@ class OrderLifecycleProperties {
             add(choices, allowed(o, OrderCommand.RELEASE_HOLD), 6, Arbitraries.just(new Cmd("release hold",
                     OrderCommand.RELEASE_HOLD, List.of(), x -> x.releaseHold(now), allowed(o, OrderCommand.RELEASE_HOLD))));
             add(choices, enabled(o, OrderCommand.ALLOCATE, UnitState.OPEN, UnitState.RESERVED), 8, Combinators.combine(
-                    someUnits(o, UnitState.OPEN, UnitState.RESERVED), keys(o, false), Arbitraries.of(LOCATIONS))
-                    .as((q, key, location) -> {
+                    someUnits(o, UnitState.OPEN, UnitState.RESERVED), keys(o, false), Arbitraries.of(LOCATIONS),
+                    Arbitraries.of("", "INV-1", "INV-2"))
+                    .as((q, key, location, inventory) -> {
+                        String inventoryKey = inventory.isEmpty() ? key : inventory;
                         boolean clash = false;
                         for (LineAllocation a : o.allocations()) {
-                            clash |= a.allocationKey().equals(key) && a.line().equals(q.line()) && !a.location().equals(location);
+                            clash |= a.allocationKey().equals(key) && a.line().equals(q.line())
+                                    && (!a.location().equals(location) || !a.inventoryKey().equals(inventoryKey));
                         }
-                        Cmd c = move(o, "allocate at " + location + " under " + key, OrderCommand.ALLOCATE, q,
-                                units(o, q.line(), UnitState.OPEN, UnitState.RESERVED),
-                                x -> x.allocate(location, key, List.of(q), now));
+                        Cmd c = move(o, "allocate at " + location + " under " + key + " for " + inventoryKey,
+                                OrderCommand.ALLOCATE, q, units(o, q.line(), UnitState.OPEN, UnitState.RESERVED),
+                                inventory.isEmpty()
+                                        ? x -> x.allocate(location, key, List.of(q), now)
+                                        : x -> x.allocate(location, key, inventoryKey, List.of(q), now));
                         return new Cmd(c.description(), c.command(), c.moves(), c.run(), c.expectedAccepted() && !clash);
                     }));
             add(choices, false, 1, heldUnits(o, true, false).map(h -> move(o, "deallocate " + h.get1(),

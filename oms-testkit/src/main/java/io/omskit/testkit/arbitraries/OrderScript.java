@@ -115,7 +115,12 @@ final class OrderScript {
         if (allowed(o, OrderCommand.ALLOCATE) && o.units(UnitState.OPEN) + o.units(UnitState.RESERVED) > 0) {
             steps.add(new Step(6, c -> order -> {
                 List<LineQuantity> q = pickUnits(order, c, UnitState.OPEN, UnitState.RESERVED);
-                return order.allocate(LOCATIONS.get(Math.floorMod(c, LOCATIONS.size())), "ALLOC-" + (++allocations), q, now);
+                LocationId location = LOCATIONS.get(Math.floorMod(c, LOCATIONS.size()));
+                String key = "ALLOC-" + (++allocations);
+                // Half of the fulfilments share an inventory allocation that spans locations.
+                return Math.floorMod(c >>> 9, 2) == 0
+                        ? order.allocate(location, key, q, now)
+                        : order.allocate(location, key, "INV-" + (allocations + 1) / 2, q, now);
             }));
         }
         if (allowed(o, OrderCommand.DEALLOCATE) && hasHeld(o, true)) {
