@@ -47,6 +47,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void atp_depends_only_on_core_and_orchestration() {
+        noClasses().that().resideInAPackage("io.omskit.atp..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.omskit.returns..", "io.omskit.testkit..", "io.omskit.examples..", "io.omskit.benchmarks..")
+                .check(classes);
+    }
+
+    @Test
     void no_module_uses_another_modules_internal_packages() {
         classes().should(new ArchCondition<JavaClass>("use internal packages only of their own module") {
             @Override
@@ -96,7 +104,7 @@ class ArchitectureTest {
 
     @Test
     void domain_code_never_reads_the_system_clock_directly() {
-        noClasses().that().resideInAnyPackage("io.omskit.core..", "io.omskit.orchestration..")
+        noClasses().that().resideInAnyPackage("io.omskit.core..", "io.omskit.orchestration..", "io.omskit.atp..")
                 .should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(java.time.LocalDateTime.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
