@@ -22,8 +22,10 @@ import java.util.Arrays;
  * <li>the per-shipment costs of the locations already opened, the split penalties they imply, the cheapest per-unit
  *     cost of the units, and the cheapest per-shipment cost of one more location when the opened ones cannot cover
  *     the units;</li>
- * <li>the per-unit costs with each location's per-shipment cost spread over the units it could supply at most
- *     (a location supplying x of its c units pays at least x/c of its shipment cost).</li>
+ * <li>the per-unit costs with each location's per-shipment cost, plus half a split penalty, spread over the units it
+ *     could supply at most (a location supplying x of its c units pays at least x/c of both). Plans of one shipment
+ *     are all evaluated before the search, so the search only needs bounds for plans of t &gt;= 2 shipments, whose
+ *     split penalties pen * (t - 1) are at least pen * t / 2.</li>
  * </ul>
  * A relaxation is recomputed only when the location just excluded was used by it. Every node also evaluates the
  * opened set itself, so good plans are found early. Within {@link #EXACT_ITEMS} items and {@link #EXACT_LOCATIONS}
@@ -66,6 +68,21 @@ final class Optimiser {
     private final int[] augJ;
     private final boolean[] augTail;
     private final double[] augCost;
+
+    // every item's segments in one list, sorted by plain cost (g*) and by spread cost (ga*), for bounds at a unit target
+    private int[] gItem;
+    private int[] gJ;
+    private boolean[] gTail;
+    private double[] gCost;
+    private int[] gaItem;
+    private int[] gaJ;
+    private boolean[] gaTail;
+    private double[] gaCost;
+    private final int[] usableStock;
+    private final int[] needLeft;
+    private final long[] covered;
+    private final long[] top;
+    private final int[] additions;
 
     // groups: items per group, and whether the group fits whole at a location
     private final int groups;
@@ -232,6 +249,61 @@ final class Optimiser {
                 augCost[base + x] = ea[idx[x]];
             }
         }
+        this.usableStock = new int[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                usableStock[i * m + j] = usable(i, j) ? stock[slotOf[i] * m + j] : 0;
+            }
+        }
+        this.needLeft = new int[n];
+        this.covered = new long[n];
+        this.top = new long[Math.max(1, Math.min(maxOpen, m))];
+        this.additions = new int[m];
+    }
+
+    /** Builds the lists of all items' segments on first use: only bounds under a binding shipment limit need them. */
+    private void mergeAllOnce() {
+        if (gItem != null) {
+            return;
+        }
+        int count = segStart[n];
+        gItem = new int[count];
+        gJ = new int[count];
+        gTail = new boolean[count];
+        gCost = new double[count];
+        gaItem = new int[count];
+        gaJ = new int[count];
+        gaTail = new boolean[count];
+        gaCost = new double[count];
+        mergeAll(segJ, segTail, segCost, gItem, gJ, gTail, gCost);
+        mergeAll(augJ, augTail, augCost, gaItem, gaJ, gaTail, gaCost);
+    }
+
+    /** All items' sorted segments in one list sorted by cost, then location, then item, base before last units. */
+    private void mergeAll(int[] js, boolean[] tails, double[] costs, int[] outItem, int[] outJ, boolean[] outTail,
+                          double[] outCost) {
+        int total = segStart[n];
+        int[] pos = new int[n];
+        for (int i = 0; i < n; i++) {
+            pos[i] = segStart[i];
+        }
+        for (int x = 0; x < total; x++) {
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (pos[i] == segStart[i + 1]) {
+                    continue;
+                }
+                if (best < 0 || costs[pos[i]] < costs[pos[best]]
+                        || (costs[pos[i]] == costs[pos[best]] && js[pos[i]] < js[pos[best]])) {
+                    best = i;
+                }
+            }
+            int k = pos[best]++;
+            outItem[x] = best;
+            outJ[x] = js[k];
+            outTail[x] = tails[k];
+            outCost[x] = costs[k];
+        }
     }
 
     private boolean usable(int i, int j) {
@@ -261,7 +333,10 @@ final class Optimiser {
         return true;
     }
 
-    /** Each location's per-shipment cost divided by the most units it could supply of the order. */
+    /**
+     * Each location's per-shipment cost plus half a split penalty, divided by the most units it could supply of the
+     * order.
+     */
     private double[] spreadFixedCosts() {
         double[] spread = new double[m];
         int[] demand = new int[p.slots];
@@ -276,15 +351,29 @@ final class Optimiser {
             for (int s = 0; s < p.slots; s++) {
                 cap += Math.min(demand[s], stock[s * m + j]);
             }
-            spread[j] = cap == 0 ? 0 : fixed[j] / cap;
+            // the search only looks for plans of two or more shipments (single ones are all evaluated first),
+            // which pay at least half a split penalty per shipment: pen * (t - 1) >= pen * t / 2 for t >= 2
+            spread[j] = cap == 0 ? 0 : (fixed[j] + penalty / 2) / cap;
         }
         return spread;
     }
 
-    /** Stable merge sort of entry indexes by cost, then location, then base before last units. */
+    /** Stable sort (insertion for short lists, merge otherwise) of entry indexes by cost, then location, then base before last units. */
     private static void sortEntries(int[] idx, int[] tmp, int len, double[] cost, int[] j, boolean[] isTail) {
         for (int x = 0; x < len; x++) {
             idx[x] = x;
+        }
+        if (len <= 40) {
+            for (int x = 1; x < len; x++) {
+                int v = idx[x];
+                int y = x;
+                while (y > 0 && !lessOrEqual(idx[y - 1], v, cost, j, isTail)) {
+                    idx[y] = idx[y - 1];
+                    y--;
+                }
+                idx[y] = v;
+            }
+            return;
         }
         for (int width = 1; width < len; width <<= 1) {
             for (int lo = 0; lo < len - width; lo += width << 1) {
@@ -352,8 +441,8 @@ final class Optimiser {
             relaxUns = relax(false, usedPlain);
             relaxAug = 0;
             relax(true, usedAug);
-            if (!prune(bound(0, 0, 0, 0))) {
-                branch(0, 0, 0);
+            if (!prune(bound(0, 0, 0))) {
+                branch(0, 0);
             }
             if (exhausted) {
                 improveLocally();
@@ -363,26 +452,21 @@ final class Optimiser {
         record();
     }
 
+    /** Locations by how good each is alone: fewest unsourced, then cheapest, then lowest index (insertion sort, m is small). */
     private int[] sortedByAlone(long[] uns, double[] cost) {
-        Integer[] boxed = new Integer[m];
-        for (int j = 0; j < m; j++) {
-            boxed[j] = j;
-        }
-        Arrays.sort(boxed, (a, b) -> {
-            if (uns[a] != uns[b]) {
-                return Long.compare(uns[a], uns[b]);
-            }
-            int c = Double.compare(cost[a], cost[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
         int[] out = new int[m];
         for (int j = 0; j < m; j++) {
-            out[j] = boxed[j];
+            int x = j;
+            while (x > 0 && (uns[out[x - 1]] > uns[j] || (uns[out[x - 1]] == uns[j] && cost[out[x - 1]] > cost[j]))) {
+                out[x] = out[x - 1];
+                x--;
+            }
+            out[x] = j;
         }
         return out;
     }
 
-    private void branch(int depth, int open, long coveredByOpen) {
+    private void branch(int depth, int open) {
         if (depth >= m || open >= maxOpen) {
             return;
         }
@@ -398,10 +482,11 @@ final class Optimiser {
             accept(openSet(open + 1));
         }
         if (open + 1 < maxOpen && depth + 1 < m) {
-            long covered = coverageOfOpen();
-            if (!prune(bound(depth + 1, open + 1, covered, fixedOfOpen()))) {
-                branch(depth + 1, open + 1, covered);
+            fixedOpen += fixed[j];
+            if (!prune(bound(depth + 1, open + 1, fixedOpen))) {
+                branch(depth + 1, open + 1);
             }
+            fixedOpen -= fixed[j];
         }
 
         state[j] = OUT;
@@ -418,8 +503,8 @@ final class Optimiser {
             save(savedAug, depth, usedAug);
             relax(true, usedAug);
         }
-        if (depth + 1 < m && !prune(bound(depth + 1, open, coveredByOpen, fixedOfOpen()))) {
-            branch(depth + 1, open, coveredByOpen);
+        if (depth + 1 < m && !prune(bound(depth + 1, open, fixedOpen))) {
+            branch(depth + 1, open);
         }
         if (redidPlain) {
             System.arraycopy(savedPlain[depth], 0, usedPlain, 0, m);
@@ -441,22 +526,113 @@ final class Optimiser {
     }
 
     /**
-     * The lower bound of a node whose undecided locations are {@code order[depth..]}, as {unsourced, cost}
-     * packed in {@link #boundUns} and the return value.
+     * The lower bound of a node whose undecided locations are {@code order[depth..]}: its unsourced units in
+     * {@link #boundUns}, its cost returned. With r shipments left, the opened locations plus the r undecided ones
+     * that add the most units bound what can be covered; the cost bounds then price the cheapest units up to that.
      */
-    private double bound(int depth, int open, long coveredByOpen, double fixedOpen) {
+    private double bound(int depth, int open, double fixedOpen) {
+        // the cached relaxation alone often settles it, without the coverage work below
         boundUns = relaxUns;
-        double extra = open > 1 ? penalty * (open - 1) : 0;
-        double a = fixedOpen + extra + relaxPlain;
-        long coverable = totalQty - relaxUns;
-        if (coveredByOpen < coverable && open < maxOpen) {
+        if (relaxUns > incUns) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double quick = Math.max(fixedOpen + (open > 1 ? penalty * (open - 1) : 0) + relaxPlain,
+                (open > 2 ? penalty * (open / 2.0 - 1) : 0) + relaxAug);
+        if (relaxUns == incUns && quick >= incCost - eps(incCost)) {
+            return quick;
+        }
+        long coveredByOpen = coverageOfOpen();
+        long uns = relaxUns;
+        int left = maxOpen - open;
+        if (left < m - depth) {
+            long most = coveredByOpen + topAdditions(depth, left);
+            uns = Math.max(uns, totalQty - most);
+        }
+        boundUns = uns;
+        if (uns > incUns) {
+            return Double.POSITIVE_INFINITY;
+        }
+        long target = totalQty - uns;
+        double plain = uns == relaxUns ? relaxPlain : cheapestUnits(target, false);
+        double spread = uns == relaxUns ? relaxAug : cheapestUnits(target, true);
+        double a = fixedOpen + (open > 1 ? penalty * (open - 1) : 0) + plain;
+        if (coveredByOpen < target && open < maxOpen) {
             a += suffixMinFixed[depth] + (open >= 1 ? penalty : 0);
         }
-        double b = extra + relaxAug;
+        double b = (open > 2 ? penalty * (open / 2.0 - 1) : 0) + spread;
         return Math.max(a, b);
     }
 
+    /** The sum of the {@code r} largest numbers of units undecided locations could add to {@link #covered}. */
+    private long topAdditions(int depth, int r) {
+        if (r <= 0) {
+            return 0;
+        }
+        Arrays.fill(additions, 0);
+        for (int i = 0; i < n; i++) {
+            int missing = (int) (qty[i] - covered[i]);
+            if (missing <= 0) {
+                continue;
+            }
+            int base = i * m;
+            for (int d = depth; d < m; d++) {
+                int j = order[d];
+                additions[j] += Math.min(missing, usableStock[base + j]);
+            }
+        }
+        Arrays.fill(top, 0, r, 0);
+        for (int d = depth; d < m; d++) {
+            int add = additions[order[d]];
+            if (add > top[r - 1]) {
+                int x = r - 1;
+                while (x > 0 && top[x - 1] < add) {
+                    top[x] = top[x - 1];
+                    x--;
+                }
+                top[x] = add;
+            }
+        }
+        long sum = 0;
+        for (int x = 0; x < r; x++) {
+            sum += top[x];
+        }
+        return sum;
+    }
+
+    /** The least cost of {@code target} units over the locations not excluded, cheapest units of any item first. */
+    private double cheapestUnits(long target, boolean spread) {
+        mergeAllOnce();
+        System.arraycopy(stock, 0, remain, 0, remain.length);
+        System.arraycopy(qty, 0, needLeft, 0, n);
+        int[] items = spread ? gaItem : gItem;
+        int[] js = spread ? gaJ : gJ;
+        boolean[] tails = spread ? gaTail : gTail;
+        double[] costs = spread ? gaCost : gCost;
+        long taken = 0;
+        double cost = 0;
+        for (int k = 0, end = items.length; k < end && taken < target; k++) {
+            int i = items[k];
+            int j = js[k];
+            if (state[j] == OUT || needLeft[i] == 0) {
+                continue;
+            }
+            int slot = slotOf[i] * m + j;
+            int r = remain[slot];
+            int avail = tails[k] ? r : r - protect[i * m + j];
+            if (avail <= 0) {
+                continue;
+            }
+            int t = (int) Math.min(Math.min(needLeft[i], avail), target - taken);
+            remain[slot] = r - t;
+            needLeft[i] -= t;
+            taken += t;
+            cost += t * costs[k];
+        }
+        return cost;
+    }
+
     private long boundUns;
+    private double fixedOpen;
 
     private boolean prune(double boundCost) {
         if (boundUns != incUns) {
@@ -493,15 +669,6 @@ final class Optimiser {
         return k == size ? set : Arrays.copyOf(set, k);
     }
 
-    private double fixedOfOpen() {
-        double f = 0;
-        for (int j = 0; j < m; j++) {
-            if (state[j] == IN) {
-                f += fixed[j];
-            }
-        }
-        return f;
-    }
 
     /** Drop and swap moves on the best set found, until none improves it. */
     private void improveLocally() {
@@ -814,11 +981,12 @@ final class Optimiser {
         return uns;
     }
 
-    /** Units the opened locations could cover in the relaxation (groups may split). */
+    /** Units the opened locations could cover in the relaxation (groups may split), per item in {@link #covered}. */
     private long coverageOfOpen() {
         System.arraycopy(stock, 0, remain, 0, remain.length);
-        long covered = 0;
+        long total = 0;
         for (int i = 0; i < n; i++) {
+            covered[i] = 0;
             int need = qty[i];
             int slotBase = slotOf[i] * m;
             for (int k = segStart[i], end = segStart[i + 1]; k < end && need > 0; k++) {
@@ -833,10 +1001,11 @@ final class Optimiser {
                 int t = Math.min(need, r);
                 remain[slotBase + j] = r - t;
                 need -= t;
-                covered += t;
+                covered[i] += t;
+                total += t;
             }
         }
-        return covered;
+        return total;
     }
 
     /** Nodes visited by the branch and bound. */

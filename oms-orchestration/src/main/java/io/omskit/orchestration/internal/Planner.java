@@ -52,6 +52,7 @@ public final class Planner {
     private final Network network;
     private final Catalog catalog;
     private final CapacityTracker capacity;
+    private final double[] unitVectors;
 
     /**
      * @param network  the network
@@ -62,6 +63,7 @@ public final class Planner {
         this.network = network;
         this.catalog = catalog;
         this.capacity = capacity;
+        this.unitVectors = Context.unitVectors(network);
     }
 
     /** The filters the engine applies before the rule set's own, for {@code method}. */
@@ -94,7 +96,8 @@ public final class Planner {
             stock[i] = snapshot.stock(item.sku());
             excluded[i] = excludedIndexes(request, item.line());
         }
-        Context ctx = new Context(request.order(), delivery, network, now, items, stock, excluded, capacity);
+        Context ctx = new Context(request.order(), delivery, network, now, items, stock, excluded, capacity,
+                unitVectors);
         Problem problem = new Problem(ctx, ruleSet, filtersFor(ruleSet, delivery.method()));
         Optimiser optimiser = new Optimiser(problem);
         optimiser.solve();
@@ -326,7 +329,9 @@ public final class Planner {
         List<LocationVerdict> verdicts = new ArrayList<>(p.candidates.length);
         int[] takes = new int[p.n];
         int[] tails = new int[p.n];
-        for (int location : p.candidates) {
+        for (int k = 0; k < p.candidates.length; k++) {
+            int location = p.candidates[k];
+            ctx.cursor(k);
             LocationId id = network.at(location).id();
             List<Exclusion> exclusions = new ArrayList<>();
             boolean wholeOrder = false;

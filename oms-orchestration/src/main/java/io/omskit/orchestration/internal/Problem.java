@@ -39,6 +39,7 @@ final class Problem {
     // eligible locations: the candidates some item may be taken at
     final int m;
     final int[] loc;
+    final int[] candidateOf;
     final int[] stock;
     final boolean[] allowed;
 
@@ -94,18 +95,33 @@ final class Problem {
         this.candidates = unionOfStockedLocations(ctx, n);
         ctx.candidates(candidates);
 
-        // filters: an item may be taken at a candidate when it holds the SKU and no filter objects
+        // units of each item at each candidate, by merging the sorted stock lists
         int c = candidates.length;
+        int[] units = new int[n * c];
+        for (int i = 0; i < n; i++) {
+            SkuStock st = ctx.stock(i);
+            for (int x = 0, k = 0; x < st.size(); x++) {
+                int location = st.location(x);
+                while (candidates[k] < location) {
+                    k++;
+                }
+                units[i * c + k] = st.units(x);
+            }
+        }
+        ctx.units(units);
+
+        // filters: an item may be taken at a candidate when it holds the SKU and no filter objects
         boolean[] allowedByCandidate = new boolean[n * c];
         boolean[] eligible = new boolean[c];
         int eligibleCount = 0;
         for (int k = 0; k < c; k++) {
             int location = candidates[k];
+            ctx.cursor(k);
             if (excludedForOrder(location)) {
                 continue;
             }
             for (int i = 0; i < n; i++) {
-                if (ctx.stock(i).unitsAt(location) > 0 && !excludedForItem(i, location)) {
+                if (units[i * c + k] > 0 && !excludedForItem(i, location)) {
                     allowedByCandidate[i * c + k] = true;
                     if (!eligible[k]) {
                         eligible[k] = true;
@@ -116,6 +132,7 @@ final class Problem {
         }
         this.m = eligibleCount;
         this.loc = new int[m];
+        this.candidateOf = new int[m];
         this.allowed = new boolean[n * m];
         this.stock = new int[slots * m];
         int j = 0;
@@ -124,9 +141,10 @@ final class Problem {
                 continue;
             }
             loc[j] = candidates[k];
+            candidateOf[j] = k;
             for (int i = 0; i < n; i++) {
                 allowed[i * m + j] = allowedByCandidate[i * c + k];
-                stock[slotOf[i] * m + j] = ctx.stock(i).unitsAt(candidates[k]);
+                stock[slotOf[i] * m + j] = units[i * c + k];
             }
             j++;
         }
@@ -143,6 +161,7 @@ final class Problem {
             sink.rule = rule;
             for (int jj = 0; jj < m; jj++) {
                 sink.j = jj;
+                ctx.cursor(candidateOf[jj]);
                 rule.price(ctx, loc[jj], sink);
             }
         }
@@ -202,11 +221,6 @@ final class Problem {
             }
         }
         return false;
-    }
-
-    /** The eligible index of dense network index {@code location}, or -1. */
-    int eligibleIndex(int location) {
-        return Arrays.binarySearch(loc, location) >= 0 ? Arrays.binarySearch(loc, location) : -1;
     }
 
     /** The index in {@link #candidates} of dense network index {@code location}, or -1. */

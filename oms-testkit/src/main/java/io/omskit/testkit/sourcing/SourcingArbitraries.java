@@ -43,6 +43,14 @@ public final class SourcingArbitraries {
     }
 
     /**
+     * Instances for {@link BruteForceSourcing} with up to 6 locations, 3 lines of 1 or 2 units and at most 1 to 3
+     * shipments, so that shipment limits bind often.
+     */
+    public static Arbitrary<SourcingInstance> limitedInstances() {
+        return Arbitraries.longs().map(seed -> instance(seed, 6, 3, 2, false));
+    }
+
+    /**
      * Like {@link #smallInstances()} with up to {@code maxLocations} locations and {@code maxLines} lines of up to 5
      * units, where lines may share a SKU (two lines drawing on one stock): for invariants, not for brute force.
      */
@@ -114,6 +122,6 @@ public final class SourcingArbitraries {
         return new SourcingInstance(network, Order.place(OrderId.of("order-" + Long.toHexString(seed)), order.build(),
                 SourcingInstance.NOW).state(), units,
                 new TableCost("table", perShipment, perUnit, lastUnits, lastUnitCost), r.nextInt(9) / 2.0,
-                1 + r.nextInt(4), split, excluded, r.nextInt(100) < 20, groups);
+                1 + r.nextInt(maxLocations == 6 ? 3 : 4), split, excluded, r.nextInt(100) < 20, groups);
     }
 }

@@ -21,6 +21,16 @@ class OptimalityProperties {
         assertThat(plan.isOptimal()).isTrue();
     }
 
+    @Property(tries = 200)
+    void plan_cost_equals_the_brute_force_optimum_when_shipment_limits_bind(@ForAll("limited") SourcingInstance instance) {
+        plan_cost_equals_the_brute_force_optimum(instance);
+    }
+
+    @Provide
+    Arbitrary<SourcingInstance> limited() {
+        return SourcingArbitraries.limitedInstances();
+    }
+
     @Provide
     Arbitrary<SourcingInstance> instances() {
         return SourcingArbitraries.smallInstances();

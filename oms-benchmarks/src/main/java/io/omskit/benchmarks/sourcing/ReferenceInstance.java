@@ -1,0 +1,162 @@
+package io.omskit.benchmarks.sourcing;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.network.GeoPoint;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.orchestration.RuleBook;
+import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.SkuStock;
+import io.omskit.orchestration.SourcingEngine;
+import io.omskit.orchestration.SourcingRequest;
+import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.rules.CapabilityFilter;
+import io.omskit.orchestration.rules.DailyCapacityFilter;
+import io.omskit.orchestration.rules.LocationTypeFilter;
+import io.omskit.orchestration.rules.MaxDistanceFilter;
+import io.omskit.orchestration.rules.ProtectStoreStock;
+import io.omskit.orchestration.rules.RateTable;
+import io.omskit.orchestration.rules.ShippingCost;
+import io.omskit.orchestration.rules.SplitPenalty;
+import io.omskit.orchestration.spi.ShippingRate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.joda.money.Money;
+
+/**
+ * The sourcing reference instance: 50 warehouses and 450 stores spread over a 860 x 620 km region (47.3-55.0 N,
+ * 5.9-15.0 E), 100,000 SKUs, and home-delivery web orders of 1 to 5 lines to customers anywhere in the region.
+ *
+ * <p>Stock: each SKU sits in 6 to 10 random warehouses (3 to 40 units each, times {@code stockScale}) and in 5 to 20
+ * random stores (1 to 5 units each, times {@code stockScale}, at least 1); about 23 positions per SKU, 2.3 million
+ * in all. Orders draw SKUs with a power-law popularity (the most popular 1% of SKUs get about 16% of the lines),
+ * distinct within an order, 1 unit (80%) or 2 units (20%) each.
+ *
+ * <p>Rules (one rule set, {@code home}): capability, location type (warehouses and stores may ship web orders),
+ * maximum distance 400 km, daily capacity; shipping 4.00 per shipment from a warehouse and 6.00 from a store, plus
+ * 0.20 per unit and 0.003 per unit-km; split penalty 3.00 per extra shipment; protect the last unit of each SKU on
+ * a store's shelf at 1.50. At most 3 shipments.
+ */
+public final class ReferenceInstance {
+
+    static final int WAREHOUSES = 50;
+    static final int STORES = 450;
+    static final int SKUS = 100_000;
+    static final Instant NOW = Instant.parse("2026-03-10T09:00:00Z");
+
+    final Network network;
+    final StockSnapshot stock;
+    final RuleSet rules;
+    final SourcingEngine engine;
+    private final SplittableRandom random;
+
+    private ReferenceInstance(long seed, double stockScale) {
+        this.random = new SplittableRandom(seed);
+        List<Location> locations = new ArrayList<>(WAREHOUSES + STORES);
+        for (int w = 0; w < WAREHOUSES; w++) {
+            locations.add(Location.builder(LocationId.of(String.format("W%03d", w)), LocationType.WAREHOUSE, point())
+                    .dailyCapacity(50_000).build());
+        }
+        for (int s = 0; s < STORES; s++) {
+            locations.add(Location.builder(LocationId.of(String.format("S%03d", s)), LocationType.STORE, point())
+                    .dailyCapacity(5_000).build());
+        }
+        this.network = Network.of(locations);
+        Map<Sku, SkuStock> byLocation = new HashMap<>(SKUS * 2);
+        for (int k = 0; k < SKUS; k++) {
+            int warehouses = 6 + random.nextInt(5);
+            int stores = 5 + random.nextInt(16);
+            int[] l = new int[warehouses + stores];
+            int[] u = new int[warehouses + stores];
+            boolean[] used = new boolean[WAREHOUSES + STORES];
+            for (int x = 0; x < warehouses; x++) {
+                l[x] = distinct(used, 0, WAREHOUSES);
+                u[x] = Math.max(1, (int) Math.round((3 + random.nextInt(38)) * stockScale));
+            }
+            for (int x = warehouses; x < l.length; x++) {
+                l[x] = distinct(used, WAREHOUSES, STORES);
+                u[x] = Math.max(1, (int) Math.round((1 + random.nextInt(5)) * stockScale));
+            }
+            byLocation.put(sku(k), SkuStock.of(l, u));
+        }
+        this.stock = StockSnapshot.of(byLocation);
+        RateTable rates = RateTable.builder(ShippingRate.of(4.0, 0.2, 0.003))
+                .rate(LocationType.STORE, ShippingRate.of(6.0, 0.2, 0.003)).build();
+        this.rules = RuleSet.builder("home")
+                .filter(new CapabilityFilter())
+                .filter(LocationTypeFilter.builder().allow(Channel.WEB, null, LocationType.WAREHOUSE, LocationType.STORE).build())
+                .filter(new MaxDistanceFilter(400))
+                .filter(new DailyCapacityFilter())
+                .cost(new ShippingCost(rates))
+                .cost(new SplitPenalty(3.0))
+                .cost(new ProtectStoreStock(1, 1.5))
+                .maxShipments(3)
+                .build();
+        this.engine = SourcingEngine.builder().network(network).rules(RuleBook.of(rules))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    }
+
+    /** The instance drawn from {@code seed}, stock scaled by {@code stockScale} (1 for the reference). */
+    static ReferenceInstance build(long seed, double stockScale) {
+        return new ReferenceInstance(seed, stockScale);
+    }
+
+    static Sku sku(int k) {
+        return Sku.of(String.format("SKU-%06d", k));
+    }
+
+    private GeoPoint point() {
+        return GeoPoint.of(47.3 + random.nextDouble() * 7.7, 5.9 + random.nextDouble() * 9.1);
+    }
+
+    private int distinct(boolean[] used, int from, int count) {
+        while (true) {
+            int x = from + random.nextInt(count);
+            if (!used[x]) {
+                used[x] = true;
+                return x;
+            }
+        }
+    }
+
+    private int popularSku() {
+        return (int) (SKUS * Math.pow(random.nextDouble(), 2.5));
+    }
+
+    /** {@code count} orders of 1 to 5 lines, placed one second apart. */
+    List<SourcingRequest> orders(int count, String prefix) {
+        List<SourcingRequest> out = new ArrayList<>(count);
+        for (int o = 0; o < count; o++) {
+            int lines = 1 + random.nextInt(5);
+            PlaceOrderRequest.Builder b = PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(prefix + o)
+                    .customer("c" + o).currency("EUR")
+                    .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                            new Address("C", "1 Street", null, "Town", "10115", "DE", point()), null));
+            List<Integer> chosen = new ArrayList<>(lines);
+            while (chosen.size() < lines) {
+                int k = popularSku();
+                if (!chosen.contains(k)) {
+                    chosen.add(k);
+                    b.line("L" + chosen.size(), sku(k).value(), random.nextInt(5) == 0 ? 2 : 1, Money.parse("EUR 9.99"));
+                }
+            }
+            out.add(SourcingRequest.of(Order.place(OrderId.of(prefix + o), b.build(), NOW.plusSeconds(o)).state()));
+        }
+        return out;
+    }
+}
