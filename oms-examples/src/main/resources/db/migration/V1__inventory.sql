@@ -101,7 +101,8 @@ create table oms_outbox (
     aggregate_id varchar(100) not null,
     event_count  integer      not null check (event_count > 0),
     occurred_at  timestamptz  not null,
-    payload      jsonb        not null,
+    -- json, not jsonb: kept as written, so readers find each event's type name first and nothing is re-encoded
+    payload      json         not null,
     published_at timestamptz
 );
 create index oms_outbox_pending on oms_outbox (id) where published_at is null;

@@ -11,7 +11,7 @@ create function inv_try_reserve(
     p_req_skus text[], p_req_locations text[], p_req_quantities integer[],
     p_held_skus text[], p_held_locations text[], p_held_quantities integer[],
     p_skus text[], p_network integer[], p_pinned integer[], p_total integer[],
-    p_aggregate varchar, p_event_count integer, p_occurred timestamptz, p_events jsonb)
+    p_aggregate varchar, p_event_count integer, p_occurred timestamptz, p_events json)
 returns table (kind text, sku varchar, location varchar, on_hand integer, reserved integer, allocated integer,
                safety integer, inbound integer, returns_in_transit integer, quarantine integer,
                network_reserved integer, positions_ats integer, level varchar)

@@ -125,7 +125,7 @@ public final class Oms {
         }
         validator.validate(request);
         Change<Order, OrderEvent> placed = Order.place(ids.get(), request, clock.instant());
-        SaveOutcome saved = orders.save(placed.state());
+        SaveOutcome saved = orders.save(placed.state(), placed.events());
         if (saved == SaveOutcome.DUPLICATE_EXTERNAL_REF) {
             Order winner = orders.findByExternalRef(request.channel(), request.externalRef()).orElseThrow(
                     () -> new SpiException("order repository reported a duplicate external reference it cannot find", null));
@@ -134,7 +134,9 @@ public final class Oms {
         if (saved != SaveOutcome.SAVED) {
             throw new SpiException("order repository refused new order " + placed.state().id() + ": " + saved, null, true);
         }
-        events.publish(placed.events());
+        if (!orders.storesEvents()) {
+            events.publish(placed.events());
+        }
         LOG.debug("placed order {} from {} with {} line(s)", placed.state().id(), request.channel(), request.lines().size());
         return proceed(placed.state().id(), false);
     }
@@ -475,9 +477,11 @@ public final class Oms {
                 return current;
             }
             Order next = versioned(current, change.state());
-            SaveOutcome outcome = orders.save(next);
+            SaveOutcome outcome = orders.save(next, change.events());
             if (outcome == SaveOutcome.SAVED) {
-                events.publish(change.events());
+                if (!orders.storesEvents()) {
+                    events.publish(change.events());
+                }
                 return next;
             }
             LOG.debug("order {} changed concurrently (attempt {}), retrying", id, attempt + 1);

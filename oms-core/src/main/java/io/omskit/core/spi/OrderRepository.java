@@ -1,5 +1,6 @@
 package io.omskit.core.spi;
 
+import io.omskit.core.event.DomainEvent;
 import io.omskit.core.order.Channel;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;
@@ -23,6 +24,26 @@ public interface OrderRepository {
      * @throws SpiException on infrastructure failure; nothing was written
      */
     SaveOutcome save(Order order);
+
+    /**
+     * Saves {@code order} as {@link #save(Order)} does and hands over {@code events}, the events of the change that
+     * produced it. An adapter with a transactional outbox stores them in the same transaction, so that they are
+     * published if and only if the order was saved, and answers true to {@link #storesEvents()}. The default only
+     * saves the order; the caller then publishes the events itself.
+     *
+     * @throws SpiException on infrastructure failure; nothing was written
+     */
+    default SaveOutcome save(Order order, List<? extends DomainEvent> events) {
+        return save(order);
+    }
+
+    /**
+     * Whether {@link #save(Order, List)} stores the events for publication (a transactional outbox); when true the
+     * caller must not publish them again. Default false.
+     */
+    default boolean storesEvents() {
+        return false;
+    }
 
     /** The latest stored version of the order; empty when unknown. */
     Optional<Order> find(OrderId id);

@@ -158,7 +158,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         }
         StockSession s = new StockSession(c, thresholds, outbox, now);
         try (PreparedStatement ps = c.prepareStatement("select * from inv_try_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?::timestamptz, ?::jsonb)")) {
+                + " ?, ?, ?, ?::timestamptz, ?::json)")) {
             ps.setString(1, reservation.key().value());
             ps.setString(2, reservation.reference());
             Sql.setInstant(ps, 3, reservation.createdAt());
@@ -762,6 +762,11 @@ public final class PostgresInventoryStore implements InventoryStore {
             s.flush(false);
             return null;
         });
+    }
+
+    /** Seeds the opening balance of one position; see {@link #load(Sku, List, int[])}. */
+    public void load(Sku sku, LocationId location, int onHand) {
+        load(sku, List.of(Checks.notNull(location, "location")), new int[] {onHand});
     }
 
     private static String[] repeat(String value, int n) {

@@ -76,6 +76,7 @@ public final class PostgresOrderRepository implements OrderRepository {
      * @param events the events of the change that produced {@code order}, in order; may be empty
      * @throws SpiException on infrastructure failure; nothing was written
      */
+    @Override
     public SaveOutcome save(Order order, List<? extends DomainEvent> events) {
         Checks.notNull(order, "order");
         Checks.notNull(events, "events");
@@ -90,6 +91,12 @@ public final class PostgresOrderRepository implements OrderRepository {
             afterCommit.run();
         }
         return outcome;
+    }
+
+    /** True: {@link #save(Order, List)} writes the events to the outbox, and an {@link OutboxRelay} publishes them. */
+    @Override
+    public boolean storesEvents() {
+        return true;
     }
 
     private SaveOutcome insert(Connection c, Order order) throws SQLException {

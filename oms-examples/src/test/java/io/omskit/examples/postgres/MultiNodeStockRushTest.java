@@ -107,7 +107,7 @@ class MultiNodeStockRushTest {
             Set<String> rows = new HashSet<>(query(s, "select reservation_key from inv_reservation"));
             assertThat(rows).as("reservation rows are exactly the carts answered 'reserved'").isEqualTo(reserved);
             s.execute("create temporary table reserved_events as select e ->> 'key' as reservation_key from oms_outbox o,"
-                    + " jsonb_array_elements(o.payload) e where e ->> 'type' = 'inventory.stock-reserved'");
+                    + " json_array_elements(o.payload) e where e ->> 'type' = 'inventory.stock-reserved'");
             assertThat(query(s, "select reservation_key from inv_reservation r where (select count(*) from reserved_events e"
                     + " where e.reservation_key = r.reservation_key) <> (select count(distinct x) from unnest(r.req_skus) x)"))
                     .as("reservations without exactly one StockReserved per SKU").isEmpty();

@@ -89,7 +89,7 @@ class PostgresInventoryStoreTest {
 
         assertThat(expired).hasSize(250).extracting(Reservation::key).doesNotHaveDuplicates();
         assertThat(store.networkReserved(A)).isZero();
-        assertThat(count("select count(*) from oms_outbox, jsonb_array_elements(payload) e"
+        assertThat(count("select count(*) from oms_outbox, json_array_elements(payload) e"
                 + " where e ->> 'type' = 'inventory.reservation-released'"))
                 .isEqualTo(250);
     }

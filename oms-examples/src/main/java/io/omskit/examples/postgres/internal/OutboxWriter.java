@@ -14,7 +14,7 @@ public final class OutboxWriter {
 
     /** Inserts one outbox row; parameters: first aggregate id, event count, time of the first event, JSON array. */
     static final String INSERT = "insert into oms_outbox (aggregate_id, event_count, occurred_at, payload)"
-            + " values (?, ?, ?::timestamptz, ?::jsonb)";
+            + " values (?, ?, ?::timestamptz, ?::json)";
 
     private final JsonCodec codec;
 
