@@ -44,9 +44,11 @@ import org.joda.money.Money;
  * timeout that is reconciled, an order that cannot be served, a launch-day rush on a hot SKU and the stock alerts
  * it raised, and prints what happened.
  *
- * <p>Run it with {@code mvn -B -q -DskipTests -pl oms-examples -am package exec:java}.
+ * <p>Run it with {@code mvn -B -q -DskipTests -pl oms-examples -am package exec:java}; add
+ * {@code -Dexec.args=--postgres} to run on an embedded PostgreSQL, or
+ * {@code -Dexec.args="--jdbc-url=jdbc:postgresql://host/db --user=u --password=p"} for a server of your own.
  */
-public final class Demo {
+public final class Demo implements AutoCloseable {
 
     private final PrintStream out;
     private final Clock clock;
@@ -57,14 +59,37 @@ public final class Demo {
     private final InventoryStore inventory;
     private final Oms oms;
 
+    private final io.omskit.examples.postgres.PostgresOms postgres;
+
     /** A demo on the in-memory adapters, printing to {@code out}. */
     public Demo(PrintStream out, Clock clock) {
         this.out = out;
         this.clock = clock;
+        this.postgres = null;
         InMemoryInventoryStore store = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         DemoNetwork.seedStock(network, store::load);
         this.inventory = store;
         this.oms = wire(new InMemoryOrderRepository());
+    }
+
+    /**
+     * A demo on PostgreSQL: an embedded server when {@code jdbcUrl} is null, else the given database (whose OMS
+     * tables must be empty). Close it to stop the server.
+     */
+    public Demo(PrintStream out, Clock clock, String jdbcUrl, String user, String password) {
+        this.out = out;
+        this.clock = clock;
+        io.omskit.examples.postgres.PostgresOms.Builder builder = io.omskit.examples.postgres.PostgresOms.builder()
+                .clock(clock).publisher(events);
+        this.postgres = (jdbcUrl == null ? builder.embedded() : builder.jdbcUrl(jdbcUrl, user, password)).start();
+        io.omskit.examples.postgres.PostgresInventoryStore store = postgres.inventoryStore();
+        Map<io.omskit.core.catalog.Sku, Map<LocationId, Integer>> opening = new java.util.LinkedHashMap<>();
+        DemoNetwork.seedStock(network, (sku, location, units) ->
+                opening.computeIfAbsent(sku, k -> new java.util.LinkedHashMap<>()).merge(location, units, Integer::sum));
+        opening.forEach((sku, byLocation) -> store.load(sku, List.copyOf(byLocation.keySet()),
+                byLocation.values().stream().mapToInt(Integer::intValue).toArray()));
+        this.inventory = store;
+        this.oms = wire(postgres.orderRepository());
     }
 
     private Oms wire(OrderRepository orders) {
@@ -72,14 +97,46 @@ public final class Demo {
                 .payments(payments).events(events).build();
     }
 
+    /** Runs the demo; {@code --postgres} for an embedded PostgreSQL, {@code --jdbc-url= --user= --password=} for a server. */
     public static void main(String[] args) {
-        new Demo(System.out, Clock.systemUTC()).run();
+        String url = null;
+        String user = null;
+        String password = null;
+        boolean postgres = false;
+        for (String arg : args) {
+            if (arg.equals("--postgres")) {
+                postgres = true;
+            } else if (arg.startsWith("--jdbc-url=")) {
+                postgres = true;
+                url = arg.substring("--jdbc-url=".length());
+            } else if (arg.startsWith("--user=")) {
+                user = arg.substring("--user=".length());
+            } else if (arg.startsWith("--password=")) {
+                password = arg.substring("--password=".length());
+            } else {
+                System.err.println("unknown option " + arg + "; use --postgres or --jdbc-url=... --user=... --password=...");
+                System.exit(2);
+            }
+        }
+        try (Demo demo = postgres ? new Demo(System.out, Clock.systemUTC(), url, user, password)
+                : new Demo(System.out, Clock.systemUTC())) {
+            demo.run();
+        }
+    }
+
+    /** Stops the PostgreSQL pool and embedded server, if any. */
+    @Override
+    public void close() {
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     /** Runs every scene; returns the results for checking. */
     public Results run() {
         Results results = new Results();
-        heading("OMS Kit demo: " + network.size() + " locations ("
+        heading("OMS Kit demo" + (postgres == null ? " (in memory)" : " (PostgreSQL " + postgres.jdbcUrl() + ")") + ": "
+                + network.size() + " locations ("
                 + network.ofType(io.omskit.core.network.LocationType.WAREHOUSE).size() + " warehouses, "
                 + network.ofType(io.omskit.core.network.LocationType.STORE).size() + " stores, "
                 + network.ofType(io.omskit.core.network.LocationType.DROP_SHIPPER).size() + " drop-shipper), "

@@ -1,0 +1,35 @@
+package io.omskit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omskit.core.PlacementResult.Outcome;
+import io.omskit.core.order.OrderStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The README's "--postgres" demo: the same story on an embedded PostgreSQL. */
+class DemoOnPostgresTest {
+
+    @Test
+    void the_demo_runs_on_postgres_without_overselling() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (Demo demo = new Demo(new PrintStream(buffer, true, StandardCharsets.UTF_8),
+                Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC), null, null, null)) {
+            Demo.Results results = demo.run();
+
+            assertThat(results.web.outcome()).isEqualTo(Outcome.CONFIRMED);
+            assertThat(results.declined.outcome()).isEqualTo(Outcome.PAYMENT_DECLINED);
+            assertThat(results.reconciled.outcome()).isEqualTo(Outcome.CONFIRMED);
+            assertThat(results.rushConfirmed).isEqualTo(DemoNetwork.HOT_STOCK);
+            assertThat(results.rushHeld).isEqualTo(DemoNetwork.HOT_STOCK);
+            assertThat(results.shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+            assertThat(results.resourced.status()).isEqualTo(OrderStatus.IN_PREPARATION);
+        }
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("(PostgreSQL jdbc:postgresql:").contains("oversold: no");
+    }
+}
