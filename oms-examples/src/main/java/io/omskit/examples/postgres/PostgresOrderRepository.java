@@ -69,12 +69,6 @@ public final class PostgresOrderRepository implements OrderRepository {
         return save(order, List.of());
     }
 
-    /** Events go to the outbox in the order's transaction and the relay publishes them. */
-    @Override
-    public boolean publishesEvents() {
-        return true;
-    }
-
     /**
      * Saves {@code order} as {@link #save(Order)} does and, if it was saved, appends {@code events} to the outbox
      * in the same transaction; if it was not, nothing is written.
