@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * sourcing engine for every method of every call.
  *
  * <pre>
- * java -Xmx6g -jar oms-benchmarks/target/benchmarks.jar AtpBenchmark -f 1 -wi 2 -w 10s -i 3 -r 10s
+ * java -jar oms-benchmarks/target/benchmarks.jar AtpBenchmark -f 1 -wi 2 -w 5s -i 3 -r 5s
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -41,6 +41,8 @@ public class AtpBenchmark {
 
     private AtpReference reference;
     private ProductPageRequest[] pages;
+    private ProductPageRequest[] repeated;
+    private int nextRepeated;
     private CartRequest[] carts;
     private int nextPage;
     private int nextCart;
@@ -49,6 +51,7 @@ public class AtpBenchmark {
     public void setUp() {
         reference = new AtpReference(42, "on".equals(cache) ? Duration.ofMinutes(5) : Duration.ZERO);
         pages = reference.productPages(1 << 20);
+        repeated = java.util.Arrays.copyOf(pages, 1 << 12);
         carts = reference.carts(1 << 14, 10);
     }
 
@@ -66,6 +69,25 @@ public class AtpBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public ProductPromise productPageLatency() {
         return reference.atp.productPage(pages[nextPage++ & (pages.length - 1)]);
+    }
+
+    /**
+     * One product page out of a working set of 4,096 questions asked again and again: with the cache on, what a
+     * question costs once its plans are known (windows, charges and signal are still computed per call).
+     */
+    @Benchmark
+    @BenchmarkMode({Mode.SampleTime})
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public ProductPromise productPageRepeatedLatency() {
+        return reference.atp.productPage(repeated[nextRepeated++ & (repeated.length - 1)]);
+    }
+
+    /** The same working set, throughput. */
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput})
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public ProductPromise productPageRepeatedThroughput() {
+        return reference.atp.productPage(repeated[nextRepeated++ & (repeated.length - 1)]);
     }
 
     /** One 10-line cart, latency distribution. */
