@@ -34,6 +34,7 @@ import io.omskit.examples.postgres.internal.Lines;
 import io.omskit.examples.postgres.internal.OutboxWriter;
 import io.omskit.examples.postgres.internal.ReservationRows;
 import io.omskit.examples.postgres.internal.Sql;
+import io.omskit.examples.postgres.internal.StockAudit;
 import io.omskit.examples.postgres.internal.StockSession;
 import io.omskit.examples.postgres.internal.StockSession.PositionRow;
 import io.omskit.examples.postgres.internal.StockSession.SkuRow;
@@ -773,6 +774,19 @@ public final class PostgresInventoryStore implements InventoryStore {
         String[] values = new String[n];
         java.util.Arrays.fill(values, value);
         return values;
+    }
+
+    /**
+     * Checks the stored stock against the invariants this store keeps: no position oversold, network-wide
+     * reservations covered, every position's ledger summing to its on hand, SKU totals in step with their positions,
+     * reserved and allocated figures equal to the reservation and allocation lines behind them. Reads every table: an
+     * operator's and a test's tool, not for the request path.
+     *
+     * @return a description of each broken invariant with its number of offending rows; empty when all hold
+     * @throws SpiException when the database fails
+     */
+    public List<String> audit() {
+        return tx.read("audit stock", StockAudit::broken);
     }
 
     // ---- reads ----

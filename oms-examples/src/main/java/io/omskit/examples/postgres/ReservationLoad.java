@@ -6,10 +6,6 @@ import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.network.LocationId;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +147,7 @@ public final class ReservationLoad {
                         Runtime.getRuntime().availableProcessors(),
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
-            List<String> broken = checkInvariants(pg);
+            List<String> broken = store.audit();
             System.out.println(broken.isEmpty() ? "invariants hold: zero oversell, ledger balanced, counters agree"
                     : "BROKEN: " + broken);
             if (!broken.isEmpty() || failed.sum() > 0) {
@@ -188,37 +184,4 @@ public final class ReservationLoad {
         return ticks * 10_000_000L;
     }
 
-    /** The names of the stock invariants the database breaks; empty when all hold. */
-    static List<String> checkInvariants(PostgresOms pg) throws SQLException {
-        String[][] checks = {
-            {"oversold position", "select count(*) from inv_position where on_hand < reserved + allocated"},
-            {"uncovered network reservations", "select count(*) from inv_sku where network_reserved > positions_ats"},
-            {"ledger not summing to on hand", "select count(*) from inv_position p left join (select sku, location,"
-                    + " sum(on_hand_delta) d from inv_movement group by sku, location) m using (sku, location)"
-                    + " where p.on_hand <> coalesce(m.d, 0)"},
-            {"SKU totals out of step", "select count(*) from inv_sku k join (select sku, sum(greatest(0, on_hand - reserved"
-                    + " - allocated - safety)) ats, sum(on_hand) oh from inv_position group by sku) p using (sku)"
-                    + " where k.positions_ats <> p.ats or k.on_hand <> p.oh"},
-            {"network reserved differs from reservations", "select count(*) from inv_sku k left join (select h.sku, sum(h.q) q"
-                    + " from inv_reservation r, unnest(r.held_skus, r.held_locations, r.held_quantities) as h(sku, loc, q)"
-                    + " where r.status = 'ACTIVE' and h.loc is null group by h.sku) r using (sku)"
-                    + " where k.network_reserved <> coalesce(r.q, 0)"},
-            {"reserved differs from reservations", "select count(*) from inv_position p left join (select h.sku, h.loc,"
-                    + " sum(h.q) q from inv_reservation r, unnest(r.held_skus, r.held_locations, r.held_quantities)"
-                    + " as h(sku, loc, q) where r.status = 'ACTIVE' and h.loc is not null group by h.sku, h.loc) r"
-                    + " on r.sku = p.sku and r.loc = p.location where p.reserved <> coalesce(r.q, 0)"},
-        };
-        List<String> broken = new ArrayList<>();
-        try (Connection c = pg.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String[] check : checks) {
-                try (ResultSet rs = s.executeQuery(check[1])) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        broken.add(check[0] + " (" + rs.getLong(1) + ")");
-                    }
-                }
-            }
-        }
-        return broken;
-    }
 }

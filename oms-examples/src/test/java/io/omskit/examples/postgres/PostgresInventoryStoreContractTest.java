@@ -1,5 +1,7 @@
 package io.omskit.examples.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.omskit.core.inventory.StockThresholds;
 import io.omskit.core.inventory.ThresholdPolicy;
 import io.omskit.core.spi.EventPublisher;
@@ -7,6 +9,7 @@ import io.omskit.core.spi.InventoryStore;
 import io.omskit.testkit.contract.InventoryStoreContract;
 import java.time.Clock;
 import net.jqwik.api.PropertyDefaults;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * The InventoryStore TCK on PostgreSQL. Events reach the TCK's publisher through the outbox: the store writes them
@@ -14,6 +17,12 @@ import net.jqwik.api.PropertyDefaults;
  */
 @PropertyDefaults(tries = 15)
 class PostgresInventoryStoreContractTest extends InventoryStoreContract {
+
+    /** Beyond what the TCK sees through the SPI: the tables agree with each other after every clause. */
+    @AfterEach
+    void tablesKeepTheirInvariants() {
+        assertThat(PostgresInventoryStore.builder(TestDatabase.dataSource()).build().audit()).isEmpty();
+    }
 
     @Override
     protected InventoryStore newStore(Clock clock, EventPublisher publisher) {

@@ -33,17 +33,7 @@ public final class LedgerRows {
     public static boolean insert(Connection c, StockMovement m, Instant eta) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into inv_movement (" + COLUMNS + ", eta)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (movement_key) do nothing")) {
-            ps.setString(1, m.key().value());
-            ps.setString(2, m.sku().value());
-            ps.setString(3, m.location().value());
-            ps.setString(4, m.reason().name());
-            ps.setInt(5, m.quantity());
-            ps.setInt(6, m.onHandDelta());
-            ps.setInt(7, m.quarantineDelta());
-            ps.setInt(8, m.inboundDelta());
-            ps.setInt(9, m.returnsDelta());
-            Sql.setInstant(ps, 10, m.at());
-            ps.setString(11, m.reference());
+            bind(ps, m);
             Sql.setInstant(ps, 12, eta);
             return ps.executeUpdate() == 1;
         }
@@ -54,17 +44,7 @@ public final class LedgerRows {
         try (PreparedStatement ps = c.prepareStatement("insert into inv_movement (" + COLUMNS + ", eta)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)")) {
             for (StockMovement m : movements) {
-                ps.setString(1, m.key().value());
-                ps.setString(2, m.sku().value());
-                ps.setString(3, m.location().value());
-                ps.setString(4, m.reason().name());
-                ps.setInt(5, m.quantity());
-                ps.setInt(6, m.onHandDelta());
-                ps.setInt(7, m.quarantineDelta());
-                ps.setInt(8, m.inboundDelta());
-                ps.setInt(9, m.returnsDelta());
-                Sql.setInstant(ps, 10, m.at());
-                ps.setString(11, m.reference());
+                bind(ps, m);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -82,6 +62,21 @@ public final class LedgerRows {
                 return rs.getBoolean(1);
             }
         }
+    }
+
+    /** Binds the eleven columns of {@code m} (all but the ETA). */
+    private static void bind(PreparedStatement ps, StockMovement m) throws SQLException {
+        ps.setString(1, m.key().value());
+        ps.setString(2, m.sku().value());
+        ps.setString(3, m.location().value());
+        ps.setString(4, m.reason().name());
+        ps.setInt(5, m.quantity());
+        ps.setInt(6, m.onHandDelta());
+        ps.setInt(7, m.quarantineDelta());
+        ps.setInt(8, m.inboundDelta());
+        ps.setInt(9, m.returnsDelta());
+        Sql.setInstant(ps, 10, m.at());
+        ps.setString(11, m.reference());
     }
 
     /** The movement recorded under {@code key}. */

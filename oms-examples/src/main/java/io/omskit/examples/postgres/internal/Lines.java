@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reservation and allocation lines stored as three parallel arrays (sku, location, quantity); a null location is
@@ -117,30 +116,25 @@ public final class Lines {
         return merged;
     }
 
-    /** The distinct SKU values of {@code lines}. */
+    /** The distinct SKU values of {@code lines}, in order of first appearance. */
     public static List<String> skusOfReservation(List<ReservationLine> lines) {
-        List<String> skus = new ArrayList<>();
-        for (ReservationLine l : lines) {
-            if (!skus.contains(l.sku().value())) {
-                skus.add(l.sku().value());
-            }
-        }
-        return skus;
+        return distinctSkus(lines, ReservationLine::sku);
     }
 
-    /** The distinct SKU values of {@code lines}. */
+    /** The distinct SKU values of {@code lines}, in order of first appearance. */
     public static List<String> skusOfAllocation(List<AllocationLine> lines) {
+        return distinctSkus(lines, AllocationLine::sku);
+    }
+
+    private static <L> List<String> distinctSkus(List<L> lines, java.util.function.Function<L, Sku> sku) {
         List<String> skus = new ArrayList<>();
-        for (AllocationLine l : lines) {
-            if (!skus.contains(l.sku().value())) {
-                skus.add(l.sku().value());
+        for (L l : lines) {
+            String value = sku.apply(l).value();
+            if (!skus.contains(value)) {
+                skus.add(value);
             }
         }
         return skus;
     }
 
-    /** Whether two locations are the same, null meaning network-wide. */
-    public static boolean sameLocation(LocationId a, LocationId b) {
-        return Objects.equals(a, b);
-    }
 }
