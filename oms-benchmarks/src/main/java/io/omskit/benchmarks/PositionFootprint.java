@@ -22,7 +22,11 @@ public final class PositionFootprint {
     private PositionFootprint() {
     }
 
-    /** Arguments: number of SKUs (default 20,000) and locations per SKU (default 500). */
+    /**
+     * Arguments: number of SKUs (default 20,000), locations per SKU (default 500), and optionally {@code rotated}:
+     * each SKU then lists the locations starting at a different one, so its positions are not in location-index
+     * order and the store keeps a hash table per SKU (the general, non-dense layout).
+     */
     public static void main(String[] args) {
         int skuCount = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int locationCount = args.length > 1 ? Integer.parseInt(args[1]) : 500;
@@ -30,6 +34,7 @@ public final class PositionFootprint {
         for (int l = 0; l < locationCount; l++) {
             locations.add(LocationId.of("L" + l));
         }
+        boolean rotated = args.length > 2 && args[2].equals("rotated");
         int[] onHand = new int[locationCount];
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
@@ -39,14 +44,20 @@ public final class PositionFootprint {
             for (int l = 0; l < locationCount; l++) {
                 onHand[l] = 1 + (s + l) % 50;
             }
-            store.load(Sku.of("SKU-" + s), locations, onHand);
+            List<LocationId> order = locations;
+            if (rotated) {
+                order = new ArrayList<>(locations);
+                java.util.Collections.rotate(order, 1 + s % (locationCount - 1));
+            }
+            store.load(Sku.of("SKU-" + s), order, onHand);
         }
         long after = usedAfterGc(memory);
         Reference.reachabilityFence(store);
 
         long positions = (long) skuCount * locationCount;
-        System.out.printf("%,d SKUs x %,d locations = %,d positions: %,d bytes of heap, %.1f bytes per position%n",
-                skuCount, locationCount, positions, after - before, (after - before) / (double) positions);
+        System.out.printf("%,d SKUs x %,d locations%s = %,d positions: %,d bytes of heap, %.1f bytes per position%n",
+                skuCount, locationCount, rotated ? " (rotated)" : "", positions, after - before,
+                (after - before) / (double) positions);
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {

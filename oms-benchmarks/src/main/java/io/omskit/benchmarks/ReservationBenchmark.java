@@ -8,6 +8,8 @@ import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.network.LocationId;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>At the end of the trial every position is checked (on hand &gt;= reserved + allocated, network reservations
  * covered: zero oversell), the carts still held are released, and every SKU must be back to its seeded network
- * available to sell (no unit created or lost). Run:
+ * available to sell (no unit created or lost). Each benchmark thread also prints the CPU time it spent per operation:
+ * on a machine shared with other work, {@code 1e9 / (CPU ns per op)} per thread is what a core of its own would
+ * do, while the JMH score is what the threads got. Run:
  * <pre>java -jar oms-benchmarks/target/benchmarks.jar ReservationBenchmark -f 1 -wi 2 -i 3</pre>
  */
 @State(Scope.Benchmark)
@@ -58,6 +62,7 @@ public class ReservationBenchmark {
     static final int SKUS = 100_000;
     static final int LOCATIONS = 500;
     static final int HELD = 64;
+    static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Param({"NETWORK", "PINNED"})
     public String lines;
@@ -106,6 +111,8 @@ public class ReservationBenchmark {
         boolean pinned;
         long reserved;
         long refused;
+        long cpuAtStart;
+        long opsAtStart;
 
         @Setup(Level.Trial)
         public void setUp(ReservationBenchmark b) {
@@ -116,6 +123,21 @@ public class ReservationBenchmark {
             synchronized (b.allCarts) {
                 b.allCarts.add(this);
             }
+        }
+
+        /** Notes this thread's CPU time, to report CPU time per operation whatever else runs on the machine. */
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            cpuAtStart = THREADS.getCurrentThreadCpuTime();
+            opsAtStart = reserved + refused;
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration() {
+            long ops = reserved + refused - opsAtStart;
+            double cpuNanosPerOp = (THREADS.getCurrentThreadCpuTime() - cpuAtStart) / (double) Math.max(1, ops);
+            System.out.printf("%n[%s] %,d ops, %.0f ns of CPU per op: %,.0f ops/s per fully available core%n",
+                    prefix, ops, cpuNanosPerOp, 1e9 / cpuNanosPerOp);
         }
 
         ReservationRequest nextCart(ReservationBenchmark b) {

@@ -205,7 +205,9 @@ public final class InMemoryInventoryStore implements InventoryStore {
 
         /**
          * Chooses the alert thresholds; asked with a null location for a SKU's network-wide level. Default:
-         * {@link StockThresholds#defaults()} everywhere.
+         * {@link StockThresholds#defaults()} everywhere. Called with the SKU's lock held: it must be fast, must not
+         * call the store, and should give stable answers (levels are derived from the current figures and
+         * thresholds before and after each change, not stored).
          */
         public Builder thresholds(ThresholdPolicy thresholds) {
             this.thresholds = Checks.notNull(thresholds, "thresholds");
