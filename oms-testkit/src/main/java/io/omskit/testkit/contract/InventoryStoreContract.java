@@ -453,6 +453,20 @@ public abstract class InventoryStoreContract {
     }
 
     @Test
+    @DisplayName("InventoryStore §2: receiving all of the supply named by the reference leaves no supply behind")
+    void inbound_supply_received_in_full_by_reference() {
+        Instant eta = START.plus(Duration.ofDays(3));
+        store.adjust(new StockAdjustment(MovementKey.of("po-1"), A, WH1, MovementReason.INBOUND_EXPECTED, 3, eta, "PO-1"));
+
+        AdjustmentResult received = store.adjust(StockAdjustment.of("rcv-1", A, WH1, MovementReason.INBOUND_RECEIVED, 3,
+                "PO-1"));
+
+        assertThat(received.isApplied()).isTrue();
+        assertThat(store.inbound(A)).isEmpty();
+        assertThat(store.position(A, WH1)).isEqualTo(new StockPosition(A, WH1, 3, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
     @DisplayName("InventoryStore §2: returns in transit and quarantine move between buckets as their reasons say")
     void returns_move_between_buckets() {
         store.adjust(adjustment(A, WH1, MovementReason.RETURN_EXPECTED, 3));

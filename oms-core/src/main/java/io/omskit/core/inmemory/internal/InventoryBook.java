@@ -733,8 +733,8 @@ public final class InventoryBook {
                 add(ev, s, p, SkuStripe.QUARANTINE, r.quarantineSign() * q);
             }
             if (r.inboundSign() != 0) {
-                add(ev, s, p, SkuStripe.INBOUND, r.inboundSign() * q);
                 updateInbound(s, a);
+                add(ev, s, p, SkuStripe.INBOUND, r.inboundSign() * q);
             }
             if (r.returnsSign() != 0) {
                 add(ev, s, p, SkuStripe.RETURNS, r.returnsSign() * q);
@@ -761,15 +761,17 @@ public final class InventoryBook {
         ArrayList<InboundSupply> supply = s.inbound(false);
         int left = a.quantity();
         if (!a.reference().isEmpty()) {
-            for (int i = 0; i < supply.size() && left > 0; i++) {
+            int i = 0;
+            while (left > 0 && i < supply.size()) {
                 InboundSupply x = supply.get(i);
                 if (x.location().equals(a.location()) && x.reference().equals(a.reference())) {
+                    int before = supply.size();
                     left = take(supply, i, left);
-                    if (supply.get(i) != x) {
+                    if (supply.size() < before) {
                         continue;
                     }
-                    i--;
                 }
+                i++;
             }
         }
         while (left > 0) {
