@@ -105,7 +105,7 @@ final class IdRecords {
             if (shape == null) {
                 return null;
             }
-            return forKeys ? new IdKeySerializer(shape) : new IdSerializer(shape);
+            return new IdSerializer(shape, forKeys);
         }
     }
 
@@ -130,33 +130,25 @@ final class IdRecords {
         }
     }
 
+    /** Writes the identifier's text as a JSON string, or as a property name when it is a map key. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static final class IdSerializer extends StdSerializer<Object> {
         private final transient Shape shape;
+        private final boolean asKey;
 
-        IdSerializer(Shape shape) {
+        IdSerializer(Shape shape, boolean asKey) {
             super((Class) shape.type());
             this.shape = shape;
+            this.asKey = asKey;
         }
 
         @Override
         public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(shape.text(value));
-        }
-    }
-
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static final class IdKeySerializer extends StdSerializer<Object> {
-        private final transient Shape shape;
-
-        IdKeySerializer(Shape shape) {
-            super((Class) shape.type());
-            this.shape = shape;
-        }
-
-        @Override
-        public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeFieldName(shape.text(value));
+            if (asKey) {
+                gen.writeFieldName(shape.text(value));
+            } else {
+                gen.writeString(shape.text(value));
+            }
         }
     }
 

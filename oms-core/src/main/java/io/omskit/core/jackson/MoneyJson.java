@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -112,25 +111,22 @@ final class MoneyJson {
         }
     }
 
-    static final class CurrencySerializer extends StdScalarSerializer<CurrencyUnit> {
-        CurrencySerializer() {
+    /** Writes the ISO code as a JSON string, or as a property name when the currency is a map key. */
+    static final class CurrencySerializer extends StdSerializer<CurrencyUnit> {
+        private final boolean asKey;
+
+        CurrencySerializer(boolean asKey) {
             super(CurrencyUnit.class);
+            this.asKey = asKey;
         }
 
         @Override
         public void serialize(CurrencyUnit value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(value.getCode());
-        }
-    }
-
-    static final class CurrencyKeySerializer extends StdSerializer<CurrencyUnit> {
-        CurrencyKeySerializer() {
-            super(CurrencyUnit.class);
-        }
-
-        @Override
-        public void serialize(CurrencyUnit value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeFieldName(value.getCode());
+            if (asKey) {
+                gen.writeFieldName(value.getCode());
+            } else {
+                gen.writeString(value.getCode());
+            }
         }
     }
 

@@ -174,13 +174,13 @@ public final class OmsJacksonModule extends Module {
 
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(Money.class, new MoneyJson.MoneySerializer());
-        serializers.addSerializer(CurrencyUnit.class, new MoneyJson.CurrencySerializer());
+        serializers.addSerializer(CurrencyUnit.class, new MoneyJson.CurrencySerializer(false));
         serializers.addSerializer(ChannelExposure.class, new ChannelExposureJson.Serializer());
         context.addSerializers(serializers);
         context.addSerializers(new IdRecords.IdSerializers(false));
 
         SimpleSerializers keySerializers = new SimpleSerializers();
-        keySerializers.addSerializer(CurrencyUnit.class, new MoneyJson.CurrencyKeySerializer());
+        keySerializers.addSerializer(CurrencyUnit.class, new MoneyJson.CurrencySerializer(true));
         context.addKeySerializers(keySerializers);
         context.addKeySerializers(new IdRecords.IdSerializers(true));
 
