@@ -90,6 +90,9 @@ public final class OrderValidator {
         checkLines(request, currency, problems);
         checkAdjustments("discounts", request.discounts(), currency, problems);
         checkAdjustments("charges", request.charges(), currency, problems);
+        if (problems.isEmpty()) {
+            checkDiscountsWithinTotal(request, currency, problems);
+        }
         return problems;
     }
 
@@ -176,6 +179,31 @@ public final class OrderValidator {
             if (currency != null && !amount.getCurrencyUnit().equals(currency)) {
                 problems.add(new Problem(field + "[" + i + "]", amount.toString(), "must be in the order currency " + currency));
             }
+        }
+    }
+
+    /** Order discounts may not take the total below zero: a negative total is a pricing error upstream. */
+    private static void checkDiscountsWithinTotal(PlaceOrderRequest request, CurrencyUnit currency, List<Problem> problems) {
+        if (request.discounts().isEmpty()) {
+            return;
+        }
+        Money ceiling = Money.zero(currency);
+        for (LineRequest l : request.lines()) {
+            ceiling = ceiling.plus(l.unitPrice().multipliedBy(l.quantity()));
+            for (Adjustment d : l.discounts()) {
+                ceiling = ceiling.minus(d.amount());
+            }
+        }
+        for (Adjustment c : request.charges()) {
+            ceiling = ceiling.plus(c.amount());
+        }
+        Money discounts = Money.zero(currency);
+        for (Adjustment d : request.discounts()) {
+            discounts = discounts.plus(d.amount());
+        }
+        if (discounts.isGreaterThan(ceiling)) {
+            problems.add(new Problem("discounts", discounts.toString(),
+                    "must not exceed the lines total plus charges " + ceiling));
         }
     }
 

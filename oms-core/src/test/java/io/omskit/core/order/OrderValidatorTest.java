@@ -140,4 +140,15 @@ class OrderValidatorTest {
                 .delivery(DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, LocationId.of(store), null))
                 .line("1", "SKU-A", 1, eur(10)).build();
     }
+
+    @Test
+    void order_discounts_may_not_exceed_what_the_order_costs() {
+        PlaceOrderRequest tooGenerous = PlaceOrderRequest.builder()
+                .channel(Channel.WEB).externalRef("W-5").customer("c").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY, address(), null))
+                .line("1", "SKU-A", 1, eur(10)).charge("shipping", eur(5)).discount("VIP", eur(15.01)).build();
+
+        assertThat(validator.problems(tooGenerous)).containsExactly(
+                new Problem("discounts", "EUR 15.01", "must not exceed the lines total plus charges EUR 15.00"));
+    }
 }
