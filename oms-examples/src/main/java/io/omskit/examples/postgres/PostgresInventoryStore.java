@@ -22,6 +22,7 @@ import io.omskit.core.inventory.Shortage;
 import io.omskit.core.inventory.StockAdjustment;
 import io.omskit.core.inventory.StockMovement;
 import io.omskit.core.inventory.StockPosition;
+import io.omskit.core.inventory.StockThresholds;
 import io.omskit.core.inventory.ThresholdPolicy;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.spi.InventoryStore;
@@ -110,31 +111,24 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public ReservationResult reserve(ReservationRequest request) {
         Checks.notNull(request, "request");
-        ReservationResult result = tx.inTransaction("reserve " + request.key(), c -> reserveIn(c, request));
+        Instant now = Sql.micros(clock.instant());
+        Reservation reservation = new Reservation(request.key(), request.reference(), request.lines(),
+                Lines.mergeReservationLines(request.lines()), ReservationStatus.ACTIVE, now, Sql.micros(request.expiresAt()));
+        ReservationResult fast = tx.read("reserve " + request.key(), c -> tryReserve(c, request, reservation, now));
+        ReservationResult result = fast != null ? fast
+                : tx.inTransaction("reserve " + request.key(), c -> reserveLocked(c, request, reservation, now));
         if (result.isReserved() && !((ReservationResult.Reserved) result).replayed()) {
             afterCommit.run();
         }
         return result;
     }
 
-    private ReservationResult reserveIn(Connection c, ReservationRequest request) throws SQLException {
-        Instant now = Sql.micros(clock.instant());
-        List<ReservationLine> held = Lines.mergeReservationLines(request.lines());
-        Reservation reservation = new Reservation(request.key(), request.reference(), request.lines(), held,
-                ReservationStatus.ACTIVE, now, Sql.micros(request.expiresAt()));
-        ReservationResult fast = tryReserve(c, request, reservation, now);
-        if (fast != null) {
-            return fast;
-        }
-        c.rollback();
-        return reserveLocked(c, request, reservation, now);
-    }
-
     /**
-     * The fast path: one call of the {@code inv_try_reserve} database function (see V3__reserve_function.sql).
+     * The fast path: one statement in auto-commit mode, the {@code inv_try_reserve} database function (see
+     * V3__reserve_function.sql), which commits a reservation that fits and moves no alert level.
      *
-     * @return the result, or null when some line does not fit (the caller rolls back and takes the slow path, which
-     *         also works out the shortages)
+     * @return the result, or null when the transactional path must decide (a line does not fit, an alert level
+     *         changes, or PostgreSQL aborted the statement for a concurrent one); nothing was written then
      */
     private ReservationResult tryReserve(Connection c, ReservationRequest request, Reservation reservation, Instant now)
             throws SQLException {
@@ -146,20 +140,32 @@ public final class PostgresInventoryStore implements InventoryStore {
             f[2] += l.quantity();
         }
         String[] skus = perSku.keySet().toArray(new String[0]);
-        int[][] figures = new int[3][skus.length];
+        int[][] figures = new int[5][skus.length];
         for (int i = 0; i < skus.length; i++) {
             int[] f = perSku.get(skus[i]);
+            StockThresholds t = thresholds.thresholds(Sku.of(skus[i]), null);
             figures[0][i] = f[0];
             figures[1][i] = f[1];
             figures[2][i] = f[2];
+            figures[3][i] = t.low();
+            figures[4][i] = t.overstock();
+        }
+        int[] heldLow = new int[held.size()];
+        int[] heldOverstock = new int[held.size()];
+        for (int i = 0; i < held.size(); i++) {
+            ReservationLine l = held.get(i);
+            if (!l.isNetworkWide()) {
+                StockThresholds t = thresholds.thresholds(l.sku(), l.location());
+                heldLow[i] = t.low();
+                heldOverstock[i] = t.overstock();
+            }
         }
         List<InventoryEvent> events = new ArrayList<>();
         for (String sku : Lines.skusOfReservation(held)) {
             events.add(new InventoryEvent.StockReserved(UUID.randomUUID(), now, Sku.of(sku), request.key(), linesOf(held, sku)));
         }
-        StockSession s = new StockSession(c, thresholds, outbox, now);
-        try (PreparedStatement ps = c.prepareStatement("select * from inv_try_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?::timestamptz, ?::json)")) {
+        try (PreparedStatement ps = c.prepareStatement("select inv_try_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::json)")) {
             ps.setString(1, reservation.key().value());
             ps.setString(2, reservation.reference());
             Sql.setInstant(ps, 3, reservation.createdAt());
@@ -167,27 +173,25 @@ public final class PostgresInventoryStore implements InventoryStore {
             Lines.bindReservationLines(c, ps, 5, reservation.requested());
             Lines.bindReservationLines(c, ps, 8, held);
             ps.setArray(11, Sql.textArray(c, skus));
-            ps.setArray(12, Sql.intArray(c, figures[0]));
-            ps.setArray(13, Sql.intArray(c, figures[1]));
-            ps.setArray(14, Sql.intArray(c, figures[2]));
-            outbox.bind(ps, 15, events);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    switch (rs.getString("kind")) {
-                        case "replay" -> {
-                            return replay(c, request, held);
-                        }
-                        case "short" -> {
-                            return null;
-                        }
-                        case "sku" -> s.adoptSku(rs);
-                        default -> s.adoptPosition(rs);
-                    }
-                }
+            for (int k = 0; k < 5; k++) {
+                ps.setArray(12 + k, Sql.intArray(c, figures[k]));
             }
+            ps.setArray(17, Sql.intArray(c, heldLow));
+            ps.setArray(18, Sql.intArray(c, heldOverstock));
+            outbox.bind(ps, 19, events);
+            String answer;
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                answer = rs.getString(1);
+            }
+            return "replay".equals(answer) ? replay(c, request, held) : new ReservationResult.Reserved(reservation, false);
+        } catch (SQLException e) {
+            boolean declined = "P0001".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("inv_try_reserve:");
+            if (declined || Transactions.isTransientConflict(e)) {
+                return null;
+            }
+            throw e;
         }
-        s.flush();
-        return new ReservationResult.Reserved(reservation, false);
     }
 
     private static ReservationResult replay(Connection c, ReservationRequest request, List<ReservationLine> held)

@@ -136,31 +136,6 @@ public final class StockSession {
         int bind(PreparedStatement ps) throws SQLException;
     }
 
-    /**
-     * Takes a SKU row as it stands in the database after a change made by other means (the reservation fast path),
-     * locked by this transaction; {@link #flush} then raises and stores its alert-level change, if any.
-     */
-    public void adoptSku(ResultSet rs) throws SQLException {
-        SkuRow row = new SkuRow(rs.getString("sku"), true, rs.getInt("network_reserved"), rs.getInt("positions_ats"),
-                rs.getInt("on_hand"), StockLevel.valueOf(rs.getString("level")));
-        skus.put(row.sku, row);
-    }
-
-    /** Like {@link #adoptSku} for a position of an adopted SKU. */
-    public void adoptPosition(ResultSet rs) throws SQLException {
-        PositionRow p = new PositionRow(rs.getString("sku"), rs.getString("location"),
-                StockLevel.valueOf(rs.getString("level")));
-        p.onHand = rs.getInt("on_hand");
-        p.reserved = rs.getInt("reserved");
-        p.allocated = rs.getInt("allocated");
-        p.safety = rs.getInt("safety");
-        p.inbound = rs.getInt("inbound");
-        p.returnsInTransit = rs.getInt("returns_in_transit");
-        p.quarantine = rs.getInt("quarantine");
-        p.markWritten();
-        positions.put(key(p.sku, p.location), p);
-    }
-
     /** The locked row of {@code sku}. @throws IllegalStateException when it was not locked first */
     public SkuRow sku(String sku) {
         SkuRow row = skus.get(sku);
