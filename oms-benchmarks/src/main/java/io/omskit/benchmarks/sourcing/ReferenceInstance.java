@@ -41,11 +41,18 @@ import org.joda.money.Money;
 /**
  * The sourcing reference instance: 50 warehouses and 450 stores spread over a 860 x 620 km region (47.3-55.0 N,
  * 5.9-15.0 E), 100,000 SKUs, and home-delivery web orders of 1 to 5 lines to customers anywhere in the region.
+ * Orders draw SKUs with a power-law popularity (the most popular 1% of SKUs get about 16% of the lines), distinct
+ * within an order, 1 unit (80%) or 2 units (20%) each.
  *
- * <p>Stock: each SKU sits in 6 to 10 random warehouses (3 to 40 units each, times {@code stockScale}) and in 5 to 20
- * random stores (1 to 5 units each, times {@code stockScale}, at least 1); about 23 positions per SKU, 2.3 million
- * in all. Orders draw SKUs with a power-law popularity (the most popular 1% of SKUs get about 16% of the lines),
- * distinct within an order, 1 unit (80%) or 2 units (20%) each.
+ * <p>Stock comes in two profiles, every quantity multiplied by {@code stockScale} (at least 1 unit):
+ * <ul>
+ * <li>{@link Profile#ASSORTED}, the reference: a retail assortment. Warehouses W000-W004 are national DCs carrying
+ *     95% of the SKUs (10 to 60 units); W005-W049 are regional warehouses carrying each SKU with a probability
+ *     from 75% (most popular) down to 25% (least popular), 2 to 20 units; stores carry the 2,000 most popular SKUs
+ *     with probability 20%, the next 8,000 with 3% and the rest with 0.1%, 1 to 6 units.</li>
+ * <li>{@link Profile#SCATTERED}, a stress profile: each SKU in 6 to 10 random warehouses (3 to 40 units) and 5 to 20
+ *     random stores (1 to 5 units), so that most multi-line orders have no location holding all their lines.</li>
+ * </ul>
  *
  * <p>Rules (one rule set, {@code home}): capability, location type (warehouses and stores may ship web orders),
  * maximum distance 400 km, daily capacity; shipping 4.00 per shipment from a warehouse and 6.00 from a store, plus
@@ -54,18 +61,21 @@ import org.joda.money.Money;
  */
 public final class ReferenceInstance {
 
+    /** How stock is spread over the network. */
+    public enum Profile { ASSORTED, SCATTERED }
+
     static final int WAREHOUSES = 50;
     static final int STORES = 450;
     static final int SKUS = 100_000;
     static final Instant NOW = Instant.parse("2026-03-10T09:00:00Z");
 
     final Network network;
-    final StockSnapshot stock;
+    StockSnapshot stock;
     final RuleSet rules;
     final SourcingEngine engine;
     private final SplittableRandom random;
 
-    private ReferenceInstance(long seed, double stockScale) {
+    private ReferenceInstance(long seed, double stockScale, Profile profile) {
         this.random = new SplittableRandom(seed);
         List<Location> locations = new ArrayList<>(WAREHOUSES + STORES);
         for (int w = 0; w < WAREHOUSES; w++) {
@@ -78,21 +88,14 @@ public final class ReferenceInstance {
         }
         this.network = Network.of(locations);
         Map<Sku, SkuStock> byLocation = new HashMap<>(SKUS * 2);
+        int[] l = new int[WAREHOUSES + STORES];
+        int[] u = new int[WAREHOUSES + STORES];
         for (int k = 0; k < SKUS; k++) {
-            int warehouses = 6 + random.nextInt(5);
-            int stores = 5 + random.nextInt(16);
-            int[] l = new int[warehouses + stores];
-            int[] u = new int[warehouses + stores];
-            boolean[] used = new boolean[WAREHOUSES + STORES];
-            for (int x = 0; x < warehouses; x++) {
-                l[x] = distinct(used, 0, WAREHOUSES);
-                u[x] = Math.max(1, (int) Math.round((3 + random.nextInt(38)) * stockScale));
+            int n = profile == Profile.ASSORTED ? assorted(k, l, u) : scattered(l, u);
+            for (int x = 0; x < n; x++) {
+                u[x] = Math.max(1, (int) Math.round(u[x] * stockScale));
             }
-            for (int x = warehouses; x < l.length; x++) {
-                l[x] = distinct(used, WAREHOUSES, STORES);
-                u[x] = Math.max(1, (int) Math.round((1 + random.nextInt(5)) * stockScale));
-            }
-            byLocation.put(sku(k), SkuStock.of(l, u));
+            byLocation.put(sku(k), SkuStock.of(java.util.Arrays.copyOf(l, n), java.util.Arrays.copyOf(u, n)));
         }
         this.stock = StockSnapshot.of(byLocation);
         RateTable rates = RateTable.builder(ShippingRate.of(4.0, 0.2, 0.003))
@@ -112,8 +115,45 @@ public final class ReferenceInstance {
     }
 
     /** The instance drawn from {@code seed}, stock scaled by {@code stockScale} (1 for the reference). */
-    static ReferenceInstance build(long seed, double stockScale) {
-        return new ReferenceInstance(seed, stockScale);
+    static ReferenceInstance build(long seed, double stockScale, Profile profile) {
+        return new ReferenceInstance(seed, stockScale, profile);
+    }
+
+    /** SKU {@code k} (0 most popular) in a retail assortment; fills locations and units, returns how many. */
+    private int assorted(int k, int[] l, int[] u) {
+        int n = 0;
+        double rank = (double) k / SKUS;
+        for (int w = 0; w < WAREHOUSES; w++) {
+            boolean carried = w < 5 ? random.nextDouble() < 0.95 : random.nextDouble() < 0.75 - 0.5 * rank;
+            if (carried) {
+                l[n] = w;
+                u[n++] = w < 5 ? 10 + random.nextInt(51) : 2 + random.nextInt(19);
+            }
+        }
+        double storeShare = k < 2_000 ? 0.20 : k < 10_000 ? 0.03 : 0.001;
+        for (int s = 0; s < STORES; s++) {
+            if (random.nextDouble() < storeShare) {
+                l[n] = WAREHOUSES + s;
+                u[n++] = 1 + random.nextInt(6);
+            }
+        }
+        return n;
+    }
+
+    /** A SKU scattered over a few random warehouses and stores; fills locations and units, returns how many. */
+    private int scattered(int[] l, int[] u) {
+        int warehouses = 6 + random.nextInt(5);
+        int stores = 5 + random.nextInt(16);
+        boolean[] used = new boolean[WAREHOUSES + STORES];
+        for (int x = 0; x < warehouses; x++) {
+            l[x] = distinct(used, 0, WAREHOUSES);
+            u[x] = 3 + random.nextInt(38);
+        }
+        for (int x = warehouses; x < warehouses + stores; x++) {
+            l[x] = distinct(used, WAREHOUSES, STORES);
+            u[x] = 1 + random.nextInt(5);
+        }
+        return warehouses + stores;
     }
 
     static Sku sku(int k) {
@@ -136,6 +176,70 @@ public final class ReferenceInstance {
 
     private int popularSku() {
         return (int) (SKUS * Math.pow(random.nextDouble(), 2.5));
+    }
+
+    /**
+     * A backlog after a stock receipt: {@code hot} SKUs (drawn from the 10,000 most popular) were out of stock
+     * everywhere and {@code count} orders waited for them; each order has one line of a hot SKU (1 or 2 units) and 0
+     * to 4 other lines. The supplier's delivery lands at 2 or 3 of the 5 national DCs per hot SKU, 110% of the
+     * backlog's demand for it in all, split unevenly. Returns the orders; {@link #stock} is replaced by the stock after the receipt.
+     */
+    List<SourcingRequest> backlog(int count, int hot) {
+        int[] hotSkus = new int[hot];
+        java.util.Set<Integer> chosen = new java.util.HashSet<>();
+        for (int h = 0; h < hot; h++) {
+            int k;
+            do {
+                k = random.nextInt(10_000);
+            } while (!chosen.add(k));
+            hotSkus[h] = k;
+        }
+        int[] demand = new int[hot];
+        List<SourcingRequest> out = new ArrayList<>(count);
+        for (int o = 0; o < count; o++) {
+            int h = random.nextInt(hot);
+            int q = random.nextInt(5) == 0 ? 2 : 1;
+            demand[h] += q;
+            PlaceOrderRequest.Builder b = PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("backlog-" + o)
+                    .customer("c" + o).currency("EUR")
+                    .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                            new Address("C", "1 Street", null, "Town", "10115", "DE", point()), null))
+                    .line("L1", sku(hotSkus[h]).value(), q, Money.parse("EUR 9.99"));
+            int others = random.nextInt(5);
+            List<Integer> lines = new ArrayList<>();
+            while (lines.size() < others) {
+                int k = popularSku();
+                if (!chosen.contains(k) && !lines.contains(k)) {
+                    lines.add(k);
+                    b.line("L" + (lines.size() + 1), sku(k).value(), random.nextInt(5) == 0 ? 2 : 1, Money.parse("EUR 9.99"));
+                }
+            }
+            out.add(SourcingRequest.of(Order.place(OrderId.of("backlog-" + o), b.build(), NOW.plusSeconds(o)).state()));
+        }
+        Map<Sku, SkuStock> received = new HashMap<>();
+        for (int h = 0; h < hot; h++) {
+            int total = (int) Math.ceil(demand[h] * 1.1);
+            int dcs = 2 + random.nextInt(2);
+            int[] l = new int[dcs];
+            int[] u = new int[dcs];
+            boolean[] used = new boolean[5];
+            double[] weight = new double[dcs];
+            double sum = 0;
+            for (int x = 0; x < dcs; x++) {
+                weight[x] = random.nextDouble() + 0.2;
+                sum += weight[x];
+            }
+            int given = 0;
+            for (int x = 0; x < dcs; x++) {
+                l[x] = distinct(used, 0, 5);
+                u[x] = x == dcs - 1 ? total - given : (int) Math.round(total * weight[x] / sum);
+                given += u[x];
+            }
+            received.put(sku(hotSkus[h]), SkuStock.of(l, u));
+        }
+        StockSnapshot before = stock;
+        this.stock = s -> received.containsKey(s) ? received.get(s) : before.stock(s);
+        return out;
     }
 
     /** {@code count} orders of 1 to 5 lines, placed one second apart. */

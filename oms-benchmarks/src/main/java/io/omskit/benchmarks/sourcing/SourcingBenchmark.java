@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Sourcing one order on the {@link ReferenceInstance} (50 warehouses + 450 stores, 100,000 SKUs, orders of 1 to
- * 5 lines), one thread, against a frozen snapshot: {@code plan} computes the optimal plan (what the engine does
+ * 5 lines; stock profile {@code ASSORTED}, the reference, or {@code SCATTERED}, the stress profile), one thread, against a frozen snapshot: {@code plan} computes the optimal plan (what the engine does
  * before allocating); {@code planAndExplain} also builds the full explanation (a verdict with costs and
  * justifications for every candidate location). 20,000 distinct orders are cycled through. Run with throughput
  * and latency percentiles:
@@ -34,13 +35,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class SourcingBenchmark {
 
+    @Param({"ASSORTED", "SCATTERED"})
+    public ReferenceInstance.Profile profile;
+
     private ReferenceInstance instance;
     private List<SourcingRequest> orders;
     private int next;
 
     @Setup
     public void setUp() {
-        instance = ReferenceInstance.build(42, 1.0);
+        instance = ReferenceInstance.build(42, 1.0, profile);
         orders = instance.orders(20_000, "bench-");
         int exact = 0;
         int split = 0;
@@ -49,7 +53,7 @@ public class SourcingBenchmark {
             exact += p.isOptimal() ? 1 : 0;
             split += p.extraShipments() > 0 ? 1 : 0;
         }
-        System.out.printf("%n[reference] %d orders: %d proven optimal, %d split%n", orders.size(), exact, split);
+        System.out.printf("%n[%s] %d orders: %d proven optimal, %d split%n", profile, orders.size(), exact, split);
     }
 
     private SourcingRequest nextOrder() {
