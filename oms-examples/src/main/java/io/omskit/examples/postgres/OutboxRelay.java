@@ -195,7 +195,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Events written and not yet published. @throws SpiException when the database fails */
     public long pendingCount() {
-        return tx.read("count pending outbox events", c -> {
+        return tx.autoCommit("count pending outbox events", c -> {
             try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(event_count), 0) from oms_outbox"
                     + " where published_at is null");
                  ResultSet rs = ps.executeQuery()) {

@@ -114,7 +114,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         Instant now = Sql.micros(clock.instant());
         Reservation reservation = new Reservation(request.key(), request.reference(), request.lines(),
                 Lines.mergeReservationLines(request.lines()), ReservationStatus.ACTIVE, now, Sql.micros(request.expiresAt()));
-        ReservationResult fast = tx.read("reserve " + request.key(), c -> tryReserve(c, request, reservation, now));
+        ReservationResult fast = tx.autoCommit("reserve " + request.key(), c -> tryReserve(c, request, reservation, now));
         ReservationResult result = fast != null ? fast
                 : tx.inTransaction("reserve " + request.key(), c -> reserveLocked(c, request, reservation, now));
         if (result.isReserved() && !((ReservationResult.Reserved) result).replayed()) {
@@ -262,7 +262,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public Optional<Reservation> findReservation(ReservationKey key) {
         Checks.notNull(key, "key");
-        return tx.read("find reservation " + key, c -> ReservationRows.find(c, key, false));
+        return tx.autoCommit("find reservation " + key, c -> ReservationRows.find(c, key, false));
     }
 
     @Override
@@ -534,7 +534,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public Optional<Allocation> findAllocation(AllocationKey key) {
         Checks.notNull(key, "key");
-        return tx.read("find allocation " + key, c -> AllocationRows.find(c, key, false));
+        return tx.autoCommit("find allocation " + key, c -> AllocationRows.find(c, key, false));
     }
 
     @Override
@@ -790,7 +790,7 @@ public final class PostgresInventoryStore implements InventoryStore {
      * @throws SpiException when the database fails
      */
     public List<String> audit() {
-        return tx.read("audit stock", StockAudit::broken);
+        return tx.autoCommit("audit stock", StockAudit::broken);
     }
 
     // ---- reads ----
@@ -799,7 +799,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     public StockPosition position(Sku sku, LocationId location) {
         Checks.notNull(sku, "sku");
         Checks.notNull(location, "location");
-        return tx.read("read position", c -> readPosition(c, sku, location));
+        return tx.autoCommit("read position", c -> readPosition(c, sku, location));
     }
 
     private static StockPosition readPosition(Connection c, Sku sku, LocationId location) throws SQLException {
@@ -820,7 +820,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public List<StockPosition> positions(Sku sku) {
         Checks.notNull(sku, "sku");
-        return tx.read("read positions", c -> {
+        return tx.autoCommit("read positions", c -> {
             try (PreparedStatement ps = c.prepareStatement("select location, on_hand, reserved, allocated, safety, inbound,"
                     + " returns_in_transit, quarantine from inv_position where sku = ? order by location")) {
                 ps.setString(1, sku.value());
@@ -849,7 +849,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     }
 
     private int readSkuFigure(Sku sku, String expression) {
-        return tx.read("read network figures", c -> {
+        return tx.autoCommit("read network figures", c -> {
             try (PreparedStatement ps = c.prepareStatement("select " + expression + " from inv_sku where sku = ?")) {
                 ps.setString(1, sku.value());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -862,14 +862,14 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public List<InboundSupply> inbound(Sku sku) {
         Checks.notNull(sku, "sku");
-        return tx.read("read inbound supply", c -> LedgerRows.openInbound(c, sku.value()));
+        return tx.autoCommit("read inbound supply", c -> LedgerRows.openInbound(c, sku.value()));
     }
 
     @Override
     public List<StockMovement> movements(Sku sku, LocationId location) {
         Checks.notNull(sku, "sku");
         Checks.notNull(location, "location");
-        return tx.read("read movements", c -> LedgerRows.ofPosition(c, sku.value(), location.value()));
+        return tx.autoCommit("read movements", c -> LedgerRows.ofPosition(c, sku.value(), location.value()));
     }
 
     // ---- helpers ----

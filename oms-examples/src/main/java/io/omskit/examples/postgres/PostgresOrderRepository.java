@@ -155,7 +155,7 @@ public final class PostgresOrderRepository implements OrderRepository {
     }
 
     private Optional<Order> readOne(String operation, String sql, String first, String second) {
-        return tx.read(operation, c -> {
+        return tx.autoCommit(operation, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, first);
                 if (second != null) {
@@ -171,7 +171,7 @@ public final class PostgresOrderRepository implements OrderRepository {
     @Override
     public List<OrderId> findAwaitingConfirmation(int limit) {
         Checks.positive(limit, "limit");
-        return tx.read("find orders awaiting confirmation", c -> {
+        return tx.autoCommit("find orders awaiting confirmation", c -> {
             try (PreparedStatement ps = c.prepareStatement("select order_id from oms_order where status = ?"
                     + " order by order_id limit ?")) {
                 ps.setString(1, OrderStatus.AWAITING_CONFIRMATION.name());

@@ -76,11 +76,12 @@ public final class Transactions {
     }
 
     /**
-     * Runs a read-only {@code work} on a connection in auto-commit mode.
+     * Runs {@code work} on a connection in auto-commit mode: each statement is its own transaction. For reads, and
+     * for a single statement that must write all or nothing on its own (a database function).
      *
      * @throws SpiException when the database failed
      */
-    public <T> T read(String operation, Work<T> work) {
+    public <T> T autoCommit(String operation, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
