@@ -17,14 +17,9 @@ import java.util.Map;
 public final class JsonCodec {
 
     private final ObjectMapper mapper;
-    /** Writers per concrete event type: their type serializer is resolved once, not per event. */
-    private final ClassValue<ObjectWriter> eventWriters = new ClassValue<>() {
-        @Override
-        protected ObjectWriter computeValue(Class<?> type) {
-            return mapper.writerFor(type);
-        }
-    };
     private final com.fasterxml.jackson.databind.JavaType eventList;
+    /** Writes a list of events with one resolved type serializer: several times faster than one writer per event. */
+    private final ObjectWriter eventListWriter;
     private final Map<Class<?>, String> typeNames;
 
     /** A codec for the event types and documents {@code module} knows. */
@@ -32,6 +27,7 @@ public final class JsonCodec {
         Checks.notNull(module, "module");
         this.mapper = OmsJson.newMapper(module);
         this.eventList = mapper.getTypeFactory().constructCollectionType(List.class, DomainEvent.class);
+        this.eventListWriter = mapper.writerFor(eventList);
         this.typeNames = module.typeNames();
     }
 
@@ -54,25 +50,13 @@ public final class JsonCodec {
         return name;
     }
 
-    /** {@code event} as JSON, with its type name. */
-    public String toJson(DomainEvent event) {
-        try {
-            return eventWriters.get(event.getClass()).writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write event " + event.eventId() + " as JSON", e);
-        }
-    }
-
     /** {@code events} as one JSON array, each with its type name. */
     public String toJsonArray(List<? extends DomainEvent> events) {
-        StringBuilder json = new StringBuilder(256 * events.size()).append('[');
-        for (int i = 0; i < events.size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            json.append(toJson(events.get(i)));
+        try {
+            return eventListWriter.writeValueAsString(events);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + events.size() + " events as JSON", e);
         }
-        return json.append(']').toString();
     }
 
     /**
@@ -85,19 +69,6 @@ public final class JsonCodec {
             return mapper.readValue(json, eventList);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("stored events cannot be read: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /**
-     * The event stored as {@code json}.
-     *
-     * @throws IllegalArgumentException when its type name is not registered or the JSON does not fit the type
-     */
-    public DomainEvent eventFromJson(String json) {
-        try {
-            return mapper.readValue(json, DomainEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("stored event cannot be read: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -36,9 +36,13 @@ public final class OutboxWriter {
     /**
      * Binds non-empty {@code events} to the four parameters of {@link #INSERT} from {@code index} on.
      *
+     * @throws IllegalArgumentException when an event's type has no registered name (it could not be read back)
      * @return the index of the next parameter
      */
     public int bind(PreparedStatement ps, int index, List<? extends DomainEvent> events) throws SQLException {
+        for (DomainEvent e : events) {
+            codec.typeName(e);
+        }
         DomainEvent first = events.get(0);
         ps.setString(index, first.aggregateId());
         ps.setInt(index + 1, events.size());
