@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The engine behind {@code InMemoryInventoryStore}: one {@link SkuStripe} per SKU, locked per SKU (several in
@@ -208,13 +209,16 @@ public final class InventoryBook {
 
     /** See {@code InventoryStore#findReservation}. */
     public Optional<Reservation> findReservation(ReservationKey key) {
-        Checks.notNull(key, "key");
-        ReservationState s = reservations.get(key);
+        return find(reservations, Checks.notNull(key, "key"), ReservationState::snapshot);
+    }
+
+    private static <K, S extends Claim, V> Optional<V> find(ConcurrentHashMap<K, S> table, K key, Function<S, V> snapshot) {
+        S s = table.get(key);
         if (s == null) {
             return Optional.empty();
         }
         synchronized (s) {
-            return s.abandoned ? Optional.empty() : Optional.of(s.snapshot());
+            return s.abandoned ? Optional.empty() : Optional.of(snapshot.apply(s));
         }
     }
 
@@ -548,14 +552,7 @@ public final class InventoryBook {
 
     /** See {@code InventoryStore#findAllocation}. */
     public Optional<Allocation> findAllocation(AllocationKey key) {
-        Checks.notNull(key, "key");
-        AllocationState s = allocations.get(key);
-        if (s == null) {
-            return Optional.empty();
-        }
-        synchronized (s) {
-            return s.abandoned ? Optional.empty() : Optional.of(s.snapshot());
-        }
+        return find(allocations, Checks.notNull(key, "key"), AllocationState::snapshot);
     }
 
     /** See {@code InventoryStore#deallocate}. */
@@ -876,21 +873,15 @@ public final class InventoryBook {
 
     /** See {@code InventoryStore#networkReserved}. */
     public int networkReserved(Sku sku) {
-        Checks.notNull(sku, "sku");
-        SkuStripe s = stripes.get(sku);
-        if (s == null) {
-            return 0;
-        }
-        s.lock();
-        try {
-            return clamp(s.networkReserved());
-        } finally {
-            s.unlock();
-        }
+        return readClamped(sku, SkuStripe::networkReserved);
     }
 
     /** See {@code InventoryStore#networkAvailable}. */
     public int networkAvailable(Sku sku) {
+        return readClamped(sku, SkuStripe::networkAts);
+    }
+
+    private int readClamped(Sku sku, ToLongFunction<SkuStripe> figure) {
         Checks.notNull(sku, "sku");
         SkuStripe s = stripes.get(sku);
         if (s == null) {
@@ -898,7 +889,7 @@ public final class InventoryBook {
         }
         s.lock();
         try {
-            return clamp(s.networkAts());
+            return clamp(figure.applyAsLong(s));
         } finally {
             s.unlock();
         }
