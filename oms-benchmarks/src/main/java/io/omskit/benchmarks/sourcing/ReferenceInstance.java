@@ -54,8 +54,9 @@ import org.joda.money.Money;
  *     random stores (1 to 5 units), so that most multi-line orders have no location holding all their lines.</li>
  * </ul>
  *
- * <p>Rules (one rule set, {@code home}): capability, location type (warehouses and stores may ship web orders),
- * maximum distance 400 km, daily capacity; shipping 4.00 per shipment from a warehouse and 6.00 from a store, plus
+ * <p>Rules (one rule set, {@code home}): maximum distance 400 km (first: it excludes most candidates, and the engine
+ * stops at a location's first exclusion), capability, location type (warehouses and stores may ship web orders),
+ * daily capacity; shipping 4.00 per shipment from a warehouse and 6.00 from a store, plus
  * 0.20 per unit and 0.003 per unit-km; split penalty 3.00 per extra shipment; protect the last unit of each SKU on
  * a store's shelf at 1.50. At most 3 shipments.
  */
@@ -101,9 +102,9 @@ public final class ReferenceInstance {
         RateTable rates = RateTable.builder(ShippingRate.of(4.0, 0.2, 0.003))
                 .rate(LocationType.STORE, ShippingRate.of(6.0, 0.2, 0.003)).build();
         this.rules = RuleSet.builder("home")
+                .filter(new MaxDistanceFilter(400))
                 .filter(new CapabilityFilter())
                 .filter(LocationTypeFilter.builder().allow(Channel.WEB, null, LocationType.WAREHOUSE, LocationType.STORE).build())
-                .filter(new MaxDistanceFilter(400))
                 .filter(new DailyCapacityFilter())
                 .cost(new ShippingCost(rates))
                 .cost(new SplitPenalty(3.0))
