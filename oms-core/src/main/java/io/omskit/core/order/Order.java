@@ -130,7 +130,6 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             return OrderStatus.ON_HOLD;
         }
         int quantity = 0;
-        int cancelled = 0;
         int[] byState = new int[UnitState.values().length];
         for (OrderLine line : lines) {
             quantity += line.quantity();
@@ -138,7 +137,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
                 byState[s.ordinal()] += line.units().get(s);
             }
         }
-        cancelled = byState[UnitState.CANCELLED.ordinal()];
+        int cancelled = byState[UnitState.CANCELLED.ordinal()];
         if (cancelled == quantity) {
             return OrderStatus.CANCELLED;
         }

@@ -23,10 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,31 +151,7 @@ class PostgresInventoryStoreTest {
         }
     }
 
-    /** A task run by one of several threads. */
-    @FunctionalInterface
-    interface Task {
-        void run(int thread) throws Exception;
-    }
-
-    static void runConcurrently(int threads, Task task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int n = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    task.run(n);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+    static void runConcurrently(int threads, io.omskit.testkit.contract.Together.ThreadTask task) throws Exception {
+        io.omskit.testkit.contract.Together.run(threads, task);
     }
 }

@@ -37,11 +37,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -322,31 +317,12 @@ public abstract class InventoryStoreContract {
 
     /** A task run by one of several threads; {@code t} is the thread number. */
     @FunctionalInterface
-    protected interface ThreadTask {
-        void run(int t) throws Exception;
+    protected interface ThreadTask extends Together.ThreadTask {
     }
 
     /** Runs {@code task} on {@code threads} threads started together; rethrows the first failure. */
     protected static void runConcurrently(int threads, ThreadTask task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int n = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    task.run(n);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Together.run(threads, task);
     }
 
     // ---------------------------------------------------------------- §2 ledger
