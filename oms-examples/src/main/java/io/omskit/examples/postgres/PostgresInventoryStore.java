@@ -133,33 +133,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     private ReservationResult tryReserve(Connection c, ReservationRequest request, Reservation reservation, Instant now)
             throws SQLException {
         List<ReservationLine> held = reservation.held();
-        java.util.TreeMap<String, int[]> perSku = new java.util.TreeMap<>();
-        for (ReservationLine l : held) {
-            int[] f = perSku.computeIfAbsent(l.sku().value(), k -> new int[3]);
-            f[l.isNetworkWide() ? 0 : 1] += l.quantity();
-            f[2] += l.quantity();
-        }
-        String[] skus = perSku.keySet().toArray(new String[0]);
-        int[][] figures = new int[5][skus.length];
-        for (int i = 0; i < skus.length; i++) {
-            int[] f = perSku.get(skus[i]);
-            StockThresholds t = thresholds.thresholds(Sku.of(skus[i]), null);
-            figures[0][i] = f[0];
-            figures[1][i] = f[1];
-            figures[2][i] = f[2];
-            figures[3][i] = t.low();
-            figures[4][i] = t.overstock();
-        }
-        int[] heldLow = new int[held.size()];
-        int[] heldOverstock = new int[held.size()];
-        for (int i = 0; i < held.size(); i++) {
-            ReservationLine l = held.get(i);
-            if (!l.isNetworkWide()) {
-                StockThresholds t = thresholds.thresholds(l.sku(), l.location());
-                heldLow[i] = t.low();
-                heldOverstock[i] = t.overstock();
-            }
-        }
+        HeldFigures f = new HeldFigures(held, thresholds);
         List<InventoryEvent> events = new ArrayList<>();
         for (String sku : Lines.skusOfReservation(held)) {
             events.add(new InventoryEvent.StockReserved(UUID.randomUUID(), now, Sku.of(sku), request.key(), linesOf(held, sku)));
@@ -172,12 +146,11 @@ public final class PostgresInventoryStore implements InventoryStore {
             Sql.setInstant(ps, 4, reservation.expiresAt());
             Lines.bindReservationLines(c, ps, 5, reservation.requested());
             Lines.bindReservationLines(c, ps, 8, held);
-            ps.setArray(11, Sql.textArray(c, skus));
-            for (int k = 0; k < 5; k++) {
-                ps.setArray(12 + k, Sql.intArray(c, figures[k]));
-            }
-            ps.setArray(17, Sql.intArray(c, heldLow));
-            ps.setArray(18, Sql.intArray(c, heldOverstock));
+            ps.setArray(11, Sql.textArray(c, f.skus));
+            ps.setArray(12, Sql.intArray(c, f.network));
+            ps.setArray(13, Sql.intArray(c, f.pinned));
+            ps.setArray(14, Sql.intArray(c, f.total));
+            f.bindThresholds(c, ps, 15);
             outbox.bind(ps, 19, events);
             String answer;
             try (ResultSet rs = ps.executeQuery()) {
@@ -191,6 +164,111 @@ public final class PostgresInventoryStore implements InventoryStore {
                 return null;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The fast path of a full release: reads the reservation, then one statement in auto-commit mode, the
+     * {@code inv_try_release} database function (see V4__release_function.sql), which gives back what it holds if it
+     * is still active and unchanged, and no alert level moves.
+     *
+     * @return the reservation as it is now (empty when unknown, unchanged when no longer active), or null when the
+     *         transactional path must decide; nothing was written then
+     */
+    private Optional<Reservation> tryRelease(Connection c, ReservationKey key) throws SQLException {
+        Optional<Reservation> found = ReservationRows.find(c, key, false);
+        if (found.isEmpty() || !found.get().isActive()) {
+            return found;
+        }
+        Reservation r = found.get();
+        List<ReservationLine> held = r.held();
+        Instant now = Sql.micros(clock.instant());
+        HeldFigures f = new HeldFigures(held, thresholds);
+        List<InventoryEvent> events = new ArrayList<>(f.skus.length);
+        for (String sku : f.skus) {
+            events.add(new InventoryEvent.ReservationReleased(UUID.randomUUID(), now, Sku.of(sku), key, linesOf(held, sku),
+                    ReservationStatus.RELEASED));
+        }
+        try (PreparedStatement ps = c.prepareStatement("select inv_try_release(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?::timestamptz, ?::json)")) {
+            ps.setString(1, key.value());
+            Lines.bindReservationLines(c, ps, 2, held);
+            ps.setArray(5, Sql.textArray(c, f.skus));
+            f.bindThresholds(c, ps, 6);
+            outbox.bind(ps, 10, events);
+            String answer;
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                answer = rs.getString(1);
+            }
+            if (!"released".equals(answer)) {
+                return null;
+            }
+            return Optional.of(new Reservation(r.key(), r.reference(), r.requested(), List.of(), ReservationStatus.RELEASED,
+                    r.createdAt(), r.expiresAt()));
+        } catch (SQLException e) {
+            boolean declined = "P0001".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("inv_try_release:");
+            if (declined || Transactions.isTransientConflict(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * What the one-statement paths need of a reservation's held lines: its SKUs in ascending order with their
+     * network-wide, pinned and total quantities, and the alert thresholds of each SKU and each held line.
+     */
+    private static final class HeldFigures {
+        final String[] skus;
+        final int[] network;
+        final int[] pinned;
+        final int[] total;
+        final int[] skuLow;
+        final int[] skuOverstock;
+        final int[] heldLow;
+        final int[] heldOverstock;
+
+        HeldFigures(List<ReservationLine> held, ThresholdPolicy thresholds) {
+            java.util.TreeMap<String, int[]> perSku = new java.util.TreeMap<>();
+            for (ReservationLine l : held) {
+                int[] q = perSku.computeIfAbsent(l.sku().value(), k -> new int[3]);
+                q[l.isNetworkWide() ? 0 : 1] += l.quantity();
+                q[2] += l.quantity();
+            }
+            skus = perSku.keySet().toArray(new String[0]);
+            network = new int[skus.length];
+            pinned = new int[skus.length];
+            total = new int[skus.length];
+            skuLow = new int[skus.length];
+            skuOverstock = new int[skus.length];
+            for (int i = 0; i < skus.length; i++) {
+                int[] q = perSku.get(skus[i]);
+                StockThresholds t = thresholds.thresholds(Sku.of(skus[i]), null);
+                network[i] = q[0];
+                pinned[i] = q[1];
+                total[i] = q[2];
+                skuLow[i] = t.low();
+                skuOverstock[i] = t.overstock();
+            }
+            heldLow = new int[held.size()];
+            heldOverstock = new int[held.size()];
+            for (int i = 0; i < held.size(); i++) {
+                ReservationLine l = held.get(i);
+                if (!l.isNetworkWide()) {
+                    StockThresholds t = thresholds.thresholds(l.sku(), l.location());
+                    heldLow[i] = t.low();
+                    heldOverstock[i] = t.overstock();
+                }
+            }
+        }
+
+        /** Binds the SKU low and overstock thresholds, then the held lines' ones, from {@code index} on (4 parameters). */
+        void bindThresholds(Connection c, PreparedStatement ps, int index) throws SQLException {
+            ps.setArray(index, Sql.intArray(c, skuLow));
+            ps.setArray(index + 1, Sql.intArray(c, skuOverstock));
+            ps.setArray(index + 2, Sql.intArray(c, heldLow));
+            ps.setArray(index + 3, Sql.intArray(c, heldOverstock));
         }
     }
 
@@ -268,6 +346,13 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public Optional<Reservation> release(ReservationKey key) {
         Checks.notNull(key, "key");
+        Optional<Reservation> fast = tx.autoCommit("release " + key, c -> tryRelease(c, key));
+        if (fast != null) {
+            if (fast.isPresent() && fast.get().status() == ReservationStatus.RELEASED) {
+                afterCommit.run();
+            }
+            return fast;
+        }
         Changed<Optional<Reservation>> r = tx.inTransaction("release " + key, c -> {
             Optional<Reservation> found = ReservationRows.find(c, key, true);
             if (found.isEmpty() || !found.get().isActive()) {

@@ -143,6 +143,71 @@ class PostgresInventoryStoreTest {
         assertThat(store.position(A, WH).reserved()).isZero();
     }
 
+    @Test
+    void the_one_statement_release_gives_back_pinned_and_network_units_once() throws SQLException {
+        store.adjust(StockAdjustment.of("more", A, WH, MovementReason.RECEIPT, 90, ""));
+        store.reserve(new ReservationRequest(ReservationKey.of("cart"), "",
+                List.of(ReservationLine.at(A, WH, 2), ReservationLine.anywhere(A, 3)), null));
+        long outboxBefore = count("select count(*) from oms_outbox");
+
+        assertThat(tryRelease("r.held_skus, r.held_locations, r.held_quantities")).isEqualTo("released");
+
+        assertThat(store.position(A, WH).reserved()).isZero();
+        assertThat(store.networkReserved(A)).isZero();
+        assertThat(count("select positions_ats from inv_sku where sku = 'A'")).isEqualTo(100);
+        assertThat(store.findReservation(ReservationKey.of("cart")).orElseThrow().held()).isEmpty();
+        assertThat(count("select count(*) from inv_reservation where status = 'RELEASED'")).isEqualTo(1);
+        assertThat(count("select count(*) from oms_outbox")).isEqualTo(outboxBefore + 1);
+        assertThat(tryRelease("r.held_skus, r.held_locations, r.held_quantities")).as("a second release").isEqualTo("stale");
+        assertThat(count("select count(*) from oms_outbox")).isEqualTo(outboxBefore + 1);
+    }
+
+    @Test
+    void the_one_statement_release_refuses_lines_other_than_those_held() throws SQLException {
+        store.adjust(StockAdjustment.of("more", A, WH, MovementReason.RECEIPT, 90, ""));
+        store.reserve(new ReservationRequest(ReservationKey.of("cart"), "",
+                List.of(ReservationLine.at(A, WH, 2), ReservationLine.anywhere(A, 3)), null));
+
+        assertThat(tryRelease("r.held_skus, r.held_locations, array[2, 2]")).isEqualTo("stale");
+
+        assertThat(store.position(A, WH).reserved()).isEqualTo(2);
+        assertThat(store.networkReserved(A)).isEqualTo(3);
+        assertThat(store.findReservation(ReservationKey.of("cart")).orElseThrow().isActive()).isTrue();
+    }
+
+    @Test
+    void a_release_that_moves_an_alert_level_takes_the_transactional_path_and_raises_it() throws SQLException {
+        store.reserve(new ReservationRequest(ReservationKey.of("all"), "", List.of(ReservationLine.at(A, WH, 10)), null));
+        assertThat(count("select count(*) from inv_position where level = 'OUT_OF_STOCK'")).isEqualTo(1);
+        long lastOutboxRow = count("select max(id) from oms_outbox");
+
+        assertThatThrownBy(() -> tryRelease("r.held_skus, r.held_locations, r.held_quantities"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("inv_try_release: level of A at WH changes");
+        assertThat(store.position(A, WH).reserved()).as("nothing written").isEqualTo(10);
+
+        Reservation released = store.release(ReservationKey.of("all")).orElseThrow();
+
+        assertThat(released.held()).isEmpty();
+        assertThat(store.position(A, WH).reserved()).isZero();
+        assertThat(count("select count(*) from inv_position where level = 'OUT_OF_STOCK'")).isZero();
+        assertThat(count("select count(*) from oms_outbox where id > " + lastOutboxRow
+                + " and payload::text like '%inventory.level-changed%'")).as("the release raised the level change").isEqualTo(1);
+    }
+
+    /** Calls the release function on the one reservation there is, with the given held arrays and default thresholds. */
+    private static String tryRelease(String heldArrays) throws SQLException {
+        io.omskit.core.inventory.StockThresholds t = io.omskit.core.inventory.StockThresholds.defaults();
+        String sql = "select inv_try_release(r.reservation_key, " + heldArrays + ", array['A'], array[" + t.low() + "], array["
+                + t.overstock() + "], array_fill(" + t.low() + ", array[cardinality(r.held_skus)]), array_fill("
+                + t.overstock() + ", array[cardinality(r.held_skus)]), 'A', 1, now(), '[{\"test\": 1}]'::json)"
+                + " from inv_reservation r";
+        try (Connection c = TestDatabase.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).as("one reservation").isTrue();
+            return rs.getString(1);
+        }
+    }
+
     private static long count(String sql) throws SQLException {
         try (Connection c = TestDatabase.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
