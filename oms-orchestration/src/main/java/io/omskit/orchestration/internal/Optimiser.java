@@ -61,13 +61,13 @@ final class Optimiser {
     private final double[] fixed;
 
     // per item: usable segments sorted by plain cost (segJ, segTail, segCost), and by spread cost (aug*)
-    private final int[] segStart;
-    private final int[] segJ;
-    private final boolean[] segTail;
-    private final double[] segCost;
-    private final int[] augJ;
-    private final boolean[] augTail;
-    private final double[] augCost;
+    private int[] segStart;
+    private int[] segJ;
+    private boolean[] segTail;
+    private double[] segCost;
+    private int[] augJ;
+    private boolean[] augTail;
+    private double[] augCost;
 
     // every item's segments in one list, sorted by plain cost (g*) and by spread cost (ga*), for bounds at a unit target
     private int[] gItem;
@@ -78,11 +78,11 @@ final class Optimiser {
     private int[] gaJ;
     private boolean[] gaTail;
     private double[] gaCost;
-    private final int[] usableStock;
-    private final int[] needLeft;
-    private final long[] covered;
-    private final long[] top;
-    private final int[] additions;
+    private int[] usableStock;
+    private int[] needLeft;
+    private long[] covered;
+    private long[] top;
+    private int[] additions;
 
     // groups: items per group, and whether the group fits whole at a location
     private final int groups;
@@ -116,8 +116,8 @@ final class Optimiser {
     private long relaxUns;
     private double relaxPlain;
     private double relaxAug;
-    private final boolean[] usedPlain;
-    private final boolean[] usedAug;
+    private boolean[] usedPlain;
+    private boolean[] usedAug;
     private boolean[][] savedPlain;
     private boolean[][] savedAug;
     private final long totalQty;
@@ -150,8 +150,6 @@ final class Optimiser {
         this.remain = new int[problem.slots * m];
         this.usedStamp = new int[m];
         this.single = new int[problem.slots];
-        this.usedPlain = new boolean[m];
-        this.usedAug = new boolean[m];
         long total = 0;
         for (int q : qty) {
             total += q;
@@ -189,7 +187,15 @@ final class Optimiser {
                 groupFits[g * m + j] = fitsWhole(g, j);
             }
         }
+    }
 
+    /**
+     * Builds what only the branch and bound needs: every item's usable segments sorted by plain and by spread cost,
+     * the usable stock per item and location, and the scratch of the bounds.
+     */
+    private void prepareSearch(double[] spread) {
+        this.usedPlain = new boolean[m];
+        this.usedAug = new boolean[m];
         // segments: an item may use j when allowed there (and, in a group, when the group fits whole at j)
         this.segStart = new int[n + 1];
         int count = 0;
@@ -208,7 +214,6 @@ final class Optimiser {
         this.augJ = new int[count];
         this.augTail = new boolean[count];
         this.augCost = new double[count];
-        double[] spread = spreadFixedCosts();
         int[] idx = new int[m * 2];
         int[] tmp = new int[m * 2];
         int[] ej = new int[m * 2];
@@ -429,41 +434,167 @@ final class Optimiser {
                 accept(new int[] {j});
             }
         }
-        order = sortedByAlone(aloneUns, aloneCost);
         if (maxOpen > 1 && m > 1) {
-            suffixMinFixed = new double[m + 1];
-            suffixMinFixed[m] = Double.POSITIVE_INFINITY;
-            for (int d = m - 1; d >= 0; d--) {
-                suffixMinFixed[d] = Math.min(suffixMinFixed[d + 1], fixed[order[d]]);
-            }
-            savedPlain = new boolean[m + 1][];
-            savedAug = new boolean[m + 1][];
-            relaxUns = relax(false, usedPlain);
-            relaxAug = 0;
-            relax(true, usedAug);
-            if (!prune(bound(0, 0, 0))) {
-                branch(0, 0);
-            }
-            if (exhausted) {
-                improveLocally();
+            double[] spread = spreadFixedCosts();
+            if (!rootPrunedBySelection(spread)) {
+                prepareSearch(spread);
+                order = sortedByAlone(aloneUns, aloneCost);
+                suffixMinFixed = new double[m + 1];
+                suffixMinFixed[m] = Double.POSITIVE_INFINITY;
+                for (int d = m - 1; d >= 0; d--) {
+                    suffixMinFixed[d] = Math.min(suffixMinFixed[d + 1], fixed[order[d]]);
+                }
+                savedPlain = new boolean[m + 1][];
+                savedAug = new boolean[m + 1][];
+                relaxUns = relax(false, usedPlain);
+                relaxAug = 0;
+                relax(true, usedAug);
+                if (!prune(bound(0, 0, 0))) {
+                    branch(0, 0);
+                }
+                if (exhausted) {
+                    improveLocally();
+                }
             }
         }
         optimal = !exhausted;
         record();
     }
 
-    /** Locations by how good each is alone: fewest unsourced, then cheapest, then lowest index (insertion sort, m is small). */
+    /** Locations by how good each is alone: fewest unsourced, then cheapest, then lowest index (stable merge sort). */
     private int[] sortedByAlone(long[] uns, double[] cost) {
-        int[] out = new int[m];
+        int[] idx = new int[m];
+        int[] tmp = new int[m];
         for (int j = 0; j < m; j++) {
-            int x = j;
-            while (x > 0 && (uns[out[x - 1]] > uns[j] || (uns[out[x - 1]] == uns[j] && cost[out[x - 1]] > cost[j]))) {
-                out[x] = out[x - 1];
-                x--;
-            }
-            out[x] = j;
+            idx[j] = j;
         }
-        return out;
+        for (int width = 1; width < m; width <<= 1) {
+            for (int lo = 0; lo < m - width; lo += width << 1) {
+                int mid = lo + width;
+                int hi = Math.min(lo + (width << 1), m);
+                int a = lo;
+                int b = mid;
+                int t = lo;
+                while (a < mid && b < hi) {
+                    int x = idx[a];
+                    int y = idx[b];
+                    boolean yFirst = uns[y] < uns[x] || (uns[y] == uns[x] && cost[y] < cost[x]);
+                    tmp[t++] = yFirst ? idx[b++] : idx[a++];
+                }
+                while (a < mid) {
+                    tmp[t++] = idx[a++];
+                }
+                while (b < hi) {
+                    tmp[t++] = idx[b++];
+                }
+                System.arraycopy(tmp, lo, idx, lo, hi - lo);
+            }
+        }
+        return idx;
+    }
+
+    /** Selections per item beyond which the root check gives up and leaves the bound to the sorted lists. */
+    private static final int ROOT_SELECTIONS = 8;
+
+    /**
+     * Whether the root's quick bound already proves the best single location optimal, computed without sorting:
+     * the plain and spread relaxations of {@link #relax} taken segment by segment, each time selecting the next
+     * cheapest in the same order as the sorted lists (cost, then location, then base before last units). Most
+     * orders need one or two segments per item, so this costs a few passes over the locations where sorting every
+     * item's segments costs m log m. False (undecided) when an item needs more than {@link #ROOT_SELECTIONS}
+     * segments.
+     */
+    private boolean rootPrunedBySelection(double[] spread) {
+        long uns = relaxBySelection(null);
+        if (uns < 0) {
+            return false;
+        }
+        double plain = relaxPlain;
+        if (relaxBySelection(spread) < 0) {
+            return false;
+        }
+        if (uns != incUns) {
+            return uns > incUns;
+        }
+        return Math.max(plain, relaxAug) >= incCost - eps(incCost);
+    }
+
+    /** {@link #relax} by selection: the unsourced units, or -1 when an item needs too many segments. */
+    private long relaxBySelection(double[] spread) {
+        System.arraycopy(stock, 0, remain, 0, remain.length);
+        double cost = 0;
+        long uns = 0;
+        for (int i = 0; i < n; i++) {
+            int need = qty[i];
+            int slotBase = slotOf[i] * m;
+            int itemBase = i * m;
+            double lastCost = Double.NEGATIVE_INFINITY;
+            int lastJ = -1;
+            boolean lastTail = true;
+            for (int step = 0; need > 0; step++) {
+                if (step == ROOT_SELECTIONS) {
+                    return -1;
+                }
+                double bestCost = Double.POSITIVE_INFINITY;
+                int bestJ = -1;
+                boolean bestTail = false;
+                for (int j = 0; j < m; j++) {
+                    if (!usable(i, j)) {
+                        continue;
+                    }
+                    int k = itemBase + j;
+                    double base = spread == null ? unit[k] : unit[k] + spread[j];
+                    if (follows(base, j, false, lastCost, lastJ, lastTail)
+                            && (bestJ < 0 || follows(bestCost, bestJ, bestTail, base, j, false))) {
+                        bestCost = base;
+                        bestJ = j;
+                        bestTail = false;
+                    }
+                    if (protect[k] > 0) {
+                        double last = spread == null ? unit[k] + tail[k] : unit[k] + tail[k] + spread[j];
+                        if (follows(last, j, true, lastCost, lastJ, lastTail)
+                                && (bestJ < 0 || follows(bestCost, bestJ, bestTail, last, j, true))) {
+                            bestCost = last;
+                            bestJ = j;
+                            bestTail = true;
+                        }
+                    }
+                }
+                if (bestJ < 0) {
+                    break;
+                }
+                lastCost = bestCost;
+                lastJ = bestJ;
+                lastTail = bestTail;
+                int r = remain[slotBase + bestJ];
+                int avail = bestTail ? r : r - protect[itemBase + bestJ];
+                if (avail <= 0) {
+                    continue;
+                }
+                int t = Math.min(need, avail);
+                remain[slotBase + bestJ] = r - t;
+                need -= t;
+                cost += t * bestCost;
+            }
+            uns += need;
+        }
+        if (spread == null) {
+            relaxPlain = cost;
+        } else {
+            relaxAug = cost;
+        }
+        return uns;
+    }
+
+    /** Whether segment (c, j, t) comes strictly after segment (pc, pj, pt) in the sorted lists' order. */
+    private static boolean follows(double c, int j, boolean t, double pc, int pj, boolean pt) {
+        if (c != pc) {
+            return c > pc;
+        }
+        if (j != pj) {
+            return j > pj;
+        }
+        return t && !pt;
     }
 
     private void branch(int depth, int open) {
@@ -737,6 +868,12 @@ final class Optimiser {
 
     /** Re-evaluates the best set found, recording its assignment. */
     private void record() {
+        if (incSet.length == 1) {
+            recording = true;
+            evaluateAlone(incSet[0]);
+            recording = false;
+            return;
+        }
         Arrays.fill(state, UNDECIDED);
         for (int j : incSet) {
             state[j] = IN;
@@ -905,12 +1042,18 @@ final class Optimiser {
             if (fits) {
                 cost += var;
                 usedAny = true;
+                if (recording) {
+                    recordGroupAlone(g, j);
+                }
             } else {
                 for (int b = a; b < done; b++) {
                     single[slotOf[gItems[b]]] += qty[gItems[b]];
                 }
                 for (int b = a; b < gStart[g + 1]; b++) {
                     uns += qty[gItems[b]];
+                    if (recording) {
+                        unsourced[gItems[b]] = qty[gItems[b]];
+                    }
                 }
             }
         }
@@ -919,23 +1062,52 @@ final class Optimiser {
             int k = i * m + j;
             if (!p.allowed[k]) {
                 uns += qty[i];
+                if (recording) {
+                    unsourced[i] = qty[i];
+                }
                 continue;
             }
             int r = single[slotOf[i]];
             int t = Math.min(qty[i], r);
             if (t > 0) {
                 int free = Math.max(0, r - protect[k]);
-                cost += t * unit[k] + Math.max(0, t - free) * tail[k];
+                int last = Math.max(0, t - free);
+                cost += t * unit[k] + last * tail[k];
                 single[slotOf[i]] = r - t;
                 usedAny = true;
+                if (recording) {
+                    take[k] = t;
+                    tailTake[k] = last;
+                }
             }
             uns += qty[i] - t;
+            if (recording) {
+                unsourced[i] = qty[i] - t;
+            }
         }
         if (usedAny) {
             cost += fixed[j];
         }
         evUns = uns;
         evCost = cost;
+    }
+
+    /** Records group g taken whole at j alone, replaying the units its items took there from the stock. */
+    private void recordGroupAlone(int g, int j) {
+        for (int b = gStart[g]; b < gStart[g + 1]; b++) {
+            int i = gItems[b];
+            int k = i * m + j;
+            int before = single[slotOf[i]];
+            for (int c = b + 1; c < gStart[g + 1]; c++) {
+                if (slotOf[gItems[c]] == slotOf[i]) {
+                    before += qty[gItems[c]];
+                }
+            }
+            before += qty[i];
+            take[k] = qty[i];
+            tailTake[k] = Math.max(0, qty[i] - Math.max(0, before - protect[k]));
+            unsourced[i] = 0;
+        }
     }
 
     /**
