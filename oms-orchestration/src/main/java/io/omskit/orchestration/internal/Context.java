@@ -11,6 +11,7 @@ import io.omskit.orchestration.spi.SourcingContext;
 import io.omskit.orchestration.spi.SourcingItem;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -230,8 +231,29 @@ public final class Context implements SourcingContext {
         if (capacity == null) {
             return l.dailyCapacity();
         }
-        LocalDate day = LocalDate.ofInstant(now, l.zone());
-        return Math.max(0, l.dailyCapacity() - capacity.used(l.id(), day));
+        return Math.max(0, l.dailyCapacity() - capacity.used(l.id(), localDay(l.zone())));
+    }
+
+    // most networks have a handful of zones, and locations of one zone tend to be asked in a row
+    private ZoneId lastZone;
+    private LocalDate lastDay;
+
+    private LocalDate localDay(ZoneId zone) {
+        if (!zone.equals(lastZone)) {
+            lastDay = LocalDate.ofInstant(now, zone);
+            lastZone = zone;
+        }
+        return lastDay;
+    }
+
+    /** Whether the request excludes any location for any item. */
+    boolean anyExcluded() {
+        for (int[] e : excluded) {
+            if (e.length > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

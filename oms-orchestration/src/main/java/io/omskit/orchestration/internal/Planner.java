@@ -5,6 +5,7 @@ import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
+import io.omskit.core.order.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.LineId;
@@ -42,6 +43,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /** Computes one plan: items from the request, the compiled problem, the search, and the plan with its explanation. */
 public final class Planner {
@@ -53,6 +56,7 @@ public final class Planner {
     private final Catalog catalog;
     private final CapacityTracker capacity;
     private final double[] unitVectors;
+    private final ConcurrentMap<FilterKey, FilterPlan> filterPlans = new ConcurrentHashMap<>();
 
     /**
      * @param network  the network
@@ -78,6 +82,32 @@ public final class Planner {
     }
 
     /**
+     * The filter plan for the context's rule set, channel, delivery method and pickup store: remembered, static
+     * answers included, for up to {@link #REMEMBERED_FILTER_PLANS} combinations; built afresh without static answers
+     * beyond.
+     */
+    private FilterPlan filterPlan(RuleSet ruleSet, Context ctx) {
+        FilterKey key = new FilterKey(ruleSet, ctx.order().channel(), ctx.delivery().method(), ctx.pickupStore());
+        FilterPlan plan = filterPlans.get(key);
+        if (plan != null) {
+            return plan;
+        }
+        List<FilterRule> filters = filtersFor(ruleSet, ctx.delivery().method());
+        if (filterPlans.size() >= REMEMBERED_FILTER_PLANS) {
+            return new FilterPlan(filters, ctx, network.size(), false);
+        }
+        plan = new FilterPlan(filters, ctx, network.size(), true);
+        FilterPlan raced = filterPlans.putIfAbsent(key, plan);
+        return raced != null ? raced : plan;
+    }
+
+    private static final int REMEMBERED_FILTER_PLANS = 4096;
+
+    /** What a filter plan depends on; rule sets compare by identity. */
+    private record FilterKey(RuleSet ruleSet, Channel channel, DeliveryMethod method, int pickupStore) {
+    }
+
+    /**
      * Plans {@code request} with {@code delivery} (the order's own, or an alternative such as ship-to-store)
      * under {@code ruleSet} against {@code snapshot} at {@code now}.
      */
@@ -98,7 +128,7 @@ public final class Planner {
         }
         Context ctx = new Context(request.order(), delivery, network, now, items, stock, excluded, capacity,
                 unitVectors);
-        Problem problem = new Problem(ctx, ruleSet, filtersFor(ruleSet, delivery.method()));
+        Problem problem = new Problem(ctx, ruleSet, filterPlan(ruleSet, ctx));
         Optimiser optimiser = new Optimiser(problem);
         optimiser.solve();
         return assemble(problem, optimiser);

@@ -51,17 +51,20 @@ final class Problem {
     final double penalty;
     final int maxShipments;
 
-    Problem(Context ctx, RuleSet ruleSet, List<FilterRule> filters) {
+    /** Up to this many items, items sharing a SKU are found by comparing with the earlier ones rather than hashing. */
+    private static final int FEW_ITEMS = 16;
+
+    Problem(Context ctx, RuleSet ruleSet, FilterPlan filterPlan) {
         this.ctx = ctx;
         this.ruleSet = ruleSet;
-        this.filters = filters;
+        this.filters = filterPlan.all;
         this.costRules = ruleSet.costs();
         List<SourcingItem> items = ctx.items();
         this.n = items.size();
         this.qty = new int[n];
         this.slotOf = new int[n];
         this.groupOf = new int[n];
-        Map<Sku, Integer> slotIds = n <= 1 ? null : new HashMap<>();
+        Map<Sku, Integer> slotIds = n <= FEW_ITEMS ? null : new HashMap<>();
         Map<String, Integer> groupIds = null;
         int s = 0;
         int g = 0;
@@ -70,7 +73,13 @@ final class Problem {
             SourcingItem item = items.get(i);
             qty[i] = item.quantity();
             if (slotIds == null) {
-                slotOf[i] = s++;
+                int same = -1;
+                for (int x = 0; x < i && same < 0; x++) {
+                    if (items.get(x).sku().equals(item.sku())) {
+                        same = slotOf[x];
+                    }
+                }
+                slotOf[i] = same >= 0 ? same : s++;
             } else {
                 Integer existing = slotIds.putIfAbsent(item.sku(), s);
                 slotOf[i] = existing == null ? s++ : existing;
@@ -114,14 +123,18 @@ final class Problem {
         boolean[] allowedByCandidate = new boolean[n * c];
         boolean[] eligible = new boolean[c];
         int eligibleCount = 0;
+        FilterRule[] itemFilters = filterPlan.itemFilters(ctx.anyExcluded());
         for (int k = 0; k < c; k++) {
             int location = candidates[k];
+            if (filterPlan.excludedStatically(location)) {
+                continue;
+            }
             ctx.cursor(k);
-            if (excludedForOrder(location)) {
+            if (filterPlan.excludedForOrder(ctx, location)) {
                 continue;
             }
             for (int i = 0; i < n; i++) {
-                if (units[i * c + k] > 0 && !excludedForItem(i, location)) {
+                if (units[i * c + k] > 0 && (itemFilters.length == 0 || !excludedForItem(itemFilters, i, location))) {
                     allowedByCandidate[i * c + k] = true;
                     if (!eligible[k]) {
                         eligible[k] = true;
@@ -205,18 +218,9 @@ final class Problem {
         return u == total ? all : Arrays.copyOf(all, u);
     }
 
-    private boolean excludedForOrder(int location) {
-        for (int f = 0, size = filters.size(); f < size; f++) {
-            if (filters.get(f).excludeOrder(ctx, location) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean excludedForItem(int item, int location) {
-        for (int f = 0, size = filters.size(); f < size; f++) {
-            if (filters.get(f).excludeItem(ctx, item, location) != null) {
+    private boolean excludedForItem(FilterRule[] itemFilters, int item, int location) {
+        for (FilterRule f : itemFilters) {
+            if (f.excludeItem(ctx, item, location) != null) {
                 return true;
             }
         }

@@ -39,6 +39,12 @@ public final class CapabilityFilter implements FilterRule {
         return NAME;
     }
 
+    /** True: the answer depends only on the location, the channel, the delivery method and the pickup store. */
+    @Override
+    public boolean orderExclusionIsStatic() {
+        return true;
+    }
+
     @Override
     public Justification excludeOrder(SourcingContext context, int location) {
         Location l = context.location(location);

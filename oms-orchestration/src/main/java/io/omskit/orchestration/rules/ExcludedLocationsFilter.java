@@ -42,6 +42,12 @@ public final class ExcludedLocationsFilter implements FilterRule {
         return NAME;
     }
 
+    /** True: the answer depends only on the location, the channel, the delivery method and the pickup store. */
+    @Override
+    public boolean orderExclusionIsStatic() {
+        return true;
+    }
+
     @Override
     public Justification excludeOrder(SourcingContext context, int location) {
         LocationId id = context.location(location).id();

@@ -72,6 +72,12 @@ public final class LocationTypeFilter implements FilterRule {
         return NAME;
     }
 
+    /** True: the answer depends only on the location, the channel, the delivery method and the pickup store. */
+    @Override
+    public boolean orderExclusionIsStatic() {
+        return true;
+    }
+
     @Override
     public Justification excludeOrder(SourcingContext context, int location) {
         Channel channel = context.order().channel();

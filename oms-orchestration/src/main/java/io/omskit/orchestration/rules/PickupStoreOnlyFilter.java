@@ -28,6 +28,12 @@ public final class PickupStoreOnlyFilter implements FilterRule {
         return NAME;
     }
 
+    /** True: the answer depends only on the location, the channel, the delivery method and the pickup store. */
+    @Override
+    public boolean orderExclusionIsStatic() {
+        return true;
+    }
+
     @Override
     public Justification excludeOrder(SourcingContext context, int location) {
         if (context.delivery().method() != DeliveryMethod.EXPRESS_CLICK_AND_COLLECT || location == context.pickupStore()) {

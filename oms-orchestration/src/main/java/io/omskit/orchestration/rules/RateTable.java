@@ -19,6 +19,8 @@ public final class RateTable implements ShippingRates {
     private final Map<LocationType, Map<DeliveryMethod, ShippingRate>> byBoth;
     private final Map<DeliveryMethod, ShippingRate> byMethod;
     private final Map<LocationType, ShippingRate> byType;
+    // every type and method resolved once: rates are asked for every candidate location of every order
+    private final ShippingRate[][] resolved;
 
     private RateTable(Builder b) {
         this.byDefault = b.byDefault;
@@ -26,6 +28,14 @@ public final class RateTable implements ShippingRates {
         b.byBoth.forEach((t, m) -> byBoth.put(t, new EnumMap<>(m)));
         this.byMethod = new EnumMap<>(b.byMethod);
         this.byType = new EnumMap<>(b.byType);
+        LocationType[] types = LocationType.values();
+        DeliveryMethod[] methods = DeliveryMethod.values();
+        this.resolved = new ShippingRate[types.length][methods.length];
+        for (LocationType t : types) {
+            for (DeliveryMethod m : methods) {
+                resolved[t.ordinal()][m.ordinal()] = resolve(t, m);
+            }
+        }
     }
 
     /** A table with one rate for everything. */
@@ -40,13 +50,17 @@ public final class RateTable implements ShippingRates {
 
     @Override
     public ShippingRate rate(Location from, DeliveryMethod method) {
-        Map<DeliveryMethod, ShippingRate> m = byBoth.get(from.type());
+        return resolved[from.type().ordinal()][method.ordinal()];
+    }
+
+    private ShippingRate resolve(LocationType type, DeliveryMethod method) {
+        Map<DeliveryMethod, ShippingRate> m = byBoth.get(type);
         ShippingRate r = m == null ? null : m.get(method);
         if (r == null) {
             r = byMethod.get(method);
         }
         if (r == null) {
-            r = byType.get(from.type());
+            r = byType.get(type);
         }
         return r == null ? byDefault : r;
     }

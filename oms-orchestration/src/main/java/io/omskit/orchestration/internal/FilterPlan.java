@@ -1,0 +1,108 @@
+package io.omskit.orchestration.internal;
+
+import io.omskit.orchestration.rules.ExcludedByRequestFilter;
+import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.SourcingContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the filters of one rule set, channel, delivery method and pickup store are applied on the optimiser's path:
+ * the answers of static filters ({@link FilterRule#orderExclusionIsStatic()}) for every location of the network,
+ * computed once; the other order-level filters, asked per candidate; and only the filters that judge items at all.
+ * Explanations still ask every filter in {@link #all} order. Immutable once built.
+ */
+final class FilterPlan {
+
+    /** A filter overriding neither check answers null for both: skipping it changes nothing. */
+    private static final ClassValue<boolean[]> OVERRIDES = new ClassValue<>() {
+        @Override
+        protected boolean[] computeValue(Class<?> type) {
+            return new boolean[] {declaredBelowSpi(type, "excludeOrder", SourcingContext.class, int.class),
+                    declaredBelowSpi(type, "excludeItem", SourcingContext.class, int.class, int.class)};
+        }
+    };
+
+    final List<FilterRule> all;
+    private final FilterRule[] orderFilters;
+    private final FilterRule[] itemFilters;
+    private final FilterRule[] itemFiltersWithoutRequest;
+    private final long[] staticallyExcluded;
+
+    /**
+     * @param all     the filters in the order explanations list them
+     * @param context a context with the channel, delivery method and pickup store the plan is for; used only to
+     *                ask the static filters, when {@code judgeStatic}
+     * @param judgeStatic whether to judge static filters now for every location (to be remembered), rather than
+     *                per candidate
+     */
+    FilterPlan(List<FilterRule> all, SourcingContext context, int locations, boolean judgeStatic) {
+        this.all = all;
+        List<FilterRule> order = new ArrayList<>(all.size());
+        List<FilterRule> items = new ArrayList<>(all.size());
+        List<FilterRule> statics = new ArrayList<>(all.size());
+        for (FilterRule f : all) {
+            boolean[] overrides = OVERRIDES.get(f.getClass());
+            if (overrides[0]) {
+                if (judgeStatic && f.orderExclusionIsStatic()) {
+                    statics.add(f);
+                } else {
+                    order.add(f);
+                }
+            }
+            if (overrides[1]) {
+                items.add(f);
+            }
+        }
+        this.orderFilters = order.toArray(new FilterRule[0]);
+        this.itemFilters = items.toArray(new FilterRule[0]);
+        items.removeIf(f -> f instanceof ExcludedByRequestFilter);
+        this.itemFiltersWithoutRequest = items.toArray(new FilterRule[0]);
+        this.staticallyExcluded = statics.isEmpty() ? null : judge(statics, context, locations);
+    }
+
+    private static long[] judge(List<FilterRule> statics, SourcingContext context, int locations) {
+        long[] out = new long[(locations + 63) >>> 6];
+        for (int l = 0; l < locations; l++) {
+            for (FilterRule f : statics) {
+                if (f.excludeOrder(context, l) != null) {
+                    out[l >>> 6] |= 1L << l;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean declaredBelowSpi(Class<?> type, String name, Class<?>... parameters) {
+        try {
+            return type.getMethod(name, parameters).getDeclaringClass() != FilterRule.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
+    }
+
+    /** Whether a static filter excludes dense network index {@code location} for the whole order. */
+    boolean excludedStatically(int location) {
+        long[] bits = staticallyExcluded;
+        return bits != null && (bits[location >>> 6] & (1L << location)) != 0;
+    }
+
+    /** Whether an order-level filter that is not static excludes {@code location}. */
+    boolean excludedForOrder(SourcingContext context, int location) {
+        for (FilterRule f : orderFilters) {
+            if (f.excludeOrder(context, location) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The filters that judge items; without the engine's request filter when the request excludes nothing (it
+     * then excludes nothing).
+     */
+    FilterRule[] itemFilters(boolean requestExcludes) {
+        return requestExcludes ? itemFilters : itemFiltersWithoutRequest;
+    }
+}
