@@ -50,7 +50,7 @@ final class Entries {
 
     /** Adds a line, or adds its quantity to the entry of the same SKU and location. */
     void add(Sku sku, LocationId location, SkuStripe stripe, int loc, int quantity) {
-        int j = find(sku, location);
+        int j = index != null ? find(sku, location) : scan(sku, stripe, location);
         if (j >= 0) {
             qty[j] = Math.addExact(qty[j], quantity);
             merged = true;
@@ -88,6 +88,24 @@ final class Entries {
             }
         }
         return -1;
+    }
+
+    private int scan(Sku sku, SkuStripe stripe, LocationId location) {
+        for (int j = 0; j < n; j++) {
+            if (sameSku(j, sku, stripe) && Objects.equals(locIds[j], location)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether entry {@code j} is of {@code sku}, whose stripe is {@code stripe}; compares stripes when it can. */
+    private boolean sameSku(int j, Sku sku, SkuStripe stripe) {
+        SkuStripe s = stripes[j];
+        if (s != null && stripe != null) {
+            return s == stripe;
+        }
+        return skus[j] == sku || skus[j].equals(sku);
     }
 
     private void grow() {
@@ -147,7 +165,7 @@ final class Entries {
     int totalOfSku(int i) {
         int t = 0;
         for (int j = 0; j < n; j++) {
-            if (skus[j].equals(skus[i])) {
+            if (sameSku(j, skus[i], stripes[i])) {
                 t = Math.addExact(t, qty[j]);
             }
         }
@@ -157,7 +175,7 @@ final class Entries {
     /** Whether entry {@code i} is the first of its SKU. */
     boolean firstOfSku(int i) {
         for (int j = 0; j < i; j++) {
-            if (skus[j].equals(skus[i])) {
+            if (sameSku(j, skus[i], stripes[i])) {
                 return false;
             }
         }

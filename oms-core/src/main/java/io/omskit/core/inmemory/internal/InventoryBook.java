@@ -62,14 +62,17 @@ public final class InventoryBook {
     private final Duration keepFinished;
 
     private final LocationRegistry locations = new LocationRegistry();
-    private final ConcurrentHashMap<Sku, SkuStripe> stripes = new ConcurrentHashMap<>();
+    private final StripeIndex stripes = new StripeIndex();
     private final AtomicInteger stripeOrder = new AtomicInteger();
-    private final ConcurrentHashMap<ReservationKey, ReservationState> reservations = new ConcurrentHashMap<>();
+    /** Presized so that threads adding and removing keys at once rarely write to the same cache line of the table. */
+    private final ConcurrentHashMap<ReservationKey, ReservationState> reservations = new ConcurrentHashMap<>(1 << 12);
     private final ConcurrentLinkedQueue<ReservationState> finished = new ConcurrentLinkedQueue<>();
     private final ReentrantLock purging = new ReentrantLock();
     private final ConcurrentHashMap<AllocationKey, AllocationState> allocations = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<MovementKey, MovementSlot> movements = new ConcurrentHashMap<>();
     private volatile Instant openingAt;
+    /** Whether anything reads the time a reservation finished (events, retention); else releases skip the clock. */
+    private final boolean stampsFinish;
 
     /**
      * @param clock        time of every record and event
@@ -82,6 +85,7 @@ public final class InventoryBook {
         this.publisher = publisher;
         this.thresholds = Checks.notNull(thresholds, "thresholds");
         this.keepFinished = keepFinished;
+        this.stampsFinish = publisher != null || keepFinished == null || !keepFinished.isZero();
     }
 
     // ---------------------------------------------------------------- loading
@@ -120,9 +124,7 @@ public final class InventoryBook {
     }
 
     private SkuStripe stripeFor(Sku sku, int expectedPositions) {
-        SkuStripe s = stripes.get(sku);
-        return s != null ? s : stripes.computeIfAbsent(sku,
-                k -> new SkuStripe(k, stripeOrder.getAndIncrement(), expectedPositions));
+        return stripes.getOrCreate(sku, hash -> new SkuStripe(sku, hash, stripeOrder.getAndIncrement(), expectedPositions));
     }
 
     // ---------------------------------------------------------------- reservations
@@ -146,15 +148,21 @@ public final class InventoryBook {
 
     private ReservationResult reserveFresh(ReservationState state, ReservationRequest request, OpEvents ev) {
         List<ReservationLine> lines = request.lines();
-        Entries e = new Entries(lines.size());
-        for (int i = 0, n = lines.size(); i < n; i++) {
+        int n = lines.size();
+        Entries e = new Entries(n);
+        for (int i = 0; i < n; i++) {
+            e.skus[i] = lines.get(i).sku();
+        }
+        stripes.getAll(e.skus, n, e.stripes, e.locs);
+        // Entry k <= line i, so adding line i only overwrites the lookups of lines already added.
+        for (int i = 0; i < n; i++) {
             ReservationLine l = lines.get(i);
             LocationId loc = l.location();
             int li = loc == null ? Entries.NETWORK : locations.indexOf(loc);
             if (li < 0 && loc != null) {
                 li = Entries.UNKNOWN;
             }
-            e.add(l.sku(), loc, stripes.get(l.sku()), li, l.quantity());
+            e.add(l.sku(), loc, e.stripes[i], li, l.quantity());
         }
         e.computeLockOrder();
         List<Shortage> shortages = null;
@@ -229,7 +237,7 @@ public final class InventoryBook {
         if (s == null) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
+        Instant now = stampsFinish ? clock.instant() : null;
         OpEvents ev = events(now);
         Reservation result;
         synchronized (s) {

@@ -40,6 +40,8 @@ public final class SkuStripe extends AbstractQueuedSynchronizer {
 
     /** The SKU. */
     public final Sku sku;
+    /** The SKU's hash in the stripe index. */
+    final int hash;
     /** Dense creation order: stripes are always locked in ascending order, so multi-SKU operations cannot deadlock. */
     public final int order;
 
@@ -59,8 +61,9 @@ public final class SkuStripe extends AbstractQueuedSynchronizer {
     private volatile ArrayList<InventoryEvent> outbox;
     private volatile int draining;
 
-    public SkuStripe(Sku sku, int order, int expectedPositions) {
+    SkuStripe(Sku sku, int hash, int order, int expectedPositions) {
         this.sku = sku;
+        this.hash = hash;
         this.order = order;
         this.data = new int[Math.max(1, expectedPositions) * STRIDE];
     }
