@@ -341,6 +341,13 @@ public final class Oms {
 
     /**
      * Records units of an allocation as shipped: stock leaves the location and the payment for them is captured.
+     * {@code shipmentRef} names the parcel and must be new for each shipment of the order; when the call fails after
+     * the stock left (the order could not be saved), calling it again with the same arguments completes it without
+     * taking the stock a second time.
+     *
+     * @throws IllegalArgumentException when the allocation holds nothing of the order
+     * @throws io.omskit.core.order.IllegalTransitionException when the allocation holds fewer such units; nothing
+     *         changed then
      */
     public Order ship(OrderId id, String allocationKey, List<LineQuantity> quantities, String shipmentRef) {
         Order before = load(id);
@@ -353,16 +360,19 @@ public final class Oms {
         if (held == null) {
             throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
         }
-        Order order = update(id, o -> o.ship(allocationKey, quantities, shipmentRef, clock.instant()));
+        Instant now = clock.instant();
+        before.ship(allocationKey, quantities, shipmentRef, now);
+        // Stock leaves first, under keys fixed by the shipment: if saving the order then fails, calling ship again
+        // replays the stock movements instead of repeating them and completes the order's side.
         Map<Sku, Integer> shipped = new LinkedHashMap<>();
         for (LineQuantity q : quantities) {
-            addComponents(shipped, order.line(q.line()).orElseThrow().sku(), q.quantity());
+            addComponents(shipped, before.line(q.line()).orElseThrow().sku(), q.quantity());
         }
-        int n = 0;
         for (Map.Entry<Sku, Integer> e : shipped.entrySet()) {
             inventory.ship(new AllocationKey(held.inventoryKey()), e.getKey(), held.location(), e.getValue(),
-                    new MovementKey("ship-" + shipmentRef + "-" + (n++) + "-" + order.version()));
+                    new MovementKey("ship-" + id + "-" + shipmentRef + "-" + e.getKey().value()));
         }
+        Order order = update(id, o -> o.ship(allocationKey, quantities, shipmentRef, now));
         return capture(order, quantities, shipmentRef);
     }
 

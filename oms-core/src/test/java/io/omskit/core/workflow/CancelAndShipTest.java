@@ -73,6 +73,76 @@ class CancelAndShipTest {
     }
 
     @Test
+    void a_shipment_whose_order_save_failed_completes_on_retry_without_moving_stock_twice() {
+        FailingSaves repository = new FailingSaves(f.orders);
+        io.omskit.core.Oms oms = io.omskit.core.Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog)
+                .orders(repository).inventory(f.inventory).payments(f.payments).events(f.events).build();
+        oms.allocate(order.id(), WH, List.of(LineQuantity.of(L1, 4), LineQuantity.of(L2, 2)));
+        String key = oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
+
+        repository.failNext = true;
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> oms.ship(order.id(), key, List.of(LineQuantity.of(L1, 4)), "parcel-1"))
+                .isInstanceOf(io.omskit.core.spi.SpiException.class);
+        assertThat(oms.order(order.id()).orElseThrow().line(L1).orElseThrow().units().shipped()).isZero();
+
+        Order shipped = oms.ship(order.id(), key, List.of(LineQuantity.of(L1, 4)), "parcel-1");
+
+        assertThat(shipped.line(L1).orElseThrow().units().shipped()).isEqualTo(4);
+        assertThat(f.inventory.position(MUG, WH).onHand()).isEqualTo(6);
+        assertThat(f.inventory.position(MUG, WH).allocated()).isZero();
+        assertThat(shipped.payment().captured()).isEqualTo(eur(40));
+    }
+
+    @Test
+    void shipping_more_than_the_allocation_holds_moves_no_stock() {
+        f.oms.allocate(order.id(), WH, List.of(LineQuantity.of(L1, 2)));
+        String key = f.oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> f.oms.ship(order.id(), key, List.of(LineQuantity.of(L1, 3)), "parcel-1"))
+                .isInstanceOf(io.omskit.core.order.IllegalTransitionException.class);
+
+        assertThat(f.inventory.position(MUG, WH).onHand()).isEqualTo(10);
+        assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(2);
+    }
+
+    /** An order repository whose next save fails as a lost database connection would. */
+    private static final class FailingSaves implements io.omskit.core.spi.OrderRepository {
+        private final io.omskit.core.spi.OrderRepository delegate;
+        volatile boolean failNext;
+
+        FailingSaves(io.omskit.core.spi.OrderRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public io.omskit.core.spi.SaveOutcome save(Order o) {
+            if (failNext) {
+                failNext = false;
+                throw new io.omskit.core.spi.SpiException("connection lost", null, true);
+            }
+            return delegate.save(o);
+        }
+
+        @Override
+        public java.util.Optional<Order> find(io.omskit.core.order.OrderId id) {
+            return delegate.find(id);
+        }
+
+        @Override
+        public java.util.Optional<Order> findByExternalRef(io.omskit.core.order.Channel channel,
+                                                          io.omskit.core.order.ExternalOrderRef externalRef) {
+            return delegate.findByExternalRef(channel, externalRef);
+        }
+
+        @Override
+        public List<io.omskit.core.order.OrderId> findAwaitingConfirmation(int limit) {
+            return delegate.findAwaitingConfirmation(limit);
+        }
+    }
+
+    @Test
     void a_cart_hold_expires_and_gives_its_stock_back() {
         assertThat(f.oms.holdCart("cart-1", java.util.Map.of(MUG, 5), java.time.Duration.ofMinutes(15)).isReserved()).isTrue();
         assertThat(f.inventory.networkAvailable(MUG)).isEqualTo(1);
