@@ -3,6 +3,7 @@ package io.omskit.orchestration;
 import io.omskit.core.common.Checks;
 import io.omskit.core.inventory.Allocation;
 import io.omskit.core.inventory.AllocationKey;
+import io.omskit.core.inventory.AllocationLine;
 import io.omskit.core.inventory.AllocationRequest;
 import io.omskit.core.inventory.AllocationResult;
 import io.omskit.core.inventory.Shortage;
@@ -267,7 +268,9 @@ public final class SourcingEngine {
      * Re-sources units a location refused: releases them at that location (deallocates them from the allocation),
      * excludes the location for their lines (and every location that refused them before, from {@code history}),
      * and sources them again with {@link #source(SourcingRequest, AllocationKey)} under the key
-     * {@code resourcing/<order id>/<attempt>}. After the policy's maximum attempts, or when no other location can
+     * {@code resourcing/<order id>/<attempt>}. When the location is left with nothing of the allocation to ship, the
+     * daily capacity its fulfilment took (on the local day the allocation was made) is given back. After the policy's
+     * maximum attempts, or when no other location can
      * take them, the units are given up (backordered or cancelled by policy). Stock counts at the refusing location
      * (a short pick usually reveals a miscount) are the caller's to correct.
      *
@@ -286,6 +289,15 @@ public final class SourcingEngine {
             release.merge(item.sku(), item.quantity(), Integer::sum);
         }
         release.forEach((sku, q) -> inventory.deallocate(rejection.allocation(), sku, rejection.location(), q));
+        inventory.findAllocation(rejection.allocation()).ifPresent(a -> {
+            boolean stillShips = false;
+            for (AllocationLine l : a.open()) {
+                stillShips |= l.location().equals(rejection.location());
+            }
+            if (!stillShips) {
+                releaseCapacity(rejection.location(), a.createdAt());
+            }
+        });
         Set<LineId> lines = new LinkedHashSet<>();
         for (LineQuantity q : rejection.quantities()) {
             lines.add(q.line());

@@ -32,6 +32,10 @@ class StoreRejectsFulfilmentTest {
         return first.allocation().key();
     }
 
+    private java.time.LocalDate today(io.omskit.core.network.LocationId location) {
+        return java.time.LocalDate.ofInstant(CLOCK.instant(), network.get(location).zone());
+    }
+
     @Test
     void reroutes_the_units_a_store_rejects_to_the_next_best_location() {
         store.load(sku("A"), id("STORE"), 5);
@@ -50,6 +54,8 @@ class StoreRejectsFulfilmentTest {
         assertThat(store.position(sku("A"), id("STORE")).availableToSell()).isEqualTo(5);
         assertThat(store.position(sku("A"), id("WH1")).allocated()).isEqualTo(3);
         assertThat(resourced.history().refused()).containsEntry(LineId.of("L1"), Set.of(id("STORE")));
+        assertThat(engine.capacity().used(id("STORE"), today(id("STORE")))).as("the store's fulfilment is gone").isZero();
+        assertThat(engine.capacity().used(id("WH1"), today(id("WH1")))).isEqualTo(1);
         assertThat(again.plan().explanation().verdictOn(id("STORE")).orElseThrow().exclusions())
                 .extracting(Exclusion::rule).containsExactly("excluded-by-request");
     }
@@ -68,6 +74,7 @@ class StoreRejectsFulfilmentTest {
         assertThat(again.plan().plannedUnits()).isEqualTo(1);
         assertThat(sources(again.plan())).containsExactly(id("WH1"));
         assertThat(store.position(sku("A"), id("STORE")).allocated()).isEqualTo(2);
+        assertThat(engine.capacity().used(id("STORE"), today(id("STORE")))).as("the store still ships two").isEqualTo(1);
         assertThat(store.findAllocation(key).orElseThrow().open()).singleElement()
                 .satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
     }
