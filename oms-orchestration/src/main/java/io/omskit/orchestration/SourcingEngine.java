@@ -327,8 +327,12 @@ public final class SourcingEngine {
 
     /**
      * What-if for a wave of orders sourced together against {@code snapshot} (a backlog after a stock receipt, a
-     * window of in-flight orders): fair shares by priority then age, then the most constrained orders planned first
-     * so that flexible orders do not take the stock constrained ones need to ship complete. Nothing is allocated.
+     * window of in-flight orders). Every order plans the units it would get if the wave were served first come,
+     * first served by priority then age (so the wave never plans fewer units than one by one, and no order loses
+     * units to one ranked after it); within that, the wave is planned most constrained order first under shadow
+     * prices on the positions other orders need to ship complete, and split orders are then repaired by exchanging
+     * stock, to ship in fewer shipments, then at less cost. Every plan is valid under the order's own rule set.
+     * Nothing is allocated.
      *
      * @return one plan per request, in the order of {@code wave}
      */

@@ -119,6 +119,15 @@ public final class Planner {
     /** Plans the given items of {@code request} (as {@link #items} made them, possibly with fewer units). */
     public SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, DeliveryChoice delivery, RuleSet ruleSet,
                              StockSnapshot snapshot, Instant now) {
+        Problem problem = compile(request, items, delivery, ruleSet, snapshot, now);
+        Optimiser optimiser = new Optimiser(problem);
+        optimiser.solve();
+        return assemble(problem, optimiser);
+    }
+
+    /** The problem {@link #plan} solves for these arguments: candidates, what the filters allow, the cost terms. */
+    Problem compile(SourcingRequest request, List<SourcingItem> items, DeliveryChoice delivery, RuleSet ruleSet,
+                    StockSnapshot snapshot, Instant now) {
         SkuStock[] stock = new SkuStock[items.size()];
         int[][] excluded = new int[items.size()][];
         for (int i = 0; i < stock.length; i++) {
@@ -128,10 +137,7 @@ public final class Planner {
         }
         Context ctx = new Context(request.order(), delivery, network, now, items, stock, excluded, capacity,
                 unitVectors);
-        Problem problem = new Problem(ctx, ruleSet, filterPlan(ruleSet, ctx));
-        Optimiser optimiser = new Optimiser(problem);
-        optimiser.solve();
-        return assemble(problem, optimiser);
+        return new Problem(ctx, ruleSet, filterPlan(ruleSet, ctx));
     }
 
     /** The items to source: one per plain line, one per component of a bundle line (grouped), skipping lines with nothing to source. */

@@ -1,21 +1,69 @@
 package io.omskit.orchestration.internal;
 
 import io.omskit.core.catalog.Sku;
+import io.omskit.core.network.Network;
 import io.omskit.orchestration.PlannedFulfilment;
 import io.omskit.orchestration.PlannedLine;
 import io.omskit.orchestration.SkuStock;
 import io.omskit.orchestration.SourcingPlan;
 import io.omskit.orchestration.StockSnapshot;
-import io.omskit.core.network.Network;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A snapshot minus the units of the plans taken from it so far. Not thread-safe: one per batch. */
+/**
+ * A snapshot minus the units of the plans taken from it so far. Plans only take units the base snapshot holds, so
+ * each SKU's residual is kept as units per location of its base stock ({@link Row}). Not thread-safe: one per batch.
+ */
 public final class ResidualStock implements StockSnapshot {
+
+    /** One SKU's residual: the base locations, the units left at each, and a stock view rebuilt after changes. */
+    static final class Row {
+        final SkuStock base;
+        final int[] units;
+        private SkuStock view;
+
+        Row(SkuStock base) {
+            this.base = base;
+            this.units = new int[base.size()];
+            for (int k = 0; k < units.length; k++) {
+                units[k] = base.units(k);
+            }
+            this.view = base;
+        }
+
+        /** The index of dense network index {@code location} among the base locations, or a negative number. */
+        int indexOf(int location) {
+            int lo = 0;
+            int hi = base.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int l = base.location(mid);
+                if (l < location) {
+                    lo = mid + 1;
+                } else if (l > location) {
+                    hi = mid - 1;
+                } else {
+                    return mid;
+                }
+            }
+            return -1;
+        }
+
+        SkuStock view() {
+            if (view == null) {
+                int[] locations = new int[units.length];
+                for (int k = 0; k < locations.length; k++) {
+                    locations[k] = base.location(k);
+                }
+                view = SkuStock.of(locations, units);
+            }
+            return view;
+        }
+    }
 
     private final StockSnapshot base;
     private final Network network;
-    private final Map<Sku, SkuStock> current = new HashMap<>();
+    private final Map<Sku, Row> rows = new HashMap<>();
 
     /** The residual of {@code base}, whose indexes are those of {@code network}. */
     public ResidualStock(StockSnapshot base, Network network) {
@@ -25,42 +73,67 @@ public final class ResidualStock implements StockSnapshot {
 
     @Override
     public SkuStock stock(Sku sku) {
-        SkuStock s = current.get(sku);
-        return s != null ? s : base.stock(sku);
+        Row r = rows.get(sku);
+        return r != null ? r.view() : base.stock(sku);
+    }
+
+    /** The residual row of {@code sku}, created from the base snapshot on first use. */
+    Row row(Sku sku) {
+        return rows.computeIfAbsent(sku, s -> new Row(base.stock(s)));
+    }
+
+    /**
+     * A view of this residual holding stock only at {@code locations} (dense indexes, ascending), to plan an order
+     * where the wave assigned it under the order's own rules. A view over the current units: take nothing meanwhile.
+     */
+    StockSnapshot only(int[] locations) {
+        return sku -> {
+            SkuStock s = stock(sku);
+            int[] l = new int[locations.length];
+            int[] u = new int[locations.length];
+            for (int x = 0; x < locations.length; x++) {
+                l[x] = locations[x];
+                u[x] = s.unitsAt(locations[x]);
+            }
+            return SkuStock.of(l, u);
+        };
     }
 
     /** Takes the units of {@code plan}. */
     public void take(SourcingPlan plan) {
-        change(plan, -1);
+        change(plan, -1, null);
     }
 
     /** Gives back the units of {@code plan}. */
     public void giveBack(SourcingPlan plan) {
-        change(plan, 1);
+        change(plan, 1, null);
     }
 
-    private void change(SourcingPlan plan, int sign) {
+    /** Takes the units of {@code plan}, telling {@code listener} of every position that lost units. */
+    void take(SourcingPlan plan, Listener listener) {
+        change(plan, -1, listener);
+    }
+
+    /** Told of each position whose units fell. */
+    interface Listener {
+        void reduced(Sku sku, Row row, int k);
+    }
+
+    private void change(SourcingPlan plan, int sign, Listener listener) {
         for (PlannedFulfilment f : plan.fulfilments()) {
             int location = network.indexOf(f.location());
             for (PlannedLine l : f.lines()) {
-                SkuStock s = stock(l.sku());
-                int[] locations = new int[s.size() + 1];
-                int[] units = new int[s.size() + 1];
-                boolean found = false;
-                for (int k = 0; k < s.size(); k++) {
-                    locations[k] = s.location(k);
-                    units[k] = s.units(k);
-                    if (locations[k] == location) {
-                        units[k] += sign * l.quantity();
-                        found = true;
-                    }
+                Row r = row(l.sku());
+                int k = r.indexOf(location);
+                if (k < 0) {
+                    throw new IllegalStateException("a plan took " + l.sku() + " at " + f.location()
+                            + ", which the wave's snapshot does not hold");
                 }
-                int n = s.size();
-                if (!found) {
-                    locations[n] = location;
-                    units[n++] = sign * l.quantity();
+                r.units[k] += sign * l.quantity();
+                r.view = null;
+                if (listener != null) {
+                    listener.reduced(l.sku(), r, k);
                 }
-                current.put(l.sku(), SkuStock.of(java.util.Arrays.copyOf(locations, n), java.util.Arrays.copyOf(units, n)));
             }
         }
     }

@@ -2,11 +2,11 @@ package io.omskit.orchestration.internal;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
-import io.omskit.core.order.OrderLine;
+import io.omskit.orchestration.Explanation;
+import io.omskit.orchestration.PlannedFulfilment;
+import io.omskit.orchestration.PlannedLine;
 import io.omskit.orchestration.RuleSet;
-import io.omskit.orchestration.SkuStock;
 import io.omskit.orchestration.SourcingPlan;
 import io.omskit.orchestration.SourcingRequest;
 import io.omskit.orchestration.StockSnapshot;
@@ -20,37 +20,43 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Sources a wave of orders against one snapshot, each order's plan taking its units from what the earlier ones
  * left.
  *
- * <p>Together, the wave is sourced in three steps:
+ * <p>Together, the wave is sourced in four steps:
  * <ol>
- * <li><b>Fair shares.</b> Orders are ranked by priority (highest first), then by placement time (oldest first), then
- *     by order id. In that rank each order's lines are granted the units the network still holds of their SKUs
- *     (components for bundles); what a line cannot be granted is reported unsourced, kept for orders ranked before
- *     it. So no order loses units to an order ranked after it, whatever happens in the later steps.</li>
- * <li><b>Most constrained first.</b> The granted units are planned order by order, starting with the orders that
- *     the fewest locations could ship complete (an order only one warehouse can ship whole goes before a one-line
- *     order any store can ship), ties in fair rank; orders no single location can ship complete go last. Flexible
- *     orders thus take their units where they do not break a constrained order's only complete shipment, which is
- *     what splits orders sourced first come, first served.</li>
+ * <li><b>Entitlements.</b> Orders are ranked by priority (highest first), then by placement time (oldest first),
+ *     then by order id, and planned first come, first served in that rank. What each order gets there, per item, is
+ *     its entitlement; the wave plans every order exactly its entitlement, so no order gets fewer units than if the
+ *     orders ranked before it had been served first, and the wave as a whole plans as many units as first come,
+ *     first served in rank order. (When first come, first served in the order the wave was given plans more units
+ *     in all, that run gives the entitlements instead: units served come before rank.)</li>
+ * <li><b>Most constrained first, with shadow prices</b> ({@link WaveConstruction}). Each order's complete options
+ *     are the locations its rules allow that hold all its entitled units. Orders are planned in turn, always the one
+ *     with the fewest complete options left, and each position (SKU at a location) carries a shadow price: what the
+ *     orders not planned yet stand to lose, in extra shipments, when the units there are taken. An order chooses its
+ *     locations with the optimiser under its own rules plus these prices, then is planned under its own rules
+ *     against the stock of the chosen locations only, so every plan is valid and its cost is the rule set's
+ *     (its explanation counts the other locations among those without stock for it). An order that
+ *     ends short of its entitlement moves to the front in a new attempt.</li>
  * <li><b>Repair.</b> For each order still split, the orders holding its SKUs at a location that could ship it
  *     complete are asked, one at a time, to give their units back; the split order is planned again, then the
- *     other one. The exchange is kept only when neither plans fewer units, the two ship in fewer shipments and cost
- *     no more (see {@link #repair}).</li>
+ *     other one. The exchange is kept when both keep their units and the two ship in fewer shipments.</li>
+ * <li><b>Best.</b> The first come, first served plans of step 1 are a solution too: the wave returns the one with
+ *     the fewest extra shipments, then the least cost.</li>
  * </ol>
- * Location eligibility differs per order (filters), so the fair shares are network-wide: an order can still end
- * with fewer units than granted when the locations it may use ran dry. Batches do not compute ship-to-store offers
- * for express click and collect.
+ * Batches do not compute ship-to-store offers for express click and collect.
  */
 public final class WavePlanner {
 
     private final Planner planner;
     private final Network network;
     private final Function<Order, RuleSet> ruleSets;
+    private final Map<RuleSet, RuleSet> priced = new ConcurrentHashMap<>();
 
     /** A wave planner over {@code planner}, with the rule set of each order from {@code ruleSets}. */
     public WavePlanner(Planner planner, Network network, Function<Order, RuleSet> ruleSets) {
@@ -61,274 +67,212 @@ public final class WavePlanner {
 
     /** Plans the wave first come, first served: in the order given, each against what the earlier plans left. */
     public List<SourcingPlan> oneByOne(List<SourcingRequest> wave, StockSnapshot snapshot, Instant now) {
-        ResidualStock residual = new ResidualStock(snapshot, network);
-        List<SourcingPlan> out = new ArrayList<>(wave.size());
-        for (SourcingRequest r : wave) {
-            SourcingPlan p = plan(r, planner.items(r), residual, now);
-            residual.take(p);
-            out.add(p);
+        int[] given = new int[wave.size()];
+        for (int o = 0; o < given.length; o++) {
+            given[o] = o;
         }
-        return out;
+        return Arrays.asList(firstComeFirstServed(wave, given, snapshot, now));
     }
 
     /** Plans the wave together (see the class comment); the plans are returned in the order of {@code wave}. */
     public List<SourcingPlan> together(List<SourcingRequest> wave, StockSnapshot snapshot, Instant now) {
         int n = wave.size();
-        Integer[] fair = new Integer[n];
+        int[] fair = fairRank(wave);
+        SourcingPlan[] baseline = firstComeFirstServed(wave, fair, snapshot, now);
+        if (!isIdentity(fair)) {
+            SourcingPlan[] given = oneByOne(wave, snapshot, now).toArray(new SourcingPlan[0]);
+            if (plannedUnits(given) > plannedUnits(baseline)) {
+                baseline = given;
+            }
+        }
+        List<List<SourcingItem>> entitled = new ArrayList<>(n);
         for (int o = 0; o < n; o++) {
+            entitled.add(entitlement(planner.items(wave.get(o)), baseline[o]));
+        }
+
+        SourcingPlan[] best = baseline;
+        WaveConstruction construction = new WaveConstruction(this, wave, entitled, fair, snapshot, now);
+        SourcingPlan[] built = construction.build();
+        if (built == null) {
+            built = baseline.clone();
+        } else {
+            fillEmpty(built, baseline);
+        }
+        ResidualStock residual = new ResidualStock(snapshot, network);
+        for (SourcingPlan p : built) {
+            residual.take(p);
+        }
+        new WaveRepair(this, wave, entitled, construction, residual, built, now).run(fair);
+        if (better(built, best)) {
+            best = built;
+        }
+
+        SourcingPlan[] out = new SourcingPlan[n];
+        for (int o = 0; o < n; o++) {
+            out[o] = withUnsourced(best[o], relabel(baseline[o].unsourced(), snapshot));
+        }
+        return Arrays.asList(out);
+    }
+
+    /** Orders by priority (highest first), then placement time (oldest first), then order id, then position. */
+    static int[] fairRank(List<SourcingRequest> wave) {
+        Integer[] fair = new Integer[wave.size()];
+        for (int o = 0; o < fair.length; o++) {
             fair[o] = o;
         }
         Arrays.sort(fair, Comparator.<Integer>comparingInt(o -> -wave.get(o).priority())
                 .thenComparing(o -> wave.get(o).order().placedAt())
                 .thenComparing(o -> wave.get(o).order().id())
                 .thenComparingInt(o -> o));
-
-        Map<Sku, Long> left = new HashMap<>();
-        List<List<SourcingItem>> granted = new ArrayList<>(n);
-        List<List<Unsourced>> kept = new ArrayList<>(n);
-        int[] rank = new int[n];
-        for (int o = 0; o < n; o++) {
-            granted.add(null);
-            kept.add(null);
+        int[] out = new int[fair.length];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = fair[r];
         }
-        for (int r = 0; r < n; r++) {
-            int o = fair[r];
-            rank[o] = r;
-            grant(wave.get(o), snapshot, left, granted, kept, o);
-        }
+        return out;
+    }
 
-        int[] completeAt = new int[n];
-        for (int o = 0; o < n; o++) {
-            completeAt[o] = locationsHoldingAll(granted.get(o), snapshot);
+    private static boolean isIdentity(int[] order) {
+        for (int r = 0; r < order.length; r++) {
+            if (order[r] != r) {
+                return false;
+            }
         }
-        Integer[] sequence = Arrays.copyOf(fair, n);
-        Arrays.sort(sequence, Comparator.<Integer>comparingInt(o -> completeAt[o] == 0 ? Integer.MAX_VALUE : completeAt[o])
-                .thenComparingInt(o -> rank[o]));
+        return true;
+    }
 
+    private SourcingPlan[] firstComeFirstServed(List<SourcingRequest> wave, int[] sequence, StockSnapshot snapshot,
+                                                Instant now) {
         ResidualStock residual = new ResidualStock(snapshot, network);
-        SourcingPlan[] plans = new SourcingPlan[n];
+        SourcingPlan[] out = new SourcingPlan[wave.size()];
         for (int o : sequence) {
-            SourcingPlan p = plan(wave.get(o), granted.get(o), residual, now);
+            SourcingRequest r = wave.get(o);
+            SourcingPlan p = plan(r, planner.items(r), residual, now);
             residual.take(p);
-            plans[o] = p;
+            out[o] = p;
         }
-        repair(wave, granted, snapshot, residual, plans, fair, now);
-        for (int o = 0; o < n; o++) {
-            if (!kept.get(o).isEmpty()) {
-                plans[o] = plans[o].withUnsourced(kept.get(o));
-            }
-        }
-        return Arrays.asList(plans);
+        return out;
     }
 
-
-
-
-    /**
-     * Repairs splits: for each split order A (in fair rank), the orders holding units of A's SKUs at a location that
-     * could ship A complete are tried one by one; such an order B gives its units back, A is planned again and, if it
-     * now ships in fewer shipments, B is planned again against what is left. The exchange is kept when neither
-     * order plans fewer units than before, the wave has fewer shipments and it costs no more; otherwise both plans are
-     * restored. Two passes.
-     */
-    private void repair(List<SourcingRequest> wave, List<List<SourcingItem>> granted, StockSnapshot snapshot,
-                        ResidualStock residual, SourcingPlan[] plans, Integer[] fair, Instant now) {
-        Map<Sku, Map<Integer, List<Integer>>> holders = new HashMap<>();
-        for (int o = 0; o < plans.length; o++) {
-            index(holders, plans[o], o, true);
+    /** Fewer extra shipments, then less cost (units are the same: every order plans its entitlement). */
+    private static boolean better(SourcingPlan[] a, SourcingPlan[] b) {
+        int ea = extraShipments(a);
+        int eb = extraShipments(b);
+        if (ea != eb) {
+            return ea < eb;
         }
-        for (int pass = 0; pass < REPAIR_PASSES; pass++) {
-            boolean improved = false;
-            for (int a : fair) {
-                SourcingPlan before = plans[a];
-                if (before.extraShipments() == 0) {
-                    continue;
-                }
-                List<Integer> others = candidates(a, granted.get(a), snapshot, holders);
-                for (int b : others) {
-                    if (tryExchange(a, new int[] {b}, wave, granted, residual, plans, holders, now)) {
-                        improved = true;
-                        if (plans[a].extraShipments() == 0) {
-                            break;
-                        }
-                    }
-                }
+        return totalCost(a) < totalCost(b) - 1e-9;
+    }
 
-            }
-            if (!improved) {
-                break;
+    static int extraShipments(SourcingPlan[] plans) {
+        int n = 0;
+        for (SourcingPlan p : plans) {
+            n += p.extraShipments();
+        }
+        return n;
+    }
+
+    private static double totalCost(SourcingPlan[] plans) {
+        double c = 0;
+        for (SourcingPlan p : plans) {
+            c += p.totalCost();
+        }
+        return c;
+    }
+
+    private static long plannedUnits(SourcingPlan[] plans) {
+        long n = 0;
+        for (SourcingPlan p : plans) {
+            n += p.plannedUnits();
+        }
+        return n;
+    }
+
+    /** Orders entitled to nothing keep their (empty) first come, first served plan. */
+    private static void fillEmpty(SourcingPlan[] built, SourcingPlan[] baseline) {
+        for (int o = 0; o < built.length; o++) {
+            if (built[o] == null) {
+                built[o] = baseline[o];
             }
         }
     }
 
-    private static final int REPAIR_PASSES = 2;
-    private static final int REPAIR_CANDIDATES = 12;
-
-    /** Orders holding units of A's SKUs at locations that hold all of A's items in the snapshot, nearest first in rank. */
-    private List<Integer> candidates(int a, List<SourcingItem> items, StockSnapshot snapshot,
-                                     Map<Sku, Map<Integer, List<Integer>>> holders) {
-        List<Integer> out = new ArrayList<>();
-        if (items.isEmpty()) {
-            return out;
+    /** The items, each cut to the units {@code plan} took of its line and SKU (items in turn), dropping empty ones. */
+    private static List<SourcingItem> entitlement(List<SourcingItem> items, SourcingPlan plan) {
+        Map<PlannedKey, Integer> planned = new HashMap<>();
+        for (PlannedFulfilment f : plan.fulfilments()) {
+            for (PlannedLine l : f.lines()) {
+                planned.merge(new PlannedKey(l.line().value(), l.sku()), l.quantity(), Integer::sum);
+            }
         }
-        SkuStock first = snapshot.stock(items.get(0).sku());
-        for (int k = 0; k < first.size() && out.size() < REPAIR_CANDIDATES; k++) {
-            int location = first.location(k);
-            boolean all = true;
-            for (SourcingItem item : items) {
-                all &= snapshot.stock(item.sku()).unitsAt(location) >= item.quantity();
-            }
-            if (!all) {
-                continue;
-            }
-            for (SourcingItem item : items) {
-                for (int b : holders.getOrDefault(item.sku(), Map.of()).getOrDefault(location, List.of())) {
-                    if (b != a && !out.contains(b) && out.size() < REPAIR_CANDIDATES) {
-                        out.add(b);
-                    }
-                }
+        List<SourcingItem> out = new ArrayList<>(items.size());
+        for (SourcingItem item : items) {
+            PlannedKey key = new PlannedKey(item.line().value(), item.sku());
+            int left = planned.getOrDefault(key, 0);
+            int q = Math.min(left, item.quantity());
+            if (q > 0) {
+                planned.put(key, left - q);
+                out.add(q == item.quantity() ? item : new SourcingItem(item.line(), item.sku(), q, item.group()));
             }
         }
         return out;
     }
 
-    /**
-     * Gives back the plans of A and of the orders {@code bs}, plans A again and, if A now ships in fewer shipments,
-     * plans the others again; keeps the exchange when nobody plans fewer units, the shipments fall and the cost does
-     * not rise, and restores every plan otherwise.
-     */
-    private boolean tryExchange(int a, int[] bs, List<SourcingRequest> wave, List<List<SourcingItem>> granted,
-                                ResidualStock residual, SourcingPlan[] plans, Map<Sku, Map<Integer, List<Integer>>> holders,
-                                Instant now) {
-        SourcingPlan oldA = plans[a];
-        residual.giveBack(oldA);
-        for (int b : bs) {
-            residual.giveBack(plans[b]);
-        }
-        SourcingPlan newA = plan(wave.get(a), granted.get(a), residual, now);
-        SourcingPlan[] newB = new SourcingPlan[bs.length];
-        boolean ok = newA.shipments() < oldA.shipments() && newA.plannedUnits() >= oldA.plannedUnits();
-        int taken = 0;
-        if (ok) {
-            residual.take(newA);
-            int shipmentsBefore = oldA.shipments();
-            int shipmentsAfter = newA.shipments();
-            double costBefore = oldA.totalCost();
-            double costAfter = newA.totalCost();
-            for (int x = 0; x < bs.length && ok; x++) {
-                SourcingPlan oldB = plans[bs[x]];
-                newB[x] = plan(wave.get(bs[x]), granted.get(bs[x]), residual, now);
-                residual.take(newB[x]);
-                taken++;
-                ok = newB[x].plannedUnits() >= oldB.plannedUnits();
-                shipmentsBefore += oldB.shipments();
-                shipmentsAfter += newB[x].shipments();
-                costBefore += oldB.totalCost();
-                costAfter += newB[x].totalCost();
-            }
-            ok = ok && shipmentsAfter < shipmentsBefore && costAfter <= costBefore + 1e-9;
-            if (!ok) {
-                for (int x = 0; x < taken; x++) {
-                    residual.giveBack(newB[x]);
-                }
-                residual.giveBack(newA);
-            }
-        }
-        if (!ok) {
-            residual.take(oldA);
-            for (int b : bs) {
-                residual.take(plans[b]);
-            }
-            return false;
-        }
-        index(holders, oldA, a, false);
-        index(holders, newA, a, true);
-        plans[a] = newA;
-        for (int x = 0; x < bs.length; x++) {
-            index(holders, plans[bs[x]], bs[x], false);
-            index(holders, newB[x], bs[x], true);
-            plans[bs[x]] = newB[x];
-        }
-        return true;
+    private record PlannedKey(String line, Sku sku) {
     }
 
-    private void index(Map<Sku, Map<Integer, List<Integer>>> holders, SourcingPlan plan, int o, boolean add) {
-        for (io.omskit.orchestration.PlannedFulfilment f : plan.fulfilments()) {
-            int location = network.indexOf(f.location());
-            for (io.omskit.orchestration.PlannedLine l : f.lines()) {
-                List<Integer> list = holders.computeIfAbsent(l.sku(), x -> new HashMap<>())
-                        .computeIfAbsent(location, x -> new ArrayList<>());
-                if (add) {
-                    if (!list.contains(o)) {
-                        list.add(o);
-                    }
-                } else {
-                    list.remove(Integer.valueOf(o));
-                }
-            }
+    /** {@code plan} reporting {@code unsourced} instead of what it reported. */
+    private static SourcingPlan withUnsourced(SourcingPlan plan, List<Unsourced> unsourced) {
+        if (plan.unsourced().equals(unsourced)) {
+            return plan;
         }
+        return SourcingPlan.of(plan.order(), plan.ruleSet(), plan.fulfilments(), unsourced, plan.totalCost(),
+                plan.costBreakdown(), plan.isOptimal(), () -> {
+                    Explanation e = plan.explanation();
+                    return new Explanation(e.order(), e.ruleSet(), e.computedAt(), e.fulfilments(), e.locations(),
+                            e.locationsWithoutStock(), unsourced, e.costBreakdown(), e.totalCost(), e.optimal());
+                });
     }
 
-    private SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, StockSnapshot stock, Instant now) {
-        Order order = request.order();
-        return planner.plan(request, items, order.delivery(), ruleSets.apply(order), stock, now);
+    /** Units left unsourced because orders ranked before took the stock say so. */
+    private static List<Unsourced> relabel(List<Unsourced> unsourced, StockSnapshot snapshot) {
+        List<Unsourced> out = new ArrayList<>(unsourced.size());
+        for (Unsourced u : unsourced) {
+            if (u.reason() == UnsourcedReason.NO_STOCK && snapshot.stock(u.sku()).total() >= u.quantity()) {
+                out.add(new Unsourced(u.line(), u.sku(), u.quantity(), UnsourcedReason.NO_STOCK,
+                        u.quantity() + " unit(s) kept for orders ranked before this one in the wave (priority, then age)"));
+            } else {
+                out.add(u);
+            }
+        }
+        return out;
     }
 
-    /** Grants the order's lines what the network still holds; records the rest as kept for fairer orders. */
-    private void grant(SourcingRequest request, StockSnapshot snapshot, Map<Sku, Long> left,
-                       List<List<SourcingItem>> granted, List<List<Unsourced>> kept, int o) {
-        Order order = request.order();
-        List<SourcingItem> items = new ArrayList<>();
-        List<Unsourced> cut = new ArrayList<>();
-        for (OrderLine line : order.lines()) {
-            int q = request.quantityOf(line);
-            if (q <= 0) {
-                continue;
-            }
-            List<SourcingItem> perUnit = planner.items(request.withQuantities(List.of(LineQuantity.of(line.id(), 1))));
-            int grant = q;
-            for (SourcingItem c : perUnit) {
-                long have = left.computeIfAbsent(c.sku(), s -> snapshot.stock(s).total());
-                grant = (int) Math.min(grant, have / c.quantity());
-            }
-            for (SourcingItem c : perUnit) {
-                left.merge(c.sku(), -(long) grant * c.quantity(), Long::sum);
-                if (grant > 0) {
-                    items.add(new SourcingItem(c.line(), c.sku(), grant * c.quantity(), c.group()));
-                }
-            }
-            if (grant < q) {
-                cut.add(new Unsourced(line.id(), line.sku(), q - grant, UnsourcedReason.NO_STOCK,
-                        (q - grant) + " unit(s) kept for orders ranked before this one in the wave (priority, then age)"));
-            }
-        }
-        granted.set(o, items);
-        kept.set(o, cut);
+    /** Plans {@code items} of {@code request} under the order's own rule set. */
+    SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, StockSnapshot stock, Instant now) {
+        return plan(request, items, ruleSets.apply(request.order()), stock, now);
     }
-    /** The number of locations holding every item whole. */
-    private static int locationsHoldingAll(List<SourcingItem> items, StockSnapshot snapshot) {
-        if (items.isEmpty()) {
-            return 0;
-        }
-        SkuStock first = snapshot.stock(items.get(0).sku());
-        SkuStock[] others = new SkuStock[items.size()];
-        for (int i = 1; i < items.size(); i++) {
-            others[i] = snapshot.stock(items.get(i).sku());
-        }
-        int count = 0;
-        for (int k = 0; k < first.size(); k++) {
-            if (first.units(k) < items.get(0).quantity()) {
-                continue;
-            }
-            int location = first.location(k);
-            boolean all = true;
-            for (int i = 1; i < items.size() && all; i++) {
-                all = others[i].unitsAt(location) >= items.get(i).quantity();
-            }
-            if (all) {
-                count++;
-            }
-        }
-        return count;
+
+    /** Plans {@code items} of {@code request} under {@code ruleSet}. */
+    SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, RuleSet ruleSet, StockSnapshot stock,
+                      Instant now) {
+        return planner.plan(request, items, request.order().delivery(), ruleSet, stock, now);
+    }
+
+    /** The compiled problem of {@code items} of {@code request} under its rule set, against {@code stock}. */
+    Problem compile(SourcingRequest request, List<SourcingItem> items, StockSnapshot stock, Instant now) {
+        return planner.compile(request, items, request.order().delivery(), ruleSets.apply(request.order()), stock, now);
+    }
+
+    /** {@code own} with the wave's shadow prices (see {@link WaveRules#priced}), one per rule set. */
+    RuleSet pricedRuleSet(RuleSet own) {
+        return priced.computeIfAbsent(own, WaveRules::priced);
+    }
+
+    RuleSet ruleSetFor(SourcingRequest request) {
+        return ruleSets.apply(request.order());
+    }
+
+    Network network() {
+        return network;
     }
 }

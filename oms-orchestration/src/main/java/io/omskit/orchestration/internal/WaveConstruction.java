@@ -1,0 +1,361 @@
+package io.omskit.orchestration.internal;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.orchestration.PlannedFulfilment;
+import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.SourcingPlan;
+import io.omskit.orchestration.SourcingRequest;
+import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.spi.SourcingItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Step 2 of {@link WavePlanner#together}: plans a wave most constrained order first, each order choosing its
+ * locations under shadow prices that say what the orders not planned yet would lose.
+ *
+ * <p>An order's <em>complete options</em> are the locations its rules allow that hold all its entitled units in the
+ * snapshot. Each order spreads its demand evenly over its options: the <em>pressure</em> on a position (a SKU at a
+ * location) is the sum, over the orders not planned yet for which that location is still a complete option, of
+ * their demand of the SKU divided by their number of options. Taking q units where r are left and the pressure is P
+ * leaves {@code max(0, P - (r - q)) - max(0, P - r)} more units of demand short; each such unit costs
+ * {@link #SPLIT_COST} (an extra shipment's cost and penalty, roughly), spread over the q units. Orders are planned
+ * in turn, always the one with the fewest complete options still feasible (ties in fair rank); orders that never had
+ * one, and orders with more than {@link #FLEXIBLE} options, come after the constrained ones.
+ *
+ * <p>The wave is planned again, with the orders that fell short of their entitlement moved to the front, up to
+ * {@link #ATTEMPTS} times; if some order still falls short, the construction gives up (returns null).
+ */
+final class WaveConstruction {
+
+    static final double SPLIT_COST = 8.0;
+    static final int FLEXIBLE = 16;
+    static final int ATTEMPTS = 3;
+
+    private static final int FORCED = 0;
+    private static final int LOST_ALL = 1;
+    private static final int CONSTRAINED = 2;
+    private static final int NO_OPTION = 3;
+    private static final int OPEN = 4;
+
+    private final WavePlanner wave;
+    private final List<SourcingRequest> requests;
+    private final List<List<SourcingItem>> entitled;
+    private final StockSnapshot snapshot;
+    private final Instant now;
+    private final int n;
+    private final int[] rank;
+
+    // per order: distinct SKUs, demand of each, entitled units, complete options (dense indexes, ascending)
+    private final Sku[][] skus;
+    private final int[][] demand;
+    private final int[] units;
+    private final int[][] options;
+    // per SKU: for each base location index, the orders having it as a complete option
+    private final Map<Sku, int[][]> holders = new HashMap<>();
+
+    // one attempt's state
+    private ResidualStock residual;
+    private Map<Sku, double[]> pressure;
+    private BitSet[] feasible;
+    private int[] count;
+    private boolean[] planned;
+    private long[] key;
+    private PriorityQueue<long[]> queue;
+    private int current;
+
+    WaveConstruction(WavePlanner wave, List<SourcingRequest> requests, List<List<SourcingItem>> entitled, int[] fair,
+                     StockSnapshot snapshot, Instant now) {
+        this.wave = wave;
+        this.requests = requests;
+        this.entitled = entitled;
+        this.snapshot = snapshot;
+        this.now = now;
+        this.n = requests.size();
+        this.rank = new int[n];
+        for (int r = 0; r < n; r++) {
+            rank[fair[r]] = r;
+        }
+        this.skus = new Sku[n][];
+        this.demand = new int[n][];
+        this.units = new int[n];
+        this.options = new int[n][];
+        for (int o = 0; o < n; o++) {
+            describe(o);
+        }
+        indexHolders();
+    }
+
+    /** Distinct SKUs, demand and complete options of order {@code o}, from its problem against the snapshot. */
+    private void describe(int o) {
+        List<SourcingItem> items = entitled.get(o);
+        if (items.isEmpty()) {
+            skus[o] = new Sku[0];
+            demand[o] = new int[0];
+            options[o] = new int[0];
+            return;
+        }
+        Problem p = wave.compile(requests.get(o), items, snapshot, now);
+        Sku[] s = new Sku[p.slots];
+        int[] d = new int[p.slots];
+        for (int i = 0; i < p.n; i++) {
+            s[p.slotOf[i]] = items.get(i).sku();
+            d[p.slotOf[i]] += p.qty[i];
+            units[o] += p.qty[i];
+        }
+        int[] opts = new int[p.m];
+        int c = 0;
+        for (int j = 0; j < p.m; j++) {
+            boolean all = true;
+            for (int i = 0; i < p.n && all; i++) {
+                all = p.allowed[i * p.m + j];
+            }
+            for (int x = 0; x < p.slots && all; x++) {
+                all = p.stock[x * p.m + j] >= d[x];
+            }
+            if (all) {
+                opts[c++] = p.loc[j];
+            }
+        }
+        skus[o] = s;
+        demand[o] = d;
+        options[o] = Arrays.copyOf(opts, c);
+    }
+
+    private void indexHolders() {
+        Map<Sku, int[]> sizes = new HashMap<>();
+        ResidualStock base = new ResidualStock(snapshot, wave.network());
+        for (int pass = 0; pass < 2; pass++) {
+            for (int o = 0; o < n; o++) {
+                for (Sku s : skus[o]) {
+                    ResidualStock.Row row = base.row(s);
+                    int[] size = sizes.computeIfAbsent(s, x -> new int[row.units.length]);
+                    int[][] lists = pass == 0 ? null : holders.get(s);
+                    for (int l : options[o]) {
+                        int k = row.indexOf(l);
+                        if (pass == 0) {
+                            size[k]++;
+                        } else {
+                            lists[k][--size[k]] = o;
+                        }
+                    }
+                }
+            }
+            if (pass == 0) {
+                sizes.forEach((s, size) -> {
+                    int[][] lists = new int[size.length][];
+                    for (int k = 0; k < size.length; k++) {
+                        lists[k] = new int[size[k]];
+                    }
+                    holders.put(s, lists);
+                });
+            }
+        }
+    }
+
+    /** The complete options of order o: dense indexes, ascending. */
+    int[] options(int o) {
+        return options[o];
+    }
+
+    /** The distinct SKUs of order o's entitled items. */
+    Sku[] skus(int o) {
+        return skus[o];
+    }
+
+    /** The entitled units of each of {@link #skus}. */
+    int[] demand(int o) {
+        return demand[o];
+    }
+
+    /** The fair rank of order o (0 first). */
+    int rank(int o) {
+        return rank[o];
+    }
+
+    /** The wave's plans (null for orders entitled to nothing), or null when some order kept falling short. */
+    SourcingPlan[] build() {
+        BitSet forced = new BitSet(n);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            SourcingPlan[] plans = new SourcingPlan[n];
+            BitSet shortOnes = attempt(forced, plans);
+            if (shortOnes.isEmpty()) {
+                return plans;
+            }
+            forced.or(shortOnes);
+        }
+        return null;
+    }
+
+    private BitSet attempt(BitSet forced, SourcingPlan[] plans) {
+        residual = new ResidualStock(snapshot, wave.network());
+        pressure = new HashMap<>();
+        feasible = new BitSet[n];
+        count = new int[n];
+        planned = new boolean[n];
+        key = new long[n];
+        queue = new PriorityQueue<>(Math.max(1, n), (a, b) -> Long.compare(a[0], b[0]));
+        for (int o = 0; o < n; o++) {
+            int c = options[o].length;
+            feasible[o] = new BitSet(c);
+            feasible[o].set(0, c);
+            count[o] = c;
+            for (int x = 0; x < c; x++) {
+                press(o, options[o][x], 1);
+            }
+        }
+        for (int o = 0; o < n; o++) {
+            if (skus[o].length > 0) {
+                push(o, forced.get(o));
+            }
+        }
+        BitSet shortOnes = new BitSet(n);
+        ResidualStock.Listener listener = this::reduced;
+        while (!queue.isEmpty()) {
+            long[] top = queue.poll();
+            int o = (int) top[1];
+            if (planned[o] || top[0] != key[o]) {
+                continue;
+            }
+            planned[o] = true;
+            for (int x = feasible[o].nextSetBit(0); x >= 0; x = feasible[o].nextSetBit(x + 1)) {
+                press(o, options[o][x], -1);
+            }
+            SourcingPlan plan = choose(o);
+            if (plan.plannedUnits() < units[o]) {
+                shortOnes.set(o);
+            }
+            residual.take(plan, listener);
+            plans[o] = plan;
+        }
+        return shortOnes;
+    }
+
+    private void push(int o, boolean forced) {
+        int c = count[o];
+        int cls;
+        if (forced) {
+            cls = FORCED;
+        } else if (options[o].length == 0) {
+            cls = NO_OPTION;
+        } else if (c == 0) {
+            cls = LOST_ALL;
+        } else if (c <= FLEXIBLE) {
+            cls = CONSTRAINED;
+        } else {
+            cls = OPEN;
+        }
+        long k = ((long) cls << 56) | ((long) (cls == CONSTRAINED ? c : 0) << 32) | rank[o];
+        key[o] = k;
+        queue.add(new long[] {k, o});
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) order o's share of demand at location l. */
+    private void press(int o, int l, int sign) {
+        double w = sign / (double) options[o].length;
+        for (int s = 0; s < skus[o].length; s++) {
+            ResidualStock.Row row = residual.row(skus[o][s]);
+            double[] p = pressure.computeIfAbsent(skus[o][s], x -> new double[row.units.length]);
+            p[row.indexOf(l)] += w * demand[o][s];
+        }
+    }
+
+    /** Units of {@code sku} fell at base index k: the orders whose complete option it was may have lost it. */
+    private void reduced(Sku sku, ResidualStock.Row row, int k) {
+        int[][] lists = holders.get(sku);
+        if (lists == null) {
+            return;
+        }
+        int left = row.units[k];
+        int location = row.base.location(k);
+        for (int o : lists[k]) {
+            if (planned[o]) {
+                continue;
+            }
+            int x = Arrays.binarySearch(options[o], location);
+            if (!feasible[o].get(x) || left >= demandOf(o, sku)) {
+                continue;
+            }
+            feasible[o].clear(x);
+            count[o]--;
+            press(o, location, -1);
+            if (key[o] >>> 56 != FORCED) {
+                push(o, false);
+            }
+        }
+    }
+
+    private int demandOf(int o, Sku sku) {
+        Sku[] s = skus[o];
+        for (int x = 0; x < s.length; x++) {
+            if (s[x].equals(sku)) {
+                return demand[o][x];
+            }
+        }
+        return 0;
+    }
+
+    /** The plan of order o: locations chosen under shadow prices, then planned there under its own rules. */
+    private SourcingPlan choose(int o) {
+        SourcingRequest request = requests.get(o);
+        List<SourcingItem> items = entitled.get(o);
+        RuleSet own = wave.ruleSetFor(request);
+        current = o;
+        if (!anyPrice(o)) {
+            return wave.plan(request, items, own, residual, now);
+        }
+        SourcingPlan chosen = WaveRules.withPrices(this::price,
+                () -> wave.plan(request, items, wave.pricedRuleSet(own), residual, now));
+        List<PlannedFulfilment> fulfilments = chosen.fulfilments();
+        int[] locations = new int[fulfilments.size()];
+        for (int f = 0; f < locations.length; f++) {
+            locations[f] = wave.network().indexOf(fulfilments.get(f).location());
+        }
+        Arrays.sort(locations);
+        return wave.plan(request, items, own, residual.only(locations), now);
+    }
+
+    private boolean anyPrice(int o) {
+        for (int s = 0; s < skus[o].length; s++) {
+            double[] p = pressure.get(skus[o][s]);
+            if (p == null) {
+                continue;
+            }
+            int[] left = residual.row(skus[o][s]).units;
+            int q = demand[o][s];
+            for (int k = 0; k < p.length; k++) {
+                if (harm(p[k], left[k], q) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The shadow price of one unit of {@code sku} at {@code location} for the order being planned. */
+    private double price(Sku sku, int location) {
+        double[] p = pressure.get(sku);
+        if (p == null) {
+            return 0;
+        }
+        ResidualStock.Row row = residual.row(sku);
+        int k = row.indexOf(location);
+        if (k < 0) {
+            return 0;
+        }
+        int q = demandOf(current, sku);
+        return q == 0 ? 0 : SPLIT_COST * harm(p[k], row.units[k], q) / q;
+    }
+
+    /** Demand left short by taking q of r units under pressure p. */
+    private static double harm(double p, int r, int q) {
+        double h = Math.max(0, p - (r - q)) - Math.max(0, p - r);
+        return h > 1e-9 ? h : 0;
+    }
+}
