@@ -41,8 +41,8 @@ final class AllocationState extends Claim {
         if (s == null) {
             List<AllocationLine> lines = new ArrayList<>(open.n);
             for (int i = 0; i < open.n; i++) {
-                if (open.qty[i] > 0) {
-                    lines.add(new AllocationLine(open.skus[i], open.locIds[i], open.qty[i]));
+                if (open.qty(i) > 0) {
+                    lines.add(new AllocationLine(open.sku(i), open.locationId(i), open.qty(i)));
                 }
             }
             s = new Allocation(key, reference, requested, lines, reservation, createdAt);

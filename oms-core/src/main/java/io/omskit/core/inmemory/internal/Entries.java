@@ -1,15 +1,17 @@
 package io.omskit.core.inmemory.internal;
 
 import io.omskit.core.catalog.Sku;
+import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.network.LocationId;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The lines of one request (or what a reservation or allocation holds) with repeated (SKU, location) pairs added
- * up, resolved to stripes and dense location indexes. Small parallel arrays, so a three-line cart costs a handful
- * of allocations.
+ * up, resolved to stripes and dense location indexes. Two arrays whatever the number of lines (one of references,
+ * one of ints, a row per entry), so a three-line cart costs three allocations.
  */
 final class Entries {
 
@@ -20,17 +22,25 @@ final class Entries {
 
     private static final int SCAN_LIMIT = 16;
 
-    Sku[] skus;
-    LocationId[] locIds;
-    SkuStripe[] stripes;
-    int[] locs;
-    int[] slots;
-    int[] qty;
+    private static final int REFS = 3;
+    private static final int SKU = 0;
+    private static final int LOCATION_ID = 1;
+    private static final int STRIPE = 2;
+
+    private static final int INTS = 4;
+    private static final int LOC = 0;
+    private static final int SLOT = 1;
+    private static final int QTY = 2;
+    /** In row k: the entry whose stripe is locked k-th. */
+    private static final int LOCK_ORDER = 3;
+
+    private Object[] refs;
+    private int[] ints;
+    /** The number of entries. */
     int n;
     /** Whether two input lines were added up into one entry. */
     boolean merged;
-
-    SkuStripe[] lockOrder;
+    /** The number of distinct known stripes, see {@link #computeLockOrder()}. */
     int lockCount;
 
     private HashMap<Key, Integer> index;
@@ -40,37 +50,116 @@ final class Entries {
 
     Entries(int capacity) {
         int c = Math.max(1, capacity);
-        skus = new Sku[c];
-        locIds = new LocationId[c];
-        stripes = new SkuStripe[c];
-        locs = new int[c];
-        slots = new int[c];
-        qty = new int[c];
+        refs = new Object[c * REFS];
+        ints = new int[c * INTS];
+    }
+
+    /**
+     * The entries of reservation lines. The stripes of all lines are looked up together, each step over every
+     * line before the next step (hash every SKU, read every table slot, check every stripe), so the cache misses of
+     * different SKUs overlap instead of queueing one after another.
+     */
+    static Entries ofReservation(List<ReservationLine> lines, StripeIndex stripes, LocationRegistry locations) {
+        int count = lines.size();
+        Entries e = new Entries(count);
+        Object[] r = e.refs;
+        int[] x = e.ints;
+        for (int i = 0; i < count; i++) {
+            x[i * INTS + LOCK_ORDER] = StripeIndex.hash(lines.get(i).sku());
+        }
+        for (int i = 0; i < count; i++) {
+            r[i * REFS + STRIPE] = stripes.first(x[i * INTS + LOCK_ORDER]);
+        }
+        for (int i = 0; i < count; i++) {
+            r[i * REFS + STRIPE] = stripes.confirm((SkuStripe) r[i * REFS + STRIPE], x[i * INTS + LOCK_ORDER],
+                    lines.get(i).sku());
+        }
+        // Line i is added as entry n <= i: adding it only overwrites rows of lines already added.
+        for (int i = 0; i < count; i++) {
+            ReservationLine l = lines.get(i);
+            LocationId location = l.location();
+            int loc = location == null ? NETWORK : locations.indexOf(location);
+            e.add(l.sku(), location, (SkuStripe) r[i * REFS + STRIPE], loc < 0 && location != null ? UNKNOWN : loc,
+                    l.quantity());
+        }
+        return e;
+    }
+
+    /** The SKU of entry {@code i}. */
+    Sku sku(int i) {
+        return (Sku) refs[i * REFS + SKU];
+    }
+
+    /** The location of entry {@code i}; null when network-wide. */
+    LocationId locationId(int i) {
+        return (LocationId) refs[i * REFS + LOCATION_ID];
+    }
+
+    /** The stripe of entry {@code i}; null when the SKU is unknown. */
+    SkuStripe stripe(int i) {
+        return (SkuStripe) refs[i * REFS + STRIPE];
+    }
+
+    /** The dense location index of entry {@code i}, or {@link #NETWORK} or {@link #UNKNOWN}. */
+    int loc(int i) {
+        return ints[i * INTS + LOC];
+    }
+
+    /** The position slot of entry {@code i} in its stripe; negative when it has none. */
+    int slot(int i) {
+        return ints[i * INTS + SLOT];
+    }
+
+    void setSlot(int i, int slot) {
+        ints[i * INTS + SLOT] = slot;
+    }
+
+    /** The units of entry {@code i}. */
+    int qty(int i) {
+        return ints[i * INTS + QTY];
+    }
+
+    void setQty(int i, int quantity) {
+        ints[i * INTS + QTY] = quantity;
+    }
+
+    /** The units of every entry, in entry order (a copy). */
+    int[] quantities() {
+        int[] q = new int[n];
+        for (int i = 0; i < n; i++) {
+            q[i] = qty(i);
+        }
+        return q;
+    }
+
+    /** The {@code k}-th stripe in lock order, {@code k < lockCount}. */
+    SkuStripe lockOrder(int k) {
+        return stripe(ints[k * INTS + LOCK_ORDER]);
     }
 
     /** Adds a line, or adds its quantity to the entry of the same SKU and location. */
     void add(Sku sku, LocationId location, SkuStripe stripe, int loc, int quantity) {
         int j = index != null ? find(sku, location) : scan(sku, stripe, location);
         if (j >= 0) {
-            qty[j] = Math.addExact(qty[j], quantity);
+            setQty(j, Math.addExact(qty(j), quantity));
             merged = true;
             return;
         }
-        if (n == skus.length) {
+        if (n * INTS == ints.length) {
             grow();
         }
-        skus[n] = sku;
-        locIds[n] = location;
-        stripes[n] = stripe;
-        locs[n] = loc;
-        slots[n] = -1;
-        qty[n] = quantity;
+        refs[n * REFS + SKU] = sku;
+        refs[n * REFS + LOCATION_ID] = location;
+        refs[n * REFS + STRIPE] = stripe;
+        ints[n * INTS + LOC] = loc;
+        ints[n * INTS + SLOT] = -1;
+        ints[n * INTS + QTY] = quantity;
         if (index != null) {
             index.put(new Key(sku, location), n);
         } else if (n + 1 > SCAN_LIMIT) {
             index = new HashMap<>();
             for (int i = 0; i <= n; i++) {
-                index.put(new Key(skus[i], locIds[i]), i);
+                index.put(new Key(sku(i), locationId(i)), i);
             }
         }
         n++;
@@ -83,7 +172,7 @@ final class Entries {
             return i == null ? -1 : i;
         }
         for (int j = 0; j < n; j++) {
-            if (skus[j].equals(sku) && Objects.equals(locIds[j], location)) {
+            if (sku(j).equals(sku) && Objects.equals(locationId(j), location)) {
                 return j;
             }
         }
@@ -92,7 +181,7 @@ final class Entries {
 
     private int scan(Sku sku, SkuStripe stripe, LocationId location) {
         for (int j = 0; j < n; j++) {
-            if (sameSku(j, sku, stripe) && Objects.equals(locIds[j], location)) {
+            if (sameSku(j, sku, stripe) && Objects.equals(locationId(j), location)) {
                 return j;
             }
         }
@@ -101,36 +190,32 @@ final class Entries {
 
     /** Whether entry {@code j} is of {@code sku}, whose stripe is {@code stripe}; compares stripes when it can. */
     private boolean sameSku(int j, Sku sku, SkuStripe stripe) {
-        SkuStripe s = stripes[j];
+        SkuStripe s = stripe(j);
         if (s != null && stripe != null) {
             return s == stripe;
         }
-        return skus[j] == sku || skus[j].equals(sku);
+        Sku other = sku(j);
+        return other == sku || other.equals(sku);
     }
 
     private void grow() {
-        int c = skus.length * 2;
-        skus = Arrays.copyOf(skus, c);
-        locIds = Arrays.copyOf(locIds, c);
-        stripes = Arrays.copyOf(stripes, c);
-        locs = Arrays.copyOf(locs, c);
-        slots = Arrays.copyOf(slots, c);
-        qty = Arrays.copyOf(qty, c);
+        int c = Math.max(1, n) * 2;
+        refs = Arrays.copyOf(refs, c * REFS);
+        ints = Arrays.copyOf(ints, c * INTS);
     }
 
-    /** Computes the distinct known stripes in lock order. */
+    /** Computes the distinct known stripes in lock order (ascending {@link SkuStripe#order}). */
     void computeLockOrder() {
-        SkuStripe[] order = new SkuStripe[n];
         int c = 0;
         for (int i = 0; i < n; i++) {
-            SkuStripe s = stripes[i];
+            SkuStripe s = stripe(i);
             if (s == null) {
                 continue;
             }
             int p = c;
             boolean seen = false;
-            while (p > 0 && order[p - 1].order >= s.order) {
-                if (order[p - 1] == s) {
+            while (p > 0 && lockOrder(p - 1).order >= s.order) {
+                if (lockOrder(p - 1) == s) {
                     seen = true;
                     break;
                 }
@@ -139,34 +224,35 @@ final class Entries {
             if (seen) {
                 continue;
             }
-            System.arraycopy(order, p, order, p + 1, c - p);
-            order[p] = s;
+            for (int k = c; k > p; k--) {
+                ints[k * INTS + LOCK_ORDER] = ints[(k - 1) * INTS + LOCK_ORDER];
+            }
+            ints[p * INTS + LOCK_ORDER] = i;
             c++;
         }
-        lockOrder = order;
         lockCount = c;
     }
 
     /** Locks the stripes in ascending order. */
     void lockAll() {
-        for (int i = 0; i < lockCount; i++) {
-            lockOrder[i].lock();
+        for (int k = 0; k < lockCount; k++) {
+            lockOrder(k).lock();
         }
     }
 
     /** Unlocks the stripes locked by {@link #lockAll()}. */
     void unlockAll() {
-        for (int i = lockCount - 1; i >= 0; i--) {
-            lockOrder[i].unlock();
+        for (int k = lockCount - 1; k >= 0; k--) {
+            lockOrder(k).unlock();
         }
     }
 
-    /** Units of every entry of the SKU of entry {@code i}, and whether {@code i} is the first entry of that SKU. */
+    /** Units of every entry of the SKU of entry {@code i}. */
     int totalOfSku(int i) {
         int t = 0;
         for (int j = 0; j < n; j++) {
-            if (sameSku(j, skus[i], stripes[i])) {
-                t = Math.addExact(t, qty[j]);
+            if (sameSku(j, sku(i), stripe(i))) {
+                t = Math.addExact(t, qty(j));
             }
         }
         return t;
@@ -175,7 +261,7 @@ final class Entries {
     /** Whether entry {@code i} is the first of its SKU. */
     boolean firstOfSku(int i) {
         for (int j = 0; j < i; j++) {
-            if (sameSku(j, skus[i], stripes[i])) {
+            if (sameSku(j, sku(i), stripe(i))) {
                 return false;
             }
         }

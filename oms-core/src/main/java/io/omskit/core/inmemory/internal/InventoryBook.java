@@ -147,45 +147,29 @@ public final class InventoryBook {
     }
 
     private ReservationResult reserveFresh(ReservationState state, ReservationRequest request, OpEvents ev) {
-        List<ReservationLine> lines = request.lines();
-        int n = lines.size();
-        Entries e = new Entries(n);
-        for (int i = 0; i < n; i++) {
-            e.skus[i] = lines.get(i).sku();
-        }
-        stripes.getAll(e.skus, n, e.stripes, e.locs);
-        // Entry k <= line i, so adding line i only overwrites the lookups of lines already added.
-        for (int i = 0; i < n; i++) {
-            ReservationLine l = lines.get(i);
-            LocationId loc = l.location();
-            int li = loc == null ? Entries.NETWORK : locations.indexOf(loc);
-            if (li < 0 && loc != null) {
-                li = Entries.UNKNOWN;
-            }
-            e.add(l.sku(), loc, e.stripes[i], li, l.quantity());
-        }
+        Entries e = Entries.ofReservation(request.lines(), stripes, locations);
         e.computeLockOrder();
         List<Shortage> shortages = null;
         e.lockAll();
         try {
             for (int i = 0; i < e.n; i++) {
-                SkuStripe s = e.stripes[i];
-                if (e.locs[i] != Entries.NETWORK) {
-                    int slot = s == null || e.locs[i] < 0 ? -1 : s.slotOf(e.locs[i]);
-                    e.slots[i] = slot;
+                SkuStripe s = e.stripe(i);
+                if (e.loc(i) != Entries.NETWORK) {
+                    int slot = s == null || e.loc(i) < 0 ? -1 : s.slotOf(e.loc(i));
+                    e.setSlot(i, slot);
                     int ats = slot < 0 ? 0 : s.ats(slot);
-                    if (ats < e.qty[i]) {
-                        shortages = add(shortages, new Shortage(e.skus[i], e.locIds[i], e.qty[i], ats));
+                    if (ats < e.qty(i)) {
+                        shortages = add(shortages, new Shortage(e.sku(i), e.locationId(i), e.qty(i), ats));
                     }
                 }
             }
             for (int i = 0; i < e.n; i++) {
-                if (e.firstOfSku(i) && !hasShortageOf(shortages, e.skus[i])) {
-                    SkuStripe s = e.stripes[i];
+                if (e.firstOfSku(i) && !hasShortageOf(shortages, e.sku(i))) {
+                    SkuStripe s = e.stripe(i);
                     int total = e.totalOfSku(i);
                     long net = s == null ? 0 : s.networkAts();
                     if (net < total) {
-                        shortages = add(shortages, new Shortage(e.skus[i], null, total, clamp(net)));
+                        shortages = add(shortages, new Shortage(e.sku(i), null, total, clamp(net)));
                     }
                 }
             }
@@ -193,17 +177,17 @@ public final class InventoryBook {
                 return new ReservationResult.Insufficient(shortages);
             }
             for (int i = 0; i < e.n; i++) {
-                if (e.slots[i] < 0) {
-                    addNetwork(ev, e.stripes[i], e.qty[i]);
+                if (e.slot(i) < 0) {
+                    addNetwork(ev, e.stripe(i), e.qty(i));
                 } else {
-                    add(ev, e.stripes[i], e.slots[i], SkuStripe.RESERVED, e.qty[i]);
+                    add(ev, e.stripe(i), e.slot(i), SkuStripe.RESERVED, e.qty(i));
                 }
             }
             state.held = e;
             state.heldAsRequested = !e.merged;
             if (ev != null) {
                 for (int k = 0; k < e.lockCount; k++) {
-                    SkuStripe s = e.lockOrder[k];
+                    SkuStripe s = e.lockOrder(k);
                     ev.add(s, new InventoryEvent.StockReserved(EventIds.next(), ev.at, s.sku, state.key,
                             state.heldLinesOf(s)));
                 }
@@ -260,7 +244,7 @@ public final class InventoryBook {
         try {
             if (ev != null) {
                 for (int k = 0; k < h.lockCount; k++) {
-                    SkuStripe st = h.lockOrder[k];
+                    SkuStripe st = h.lockOrder(k);
                     List<ReservationLine> lines = s.heldLinesOf(st);
                     if (!lines.isEmpty()) {
                         ev.add(st, new InventoryEvent.ReservationReleased(EventIds.next(), ev.at, st.sku, s.key, lines,
@@ -269,12 +253,12 @@ public final class InventoryBook {
                 }
             }
             for (int i = 0; i < h.n; i++) {
-                int q = h.qty[i];
+                int q = h.qty(i);
                 if (q > 0) {
-                    if (h.slots[i] < 0) {
-                        addNetwork(ev, h.stripes[i], -q);
+                    if (h.slot(i) < 0) {
+                        addNetwork(ev, h.stripe(i), -q);
                     } else {
-                        add(ev, h.stripes[i], h.slots[i], SkuStripe.RESERVED, -q);
+                        add(ev, h.stripe(i), h.slot(i), SkuStripe.RESERVED, -q);
                     }
                 }
             }
@@ -317,19 +301,19 @@ public final class InventoryBook {
                 int left = quantity;
                 for (int pass = 0; pass < 2 && left > 0; pass++) {
                     for (int i = 0; i < h.n && left > 0; i++) {
-                        boolean network = h.slots[i] < 0;
-                        if (h.stripes[i] != st || h.qty[i] == 0 || network != (pass == 0)) {
+                        boolean network = h.slot(i) < 0;
+                        if (h.stripe(i) != st || h.qty(i) == 0 || network != (pass == 0)) {
                             continue;
                         }
-                        int q = Math.min(left, h.qty[i]);
-                        h.qty[i] -= q;
+                        int q = Math.min(left, h.qty(i));
+                        h.setQty(i, h.qty(i) - q);
                         left -= q;
                         if (network) {
                             addNetwork(ev, st, -q);
                         } else {
-                            add(ev, st, h.slots[i], SkuStripe.RESERVED, -q);
+                            add(ev, st, h.slot(i), SkuStripe.RESERVED, -q);
                         }
-                        released.add(new ReservationLine(sku, h.locIds[i], q));
+                        released.add(new ReservationLine(sku, h.locationId(i), q));
                     }
                 }
                 s.changed();
@@ -440,7 +424,7 @@ public final class InventoryBook {
         }
         e.computeLockOrder();
         Entries h = rs != null && rs.status == ReservationStatus.ACTIVE ? rs.held : null;
-        int[] remain = h == null ? null : h.qty.clone();
+        int[] remain = h == null ? null : h.quantities();
         int[] drawn = h == null ? null : new int[h.n];
         int[] direct = new int[e.n];
         int[] need = new int[e.n];
@@ -450,65 +434,65 @@ public final class InventoryBook {
         e.lockAll();
         try {
             for (int i = 0; i < e.n; i++) {
-                SkuStripe s = e.stripes[i];
-                e.slots[i] = s == null || e.locs[i] < 0 ? -1 : s.slotOf(e.locs[i]);
+                SkuStripe s = e.stripe(i);
+                e.setSlot(i, s == null || e.loc(i) < 0 ? -1 : s.slotOf(e.loc(i)));
             }
             if (h != null) {
                 for (int i = 0; i < e.n; i++) {
                     for (int j = 0; j < h.n; j++) {
-                        if (h.stripes[j] == e.stripes[i] && h.slots[j] >= 0 && h.locs[j] == e.locs[i] && remain[j] > 0) {
-                            int d = Math.min(e.qty[i] - direct[i], remain[j]);
+                        if (h.stripe(j) == e.stripe(i) && h.slot(j) >= 0 && h.loc(j) == e.loc(i) && remain[j] > 0) {
+                            int d = Math.min(e.qty(i) - direct[i], remain[j]);
                             remain[j] -= d;
                             drawn[j] += d;
                             direct[i] += d;
-                            undo.add(this, ev, e.stripes[i], e.slots[i], SkuStripe.RESERVED, -d);
-                            undo.add(this, ev, e.stripes[i], e.slots[i], SkuStripe.ALLOCATED, d);
+                            undo.add(this, ev, e.stripe(i), e.slot(i), SkuStripe.RESERVED, -d);
+                            undo.add(this, ev, e.stripe(i), e.slot(i), SkuStripe.ALLOCATED, d);
                         }
                     }
                 }
                 for (int pass = 0; pass < 2; pass++) {
                     for (int i = 0; i < e.n; i++) {
-                        for (int j = 0; j < h.n && direct[i] + need[i] < e.qty[i]; j++) {
-                            boolean network = h.slots[j] < 0;
-                            if (h.stripes[j] != e.stripes[i] || remain[j] == 0 || network != (pass == 0)) {
+                        for (int j = 0; j < h.n && direct[i] + need[i] < e.qty(i); j++) {
+                            boolean network = h.slot(j) < 0;
+                            if (h.stripe(j) != e.stripe(i) || remain[j] == 0 || network != (pass == 0)) {
                                 continue;
                             }
-                            int d = Math.min(e.qty[i] - direct[i] - need[i], remain[j]);
+                            int d = Math.min(e.qty(i) - direct[i] - need[i], remain[j]);
                             remain[j] -= d;
                             drawn[j] += d;
                             need[i] += d;
                             if (network) {
-                                undo.addNetwork(this, ev, h.stripes[j], -d);
+                                undo.addNetwork(this, ev, h.stripe(j), -d);
                             } else {
-                                undo.add(this, ev, h.stripes[j], h.slots[j], SkuStripe.RESERVED, -d);
+                                undo.add(this, ev, h.stripe(j), h.slot(j), SkuStripe.RESERVED, -d);
                             }
                         }
                     }
                 }
             }
             for (int i = 0; i < e.n; i++) {
-                fresh[i] = e.qty[i] - direct[i] - need[i];
+                fresh[i] = e.qty(i) - direct[i] - need[i];
                 need[i] += fresh[i];
                 if (need[i] == 0) {
                     continue;
                 }
-                int ats = e.slots[i] < 0 ? 0 : e.stripes[i].ats(e.slots[i]);
+                int ats = e.slot(i) < 0 ? 0 : e.stripe(i).ats(e.slot(i));
                 if (ats < need[i]) {
-                    shortages = add(shortages, new Shortage(e.skus[i], e.locIds[i], e.qty[i], direct[i] + ats));
+                    shortages = add(shortages, new Shortage(e.sku(i), e.locationId(i), e.qty(i), direct[i] + ats));
                 } else {
-                    undo.add(this, ev, e.stripes[i], e.slots[i], SkuStripe.ALLOCATED, need[i]);
+                    undo.add(this, ev, e.stripe(i), e.slot(i), SkuStripe.ALLOCATED, need[i]);
                 }
             }
             for (int i = 0; i < e.n; i++) {
-                SkuStripe s = e.stripes[i];
+                SkuStripe s = e.stripe(i);
                 if (s != null && e.firstOfSku(i) && s.networkAts() < 0) {
                     int freshTotal = 0;
                     for (int k = i; k < e.n; k++) {
-                        if (e.stripes[k] == s) {
+                        if (e.stripe(k) == s) {
                             freshTotal += fresh[k];
                         }
                     }
-                    shortages = add(shortages, new Shortage(e.skus[i], null, freshTotal,
+                    shortages = add(shortages, new Shortage(e.sku(i), null, freshTotal,
                             (int) Math.max(0, freshTotal + s.networkAts())));
                 }
             }
@@ -521,8 +505,8 @@ public final class InventoryBook {
                 List<ReservationLine> consumed = new ArrayList<>();
                 for (int j = 0; j < h.n; j++) {
                     if (drawn[j] > 0) {
-                        h.qty[j] = remain[j];
-                        consumed.add(new ReservationLine(h.skus[j], h.locIds[j], drawn[j]));
+                        h.setQty(j, remain[j]);
+                        consumed.add(new ReservationLine(h.sku(j), h.locationId(j), drawn[j]));
                     }
                 }
                 if (!consumed.isEmpty()) {
@@ -575,11 +559,11 @@ public final class InventoryBook {
         Allocation result;
         synchronized (a) {
             int i = openEntry(a, sku, location, quantity);
-            SkuStripe s = a.open.stripes[i];
+            SkuStripe s = a.open.stripe(i);
             s.lock();
             try {
-                add(ev, s, a.open.slots[i], SkuStripe.ALLOCATED, -quantity);
-                a.open.qty[i] -= quantity;
+                add(ev, s, a.open.slot(i), SkuStripe.ALLOCATED, -quantity);
+                a.open.setQty(i, a.open.qty(i) - quantity);
                 a.changed();
                 if (ev != null) {
                     ev.add(s, new InventoryEvent.StockDeallocated(EventIds.next(), now, sku, key,
@@ -608,7 +592,7 @@ public final class InventoryBook {
             throw new IllegalArgumentException("allocationKey " + a.key + " is unknown");
         }
         int i = a.open.find(sku, location);
-        int open = i < 0 ? 0 : a.open.qty[i];
+        int open = i < 0 ? 0 : a.open.qty(i);
         if (open < quantity) {
             throw new IllegalArgumentException("quantity must be at most the " + open + " units of " + sku + " at "
                     + location + " open in allocation " + a.key + ", was " + quantity);
@@ -643,13 +627,13 @@ public final class InventoryBook {
         AllocationState a = openAllocation(key);
         synchronized (a) {
             int i = openEntry(a, sku, location, quantity);
-            SkuStripe s = a.open.stripes[i];
+            SkuStripe s = a.open.stripe(i);
             s.lock();
             try {
-                int p = a.open.slots[i];
+                int p = a.open.slot(i);
                 add(ev, s, p, SkuStripe.ALLOCATED, -quantity);
                 add(ev, s, p, SkuStripe.ON_HAND, -quantity);
-                a.open.qty[i] -= quantity;
+                a.open.setQty(i, a.open.qty(i) - quantity);
                 a.changed();
                 StockMovement m = StockMovement.of(movementKey, sku, location, MovementReason.SHIPMENT, quantity, now,
                         a.reference.isEmpty() ? key.value() : a.reference);

@@ -44,8 +44,8 @@ final class ReservationState extends Claim {
         }
         int t = 0;
         for (int i = 0; i < held.n; i++) {
-            if (held.skus[i].equals(sku)) {
-                t += held.qty[i];
+            if (held.sku(i).equals(sku)) {
+                t += held.qty(i);
             }
         }
         return t;
@@ -54,7 +54,7 @@ final class ReservationState extends Claim {
     /** Whether any unit is still held. */
     boolean holdsAnything() {
         for (int i = 0; i < held.n; i++) {
-            if (held.qty[i] > 0) {
+            if (held.qty(i) > 0) {
                 return true;
             }
         }
@@ -70,7 +70,7 @@ final class ReservationState extends Claim {
     /** Ends the reservation with {@code status}; it holds nothing afterwards. */
     void finish(ReservationStatus to, Instant at) {
         for (int i = 0; i < held.n; i++) {
-            held.qty[i] = 0;
+            held.setQty(i, 0);
         }
         status = to;
         finishedAt = at;
@@ -101,8 +101,8 @@ final class ReservationState extends Claim {
         }
         List<ReservationLine> lines = new ArrayList<>(held.n);
         for (int i = 0; i < held.n; i++) {
-            if (held.qty[i] > 0) {
-                lines.add(new ReservationLine(held.skus[i], held.locIds[i], held.qty[i]));
+            if (held.qty(i) > 0) {
+                lines.add(new ReservationLine(held.sku(i), held.locationId(i), held.qty(i)));
             }
         }
         return lines;
@@ -112,8 +112,8 @@ final class ReservationState extends Claim {
     List<ReservationLine> heldLinesOf(SkuStripe stripe) {
         List<ReservationLine> lines = new ArrayList<>(2);
         for (int i = 0; i < held.n; i++) {
-            if (held.stripes[i] == stripe && held.qty[i] > 0) {
-                lines.add(new ReservationLine(held.skus[i], held.locIds[i], held.qty[i]));
+            if (held.stripe(i) == stripe && held.qty(i) > 0) {
+                lines.add(new ReservationLine(held.sku(i), held.locationId(i), held.qty(i)));
             }
         }
         return lines;

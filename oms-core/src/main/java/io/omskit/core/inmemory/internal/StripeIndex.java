@@ -34,25 +34,21 @@ final class StripeIndex {
     }
 
     /**
-     * Looks up {@code n} SKUs at once into {@code out}, using {@code hashes} as scratch. Each step runs over all
-     * SKUs before the next one starts (hash every SKU, read every table slot, check every stripe), so the cache
-     * misses of different SKUs overlap instead of queueing one SKU after another.
+     * The stripe in the home slot of {@code hash}: the stripe of the SKU with that hash when it sits there, else
+     * another stripe or null. With {@link #confirm} it splits a lookup in two, so callers can look up several SKUs
+     * step by step.
      */
-    void getAll(Sku[] skus, int n, SkuStripe[] out, int[] hashes) {
-        for (int i = 0; i < n; i++) {
-            hashes[i] = hash(skus[i]);
-        }
+    SkuStripe first(int hash) {
         SkuStripe[] t = table;
-        int mask = t.length - 1;
-        for (int i = 0; i < n; i++) {
-            out[i] = (SkuStripe) SLOT.getAcquire(t, hashes[i] & mask);
+        return (SkuStripe) SLOT.getAcquire(t, hash & (t.length - 1));
+    }
+
+    /** {@code candidate} when it is the stripe of {@code sku} (whose hash is {@code hash}), else the full lookup. */
+    SkuStripe confirm(SkuStripe candidate, int hash, Sku sku) {
+        if (candidate != null && candidate.hash == hash && (candidate.sku == sku || candidate.sku.equals(sku))) {
+            return candidate;
         }
-        for (int i = 0; i < n; i++) {
-            SkuStripe s = out[i];
-            if (s == null || s.hash != hashes[i] || (s.sku != skus[i] && !s.sku.equals(skus[i]))) {
-                out[i] = get(skus[i]);
-            }
-        }
+        return get(sku);
     }
 
     /** The stripe of {@code sku}, made by {@code create} (given the SKU's hash) when missing. */
