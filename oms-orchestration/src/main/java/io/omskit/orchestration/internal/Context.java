@@ -2,6 +2,7 @@ package io.omskit.orchestration.internal;
 
 import io.omskit.core.network.GeoPoint;
 import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.Order;
@@ -32,6 +33,7 @@ public final class Context implements SourcingContext {
     private final int pickupStore;
     private final CapacityTracker capacity;
     private final double[] unitVectors;
+    private final Sites sites;
     private final double dx;
     private final double dy;
     private final double dz;
@@ -47,6 +49,16 @@ public final class Context implements SourcingContext {
      */
     public Context(Order order, DeliveryChoice delivery, Network network, Instant now, List<SourcingItem> items,
                    SkuStock[] stock, int[][] excluded, CapacityTracker capacity, double[] unitVectors) {
+        this(order, delivery, network, now, items, stock, excluded, capacity, unitVectors, null);
+    }
+
+    /**
+     * @param sites the network's static per-location data, as {@link Sites#of} builds it once per network; null to
+     *              read locations
+     */
+    Context(Order order, DeliveryChoice delivery, Network network, Instant now, List<SourcingItem> items,
+            SkuStock[] stock, int[][] excluded, CapacityTracker capacity, double[] unitVectors, Sites sites) {
+        this.sites = sites;
         this.order = order;
         this.delivery = delivery;
         this.network = network;
@@ -227,6 +239,13 @@ public final class Context implements SourcingContext {
     }
 
     private int computeRemaining(int location) {
+        if (sites != null) {
+            int daily = sites.dailyCapacity[location];
+            if (capacity == null || daily == 0) {
+                return daily;
+            }
+            return Math.max(0, daily - capacity.used(sites.ids[location], localDay(sites.zones[location])));
+        }
         Location l = network.at(location);
         if (capacity == null) {
             return l.dailyCapacity();
@@ -234,12 +253,36 @@ public final class Context implements SourcingContext {
         return Math.max(0, l.dailyCapacity() - capacity.used(l.id(), localDay(l.zone())));
     }
 
+    /** Per-location data every computation reads, in arrays by dense index: built once per network. */
+    static final class Sites {
+        final LocationId[] ids;
+        final ZoneId[] zones;
+        final int[] dailyCapacity;
+
+        private Sites(Network network) {
+            int size = network.size();
+            ids = new LocationId[size];
+            zones = new ZoneId[size];
+            dailyCapacity = new int[size];
+            for (int l = 0; l < size; l++) {
+                Location location = network.at(l);
+                ids[l] = location.id();
+                zones[l] = location.zone();
+                dailyCapacity[l] = location.dailyCapacity();
+            }
+        }
+
+        static Sites of(Network network) {
+            return new Sites(network);
+        }
+    }
+
     // most networks have a handful of zones, and locations of one zone tend to be asked in a row
     private ZoneId lastZone;
     private LocalDate lastDay;
 
     private LocalDate localDay(ZoneId zone) {
-        if (!zone.equals(lastZone)) {
+        if (zone != lastZone && !zone.equals(lastZone)) {
             lastDay = LocalDate.ofInstant(now, zone);
             lastZone = zone;
         }

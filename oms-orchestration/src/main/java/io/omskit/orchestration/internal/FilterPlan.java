@@ -18,8 +18,11 @@ final class FilterPlan {
     private static final ClassValue<boolean[]> OVERRIDES = new ClassValue<>() {
         @Override
         protected boolean[] computeValue(Class<?> type) {
-            return new boolean[] {declaredBelowSpi(type, "excludeOrder", SourcingContext.class, int.class),
-                    declaredBelowSpi(type, "excludeItem", SourcingContext.class, int.class, int.class)};
+            return new boolean[] {
+                    declaredBelowSpi(type, "excludeOrder", SourcingContext.class, int.class)
+                            || declaredBelowSpi(type, "excludesOrder", SourcingContext.class, int.class),
+                    declaredBelowSpi(type, "excludeItem", SourcingContext.class, int.class, int.class)
+                            || declaredBelowSpi(type, "excludesItem", SourcingContext.class, int.class, int.class)};
         }
     };
 
@@ -65,7 +68,7 @@ final class FilterPlan {
         long[] out = new long[(locations + 63) >>> 6];
         for (int l = 0; l < locations; l++) {
             for (FilterRule f : statics) {
-                if (f.excludeOrder(context, l) != null) {
+                if (f.excludesOrder(context, l)) {
                     out[l >>> 6] |= 1L << l;
                     break;
                 }
@@ -91,7 +94,7 @@ final class FilterPlan {
     /** Whether an order-level filter that is not static excludes {@code location}. */
     boolean excludedForOrder(SourcingContext context, int location) {
         for (FilterRule f : orderFilters) {
-            if (f.excludeOrder(context, location) != null) {
+            if (f.excludesOrder(context, location)) {
                 return true;
             }
         }

@@ -220,6 +220,85 @@ final class Optimiser {
         boolean[] et = new boolean[m * 2];
         double[] ec = new double[m * 2];
         double[] ea = new double[m * 2];
+        if (n > 1 && pricedAlikeForEveryItem()) {
+            sortOnceForEveryItem(spread, idx, tmp, ej, et, ec, ea);
+        } else {
+            sortPerItem(spread, idx, tmp, ej, et, ec, ea);
+        }
+        this.usableStock = new int[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                usableStock[i * m + j] = usable(i, j) ? stock[slotOf[i] * m + j] : 0;
+            }
+        }
+        this.needLeft = new int[n];
+        this.covered = new long[n];
+        this.top = new long[Math.max(1, Math.min(maxOpen, m))];
+        this.additions = new int[m];
+    }
+
+    /**
+     * Whether every item has the same per-unit and last-unit costs, and last units at the same locations, as item 0
+     * (as when costs depend on the location only): each item's sorted segments are then the common sorted list
+     * without the locations it may not use.
+     */
+    private boolean pricedAlikeForEveryItem() {
+        for (int i = 1; i < n; i++) {
+            int base = i * m;
+            for (int j = 0; j < m; j++) {
+                if (unit[base + j] != unit[j] || tail[base + j] != tail[j]
+                        || (protect[base + j] > 0) != (protect[j] > 0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Sorts the segments of every location once, by plain and by spread cost, and keeps each item's usable ones. */
+    private void sortOnceForEveryItem(double[] spread, int[] idx, int[] tmp, int[] ej, boolean[] et, double[] ec,
+                                      double[] ea) {
+        int e = 0;
+        for (int j = 0; j < m; j++) {
+            ej[e] = j;
+            et[e] = false;
+            ec[e] = unit[j];
+            ea[e] = unit[j] + spread[j];
+            e++;
+            if (protect[j] > 0) {
+                ej[e] = j;
+                et[e] = true;
+                ec[e] = unit[j] + tail[j];
+                ea[e] = unit[j] + tail[j] + spread[j];
+                e++;
+            }
+        }
+        int[] byPlain = new int[e];
+        sortEntries(idx, tmp, e, ec, ej, et);
+        System.arraycopy(idx, 0, byPlain, 0, e);
+        sortEntries(idx, tmp, e, ea, ej, et);
+        for (int i = 0; i < n; i++) {
+            int x = segStart[i];
+            int y = segStart[i];
+            for (int q = 0; q < e; q++) {
+                int plain = byPlain[q];
+                if (usable(i, ej[plain])) {
+                    segJ[x] = ej[plain];
+                    segTail[x] = et[plain];
+                    segCost[x++] = ec[plain];
+                }
+                int aug = idx[q];
+                if (usable(i, ej[aug])) {
+                    augJ[y] = ej[aug];
+                    augTail[y] = et[aug];
+                    augCost[y++] = ea[aug];
+                }
+            }
+        }
+    }
+
+    /** Sorts each item's usable segments by plain and by spread cost. */
+    private void sortPerItem(double[] spread, int[] idx, int[] tmp, int[] ej, boolean[] et, double[] ec, double[] ea) {
         for (int i = 0; i < n; i++) {
             int e = 0;
             for (int j = 0; j < m; j++) {
@@ -254,16 +333,6 @@ final class Optimiser {
                 augCost[base + x] = ea[idx[x]];
             }
         }
-        this.usableStock = new int[n * m];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                usableStock[i * m + j] = usable(i, j) ? stock[slotOf[i] * m + j] : 0;
-            }
-        }
-        this.needLeft = new int[n];
-        this.covered = new long[n];
-        this.top = new long[Math.max(1, Math.min(maxOpen, m))];
-        this.additions = new int[m];
     }
 
     /** Builds the lists of all items' segments on first use: only bounds under a binding shipment limit need them. */
@@ -344,17 +413,30 @@ final class Optimiser {
      */
     private double[] spreadFixedCosts() {
         double[] spread = new double[m];
-        int[] demand = new int[p.slots];
+        boolean sharedSkus = p.slots < n;
+        int[] demand = sharedSkus ? new int[p.slots] : null;
+        usableCount = new int[n];
+        usableAt = new int[n * m];
         for (int j = 0; j < m; j++) {
-            Arrays.fill(demand, 0);
+            long cap = 0;
+            if (sharedSkus) {
+                Arrays.fill(demand, 0);
+            }
             for (int i = 0; i < n; i++) {
-                if (usable(i, j)) {
+                if (!usable(i, j)) {
+                    continue;
+                }
+                usableAt[i * m + usableCount[i]++] = j;
+                if (sharedSkus) {
                     demand[slotOf[i]] += qty[i];
+                } else {
+                    cap += Math.min(qty[i], stock[slotOf[i] * m + j]);
                 }
             }
-            long cap = 0;
-            for (int s = 0; s < p.slots; s++) {
-                cap += Math.min(demand[s], stock[s * m + j]);
+            if (sharedSkus) {
+                for (int s = 0; s < p.slots; s++) {
+                    cap += Math.min(demand[s], stock[s * m + j]);
+                }
             }
             // the search only looks for plans of two or more shipments (single ones are all evaluated first),
             // which pay at least half a split penalty per shipment: pen * (t - 1) >= pen * t / 2 for t >= 2
@@ -362,6 +444,10 @@ final class Optimiser {
         }
         return spread;
     }
+
+    // per item, the locations it may use in ascending order: usableAt[i * m .. i * m + usableCount[i])
+    private int[] usableAt;
+    private int[] usableCount;
 
     /** Stable sort (insertion for short lists, merge otherwise) of entry indexes by cost, then location, then base before last units. */
     private static void sortEntries(int[] idx, int[] tmp, int len, double[] cost, int[] j, boolean[] isTail) {
@@ -538,10 +624,8 @@ final class Optimiser {
                 double bestCost = Double.POSITIVE_INFINITY;
                 int bestJ = -1;
                 boolean bestTail = false;
-                for (int j = 0; j < m; j++) {
-                    if (!usable(i, j)) {
-                        continue;
-                    }
+                for (int u = itemBase, end = itemBase + usableCount[i]; u < end; u++) {
+                    int j = usableAt[u];
                     int k = itemBase + j;
                     double base = spread == null ? unit[k] : unit[k] + spread[j];
                     if (follows(base, j, false, lastCost, lastJ, lastTail)

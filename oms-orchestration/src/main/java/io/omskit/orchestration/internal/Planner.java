@@ -56,6 +56,7 @@ public final class Planner {
     private final Catalog catalog;
     private final CapacityTracker capacity;
     private final double[] unitVectors;
+    private final Context.Sites sites;
     private final ConcurrentMap<FilterKey, FilterPlan> filterPlans = new ConcurrentHashMap<>();
 
     /**
@@ -68,6 +69,7 @@ public final class Planner {
         this.catalog = catalog;
         this.capacity = capacity;
         this.unitVectors = Context.unitVectors(network);
+        this.sites = Context.Sites.of(network);
     }
 
     /** The filters the engine applies before the rule set's own, for {@code method}. */
@@ -136,7 +138,7 @@ public final class Planner {
             excluded[i] = excludedIndexes(request, item.line());
         }
         Context ctx = new Context(request.order(), delivery, network, now, items, stock, excluded, capacity,
-                unitVectors);
+                unitVectors, sites);
         return new Problem(ctx, ruleSet, filterPlan(ruleSet, ctx));
     }
 

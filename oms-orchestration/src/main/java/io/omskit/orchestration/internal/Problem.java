@@ -220,7 +220,7 @@ final class Problem {
 
     private boolean excludedForItem(FilterRule[] itemFilters, int item, int location) {
         for (FilterRule f : itemFilters) {
-            if (f.excludeItem(ctx, item, location) != null) {
+            if (f.excludesItem(ctx, item, location)) {
                 return true;
             }
         }

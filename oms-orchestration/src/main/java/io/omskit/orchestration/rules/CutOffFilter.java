@@ -30,6 +30,12 @@ public final class CutOffFilter implements FilterRule {
     }
 
     @Override
+    public boolean excludesOrder(SourcingContext context, int location) {
+        Location l = context.location(location);
+        return !LocalTime.ofInstant(context.now(), l.zone()).isBefore(l.orderCutOff());
+    }
+
+    @Override
     public Justification excludeOrder(SourcingContext context, int location) {
         Location l = context.location(location);
         LocalTime local = LocalTime.ofInstant(context.now(), l.zone());

@@ -28,6 +28,11 @@ public final class DailyCapacityFilter implements FilterRule {
     }
 
     @Override
+    public boolean excludesOrder(SourcingContext context, int location) {
+        return context.remainingCapacity(location) <= 0;
+    }
+
+    @Override
     public Justification excludeOrder(SourcingContext context, int location) {
         return context.remainingCapacity(location) > 0
                 ? null

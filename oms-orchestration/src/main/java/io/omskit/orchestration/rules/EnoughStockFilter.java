@@ -65,8 +65,17 @@ public final class EnoughStockFilter implements FilterRule {
     }
 
     @Override
+    public boolean excludesItem(SourcingContext context, int item, int location) {
+        return context.available(item, location) < required(context, item);
+    }
+
+    private int required(SourcingContext context, int item) {
+        return wholeItem ? context.item(item).quantity() : Math.min(minimumUnits, context.item(item).quantity());
+    }
+
+    @Override
     public Justification excludeItem(SourcingContext context, int item, int location) {
-        int required = wholeItem ? context.item(item).quantity() : Math.min(minimumUnits, context.item(item).quantity());
+        int required = required(context, item);
         int available = context.available(item, location);
         if (available >= required) {
             return null;

@@ -29,6 +29,11 @@ public final class ExcludedByRequestFilter implements FilterRule {
     }
 
     @Override
+    public boolean excludesItem(SourcingContext context, int item, int location) {
+        return context.isExcluded(item, location);
+    }
+
+    @Override
     public Justification excludeItem(SourcingContext context, int item, int location) {
         return context.isExcluded(item, location)
                 ? new ExcludedByRequest(context.location(location).id(), context.item(item).line())

@@ -47,4 +47,9 @@ public final class MaxDistanceFilter implements FilterRule {
         double d = context.distanceKm(location);
         return d > maxKm ? new TooFar(context.location(location).id(), d, maxKm) : null;
     }
+
+    @Override
+    public boolean excludesOrder(SourcingContext context, int location) {
+        return context.distanceKm(location) > maxKm;
+    }
 }

@@ -33,6 +33,23 @@ public interface FilterRule extends SourcingRule {
     }
 
     /**
+     * Whether {@link #excludeOrder} excludes {@code location}: the same answer without building the justification.
+     * The engine asks this on its hot path and {@link #excludeOrder} only for explanations; a filter whose
+     * justification costs an allocation may override it, and must then answer exactly as {@code excludeOrder}.
+     */
+    default boolean excludesOrder(SourcingContext context, int location) {
+        return excludeOrder(context, location) != null;
+    }
+
+    /**
+     * Whether {@link #excludeItem} excludes {@code location} for item {@code item}: the same answer without building
+     * the justification; see {@link #excludesOrder}.
+     */
+    default boolean excludesItem(SourcingContext context, int item, int location) {
+        return excludeItem(context, item, location) != null;
+    }
+
+    /**
      * Whether {@link #excludeOrder}'s answer depends on nothing but the location and the order's channel, delivery
      * method and pickup store: not on the time, the destination, the items, stock or capacity. The engine then
      * judges every location once per channel, method and pickup store and remembers the answers, instead of asking
