@@ -4,18 +4,22 @@ import java.util.Arrays;
 
 /**
  * The units of one SKU available at each location that holds some: locations by dense network index,
- * strictly ascending, each with at least one unit. Immutable.
+ * strictly ascending, each with at least one unit; and, when network-wide reservations of other orders hold part
+ * of the stock without naming a location, the most units that may be taken over all locations together
+ * ({@link #networkLimit()}). Immutable.
  */
 public final class SkuStock {
 
-    private static final SkuStock NONE = new SkuStock(new int[0], new int[0]);
+    private static final SkuStock NONE = new SkuStock(new int[0], new int[0], Integer.MAX_VALUE);
 
     private final int[] locations;
     private final int[] units;
+    private final int networkLimit;
 
-    private SkuStock(int[] locations, int[] units) {
+    private SkuStock(int[] locations, int[] units, int networkLimit) {
         this.locations = locations;
         this.units = units;
+        this.networkLimit = networkLimit;
     }
 
     /** No stock anywhere. */
@@ -56,7 +60,31 @@ public final class SkuStock {
                 throw new IllegalArgumentException("locations must not repeat, " + l[k] + " appears twice");
             }
         }
-        return n == 0 ? NONE : new SkuStock(l, u);
+        return n == 0 ? NONE : new SkuStock(l, u, Integer.MAX_VALUE);
+    }
+
+    /**
+     * This stock, of which at most {@code limit} units may be taken over all locations together (the rest being
+     * held by network-wide reservations). A limit at or above {@link #total()} limits nothing and is dropped.
+     *
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
+    public SkuStock withNetworkLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+        }
+        if (limit >= total()) {
+            return networkLimit == Integer.MAX_VALUE ? this : new SkuStock(locations, units, Integer.MAX_VALUE);
+        }
+        return new SkuStock(locations, units, limit);
+    }
+
+    /**
+     * The most units that may be taken over all locations together: below {@link #total()} when network-wide
+     * reservations hold part of the stock, {@link Integer#MAX_VALUE} when only the locations' units limit.
+     */
+    public int networkLimit() {
+        return networkLimit;
     }
 
     /** The number of locations holding stock. */
@@ -91,12 +119,13 @@ public final class SkuStock {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SkuStock s && Arrays.equals(locations, s.locations) && Arrays.equals(units, s.units);
+        return o instanceof SkuStock s && networkLimit == s.networkLimit && Arrays.equals(locations, s.locations)
+                && Arrays.equals(units, s.units);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(locations) + Arrays.hashCode(units);
+        return 31 * (31 * Arrays.hashCode(locations) + Arrays.hashCode(units)) + networkLimit;
     }
 
     @Override
@@ -104,6 +133,9 @@ public final class SkuStock {
         StringBuilder sb = new StringBuilder("SkuStock[");
         for (int k = 0; k < locations.length; k++) {
             sb.append(k == 0 ? "" : ", ").append(locations[k]).append('=').append(units[k]);
+        }
+        if (networkLimit != Integer.MAX_VALUE) {
+            sb.append("; at most ").append(networkLimit).append(" in all");
         }
         return sb.append(']').toString();
     }

@@ -20,6 +20,8 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.inventory.ChannelExposure;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
+import io.omskit.core.inventory.Reservation;
+import io.omskit.orchestration.internal.OwnReservation;
 import io.omskit.orchestration.internal.Planner;
 import io.omskit.orchestration.internal.WavePlanner;
 import io.omskit.orchestration.spi.SourcingItem;
@@ -119,7 +121,7 @@ public final class SourcingEngine {
      * @throws IllegalStateException when the engine has no inventory store
      */
     public SourcingPlan plan(SourcingRequest request) {
-        return plan(request, liveStock(request.order()));
+        return plan(request, liveStock(request));
     }
 
     /** What-if: the plan for {@code request} against {@code snapshot}, allocating nothing. */
@@ -191,7 +193,7 @@ public final class SourcingEngine {
         List<Shortage> shortages = List.of();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Instant now = clock.instant();
-            plan = planAt(request, liveStock(request.order()), now);
+            plan = planAt(request, liveStock(request), now);
             if (plan.isEmpty()) {
                 return new SourcingResult.NothingAllocated(plan);
             }
@@ -414,6 +416,19 @@ public final class SourcingEngine {
     public StockSnapshot liveStock(Order order) {
         requireInventory();
         return StockSnapshot.live(inventory, network, order.channel(), exposure);
+    }
+
+    /**
+     * The live stock {@code request} may draw on: the channel's view, plus what the request's own reservation holds
+     * (allocation converts or lets go of it first, so it is this order's to use).
+     */
+    private StockSnapshot liveStock(SourcingRequest request) {
+        StockSnapshot live = liveStock(request.order());
+        if (request.reservation() == null) {
+            return live;
+        }
+        Optional<Reservation> own = inventory.findReservation(request.reservation());
+        return own.isPresent() && own.get().isActive() ? OwnReservation.over(live, own.get(), network) : live;
     }
 
     private void requireInventory() {

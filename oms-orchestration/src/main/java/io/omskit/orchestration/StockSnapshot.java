@@ -27,7 +27,9 @@ public interface StockSnapshot {
     SkuStock stock(Sku sku);
 
     /**
-     * A snapshot that reads {@code store} on every call: each call sees the store's current positions.
+     * A snapshot that reads {@code store} on every call: each call sees the store's current positions, and the
+     * network-wide reservations that hold part of their units without naming a location, as a
+     * {@link SkuStock#networkLimit()} (so that no plan takes units the store would refuse to allocate).
      *
      * @param store    the inventory store
      * @param network  the network whose dense indexes the snapshot uses; positions at unknown locations are ignored
@@ -111,7 +113,9 @@ public interface StockSnapshot {
         int[] l = new int[positions.size()];
         int[] u = new int[positions.size()];
         int n = 0;
+        long sellable = 0;
         for (StockPosition p : positions) {
+            sellable += p.availableToSell();
             int index = network.indexOf(p.location());
             if (index < 0) {
                 continue;
@@ -122,6 +126,9 @@ public interface StockSnapshot {
                 u[n++] = exposed;
             }
         }
-        return SkuStock.of(java.util.Arrays.copyOf(l, n), java.util.Arrays.copyOf(u, n));
+        SkuStock stock = SkuStock.of(java.util.Arrays.copyOf(l, n), java.util.Arrays.copyOf(u, n));
+        int networkReserved = n == 0 ? 0 : store.networkReserved(sku);
+        return networkReserved == 0 ? stock
+                : stock.withNetworkLimit((int) Math.max(0, Math.min(Integer.MAX_VALUE, sellable - networkReserved)));
     }
 }

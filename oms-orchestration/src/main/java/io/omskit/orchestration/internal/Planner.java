@@ -121,21 +121,75 @@ public final class Planner {
     /** Plans the given items of {@code request} (as {@link #items} made them, possibly with fewer units). */
     public SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, DeliveryChoice delivery, RuleSet ruleSet,
                              StockSnapshot snapshot, Instant now) {
-        Problem problem = compile(request, items, delivery, ruleSet, snapshot, now);
+        SkuStock[] stock = stocks(items, snapshot);
+        List<Unsourced> beyondLimits = null;
+        for (SkuStock s : stock) {
+            if (s.networkLimit() != Integer.MAX_VALUE) {
+                beyondLimits = new ArrayList<>(1);
+                items = withinNetworkLimits(items, stock, beyondLimits);
+                stock = stocks(items, snapshot);
+                break;
+            }
+        }
+        Problem problem = compile(request, items, stock, delivery, ruleSet, now);
         Optimiser optimiser = new Optimiser(problem);
         optimiser.solve();
-        return assemble(problem, optimiser);
+        SourcingPlan plan = assemble(problem, optimiser);
+        return beyondLimits == null || beyondLimits.isEmpty() ? plan : plan.withUnsourced(beyondLimits);
+    }
+
+    private static SkuStock[] stocks(List<SourcingItem> items, StockSnapshot snapshot) {
+        SkuStock[] stock = new SkuStock[items.size()];
+        for (int i = 0; i < stock.length; i++) {
+            stock[i] = snapshot.stock(items.get(i).sku());
+        }
+        return stock;
+    }
+
+    /**
+     * The items cut down to the network limits of their SKUs ({@link SkuStock#networkLimit()}), earlier items of a
+     * SKU first: no plan may take more, whatever the locations hold. The units cut are added to {@code cut}. Exact
+     * for SKUs ordered on one item; for a SKU on several items, which of them is cut is not optimised.
+     */
+    static List<SourcingItem> withinNetworkLimits(List<SourcingItem> items, SkuStock[] stock, List<Unsourced> cut) {
+        List<SourcingItem> within = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            SourcingItem item = items.get(i);
+            int limit = stock[i].networkLimit();
+            if (limit == Integer.MAX_VALUE) {
+                within.add(item);
+                continue;
+            }
+            long taken = 0;
+            for (SourcingItem earlier : within) {
+                if (earlier.sku().equals(item.sku())) {
+                    taken += earlier.quantity();
+                }
+            }
+            int keep = (int) Math.max(0, Math.min(item.quantity(), limit - taken));
+            if (keep > 0) {
+                within.add(keep == item.quantity() ? item : new SourcingItem(item.line(), item.sku(), keep, item.group()));
+            }
+            if (keep < item.quantity()) {
+                cut.add(new Unsourced(item.line(), item.sku(), item.quantity() - keep, UnsourcedReason.NO_STOCK,
+                        (item.quantity() - keep) + " unit(s) of " + item.sku() + " beyond the " + limit
+                                + " the network can still give: network-wide reservations hold the rest"));
+            }
+        }
+        return within;
     }
 
     /** The problem {@link #plan} solves for these arguments: candidates, what the filters allow, the cost terms. */
     Problem compile(SourcingRequest request, List<SourcingItem> items, DeliveryChoice delivery, RuleSet ruleSet,
                     StockSnapshot snapshot, Instant now) {
-        SkuStock[] stock = new SkuStock[items.size()];
+        return compile(request, items, stocks(items, snapshot), delivery, ruleSet, now);
+    }
+
+    private Problem compile(SourcingRequest request, List<SourcingItem> items, SkuStock[] stock, DeliveryChoice delivery,
+                            RuleSet ruleSet, Instant now) {
         int[][] excluded = new int[items.size()][];
         for (int i = 0; i < stock.length; i++) {
-            SourcingItem item = items.get(i);
-            stock[i] = snapshot.stock(item.sku());
-            excluded[i] = excludedIndexes(request, item.line());
+            excluded[i] = excludedIndexes(request, items.get(i).line());
         }
         Context ctx = new Context(request.order(), delivery, network, now, items, stock, excluded, capacity,
                 unitVectors, sites);
