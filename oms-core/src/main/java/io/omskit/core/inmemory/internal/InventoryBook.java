@@ -65,7 +65,7 @@ public final class InventoryBook {
     private final StripeIndex stripes = new StripeIndex();
     private final AtomicInteger stripeOrder = new AtomicInteger();
     /** Presized so that threads adding and removing keys at once rarely write to the same cache line of the table. */
-    private final ConcurrentHashMap<ReservationKey, ReservationState> reservations = new ConcurrentHashMap<>(1 << 12);
+    private final ConcurrentHashMap<ReservationKey, ReservationState> reservations = new ConcurrentHashMap<>(1 << 15);
     private final ConcurrentLinkedQueue<ReservationState> finished = new ConcurrentLinkedQueue<>();
     private final ReentrantLock purging = new ReentrantLock();
     private final ConcurrentHashMap<AllocationKey, AllocationState> allocations = new ConcurrentHashMap<>();

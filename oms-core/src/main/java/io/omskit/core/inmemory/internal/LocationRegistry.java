@@ -1,47 +1,34 @@
 package io.omskit.core.inmemory.internal;
 
 import io.omskit.core.network.LocationId;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
  * Gives every location id the store sees a dense index from 0, so positions store an int instead of a reference.
- * Lookups read an open-addressing table (ids and their indexes side by side, no boxed map values) without locking.
- * Ids are registered under the registry's monitor and never removed: an index is written before its id is
- * published into a slot (release/acquire), and a full table is replaced by a larger copy through a volatile field.
+ * Lookups read an open-addressing table of immutable (id, index) slots without locking: a slot's fields are final,
+ * so a reader that sees a slot sees it whole. Ids are registered under the registry's monitor and never removed; a
+ * full table is replaced by a larger copy published through a volatile field.
  */
 public final class LocationRegistry {
 
-    private static final VarHandle KEY = MethodHandles.arrayElementVarHandle(LocationId[].class);
-
-    /** Ids and indexes of one table generation. */
-    private static final class Table {
-        final LocationId[] keys;
-        final int[] indexes;
-
-        Table(int capacity) {
-            keys = new LocationId[capacity];
-            indexes = new int[capacity];
-        }
+    private record Slot(LocationId id, int index) {
     }
 
-    private volatile Table table = new Table(128);
+    private volatile Slot[] table = new Slot[128];
     private volatile LocationId[] ids = new LocationId[64];
     private int count;
 
     /** The index of {@code id}, or -1 when it was never registered. */
     public int indexOf(LocationId id) {
-        Table t = table;
-        LocationId[] keys = t.keys;
-        int mask = keys.length - 1;
+        Slot[] t = table;
+        int mask = t.length - 1;
         for (int b = hash(id) & mask; ; b = (b + 1) & mask) {
-            LocationId k = (LocationId) KEY.getAcquire(keys, b);
-            if (k == null) {
+            Slot s = t[b];
+            if (s == null) {
                 return -1;
             }
-            if (k == id || k.equals(id)) {
-                return t.indexes[b];
+            if (s.id == id || s.id.equals(id)) {
+                return s.index;
             }
         }
     }
@@ -63,28 +50,29 @@ public final class LocationRegistry {
         }
         a[count] = id;
         ids = a;
-        Table t = table;
-        if ((count + 1) * 2 > t.keys.length) {
-            Table bigger = new Table(t.keys.length * 2);
-            for (int j = 0; j < count; j++) {
-                put(bigger, a[j], j);
+        Slot[] t = table;
+        if ((count + 1) * 2 > t.length) {
+            Slot[] bigger = new Slot[t.length * 2];
+            for (Slot s : t) {
+                if (s != null) {
+                    put(bigger, s);
+                }
             }
-            put(bigger, id, count);
+            put(bigger, new Slot(id, count));
             table = bigger;
         } else {
-            put(t, id, count);
+            put(t, new Slot(id, count));
         }
         return count++;
     }
 
-    private static void put(Table t, LocationId id, int index) {
-        int mask = t.keys.length - 1;
-        int b = hash(id) & mask;
-        while (t.keys[b] != null) {
+    private static void put(Slot[] t, Slot s) {
+        int mask = t.length - 1;
+        int b = hash(s.id) & mask;
+        while (t[b] != null) {
             b = (b + 1) & mask;
         }
-        t.indexes[b] = index;
-        KEY.setRelease(t.keys, b, id);
+        t[b] = s;
     }
 
     private static int hash(LocationId id) {

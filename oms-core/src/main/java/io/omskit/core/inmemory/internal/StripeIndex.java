@@ -1,18 +1,16 @@
 package io.omskit.core.inmemory.internal;
 
 import io.omskit.core.catalog.Sku;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.function.IntFunction;
 
 /**
  * SKU to stripe, as an open-addressing table of the stripes themselves: a lookup reads one table slot and the stripe
- * it is about to use anyway (no map entry in between). Reads take no lock; stripes are added under the index's
- * monitor and never removed, and a full table is replaced by a larger copy published through a volatile field.
+ * it is about to use anyway (no map entry in between). Reads take no lock and no fence: a stripe's SKU and hash are
+ * final, so a reader that sees a stripe sees them, and everything else in a stripe is read under its lock, which the
+ * creating thread takes once before publishing it. Stripes are added under the index's monitor and never removed; a
+ * full table is replaced by a larger copy published through a volatile field.
  */
 final class StripeIndex {
-
-    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(SkuStripe[].class);
 
     private volatile SkuStripe[] table = new SkuStripe[1 << 10];
     private int count;
@@ -23,7 +21,7 @@ final class StripeIndex {
         SkuStripe[] t = table;
         int mask = t.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
-            SkuStripe s = (SkuStripe) SLOT.getAcquire(t, i);
+            SkuStripe s = t[i];
             if (s == null) {
                 return null;
             }
@@ -40,7 +38,7 @@ final class StripeIndex {
      */
     SkuStripe first(int hash) {
         SkuStripe[] t = table;
-        return (SkuStripe) SLOT.getAcquire(t, hash & (t.length - 1));
+        return t[hash & (t.length - 1)];
     }
 
     /** {@code candidate} when it is the stripe of {@code sku} (whose hash is {@code hash}), else the full lookup. */
@@ -63,18 +61,21 @@ final class StripeIndex {
             return s;
         }
         s = create.apply(hash(sku));
+        // Its constructor's writes happen-before any reader's use of it: readers lock it before reading them.
+        s.lock();
+        s.unlock();
         SkuStripe[] t = table;
         if ((count + 1) * 2 > t.length) {
             SkuStripe[] bigger = new SkuStripe[t.length * 2];
             for (SkuStripe x : t) {
                 if (x != null) {
-                    SLOT.setRelease(bigger, free(bigger, x.hash), x);
+                    bigger[free(bigger, x.hash)] = x;
                 }
             }
-            SLOT.setRelease(bigger, free(bigger, s.hash), s);
+            bigger[free(bigger, s.hash)] = s;
             table = bigger;
         } else {
-            SLOT.setRelease(t, free(t, s.hash), s);
+            t[free(t, s.hash)] = s;
         }
         count++;
         return s;
