@@ -60,6 +60,45 @@ class BatchSourcingTest {
     }
 
     @Test
+    void moves_flexible_orders_off_the_only_location_that_ships_a_late_order_complete() {
+        Network three = network(warehouse("W1", 1), warehouse("W2", 2), warehouse("W3", 2));
+        SourcingEngine threeEngine = engine(three, rules);
+        StockSnapshot stock = stock(three, "A", "W1", 1, "B", "W1", 1, "A", "W2", 1, "B", "W3", 1);
+        List<SourcingRequest> wave = List.of(
+                SourcingRequest.of(order("early-a", home(), "A", 1)),
+                SourcingRequest.of(order("early-b", home(), "B", 1)),
+                SourcingRequest.of(order("late-pair", home(), "A", 1, "B", 1)));
+
+        BatchPlan oneByOne = threeEngine.planOneByOne(wave, stock);
+        BatchPlan together = threeEngine.planBatch(wave, stock);
+
+        assertThat(oneByOne.extraShipments()).isEqualTo(1);
+        assertThat(sources(oneByOne.plans().get(2))).containsExactlyInAnyOrder(id("W2"), id("W3"));
+        assertThat(together.extraShipments()).isZero();
+        assertThat(together.plannedUnits()).isEqualTo(oneByOne.plannedUnits()).isEqualTo(4);
+        assertThat(sources(together.plans().get(0))).containsExactly(id("W2"));
+        assertThat(sources(together.plans().get(1))).containsExactly(id("W3"));
+        assertThat(sources(together.plans().get(2))).containsExactly(id("W1"));
+    }
+
+    @Test
+    void the_older_order_keeps_a_scarce_unit_even_when_a_newer_order_would_ship_complete_with_it() {
+        StockSnapshot stock = stock(network, "A", "W1", 1, "B", "W1", 1);
+        SourcingRequest older = SourcingRequest.of(orderPlacedAt(NOW.minus(Duration.ofHours(2)), "older", Channel.WEB,
+                home(), "A", 1));
+        SourcingRequest newer = SourcingRequest.of(orderPlacedAt(NOW.minus(Duration.ofHours(1)), "newer", Channel.WEB,
+                home(), "A", 1, "B", 1));
+
+        BatchPlan plan = engine.planBatch(List.of(newer, older), stock);
+
+        assertThat(plan.plans().get(1).plannedUnits()).isEqualTo(1);
+        assertThat(plan.plans().get(0).plannedUnits()).isEqualTo(1);
+        assertThat(plan.plans().get(0).unsourced()).singleElement()
+                .satisfies(u -> assertThat(u.sku()).isEqualTo(sku("A")));
+        assertThat(plan.plannedUnits()).isGreaterThanOrEqualTo(engine.planOneByOne(List.of(newer, older), stock).plannedUnits());
+    }
+
+    @Test
     void allocates_a_wave_order_by_order() {
         InMemoryInventoryStore store = InMemoryInventoryStore.create(CLOCK);
         store.load(sku("A"), id("W1"), 1);

@@ -58,6 +58,14 @@ public final class SourcingArbitraries {
         return Arbitraries.longs().map(seed -> instance(seed, maxLocations, maxLines, 5, true));
     }
 
+    /**
+     * Waves of up to {@code maxOrders} orders over up to {@code maxLocations} locations competing for scarce stock
+     * (see {@link WaveInstance#draw}), for batch sourcing. Drawn from a seed; waves do not shrink.
+     */
+    public static Arbitrary<WaveInstance> waves(int maxLocations, int maxOrders) {
+        return Arbitraries.longs().map(seed -> WaveInstance.draw(seed, maxLocations, maxOrders));
+    }
+
     /** The instance drawn from {@code seed}, as {@link #smallInstances()} does. */
     public static SourcingInstance instance(long seed) {
         return instance(seed, 4, 3, 3, false);
