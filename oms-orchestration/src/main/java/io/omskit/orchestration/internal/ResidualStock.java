@@ -83,12 +83,12 @@ public final class ResidualStock implements StockSnapshot {
     }
 
     /**
-     * A view of this residual holding stock only at {@code locations} (dense indexes, ascending), to plan an order
+     * A view of {@code stock} holding stock only at {@code locations} (dense indexes, ascending), to plan an order
      * where the wave assigned it under the order's own rules. A view over the current units: take nothing meanwhile.
      */
-    StockSnapshot only(int[] locations) {
+    static StockSnapshot only(StockSnapshot stock, int[] locations) {
         return sku -> {
-            SkuStock s = stock(sku);
+            SkuStock s = stock.stock(sku);
             int[] l = new int[locations.length];
             int[] u = new int[locations.length];
             for (int x = 0; x < locations.length; x++) {

@@ -2,19 +2,24 @@ package io.omskit.orchestration.internal;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.orchestration.PlannedFulfilment;
+import io.omskit.orchestration.PlannedLine;
 import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.SkuStock;
 import io.omskit.orchestration.SourcingPlan;
 import io.omskit.orchestration.SourcingRequest;
 import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.Unsourced;
 import io.omskit.orchestration.spi.SourcingItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * Step 2 of {@link WavePlanner#together}: plans a wave most constrained order first, each order choosing its
@@ -26,11 +31,16 @@ import java.util.PriorityQueue;
  * their demand of the SKU divided by their number of options. Taking q units where r are left and the pressure is P
  * leaves {@code max(0, P - (r - q)) - max(0, P - r)} more units of demand short; each such unit costs
  * {@link #SPLIT_COST} (an extra shipment's cost and penalty, roughly), spread over the q units. Orders are planned
- * in turn, always the one with the fewest complete options still feasible (ties in fair rank); orders that never had
- * one, and orders with more than {@link #FLEXIBLE} options, come after the constrained ones.
+ * in turn, always the one with the fewest complete options still feasible (ties in fair rank); orders that never
+ * had one, and orders with more than {@link #FLEXIBLE} options, come after the constrained ones.
  *
- * <p>The wave is planned again, with the orders that fell short of their entitlement moved to the front, up to
- * {@link #ATTEMPTS} times; if some order still falls short, the construction gives up (returns null).
+ * <p>Units of a <em>scarce</em> SKU (one some order could not be given in full when the wave was served first come,
+ * first served) are held for the orders that got them then until those orders are planned: an order may take only
+ * the units no order still to plan holds, besides its own, so every order can still get its entitlement of them.
+ * Other SKUs had enough for every order; should an order still fall short of its entitlement, the wave is planned
+ * again, with the orders that fell short moved to the front, up to {@link #ATTEMPTS} times; if some order still
+ * falls short, the construction gives up (returns null).
+
  */
 final class WaveConstruction {
 
@@ -57,11 +67,18 @@ final class WaveConstruction {
     private final int[][] demand;
     private final int[] units;
     private final int[][] options;
+    // per order: the units of scarce SKUs its first come, first served plan took, by SKU, location and quantity
+    private final List<List<Reservation>> reservations = new ArrayList<>();
+
+    private record Reservation(Sku sku, int location, int quantity) {
+    }
     // per SKU: for each base location index, the orders having it as a complete option
     private final Map<Sku, int[][]> holders = new HashMap<>();
 
     // one attempt's state
     private ResidualStock residual;
+    private Map<Sku, int[]> reserved;
+    private StockSnapshot available;
     private Map<Sku, double[]> pressure;
     private BitSet[] feasible;
     private int[] count;
@@ -71,7 +88,7 @@ final class WaveConstruction {
     private int current;
 
     WaveConstruction(WavePlanner wave, List<SourcingRequest> requests, List<List<SourcingItem>> entitled, int[] fair,
-                     StockSnapshot snapshot, Instant now) {
+                     SourcingPlan[] baseline, StockSnapshot snapshot, Instant now) {
         this.wave = wave;
         this.requests = requests;
         this.entitled = entitled;
@@ -86,8 +103,24 @@ final class WaveConstruction {
         this.demand = new int[n][];
         this.units = new int[n];
         this.options = new int[n][];
+        Set<Sku> scarce = new HashSet<>();
+        for (SourcingPlan p : baseline) {
+            for (Unsourced u : p.unsourced()) {
+                scarce.add(u.sku());
+            }
+        }
         for (int o = 0; o < n; o++) {
             describe(o);
+            List<Reservation> mine = new ArrayList<>();
+            for (PlannedFulfilment f : baseline[o].fulfilments()) {
+                int location = wave.network().indexOf(f.location());
+                for (PlannedLine l : f.lines()) {
+                    if (scarce.contains(l.sku())) {
+                        mine.add(new Reservation(l.sku(), location, l.quantity()));
+                    }
+                }
+            }
+            reservations.add(mine);
         }
         indexHolders();
     }
@@ -195,6 +228,11 @@ final class WaveConstruction {
 
     private BitSet attempt(BitSet forced, SourcingPlan[] plans) {
         residual = new ResidualStock(snapshot, wave.network());
+        reserved = new HashMap<>();
+        for (int o = 0; o < n; o++) {
+            reserve(o, 1);
+        }
+        available = this::available;
         pressure = new HashMap<>();
         feasible = new BitSet[n];
         count = new int[n];
@@ -224,6 +262,7 @@ final class WaveConstruction {
                 continue;
             }
             planned[o] = true;
+            reserve(o, -1);
             for (int x = feasible[o].nextSetBit(0); x >= 0; x = feasible[o].nextSetBit(x + 1)) {
                 press(o, options[o][x], -1);
             }
@@ -235,6 +274,35 @@ final class WaveConstruction {
             plans[o] = plan;
         }
         return shortOnes;
+    }
+
+    /** Holds ({@code sign} 1) or releases (-1) the scarce units order o's first come, first served plan took. */
+    private void reserve(int o, int sign) {
+        for (Reservation r : reservations.get(o)) {
+            ResidualStock.Row row = residual.row(r.sku());
+            reserved.computeIfAbsent(r.sku(), x -> new int[row.units.length])[row.indexOf(r.location())]
+                    += sign * r.quantity();
+        }
+    }
+
+    /** What the order being planned may take of {@code sku}: the residual less what orders not planned yet hold. */
+    private SkuStock available(Sku sku) {
+        int[] held = reserved.get(sku);
+        if (held == null) {
+            return residual.stock(sku);
+        }
+        ResidualStock.Row row = residual.row(sku);
+        int[] locations = new int[held.length];
+        int[] units = new int[held.length];
+        for (int k = 0; k < held.length; k++) {
+            locations[k] = row.base.location(k);
+            units[k] = Math.max(0, row.units[k] - held[k]);
+        }
+        return SkuStock.of(locations, units);
+    }
+
+    private int availableAt(ResidualStock.Row row, int[] held, int k) {
+        return held == null ? row.units[k] : Math.max(0, row.units[k] - held[k]);
     }
 
     private void push(int o, boolean forced) {
@@ -308,17 +376,23 @@ final class WaveConstruction {
         RuleSet own = wave.ruleSetFor(request);
         current = o;
         if (!anyPrice(o)) {
-            return wave.plan(request, items, own, residual, now);
+            return wave.plan(request, items, own, available, now);
         }
         SourcingPlan chosen = WaveRules.withPrices(this::price,
-                () -> wave.plan(request, items, wave.pricedRuleSet(own), residual, now));
+                () -> wave.plan(request, items, wave.pricedRuleSet(own), available, now));
         List<PlannedFulfilment> fulfilments = chosen.fulfilments();
         int[] locations = new int[fulfilments.size()];
         for (int f = 0; f < locations.length; f++) {
             locations[f] = wave.network().indexOf(fulfilments.get(f).location());
         }
         Arrays.sort(locations);
-        return wave.plan(request, items, own, residual.only(locations), now);
+        SourcingPlan there = wave.plan(request, items, own, ResidualStock.only(available, locations), now);
+        if (there.plannedUnits() >= units[o]) {
+            return there;
+        }
+        // beyond the optimiser's exact range the prices can steer its search away from a plan with every unit
+        SourcingPlan anywhere = wave.plan(request, items, own, available, now);
+        return anywhere.plannedUnits() > there.plannedUnits() ? anywhere : there;
     }
 
     private boolean anyPrice(int o) {
@@ -327,10 +401,11 @@ final class WaveConstruction {
             if (p == null) {
                 continue;
             }
-            int[] left = residual.row(skus[o][s]).units;
+            ResidualStock.Row row = residual.row(skus[o][s]);
+            int[] held = reserved.get(skus[o][s]);
             int q = demand[o][s];
             for (int k = 0; k < p.length; k++) {
-                if (harm(p[k], left[k], q) > 0) {
+                if (harm(p[k], availableAt(row, held, k), q) > 0) {
                     return true;
                 }
             }
@@ -350,7 +425,7 @@ final class WaveConstruction {
             return 0;
         }
         int q = demandOf(current, sku);
-        return q == 0 ? 0 : SPLIT_COST * harm(p[k], row.units[k], q) / q;
+        return q == 0 ? 0 : SPLIT_COST * harm(p[k], availableAt(row, reserved.get(sku), k), q) / q;
     }
 
     /** Demand left short by taking q of r units under pressure p. */

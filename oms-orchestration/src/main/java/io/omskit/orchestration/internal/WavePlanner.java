@@ -91,7 +91,7 @@ public final class WavePlanner {
         }
 
         SourcingPlan[] best = baseline;
-        WaveConstruction construction = new WaveConstruction(this, wave, entitled, fair, snapshot, now);
+        WaveConstruction construction = new WaveConstruction(this, wave, entitled, fair, baseline, snapshot, now);
         SourcingPlan[] built = construction.build();
         if (built == null) {
             built = baseline.clone();
