@@ -55,9 +55,21 @@ public final class ResidualStock implements StockSnapshot {
                 for (int k = 0; k < locations.length; k++) {
                     locations[k] = base.location(k);
                 }
-                view = SkuStock.of(locations, units);
+                view = limited(SkuStock.of(locations, units), networkLimit());
             }
             return view;
+        }
+
+        /** The base's network-wide limit less the units taken since; {@link Integer#MAX_VALUE} for none. */
+        int networkLimit() {
+            if (base.networkLimit() == Integer.MAX_VALUE) {
+                return Integer.MAX_VALUE;
+            }
+            long left = 0;
+            for (int u : units) {
+                left += u;
+            }
+            return (int) Math.max(0, base.networkLimit() - (base.total() - left));
         }
     }
 
@@ -95,8 +107,13 @@ public final class ResidualStock implements StockSnapshot {
                 l[x] = locations[x];
                 u[x] = s.unitsAt(locations[x]);
             }
-            return SkuStock.of(l, u);
+            return limited(SkuStock.of(l, u), s.networkLimit());
         };
+    }
+
+    /** {@code stock} with the network-wide {@code limit}, if any. */
+    static SkuStock limited(SkuStock stock, int limit) {
+        return limit == Integer.MAX_VALUE ? stock : stock.withNetworkLimit(limit);
     }
 
     /** Takes the units of {@code plan}. */

@@ -40,7 +40,6 @@ import java.util.Set;
  * Other SKUs had enough for every order; should an order still fall short of its entitlement, the wave is planned
  * again, with the orders that fell short moved to the front, up to {@link #ATTEMPTS} times; if some order still
  * falls short, the construction gives up (returns null).
-
  */
 final class WaveConstruction {
 
@@ -298,7 +297,7 @@ final class WaveConstruction {
             locations[k] = row.base.location(k);
             units[k] = Math.max(0, row.units[k] - held[k]);
         }
-        return SkuStock.of(locations, units);
+        return ResidualStock.limited(SkuStock.of(locations, units), row.networkLimit());
     }
 
     private int availableAt(ResidualStock.Row row, int[] held, int k) {
