@@ -220,11 +220,7 @@ final class Optimiser {
         boolean[] et = new boolean[m * 2];
         double[] ec = new double[m * 2];
         double[] ea = new double[m * 2];
-        if (n > 1 && pricedAlikeForEveryItem()) {
-            sortOnceForEveryItem(spread, idx, tmp, ej, et, ec, ea);
-        } else {
-            sortPerItem(spread, idx, tmp, ej, et, ec, ea);
-        }
+        sortPerItem(spread, idx, tmp, ej, et, ec, ea);
         this.usableStock = new int[n * m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
@@ -235,66 +231,6 @@ final class Optimiser {
         this.covered = new long[n];
         this.top = new long[Math.max(1, Math.min(maxOpen, m))];
         this.additions = new int[m];
-    }
-
-    /**
-     * Whether every item has the same per-unit and last-unit costs, and last units at the same locations, as item 0
-     * (as when costs depend on the location only): each item's sorted segments are then the common sorted list
-     * without the locations it may not use.
-     */
-    private boolean pricedAlikeForEveryItem() {
-        for (int i = 1; i < n; i++) {
-            int base = i * m;
-            for (int j = 0; j < m; j++) {
-                if (unit[base + j] != unit[j] || tail[base + j] != tail[j]
-                        || (protect[base + j] > 0) != (protect[j] > 0)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Sorts the segments of every location once, by plain and by spread cost, and keeps each item's usable ones. */
-    private void sortOnceForEveryItem(double[] spread, int[] idx, int[] tmp, int[] ej, boolean[] et, double[] ec,
-                                      double[] ea) {
-        int e = 0;
-        for (int j = 0; j < m; j++) {
-            ej[e] = j;
-            et[e] = false;
-            ec[e] = unit[j];
-            ea[e] = unit[j] + spread[j];
-            e++;
-            if (protect[j] > 0) {
-                ej[e] = j;
-                et[e] = true;
-                ec[e] = unit[j] + tail[j];
-                ea[e] = unit[j] + tail[j] + spread[j];
-                e++;
-            }
-        }
-        int[] byPlain = new int[e];
-        sortEntries(idx, tmp, e, ec, ej, et);
-        System.arraycopy(idx, 0, byPlain, 0, e);
-        sortEntries(idx, tmp, e, ea, ej, et);
-        for (int i = 0; i < n; i++) {
-            int x = segStart[i];
-            int y = segStart[i];
-            for (int q = 0; q < e; q++) {
-                int plain = byPlain[q];
-                if (usable(i, ej[plain])) {
-                    segJ[x] = ej[plain];
-                    segTail[x] = et[plain];
-                    segCost[x++] = ec[plain];
-                }
-                int aug = idx[q];
-                if (usable(i, ej[aug])) {
-                    augJ[y] = ej[aug];
-                    augTail[y] = et[aug];
-                    augCost[y++] = ea[aug];
-                }
-            }
-        }
     }
 
     /** Sorts each item's usable segments by plain and by spread cost. */
@@ -320,13 +256,13 @@ final class Optimiser {
                 }
             }
             int base = segStart[i];
-            sortEntries(idx, tmp, e, ec, ej, et);
+            sortEntries(idx, tmp, e, ec);
             for (int x = 0; x < e; x++) {
                 segJ[base + x] = ej[idx[x]];
                 segTail[base + x] = et[idx[x]];
                 segCost[base + x] = ec[idx[x]];
             }
-            sortEntries(idx, tmp, e, ea, ej, et);
+            sortEntries(idx, tmp, e, ea);
             for (int x = 0; x < e; x++) {
                 augJ[base + x] = ej[idx[x]];
                 augTail[base + x] = et[idx[x]];
@@ -449,53 +385,67 @@ final class Optimiser {
     private int[] usableAt;
     private int[] usableCount;
 
-    /** Stable sort (insertion for short lists, merge otherwise) of entry indexes by cost, then location, then base before last units. */
-    private static void sortEntries(int[] idx, int[] tmp, int len, double[] cost, int[] j, boolean[] isTail) {
+    /**
+     * Stable sort of entry indexes by cost. Entries are made in the order of their location, base before last
+     * units, so stability breaks ties as the segment order requires (cost, then location, then base first).
+     * Insertion sort of runs of {@link #RUN}, then bottom-up merges of the runs, moving keys with their indexes.
+     */
+    private static void sortEntries(int[] idx, int[] tmp, int len, double[] cost) {
+        double[] key = new double[len];
+        double[] keyTmp = new double[len];
         for (int x = 0; x < len; x++) {
             idx[x] = x;
+            key[x] = cost[x];
         }
-        if (len <= 40) {
-            for (int x = 1; x < len; x++) {
-                int v = idx[x];
+        for (int lo = 0; lo < len; lo += RUN) {
+            int hi = Math.min(lo + RUN, len);
+            for (int x = lo + 1; x < hi; x++) {
+                double v = key[x];
+                int vi = idx[x];
                 int y = x;
-                while (y > 0 && !lessOrEqual(idx[y - 1], v, cost, j, isTail)) {
+                while (y > lo && key[y - 1] > v) {
+                    key[y] = key[y - 1];
                     idx[y] = idx[y - 1];
                     y--;
                 }
-                idx[y] = v;
+                key[y] = v;
+                idx[y] = vi;
             }
-            return;
         }
-        for (int width = 1; width < len; width <<= 1) {
+        for (int width = RUN; width < len; width <<= 1) {
             for (int lo = 0; lo < len - width; lo += width << 1) {
                 int mid = lo + width;
                 int hi = Math.min(lo + (width << 1), len);
+                if (key[mid - 1] <= key[mid]) {
+                    continue;
+                }
                 int a = lo;
                 int b = mid;
                 int t = lo;
                 while (a < mid && b < hi) {
-                    tmp[t++] = lessOrEqual(idx[a], idx[b], cost, j, isTail) ? idx[a++] : idx[b++];
+                    if (key[b] < key[a]) {
+                        keyTmp[t] = key[b];
+                        tmp[t++] = idx[b++];
+                    } else {
+                        keyTmp[t] = key[a];
+                        tmp[t++] = idx[a++];
+                    }
                 }
                 while (a < mid) {
+                    keyTmp[t] = key[a];
                     tmp[t++] = idx[a++];
                 }
                 while (b < hi) {
+                    keyTmp[t] = key[b];
                     tmp[t++] = idx[b++];
                 }
                 System.arraycopy(tmp, lo, idx, lo, hi - lo);
+                System.arraycopy(keyTmp, lo, key, lo, hi - lo);
             }
         }
     }
 
-    private static boolean lessOrEqual(int x, int y, double[] cost, int[] j, boolean[] isTail) {
-        if (cost[x] != cost[y]) {
-            return cost[x] < cost[y];
-        }
-        if (j[x] != j[y]) {
-            return j[x] < j[y];
-        }
-        return !isTail[x] || isTail[y];
-    }
+    private static final int RUN = 16;
 
     // ---- search ----
 
