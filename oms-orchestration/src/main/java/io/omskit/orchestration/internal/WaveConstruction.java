@@ -35,8 +35,10 @@ import java.util.Set;
  * had one, and orders with more than {@link #FLEXIBLE} options, come after the constrained ones.
  *
  * <p>Units of a <em>scarce</em> SKU (one some order could not be given in full when the wave was served first come,
- * first served) are held for the orders that got them then until those orders are planned: an order may take only
- * the units no order still to plan holds, besides its own, so every order can still get its entitlement of them.
+ * first served) must stay enough for the entitlements of the orders still to plan. For a SKU held at up to
+ * {@link #HALL_LOCATIONS} locations this is checked exactly, by Hall's condition over every set of its locations
+ * (see {@link #hallAvailable}); for other scarce SKUs the units first come, first served gave each order are held
+ * for it until it is planned: an order may take only the units no order still to plan holds, besides its own.
  * Other SKUs had enough for every order; should an order still fall short of its entitlement, the wave is planned
  * again, with the orders that fell short moved to the front, up to {@link #ATTEMPTS} times; if some order still
  * falls short, the construction gives up (returns null).
@@ -46,6 +48,7 @@ final class WaveConstruction {
     static final double SPLIT_COST = 8.0;
     static final int FLEXIBLE = 16;
     static final int ATTEMPTS = 3;
+    static final int HALL_LOCATIONS = 8;
 
     private static final int FORCED = 0;
     private static final int LOST_ALL = 1;
@@ -71,12 +74,19 @@ final class WaveConstruction {
 
     private record Reservation(Sku sku, int location, int quantity) {
     }
+
+    // scarce SKUs held at few locations, kept feasible by Hall's condition instead of by holding units
+    private final Set<Sku> hall = new HashSet<>();
+    // per order and SKU: the base locations of the SKU its rules allow, as a bit set (hall SKUs only)
+    private final int[][] eligible;
+    private final ResidualStock rows;
     // per SKU: for each base location index, the orders having it as a complete option
     private final Map<Sku, int[][]> holders = new HashMap<>();
 
     // one attempt's state
     private ResidualStock residual;
     private Map<Sku, int[]> reserved;
+    private Map<Sku, long[]> hallDemand;
     private StockSnapshot available;
     private Map<Sku, double[]> pressure;
     private BitSet[] feasible;
@@ -108,13 +118,20 @@ final class WaveConstruction {
                 scarce.add(u.sku());
             }
         }
+        this.rows = new ResidualStock(snapshot, wave.network());
+        for (Sku s : scarce) {
+            if (snapshot.stock(s).size() <= HALL_LOCATIONS) {
+                hall.add(s);
+            }
+        }
+        this.eligible = new int[n][];
         for (int o = 0; o < n; o++) {
             describe(o);
             List<Reservation> mine = new ArrayList<>();
             for (PlannedFulfilment f : baseline[o].fulfilments()) {
                 int location = wave.network().indexOf(f.location());
                 for (PlannedLine l : f.lines()) {
-                    if (scarce.contains(l.sku())) {
+                    if (scarce.contains(l.sku()) && !hall.contains(l.sku())) {
                         mine.add(new Reservation(l.sku(), location, l.quantity()));
                     }
                 }
@@ -131,6 +148,7 @@ final class WaveConstruction {
             skus[o] = new Sku[0];
             demand[o] = new int[0];
             options[o] = new int[0];
+            eligible[o] = new int[0];
             return;
         }
         Problem p = wave.compile(requests.get(o), items, snapshot, now);
@@ -158,6 +176,23 @@ final class WaveConstruction {
         skus[o] = s;
         demand[o] = d;
         options[o] = Arrays.copyOf(opts, c);
+        eligible[o] = new int[p.slots];
+        for (int x = 0; x < p.slots; x++) {
+            if (!hall.contains(s[x])) {
+                continue;
+            }
+            ResidualStock.Row row = rows.row(s[x]);
+            for (int j = 0; j < p.m; j++) {
+                boolean all = true;
+                for (int i = 0; i < p.n && all; i++) {
+                    all = p.slotOf[i] != x || p.allowed[i * p.m + j];
+                }
+                int k = row.indexOf(p.loc[j]);
+                if (all && k >= 0) {
+                    eligible[o][x] |= 1 << k;
+                }
+            }
+        }
     }
 
     private void indexHolders() {
@@ -228,6 +263,7 @@ final class WaveConstruction {
     private BitSet attempt(BitSet forced, SourcingPlan[] plans) {
         residual = new ResidualStock(snapshot, wave.network());
         reserved = new HashMap<>();
+        hallDemand = new HashMap<>();
         for (int o = 0; o < n; o++) {
             reserve(o, 1);
         }
@@ -275,8 +311,17 @@ final class WaveConstruction {
         return shortOnes;
     }
 
-    /** Holds ({@code sign} 1) or releases (-1) the scarce units order o's first come, first served plan took. */
+    /**
+     * Holds ({@code sign} 1) or releases (-1) the scarce units order o's first come, first served plan took, and
+     * counts (or stops counting) its demand of hall SKUs.
+     */
     private void reserve(int o, int sign) {
+        for (int x = 0; x < skus[o].length; x++) {
+            if (hall.contains(skus[o][x])) {
+                int size = 1 << residual.row(skus[o][x]).units.length;
+                hallDemand.computeIfAbsent(skus[o][x], k -> new long[size])[eligible[o][x]] += sign * demand[o][x];
+            }
+        }
         for (Reservation r : reservations.get(o)) {
             ResidualStock.Row row = residual.row(r.sku());
             reserved.computeIfAbsent(r.sku(), x -> new int[row.units.length])[row.indexOf(r.location())]
@@ -286,6 +331,10 @@ final class WaveConstruction {
 
     /** What the order being planned may take of {@code sku}: the residual less what orders not planned yet hold. */
     private SkuStock available(Sku sku) {
+        long[] wanted = hallDemand.get(sku);
+        if (wanted != null) {
+            return hallAvailable(residual.row(sku), wanted);
+        }
         int[] held = reserved.get(sku);
         if (held == null) {
             return residual.stock(sku);
@@ -296,6 +345,43 @@ final class WaveConstruction {
         for (int k = 0; k < held.length; k++) {
             locations[k] = row.base.location(k);
             units[k] = Math.max(0, row.units[k] - held[k]);
+        }
+        return ResidualStock.limited(SkuStock.of(locations, units), row.networkLimit());
+    }
+
+    /**
+     * What may be taken at each location without breaking Hall's condition for the orders not planned yet: for every
+     * set T of the SKU's locations, the units at T must cover the demand of the orders that may only use locations in
+     * T. The most one location can give is the least slack of the sets containing it.
+     */
+    private static SkuStock hallAvailable(ResidualStock.Row row, long[] wanted) {
+        int count = row.units.length;
+        int size = 1 << count;
+        long[] slack = wanted.clone();
+        for (int b = 0; b < count; b++) {
+            for (int t = 0; t < size; t++) {
+                if ((t & (1 << b)) != 0) {
+                    slack[t] += slack[t ^ (1 << b)];
+                }
+            }
+        }
+        long[] supply = new long[size];
+        for (int t = 1; t < size; t++) {
+            int low = Integer.numberOfTrailingZeros(t);
+            supply[t] = supply[t & (t - 1)] + row.units[low];
+            slack[t] = supply[t] - slack[t];
+        }
+        int[] locations = new int[count];
+        int[] units = new int[count];
+        for (int k = 0; k < count; k++) {
+            locations[k] = row.base.location(k);
+            long cap = row.units[k];
+            for (int t = 1; t < size; t++) {
+                if ((t & (1 << k)) != 0 && slack[t] < cap) {
+                    cap = slack[t];
+                }
+            }
+            units[k] = (int) Math.max(0, cap);
         }
         return ResidualStock.limited(SkuStock.of(locations, units), row.networkLimit());
     }
