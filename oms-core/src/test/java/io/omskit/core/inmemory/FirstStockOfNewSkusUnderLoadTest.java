@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -95,7 +96,7 @@ class FirstStockOfNewSkusUnderLoadTest {
         Random random = new Random(seed);
         Collections.shuffle(order, random);
         int[] ones = new int[LOCATIONS];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         start.await();
         for (Sku sku : order) {
             Collections.shuffle(at, random);
