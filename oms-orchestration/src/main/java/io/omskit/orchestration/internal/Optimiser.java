@@ -27,7 +27,9 @@ import java.util.Arrays;
  *     are all evaluated before the search, so the search only needs bounds for plans of t &gt;= 2 shipments, whose
  *     split penalties pen * (t - 1) are at least pen * t / 2.</li>
  * </ul>
- * A relaxation is recomputed only when the location just excluded was used by it. Every node also evaluates the
+ * A relaxation is recomputed only when the location just excluded was used by it. Most orders are settled at the
+ * root: when the root's bound already proves the best single location optimal (computed by selecting segments in
+ * order, without sorting them), the sorted segment lists and the search are never built. Every node also evaluates the
  * opened set itself, so good plans are found early. Within {@link #EXACT_ITEMS} items and {@link #EXACT_LOCATIONS}
  * locations the search runs to completion (a safety budget of {@link #EXACT_NODE_BUDGET} nodes is never reached in
  * practice and is reported if it is); beyond, it has a budget of {@link #HEURISTIC_NODE_BUDGET} nodes, after which
