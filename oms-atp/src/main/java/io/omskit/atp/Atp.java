@@ -2,6 +2,7 @@ package io.omskit.atp;
 
 import io.omskit.atp.calendar.JollydayHolidays;
 import io.omskit.atp.internal.ChangeTimes;
+import io.omskit.atp.internal.LegWindows;
 import io.omskit.atp.spi.BackorderLedger;
 import io.omskit.core.catalog.BundleComponent;
 import io.omskit.core.catalog.Sku;
@@ -28,6 +29,8 @@ import io.omskit.core.payment.PaymentSummary;
 import io.omskit.core.spi.Catalog;
 import io.omskit.core.spi.InventoryStore;
 import io.omskit.orchestration.Exclusion;
+import io.omskit.orchestration.ItemPlan;
+import io.omskit.orchestration.ItemQuestion;
 import io.omskit.orchestration.LegKind;
 import io.omskit.orchestration.LocationVerdict;
 import io.omskit.orchestration.PlannedFulfilment;
@@ -85,6 +88,7 @@ public final class Atp {
 
     private static final String PAGE_LINE = "1";
     private static final int BACK_IN_STOCK_TRIES = 8;
+    private static final int MAX_WINDOWS = 500_000;
 
     private final SourcingEngine engine;
     private final Network network;
@@ -100,6 +104,7 @@ public final class Atp {
     private final long cacheTtlMillis;
     private final int maxCacheEntries;
     private final ChangeTimes changeTimes;
+    private final LegWindows windows;
     private final ConcurrentHashMap<Object, Planned> cache = new ConcurrentHashMap<>();
 
     private Atp(Builder b) {
@@ -126,6 +131,7 @@ public final class Atp {
             calendars[i] = calendar.calendar(i);
         }
         this.changeTimes = new ChangeTimes(calendars);
+        this.windows = new LegWindows(calendar, MAX_WINDOWS);
     }
 
     /** A builder. */
@@ -151,6 +157,7 @@ public final class Atp {
     /** Forgets every cached plan (for instance after changing rules or capacities behind the engine's back). */
     public void clearCache() {
         cache.clear();
+        windows.clear();
     }
 
     /**
@@ -165,8 +172,11 @@ public final class Atp {
                 request.store());
         ZoneId zone = customerZone(request.destination(), request.store());
         StockSignal signal = signal(lines[0], request.channel(), zone);
-        List<MethodPromise> promises = promise(q, lines, request.channel(), request.destination(), request.store(), now,
-                signal.units() < request.quantity(), null);
+        boolean hopeless = signal.units() < request.quantity();
+        List<MethodPromise> promises = hopeless ? null : quickPage(request, lines, now);
+        if (promises == null) {
+            promises = promise(q, lines, request.channel(), request.destination(), request.store(), now, hopeless, null);
+        }
         return new ProductPromise(request.sku(), request.quantity(), now, signal, promises);
     }
 
@@ -200,6 +210,52 @@ public final class Atp {
     }
 
     // ------------------------------------------------------------------ promising
+
+    /**
+     * The product page from the engine's what-if for one item ({@link SourcingEngine#planItem}), method by method;
+     * null when a method needs the full engine (the page is then promised the general way).
+     */
+    private List<MethodPromise> quickPage(ProductPageRequest request, Line[] lines, Instant now) {
+        if (!isPlain(request.sku())) {
+            return null;
+        }
+        StockSnapshot snapshot = index.snapshot(request.channel());
+        LocationId store = request.store();
+        int storeIndex = store == null ? -1 : network.indexOf(store);
+        List<PartLine> partLines = null;
+        List<MethodPromise> out = new ArrayList<>(methods.size());
+        for (int m = 0; m < methods.size(); m++) {
+            DeliveryMethod method = methods.get(m);
+            MethodPlan mp = precondition(method, request.destination(), store, storeIndex);
+            if (mp == null && method == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
+                mp = shelfCheck(lines, snapshot, storeIndex);
+            }
+            if (mp == null) {
+                ItemPlan plan = engine.planItem(new ItemQuestion(request.channel(),
+                        delivery(method, request.destination(), store), request.sku(), request.quantity()), snapshot, now);
+                if (plan == null) {
+                    return null;
+                }
+                if (partLines == null) {
+                    partLines = List.of(new PartLine(PAGE_LINE, request.sku(), request.quantity()));
+                }
+                Leg leg = new Leg(plan.locationIndex(), plan.kind(), plan.kind() == LegKind.DELIVER ? -1 : storeIndex,
+                        partLines);
+                mp = new MethodPlan(PromiseStatus.AVAILABLE, new Leg[] {leg}, now, null, null);
+            }
+            out.add(toPromise(method, mp, request.destination(), storeIndex, now, null));
+        }
+        return out;
+    }
+
+    /** Whether the SKU is sourced as itself (not a bundle of the catalog). */
+    private boolean isPlain(Sku sku) {
+        if (catalog == null) {
+            return true;
+        }
+        Optional<SkuAttributes> a = catalog.find(sku);
+        return a.isEmpty() || !a.get().isBundle();
+    }
 
     private record Line(String id, Sku sku, int quantity) {
     }
@@ -277,12 +333,13 @@ public final class Atp {
             default:
                 List<PromisedPart> parts = new ArrayList<>(plan.legs.length);
                 for (Leg leg : plan.legs) {
-                    LegTiming t = calendar.leg(method, leg.kind, leg.location, leg.pickupStore, destination, now);
-                    if (!t.isPromisable()) {
+                    LegWindows.Window w = windows.at(method, leg.kind, leg.location, leg.pickupStore, destination, now);
+                    if (w == null) {
+                        LegTiming t = calendar.leg(method, leg.kind, leg.location, leg.pickupStore, destination, now);
                         return MethodPromise.unavailable(method, Unavailability.NO_SERVICE, t.problem());
                     }
                     Location l = network.at(leg.location);
-                    parts.add(new PromisedPart(l.id(), l.type(), leg.kind, leg.lines, t.dispatch(), t.window()));
+                    parts.add(new PromisedPart(l.id(), l.type(), leg.kind, leg.lines, w.dispatch(), w.window()));
                 }
                 return MethodPromise.of(method, PromiseStatus.AVAILABLE, parts, charges.charge(method, parts.size(), merchandise));
         }
@@ -369,7 +426,7 @@ public final class Atp {
      * Express click and collect takes only the pickup store's own stock (the engine adds that filter for the method):
      * a store without enough of every SKU cannot be planned, so the engine is not asked.
      */
-    private MethodPlan shelfCheck(Line[] lines, RecordingSnapshot snapshot, int storeIndex) {
+    private MethodPlan shelfCheck(Line[] lines, StockSnapshot snapshot, int storeIndex) {
         for (Sku sku : skusOf(lines)) {
             long needed = required(lines, sku);
             int onShelf = snapshot.stock(sku).unitsAt(storeIndex);

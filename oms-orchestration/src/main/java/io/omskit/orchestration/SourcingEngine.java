@@ -22,6 +22,7 @@ import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.inventory.Reservation;
 import io.omskit.orchestration.internal.OwnReservation;
+import io.omskit.orchestration.internal.ItemPlanner;
 import io.omskit.orchestration.internal.Planner;
 import io.omskit.orchestration.internal.WavePlanner;
 import io.omskit.orchestration.spi.SourcingItem;
@@ -69,6 +70,7 @@ public final class SourcingEngine {
     private final StockExposure exposure;
     private final int maxAttempts;
     private final Planner planner;
+    private final ItemPlanner itemPlanner;
     private final WavePlanner wavePlanner;
     private final ResourcingPolicy resourcing;
 
@@ -81,6 +83,7 @@ public final class SourcingEngine {
         this.exposure = b.exposure;
         this.maxAttempts = b.maxAttempts;
         this.planner = new Planner(network, b.catalog, capacity);
+        this.itemPlanner = new ItemPlanner(network, b.catalog, capacity);
         this.wavePlanner = new WavePlanner(planner, network, this::ruleSetFor);
         this.resourcing = b.resourcing;
     }
@@ -141,6 +144,26 @@ public final class SourcingEngine {
         Checks.notNull(snapshot, "snapshot");
         Checks.notNull(now, "now");
         return planAt(request, snapshot, now);
+    }
+
+    /**
+     * What-if for one SKU, fast: the plan {@link #plan(SourcingRequest, StockSnapshot, Instant)} computes at
+     * {@code now} for an order of one line of {@code question}'s SKU and quantity, when one location supplies every
+     * unit; its location, units and cost are those of the full plan's single fulfilment. What depends only on the
+     * rule set, channel, delivery method, destination and pickup store is prepared once and reused, so a call asks
+     * the other rules about a few locations only. Nothing is allocated in the inventory store.
+     *
+     * @param snapshot the stock the full plan would read
+     * @return the plan; null when the question needs the full engine: no location can supply every unit alone, a
+     *         split could be cheaper, the SKU is a bundle of the catalog, or a rule of the set reads the order itself
+     *         ({@link io.omskit.orchestration.spi.RuleInput#ORDER})
+     */
+    public ItemPlan planItem(ItemQuestion question, StockSnapshot snapshot, Instant now) {
+        Checks.notNull(question, "question");
+        Checks.notNull(snapshot, "snapshot");
+        Checks.notNull(now, "now");
+        RuleSet ruleSet = rules.ruleSetFor(question.channel(), question.delivery().method());
+        return itemPlanner.plan(question, ruleSet, snapshot.stock(question.sku()), now);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.omskit.atp.calendar;
 
+import io.omskit.atp.internal.ZoneSpans;
 import io.omskit.atp.spi.TransitTime;
 import io.omskit.core.common.Checks;
 import io.omskit.core.order.DeliveryWindow;
@@ -9,9 +10,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +26,7 @@ import java.util.function.Predicate;
 public record DeliveryDays(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
 
     private static final int HORIZON_DAYS = 60;
+    private static final ConcurrentHashMap<ZoneId, ZoneSpans> SPANS = new ConcurrentHashMap<>();
 
     public DeliveryDays {
         Checks.notNull(days, "days");
@@ -55,7 +57,8 @@ public record DeliveryDays(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
      * @return the window; null when the carrier does not deliver within 60 days
      */
     public DeliveryWindow window(Instant dispatch, TransitTime transit, ZoneId zone, Predicate<LocalDate> holiday) {
-        LocalDateTime local = LocalDateTime.ofInstant(dispatch, zone);
+        ZoneSpans spans = SPANS.computeIfAbsent(zone, ZoneSpans::new);
+        LocalDateTime local = spans.local(dispatch);
         LocalDate day0 = local.toLocalDate();
         LocalDate first;
         if (transit.minDays() == 0 && isDeliveryDay(day0, holiday) && local.toLocalTime().isBefore(to)) {
@@ -70,11 +73,11 @@ public record DeliveryDays(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
         if (last.isBefore(first)) {
             last = first;
         }
-        Instant earliest = ZonedDateTime.of(first, from, zone).toInstant();
+        Instant earliest = spans.at(LocalDateTime.of(first, from));
         if (earliest.isBefore(dispatch)) {
             earliest = dispatch;
         }
-        Instant latest = ZonedDateTime.of(last, to, zone).toInstant();
+        Instant latest = spans.at(LocalDateTime.of(last, to));
         return new DeliveryWindow(earliest, latest.isBefore(earliest) ? earliest : latest);
     }
 

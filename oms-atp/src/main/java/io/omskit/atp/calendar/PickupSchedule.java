@@ -42,7 +42,7 @@ public record PickupSchedule(Set<DayOfWeek> days, LocalTime time) {
      * horizon.
      */
     public Instant next(WorkingCalendar calendar, Instant ready) {
-        LocalDate date = LocalDate.ofInstant(ready, calendar.zone());
+        LocalDate date = calendar.local(ready).toLocalDate();
         int second = time.toSecondOfDay();
         for (int d = 0; d <= WorkingCalendar.HORIZON_DAYS; d++, date = date.plusDays(1)) {
             if (!days.contains(date.getDayOfWeek()) || calendar.isDayOff(date)) {

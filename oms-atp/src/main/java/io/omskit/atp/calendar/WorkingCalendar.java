@@ -1,5 +1,6 @@
 package io.omskit.atp.calendar;
 
+import io.omskit.atp.internal.ZoneSpans;
 import io.omskit.atp.spi.HolidaySource;
 import io.omskit.core.common.Checks;
 import io.omskit.core.network.HolidayCalendar;
@@ -13,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +38,7 @@ public final class WorkingCalendar {
     private final ZoneId zone;
     private final ZoneRules rules;
     private final ZoneOffset fixedOffset;
+    private final ZoneSpans spans;
     private final HolidaySource holidays;
     private final int[][] openFrom;
     private final int[][] openTo;
@@ -52,6 +53,7 @@ public final class WorkingCalendar {
         this.zone = location.zone();
         this.rules = zone.getRules();
         this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
+        this.spans = new ZoneSpans(zone);
         this.holidays = holidays;
         this.openFrom = new int[7][];
         this.openTo = new int[7][];
@@ -124,7 +126,7 @@ public final class WorkingCalendar {
 
     /** The first instant at or after {@code time} at which the location is open; null when it never opens. */
     public Instant nextOpen(Instant time) {
-        LocalDate date = LocalDate.ofInstant(time, zone);
+        LocalDate date = local(time).toLocalDate();
         for (int d = 0; d <= HORIZON_DAYS; d++, date = date.plusDays(1)) {
             if (!isWorkingDay(date)) {
                 continue;
@@ -187,7 +189,7 @@ public final class WorkingCalendar {
             throw new IllegalArgumentException("work must not be negative, was " + work);
         }
         Instant t = start;
-        LocalDate date = LocalDate.ofInstant(start, zone);
+        LocalDate date = local(start).toLocalDate();
         for (int d = 0; d <= HORIZON_DAYS; d++, date = date.plusDays(1)) {
             if (!isWorkingDay(date)) {
                 continue;
@@ -275,7 +277,7 @@ public final class WorkingCalendar {
         if (fixedOffset != null) {
             return LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), fixedOffset);
         }
-        return LocalDateTime.ofInstant(time, zone);
+        return spans.local(time);
     }
 
     /** The instant of {@code secondOfDay} on {@code date} at the location (a time in a DST gap moves forward). */
@@ -286,7 +288,7 @@ public final class WorkingCalendar {
         if (fixedOffset != null) {
             return ldt.toInstant(fixedOffset);
         }
-        return ZonedDateTime.ofLocal(ldt, zone, null).toInstant();
+        return spans.at(ldt);
     }
 
     private ClosedDays days(int year) {

@@ -23,6 +23,7 @@ import java.util.List;
 public final class Context implements SourcingContext {
 
     private final Order order;
+    private final io.omskit.core.order.Channel channel;
     private final DeliveryChoice delivery;
     private final Network network;
     private final Instant now;
@@ -58,8 +59,48 @@ public final class Context implements SourcingContext {
      */
     Context(Order order, DeliveryChoice delivery, Network network, Instant now, List<SourcingItem> items,
             SkuStock[] stock, int[][] excluded, CapacityTracker capacity, double[] unitVectors, Sites sites) {
+        this(order, order.channel(), delivery, network, now, items, stock, excluded, capacity, unitVectors, sites);
+    }
+
+    /**
+     * A context for a computation without an order (what-if for one item): {@link #order()} fails, rules may read
+     * the {@code channel}.
+     */
+    Context(io.omskit.core.order.Channel channel, DeliveryChoice delivery, Network network, Instant now,
+            List<SourcingItem> items, SkuStock[] stock, int[][] excluded, CapacityTracker capacity, double[] unitVectors) {
+        this(null, channel, delivery, network, now, items, stock, excluded, capacity, unitVectors, null);
+    }
+
+    /**
+     * A context for another computation without an order, for the channel of {@code same} and a {@code delivery}
+     * with the same method, destination and pickup store as its own (the promised window may differ).
+     */
+    Context(Context same, DeliveryChoice delivery, Instant now, List<SourcingItem> items, SkuStock[] stock,
+            int[][] excluded) {
+        this.order = null;
+        this.channel = same.channel;
+        this.delivery = delivery;
+        this.network = same.network;
+        this.now = now;
+        this.items = items;
+        this.stock = stock;
+        this.excluded = excluded;
+        this.capacity = same.capacity;
+        this.sites = same.sites;
+        this.pickupStore = same.pickupStore;
+        this.destination = same.destination;
+        this.unitVectors = same.unitVectors;
+        this.dx = same.dx;
+        this.dy = same.dy;
+        this.dz = same.dz;
+    }
+
+    private Context(Order order, io.omskit.core.order.Channel channel, DeliveryChoice delivery, Network network,
+                    Instant now, List<SourcingItem> items, SkuStock[] stock, int[][] excluded, CapacityTracker capacity,
+                    double[] unitVectors, Sites sites) {
         this.sites = sites;
         this.order = order;
+        this.channel = channel;
         this.delivery = delivery;
         this.network = network;
         this.now = now;
@@ -151,7 +192,15 @@ public final class Context implements SourcingContext {
 
     @Override
     public Order order() {
+        if (order == null) {
+            throw new IllegalStateException("no order in a what-if for one item: a rule reading the order must declare RuleInput.ORDER");
+        }
         return order;
+    }
+
+    @Override
+    public io.omskit.core.order.Channel channel() {
+        return channel;
     }
 
     @Override

@@ -292,7 +292,7 @@ public final class Planner {
                 () -> explain(p, o, fulfilments, unsourced, breakdown));
     }
 
-    private static LegKind legKind(DeliveryChoice delivery, int location, int pickupStore) {
+    static LegKind legKind(DeliveryChoice delivery, int location, int pickupStore) {
         if (delivery.method().isHomeDelivery()) {
             return LegKind.DELIVER;
         }

@@ -6,7 +6,9 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * A location must be able to do what the delivery method needs: ship for home delivery, hand over for click and
@@ -43,6 +45,11 @@ public final class CapabilityFilter implements FilterRule {
     @Override
     public boolean orderExclusionIsStatic() {
         return true;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return RuleInput.DELIVERY_ONLY;
     }
 
     @Override

@@ -4,8 +4,10 @@ import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.time.LocalTime;
+import java.util.Set;
 
 /**
  * A location past its order cut-off (local time) cannot release the order today; for methods promising same-day
@@ -33,6 +35,11 @@ public final class CutOffFilter implements FilterRule {
     public boolean excludesOrder(SourcingContext context, int location) {
         Location l = context.location(location);
         return !LocalTime.ofInstant(context.now(), l.zone()).isBefore(l.orderCutOff());
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return Set.of(RuleInput.DELIVERY, RuleInput.TIME);
     }
 
     @Override

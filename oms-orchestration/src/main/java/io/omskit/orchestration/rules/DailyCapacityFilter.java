@@ -3,7 +3,9 @@ package io.omskit.orchestration.rules;
 import io.omskit.core.network.LocationId;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * A location that has taken as many fulfilments today (its local day) as its daily capacity allows may not take
@@ -30,6 +32,11 @@ public final class DailyCapacityFilter implements FilterRule {
     @Override
     public boolean excludesOrder(SourcingContext context, int location) {
         return context.remainingCapacity(location) <= 0;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return Set.of(RuleInput.DELIVERY, RuleInput.CAPACITY);
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.omskit.core.network.LocationId;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * Prefers near locations: a cost per km from the location to the destination, per shipment. Named {@value #NAME}.
@@ -37,6 +39,11 @@ public final class DistanceCost implements CostRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return RuleInput.DELIVERY_ONLY;
     }
 
     @Override

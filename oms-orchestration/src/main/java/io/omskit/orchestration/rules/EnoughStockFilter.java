@@ -6,7 +6,9 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.order.LineId;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * A location may fulfil an item only with enough available stock after safety stock: at least a minimum number of
@@ -57,6 +59,11 @@ public final class EnoughStockFilter implements FilterRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return Set.of(RuleInput.DELIVERY, RuleInput.ITEMS, RuleInput.STOCK);
     }
 
     @Override

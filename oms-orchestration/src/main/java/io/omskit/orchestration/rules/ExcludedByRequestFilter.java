@@ -4,7 +4,9 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.order.LineId;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * Excludes the locations the request excluded (after a rejection or a short pick there). The engine applies it
@@ -31,6 +33,11 @@ public final class ExcludedByRequestFilter implements FilterRule {
     @Override
     public boolean excludesItem(SourcingContext context, int item, int location) {
         return context.isExcluded(item, location);
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return Set.of(RuleInput.DELIVERY, RuleInput.ITEMS, RuleInput.EXCLUSIONS);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.util.Set;
 
@@ -46,6 +47,11 @@ public final class ExcludedLocationsFilter implements FilterRule {
     @Override
     public boolean orderExclusionIsStatic() {
         return true;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return RuleInput.DELIVERY_ONLY;
     }
 
     @Override

@@ -4,8 +4,10 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.order.LineId;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
 import io.omskit.orchestration.spi.SourcingItem;
+import java.util.Set;
 
 /**
  * Items of a group (the components of a bundle, or lines the request grouped) ship together, complete, from one
@@ -28,6 +30,11 @@ public final class KeepTogetherFilter implements FilterRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return Set.of(RuleInput.DELIVERY, RuleInput.ITEMS, RuleInput.STOCK);
     }
 
     @Override

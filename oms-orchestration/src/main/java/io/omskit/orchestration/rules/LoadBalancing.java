@@ -4,7 +4,9 @@ import io.omskit.core.network.LocationId;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * Spreads work over the network: a location costs {@code weight} times the share of its daily capacity already
@@ -34,6 +36,11 @@ public final class LoadBalancing implements CostRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return Set.of(RuleInput.DELIVERY, RuleInput.CAPACITY);
     }
 
     private double cost(SourcingContext context, int location) {

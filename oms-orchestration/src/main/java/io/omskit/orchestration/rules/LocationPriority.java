@@ -5,10 +5,12 @@ import io.omskit.core.network.LocationId;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The retailer's preferred order of locations: the location at rank r (from 0) costs {@code r * step} per shipment;
@@ -53,6 +55,11 @@ public final class LocationPriority implements CostRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return RuleInput.DELIVERY_ONLY;
     }
 
     private int rank(SourcingContext context, int location) {

@@ -7,6 +7,7 @@ import io.omskit.core.order.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -79,8 +80,13 @@ public final class LocationTypeFilter implements FilterRule {
     }
 
     @Override
+    public Set<RuleInput> inputs() {
+        return RuleInput.DELIVERY_ONLY;
+    }
+
+    @Override
     public Justification excludeOrder(SourcingContext context, int location) {
-        Channel channel = context.order().channel();
+        Channel channel = context.channel();
         DeliveryMethod method = context.delivery().method();
         Allowance best = null;
         for (int a = 0; a < allowances.size(); a++) {

@@ -3,7 +3,9 @@ package io.omskit.orchestration.rules;
 import io.omskit.core.network.LocationId;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * A location farther than a limit from the destination (the customer, or the pickup store) may not fulfil the
@@ -40,6 +42,11 @@ public final class MaxDistanceFilter implements FilterRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return RuleInput.DELIVERY_ONLY;
     }
 
     @Override

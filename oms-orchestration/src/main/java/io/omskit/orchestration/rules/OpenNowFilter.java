@@ -4,8 +4,10 @@ import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.time.LocalDateTime;
+import java.util.Set;
 
 /**
  * A location must be open now, in its own time zone: not on one of its closure days and within its opening
@@ -27,6 +29,11 @@ public final class OpenNowFilter implements FilterRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return Set.of(RuleInput.DELIVERY, RuleInput.TIME);
     }
 
     @Override

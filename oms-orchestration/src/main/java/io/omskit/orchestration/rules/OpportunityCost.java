@@ -8,9 +8,11 @@ import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
 import io.omskit.orchestration.spi.OpportunityCosts;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps scarce stock where other demand will need it: each unit taken costs what the host's
@@ -47,6 +49,11 @@ public final class OpportunityCost implements CostRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return Set.of(RuleInput.DELIVERY, RuleInput.ITEMS);
     }
 
     @Override

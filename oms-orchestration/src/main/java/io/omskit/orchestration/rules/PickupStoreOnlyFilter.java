@@ -4,7 +4,9 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * Express click and collect is ready within hours from the pickup store's own stock: every other location is
@@ -32,6 +34,11 @@ public final class PickupStoreOnlyFilter implements FilterRule {
     @Override
     public boolean orderExclusionIsStatic() {
         return true;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return RuleInput.DELIVERY_ONLY;
     }
 
     @Override

@@ -6,7 +6,9 @@ import io.omskit.core.network.LocationType;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * Keeps the last units on a store's shelf for walk-in customers: each unit taken from the last {@code lastUnits}
@@ -39,6 +41,11 @@ public final class ProtectStoreStock implements CostRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return RuleInput.DELIVERY_ONLY;
     }
 
     @Override

@@ -9,7 +9,9 @@ import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
 import io.omskit.orchestration.spi.ShippingRate;
 import io.omskit.orchestration.spi.ShippingRates;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * What shipping from a location costs, from {@link ShippingRates} (a {@link RateTable} or the host's carrier
@@ -49,6 +51,11 @@ public final class ShippingCost implements CostRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return RuleInput.DELIVERY_ONLY;
     }
 
     @Override

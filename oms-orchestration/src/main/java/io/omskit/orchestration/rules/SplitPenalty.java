@@ -3,7 +3,9 @@ package io.omskit.orchestration.rules;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.util.Set;
 
 /**
  * A penalty for each shipment beyond the first, so that an order splits only when splitting saves more than the
@@ -32,6 +34,11 @@ public final class SplitPenalty implements CostRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<RuleInput> inputs() {
+        return RuleInput.DELIVERY_ONLY;
     }
 
     @Override

@@ -18,6 +18,11 @@ public interface SourcingContext {
     /** The order being sourced; never null. */
     Order order();
 
+    /** The order's channel; never null. A rule reading only this of the order depends on {@link RuleInput#DELIVERY}. */
+    default io.omskit.core.order.Channel channel() {
+        return order().channel();
+    }
+
     /** How the customer receives it; never null. */
     DeliveryChoice delivery();
 

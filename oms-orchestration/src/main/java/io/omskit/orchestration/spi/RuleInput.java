@@ -1,0 +1,43 @@
+package io.omskit.orchestration.spi;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a rule's answers may depend on, besides its own configuration. The engine uses it to prepare once what
+ * depends only on the delivery and to re-ask rules only about what changed: a rule that declares fewer inputs than
+ * it reads gets stale answers, so a rule that is unsure declares {@link #ALL}.
+ */
+public enum RuleInput {
+
+    /**
+     * The order's channel, delivery method, destination and pickup store, and the location's own attributes
+     * (type, capabilities, position, zone, calendar, daily capacity as configured). A cost rule depending on no
+     * more than this must price every item alike: the same per-unit and last-units terms for each item.
+     */
+    DELIVERY,
+
+    /** The items being sourced: their SKUs, quantities, lines and groups, and how many there are. */
+    ITEMS,
+
+    /** The units available per item and location ({@link SourcingContext#available}). */
+    STOCK,
+
+    /** The moment of the computation ({@link SourcingContext#now}), and the promised window of the delivery. */
+    TIME,
+
+    /** The capacity locations have left today ({@link SourcingContext#remainingCapacity}). */
+    CAPACITY,
+
+    /** The locations the request excluded ({@link SourcingContext#isExcluded}). */
+    EXCLUSIONS,
+
+    /** Anything else of the order ({@link SourcingContext#order}): customer, prices, notes. */
+    ORDER;
+
+    /** Every input: what a rule that does not say depends on. */
+    public static final Set<RuleInput> ALL = Set.copyOf(EnumSet.allOf(RuleInput.class));
+
+    /** Only {@link #DELIVERY}: the rule's answer for a location is fixed by the delivery alone. */
+    public static final Set<RuleInput> DELIVERY_ONLY = Set.of(DELIVERY);
+}
