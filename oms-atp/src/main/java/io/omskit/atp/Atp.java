@@ -28,6 +28,7 @@ import io.omskit.core.order.UnitCounts;
 import io.omskit.core.payment.PaymentSummary;
 import io.omskit.core.spi.Catalog;
 import io.omskit.core.spi.InventoryStore;
+import io.omskit.orchestration.Completion;
 import io.omskit.orchestration.Exclusion;
 import io.omskit.orchestration.ItemPlan;
 import io.omskit.orchestration.ItemQuestion;
@@ -42,6 +43,7 @@ import io.omskit.orchestration.SourcingRequest;
 import io.omskit.orchestration.StockExposure;
 import io.omskit.orchestration.StockSnapshot;
 import io.omskit.orchestration.Unsourced;
+import io.omskit.orchestration.UnsourcedReason;
 import io.omskit.orchestration.Verdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,6 +107,7 @@ public final class Atp {
     private final int maxCacheEntries;
     private final ChangeTimes changeTimes;
     private final LegWindows windows;
+    private final boolean quickPages;
     private final ConcurrentHashMap<Object, Planned> cache = new ConcurrentHashMap<>();
 
     private Atp(Builder b) {
@@ -132,6 +135,7 @@ public final class Atp {
         }
         this.changeTimes = new ChangeTimes(calendars);
         this.windows = new LegWindows(calendar, MAX_WINDOWS);
+        this.quickPages = b.quickPages;
     }
 
     /** A builder. */
@@ -173,7 +177,7 @@ public final class Atp {
         ZoneId zone = customerZone(request.destination(), request.store());
         StockSignal signal = signal(lines[0], request.channel(), zone);
         boolean hopeless = signal.units() < request.quantity();
-        List<MethodPromise> promises = hopeless ? null : quickPage(request, lines, now);
+        List<MethodPromise> promises = hopeless || !quickPages ? null : quickPage(request, lines, now);
         if (promises == null) {
             promises = promise(q, lines, request.channel(), request.destination(), request.store(), now, hopeless, null);
         }
@@ -366,12 +370,21 @@ public final class Atp {
             }
             if (mp == null) {
                 Order order = order(lines, channel, delivery(method, destination, store), now);
-                SourcingPlan plan = engine.plan(SourcingRequest.of(order), snapshot, now);
-                if (plan.isComplete()) {
+                Completion completion = engine.planIfComplete(SourcingRequest.of(order), snapshot, now);
+                SourcingPlan plan = completion.plan();
+                if (plan != null && plan.isComplete()) {
                     mp = new MethodPlan(PromiseStatus.AVAILABLE, legs(plan), now, null, null);
                     checkCapacity |= enforcesCapacity(channel, method);
                 } else {
-                    mp = futurePlan(method, lines, channel, destination, store, now, snapshot, unavailable(method, plan, storeIndex));
+                    MethodPromise otherwise;
+                    if (plan == null && !(completion.reason() == UnsourcedReason.EXCLUDED_BY_RULES && method.isPickup())) {
+                        otherwise = MethodPromise.unavailable(method, unavailability(completion.reason()), completion.detail());
+                    } else {
+                        // a pickup store's own exclusion is worth naming: the full plan's explanation has it
+                        otherwise = unavailable(method, plan != null ? plan : engine.plan(SourcingRequest.of(order), snapshot, now),
+                                storeIndex);
+                    }
+                    mp = futurePlan(method, lines, channel, destination, store, now, snapshot, otherwise);
                 }
             }
             if (mp.status == PromiseStatus.LATER && mp.start.toEpochMilli() < until) {
@@ -460,11 +473,7 @@ public final class Atp {
     /** Why the engine could not plan everything now, from its first unsourced line and its explanation. */
     private MethodPromise unavailable(DeliveryMethod method, SourcingPlan plan, int storeIndex) {
         Unsourced u = plan.unsourced().get(0);
-        Unavailability reason = switch (u.reason()) {
-            case NO_STOCK -> Unavailability.NO_STOCK;
-            case EXCLUDED_BY_RULES -> Unavailability.EXCLUDED_BY_RULES;
-            default -> Unavailability.TOO_MANY_PARTS;
-        };
+        Unavailability reason = unavailability(u.reason());
         String detail = u.detail();
         if (reason == Unavailability.EXCLUDED_BY_RULES && method.isPickup()) {
             String why = firstExclusion(plan, storeIndex);
@@ -473,6 +482,14 @@ public final class Atp {
             }
         }
         return MethodPromise.unavailable(method, reason, detail);
+    }
+
+    private static Unavailability unavailability(UnsourcedReason reason) {
+        return switch (reason) {
+            case NO_STOCK -> Unavailability.NO_STOCK;
+            case EXCLUDED_BY_RULES -> Unavailability.EXCLUDED_BY_RULES;
+            default -> Unavailability.TOO_MANY_PARTS;
+        };
     }
 
     private String firstExclusion(SourcingPlan plan, int storeIndex) {
@@ -776,8 +793,15 @@ public final class Atp {
         private int lowStockThreshold = 5;
         private Duration cacheTtl = Duration.ofMinutes(5);
         private int maxCacheEntries = 200_000;
+        private boolean quickPages = true;
 
         private Builder() {
+        }
+
+        /** Whether product pages use the engine's what-if for one item; off only to compare with the general way. */
+        Builder quickPages(boolean quick) {
+            this.quickPages = quick;
+            return this;
         }
 
         /** The sourcing engine whose what-if plans the promises are. */

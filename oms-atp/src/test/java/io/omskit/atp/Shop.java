@@ -108,7 +108,13 @@ final class Shop {
                 .exposure(ChannelExposure.everything()
                         .with(Channel.MARKETPLACE, ExposurePolicy.of(Set.of(LocationType.WAREHOUSE), 2)))
                 .build();
-        atp = Atp.builder().engine(engine).inventory(store).clock(clock)
+        atp = atpBuilder().build();
+        listeners.add(atp.index());
+    }
+
+    /** A builder of the shop's ATP (over its engine, store, calendar and charges). */
+    Atp.Builder atpBuilder() {
+        return Atp.builder().engine(engine).inventory(store).clock(clock)
                 .calendar(PromiseCalendar.builder(network).holidays(Berlin.HOLIDAYS)
                         .pickup(LocationType.WAREHOUSE, PickupSchedule.weekdaysAt(LocalTime.of(17, 0))).build())
                 .charges(DeliveryCharges.builder(EUR)
@@ -118,9 +124,7 @@ final class Shop {
                         .fee(DeliveryMethod.EXPRESS_DELIVERY, eur(9.95))
                         .fee(DeliveryMethod.SHIP_TO_STORE, eur(1.95))
                         .build())
-                .lowStockThreshold(5)
-                .build();
-        listeners.add(atp.index());
+                .lowStockThreshold(5);
     }
 
     private void publish(List<? extends DomainEvent> events) {

@@ -167,6 +167,25 @@ public final class SourcingEngine {
     }
 
     /**
+     * What-if when only a plan sourcing every unit is of use (a cart's promise): the plan
+     * {@link #plan(SourcingRequest, StockSnapshot, Instant)} computes at {@code now} when a plan sourcing every unit
+     * may exist; otherwise why none can (an item lacks eligible stock, or no set of at most the rule set's shipments
+     * holds every unit), decided without searching for the cheapest partial plan. Nothing is allocated.
+     *
+     * @return the plan, or why no plan sources every unit; never null
+     */
+    public Completion planIfComplete(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        Checks.notNull(request, "request");
+        Checks.notNull(snapshot, "snapshot");
+        Checks.notNull(now, "now");
+        Order order = request.order();
+        if (order.delivery().method() == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
+            return Completion.of(planAt(request, snapshot, now));
+        }
+        return planner.planIfComplete(request, order.delivery(), ruleSetFor(order), snapshot, now);
+    }
+
+    /**
      * The plan at {@code now}: for express click and collect that the store cannot complete, with the
      * ship-to-store alternative attached.
      */

@@ -94,6 +94,51 @@ class ItemPlanProperties {
         }
     }
 
+    @Property(tries = 200)
+    void completion_check_agrees_with_the_full_plan(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Network network = network(random);
+        InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
+        RuleSet rules = rules(random, network);
+        SourcingEngine engine = SourcingEngine.builder().network(network).rules(RuleBook.of(rules))
+                .capacity(capacity).clock(Fixtures.CLOCK).build();
+        for (int round = 0; round < 4; round++) {
+            Instant now = MONDAY.plus(Duration.ofMinutes(random.nextInt(7 * 24 * 60)));
+            useCapacity(random, network, capacity, now);
+            int lines = 1 + random.nextInt(6);
+            Object[] skuQuantities = new Object[lines * 2];
+            StockSnapshot.Builder stock = StockSnapshot.builder(network);
+            for (int k = 0; k < lines; k++) {
+                Sku sku = Sku.of("S" + k);
+                skuQuantities[2 * k] = sku.value();
+                skuQuantities[2 * k + 1] = 1 + random.nextInt(3);
+                for (int l = 0; l < network.size(); l++) {
+                    if (random.nextInt(3) == 0) {
+                        stock.add(sku, network.at(l).id(), random.nextInt(4));
+                    }
+                }
+            }
+            StockSnapshot snapshot = stock.build();
+            DeliveryChoice delivery = delivery(random, network);
+            Order order = Fixtures.orderPlacedAt(now, "o" + round, Channel.WEB, delivery, skuQuantities);
+
+            Completion completion = engine.planIfComplete(SourcingRequest.of(order), snapshot, now);
+            SourcingPlan full = engine.plan(SourcingRequest.of(order), snapshot, now);
+
+            if (completion.planned()) {
+                assertThat(completion.plan().fulfilments()).isEqualTo(full.fulfilments());
+                assertThat(completion.plan().unsourced()).isEqualTo(full.unsourced());
+                assertThat(completion.plan().totalCost()).isEqualTo(full.totalCost());
+            } else {
+                assertThat(full.isComplete()).as("complete plan %s, yet %s: %s", full.fulfilments(), completion.reason(),
+                        completion.detail()).isFalse();
+                if (completion.reason() != UnsourcedReason.SHIPMENT_LIMIT) {
+                    assertThat(full.unsourced()).extracting(Unsourced::reason).contains(completion.reason());
+                }
+            }
+        }
+    }
+
     private static Network network(SplittableRandom random) {
         int size = 2 + random.nextInt(12);
         List<Location> locations = new ArrayList<>(size);

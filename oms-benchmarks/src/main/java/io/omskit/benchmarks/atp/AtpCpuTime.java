@@ -9,8 +9,9 @@ import java.time.Duration;
 /**
  * CPU time per product page and per 10-line cart on the {@link AtpReference}, with the same random questions as
  * {@link AtpBenchmark}, for machines shared with other work where wall-clock figures mostly measure contention:
- * each round asks 1,000,000 product pages (then 2,000 carts) and prints the thread's CPU time per call. Run:
- * <pre>java -Xmx6g -cp oms-benchmarks/target/benchmarks.jar io.omskit.benchmarks.atp.AtpCpuTime [rounds [carts per round]]</pre>
+ * each round asks 1,000,000 product pages (then 2,000 carts) and prints the thread's CPU time per call. The plan
+ * cache is off, so every cart is planned afresh. Run:
+ * <pre>java -Xmx6g -cp oms-benchmarks/target/benchmarks.jar io.omskit.benchmarks.atp.AtpCpuTime [rounds [carts [pages] per round]]</pre>
  */
 public final class AtpCpuTime {
 
@@ -19,7 +20,8 @@ public final class AtpCpuTime {
 
     public static void main(String[] args) {
         int rounds = args.length == 0 ? 5 : Integer.parseInt(args[0]);
-        AtpReference reference = new AtpReference(42, Duration.ofMinutes(5));
+        // the plan cache off: every cart is planned afresh (product pages do not use it)
+        AtpReference reference = new AtpReference(42, Duration.ZERO);
         ProductPageRequest[] pages = reference.productPages(1 << 20);
         CartRequest[] carts = reference.carts(1 << 14, 10);
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
@@ -27,7 +29,7 @@ public final class AtpCpuTime {
         int nextCart = 0;
         long sink = 0;
         for (int round = 1; round <= rounds; round++) {
-            int calls = 1_000_000;
+            int calls = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
             long cpu = bean.getCurrentThreadCpuTime();
             long wall = System.nanoTime();
             for (int k = 0; k < calls; k++) {

@@ -11,6 +11,7 @@ import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.OrderLine;
 import io.omskit.core.spi.Catalog;
+import io.omskit.orchestration.Completion;
 import io.omskit.orchestration.Exclusion;
 import io.omskit.orchestration.Explanation;
 import io.omskit.orchestration.LegKind;
@@ -119,6 +120,30 @@ public final class Planner {
     }
 
     /** Plans the given items of {@code request} (as {@link #items} made them, possibly with fewer units). */
+    /**
+     * Plans {@code request} as {@link #plan(SourcingRequest, DeliveryChoice, RuleSet, StockSnapshot, Instant)} does
+     * when a plan sourcing every unit may exist; otherwise says why none can, without searching for the cheapest
+     * partial plan.
+     */
+    public Completion planIfComplete(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet,
+                                     StockSnapshot snapshot, Instant now) {
+        List<SourcingItem> items = items(request);
+        SkuStock[] stock = stocks(items, snapshot);
+        for (SkuStock st : stock) {
+            if (st.networkLimit() != Integer.MAX_VALUE) {
+                return Completion.of(plan(request, items, delivery, ruleSet, snapshot, now));
+            }
+        }
+        Problem problem = compile(request, items, stock, delivery, ruleSet, now);
+        Completion impossible = Coverage.whyIncomplete(problem);
+        if (impossible != null) {
+            return impossible;
+        }
+        Optimiser optimiser = new Optimiser(problem);
+        optimiser.solve();
+        return Completion.of(assemble(problem, optimiser));
+    }
+
     public SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, DeliveryChoice delivery, RuleSet ruleSet,
                              StockSnapshot snapshot, Instant now) {
         SkuStock[] stock = stocks(items, snapshot);

@@ -1,0 +1,50 @@
+package io.omskit.atp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omskit.atp.calendar.Berlin;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.network.GeoPoint;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.order.Channel;
+import io.omskit.orchestration.SplitPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * The product page through the engine's what-if for one item promises exactly what the general way (a full plan
+ * per method) promises: same methods, parts, windows, charges and reasons, at random moments, stock and places.
+ */
+class QuickPageProperties {
+
+    private static final Sku SKU = Sku.of("A");
+    private static final String[] PERIODS = {"2026-03-25T00:00", "2026-03-30T00:00", "2026-10-22T00:00", "2026-12-21T00:00"};
+    private static final GeoPoint[] HOMES = {GeoPoint.of(52.53, 13.38), GeoPoint.of(48.14, 11.58), GeoPoint.of(53.55, 10.0)};
+
+    @Property(tries = 100)
+    void the_quick_product_page_is_the_general_one(@ForAll long seed) {
+        Random r = new Random(seed);
+        Shop shop = new Shop(r.nextBoolean() ? SplitPolicy.SHIP_PARTIAL : SplitPolicy.SHIP_COMPLETE, r.nextBoolean());
+        for (LocationId l : List.of(Shop.WH_BERLIN, Shop.WH_MUNICH, Shop.MITTE, Shop.KREUZBERG, Shop.MUNICH)) {
+            if (r.nextInt(3) > 0) {
+                shop.receive(SKU, l, 1 + r.nextInt(4));
+            }
+        }
+        Atp general = shop.atpBuilder().index(shop.atp.index()).quickPages(false).cacheTtl(Duration.ZERO).build();
+        for (int round = 0; round < 5; round++) {
+            Instant now = LocalDateTime.parse(PERIODS[r.nextInt(PERIODS.length)]).plusMinutes(r.nextInt(9 * 24 * 60))
+                    .atZone(Berlin.ZONE).toInstant();
+            Destination home = r.nextInt(5) == 0 ? null : Destination.of("DE", "10115", HOMES[r.nextInt(HOMES.length)], Berlin.ZONE);
+            LocationId store = r.nextInt(5) == 0 ? null : List.of(Shop.MITTE, Shop.KREUZBERG, Shop.MUNICH).get(r.nextInt(3));
+            ProductPageRequest request = new ProductPageRequest(SKU, 1 + (r.nextInt(3) == 0 ? r.nextInt(4) : 0),
+                    r.nextInt(4) == 0 ? Channel.MARKETPLACE : Channel.WEB, home, store, now);
+
+            assertThat(shop.atp.productPage(request)).as("%s", request).isEqualTo(general.productPage(request));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.omskit.orchestration.internal;
+
+import io.omskit.orchestration.Completion;
+import io.omskit.orchestration.SplitPolicy;
+import io.omskit.orchestration.UnsourcedReason;
+import io.omskit.orchestration.spi.SourcingItem;
+
+/**
+ * Whether any plan of a {@link Problem} can source every unit, decided without pricing: each item needs enough
+ * eligible stock, and some set of at most the rule set's shipments must hold every item's units. The set is searched
+ * depth first, branching on the locations holding the unsatisfied item with the fewest holders (one of them is in
+ * every complete plan), and pruned when the locations left cannot touch every unsatisfied item. Exact for items of
+ * distinct SKUs outside groups; other problems are left to the optimiser.
+ */
+final class Coverage {
+
+    private final Problem p;
+    private final int n;
+    private final int m;
+    private final int[] need;
+    private final long[] holds;
+    private final boolean[] open;
+    private final int[] touch;
+
+    private Coverage(Problem p) {
+        this.p = p;
+        this.n = p.n;
+        this.m = p.m;
+        this.need = p.qty.clone();
+        this.holds = new long[m];
+        this.open = new boolean[m];
+        this.touch = new int[m];
+        for (int j = 0; j < m; j++) {
+            long mask = 0;
+            for (int i = 0; i < n; i++) {
+                if (p.allowed[i * m + j] && p.stock[p.slotOf[i] * m + j] > 0) {
+                    mask |= 1L << i;
+                }
+            }
+            holds[j] = mask;
+        }
+    }
+
+    /**
+     * Why no plan of {@code p} sources every unit; null when one may (or when the problem is outside what this check
+     * decides).
+     */
+    static Completion whyIncomplete(Problem p) {
+        for (int i = 0; i < p.n; i++) {
+            long demand = 0;
+            for (int x = 0; x < p.n; x++) {
+                if (p.slotOf[x] == p.slotOf[i]) {
+                    demand += p.qty[x];
+                }
+            }
+            long inNetwork = p.ctx.stock(i).total();
+            long eligible = 0;
+            for (int j = 0; j < p.m; j++) {
+                if (p.allowed[i * p.m + j]) {
+                    eligible += p.stock[p.slotOf[i] * p.m + j];
+                }
+            }
+            SourcingItem item = p.ctx.item(i);
+            if (inNetwork < demand) {
+                return Completion.impossible(UnsourcedReason.NO_STOCK, demand + " unit(s) of " + item.sku()
+                        + " requested, " + inNetwork + " available in the network");
+            }
+            if (eligible < demand) {
+                return Completion.impossible(UnsourcedReason.EXCLUDED_BY_RULES, demand + " unit(s) of " + item.sku()
+                        + " requested, " + eligible + " at eligible locations, " + (inNetwork - eligible)
+                        + " more at excluded locations");
+            }
+        }
+        if (p.n > 64 || p.slots != p.n || p.groups > 0 || p.ruleSet.split() == SplitPolicy.SHIP_COMPLETE) {
+            return null;
+        }
+        Coverage c = new Coverage(p);
+        if (c.search(0, (p.n == 64 ? -1L : (1L << p.n) - 1))) {
+            return null;
+        }
+        return Completion.impossible(UnsourcedReason.SHIPMENT_LIMIT, "no plan of at most " + p.maxShipments
+                + " shipment(s) sources every unit");
+    }
+
+    /** Whether opening at most {@code maxShipments - depth} more locations can satisfy the items of {@code unsat}. */
+    private boolean search(int depth, long unsat) {
+        if (unsat == 0) {
+            return true;
+        }
+        int left = p.maxShipments - depth;
+        if (left <= 0) {
+            return false;
+        }
+        // the locations left must touch every unsatisfied item: the best `left` of them, counted alone
+        int items = Long.bitCount(unsat);
+        int[] top = new int[left];
+        int[] holders = new int[n];
+        for (int j = 0; j < m; j++) {
+            if (open[j]) {
+                continue;
+            }
+            long t = holds[j] & unsat;
+            if (t == 0) {
+                touch[j] = 0;
+                continue;
+            }
+            int c = Long.bitCount(t);
+            touch[j] = c;
+            for (long b = t; b != 0; b &= b - 1) {
+                holders[Long.numberOfTrailingZeros(b)]++;
+            }
+            for (int x = 0; x < left; x++) {
+                if (c > top[x]) {
+                    int tmp = top[x];
+                    top[x] = c;
+                    c = tmp;
+                }
+            }
+        }
+        int reach = 0;
+        for (int x = 0; x < left; x++) {
+            reach += top[x];
+        }
+        if (reach < items) {
+            return false;
+        }
+        int pick = -1;
+        for (long b = unsat; b != 0; b &= b - 1) {
+            int i = Long.numberOfTrailingZeros(b);
+            if (holders[i] == 0) {
+                return false;
+            }
+            if (pick < 0 || holders[i] < holders[pick]) {
+                pick = i;
+            }
+        }
+        long bit = 1L << pick;
+        int[] taken = new int[n];
+        for (int j = 0; j < m; j++) {
+            if (open[j] || (holds[j] & bit) == 0) {
+                continue;
+            }
+            long next = unsat;
+            for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
+                int i = Long.numberOfTrailingZeros(b);
+                int t = Math.min(need[i], p.stock[p.slotOf[i] * m + j]);
+                taken[i] = t;
+                need[i] -= t;
+                if (need[i] == 0) {
+                    next &= ~(1L << i);
+                }
+            }
+            open[j] = true;
+            boolean found = search(depth + 1, next);
+            open[j] = false;
+            for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
+                int i = Long.numberOfTrailingZeros(b);
+                need[i] += taken[i];
+            }
+            if (found) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
