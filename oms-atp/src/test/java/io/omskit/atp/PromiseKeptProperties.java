@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omskit.atp.calendar.Berlin;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.inventory.AllocationLine;
-import io.omskit.core.network.GeoPoint;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.Address;
 import io.omskit.core.order.Channel;
@@ -23,7 +22,6 @@ import io.omskit.orchestration.SourcingRequest;
 import io.omskit.orchestration.SourcingResult;
 import io.omskit.orchestration.SplitPolicy;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,8 +38,6 @@ import org.joda.money.Money;
 class PromiseKeptProperties {
 
     private static final List<Sku> SKUS = List.of(Sku.of("A"), Sku.of("B"), Sku.of("C"));
-    private static final String[] PERIODS = {"2026-03-25T00:00", "2026-03-30T00:00", "2026-10-22T00:00", "2026-12-21T00:00"};
-    private static final GeoPoint[] HOMES = {GeoPoint.of(52.53, 13.38), GeoPoint.of(48.14, 11.58), GeoPoint.of(53.55, 10.0)};
 
     @Property(tries = 120)
     void a_promised_window_is_kept_by_sourcing_at_the_same_instant(@ForAll long seed) {
@@ -55,11 +51,10 @@ class PromiseKeptProperties {
                 }
             }
         }
-        Instant now = LocalDateTime.parse(PERIODS[r.nextInt(PERIODS.length)]).plusMinutes(r.nextInt(9 * 24 * 60))
-                .atZone(Berlin.ZONE).toInstant();
+        Instant now = Shop.randomMoment(r);
         shop.clock.set(now);
         Channel channel = r.nextInt(4) == 0 ? Channel.MARKETPLACE : Channel.WEB;
-        Destination home = Destination.of("DE", "10115", HOMES[r.nextInt(HOMES.length)], Berlin.ZONE);
+        Destination home = Destination.of("DE", "10115", Shop.HOMES[r.nextInt(Shop.HOMES.length)], Berlin.ZONE);
         LocationId store = List.of(Shop.MITTE, Shop.KREUZBERG, Shop.MUNICH).get(r.nextInt(3));
         List<CartLine> lines = new ArrayList<>();
         int lineCount = 1 + r.nextInt(3);

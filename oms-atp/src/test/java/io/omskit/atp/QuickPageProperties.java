@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.atp.calendar.Berlin;
 import io.omskit.core.catalog.Sku;
-import io.omskit.core.network.GeoPoint;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.Channel;
 import io.omskit.orchestration.SplitPolicy;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -23,8 +21,6 @@ import net.jqwik.api.Property;
 class QuickPageProperties {
 
     private static final Sku SKU = Sku.of("A");
-    private static final String[] PERIODS = {"2026-03-25T00:00", "2026-03-30T00:00", "2026-10-22T00:00", "2026-12-21T00:00"};
-    private static final GeoPoint[] HOMES = {GeoPoint.of(52.53, 13.38), GeoPoint.of(48.14, 11.58), GeoPoint.of(53.55, 10.0)};
 
     @Property(tries = 100)
     void the_quick_product_page_is_the_general_one(@ForAll long seed) {
@@ -37,9 +33,8 @@ class QuickPageProperties {
         }
         Atp general = shop.atpBuilder().index(shop.atp.index()).quickPages(false).cacheTtl(Duration.ZERO).build();
         for (int round = 0; round < 5; round++) {
-            Instant now = LocalDateTime.parse(PERIODS[r.nextInt(PERIODS.length)]).plusMinutes(r.nextInt(9 * 24 * 60))
-                    .atZone(Berlin.ZONE).toInstant();
-            Destination home = r.nextInt(5) == 0 ? null : Destination.of("DE", "10115", HOMES[r.nextInt(HOMES.length)], Berlin.ZONE);
+            Instant now = Shop.randomMoment(r);
+            Destination home = r.nextInt(5) == 0 ? null : Destination.of("DE", "10115", Shop.HOMES[r.nextInt(Shop.HOMES.length)], Berlin.ZONE);
             LocationId store = r.nextInt(5) == 0 ? null : List.of(Shop.MITTE, Shop.KREUZBERG, Shop.MUNICH).get(r.nextInt(3));
             ProductPageRequest request = new ProductPageRequest(SKU, 1 + (r.nextInt(3) == 0 ? r.nextInt(4) : 0),
                     r.nextInt(4) == 0 ? Channel.MARKETPLACE : Channel.WEB, home, store, now);

@@ -52,6 +52,16 @@ final class Shop {
     static final LocationId MUNICH = LocationId.of("ST-MUNICH");
     static final Destination BERLIN_HOME = Destination.of("DE", "10115", GeoPoint.of(52.53, 13.38), Berlin.ZONE);
     static final CurrencyUnit EUR = CurrencyUnit.EUR;
+    /** Homes in Berlin, Munich and Hamburg. */
+    static final GeoPoint[] HOMES = {GeoPoint.of(52.53, 13.38), GeoPoint.of(48.14, 11.58), GeoPoint.of(53.55, 10.0)};
+    /** Starts of periods around daylight-saving changes, a regional holiday and Christmas. */
+    private static final String[] PERIODS = {"2026-03-25T00:00", "2026-03-30T00:00", "2026-10-22T00:00", "2026-12-21T00:00"};
+
+    /** A random moment within nine days of one of {@link #PERIODS}. */
+    static Instant randomMoment(java.util.Random r) {
+        return java.time.LocalDateTime.parse(PERIODS[r.nextInt(PERIODS.length)]).plusMinutes(r.nextInt(9 * 24 * 60))
+                .atZone(Berlin.ZONE).toInstant();
+    }
 
     final Network network = Network.of(List.of(
             Berlin.warehouse("WH-BERLIN").build(),

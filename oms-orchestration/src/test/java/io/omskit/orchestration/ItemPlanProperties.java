@@ -65,11 +65,9 @@ class ItemPlanProperties {
         Network network = network(random);
         InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
         RuleSet rules = rules(random, network);
-        SourcingEngine engine = SourcingEngine.builder().network(network).rules(RuleBook.of(rules))
-                .capacity(capacity).clock(Fixtures.CLOCK).build();
+        SourcingEngine engine = engine(network, rules, capacity);
         for (int round = 0; round < 6; round++) {
-            Instant now = MONDAY.plus(Duration.ofMinutes(random.nextInt(7 * 24 * 60)));
-            useCapacity(random, network, capacity, now);
+            Instant now = moment(random, network, capacity);
             StockSnapshot stock = stock(random, network);
             DeliveryChoice delivery = delivery(random, network);
             int quantity = 1 + (random.nextInt(3) == 0 ? random.nextInt(4) : 0);
@@ -100,11 +98,9 @@ class ItemPlanProperties {
         Network network = network(random);
         InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
         RuleSet rules = rules(random, network);
-        SourcingEngine engine = SourcingEngine.builder().network(network).rules(RuleBook.of(rules))
-                .capacity(capacity).clock(Fixtures.CLOCK).build();
+        SourcingEngine engine = engine(network, rules, capacity);
         for (int round = 0; round < 4; round++) {
-            Instant now = MONDAY.plus(Duration.ofMinutes(random.nextInt(7 * 24 * 60)));
-            useCapacity(random, network, capacity, now);
+            Instant now = moment(random, network, capacity);
             int lines = 1 + random.nextInt(6);
             Object[] skuQuantities = new Object[lines * 2];
             StockSnapshot.Builder stock = StockSnapshot.builder(network);
@@ -229,6 +225,18 @@ class ItemPlanProperties {
             b.maxShipments(1 + random.nextInt(3));
         }
         return b.build();
+    }
+
+    private static SourcingEngine engine(Network network, RuleSet rules, InMemoryCapacityTracker capacity) {
+        return SourcingEngine.builder().network(network).rules(RuleBook.of(rules)).capacity(capacity)
+                .clock(Fixtures.CLOCK).build();
+    }
+
+    /** A moment of the week, with some locations' capacity of that day partly used. */
+    private static Instant moment(SplittableRandom random, Network network, InMemoryCapacityTracker capacity) {
+        Instant now = MONDAY.plus(Duration.ofMinutes(random.nextInt(7 * 24 * 60)));
+        useCapacity(random, network, capacity, now);
+        return now;
     }
 
     private static void useCapacity(SplittableRandom random, Network network, InMemoryCapacityTracker capacity, Instant now) {

@@ -67,8 +67,9 @@ public final class Context implements SourcingContext {
      * the {@code channel}.
      */
     Context(io.omskit.core.order.Channel channel, DeliveryChoice delivery, Network network, Instant now,
-            List<SourcingItem> items, SkuStock[] stock, int[][] excluded, CapacityTracker capacity, double[] unitVectors) {
-        this(null, channel, delivery, network, now, items, stock, excluded, capacity, unitVectors, null);
+            List<SourcingItem> items, SkuStock[] stock, int[][] excluded, CapacityTracker capacity, double[] unitVectors,
+            Sites sites) {
+        this(null, channel, delivery, network, now, items, stock, excluded, capacity, unitVectors, sites);
     }
 
     /**

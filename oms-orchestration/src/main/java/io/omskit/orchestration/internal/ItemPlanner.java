@@ -54,6 +54,7 @@ public final class ItemPlanner {
     private final Catalog catalog;
     private final CapacityTracker capacity;
     private final double[] unitVectors;
+    private final Context.Sites sites;
     private final ConcurrentHashMap<Key, Prepared> prepared = new ConcurrentHashMap<>();
 
     /**
@@ -66,6 +67,7 @@ public final class ItemPlanner {
         this.catalog = catalog;
         this.capacity = capacity;
         this.unitVectors = Context.unitVectors(network);
+        this.sites = Context.Sites.of(network);
     }
 
     private record Key(RuleSet ruleSet, Channel channel, DeliveryMethod method, GeoPoint destination,
@@ -367,7 +369,7 @@ public final class ItemPlanner {
         List<CostRule> fixedCosts = new ArrayList<>();
         double penalty = 0;
         Context ctx = new Context(channel, delivery, network, Instant.EPOCH, List.of(PLACEHOLDER),
-                new SkuStock[] {SkuStock.none()}, NO_EXCLUSIONS, capacity, unitVectors);
+                new SkuStock[] {SkuStock.none()}, NO_EXCLUSIONS, capacity, unitVectors, sites);
         for (CostRule r : costs) {
             usable &= !r.inputs().contains(RuleInput.ORDER);
             if (deliveryOnly(r)) {
