@@ -39,13 +39,14 @@ import java.util.function.Function;
  *     are the locations its rules allow that hold all its entitled units. Orders are planned in turn, always the one
  *     with the fewest complete options left, and each position (SKU at a location) carries a shadow price: what the
  *     orders not planned yet stand to lose, in extra shipments, when the units there are taken. An order chooses its
- *     locations with the optimiser under its own rules plus these prices, then is planned under its own rules
- *     against the stock of the chosen locations only, so every plan is valid and its cost is the rule set's
- *     (its explanation counts the other locations among those without stock for it). An order that
- *     ends short of its entitlement moves to the front in a new attempt.</li>
- * <li><b>Repair.</b> For each order still split, the orders holding its SKUs at a location that could ship it
- *     complete are asked, one at a time, to give their units back; the split order is planned again, then the
- *     other one. The exchange is kept when both keep their units and the two ship in fewer shipments.</li>
+ *     locations with the optimiser under its own rules plus these prices, fewest shipments first, then is planned
+ *     under its own rules against the stock of the chosen locations only, so every plan is valid and its cost is the
+ *     rule set's (its explanation counts the other locations among those without stock for it). Scarce units stay
+ *     enough for the entitlements of the orders still to plan; an order that still ends short of its entitlement
+ *     moves to the front in a new attempt.</li>
+ * <li><b>Repair</b> ({@link WaveRepair}). For each order still split, the orders holding its SKUs at a location
+ *     that could ship it complete give their units back together; the split order is planned again, then each of
+ *     them. The exchange is kept when all keep their units and together they ship in fewer shipments.</li>
  * <li><b>Best.</b> The first come, first served plans of step 1 are a solution too: the wave returns the one with
  *     the fewest extra shipments, then the least cost.</li>
  * </ol>
