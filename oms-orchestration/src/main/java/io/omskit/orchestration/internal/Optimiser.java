@@ -543,6 +543,19 @@ final class Optimiser {
      * segments.
      */
     private boolean rootPrunedBySelection(double[] spread) {
+        if (p.slots == n) {
+            // with no SKU on two items, both relaxations leave the same units unsourced (each item takes what its
+            // locations hold, in whatever order), so the spread one, usually the tighter, may settle the root alone
+            long uns = relaxBySelection(spread);
+            if (uns < 0) {
+                return false;
+            }
+            if (uns != incUns) {
+                return uns > incUns;
+            }
+            double threshold = incCost - eps(incCost);
+            return relaxAug >= threshold || (relaxBySelection(null) >= 0 && relaxPlain >= threshold);
+        }
         long uns = relaxBySelection(null);
         if (uns < 0) {
             return false;
