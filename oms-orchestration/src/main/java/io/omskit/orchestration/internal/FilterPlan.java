@@ -2,13 +2,14 @@ package io.omskit.orchestration.internal;
 
 import io.omskit.orchestration.rules.ExcludedByRequestFilter;
 import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How the filters of one rule set, channel, delivery method and pickup store are applied on the optimiser's path:
- * the answers of static filters ({@link FilterRule#orderExclusionIsStatic()}) for every location of the network,
+ * the answers of static filters (whose {@link FilterRule#inputs()} are {@link RuleInput#DELIVERY_ONLY}) for every location of the network,
  * computed once; the other order-level filters, asked per candidate; and only the filters that judge items at all.
  * Explanations still ask every filter in {@link #all} order. Immutable once built.
  */
@@ -47,7 +48,7 @@ final class FilterPlan {
         for (FilterRule f : all) {
             boolean[] overrides = OVERRIDES.get(f.getClass());
             if (overrides[0]) {
-                if (judgeStatic && f.orderExclusionIsStatic()) {
+                if (judgeStatic && RuleInput.DELIVERY_ONLY.containsAll(f.inputs())) {
                     statics.add(f);
                 } else {
                     order.add(f);

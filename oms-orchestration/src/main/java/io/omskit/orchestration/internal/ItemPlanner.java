@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * order, at the cost of a few rule calls.
  *
  * <p>Per rule set, channel, delivery method, destination and pickup store, the rules that depend on the delivery
- * only ({@link RuleInput#DELIVERY}) are asked once about every location: the filters' verdicts, and the per-shipment
+ * and destination only ({@link RuleInput#PER_DESTINATION}) are asked once about every location: the filters' verdicts, and the per-shipment
  * and per-unit costs, which are a lower bound of a location's cost (every cost term is at least zero). A question
  * then visits the locations holding enough of the SKU by increasing lower bound, asks every rule about them exactly
  * as the planner does (so costs agree to the bit), and stops when the next lower bound exceeds the best cost found.
@@ -411,7 +411,7 @@ public final class ItemPlanner {
     }
 
     private static boolean deliveryOnly(SourcingRule rule) {
-        return RuleInput.DELIVERY_ONLY.containsAll(rule.inputs());
+        return RuleInput.PER_DESTINATION.containsAll(rule.inputs());
     }
 
     /** Sums one location's cost terms for item 0 in the order the rules give them, as the planner's model does. */

@@ -42,10 +42,6 @@ public final class CapabilityFilter implements FilterRule {
     }
 
     /** True: the answer depends only on the location, the channel, the delivery method and the pickup store. */
-    @Override
-    public boolean orderExclusionIsStatic() {
-        return true;
-    }
 
     @Override
     public Set<RuleInput> inputs() {

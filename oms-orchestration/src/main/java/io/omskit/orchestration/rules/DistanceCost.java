@@ -43,7 +43,7 @@ public final class DistanceCost implements CostRule {
 
     @Override
     public Set<RuleInput> inputs() {
-        return RuleInput.DELIVERY_ONLY;
+        return RuleInput.PER_DESTINATION;
     }
 
     @Override

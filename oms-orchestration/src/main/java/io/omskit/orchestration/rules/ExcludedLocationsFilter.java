@@ -44,10 +44,6 @@ public final class ExcludedLocationsFilter implements FilterRule {
     }
 
     /** True: the answer depends only on the location, the channel, the delivery method and the pickup store. */
-    @Override
-    public boolean orderExclusionIsStatic() {
-        return true;
-    }
 
     @Override
     public Set<RuleInput> inputs() {

@@ -69,7 +69,7 @@ public final class LatenessCost implements CostRule {
 
     @Override
     public Set<RuleInput> inputs() {
-        return Set.of(RuleInput.DELIVERY, RuleInput.TIME);
+        return Set.of(RuleInput.DELIVERY, RuleInput.DESTINATION, RuleInput.TIME);
     }
 
     /** The estimated arrival from {@code location}. */

@@ -46,7 +46,7 @@ public final class MaxDistanceFilter implements FilterRule {
 
     @Override
     public Set<RuleInput> inputs() {
-        return RuleInput.DELIVERY_ONLY;
+        return RuleInput.PER_DESTINATION;
     }
 
     @Override

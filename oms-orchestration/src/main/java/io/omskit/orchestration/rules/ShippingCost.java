@@ -55,7 +55,7 @@ public final class ShippingCost implements CostRule {
 
     @Override
     public Set<RuleInput> inputs() {
-        return RuleInput.DELIVERY_ONLY;
+        return RuleInput.PER_DESTINATION;
     }
 
     @Override

@@ -50,16 +50,6 @@ public interface FilterRule extends SourcingRule {
     }
 
     /**
-     * Whether {@link #excludeOrder}'s answer depends on nothing but the location and the order's channel, delivery
-     * method and pickup store: not on the time, the destination, the items, stock or capacity. The engine then
-     * judges every location once per channel, method and pickup store and remembers the answers, instead of asking
-     * for every order. False by default; a filter that says true wrongly would be applied with stale answers.
-     */
-    default boolean orderExclusionIsStatic() {
-        return false;
-    }
-
-    /**
      * Whether items that share a {@link SourcingItem#group()} must come, complete, from one location. A rule set
      * keeps groups together when one of its filters says so; otherwise groups are ignored.
      */

@@ -11,11 +11,14 @@ import java.util.Set;
 public enum RuleInput {
 
     /**
-     * The order's channel, delivery method, destination and pickup store, and the location's own attributes
-     * (type, capabilities, position, zone, calendar, daily capacity as configured). A cost rule depending on no
-     * more than this must price every item alike: the same per-unit and last-units terms for each item.
+     * The order's channel, delivery method and pickup store, and the location's own attributes (type,
+     * capabilities, position, zone, calendar, daily capacity as configured). A cost rule depending on no more than
+     * this and {@link #DESTINATION} must price every item alike: the same per-unit and last-units terms for each item.
      */
     DELIVERY,
+
+    /** Where a home delivery goes ({@link SourcingContext#destination}, {@link SourcingContext#distanceKm}). */
+    DESTINATION,
 
     /** The items being sourced: their SKUs, quantities, lines and groups, and how many there are. */
     ITEMS,
@@ -38,6 +41,15 @@ public enum RuleInput {
     /** Every input: what a rule that does not say depends on. */
     public static final Set<RuleInput> ALL = Set.copyOf(EnumSet.allOf(RuleInput.class));
 
-    /** Only {@link #DELIVERY}: the rule's answer for a location is fixed by the delivery alone. */
+    /**
+     * Only {@link #DELIVERY}: the rule's answer for a location is fixed by the channel, method and pickup store; the
+     * engine judges such filters once per rule set and remembers the answers for every order.
+     */
     public static final Set<RuleInput> DELIVERY_ONLY = Set.of(DELIVERY);
+
+    /**
+     * {@link #DELIVERY} and {@link #DESTINATION}: the rule's answer for a location is fixed once the destination is
+     * known; the engine asks such rules once per channel, method, destination and location for one-item what-ifs.
+     */
+    public static final Set<RuleInput> PER_DESTINATION = Set.of(DELIVERY, DESTINATION);
 }

@@ -13,9 +13,11 @@ public interface SourcingRule {
     String name();
 
     /**
-     * What the rule's answers depend on; {@link RuleInput#ALL} by default, which is always correct. A rule that
-     * declares only {@link RuleInput#DELIVERY} is asked once per channel, delivery method, destination and location,
-     * and its answers reused for other items, stock, moments and capacities.
+     * What the rule's answers depend on; {@link RuleInput#ALL} by default, which is always correct. A filter that
+     * declares only {@link RuleInput#DELIVERY} is judged once per rule set, channel, method and pickup store for
+     * every location, and its answers remembered for all orders; a rule that declares no more than
+     * {@link RuleInput#PER_DESTINATION} is asked once per channel, method, destination and location for one-item
+     * what-ifs, and its answers reused for other items, stock, moments and capacities.
      *
      * @return the inputs; never null or empty
      */
