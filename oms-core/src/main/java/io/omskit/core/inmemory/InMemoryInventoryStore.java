@@ -47,8 +47,8 @@ import java.util.Optional;
  *     allocation then needs fresh stock.</li>
  * <li>Released, expired and consumed reservations stay findable (and their keys replay) for
  *     {@link Builder#keepFinishedReservations(Duration)}, one day by default, then are forgotten.</li>
- * <li>{@link #expireReservations(Instant)} scans the reservations kept: call it every few seconds, not per
- *     request.</li>
+ * <li>{@link #expireReservations(Instant)} looks only at holds that are due (reservations made with an expiry
+ *     are kept in expiry order), so it may be called as often as needed, from several threads at once.</li>
  * <li>Events are queued per SKU under its lock and handed to the publisher after the locks are released, in
  *     order per SKU; a thread finding another one publishing for the same SKU leaves its events to that one.</li>
  * <li>{@link #setSafetyStock} throws {@link IllegalStateException} (and changes nothing) when the new safety

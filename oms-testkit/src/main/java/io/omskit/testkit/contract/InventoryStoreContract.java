@@ -695,6 +695,48 @@ public abstract class InventoryStoreContract {
     }
 
     @Test
+    @DisplayName("InventoryStore §5: concurrent expiry sweeps expire each lapsed hold once, skip released ones and keep later ones")
+    void concurrent_expiry_sweeps_expire_each_lapsed_hold_once() throws Exception {
+        stock(A, WH1, 1000);
+        int holds = 300;
+        for (int i = 0; i < holds; i++) {
+            Instant expiry = START.plus(Duration.ofMinutes(1 + i % 30));
+            store.reserve(new ReservationRequest(ReservationKey.of("h" + i), "",
+                    List.of(i % 2 == 0 ? anywhere(A, 1) : at(A, WH1, 1)), expiry));
+        }
+        for (int i = 0; i < holds; i += 3) {
+            store.release(ReservationKey.of("h" + i));
+        }
+        Instant sweepAt = START.plus(Duration.ofMinutes(20));
+        clock.advance(Duration.ofMinutes(20));
+        java.util.Queue<ReservationKey> expired = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        runConcurrently(4, t -> {
+            for (Reservation r : store.expireReservations(sweepAt)) {
+                expired.add(r.key());
+            }
+        });
+
+        List<ReservationKey> due = new java.util.ArrayList<>();
+        for (int i = 0; i < holds; i++) {
+            if (i % 3 != 0 && 1 + i % 30 <= 20) {
+                due.add(ReservationKey.of("h" + i));
+            }
+        }
+        assertThat(expired).as("each due hold expired once").containsExactlyInAnyOrderElementsOf(due);
+        int stillHeld = 0;
+        for (int i = 0; i < holds; i++) {
+            java.util.Optional<Reservation> r = store.findReservation(ReservationKey.of("h" + i));
+            if (i % 3 != 0 && 1 + i % 30 > 20) {
+                assertThat(r.orElseThrow().status()).isEqualTo(ReservationStatus.ACTIVE);
+                stillHeld++;
+            }
+        }
+        assertThat(store.networkAvailable(A)).isEqualTo(1000 - stillHeld);
+        assertNeverOversold(A);
+    }
+
+    @Test
     @DisplayName("InventoryStore §5: an allocation converts units its reservation holds at the same location")
     void allocation_converts_pinned_units() {
         stock(A, WH1, 4);

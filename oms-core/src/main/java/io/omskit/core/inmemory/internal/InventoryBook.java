@@ -38,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -67,6 +68,9 @@ public final class InventoryBook {
     /** Presized so that threads adding and removing keys at once rarely write to the same cache line of the table. */
     private final ConcurrentHashMap<ReservationKey, ReservationState> reservations = new ConcurrentHashMap<>(1 << 15);
     private final ConcurrentLinkedQueue<ReservationState> finished = new ConcurrentLinkedQueue<>();
+    /** Reservations made with an expiry, soonest first, so that an expiry sweep looks only at those due. */
+    private final PriorityBlockingQueue<ReservationState> holds = new PriorityBlockingQueue<>(64,
+            java.util.Comparator.comparing((ReservationState r) -> r.expiresAt));
     private final ReentrantLock purging = new ReentrantLock();
     private final ConcurrentHashMap<AllocationKey, AllocationState> allocations = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<MovementKey, MovementSlot> movements = new ConcurrentHashMap<>();
@@ -135,7 +139,13 @@ public final class InventoryBook {
         Instant now = clock.instant();
         OpEvents ev = events(now);
         ReservationResult result = Claim.use(reservations, request.key(), () -> new ReservationState(request, now),
-                fresh -> reserveFresh(fresh, request, ev), ReservationResult::isReserved, existing -> {
+                fresh -> {
+                    ReservationResult r = reserveFresh(fresh, request, ev);
+                    if (fresh.expiresAt != null && r.isReserved()) {
+                        holds.add(fresh);
+                    }
+                    return r;
+                }, ReservationResult::isReserved, existing -> {
                     if (!sameLines(existing.requested, request.lines(), InventoryBook::unit, ReservationLine::quantity)) {
                         throw new IllegalArgumentException("reservationKey " + request.key()
                                 + " was already used for other lines " + existing.requested + ", not " + request.lines());
@@ -340,9 +350,16 @@ public final class InventoryBook {
     public List<Reservation> expireReservations(Instant now) {
         Checks.notNull(now, "now");
         List<Reservation> expired = new ArrayList<>();
-        for (ReservationState s : reservations.values()) {
-            if (!s.expiredAt(now)) {
-                continue;
+        ReservationState s;
+        while ((s = holds.peek()) != null && !s.expiresAt.isAfter(now)) {
+            s = holds.poll();
+            if (s == null) {
+                break;
+            }
+            if (s.expiresAt.isAfter(now)) {
+                // a concurrent sweep took the one seen due; this one is not due yet
+                holds.add(s);
+                break;
             }
             OpEvents ev = events(now);
             synchronized (s) {
