@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * reserved 64 operations earlier by the same thread, so 128 carts are always held and reservations interleave.
  *
  * <p>{@code lines = NETWORK}: every line network-wide; {@code lines = PINNED}: every line pinned to a random
- * location. Finished reservations are kept 0 s ({@code keepFinishedReservations(Duration.ZERO)}): with the default
+ * location. Finished reservations are kept 0 s ({@code keepFinished(Duration.ZERO)}): with the default
  * of one day the store would keep every one of the tens of millions of reservations made. No event publisher.
  *
  * <p>At the end of the trial every position is checked (on hand &gt;= reserved + allocated, network reservations
@@ -78,7 +78,7 @@ public class ReservationBenchmark {
 
     @Setup(Level.Trial)
     public void seed() {
-        store = InMemoryInventoryStore.builder().clock(Clock.systemUTC()).keepFinishedReservations(Duration.ZERO).build();
+        store = InMemoryInventoryStore.builder().clock(Clock.systemUTC()).keepFinished(Duration.ZERO).build();
         locations = new LocationId[LOCATIONS];
         for (int l = 0; l < LOCATIONS; l++) {
             locations[l] = LocationId.of("L" + l);

@@ -45,8 +45,8 @@ import java.util.Optional;
  *     location directly; units held network-wide or elsewhere are let go and must be available at the target.</li>
  * <li>A reservation named by an allocation that is unknown or no longer active contributes nothing: the
  *     allocation then needs fresh stock.</li>
- * <li>Released, expired and consumed reservations stay findable (and their keys replay) for
- *     {@link Builder#keepFinishedReservations(Duration)}, one day by default, then are forgotten.</li>
+ * <li>Released, expired and consumed reservations, and allocations with nothing left open, stay findable (and
+ *     their keys replay) for {@link Builder#keepFinished(Duration)}, one day by default, then are forgotten.</li>
  * <li>{@link #expireReservations(Instant)} looks only at holds that are due (reservations made with an expiry
  *     are kept in expiry order), so it may be called as often as needed, from several threads at once.</li>
  * <li>Events are queued per SKU under its lock and handed to the publisher after the locks are released, in
@@ -215,12 +215,13 @@ public final class InMemoryInventoryStore implements InventoryStore {
         }
 
         /**
-         * How long a released, expired or consumed reservation stays findable, so that a retry with its key replays
-         * it; default one day. {@link Duration#ZERO} forgets it at once (the replay then reserves again).
+         * How long a released, expired or consumed reservation, and an allocation with nothing left open (all
+         * shipped or deallocated), stays findable, so that a retry with its key replays it; default one day.
+         * {@link Duration#ZERO} forgets it at once (the replay then reserves or allocates again).
          *
          * @throws IllegalArgumentException when negative
          */
-        public Builder keepFinishedReservations(Duration retention) {
+        public Builder keepFinished(Duration retention) {
             Checks.notNull(retention, "retention");
             if (retention.isNegative()) {
                 throw new IllegalArgumentException("retention must not be negative, was " + retention);
@@ -229,8 +230,8 @@ public final class InMemoryInventoryStore implements InventoryStore {
             return this;
         }
 
-        /** Keeps finished reservations for ever (memory grows with every reservation ever made). */
-        public Builder keepFinishedReservationsForever() {
+        /** Keeps finished reservations and allocations for ever (memory grows with every one ever made). */
+        public Builder keepFinishedForever() {
             this.keepFinished = null;
             return this;
         }

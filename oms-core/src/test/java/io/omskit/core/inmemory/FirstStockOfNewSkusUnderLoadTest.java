@@ -39,7 +39,7 @@ class FirstStockOfNewSkusUnderLoadTest {
 
     private final InMemoryInventoryStore store = InMemoryInventoryStore.builder()
             .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
-            .keepFinishedReservations(Duration.ZERO).build();
+            .keepFinished(Duration.ZERO).build();
     private final List<Sku> skus = new ArrayList<>();
     private final List<LocationId> locations = new ArrayList<>();
 

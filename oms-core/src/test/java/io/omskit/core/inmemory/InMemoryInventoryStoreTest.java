@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.AllocationKey;
+import io.omskit.core.inventory.AllocationRequest;
+import io.omskit.core.inventory.AllocationLine;
+import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.ReservationKey;
 import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
@@ -119,7 +123,7 @@ class InMemoryInventoryStoreTest {
     void finished_reservations_are_forgotten_after_the_retention() {
         MovingClock moving = new MovingClock();
         InMemoryInventoryStore s = InMemoryInventoryStore.builder().clock(moving)
-                .keepFinishedReservations(Duration.ofHours(1)).build();
+                .keepFinished(Duration.ofHours(1)).build();
         s.load(SKU, LocationId.of("WH"), 10);
         ReservationRequest cart = new ReservationRequest(ReservationKey.of("c"), "", List.of(ReservationLine.anywhere(SKU, 2)), null);
         s.reserve(cart);
@@ -137,9 +141,37 @@ class InMemoryInventoryStoreTest {
     }
 
     @Test
+    void an_allocation_with_nothing_left_open_is_forgotten_after_the_retention() {
+        MovingClock moving = new MovingClock();
+        InMemoryInventoryStore s = InMemoryInventoryStore.builder().clock(moving).keepFinished(Duration.ofHours(1)).build();
+        LocationId wh = LocationId.of("WH");
+        s.load(SKU, wh, 10);
+        AllocationKey shipped = AllocationKey.of("shipped");
+        AllocationKey partly = AllocationKey.of("partly");
+        s.allocate(new AllocationRequest(shipped, "", List.of(AllocationLine.of(SKU, wh, 3)), null));
+        s.allocate(new AllocationRequest(partly, "", List.of(AllocationLine.of(SKU, wh, 3)), null));
+        s.ship(shipped, SKU, wh, 2, MovementKey.of("m1"));
+        s.deallocate(shipped, SKU, wh, 1);
+        s.ship(partly, SKU, wh, 2, MovementKey.of("m2"));
+
+        moving.now = T0.plus(Duration.ofMinutes(59));
+        s.expireReservations(moving.now);
+        assertThat(s.findAllocation(shipped)).as("still within the retention").isPresent();
+
+        moving.now = T0.plus(Duration.ofMinutes(61));
+        s.expireReservations(moving.now);
+        assertThat(s.findAllocation(shipped)).isEmpty();
+        assertThat(s.findAllocation(partly)).as("one unit still open").isPresent();
+        assertThat(s.ship(shipped, SKU, wh, 2, MovementKey.of("m1")).quantity()).as("a shipment retry still replays")
+                .isEqualTo(2);
+        assertThat(s.position(SKU, wh).onHand()).isEqualTo(6);
+        assertThat(s.position(SKU, wh).allocated()).isEqualTo(1);
+    }
+
+    @Test
     void zero_retention_forgets_a_released_reservation_at_once() {
         InMemoryInventoryStore s = InMemoryInventoryStore.builder().clock(clock)
-                .keepFinishedReservations(Duration.ZERO).build();
+                .keepFinished(Duration.ZERO).build();
         s.load(SKU, LocationId.of("WH"), 10);
         s.reserve(new ReservationRequest(ReservationKey.of("c"), "", List.of(ReservationLine.anywhere(SKU, 2)), null));
 

@@ -20,6 +20,8 @@ final class AllocationState extends Claim {
 
     /** What is still allocated, one entry per (SKU, location). */
     Entries open;
+    /** When the last open unit was shipped or deallocated; null while some are open. */
+    Instant finishedAt;
     private Allocation snapshot;
 
     AllocationState(AllocationRequest request, Instant createdAt) {

@@ -73,6 +73,7 @@ public final class InventoryBook {
             java.util.Comparator.comparing((ReservationState r) -> r.expiresAt));
     private final ReentrantLock purging = new ReentrantLock();
     private final ConcurrentHashMap<AllocationKey, AllocationState> allocations = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<AllocationState> finishedAllocations = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<MovementKey, MovementSlot> movements = new ConcurrentHashMap<>();
     private volatile Instant openingAt;
     /** Whether anything reads the time a reservation finished (events, retention); else releases skip the clock. */
@@ -82,7 +83,8 @@ public final class InventoryBook {
      * @param clock        time of every record and event
      * @param publisher    receives the events; null publishes nothing (and skips building events)
      * @param thresholds   alert thresholds per position (asked with a null location for the network level)
-     * @param keepFinished how long released, expired and consumed reservations stay findable; null for ever
+     * @param keepFinished how long released, expired and consumed reservations, and allocations with nothing open,
+     *                     stay findable; null for ever
      */
     public InventoryBook(Clock clock, EventPublisher publisher, ThresholdPolicy thresholds, Duration keepFinished) {
         this.clock = Checks.notNull(clock, "clock");
@@ -90,6 +92,7 @@ public final class InventoryBook {
         this.thresholds = Checks.notNull(thresholds, "thresholds");
         this.keepFinished = keepFinished;
         this.stampsFinish = publisher != null || keepFinished == null || !keepFinished.isZero();
+        // allocations are retired with the time they finished: a clock read per shipment is cheap next to it
     }
 
     // ---------------------------------------------------------------- loading
@@ -387,7 +390,7 @@ public final class InventoryBook {
     }
 
     private void purgeFinished(Instant now) {
-        if (keepFinished == null || finished.isEmpty() || !purging.tryLock()) {
+        if (keepFinished == null || (finished.isEmpty() && finishedAllocations.isEmpty()) || !purging.tryLock()) {
             return;
         }
         try {
@@ -397,8 +400,31 @@ public final class InventoryBook {
                 finished.poll();
                 reservations.remove(h.key, h);
             }
+            AllocationState a;
+            while ((a = finishedAllocations.peek()) != null && !a.finishedAt.isAfter(horizon)) {
+                finishedAllocations.poll();
+                allocations.remove(a.key, a);
+            }
         } finally {
             purging.unlock();
+        }
+    }
+
+    /** Forgets {@code a} after the retention once nothing of it is open any more; call holding its monitor. */
+    private void retireIfDone(AllocationState a, Instant now) {
+        if (keepFinished == null || a.finishedAt != null) {
+            return;
+        }
+        for (int i = 0; i < a.open.n; i++) {
+            if (a.open.qty(i) > 0) {
+                return;
+            }
+        }
+        a.finishedAt = now;
+        if (keepFinished.isZero()) {
+            allocations.remove(a.key, a);
+        } else {
+            finishedAllocations.offer(a);
         }
     }
 
@@ -591,8 +617,10 @@ public final class InventoryBook {
                 s.unlock();
             }
             result = a.snapshot();
+            retireIfDone(a, now);
         }
         publish(ev);
+        purgeFinished(now);
         return result;
     }
 
@@ -664,6 +692,7 @@ public final class InventoryBook {
                 return m;
             } finally {
                 s.unlock();
+                retireIfDone(a, now);
             }
         }
     }
