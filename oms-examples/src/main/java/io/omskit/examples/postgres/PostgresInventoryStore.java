@@ -152,14 +152,26 @@ public final class PostgresInventoryStore implements InventoryStore {
             ps.setArray(14, Sql.intArray(c, f.total));
             f.bindThresholds(c, ps, 15);
             outbox.bind(ps, 19, events);
-            String answer;
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                answer = rs.getString(1);
+            String answer = callFastPath(ps, "inv_try_reserve");
+            if (answer == null) {
+                return null;
             }
             return "replay".equals(answer) ? replay(c, request, held) : new ReservationResult.Reserved(reservation, false);
+        }
+    }
+
+    /**
+     * Runs a one-statement fast path prepared in {@code ps}.
+     *
+     * @return the function's answer, or null when it declined (raised an error naming {@code function}) or
+     *         PostgreSQL aborted it for a concurrent transaction; nothing was written then
+     */
+    private static String callFastPath(PreparedStatement ps, String function) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         } catch (SQLException e) {
-            boolean declined = "P0001".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("inv_try_reserve:");
+            boolean declined = "P0001".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains(function + ":");
             if (declined || Transactions.isTransientConflict(e)) {
                 return null;
             }
@@ -196,22 +208,11 @@ public final class PostgresInventoryStore implements InventoryStore {
             ps.setArray(5, Sql.textArray(c, f.skus));
             f.bindThresholds(c, ps, 6);
             outbox.bind(ps, 10, events);
-            String answer;
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                answer = rs.getString(1);
-            }
-            if (!"released".equals(answer)) {
+            if (!"released".equals(callFastPath(ps, "inv_try_release"))) {
                 return null;
             }
             return Optional.of(new Reservation(r.key(), r.reference(), r.requested(), List.of(), ReservationStatus.RELEASED,
                     r.createdAt(), r.expiresAt()));
-        } catch (SQLException e) {
-            boolean declined = "P0001".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("inv_try_release:");
-            if (declined || Transactions.isTransientConflict(e)) {
-                return null;
-            }
-            throw e;
         }
     }
 
