@@ -6,7 +6,7 @@ import io.omskit.orchestration.UnsourcedReason;
 import io.omskit.orchestration.spi.SourcingItem;
 
 /**
- * Whether any plan of a {@link Problem} can source every unit, decided without pricing: each item needs enough
+ * Whether any plan of a {@link Problem} (its {@link Eligibility}) can source every unit, decided without pricing: each item needs enough
  * eligible stock, and some set of at most the rule set's shipments must hold every item's units. The set is searched
  * depth first, branching on the locations holding the unsatisfied item with the fewest holders (one of them is in
  * every complete plan), and pruned when the locations left cannot touch every unsatisfied item. Exact for items of
@@ -14,7 +14,7 @@ import io.omskit.orchestration.spi.SourcingItem;
  */
 final class Coverage {
 
-    private final Problem p;
+    private final Eligibility p;
     private final int n;
     private final int m;
     private final int[] need;
@@ -22,7 +22,7 @@ final class Coverage {
     private final boolean[] open;
     private final int[] touch;
 
-    private Coverage(Problem p) {
+    private Coverage(Eligibility p) {
         this.p = p;
         this.n = p.n;
         this.m = p.m;
@@ -46,6 +46,11 @@ final class Coverage {
      * decides).
      */
     static Completion whyIncomplete(Problem p) {
+        return whyIncomplete(Eligibility.of(p));
+    }
+
+    /** {@link #whyIncomplete(Problem)} for what the filters allow, before anything is priced. */
+    static Completion whyIncomplete(Eligibility p) {
         for (int i = 0; i < p.n; i++) {
             long demand = 0;
             for (int x = 0; x < p.n; x++) {
@@ -71,7 +76,7 @@ final class Coverage {
                         + " more at excluded locations");
             }
         }
-        if (p.n > 64 || p.slots != p.n || p.groups > 0 || p.ruleSet.split() == SplitPolicy.SHIP_COMPLETE) {
+        if (p.n > 64 || p.slots != p.n || p.grouped || p.ruleSet.split() == SplitPolicy.SHIP_COMPLETE) {
             return null;
         }
         Coverage c = new Coverage(p);

@@ -134,11 +134,14 @@ public final class Planner {
                 return Completion.of(plan(request, items, delivery, ruleSet, snapshot, now));
             }
         }
-        Problem problem = compile(request, items, stock, delivery, ruleSet, now);
-        Completion impossible = Coverage.whyIncomplete(problem);
+        Context ctx = context(request, items, stock, delivery, now);
+        FilterPlan filters = filterPlan(ruleSet, ctx);
+        // what the filters allow decides it; pricing is only for a plan that may be complete
+        Completion impossible = Coverage.whyIncomplete(Eligibility.judge(ctx, ruleSet, filters));
         if (impossible != null) {
             return impossible;
         }
+        Problem problem = new Problem(ctx, ruleSet, filters);
         Optimiser optimiser = new Optimiser(problem);
         optimiser.solve();
         return Completion.of(assemble(problem, optimiser));
@@ -212,13 +215,17 @@ public final class Planner {
 
     private Problem compile(SourcingRequest request, List<SourcingItem> items, SkuStock[] stock, DeliveryChoice delivery,
                             RuleSet ruleSet, Instant now) {
+        Context ctx = context(request, items, stock, delivery, now);
+        return new Problem(ctx, ruleSet, filterPlan(ruleSet, ctx));
+    }
+
+    private Context context(SourcingRequest request, List<SourcingItem> items, SkuStock[] stock, DeliveryChoice delivery,
+                            Instant now) {
         int[][] excluded = new int[items.size()][];
         for (int i = 0; i < stock.length; i++) {
             excluded[i] = excludedIndexes(request, items.get(i).line());
         }
-        Context ctx = new Context(request.order(), delivery, network, now, items, stock, excluded, capacity,
-                unitVectors, sites);
-        return new Problem(ctx, ruleSet, filterPlan(ruleSet, ctx));
+        return new Context(request.order(), delivery, network, now, items, stock, excluded, capacity, unitVectors, sites);
     }
 
     /** The items to source: one per plain line, one per component of a bundle line (grouped), skipping lines with nothing to source. */

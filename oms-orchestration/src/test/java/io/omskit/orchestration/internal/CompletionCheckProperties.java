@@ -1,0 +1,72 @@
+package io.omskit.orchestration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omskit.core.network.Network;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.Order;
+import io.omskit.orchestration.Completion;
+import io.omskit.orchestration.RandomSourcing;
+import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.SourcingRequest;
+import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.inmemory.InMemoryCapacityTracker;
+import java.time.Instant;
+import java.util.Set;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * The completion check judged from the filters alone, before anything is priced ({@link Planner#planIfComplete}),
+ * gives the same answer, reason and figures as the check on the compiled problem, on random networks, rule sets
+ * (dynamic filters such as capacity, cut-off and opening hours included), stock, carts with repeated SKUs and
+ * request exclusions.
+ */
+class CompletionCheckProperties {
+
+    @Property(tries = 200)
+    void judging_the_filters_before_pricing_gives_the_problems_answer(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Network network = RandomSourcing.network(random);
+        InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
+        RuleSet rules = RandomSourcing.rules(random, network);
+        Planner planner = new Planner(network, null, capacity);
+        for (int round = 0; round < 6; round++) {
+            Instant now = RandomSourcing.moment(random, network, capacity);
+            int lines = 1 + random.nextInt(7);
+            RandomSourcing.Cart cart = RandomSourcing.cart(random, network, lines);
+            Object[] skuQuantities = cart.skuQuantities();
+            if (lines > 1 && random.nextInt(4) == 0) {
+                skuQuantities[2 * (lines - 1)] = skuQuantities[0];
+            }
+            DeliveryChoice delivery = RandomSourcing.delivery(random, network);
+            Order order = RandomSourcing.order(now, "o" + round, delivery, skuQuantities);
+            SourcingRequest request = SourcingRequest.of(order);
+            if (random.nextInt(4) == 0) {
+                request = request.excluding(network.at(random.nextInt(network.size())).id());
+            }
+            if (random.nextInt(4) == 0) {
+                request = request.excluding(LineId.of("L1"), network.at(random.nextInt(network.size())).id());
+            }
+            if (lines > 2 && random.nextInt(4) == 0) {
+                request = request.withGroup(Set.of(LineId.of("L1"), LineId.of("L2")));
+            }
+            StockSnapshot stock = cart.stock();
+
+            Completion before = Coverage.whyIncomplete(
+                    planner.compile(request, planner.items(request), delivery, rules, stock, now));
+            Completion judged = planner.planIfComplete(request, delivery, rules, stock, now);
+
+            if (before == null) {
+                assertThat(judged.planned()).as("planned, as the problem's check found a complete plan may exist: %s %s",
+                        judged.reason(), judged.detail()).isTrue();
+            } else {
+                assertThat(judged.planned()).as("the problem's check proves %s", before.detail()).isFalse();
+                assertThat(judged.reason()).isEqualTo(before.reason());
+                assertThat(judged.detail()).isEqualTo(before.detail());
+            }
+        }
+    }
+}
