@@ -9,7 +9,8 @@ import io.omskit.orchestration.spi.SourcingItem;
  * Whether any plan of a {@link Problem} (its {@link Eligibility}) can source every unit, decided without pricing: each item needs enough
  * eligible stock, and some set of at most the rule set's shipments must hold every item's units. The set is searched
  * depth first, branching on the locations holding the unsatisfied item with the fewest holders (one of them is in
- * every complete plan), and pruned when the locations left cannot touch every unsatisfied item. Exact for items of
+ * every complete plan; a holder whose branch failed is left out of the later ones, as every set with it was
+ * searched), and pruned when the locations left cannot touch every unsatisfied item. Exact for items of
  * distinct SKUs outside groups; other problems are left to the optimiser.
  */
 final class Coverage {
@@ -87,6 +88,24 @@ final class Coverage {
                 + " shipment(s) sources every unit");
     }
 
+    /** Whether one location not open holds what is still needed of every item of {@code unsat}. */
+    private boolean oneHoldsAll(long unsat) {
+        for (int j = 0; j < m; j++) {
+            if (open[j] || (holds[j] & unsat) != unsat) {
+                continue;
+            }
+            boolean all = true;
+            for (long b = unsat; b != 0 && all; b &= b - 1) {
+                int i = Long.numberOfTrailingZeros(b);
+                all = p.stock[p.slotOf[i] * m + j] >= need[i];
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether opening at most {@code maxShipments - depth} more locations can satisfy the items of {@code unsat}. */
     private boolean search(int depth, long unsat) {
         if (unsat == 0) {
@@ -95,6 +114,9 @@ final class Coverage {
         int left = p.maxShipments - depth;
         if (left <= 0) {
             return false;
+        }
+        if (left == 1) {
+            return oneHoldsAll(unsat);
         }
         // the locations left must touch every unsatisfied item: the best `left` of them, counted alone
         int items = Long.bitCount(unsat);
@@ -141,7 +163,10 @@ final class Coverage {
         }
         long bit = 1L << pick;
         int[] taken = new int[n];
-        for (int j = 0; j < m; j++) {
+        int[] opened = new int[holders[pick]];
+        int count = 0;
+        boolean found = false;
+        for (int j = 0; j < m && !found; j++) {
             if (open[j] || (holds[j] & bit) == 0) {
                 continue;
             }
@@ -156,16 +181,18 @@ final class Coverage {
                 }
             }
             open[j] = true;
-            boolean found = search(depth + 1, next);
-            open[j] = false;
+            opened[count++] = j;
+            found = search(depth + 1, next);
             for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
                 int i = Long.numberOfTrailingZeros(b);
                 need[i] += taken[i];
             }
-            if (found) {
-                return true;
-            }
+            // not found: every set with j was searched, so the later branches leave j out (it stays open until
+            // this node ends); a complete plan's first holder of the item in branch order is never left out
         }
-        return false;
+        for (int x = 0; x < count; x++) {
+            open[opened[x]] = false;
+        }
+        return found;
     }
 }

@@ -5,7 +5,6 @@ import io.omskit.orchestration.SkuStock;
 import io.omskit.orchestration.SplitPolicy;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.SourcingItem;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -120,27 +119,25 @@ final class Eligibility {
         return false;
     }
 
-    /** Every location holding stock of some item, ascending. */
+    /** Every location holding stock of some item, ascending (read off a bit set of the network). */
     private static int[] candidates(Context ctx, int n) {
-        int total = 0;
-        for (int i = 0; i < n; i++) {
-            total += ctx.stock(i).size();
-        }
-        int[] all = new int[total];
-        int t = 0;
+        long[] held = new long[(ctx.network().size() + 63) >>> 6];
+        int count = 0;
         for (int i = 0; i < n; i++) {
             SkuStock st = ctx.stock(i);
             for (int k = 0; k < st.size(); k++) {
-                all[t++] = st.location(k);
+                int l = st.location(k);
+                long was = held[l >>> 6];
+                held[l >>> 6] = was | (1L << l);
+                count += (was & (1L << l)) == 0 ? 1 : 0;
             }
         }
-        Arrays.sort(all);
-        int u = 0;
-        for (int k = 0; k < total; k++) {
-            if (u == 0 || all[u - 1] != all[k]) {
-                all[u++] = all[k];
+        int[] out = new int[count];
+        for (int w = 0, x = 0; w < held.length; w++) {
+            for (long b = held[w]; b != 0; b &= b - 1) {
+                out[x++] = (w << 6) + Long.numberOfTrailingZeros(b);
             }
         }
-        return u == total ? all : Arrays.copyOf(all, u);
+        return out;
     }
 }

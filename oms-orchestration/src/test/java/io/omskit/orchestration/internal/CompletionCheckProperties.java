@@ -11,6 +11,7 @@ import io.omskit.orchestration.RandomSourcing;
 import io.omskit.orchestration.RuleSet;
 import io.omskit.orchestration.SourcingRequest;
 import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.UnsourcedReason;
 import io.omskit.orchestration.inmemory.InMemoryCapacityTracker;
 import java.time.Instant;
 import java.util.Set;
@@ -22,12 +23,13 @@ import net.jqwik.api.Property;
  * The completion check judged from the filters alone, before anything is priced ({@link Planner#planIfComplete}),
  * gives the same answer, reason and figures as the check on the compiled problem, on random networks, rule sets
  * (dynamic filters such as capacity, cut-off and opening hours included), stock, carts with repeated SKUs and
- * request exclusions.
+ * request exclusions; and the coverage search (which leaves out holders whose branch failed) finds a set of at most
+ * the rule set's shipments holding every unit exactly when enumerating all such sets does.
  */
 class CompletionCheckProperties {
 
     @Property(tries = 200)
-    void judging_the_filters_before_pricing_gives_the_problems_answer(@ForAll long seed) {
+    void judging_the_filters_before_pricing_gives_the_problems_answer_and_coverage_is_exact(@ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Network network = RandomSourcing.network(random);
         InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
@@ -55,8 +57,13 @@ class CompletionCheckProperties {
             }
             StockSnapshot stock = cart.stock();
 
-            Completion before = Coverage.whyIncomplete(
-                    planner.compile(request, planner.items(request), delivery, rules, stock, now));
+            Problem problem = planner.compile(request, planner.items(request), delivery, rules, stock, now);
+            Completion before = Coverage.whyIncomplete(problem);
+            if (before == null || before.reason() == UnsourcedReason.SHIPMENT_LIMIT) {
+                assertThat(before == null).as("a covering set of at most %d locations exists", problem.maxShipments)
+                        .isEqualTo(problem.groups > 0 || problem.slots != problem.n
+                                || coverable(Eligibility.of(problem), 0, 0, new int[problem.n]));
+            }
             Completion judged = planner.planIfComplete(request, delivery, rules, stock, now);
 
             if (before == null) {
@@ -68,5 +75,29 @@ class CompletionCheckProperties {
                 assertThat(judged.detail()).isEqualTo(before.detail());
             }
         }
+    }
+
+    /** By enumeration: whether locations {@code from..} added to those chosen (up to the limit) hold every unit. */
+    private static boolean coverable(Eligibility e, int from, int chosen, int[] held) {
+        boolean all = true;
+        for (int i = 0; i < e.n; i++) {
+            all &= held[i] >= e.qty[i];
+        }
+        if (all) {
+            return true;
+        }
+        for (int j = from; j < e.m && chosen < e.maxShipments; j++) {
+            for (int i = 0; i < e.n; i++) {
+                held[i] += e.allowed[i * e.m + j] ? e.stock[e.slotOf[i] * e.m + j] : 0;
+            }
+            boolean found = coverable(e, j + 1, chosen + 1, held);
+            for (int i = 0; i < e.n; i++) {
+                held[i] -= e.allowed[i * e.m + j] ? e.stock[e.slotOf[i] * e.m + j] : 0;
+            }
+            if (found) {
+                return true;
+            }
+        }
+        return false;
     }
 }
