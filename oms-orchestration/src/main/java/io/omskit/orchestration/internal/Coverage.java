@@ -20,7 +20,10 @@ final class Coverage {
     private final int m;
     private final int[] need;
     private final long[] holds;
-    private final boolean[] open;
+    /** The locations open (or left out), one bit each. */
+    private final long[] open;
+    /** Per item, the locations holding it, one bit each. */
+    private final long[][] heldAt;
     private final int[] touch;
 
     private Coverage(Eligibility p) {
@@ -29,13 +32,15 @@ final class Coverage {
         this.m = p.m;
         this.need = p.qty.clone();
         this.holds = new long[m];
-        this.open = new boolean[m];
+        this.open = new long[(m + 63) >>> 6];
+        this.heldAt = new long[n][open.length];
         this.touch = new int[m];
         for (int j = 0; j < m; j++) {
             long mask = 0;
             for (int i = 0; i < n; i++) {
                 if (p.allowed[i * m + j] && p.stock[p.slotOf[i] * m + j] > 0) {
                     mask |= 1L << i;
+                    heldAt[i][j >>> 6] |= 1L << j;
                 }
             }
             holds[j] = mask;
@@ -90,20 +95,28 @@ final class Coverage {
 
     /** Whether one location not open holds what is still needed of every item of {@code unsat}. */
     private boolean oneHoldsAll(long unsat) {
-        for (int j = 0; j < m; j++) {
-            if (open[j] || (holds[j] & unsat) != unsat) {
-                continue;
+        for (int w = 0; w < open.length; w++) {
+            long all = ~open[w];
+            for (long b = unsat; b != 0 && all != 0; b &= b - 1) {
+                all &= heldAt[Long.numberOfTrailingZeros(b)][w];
             }
-            boolean all = true;
-            for (long b = unsat; b != 0 && all; b &= b - 1) {
-                int i = Long.numberOfTrailingZeros(b);
-                all = p.stock[p.slotOf[i] * m + j] >= need[i];
-            }
-            if (all) {
-                return true;
+            for (; all != 0; all &= all - 1) {
+                int j = (w << 6) + Long.numberOfTrailingZeros(all);
+                boolean enough = true;
+                for (long b = unsat; b != 0 && enough; b &= b - 1) {
+                    int i = Long.numberOfTrailingZeros(b);
+                    enough = p.stock[p.slotOf[i] * m + j] >= need[i];
+                }
+                if (enough) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private boolean isOpen(int j) {
+        return (open[j >>> 6] & (1L << j)) != 0;
     }
 
     /** Whether opening at most {@code maxShipments - depth} more locations can satisfy the items of {@code unsat}. */
@@ -123,7 +136,7 @@ final class Coverage {
         int[] top = new int[left];
         int[] holders = new int[n];
         for (int j = 0; j < m; j++) {
-            if (open[j]) {
+            if (isOpen(j)) {
                 continue;
             }
             long t = holds[j] & unsat;
@@ -167,7 +180,7 @@ final class Coverage {
         int count = 0;
         boolean found = false;
         for (int j = 0; j < m && !found; j++) {
-            if (open[j] || (holds[j] & bit) == 0) {
+            if (isOpen(j) || (holds[j] & bit) == 0) {
                 continue;
             }
             long next = unsat;
@@ -180,7 +193,7 @@ final class Coverage {
                     next &= ~(1L << i);
                 }
             }
-            open[j] = true;
+            open[j >>> 6] |= 1L << j;
             opened[count++] = j;
             found = search(depth + 1, next);
             for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
@@ -191,7 +204,7 @@ final class Coverage {
             // this node ends); a complete plan's first holder of the item in branch order is never left out
         }
         for (int x = 0; x < count; x++) {
-            open[opened[x]] = false;
+            open[opened[x] >>> 6] &= ~(1L << opened[x]);
         }
         return found;
     }
