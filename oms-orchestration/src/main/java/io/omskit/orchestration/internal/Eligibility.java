@@ -1,24 +1,31 @@
 package io.omskit.orchestration.internal;
 
+import io.omskit.core.catalog.Sku;
 import io.omskit.orchestration.RuleSet;
 import io.omskit.orchestration.SkuStock;
 import io.omskit.orchestration.SplitPolicy;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.SourcingItem;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Where the filters let each item of a request be taken, without the cost terms: what {@link Coverage} needs to
- * decide whether a plan can source every unit. Judged from a {@link Problem} (its eligible locations), or directly
- * from a context and its filter plan, asking the filters exactly as the problem does, over every candidate location
- * (a candidate no item may use holds nothing anyone may take, so the answers are the same), before anything is
- * priced. Item {@code i} at column {@code j} lives at index {@code i * m + j}.
+ * Where the filters let each item of a request be taken, before anything is priced: the columns are every location
+ * holding stock of some item. {@link Coverage} decides from it whether a plan can source every unit; a
+ * {@link Problem} is built on it (keeping the columns some item may use) when one may. Item {@code i} at column
+ * {@code j} lives at index {@code i * m + j}.
  */
 final class Eligibility {
+
+    /** Up to this many items, items sharing a SKU are found by comparing with the earlier ones rather than hashing. */
+    private static final int FEW_ITEMS = 16;
 
     final Context ctx;
     final RuleSet ruleSet;
     final int n;
+    /** The columns: every location holding stock of some item (when judged), or the problem's eligible ones. */
+    final int[] candidates;
     final int m;
     final int[] qty;
     final int[] slotOf;
@@ -30,12 +37,13 @@ final class Eligibility {
     final int[] stock;
     final int maxShipments;
 
-    private Eligibility(Context ctx, RuleSet ruleSet, int m, int[] qty, int[] slotOf, int slots, boolean grouped,
-                        boolean[] allowed, int[] stock) {
+    private Eligibility(Context ctx, RuleSet ruleSet, int[] candidates, int[] qty, int[] slotOf, int slots,
+                        boolean grouped, boolean[] allowed, int[] stock) {
         this.ctx = ctx;
         this.ruleSet = ruleSet;
         this.n = qty.length;
-        this.m = m;
+        this.candidates = candidates;
+        this.m = candidates.length;
         this.qty = qty;
         this.slotOf = slotOf;
         this.slots = slots;
@@ -47,13 +55,12 @@ final class Eligibility {
 
     /** The problem's own eligibility (its eligible locations as columns). */
     static Eligibility of(Problem p) {
-        return new Eligibility(p.ctx, p.ruleSet, p.m, p.qty, p.slotOf, p.slots, p.groups > 0, p.allowed, p.stock);
+        return new Eligibility(p.ctx, p.ruleSet, p.loc, p.qty, p.slotOf, p.slots, p.groups > 0, p.allowed, p.stock);
     }
 
     /**
      * Judges the filters of {@code plan} for the items of {@code ctx} at every location holding stock of one of
-     * them, as {@link Problem} does; sets the context's candidates and units on the way (a problem built on the same
-     * context sets them again).
+     * them; sets the context's candidates and units on the way. A {@link Problem} is built on the answer.
      */
     static Eligibility judge(Context ctx, RuleSet ruleSet, FilterPlan plan) {
         List<SourcingItem> items = ctx.items();
@@ -61,18 +68,24 @@ final class Eligibility {
         int[] qty = new int[n];
         int[] slotOf = new int[n];
         int slots = 0;
+        Map<Sku, Integer> slotIds = n <= FEW_ITEMS ? null : new HashMap<>();
         boolean complete = ruleSet.split() == SplitPolicy.SHIP_COMPLETE;
         boolean grouped = n > 0 && (complete || ruleSet.keepsItemsWhole());
         for (int i = 0; i < n; i++) {
             SourcingItem item = items.get(i);
             qty[i] = item.quantity();
-            int same = -1;
-            for (int x = 0; x < i && same < 0; x++) {
-                if (items.get(x).sku().equals(item.sku())) {
-                    same = slotOf[x];
+            if (slotIds == null) {
+                int same = -1;
+                for (int x = 0; x < i && same < 0; x++) {
+                    if (items.get(x).sku().equals(item.sku())) {
+                        same = slotOf[x];
+                    }
                 }
+                slotOf[i] = same >= 0 ? same : slots++;
+            } else {
+                Integer existing = slotIds.putIfAbsent(item.sku(), slots);
+                slotOf[i] = existing == null ? slots++ : existing;
             }
-            slotOf[i] = same >= 0 ? same : slots++;
             grouped |= item.group() != null && ruleSet.keepsGroupsTogether();
         }
         int[] candidates = candidates(ctx, n);
@@ -107,7 +120,7 @@ final class Eligibility {
                 allowed[i * c + k] = units[i * c + k] > 0 && !excludedForItem(ctx, itemFilters, i, location);
             }
         }
-        return new Eligibility(ctx, ruleSet, c, qty, slotOf, slots, grouped, allowed, stock);
+        return new Eligibility(ctx, ruleSet, candidates, qty, slotOf, slots, grouped, allowed, stock);
     }
 
     private static boolean excludedForItem(Context ctx, FilterRule[] itemFilters, int item, int location) {
@@ -121,6 +134,14 @@ final class Eligibility {
 
     /** Every location holding stock of some item, ascending (read off a bit set of the network). */
     private static int[] candidates(Context ctx, int n) {
+        if (n == 1) {
+            SkuStock st = ctx.stock(0);
+            int[] out = new int[st.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = st.location(k);
+            }
+            return out;
+        }
         long[] held = new long[(ctx.network().size() + 63) >>> 6];
         int count = 0;
         for (int i = 0; i < n; i++) {

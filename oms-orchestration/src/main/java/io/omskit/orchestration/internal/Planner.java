@@ -137,11 +137,12 @@ public final class Planner {
         Context ctx = context(request, items, stock, delivery, now);
         FilterPlan filters = filterPlan(ruleSet, ctx);
         // what the filters allow decides it; pricing is only for a plan that may be complete
-        Completion impossible = Coverage.whyIncomplete(Eligibility.judge(ctx, ruleSet, filters));
+        Eligibility eligibility = Eligibility.judge(ctx, ruleSet, filters);
+        Completion impossible = Coverage.whyIncomplete(eligibility);
         if (impossible != null) {
             return impossible;
         }
-        Problem problem = new Problem(ctx, ruleSet, filters);
+        Problem problem = new Problem(eligibility, filters);
         Optimiser optimiser = new Optimiser(problem);
         optimiser.solve();
         return Completion.of(assemble(problem, optimiser));

@@ -1,8 +1,6 @@
 package io.omskit.orchestration.internal;
 
-import io.omskit.core.catalog.Sku;
 import io.omskit.orchestration.RuleSet;
-import io.omskit.orchestration.SkuStock;
 import io.omskit.orchestration.SplitPolicy;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
@@ -51,39 +49,27 @@ final class Problem {
     final double penalty;
     final int maxShipments;
 
-    /** Up to this many items, items sharing a SKU are found by comparing with the earlier ones rather than hashing. */
-    private static final int FEW_ITEMS = 16;
-
     Problem(Context ctx, RuleSet ruleSet, FilterPlan filterPlan) {
-        this.ctx = ctx;
-        this.ruleSet = ruleSet;
+        this(Eligibility.judge(ctx, ruleSet, filterPlan), filterPlan);
+    }
+
+    /** The problem of what {@code e} judged (with {@code filterPlan}, on its context): its eligible locations, priced. */
+    Problem(Eligibility e, FilterPlan filterPlan) {
+        this.ctx = e.ctx;
+        this.ruleSet = e.ruleSet;
         this.filters = filterPlan.all;
         this.costRules = ruleSet.costs();
         List<SourcingItem> items = ctx.items();
-        this.n = items.size();
-        this.qty = new int[n];
-        this.slotOf = new int[n];
+        this.n = e.n;
+        this.qty = e.qty;
+        this.slotOf = e.slotOf;
+        this.slots = e.slots;
         this.groupOf = new int[n];
-        Map<Sku, Integer> slotIds = n <= FEW_ITEMS ? null : new HashMap<>();
         Map<String, Integer> groupIds = null;
-        int s = 0;
         int g = 0;
         boolean complete = ruleSet.split() == SplitPolicy.SHIP_COMPLETE;
         for (int i = 0; i < n; i++) {
             SourcingItem item = items.get(i);
-            qty[i] = item.quantity();
-            if (slotIds == null) {
-                int same = -1;
-                for (int x = 0; x < i && same < 0; x++) {
-                    if (items.get(x).sku().equals(item.sku())) {
-                        same = slotOf[x];
-                    }
-                }
-                slotOf[i] = same >= 0 ? same : s++;
-            } else {
-                Integer existing = slotIds.putIfAbsent(item.sku(), s);
-                slotOf[i] = existing == null ? s++ : existing;
-            }
             if (complete) {
                 groupOf[i] = 0;
                 g = 1;
@@ -99,49 +85,18 @@ final class Problem {
                 groupOf[i] = -1;
             }
         }
-        this.slots = s;
         this.groups = g;
-        this.candidates = unionOfStockedLocations(ctx, n);
-        ctx.candidates(candidates);
+        this.candidates = e.candidates;
 
-        // units of each item at each candidate, by merging the sorted stock lists
+        // eligible locations: the candidates some item may be taken at
         int c = candidates.length;
-        int[] units = new int[n * c];
-        for (int i = 0; i < n; i++) {
-            SkuStock st = ctx.stock(i);
-            for (int x = 0, k = 0; x < st.size(); x++) {
-                int location = st.location(x);
-                while (candidates[k] < location) {
-                    k++;
-                }
-                units[i * c + k] = st.units(x);
-            }
-        }
-        ctx.units(units);
-
-        // filters: an item may be taken at a candidate when it holds the SKU and no filter objects
-        boolean[] allowedByCandidate = new boolean[n * c];
         boolean[] eligible = new boolean[c];
         int eligibleCount = 0;
-        FilterRule[] itemFilters = filterPlan.itemFilters(ctx.anyExcluded());
         for (int k = 0; k < c; k++) {
-            int location = candidates[k];
-            if (filterPlan.excludedStatically(location)) {
-                continue;
+            for (int i = 0; i < n && !eligible[k]; i++) {
+                eligible[k] = e.allowed[i * c + k];
             }
-            ctx.cursor(k);
-            if (filterPlan.excludedForOrder(ctx, location)) {
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                if (units[i * c + k] > 0 && (itemFilters.length == 0 || !excludedForItem(itemFilters, i, location))) {
-                    allowedByCandidate[i * c + k] = true;
-                    if (!eligible[k]) {
-                        eligible[k] = true;
-                        eligibleCount++;
-                    }
-                }
-            }
+            eligibleCount += eligible[k] ? 1 : 0;
         }
         this.m = eligibleCount;
         this.loc = new int[m];
@@ -156,8 +111,8 @@ final class Problem {
             loc[j] = candidates[k];
             candidateOf[j] = k;
             for (int i = 0; i < n; i++) {
-                allowed[i * m + j] = allowedByCandidate[i * c + k];
-                stock[slotOf[i] * m + j] = units[i * c + k];
+                allowed[i * m + j] = e.allowed[i * c + k];
+                stock[slotOf[i] * m + j] = e.stock[slotOf[i] * c + k];
             }
             j++;
         }
@@ -185,46 +140,6 @@ final class Problem {
             p += extra;
         }
         this.penalty = p;
-    }
-
-    private static int[] unionOfStockedLocations(Context ctx, int n) {
-        if (n == 1) {
-            SkuStock st = ctx.stock(0);
-            int[] out = new int[st.size()];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = st.location(k);
-            }
-            return out;
-        }
-        int total = 0;
-        for (int i = 0; i < n; i++) {
-            total += ctx.stock(i).size();
-        }
-        int[] all = new int[total];
-        int t = 0;
-        for (int i = 0; i < n; i++) {
-            SkuStock st = ctx.stock(i);
-            for (int k = 0; k < st.size(); k++) {
-                all[t++] = st.location(k);
-            }
-        }
-        Arrays.sort(all);
-        int u = 0;
-        for (int k = 0; k < total; k++) {
-            if (u == 0 || all[u - 1] != all[k]) {
-                all[u++] = all[k];
-            }
-        }
-        return u == total ? all : Arrays.copyOf(all, u);
-    }
-
-    private boolean excludedForItem(FilterRule[] itemFilters, int item, int location) {
-        for (FilterRule f : itemFilters) {
-            if (f.excludesItem(ctx, item, location)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The index in {@link #candidates} of dense network index {@code location}, or -1. */

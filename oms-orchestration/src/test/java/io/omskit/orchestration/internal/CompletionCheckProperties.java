@@ -20,16 +20,17 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * The completion check judged from the filters alone, before anything is priced ({@link Planner#planIfComplete}),
- * gives the same answer, reason and figures as the check on the compiled problem, on random networks, rule sets
- * (dynamic filters such as capacity, cut-off and opening hours included), stock, carts with repeated SKUs and
- * request exclusions; and the coverage search (which leaves out holders whose branch failed) finds a set of at most
- * the rule set's shipments holding every unit exactly when enumerating all such sets does.
+ * The completion check on what the filters allow, before anything is priced ({@link Planner#planIfComplete}), on
+ * random networks, rule sets (dynamic filters such as capacity, cut-off and opening hours included), stock, carts with
+ * repeated SKUs, request exclusions and groups: it gives the same answer, reason and figures as the check on the
+ * compiled problem (its eligible locations only), and its coverage search (which leaves out holders whose branch
+ * failed) finds a set of at most the rule set's shipments holding every unit exactly when enumerating all such sets
+ * does.
  */
 class CompletionCheckProperties {
 
     @Property(tries = 200)
-    void judging_the_filters_before_pricing_gives_the_problems_answer_and_coverage_is_exact(@ForAll long seed) {
+    void completion_check_before_pricing_is_the_problems_and_its_coverage_search_is_exact(@ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Network network = RandomSourcing.network(random);
         InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
