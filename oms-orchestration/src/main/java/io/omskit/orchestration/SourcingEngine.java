@@ -332,16 +332,19 @@ public final class SourcingEngine {
         for (SourcingItem item : planner.items(refused)) {
             release.merge(item.sku(), item.quantity(), Integer::sum);
         }
-        release.forEach((sku, q) -> inventory.deallocate(rejection.allocation(), sku, rejection.location(), q));
-        inventory.findAllocation(rejection.allocation()).ifPresent(a -> {
+        Allocation after = null;
+        for (Map.Entry<Sku, Integer> e : release.entrySet()) {
+            after = inventory.deallocate(rejection.allocation(), e.getKey(), rejection.location(), e.getValue());
+        }
+        if (after != null) {
             boolean stillShips = false;
-            for (AllocationLine l : a.open()) {
+            for (AllocationLine l : after.open()) {
                 stillShips |= l.location().equals(rejection.location());
             }
             if (!stillShips) {
-                releaseCapacity(rejection.location(), a.createdAt());
+                releaseCapacity(rejection.location(), after.createdAt());
             }
-        });
+        }
         Set<LineId> lines = new LinkedHashSet<>();
         for (LineQuantity q : rejection.quantities()) {
             lines.add(q.line());

@@ -184,13 +184,13 @@ public final class PostgresInventoryStore implements InventoryStore {
      * {@code inv_try_release} database function (see V4__release_function.sql), which gives back what it holds if it
      * is still active and unchanged, and no alert level moves.
      *
-     * @return the reservation as it is now (empty when unknown, unchanged when no longer active), or null when the
-     *         transactional path must decide; nothing was written then
+     * @return the reservation as it is now (empty when unknown, unchanged when no longer active) and whether this
+     *         call released it, or null when the transactional path must decide; nothing was written then
      */
-    private Optional<Reservation> tryRelease(Connection c, ReservationKey key) throws SQLException {
+    private Changed<Optional<Reservation>> tryRelease(Connection c, ReservationKey key) throws SQLException {
         Optional<Reservation> found = ReservationRows.find(c, key, false);
         if (found.isEmpty() || !found.get().isActive()) {
-            return found;
+            return new Changed<>(found, false);
         }
         Reservation r = found.get();
         List<ReservationLine> held = r.held();
@@ -211,8 +211,8 @@ public final class PostgresInventoryStore implements InventoryStore {
             if (!"released".equals(callFastPath(ps, "inv_try_release"))) {
                 return null;
             }
-            return Optional.of(new Reservation(r.key(), r.reference(), r.requested(), List.of(), ReservationStatus.RELEASED,
-                    r.createdAt(), r.expiresAt()));
+            return new Changed<>(Optional.of(new Reservation(r.key(), r.reference(), r.requested(), List.of(),
+                    ReservationStatus.RELEASED, r.createdAt(), r.expiresAt())), true);
         }
     }
 
@@ -347,12 +347,9 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public Optional<Reservation> release(ReservationKey key) {
         Checks.notNull(key, "key");
-        Optional<Reservation> fast = tx.autoCommit("release " + key, c -> tryRelease(c, key));
+        Changed<Optional<Reservation>> fast = tx.autoCommit("release " + key, c -> tryRelease(c, key));
         if (fast != null) {
-            if (fast.isPresent() && fast.get().status() == ReservationStatus.RELEASED) {
-                afterCommit.run();
-            }
-            return fast;
+            return fast.publish(afterCommit);
         }
         Changed<Optional<Reservation>> r = tx.inTransaction("release " + key, c -> {
             Optional<Reservation> found = ReservationRows.find(c, key, true);

@@ -92,7 +92,6 @@ public final class InventoryBook {
         this.thresholds = Checks.notNull(thresholds, "thresholds");
         this.keepFinished = keepFinished;
         this.stampsFinish = publisher != null || keepFinished == null || !keepFinished.isZero();
-        // allocations are retired with the time they finished: a clock read per shipment is cheap next to it
     }
 
     // ---------------------------------------------------------------- loading
