@@ -31,7 +31,7 @@ import io.omskit.core.spi.InventoryStore;
 import io.omskit.orchestration.Completion;
 import io.omskit.orchestration.Exclusion;
 import io.omskit.orchestration.ItemPlan;
-import io.omskit.orchestration.ItemQuestion;
+import io.omskit.orchestration.ItemPlanning;
 import io.omskit.orchestration.LegKind;
 import io.omskit.orchestration.LocationVerdict;
 import io.omskit.orchestration.PlannedFulfilment;
@@ -90,7 +90,8 @@ public final class Atp {
 
     private static final String PAGE_LINE = "1";
     private static final int BACK_IN_STOCK_TRIES = 8;
-    private static final int MAX_WINDOWS = 500_000;
+    private static final int MAX_AREAS = 8_192;
+    private static final int MAX_PLACES = 16_384;
 
     private final SourcingEngine engine;
     private final Network network;
@@ -109,6 +110,8 @@ public final class Atp {
     private final LegWindows windows;
     private final boolean quickPages;
     private final ConcurrentHashMap<Object, Planned> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<PlaceKey, Place> places = new ConcurrentHashMap<>();
+    private final Money[] onePartCharge;
 
     private Atp(Builder b) {
         this.engine = b.engine;
@@ -134,7 +137,11 @@ public final class Atp {
             calendars[i] = calendar.calendar(i);
         }
         this.changeTimes = new ChangeTimes(calendars);
-        this.windows = new LegWindows(calendar, MAX_WINDOWS);
+        this.windows = new LegWindows(calendar, MAX_AREAS);
+        this.onePartCharge = new Money[methods.size()];
+        for (int m = 0; m < onePartCharge.length; m++) {
+            onePartCharge[m] = charges.charge(methods.get(m), 1, null);
+        }
         this.quickPages = b.quickPages;
     }
 
@@ -161,6 +168,7 @@ public final class Atp {
     /** Forgets every cached plan (for instance after changing rules or capacities behind the engine's back). */
     public void clearCache() {
         cache.clear();
+        places.clear();
         windows.clear();
     }
 
@@ -171,15 +179,19 @@ public final class Atp {
     public ProductPromise productPage(ProductPageRequest request) {
         Checks.notNull(request, "request");
         Instant now = request.now() != null ? request.now() : clock.instant();
-        Line[] lines = {new Line(PAGE_LINE, request.sku(), request.quantity())};
-        Question q = new Question(request.sku(), request.quantity(), request.channel(), request.destination(),
-                request.store());
-        ZoneId zone = customerZone(request.destination(), request.store());
-        StockSignal signal = signal(lines[0], request.channel(), zone);
+        Place place = place(request.destination(), request.store(), request.channel());
+        Line line = new Line(PAGE_LINE, request.sku(), request.quantity());
+        boolean plain = isPlain(request.sku());
+        SkuAvailability a = plain ? index.availability(request.sku()) : null;
+        StockSignal signal = plain ? plainSignal(line, a, request.channel(), place.zone)
+                : signal(line, request.channel(), place.zone);
         boolean hopeless = signal.units() < request.quantity();
-        List<MethodPromise> promises = hopeless || !quickPages ? null : quickPage(request, lines, now);
+        List<MethodPromise> promises = hopeless || !quickPages || !plain ? null : quickPage(request, a, place, now);
         if (promises == null) {
-            promises = promise(q, lines, request.channel(), request.destination(), request.store(), now, hopeless, null);
+            Question q = new Question(request.sku(), request.quantity(), request.channel(), request.destination(),
+                    request.store());
+            promises = promise(q, new Line[] {line}, request.channel(), request.destination(), request.store(), now,
+                    hopeless, null);
         }
         return new ProductPromise(request.sku(), request.quantity(), now, signal, promises);
     }
@@ -216,40 +228,103 @@ public final class Atp {
     // ------------------------------------------------------------------ promising
 
     /**
-     * The product page from the engine's what-if for one item ({@link SourcingEngine#planItem}), method by method;
-     * null when a method needs the full engine (the page is then promised the general way).
+     * The product page from the engine's what-if for one item ({@link ItemPlanning}), method by method, for a SKU
+     * sourced as itself; null when a method needs the full engine (the page is then promised the general way).
      */
-    private List<MethodPromise> quickPage(ProductPageRequest request, Line[] lines, Instant now) {
-        if (!isPlain(request.sku())) {
-            return null;
-        }
-        StockSnapshot snapshot = index.snapshot(request.channel());
-        LocationId store = request.store();
-        int storeIndex = store == null ? -1 : network.indexOf(store);
+    private List<MethodPromise> quickPage(ProductPageRequest request, SkuAvailability a, Place place, Instant now) {
+        SkuStock stock = a.stock(request.channel());
+        int quantity = request.quantity();
         List<PartLine> partLines = null;
-        List<MethodPromise> out = new ArrayList<>(methods.size());
-        for (int m = 0; m < methods.size(); m++) {
+        MethodPromise[] out = new MethodPromise[methods.size()];
+        for (int m = 0; m < out.length; m++) {
             DeliveryMethod method = methods.get(m);
-            MethodPlan mp = precondition(method, request.destination(), store, storeIndex);
-            if (mp == null && method == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
-                mp = shelfCheck(lines, snapshot, storeIndex);
+            if (place.unavailable[m] != null) {
+                out[m] = place.unavailable[m];
+                continue;
             }
-            if (mp == null) {
-                ItemPlan plan = engine.planItem(new ItemQuestion(request.channel(),
-                        delivery(method, request.destination(), store), request.sku(), request.quantity()), snapshot, now);
-                if (plan == null) {
-                    return null;
+            if (method == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
+                int onShelf = stock.unitsAt(place.storeIndex);
+                if (onShelf < quantity) {
+                    out[m] = noShelfStock(place.storeIndex, request.sku(), onShelf, quantity);
+                    continue;
                 }
-                if (partLines == null) {
-                    partLines = List.of(new PartLine(PAGE_LINE, request.sku(), request.quantity()));
-                }
-                Leg leg = new Leg(plan.locationIndex(), plan.kind(), plan.kind() == LegKind.DELIVER ? -1 : storeIndex,
-                        partLines);
-                mp = new MethodPlan(PromiseStatus.AVAILABLE, new Leg[] {leg}, now, null, null);
             }
-            out.add(toPromise(method, mp, request.destination(), storeIndex, now, null));
+            ItemPlan plan = place.planning(m).plan(request.sku(), quantity, stock, now);
+            if (plan == null) {
+                return null;
+            }
+            int location = plan.locationIndex();
+            LegWindows.Window w = windows.at(method, plan.kind(), location, place.storeIndex, place.area, now);
+            if (w == null) {
+                LegTiming t = calendar.leg(method, plan.kind(), location, place.storeIndex, request.destination(), now);
+                out[m] = MethodPromise.unavailable(method, Unavailability.NO_SERVICE, t.problem());
+                continue;
+            }
+            if (partLines == null) {
+                partLines = List.of(new PartLine(PAGE_LINE, request.sku(), quantity));
+            }
+            Location l = network.at(location);
+            out[m] = new MethodPromise(method, PromiseStatus.AVAILABLE,
+                    List.of(new PromisedPart(l.id(), l.type(), plan.kind(), partLines, w.dispatch(), w.window())),
+                    w.window(), onePartCharge[m], null, "");
         }
-        return out;
+        return List.of(out);
+    }
+
+    /**
+     * What a product page asks of one destination, pickup store and channel, settled once: the customer's zone,
+     * the methods that cannot be offered there and why, the engine's prepared what-if per method, and the delivery
+     * legs to the destination.
+     */
+    private final class Place {
+        final Channel channel;
+        final Destination destination;
+        final LocationId store;
+        final int storeIndex;
+        final ZoneId zone;
+        final MethodPromise[] unavailable;
+        final LegWindows.Area area;
+        private final ItemPlanning[] planning;
+
+        Place(PlaceKey key) {
+            this.channel = key.channel;
+            this.destination = key.destination;
+            this.store = key.store;
+            this.storeIndex = store == null ? -1 : network.indexOf(store);
+            this.zone = customerZone(destination, store);
+            this.unavailable = new MethodPromise[methods.size()];
+            this.planning = new ItemPlanning[methods.size()];
+            for (int m = 0; m < unavailable.length; m++) {
+                MethodPlan p = precondition(methods.get(m), destination, store, storeIndex);
+                unavailable[m] = p == null ? null : p.unavailable;
+            }
+            this.area = windows.area(destination);
+        }
+
+        /** The engine's prepared what-if for the {@code m}-th method, which must be possible here. */
+        ItemPlanning planning(int m) {
+            ItemPlanning p = planning[m];
+            if (p == null) {
+                p = engine.itemPlanning(channel, delivery(methods.get(m), destination, store));
+                planning[m] = p;
+            }
+            return p;
+        }
+    }
+
+    private record PlaceKey(Destination destination, LocationId store, Channel channel) {
+    }
+
+    private Place place(Destination destination, LocationId store, Channel channel) {
+        PlaceKey key = new PlaceKey(destination, store, channel);
+        Place p = places.get(key);
+        if (p == null) {
+            if (places.size() >= MAX_PLACES) {
+                places.clear();
+            }
+            p = places.computeIfAbsent(key, Place::new);
+        }
+        return p;
     }
 
     /** Whether the SKU is sourced as itself (not a bundle of the catalog). */
@@ -294,9 +369,9 @@ public final class Atp {
             }
         }
         List<MethodPromise> out = new ArrayList<>(methods.size());
-        int storeIndex = store == null ? -1 : network.indexOf(store);
+        LegWindows.Area area = windows.area(destination);
         for (int m = 0; m < methods.size(); m++) {
-            out.add(toPromise(methods.get(m), planned.plans[m], destination, storeIndex, now, merchandise));
+            out.add(toPromise(methods.get(m), planned.plans[m], area, now, merchandise));
         }
         return out;
     }
@@ -326,8 +401,8 @@ public final class Atp {
         return true;
     }
 
-    private MethodPromise toPromise(DeliveryMethod method, MethodPlan plan, Destination destination, int store,
-                                    Instant now, Money merchandise) {
+    private MethodPromise toPromise(DeliveryMethod method, MethodPlan plan, LegWindows.Area area, Instant now,
+                                    Money merchandise) {
         switch (plan.status) {
             case UNAVAILABLE:
                 return plan.unavailable;
@@ -337,9 +412,9 @@ public final class Atp {
             default:
                 List<PromisedPart> parts = new ArrayList<>(plan.legs.length);
                 for (Leg leg : plan.legs) {
-                    LegWindows.Window w = windows.at(method, leg.kind, leg.location, leg.pickupStore, destination, now);
+                    LegWindows.Window w = windows.at(method, leg.kind, leg.location, leg.pickupStore, area, now);
                     if (w == null) {
-                        LegTiming t = calendar.leg(method, leg.kind, leg.location, leg.pickupStore, destination, now);
+                        LegTiming t = calendar.leg(method, leg.kind, leg.location, leg.pickupStore, area.destination(), now);
                         return MethodPromise.unavailable(method, Unavailability.NO_SERVICE, t.problem());
                     }
                     Location l = network.at(leg.location);
@@ -444,11 +519,15 @@ public final class Atp {
             long needed = required(lines, sku);
             int onShelf = snapshot.stock(sku).unitsAt(storeIndex);
             if (onShelf < needed) {
-                return unavailablePlan(MethodPromise.unavailable(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, Unavailability.NO_STOCK,
-                        network.at(storeIndex).id() + " has " + onShelf + " unit(s) of " + sku + " on its shelf, " + needed + " needed"));
+                return unavailablePlan(noShelfStock(storeIndex, sku, onShelf, needed));
             }
         }
         return null;
+    }
+
+    private MethodPromise noShelfStock(int storeIndex, Sku sku, int onShelf, long needed) {
+        return MethodPromise.unavailable(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, Unavailability.NO_STOCK,
+                network.at(storeIndex).id() + " has " + onShelf + " unit(s) of " + sku + " on its shelf, " + needed + " needed");
     }
 
     private static MethodPlan unavailablePlan(MethodPromise p) {
@@ -669,6 +748,16 @@ public final class Atp {
     }
 
     // ------------------------------------------------------------------ stock signal
+
+    /** The signal of a line whose SKU is sourced as itself, from its availability. */
+    private StockSignal plainSignal(Line line, SkuAvailability a, Channel channel, ZoneId zone) {
+        long units = a.available(channel);
+        if (units >= line.quantity) {
+            return new StockSignal(units <= lowStockThreshold ? StockSignal.Kind.ONLY_FEW_LEFT : StockSignal.Kind.IN_STOCK,
+                    units, null);
+        }
+        return signal(line, channel, zone);
+    }
 
     private StockSignal signal(Line line, Channel channel, ZoneId zone) {
         List<BundleComponent> components = components(line.sku);

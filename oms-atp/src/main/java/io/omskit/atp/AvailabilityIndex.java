@@ -120,7 +120,9 @@ public final class AvailabilityIndex implements EventPublisher {
         int n = 0;
         int[] index = new int[positions.size()];
         StockPosition[] kept = new StockPosition[positions.size()];
+        long sellable = 0;
         for (StockPosition p : positions) {
+            sellable += p.availableToSell();
             int i = network.indexOf(p.location());
             if (i >= 0) {
                 index[n] = i;
@@ -141,6 +143,9 @@ public final class AvailabilityIndex implements EventPublisher {
                 }
             }
             SkuStock stock = SkuStock.of(java.util.Arrays.copyOf(l, m), java.util.Arrays.copyOf(u, m));
+            if (m > 0 && networkReserved > 0) {
+                stock = stock.withNetworkLimit((int) Math.max(0, Math.min(Integer.MAX_VALUE, sellable - networkReserved)));
+            }
             for (int prev = 0; prev < c.ordinal(); prev++) {
                 if (byChannel[prev].equals(stock)) {
                     stock = byChannel[prev];

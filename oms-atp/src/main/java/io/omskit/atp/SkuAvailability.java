@@ -43,7 +43,10 @@ public final class SkuAvailability {
         return version;
     }
 
-    /** The units {@code channel} may source per location (after safety stock and exposure). */
+    /**
+     * The units {@code channel} may source per location (after safety stock and exposure), and the most it may take
+     * over the network while network-wide reservations hold part of them ({@link SkuStock#networkLimit()}).
+     */
     public SkuStock stock(Channel channel) {
         return byChannel[channel.ordinal()];
     }

@@ -18,7 +18,10 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-/** The index kept by events answers exactly what a live read of the store gives the sourcing engine. */
+/**
+ * The index kept by events answers exactly what a live read of the store gives the sourcing engine, network-wide
+ * reservations (held without naming a location) included.
+ */
 class AvailabilityIndexProperties {
 
     private static final List<Sku> SKUS = List.of(Sku.of("A"), Sku.of("B"), Sku.of("C"));
@@ -39,8 +42,10 @@ class AvailabilityIndexProperties {
             LocationId at = locations.get(r.nextInt(locations.size()));
             int n = 1 + r.nextInt(6);
             try {
-                switch (r.nextInt(6)) {
+                switch (r.nextInt(7)) {
                     case 0, 1 -> shop.receive(sku, at, n);
+                    case 6 -> shop.store.reserve(new ReservationRequest(ReservationKey.of("n" + step), "cart",
+                            List.of(ReservationLine.anywhere(sku, n)), Instant.parse("2026-11-27T00:00:00Z")));
                     case 2 -> shop.damage(sku, at, n);
                     case 3 -> shop.store.reserve(new ReservationRequest(ReservationKey.of("r" + step), "cart",
                             List.of(ReservationLine.at(sku, at, n)), Instant.parse("2026-11-27T00:00:00Z")));

@@ -10,6 +10,7 @@ import io.omskit.core.inventory.Shortage;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
+import io.omskit.core.order.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.Order;
@@ -164,6 +165,17 @@ public final class SourcingEngine {
         Checks.notNull(now, "now");
         RuleSet ruleSet = rules.ruleSetFor(question.channel(), question.delivery().method());
         return itemPlanner.plan(question, ruleSet, snapshot.stock(question.sku()), now);
+    }
+
+    /**
+     * {@link #planItem} prepared for questions from {@code channel} delivered as {@code delivery}: the same plans,
+     * without settling again per question what depends on the channel and delivery only.
+     */
+    public ItemPlanning itemPlanning(Channel channel, DeliveryChoice delivery) {
+        Checks.notNull(channel, "channel");
+        Checks.notNull(delivery, "delivery");
+        RuleSet ruleSet = rules.ruleSetFor(channel, delivery.method());
+        return new ItemPlanning(itemPlanner, itemPlanner.prepare(ruleSet, channel, delivery), channel, delivery);
     }
 
     /**

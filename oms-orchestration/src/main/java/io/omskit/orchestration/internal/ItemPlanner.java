@@ -74,8 +74,8 @@ public final class ItemPlanner {
                        LocationId pickupStore) {
     }
 
-    /** What depends on the delivery only, for one key. Immutable once built. */
-    private static final class Prepared {
+    /** What depends on the rule set, channel and delivery only ({@link #prepare}). Immutable once built. */
+    public static final class Prepared {
         final boolean usable;
         final FilterRule[] dynamicFilters;
         final CostRule[] costs;
@@ -145,16 +145,25 @@ public final class ItemPlanner {
      */
     public ItemPlan plan(ItemQuestion question, RuleSet ruleSet, SkuStock stock, Instant now) {
         DeliveryChoice delivery = question.delivery();
-        Prepared p = prepared(ruleSet, question.channel(), delivery);
-        if (!p.usable || isBundle(question.sku())) {
+        return plan(prepare(ruleSet, question.channel(), delivery), delivery, question.sku(), question.quantity(), stock, now);
+    }
+
+    /**
+     * As {@link #plan(ItemQuestion, RuleSet, SkuStock, Instant)}, for a question to the delivery {@code p} was
+     * prepared for.
+     *
+     * @param delivery the delivery {@code p} was prepared for, or one with the same method, destination and pickup
+     *                 store
+     */
+    public ItemPlan plan(Prepared p, DeliveryChoice delivery, Sku sku, int q, SkuStock stock, Instant now) {
+        if (!p.usable || isBundle(sku)) {
             return null;
         }
-        int q = question.quantity();
         if (stock.networkLimit() < q) {
             return null;
         }
         if (q == 1) {
-            return planOne(p, question, stock, now);
+            return planOne(p, delivery, sku, stock, now);
         }
         int size = stock.size();
         int[] cand = new int[size];
@@ -189,7 +198,7 @@ public final class ItemPlanner {
         if (c == 0) {
             return null;
         }
-        Context ctx = new Context(p.template, question.delivery(), now, List.of(new SourcingItem(LINE, question.sku(), q, null)),
+        Context ctx = new Context(p.template, delivery, now, List.of(new SourcingItem(LINE, sku, q, null)),
                 new SkuStock[] {stock}, NO_EXCLUSIONS);
         double[] cost = new double[size];
         java.util.Arrays.fill(cost, Double.NaN);
@@ -230,7 +239,7 @@ public final class ItemPlanner {
      * One unit: walks the locations by increasing lower bound, evaluating those holding the SKU, until the bound
      * exceeds the best cost found. One unit never splits, so the best single location is the plan.
      */
-    private ItemPlan planOne(Prepared p, ItemQuestion question, SkuStock stock, Instant now) {
+    private ItemPlan planOne(Prepared p, DeliveryChoice delivery, Sku sku, SkuStock stock, Instant now) {
         int size = stock.size();
         if (size == 0) {
             return null;
@@ -257,7 +266,7 @@ public final class ItemPlanner {
                 continue;
             }
             if (ctx == null) {
-                ctx = new Context(p.template, question.delivery(), now, List.of(new SourcingItem(LINE, question.sku(), 1, null)),
+                ctx = new Context(p.template, delivery, now, List.of(new SourcingItem(LINE, sku, 1, null)),
                         new SkuStock[] {stock}, NO_EXCLUSIONS);
                 sink = new PriceSink();
             }
@@ -295,7 +304,7 @@ public final class ItemPlanner {
             }
         }
         return new ItemPlan(network.at(chosen).id(), chosen,
-                Planner.legKind(question.delivery(), chosen, ctx.pickupStore()), 1, incumbent);
+                Planner.legKind(delivery, chosen, ctx.pickupStore()), 1, incumbent);
     }
 
     /** The optimiser's tolerance: a plan replaces the best only when cheaper by more than this. */
@@ -341,13 +350,14 @@ public final class ItemPlanner {
         return a.isPresent() && a.get().isBundle();
     }
 
-    private Prepared prepared(RuleSet ruleSet, Channel channel, DeliveryChoice delivery) {
+    /** What depends on the rule set, channel and delivery only (its method, destination and pickup store), kept. */
+    public Prepared prepare(RuleSet ruleSet, Channel channel, DeliveryChoice delivery) {
         GeoPoint destination = delivery.method().isPickup() || delivery.address() == null ? null
                 : delivery.address().position();
         Key key = new Key(ruleSet, channel, delivery.method(), destination, delivery.pickupStore());
         Prepared p = prepared.get(key);
         if (p == null) {
-            p = prepare(ruleSet, channel, delivery);
+            p = build(ruleSet, channel, delivery);
             if (prepared.size() >= MAX_PREPARED) {
                 prepared.clear();
             }
@@ -356,7 +366,7 @@ public final class ItemPlanner {
         return p;
     }
 
-    private Prepared prepare(RuleSet ruleSet, Channel channel, DeliveryChoice delivery) {
+    private Prepared build(RuleSet ruleSet, Channel channel, DeliveryChoice delivery) {
         List<FilterRule> filters = Planner.filtersFor(ruleSet, delivery.method());
         List<CostRule> costs = ruleSet.costs();
         boolean usable = true;
