@@ -92,6 +92,21 @@ public final class RandomSourcing {
     }
 
     public static RuleSet rules(SplittableRandom random, Network network) {
+        RuleSet.Builder b = ruleBuilder(random, network);
+        if (random.nextInt(5) == 0) {
+            b.split(SplitPolicy.SHIP_COMPLETE);
+        } else {
+            b.maxShipments(1 + random.nextInt(3));
+        }
+        return b.build();
+    }
+
+    /** Random filters and costs as {@link #rules(SplittableRandom, Network)} draws them, shipping partial in up to {@code maxShipments}. */
+    public static RuleSet rules(SplittableRandom random, Network network, int maxShipments) {
+        return ruleBuilder(random, network).maxShipments(maxShipments).build();
+    }
+
+    private static RuleSet.Builder ruleBuilder(SplittableRandom random, Network network) {
         RuleSet.Builder b = RuleSet.builder("random");
         if (random.nextInt(3) > 0) {
             b.filter(new CapabilityFilter());
@@ -147,12 +162,7 @@ public final class RandomSourcing {
         if (random.nextInt(4) == 0) {
             b.cost(new OpportunityCost((sku, location) -> location.type() == LocationType.STORE ? 1 : 0));
         }
-        if (random.nextInt(5) == 0) {
-            b.split(SplitPolicy.SHIP_COMPLETE);
-        } else {
-            b.maxShipments(1 + random.nextInt(3));
-        }
-        return b.build();
+        return b;
     }
 
     public static SourcingEngine engine(Network network, RuleSet rules, InMemoryCapacityTracker capacity) {

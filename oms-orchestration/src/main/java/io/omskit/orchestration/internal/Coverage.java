@@ -4,6 +4,7 @@ import io.omskit.orchestration.Completion;
 import io.omskit.orchestration.SplitPolicy;
 import io.omskit.orchestration.UnsourcedReason;
 import io.omskit.orchestration.spi.SourcingItem;
+import java.util.Arrays;
 
 /**
  * Whether any plan of a {@link Problem} (its {@link Eligibility}) can source every unit, decided without pricing: each item needs enough
@@ -24,7 +25,6 @@ final class Coverage {
     private final long[] open;
     /** Per item, the locations holding it, one bit each. */
     private final long[][] heldAt;
-    private final int[] touch;
 
     private Coverage(Eligibility p) {
         this.p = p;
@@ -34,7 +34,6 @@ final class Coverage {
         this.holds = new long[m];
         this.open = new long[(m + 63) >>> 6];
         this.heldAt = new long[n][open.length];
-        this.touch = new int[m];
         for (int j = 0; j < m; j++) {
             long mask = 0;
             for (int i = 0; i < n; i++) {
@@ -82,15 +81,216 @@ final class Coverage {
                         + " more at excluded locations");
             }
         }
-        if (p.n > 64 || p.slots != p.n || p.grouped || p.ruleSet.split() == SplitPolicy.SHIP_COMPLETE) {
+        if (!decides(p)) {
             return null;
         }
         Coverage c = new Coverage(p);
-        if (c.search(0, (p.n == 64 ? -1L : (1L << p.n) - 1))) {
+        if (c.search(0, everyItem(p.n))) {
             return null;
         }
         return Completion.impossible(UnsourcedReason.SHIPMENT_LIMIT, "no plan of at most " + p.maxShipments
                 + " shipment(s) sources every unit");
+    }
+
+    /** Whether the search decides {@code p}: items of distinct SKUs (at most 64) outside groups. */
+    private static boolean decides(Eligibility p) {
+        return p.n <= 64 && p.slots == p.n && !p.grouped && p.ruleSet.split() != SplitPolicy.SHIP_COMPLETE;
+    }
+
+    private static long everyItem(int n) {
+        return n == 64 ? -1L : (1L << n) - 1;
+    }
+
+    /**
+     * Every set of at most the rule set's shipments whose locations hold every unit, each set once as its columns
+     * ascending; null when there are more than {@code limit} of them or when the problem is outside what the search
+     * decides (shared SKUs, groups, ship complete, more than 64 items). The search is {@link #whyIncomplete}'s, run to
+     * the end: every set holding every unit holds the first holder, in column order, of the unsatisfied item with the
+     * fewest holders that it holds, so it is found in exactly one branch; a set found with shipments to spare is
+     * found with every choice of further locations outside those its branch left out.
+     */
+    static int[][] coveringSets(Eligibility p, int limit) {
+        if (p.n == 0 || !decides(p)) {
+            return null;
+        }
+        Coverage c = new Coverage(p);
+        c.limit = limit;
+        c.found = new int[Math.min(limit, 8)][];
+        c.path = new int[Math.max(1, Math.min(p.maxShipments, p.m))];
+        if (!c.collect(0, everyItem(p.n))) {
+            return null;
+        }
+        return Arrays.copyOf(c.found, c.count);
+    }
+
+    private int limit;
+    private int[][] found;
+    private int count;
+    /** The locations opened on the way to the current node, in branch order. */
+    private int[] path;
+
+    /**
+     * Adds every covering set of this node (opened: {@code path[0..depth)}) to {@link #found}; false when that makes
+     * more than {@link #limit}.
+     */
+    private boolean collect(int depth, long unsat) {
+        if (unsat == 0) {
+            return withFurther(depth, p.maxShipments - depth, 0);
+        }
+        int left = p.maxShipments - depth;
+        if (left <= 0) {
+            return true;
+        }
+        if (left == 1) {
+            return collectLast(depth, unsat);
+        }
+        int pick = pickItem(left, unsat);
+        if (pick < 0) {
+            return true;
+        }
+        long bit = 1L << pick;
+        int[] opened = new int[m];
+        int openedCount = 0;
+        int[] taken = new int[n];
+        for (int j = 0; j < m; j++) {
+            if (isOpen(j) || (holds[j] & bit) == 0) {
+                continue;
+            }
+            long next = unsat;
+            for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
+                int i = Long.numberOfTrailingZeros(b);
+                int t = Math.min(need[i], p.stock[p.slotOf[i] * m + j]);
+                taken[i] = t;
+                need[i] -= t;
+                if (need[i] == 0) {
+                    next &= ~(1L << i);
+                }
+            }
+            open[j >>> 6] |= 1L << j;
+            opened[openedCount++] = j;
+            path[depth] = j;
+            if (!collect(depth + 1, next)) {
+                return false;
+            }
+            for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
+                int i = Long.numberOfTrailingZeros(b);
+                need[i] += taken[i];
+            }
+            // every set with j was found: the later branches leave j out
+        }
+        for (int x = 0; x < openedCount; x++) {
+            open[opened[x] >>> 6] &= ~(1L << opened[x]);
+        }
+        return true;
+    }
+
+    /** With one shipment left: every location not open that holds what is still needed of every item of {@code unsat}. */
+    private boolean collectLast(int depth, long unsat) {
+        for (int w = 0; w < open.length; w++) {
+            long all = ~open[w];
+            for (long b = unsat; b != 0 && all != 0; b &= b - 1) {
+                all &= heldAt[Long.numberOfTrailingZeros(b)][w];
+            }
+            for (; all != 0; all &= all - 1) {
+                int j = (w << 6) + Long.numberOfTrailingZeros(all);
+                boolean enough = true;
+                for (long b = unsat; b != 0 && enough; b &= b - 1) {
+                    int i = Long.numberOfTrailingZeros(b);
+                    enough = p.stock[p.slotOf[i] * m + j] >= need[i];
+                }
+                if (enough) {
+                    path[depth] = j;
+                    if (!add(depth + 1)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds the opened set {@code path[0..depth)} with every choice of up to {@code left} further locations from
+     * column {@code from} on that are neither opened nor left out; false when that makes more than {@link #limit}.
+     */
+    private boolean withFurther(int depth, int left, int from) {
+        if (!add(depth)) {
+            return false;
+        }
+        for (int j = from; j < m && left > 0; j++) {
+            if (isOpen(j)) {
+                continue;
+            }
+            path[depth] = j;
+            open[j >>> 6] |= 1L << j;
+            boolean within = withFurther(depth + 1, left - 1, j + 1);
+            open[j >>> 6] &= ~(1L << j);
+            if (!within) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean add(int size) {
+        if (count == limit) {
+            return false;
+        }
+        if (count == found.length) {
+            found = Arrays.copyOf(found, Math.min(limit, count * 2));
+        }
+        int[] set = Arrays.copyOf(path, size);
+        Arrays.sort(set);
+        found[count++] = set;
+        return true;
+    }
+
+    /**
+     * The unsatisfied item with the fewest holders among the locations not open (the first such), or -1 when
+     * {@code left} more of those locations cannot touch every item of {@code unsat}.
+     */
+    private int pickItem(int left, long unsat) {
+        int items = Long.bitCount(unsat);
+        int[] top = new int[left];
+        int[] holders = new int[n];
+        for (int j = 0; j < m; j++) {
+            if (isOpen(j)) {
+                continue;
+            }
+            long t = holds[j] & unsat;
+            if (t == 0) {
+                continue;
+            }
+            int c = Long.bitCount(t);
+            for (long b = t; b != 0; b &= b - 1) {
+                holders[Long.numberOfTrailingZeros(b)]++;
+            }
+            for (int x = 0; x < left; x++) {
+                if (c > top[x]) {
+                    int tmp = top[x];
+                    top[x] = c;
+                    c = tmp;
+                }
+            }
+        }
+        int reach = 0;
+        for (int x = 0; x < left; x++) {
+            reach += top[x];
+        }
+        if (reach < items) {
+            return -1;
+        }
+        int pick = -1;
+        for (long b = unsat; b != 0; b &= b - 1) {
+            int i = Long.numberOfTrailingZeros(b);
+            if (holders[i] == 0) {
+                return -1;
+            }
+            if (pick < 0 || holders[i] < holders[pick]) {
+                pick = i;
+            }
+        }
+        return pick;
     }
 
     /** Whether one location not open holds what is still needed of every item of {@code unsat}. */
@@ -132,52 +332,14 @@ final class Coverage {
             return oneHoldsAll(unsat);
         }
         // the locations left must touch every unsatisfied item: the best `left` of them, counted alone
-        int items = Long.bitCount(unsat);
-        int[] top = new int[left];
-        int[] holders = new int[n];
-        for (int j = 0; j < m; j++) {
-            if (isOpen(j)) {
-                continue;
-            }
-            long t = holds[j] & unsat;
-            if (t == 0) {
-                touch[j] = 0;
-                continue;
-            }
-            int c = Long.bitCount(t);
-            touch[j] = c;
-            for (long b = t; b != 0; b &= b - 1) {
-                holders[Long.numberOfTrailingZeros(b)]++;
-            }
-            for (int x = 0; x < left; x++) {
-                if (c > top[x]) {
-                    int tmp = top[x];
-                    top[x] = c;
-                    c = tmp;
-                }
-            }
-        }
-        int reach = 0;
-        for (int x = 0; x < left; x++) {
-            reach += top[x];
-        }
-        if (reach < items) {
+        int pick = pickItem(left, unsat);
+        if (pick < 0) {
             return false;
-        }
-        int pick = -1;
-        for (long b = unsat; b != 0; b &= b - 1) {
-            int i = Long.numberOfTrailingZeros(b);
-            if (holders[i] == 0) {
-                return false;
-            }
-            if (pick < 0 || holders[i] < holders[pick]) {
-                pick = i;
-            }
         }
         long bit = 1L << pick;
         int[] taken = new int[n];
-        int[] opened = new int[holders[pick]];
-        int count = 0;
+        int[] opened = new int[m];
+        int openedCount = 0;
         boolean found = false;
         for (int j = 0; j < m && !found; j++) {
             if (isOpen(j) || (holds[j] & bit) == 0) {
@@ -194,7 +356,7 @@ final class Coverage {
                 }
             }
             open[j >>> 6] |= 1L << j;
-            opened[count++] = j;
+            opened[openedCount++] = j;
             found = search(depth + 1, next);
             for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
                 int i = Long.numberOfTrailingZeros(b);
@@ -203,7 +365,7 @@ final class Coverage {
             // not found: every set with j was searched, so the later branches leave j out (it stays open until
             // this node ends); a complete plan's first holder of the item in branch order is never left out
         }
-        for (int x = 0; x < count; x++) {
+        for (int x = 0; x < openedCount; x++) {
             open[opened[x] >>> 6] &= ~(1L << opened[x]);
         }
         return found;

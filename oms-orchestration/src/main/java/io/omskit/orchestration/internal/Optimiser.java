@@ -35,6 +35,11 @@ import java.util.Arrays;
  * practice and is reported if it is); beyond, it has a budget of {@link #HEURISTIC_NODE_BUDGET} nodes, after which
  * the best plan found is improved by drop and swap moves, and the plan is reported as not proven optimal.
  *
+ * <p>When no single location sources every unit and the coverage search finds at most {@link #COVERING_SETS} sets of
+ * locations that do (a cart of many lines is often complete over a handful of location triples only), those sets are
+ * priced one by one instead, in the order the search would visit them, which gives the plan the search finds
+ * ({@link #solvedByCoverage}), exactly and whatever the number of locations.
+ *
  * <p>Deterministic: locations are ordered with ties broken by network index, and a plan replaces the best found
  * only when strictly cheaper. The inner loops work on primitive arrays and allocate nothing.
  */
@@ -44,12 +49,15 @@ final class Optimiser {
     static final int EXACT_LOCATIONS = 50;
     static final long EXACT_NODE_BUDGET = 5_000_000;
     static final long HEURISTIC_NODE_BUDGET = 20_000;
+    /** Sets of locations sourcing every unit up to which they are all priced instead of searched for. */
+    static final int COVERING_SETS = 256;
 
     private static final byte UNDECIDED = 0;
     private static final byte IN = 1;
     private static final byte OUT = 2;
 
     private final Problem p;
+    private final boolean byCoverage;
     private final int n;
     private final int m;
     private final int maxOpen;
@@ -133,7 +141,16 @@ final class Optimiser {
     final int[] unsourced;
 
     Optimiser(Problem problem) {
+        this(problem, true);
+    }
+
+    /**
+     * @param byCoverage whether few sets of locations sourcing every unit are priced one by one rather than searched
+     *                   for (the same plan, see {@link #solvedByCoverage}); false only to compare the two
+     */
+    Optimiser(Problem problem, boolean byCoverage) {
         this.p = problem;
+        this.byCoverage = byCoverage;
         this.n = problem.n;
         this.m = problem.m;
         this.maxOpen = problem.maxShipments;
@@ -474,7 +491,7 @@ final class Optimiser {
         }
         if (maxOpen > 1 && m > 1) {
             double[] spread = spreadFixedCosts();
-            if (!rootPrunedBySelection(spread)) {
+            if (!rootPrunedBySelection(spread) && !(byCoverage && solvedByCoverage(aloneUns, aloneCost))) {
                 prepareSearch(spread);
                 order = sortedByAlone(aloneUns, aloneCost);
                 suffixMinFixed = new double[m + 1];
@@ -497,6 +514,160 @@ final class Optimiser {
         }
         optimal = !exhausted;
         record();
+    }
+
+    /**
+     * Settles the search when the coverage search finds at most {@link #COVERING_SETS} sets of at most
+     * {@link #maxOpen} locations that source every unit (items of distinct SKUs, no groups): each is priced, in the
+     * order the branch and bound visits them, and accepted when strictly cheaper than the best so far, as there. The
+     * branch and bound visits sets in the lexicographic order of their locations' positions in its branching order
+     * (a set before the sets it begins); its bounds only skip sets it would not accept; a set leaving units unsourced
+     * never replaces one sourcing all, and is replaced by the first that does. So the plan is the one the branch and
+     * bound finds when it completes, found without its sorted segment lists and bounds. False (nothing changed) when
+     * the coverage search does not decide the problem, finds no such set or too many.
+     */
+    private boolean solvedByCoverage(long[] aloneUns, double[] aloneCost) {
+        if (groups > 0 || p.slots != n || maxOpen > 63) {
+            return false;
+        }
+        int bits = 32 - Integer.numberOfLeadingZeros(m);
+        if (bits * maxOpen > 63) {
+            return false;
+        }
+        int[][] sets = Coverage.coveringSets(Eligibility.of(p), COVERING_SETS);
+        if (sets == null || sets.length == 0) {
+            return false;
+        }
+        int[] byAlone = sortedByAlone(aloneUns, aloneCost);
+        int[] position = new int[m];
+        for (int d = 0; d < m; d++) {
+            position[byAlone[d]] = d + 1;
+        }
+        // a set's key: its positions ascending, one field each from the top, an absent one 0 (so a set sorts before the sets it begins)
+        long[] keys = new long[sets.length];
+        int[] ranks = new int[maxOpen];
+        for (int s = 0; s < sets.length; s++) {
+            int[] set = sets[s];
+            for (int x = 0; x < set.length; x++) {
+                ranks[x] = position[set[x]];
+            }
+            Arrays.sort(ranks, 0, set.length);
+            long key = 0;
+            for (int x = 0; x < maxOpen; x++) {
+                key = (key << bits) | (x < set.length ? ranks[x] : 0);
+            }
+            keys[s] = key;
+        }
+        Arrays.sort(keys);
+        long mask = (1L << bits) - 1;
+        int[] set = new int[maxOpen];
+        for (long key : keys) {
+            int size = 0;
+            for (int x = 0; x < maxOpen; x++) {
+                int rank = (int) ((key >>> (bits * (maxOpen - 1 - x))) & mask);
+                if (rank == 0) {
+                    break;
+                }
+                set[size++] = byAlone[rank - 1];
+            }
+            evaluateSet(set, size);
+            if (better(evUns, evCost)) {
+                int[] accepted = Arrays.copyOf(set, size);
+                Arrays.sort(accepted);
+                accept(accepted);
+            }
+        }
+        settledByCoverage = true;
+        return true;
+    }
+
+    private boolean settledByCoverage;
+    private int[] setJ;
+    private boolean[] setTail;
+    private double[] setCost;
+
+    /**
+     * Evaluates the locations {@code set[0..size)} open, items of distinct SKUs and no groups: sets {@link #evUns} and
+     * {@link #evCost} with the same sums in the same order as {@link #evaluateOpen} (each item's segments at those
+     * locations in the sorted lists' order: cost, then location, then base before last units).
+     */
+    private void evaluateSet(int[] set, int size) {
+        if (setJ == null) {
+            setJ = new int[2 * maxOpen];
+            setTail = new boolean[2 * maxOpen];
+            setCost = new double[2 * maxOpen];
+        }
+        int s = ++stamp;
+        int used = 0;
+        double cost = 0;
+        long uns = 0;
+        for (int u = 0; u < ungrouped.length; u++) {
+            int i = ungrouped[u];
+            int slotBase = slotOf[i] * m;
+            int itemBase = i * m;
+            int e = 0;
+            for (int x = 0; x < size; x++) {
+                int j = set[x];
+                int k = itemBase + j;
+                if (!p.allowed[k]) {
+                    continue;
+                }
+                remain[slotBase + j] = stock[slotBase + j];
+                e = insertSegment(e, j, false, unit[k]);
+                if (protect[k] > 0) {
+                    e = insertSegment(e, j, true, unit[k] + tail[k]);
+                }
+            }
+            int need = qty[i];
+            for (int x = 0; x < e && need > 0; x++) {
+                int j = setJ[x];
+                boolean last = setTail[x];
+                int r = remain[slotBase + j];
+                int avail = last ? r : r - protect[itemBase + j];
+                if (avail <= 0) {
+                    continue;
+                }
+                int t = Math.min(need, avail);
+                remain[slotBase + j] = r - t;
+                need -= t;
+                cost += t * setCost[x];
+                if (usedStamp[j] != s) {
+                    usedStamp[j] = s;
+                    used++;
+                    cost += fixed[j];
+                }
+                if (recording) {
+                    take[itemBase + j] += t;
+                    if (last) {
+                        tailTake[itemBase + j] += t;
+                    }
+                }
+            }
+            uns += need;
+            if (recording) {
+                unsourced[i] = need;
+            }
+        }
+        if (used > 1) {
+            cost += penalty * (used - 1);
+        }
+        evUns = uns;
+        evCost = cost;
+    }
+
+    /** Inserts segment (j, last, cost) into the first {@code e} of the set's segments, kept sorted; returns e + 1. */
+    private int insertSegment(int e, int j, boolean last, double cost) {
+        int y = e;
+        while (y > 0 && follows(setCost[y - 1], setJ[y - 1], setTail[y - 1], cost, j, last)) {
+            setCost[y] = setCost[y - 1];
+            setJ[y] = setJ[y - 1];
+            setTail[y] = setTail[y - 1];
+            y--;
+        }
+        setCost[y] = cost;
+        setJ[y] = j;
+        setTail[y] = last;
+        return e + 1;
     }
 
     /** Locations by how good each is alone: fewest unsourced, then cheapest, then lowest index (stable merge sort). */
@@ -923,6 +1094,12 @@ final class Optimiser {
             recording = false;
             return;
         }
+        if (settledByCoverage) {
+            recording = true;
+            evaluateSet(incSet, incSet.length);
+            recording = false;
+            return;
+        }
         Arrays.fill(state, UNDECIDED);
         for (int j : incSet) {
             state[j] = IN;
@@ -1227,6 +1404,11 @@ final class Optimiser {
             }
         }
         return total;
+    }
+
+    /** Whether the plan was settled by pricing the sets of locations sourcing every unit ({@link #solvedByCoverage}). */
+    boolean settledByCoverage() {
+        return settledByCoverage;
     }
 
     /** Nodes visited by the branch and bound. */

@@ -1,0 +1,147 @@
+package io.omskit.orchestration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.Order;
+import io.omskit.orchestration.RandomSourcing;
+import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.SourcingRequest;
+import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.inmemory.InMemoryCapacityTracker;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Pricing the few sets of locations that source every unit ({@link Coverage#coveringSets}, used by the optimiser)
+ * against the branch and bound it replaces, on random networks, rule sets, capacities, carts, request exclusions and
+ * groups: the sets found are exactly those of at most the rule set's shipments holding every unit, each once; and the
+ * optimiser's plan is the branch and bound's, unit for unit and cost to the bit.
+ */
+class CoveringSetsProperties {
+
+    @Property(tries = 200)
+    void covering_sets_are_every_set_of_at_most_the_shipments_holding_every_unit(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Network network = RandomSourcing.network(random);
+        InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
+        RuleSet rules = random.nextInt(4) == 0 ? RandomSourcing.rules(random, network)
+                : RandomSourcing.rules(random, network, 1 + random.nextInt(4));
+        Planner planner = new Planner(network, null, capacity);
+        for (int round = 0; round < 6; round++) {
+            Problem problem = randomProblem(random, network, capacity, rules, planner, round);
+            Eligibility e = Eligibility.of(problem);
+            List<String> expected = new ArrayList<>();
+            enumerate(e, 0, new int[0], new int[e.n], expected);
+            int limit = 1 + random.nextInt(40);
+            int[][] found = Coverage.coveringSets(e, limit);
+            boolean decided = e.n > 0 && e.slots == e.n && !e.grouped && problem.groups == 0;
+            Statistics.label("covering sets").collect(!decided ? "not decided" : found == null ? "beyond the limit"
+                    : found.length == 0 ? "none" : "some");
+            if (!decided) {
+                assertThat(found).as("sets for a problem outside the search").isNull();
+                continue;
+            }
+            if (expected.size() > limit) {
+                assertThat(found).as("more than %d sets: %s", limit, expected).isNull();
+                continue;
+            }
+            List<String> sets = new ArrayList<>();
+            for (int[] set : found) {
+                sets.add(Arrays.toString(set));
+            }
+            assertThat(sets).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        Statistics.label("covering sets").coverage(c -> c.check("some").percentage(p -> p >= 10));
+    }
+
+    @Property(tries = 300)
+    void pricing_the_covering_sets_gives_the_branch_and_bounds_plan(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Network network = RandomSourcing.network(random);
+        InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
+        // carts split over a few shipments, where the pricing path is taken; the other property covers the rest
+        RuleSet rules = RandomSourcing.rules(random, network, 2 + random.nextInt(2));
+        Planner planner = new Planner(network, null, capacity);
+        for (int round = 0; round < 6; round++) {
+            Problem problem = randomProblem(random, network, capacity, rules, planner, round);
+            Optimiser priced = new Optimiser(problem, true);
+            priced.solve();
+            Optimiser searched = new Optimiser(problem, false);
+            searched.solve();
+            Statistics.label("plan").collect(priced.settledByCoverage() ? "by covering sets" : "by search");
+
+            assertThat(priced.take).as("units per item and location").containsExactly(searched.take);
+            assertThat(priced.tailTake).as("last units per item and location").containsExactly(searched.tailTake);
+            assertThat(priced.unsourced).as("unsourced per item").containsExactly(searched.unsourced);
+            assertThat(priced.cost()).isEqualTo(searched.cost());
+            assertThat(priced.optimal).isEqualTo(searched.optimal);
+        }
+        // the comparison is worth something only when the pricing path is taken often enough
+        Statistics.label("plan").coverage(c -> c.check("by covering sets").percentage(p -> p >= 10));
+    }
+
+    private static Problem randomProblem(SplittableRandom random, Network network, InMemoryCapacityTracker capacity,
+                                         RuleSet rules, Planner planner, int round) {
+        Instant now = RandomSourcing.moment(random, network, capacity);
+        int lines = 2 + random.nextInt(7);
+        Object[] skuQuantities = new Object[lines * 2];
+        // each SKU at about 40% of the locations: carts are often complete over two or three of them, rarely at one
+        StockSnapshot.Builder stock = StockSnapshot.builder(network);
+        for (int k = 0; k < lines; k++) {
+            Sku sku = Sku.of("S" + k);
+            skuQuantities[2 * k] = sku.value();
+            skuQuantities[2 * k + 1] = 1 + random.nextInt(2);
+            for (int l = 0; l < network.size(); l++) {
+                if (random.nextInt(5) < 2) {
+                    stock.add(sku, network.at(l).id(), 1 + random.nextInt(4));
+                }
+            }
+        }
+        if (lines > 1 && random.nextInt(6) == 0) {
+            skuQuantities[2 * (lines - 1)] = skuQuantities[0];
+        }
+        DeliveryChoice delivery = RandomSourcing.delivery(random, network);
+        Order order = RandomSourcing.order(now, "o" + round, delivery, skuQuantities);
+        SourcingRequest request = SourcingRequest.of(order);
+        if (random.nextInt(4) == 0) {
+            request = request.excluding(LineId.of("L1"), network.at(random.nextInt(network.size())).id());
+        }
+        if (lines > 2 && random.nextInt(6) == 0) {
+            request = request.withGroup(Set.of(LineId.of("L1"), LineId.of("L2")));
+        }
+        return planner.compile(request, planner.items(request), delivery, rules, stock.build(), now);
+    }
+
+    /** By enumeration: every set of locations {@code from..} added to {@code chosen} (up to the limit) holding every unit. */
+    private static void enumerate(Eligibility e, int from, int[] chosen, int[] held, List<String> out) {
+        boolean all = true;
+        for (int i = 0; i < e.n; i++) {
+            all &= held[i] >= e.qty[i];
+        }
+        if (all && chosen.length > 0) {
+            out.add(Arrays.toString(chosen));
+        }
+        for (int j = from; j < e.m && chosen.length < e.maxShipments; j++) {
+            for (int i = 0; i < e.n; i++) {
+                held[i] += e.allowed[i * e.m + j] ? e.stock[e.slotOf[i] * e.m + j] : 0;
+            }
+            int[] more = Arrays.copyOf(chosen, chosen.length + 1);
+            more[chosen.length] = j;
+            enumerate(e, j + 1, more, held, out);
+            for (int i = 0; i < e.n; i++) {
+                held[i] -= e.allowed[i * e.m + j] ? e.stock[e.slotOf[i] * e.m + j] : 0;
+            }
+        }
+    }
+}
