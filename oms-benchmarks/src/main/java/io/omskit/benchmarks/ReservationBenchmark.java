@@ -47,13 +47,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * covered: zero oversell), the carts still held are released, and every SKU must be back to its seeded network
  * available to sell (no unit created or lost). Each benchmark thread also prints the CPU time it spent per operation:
  * on a machine shared with other work, {@code 1e9 / (CPU ns per op)} per thread is what a core of its own would
- * do, while the JMH score is what the threads got. Run:
+ * do, while the JMH score is what the threads got.
+ *
+ * <p>The fork runs with transparent huge pages, as a store of tens of millions of positions should be deployed: with
+ * 4 KiB pages nearly every random position read also misses the TLB. Where the kernel offers no huge pages the JVM
+ * warns and runs without them; {@code -jvmArgsAppend -XX:-UseTransparentHugePages} measures without them. Run:
  * <pre>java -jar oms-benchmarks/target/benchmarks.jar ReservationBenchmark -f 1 -wi 2 -i 3</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC", "-XX:+UseTransparentHugePages"})
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 @Threads(2)

@@ -44,6 +44,8 @@ final class Entries {
     int lockCount;
 
     private HashMap<Key, Integer> index;
+    /** What reading the position hints returned: kept only so that the reads are not optimised away. */
+    int touched;
 
     private record Key(Sku sku, LocationId location) {
     }
@@ -57,7 +59,8 @@ final class Entries {
     /**
      * The entries of reservation lines. The stripes of all lines are looked up together, each step over every
      * line before the next step (hash every SKU, read every table slot, check every stripe), so the cache misses of
-     * different SKUs overlap instead of queueing one after another.
+     * different SKUs overlap instead of queueing one after another. The table step also reads each pinned line's
+     * position through the index's hint, so that it arrives together with the stripe instead of after it.
      */
     static Entries ofReservation(List<ReservationLine> lines, StripeIndex stripes, LocationRegistry locations) {
         int count = lines.size();
@@ -65,22 +68,27 @@ final class Entries {
         Object[] r = e.refs;
         int[] x = e.ints;
         for (int i = 0; i < count; i++) {
-            x[i * INTS + LOCK_ORDER] = StripeIndex.hash(lines.get(i).sku());
+            ReservationLine l = lines.get(i);
+            x[i * INTS + LOCK_ORDER] = StripeIndex.hash(l.sku());
+            LocationId location = l.location();
+            int loc = location == null ? NETWORK : locations.indexOf(location);
+            x[i * INTS + LOC] = loc < 0 && location != null ? UNKNOWN : loc;
         }
+        int touched = 0;
         for (int i = 0; i < count; i++) {
-            r[i * REFS + STRIPE] = stripes.first(x[i * INTS + LOCK_ORDER]);
+            int h = x[i * INTS + LOCK_ORDER];
+            r[i * REFS + STRIPE] = stripes.first(h);
+            touched += StripeIndex.touch(stripes.positionsHint(h), x[i * INTS + LOC]);
         }
         for (int i = 0; i < count; i++) {
             r[i * REFS + STRIPE] = stripes.confirm((SkuStripe) r[i * REFS + STRIPE], x[i * INTS + LOCK_ORDER],
                     lines.get(i).sku());
         }
+        e.touched = touched;
         // Line i is added as entry n <= i: adding it only overwrites rows of lines already added.
         for (int i = 0; i < count; i++) {
             ReservationLine l = lines.get(i);
-            LocationId location = l.location();
-            int loc = location == null ? NETWORK : locations.indexOf(location);
-            e.add(l.sku(), location, (SkuStripe) r[i * REFS + STRIPE], loc < 0 && location != null ? UNKNOWN : loc,
-                    l.quantity());
+            e.add(l.sku(), l.location(), (SkuStripe) r[i * REFS + STRIPE], x[i * INTS + LOC], l.quantity());
         }
         return e;
     }

@@ -130,7 +130,7 @@ public final class InventoryBook {
     }
 
     private SkuStripe stripeFor(Sku sku, int expectedPositions) {
-        return stripes.getOrCreate(sku, hash -> new SkuStripe(sku, hash, stripeOrder.getAndIncrement(), expectedPositions));
+        return stripes.getOrCreate(sku, hash -> new SkuStripe(sku, hash, stripeOrder.getAndIncrement(), expectedPositions, stripes));
     }
 
     // ---------------------------------------------------------------- reservations

@@ -61,7 +61,11 @@ public final class SkuStripe extends AbstractQueuedSynchronizer {
     private volatile ArrayList<InventoryEvent> outbox;
     private volatile int draining;
 
-    SkuStripe(Sku sku, int hash, int order, int expectedPositions) {
+    /** Where the position array is published as a hint when it is replaced; null when nowhere. */
+    private final StripeIndex index;
+
+    SkuStripe(Sku sku, int hash, int order, int expectedPositions, StripeIndex index) {
+        this.index = index;
         this.sku = sku;
         this.hash = hash;
         this.order = order;
@@ -109,14 +113,14 @@ public final class SkuStripe extends AbstractQueuedSynchronizer {
     public void ensureCapacity(int more) {
         int needed = (size + more) * STRIDE;
         if (needed > data.length) {
-            data = Arrays.copyOf(data, needed);
+            replaceData(Arrays.copyOf(data, needed));
         }
     }
 
     private int append(int loc) {
         int s = size;
         if ((s + 1) * STRIDE > data.length) {
-            data = Arrays.copyOf(data, Math.max((s + 1) * STRIDE, (s + (s >> 1) + 1) * STRIDE));
+            replaceData(Arrays.copyOf(data, Math.max((s + 1) * STRIDE, (s + (s >> 1) + 1) * STRIDE)));
         }
         data[s * STRIDE + LOC] = loc;
         size = s + 1;
@@ -136,6 +140,18 @@ public final class SkuStripe extends AbstractQueuedSynchronizer {
             rebuildTable();
         }
         return s;
+    }
+
+    private void replaceData(int[] bigger) {
+        data = bigger;
+        if (index != null) {
+            index.republish(this, bigger);
+        }
+    }
+
+    /** The position array, for {@link StripeIndex}'s hints only (read it under the lock for anything else). */
+    int[] positionArray() {
+        return data;
     }
 
     private void rebuildTable() {

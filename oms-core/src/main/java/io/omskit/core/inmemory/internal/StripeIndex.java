@@ -13,6 +13,12 @@ import java.util.function.IntFunction;
 final class StripeIndex {
 
     private volatile SkuStripe[] table = new SkuStripe[1 << 10];
+    /**
+     * Per table slot, the position array its stripe had when last published: read without the stripe, so that a
+     * lookup can start fetching a position while the stripe itself is still being fetched. Only ever a hint (it
+     * may be stale or belong to another stripe after a resize); positions are read for real under the stripe lock.
+     */
+    private volatile int[][] positions = new int[1 << 10][];
     private int count;
 
     /** The stripe of {@code sku}, or null when the store has never seen it. */
@@ -41,6 +47,39 @@ final class StripeIndex {
         return t[hash & (t.length - 1)];
     }
 
+    /**
+     * The position array last published for the home slot of {@code hash}, or null: a hint for {@link #touch}, see
+     * {@link #positions}.
+     */
+    int[] positionsHint(int hash) {
+        int[][] p = positions;
+        return p[hash & (p.length - 1)];
+    }
+
+    /**
+     * Reads the first field of the position at {@code slot} in {@code hint} when there is one, so that the
+     * memory it lives in is on its way to the cache before the stripe lock is taken. The value means nothing.
+     */
+    static int touch(int[] hint, int slot) {
+        int i = slot * SkuStripe.STRIDE;
+        return hint != null && slot >= 0 && i < hint.length ? hint[i] : 0;
+    }
+
+    /** Publishes {@code data} as the position hint of {@code s}, after its position array was replaced. */
+    synchronized void republish(SkuStripe s, int[] data) {
+        SkuStripe[] t = table;
+        int mask = t.length - 1;
+        for (int i = s.hash & mask; t[i] != null; i = (i + 1) & mask) {
+            if (t[i] == s) {
+                int[][] p = positions;
+                if (p.length == t.length) {
+                    p[i] = data;
+                }
+                return;
+            }
+        }
+    }
+
     /** {@code candidate} when it is the stripe of {@code sku} (whose hash is {@code hash}), else the full lookup. */
     SkuStripe confirm(SkuStripe candidate, int hash, Sku sku) {
         if (candidate != null && candidate.hash == hash && (candidate.sku == sku || candidate.sku.equals(sku))) {
@@ -65,17 +104,26 @@ final class StripeIndex {
         s.lock();
         s.unlock();
         SkuStripe[] t = table;
+        int[][] p = positions;
         if ((count + 1) * 2 > t.length) {
             SkuStripe[] bigger = new SkuStripe[t.length * 2];
-            for (SkuStripe x : t) {
-                if (x != null) {
-                    bigger[free(bigger, x.hash)] = x;
+            int[][] hints = new int[bigger.length][];
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] != null) {
+                    int j = free(bigger, t[i].hash);
+                    bigger[j] = t[i];
+                    hints[j] = p[i];
                 }
             }
-            bigger[free(bigger, s.hash)] = s;
+            int j = free(bigger, s.hash);
+            bigger[j] = s;
+            hints[j] = s.positionArray();
+            positions = hints;
             table = bigger;
         } else {
-            t[free(t, s.hash)] = s;
+            int j = free(t, s.hash);
+            p[j] = s.positionArray();
+            t[j] = s;
         }
         count++;
         return s;
