@@ -127,6 +127,21 @@ public final class PromiseCalendar {
         };
     }
 
+    /**
+     * When the location hands over an order placed (or its stock arriving) at {@code start}: the carrier pickup of a
+     * delivery or transfer leg, the moment a collection is ready. Every leg's window is a function of it (see
+     * {@link #leg}); null when the location cannot release, process or dispatch the order.
+     */
+    public Instant dispatch(LegKind kind, int location, Instant start) {
+        WorkingCalendar cal = calendars[location];
+        Instant release = cal.release(start);
+        Instant ready = release == null ? null : cal.addWorkingTime(release, network.at(location).processingLeadTime());
+        if (ready == null || kind == LegKind.COLLECT || pickups[location] == null) {
+            return ready;
+        }
+        return pickups[location].next(cal, ready);
+    }
+
     /** Home delivery from {@code location} with {@code service}. */
     public LegTiming deliver(ServiceLevel service, int location, Destination destination, Instant start) {
         Location l = network.at(location);

@@ -12,18 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The dispatch and window of promised legs, kept over spans of start times in which they provably stay the same.
+ * The dispatch and window of promised legs, kept while they provably stay the same.
  *
- * <p>A leg's dispatch never moves earlier when the order is placed later (release, working time and carrier pickups
- * all move forward with the start), and its window is a function of its dispatch. So when the dispatch computed at
- * two starts is the same, it is the same at every start between them, and so is the window: such a span is kept,
- * found by doubling the second start while the dispatch stays. Legs whose dispatch moves with the start (collection
- * at once, a location without carrier pickups) are computed at every call and probed again a minute later.
+ * <p>A leg's dispatch (carrier pickup, or the moment a collection is ready: {@link PromiseCalendar#dispatch}) depends
+ * only on its location, kind and start, and never moves earlier when the order is placed later (release, working
+ * time and carrier pickups all move forward with the start). So when the dispatch computed at two starts is the same,
+ * it is the same at every start between them: such a span is kept per location, found by doubling the second start
+ * while the dispatch stays. A leg's window is a function of its dispatch, so it is kept per leg with the dispatch it
+ * was computed for, and reused while the location's span gives that dispatch. Legs whose dispatch moves with the
+ * start (collection at once, a location without carrier pickups) are computed at every call and probed again a
+ * minute later.
  *
- * <p>A delivery leg's timing depends on its service level, location and destination; a collection's on its store; a
- * transfer's on its source and store. Spans are kept in arrays by location: per {@link Area destination} and service
- * level, per store, so that a call reads one array slot instead of hashing a key. Equal windows are kept once.
- * Thread-safe; destinations and windows are bounded, each emptied when full.
+ * <p>Windows are kept in arrays by location: per {@link Area destination} and service level for delivery legs, per
+ * store for collections and transfers, so that a call reads one array slot instead of hashing a key; equal windows
+ * are kept once. Thread-safe; destinations and windows are bounded, each emptied when full.
  */
 public final class LegWindows {
 
@@ -36,15 +38,15 @@ public final class LegWindows {
     public record Window(Instant dispatch, DeliveryWindow window) {
     }
 
-    /** Valid for starts in [from, until]; a null window means "moves with the start, compute it". */
-    private record Span(long from, long until, Window window) {
+    /** The location's dispatch for starts in [from, until]; a null dispatch means "moves with the start". */
+    private record Span(long from, long until, Instant dispatch) {
     }
 
     /** The delivery legs to one destination, per service level and location. Obtain with {@link #area}. */
     public static final class Area {
         private final Destination destination;
-        private final AtomicReferenceArray<Span> standard;
-        private final AtomicReferenceArray<Span> express;
+        private final AtomicReferenceArray<Window> standard;
+        private final AtomicReferenceArray<Window> express;
 
         private Area(Destination destination, int size) {
             this.destination = destination;
@@ -64,8 +66,10 @@ public final class LegWindows {
     private final ConcurrentHashMap<Destination, Area> areas = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Window, Window> windows = new ConcurrentHashMap<>();
     private volatile Area nowhere;
-    private volatile AtomicReferenceArray<Span> collect;
-    private volatile AtomicReferenceArray<AtomicReferenceArray<Span>> transfers;
+    private volatile AtomicReferenceArray<Span> dispatches;
+    private volatile AtomicReferenceArray<Span> readiness;
+    private volatile AtomicReferenceArray<Window> collect;
+    private volatile AtomicReferenceArray<AtomicReferenceArray<Window>> transfers;
 
     /** Windows of {@code calendar}'s legs, keeping the delivery legs of at most {@code maxAreas} destinations. */
     public LegWindows(PromiseCalendar calendar, int maxAreas) {
@@ -97,54 +101,56 @@ public final class LegWindows {
      * @param area the destination's delivery legs, from {@link #area}; read for delivery legs only
      */
     public Window at(DeliveryMethod method, LegKind kind, int location, int pickupStore, Area area, Instant start) {
-        AtomicReferenceArray<Span> spans;
-        int slot;
-        switch (kind) {
-            case DELIVER -> {
-                spans = method == DeliveryMethod.EXPRESS_DELIVERY ? area.express : area.standard;
-                slot = location;
-            }
-            case COLLECT -> {
-                spans = collect;
-                slot = location;
-            }
-            default -> {
-                spans = transfersTo(pickupStore);
-                slot = location;
-            }
+        Instant dispatch = dispatch(kind, location, start);
+        if (dispatch == null) {
+            return compute(method, kind, location, pickupStore, area.destination, start);
         }
+        AtomicReferenceArray<Window> kept = switch (kind) {
+            case DELIVER -> method == DeliveryMethod.EXPRESS_DELIVERY ? area.express : area.standard;
+            case COLLECT -> collect;
+            case TRANSFER -> transfersTo(pickupStore);
+        };
+        Window w = kept.get(location);
+        if (w == null || !w.dispatch.equals(dispatch)) {
+            w = compute(method, kind, location, pickupStore, area.destination, start);
+            // a leg that cannot be promised at this dispatch cannot be at any start with it
+            w = w == null ? new Window(dispatch, null) : intern(w);
+            kept.set(location, w);
+        }
+        return w.window == null ? null : w;
+    }
+
+    /** The location's dispatch at {@code start} from its kept span; null when it moves with the start or fails. */
+    private Instant dispatch(LegKind kind, int location, Instant start) {
+        AtomicReferenceArray<Span> spans = kind == LegKind.COLLECT ? readiness : dispatches;
         long t = start.toEpochMilli();
-        Span s = spans.get(slot);
+        Span s = spans.get(location);
         if (s != null && t >= s.from && t <= s.until) {
-            return s.window != null ? s.window : compute(method, kind, location, pickupStore, area.destination, start);
+            return s.dispatch;
         }
-        Window w = compute(method, kind, location, pickupStore, area.destination, start);
-        if (w == null) {
+        Instant d = calendar.dispatch(kind, location, start);
+        if (d == null) {
             return null;
         }
         long until = t;
         for (long step = FIRST_PROBE_MILLIS; step <= LONGEST_SPAN_MILLIS; step *= 2) {
-            Window later = compute(method, kind, location, pickupStore, area.destination, Instant.ofEpochMilli(t + step));
-            if (later == null || !later.dispatch.equals(w.dispatch)) {
+            if (!d.equals(calendar.dispatch(kind, location, Instant.ofEpochMilli(t + step)))) {
                 break;
             }
             until = t + step;
         }
-        if (until > t) {
-            w = intern(w);
-        }
-        spans.set(slot, until > t ? new Span(t, until, w) : new Span(t, t + REPROBE_MILLIS, null));
-        return w;
+        spans.set(location, until > t ? new Span(t, until, d) : new Span(t, t + REPROBE_MILLIS, null));
+        return until > t ? d : null;
     }
 
-    private AtomicReferenceArray<Span> transfersTo(int store) {
-        AtomicReferenceArray<AtomicReferenceArray<Span>> all = transfers;
-        AtomicReferenceArray<Span> spans = all.get(store);
-        if (spans == null) {
+    private AtomicReferenceArray<Window> transfersTo(int store) {
+        AtomicReferenceArray<AtomicReferenceArray<Window>> all = transfers;
+        AtomicReferenceArray<Window> row = all.get(store);
+        if (row == null) {
             all.compareAndSet(store, null, new AtomicReferenceArray<>(size));
-            spans = all.get(store);
+            row = all.get(store);
         }
-        return spans;
+        return row;
     }
 
     private Window intern(Window w) {
@@ -170,6 +176,8 @@ public final class LegWindows {
         areas.clear();
         windows.clear();
         nowhere = new Area(null, size);
+        dispatches = new AtomicReferenceArray<>(size);
+        readiness = new AtomicReferenceArray<>(size);
         collect = new AtomicReferenceArray<>(size);
         transfers = new AtomicReferenceArray<>(size);
     }

@@ -38,11 +38,15 @@ public final class Context implements SourcingContext {
     private final double dx;
     private final double dy;
     private final double dz;
-    private int[] candidates = new int[0];
-    private int[] units = new int[0];
+    // shared while empty: a computation without candidates (the what-if for one item) allocates none
+    private static final int[] NONE = new int[0];
+    private static final double[] NO_DISTANCES = new double[0];
+
+    private int[] candidates = NONE;
+    private int[] units = NONE;
     private int cursor = -1;
-    private double[] distance = new double[0];
-    private int[] remaining = new int[0];
+    private double[] distance = NO_DISTANCES;
+    private int[] remaining = NONE;
 
     /**
      * @param excluded    per item, the dense indexes of the locations the request excludes, sorted
@@ -294,7 +298,7 @@ public final class Context implements SourcingContext {
             if (capacity == null || daily == 0) {
                 return daily;
             }
-            return Math.max(0, daily - capacity.used(sites.ids[location], localDay(sites.zones[location])));
+            return Math.max(0, daily - capacity.used(sites.ids[location], sites.days.of(sites.zoneIndex[location], now)));
         }
         Location l = network.at(location);
         if (capacity == null) {
@@ -308,18 +312,30 @@ public final class Context implements SourcingContext {
         final LocationId[] ids;
         final ZoneId[] zones;
         final int[] dailyCapacity;
+        /** Per location, the index of its zone in {@link #days}. */
+        final int[] zoneIndex;
+        final LocalDays days;
 
         private Sites(Network network) {
             int size = network.size();
             ids = new LocationId[size];
             zones = new ZoneId[size];
             dailyCapacity = new int[size];
+            zoneIndex = new int[size];
+            List<ZoneId> distinct = new java.util.ArrayList<>();
             for (int l = 0; l < size; l++) {
                 Location location = network.at(l);
                 ids[l] = location.id();
                 zones[l] = location.zone();
                 dailyCapacity[l] = location.dailyCapacity();
+                int z = distinct.indexOf(zones[l]);
+                if (z < 0) {
+                    z = distinct.size();
+                    distinct.add(zones[l]);
+                }
+                zoneIndex[l] = z;
             }
+            days = new LocalDays(distinct.toArray(new ZoneId[0]));
         }
 
         static Sites of(Network network) {
