@@ -298,13 +298,13 @@ public final class Context implements SourcingContext {
             if (capacity == null || daily == 0) {
                 return daily;
             }
-            return Math.max(0, daily - capacity.used(sites.ids[location], sites.days.of(sites.zoneIndex[location], now)));
+            return Math.max(0, daily - capacity.used(location, sites.ids[location], sites.days.of(sites.zoneIndex[location], now)));
         }
         Location l = network.at(location);
         if (capacity == null) {
             return l.dailyCapacity();
         }
-        return Math.max(0, l.dailyCapacity() - capacity.used(l.id(), localDay(l.zone())));
+        return Math.max(0, l.dailyCapacity() - capacity.used(location, l.id(), localDay(l.zone())));
     }
 
     /** Per-location data every computation reads, in arrays by dense index: built once per network. */

@@ -56,30 +56,9 @@ final class Coverage {
 
     /** {@link #whyIncomplete(Problem)} for what the filters allow, before anything is priced. */
     static Completion whyIncomplete(Eligibility p) {
-        for (int i = 0; i < p.n; i++) {
-            long demand = 0;
-            for (int x = 0; x < p.n; x++) {
-                if (p.slotOf[x] == p.slotOf[i]) {
-                    demand += p.qty[x];
-                }
-            }
-            long inNetwork = p.ctx.stock(i).total();
-            long eligible = 0;
-            for (int j = 0; j < p.m; j++) {
-                if (p.allowed[i * p.m + j]) {
-                    eligible += p.stock[p.slotOf[i] * p.m + j];
-                }
-            }
-            SourcingItem item = p.ctx.item(i);
-            if (inNetwork < demand) {
-                return Completion.impossible(UnsourcedReason.NO_STOCK, demand + " unit(s) of " + item.sku()
-                        + " requested, " + inNetwork + " available in the network");
-            }
-            if (eligible < demand) {
-                return Completion.impossible(UnsourcedReason.EXCLUDED_BY_RULES, demand + " unit(s) of " + item.sku()
-                        + " requested, " + eligible + " at eligible locations, " + (inNetwork - eligible)
-                        + " more at excluded locations");
-            }
+        Completion shortOfStock = shortOfStock(p);
+        if (shortOfStock != null) {
+            return shortOfStock;
         }
         if (!decides(p)) {
             return null;
@@ -88,8 +67,73 @@ final class Coverage {
         if (c.search(0, everyItem(p.n))) {
             return null;
         }
+        return noSetCovers(p);
+    }
+
+    /**
+     * What the completion check finds: why no plan sources every unit ({@code impossible}, as
+     * {@link #whyIncomplete(Eligibility)} says), or else the sets of at most the rule set's shipments that do, each as
+     * its columns ascending ({@code sets}; null when there are more than {@code limit} or the problem is outside what
+     * the search decides).
+     */
+    record Check(Completion impossible, int[][] sets) {
+    }
+
+    /** {@link #whyIncomplete(Eligibility)}, with the covering sets when it finds a plan may be complete. */
+    static Check check(Eligibility p, int limit) {
+        Completion shortOfStock = shortOfStock(p);
+        if (shortOfStock != null) {
+            return new Check(shortOfStock, null);
+        }
+        int[][] sets = coveringSets(p, limit);
+        if (sets != null && sets.length == 0) {
+            return new Check(noSetCovers(p), null);
+        }
+        // null: more than the limit (so a plan may be complete) or undecided, as whyIncomplete leaves them
+        return new Check(null, sets);
+    }
+
+    private static Completion noSetCovers(Eligibility p) {
         return Completion.impossible(UnsourcedReason.SHIPMENT_LIMIT, "no plan of at most " + p.maxShipments
                 + " shipment(s) sources every unit");
+    }
+
+    /** Why some item lacks units in the network or at the locations the filters allow; null when none does. */
+    private static Completion shortOfStock(Eligibility p) {
+        for (int i = 0; i < p.n; i++) {
+            long demand = 0;
+            for (int x = 0; x < p.n; x++) {
+                if (p.slotOf[x] == p.slotOf[i]) {
+                    demand += p.qty[x];
+                }
+            }
+            long inNetwork = p.ctx.stock(i).total();
+            SourcingItem item = p.ctx.item(i);
+            if (inNetwork < demand) {
+                return Completion.impossible(UnsourcedReason.NO_STOCK, demand + " unit(s) of " + item.sku()
+                        + " requested, " + inNetwork + " available in the network");
+            }
+            // the item's own units where it may be taken, and its SKU's where some item of it may be
+            long own = 0;
+            long eligible = 0;
+            for (int j = 0; j < p.m; j++) {
+                boolean some = false;
+                for (int x = 0; x < p.n && !some; x++) {
+                    some = p.slotOf[x] == p.slotOf[i] && p.allowed[x * p.m + j];
+                }
+                int units = p.stock[p.slotOf[i] * p.m + j];
+                own += p.allowed[i * p.m + j] ? units : 0;
+                eligible += some ? units : 0;
+            }
+            if (own < p.qty[i] || eligible < demand) {
+                long requested = own < p.qty[i] ? p.qty[i] : demand;
+                long at = own < p.qty[i] ? own : eligible;
+                return Completion.impossible(UnsourcedReason.EXCLUDED_BY_RULES, requested + " unit(s) of " + item.sku()
+                        + " requested, " + at + " at eligible locations, " + (inNetwork - at)
+                        + " more at excluded locations");
+            }
+        }
+        return null;
     }
 
     /** Whether the search decides {@code p}: items of distinct SKUs (at most 64) outside groups. */
@@ -107,7 +151,7 @@ final class Coverage {
      * decides (shared SKUs, groups, ship complete, more than 64 items). The search is {@link #whyIncomplete}'s, run to
      * the end: every set holding every unit holds the first holder, in column order, of the unsatisfied item with the
      * fewest holders that it holds, so it is found in exactly one branch; a set found with shipments to spare is
-     * found with every choice of further locations outside those its branch left out.
+     * found with every choice of further locations (where some item may be taken) outside those its branch left out.
      */
     static int[][] coveringSets(Eligibility p, int limit) {
         if (p.n == 0 || !decides(p)) {
@@ -218,7 +262,7 @@ final class Coverage {
             return false;
         }
         for (int j = from; j < m && left > 0; j++) {
-            if (isOpen(j)) {
+            if (isOpen(j) || holds[j] == 0) {
                 continue;
             }
             path[depth] = j;

@@ -40,8 +40,10 @@ import java.util.Arrays;
  * priced one by one instead, in the order the search would visit them, which gives the plan the search finds
  * ({@link #solvedByCoverage}), exactly and whatever the number of locations.
  *
- * <p>Deterministic: locations are ordered with ties broken by network index, and a plan replaces the best found
- * only when strictly cheaper. The inner loops work on primitive arrays and allocate nothing.
+ * <p>Deterministic: locations are ordered with ties broken by network index, and a set of locations replaces the
+ * best found only when strictly cheaper and using every location of the set (one leaving a location unused costs
+ * what the set of the used ones costs, and the bounds, which count every open location as paid for, hold only for
+ * sets using all theirs: so which of equally cheap sets is chosen does not depend on what the bounds skip). The inner loops work on primitive arrays and allocate nothing.
  */
 final class Optimiser {
 
@@ -108,9 +110,10 @@ final class Optimiser {
     private int stamp;
     private final int[] single;
 
-    // last exact evaluation
+    // last exact evaluation, and how many of its open locations it used (evaluateOpen, evaluateSet)
     private long evUns;
     private double evCost;
+    private int evUsed;
 
     // best found
     private long incUns = Long.MAX_VALUE;
@@ -519,7 +522,8 @@ final class Optimiser {
     /**
      * Settles the search when the coverage search finds at most {@link #COVERING_SETS} sets of at most
      * {@link #maxOpen} locations that source every unit (items of distinct SKUs, no groups): each is priced, in the
-     * order the branch and bound visits them, and accepted when strictly cheaper than the best so far, as there. The
+     * order the branch and bound visits them, and accepted when using all its locations and strictly cheaper than the
+     * best so far, as there. The
      * branch and bound visits sets in the lexicographic order of their locations' positions in its branching order
      * (a set before the sets it begins); its bounds only skip sets it would not accept; a set leaving units unsourced
      * never replaces one sourcing all, and is replaced by the first that does. So the plan is the one the branch and
@@ -527,11 +531,7 @@ final class Optimiser {
      * the coverage search does not decide the problem, finds no such set or too many.
      */
     private boolean solvedByCoverage(long[] aloneUns, double[] aloneCost) {
-        if (groups > 0 || p.slots != n || maxOpen > 63) {
-            return false;
-        }
-        int bits = 32 - Integer.numberOfLeadingZeros(m);
-        if (bits * maxOpen > 63) {
+        if (!pricesSets()) {
             return false;
         }
         int[][] sets = Coverage.coveringSets(Eligibility.of(p), COVERING_SETS);
@@ -543,18 +543,91 @@ final class Optimiser {
         for (int d = 0; d < m; d++) {
             position[byAlone[d]] = d + 1;
         }
-        // a set's key: its positions ascending, one field each from the top, an absent one 0 (so a set sorts before the sets it begins)
+        priceInSearchOrder(sets, position);
+        return true;
+    }
+
+    /** Whether sets of locations can be priced as the search would visit them: no groups, distinct SKUs, keys fit. */
+    private boolean pricesSets() {
+        return groups == 0 && p.slots == n && maxOpen <= 63 && bitsPerPosition() * maxOpen <= 63;
+    }
+
+    private int bitsPerPosition() {
+        return 32 - Integer.numberOfLeadingZeros(m);
+    }
+
+    /**
+     * Solves the problem from the sets of locations that source every unit, as {@link Coverage#coveringSets} finds
+     * them (the problem's columns), when none is a single location: the plan {@link #solve} finds, which prices the
+     * same sets in the same order ({@link #solvedByCoverage}), but pricing only the locations of those sets (the
+     * problem may have been built without pricing, {@link Problem#price}). When some set is a single location, every
+     * location is priced and the problem solved the usual way.
+     */
+    void solveCovered(int[][] sets) {
+        boolean single = sets.length == 0;
+        for (int[] set : sets) {
+            single |= set.length < 2;
+        }
+        if (single || !pricesSets() || maxOpen < 2) {
+            p.priceAll();
+            solve();
+            return;
+        }
+        // the search's branching order is by each location alone: fewest unsourced, then cheapest, then index; only
+        // the locations of the sets need their place in it, and none alone sources every unit, so the best single
+        // location is replaced by the first set priced
+        int[] members = new int[m];
+        int count = 0;
+        boolean[] member = new boolean[m];
+        for (int[] set : sets) {
+            for (int j : set) {
+                if (!member[j]) {
+                    member[j] = true;
+                    members[count++] = j;
+                }
+            }
+        }
+        members = Arrays.copyOf(members, count);
+        Arrays.sort(members);
+        long[] aloneUns = new long[count];
+        double[] aloneCost = new double[count];
+        for (int x = 0; x < count; x++) {
+            p.price(members[x]);
+            evaluateAlone(members[x]);
+            aloneUns[x] = evUns;
+            aloneCost[x] = evCost;
+        }
+        int[] byAlone = sortedByAlone(aloneUns, aloneCost, count);
+        int[] position = new int[m];
+        for (int d = 0; d < count; d++) {
+            position[members[byAlone[d]]] = d + 1;
+        }
+        priceInSearchOrder(sets, position);
+        optimal = true;
+        record();
+    }
+
+    /**
+     * Prices {@code sets} in the order the search visits them, given each location's 1-based place in its branching
+     * order ({@code position}), accepting a set when it uses all its locations and is strictly better than the best so
+     * far.
+     */
+    private void priceInSearchOrder(int[][] sets, int[] position) {
+        int bits = bitsPerPosition();
+        // a set's key: its places ascending, one field each from the top, an absent one 0 (so a set sorts before the sets it begins)
         long[] keys = new long[sets.length];
-        int[] ranks = new int[maxOpen];
+        int[] places = new int[maxOpen];
+        int[] at = new int[m + 1];
         for (int s = 0; s < sets.length; s++) {
             int[] set = sets[s];
             for (int x = 0; x < set.length; x++) {
-                ranks[x] = position[set[x]];
+                places[x] = position[set[x]];
+                at[places[x]] = set[x];
             }
-            Arrays.sort(ranks, 0, set.length);
+            Arrays.sort(places, 0, set.length);
             long key = 0;
             for (int x = 0; x < maxOpen; x++) {
-                key = (key << bits) | (x < set.length ? ranks[x] : 0);
+                key = (key << bits) | (x < set.length ? places[x] : 0);
             }
             keys[s] = key;
         }
@@ -564,21 +637,20 @@ final class Optimiser {
         for (long key : keys) {
             int size = 0;
             for (int x = 0; x < maxOpen; x++) {
-                int rank = (int) ((key >>> (bits * (maxOpen - 1 - x))) & mask);
-                if (rank == 0) {
+                int place = (int) ((key >>> (bits * (maxOpen - 1 - x))) & mask);
+                if (place == 0) {
                     break;
                 }
-                set[size++] = byAlone[rank - 1];
+                set[size++] = at[place];
             }
             evaluateSet(set, size);
-            if (better(evUns, evCost)) {
+            if (evUsed == size && better(evUns, evCost)) {
                 int[] accepted = Arrays.copyOf(set, size);
                 Arrays.sort(accepted);
                 accept(accepted);
             }
         }
         settledByCoverage = true;
-        return true;
     }
 
     private boolean settledByCoverage;
@@ -653,6 +725,7 @@ final class Optimiser {
         }
         evUns = uns;
         evCost = cost;
+        evUsed = used;
     }
 
     /** Inserts segment (j, last, cost) into the first {@code e} of the set's segments, kept sorted; returns e + 1. */
@@ -672,15 +745,20 @@ final class Optimiser {
 
     /** Locations by how good each is alone: fewest unsourced, then cheapest, then lowest index (stable merge sort). */
     private int[] sortedByAlone(long[] uns, double[] cost) {
-        int[] idx = new int[m];
-        int[] tmp = new int[m];
-        for (int j = 0; j < m; j++) {
+        return sortedByAlone(uns, cost, m);
+    }
+
+    /** Indexes 0..size-1 by {@code uns}, then {@code cost}, then index (stable merge sort). */
+    private static int[] sortedByAlone(long[] uns, double[] cost, int size) {
+        int[] idx = new int[size];
+        int[] tmp = new int[size];
+        for (int j = 0; j < size; j++) {
             idx[j] = j;
         }
-        for (int width = 1; width < m; width <<= 1) {
-            for (int lo = 0; lo < m - width; lo += width << 1) {
+        for (int width = 1; width < size; width <<= 1) {
+            for (int lo = 0; lo < size - width; lo += width << 1) {
                 int mid = lo + width;
-                int hi = Math.min(lo + (width << 1), m);
+                int hi = Math.min(lo + (width << 1), size);
                 int a = lo;
                 int b = mid;
                 int t = lo;
@@ -829,7 +907,10 @@ final class Optimiser {
 
         state[j] = IN;
         evaluateOpen();
-        if (better(evUns, evCost)) {
+        // a set leaving a location unused costs what the set of the used ones costs, which is visited too, and the
+        // bounds (every open location paid for) hold for sets using all their locations: accepting only those
+        // makes the choice among equally cheap sets independent of what the bounds skip
+        if (evUsed == open + 1 && better(evUns, evCost)) {
             accept(openSet(open + 1));
         }
         if (open + 1 < maxOpen && depth + 1 < m) {
@@ -1194,6 +1275,7 @@ final class Optimiser {
         }
         evUns = uns;
         evCost = cost;
+        evUsed = used;
     }
 
     /** The variable cost of the whole group at j against {@link #remain}, or -1 when it does not fit. */

@@ -138,13 +138,30 @@ public final class Planner {
         FilterPlan filters = filterPlan(ruleSet, ctx);
         // what the filters allow decides it; pricing is only for a plan that may be complete
         Eligibility eligibility = Eligibility.judge(ctx, ruleSet, filters);
-        Completion impossible = Coverage.whyIncomplete(eligibility);
-        if (impossible != null) {
-            return impossible;
+        Coverage.Check check = Coverage.check(eligibility, Optimiser.COVERING_SETS);
+        if (check.impossible() != null) {
+            return check.impossible();
         }
-        Problem problem = new Problem(eligibility, filters);
+        if (check.sets() == null) {
+            Problem problem = new Problem(eligibility, filters);
+            Optimiser optimiser = new Optimiser(problem);
+            optimiser.solve();
+            return Completion.of(assemble(problem, optimiser));
+        }
+        // the few sets of locations that source every unit are all that needs pricing
+        Problem problem = new Problem(eligibility, filters, false);
+        int[] column = new int[problem.candidates.length];
+        for (int j = 0; j < problem.m; j++) {
+            column[problem.candidateOf[j]] = j;
+        }
+        int[][] sets = check.sets();
+        for (int[] set : sets) {
+            for (int x = 0; x < set.length; x++) {
+                set[x] = column[set[x]];
+            }
+        }
         Optimiser optimiser = new Optimiser(problem);
-        optimiser.solve();
+        optimiser.solveCovered(sets);
         return Completion.of(assemble(problem, optimiser));
     }
 
@@ -450,6 +467,7 @@ public final class Planner {
 
     private Explanation explain(Problem p, Optimiser o, List<PlannedFulfilment> fulfilments, List<Unsourced> unsourced,
                                 List<RuleAmount> breakdown) {
+        p.priceAll();
         Context ctx = p.ctx;
         List<LocationVerdict> verdicts = new ArrayList<>(p.candidates.length);
         int[] takes = new int[p.n];

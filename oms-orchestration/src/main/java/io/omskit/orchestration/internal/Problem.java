@@ -41,7 +41,7 @@ final class Problem {
     final int[] stock;
     final boolean[] allowed;
 
-    // cost terms
+    // cost terms (of the locations priced)
     final double[] fixed;
     final double[] unit;
     final int[] protect;
@@ -55,6 +55,14 @@ final class Problem {
 
     /** The problem of what {@code e} judged (with {@code filterPlan}, on its context): its eligible locations, priced. */
     Problem(Eligibility e, FilterPlan filterPlan) {
+        this(e, filterPlan, true);
+    }
+
+    /**
+     * The problem of what {@code e} judged, its eligible locations priced now or, when not {@code priceNow}, as
+     * {@link #price} and {@link #priceAll} are asked.
+     */
+    Problem(Eligibility e, FilterPlan filterPlan, boolean priceNow) {
         this.ctx = e.ctx;
         this.ruleSet = e.ruleSet;
         this.filters = filterPlan.all;
@@ -123,15 +131,9 @@ final class Problem {
         this.protect = new int[n * m];
         this.tail = new double[n * m];
         this.maxShipments = ruleSet.maxShipments();
-        ModelSink sink = new ModelSink();
-        for (int r = 0; r < costRules.size(); r++) {
-            CostRule rule = costRules.get(r);
-            sink.rule = rule;
-            for (int jj = 0; jj < m; jj++) {
-                sink.j = jj;
-                ctx.cursor(candidateOf[jj]);
-                rule.price(ctx, loc[jj], sink);
-            }
+        this.priced = new boolean[m];
+        if (priceNow) {
+            priceAll();
         }
         double p = 0;
         for (CostRule rule : costRules) {
@@ -140,6 +142,38 @@ final class Problem {
             p += extra;
         }
         this.penalty = p;
+    }
+
+    /** Whether each eligible location's cost terms are in the arrays. */
+    private final boolean[] priced;
+    private ModelSink sink;
+
+    /** Prices every eligible location not priced yet. */
+    void priceAll() {
+        for (int j = 0; j < m; j++) {
+            price(j);
+        }
+    }
+
+    /**
+     * Puts the cost terms of eligible location {@code j} in the arrays, unless they are there: each cost rule in turn
+     * (the sums of a location's terms do not depend on which locations are priced, or when).
+     */
+    void price(int j) {
+        if (priced[j]) {
+            return;
+        }
+        priced[j] = true;
+        if (sink == null) {
+            sink = new ModelSink();
+        }
+        sink.j = j;
+        for (int r = 0; r < costRules.size(); r++) {
+            CostRule rule = costRules.get(r);
+            sink.rule = rule;
+            ctx.cursor(candidateOf[j]);
+            rule.price(ctx, loc[j], sink);
+        }
     }
 
     /** The index in {@link #candidates} of dense network index {@code location}, or -1. */

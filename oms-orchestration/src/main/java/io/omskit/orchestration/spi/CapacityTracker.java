@@ -14,6 +14,15 @@ public interface CapacityTracker {
     int used(LocationId location, LocalDate day);
 
     /**
+     * {@link #used(LocationId, LocalDate)}, for the engine, which also passes the location's dense index in its
+     * network ({@code index}, at least 0) so that a tracker may answer from an array by index; the same answer. The
+     * default ignores the index.
+     */
+    default int used(int index, LocationId location, LocalDate day) {
+        return used(location, day);
+    }
+
+    /**
      * Counts one more fulfilment if fewer than {@code capacity} are counted.
      *
      * @return whether it was counted
