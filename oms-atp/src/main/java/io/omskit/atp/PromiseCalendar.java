@@ -167,7 +167,7 @@ public final class PromiseCalendar {
         }
         ZoneId zone = destination == null || destination.zone() == null ? customerZone : destination.zone();
         DeliveryWindow window = deliveryDays.get(service).window(dispatch, t, zone,
-                countryHolidays(destination == null ? null : destination.countryCode()));
+                destination == null ? countryHolidays(null) : holidays(destination.countryCode(), destination.region()));
         if (window == null) {
             return LegTiming.failed(release, ready, dispatch, "no delivery day within reach");
         }
@@ -233,14 +233,23 @@ public final class PromiseCalendar {
         return day == null ? null : store.opening(day);
     }
 
-    /** Which dates are public holidays in a destination country (none for null). */
+    /** Which dates are public holidays in a destination country (none for null), nationwide. */
     public Predicate<LocalDate> countryHolidays(String countryCode) {
+        return holidays(countryCode, null);
+    }
+
+    /**
+     * Which dates are public holidays in {@code region} of a destination country: the nationwide ones and the
+     * region's own (none for a null country; the nationwide ones for a null region).
+     */
+    public Predicate<LocalDate> holidays(String countryCode, String region) {
         if (countryCode == null) {
-            return CountryHolidays.of(null, holidays);
+            return CountryHolidays.of(null, null, holidays);
         }
-        CountryHolidays c = countries.get(countryCode);
+        String key = region == null ? countryCode : countryCode + '/' + region;
+        CountryHolidays c = countries.get(key);
         if (c == null) {
-            c = countries.computeIfAbsent(countryCode, code -> CountryHolidays.of(code, holidays));
+            c = countries.computeIfAbsent(key, k -> CountryHolidays.of(countryCode, region, holidays));
         }
         return c;
     }

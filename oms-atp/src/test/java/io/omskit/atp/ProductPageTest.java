@@ -47,6 +47,22 @@ class ProductPageTest {
     }
 
     @Test
+    void a_public_holiday_of_the_shoppers_region_moves_home_delivery_only_for_that_region() {
+        // Epiphany, 6 January, is a public holiday in Bavaria (by) but not in Berlin
+        ProductPromise berlin = shop.atp.productPage(ProductPageRequest.of(KETTLE, 1, Channel.WEB).to(BERLIN_HOME)
+                .collectingAt(MITTE).at(local("2027-01-05T10:00")));
+        ProductPromise bavaria = shop.atp.productPage(ProductPageRequest.of(KETTLE, 1, Channel.WEB)
+                .to(BERLIN_HOME.inRegion("by")).collectingAt(MITTE).at(local("2027-01-05T10:00")));
+
+        assertThat(berlin.method(DeliveryMethod.EXPRESS_DELIVERY).orElseThrow().window())
+                .isEqualTo(new DeliveryWindow(local("2027-01-06T08:00"), local("2027-01-06T12:00")));
+        assertThat(bavaria.method(DeliveryMethod.EXPRESS_DELIVERY).orElseThrow().window())
+                .isEqualTo(new DeliveryWindow(local("2027-01-07T08:00"), local("2027-01-07T12:00")));
+        assertThat(bavaria.method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow().window())
+                .isEqualTo(berlin.method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow().window());
+    }
+
+    @Test
     void ship_to_store_adds_the_transfer_from_the_warehouse() {
         shop.damage(KETTLE, MITTE, 3);
         MethodPromise p = page(local("2026-11-26T10:00"), KREUZBERG).method(DeliveryMethod.SHIP_TO_STORE).orElseThrow();

@@ -44,6 +44,29 @@ class PromiseCalendarTest {
     }
 
     @Test
+    void a_regional_public_holiday_at_the_destination_moves_the_delivery_day_there_only() {
+        // 6 January (Epiphany) is a public holiday in Bavaria, not in Berlin or nationwide
+        Destination munich = Destination.of("DE", "80331", GeoPoint.of(52.50, 13.40), Berlin.ZONE).inRegion("by");
+        LegTiming toMunich = calendar.leg(DeliveryMethod.EXPRESS_DELIVERY, LegKind.DELIVER, 0, -1, munich,
+                local("2027-01-05T10:00"));
+        LegTiming toBerlin = calendar.leg(DeliveryMethod.EXPRESS_DELIVERY, LegKind.DELIVER, 0, -1, mitte,
+                local("2027-01-05T10:00"));
+        assertThat(toBerlin.window()).isEqualTo(new DeliveryWindow(local("2027-01-06T08:00"), local("2027-01-06T12:00")));
+        assertThat(toMunich.dispatch()).isEqualTo(toBerlin.dispatch());
+        assertThat(toMunich.window()).isEqualTo(new DeliveryWindow(local("2027-01-07T08:00"), local("2027-01-07T12:00")));
+    }
+
+    @Test
+    void a_destination_region_keeps_the_nationwide_holidays() {
+        Destination munich = Destination.of("DE", "80331", GeoPoint.of(52.50, 13.40), Berlin.ZONE).inRegion("by");
+        assertThat(calendar.holidays("DE", "by").test(java.time.LocalDate.of(2027, 1, 6))).isTrue();
+        assertThat(calendar.holidays("DE", "by").test(java.time.LocalDate.of(2027, 10, 3))).isTrue();
+        assertThat(calendar.holidays("DE", null).test(java.time.LocalDate.of(2027, 1, 6))).isFalse();
+        assertThat(calendar.countryHolidays("DE").test(java.time.LocalDate.of(2027, 10, 3))).isTrue();
+        assertThat(munich.region()).isEqualTo("by");
+    }
+
+    @Test
     void express_delivery_arrives_next_morning() {
         LegTiming t = calendar.leg(DeliveryMethod.EXPRESS_DELIVERY, LegKind.DELIVER, 0, -1, mitte, local("2026-11-26T10:00"));
         assertThat(t.window()).isEqualTo(new DeliveryWindow(local("2026-11-27T08:00"), local("2026-11-27T12:00")));

@@ -6,26 +6,39 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
-/** The public holidays of one country, kept per year as a flag per day of the year. Thread-safe. */
+/**
+ * The public holidays of one country, or of one region of it (its nationwide ones included, as the holiday source
+ * answers for a region), kept per year as a flag per day of the year. Thread-safe.
+ */
 public final class CountryHolidays implements Predicate<LocalDate> {
 
-    private static final CountryHolidays NONE = new CountryHolidays(null, null);
+    private static final CountryHolidays NONE = new CountryHolidays(null, null, null);
 
     private record Year(int year, boolean[] holiday) {
     }
 
     private final String countryCode;
+    private final String region;
     private final HolidaySource source;
     private final AtomicReferenceArray<Year> years = new AtomicReferenceArray<>(8);
 
-    private CountryHolidays(String countryCode, HolidaySource source) {
+    private CountryHolidays(String countryCode, String region, HolidaySource source) {
         this.countryCode = countryCode;
+        this.region = region;
         this.source = source;
     }
 
-    /** The holidays of {@code countryCode} from {@code source}; none when the country is null. */
+    /** The nationwide holidays of {@code countryCode} from {@code source}; none when the country is null. */
     public static CountryHolidays of(String countryCode, HolidaySource source) {
-        return countryCode == null ? NONE : new CountryHolidays(countryCode, source);
+        return of(countryCode, null, source);
+    }
+
+    /**
+     * The holidays of {@code region} of {@code countryCode} from {@code source} (nationwide only when the region is
+     * null); none when the country is null.
+     */
+    public static CountryHolidays of(String countryCode, String region, HolidaySource source) {
+        return countryCode == null ? NONE : new CountryHolidays(countryCode, region, source);
     }
 
     @Override
@@ -37,7 +50,7 @@ public final class CountryHolidays implements Predicate<LocalDate> {
         Year y = years.get(slot);
         if (y == null || y.year != date.getYear()) {
             boolean[] flags = new boolean[367];
-            Set<LocalDate> dates = source.publicHolidays(countryCode, null, date.getYear());
+            Set<LocalDate> dates = source.publicHolidays(countryCode, region, date.getYear());
             for (LocalDate d : dates) {
                 if (d.getYear() == date.getYear()) {
                     flags[d.getDayOfYear()] = true;
