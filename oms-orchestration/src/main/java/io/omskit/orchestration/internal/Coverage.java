@@ -34,15 +34,28 @@ final class Coverage {
         this.holds = new long[m];
         this.open = new long[(m + 63) >>> 6];
         this.heldAt = new long[n][open.length];
-        for (int j = 0; j < m; j++) {
-            long mask = 0;
-            for (int i = 0; i < n; i++) {
-                if (p.allowed[i * m + j] && p.stock[p.slotOf[i] * m + j] > 0) {
-                    mask |= 1L << i;
-                    heldAt[i][j >>> 6] |= 1L << j;
+        if (p.holds != null) {
+            // judged here: an item may be taken only where it has units, and its SKU is its own (the search decides
+            // only problems of distinct SKUs)
+            for (int j = 0; j < m; j++) {
+                long h = p.holds[j];
+                holds[j] = h;
+                for (long b = h; b != 0; b &= b - 1) {
+                    heldAt[Long.numberOfTrailingZeros(b)][j >>> 6] |= 1L << j;
                 }
             }
-            holds[j] = mask;
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int base = i * m;
+            int slotBase = p.slotOf[i] * m;
+            long[] at = heldAt[i];
+            for (int j = 0; j < m; j++) {
+                if (p.allowed[base + j] && p.stock[slotBase + j] > 0) {
+                    holds[j] |= 1L << i;
+                    at[j >>> 6] |= 1L << j;
+                }
+            }
         }
     }
 
@@ -116,13 +129,15 @@ final class Coverage {
             // the item's own units where it may be taken, and its SKU's where some item of it may be
             long own = 0;
             long eligible = 0;
+            boolean shared = demand > p.qty[i];
             for (int j = 0; j < p.m; j++) {
-                boolean some = false;
-                for (int x = 0; x < p.n && !some; x++) {
+                boolean may = p.allowed[i * p.m + j];
+                boolean some = may;
+                for (int x = 0; shared && x < p.n && !some; x++) {
                     some = p.slotOf[x] == p.slotOf[i] && p.allowed[x * p.m + j];
                 }
                 int units = p.stock[p.slotOf[i] * p.m + j];
-                own += p.allowed[i * p.m + j] ? units : 0;
+                own += may ? units : 0;
                 eligible += some ? units : 0;
             }
             if (own < p.qty[i] || eligible < demand) {
@@ -297,23 +312,23 @@ final class Coverage {
         int items = Long.bitCount(unsat);
         int[] top = new int[left];
         int[] holders = new int[n];
-        for (int j = 0; j < m; j++) {
-            if (isOpen(j)) {
-                continue;
+        for (int w = 0; w < open.length; w++) {
+            long any = 0;
+            for (long b = unsat; b != 0; b &= b - 1) {
+                any |= heldAt[Long.numberOfTrailingZeros(b)][w];
             }
-            long t = holds[j] & unsat;
-            if (t == 0) {
-                continue;
-            }
-            int c = Long.bitCount(t);
-            for (long b = t; b != 0; b &= b - 1) {
-                holders[Long.numberOfTrailingZeros(b)]++;
-            }
-            for (int x = 0; x < left; x++) {
-                if (c > top[x]) {
-                    int tmp = top[x];
-                    top[x] = c;
-                    c = tmp;
+            for (any &= ~open[w]; any != 0; any &= any - 1) {
+                long t = holds[(w << 6) + Long.numberOfTrailingZeros(any)] & unsat;
+                int c = Long.bitCount(t);
+                for (long b = t; b != 0; b &= b - 1) {
+                    holders[Long.numberOfTrailingZeros(b)]++;
+                }
+                for (int x = 0; x < left; x++) {
+                    if (c > top[x]) {
+                        int tmp = top[x];
+                        top[x] = c;
+                        c = tmp;
+                    }
                 }
             }
         }

@@ -35,10 +35,18 @@ final class Eligibility {
     final boolean[] allowed;
     /** Units of each slot at each column: {@code stock[slot * m + j]}. */
     final int[] stock;
+    /**
+     * Per column, the items held there (bit i: units of item i) and the items that may be taken there (bit i:
+     * {@code allowed}); null beyond 64 items or when not judged here.
+     */
+    final long[] held;
+    final long[] holds;
     final int maxShipments;
 
     private Eligibility(Context ctx, RuleSet ruleSet, int[] candidates, int[] qty, int[] slotOf, int slots,
-                        boolean grouped, boolean[] allowed, int[] stock) {
+                        boolean grouped, boolean[] allowed, int[] stock, long[] held, long[] holds) {
+        this.held = held;
+        this.holds = holds;
         this.ctx = ctx;
         this.ruleSet = ruleSet;
         this.n = qty.length;
@@ -55,7 +63,8 @@ final class Eligibility {
 
     /** The problem's own eligibility (its eligible locations as columns). */
     static Eligibility of(Problem p) {
-        return new Eligibility(p.ctx, p.ruleSet, p.loc, p.qty, p.slotOf, p.slots, p.groups > 0, p.allowed, p.stock);
+        return new Eligibility(p.ctx, p.ruleSet, p.loc, p.qty, p.slotOf, p.slots, p.groups > 0, p.allowed, p.stock, null,
+                null);
     }
 
     /**
@@ -93,6 +102,8 @@ final class Eligibility {
         int c = candidates.length;
         int[] units = new int[n * c];
         int[] stock = new int[slots * c];
+        // per candidate, the items it holds units of (up to 64 items; beyond, every item is looked at)
+        long[] held = n <= 64 ? new long[c] : null;
         for (int i = 0; i < n; i++) {
             SkuStock st = ctx.stock(i);
             for (int x = 0, k = 0; x < st.size(); x++) {
@@ -102,10 +113,14 @@ final class Eligibility {
                 }
                 units[i * c + k] = st.units(x);
                 stock[slotOf[i] * c + k] = st.units(x);
+                if (held != null && st.units(x) > 0) {
+                    held[k] |= 1L << i;
+                }
             }
         }
         ctx.units(units);
         boolean[] allowed = new boolean[n * c];
+        long[] holds = held != null ? new long[c] : null;
         FilterRule[] itemFilters = plan.itemFilters(ctx.anyExcluded());
         for (int k = 0; k < c; k++) {
             int location = candidates[k];
@@ -116,11 +131,22 @@ final class Eligibility {
             if (plan.excludedForOrder(ctx, location)) {
                 continue;
             }
+            if (held != null) {
+                long may = 0;
+                for (long b = held[k]; b != 0; b &= b - 1) {
+                    int i = Long.numberOfTrailingZeros(b);
+                    boolean ok = !excludedForItem(ctx, itemFilters, i, location);
+                    allowed[i * c + k] = ok;
+                    may |= ok ? 1L << i : 0;
+                }
+                holds[k] = may;
+                continue;
+            }
             for (int i = 0; i < n; i++) {
                 allowed[i * c + k] = units[i * c + k] > 0 && !excludedForItem(ctx, itemFilters, i, location);
             }
         }
-        return new Eligibility(ctx, ruleSet, candidates, qty, slotOf, slots, grouped, allowed, stock);
+        return new Eligibility(ctx, ruleSet, candidates, qty, slotOf, slots, grouped, allowed, stock, held, holds);
     }
 
     private static boolean excludedForItem(Context ctx, FilterRule[] itemFilters, int item, int location) {

@@ -101,7 +101,10 @@ final class Problem {
         boolean[] eligible = new boolean[c];
         int eligibleCount = 0;
         for (int k = 0; k < c; k++) {
-            for (int i = 0; i < n && !eligible[k]; i++) {
+            if (e.holds != null) {
+                eligible[k] = e.holds[k] != 0;
+            }
+            for (int i = 0; e.holds == null && i < n && !eligible[k]; i++) {
                 eligible[k] = e.allowed[i * c + k];
             }
             eligibleCount += eligible[k] ? 1 : 0;
@@ -118,9 +121,18 @@ final class Problem {
             }
             loc[j] = candidates[k];
             candidateOf[j] = k;
-            for (int i = 0; i < n; i++) {
-                allowed[i * m + j] = e.allowed[i * c + k];
-                stock[slotOf[i] * m + j] = e.stock[slotOf[i] * c + k];
+            if (e.held != null) {
+                // only items held at k have units or may be taken there
+                for (long b = e.held[k]; b != 0; b &= b - 1) {
+                    int i = Long.numberOfTrailingZeros(b);
+                    allowed[i * m + j] = e.allowed[i * c + k];
+                    stock[slotOf[i] * m + j] = e.stock[slotOf[i] * c + k];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    allowed[i * m + j] = e.allowed[i * c + k];
+                    stock[slotOf[i] * m + j] = e.stock[slotOf[i] * c + k];
+                }
             }
             j++;
         }
