@@ -78,7 +78,10 @@ final class Entries {
         for (int i = 0; i < count; i++) {
             int h = x[i * INTS + LOCK_ORDER];
             r[i * REFS + STRIPE] = stripes.first(h);
-            touched += StripeIndex.touch(stripes.positionsHint(h), x[i * INTS + LOC]);
+            int loc = x[i * INTS + LOC];
+            if (loc >= 0) {
+                touched += StripeIndex.touch(stripes.positionsHint(h), loc);
+            }
         }
         for (int i = 0; i < count; i++) {
             r[i * REFS + STRIPE] = stripes.confirm((SkuStripe) r[i * REFS + STRIPE], x[i * INTS + LOCK_ORDER],
