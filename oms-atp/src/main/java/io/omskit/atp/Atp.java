@@ -84,6 +84,9 @@ import org.joda.money.Money;
  * of its SKUs' stock changed, no location holding them crossed an opening, closing, cut-off or midnight, its
  * locations still have daily capacity, and it is younger than the cache's time to live; its windows are recomputed
  * for the moment of every call. Rules whose answers change with time in other ways call for a time to live of zero.
+ * A product page of a SKU sourced as itself is planned at every call, by the engine's what-if for one item; what it
+ * needs of its destination, pickup store and channel (the customer's zone, the methods that cannot be offered there,
+ * the engine's preparation per method) is settled once and kept, as are leg windows while they provably hold.
  * Thread-safe.
  */
 public final class Atp {
