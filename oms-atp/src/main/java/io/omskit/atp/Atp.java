@@ -470,15 +470,18 @@ public final class Atp {
             }
             plans[m] = mp;
         }
-        // time rules (open now, cut-off, capacity per day) can change their verdict at any holder's next change
-        for (Sku sku : snapshot.skus) {
-            SkuStock stock = index.snapshot(channel).stock(sku);
-            for (int k = 0; k < stock.size(); k++) {
-                until = Math.min(until, changeTimes.nextChange(stock.location(k), now));
+        // time rules (open now, cut-off, capacity per day) can change their verdict at any holder's next change;
+        // without a cache nothing is kept, so the moment it stops holding is not needed
+        if (cacheTtlMillis > 0) {
+            for (Sku sku : snapshot.skus) {
+                SkuStock stock = index.snapshot(channel).stock(sku);
+                for (int k = 0; k < stock.size(); k++) {
+                    until = Math.min(until, changeTimes.nextChange(stock.location(k), now));
+                }
             }
-        }
-        if (storeIndex >= 0) {
-            until = Math.min(until, changeTimes.nextChange(storeIndex, now));
+            if (storeIndex >= 0) {
+                until = Math.min(until, changeTimes.nextChange(storeIndex, now));
+            }
         }
         Sku[] skus = snapshot.skus.toArray(new Sku[0]);
         long[] versions = new long[skus.length];
