@@ -130,7 +130,11 @@ final class Coverage {
             long own = 0;
             long eligible = 0;
             boolean shared = demand > p.qty[i];
-            for (int j = 0; j < p.m; j++) {
+            if (!shared && p.allowedUnits != null) {
+                own = p.allowedUnits[i];
+                eligible = own;
+            }
+            for (int j = 0; (shared || p.allowedUnits == null) && j < p.m; j++) {
                 boolean may = p.allowed[i * p.m + j];
                 boolean some = may;
                 for (int x = 0; shared && x < p.n && !some; x++) {
@@ -309,6 +313,10 @@ final class Coverage {
      * {@code left} more of those locations cannot touch every item of {@code unsat}.
      */
     private int pickItem(int left, long unsat) {
+        if (left <= 2) {
+            // two shipments left: the last is found by intersecting holders, cheaper than bounding each branch
+            return fewestHolders(unsat);
+        }
         int items = Long.bitCount(unsat);
         int[] top = new int[left];
         int[] holders = new int[n];
@@ -346,6 +354,28 @@ final class Coverage {
                 return -1;
             }
             if (pick < 0 || holders[i] < holders[pick]) {
+                pick = i;
+            }
+        }
+        return pick;
+    }
+
+    /** The item of {@code unsat} with the fewest holders among the locations not open (the first such); -1 when one has none. */
+    private int fewestHolders(long unsat) {
+        int pick = -1;
+        int fewest = Integer.MAX_VALUE;
+        for (long b = unsat; b != 0; b &= b - 1) {
+            int i = Long.numberOfTrailingZeros(b);
+            long[] at = heldAt[i];
+            int h = 0;
+            for (int w = 0; w < open.length; w++) {
+                h += Long.bitCount(at[w] & ~open[w]);
+            }
+            if (h == 0) {
+                return -1;
+            }
+            if (h < fewest) {
+                fewest = h;
                 pick = i;
             }
         }

@@ -41,12 +41,16 @@ final class Eligibility {
      */
     final long[] held;
     final long[] holds;
+    /** Per item, its units at the columns where it may be taken; null when {@link #holds} is. */
+    final long[] allowedUnits;
     final int maxShipments;
 
     private Eligibility(Context ctx, RuleSet ruleSet, int[] candidates, int[] qty, int[] slotOf, int slots,
-                        boolean grouped, boolean[] allowed, int[] stock, long[] held, long[] holds) {
+                        boolean grouped, boolean[] allowed, int[] stock, long[] held, long[] holds,
+                        long[] allowedUnits) {
         this.held = held;
         this.holds = holds;
+        this.allowedUnits = allowedUnits;
         this.ctx = ctx;
         this.ruleSet = ruleSet;
         this.n = qty.length;
@@ -64,7 +68,7 @@ final class Eligibility {
     /** The problem's own eligibility (its eligible locations as columns). */
     static Eligibility of(Problem p) {
         return new Eligibility(p.ctx, p.ruleSet, p.loc, p.qty, p.slotOf, p.slots, p.groups > 0, p.allowed, p.stock, null,
-                null);
+                null, null);
     }
 
     /**
@@ -121,6 +125,7 @@ final class Eligibility {
         ctx.units(units);
         boolean[] allowed = new boolean[n * c];
         long[] holds = held != null ? new long[c] : null;
+        long[] allowedUnits = held != null ? new long[n] : null;
         FilterRule[] itemFilters = plan.itemFilters(ctx.anyExcluded());
         for (int k = 0; k < c; k++) {
             int location = candidates[k];
@@ -137,7 +142,10 @@ final class Eligibility {
                     int i = Long.numberOfTrailingZeros(b);
                     boolean ok = !excludedForItem(ctx, itemFilters, i, location);
                     allowed[i * c + k] = ok;
-                    may |= ok ? 1L << i : 0;
+                    if (ok) {
+                        may |= 1L << i;
+                        allowedUnits[i] += units[i * c + k];
+                    }
                 }
                 holds[k] = may;
                 continue;
@@ -146,7 +154,8 @@ final class Eligibility {
                 allowed[i * c + k] = units[i * c + k] > 0 && !excludedForItem(ctx, itemFilters, i, location);
             }
         }
-        return new Eligibility(ctx, ruleSet, candidates, qty, slotOf, slots, grouped, allowed, stock, held, holds);
+        return new Eligibility(ctx, ruleSet, candidates, qty, slotOf, slots, grouped, allowed, stock, held, holds,
+                allowedUnits);
     }
 
     private static boolean excludedForItem(Context ctx, FilterRule[] itemFilters, int item, int location) {
