@@ -108,13 +108,15 @@ final class Eligibility {
         int[] stock = new int[slots * c];
         // per candidate, the items it holds units of (up to 64 items; beyond, every item is looked at)
         long[] held = n <= 64 ? new long[c] : null;
+        // each location's column, for the stock of every item to be placed without walking the columns again
+        int[] column = new int[ctx.network().size()];
+        for (int k = 0; k < c; k++) {
+            column[candidates[k]] = k;
+        }
         for (int i = 0; i < n; i++) {
             SkuStock st = ctx.stock(i);
-            for (int x = 0, k = 0; x < st.size(); x++) {
-                int location = st.location(x);
-                while (candidates[k] < location) {
-                    k++;
-                }
+            for (int x = 0; x < st.size(); x++) {
+                int k = column[st.location(x)];
                 units[i * c + k] = st.units(x);
                 stock[slotOf[i] * c + k] = st.units(x);
                 if (held != null && st.units(x) > 0) {
