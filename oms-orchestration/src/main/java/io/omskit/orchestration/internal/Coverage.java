@@ -8,11 +8,11 @@ import java.util.Arrays;
 
 /**
  * Whether any plan of a {@link Problem} (its {@link Eligibility}) can source every unit, decided without pricing: each item needs enough
- * eligible stock, and some set of at most the rule set's shipments must hold every item's units. The set is searched
+ * eligible stock, and some set of at most the rule set's shipments must hold every item's units. The sets are searched
  * depth first, branching on the locations holding the unsatisfied item with the fewest holders (one of them is in
- * every complete plan; a holder whose branch failed is left out of the later ones, as every set with it was
- * searched), and pruned when the locations left cannot touch every unsatisfied item. Exact for items of
- * distinct SKUs outside groups; other problems are left to the optimiser.
+ * every complete plan; a holder whose branch was searched is left out of the later ones, as every set with it was
+ * found), and pruned when the locations left cannot touch every unsatisfied item. Exact for items of distinct SKUs
+ * outside groups; other problems are left to the optimiser.
  */
 final class Coverage {
 
@@ -67,32 +67,26 @@ final class Coverage {
         return whyIncomplete(Eligibility.of(p));
     }
 
-    /** {@link #whyIncomplete(Problem)} for what the filters allow, before anything is priced. */
+    /**
+     * {@link #whyIncomplete(Problem)} for what the filters allow, before anything is priced: {@link #check} stopping
+     * at the second set found.
+     */
     static Completion whyIncomplete(Eligibility p) {
-        Completion shortOfStock = shortOfStock(p);
-        if (shortOfStock != null) {
-            return shortOfStock;
-        }
-        if (!decides(p)) {
-            return null;
-        }
-        Coverage c = new Coverage(p);
-        if (c.search(0, everyItem(p.n))) {
-            return null;
-        }
-        return noSetCovers(p);
+        return check(p, 1).impossible();
     }
 
     /**
-     * What the completion check finds: why no plan sources every unit ({@code impossible}, as
-     * {@link #whyIncomplete(Eligibility)} says), or else the sets of at most the rule set's shipments that do, each as
+     * What the completion check finds: why no plan sources every unit ({@code impossible}), or else the sets of at most the rule set's shipments that do, each as
      * its columns ascending ({@code sets}; null when there are more than {@code limit} or the problem is outside what
      * the search decides).
      */
     record Check(Completion impossible, int[][] sets) {
     }
 
-    /** {@link #whyIncomplete(Eligibility)}, with the covering sets when it finds a plan may be complete. */
+    /**
+     * Why no plan sources every unit (some item lacks units in the network, or where the filters allow it, or no set
+     * of at most the rule set's shipments holds every unit), with the covering sets when a plan may be complete.
+     */
     static Check check(Eligibility p, int limit) {
         Completion shortOfStock = shortOfStock(p);
         if (shortOfStock != null) {
@@ -102,7 +96,7 @@ final class Coverage {
         if (sets != null && sets.length == 0) {
             return new Check(noSetCovers(p), null);
         }
-        // null: more than the limit (so a plan may be complete) or undecided, as whyIncomplete leaves them
+        // null: more than the limit (so a plan may be complete) or undecided
         return new Check(null, sets);
     }
 
@@ -167,9 +161,9 @@ final class Coverage {
     /**
      * Every set of at most the rule set's shipments whose locations hold every unit, each set once as its columns
      * ascending; null when there are more than {@code limit} of them or when the problem is outside what the search
-     * decides (shared SKUs, groups, ship complete, more than 64 items). The search is {@link #whyIncomplete}'s, run to
-     * the end: every set holding every unit holds the first holder, in column order, of the unsatisfied item with the
-     * fewest holders that it holds, so it is found in exactly one branch; a set found with shipments to spare is
+     * decides (shared SKUs, groups, ship complete, more than 64 items). Every set holding every unit holds the first
+     * holder, in column order, of the unsatisfied item with the fewest holders that it holds, so it is found in
+     * exactly one branch; a set found with shipments to spare is
      * found with every choice of further locations (where some item may be taken) outside those its branch left out.
      */
     static int[][] coveringSets(Eligibility p, int limit) {
@@ -382,81 +376,7 @@ final class Coverage {
         return pick;
     }
 
-    /** Whether one location not open holds what is still needed of every item of {@code unsat}. */
-    private boolean oneHoldsAll(long unsat) {
-        for (int w = 0; w < open.length; w++) {
-            long all = ~open[w];
-            for (long b = unsat; b != 0 && all != 0; b &= b - 1) {
-                all &= heldAt[Long.numberOfTrailingZeros(b)][w];
-            }
-            for (; all != 0; all &= all - 1) {
-                int j = (w << 6) + Long.numberOfTrailingZeros(all);
-                boolean enough = true;
-                for (long b = unsat; b != 0 && enough; b &= b - 1) {
-                    int i = Long.numberOfTrailingZeros(b);
-                    enough = p.stock[p.slotOf[i] * m + j] >= need[i];
-                }
-                if (enough) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private boolean isOpen(int j) {
         return (open[j >>> 6] & (1L << j)) != 0;
-    }
-
-    /** Whether opening at most {@code maxShipments - depth} more locations can satisfy the items of {@code unsat}. */
-    private boolean search(int depth, long unsat) {
-        if (unsat == 0) {
-            return true;
-        }
-        int left = p.maxShipments - depth;
-        if (left <= 0) {
-            return false;
-        }
-        if (left == 1) {
-            return oneHoldsAll(unsat);
-        }
-        // the locations left must touch every unsatisfied item: the best `left` of them, counted alone
-        int pick = pickItem(left, unsat);
-        if (pick < 0) {
-            return false;
-        }
-        long bit = 1L << pick;
-        int[] taken = new int[n];
-        int[] opened = new int[m];
-        int openedCount = 0;
-        boolean found = false;
-        for (int j = 0; j < m && !found; j++) {
-            if (isOpen(j) || (holds[j] & bit) == 0) {
-                continue;
-            }
-            long next = unsat;
-            for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
-                int i = Long.numberOfTrailingZeros(b);
-                int t = Math.min(need[i], p.stock[p.slotOf[i] * m + j]);
-                taken[i] = t;
-                need[i] -= t;
-                if (need[i] == 0) {
-                    next &= ~(1L << i);
-                }
-            }
-            open[j >>> 6] |= 1L << j;
-            opened[openedCount++] = j;
-            found = search(depth + 1, next);
-            for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
-                int i = Long.numberOfTrailingZeros(b);
-                need[i] += taken[i];
-            }
-            // not found: every set with j was searched, so the later branches leave j out (it stays open until
-            // this node ends); a complete plan's first holder of the item in branch order is never left out
-        }
-        for (int x = 0; x < openedCount; x++) {
-            open[opened[x] >>> 6] &= ~(1L << opened[x]);
-        }
-        return found;
     }
 }
