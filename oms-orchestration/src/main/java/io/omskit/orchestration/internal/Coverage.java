@@ -205,40 +205,54 @@ final class Coverage {
         if (pick < 0) {
             return true;
         }
-        long bit = 1L << pick;
-        int[] opened = new int[m];
-        int openedCount = 0;
-        int[] taken = new int[n];
-        for (int j = 0; j < m; j++) {
-            if (isOpen(j) || (holds[j] & bit) == 0) {
-                continue;
-            }
-            long next = unsat;
-            for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
-                int i = Long.numberOfTrailingZeros(b);
-                int t = Math.min(need[i], p.stock[p.slotOf[i] * m + j]);
-                taken[i] = t;
-                need[i] -= t;
-                if (need[i] == 0) {
-                    next &= ~(1L << i);
-                }
-            }
-            open[j >>> 6] |= 1L << j;
-            opened[openedCount++] = j;
-            path[depth] = j;
-            if (!collect(depth + 1, next)) {
-                return false;
-            }
-            for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
-                int i = Long.numberOfTrailingZeros(b);
-                need[i] += taken[i];
-            }
-            // every set with j was found: the later branches leave j out
+        // the branches: pick's holders not open, word by word (each is opened in turn and stays open, left out)
+        long[] branches = new long[open.length];
+        for (int w = 0; w < open.length; w++) {
+            branches[w] = heldAt[pick][w] & ~open[w];
         }
-        for (int x = 0; x < openedCount; x++) {
-            open[opened[x] >>> 6] &= ~(1L << opened[x]);
+        int[] taken = taken(depth);
+        for (int w = 0; w < branches.length; w++) {
+            for (long bj = branches[w]; bj != 0; bj &= bj - 1) {
+                int j = (w << 6) + Long.numberOfTrailingZeros(bj);
+                long next = unsat;
+                for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
+                    int i = Long.numberOfTrailingZeros(b);
+                    int t = Math.min(need[i], p.stock[p.slotOf[i] * m + j]);
+                    taken[i] = t;
+                    need[i] -= t;
+                    if (need[i] == 0) {
+                        next &= ~(1L << i);
+                    }
+                }
+                open[w] |= 1L << j;
+                path[depth] = j;
+                if (!collect(depth + 1, next)) {
+                    return false;
+                }
+                for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
+                    int i = Long.numberOfTrailingZeros(b);
+                    need[i] += taken[i];
+                }
+                // every set with j was found: the later branches leave j out
+            }
+        }
+        for (int w = 0; w < branches.length; w++) {
+            open[w] &= ~branches[w];
         }
         return true;
+    }
+
+    /** Scratch for the units a node's branch takes of each item, one per depth. */
+    private int[][] takenAt;
+
+    private int[] taken(int depth) {
+        if (takenAt == null) {
+            takenAt = new int[path.length][];
+        }
+        if (takenAt[depth] == null) {
+            takenAt[depth] = new int[n];
+        }
+        return takenAt[depth];
     }
 
     /** With one shipment left: every location not open that holds what is still needed of every item of {@code unsat}. */
