@@ -531,7 +531,8 @@ final class Optimiser {
      * the coverage search does not decide the problem, finds no such set or too many.
      */
     private boolean solvedByCoverage(long[] aloneUns, double[] aloneCost) {
-        if (!pricesSets()) {
+        // a single location sourcing every unit makes every set with it one too: often more than the limit
+        if (!pricesSets() || (incUns == 0 && setsWithOne() > COVERING_SETS)) {
             return false;
         }
         int[][] sets = Coverage.coveringSets(Eligibility.of(p), COVERING_SETS);
@@ -545,6 +546,20 @@ final class Optimiser {
         }
         priceInSearchOrder(sets, position);
         return true;
+    }
+
+    /** How many sets of at most {@link #maxOpen} of the m locations hold a given one (beyond the limit: limit + 1). */
+    private long setsWithOne() {
+        long sets = 0;
+        long choose = 1;
+        for (int t = 0; t < maxOpen && t < m; t++) {
+            sets += choose;
+            if (sets > COVERING_SETS) {
+                return COVERING_SETS + 1;
+            }
+            choose = choose * (m - 1 - t) / (t + 1);
+        }
+        return sets;
     }
 
     /** Whether sets of locations can be priced as the search would visit them: no groups, distinct SKUs, keys fit. */
