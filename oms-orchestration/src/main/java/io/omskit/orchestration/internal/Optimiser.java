@@ -685,7 +685,7 @@ final class Optimiser {
             setCost = new double[2 * maxOpen];
         }
         int s = ++stamp;
-        int used = 0;
+        evUsed = 0;
         double cost = 0;
         long uns = 0;
         for (int u = 0; u < ungrouped.length; u++) {
@@ -708,39 +708,24 @@ final class Optimiser {
             int need = qty[i];
             for (int x = 0; x < e && need > 0; x++) {
                 int j = setJ[x];
-                boolean last = setTail[x];
-                int r = remain[slotBase + j];
-                int avail = last ? r : r - protect[itemBase + j];
-                if (avail <= 0) {
+                int t = takeSegment(slotBase, itemBase, j, setTail[x], need);
+                if (t == 0) {
                     continue;
                 }
-                int t = Math.min(need, avail);
-                remain[slotBase + j] = r - t;
                 need -= t;
                 cost += t * setCost[x];
-                if (usedStamp[j] != s) {
-                    usedStamp[j] = s;
-                    used++;
-                    cost += fixed[j];
-                }
-                if (recording) {
-                    take[itemBase + j] += t;
-                    if (last) {
-                        tailTake[itemBase + j] += t;
-                    }
-                }
+                cost += firstUse(j, s);
             }
             uns += need;
             if (recording) {
                 unsourced[i] = need;
             }
         }
-        if (used > 1) {
-            cost += penalty * (used - 1);
+        if (evUsed > 1) {
+            cost += penalty * (evUsed - 1);
         }
         evUns = uns;
         evCost = cost;
-        evUsed = used;
     }
 
     /** Inserts segment (j, last, cost) into the first {@code e} of the set's segments, kept sorted; returns e + 1. */
@@ -1213,7 +1198,7 @@ final class Optimiser {
     private void evaluateOpen() {
         System.arraycopy(stock, 0, remain, 0, remain.length);
         int s = ++stamp;
-        int used = 0;
+        evUsed = 0;
         double cost = 0;
         long uns = 0;
         for (int g = 0; g < groups; g++) {
@@ -1243,11 +1228,7 @@ final class Optimiser {
             }
             takeGroup(g, best);
             cost += bestVar;
-            if (usedStamp[best] != s) {
-                usedStamp[best] = s;
-                used++;
-                cost += fixed[best];
-            }
+            cost += firstUse(best, s);
         }
         for (int u = 0; u < ungrouped.length; u++) {
             int i = ungrouped[u];
@@ -1259,38 +1240,59 @@ final class Optimiser {
                 if (state[j] != IN) {
                     continue;
                 }
-                int r = remain[slotBase + j];
-                int avail = segTail[k] ? r : r - protect[itemBase + j];
-                if (avail <= 0) {
+                int t = takeSegment(slotBase, itemBase, j, segTail[k], need);
+                if (t == 0) {
                     continue;
                 }
-                int t = Math.min(need, avail);
-                remain[slotBase + j] = r - t;
                 need -= t;
                 cost += t * segCost[k];
-                if (usedStamp[j] != s) {
-                    usedStamp[j] = s;
-                    used++;
-                    cost += fixed[j];
-                }
-                if (recording) {
-                    take[itemBase + j] += t;
-                    if (segTail[k]) {
-                        tailTake[itemBase + j] += t;
-                    }
-                }
+                cost += firstUse(j, s);
             }
             uns += need;
             if (recording) {
                 unsourced[i] = need;
             }
         }
-        if (used > 1) {
-            cost += penalty * (used - 1);
+        if (evUsed > 1) {
+            cost += penalty * (evUsed - 1);
         }
         evUns = uns;
         evCost = cost;
-        evUsed = used;
+    }
+
+    /**
+     * Takes up to {@code need} units from the segment at location {@code j} of the item whose rows start at
+     * {@code itemBase} (its last units when {@code last}, else only what lies above their protection) out of
+     * {@link #remain}, recording them when {@link #recording}; returns the units taken.
+     */
+    private int takeSegment(int slotBase, int itemBase, int j, boolean last, int need) {
+        int r = remain[slotBase + j];
+        int avail = last ? r : r - protect[itemBase + j];
+        if (avail <= 0) {
+            return 0;
+        }
+        int t = Math.min(need, avail);
+        remain[slotBase + j] = r - t;
+        if (recording) {
+            take[itemBase + j] += t;
+            if (last) {
+                tailTake[itemBase + j] += t;
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The fixed cost of shipping from {@code j} when evaluation {@code s} uses it for the first time (counting it in
+     * {@link #evUsed}), else 0: adding 0 leaves a sum bit for bit as it was.
+     */
+    private double firstUse(int j, int s) {
+        if (usedStamp[j] == s) {
+            return 0;
+        }
+        usedStamp[j] = s;
+        evUsed++;
+        return fixed[j];
     }
 
     /** The variable cost of the whole group at j against {@link #remain}, or -1 when it does not fit. */
