@@ -211,17 +211,26 @@ public final class RandomSourcing {
     public record Cart(Object[] skuQuantities, StockSnapshot stock) {
     }
 
-    /** {@code lines} lines of distinct SKUs, 1 to 3 units each, each SKU held at about a third of the locations. */
+    /** {@code lines} lines of distinct SKUs, 1 to 3 units each, each SKU held (0 to 3 units) at about a third of the locations. */
     public static Cart cart(SplittableRandom random, Network network, int lines) {
+        return cart(random, network, lines, 3, 1, 3, 0);
+    }
+
+    /**
+     * {@code lines} lines of distinct SKUs, 1 to {@code maxQuantity} units each, each SKU held at a location with
+     * probability {@code heldIn} in {@code outOf}, {@code minUnits} to {@code minUnits + 3} units there.
+     */
+    public static Cart cart(SplittableRandom random, Network network, int lines, int maxQuantity, int heldIn, int outOf,
+                            int minUnits) {
         Object[] skuQuantities = new Object[lines * 2];
         StockSnapshot.Builder stock = StockSnapshot.builder(network);
         for (int k = 0; k < lines; k++) {
             Sku sku = Sku.of("S" + k);
             skuQuantities[2 * k] = sku.value();
-            skuQuantities[2 * k + 1] = 1 + random.nextInt(3);
+            skuQuantities[2 * k + 1] = 1 + random.nextInt(maxQuantity);
             for (int l = 0; l < network.size(); l++) {
-                if (random.nextInt(3) == 0) {
-                    stock.add(sku, network.at(l).id(), random.nextInt(4));
+                if (random.nextInt(outOf) < heldIn) {
+                    stock.add(sku, network.at(l).id(), minUnits + random.nextInt(4));
                 }
             }
         }

@@ -2,7 +2,6 @@ package io.omskit.orchestration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.LineId;
@@ -138,19 +137,9 @@ class CoveringSetsProperties {
                                            int round) {
         Instant now = RandomSourcing.moment(random, network, capacity);
         int lines = 2 + random.nextInt(7);
-        Object[] skuQuantities = new Object[lines * 2];
         // each SKU at about 40% of the locations: carts are often complete over two or three of them, rarely at one
-        StockSnapshot.Builder stock = StockSnapshot.builder(network);
-        for (int k = 0; k < lines; k++) {
-            Sku sku = Sku.of("S" + k);
-            skuQuantities[2 * k] = sku.value();
-            skuQuantities[2 * k + 1] = 1 + random.nextInt(2);
-            for (int l = 0; l < network.size(); l++) {
-                if (random.nextInt(5) < 2) {
-                    stock.add(sku, network.at(l).id(), 1 + random.nextInt(4));
-                }
-            }
-        }
+        RandomSourcing.Cart cart = RandomSourcing.cart(random, network, lines, 2, 2, 5, 1);
+        Object[] skuQuantities = cart.skuQuantities();
         if (lines > 1 && random.nextInt(6) == 0) {
             skuQuantities[2 * (lines - 1)] = skuQuantities[0];
         }
@@ -163,7 +152,7 @@ class CoveringSetsProperties {
         if (lines > 2 && random.nextInt(6) == 0) {
             request = request.withGroup(Set.of(LineId.of("L1"), LineId.of("L2")));
         }
-        return new Question(request, delivery, stock.build(), now);
+        return new Question(request, delivery, cart.stock(), now);
     }
 
     /** By enumeration: every set of locations {@code from..} added to {@code chosen} (up to the limit) holding every unit. */
