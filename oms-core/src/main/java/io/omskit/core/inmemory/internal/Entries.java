@@ -80,7 +80,7 @@ final class Entries {
             r[i * REFS + STRIPE] = stripes.first(h);
             int loc = x[i * INTS + LOC];
             if (loc >= 0) {
-                touched += StripeIndex.touch(stripes.positionsHint(h), loc);
+                touched += stripes.touch(h, loc);
             }
         }
         for (int i = 0; i < count; i++) {

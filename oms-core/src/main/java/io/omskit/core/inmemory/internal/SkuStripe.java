@@ -61,7 +61,7 @@ public final class SkuStripe extends AbstractQueuedSynchronizer {
     private volatile ArrayList<InventoryEvent> outbox;
     private volatile int draining;
 
-    /** Where the position array is published as a hint when it is replaced; null when nowhere. */
+    /** Where the position array is published as a hint when it is replaced. */
     private final StripeIndex index;
 
     SkuStripe(Sku sku, int hash, int order, int expectedPositions, StripeIndex index) {
@@ -144,9 +144,7 @@ public final class SkuStripe extends AbstractQueuedSynchronizer {
 
     private void replaceData(int[] bigger) {
         data = bigger;
-        if (index != null) {
-            index.republish(this, bigger);
-        }
+        index.republish(this, bigger);
     }
 
     /** The position array, for {@link StripeIndex}'s hints only (read it under the lock for anything else). */

@@ -48,19 +48,13 @@ final class StripeIndex {
     }
 
     /**
-     * The position array last published for the home slot of {@code hash}, or null: a hint for {@link #touch}, see
-     * {@link #positions}.
+     * Reads the first field of the position at {@code slot} through the position hint of the home slot of
+     * {@code hash} (see {@link #positions}), so that the memory it lives in is on its way to the cache before the
+     * stripe lock is taken. The value means nothing: the hint may be stale or another SKU's.
      */
-    int[] positionsHint(int hash) {
+    int touch(int hash, int slot) {
         int[][] p = positions;
-        return p[hash & (p.length - 1)];
-    }
-
-    /**
-     * Reads the first field of the position at {@code slot} in {@code hint} when there is one, so that the
-     * memory it lives in is on its way to the cache before the stripe lock is taken. The value means nothing.
-     */
-    static int touch(int[] hint, int slot) {
+        int[] hint = p[hash & (p.length - 1)];
         int i = slot * SkuStripe.STRIDE;
         return hint != null && slot >= 0 && i < hint.length ? hint[i] : 0;
     }
@@ -71,10 +65,8 @@ final class StripeIndex {
         int mask = t.length - 1;
         for (int i = s.hash & mask; t[i] != null; i = (i + 1) & mask) {
             if (t[i] == s) {
-                int[][] p = positions;
-                if (p.length == t.length) {
-                    p[i] = data;
-                }
+                // the table and the hints are replaced together under this monitor: they have the same length
+                positions[i] = data;
                 return;
             }
         }

@@ -50,10 +50,10 @@ class StripeIndexTest {
             assertThat(stock(s, loc, 100 + loc)).isEqualTo(loc);
         }
         for (int loc = 0; loc < 40; loc++) {
-            assertThat(StripeIndex.touch(index.positionsHint(hash), loc)).isEqualTo(100 + loc);
+            assertThat(index.touch(hash, loc)).isEqualTo(100 + loc);
         }
-        assertThat(StripeIndex.touch(index.positionsHint(hash), 40)).as("beyond the positions").isZero();
-        assertThat(StripeIndex.touch(index.positionsHint(hash), -1)).as("network-wide").isZero();
+        assertThat(index.touch(hash, 40)).as("beyond the positions").isZero();
+        assertThat(index.touch(hash, -1)).as("network-wide").isZero();
     }
 
     @Test
@@ -69,7 +69,7 @@ class StripeIndexTest {
             int hash = StripeIndex.hash(Sku.of("SKU-" + k));
             // a hint belongs to the stripe in the home slot; a stripe moved on by a collision has none of its own
             if (index.first(hash) == made.get(k)) {
-                assertThat(StripeIndex.touch(index.positionsHint(hash), 0)).isEqualTo(k + 1);
+                assertThat(index.touch(hash, 0)).isEqualTo(k + 1);
                 atHome++;
             }
         }
