@@ -58,7 +58,11 @@ public final class PromiseCalendar {
     private final Duration collectSpread;
     private final Duration transferReceipt;
     private final ZoneId customerZone;
-    private final Map<String, CountryHolidays> countries = new ConcurrentHashMap<>();
+    private final Map<Area, CountryHolidays> countries = new ConcurrentHashMap<>();
+
+    /** A country, or one region of it (null for nationwide only), whose public holidays are kept together. */
+    private record Area(String countryCode, String region) {
+    }
 
     private PromiseCalendar(Builder b) {
         this.network = b.network;
@@ -167,7 +171,7 @@ public final class PromiseCalendar {
         }
         ZoneId zone = destination == null || destination.zone() == null ? customerZone : destination.zone();
         DeliveryWindow window = deliveryDays.get(service).window(dispatch, t, zone,
-                destination == null ? countryHolidays(null) : holidays(destination.countryCode(), destination.region()));
+                destination == null ? holidays(null, null) : holidays(destination.countryCode(), destination.region()));
         if (window == null) {
             return LegTiming.failed(release, ready, dispatch, "no delivery day within reach");
         }
@@ -246,7 +250,7 @@ public final class PromiseCalendar {
         if (countryCode == null) {
             return CountryHolidays.of(null, null, holidays);
         }
-        String key = region == null ? countryCode : countryCode + '/' + region;
+        Area key = new Area(countryCode, region);
         CountryHolidays c = countries.get(key);
         if (c == null) {
             c = countries.computeIfAbsent(key, k -> CountryHolidays.of(countryCode, region, holidays));

@@ -28,11 +28,6 @@ public final class CountryHolidays implements Predicate<LocalDate> {
         this.source = source;
     }
 
-    /** The nationwide holidays of {@code countryCode} from {@code source}; none when the country is null. */
-    public static CountryHolidays of(String countryCode, HolidaySource source) {
-        return of(countryCode, null, source);
-    }
-
     /**
      * The holidays of {@code region} of {@code countryCode} from {@code source} (nationwide only when the region is
      * null); none when the country is null.
