@@ -56,6 +56,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -455,12 +456,12 @@ public final class Atp {
                     checkCapacity |= enforcesCapacity(channel, method);
                 } else {
                     MethodPromise otherwise;
-                    if (plan == null && !(completion.reason() == UnsourcedReason.EXCLUDED_BY_RULES && method.isPickup())) {
-                        otherwise = MethodPromise.unavailable(method, unavailability(completion.reason()), completion.detail());
+                    if (plan != null) {
+                        Unsourced u = plan.unsourced().get(0);
+                        otherwise = unavailable(method, u.reason(), u.detail(), () -> plan.explanation().locations(), storeIndex);
                     } else {
-                        // a pickup store's own exclusion is worth naming: the full plan's explanation has it
-                        otherwise = unavailable(method, plan != null ? plan : engine.plan(SourcingRequest.of(order), snapshot, now),
-                                storeIndex);
+                        otherwise = unavailable(method, completion.reason(), completion.detail(),
+                                () -> engine.exclusions(SourcingRequest.of(order), snapshot, now), storeIndex);
                     }
                     mp = futurePlan(method, lines, channel, destination, store, now, snapshot, otherwise);
                 }
@@ -555,13 +556,15 @@ public final class Atp {
         return legs;
     }
 
-    /** Why the engine could not plan everything now, from its first unsourced line and its explanation. */
-    private MethodPromise unavailable(DeliveryMethod method, SourcingPlan plan, int storeIndex) {
-        Unsourced u = plan.unsourced().get(0);
-        Unavailability reason = unavailability(u.reason());
-        String detail = u.detail();
+    /**
+     * Why the engine could not plan everything now; for a pickup method that the rules prevent, with the first
+     * exclusion of the {@code verdicts} (asked only then), the pickup store's if it has one.
+     */
+    private MethodPromise unavailable(DeliveryMethod method, UnsourcedReason unsourced, String detail,
+                                      Supplier<List<LocationVerdict>> verdicts, int storeIndex) {
+        Unavailability reason = unavailability(unsourced);
         if (reason == Unavailability.EXCLUDED_BY_RULES && method.isPickup()) {
-            String why = firstExclusion(plan, storeIndex);
+            String why = firstExclusion(verdicts.get(), storeIndex);
             if (why != null) {
                 detail = detail + "; " + why;
             }
@@ -577,8 +580,7 @@ public final class Atp {
         };
     }
 
-    private String firstExclusion(SourcingPlan plan, int storeIndex) {
-        List<LocationVerdict> verdicts = plan.explanation().locations();
+    private String firstExclusion(List<LocationVerdict> verdicts, int storeIndex) {
         LocationVerdict pick = null;
         for (LocationVerdict v : verdicts) {
             if (v.verdict() == Verdict.EXCLUDED && !v.exclusions().isEmpty()) {

@@ -1,6 +1,7 @@
 package io.omskit.atp;
 
 import static io.omskit.atp.Shop.BERLIN_HOME;
+import static io.omskit.atp.Shop.OUTLET;
 import static io.omskit.atp.Shop.WH_BERLIN;
 import static io.omskit.atp.Shop.WH_MUNICH;
 import static io.omskit.atp.Shop.eur;
@@ -60,6 +61,17 @@ class CartTest {
         Shop shop = new Shop(SplitPolicy.SHIP_COMPLETE).receive(MUG, WH_BERLIN, 5).receive(PLATE, WH_MUNICH, 5);
         MethodPromise p = shop.atp.cart(cart(2, 1)).method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow();
         assertThat(p.reason()).isEqualTo(Unavailability.TOO_MANY_PARTS);
+    }
+
+    @Test
+    void ship_to_a_store_that_receives_no_transfers_is_unavailable_and_says_why() {
+        Shop shop = new Shop().receive(MUG, WH_BERLIN, 5).receive(PLATE, WH_BERLIN, 5);
+        CartRequest request = CartRequest.of(Channel.WEB, List.of(new CartLine("1", MUG, 1, eur(8)), new CartLine("2", PLATE, 1, eur(12))))
+                .collectingAt(OUTLET).at(local("2026-11-26T10:00"));
+        MethodPromise p = shop.atp.cart(request).method(DeliveryMethod.SHIP_TO_STORE).orElseThrow();
+        assertThat(p.reason()).isEqualTo(Unavailability.EXCLUDED_BY_RULES);
+        assertThat(p.detail()).isEqualTo("1 unit(s) of MUG requested, 0 at eligible locations, 5 more at excluded locations; "
+                + "pickup store ST-OUTLET cannot receive a transfer from WH-BERLIN");
     }
 
     @Test

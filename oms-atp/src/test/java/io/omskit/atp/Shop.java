@@ -10,6 +10,7 @@ import io.omskit.core.inventory.ExposurePolicy;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.MovementReason;
 import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.network.Capability;
 import io.omskit.core.network.GeoPoint;
 import io.omskit.core.network.HolidayCalendar;
 import io.omskit.core.network.LocationId;
@@ -40,7 +41,7 @@ import org.joda.money.Money;
 
 /**
  * A small retailer in Germany for ATP scenarios: warehouses in Berlin and Munich (carrier pickup weekdays at
- * 17:00), stores in Berlin Mitte, Berlin Kreuzberg and Munich. Home delivery ships from warehouses only; the
+ * 17:00), stores in Berlin Mitte, Berlin Kreuzberg and Munich, and a Berlin outlet that receives no transfers. Home delivery ships from warehouses only; the
  * marketplace sees warehouse stock minus 2 units.
  */
 final class Shop {
@@ -50,6 +51,8 @@ final class Shop {
     static final LocationId MITTE = LocationId.of("ST-MITTE");
     static final LocationId KREUZBERG = LocationId.of("ST-KREUZBERG");
     static final LocationId MUNICH = LocationId.of("ST-MUNICH");
+    /** A Berlin outlet that hands over orders but receives no transfers. */
+    static final LocationId OUTLET = LocationId.of("ST-OUTLET");
     static final Destination BERLIN_HOME = Destination.of("DE", "10115", GeoPoint.of(52.53, 13.38), Berlin.ZONE);
     static final CurrencyUnit EUR = CurrencyUnit.EUR;
     /** Homes in Berlin, Munich and Hamburg. */
@@ -68,7 +71,8 @@ final class Shop {
             Berlin.warehouse("WH-MUNICH", GeoPoint.of(48.20, 11.60)).holidays(HolidayCalendar.of("DE", "by")).build(),
             Berlin.store("ST-MITTE").build(),
             Berlin.store("ST-KREUZBERG", GeoPoint.of(52.50, 13.42)).build(),
-            Berlin.store("ST-MUNICH", GeoPoint.of(48.14, 11.58)).holidays(HolidayCalendar.of("DE", "by")).build()));
+            Berlin.store("ST-MUNICH", GeoPoint.of(48.14, 11.58)).holidays(HolidayCalendar.of("DE", "by")).build(),
+            Berlin.store("ST-OUTLET", GeoPoint.of(52.46, 13.33)).capabilities(Set.of(Capability.SHIP, Capability.PICKUP)).build()));
     final List<EventPublisher> listeners = new ArrayList<>();
     final InMemoryInventoryStore store;
     final SourcingEngine engine;

@@ -198,6 +198,22 @@ public final class SourcingEngine {
     }
 
     /**
+     * Why the rules exclude locations from {@code request} at {@code now}: the verdicts the explanation of
+     * {@link #plan(SourcingRequest, StockSnapshot, Instant)} gives the locations where no item may be taken (among
+     * those holding stock of some item), in the same order, decided without planning. A cart's promise names with them
+     * why a method is unavailable without paying for the cheapest partial plan.
+     *
+     * @return the excluded locations' verdicts; empty when the rules exclude no location holding stock
+     */
+    public List<LocationVerdict> exclusions(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        Checks.notNull(request, "request");
+        Checks.notNull(snapshot, "snapshot");
+        Checks.notNull(now, "now");
+        Order order = request.order();
+        return planner.exclusions(request, order.delivery(), ruleSetFor(order), snapshot, now);
+    }
+
+    /**
      * The plan at {@code now}: for express click and collect that the store cannot complete, with the
      * ship-to-store alternative attached.
      */

@@ -160,6 +160,19 @@ final class Eligibility {
                 allowedUnits);
     }
 
+    /** Whether some item may be taken at column {@code k}. */
+    boolean eligible(int k) {
+        if (holds != null) {
+            return holds[k] != 0;
+        }
+        for (int i = 0; i < n; i++) {
+            if (allowed[i * m + k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean excludedForItem(Context ctx, FilterRule[] itemFilters, int item, int location) {
         for (FilterRule f : itemFilters) {
             if (f.excludesItem(ctx, item, location)) {

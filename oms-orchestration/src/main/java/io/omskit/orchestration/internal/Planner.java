@@ -165,6 +165,36 @@ public final class Planner {
         return Completion.of(assemble(problem, optimiser));
     }
 
+    /**
+     * The verdicts {@link #plan}'s explanation gives the locations the filters exclude (every location holding stock
+     * of some item where no item may be taken), in the same order, without planning.
+     */
+    public List<LocationVerdict> exclusions(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet,
+                                            StockSnapshot snapshot, Instant now) {
+        List<SourcingItem> items = items(request);
+        SkuStock[] stock = stocks(items, snapshot);
+        for (SkuStock s : stock) {
+            if (s.networkLimit() != Integer.MAX_VALUE) {
+                items = withinNetworkLimits(items, stock, new ArrayList<>(1));
+                stock = stocks(items, snapshot);
+                break;
+            }
+        }
+        Context ctx = context(request, items, stock, delivery, now);
+        FilterPlan filters = filterPlan(ruleSet, ctx);
+        Eligibility e = Eligibility.judge(ctx, ruleSet, filters);
+        List<LocationVerdict> verdicts = new ArrayList<>();
+        for (int k = 0; k < e.m; k++) {
+            if (!e.eligible(k)) {
+                int location = e.candidates[k];
+                ctx.cursor(k);
+                verdicts.add(new LocationVerdict(network.at(location).id(), Verdict.EXCLUDED,
+                        exclusionsAt(ctx, filters.all, location), List.of(), List.of(), 0));
+            }
+        }
+        return verdicts;
+    }
+
     public SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, DeliveryChoice delivery, RuleSet ruleSet,
                              StockSnapshot snapshot, Instant now) {
         SkuStock[] stock = stocks(items, snapshot);
@@ -476,28 +506,7 @@ public final class Planner {
             int location = p.candidates[k];
             ctx.cursor(k);
             LocationId id = network.at(location).id();
-            List<Exclusion> exclusions = new ArrayList<>();
-            boolean wholeOrder = false;
-            for (FilterRule f : p.filters) {
-                Justification why = f.excludeOrder(ctx, location);
-                if (why != null) {
-                    exclusions.add(new Exclusion(f.name(), null, null, why));
-                    wholeOrder = true;
-                }
-            }
-            if (!wholeOrder) {
-                for (int i = 0; i < p.n; i++) {
-                    if (ctx.available(i, location) <= 0) {
-                        continue;
-                    }
-                    for (FilterRule f : p.filters) {
-                        Justification why = f.excludeItem(ctx, i, location);
-                        if (why != null) {
-                            exclusions.add(new Exclusion(f.name(), ctx.item(i).line(), ctx.item(i).sku(), why));
-                        }
-                    }
-                }
-            }
+            List<Exclusion> exclusions = exclusionsAt(ctx, p.filters, location);
             int j = Arrays.binarySearch(p.loc, location);
             if (j < 0) {
                 verdicts.add(new LocationVerdict(id, Verdict.EXCLUDED, exclusions, List.of(), List.of(), 0));
@@ -534,6 +543,34 @@ public final class Planner {
         }
         return new Explanation(ctx.order().id(), p.ruleSet.name(), ctx.now(), fulfilments, verdicts,
                 network.size() - p.candidates.length, unsourced, breakdown, total, o.optimal);
+    }
+
+    /**
+     * Every filter's exclusions of {@code location} (at the context's cursor): for the whole order, or else for each
+     * item it holds units of.
+     */
+    private static List<Exclusion> exclusionsAt(Context ctx, List<FilterRule> filters, int location) {
+        List<Exclusion> exclusions = new ArrayList<>();
+        boolean wholeOrder = false;
+        for (FilterRule f : filters) {
+            Justification why = f.excludeOrder(ctx, location);
+            if (why != null) {
+                exclusions.add(new Exclusion(f.name(), null, null, why));
+                wholeOrder = true;
+            }
+        }
+        for (int i = 0; !wholeOrder && i < ctx.items().size(); i++) {
+            if (ctx.available(i, location) <= 0) {
+                continue;
+            }
+            for (FilterRule f : filters) {
+                Justification why = f.excludeItem(ctx, i, location);
+                if (why != null) {
+                    exclusions.add(new Exclusion(f.name(), ctx.item(i).line(), ctx.item(i).sku(), why));
+                }
+            }
+        }
+        return exclusions;
     }
 
     /** The units eligible location j could supply alone: whole groups that fit, and as much of each other item as it holds. */

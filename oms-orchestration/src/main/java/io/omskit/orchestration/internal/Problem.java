@@ -101,12 +101,7 @@ final class Problem {
         boolean[] eligible = new boolean[c];
         int eligibleCount = 0;
         for (int k = 0; k < c; k++) {
-            if (e.holds != null) {
-                eligible[k] = e.holds[k] != 0;
-            }
-            for (int i = 0; e.holds == null && i < n && !eligible[k]; i++) {
-                eligible[k] = e.allowed[i * c + k];
-            }
+            eligible[k] = e.eligible(k);
             eligibleCount += eligible[k] ? 1 : 0;
         }
         this.m = eligibleCount;

@@ -7,13 +7,17 @@ import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.Order;
 import io.omskit.orchestration.Completion;
+import io.omskit.orchestration.LocationVerdict;
 import io.omskit.orchestration.RandomSourcing;
 import io.omskit.orchestration.RuleSet;
 import io.omskit.orchestration.SourcingRequest;
 import io.omskit.orchestration.StockSnapshot;
 import io.omskit.orchestration.UnsourcedReason;
+import io.omskit.orchestration.Verdict;
 import io.omskit.orchestration.inmemory.InMemoryCapacityTracker;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -25,7 +29,8 @@ import net.jqwik.api.Property;
  * repeated SKUs, request exclusions and groups: it gives the same answer, reason and figures as the check on the
  * compiled problem (its eligible locations only), and its coverage search (which leaves out holders whose branch
  * failed) finds a set of at most the rule set's shipments holding every unit exactly when enumerating all such sets
- * does.
+ * does. The verdicts of the excluded locations, decided without planning ({@link Planner#exclusions}), are the full
+ * plan's explanation's.
  */
 class CompletionCheckProperties {
 
@@ -75,6 +80,16 @@ class CompletionCheckProperties {
                 assertThat(judged.reason()).isEqualTo(before.reason());
                 assertThat(judged.detail()).isEqualTo(before.detail());
             }
+
+            List<LocationVerdict> excluded = new ArrayList<>();
+            for (LocationVerdict v : planner.plan(request, delivery, rules, stock, now).explanation().locations()) {
+                if (v.verdict() == Verdict.EXCLUDED) {
+                    excluded.add(v);
+                }
+            }
+            assertThat(planner.exclusions(request, delivery, rules, stock, now))
+                    .as("the excluded locations' verdicts, as the full plan's explanation gives them")
+                    .isEqualTo(excluded);
         }
     }
 
