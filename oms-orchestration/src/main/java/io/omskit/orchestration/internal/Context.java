@@ -10,15 +10,18 @@ import io.omskit.orchestration.SkuStock;
 import io.omskit.orchestration.spi.CapacityTracker;
 import io.omskit.orchestration.spi.SourcingContext;
 import io.omskit.orchestration.spi.SourcingItem;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The context of one computation. Distances and remaining capacities of candidate locations are computed once and
- * kept, so a later explanation sees the values the optimiser saw.
+ * The context of one computation. Remaining capacities of candidate locations are computed once and kept, so a
+ * later explanation sees the values the optimiser saw; distances are kept per destination, for every computation.
  */
 public final class Context implements SourcingContext {
 
@@ -40,12 +43,14 @@ public final class Context implements SourcingContext {
     private final double dz;
     // shared while empty: a computation without candidates (the what-if for one item) allocates none
     private static final int[] NONE = new int[0];
-    private static final double[] NO_DISTANCES = new double[0];
+    // opaque: the shared distances are written racily, and a double must not be read torn
+    private static final VarHandle KM = MethodHandles.arrayElementVarHandle(double[].class);
 
     private int[] candidates = NONE;
     private int[] units = NONE;
     private int cursor = -1;
-    private double[] distance = NO_DISTANCES;
+    /** Distances from the destination by dense index, NaN until computed: shared by every context of the destination. */
+    private final double[] km;
     private int[] remaining = NONE;
 
     /**
@@ -98,6 +103,7 @@ public final class Context implements SourcingContext {
         this.dx = same.dx;
         this.dy = same.dy;
         this.dz = same.dz;
+        this.km = same.km;
     }
 
     private Context(Order order, io.omskit.core.order.Channel channel, DeliveryChoice delivery, Network network,
@@ -124,6 +130,7 @@ public final class Context implements SourcingContext {
         this.dx = d[0];
         this.dy = d[1];
         this.dz = d[2];
+        this.km = sites == null || destination == null ? null : sites.distances.from(destination);
     }
 
     /** The positions of {@code network}'s locations as unit vectors on the sphere: x, y, z for each location in turn. */
@@ -185,8 +192,6 @@ public final class Context implements SourcingContext {
     /** Fixes the candidate locations (sorted dense indexes) whose distances and capacities are memoised. */
     void candidates(int[] sortedCandidates) {
         this.candidates = sortedCandidates;
-        this.distance = new double[sortedCandidates.length];
-        Arrays.fill(distance, -1);
         this.remaining = new int[sortedCandidates.length];
         Arrays.fill(remaining, -1);
     }
@@ -261,14 +266,13 @@ public final class Context implements SourcingContext {
         if (destination == null) {
             return Double.NaN;
         }
-        int k = candidateIndex(location);
-        if (k < 0) {
+        if (km == null) {
             return greatCircleKm(location);
         }
-        double d = distance[k];
-        if (d < 0) {
+        double d = (double) KM.getOpaque(km, location);
+        if (d != d) {
             d = greatCircleKm(location);
-            distance[k] = d;
+            KM.setOpaque(km, location, d);
         }
         return d;
     }
@@ -315,6 +319,7 @@ public final class Context implements SourcingContext {
         /** Per location, the index of its zone in {@link #days}. */
         final int[] zoneIndex;
         final LocalDays days;
+        final Distances distances;
 
         private Sites(Network network) {
             int size = network.size();
@@ -336,10 +341,42 @@ public final class Context implements SourcingContext {
                 zoneIndex[l] = z;
             }
             days = new LocalDays(distinct.toArray(new ZoneId[0]));
+            distances = new Distances(size);
         }
 
         static Sites of(Network network) {
             return new Sites(network);
+        }
+    }
+
+    /**
+     * Distances from destinations to every location, kept per destination point as computed (NaN until then):
+     * shoppers' destinations repeat (postal areas, pickup stores), and every computation for one asks the same
+     * locations. Bounded: emptied when full.
+     */
+    static final class Distances {
+        private final int size;
+        private final int max;
+        private final ConcurrentHashMap<GeoPoint, double[]> byDestination = new ConcurrentHashMap<>();
+
+        Distances(int size) {
+            this.size = size;
+            this.max = Math.max(64, (1 << 22) / Math.max(1, size));
+        }
+
+        /** The kept distances from {@code destination}, by dense index. */
+        double[] from(GeoPoint destination) {
+            double[] km = byDestination.get(destination);
+            if (km == null) {
+                if (byDestination.size() >= max) {
+                    byDestination.clear();
+                }
+                double[] fresh = new double[size];
+                Arrays.fill(fresh, Double.NaN);
+                km = byDestination.putIfAbsent(destination, fresh);
+                km = km == null ? fresh : km;
+            }
+            return km;
         }
     }
 
