@@ -85,6 +85,8 @@ import org.joda.money.Money;
  * of its SKUs' stock changed, no location holding them crossed an opening, closing, cut-off or midnight, its
  * locations still have daily capacity, and it is younger than the cache's time to live; its windows are recomputed
  * for the moment of every call. Rules whose answers change with time in other ways call for a time to live of zero.
+ * A cart's methods that the engine sources alike ({@link SourcingEngine#sourcesAlike}, typically standard and
+ * express delivery under one rule set) are planned once, each still timed and charged as itself.
  * A product page of a SKU sourced as itself is planned at every call, by the engine's what-if for one item; what it
  * needs of its destination, pickup store and channel (the customer's zone, the methods that cannot be offered there,
  * the engine's preparation per method) is settled once and kept, as are leg windows while they provably hold.
@@ -433,6 +435,7 @@ public final class Atp {
                          boolean hopeless) {
         RecordingSnapshot snapshot = new RecordingSnapshot(index.snapshot(channel));
         MethodPlan[] plans = new MethodPlan[methods.size()];
+        Completion[] asked = new Completion[plans.length];
         long until = cacheTtlMillis > 0 ? now.toEpochMilli() + cacheTtlMillis : now.toEpochMilli();
         boolean checkCapacity = false;
         int storeIndex = store == null ? -1 : network.indexOf(store);
@@ -449,7 +452,11 @@ public final class Atp {
             }
             if (mp == null) {
                 Order order = order(lines, channel, delivery(method, destination, store), now);
-                Completion completion = engine.planIfComplete(SourcingRequest.of(order), snapshot, now);
+                Completion completion = alikeEarlier(asked, m, channel);
+                if (completion == null) {
+                    completion = engine.planIfComplete(SourcingRequest.of(order), snapshot, now);
+                }
+                asked[m] = completion;
                 SourcingPlan plan = completion.plan();
                 if (plan != null && plan.isComplete()) {
                     mp = new MethodPlan(PromiseStatus.AVAILABLE, legs(plan), now, null, null);
@@ -490,6 +497,19 @@ public final class Atp {
             versions[k] = snapshot.versions.get(k);
         }
         return new Planned(skus, versions, now.toEpochMilli(), until, checkCapacity, plans);
+    }
+
+    /**
+     * The engine's answer for an earlier method (asked at the same moment against the same snapshot) that the engine
+     * sources alike method {@code m}; null when none.
+     */
+    private Completion alikeEarlier(Completion[] asked, int m, Channel channel) {
+        for (int k = 0; k < m; k++) {
+            if (asked[k] != null && engine.sourcesAlike(channel, methods.get(k), methods.get(m))) {
+                return asked[k];
+            }
+        }
+        return null;
     }
 
     private boolean enforcesCapacity(Channel channel, DeliveryMethod method) {

@@ -11,8 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.order.Channel;
 import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.network.LocationType;
+import io.omskit.orchestration.RuleBook;
+import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.SourcingEngine;
 import io.omskit.orchestration.SplitPolicy;
+import io.omskit.orchestration.rules.CapabilityFilter;
+import io.omskit.orchestration.rules.DistanceCost;
+import io.omskit.orchestration.rules.LocationTypeFilter;
+import io.omskit.orchestration.rules.SplitPenalty;
+import io.omskit.orchestration.spi.CostRule;
+import io.omskit.orchestration.spi.CostSink;
+import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.SourcingContext;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CartTest {
@@ -83,5 +96,103 @@ class CartTest {
         assertThat(p.isLater()).isTrue();
         assertThat(p.isTogether()).isTrue();
         assertThat(p.window().earliest()).isEqualTo(local("2026-12-02T08:00"));
+    }
+
+    @Test
+    void standard_and_express_sourced_alike_are_planned_once_each_with_its_own_method_and_charge() {
+        Shop shop = new Shop();
+        PricedCount counted = new PricedCount();
+        Atp both = alike(shop, counted, SplitPolicy.SHIP_PARTIAL,
+                List.of(DeliveryMethod.STANDARD_DELIVERY, DeliveryMethod.EXPRESS_DELIVERY));
+        Atp standardOnly = alike(shop, counted, SplitPolicy.SHIP_PARTIAL, List.of(DeliveryMethod.STANDARD_DELIVERY));
+        shop.receive(MUG, WH_BERLIN, 5).receive(PLATE, WH_MUNICH, 5);
+
+        CartPromise promise = both.cart(cart(2, 1));
+        int pricedForBoth = counted.reset();
+        standardOnly.cart(cart(2, 1));
+
+        assertThat(counted.reset()).as("the engine priced as often for both methods as for standard alone")
+                .isPositive().isEqualTo(pricedForBoth);
+        MethodPromise standard = promise.method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow();
+        MethodPromise express = promise.method(DeliveryMethod.EXPRESS_DELIVERY).orElseThrow();
+        assertThat(express.method()).isEqualTo(DeliveryMethod.EXPRESS_DELIVERY);
+        assertThat(express.parts()).extracting(PromisedPart::from).containsExactly(WH_BERLIN, WH_MUNICH)
+                .isEqualTo(standard.parts().stream().map(PromisedPart::from).toList());
+        assertThat(standard.charge()).isEqualTo(eur(6.95));
+        assertThat(express.charge()).isEqualTo(eur(9.95));
+    }
+
+    @Test
+    void express_sourced_alike_says_why_it_is_unavailable_in_its_own_name() {
+        Shop shop = new Shop();
+        PricedCount counted = new PricedCount();
+        Atp atp = alike(shop, counted, SplitPolicy.SHIP_COMPLETE,
+                List.of(DeliveryMethod.STANDARD_DELIVERY, DeliveryMethod.EXPRESS_DELIVERY));
+        shop.receive(MUG, WH_BERLIN, 5).receive(PLATE, WH_MUNICH, 5);
+
+        CartPromise promise = atp.cart(cart(2, 1));
+
+        MethodPromise express = promise.method(DeliveryMethod.EXPRESS_DELIVERY).orElseThrow();
+        assertThat(express.method()).isEqualTo(DeliveryMethod.EXPRESS_DELIVERY);
+        assertThat(express.reason()).isEqualTo(Unavailability.TOO_MANY_PARTS);
+        assertThat(promise.method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow().reason())
+                .isEqualTo(Unavailability.TOO_MANY_PARTS);
+    }
+
+    @Test
+    void the_shops_own_express_rules_set_express_apart() {
+        Shop shop = new Shop();
+        assertThat(shop.engine.sourcesAlike(Channel.WEB, DeliveryMethod.STANDARD_DELIVERY, DeliveryMethod.EXPRESS_DELIVERY))
+                .isFalse();
+    }
+
+    /** An ATP over the shop's stock whose engine has one rule set, counting prices, for every method. */
+    private static Atp alike(Shop shop, PricedCount counted, SplitPolicy split, List<DeliveryMethod> methods) {
+        RuleSet home = RuleSet.builder("home").filter(new CapabilityFilter())
+                .filter(LocationTypeFilter.builder().allow(null, null, LocationType.WAREHOUSE).build())
+                .cost(new DistanceCost(0.01)).cost(new SplitPenalty(5)).cost(counted).split(split).build();
+        SourcingEngine engine = SourcingEngine.builder().network(shop.network).clock(shop.clock).inventory(shop.store)
+                .rules(RuleBook.of(home)).build();
+        assertThat(engine.sourcesAlike(Channel.WEB, DeliveryMethod.STANDARD_DELIVERY, DeliveryMethod.EXPRESS_DELIVERY))
+                .isTrue();
+        Atp atp = shop.atpBuilder().engine(engine).methods(methods).build();
+        shop.listeners.add(atp.index());
+        return atp;
+    }
+
+    /** Costs nothing, alike for every method; counts how often it is asked to price a location. */
+    private static final class PricedCount implements CostRule {
+        private final AtomicInteger priced = new AtomicInteger();
+
+        record Nothing() implements Justification {
+            @Override
+            public String summary() {
+                return "nothing";
+            }
+        }
+
+        int reset() {
+            return priced.getAndSet(0);
+        }
+
+        @Override
+        public String name() {
+            return "priced-count";
+        }
+
+        @Override
+        public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+            return true;
+        }
+
+        @Override
+        public void price(SourcingContext context, int location, CostSink sink) {
+            priced.incrementAndGet();
+        }
+
+        @Override
+        public Justification justify(SourcingContext context, int location) {
+            return new Nothing();
+        }
     }
 }

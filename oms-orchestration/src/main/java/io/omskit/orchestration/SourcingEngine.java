@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import io.omskit.orchestration.rules.DailyCapacityFilter;
 import io.omskit.orchestration.spi.CapacityTracker;
+import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.FilterRule;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,7 @@ import org.slf4j.LoggerFactory;
 public final class SourcingEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourcingEngine.class);
+    private static final int METHODS = DeliveryMethod.values().length;
 
     private final Network network;
     private final RuleBook rules;
@@ -74,6 +77,8 @@ public final class SourcingEngine {
     private final ItemPlanner itemPlanner;
     private final WavePlanner wavePlanner;
     private final ResourcingPolicy resourcing;
+    // sourcesAlike per channel and pair of methods: 0 not yet judged, 1 alike, -1 not; the rule book never changes
+    private final AtomicIntegerArray alike = new AtomicIntegerArray(Channel.values().length * METHODS * METHODS);
 
     private SourcingEngine(Builder b) {
         this.network = b.network;
@@ -117,6 +122,55 @@ public final class SourcingEngine {
     /** The rule set that applies to {@code order}. */
     public RuleSet ruleSetFor(Order order) {
         return rules.ruleSetFor(order.channel(), order.delivery().method());
+    }
+
+    /**
+     * Whether orders from {@code channel} are sourced alike delivered by {@code a} or by {@code b}: every plan, every
+     * {@link #planIfComplete} answer and every exclusion verdict of an order delivered by one is the other's for the
+     * same order delivered by the other (justifications aside, which may name the method), so one can be planned for
+     * both. True for the same method, and for two home-delivery methods with the same rule set whose every rule
+     * answers {@link io.omskit.orchestration.spi.SourcingRule#alike}; false for two different pickup methods, which
+     * the engine itself treats apart.
+     *
+     * @throws IllegalStateException when both are home-delivery methods and the rule book has no rule set for
+     *                               {@code channel} and one of them
+     */
+    public boolean sourcesAlike(Channel channel, DeliveryMethod a, DeliveryMethod b) {
+        Checks.notNull(channel, "channel");
+        Checks.notNull(a, "a");
+        Checks.notNull(b, "b");
+        if (a == b) {
+            return true;
+        }
+        int slot = (channel.ordinal() * METHODS + a.ordinal()) * METHODS + b.ordinal();
+        int known = alike.get(slot);
+        if (known != 0) {
+            return known > 0;
+        }
+        boolean answer = judgeAlike(channel, a, b);
+        alike.set(slot, answer ? 1 : -1);
+        return answer;
+    }
+
+    private boolean judgeAlike(Channel channel, DeliveryMethod a, DeliveryMethod b) {
+        if (!a.isHomeDelivery() || !b.isHomeDelivery()) {
+            return false;
+        }
+        RuleSet ruleSet = rules.ruleSetFor(channel, a);
+        if (ruleSet != rules.ruleSetFor(channel, b)) {
+            return false;
+        }
+        for (FilterRule f : ruleSet.filters()) {
+            if (!f.alike(a, b)) {
+                return false;
+            }
+        }
+        for (CostRule c : ruleSet.costs()) {
+            if (!c.alike(a, b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

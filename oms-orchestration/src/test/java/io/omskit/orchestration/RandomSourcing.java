@@ -134,8 +134,14 @@ public final class RandomSourcing {
             b.filter(new ExcludedLocationsFilter(Set.of(network.at(random.nextInt(network.size())).id())));
         }
         if (random.nextInt(4) > 0) {
-            b.cost(new ShippingCost(RateTable.builder(ShippingRate.of(random.nextInt(3), random.nextInt(2), 0))
-                    .rate(LocationType.STORE, ShippingRate.of(random.nextInt(3), 0.5, random.nextInt(2) * 0.001)).build()));
+            RateTable.Builder rates = RateTable.builder(ShippingRate.of(random.nextInt(3), random.nextInt(2), 0))
+                    .rate(LocationType.STORE, ShippingRate.of(random.nextInt(3), 0.5, random.nextInt(2) * 0.001));
+            if (random.nextInt(3) == 0) {
+                // sometimes the very rate the type already has: express then still costs as standard
+                rates.rate(LocationType.values()[random.nextInt(LocationType.values().length)],
+                        DeliveryMethod.EXPRESS_DELIVERY, ShippingRate.of(random.nextInt(3), random.nextInt(2), 0));
+            }
+            b.cost(new ShippingCost(rates.build()));
         }
         if (random.nextInt(3) == 0) {
             b.cost(new DistanceCost(random.nextInt(2) * 0.01));

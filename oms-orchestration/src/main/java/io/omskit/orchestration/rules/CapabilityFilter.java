@@ -48,6 +48,16 @@ public final class CapabilityFilter implements FilterRule {
         return RuleInput.DELIVERY_ONLY;
     }
 
+    /** True for the same method, and for standard and express delivery: both need a location that ships. */
+    @Override
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return a == b || shipsToAddress(a) && shipsToAddress(b);
+    }
+
+    private static boolean shipsToAddress(DeliveryMethod method) {
+        return method == DeliveryMethod.STANDARD_DELIVERY || method == DeliveryMethod.EXPRESS_DELIVERY;
+    }
+
     @Override
     public Justification excludeOrder(SourcingContext context, int location) {
         Location l = context.location(location);

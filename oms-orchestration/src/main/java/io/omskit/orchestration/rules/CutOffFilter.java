@@ -2,6 +2,7 @@ package io.omskit.orchestration.rules;
 
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
 import io.omskit.orchestration.spi.RuleInput;
@@ -29,6 +30,12 @@ public final class CutOffFilter implements FilterRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** True: the rule never reads the delivery method. */
+    @Override
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.omskit.orchestration.rules;
 
 import io.omskit.core.network.LocationId;
+import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
 import io.omskit.orchestration.spi.RuleInput;
@@ -27,6 +28,12 @@ public final class DailyCapacityFilter implements FilterRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** True: the rule never reads the delivery method. */
+    @Override
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return true;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.omskit.orchestration.rules;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.LineId;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
@@ -59,6 +60,12 @@ public final class EnoughStockFilter implements FilterRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** True: the rule never reads the delivery method. */
+    @Override
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return true;
     }
 
     @Override

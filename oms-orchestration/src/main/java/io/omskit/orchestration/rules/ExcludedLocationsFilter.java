@@ -2,6 +2,7 @@ package io.omskit.orchestration.rules;
 
 import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
 import io.omskit.orchestration.spi.RuleInput;
@@ -41,6 +42,12 @@ public final class ExcludedLocationsFilter implements FilterRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** True: the rule never reads the delivery method. */
+    @Override
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return true;
     }
 
     /** True: the answer depends only on the location, the channel, the delivery method and the pickup store. */

@@ -80,10 +80,27 @@ public final class LocationTypeFilter implements FilterRule {
         return RuleInput.DELIVERY_ONLY;
     }
 
+    /**
+     * True when, for every channel, the allowance that applies to {@code a} allows the same location types as the one
+     * that applies to {@code b} (every type when none applies).
+     */
     @Override
-    public Justification excludeOrder(SourcingContext context, int location) {
-        Channel channel = context.channel();
-        DeliveryMethod method = context.delivery().method();
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        for (Channel channel : Channel.values()) {
+            if (!allowed(channel, a).equals(allowed(channel, b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Set<LocationType> allowed(Channel channel, DeliveryMethod method) {
+        Allowance applies = applying(channel, method);
+        return applies == null ? EnumSet.allOf(LocationType.class) : applies.types();
+    }
+
+    /** The most specific allowance for {@code channel} and {@code method}; null when none applies. */
+    private Allowance applying(Channel channel, DeliveryMethod method) {
         Allowance best = null;
         for (int a = 0; a < allowances.size(); a++) {
             Allowance allowance = allowances.get(a);
@@ -93,6 +110,14 @@ public final class LocationTypeFilter implements FilterRule {
                 best = allowance;
             }
         }
+        return best;
+    }
+
+    @Override
+    public Justification excludeOrder(SourcingContext context, int location) {
+        Channel channel = context.channel();
+        DeliveryMethod method = context.delivery().method();
+        Allowance best = applying(channel, method);
         LocationType type = context.location(location).type();
         if (best == null || best.types().contains(type)) {
             return null;

@@ -4,6 +4,7 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.common.Checks;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
@@ -49,6 +50,12 @@ public final class OpportunityCost implements CostRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** True: the rule never reads the delivery method. */
+    @Override
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return true;
     }
 
     @Override

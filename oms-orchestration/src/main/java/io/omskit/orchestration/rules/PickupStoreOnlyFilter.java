@@ -37,6 +37,12 @@ public final class PickupStoreOnlyFilter implements FilterRule {
         return RuleInput.DELIVERY_ONLY;
     }
 
+    /** True when neither method or both are express click and collect, the only method the filter restricts. */
+    @Override
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return (a == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) == (b == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT);
+    }
+
     @Override
     public Justification excludeOrder(SourcingContext context, int location) {
         if (context.delivery().method() != DeliveryMethod.EXPRESS_CLICK_AND_COLLECT || location == context.pickupStore()) {

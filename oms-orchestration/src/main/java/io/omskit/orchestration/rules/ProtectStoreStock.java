@@ -3,6 +3,7 @@ package io.omskit.orchestration.rules;
 import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
+import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
@@ -41,6 +42,12 @@ public final class ProtectStoreStock implements CostRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** True: the rule never reads the delivery method. */
+    @Override
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return true;
     }
 
     @Override

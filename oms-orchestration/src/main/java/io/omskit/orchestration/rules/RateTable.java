@@ -53,6 +53,18 @@ public final class RateTable implements ShippingRates {
         return resolved[from.type().ordinal()][method.ordinal()];
     }
 
+    /** Whether shipping with {@code a} costs the same as with {@code b} from every location type. */
+    public boolean sameRates(DeliveryMethod a, DeliveryMethod b) {
+        Checks.notNull(a, "a");
+        Checks.notNull(b, "b");
+        for (ShippingRate[] byMethod : resolved) {
+            if (!byMethod[a.ordinal()].equals(byMethod[b.ordinal()])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private ShippingRate resolve(LocationType type, DeliveryMethod method) {
         Map<DeliveryMethod, ShippingRate> m = byBoth.get(type);
         ShippingRate r = m == null ? null : m.get(method);

@@ -58,6 +58,15 @@ public final class ShippingCost implements CostRule {
         return RuleInput.PER_DESTINATION;
     }
 
+    /**
+     * True for the same method, and when the rates are a {@link RateTable} with the same rates for both methods from
+     * every location type ({@link RateTable#sameRates}); other rates are not known to price two methods alike.
+     */
+    @Override
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return a == b || rates instanceof RateTable table && table.sameRates(a, b);
+    }
+
     @Override
     public void price(SourcingContext context, int location, CostSink sink) {
         if (location == context.pickupStore()) {

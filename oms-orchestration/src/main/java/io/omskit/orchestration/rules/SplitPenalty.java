@@ -1,5 +1,6 @@
 package io.omskit.orchestration.rules;
 
+import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
@@ -34,6 +35,12 @@ public final class SplitPenalty implements CostRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** True: the rule never reads the delivery method. */
+    @Override
+    public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return true;
     }
 
     @Override

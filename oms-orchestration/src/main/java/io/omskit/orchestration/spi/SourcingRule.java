@@ -1,5 +1,6 @@
 package io.omskit.orchestration.spi;
 
+import io.omskit.core.order.DeliveryMethod;
 import java.util.Set;
 
 /**
@@ -23,5 +24,20 @@ public interface SourcingRule {
      */
     default Set<RuleInput> inputs() {
         return RuleInput.ALL;
+    }
+
+    /**
+     * Whether every answer of the rule (exclusions, costs, the penalty per extra shipment, whether it keeps groups
+     * together or items whole) is the same for two orders that differ only in their delivery method, {@code a}
+     * rather than {@code b}, with the same destination, pickup store, items, stock and moment. Justifications may
+     * still name the method. When every rule of a rule set says so, the engine may plan the two methods once
+     * ({@code SourcingEngine#sourcesAlike}), so a rule answering true for a pair it treats differently gets the other
+     * method's plan. By default only a method is alike itself, which is always correct.
+     *
+     * @param a a delivery method; never null
+     * @param b another, or the same; never null
+     */
+    default boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        return a == b;
     }
 }
