@@ -32,6 +32,8 @@ class CartTest {
 
     private static final Sku MUG = Sku.of("MUG");
     private static final Sku PLATE = Sku.of("PLATE");
+    private static final List<DeliveryMethod> HOME_METHODS =
+            List.of(DeliveryMethod.STANDARD_DELIVERY, DeliveryMethod.EXPRESS_DELIVERY);
 
     private static CartRequest cart(int mugs, int plates) {
         return CartRequest.of(Channel.WEB, List.of(new CartLine("1", MUG, mugs, eur(8)), new CartLine("2", PLATE, plates, eur(12))))
@@ -102,8 +104,7 @@ class CartTest {
     void standard_and_express_sourced_alike_are_planned_once_each_with_its_own_method_and_charge() {
         Shop shop = new Shop();
         PricedCount counted = new PricedCount();
-        Atp both = alike(shop, counted, SplitPolicy.SHIP_PARTIAL,
-                List.of(DeliveryMethod.STANDARD_DELIVERY, DeliveryMethod.EXPRESS_DELIVERY));
+        Atp both = alike(shop, counted, SplitPolicy.SHIP_PARTIAL, HOME_METHODS);
         Atp standardOnly = alike(shop, counted, SplitPolicy.SHIP_PARTIAL, List.of(DeliveryMethod.STANDARD_DELIVERY));
         shop.receive(MUG, WH_BERLIN, 5).receive(PLATE, WH_MUNICH, 5);
 
@@ -125,9 +126,7 @@ class CartTest {
     @Test
     void express_sourced_alike_says_why_it_is_unavailable_in_its_own_name() {
         Shop shop = new Shop();
-        PricedCount counted = new PricedCount();
-        Atp atp = alike(shop, counted, SplitPolicy.SHIP_COMPLETE,
-                List.of(DeliveryMethod.STANDARD_DELIVERY, DeliveryMethod.EXPRESS_DELIVERY));
+        Atp atp = alike(shop, new PricedCount(), SplitPolicy.SHIP_COMPLETE, HOME_METHODS);
         shop.receive(MUG, WH_BERLIN, 5).receive(PLATE, WH_MUNICH, 5);
 
         CartPromise promise = atp.cart(cart(2, 1));

@@ -57,8 +57,8 @@ public final class RateTable implements ShippingRates {
     public boolean sameRates(DeliveryMethod a, DeliveryMethod b) {
         Checks.notNull(a, "a");
         Checks.notNull(b, "b");
-        for (ShippingRate[] byMethod : resolved) {
-            if (!byMethod[a.ordinal()].equals(byMethod[b.ordinal()])) {
+        for (ShippingRate[] ofType : resolved) {
+            if (!ofType[a.ordinal()].equals(ofType[b.ordinal()])) {
                 return false;
             }
         }
