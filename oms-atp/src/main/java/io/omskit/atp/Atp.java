@@ -188,16 +188,17 @@ public final class Atp {
         Place place = place(request.destination(), request.store(), request.channel());
         Line line = new Line(PAGE_LINE, request.sku(), request.quantity());
         boolean plain = isPlain(request.sku());
-        SkuAvailability a = plain ? index.availability(request.sku()) : null;
-        StockSignal signal = plain ? plainSignal(line, a, request.channel(), place.zone)
-                : signal(line, request.channel(), place.zone);
+        RecordingSnapshot reads = new RecordingSnapshot(request.channel());
+        SkuAvailability a = plain ? reads.read(request.sku()) : null;
+        StockSignal signal = plain ? plainSignal(line, a, request.channel(), place.zone, reads)
+                : signal(line, request.channel(), place.zone, reads);
         boolean hopeless = signal.units() < request.quantity();
         List<MethodPromise> promises = hopeless || !quickPages || !plain ? null : quickPage(request, a, place, now);
         if (promises == null) {
             Question q = new Question(request.sku(), request.quantity(), request.channel(), request.destination(),
                     request.store());
             promises = promise(q, new Line[] {line}, request.channel(), request.destination(), request.store(), now,
-                    hopeless, null);
+                    hopeless, null, reads);
         }
         return new ProductPromise(request.sku(), request.quantity(), now, signal, promises);
     }
@@ -214,10 +215,11 @@ public final class Atp {
         ZoneId zone = customerZone(request.destination(), request.store());
         boolean hopeless = false;
         Money merchandise = Money.zero(charges.currency());
+        RecordingSnapshot reads = new RecordingSnapshot(request.channel());
         for (int k = 0; k < lines.length; k++) {
             CartLine l = request.lines().get(k);
             lines[k] = new Line(l.id(), l.sku(), l.quantity());
-            StockSignal s = signal(lines[k], request.channel(), zone);
+            StockSignal s = signal(lines[k], request.channel(), zone, reads);
             hopeless |= s.units() < l.quantity();
             signals.add(s);
             if (merchandise != null && l.unitPrice() != null && l.unitPrice().getCurrencyUnit().equals(charges.currency())) {
@@ -228,7 +230,8 @@ public final class Atp {
         }
         Question q = new Question(request.lines(), 0, request.channel(), request.destination(), request.store());
         return new CartPromise(now, signals,
-                promise(q, lines, request.channel(), request.destination(), request.store(), now, hopeless, merchandise));
+                promise(q, lines, request.channel(), request.destination(), request.store(), now, hopeless, merchandise,
+                        reads));
     }
 
     // ------------------------------------------------------------------ promising
@@ -363,10 +366,11 @@ public final class Atp {
     }
 
     private List<MethodPromise> promise(Question q, Line[] lines, Channel channel, Destination destination,
-                                        LocationId store, Instant now, boolean hopeless, Money merchandise) {
+                                        LocationId store, Instant now, boolean hopeless, Money merchandise,
+                                        RecordingSnapshot reads) {
         Planned planned = cache.get(q);
         if (planned == null || !valid(planned, now)) {
-            planned = plan(lines, channel, destination, store, now, hopeless);
+            planned = plan(lines, channel, destination, store, now, hopeless, reads);
             if (cacheTtlMillis > 0) {
                 if (cache.size() >= maxCacheEntries) {
                     cache.clear();
@@ -430,10 +434,12 @@ public final class Atp {
         }
     }
 
-    /** Runs the engine for every method at {@code now}, recording what the answers depend on. */
+    /**
+     * Runs the engine for every method at {@code now} against {@code snapshot} (holding what the stock signals read),
+     * recording what the answers depend on.
+     */
     private Planned plan(Line[] lines, Channel channel, Destination destination, LocationId store, Instant now,
-                         boolean hopeless) {
-        RecordingSnapshot snapshot = new RecordingSnapshot(index.snapshot(channel));
+                         boolean hopeless, RecordingSnapshot snapshot) {
         MethodPlan[] plans = new MethodPlan[methods.size()];
         Completion[] asked = new Completion[plans.length];
         long until = cacheTtlMillis > 0 ? now.toEpochMilli() + cacheTtlMillis : now.toEpochMilli();
@@ -481,8 +487,8 @@ public final class Atp {
         // time rules (open now, cut-off, capacity per day) can change their verdict at any holder's next change;
         // without a cache nothing is kept, so the moment it stops holding is not needed
         if (cacheTtlMillis > 0) {
-            for (Sku sku : snapshot.skus) {
-                SkuStock stock = index.snapshot(channel).stock(sku);
+            for (int x = 0; x < snapshot.count; x++) {
+                SkuStock stock = snapshot.read[x].stock(channel);
                 for (int k = 0; k < stock.size(); k++) {
                     until = Math.min(until, changeTimes.nextChange(stock.location(k), now));
                 }
@@ -491,10 +497,11 @@ public final class Atp {
                 until = Math.min(until, changeTimes.nextChange(storeIndex, now));
             }
         }
-        Sku[] skus = snapshot.skus.toArray(new Sku[0]);
+        Sku[] skus = new Sku[snapshot.count];
         long[] versions = new long[skus.length];
         for (int k = 0; k < skus.length; k++) {
-            versions[k] = snapshot.versions.get(k);
+            skus[k] = snapshot.read[k].sku();
+            versions[k] = snapshot.read[k].version();
         }
         return new Planned(skus, versions, now.toEpochMilli(), until, checkCapacity, plans);
     }
@@ -778,20 +785,21 @@ public final class Atp {
     // ------------------------------------------------------------------ stock signal
 
     /** The signal of a line whose SKU is sourced as itself, from its availability. */
-    private StockSignal plainSignal(Line line, SkuAvailability a, Channel channel, ZoneId zone) {
+    private StockSignal plainSignal(Line line, SkuAvailability a, Channel channel, ZoneId zone, RecordingSnapshot reads) {
         long units = a.available(channel);
         if (units >= line.quantity) {
             return new StockSignal(units <= lowStockThreshold ? StockSignal.Kind.ONLY_FEW_LEFT : StockSignal.Kind.IN_STOCK,
                     units, null);
         }
-        return signal(line, channel, zone);
+        return signal(line, channel, zone, reads);
     }
 
-    private StockSignal signal(Line line, Channel channel, ZoneId zone) {
+    /** The signal of a line, its SKUs' availability read through {@code reads}. */
+    private StockSignal signal(Line line, Channel channel, ZoneId zone, RecordingSnapshot reads) {
         List<BundleComponent> components = components(line.sku);
         long units = Long.MAX_VALUE;
         for (BundleComponent c : components) {
-            units = Math.min(units, index.availability(c.sku()).available(channel) / c.quantity());
+            units = Math.min(units, reads.read(c.sku()).available(channel) / c.quantity());
         }
         if (units >= line.quantity) {
             return new StockSignal(units <= lowStockThreshold ? StockSignal.Kind.ONLY_FEW_LEFT : StockSignal.Kind.IN_STOCK,
@@ -799,7 +807,7 @@ public final class Atp {
         }
         Instant back = null;
         for (BundleComponent c : components) {
-            SkuAvailability a = index.availability(c.sku());
+            SkuAvailability a = reads.read(c.sku());
             long need = (long) line.quantity * c.quantity() + a.networkReserved();
             if (a.total(channel) >= need) {
                 continue;
@@ -863,36 +871,45 @@ public final class Atp {
                 orderLines, List.of(), List.of(), "", PaymentSummary.none(currency), null, now, null, List.of());
     }
 
-    /** Reads through the index and remembers which SKUs (at which versions) the engine read. */
+    /**
+     * Reads through the index, each SKU once, and remembers what was read (at which version): the stock signals and
+     * the engine see the same stock, and a cached answer knows what it depended on.
+     */
     private final class RecordingSnapshot implements StockSnapshot {
-        private final StockSnapshot delegate;
-        final List<Sku> skus = new ArrayList<>(4);
-        final List<Long> versions = new ArrayList<>(4);
-        private final List<SkuAvailability> read = new ArrayList<>(4);
+        private final Channel channel;
+        /** The SKUs asked for, as given (compared by identity first: the engine asks with the lines' own). */
+        private Sku[] asked = new Sku[8];
+        SkuAvailability[] read = new SkuAvailability[8];
+        int count;
 
-        RecordingSnapshot(StockSnapshot delegate) {
-            this.delegate = delegate;
+        RecordingSnapshot(Channel channel) {
+            this.channel = channel;
         }
 
         SkuAvailability read(Sku sku) {
-            int k = skus.indexOf(sku);
-            if (k >= 0) {
-                return read.get(k);
+            for (int k = 0; k < count; k++) {
+                if (asked[k] == sku) {
+                    return read[k];
+                }
+            }
+            for (int k = 0; k < count; k++) {
+                if (asked[k].equals(sku)) {
+                    return read[k];
+                }
             }
             SkuAvailability a = index.availability(sku);
-            skus.add(sku);
-            versions.add(a.version());
-            read.add(a);
+            if (count == read.length) {
+                read = Arrays.copyOf(read, count * 2);
+                asked = Arrays.copyOf(asked, count * 2);
+            }
+            asked[count] = sku;
+            read[count++] = a;
             return a;
         }
 
         @Override
         public SkuStock stock(Sku sku) {
-            int k = skus.indexOf(sku);
-            if (k < 0) {
-                read(sku);
-            }
-            return delegate.stock(sku);
+            return read(sku).stock(channel);
         }
     }
 

@@ -18,6 +18,17 @@ public record Sku(String value) implements Comparable<Sku> {
         return new Sku(value);
     }
 
+    // written out: SKUs are compared on every index and map lookup, and the generated record methods were slower
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Sku s && value.equals(s.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public int compareTo(Sku other) {
         return value.compareTo(other.value);
