@@ -368,7 +368,7 @@ public final class Atp {
     private List<MethodPromise> promise(Question q, Line[] lines, Channel channel, Destination destination,
                                         LocationId store, Instant now, boolean hopeless, Money merchandise,
                                         RecordingSnapshot reads) {
-        Planned planned = cache.get(q);
+        Planned planned = cacheTtlMillis > 0 ? cache.get(q) : null;
         if (planned == null || !valid(planned, now)) {
             planned = plan(lines, channel, destination, store, now, hopeless, reads);
             if (cacheTtlMillis > 0) {

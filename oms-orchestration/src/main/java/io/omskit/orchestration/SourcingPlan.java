@@ -28,21 +28,22 @@ public final class SourcingPlan {
     private final List<PlannedFulfilment> fulfilments;
     private final List<Unsourced> unsourced;
     private final double totalCost;
-    private final List<RuleAmount> costBreakdown;
+    private final Supplier<List<RuleAmount>> breakdown;
+    private volatile List<RuleAmount> costBreakdown;
     private final boolean optimal;
     private final SourcingPlan shipToStoreOffer;
     private final Supplier<Explanation> explainer;
     private volatile Explanation explanation;
 
     private SourcingPlan(OrderId order, String ruleSet, List<PlannedFulfilment> fulfilments, List<Unsourced> unsourced,
-                         double totalCost, List<RuleAmount> costBreakdown, boolean optimal, SourcingPlan shipToStoreOffer,
-                         Supplier<Explanation> explainer) {
+                         double totalCost, Supplier<List<RuleAmount>> breakdown, boolean optimal,
+                         SourcingPlan shipToStoreOffer, Supplier<Explanation> explainer) {
         this.order = Checks.notNull(order, "order");
         this.ruleSet = Checks.notNull(ruleSet, "ruleSet");
         this.fulfilments = List.copyOf(fulfilments);
         this.unsourced = List.copyOf(unsourced);
         this.totalCost = totalCost;
-        this.costBreakdown = List.copyOf(costBreakdown);
+        this.breakdown = Checks.notNull(breakdown, "breakdown");
         this.optimal = optimal;
         this.shipToStoreOffer = shipToStoreOffer;
         this.explainer = Checks.notNull(explainer, "explainer");
@@ -56,19 +57,34 @@ public final class SourcingPlan {
     public static SourcingPlan of(OrderId order, String ruleSet, List<PlannedFulfilment> fulfilments,
                                   List<Unsourced> unsourced, double totalCost, List<RuleAmount> costBreakdown,
                                   boolean optimal, Supplier<Explanation> explainer) {
+        List<RuleAmount> amounts = List.copyOf(costBreakdown);
+        return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, () -> amounts, optimal, null, explainer);
+    }
+
+    /**
+     * A plan whose cost breakdown is computed on first request, like its explanation (promises rarely read either).
+     *
+     * @param costBreakdown computes the total cost per rule; called at most once, never concurrently with
+     *                      {@code explainer}
+     * @param explainer     computes the explanation on first request; called at most once
+     */
+    public static SourcingPlan lazy(OrderId order, String ruleSet, List<PlannedFulfilment> fulfilments,
+                                    List<Unsourced> unsourced, double totalCost,
+                                    Supplier<List<RuleAmount>> costBreakdown, boolean optimal,
+                                    Supplier<Explanation> explainer) {
         return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, costBreakdown, optimal, null, explainer);
     }
 
     /** This plan offering {@code offer} as the ship-to-store alternative. */
     public SourcingPlan withShipToStoreOffer(SourcingPlan offer) {
-        return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, costBreakdown, optimal, offer, explainer);
+        return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, breakdown, optimal, offer, explainer);
     }
 
     /** This plan with {@code more} units reported unsourced (for engines combining plans, such as batch sourcing). */
     public SourcingPlan withUnsourced(List<Unsourced> more) {
         List<Unsourced> all = new ArrayList<>(unsourced);
         all.addAll(more);
-        return new SourcingPlan(order, ruleSet, fulfilments, all, totalCost, costBreakdown, optimal, shipToStoreOffer,
+        return new SourcingPlan(order, ruleSet, fulfilments, all, totalCost, breakdown, optimal, shipToStoreOffer,
                 () -> {
                     Explanation e = explainer.get();
                     return new Explanation(e.order(), e.ruleSet(), e.computedAt(), e.fulfilments(), e.locations(),
@@ -103,7 +119,17 @@ public final class SourcingPlan {
 
     /** The total cost per rule, in rule-set order; adds up to {@link #totalCost()}. */
     public List<RuleAmount> costBreakdown() {
-        return costBreakdown;
+        List<RuleAmount> b = costBreakdown;
+        if (b == null) {
+            synchronized (this) {
+                b = costBreakdown;
+                if (b == null) {
+                    b = List.copyOf(breakdown.get());
+                    costBreakdown = b;
+                }
+            }
+        }
+        return b;
     }
 
     /** Whether the optimiser proved the plan optimal under the rule set. */
@@ -212,7 +238,7 @@ public final class SourcingPlan {
     public boolean equals(Object o) {
         return o instanceof SourcingPlan p && order.equals(p.order) && ruleSet.equals(p.ruleSet)
                 && fulfilments.equals(p.fulfilments) && unsourced.equals(p.unsourced)
-                && Double.compare(totalCost, p.totalCost) == 0 && costBreakdown.equals(p.costBreakdown)
+                && Double.compare(totalCost, p.totalCost) == 0 && costBreakdown().equals(p.costBreakdown())
                 && optimal == p.optimal && Objects.equals(shipToStoreOffer, p.shipToStoreOffer);
     }
 

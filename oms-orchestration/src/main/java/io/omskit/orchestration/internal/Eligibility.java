@@ -105,7 +105,8 @@ final class Eligibility {
         ctx.candidates(candidates);
         int c = candidates.length;
         int[] units = new int[n * c];
-        int[] stock = new int[slots * c];
+        // without repeated SKUs each item is its own slot: the slots' stock is the items' units
+        int[] stock = slots == n ? units : new int[slots * c];
         // per candidate, the items it holds units of (up to 64 items; beyond, every item is looked at)
         long[] held = n <= 64 ? new long[c] : null;
         // each location's column, for the stock of every item to be placed without walking the columns again
@@ -118,7 +119,9 @@ final class Eligibility {
             for (int x = 0; x < st.size(); x++) {
                 int k = column[st.location(x)];
                 units[i * c + k] = st.units(x);
-                stock[slotOf[i] * c + k] = st.units(x);
+                if (stock != units) {
+                    stock[slotOf[i] * c + k] = st.units(x);
+                }
                 if (held != null && st.units(x) > 0) {
                     held[k] |= 1L << i;
                 }

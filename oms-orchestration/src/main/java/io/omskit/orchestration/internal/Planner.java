@@ -1,5 +1,6 @@
 package io.omskit.orchestration.internal;
 
+import com.google.common.base.Suppliers;
 import io.omskit.core.catalog.BundleComponent;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.network.Location;
@@ -46,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /** Computes one plan: items from the request, the compiled problem, the search, and the plan with its explanation. */
 public final class Planner {
@@ -367,9 +369,10 @@ public final class Planner {
         }
         List<Unsourced> unsourced = unsourced(p, o);
         int shipments = used;
-        List<RuleAmount> breakdown = breakdown(p, o, shipments);
-        return SourcingPlan.of(ctx.order().id(), p.ruleSet.name(), fulfilments, unsourced, total, breakdown, o.optimal,
-                () -> explain(p, o, fulfilments, unsourced, breakdown));
+        // the breakdown and the explanation read the context, which is not thread-safe: the plan asks for them under its lock
+        Supplier<List<RuleAmount>> breakdown = Suppliers.memoize(() -> breakdown(p, o, shipments));
+        return SourcingPlan.lazy(ctx.order().id(), p.ruleSet.name(), fulfilments, unsourced, total, breakdown, o.optimal,
+                () -> explain(p, o, fulfilments, unsourced, breakdown.get()));
     }
 
     static LegKind legKind(DeliveryChoice delivery, int location, int pickupStore) {
