@@ -474,7 +474,7 @@ public final class Atp {
                         otherwise = unavailable(method, u.reason(), u.detail(), () -> plan.explanation().locations(), storeIndex);
                     } else {
                         otherwise = unavailable(method, completion.reason(), completion.detail(),
-                                () -> engine.exclusions(SourcingRequest.of(order), snapshot, now), storeIndex);
+                                () -> engine.firstExclusion(SourcingRequest.of(order), snapshot, now).map(List::of).orElse(List.of()), storeIndex);
                     }
                     mp = futurePlan(method, lines, channel, destination, store, now, snapshot, otherwise);
                 }

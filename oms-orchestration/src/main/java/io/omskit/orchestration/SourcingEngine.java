@@ -254,8 +254,7 @@ public final class SourcingEngine {
     /**
      * Why the rules exclude locations from {@code request} at {@code now}: the verdicts the explanation of
      * {@link #plan(SourcingRequest, StockSnapshot, Instant)} gives the locations where no item may be taken (among
-     * those holding stock of some item), in the same order, decided without planning. A cart's promise names with them
-     * why a method is unavailable without paying for the cheapest partial plan.
+     * those holding stock of some item), in the same order, decided without planning.
      *
      * @return the excluded locations' verdicts; empty when the rules exclude no location holding stock
      */
@@ -264,7 +263,25 @@ public final class SourcingEngine {
         Checks.notNull(snapshot, "snapshot");
         Checks.notNull(now, "now");
         Order order = request.order();
-        return planner.exclusions(request, order.delivery(), ruleSetFor(order), snapshot, now);
+        return planner.exclusions(request, order.delivery(), ruleSetFor(order), snapshot, now, -1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The exclusion most worth naming to a shopper: among {@link #exclusions}, the order's pickup store's verdict
+     * when the rules exclude it, otherwise the first. A cart's promise says with it why a method is unavailable, at
+     * the cost of judging the filters once more.
+     *
+     * @return the verdict; empty when the rules exclude no location holding stock
+     */
+    public Optional<LocationVerdict> firstExclusion(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        Checks.notNull(request, "request");
+        Checks.notNull(snapshot, "snapshot");
+        Checks.notNull(now, "now");
+        Order order = request.order();
+        LocationId store = order.delivery().pickupStore();
+        List<LocationVerdict> first = planner.exclusions(request, order.delivery(), ruleSetFor(order), snapshot, now,
+                store == null ? -1 : network.indexOf(store), 1);
+        return first.isEmpty() ? Optional.empty() : Optional.of(first.get(0));
     }
 
     /**

@@ -169,10 +169,11 @@ public final class Planner {
 
     /**
      * The verdicts {@link #plan}'s explanation gives the locations the filters exclude (every location holding stock
-     * of some item where no item may be taken), in the same order, without planning.
+     * of some item where no item may be taken), in the same order, without planning; at most {@code limit} of them,
+     * the one of dense index {@code first} (when excluded) before the others.
      */
     public List<LocationVerdict> exclusions(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet,
-                                            StockSnapshot snapshot, Instant now) {
+                                            StockSnapshot snapshot, Instant now, int first, int limit) {
         List<SourcingItem> items = items(request);
         SkuStock[] stock = stocks(items, snapshot);
         for (SkuStock s : stock) {
@@ -186,15 +187,23 @@ public final class Planner {
         FilterPlan filters = filterPlan(ruleSet, ctx);
         Eligibility e = Eligibility.judge(ctx, ruleSet, filters);
         List<LocationVerdict> verdicts = new ArrayList<>();
-        for (int k = 0; k < e.m; k++) {
-            if (!e.eligible(k)) {
-                int location = e.candidates[k];
-                ctx.cursor(k);
-                verdicts.add(new LocationVerdict(network.at(location).id(), Verdict.EXCLUDED,
-                        exclusionsAt(ctx, filters.all, location), List.of(), List.of(), 0));
+        int preferred = first < 0 ? -1 : Arrays.binarySearch(e.candidates, first);
+        if (preferred >= 0 && !e.eligible(preferred) && limit > 0) {
+            verdicts.add(excluded(ctx, filters, e, preferred));
+        }
+        for (int k = 0; k < e.m && verdicts.size() < limit; k++) {
+            if (k != preferred && !e.eligible(k)) {
+                verdicts.add(excluded(ctx, filters, e, k));
             }
         }
         return verdicts;
+    }
+
+    private LocationVerdict excluded(Context ctx, FilterPlan filters, Eligibility e, int k) {
+        int location = e.candidates[k];
+        ctx.cursor(k);
+        return new LocationVerdict(network.at(location).id(), Verdict.EXCLUDED, exclusionsAt(ctx, filters.all, location),
+                List.of(), List.of(), 0);
     }
 
     public SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, DeliveryChoice delivery, RuleSet ruleSet,

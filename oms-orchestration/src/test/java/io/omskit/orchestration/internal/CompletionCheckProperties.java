@@ -30,7 +30,7 @@ import net.jqwik.api.Property;
  * compiled problem (its eligible locations only), and its coverage search (which leaves out holders whose branch
  * failed) finds a set of at most the rule set's shipments holding every unit exactly when enumerating all such sets
  * does. The verdicts of the excluded locations, decided without planning ({@link Planner#exclusions}), are the full
- * plan's explanation's.
+ * plan's explanation's; asked for one, it is a preferred location's when excluded, else the first.
  */
 class CompletionCheckProperties {
 
@@ -87,9 +87,15 @@ class CompletionCheckProperties {
                     excluded.add(v);
                 }
             }
-            assertThat(planner.exclusions(request, delivery, rules, stock, now))
+            assertThat(planner.exclusions(request, delivery, rules, stock, now, -1, Integer.MAX_VALUE))
                     .as("the excluded locations' verdicts, as the full plan's explanation gives them")
                     .isEqualTo(excluded);
+            int preferred = random.nextInt(network.size());
+            LocationVerdict first = excluded.stream().filter(v -> v.location().equals(network.at(preferred).id()))
+                    .findFirst().orElse(excluded.isEmpty() ? null : excluded.get(0));
+            assertThat(planner.exclusions(request, delivery, rules, stock, now, preferred, 1))
+                    .as("the verdict of location %d when excluded, else the first", preferred)
+                    .isEqualTo(first == null ? List.of() : List.of(first));
         }
     }
 
