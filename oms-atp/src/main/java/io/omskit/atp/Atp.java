@@ -44,6 +44,7 @@ import io.omskit.orchestration.StockExposure;
 import io.omskit.orchestration.StockSnapshot;
 import io.omskit.orchestration.Unsourced;
 import io.omskit.orchestration.UnsourcedReason;
+import io.omskit.orchestration.WhatIfSeries;
 import io.omskit.orchestration.Verdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -442,6 +443,8 @@ public final class Atp {
                          boolean hopeless, RecordingSnapshot snapshot) {
         MethodPlan[] plans = new MethodPlan[methods.size()];
         Completion[] asked = new Completion[plans.length];
+        List<OrderLine> orderLines = null;
+        WhatIfSeries series = null;
         long until = cacheTtlMillis > 0 ? now.toEpochMilli() + cacheTtlMillis : now.toEpochMilli();
         boolean checkCapacity = false;
         int storeIndex = store == null ? -1 : network.indexOf(store);
@@ -457,10 +460,16 @@ public final class Atp {
                                 + channel + " and no inbound supply covers it"));
             }
             if (mp == null) {
-                Order order = order(lines, channel, delivery(method, destination, store), now);
+                if (orderLines == null) {
+                    orderLines = orderLines(lines);
+                }
+                Order order = order(orderLines, channel, delivery(method, destination, store), now);
                 Completion completion = alikeEarlier(asked, m, channel);
                 if (completion == null) {
-                    completion = engine.planIfComplete(SourcingRequest.of(order), snapshot, now);
+                    if (series == null) {
+                        series = engine.whatIfSeries();
+                    }
+                    completion = series.planIfComplete(SourcingRequest.of(order), snapshot, now);
                 }
                 asked[m] = completion;
                 SourcingPlan plan = completion.plan();
@@ -861,12 +870,21 @@ public final class Atp {
     }
 
     private Order order(Line[] lines, Channel channel, DeliveryChoice delivery, Instant now) {
-        CurrencyUnit currency = charges.currency();
-        Money zero = Money.zero(currency);
+        return order(orderLines(lines), channel, delivery, now);
+    }
+
+    /** The lines of the engine's orders for {@code lines}: the same for every method asked. */
+    private List<OrderLine> orderLines(Line[] lines) {
+        Money zero = Money.zero(charges.currency());
         List<OrderLine> orderLines = new ArrayList<>(lines.length);
         for (Line l : lines) {
             orderLines.add(new OrderLine(LineId.of(l.id), l.sku, l.quantity, zero, List.of(), null, UnitCounts.allOpen(l.quantity)));
         }
+        return List.copyOf(orderLines);
+    }
+
+    private Order order(List<OrderLine> orderLines, Channel channel, DeliveryChoice delivery, Instant now) {
+        CurrencyUnit currency = charges.currency();
         return new Order(OrderId.of("atp"), 1, channel, ExternalOrderRef.of("atp"), CustomerRef.of("atp"), currency, delivery,
                 orderLines, List.of(), List.of(), "", PaymentSummary.none(currency), null, now, null, List.of());
     }

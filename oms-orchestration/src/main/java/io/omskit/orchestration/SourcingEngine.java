@@ -241,6 +241,10 @@ public final class SourcingEngine {
      * @return the plan, or why no plan sources every unit; never null
      */
     public Completion planIfComplete(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        return planIfComplete(request, snapshot, now, null);
+    }
+
+    Completion planIfComplete(SourcingRequest request, StockSnapshot snapshot, Instant now, Planner.Series series) {
         Checks.notNull(request, "request");
         Checks.notNull(snapshot, "snapshot");
         Checks.notNull(now, "now");
@@ -248,7 +252,16 @@ public final class SourcingEngine {
         if (order.delivery().method() == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
             return Completion.of(planAt(request, snapshot, now));
         }
-        return planner.planIfComplete(request, order.delivery(), ruleSetFor(order), snapshot, now);
+        return planner.planIfComplete(request, order.delivery(), ruleSetFor(order), snapshot, now, series);
+    }
+
+    /**
+     * A series of {@link #planIfComplete} questions about the same items against the same stock, delivered in
+     * different ways: a cart's promise per delivery method. What depends only on the items and their stock is
+     * settled by the first question and reused by the next.
+     */
+    public WhatIfSeries whatIfSeries() {
+        return new WhatIfSeries(this, new Planner.Series());
     }
 
     /**

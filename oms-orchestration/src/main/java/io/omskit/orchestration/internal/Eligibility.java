@@ -76,57 +76,19 @@ final class Eligibility {
      * them; sets the context's candidates and units on the way. A {@link Problem} is built on the answer.
      */
     static Eligibility judge(Context ctx, RuleSet ruleSet, FilterPlan plan) {
-        List<SourcingItem> items = ctx.items();
-        int n = items.size();
-        int[] qty = new int[n];
-        int[] slotOf = new int[n];
-        int slots = 0;
-        Map<Sku, Integer> slotIds = n <= FEW_ITEMS ? null : new HashMap<>();
-        boolean complete = ruleSet.split() == SplitPolicy.SHIP_COMPLETE;
-        boolean grouped = n > 0 && (complete || ruleSet.keepsItemsWhole());
-        for (int i = 0; i < n; i++) {
-            SourcingItem item = items.get(i);
-            qty[i] = item.quantity();
-            if (slotIds == null) {
-                int same = -1;
-                for (int x = 0; x < i && same < 0; x++) {
-                    if (items.get(x).sku().equals(item.sku())) {
-                        same = slotOf[x];
-                    }
-                }
-                slotOf[i] = same >= 0 ? same : slots++;
-            } else {
-                Integer existing = slotIds.putIfAbsent(item.sku(), slots);
-                slotOf[i] = existing == null ? slots++ : existing;
-            }
-            grouped |= item.group() != null && ruleSet.keepsGroupsTogether();
-        }
-        int[] candidates = candidates(ctx, n);
+        return judge(ctx, ruleSet, plan, Layout.of(ctx));
+    }
+
+    /** {@link #judge(Context, RuleSet, FilterPlan)} on the layout of the context's items and stock, made before. */
+    static Eligibility judge(Context ctx, RuleSet ruleSet, FilterPlan plan, Layout layout) {
+        int n = layout.qty.length;
+        boolean grouped = n > 0 && (ruleSet.split() == SplitPolicy.SHIP_COMPLETE || ruleSet.keepsItemsWhole()
+                || layout.anyGroup && ruleSet.keepsGroupsTogether());
+        int[] candidates = layout.candidates;
         ctx.candidates(candidates);
         int c = candidates.length;
-        int[] units = new int[n * c];
-        // without repeated SKUs each item is its own slot: the slots' stock is the items' units
-        int[] stock = slots == n ? units : new int[slots * c];
-        // per candidate, the items it holds units of (up to 64 items; beyond, every item is looked at)
-        long[] held = n <= 64 ? new long[c] : null;
-        // each location's column, for the stock of every item to be placed without walking the columns again
-        int[] column = new int[ctx.network().size()];
-        for (int k = 0; k < c; k++) {
-            column[candidates[k]] = k;
-        }
-        for (int i = 0; i < n; i++) {
-            SkuStock st = ctx.stock(i);
-            for (int x = 0; x < st.size(); x++) {
-                int k = column[st.location(x)];
-                units[i * c + k] = st.units(x);
-                if (stock != units) {
-                    stock[slotOf[i] * c + k] = st.units(x);
-                }
-                if (held != null && st.units(x) > 0) {
-                    held[k] |= 1L << i;
-                }
-            }
-        }
+        int[] units = layout.units;
+        long[] held = layout.held;
         ctx.units(units);
         boolean[] allowed = new boolean[n * c];
         long[] holds = held != null ? new long[c] : null;
@@ -159,8 +121,117 @@ final class Eligibility {
                 allowed[i * c + k] = units[i * c + k] > 0 && !excludedForItem(ctx, itemFilters, i, location);
             }
         }
-        return new Eligibility(ctx, ruleSet, candidates, qty, slotOf, slots, grouped, allowed, stock, held, holds,
-                allowedUnits);
+        return new Eligibility(ctx, ruleSet, candidates, layout.qty, layout.slotOf, layout.slots, grouped, allowed,
+                layout.stock, held, holds, allowedUnits);
+    }
+
+    /**
+     * Where the items' stock lies, whatever the filters say: the items' SKU slots, every location holding stock of
+     * some item (the columns) and the units there. Depends only on the items and their stock, so what-ifs for other
+     * deliveries of the same items against the same stock reuse it; read-only once made.
+     */
+    static final class Layout {
+        final List<SourcingItem> items;
+        final SkuStock[] stocks;
+        final int[] qty;
+        final int[] slotOf;
+        final int slots;
+        final boolean anyGroup;
+        final int[] candidates;
+        /** Units of each item at each column: {@code units[i * c + k]}. */
+        final int[] units;
+        /** Units of each slot at each column; the units themselves when no SKU repeats. */
+        final int[] stock;
+        /** Per column, the items held there (bit i); null beyond 64 items. */
+        final long[] held;
+
+        private Layout(List<SourcingItem> items, SkuStock[] stocks, int[] qty, int[] slotOf, int slots, boolean anyGroup,
+                       int[] candidates, int[] units, int[] stock, long[] held) {
+            this.items = items;
+            this.stocks = stocks;
+            this.qty = qty;
+            this.slotOf = slotOf;
+            this.slots = slots;
+            this.anyGroup = anyGroup;
+            this.candidates = candidates;
+            this.units = units;
+            this.stock = stock;
+            this.held = held;
+        }
+
+        /** The layout of the context's items and stock. */
+        static Layout of(Context ctx) {
+            List<SourcingItem> items = ctx.items();
+            int n = items.size();
+            int[] qty = new int[n];
+            int[] slotOf = new int[n];
+            int slots = 0;
+            boolean anyGroup = false;
+            Map<Sku, Integer> slotIds = n <= FEW_ITEMS ? null : new HashMap<>();
+            SkuStock[] stocks = new SkuStock[n];
+            for (int i = 0; i < n; i++) {
+                SourcingItem item = items.get(i);
+                qty[i] = item.quantity();
+                stocks[i] = ctx.stock(i);
+                if (slotIds == null) {
+                    int same = -1;
+                    for (int x = 0; x < i && same < 0; x++) {
+                        if (items.get(x).sku().equals(item.sku())) {
+                            same = slotOf[x];
+                        }
+                    }
+                    slotOf[i] = same >= 0 ? same : slots++;
+                } else {
+                    Integer existing = slotIds.putIfAbsent(item.sku(), slots);
+                    slotOf[i] = existing == null ? slots++ : existing;
+                }
+                anyGroup |= item.group() != null;
+            }
+            int[] candidates = candidates(ctx, n);
+            int c = candidates.length;
+            int[] units = new int[n * c];
+            // without repeated SKUs each item is its own slot: the slots' stock is the items' units
+            int[] stock = slots == n ? units : new int[slots * c];
+            long[] held = n <= 64 ? new long[c] : null;
+            // each location's column, for the stock of every item to be placed without walking the columns again
+            int[] column = new int[ctx.network().size()];
+            for (int k = 0; k < c; k++) {
+                column[candidates[k]] = k;
+            }
+            for (int i = 0; i < n; i++) {
+                SkuStock st = stocks[i];
+                for (int x = 0; x < st.size(); x++) {
+                    int k = column[st.location(x)];
+                    units[i * c + k] = st.units(x);
+                    if (stock != units) {
+                        stock[slotOf[i] * c + k] = st.units(x);
+                    }
+                    if (held != null && st.units(x) > 0) {
+                        held[k] |= 1L << i;
+                    }
+                }
+            }
+            return new Layout(items, stocks, qty, slotOf, slots, anyGroup, candidates, units, stock, held);
+        }
+
+        /**
+         * Whether this is also the layout of {@code other} items against {@code otherStocks}: the same SKUs,
+         * quantities and groups, and the very same stock of each.
+         */
+        boolean isFor(List<SourcingItem> other, SkuStock[] otherStocks) {
+            if (other.size() != items.size()) {
+                return false;
+            }
+            for (int i = 0; i < stocks.length; i++) {
+                SourcingItem a = items.get(i);
+                SourcingItem b = other.get(i);
+                if (otherStocks[i] != stocks[i] || a.quantity() != b.quantity() || !a.sku().equals(b.sku())
+                        || !java.util.Objects.equals(a.group(), b.group())) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Whether some item may be taken at column {@code k}. */

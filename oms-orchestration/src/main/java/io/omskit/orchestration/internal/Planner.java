@@ -108,6 +108,11 @@ public final class Planner {
 
     private static final int REMEMBERED_FILTER_PLANS = 4096;
 
+    /** What one call of a series of what-ifs leaves for the next: where its items' stock lies. Not thread-safe. */
+    public static final class Series {
+        private Eligibility.Layout layout;
+    }
+
     /** What a filter plan depends on; rule sets compare by identity. */
     private record FilterKey(RuleSet ruleSet, Channel channel, DeliveryMethod method, int pickupStore) {
     }
@@ -129,6 +134,17 @@ public final class Planner {
      */
     public Completion planIfComplete(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet,
                                      StockSnapshot snapshot, Instant now) {
+        return planIfComplete(request, delivery, ruleSet, snapshot, now, null);
+    }
+
+    /**
+     * {@link #planIfComplete(SourcingRequest, DeliveryChoice, RuleSet, StockSnapshot, Instant)}, reusing where the
+     * items' stock lies from the previous call of a series when its items and stock were the same.
+     *
+     * @param series what the previous call of the series left; null for a call on its own
+     */
+    public Completion planIfComplete(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet,
+                                     StockSnapshot snapshot, Instant now, Series series) {
         List<SourcingItem> items = items(request);
         SkuStock[] stock = stocks(items, snapshot);
         for (SkuStock st : stock) {
@@ -138,8 +154,15 @@ public final class Planner {
         }
         Context ctx = context(request, items, stock, delivery, now);
         FilterPlan filters = filterPlan(ruleSet, ctx);
+        Eligibility.Layout layout = series == null ? null : series.layout;
+        if (layout == null || !layout.isFor(items, stock)) {
+            layout = Eligibility.Layout.of(ctx);
+            if (series != null) {
+                series.layout = layout;
+            }
+        }
         // what the filters allow decides it; pricing is only for a plan that may be complete
-        Eligibility eligibility = Eligibility.judge(ctx, ruleSet, filters);
+        Eligibility eligibility = Eligibility.judge(ctx, ruleSet, filters, layout);
         Coverage.Check check = Coverage.check(eligibility, Optimiser.COVERING_SETS);
         if (check.impossible() != null) {
             return check.impossible();

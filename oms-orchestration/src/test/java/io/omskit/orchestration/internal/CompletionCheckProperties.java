@@ -29,7 +29,7 @@ import net.jqwik.api.Property;
  * repeated SKUs, request exclusions and groups: it gives the same answer, reason and figures as the check on the
  * compiled problem (its eligible locations only), and its coverage search (which leaves out holders whose branch
  * failed) finds a set of at most the rule set's shipments holding every unit exactly when enumerating all such sets
- * does. The verdicts of the excluded locations, decided without planning ({@link Planner#exclusions}), are the full
+ * does. A series of questions ({@link Planner.Series}) answers each as a question on its own would. The verdicts of the excluded locations, decided without planning ({@link Planner#exclusions}), are the full
  * plan's explanation's; asked for one, it is a preferred location's when excluded, else the first.
  */
 class CompletionCheckProperties {
@@ -41,6 +41,7 @@ class CompletionCheckProperties {
         InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
         RuleSet rules = RandomSourcing.rules(random, network);
         Planner planner = new Planner(network, null, capacity);
+        Planner.Series series = new Planner.Series();
         for (int round = 0; round < 6; round++) {
             Instant now = RandomSourcing.moment(random, network, capacity);
             int lines = 1 + random.nextInt(7);
@@ -71,6 +72,13 @@ class CompletionCheckProperties {
                                 || coverable(Eligibility.of(problem), 0, 0, new int[problem.n]));
             }
             Completion judged = planner.planIfComplete(request, delivery, rules, stock, now);
+            // a series reuses where the stock lies for the same items and stock, and only then
+            DeliveryChoice other = RandomSourcing.delivery(random, network);
+            assertThat(planner.planIfComplete(request, delivery, rules, stock, now, series))
+                    .as("the series' answer, after a question about other items or stock").isEqualTo(judged);
+            assertThat(planner.planIfComplete(request, other, rules, stock, now, series))
+                    .as("the series' answer for another delivery of the same items and stock")
+                    .isEqualTo(planner.planIfComplete(request, other, rules, stock, now));
 
             if (before == null) {
                 assertThat(judged.planned()).as("planned, as the problem's check found a complete plan may exist: %s %s",
