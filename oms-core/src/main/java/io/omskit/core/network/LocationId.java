@@ -23,6 +23,17 @@ public record LocationId(String value) implements Comparable<LocationId> {
         return value.compareTo(other.value);
     }
 
+    // written out: compared on every hot-path lookup, and the generated record methods were slower
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof LocationId o && value.equals(o.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

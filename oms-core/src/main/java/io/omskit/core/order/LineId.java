@@ -23,6 +23,17 @@ public record LineId(String value) implements Comparable<LineId> {
         return value.compareTo(other.value);
     }
 
+    // written out: compared on every hot-path lookup, and the generated record methods were slower
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof LineId o && value.equals(o.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;
