@@ -658,6 +658,9 @@ final class Optimiser {
                 }
                 set[size++] = at[place];
             }
+            if (incUns == 0 && cannotBeat(set, size)) {
+                continue;
+            }
             evaluateSet(set, size);
             if (evUsed == size && better(evUns, evCost)) {
                 int[] accepted = Arrays.copyOf(set, size);
@@ -666,6 +669,39 @@ final class Optimiser {
             }
         }
         settledByCoverage = true;
+    }
+
+    /**
+     * Whether the locations {@code set[0..size)}, all used (as a set must be to be accepted), cost at least the
+     * incumbent: their fixed costs, the split penalty and each item's units at the cheapest unit cost among them
+     * bound the set's cost from below (every other term is at least zero), so a set at or above the incumbent cannot
+     * be strictly better. Sums in another order than {@link #evaluateSet} differ from its by far less than the
+     * tolerance of {@link #better}.
+     */
+    private boolean cannotBeat(int[] set, int size) {
+        double bound = penalty * (size - 1);
+        for (int x = 0; x < size; x++) {
+            bound += fixed[set[x]];
+        }
+        if (bound >= incCost) {
+            return true;
+        }
+        for (int u = 0; u < ungrouped.length; u++) {
+            int i = ungrouped[u];
+            int itemBase = i * m;
+            double cheapest = Double.POSITIVE_INFINITY;
+            for (int x = 0; x < size; x++) {
+                int k = itemBase + set[x];
+                if (p.allowed[k] && unit[k] < cheapest) {
+                    cheapest = unit[k];
+                }
+            }
+            bound += qty[i] * cheapest;
+            if (bound >= incCost) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean settledByCoverage;
