@@ -100,7 +100,7 @@ final class Eligibility {
                 continue;
             }
             ctx.cursor(k);
-            if (plan.excludedForOrder(ctx, location)) {
+            if (plan.excludedAtDestination(ctx, location) || plan.excludedForOrder(ctx, location)) {
                 continue;
             }
             if (held != null) {

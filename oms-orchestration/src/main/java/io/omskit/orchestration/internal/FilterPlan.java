@@ -6,11 +6,14 @@ import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How the filters of one rule set, channel, delivery method and pickup store are applied on the optimiser's path:
  * the answers of static filters (whose {@link FilterRule#inputs()} are {@link RuleInput#DELIVERY_ONLY}) for every location of the network,
- * computed once; the other order-level filters, asked per candidate; and only the filters that judge items at all.
+ * computed once; those of filters fixed per destination ({@link RuleInput#PER_DESTINATION}), kept per destination
+ * and location as they are asked; the other order-level filters, asked per candidate; and only the filters that
+ * judge items at all.
  * Explanations still ask every filter in {@link #all} order. Immutable once built.
  */
 final class FilterPlan {
@@ -32,6 +35,15 @@ final class FilterPlan {
     private final FilterRule[] itemFilters;
     private final FilterRule[] itemFiltersWithoutRequest;
     private final long[] staticallyExcluded;
+    /** The filters (order or item level) whose answers are fixed per destination; null when judged per candidate. */
+    private final FilterRule[] perDestination;
+    /** Per destination, each location's verdict under {@link #perDestination}: 0 not judged yet, then ALLOWED or EXCLUDED. */
+    private final ConcurrentHashMap<Object, byte[]> byDestination;
+    private final int locations;
+    private static final byte ALLOWED = 1;
+    private static final byte EXCLUDED = 2;
+    private static final int MAX_DESTINATIONS = 4096;
+    private static final Object NO_DESTINATION = new Object();
 
     /**
      * @param all     the filters in the order explanations list them
@@ -45,19 +57,26 @@ final class FilterPlan {
         List<FilterRule> order = new ArrayList<>(all.size());
         List<FilterRule> items = new ArrayList<>(all.size());
         List<FilterRule> statics = new ArrayList<>(all.size());
+        List<FilterRule> destination = new ArrayList<>(all.size());
         for (FilterRule f : all) {
             boolean[] overrides = OVERRIDES.get(f.getClass());
+            // a remembered plan keeps the answers of filters fixed by the delivery (and destination) across orders
+            boolean fixed = judgeStatic && RuleInput.DELIVERY_ONLY.containsAll(f.inputs());
+            boolean perDestination = judgeStatic && !fixed && RuleInput.PER_DESTINATION.containsAll(f.inputs());
+            if (perDestination && (overrides[0] || overrides[1])) {
+                destination.add(f);
+                continue;
+            }
             if (overrides[0]) {
-                if (judgeStatic && RuleInput.DELIVERY_ONLY.containsAll(f.inputs())) {
-                    statics.add(f);
-                } else {
-                    order.add(f);
-                }
+                (fixed ? statics : order).add(f);
             }
             if (overrides[1]) {
                 items.add(f);
             }
         }
+        this.locations = locations;
+        this.perDestination = destination.isEmpty() ? null : destination.toArray(new FilterRule[0]);
+        this.byDestination = perDestination == null ? null : new ConcurrentHashMap<>();
         this.orderFilters = order.toArray(new FilterRule[0]);
         this.itemFilters = items.toArray(new FilterRule[0]);
         items.removeIf(f -> f instanceof ExcludedByRequestFilter);
@@ -92,7 +111,46 @@ final class FilterPlan {
         return bits != null && (bits[location >>> 6] & (1L << location)) != 0;
     }
 
-    /** Whether an order-level filter that is not static excludes {@code location}. */
+    /**
+     * Whether a filter fixed per destination excludes {@code location} for every item (such a filter reads neither
+     * items nor stock, so its answer for one item is its answer for all): judged once per destination and location,
+     * at the context's cursor, and remembered.
+     */
+    boolean excludedAtDestination(Context ctx, int location) {
+        if (perDestination == null) {
+            return false;
+        }
+        byte[] verdicts = verdicts(ctx);
+        byte v = verdicts[location];
+        if (v == 0) {
+            v = ALLOWED;
+            for (FilterRule f : perDestination) {
+                if (f.excludesOrder(ctx, location) || f.excludesItem(ctx, 0, location)) {
+                    v = EXCLUDED;
+                    break;
+                }
+            }
+            // racy: every writer writes the same verdict
+            verdicts[location] = v;
+        }
+        return v == EXCLUDED;
+    }
+
+    private byte[] verdicts(Context ctx) {
+        Object key = ctx.destination() == null ? NO_DESTINATION : ctx.destination();
+        byte[] verdicts = byDestination.get(key);
+        if (verdicts == null) {
+            if (byDestination.size() >= MAX_DESTINATIONS) {
+                byDestination.clear();
+            }
+            byte[] fresh = new byte[locations];
+            verdicts = byDestination.putIfAbsent(key, fresh);
+            verdicts = verdicts == null ? fresh : verdicts;
+        }
+        return verdicts;
+    }
+
+    /** Whether an order-level filter that is neither static nor fixed per destination excludes {@code location}. */
     boolean excludedForOrder(SourcingContext context, int location) {
         for (FilterRule f : orderFilters) {
             if (f.excludesOrder(context, location)) {
