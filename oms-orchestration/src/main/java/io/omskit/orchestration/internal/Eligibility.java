@@ -94,13 +94,14 @@ final class Eligibility {
         long[] holds = held != null ? new long[c] : null;
         long[] allowedUnits = held != null ? new long[n] : null;
         FilterRule[] itemFilters = plan.itemFilters(ctx.anyExcluded());
+        byte[] verdicts = plan.destinationVerdicts(ctx);
         for (int k = 0; k < c; k++) {
             int location = candidates[k];
             if (plan.excludedStatically(location)) {
                 continue;
             }
             ctx.cursor(k);
-            if (plan.excludedAtDestination(ctx, location) || plan.excludedForOrder(ctx, location)) {
+            if (plan.excludedAtDestination(ctx, location, verdicts) || plan.excludedForOrder(ctx, location)) {
                 continue;
             }
             if (held != null) {

@@ -112,15 +112,22 @@ final class FilterPlan {
     }
 
     /**
+     * The kept verdicts of the filters fixed per destination for the context's destination, to pass to
+     * {@link #excludedAtDestination}; null when the plan has no such filters.
+     */
+    byte[] destinationVerdicts(Context ctx) {
+        return perDestination == null ? null : verdicts(ctx);
+    }
+
+    /**
      * Whether a filter fixed per destination excludes {@code location} for every item (such a filter reads neither
      * items nor stock, so its answer for one item is its answer for all): judged once per destination and location,
-     * at the context's cursor, and remembered.
+     * at the context's cursor, and kept in {@code verdicts} ({@link #destinationVerdicts}).
      */
-    boolean excludedAtDestination(Context ctx, int location) {
-        if (perDestination == null) {
+    boolean excludedAtDestination(Context ctx, int location, byte[] verdicts) {
+        if (verdicts == null) {
             return false;
         }
-        byte[] verdicts = verdicts(ctx);
         byte v = verdicts[location];
         if (v == 0) {
             v = ALLOWED;
