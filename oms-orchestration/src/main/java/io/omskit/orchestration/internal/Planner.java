@@ -371,7 +371,17 @@ public final class Planner {
         List<PlannedFulfilment> fulfilments = new ArrayList<>();
         int used = 0;
         double total = 0;
+        // the locations taken from, found row by row (the take array's order) rather than column by column
+        boolean[] taken = new boolean[m];
+        for (int i = 0, k = 0; i < n; i++) {
+            for (int j = 0; j < m; j++, k++) {
+                taken[j] |= o.take[k] > 0;
+            }
+        }
         for (int j = 0; j < m; j++) {
+            if (!taken[j]) {
+                continue;
+            }
             List<PlannedLine> lines = null;
             double cost = 0;
             for (int i = 0; i < n; i++) {
