@@ -42,7 +42,8 @@ public final class AvailabilityIndex implements EventPublisher {
     private final InventoryStore store;
     private final Network network;
     private final StockExposure exposure;
-    private final ConcurrentHashMap<Sku, SkuAvailability> entries = new ConcurrentHashMap<>();
+    // keyed by the SKU's text: a lookup compares the text without first reading the key's Sku (one cache miss less)
+    private final ConcurrentHashMap<String, SkuAvailability> entries = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
     private final Map<Channel, StockSnapshot> snapshots = new EnumMap<>(Channel.class);
 
@@ -84,21 +85,21 @@ public final class AvailabilityIndex implements EventPublisher {
 
     /** Re-reads {@code sku} from the store if the index holds it (otherwise its first read will). */
     public void refresh(Sku sku) {
-        entries.computeIfPresent(Checks.notNull(sku, "sku"), (s, old) -> read(s));
+        entries.computeIfPresent(Checks.notNull(sku, "sku").value(), (s, old) -> read(sku));
     }
 
     /** Reads {@code skus} into the index now, so that their first promises need not touch the store. */
     public void load(Collection<Sku> skus) {
         for (Sku sku : skus) {
-            entries.compute(sku, (s, old) -> read(s));
+            entries.compute(sku.value(), (s, old) -> read(sku));
         }
     }
 
     /** The availability of {@code sku}, read from the store on first use. Never null. */
     public SkuAvailability availability(Sku sku) {
-        SkuAvailability a = entries.get(sku);
+        SkuAvailability a = entries.get(Checks.notNull(sku, "sku").value());
         if (a == null) {
-            a = entries.computeIfAbsent(Checks.notNull(sku, "sku"), this::read);
+            a = entries.computeIfAbsent(sku.value(), s -> read(sku));
         }
         return a;
     }
