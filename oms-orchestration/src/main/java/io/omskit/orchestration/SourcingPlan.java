@@ -33,11 +33,13 @@ public final class SourcingPlan {
     private final boolean optimal;
     private final SourcingPlan shipToStoreOffer;
     private final Supplier<Explanation> explainer;
+    /** Shared with the plans derived from this one: their explainers read the same computation's state. */
+    private final Object lock;
     private volatile Explanation explanation;
 
     private SourcingPlan(OrderId order, String ruleSet, List<PlannedFulfilment> fulfilments, List<Unsourced> unsourced,
                          double totalCost, Supplier<List<RuleAmount>> breakdown, boolean optimal,
-                         SourcingPlan shipToStoreOffer, Supplier<Explanation> explainer) {
+                         SourcingPlan shipToStoreOffer, Supplier<Explanation> explainer, Object lock) {
         this.order = Checks.notNull(order, "order");
         this.ruleSet = Checks.notNull(ruleSet, "ruleSet");
         this.fulfilments = List.copyOf(fulfilments);
@@ -47,37 +49,41 @@ public final class SourcingPlan {
         this.optimal = optimal;
         this.shipToStoreOffer = shipToStoreOffer;
         this.explainer = Checks.notNull(explainer, "explainer");
+        this.lock = lock;
     }
 
     /**
      * A plan. For engines (and tests); hosts receive plans from {@link SourcingEngine}.
      *
-     * @param explainer computes the explanation on first request; called at most once
+     * @param explainer computes the explanation on first request; called at most once per plan, and never
+     *                  concurrently for the plan or the plans derived from it
      */
     public static SourcingPlan of(OrderId order, String ruleSet, List<PlannedFulfilment> fulfilments,
                                   List<Unsourced> unsourced, double totalCost, List<RuleAmount> costBreakdown,
                                   boolean optimal, Supplier<Explanation> explainer) {
         List<RuleAmount> amounts = List.copyOf(costBreakdown);
-        return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, () -> amounts, optimal, null, explainer);
+        return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, () -> amounts, optimal, null, explainer,
+                new Object());
     }
 
     /**
      * A plan whose cost breakdown is computed on first request, like its explanation (promises rarely read either).
      *
-     * @param costBreakdown computes the total cost per rule; called at most once, never concurrently with
-     *                      {@code explainer}
-     * @param explainer     computes the explanation on first request; called at most once
+     * @param costBreakdown computes the total cost per rule; called at most once per plan, and never concurrently
+     *                      with itself or {@code explainer} for the plan or the plans derived from it
+     * @param explainer     computes the explanation on first request; likewise
      */
     public static SourcingPlan lazy(OrderId order, String ruleSet, List<PlannedFulfilment> fulfilments,
                                     List<Unsourced> unsourced, double totalCost,
                                     Supplier<List<RuleAmount>> costBreakdown, boolean optimal,
                                     Supplier<Explanation> explainer) {
-        return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, costBreakdown, optimal, null, explainer);
+        return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, costBreakdown, optimal, null, explainer,
+                new Object());
     }
 
     /** This plan offering {@code offer} as the ship-to-store alternative. */
     public SourcingPlan withShipToStoreOffer(SourcingPlan offer) {
-        return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, breakdown, optimal, offer, explainer);
+        return new SourcingPlan(order, ruleSet, fulfilments, unsourced, totalCost, breakdown, optimal, offer, explainer, lock);
     }
 
     /** This plan with {@code more} units reported unsourced (for engines combining plans, such as batch sourcing). */
@@ -89,7 +95,7 @@ public final class SourcingPlan {
                     Explanation e = explainer.get();
                     return new Explanation(e.order(), e.ruleSet(), e.computedAt(), e.fulfilments(), e.locations(),
                             e.locationsWithoutStock(), all, e.costBreakdown(), e.totalCost(), e.optimal());
-                });
+                }, lock);
     }
 
     /** The order planned. */
@@ -121,7 +127,7 @@ public final class SourcingPlan {
     public List<RuleAmount> costBreakdown() {
         List<RuleAmount> b = costBreakdown;
         if (b == null) {
-            synchronized (this) {
+            synchronized (lock) {
                 b = costBreakdown;
                 if (b == null) {
                     b = List.copyOf(breakdown.get());
@@ -149,7 +155,7 @@ public final class SourcingPlan {
     public Explanation explanation() {
         Explanation e = explanation;
         if (e == null) {
-            synchronized (this) {
+            synchronized (lock) {
                 e = explanation;
                 if (e == null) {
                     e = explainer.get();
