@@ -358,16 +358,23 @@ public final class Context implements SourcingContext {
         private final int size;
         private final int max;
         private final ConcurrentHashMap<GeoPoint, double[]> byDestination = new ConcurrentHashMap<>();
+        private final Recent recent = new Recent();
 
         Distances(int size) {
             this.size = size;
             this.max = Math.max(64, (1 << 22) / Math.max(1, size));
         }
 
-        /** The kept distances from {@code destination}, by dense index. */
+        /**
+         * The kept distances from {@code destination}, by dense index; null the first time it is seen lately (most
+         * destinations of orders are seen once, and keeping them would cost more than it saves).
+         */
         double[] from(GeoPoint destination) {
             double[] km = byDestination.get(destination);
             if (km == null) {
+                if (!recent.again(destination)) {
+                    return null;
+                }
                 if (byDestination.size() >= max) {
                     byDestination.clear();
                 }
@@ -377,6 +384,28 @@ public final class Context implements SourcingContext {
                 km = km == null ? fresh : km;
             }
             return km;
+        }
+    }
+
+    /**
+     * Keys seen lately, by hash in a small direct-mapped table: whether a key comes again, so that what is kept per
+     * key is kept only for keys that repeat. Racy and lossy: a collision only makes a key wait for its next sighting.
+     */
+    static final class Recent {
+        private static final int SLOTS = 1024;
+        private final int[] hashes = new int[SLOTS];
+
+        /** Whether {@code key} was seen lately; remembers it either way. */
+        boolean again(Object key) {
+            int h = key.hashCode();
+            h ^= h >>> 16;
+            h = h == 0 ? 1 : h;
+            int slot = h & (SLOTS - 1);
+            if (hashes[slot] == h) {
+                return true;
+            }
+            hashes[slot] = h;
+            return false;
         }
     }
 

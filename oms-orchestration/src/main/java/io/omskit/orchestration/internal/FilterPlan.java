@@ -44,6 +44,9 @@ final class FilterPlan {
     private static final byte EXCLUDED = 2;
     private static final int MAX_DESTINATIONS = 4096;
     private static final Object NO_DESTINATION = new Object();
+    /** The verdicts of a destination not seen lately: judged as asked, not kept (most orders' destinations come once). */
+    private static final byte[] NOT_KEPT = new byte[0];
+    private final Context.Recent recent = new Context.Recent();
 
     /**
      * @param all     the filters in the order explanations list them
@@ -128,25 +131,34 @@ final class FilterPlan {
         if (verdicts == null) {
             return false;
         }
+        if (verdicts == NOT_KEPT) {
+            return judgeAtDestination(ctx, location) == EXCLUDED;
+        }
         byte v = verdicts[location];
         if (v == 0) {
-            v = ALLOWED;
-            for (FilterRule f : perDestination) {
-                if (f.excludesOrder(ctx, location) || f.excludesItem(ctx, 0, location)) {
-                    v = EXCLUDED;
-                    break;
-                }
-            }
+            v = judgeAtDestination(ctx, location);
             // racy: every writer writes the same verdict
             verdicts[location] = v;
         }
         return v == EXCLUDED;
     }
 
+    private byte judgeAtDestination(Context ctx, int location) {
+        for (FilterRule f : perDestination) {
+            if (f.excludesOrder(ctx, location) || f.excludesItem(ctx, 0, location)) {
+                return EXCLUDED;
+            }
+        }
+        return ALLOWED;
+    }
+
     private byte[] verdicts(Context ctx) {
         Object key = ctx.destination() == null ? NO_DESTINATION : ctx.destination();
         byte[] verdicts = byDestination.get(key);
         if (verdicts == null) {
+            if (!recent.again(key)) {
+                return NOT_KEPT;
+            }
             if (byDestination.size() >= MAX_DESTINATIONS) {
                 byDestination.clear();
             }
