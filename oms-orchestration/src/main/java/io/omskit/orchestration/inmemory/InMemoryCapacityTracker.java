@@ -4,6 +4,8 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;
 import io.omskit.orchestration.spi.CapacityTracker;
 import java.time.LocalDate;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -13,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Counts fulfilments per location and local day in memory. Thread-safe; never counts beyond the capacity. The engine's
  * reads by network index ({@link #used(int, LocationId, LocalDate)}) are answered from an array of the last
- * (location, day) read at each index, without hashing.
+ * (location, day) read at each index, without hashing; for a location without a counter that day, from flat arrays.
  */
 public final class InMemoryCapacityTracker implements CapacityTracker {
 
@@ -31,6 +33,19 @@ public final class InMemoryCapacityTracker implements CapacityTracker {
     /** Counters made, counted after each is in {@link #counts}. */
     private final AtomicLong created = new AtomicLong();
     private volatile Seen[] seen = new Seen[0];
+    /**
+     * The fast path for locations without a counter, by index, in flat arrays (no object to fetch per read): the
+     * location read at each index, set once, and what was last found there as {@link #none}; zero for nothing yet.
+     */
+    private volatile Fast fast = new Fast(new LocationId[0], new long[0]);
+
+    private record Fast(LocationId[] ids, long[] none) {
+    }
+    /** Set when two locations were read at one index (networks sharing the tracker): the fast path is off for good. */
+    private volatile boolean shared;
+    private static final VarHandle ID_AT = MethodHandles.arrayElementVarHandle(LocationId[].class);
+    // opaque: never a torn long
+    private static final VarHandle NONE_AT = MethodHandles.arrayElementVarHandle(long[].class);
 
     @Override
     public int used(LocationId location, LocalDate day) {
@@ -40,6 +55,15 @@ public final class InMemoryCapacityTracker implements CapacityTracker {
 
     @Override
     public int used(int index, LocationId location, LocalDate day) {
+        Fast f = fast;
+        long[] none = f.none;
+        if (index >= 0 && index < none.length && !shared) {
+            LocationId id = (LocationId) ID_AT.getAcquire(f.ids, index);
+            long v = (long) NONE_AT.getOpaque(none, index);
+            if (v != 0 && (id == location || location.equals(id)) && v == none(day, created.get())) {
+                return 0;
+            }
+        }
         Seen[] at = seen;
         if (index >= 0 && index < at.length) {
             Seen s = at[index];
@@ -57,8 +81,50 @@ public final class InMemoryCapacityTracker implements CapacityTracker {
         AtomicInteger c = counts.get(new Key(location, day));
         if (index >= 0) {
             remember(index, new Seen(location, day, c, made));
+            if (c == null) {
+                rememberNone(index, location, none(day, made));
+            }
         }
         return c == null ? 0 : c.get();
+    }
+
+    /**
+     * "No counter of the index's location on {@code day} while {@code made} counters had been made", packed: the
+     * day's number and the low half of the count of counters made (4 billion counters apart is never a concern).
+     */
+    private static long none(LocalDate day, long made) {
+        return ((day.toEpochDay() + 1) << 32) | (made & 0xFFFFFFFFL);
+    }
+
+    private void rememberNone(int index, LocationId location, long value) {
+        if (shared) {
+            return;
+        }
+        Fast f = fast;
+        if (index >= f.ids.length) {
+            synchronized (this) {
+                f = fast;
+                if (index >= f.ids.length) {
+                    int size = Math.max(index + 1, f.ids.length * 2);
+                    // the statements before the ids: a statement copied was written after its index's id was set,
+                    // so the copy never pairs a statement with another location
+                    long[] none = Arrays.copyOf(f.none, size);
+                    f = new Fast(Arrays.copyOf(f.ids, size), none);
+                    fast = f;
+                }
+            }
+        }
+        LocationId[] ids = f.ids;
+        long[] none = f.none;
+        // an index keeps its first location; a statement about it is only ever written for that location
+        if (!ID_AT.compareAndSet(ids, index, null, location)) {
+            LocationId first = (LocationId) ID_AT.getAcquire(ids, index);
+            if (first != location && !first.equals(location)) {
+                shared = true;
+                return;
+            }
+        }
+        NONE_AT.setOpaque(none, index, value);
     }
 
     private void remember(int index, Seen s) {
