@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The context of one computation. Remaining capacities of candidate locations are computed once and kept, so a
@@ -355,57 +354,19 @@ public final class Context implements SourcingContext {
      * locations. Bounded: emptied when full.
      */
     static final class Distances {
-        private final int size;
-        private final int max;
-        private final ConcurrentHashMap<GeoPoint, double[]> byDestination = new ConcurrentHashMap<>();
-        private final Recent recent = new Recent();
+        private final Kept<GeoPoint, double[]> byDestination;
 
         Distances(int size) {
-            this.size = size;
-            this.max = Math.max(64, (1 << 22) / Math.max(1, size));
+            this.byDestination = new Kept<>(Math.max(64, (1 << 22) / Math.max(1, size)), destination -> {
+                double[] km = new double[size];
+                Arrays.fill(km, Double.NaN);
+                return km;
+            });
         }
 
-        /**
-         * The kept distances from {@code destination}, by dense index; null the first time it is seen lately (most
-         * destinations of orders are seen once, and keeping them would cost more than it saves).
-         */
+        /** The kept distances from {@code destination}, by dense index; null the first time it is seen lately. */
         double[] from(GeoPoint destination) {
-            double[] km = byDestination.get(destination);
-            if (km == null) {
-                if (!recent.again(destination)) {
-                    return null;
-                }
-                if (byDestination.size() >= max) {
-                    byDestination.clear();
-                }
-                double[] fresh = new double[size];
-                Arrays.fill(fresh, Double.NaN);
-                km = byDestination.putIfAbsent(destination, fresh);
-                km = km == null ? fresh : km;
-            }
-            return km;
-        }
-    }
-
-    /**
-     * Keys seen lately, by hash in a small direct-mapped table: whether a key comes again, so that what is kept per
-     * key is kept only for keys that repeat. Racy and lossy: a collision only makes a key wait for its next sighting.
-     */
-    static final class Recent {
-        private static final int SLOTS = 1024;
-        private final int[] hashes = new int[SLOTS];
-
-        /** Whether {@code key} was seen lately; remembers it either way. */
-        boolean again(Object key) {
-            int h = key.hashCode();
-            h ^= h >>> 16;
-            h = h == 0 ? 1 : h;
-            int slot = h & (SLOTS - 1);
-            if (hashes[slot] == h) {
-                return true;
-            }
-            hashes[slot] = h;
-            return false;
+            return byDestination.get(destination);
         }
     }
 

@@ -6,7 +6,6 @@ import io.omskit.orchestration.spi.RuleInput;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How the filters of one rule set, channel, delivery method and pickup store are applied on the optimiser's path:
@@ -38,15 +37,13 @@ final class FilterPlan {
     /** The filters (order or item level) whose answers are fixed per destination; null when judged per candidate. */
     private final FilterRule[] perDestination;
     /** Per destination, each location's verdict under {@link #perDestination}: 0 not judged yet, then ALLOWED or EXCLUDED. */
-    private final ConcurrentHashMap<Object, byte[]> byDestination;
-    private final int locations;
+    private final Kept<Object, byte[]> byDestination;
     private static final byte ALLOWED = 1;
     private static final byte EXCLUDED = 2;
     private static final int MAX_DESTINATIONS = 4096;
     private static final Object NO_DESTINATION = new Object();
     /** The verdicts of a destination not seen lately: judged as asked, not kept (most orders' destinations come once). */
     private static final byte[] NOT_KEPT = new byte[0];
-    private final Context.Recent recent = new Context.Recent();
 
     /**
      * @param all     the filters in the order explanations list them
@@ -77,9 +74,8 @@ final class FilterPlan {
                 items.add(f);
             }
         }
-        this.locations = locations;
         this.perDestination = destination.isEmpty() ? null : destination.toArray(new FilterRule[0]);
-        this.byDestination = perDestination == null ? null : new ConcurrentHashMap<>();
+        this.byDestination = perDestination == null ? null : new Kept<>(MAX_DESTINATIONS, key -> new byte[locations]);
         this.orderFilters = order.toArray(new FilterRule[0]);
         this.itemFilters = items.toArray(new FilterRule[0]);
         items.removeIf(f -> f instanceof ExcludedByRequestFilter);
@@ -153,20 +149,8 @@ final class FilterPlan {
     }
 
     private byte[] verdicts(Context ctx) {
-        Object key = ctx.destination() == null ? NO_DESTINATION : ctx.destination();
-        byte[] verdicts = byDestination.get(key);
-        if (verdicts == null) {
-            if (!recent.again(key)) {
-                return NOT_KEPT;
-            }
-            if (byDestination.size() >= MAX_DESTINATIONS) {
-                byDestination.clear();
-            }
-            byte[] fresh = new byte[locations];
-            verdicts = byDestination.putIfAbsent(key, fresh);
-            verdicts = verdicts == null ? fresh : verdicts;
-        }
-        return verdicts;
+        byte[] verdicts = byDestination.get(ctx.destination() == null ? NO_DESTINATION : ctx.destination());
+        return verdicts == null ? NOT_KEPT : verdicts;
     }
 
     /** Whether an order-level filter that is neither static nor fixed per destination excludes {@code location}. */
