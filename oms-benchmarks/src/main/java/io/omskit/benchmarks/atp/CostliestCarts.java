@@ -1,0 +1,86 @@
+package io.omskit.benchmarks.atp;
+
+import io.omskit.atp.CartPromise;
+import io.omskit.atp.CartRequest;
+import io.omskit.atp.MethodPromise;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * The tail of fresh 10-line cart promises, isolated for profiling: after 10 s of warm-up, ranks the
+ * {@link AtpBenchmark}'s 16k carts by CPU time over three rounds, prints the costliest with what each cost in rotation (cold caches and predictors) and
+ * repeated (warm), and the outcome per method, then asks only the costliest for a while and prints their CPU time
+ * per cart: attach a profiler to that phase (JFR with {@code -XX:+UnlockDiagnosticVMOptions
+ * -XX:+DebugNonSafepoints}). The plan cache is off. For A/B runs of CPU time, {@code -Xms6g -XX:+AlwaysPreTouch
+ * -XX:+UseParallelGC} is steadier than the defaults. Run:
+ * <pre>java -Xmx6g -cp oms-benchmarks/target/benchmarks.jar io.omskit.benchmarks.atp.CostliestCarts [kept [seconds]]</pre>
+ */
+public final class CostliestCarts {
+
+    private CostliestCarts() {
+    }
+
+    public static void main(String[] args) {
+        int kept = args.length > 0 ? Integer.parseInt(args[0]) : 512;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        AtpReference reference = new AtpReference(42, Duration.ZERO);
+        CartRequest[] carts = reference.carts(1 << 14, 10);
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        long[] cost = new long[carts.length];
+        long sink = 0;
+        // warmed as the JMH benchmark is (10 s): the rarer paths (unavailable methods) are compiled late
+        long warmUntil = System.nanoTime() + 10_000_000_000L;
+        for (int k = 0; System.nanoTime() < warmUntil; k = (k + 1) & (carts.length - 1)) {
+            sink += reference.atp.cart(carts[k]).methods().size();
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int k = 0; k < carts.length; k++) {
+                long start = bean.getCurrentThreadCpuTime();
+                sink += reference.atp.cart(carts[k]).methods().size();
+                cost[k] += bean.getCurrentThreadCpuTime() - start;
+            }
+        }
+        Integer[] order = new Integer[carts.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (x, y) -> Long.compare(cost[y], cost[x]));
+        kept = Math.min(kept, carts.length);
+        System.out.printf("%d carts; the costliest %d (1 in %d) cost from %.1f us CPU each in rotation%n", carts.length,
+                kept, carts.length / kept, cost[order[kept - 1]] / 3e3);
+        System.out.println("  cold us   warm us   methods (A available, L later, U unavailable; parts)");
+        for (int x = 0; x < Math.min(20, kept); x++) {
+            CartRequest cart = carts[order[x]];
+            long warm = Long.MAX_VALUE;
+            for (int rep = 0; rep < 20; rep++) {
+                long start = bean.getCurrentThreadCpuTime();
+                sink += reference.atp.cart(cart).methods().size();
+                warm = Math.min(warm, bean.getCurrentThreadCpuTime() - start);
+            }
+            CartPromise promise = reference.atp.cart(cart);
+            StringBuilder outcome = new StringBuilder();
+            for (MethodPromise m : promise.methods()) {
+                outcome.append(' ').append(m.method()).append('=').append(m.status().name().charAt(0)).append(m.parts().size());
+            }
+            System.out.printf("  %7.1f   %7.1f  %s%n", cost[order[x]] / 3e3, warm / 1e3, outcome);
+        }
+        CartRequest[] costliest = new CartRequest[kept];
+        for (int x = 0; x < kept; x++) {
+            costliest[x] = carts[order[x]];
+        }
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long cpu = bean.getCurrentThreadCpuTime();
+        long asked = 0;
+        while (System.nanoTime() < end) {
+            for (CartRequest cart : costliest) {
+                sink += reference.atp.cart(cart).methods().size();
+            }
+            asked += kept;
+        }
+        cpu = bean.getCurrentThreadCpuTime() - cpu;
+        System.out.printf("the costliest %d asked %d times in rotation: %.1f us CPU per cart (%d promises)%n", kept, asked,
+                cpu / 1e3 / asked, sink);
+    }
+}
