@@ -464,12 +464,14 @@ public final class Atp {
                     orderLines = orderLines(lines);
                 }
                 Order order = order(orderLines, channel, delivery(method, destination, store), now);
+                SourcingRequest request = SourcingRequest.of(order);
+                if (series == null) {
+                    series = engine.whatIfSeries();
+                }
+                WhatIfSeries asking = series;
                 Completion completion = alikeEarlier(asked, m, channel);
                 if (completion == null) {
-                    if (series == null) {
-                        series = engine.whatIfSeries();
-                    }
-                    completion = series.planIfComplete(SourcingRequest.of(order), snapshot, now);
+                    completion = series.planIfComplete(request, snapshot, now);
                 }
                 asked[m] = completion;
                 SourcingPlan plan = completion.plan();
@@ -483,7 +485,7 @@ public final class Atp {
                         otherwise = unavailable(method, u.reason(), u.detail(), () -> plan.explanation().locations(), storeIndex);
                     } else {
                         otherwise = unavailable(method, completion.reason(), completion.detail(),
-                                () -> engine.firstExclusion(SourcingRequest.of(order), snapshot, now).map(List::of).orElse(List.of()), storeIndex);
+                                () -> asking.firstExclusion(request, snapshot, now).map(List::of).orElse(List.of()), storeIndex);
                     }
                     mp = futurePlan(method, lines, channel, destination, store, now, snapshot, otherwise);
                 }

@@ -287,13 +287,18 @@ public final class SourcingEngine {
      * @return the verdict; empty when the rules exclude no location holding stock
      */
     public Optional<LocationVerdict> firstExclusion(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        return firstExclusion(request, snapshot, now, null);
+    }
+
+    Optional<LocationVerdict> firstExclusion(SourcingRequest request, StockSnapshot snapshot, Instant now,
+                                             Planner.Series series) {
         Checks.notNull(request, "request");
         Checks.notNull(snapshot, "snapshot");
         Checks.notNull(now, "now");
         Order order = request.order();
         LocationId store = order.delivery().pickupStore();
         List<LocationVerdict> first = planner.exclusions(request, order.delivery(), ruleSetFor(order), snapshot, now,
-                store == null ? -1 : network.indexOf(store), 1);
+                store == null ? -1 : network.indexOf(store), 1, series);
         return first.isEmpty() ? Optional.empty() : Optional.of(first.get(0));
     }
 

@@ -2,6 +2,7 @@ package io.omskit.orchestration;
 
 import io.omskit.orchestration.internal.Planner;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What-ifs in a row about one set of items (a cart's promise for each delivery method): each answer is the one
@@ -22,5 +23,13 @@ public final class WhatIfSeries {
     /** As {@link SourcingEngine#planIfComplete}: the plan when one sourcing every unit may exist, or why none can. */
     public Completion planIfComplete(SourcingRequest request, StockSnapshot snapshot, Instant now) {
         return engine.planIfComplete(request, snapshot, now, series);
+    }
+
+    /**
+     * As {@link SourcingEngine#firstExclusion}; when the series' last question was {@code request} (the same object)
+     * against {@code snapshot} at {@code now} and found no complete plan possible, from what that question judged.
+     */
+    public Optional<LocationVerdict> firstExclusion(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        return engine.firstExclusion(request, snapshot, now, series);
     }
 }

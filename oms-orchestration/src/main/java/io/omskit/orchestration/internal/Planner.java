@@ -111,6 +111,21 @@ public final class Planner {
     /** What one call of a series of what-ifs leaves for the next: where its items' stock lies. Not thread-safe. */
     public static final class Series {
         private Eligibility.Layout layout;
+        /** The last question found impossible, and what was judged for it (a "why" may follow). */
+        private SourcingRequest judgedRequest;
+        private DeliveryChoice judgedDelivery;
+        private RuleSet judgedRuleSet;
+        private StockSnapshot judgedSnapshot;
+        private Instant judgedAt;
+        private Context judgedContext;
+        private FilterPlan judgedFilters;
+        private Eligibility judged;
+
+        private boolean judged(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet, StockSnapshot snapshot,
+                               Instant now) {
+            return judged != null && judgedRequest == request && judgedDelivery.equals(delivery) && judgedRuleSet == ruleSet
+                    && judgedSnapshot == snapshot && judgedAt.equals(now);
+        }
     }
 
     /** What a filter plan depends on; rule sets compare by identity. */
@@ -164,6 +179,18 @@ public final class Planner {
         // what the filters allow decides it; pricing is only for a plan that may be complete
         Eligibility eligibility = Eligibility.judge(ctx, ruleSet, filters, layout);
         Coverage.Check check = Coverage.check(eligibility, Optimiser.COVERING_SETS);
+        if (series != null) {
+            // kept only for an impossible question: a plan's explanation reads the context later
+            boolean impossible = check.impossible() != null;
+            series.judged = impossible ? eligibility : null;
+            series.judgedRequest = impossible ? request : null;
+            series.judgedDelivery = delivery;
+            series.judgedRuleSet = ruleSet;
+            series.judgedSnapshot = impossible ? snapshot : null;
+            series.judgedAt = now;
+            series.judgedContext = impossible ? ctx : null;
+            series.judgedFilters = impossible ? filters : null;
+        }
         if (check.impossible() != null) {
             return check.impossible();
         }
@@ -197,6 +224,19 @@ public final class Planner {
      */
     public List<LocationVerdict> exclusions(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet,
                                             StockSnapshot snapshot, Instant now, int first, int limit) {
+        return exclusions(request, delivery, ruleSet, snapshot, now, first, limit, null);
+    }
+
+    /**
+     * {@link #exclusions(SourcingRequest, DeliveryChoice, RuleSet, StockSnapshot, Instant, int, int)}, reusing what the
+     * series judged when its last question was this request (the same object), delivery and rule set, against this
+     * snapshot at this moment, and impossible.
+     */
+    public List<LocationVerdict> exclusions(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet,
+                                            StockSnapshot snapshot, Instant now, int first, int limit, Series series) {
+        if (series != null && series.judged(request, delivery, ruleSet, snapshot, now)) {
+            return verdicts(series.judgedContext, series.judgedFilters, series.judged, first, limit);
+        }
         List<SourcingItem> items = items(request);
         SkuStock[] stock = stocks(items, snapshot);
         for (SkuStock s : stock) {
@@ -208,7 +248,10 @@ public final class Planner {
         }
         Context ctx = context(request, items, stock, delivery, now);
         FilterPlan filters = filterPlan(ruleSet, ctx);
-        Eligibility e = Eligibility.judge(ctx, ruleSet, filters);
+        return verdicts(ctx, filters, Eligibility.judge(ctx, ruleSet, filters), first, limit);
+    }
+
+    private List<LocationVerdict> verdicts(Context ctx, FilterPlan filters, Eligibility e, int first, int limit) {
         List<LocationVerdict> verdicts = new ArrayList<>();
         int preferred = first < 0 ? -1 : Arrays.binarySearch(e.candidates, first);
         if (preferred >= 0 && !e.eligible(preferred) && limit > 0) {

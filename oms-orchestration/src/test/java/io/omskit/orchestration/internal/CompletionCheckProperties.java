@@ -79,6 +79,14 @@ class CompletionCheckProperties {
             assertThat(planner.planIfComplete(request, other, rules, stock, now, series))
                     .as("the series' answer for another delivery of the same items and stock")
                     .isEqualTo(planner.planIfComplete(request, other, rules, stock, now));
+            // a "why" after an impossible question reuses what it judged, for that question only
+            int someone = random.nextInt(network.size());
+            assertThat(planner.exclusions(request, other, rules, stock, now, someone, 1, series))
+                    .as("the series' first exclusion after the question")
+                    .isEqualTo(planner.exclusions(request, other, rules, stock, now, someone, 1));
+            assertThat(planner.exclusions(request, delivery, rules, stock, now, someone, 1, series))
+                    .as("the series' first exclusion for an earlier question's delivery")
+                    .isEqualTo(planner.exclusions(request, delivery, rules, stock, now, someone, 1));
 
             if (before == null) {
                 assertThat(judged.planned()).as("planned, as the problem's check found a complete plan may exist: %s %s",
