@@ -444,7 +444,7 @@ public final class Atp {
         MethodPlan[] plans = new MethodPlan[methods.size()];
         Completion[] asked = new Completion[plans.length];
         List<OrderLine> orderLines = null;
-        WhatIfSeries series = null;
+        WhatIfSeries series = engine.whatIfSeries();
         long until = cacheTtlMillis > 0 ? now.toEpochMilli() + cacheTtlMillis : now.toEpochMilli();
         boolean checkCapacity = false;
         int storeIndex = store == null ? -1 : network.indexOf(store);
@@ -465,10 +465,6 @@ public final class Atp {
                 }
                 Order order = order(orderLines, channel, delivery(method, destination, store), now);
                 SourcingRequest request = SourcingRequest.of(order);
-                if (series == null) {
-                    series = engine.whatIfSeries();
-                }
-                WhatIfSeries asking = series;
                 Completion completion = alikeEarlier(asked, m, channel);
                 if (completion == null) {
                     completion = series.planIfComplete(request, snapshot, now);
@@ -485,7 +481,7 @@ public final class Atp {
                         otherwise = unavailable(method, u.reason(), u.detail(), () -> plan.explanation().locations(), storeIndex);
                     } else {
                         otherwise = unavailable(method, completion.reason(), completion.detail(),
-                                () -> asking.firstExclusion(request, snapshot, now).map(List::of).orElse(List.of()), storeIndex);
+                                () -> series.firstExclusion(request, snapshot, now).map(List::of).orElse(List.of()), storeIndex);
                     }
                     mp = futurePlan(method, lines, channel, destination, store, now, snapshot, otherwise);
                 }

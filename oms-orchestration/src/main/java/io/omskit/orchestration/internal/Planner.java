@@ -108,23 +108,21 @@ public final class Planner {
 
     private static final int REMEMBERED_FILTER_PLANS = 4096;
 
-    /** What one call of a series of what-ifs leaves for the next: where its items' stock lies. Not thread-safe. */
+    /**
+     * What one call of a series of what-ifs leaves for the next: where its items' stock lies, and, when it found no
+     * complete plan possible, what it judged (a "why" may follow). Not thread-safe.
+     */
     public static final class Series {
         private Eligibility.Layout layout;
-        /** The last question found impossible, and what was judged for it (a "why" may follow). */
-        private SourcingRequest judgedRequest;
-        private DeliveryChoice judgedDelivery;
-        private RuleSet judgedRuleSet;
-        private StockSnapshot judgedSnapshot;
-        private Instant judgedAt;
-        private Context judgedContext;
-        private FilterPlan judgedFilters;
-        private Eligibility judged;
+        private Judged judged;
+    }
 
-        private boolean judged(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet, StockSnapshot snapshot,
-                               Instant now) {
-            return judged != null && judgedRequest == request && judgedDelivery.equals(delivery) && judgedRuleSet == ruleSet
-                    && judgedSnapshot == snapshot && judgedAt.equals(now);
+    /** An impossible question (request compared by identity) and what was judged for it. */
+    private record Judged(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet, StockSnapshot snapshot,
+                          Instant now, Context ctx, FilterPlan filters, Eligibility eligibility) {
+
+        boolean isFor(SourcingRequest r, DeliveryChoice d, RuleSet rules, StockSnapshot s, Instant at) {
+            return request == r && delivery.equals(d) && ruleSet == rules && snapshot == s && now.equals(at);
         }
     }
 
@@ -181,15 +179,8 @@ public final class Planner {
         Coverage.Check check = Coverage.check(eligibility, Optimiser.COVERING_SETS);
         if (series != null) {
             // kept only for an impossible question: a plan's explanation reads the context later
-            boolean impossible = check.impossible() != null;
-            series.judged = impossible ? eligibility : null;
-            series.judgedRequest = impossible ? request : null;
-            series.judgedDelivery = delivery;
-            series.judgedRuleSet = ruleSet;
-            series.judgedSnapshot = impossible ? snapshot : null;
-            series.judgedAt = now;
-            series.judgedContext = impossible ? ctx : null;
-            series.judgedFilters = impossible ? filters : null;
+            series.judged = check.impossible() == null ? null
+                    : new Judged(request, delivery, ruleSet, snapshot, now, ctx, filters, eligibility);
         }
         if (check.impossible() != null) {
             return check.impossible();
@@ -234,8 +225,9 @@ public final class Planner {
      */
     public List<LocationVerdict> exclusions(SourcingRequest request, DeliveryChoice delivery, RuleSet ruleSet,
                                             StockSnapshot snapshot, Instant now, int first, int limit, Series series) {
-        if (series != null && series.judged(request, delivery, ruleSet, snapshot, now)) {
-            return verdicts(series.judgedContext, series.judgedFilters, series.judged, first, limit);
+        Judged judged = series == null ? null : series.judged;
+        if (judged != null && judged.isFor(request, delivery, ruleSet, snapshot, now)) {
+            return verdicts(judged.ctx(), judged.filters(), judged.eligibility(), first, limit);
         }
         List<SourcingItem> items = items(request);
         SkuStock[] stock = stocks(items, snapshot);
