@@ -272,11 +272,7 @@ public final class SourcingEngine {
      * @return the excluded locations' verdicts; empty when the rules exclude no location holding stock
      */
     public List<LocationVerdict> exclusions(SourcingRequest request, StockSnapshot snapshot, Instant now) {
-        Checks.notNull(request, "request");
-        Checks.notNull(snapshot, "snapshot");
-        Checks.notNull(now, "now");
-        Order order = request.order();
-        return planner.exclusions(request, order.delivery(), ruleSetFor(order), snapshot, now, -1, Integer.MAX_VALUE);
+        return exclusions(request, snapshot, now, false, Integer.MAX_VALUE, null);
     }
 
     /**
@@ -292,14 +288,20 @@ public final class SourcingEngine {
 
     Optional<LocationVerdict> firstExclusion(SourcingRequest request, StockSnapshot snapshot, Instant now,
                                              Planner.Series series) {
+        List<LocationVerdict> first = exclusions(request, snapshot, now, true, 1, series);
+        return first.isEmpty() ? Optional.empty() : Optional.of(first.get(0));
+    }
+
+    /** At most {@code limit} of the excluded locations' verdicts, the pickup store's first when {@code storeFirst}. */
+    private List<LocationVerdict> exclusions(SourcingRequest request, StockSnapshot snapshot, Instant now,
+                                             boolean storeFirst, int limit, Planner.Series series) {
         Checks.notNull(request, "request");
         Checks.notNull(snapshot, "snapshot");
         Checks.notNull(now, "now");
         Order order = request.order();
-        LocationId store = order.delivery().pickupStore();
-        List<LocationVerdict> first = planner.exclusions(request, order.delivery(), ruleSetFor(order), snapshot, now,
-                store == null ? -1 : network.indexOf(store), 1, series);
-        return first.isEmpty() ? Optional.empty() : Optional.of(first.get(0));
+        LocationId store = storeFirst ? order.delivery().pickupStore() : null;
+        return planner.exclusions(request, order.delivery(), ruleSetFor(order), snapshot, now,
+                store == null ? -1 : network.indexOf(store), limit, series);
     }
 
     /**
