@@ -568,7 +568,24 @@ final class Optimiser {
     }
 
     private int bitsPerPosition() {
-        return 32 - Integer.numberOfLeadingZeros(m);
+        // of every eligible location, so that a restricted problem prices sets exactly when its whole one does
+        return 32 - Integer.numberOfLeadingZeros(p.eligibleCount);
+    }
+
+    /**
+     * Whether {@link #solveCovered} prices {@code sets} one by one (only their locations need to be columns), rather
+     * than pricing every location and searching.
+     */
+    boolean pricesEach(int[][] sets) {
+        if (sets.length == 0 || !pricesSets() || maxOpen < 2) {
+            return false;
+        }
+        for (int[] set : sets) {
+            if (set.length < 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -579,11 +596,10 @@ final class Optimiser {
      * location is priced and the problem solved the usual way.
      */
     void solveCovered(int[][] sets) {
-        boolean single = sets.length == 0;
-        for (int[] set : sets) {
-            single |= set.length < 2;
-        }
-        if (single || !pricesSets() || maxOpen < 2) {
+        if (!pricesEach(sets)) {
+            if (p.restricted) {
+                throw new IllegalStateException("a restricted problem has only the locations of sets priced one by one");
+            }
             p.priceAll();
             solve();
             return;

@@ -191,21 +191,41 @@ public final class Planner {
             optimiser.solve();
             return Completion.of(assemble(problem, optimiser));
         }
-        // the few sets of locations that source every unit are all that needs pricing
-        Problem problem = new Problem(eligibility, filters, false);
+        // the few sets of locations that source every unit are all that needs pricing, and, when priced one by one,
+        // all that needs a column
+        int[][] sets = check.sets();
+        boolean[] members = new boolean[eligibility.m];
+        for (int[] set : sets) {
+            for (int k : set) {
+                members[k] = true;
+            }
+        }
+        Problem problem = new Problem(eligibility, filters, members);
+        Optimiser optimiser = new Optimiser(problem);
+        int[][] columns = columns(problem, sets);
+        if (!optimiser.pricesEach(columns)) {
+            problem = new Problem(eligibility, filters, false);
+            optimiser = new Optimiser(problem);
+            columns = columns(problem, sets);
+        }
+        optimiser.solveCovered(columns);
+        return Completion.of(assemble(problem, optimiser));
+    }
+
+    /** {@code sets} of candidate indexes as columns of {@code problem}, which has all their locations. */
+    private static int[][] columns(Problem problem, int[][] sets) {
         int[] column = new int[problem.candidates.length];
         for (int j = 0; j < problem.m; j++) {
             column[problem.candidateOf[j]] = j;
         }
-        int[][] sets = check.sets();
-        for (int[] set : sets) {
-            for (int x = 0; x < set.length; x++) {
-                set[x] = column[set[x]];
+        int[][] out = new int[sets.length][];
+        for (int s = 0; s < sets.length; s++) {
+            out[s] = new int[sets[s].length];
+            for (int x = 0; x < sets[s].length; x++) {
+                out[s][x] = column[sets[s][x]];
             }
         }
-        Optimiser optimiser = new Optimiser(problem);
-        optimiser.solveCovered(sets);
-        return Completion.of(assemble(problem, optimiser));
+        return out;
     }
 
     /**
@@ -449,7 +469,7 @@ public final class Planner {
         // the breakdown and the explanation read the context, which is not thread-safe: the plan asks for them under its lock
         Supplier<List<RuleAmount>> breakdown = Suppliers.memoize(() -> breakdown(p, o, shipments));
         return SourcingPlan.lazy(ctx.order().id(), p.ruleSet.name(), fulfilments, unsourced, total, breakdown, o.optimal,
-                () -> explain(p, o, fulfilments, unsourced, breakdown.get()));
+                () -> explain(p, o.take, o.tailTake, o.optimal, fulfilments, unsourced, breakdown.get()));
     }
 
     static LegKind legKind(DeliveryChoice delivery, int location, int pickupStore) {
@@ -575,8 +595,23 @@ public final class Planner {
 
     // ---- explanation ----
 
-    private Explanation explain(Problem p, Optimiser o, List<PlannedFulfilment> fulfilments, List<Unsourced> unsourced,
-                                List<RuleAmount> breakdown) {
+    private Explanation explain(Problem solved, int[] solvedTake, int[] solvedTailTake, boolean optimal,
+                                List<PlannedFulfilment> fulfilments, List<Unsourced> unsourced, List<RuleAmount> breakdown) {
+        // every eligible location has a verdict: a restricted problem's plan is told on its whole problem
+        Problem p = solved.whole();
+        int[] take = solvedTake;
+        int[] tailTake = solvedTailTake;
+        if (p != solved) {
+            take = new int[p.n * p.m];
+            tailTake = new int[p.n * p.m];
+            for (int j = 0; j < solved.m; j++) {
+                int w = Arrays.binarySearch(p.loc, solved.loc[j]);
+                for (int i = 0; i < p.n; i++) {
+                    take[i * p.m + w] = solvedTake[i * solved.m + j];
+                    tailTake[i * p.m + w] = solvedTailTake[i * solved.m + j];
+                }
+            }
+        }
         p.priceAll();
         Context ctx = p.ctx;
         List<LocationVerdict> verdicts = new ArrayList<>(p.candidates.length);
@@ -594,8 +629,8 @@ public final class Planner {
             }
             boolean chosen = false;
             for (int i = 0; i < p.n; i++) {
-                takes[i] = o.take[i * p.m + j];
-                tails[i] = o.tailTake[i * p.m + j];
+                takes[i] = take[i * p.m + j];
+                tails[i] = tailTake[i * p.m + j];
                 chosen |= takes[i] > 0;
             }
             if (!chosen) {
@@ -622,7 +657,7 @@ public final class Planner {
             total += a.amount();
         }
         return new Explanation(ctx.order().id(), p.ruleSet.name(), ctx.now(), fulfilments, verdicts,
-                network.size() - p.candidates.length, unsourced, breakdown, total, o.optimal);
+                network.size() - p.candidates.length, unsourced, breakdown, total, optimal);
     }
 
     /**

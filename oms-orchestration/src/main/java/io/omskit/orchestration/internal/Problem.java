@@ -34,8 +34,10 @@ final class Problem {
     // every location holding stock of some item, dense network indexes ascending
     final int[] candidates;
 
-    // eligible locations: the candidates some item may be taken at
+    // eligible locations: the candidates some item may be taken at (or, restricted, those of them kept)
     final int m;
+    /** How many locations are eligible: {@link #m} unless restricted. */
+    final int eligibleCount;
     final int[] loc;
     final int[] candidateOf;
     final int[] stock;
@@ -48,6 +50,12 @@ final class Problem {
     final double[] tail;
     final double penalty;
     final int maxShipments;
+
+    /** What was judged, and with which filters: the whole problem of a restricted one is built from them. */
+    private final Eligibility judged;
+    private final FilterPlan filterPlan;
+    /** Whether only some eligible locations are columns ({@link #whole} has them all). */
+    final boolean restricted;
 
     Problem(Context ctx, RuleSet ruleSet, FilterPlan filterPlan) {
         this(Eligibility.judge(ctx, ruleSet, filterPlan), filterPlan);
@@ -63,6 +71,23 @@ final class Problem {
      * {@link #price} and {@link #priceAll} are asked.
      */
     Problem(Eligibility e, FilterPlan filterPlan, boolean priceNow) {
+        this(e, filterPlan, priceNow, null);
+    }
+
+    /**
+     * The problem of what {@code e} judged with only the eligible locations at the candidate indexes {@code keep}
+     * marks as columns (all of them when null), priced as {@link #price} and {@link #priceAll} are asked when
+     * restricted. A plan that may open only kept locations is the same on both: the columns keep their order, and
+     * what a location costs does not depend on the others.
+     */
+    Problem(Eligibility e, FilterPlan filterPlan, boolean[] keep) {
+        this(e, filterPlan, false, keep);
+    }
+
+    private Problem(Eligibility e, FilterPlan filterPlan, boolean priceNow, boolean[] keep) {
+        this.judged = e;
+        this.filterPlan = filterPlan;
+        this.restricted = keep != null;
         this.ctx = e.ctx;
         this.ruleSet = e.ruleSet;
         this.filters = filterPlan.all;
@@ -99,12 +124,16 @@ final class Problem {
         // eligible locations: the candidates some item may be taken at
         int c = candidates.length;
         boolean[] eligible = new boolean[c];
-        int eligibleCount = 0;
+        int columns = 0;
+        int all = 0;
         for (int k = 0; k < c; k++) {
-            eligible[k] = e.eligible(k);
-            eligibleCount += eligible[k] ? 1 : 0;
+            boolean any = e.eligible(k);
+            all += any ? 1 : 0;
+            eligible[k] = any && (keep == null || keep[k]);
+            columns += eligible[k] ? 1 : 0;
         }
-        this.m = eligibleCount;
+        this.m = columns;
+        this.eligibleCount = all;
         this.loc = new int[m];
         this.candidateOf = new int[m];
         this.allowed = new boolean[n * m];
@@ -149,6 +178,11 @@ final class Problem {
             p += extra;
         }
         this.penalty = p;
+    }
+
+    /** This problem with every eligible location a column: itself unless restricted, else a new one, priced. */
+    Problem whole() {
+        return restricted ? new Problem(judged, filterPlan, true, null) : this;
     }
 
     /** Whether each eligible location's cost terms are in the arrays. */

@@ -10,6 +10,7 @@ import io.omskit.orchestration.Completion;
 import io.omskit.orchestration.LocationVerdict;
 import io.omskit.orchestration.RandomSourcing;
 import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.SourcingPlan;
 import io.omskit.orchestration.SourcingRequest;
 import io.omskit.orchestration.StockSnapshot;
 import io.omskit.orchestration.UnsourcedReason;
@@ -97,8 +98,15 @@ class CompletionCheckProperties {
                 assertThat(judged.detail()).isEqualTo(before.detail());
             }
 
+            SourcingPlan sourced = planner.plan(request, delivery, rules, stock, now);
+            if (judged.planned()) {
+                // priced over the locations of the covering sets only, when those are few
+                assertThat(judged.plan()).as("the what-if's plan, as sourcing plans it").isEqualTo(sourced);
+                assertThat(judged.plan().explanation()).as("its explanation, with every eligible location's verdict")
+                        .isEqualTo(sourced.explanation());
+            }
             List<LocationVerdict> excluded = new ArrayList<>();
-            for (LocationVerdict v : planner.plan(request, delivery, rules, stock, now).explanation().locations()) {
+            for (LocationVerdict v : sourced.explanation().locations()) {
                 if (v.verdict() == Verdict.EXCLUDED) {
                     excluded.add(v);
                 }
