@@ -1,6 +1,6 @@
 package io.omskit.orchestration.rules;
 
-/** Argument checks shared by the cost rules. */
+/** Argument checks and helpers shared by the rules. */
 final class Costs {
 
     private Costs() {
@@ -27,5 +27,16 @@ final class Costs {
         }
         double d = context.distanceKm(location);
         return Double.isNaN(d) ? 0 : d;
+    }
+
+    /**
+     * {@code km} rounded to whole km, as {@code String.format(Locale.ROOT, "%.0f", km)} writes it (half up), without
+     * the formatter: a justification is often written on a rare path, where the formatter's code and data are cold.
+     */
+    static String wholeKm(double km) {
+        if (km >= 0 && km < 1e15) {
+            return Long.toString(Math.round(km));
+        }
+        return String.format(java.util.Locale.ROOT, "%.0f", km);
     }
 }

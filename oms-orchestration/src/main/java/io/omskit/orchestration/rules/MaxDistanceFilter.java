@@ -21,7 +21,7 @@ public final class MaxDistanceFilter implements FilterRule {
     public record TooFar(LocationId location, double distanceKm, double maxKm) implements Justification {
         @Override
         public String summary() {
-            return String.format(java.util.Locale.ROOT, "%s is %.0f km from the destination, limit %.0f km", location, distanceKm, maxKm);
+            return location + " is " + Costs.wholeKm(distanceKm) + " km from the destination, limit " + Costs.wholeKm(maxKm) + " km";
         }
     }
 
