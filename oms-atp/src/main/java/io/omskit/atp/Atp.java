@@ -1,5 +1,6 @@
 package io.omskit.atp;
 
+import com.google.common.base.Suppliers;
 import io.omskit.atp.calendar.JollydayHolidays;
 import io.omskit.atp.internal.ChangeTimes;
 import io.omskit.atp.internal.LegWindows;
@@ -443,7 +444,7 @@ public final class Atp {
                          boolean hopeless, RecordingSnapshot snapshot) {
         MethodPlan[] plans = new MethodPlan[methods.size()];
         Completion[] asked = new Completion[plans.length];
-        List<OrderLine> orderLines = null;
+        Supplier<List<OrderLine>> orderLines = Suppliers.memoize(() -> orderLines(lines));
         WhatIfSeries series = engine.whatIfSeries();
         long until = cacheTtlMillis > 0 ? now.toEpochMilli() + cacheTtlMillis : now.toEpochMilli();
         boolean checkCapacity = false;
@@ -460,19 +461,20 @@ public final class Atp {
                                 + channel + " and no inbound supply covers it"));
             }
             if (mp == null) {
-                if (orderLines == null) {
-                    orderLines = orderLines(lines);
-                }
-                Order order = order(orderLines, channel, delivery(method, destination, store), now);
-                SourcingRequest request = SourcingRequest.of(order);
-                Completion completion = alikeEarlier(asked, m, channel);
+                int alike = alikeEarlier(asked, m, channel);
+                Completion completion = alike >= 0 ? asked[alike] : null;
+                // a method sourced alike an earlier one needs its own order only to say why it is unavailable
+                Supplier<SourcingRequest> request = Suppliers.memoize(() -> SourcingRequest.of(order(orderLines.get(),
+                        channel, delivery(method, destination, store), now)));
                 if (completion == null) {
-                    completion = series.planIfComplete(request, snapshot, now);
+                    completion = series.planIfComplete(request.get(), snapshot, now);
                 }
                 asked[m] = completion;
                 SourcingPlan plan = completion.plan();
                 if (plan != null && plan.isComplete()) {
-                    mp = new MethodPlan(PromiseStatus.AVAILABLE, legs(plan), now, null, null);
+                    // the same plan has the same legs
+                    Leg[] legs = alike >= 0 && plans[alike].legs != null ? plans[alike].legs : legs(plan);
+                    mp = new MethodPlan(PromiseStatus.AVAILABLE, legs, now, null, null);
                     checkCapacity |= enforcesCapacity(channel, method);
                 } else {
                     MethodPromise otherwise;
@@ -481,7 +483,8 @@ public final class Atp {
                         otherwise = unavailable(method, u.reason(), u.detail(), () -> plan.explanation().locations(), storeIndex);
                     } else {
                         otherwise = unavailable(method, completion.reason(), completion.detail(),
-                                () -> series.firstExclusion(request, snapshot, now).map(List::of).orElse(List.of()), storeIndex);
+                                () -> series.firstExclusion(request.get(), snapshot, now).map(List::of).orElse(List.of()),
+                                storeIndex);
                     }
                     mp = futurePlan(method, lines, channel, destination, store, now, snapshot, otherwise);
                 }
@@ -514,16 +517,16 @@ public final class Atp {
     }
 
     /**
-     * The engine's answer for an earlier method (asked at the same moment against the same snapshot) that the engine
-     * sources alike method {@code m}; null when none.
+     * The index of an earlier method asked of the engine (at the same moment against the same snapshot) that it
+     * sources alike method {@code m}, whose answer is then {@code m}'s; -1 when none.
      */
-    private Completion alikeEarlier(Completion[] asked, int m, Channel channel) {
+    private int alikeEarlier(Completion[] asked, int m, Channel channel) {
         for (int k = 0; k < m; k++) {
             if (asked[k] != null && engine.sourcesAlike(channel, methods.get(k), methods.get(m))) {
-                return asked[k];
+                return k;
             }
         }
-        return null;
+        return -1;
     }
 
     private boolean enforcesCapacity(Channel channel, DeliveryMethod method) {

@@ -21,6 +21,9 @@ public final class SkuAvailability {
     private final List<StockPosition> positions;
     private final List<InboundSupply> inbound;
     private final int networkReserved;
+    /** The stock of every channel when all see the same (no exposure policy tells them apart), else null. */
+    private final SkuStock same;
+    private final long sameTotal;
 
     SkuAvailability(Sku sku, long version, SkuStock[] byChannel, long[] totals, List<StockPosition> positions,
                     List<InboundSupply> inbound, int networkReserved) {
@@ -31,6 +34,13 @@ public final class SkuAvailability {
         this.positions = positions;
         this.inbound = inbound;
         this.networkReserved = networkReserved;
+        SkuStock first = byChannel[0];
+        for (SkuStock other : byChannel) {
+            first = other == first ? first : null;
+        }
+        // the common case without the per-channel arrays: one cache line less to fetch per read
+        this.same = first;
+        this.sameTotal = first == null ? 0 : totals[0];
     }
 
     /** The SKU. */
@@ -48,12 +58,12 @@ public final class SkuAvailability {
      * over the network while network-wide reservations hold part of them ({@link SkuStock#networkLimit()}).
      */
     public SkuStock stock(Channel channel) {
-        return byChannel[channel.ordinal()];
+        return same != null ? same : byChannel[channel.ordinal()];
     }
 
     /** The units {@code channel} may source across the network. */
     public long total(Channel channel) {
-        return totals[channel.ordinal()];
+        return same != null ? sameTotal : totals[channel.ordinal()];
     }
 
     /**
@@ -66,7 +76,7 @@ public final class SkuAvailability {
 
     /** What a new order from {@code channel} can still get across the network: its total minus network-wide reservations. */
     public long available(Channel channel) {
-        return Math.max(0, totals[channel.ordinal()] - networkReserved);
+        return Math.max(0, total(channel) - networkReserved);
     }
 
     /** The positions at locations of the network, as read from the store. */

@@ -10,15 +10,19 @@ import java.util.Arrays;
  */
 public final class SkuStock {
 
-    private static final SkuStock NONE = new SkuStock(new int[0], new int[0], Integer.MAX_VALUE);
+    private static final SkuStock NONE = new SkuStock(new int[0], 0, Integer.MAX_VALUE);
 
-    private final int[] locations;
-    private final int[] units;
+    /**
+     * Location and units of each entry side by side ({@code [location0, units0, location1, units1, ...]}): a reader
+     * of both fetches one array, not two.
+     */
+    private final int[] entries;
+    private final long total;
     private final int networkLimit;
 
-    private SkuStock(int[] locations, int[] units, int networkLimit) {
-        this.locations = locations;
-        this.units = units;
+    private SkuStock(int[] entries, long total, int networkLimit) {
+        this.entries = entries;
+        this.total = total;
         this.networkLimit = networkLimit;
     }
 
@@ -51,16 +55,17 @@ public final class SkuStock {
             }
         }
         Arrays.sort(packed, 0, n);
-        int[] l = new int[n];
-        int[] u = new int[n];
+        int[] entries = new int[2 * n];
+        long total = 0;
         for (int k = 0; k < n; k++) {
-            l[k] = (int) (packed[k] >>> 32);
-            u[k] = (int) packed[k];
-            if (k > 0 && l[k] == l[k - 1]) {
-                throw new IllegalArgumentException("locations must not repeat, " + l[k] + " appears twice");
+            entries[2 * k] = (int) (packed[k] >>> 32);
+            entries[2 * k + 1] = (int) packed[k];
+            total += entries[2 * k + 1];
+            if (k > 0 && entries[2 * k] == entries[2 * k - 2]) {
+                throw new IllegalArgumentException("locations must not repeat, " + entries[2 * k] + " appears twice");
             }
         }
-        return n == 0 ? NONE : new SkuStock(l, u, Integer.MAX_VALUE);
+        return n == 0 ? NONE : new SkuStock(entries, total, Integer.MAX_VALUE);
     }
 
     /**
@@ -74,9 +79,9 @@ public final class SkuStock {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }
         if (limit >= total()) {
-            return networkLimit == Integer.MAX_VALUE ? this : new SkuStock(locations, units, Integer.MAX_VALUE);
+            return networkLimit == Integer.MAX_VALUE ? this : new SkuStock(entries, total, Integer.MAX_VALUE);
         }
-        return new SkuStock(locations, units, limit);
+        return new SkuStock(entries, total, limit);
     }
 
     /**
@@ -89,50 +94,57 @@ public final class SkuStock {
 
     /** The number of locations holding stock. */
     public int size() {
-        return locations.length;
+        return entries.length >>> 1;
     }
 
     /** The dense network index of the {@code k}-th location holding stock. */
     public int location(int k) {
-        return locations[k];
+        return entries[2 * k];
     }
 
     /** The units at the {@code k}-th location holding stock; at least 1. */
     public int units(int k) {
-        return units[k];
+        return entries[2 * k + 1];
     }
 
     /** The units at the location with dense index {@code location}; 0 when it holds none. */
     public int unitsAt(int location) {
-        int k = Arrays.binarySearch(locations, location);
-        return k >= 0 ? units[k] : 0;
+        int low = 0;
+        int high = size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int at = entries[2 * mid];
+            if (at < location) {
+                low = mid + 1;
+            } else if (at > location) {
+                high = mid - 1;
+            } else {
+                return entries[2 * mid + 1];
+            }
+        }
+        return 0;
     }
 
     /** The total over all locations. */
     public long total() {
-        long sum = 0;
-        for (int u : units) {
-            sum += u;
-        }
-        return sum;
+        return total;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SkuStock s && networkLimit == s.networkLimit && Arrays.equals(locations, s.locations)
-                && Arrays.equals(units, s.units);
+        return o instanceof SkuStock s && networkLimit == s.networkLimit && Arrays.equals(entries, s.entries);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(locations) + Arrays.hashCode(units)) + networkLimit;
+        return 31 * Arrays.hashCode(entries) + networkLimit;
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("SkuStock[");
-        for (int k = 0; k < locations.length; k++) {
-            sb.append(k == 0 ? "" : ", ").append(locations[k]).append('=').append(units[k]);
+        for (int k = 0; k < size(); k++) {
+            sb.append(k == 0 ? "" : ", ").append(location(k)).append('=').append(units(k));
         }
         if (networkLimit != Integer.MAX_VALUE) {
             sb.append("; at most ").append(networkLimit).append(" in all");

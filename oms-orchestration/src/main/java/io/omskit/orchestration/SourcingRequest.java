@@ -35,15 +35,24 @@ public record SourcingRequest(Order order, List<LineQuantity> quantities, Set<Lo
         Checks.notNull(order, "order");
         quantities = List.copyOf(Checks.notNull(quantities, "quantities"));
         excludedForAll = Set.copyOf(Checks.notNull(excludedForAll, "excludedForAll"));
-        Map<LineId, Set<LocationId>> byLine = new HashMap<>();
-        Checks.notNull(excludedByLine, "excludedByLine").forEach((l, s) -> byLine.put(l, Set.copyOf(s)));
-        excludedByLine = Map.copyOf(byLine);
-        List<Set<LineId>> g = new ArrayList<>();
-        for (Set<LineId> group : Checks.notNull(groups, "groups")) {
-            g.add(Set.copyOf(group));
+        // most requests exclude nothing and group nothing: nothing to copy then
+        if (!Checks.notNull(excludedByLine, "excludedByLine").isEmpty()) {
+            Map<LineId, Set<LocationId>> byLine = new HashMap<>();
+            excludedByLine.forEach((l, s) -> byLine.put(l, Set.copyOf(s)));
+            excludedByLine = Map.copyOf(byLine);
+        } else {
+            excludedByLine = Map.of();
         }
-        groups = List.copyOf(g);
-        Set<LineId> seen = new HashSet<>();
+        if (!Checks.notNull(groups, "groups").isEmpty()) {
+            List<Set<LineId>> g = new ArrayList<>();
+            for (Set<LineId> group : groups) {
+                g.add(Set.copyOf(group));
+            }
+            groups = List.copyOf(g);
+        } else {
+            groups = List.of();
+        }
+        Set<LineId> seen = quantities.isEmpty() ? Set.of() : new HashSet<>();
         for (LineQuantity q : quantities) {
             if (order.line(q.line()).isEmpty()) {
                 throw new IllegalArgumentException("quantities name line " + q.line() + " which is not a line of order " + order.id());
