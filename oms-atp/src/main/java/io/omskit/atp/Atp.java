@@ -445,6 +445,7 @@ public final class Atp {
         MethodPlan[] plans = new MethodPlan[methods.size()];
         Completion[] asked = new Completion[plans.length];
         Supplier<List<OrderLine>> orderLines = Suppliers.memoize(() -> orderLines(lines));
+        Needs needs = needs(lines);
         WhatIfSeries series = engine.whatIfSeries();
         long until = cacheTtlMillis > 0 ? now.toEpochMilli() + cacheTtlMillis : now.toEpochMilli();
         boolean checkCapacity = false;
@@ -453,10 +454,10 @@ public final class Atp {
             DeliveryMethod method = methods.get(m);
             MethodPlan mp = precondition(method, destination, store, storeIndex);
             if (mp == null && method == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
-                mp = shelfCheck(lines, snapshot, storeIndex);
+                mp = shelfCheck(needs, snapshot, storeIndex);
             }
             if (mp == null && hopeless) {
-                mp = futurePlan(method, lines, channel, destination, store, now, snapshot,
+                mp = futurePlan(method, lines, needs, channel, destination, store, now, snapshot,
                         MethodPromise.unavailable(method, Unavailability.NO_STOCK, "not enough stock in the network for "
                                 + channel + " and no inbound supply covers it"));
             }
@@ -486,7 +487,7 @@ public final class Atp {
                                 () -> series.firstExclusion(request.get(), snapshot, now).map(List::of).orElse(List.of()),
                                 storeIndex);
                     }
-                    mp = futurePlan(method, lines, channel, destination, store, now, snapshot, otherwise);
+                    mp = futurePlan(method, lines, needs, channel, destination, store, now, snapshot, otherwise);
                 }
             }
             if (mp.status == PromiseStatus.LATER && mp.start.toEpochMilli() < until) {
@@ -558,9 +559,10 @@ public final class Atp {
      * Express click and collect takes only the pickup store's own stock (the engine adds that filter for the method):
      * a store without enough of every SKU cannot be planned, so the engine is not asked.
      */
-    private MethodPlan shelfCheck(Line[] lines, StockSnapshot snapshot, int storeIndex) {
-        for (Sku sku : skusOf(lines)) {
-            long needed = required(lines, sku);
+    private MethodPlan shelfCheck(Needs needs, StockSnapshot snapshot, int storeIndex) {
+        for (int k = 0; k < needs.skus.size(); k++) {
+            Sku sku = needs.skus.get(k);
+            long needed = needs.units[k];
             int onShelf = snapshot.stock(sku).unitsAt(storeIndex);
             if (onShelf < needed) {
                 return unavailablePlan(noShelfStock(storeIndex, sku, onShelf, needed));
@@ -643,9 +645,10 @@ public final class Atp {
      * Tries the inbound supply of the lines' SKUs, earliest ETA first (net of backorders already waiting for it):
      * the first ETA at which the engine plans everything gives a later promise, timed from that ETA.
      */
-    private MethodPlan futurePlan(DeliveryMethod method, Line[] lines, Channel channel, Destination destination,
-                                  LocationId store, Instant now, RecordingSnapshot current, MethodPromise otherwise) {
-        List<Sku> skus = skusOf(lines);
+    private MethodPlan futurePlan(DeliveryMethod method, Line[] lines, Needs needs, Channel channel,
+                                  Destination destination, LocationId store, Instant now, RecordingSnapshot current,
+                                  MethodPromise otherwise) {
+        List<Sku> skus = needs.skus;
         List<Instant> etas = new ArrayList<>();
         for (Sku sku : skus) {
             for (InboundSupply s : netInbound(current.read(sku))) {
@@ -664,10 +667,11 @@ public final class Atp {
             Instant eta = etas.get(k);
             Map<Sku, SkuStock> future = new HashMap<>();
             boolean enough = true;
-            for (Sku sku : skus) {
+            for (int x = 0; x < skus.size(); x++) {
+                Sku sku = skus.get(x);
                 SkuAvailability a = current.read(sku);
                 SkuStock s = futureStock(a, channel, eta);
-                enough &= s.total() - a.networkReserved() >= required(lines, sku);
+                enough &= s.total() - a.networkReserved() >= needs.units[x];
                 future.put(sku, s);
             }
             if (!enough) {
@@ -702,30 +706,38 @@ public final class Atp {
         return unavailablePlan(otherwise);
     }
 
-    /** Units of {@code sku} the lines need, bundles counted by their components. */
-    private long required(Line[] lines, Sku sku) {
-        long n = 0;
-        for (Line l : lines) {
-            for (BundleComponent c : components(l.sku)) {
-                if (c.sku().equals(sku)) {
-                    n += (long) l.quantity * c.quantity();
-                }
-            }
-        }
-        return n;
+    /** The SKUs the lines draw on (each line's SKU, or its bundle's components), each with the units they need. */
+    private record Needs(List<Sku> skus, long[] units) {
     }
 
-    /** The SKUs whose stock the lines draw on: each line's SKU, or its bundle's components. */
-    private List<Sku> skusOf(Line[] lines) {
-        List<Sku> skus = new ArrayList<>();
+    private Needs needs(Line[] lines) {
+        List<Sku> skus = new ArrayList<>(lines.length);
+        long[] units = new long[lines.length];
         for (Line l : lines) {
             for (BundleComponent c : components(l.sku)) {
-                if (!skus.contains(c.sku())) {
+                int k = indexOf(skus, c.sku());
+                if (k < 0) {
+                    k = skus.size();
                     skus.add(c.sku());
+                    if (k == units.length) {
+                        units = Arrays.copyOf(units, 2 * k + 1);
+                    }
                 }
+                units[k] += (long) l.quantity * c.quantity();
             }
         }
-        return skus;
+        return new Needs(skus, units);
+    }
+
+    private static int indexOf(List<Sku> skus, Sku sku) {
+        int hash = sku.hashCode();
+        for (int k = 0; k < skus.size(); k++) {
+            Sku other = skus.get(k);
+            if (other == sku || other.hashCode() == hash && other.equals(sku)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private List<BundleComponent> components(Sku sku) {

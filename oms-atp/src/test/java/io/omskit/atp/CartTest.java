@@ -8,7 +8,11 @@ import static io.omskit.atp.Shop.eur;
 import static io.omskit.atp.calendar.Berlin.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omskit.core.catalog.BundleComponent;
+import io.omskit.core.catalog.Dimensions;
 import io.omskit.core.catalog.Sku;
+import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.order.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.network.LocationType;
@@ -87,6 +91,28 @@ class CartTest {
         assertThat(p.reason()).isEqualTo(Unavailability.EXCLUDED_BY_RULES);
         assertThat(p.detail()).isEqualTo("1 unit(s) of MUG requested, 0 at eligible locations, 5 more at excluded locations; "
                 + "pickup store ST-OUTLET cannot receive a transfer from WH-BERLIN");
+    }
+
+    @Test
+    void a_bundle_draws_on_its_components_with_the_other_lines_of_the_cart() {
+        Sku set = Sku.of("BREAKFAST-SET");
+        Shop shop = new Shop(InMemoryCatalog.of(List.of(new SkuAttributes(set, "Breakfast set", "kitchen", 900,
+                Dimensions.ofMillimetres(300, 300, 120), true, List.of(new BundleComponent(MUG, 1), new BundleComponent(PLATE, 2))))))
+                .receive(MUG, Shop.MITTE, 2).receive(PLATE, Shop.MITTE, 3);
+        Atp atp = shop.atp;
+        CartRequest request = CartRequest.of(Channel.WEB, List.of(new CartLine("1", set, 1, eur(30)), new CartLine("2", MUG, 1, eur(8))))
+                .collectingAt(Shop.MITTE).at(local("2026-11-26T10:00"));
+
+        CartPromise fits = atp.cart(request);
+        // the set needs a mug and two plates; the store has 2 mugs and 3 plates for the set and the extra mug
+        assertThat(fits.signals()).extracting(StockSignal::units).containsExactly(1L, 2L);
+        assertThat(fits.method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow().isAvailable()).isTrue();
+
+        CartRequest twoMore = CartRequest.of(Channel.WEB, List.of(new CartLine("1", set, 1, eur(30)), new CartLine("2", MUG, 2, eur(8))))
+                .collectingAt(Shop.MITTE).at(local("2026-11-26T10:00"));
+        MethodPromise shelf = atp.cart(twoMore).method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow();
+        assertThat(shelf.reason()).isEqualTo(Unavailability.NO_STOCK);
+        assertThat(shelf.detail()).isEqualTo("ST-MITTE has 2 unit(s) of MUG on its shelf, 3 needed");
     }
 
     @Test

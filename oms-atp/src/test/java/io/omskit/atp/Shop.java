@@ -18,6 +18,7 @@ import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.Channel;
 import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.spi.Catalog;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.orchestration.RuleBook;
 import io.omskit.orchestration.RuleSet;
@@ -79,6 +80,7 @@ final class Shop {
     final Atp atp;
     private final AtomicInteger keys = new AtomicInteger();
 
+    private final Catalog catalog;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T09:00:00Z"));
 
     Shop() {
@@ -94,6 +96,16 @@ final class Shop {
      *                  collect excludes a closed store (otherwise the promise waits for the next opening)
      */
     Shop(SplitPolicy homeSplit, boolean timeRules) {
+        this(homeSplit, timeRules, null);
+    }
+
+    /** A shop whose engine and ATP know {@code catalog}'s bundles. */
+    Shop(Catalog catalog) {
+        this(SplitPolicy.SHIP_PARTIAL, false, catalog);
+    }
+
+    private Shop(SplitPolicy homeSplit, boolean timeRules, Catalog catalog) {
+        this.catalog = catalog;
         store = InMemoryInventoryStore.builder().clock(clock).publisher(this::publish).build();
         RuleSet home = RuleSet.builder("home")
                 .filter(new CapabilityFilter())
@@ -114,7 +126,11 @@ final class Shop {
         RuleSet collect = collectRules.build();
         RuleSet shipToStore = RuleSet.builder("ship-to-store").filter(new CapabilityFilter())
                 .cost(new DistanceCost(0.01)).cost(new SplitPenalty(5)).build();
-        engine = SourcingEngine.builder().network(network).clock(clock).inventory(store)
+        SourcingEngine.Builder engineBuilder = SourcingEngine.builder();
+        if (catalog != null) {
+            engineBuilder.catalog(catalog);
+        }
+        engine = engineBuilder.network(network).clock(clock).inventory(store)
                 .rules(RuleBook.builder().byDefault(home)
                         .forMethod(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, collect)
                         .forMethod(DeliveryMethod.EXPRESS_DELIVERY, expressRules.build())
@@ -128,7 +144,11 @@ final class Shop {
 
     /** A builder of the shop's ATP (over its engine, store, calendar and charges). */
     Atp.Builder atpBuilder() {
-        return Atp.builder().engine(engine).inventory(store).clock(clock)
+        Atp.Builder b = Atp.builder();
+        if (catalog != null) {
+            b.catalog(catalog);
+        }
+        return b.engine(engine).inventory(store).clock(clock)
                 .calendar(PromiseCalendar.builder(network).holidays(Berlin.HOLIDAYS)
                         .pickup(LocationType.WAREHOUSE, PickupSchedule.weekdaysAt(LocalTime.of(17, 0))).build())
                 .charges(DeliveryCharges.builder(EUR)
