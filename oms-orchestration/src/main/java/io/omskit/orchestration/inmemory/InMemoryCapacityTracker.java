@@ -92,8 +92,24 @@ public final class InMemoryCapacityTracker implements CapacityTracker {
      * "No counter of the index's location on {@code day} while {@code made} counters had been made", packed: the
      * day's number and the low half of the count of counters made (4 billion counters apart is never a concern).
      */
-    private static long none(LocalDate day, long made) {
-        return ((day.toEpochDay() + 1) << 32) | (made & 0xFFFFFFFFL);
+    private long none(LocalDate day, long made) {
+        return ((epochDay(day) + 1) << 32) | (made & 0xFFFFFFFFL);
+    }
+
+    /** A day and its number: most reads ask for the same day, by the same instance. Immutable, so racy reads are safe. */
+    private record DayNumber(LocalDate day, long number) {
+    }
+
+    private DayNumber lastDay = new DayNumber(LocalDate.EPOCH, 0);
+
+    private long epochDay(LocalDate day) {
+        DayNumber d = lastDay;
+        if (d.day == day) {
+            return d.number;
+        }
+        long number = day.toEpochDay();
+        lastDay = new DayNumber(day, number);
+        return number;
     }
 
     private void rememberNone(int index, LocationId location, long value) {

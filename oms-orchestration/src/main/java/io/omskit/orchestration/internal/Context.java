@@ -51,6 +51,8 @@ public final class Context implements SourcingContext {
     /** Distances from the destination by dense index, NaN until computed: shared by every context of the destination. */
     private final double[] km;
     private int[] remaining = NONE;
+    /** The local day at {@link #now} in each zone of {@link Sites}, as first asked: fixed for the context. */
+    private LocalDate[] dayInZone;
 
     /**
      * @param excluded    per item, the dense indexes of the locations the request excludes, sorted
@@ -301,13 +303,27 @@ public final class Context implements SourcingContext {
             if (capacity == null || daily == 0) {
                 return daily;
             }
-            return Math.max(0, daily - capacity.used(location, sites.ids[location], sites.days.of(sites.zoneIndex[location], now)));
+            return Math.max(0, daily - capacity.used(location, sites.ids[location], dayInZone(sites.zoneIndex[location])));
         }
         Location l = network.at(location);
         if (capacity == null) {
             return l.dailyCapacity();
         }
         return Math.max(0, l.dailyCapacity() - capacity.used(location, l.id(), localDay(l.zone())));
+    }
+
+    private LocalDate dayInZone(int zone) {
+        LocalDate[] days = dayInZone;
+        if (days == null) {
+            days = new LocalDate[sites.days.size()];
+            dayInZone = days;
+        }
+        LocalDate day = days[zone];
+        if (day == null) {
+            day = sites.days.of(zone, now);
+            days[zone] = day;
+        }
+        return day;
     }
 
     /** Per-location data every computation reads, in arrays by dense index: built once per network. */

@@ -30,6 +30,11 @@ final class LocalDays {
         this.days = new AtomicReferenceArray<>(zones.length);
     }
 
+    /** The number of zones. */
+    int size() {
+        return zones.length;
+    }
+
     /** The local date of {@code time} in the {@code zone}-th zone. */
     LocalDate of(int zone, Instant time) {
         long s = time.getEpochSecond();
