@@ -218,6 +218,7 @@ public final class Atp {
         boolean hopeless = false;
         Money merchandise = Money.zero(charges.currency());
         RecordingSnapshot reads = new RecordingSnapshot(request.channel());
+        reads.readAll(request.lines());
         for (int k = 0; k < lines.length; k++) {
             CartLine l = request.lines().get(k);
             lines[k] = new Line(l.id(), l.sku(), l.quantity());
@@ -917,24 +918,67 @@ public final class Atp {
             this.channel = channel;
         }
 
-        SkuAvailability read(Sku sku) {
+        /** Reads the SKUs of {@code lines} (not their bundles' components) all at once. */
+        void readAll(List<CartLine> lines) {
+            Sku[] skus = new Sku[lines.size()];
+            int n = 0;
+            for (CartLine l : lines) {
+                if (find(l.sku()) < 0 && indexOf(skus, n, l.sku()) < 0) {
+                    skus[n++] = l.sku();
+                }
+            }
+            SkuAvailability[] found = new SkuAvailability[n];
+            index.availabilities(skus, n, found);
+            int touched = 0;
+            for (int k = 0; k < n; k++) {
+                // the stock the engine reads next, its first cache line fetched for every SKU together
+                touched += found[k].stock(channel).size();
+                record(skus[k], found[k]);
+            }
+            if (touched == Integer.MIN_VALUE + 7) {
+                asked = asked.clone();
+            }
+        }
+
+        private static int indexOf(Sku[] skus, int n, Sku sku) {
+            for (int k = 0; k < n; k++) {
+                if (skus[k] == sku || skus[k].equals(sku)) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        private int find(Sku sku) {
             for (int k = 0; k < count; k++) {
                 if (asked[k] == sku) {
-                    return read[k];
+                    return k;
                 }
             }
             for (int k = 0; k < count; k++) {
                 if (asked[k].equals(sku)) {
-                    return read[k];
+                    return k;
                 }
             }
-            SkuAvailability a = index.availability(sku);
+            return -1;
+        }
+
+        private void record(Sku sku, SkuAvailability a) {
             if (count == read.length) {
                 read = Arrays.copyOf(read, count * 2);
                 asked = Arrays.copyOf(asked, count * 2);
             }
             asked[count] = sku;
             read[count++] = a;
+        }
+
+        SkuAvailability read(Sku sku) {
+            int k = find(sku);
+            if (k >= 0) {
+                return read[k];
+            }
+            SkuAvailability a = index.availability(sku);
+            record(sku, a);
             return a;
         }
 

@@ -1,5 +1,6 @@
 package io.omskit.atp;
 
+import io.omskit.atp.internal.TextTable;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
@@ -44,6 +45,8 @@ public final class AvailabilityIndex implements EventPublisher {
     private final StockExposure exposure;
     // keyed by the SKU's text: a lookup compares the text without first reading the key's Sku (one cache miss less)
     private final ConcurrentHashMap<String, SkuAvailability> entries = new ConcurrentHashMap<>();
+    // the same, for reads: written under the map's lock for the key (so never an older reading over a newer one)
+    private final TextTable<SkuAvailability> readable = new TextTable<>();
     private final AtomicLong versions = new AtomicLong();
     private final Map<Channel, StockSnapshot> snapshots = new EnumMap<>(Channel.class);
 
@@ -85,22 +88,45 @@ public final class AvailabilityIndex implements EventPublisher {
 
     /** Re-reads {@code sku} from the store if the index holds it (otherwise its first read will). */
     public void refresh(Sku sku) {
-        entries.computeIfPresent(Checks.notNull(sku, "sku").value(), (s, old) -> read(sku));
+        entries.computeIfPresent(Checks.notNull(sku, "sku").value(), (s, old) -> readable(s, sku));
     }
 
     /** Reads {@code skus} into the index now, so that their first promises need not touch the store. */
     public void load(Collection<Sku> skus) {
         for (Sku sku : skus) {
-            entries.compute(sku.value(), (s, old) -> read(sku));
+            entries.compute(sku.value(), (s, old) -> readable(s, sku));
         }
     }
 
     /** The availability of {@code sku}, read from the store on first use. Never null. */
     public SkuAvailability availability(Sku sku) {
-        SkuAvailability a = entries.get(Checks.notNull(sku, "sku").value());
+        SkuAvailability a = readable.get(Checks.notNull(sku, "sku").value());
         if (a == null) {
-            a = entries.computeIfAbsent(sku.value(), s -> read(sku));
+            a = entries.computeIfAbsent(sku.value(), s -> readable(s, sku));
         }
+        return a;
+    }
+
+    /**
+     * The availability of {@code skus[0..count)} into {@code out}, as {@link #availability} gives each: looked up
+     * together, so that the memory reads of one SKU's lookup need not wait for another's.
+     */
+    void availabilities(Sku[] skus, int count, SkuAvailability[] out) {
+        String[] texts = new String[count];
+        for (int k = 0; k < count; k++) {
+            texts[k] = skus[k].value();
+        }
+        readable.getAll(texts, count, out);
+        for (int k = 0; k < count; k++) {
+            if (out[k] == null) {
+                out[k] = availability(skus[k]);
+            }
+        }
+    }
+
+    private SkuAvailability readable(String text, Sku sku) {
+        SkuAvailability a = read(sku);
+        readable.put(text, a);
         return a;
     }
 
