@@ -3,6 +3,7 @@ package io.omskit.orchestration.internal;
 import io.omskit.core.network.GeoPoint;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.Order;
@@ -230,6 +231,11 @@ public final class Context implements SourcingContext {
     }
 
     @Override
+    public LocationType locationType(int location) {
+        return sites != null ? sites.types[location] : network.at(location).type();
+    }
+
+    @Override
     public Instant now() {
         return now;
     }
@@ -331,6 +337,7 @@ public final class Context implements SourcingContext {
         final LocationId[] ids;
         final ZoneId[] zones;
         final int[] dailyCapacity;
+        final LocationType[] types;
         /** Per location, the index of its zone in {@link #days}. */
         final int[] zoneIndex;
         final LocalDays days;
@@ -341,6 +348,7 @@ public final class Context implements SourcingContext {
             ids = new LocationId[size];
             zones = new ZoneId[size];
             dailyCapacity = new int[size];
+            types = new LocationType[size];
             zoneIndex = new int[size];
             List<ZoneId> distinct = new java.util.ArrayList<>();
             for (int l = 0; l < size; l++) {
@@ -348,6 +356,7 @@ public final class Context implements SourcingContext {
                 ids[l] = location.id();
                 zones[l] = location.zone();
                 dailyCapacity[l] = location.dailyCapacity();
+                types[l] = location.type();
                 int z = distinct.indexOf(zones[l]);
                 if (z < 0) {
                     z = distinct.size();

@@ -118,7 +118,7 @@ public final class LocationTypeFilter implements FilterRule {
         Channel channel = context.channel();
         DeliveryMethod method = context.delivery().method();
         Allowance best = applying(channel, method);
-        LocationType type = context.location(location).type();
+        LocationType type = context.locationType(location);
         if (best == null || best.types().contains(type)) {
             return null;
         }

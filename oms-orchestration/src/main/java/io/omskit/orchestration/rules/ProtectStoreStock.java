@@ -57,7 +57,7 @@ public final class ProtectStoreStock implements CostRule {
 
     @Override
     public void price(SourcingContext context, int location, CostSink sink) {
-        if (context.location(location).type() != LocationType.STORE) {
+        if (context.locationType(location) != LocationType.STORE) {
             return;
         }
         for (int i = 0, n = context.itemCount(); i < n; i++) {

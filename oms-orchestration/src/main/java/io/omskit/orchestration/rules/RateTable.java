@@ -50,7 +50,12 @@ public final class RateTable implements ShippingRates {
 
     @Override
     public ShippingRate rate(Location from, DeliveryMethod method) {
-        return resolved[from.type().ordinal()][method.ordinal()];
+        return rate(from.type(), method);
+    }
+
+    /** The rate with {@code method} from a location of type {@code type}. */
+    public ShippingRate rate(LocationType type, DeliveryMethod method) {
+        return resolved[type.ordinal()][method.ordinal()];
     }
 
     /** Whether shipping with {@code a} costs the same as with {@code b} from every location type. */

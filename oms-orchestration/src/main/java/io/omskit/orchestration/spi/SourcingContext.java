@@ -2,6 +2,7 @@ package io.omskit.orchestration.spi;
 
 import io.omskit.core.network.GeoPoint;
 import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.Order;
@@ -32,6 +33,14 @@ public interface SourcingContext {
     /** The location at dense index {@code location}; never null. */
     default Location location(int location) {
         return network().at(location);
+    }
+
+    /**
+     * The type of the location at dense index {@code location}, as {@link #location(int)} gives it; never null.
+     * Rules that read only the type should ask this: the engine answers it without reading the location.
+     */
+    default LocationType locationType(int location) {
+        return location(location).type();
     }
 
     /** The time of the computation, from the engine's clock; never null. */
