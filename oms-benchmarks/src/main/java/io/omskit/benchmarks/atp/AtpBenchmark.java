@@ -26,8 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * sourcing engine for every method of every call.
  *
  * <pre>
- * java -jar oms-benchmarks/target/benchmarks.jar AtpBenchmark -f 1 -wi 2 -w 5s -i 3 -r 5s
+ * java -jar oms-benchmarks/target/benchmarks.jar AtpBenchmark -f 1
  * </pre>
+ *
+ * Keep the declared warm-up (2 x 10 s): after building the reference (several GB of heap) the JVM needs about 15 s
+ * (collector and compiler) before carts run at their steady pace, and a shorter warm-up puts that in the first
+ * measured iteration (its p99 is then about twice the others').
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
