@@ -935,10 +935,12 @@ public final class Atp {
                 touched += found[k].stock(channel).size();
                 record(skus[k], found[k]);
             }
-            if (touched == Integer.MIN_VALUE + 7) {
-                asked = asked.clone();
-            }
+            this.touched = touched;
         }
+
+        /** What {@link #readAll} summed of what it touched: kept so the touching reads are not dropped as unused. */
+        @SuppressWarnings("unused")
+        private int touched;
 
         private static int indexOf(Sku[] skus, int n, Sku sku) {
             for (int k = 0; k < n; k++) {
