@@ -918,12 +918,13 @@ public final class Atp {
             this.channel = channel;
         }
 
-        /** Reads the SKUs of {@code lines} (not their bundles' components) all at once. */
+        /** Reads the SKUs of {@code lines} all at once; a bundle's components are read when asked for. */
         void readAll(List<CartLine> lines) {
             Sku[] skus = new Sku[lines.size()];
             int n = 0;
             for (CartLine l : lines) {
-                if (find(l.sku()) < 0 && indexOf(skus, n, l.sku()) < 0) {
+                // a bundle holds no stock of its own
+                if (isPlain(l.sku()) && find(l.sku()) < 0 && indexOf(skus, n, l.sku()) < 0) {
                     skus[n++] = l.sku();
                 }
             }
