@@ -932,8 +932,11 @@ public final class Atp {
             index.availabilities(skus, n, found);
             int touched = 0;
             for (int k = 0; k < n; k++) {
-                // the stock the engine reads next, its first cache line fetched for every SKU together
-                touched += found[k].stock(channel).size();
+                // the stock the engine reads next, every cache line of it (8 entries each) fetched for every SKU together
+                SkuStock stock = found[k].stock(channel);
+                for (int x = 0, size = stock.size(); x < size; x += 8) {
+                    touched += stock.location(x);
+                }
                 record(skus[k], found[k]);
             }
             this.touched = touched;
