@@ -712,28 +712,31 @@ public final class Atp {
     }
 
     private Needs needs(Line[] lines) {
-        List<Sku> skus = new ArrayList<>(lines.length);
+        Sku[] skus = new Sku[lines.length];
         long[] units = new long[lines.length];
+        int n = 0;
         for (Line l : lines) {
             for (BundleComponent c : components(l.sku)) {
-                int k = indexOf(skus, c.sku());
+                int k = indexOf(skus, n, c.sku());
                 if (k < 0) {
-                    k = skus.size();
-                    skus.add(c.sku());
-                    if (k == units.length) {
-                        units = Arrays.copyOf(units, 2 * k + 1);
+                    if (n == skus.length) {
+                        skus = Arrays.copyOf(skus, 2 * n + 1);
+                        units = Arrays.copyOf(units, 2 * n + 1);
                     }
+                    k = n++;
+                    skus[k] = c.sku();
                 }
                 units[k] += (long) l.quantity * c.quantity();
             }
         }
-        return new Needs(skus, units);
+        return new Needs(List.of(Arrays.copyOf(skus, n)), units);
     }
 
-    private static int indexOf(List<Sku> skus, Sku sku) {
+    /** The index of {@code sku} among {@code skus[0..n)} (by identity, else by value); -1 when absent. */
+    private static int indexOf(Sku[] skus, int n, Sku sku) {
         int hash = sku.hashCode();
-        for (int k = 0; k < skus.size(); k++) {
-            Sku other = skus.get(k);
+        for (int k = 0; k < n; k++) {
+            Sku other = skus[k];
             if (other == sku || other.hashCode() == hash && other.equals(sku)) {
                 return k;
             }
@@ -924,7 +927,7 @@ public final class Atp {
             int n = 0;
             for (CartLine l : lines) {
                 // a bundle holds no stock of its own
-                if (isPlain(l.sku()) && find(l.sku()) < 0 && indexOf(skus, n, l.sku()) < 0) {
+                if (isPlain(l.sku()) && indexOf(asked, count, l.sku()) < 0 && indexOf(skus, n, l.sku()) < 0) {
                     skus[n++] = l.sku();
                 }
             }
@@ -946,29 +949,6 @@ public final class Atp {
         @SuppressWarnings("unused")
         private int touched;
 
-        private static int indexOf(Sku[] skus, int n, Sku sku) {
-            for (int k = 0; k < n; k++) {
-                if (skus[k] == sku || skus[k].equals(sku)) {
-                    return k;
-                }
-            }
-            return -1;
-        }
-
-        private int find(Sku sku) {
-            for (int k = 0; k < count; k++) {
-                if (asked[k] == sku) {
-                    return k;
-                }
-            }
-            for (int k = 0; k < count; k++) {
-                if (asked[k].equals(sku)) {
-                    return k;
-                }
-            }
-            return -1;
-        }
-
         private void record(Sku sku, SkuAvailability a) {
             if (count == read.length) {
                 read = Arrays.copyOf(read, count * 2);
@@ -979,7 +959,7 @@ public final class Atp {
         }
 
         SkuAvailability read(Sku sku) {
-            int k = find(sku);
+            int k = indexOf(asked, count, sku);
             if (k >= 0) {
                 return read[k];
             }
