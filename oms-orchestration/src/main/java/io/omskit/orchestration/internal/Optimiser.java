@@ -539,6 +539,9 @@ final class Optimiser {
         if (sets == null || sets.length == 0) {
             return false;
         }
+        if (incUns != 0 && priceBestFirst(sets)) {
+            return true;
+        }
         int[] byAlone = sortedByAlone(aloneUns, aloneCost);
         int[] position = new int[m];
         for (int d = 0; d < m; d++) {
@@ -620,10 +623,17 @@ final class Optimiser {
         }
         members = Arrays.copyOf(members, count);
         Arrays.sort(members);
+        for (int x = 0; x < count; x++) {
+            p.price(members[x]);
+        }
+        if (priceBestFirst(sets)) {
+            optimal = true;
+            record();
+            return;
+        }
         long[] aloneUns = new long[count];
         double[] aloneCost = new double[count];
         for (int x = 0; x < count; x++) {
-            p.price(members[x]);
             evaluateAlone(members[x]);
             aloneUns[x] = evUns;
             aloneCost[x] = evCost;
@@ -688,19 +698,105 @@ final class Optimiser {
     }
 
     /**
+     * Prices {@code sets}, none of which may leave a unit unsourced, cheapest lower bound ({@link #lowerBound}) first,
+     * when the incumbent leaves units unsourced, and accepts the cheapest set using all its locations if every other
+     * such set costs more by more than the tolerance of {@link #better}: whatever the order the sets are visited in,
+     * that set replaces any incumbent and none replaces it, so it is the plan of {@link #priceInSearchOrder} without
+     * the search order (each location priced alone and sorted) that only near ties need. False (nothing accepted) on
+     * a near tie or a set leaving units unsourced: the sets are then priced in search order.
+     */
+    private boolean priceBestFirst(int[][] sets) {
+        int count = sets.length;
+        double[] lower = new double[count];
+        for (int s = 0; s < count; s++) {
+            lower[s] = lowerBound(sets[s], sets[s].length, Double.POSITIVE_INFINITY);
+        }
+        int[] byBound = sortedBy(lower);
+        double best = Double.POSITIVE_INFINITY;
+        double second = Double.POSITIVE_INFINITY;
+        int bestSet = -1;
+        for (int s : byBound) {
+            // every set left costs at least its bound, clearly more than the best one
+            if (clearlyAbove(lower[s], best)) {
+                break;
+            }
+            int[] set = sets[s];
+            evaluateSet(set, set.length);
+            if (evUsed != set.length) {
+                continue;
+            }
+            if (evUns != 0) {
+                return false;
+            }
+            if (evCost < best) {
+                second = best;
+                best = evCost;
+                bestSet = s;
+            } else if (evCost < second) {
+                second = evCost;
+            }
+        }
+        if (bestSet >= 0 && !clearlyAbove(second, best)) {
+            return false;
+        }
+        if (bestSet >= 0) {
+            int[] accepted = sets[bestSet].clone();
+            Arrays.sort(accepted);
+            evUns = 0;
+            evCost = best;
+            accept(accepted);
+        }
+        settledByCoverage = true;
+        settledBestFirst = true;
+        return true;
+    }
+
+    /**
+     * Whether a set costing at least {@code cost} (a lower bound, summed in another order than the set's evaluation,
+     * which differs from it by far less than the tolerance) could never replace, nor be kept against, one costing
+     * {@code best}: {@code cost} exceeds {@code best} by more than twice the tolerance of {@link #better}.
+     */
+    private static boolean clearlyAbove(double cost, double best) {
+        return cost - 2 * eps(cost) > best;
+    }
+
+    /** Indexes 0..size-1 by {@code key} ascending (ties in any order). */
+    private static int[] sortedBy(double[] key) {
+        int size = key.length;
+        int[] idx = new int[size];
+        for (int x = 0; x < size; x++) {
+            double k = key[x];
+            int y = x;
+            while (y > 0 && key[idx[y - 1]] > k) {
+                idx[y] = idx[y - 1];
+                y--;
+            }
+            idx[y] = x;
+        }
+        return idx;
+    }
+
+    /**
      * Whether the locations {@code set[0..size)}, all used (as a set must be to be accepted), cost at least the
-     * incumbent: their fixed costs, the split penalty and each item's units at the cheapest unit cost among them
-     * bound the set's cost from below (every other term is at least zero), so a set at or above the incumbent cannot
-     * be strictly better. Sums in another order than {@link #evaluateSet} differ from its by far less than the
-     * tolerance of {@link #better}.
+     * incumbent ({@link #lowerBound}), so that the set cannot be strictly better. Sums in another order than
+     * {@link #evaluateSet} differ from its by far less than the tolerance of {@link #better}.
      */
     private boolean cannotBeat(int[] set, int size) {
+        return lowerBound(set, size, incCost) >= incCost;
+    }
+
+    /**
+     * A lower bound of the cost of the locations {@code set[0..size)} all used: their fixed costs, the split penalty
+     * and each item's units at the cheapest unit cost among them (every other term is at least zero); summed only
+     * until it reaches {@code enough}.
+     */
+    private double lowerBound(int[] set, int size, double enough) {
         double bound = penalty * (size - 1);
         for (int x = 0; x < size; x++) {
             bound += fixed[set[x]];
         }
-        if (bound >= incCost) {
-            return true;
+        if (bound >= enough) {
+            return bound;
         }
         for (int u = 0; u < ungrouped.length; u++) {
             int i = ungrouped[u];
@@ -713,14 +809,15 @@ final class Optimiser {
                 }
             }
             bound += qty[i] * cheapest;
-            if (bound >= incCost) {
-                return true;
+            if (bound >= enough) {
+                return bound;
             }
         }
-        return false;
+        return bound;
     }
 
     private boolean settledByCoverage;
+    private boolean settledBestFirst;
     private int[] setJ;
     private boolean[] setTail;
     private double[] setCost;
@@ -1560,6 +1657,11 @@ final class Optimiser {
     /** Whether the plan was settled by pricing the sets of locations sourcing every unit ({@link #solvedByCoverage}). */
     boolean settledByCoverage() {
         return settledByCoverage;
+    }
+
+    /** Whether the covering sets were priced cheapest bound first, without the search order (no near tie). */
+    boolean settledBestFirst() {
+        return settledBestFirst;
     }
 
     /** Nodes visited by the branch and bound. */
