@@ -115,7 +115,8 @@ public final class LegWindows {
             w = compute(method, kind, location, pickupStore, area.destination, start);
             // a leg that cannot be promised at this dispatch cannot be at any start with it
             w = w == null ? new Window(dispatch, null) : intern(w);
-            kept.set(location, w);
+            // release, not volatile: a memo of immutable values needs no fence, which would wait for pending stores
+            kept.setRelease(location, w);
         }
         return w.window == null ? null : w;
     }
@@ -139,7 +140,7 @@ public final class LegWindows {
             }
             until = t + step;
         }
-        spans.set(location, until > t ? new Span(t, until, d) : new Span(t, t + REPROBE_MILLIS, null));
+        spans.setRelease(location, until > t ? new Span(t, until, d) : new Span(t, t + REPROBE_MILLIS, null));
         return until > t ? d : null;
     }
 

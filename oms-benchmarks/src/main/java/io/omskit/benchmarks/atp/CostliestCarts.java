@@ -15,10 +15,11 @@ import java.util.Arrays;
  * per cart: attach a profiler to that phase (JFR with {@code -XX:+UnlockDiagnosticVMOptions
  * -XX:+DebugNonSafepoints}). The plan cache is off. For A/B runs of CPU time, {@code -Xms6g -XX:+AlwaysPreTouch
  * -XX:+UseParallelGC} is steadier than the defaults. Run:
- * <pre>java -Xmx6g -cp oms-benchmarks/target/benchmarks.jar io.omskit.benchmarks.atp.CostliestCarts [kept [seconds [skipped]]]</pre>
+ * <pre>java -Xmx6g -cp oms-benchmarks/target/benchmarks.jar io.omskit.benchmarks.atp.CostliestCarts [kept [seconds [skipped [among-all]]]]</pre>
  * With {@code skipped}, the phase for the profiler asks the {@code kept} carts ranked after the costliest
  * {@code skipped}: the band that sets a percentile (ranks 80 to 328 of 16k for the p99) without the rare outliers
- * that would dominate the profile.
+ * that would dominate the profile. With {@code among-all}, that phase asks every cart in turn, as the benchmark does
+ * (the kept ones with caches as cold as there, through the method {@code inBand}, to cut the profile to them).
  */
 public final class CostliestCarts {
 
@@ -29,6 +30,7 @@ public final class CostliestCarts {
         int kept = args.length > 0 ? Integer.parseInt(args[0]) : 512;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int skipped = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        boolean amongAll = args.length > 3 && args[3].equals("among-all");
         AtpReference reference = new AtpReference(42, Duration.ZERO);
         CartRequest[] carts = reference.carts(1 << 14, 10);
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
@@ -76,16 +78,42 @@ public final class CostliestCarts {
             costliest[x] = carts[order[skipped + x]];
         }
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        long cpu = bean.getCurrentThreadCpuTime();
+        long cpu = 0;
         long asked = 0;
-        while (System.nanoTime() < end) {
-            for (CartRequest cart : costliest) {
-                sink += reference.atp.cart(cart).methods().size();
+        if (amongAll) {
+            // every cart in turn, as the benchmark asks them (caches as cold), the kept ones through a method of their own
+            boolean[] inBand = new boolean[carts.length];
+            for (int x = 0; x < kept; x++) {
+                inBand[order[skipped + x]] = true;
             }
-            asked += kept;
+            while (System.nanoTime() < end) {
+                for (int k = 0; k < carts.length; k++) {
+                    if (inBand[k]) {
+                        long start = bean.getCurrentThreadCpuTime();
+                        sink += inBand(reference, carts[k]);
+                        cpu += bean.getCurrentThreadCpuTime() - start;
+                        asked++;
+                    } else {
+                        sink += reference.atp.cart(carts[k]).methods().size();
+                    }
+                }
+            }
+        } else {
+            cpu = bean.getCurrentThreadCpuTime();
+            while (System.nanoTime() < end) {
+                for (CartRequest cart : costliest) {
+                    sink += reference.atp.cart(cart).methods().size();
+                }
+                asked += kept;
+            }
+            cpu = bean.getCurrentThreadCpuTime() - cpu;
         }
-        cpu = bean.getCurrentThreadCpuTime() - cpu;
-        System.out.printf("the costliest %d after the first %d asked %d times in rotation: %.1f us CPU per cart (%d promises)%n",
-                kept, skipped, asked, cpu / 1e3 / asked, sink);
+        System.out.printf("the costliest %d after the first %d asked %d times %s: %.1f us CPU per cart (%d promises)%n",
+                kept, skipped, asked, amongAll ? "among all the carts" : "in rotation", cpu / 1e3 / asked, sink);
+    }
+
+    /** A cart of the kept band: a frame of its own, so that a profile can be cut to these carts. */
+    private static int inBand(AtpReference reference, CartRequest cart) {
+        return reference.atp.cart(cart).methods().size();
     }
 }
