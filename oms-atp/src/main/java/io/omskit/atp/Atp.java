@@ -120,6 +120,8 @@ public final class Atp {
     private final ConcurrentHashMap<Object, Planned> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<PlaceKey, Place> places = new ConcurrentHashMap<>();
     private final Money[] onePartCharge;
+    /** Per channel and delivery method (ordinals), whether its rule set enforces daily capacity: rules never change. */
+    private final boolean[][] capacityEnforced;
 
     private Atp(Builder b) {
         this.engine = b.engine;
@@ -146,6 +148,13 @@ public final class Atp {
         }
         this.changeTimes = new ChangeTimes(calendars);
         this.windows = new LegWindows(calendar, MAX_AREAS);
+        this.capacityEnforced = new boolean[Channel.values().length][DeliveryMethod.values().length];
+        for (Channel c : Channel.values()) {
+            for (DeliveryMethod m : DeliveryMethod.values()) {
+                capacityEnforced[c.ordinal()][m.ordinal()] = engine.rules().ruleSetFor(c, m).filters().stream()
+                        .anyMatch(f -> f instanceof io.omskit.orchestration.rules.DailyCapacityFilter);
+            }
+        }
         this.onePartCharge = new Money[methods.size()];
         for (int m = 0; m < onePartCharge.length; m++) {
             onePartCharge[m] = charges.charge(methods.get(m), 1, null);
@@ -532,12 +541,7 @@ public final class Atp {
     }
 
     private boolean enforcesCapacity(Channel channel, DeliveryMethod method) {
-        for (var f : engine.rules().ruleSetFor(channel, method).filters()) {
-            if (f instanceof io.omskit.orchestration.rules.DailyCapacityFilter) {
-                return true;
-            }
-        }
-        return false;
+        return capacityEnforced[channel.ordinal()][method.ordinal()];
     }
 
     private MethodPlan precondition(DeliveryMethod method, Destination destination, LocationId store, int storeIndex) {

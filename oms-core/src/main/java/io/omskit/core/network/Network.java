@@ -3,10 +3,7 @@ package io.omskit.core.network;
 import io.omskit.core.common.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,18 +13,39 @@ import java.util.Optional;
 public final class Network {
 
     private final List<Location> locations;
-    private final Map<LocationId, Integer> indexById;
+    /**
+     * The dense index by id, open addressing with linear probing: an id's slot holds the id and its index side by
+     * side, so a lookup reads two arrays instead of a hash map's table, node and boxed value.
+     */
+    private final LocationId[] slotIds;
+    private final int[] slotIndex;
+    private final int mask;
 
     private Network(List<Location> locations) {
         this.locations = List.copyOf(locations);
-        Map<LocationId, Integer> index = new HashMap<>(locations.size() * 2);
+        int capacity = Integer.highestOneBit(Math.max(2, this.locations.size() * 2 - 1)) << 1;
+        this.slotIds = new LocationId[capacity];
+        this.slotIndex = new int[capacity];
+        this.mask = capacity - 1;
         for (int i = 0; i < this.locations.size(); i++) {
-            Integer previous = index.put(this.locations.get(i).id(), i);
-            if (previous != null) {
-                throw new IllegalArgumentException("locations must have unique ids, " + this.locations.get(i).id() + " appears twice");
+            LocationId id = this.locations.get(i).id();
+            if (indexOf(id) >= 0) {
+                throw new IllegalArgumentException("locations must have unique ids, " + id + " appears twice");
             }
+            int s = slot(id);
+            while (slotIds[s] != null) {
+                s = (s + 1) & mask;
+            }
+            slotIds[s] = id;
+            slotIndex[s] = i;
         }
-        this.indexById = Collections.unmodifiableMap(index);
+    }
+
+    private int slot(LocationId id) {
+        int h = id.hashCode();
+        h ^= h >>> 16;
+        h *= 0x45d9f3b;
+        return (h ^ (h >>> 16)) & mask;
     }
 
     /** A network of the given locations, indexed in the given order. */
@@ -43,8 +61,8 @@ public final class Network {
     /** This network with {@code location} added, or replacing the location of the same id (keeping its index). */
     public Network with(Location location) {
         List<Location> copy = new ArrayList<>(locations);
-        Integer i = indexById.get(location.id());
-        if (i == null) {
+        int i = indexOf(location.id());
+        if (i < 0) {
             copy.add(location);
         } else {
             copy.set(i, location);
@@ -64,8 +82,8 @@ public final class Network {
 
     /** The location with {@code id}, if present. */
     public Optional<Location> find(LocationId id) {
-        Integer i = indexById.get(id);
-        return i == null ? Optional.empty() : Optional.of(locations.get(i));
+        int i = indexOf(id);
+        return i < 0 ? Optional.empty() : Optional.of(locations.get(i));
     }
 
     /** The location with {@code id}. @throws IllegalArgumentException when unknown */
@@ -75,8 +93,18 @@ public final class Network {
 
     /** The dense index of {@code id}, or -1 when unknown. */
     public int indexOf(LocationId id) {
-        Integer i = indexById.get(id);
-        return i == null ? -1 : i;
+        if (id == null) {
+            return -1;
+        }
+        for (int s = slot(id); ; s = (s + 1) & mask) {
+            LocationId at = slotIds[s];
+            if (at == null) {
+                return -1;
+            }
+            if (at == id || at.equals(id)) {
+                return slotIndex[s];
+            }
+        }
     }
 
     /** The location at dense index {@code index}. */
