@@ -698,8 +698,9 @@ final class Optimiser {
     }
 
     /**
-     * Prices {@code sets}, none of which may leave a unit unsourced, cheapest lower bound ({@link #lowerBound}) first,
-     * when the incumbent leaves units unsourced, and accepts the cheapest set using all its locations if every other
+     * Prices {@code sets}, none of which may leave a unit unsourced, when the incumbent leaves units unsourced (the
+     * set of the cheapest lower bound, {@link #lowerBound}, first, then every set whose bound is not clearly above the
+     * best so far), and accepts the cheapest set using all its locations if every other
      * such set costs more by more than the tolerance of {@link #better}: whatever the order the sets are visited in,
      * that set replaces any incumbent and none replaces it, so it is the plan of {@link #priceInSearchOrder} without
      * the search order (each location priced alone and sorted) that only near ties need. False (nothing accepted) on
@@ -708,14 +709,20 @@ final class Optimiser {
     private boolean priceBestFirst(int[][] sets) {
         int count = sets.length;
         double[] lower = lowerBounds(sets);
-        int[] byBound = sortedBy(lower);
+        int first = 0;
+        for (int s = 1; s < count; s++) {
+            if (lower[s] < lower[first]) {
+                first = s;
+            }
+        }
         double best = Double.POSITIVE_INFINITY;
         double second = Double.POSITIVE_INFINITY;
         int bestSet = -1;
-        for (int s : byBound) {
-            // every set left costs at least its bound, clearly more than the best one
-            if (clearlyAbove(lower[s], best)) {
-                break;
+        for (int x = -1; x < count; x++) {
+            int s = x < 0 ? first : x;
+            // a set costing at least its bound, clearly more than the best so far, is neither the best nor near it
+            if (x == first || clearlyAbove(lower[s], best)) {
+                continue;
             }
             int[] set = sets[s];
             evaluateSet(set, set.length);
@@ -795,22 +802,6 @@ final class Optimiser {
      */
     private static boolean clearlyAbove(double cost, double best) {
         return cost - 2 * eps(cost) > best;
-    }
-
-    /** Indexes 0..size-1 by {@code key} ascending (ties in any order). */
-    private static int[] sortedBy(double[] key) {
-        int size = key.length;
-        int[] idx = new int[size];
-        for (int x = 0; x < size; x++) {
-            double k = key[x];
-            int y = x;
-            while (y > 0 && key[idx[y - 1]] > k) {
-                idx[y] = idx[y - 1];
-                y--;
-            }
-            idx[y] = x;
-        }
-        return idx;
     }
 
     /**
