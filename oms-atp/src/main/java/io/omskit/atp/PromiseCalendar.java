@@ -162,20 +162,38 @@ public final class PromiseCalendar {
         if (dispatch == null) {
             return LegTiming.failed(release, ready, null, "no carrier pickup at " + l.id());
         }
-        GeoPoint to = destination == null ? null : destination.position();
-        TransitTime t = transit.transit(new TransitQuery(service, l,
-                destination == null ? null : destination.countryCode(), destination == null ? null : destination.postalCode(),
-                to, to == null ? Double.NaN : l.position().distanceKm(to)));
+        TransitTime t = transit(service, l, destination);
         if (t == null) {
             return LegTiming.failed(release, ready, dispatch, "no " + service + " service from " + l.id() + " to the destination");
         }
-        ZoneId zone = destination == null || destination.zone() == null ? customerZone : destination.zone();
-        DeliveryWindow window = deliveryDays.get(service).window(dispatch, t, zone,
-                destination == null ? holidays(null, null) : holidays(destination.countryCode(), destination.region()));
+        DeliveryWindow window = window(service, t, destination, dispatch);
         if (window == null) {
             return LegTiming.failed(release, ready, dispatch, "no delivery day within reach");
         }
         return new LegTiming(release, ready, dispatch, window, null);
+    }
+
+    /**
+     * The delivery window of a parcel from {@code location} with {@code service} handed to the carrier at
+     * {@code dispatch} (what {@link #deliver} gives for a start whose dispatch this is); null when the service does
+     * not reach the destination or has no delivery day within reach.
+     */
+    public DeliveryWindow deliveryWindow(ServiceLevel service, int location, Destination destination, Instant dispatch) {
+        TransitTime t = transit(service, network.at(location), destination);
+        return t == null ? null : window(service, t, destination, dispatch);
+    }
+
+    private TransitTime transit(ServiceLevel service, Location l, Destination destination) {
+        GeoPoint to = destination == null ? null : destination.position();
+        return transit.transit(new TransitQuery(service, l,
+                destination == null ? null : destination.countryCode(), destination == null ? null : destination.postalCode(),
+                to, to == null ? Double.NaN : l.position().distanceKm(to)));
+    }
+
+    private DeliveryWindow window(ServiceLevel service, TransitTime t, Destination destination, Instant dispatch) {
+        ZoneId zone = destination == null || destination.zone() == null ? customerZone : destination.zone();
+        return deliveryDays.get(service).window(dispatch, t, zone,
+                destination == null ? holidays(null, null) : holidays(destination.countryCode(), destination.region()));
     }
 
     /** Collection at {@code store} from its own stock. */

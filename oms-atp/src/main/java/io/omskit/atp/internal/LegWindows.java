@@ -3,11 +3,13 @@ package io.omskit.atp.internal;
 import io.omskit.atp.Destination;
 import io.omskit.atp.LegTiming;
 import io.omskit.atp.PromiseCalendar;
+import io.omskit.atp.spi.ServiceLevel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;
 import io.omskit.orchestration.LegKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * while the dispatch stays. A leg's window is a function of its dispatch, so it is kept per leg with the dispatch it
  * was computed for, and reused while the location's span gives that dispatch. Legs whose dispatch moves with the
  * start (collection at once, a location without carrier pickups) are computed at every call and probed again a
- * minute later.
+ * minute later; for a delivery leg only its dispatch is: its window, a non-decreasing function of the dispatch, is
+ * kept over the span of dispatches found the same way (doubling a probe while the window stays).
  *
  * <p>Windows are kept in arrays by location: per {@link Area destination} and service level for delivery legs, per
  * store for collections and transfers, so that a call reads one array slot instead of hashing a key; equal windows
@@ -42,11 +45,20 @@ public final class LegWindows {
     private record Span(long from, long until, Instant dispatch) {
     }
 
+    /**
+     * The window of a delivery leg whose dispatch moves with the start, for every dispatch in [from, until] (epoch
+     * millis); null window: none can be promised. A window is a non-decreasing function of the dispatch, so it is the
+     * same between two dispatches that give the same one.
+     */
+    private record Moving(long from, long until, DeliveryWindow window) {
+    }
+
     /** The delivery legs to one destination, per service level and location. Obtain with {@link #area}. */
     public static final class Area {
         private final Destination destination;
-        private final AtomicReferenceArray<Window> standard;
-        private final AtomicReferenceArray<Window> express;
+        /** Per location, a {@link Window} (its dispatch fixed over a span of starts) or a {@link Moving}. */
+        private final AtomicReferenceArray<Object> standard;
+        private final AtomicReferenceArray<Object> express;
 
         private Area(Destination destination, int size) {
             this.destination = destination;
@@ -68,8 +80,8 @@ public final class LegWindows {
     private volatile Area nowhere;
     private volatile AtomicReferenceArray<Span> dispatches;
     private volatile AtomicReferenceArray<Span> readiness;
-    private volatile AtomicReferenceArray<Window> collect;
-    private volatile AtomicReferenceArray<AtomicReferenceArray<Window>> transfers;
+    private volatile AtomicReferenceArray<Object> collect;
+    private volatile AtomicReferenceArray<AtomicReferenceArray<Object>> transfers;
 
     /** Windows of {@code calendar}'s legs, keeping the delivery legs of at most {@code maxAreas} destinations. */
     public LegWindows(PromiseCalendar calendar, int maxAreas) {
@@ -102,23 +114,68 @@ public final class LegWindows {
      */
     public Window at(DeliveryMethod method, LegKind kind, int location, int pickupStore, Area area, Instant start) {
         Instant dispatch = dispatch(kind, location, start);
+        if (kind == LegKind.DELIVER) {
+            AtomicReferenceArray<Object> kept = method == DeliveryMethod.EXPRESS_DELIVERY ? area.express : area.standard;
+            if (dispatch == null) {
+                return moving(method, location, area, start, kept);
+            }
+            Object o = kept.get(location);
+            if (o instanceof Window w && w.dispatch.equals(dispatch)) {
+                return w.window == null ? null : w;
+            }
+            return keep(kept, location, dispatch, compute(method, kind, location, pickupStore, area.destination, start));
+        }
         if (dispatch == null) {
             return compute(method, kind, location, pickupStore, area.destination, start);
         }
-        AtomicReferenceArray<Window> kept = switch (kind) {
-            case DELIVER -> method == DeliveryMethod.EXPRESS_DELIVERY ? area.express : area.standard;
-            case COLLECT -> collect;
-            case TRANSFER -> transfersTo(pickupStore);
-        };
-        Window w = kept.get(location);
-        if (w == null || !w.dispatch.equals(dispatch)) {
-            w = compute(method, kind, location, pickupStore, area.destination, start);
-            // a leg that cannot be promised at this dispatch cannot be at any start with it
-            w = w == null ? new Window(dispatch, null) : intern(w);
-            // release, not volatile: a memo of immutable values needs no fence, which would wait for pending stores
-            kept.setRelease(location, w);
+        AtomicReferenceArray<Object> kept = kind == LegKind.COLLECT ? collect : transfersTo(pickupStore);
+        if (kept.get(location) instanceof Window w && w.dispatch.equals(dispatch)) {
+            return w.window == null ? null : w;
         }
-        return w.window == null ? null : w;
+        return keep(kept, location, dispatch, compute(method, kind, location, pickupStore, area.destination, start));
+    }
+
+    /** Keeps the window computed for {@code dispatch} ({@code w}; null when none can be promised) and returns it. */
+    private Window keep(AtomicReferenceArray<Object> kept, int location, Instant dispatch, Window w) {
+        // a leg that cannot be promised at this dispatch cannot be at any start with it
+        Window held = w == null ? new Window(dispatch, null) : intern(w);
+        // release, not volatile: a memo of immutable values needs no fence, which would wait for pending stores
+        kept.setRelease(location, held);
+        return held.window == null ? null : held;
+    }
+
+    /**
+     * A delivery leg whose dispatch moves with the start: the dispatch is computed at every call, its window kept over
+     * the span of dispatches found by doubling a probe while the window stays (a window that moves with the dispatch
+     * is computed at every call and probed again a minute later).
+     */
+    private Window moving(DeliveryMethod method, int location, Area area, Instant start, AtomicReferenceArray<Object> kept) {
+        Instant dispatch = calendar.dispatch(LegKind.DELIVER, location, start);
+        if (dispatch == null) {
+            return null;
+        }
+        long t = dispatch.toEpochMilli();
+        ServiceLevel service = method == DeliveryMethod.EXPRESS_DELIVERY ? ServiceLevel.EXPRESS : ServiceLevel.STANDARD;
+        Object o = kept.get(location);
+        if (o instanceof Moving m && t >= m.from) {
+            if (t <= m.until) {
+                return m.window == null ? null : new Window(dispatch, m.window);
+            }
+            if (m.until == m.from && t <= m.from + REPROBE_MILLIS) {
+                DeliveryWindow w = calendar.deliveryWindow(service, location, area.destination, dispatch);
+                return w == null ? null : new Window(dispatch, w);
+            }
+        }
+        DeliveryWindow w = calendar.deliveryWindow(service, location, area.destination, dispatch);
+        long until = t;
+        for (long step = FIRST_PROBE_MILLIS; step <= LONGEST_SPAN_MILLIS; step *= 2) {
+            if (!Objects.equals(w, calendar.deliveryWindow(service, location, area.destination, Instant.ofEpochMilli(t + step)))) {
+                break;
+            }
+            until = t + step;
+        }
+        kept.setRelease(location, new Moving(t, until, w));
+        return w == null ? null : new Window(dispatch, w);
     }
 
     /** The location's dispatch at {@code start} from its kept span; null when it moves with the start or fails. */
@@ -144,9 +201,9 @@ public final class LegWindows {
         return until > t ? d : null;
     }
 
-    private AtomicReferenceArray<Window> transfersTo(int store) {
-        AtomicReferenceArray<AtomicReferenceArray<Window>> all = transfers;
-        AtomicReferenceArray<Window> row = all.get(store);
+    private AtomicReferenceArray<Object> transfersTo(int store) {
+        AtomicReferenceArray<AtomicReferenceArray<Object>> all = transfers;
+        AtomicReferenceArray<Object> row = all.get(store);
         if (row == null) {
             all.compareAndSet(store, null, new AtomicReferenceArray<>(size));
             row = all.get(store);

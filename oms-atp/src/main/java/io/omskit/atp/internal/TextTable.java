@@ -70,7 +70,8 @@ public final class TextTable<V> {
         }
         for (int k = 0; k < count; k++) {
             String stored = s.keys[slot[k]];
-            touched += (stored == null ? 0 : stored.length()) + keys[k].length();
+            // the value's slot too, read after the text is compared
+            touched += (stored == null ? 0 : stored.length()) + keys[k].length() + (s.values[slot[k]] == null ? 0 : 1);
         }
         for (int k = 0; k < count; k++) {
             int i = slot[k];
