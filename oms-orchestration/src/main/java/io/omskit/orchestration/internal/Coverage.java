@@ -205,6 +205,9 @@ final class Coverage {
         if (pick < 0) {
             return true;
         }
+        // no location left holds more of the items than this (the nearest bounding node's count, over more items and
+        // locations): a branch leaving more than that per shipment left has no covering set
+        int perShipment = most;
         // the branches: pick's holders not open, word by word (each is opened in turn and stays open, left out)
         long[] branches = new long[open.length];
         for (int w = 0; w < open.length; w++) {
@@ -226,7 +229,7 @@ final class Coverage {
                 }
                 open[w] |= 1L << j;
                 path[depth] = j;
-                if (!collect(depth + 1, next)) {
+                if (Long.bitCount(next) <= (left - 1) * perShipment && !collect(depth + 1, next)) {
                     return false;
                 }
                 for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
@@ -326,8 +329,15 @@ final class Coverage {
     }
 
     /**
+     * The most items of {@code unsat} one location not open holds, at the last node that bounded its branches
+     * ({@link #pickItem} with more than two shipments left); every item until then.
+     */
+    private int most = 64;
+
+    /**
      * The unsatisfied item with the fewest holders among the locations not open (the first such), or -1 when
-     * {@code left} more of those locations cannot touch every item of {@code unsat}.
+     * {@code left} more of those locations cannot touch every item of {@code unsat}; with more than two shipments
+     * left, sets {@link #most}.
      */
     private int pickItem(int left, long unsat) {
         if (left <= 2) {
@@ -357,6 +367,7 @@ final class Coverage {
                 }
             }
         }
+        most = top[0];
         int reach = 0;
         for (int x = 0; x < left; x++) {
             reach += top[x];
