@@ -76,9 +76,9 @@ final class Coverage {
     }
 
     /**
-     * What the completion check finds: why no plan sources every unit ({@code impossible}), or else the sets of at most the rule set's shipments that do, each as
-     * its columns ascending ({@code sets}; null when there are more than {@code limit} or the problem is outside what
-     * the search decides).
+     * What the completion check finds: why no plan sources every unit ({@code impossible}), or else the sets of at most
+     * the rule set's shipments that do, each as its columns in the order the search opened them ({@code sets}; null
+     * when there are more than {@code limit} or the problem is outside what the search decides).
      */
     record Check(Completion impossible, int[][] sets) {
     }
@@ -159,8 +159,9 @@ final class Coverage {
     }
 
     /**
-     * Every set of at most the rule set's shipments whose locations hold every unit, each set once as its columns
-     * ascending; null when there are more than {@code limit} of them or when the problem is outside what the search
+     * Every set of at most the rule set's shipments whose locations hold every unit, each set once as its columns in
+     * the order the search opened them (sets found in one branch one after another, sharing its first columns); null
+     * when there are more than {@code limit} of them or when the problem is outside what the search
      * decides (shared SKUs, groups, ship complete, more than 64 items). Every set holding every unit holds the first
      * holder, in column order, of the unsatisfied item with the fewest holders that it holds, so it is found in
      * exactly one branch; a set found with shipments to spare is
@@ -313,18 +314,7 @@ final class Coverage {
         if (count == found.length) {
             found = Arrays.copyOf(found, Math.min(limit, count * 2));
         }
-        // a few columns: sorted by insertion, cheaper than a library sort's dispatch
-        int[] set = new int[size];
-        for (int x = 0; x < size; x++) {
-            int j = path[x];
-            int y = x;
-            while (y > 0 && set[y - 1] > j) {
-                set[y] = set[y - 1];
-                y--;
-            }
-            set[y] = j;
-        }
-        found[count++] = set;
+        found[count++] = Arrays.copyOf(path, size);
         return true;
     }
 

@@ -759,7 +759,7 @@ final class Optimiser {
      * {@link #lowerBound} of every set, from each of its locations' unit costs laid out together (infinite where an
      * item may not be taken), so that the cheapest of an item over a set is a few adjacent reads and no branch.
      */
-    private double[] lowerBounds(int[][] sets) {
+    double[] lowerBounds(int[][] sets) {
         int items = ungrouped.length;
         double[] units = new double[items];
         for (int u = 0; u < items; u++) {
@@ -768,6 +768,8 @@ final class Optimiser {
         double[] cheap = new double[m * items];
         boolean[] laidOut = new boolean[m];
         double[] out = new double[sets.length];
+        double[] pair = new double[items];
+        int[] pairOf = null;
         for (int s = 0; s < sets.length; s++) {
             int[] set = sets[s];
             double bound = penalty * (set.length - 1);
@@ -780,6 +782,27 @@ final class Optimiser {
                         cheap[j * items + u] = p.allowed[k] ? unit[k] : Double.POSITIVE_INFINITY;
                     }
                 }
+            }
+            if (set.length == 3) {
+                // sets found one after another in a branch share their first two locations: their cheapest is kept
+                if (pairOf == null || pairOf[0] != set[0] || pairOf[1] != set[1]) {
+                    pairOf = set;
+                    int a = set[0] * items;
+                    int b = set[1] * items;
+                    for (int u = 0; u < items; u++) {
+                        double c = cheap[a + u];
+                        double d = cheap[b + u];
+                        pair[u] = d < c ? d : c;
+                    }
+                }
+                int third = set[2] * items;
+                for (int u = 0; u < items; u++) {
+                    double c = pair[u];
+                    double d = cheap[third + u];
+                    bound += units[u] * (d < c ? d : c);
+                }
+                out[s] = bound;
+                continue;
             }
             int first = set[0] * items;
             for (int u = 0; u < items; u++) {

@@ -1,6 +1,7 @@
 package io.omskit.orchestration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryChoice;
@@ -59,7 +60,9 @@ class CoveringSetsProperties {
             }
             List<String> sets = new ArrayList<>();
             for (int[] set : found) {
-                sets.add(Arrays.toString(set));
+                int[] ascending = set.clone();
+                Arrays.sort(ascending);
+                sets.add(Arrays.toString(ascending));
             }
             assertThat(sets).containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -94,6 +97,42 @@ class CoveringSetsProperties {
             c.check("by covering sets, best first").percentage(p -> p >= 5);
             c.check("by covering sets, in search order").percentage(p -> p >= 1);
         });
+    }
+
+    @Property(tries = 200)
+    void the_lower_bound_of_a_covering_set_is_its_fixed_costs_and_each_items_cheapest_units(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Network network = RandomSourcing.network(random);
+        InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
+        RuleSet rules = RandomSourcing.rules(random, network, 2 + random.nextInt(3));
+        Planner planner = new Planner(network, null, capacity);
+        for (int round = 0; round < 6; round++) {
+            Problem problem = randomProblem(random, network, capacity, rules, planner, round);
+            int[][] sets = Coverage.coveringSets(Eligibility.of(problem), Optimiser.COVERING_SETS);
+            Statistics.label("sets").collect(sets == null || sets.length == 0 ? "none" : sets.length > 3 ? "more than 3" : "a few");
+            if (sets == null || sets.length == 0) {
+                continue;
+            }
+            problem.priceAll();
+            double[] bounds = new Optimiser(problem).lowerBounds(sets);
+            for (int s = 0; s < sets.length; s++) {
+                double expected = problem.penalty * (sets[s].length - 1);
+                for (int j : sets[s]) {
+                    expected += problem.fixed[j];
+                }
+                for (int i = 0; i < problem.n; i++) {
+                    double cheapest = Double.POSITIVE_INFINITY;
+                    for (int j : sets[s]) {
+                        if (problem.allowed[i * problem.m + j]) {
+                            cheapest = Math.min(cheapest, problem.unit[i * problem.m + j]);
+                        }
+                    }
+                    expected += problem.qty[i] * cheapest;
+                }
+                assertThat(bounds[s]).as("set %s", Arrays.toString(sets[s])).isCloseTo(expected, within(1e-9 * Math.max(1, expected)));
+            }
+        }
+        Statistics.label("sets").coverage(c -> c.check("more than 3").percentage(p -> p >= 5));
     }
 
     @Property(tries = 200)
