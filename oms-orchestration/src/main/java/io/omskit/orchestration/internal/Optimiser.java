@@ -765,8 +765,26 @@ final class Optimiser {
         for (int u = 0; u < items; u++) {
             units[u] = qty[ungrouped[u]];
         }
-        double[] cheap = new double[m * items];
-        boolean[] laidOut = new boolean[m];
+        // a row per location of some set (not per column: a whole problem has many more columns than set locations)
+        int[] row = new int[m];
+        int rows = 0;
+        for (int[] set : sets) {
+            for (int j : set) {
+                if (row[j] == 0) {
+                    row[j] = ++rows;
+                }
+            }
+        }
+        double[] cheap = new double[rows * items];
+        for (int j = 0; j < m; j++) {
+            if (row[j] != 0) {
+                int at = (row[j] - 1) * items;
+                for (int u = 0; u < items; u++) {
+                    int k = ungrouped[u] * m + j;
+                    cheap[at + u] = p.allowed[k] ? unit[k] : Double.POSITIVE_INFINITY;
+                }
+            }
+        }
         double[] out = new double[sets.length];
         double[] pair = new double[items];
         int[] pairOf = null;
@@ -775,27 +793,20 @@ final class Optimiser {
             double bound = penalty * (set.length - 1);
             for (int j : set) {
                 bound += fixed[j];
-                if (!laidOut[j]) {
-                    laidOut[j] = true;
-                    for (int u = 0; u < items; u++) {
-                        int k = ungrouped[u] * m + j;
-                        cheap[j * items + u] = p.allowed[k] ? unit[k] : Double.POSITIVE_INFINITY;
-                    }
-                }
             }
             if (set.length == 3) {
                 // sets found one after another in a branch share their first two locations: their cheapest is kept
                 if (pairOf == null || pairOf[0] != set[0] || pairOf[1] != set[1]) {
                     pairOf = set;
-                    int a = set[0] * items;
-                    int b = set[1] * items;
+                    int a = (row[set[0]] - 1) * items;
+                    int b = (row[set[1]] - 1) * items;
                     for (int u = 0; u < items; u++) {
                         double c = cheap[a + u];
                         double d = cheap[b + u];
                         pair[u] = d < c ? d : c;
                     }
                 }
-                int third = set[2] * items;
+                int third = (row[set[2]] - 1) * items;
                 for (int u = 0; u < items; u++) {
                     double c = pair[u];
                     double d = cheap[third + u];
@@ -804,11 +815,11 @@ final class Optimiser {
                 out[s] = bound;
                 continue;
             }
-            int first = set[0] * items;
+            int first = (row[set[0]] - 1) * items;
             for (int u = 0; u < items; u++) {
                 double c = cheap[first + u];
                 for (int x = 1; x < set.length; x++) {
-                    double d = cheap[set[x] * items + u];
+                    double d = cheap[(row[set[x]] - 1) * items + u];
                     c = d < c ? d : c;
                 }
                 bound += units[u] * c;
