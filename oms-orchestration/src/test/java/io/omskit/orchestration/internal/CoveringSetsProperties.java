@@ -71,14 +71,7 @@ class CoveringSetsProperties {
 
     @Property(tries = 200)
     void pricing_the_covering_sets_gives_the_branch_and_bounds_plan(@ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Network network = RandomSourcing.network(random);
-        InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
-        // carts split over a few shipments, where the pricing path is taken; the other property covers the rest
-        RuleSet rules = RandomSourcing.rules(random, network, 2 + random.nextInt(2));
-        Planner planner = new Planner(network, null, capacity);
-        for (int round = 0; round < 6; round++) {
-            Problem problem = randomProblem(random, network, capacity, rules, planner, round);
+        for (Problem problem : splitProblems(seed)) {
             Optimiser priced = new Optimiser(problem, true);
             priced.solve();
             Optimiser searched = new Optimiser(problem, false);
@@ -101,13 +94,7 @@ class CoveringSetsProperties {
 
     @Property(tries = 200)
     void the_lower_bound_of_a_covering_set_is_its_fixed_costs_and_each_items_cheapest_units(@ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Network network = RandomSourcing.network(random);
-        InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
-        RuleSet rules = RandomSourcing.rules(random, network, 2 + random.nextInt(3));
-        Planner planner = new Planner(network, null, capacity);
-        for (int round = 0; round < 6; round++) {
-            Problem problem = randomProblem(random, network, capacity, rules, planner, round);
+        for (Problem problem : splitProblems(seed)) {
             int[][] sets = Coverage.coveringSets(Eligibility.of(problem), Optimiser.COVERING_SETS);
             Statistics.label("sets").collect(sets == null || sets.length == 0 ? "none" : sets.length > 3 ? "more than 3" : "a few");
             if (sets == null || sets.length == 0) {
@@ -164,6 +151,23 @@ class CoveringSetsProperties {
             assertThat(plan.explanation()).isEqualTo(full.explanation());
         }
         Statistics.label("cart").coverage(c -> c.check("priced at its covering sets").percentage(p -> p >= 5));
+    }
+
+    /**
+     * Six random problems on one random network under a rule set of two or three shipments: carts split over a few,
+     * where the covering sets are priced; the first property covers the rest.
+     */
+    private static List<Problem> splitProblems(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Network network = RandomSourcing.network(random);
+        InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
+        RuleSet rules = RandomSourcing.rules(random, network, 2 + random.nextInt(2));
+        Planner planner = new Planner(network, null, capacity);
+        List<Problem> problems = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            problems.add(randomProblem(random, network, capacity, rules, planner, round));
+        }
+        return problems;
     }
 
     private static Problem randomProblem(SplittableRandom random, Network network, InMemoryCapacityTracker capacity,
