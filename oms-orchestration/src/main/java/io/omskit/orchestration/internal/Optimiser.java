@@ -37,7 +37,8 @@ import java.util.Arrays;
  *
  * <p>When no single location sources every unit and the coverage search finds at most {@link #COVERING_SETS} sets of
  * locations that do (a cart of many lines is often complete over a handful of location triples only), those sets are
- * priced one by one instead, in the order the search would visit them, which gives the plan the search finds
+ * priced one by one instead: the cheapest set is the plan when no other comes within the tolerance, else they are
+ * priced in the order the search would visit them; either way the plan the search finds
  * ({@link #solvedByCoverage}), exactly and whatever the number of locations.
  *
  * <p>Deterministic: locations are ordered with ties broken by network index, and a set of locations replaces the
@@ -698,13 +699,13 @@ final class Optimiser {
     }
 
     /**
-     * Prices {@code sets}, none of which may leave a unit unsourced, when the incumbent leaves units unsourced (the
-     * set of the cheapest lower bound, {@link #lowerBound}, first, then every set whose bound is not clearly above the
-     * best so far), and accepts the cheapest set using all its locations if every other
-     * such set costs more by more than the tolerance of {@link #better}: whatever the order the sets are visited in,
-     * that set replaces any incumbent and none replaces it, so it is the plan of {@link #priceInSearchOrder} without
-     * the search order (each location priced alone and sorted) that only near ties need. False (nothing accepted) on
-     * a near tie or a set leaving units unsourced: the sets are then priced in search order.
+     * Prices {@code sets}, none of which may leave a unit unsourced, when the incumbent leaves units unsourced: the set
+     * of the cheapest lower bound ({@link #lowerBounds}) first, then every set whose bound is not clearly above the
+     * best so far. Accepts the cheapest set using all its locations when every other such set costs more by more than
+     * the tolerance of {@link #better}: in whatever order the sets are visited, that set replaces any incumbent and
+     * none replaces it, so it is the plan of {@link #priceInSearchOrder} without the search order (each location
+     * priced alone and sorted), which only near ties need. False (nothing accepted) on a near tie or a set leaving
+     * units unsourced: the sets are then priced in search order.
      */
     private boolean priceBestFirst(int[][] sets) {
         int count = sets.length;
