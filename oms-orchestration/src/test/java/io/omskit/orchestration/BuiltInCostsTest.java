@@ -21,6 +21,7 @@ import io.omskit.orchestration.rules.RateTable;
 import io.omskit.orchestration.rules.ShippingCost;
 import io.omskit.orchestration.rules.SplitPenalty;
 import io.omskit.orchestration.spi.ShippingRate;
+import io.omskit.orchestration.spi.ShippingRates;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,6 +63,26 @@ class BuiltInCostsTest {
         assertThat(table.rate(store, DeliveryMethod.STANDARD_DELIVERY).perShipment()).isEqualTo(9);
         assertThat(table.rate(warehouse, DeliveryMethod.STANDARD_DELIVERY).perShipment()).isEqualTo(5);
         assertThat(table.rate(store, DeliveryMethod.EXPRESS_DELIVERY).perShipment()).isEqualTo(12);
+    }
+
+    @Test
+    void rates_by_location_price_as_the_table_of_the_same_rates_by_type() {
+        Network network = network(warehouse("W", 1), store("S", 2));
+        RateTable table = RateTable.builder(ShippingRate.of(5, 0.5, 0.01))
+                .rate(LocationType.STORE, ShippingRate.of(2, 0.1, 0.02)).build();
+        ShippingRates byLocation = (from, method) -> table.rate(from.type(), method);
+        StockSnapshot stock = stock(network, "A", "W", 1, "A", "S", 1, "B", "S", 1);
+        SourcingRequest request = SourcingRequest.of(order("o", home(), "A", 2, "B", 1));
+
+        SourcingPlan byType = engine(network, RuleSet.builder("r").cost(new ShippingCost(table)).build()).plan(request, stock);
+        SourcingPlan byFrom = engine(network, RuleSet.builder("r").cost(new ShippingCost(byLocation)).build())
+                .plan(request, stock);
+
+        double fromWarehouse = 5 + (0.5 + 0.01 * GeoPoint.of(0, 1).distanceKm(CUSTOMER));
+        double fromStore = 2 + 2 * (0.1 + 0.02 * GeoPoint.of(0, 2).distanceKm(CUSTOMER));
+        assertThat(byType.totalCost()).isCloseTo(fromWarehouse + fromStore, within(1e-9));
+        assertThat(byFrom.totalCost()).isEqualTo(byType.totalCost());
+        assertThat(byFrom.fulfilments()).isEqualTo(byType.fulfilments());
     }
 
     @Test

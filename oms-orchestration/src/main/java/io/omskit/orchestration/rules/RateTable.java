@@ -6,6 +6,7 @@ import io.omskit.core.network.LocationType;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.ShippingRate;
 import io.omskit.orchestration.spi.ShippingRates;
+import io.omskit.orchestration.spi.SourcingContext;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -51,6 +52,12 @@ public final class RateTable implements ShippingRates {
     @Override
     public ShippingRate rate(Location from, DeliveryMethod method) {
         return rate(from.type(), method);
+    }
+
+    /** The rate of the location's type: the location itself (often not in cache) is not read. */
+    @Override
+    public ShippingRate rate(SourcingContext context, int location, DeliveryMethod method) {
+        return rate(context.locationType(location), method);
     }
 
     /** The rate with {@code method} from a location of type {@code type}. */

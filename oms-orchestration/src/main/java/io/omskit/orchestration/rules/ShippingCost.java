@@ -72,10 +72,7 @@ public final class ShippingCost implements CostRule {
         if (location == context.pickupStore()) {
             return;
         }
-        DeliveryMethod method = context.delivery().method();
-        // a rate table reads only the type: the location itself (often not in cache) is not needed
-        ShippingRate rate = rates instanceof RateTable table ? table.rate(context.locationType(location), method)
-                : rates.rate(context.location(location), method);
+        ShippingRate rate = rates.rate(context, location, context.delivery().method());
         double km = Costs.legKm(context, location);
         sink.perShipment(rate.perShipment());
         double perUnit = rate.perUnit() + rate.perUnitKm() * km;

@@ -15,4 +15,15 @@ public interface ShippingRates {
      * @return the rate; never null
      */
     ShippingRate rate(Location from, DeliveryMethod method);
+
+    /**
+     * The rate for shipping from the location at dense index {@code location} of {@code context}'s network with
+     * {@code method}; what {@link #rate(Location, DeliveryMethod)} gives for that location. The engine asks this one:
+     * rates that need less than the location (a table by type) override it to read only that.
+     *
+     * @return the rate; never null
+     */
+    default ShippingRate rate(SourcingContext context, int location, DeliveryMethod method) {
+        return rate(context.location(location), method);
+    }
 }
