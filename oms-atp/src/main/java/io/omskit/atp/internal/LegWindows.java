@@ -114,34 +114,24 @@ public final class LegWindows {
      */
     public Window at(DeliveryMethod method, LegKind kind, int location, int pickupStore, Area area, Instant start) {
         Instant dispatch = dispatch(kind, location, start);
-        if (kind == LegKind.DELIVER) {
-            AtomicReferenceArray<Object> kept = method == DeliveryMethod.EXPRESS_DELIVERY ? area.express : area.standard;
-            if (dispatch == null) {
-                return moving(method, location, area, start, kept);
-            }
-            Object o = kept.get(location);
-            if (o instanceof Window w && w.dispatch.equals(dispatch)) {
-                return w.window == null ? null : w;
-            }
-            return keep(kept, location, dispatch, compute(method, kind, location, pickupStore, area.destination, start));
-        }
+        AtomicReferenceArray<Object> kept = switch (kind) {
+            case DELIVER -> method == DeliveryMethod.EXPRESS_DELIVERY ? area.express : area.standard;
+            case COLLECT -> collect;
+            case TRANSFER -> transfersTo(pickupStore);
+        };
         if (dispatch == null) {
-            return compute(method, kind, location, pickupStore, area.destination, start);
+            return kind == LegKind.DELIVER ? moving(method, location, area, start, kept)
+                    : compute(method, kind, location, pickupStore, area.destination, start);
         }
-        AtomicReferenceArray<Object> kept = kind == LegKind.COLLECT ? collect : transfersTo(pickupStore);
-        if (kept.get(location) instanceof Window w && w.dispatch.equals(dispatch)) {
-            return w.window == null ? null : w;
+        Window w = kept.get(location) instanceof Window held && held.dispatch.equals(dispatch) ? held : null;
+        if (w == null) {
+            w = compute(method, kind, location, pickupStore, area.destination, start);
+            // a leg that cannot be promised at this dispatch cannot be at any start with it
+            w = w == null ? new Window(dispatch, null) : intern(w);
+            // release, not volatile: a memo of immutable values needs no fence, which would wait for pending stores
+            kept.setRelease(location, w);
         }
-        return keep(kept, location, dispatch, compute(method, kind, location, pickupStore, area.destination, start));
-    }
-
-    /** Keeps the window computed for {@code dispatch} ({@code w}; null when none can be promised) and returns it. */
-    private Window keep(AtomicReferenceArray<Object> kept, int location, Instant dispatch, Window w) {
-        // a leg that cannot be promised at this dispatch cannot be at any start with it
-        Window held = w == null ? new Window(dispatch, null) : intern(w);
-        // release, not volatile: a memo of immutable values needs no fence, which would wait for pending stores
-        kept.setRelease(location, held);
-        return held.window == null ? null : held;
+        return w.window == null ? null : w;
     }
 
     /**

@@ -757,8 +757,10 @@ final class Optimiser {
     }
 
     /**
-     * {@link #lowerBound} of every set, from each of its locations' unit costs laid out together (infinite where an
-     * item may not be taken), so that the cheapest of an item over a set is a few adjacent reads and no branch.
+     * A lower bound of the cost of every set, its locations all used: their fixed costs, the split penalty and each
+     * item's units at the cheapest unit cost among them (every other term is at least zero). Each set location's unit
+     * costs are laid out together (infinite where an item may not be taken), so that the cheapest of an item over a
+     * set is a few adjacent reads and no branch.
      */
     double[] lowerBounds(int[][] sets) {
         int items = ungrouped.length;
@@ -841,25 +843,17 @@ final class Optimiser {
 
     /**
      * Whether the locations {@code set[0..size)}, all used (as a set must be to be accepted), cost at least the
-     * incumbent ({@link #lowerBound}), so that the set cannot be strictly better. Sums in another order than
-     * {@link #evaluateSet} differ from its by far less than the tolerance of {@link #better}.
+     * incumbent: their bound of {@link #lowerBounds}, summed only until it reaches the incumbent, so a set at or above
+     * it cannot be strictly better. Sums in another order than {@link #evaluateSet} differ from its by far less than
+     * the tolerance of {@link #better}.
      */
     private boolean cannotBeat(int[] set, int size) {
-        return lowerBound(set, size, incCost) >= incCost;
-    }
-
-    /**
-     * A lower bound of the cost of the locations {@code set[0..size)} all used: their fixed costs, the split penalty
-     * and each item's units at the cheapest unit cost among them (every other term is at least zero); summed only
-     * until it reaches {@code enough}.
-     */
-    private double lowerBound(int[] set, int size, double enough) {
         double bound = penalty * (size - 1);
         for (int x = 0; x < size; x++) {
             bound += fixed[set[x]];
         }
-        if (bound >= enough) {
-            return bound;
+        if (bound >= incCost) {
+            return true;
         }
         for (int u = 0; u < ungrouped.length; u++) {
             int i = ungrouped[u];
@@ -872,11 +866,11 @@ final class Optimiser {
                 }
             }
             bound += qty[i] * cheapest;
-            if (bound >= enough) {
-                return bound;
+            if (bound >= incCost) {
+                return true;
             }
         }
-        return bound;
+        return false;
     }
 
     private boolean settledByCoverage;
