@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -124,11 +125,33 @@ public final class PromiseCalendar {
     public LegTiming leg(DeliveryMethod method, LegKind kind, int location, int pickupStore, Destination destination,
                          Instant start) {
         return switch (kind) {
-            case DELIVER -> deliver(method == DeliveryMethod.EXPRESS_DELIVERY ? ServiceLevel.EXPRESS : ServiceLevel.STANDARD,
-                    location, destination, start);
+            case DELIVER -> deliver(service(method), location, destination, start);
             case COLLECT -> collect(location, start);
             case TRANSFER -> transfer(location, pickupStore, start);
         };
+    }
+
+    /**
+     * The window of a leg handed over at {@code dispatch}: what {@link #leg} gives for a start whose {@link #dispatch}
+     * this is (the same parameters). Null when the leg cannot be promised from that dispatch.
+     */
+    public DeliveryWindow window(DeliveryMethod method, LegKind kind, int location, int pickupStore, Destination destination,
+                                 Instant dispatch) {
+        return switch (kind) {
+            case DELIVER -> {
+                TransitTime t = transit(service(method), network.at(location), destination);
+                yield t == null ? null : window(service(method), t, destination, dispatch);
+            }
+            case COLLECT -> collectWindow(calendars[location], dispatch);
+            case TRANSFER -> {
+                TransitTime t = transferTransit(network.at(location), network.at(pickupStore));
+                yield t == null ? null : transferWindow(calendars[pickupStore], t, dispatch);
+            }
+        };
+    }
+
+    private static ServiceLevel service(DeliveryMethod method) {
+        return method == DeliveryMethod.EXPRESS_DELIVERY ? ServiceLevel.EXPRESS : ServiceLevel.STANDARD;
     }
 
     /**
@@ -144,6 +167,32 @@ public final class PromiseCalendar {
             return ready;
         }
         return pickups[location].next(cal, ready);
+    }
+
+    /**
+     * The latest start up to which the dispatch of {@code kind} at {@code location} provably moves with the start as
+     * it does at {@code start}: for every start {@code s} from {@code start} to the result, {@link #dispatch} is
+     * {@code s} plus the location's processing lead time. That holds while the order is released at once and the
+     * location stays open throughout the processing; {@code start} itself when it does not hold at {@code start} (the
+     * dispatch then waits for a release, an opening or a carrier pickup, or is checked at {@code start} only).
+     */
+    public Instant movingDispatchUntil(LegKind kind, int location, Instant start) {
+        if (kind != LegKind.COLLECT && pickups[location] != null) {
+            return start;
+        }
+        WorkingCalendar cal = calendars[location];
+        Duration lead = network.at(location).processingLeadTime();
+        if (!start.equals(cal.release(start))) {
+            return start;
+        }
+        // no opening, closing, cut-off or midnight before the next change: every start up to it is released at once,
+        // and a closing within the processing of one of them would be within that of the last (or before the change).
+        // The calendar's changes fall on whole seconds, so a start's millisecond behaves as the start.
+        Instant last = cal.nextChange(start).minusMillis(1).truncatedTo(ChronoUnit.MILLIS);
+        if (!last.isAfter(start) || !last.plus(lead).equals(cal.addWorkingTime(last, lead))) {
+            return start;
+        }
+        return last;
     }
 
     /** Home delivery from {@code location} with {@code service}. */
@@ -173,16 +222,6 @@ public final class PromiseCalendar {
         return new LegTiming(release, ready, dispatch, window, null);
     }
 
-    /**
-     * The delivery window of a parcel from {@code location} with {@code service} handed to the carrier at
-     * {@code dispatch} (what {@link #deliver} gives for a start whose dispatch this is); null when the service does
-     * not reach the destination or has no delivery day within reach.
-     */
-    public DeliveryWindow deliveryWindow(ServiceLevel service, int location, Destination destination, Instant dispatch) {
-        TransitTime t = transit(service, network.at(location), destination);
-        return t == null ? null : window(service, t, destination, dispatch);
-    }
-
     private TransitTime transit(ServiceLevel service, Location l, Destination destination) {
         GeoPoint to = destination == null ? null : destination.position();
         return transit.transit(new TransitQuery(service, l,
@@ -205,11 +244,17 @@ public final class PromiseCalendar {
             return LegTiming.failed(null, null, null, l.id() + " never opens");
         }
         Instant ready = cal.addWorkingTime(release, l.processingLeadTime());
-        Instant latest = ready == null ? null : cal.addWorkingTime(ready, collectSpread);
-        if (latest == null) {
+        DeliveryWindow window = ready == null ? null : collectWindow(cal, ready);
+        if (window == null) {
             return LegTiming.failed(release, ready, null, l.id() + " does not open long enough to prepare the order");
         }
-        return new LegTiming(release, ready, ready, new DeliveryWindow(ready, latest), null);
+        return new LegTiming(release, ready, ready, window, null);
+    }
+
+    /** Collection of an order ready at {@code ready}, within the collection spread; null when the store does not open for it. */
+    private DeliveryWindow collectWindow(WorkingCalendar store, Instant ready) {
+        Instant latest = store.addWorkingTime(ready, collectSpread);
+        return latest == null ? null : new DeliveryWindow(ready, latest);
     }
 
     /** A transfer from {@code location} to {@code store}, collected there. */
@@ -230,20 +275,36 @@ public final class PromiseCalendar {
         if (dispatch == null) {
             return LegTiming.failed(release, ready, null, "no carrier pickup at " + l.id());
         }
-        TransitTime t = transit.transit(new TransitQuery(ServiceLevel.TRANSFER, l, s.holidays().countryCode(), null,
-                s.position(), l.position().distanceKm(s.position())));
+        TransitTime t = transferTransit(l, s);
         if (t == null) {
             return LegTiming.failed(release, ready, dispatch, "no transfer service from " + l.id() + " to " + s.id());
         }
-        Instant first = arrival(storeCal, dispatch, t.minDays());
-        Instant last = arrival(storeCal, dispatch, t.maxDays());
-        Instant earliest = first == null ? null : storeCal.addWorkingTime(first, transferReceipt);
-        Instant latest = last == null ? null : storeCal.addWorkingTime(last, transferReceipt);
-        if (earliest == null || latest == null) {
+        DeliveryWindow window = transferWindow(storeCal, t, dispatch);
+        if (window == null) {
             return LegTiming.failed(release, ready, dispatch, s.id() + " does not open to receive the transfer");
         }
-        Instant collectBy = storeCal.addWorkingTime(latest, collectSpread);
-        return new LegTiming(release, ready, dispatch, new DeliveryWindow(earliest, collectBy == null ? latest : collectBy), null);
+        return new LegTiming(release, ready, dispatch, window, null);
+    }
+
+    private TransitTime transferTransit(Location from, Location store) {
+        return transit.transit(new TransitQuery(ServiceLevel.TRANSFER, from, store.holidays().countryCode(), null,
+                store.position(), from.position().distanceKm(store.position())));
+    }
+
+    /**
+     * Collection at {@code store} of a transfer dispatched at {@code dispatch} taking {@code t}: from its earliest
+     * arrival and receipt to the collection spread after its latest; null when the store does not open to receive it.
+     */
+    private DeliveryWindow transferWindow(WorkingCalendar store, TransitTime t, Instant dispatch) {
+        Instant first = arrival(store, dispatch, t.minDays());
+        Instant last = arrival(store, dispatch, t.maxDays());
+        Instant earliest = first == null ? null : store.addWorkingTime(first, transferReceipt);
+        Instant latest = last == null ? null : store.addWorkingTime(last, transferReceipt);
+        if (earliest == null || latest == null) {
+            return null;
+        }
+        Instant collectBy = store.addWorkingTime(latest, collectSpread);
+        return new DeliveryWindow(earliest, collectBy == null ? latest : collectBy);
     }
 
     /** When a transfer dispatched at {@code dispatch} taking {@code days} store working days arrives (at opening). */

@@ -3,7 +3,6 @@ package io.omskit.atp.internal;
 import io.omskit.atp.Destination;
 import io.omskit.atp.LegTiming;
 import io.omskit.atp.PromiseCalendar;
-import io.omskit.atp.spi.ServiceLevel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;
 import io.omskit.orchestration.LegKind;
@@ -22,9 +21,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * it is the same at every start between them: such a span is kept per location, found by doubling the second start
  * while the dispatch stays. A leg's window is a function of its dispatch, so it is kept per leg with the dispatch it
  * was computed for, and reused while the location's span gives that dispatch. Legs whose dispatch moves with the
- * start (collection at once, a location without carrier pickups) are computed at every call and probed again a
- * minute later; for a delivery leg only its dispatch is: its window, a non-decreasing function of the dispatch, is
- * kept over the span of dispatches found the same way (doubling a probe while the window stays).
+ * start (collection at once, a location without carrier pickups) have only their dispatch computed at every call
+ * (and probed again a minute later): the window, a non-decreasing function of the dispatch, is kept over the span of
+ * dispatches found the same way (doubling a probe while the window stays).
  *
  * <p>Windows are kept in arrays by location: per {@link Area destination} and service level for delivery legs, per
  * store for collections and transfers, so that a call reads one array slot instead of hashing a key; equal windows
@@ -41,13 +40,16 @@ public final class LegWindows {
     public record Window(Instant dispatch, DeliveryWindow window) {
     }
 
-    /** The location's dispatch for starts in [from, until]; a null dispatch means "moves with the start". */
-    private record Span(long from, long until, Instant dispatch) {
+    /**
+     * The location's dispatch for starts in [from, until] (epoch millis): {@code dispatch}, or when null the start plus
+     * {@code lead}, or when both are null computed at every call.
+     */
+    private record Span(long from, long until, Instant dispatch, Duration lead) {
     }
 
     /**
-     * The window of a delivery leg whose dispatch moves with the start, for every dispatch in [from, until] (epoch
-     * millis); null window: none can be promised. A window is a non-decreasing function of the dispatch, so it is the
+     * The window of a leg whose dispatch moves with the start, for every dispatch in [from, until] (epoch millis);
+     * null window: none can be promised. A window is a non-decreasing function of the dispatch, so it is the
      * same between two dispatches that give the same one.
      */
     private record Moving(long from, long until, DeliveryWindow window) {
@@ -56,7 +58,8 @@ public final class LegWindows {
     /** The delivery legs to one destination, per service level and location. Obtain with {@link #area}. */
     public static final class Area {
         private final Destination destination;
-        /** Per location, a {@link Window} (its dispatch fixed over a span of starts) or a {@link Moving}. */
+        /** Per location, a {@link Window} (its dispatch fixed over a span of starts) or a {@link Moving}; so are the
+         * other kept arrays. */
         private final AtomicReferenceArray<Object> standard;
         private final AtomicReferenceArray<Object> express;
 
@@ -113,15 +116,16 @@ public final class LegWindows {
      * @param area the destination's delivery legs, from {@link #area}; read for delivery legs only
      */
     public Window at(DeliveryMethod method, LegKind kind, int location, int pickupStore, Area area, Instant start) {
-        Instant dispatch = dispatch(kind, location, start);
+        Span span = span(kind, location, start);
         AtomicReferenceArray<Object> kept = switch (kind) {
             case DELIVER -> method == DeliveryMethod.EXPRESS_DELIVERY ? area.express : area.standard;
             case COLLECT -> collect;
             case TRANSFER -> transfersTo(pickupStore);
         };
+        Instant dispatch = span.dispatch;
         if (dispatch == null) {
-            return kind == LegKind.DELIVER ? moving(method, location, area, start, kept)
-                    : compute(method, kind, location, pickupStore, area.destination, start);
+            Instant moving = span.lead != null ? start.plus(span.lead) : calendar.dispatch(kind, location, start);
+            return moving == null ? null : moving(method, kind, location, pickupStore, area.destination, moving, kept);
         }
         Window w = kept.get(location) instanceof Window held && held.dispatch.equals(dispatch) ? held : null;
         if (w == null) {
@@ -135,31 +139,29 @@ public final class LegWindows {
     }
 
     /**
-     * A delivery leg whose dispatch moves with the start: the dispatch is computed at every call, its window kept over
-     * the span of dispatches found by doubling a probe while the window stays (a window that moves with the dispatch
-     * is computed at every call and probed again a minute later).
+     * A leg whose dispatch moves with the start: the dispatch is computed at every call, its window kept over the span
+     * of dispatches found by doubling a probe while the window stays (a window that moves with the dispatch is computed
+     * at every call and probed again a minute later).
      */
-    private Window moving(DeliveryMethod method, int location, Area area, Instant start, AtomicReferenceArray<Object> kept) {
-        Instant dispatch = calendar.dispatch(LegKind.DELIVER, location, start);
-        if (dispatch == null) {
-            return null;
-        }
+    private Window moving(DeliveryMethod method, LegKind kind, int location, int pickupStore, Destination destination,
+                          Instant dispatch, AtomicReferenceArray<Object> kept) {
         long t = dispatch.toEpochMilli();
-        ServiceLevel service = method == DeliveryMethod.EXPRESS_DELIVERY ? ServiceLevel.EXPRESS : ServiceLevel.STANDARD;
         Object o = kept.get(location);
         if (o instanceof Moving m && t >= m.from) {
             if (t <= m.until) {
                 return m.window == null ? null : new Window(dispatch, m.window);
             }
             if (m.until == m.from && t <= m.from + REPROBE_MILLIS) {
-                DeliveryWindow w = calendar.deliveryWindow(service, location, area.destination, dispatch);
+                DeliveryWindow w = calendar.window(method, kind, location, pickupStore, destination, dispatch);
                 return w == null ? null : new Window(dispatch, w);
             }
         }
-        DeliveryWindow w = calendar.deliveryWindow(service, location, area.destination, dispatch);
+        DeliveryWindow w = calendar.window(method, kind, location, pickupStore, destination, dispatch);
         long until = t;
         for (long step = FIRST_PROBE_MILLIS; step <= LONGEST_SPAN_MILLIS; step *= 2) {
-            if (!Objects.equals(w, calendar.deliveryWindow(service, location, area.destination, Instant.ofEpochMilli(t + step)))) {
+            DeliveryWindow later = calendar.window(method, kind, location, pickupStore, destination,
+                    Instant.ofEpochMilli(t + step));
+            if (!Objects.equals(w, later)) {
                 break;
             }
             until = t + step;
@@ -168,27 +170,35 @@ public final class LegWindows {
         return w == null ? null : new Window(dispatch, w);
     }
 
-    /** The location's dispatch at {@code start} from its kept span; null when it moves with the start or fails. */
-    private Instant dispatch(LegKind kind, int location, Instant start) {
+    /**
+     * The location's kept span of dispatches for {@code kind} holding {@code start}, found now if none: one dispatch
+     * while it stays the same, or one that moves with the start (plus the processing lead time while the calendar says
+     * so, {@link PromiseCalendar#movingDispatchUntil}; else computed at every call and probed again a minute later).
+     */
+    private Span span(LegKind kind, int location, Instant start) {
         AtomicReferenceArray<Span> spans = kind == LegKind.COLLECT ? readiness : dispatches;
         long t = start.toEpochMilli();
         Span s = spans.get(location);
         if (s != null && t >= s.from && t <= s.until) {
-            return s.dispatch;
+            return s;
         }
         Instant d = calendar.dispatch(kind, location, start);
-        if (d == null) {
-            return null;
-        }
         long until = t;
-        for (long step = FIRST_PROBE_MILLIS; step <= LONGEST_SPAN_MILLIS; step *= 2) {
+        for (long step = FIRST_PROBE_MILLIS; d != null && step <= LONGEST_SPAN_MILLIS; step *= 2) {
             if (!d.equals(calendar.dispatch(kind, location, Instant.ofEpochMilli(t + step)))) {
                 break;
             }
             until = t + step;
         }
-        spans.setRelease(location, until > t ? new Span(t, until, d) : new Span(t, t + REPROBE_MILLIS, null));
-        return until > t ? d : null;
+        if (until > t) {
+            s = new Span(t, until, d, null);
+        } else {
+            // the last millisecond is left out: a start within it may lie after the last start the calendar vouches for
+            long moving = d == null ? t : calendar.movingDispatchUntil(kind, location, start).toEpochMilli() - 1;
+            s = moving >= t ? new Span(t, moving, null, Duration.between(start, d)) : new Span(t, t + REPROBE_MILLIS, null, null);
+        }
+        spans.setRelease(location, s);
+        return s;
     }
 
     private AtomicReferenceArray<Object> transfersTo(int store) {
