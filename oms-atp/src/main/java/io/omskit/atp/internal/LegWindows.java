@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * it is the same at every start between them: such a span is kept per location, found by doubling the second start
  * while the dispatch stays. A leg's window is a function of its dispatch, so it is kept per leg with the dispatch it
  * was computed for, and reused while the location's span gives that dispatch. Legs whose dispatch moves with the
- * start (collection at once, a location without carrier pickups) have only their dispatch computed at every call
- * (and probed again a minute later): the window, a non-decreasing function of the dispatch, is kept over the span of
+ * start (collection at once, a location without carrier pickups) keep no dispatch: it is the start plus the processing
+ * lead time over the span {@link PromiseCalendar#movingDispatchUntil} vouches for, else computed at every call (and
+ * probed again a minute later). Their window, a non-decreasing function of the dispatch, is kept over the span of
  * dispatches found the same way (doubling a probe while the window stays).
  *
  * <p>Windows are kept in arrays by location: per {@link Area destination} and service level for delivery legs, per
@@ -58,8 +59,10 @@ public final class LegWindows {
     /** The delivery legs to one destination, per service level and location. Obtain with {@link #area}. */
     public static final class Area {
         private final Destination destination;
-        /** Per location, a {@link Window} (its dispatch fixed over a span of starts) or a {@link Moving}; so are the
-         * other kept arrays. */
+        /**
+         * Per location, a {@link Window} (its dispatch fixed over a span of starts) or a {@link Moving}, as in every
+         * kept array.
+         */
         private final AtomicReferenceArray<Object> standard;
         private final AtomicReferenceArray<Object> express;
 
@@ -139,9 +142,9 @@ public final class LegWindows {
     }
 
     /**
-     * A leg whose dispatch moves with the start: the dispatch is computed at every call, its window kept over the span
-     * of dispatches found by doubling a probe while the window stays (a window that moves with the dispatch is computed
-     * at every call and probed again a minute later).
+     * A leg whose dispatch moves with the start, at {@code dispatch}: its window kept over the span of dispatches found
+     * by doubling a probe while the window stays (a window that moves with the dispatch is computed at every call and
+     * probed again a minute later).
      */
     private Window moving(DeliveryMethod method, LegKind kind, int location, int pickupStore, Destination destination,
                           Instant dispatch, AtomicReferenceArray<Object> kept) {
