@@ -20,40 +20,39 @@ final class Coverage {
     private final int n;
     private final int m;
     private final int[] need;
+    /** Per column, the items that may be taken there and have units there, one bit each. Read only. */
     private final long[] holds;
+    /** Words of a bit set of the columns. */
+    private final int words;
     /** The locations open (or left out), one bit each. */
     private final long[] open;
-    /** Per item, the locations holding it, one bit each. */
-    private final long[][] heldAt;
+    /** Per item, the locations holding it, one bit each: item {@code i}'s {@link #words} words from {@code i * words}. Read only. */
+    private final long[] heldAt;
 
     private Coverage(Eligibility p) {
         this.p = p;
         this.n = p.n;
         this.m = p.m;
         this.need = p.qty.clone();
-        this.holds = new long[m];
-        this.open = new long[(m + 63) >>> 6];
-        this.heldAt = new long[n][open.length];
+        this.words = (m + 63) >>> 6;
+        this.open = new long[words];
         if (p.holds != null) {
             // judged here: an item may be taken only where it has units, and its SKU is its own (the search decides
-            // only problems of distinct SKUs)
-            for (int j = 0; j < m; j++) {
-                long h = p.holds[j];
-                holds[j] = h;
-                for (long b = h; b != 0; b &= b - 1) {
-                    heldAt[Long.numberOfTrailingZeros(b)][j >>> 6] |= 1L << j;
-                }
-            }
+            // only problems of distinct SKUs), so the judged bits are the search's
+            this.holds = p.holds;
+            this.heldAt = p.allowedAt;
             return;
         }
+        this.holds = new long[m];
+        this.heldAt = new long[n * words];
         for (int i = 0; i < n; i++) {
             int base = i * m;
             int slotBase = p.slotOf[i] * m;
-            long[] at = heldAt[i];
+            int at = i * words;
             for (int j = 0; j < m; j++) {
                 if (p.allowed[base + j] && p.stock[slotBase + j] > 0) {
                     holds[j] |= 1L << i;
-                    at[j >>> 6] |= 1L << j;
+                    heldAt[at + (j >>> 6)] |= 1L << j;
                 }
             }
         }
@@ -175,6 +174,7 @@ final class Coverage {
         c.limit = limit;
         c.found = new int[Math.min(limit, 8)][];
         c.path = new int[Math.max(1, Math.min(p.maxShipments, p.m))];
+        c.branchesAt = new long[c.path.length * c.words];
         if (!c.collect(0, everyItem(p.n))) {
             return null;
         }
@@ -186,6 +186,8 @@ final class Coverage {
     private int count;
     /** The locations opened on the way to the current node, in branch order. */
     private int[] path;
+    /** Per depth, the branches of its node: {@link #words} words from {@code depth * words}. */
+    private long[] branchesAt;
 
     /**
      * Adds every covering set of this node (opened: {@code path[0..depth)}) to {@link #found}; false when that makes
@@ -210,13 +212,14 @@ final class Coverage {
         // locations): a branch leaving more than that per shipment left has no covering set
         int perShipment = most;
         // the branches: pick's holders not open, word by word (each is opened in turn and stays open, left out)
-        long[] branches = new long[open.length];
-        for (int w = 0; w < open.length; w++) {
-            branches[w] = heldAt[pick][w] & ~open[w];
+        long[] branches = branchesAt;
+        int base = depth * words;
+        for (int w = 0; w < words; w++) {
+            branches[base + w] = heldAt[pick * words + w] & ~open[w];
         }
         int[] taken = taken(depth);
-        for (int w = 0; w < branches.length; w++) {
-            for (long bj = branches[w]; bj != 0; bj &= bj - 1) {
+        for (int w = 0; w < words; w++) {
+            for (long bj = branches[base + w]; bj != 0; bj &= bj - 1) {
                 int j = (w << 6) + Long.numberOfTrailingZeros(bj);
                 long next = unsat;
                 for (long b = holds[j] & unsat; b != 0; b &= b - 1) {
@@ -240,8 +243,8 @@ final class Coverage {
                 // every set with j was found: the later branches leave j out
             }
         }
-        for (int w = 0; w < branches.length; w++) {
-            open[w] &= ~branches[w];
+        for (int w = 0; w < words; w++) {
+            open[w] &= ~branches[base + w];
         }
         return true;
     }
@@ -261,10 +264,10 @@ final class Coverage {
 
     /** With one shipment left: every location not open that holds what is still needed of every item of {@code unsat}. */
     private boolean collectLast(int depth, long unsat) {
-        for (int w = 0; w < open.length; w++) {
+        for (int w = 0; w < words; w++) {
             long all = ~open[w];
             for (long b = unsat; b != 0 && all != 0; b &= b - 1) {
-                all &= heldAt[Long.numberOfTrailingZeros(b)][w];
+                all &= heldAt[Long.numberOfTrailingZeros(b) * words + w];
             }
             for (; all != 0; all &= all - 1) {
                 int j = (w << 6) + Long.numberOfTrailingZeros(all);
@@ -324,6 +327,10 @@ final class Coverage {
      */
     private int most = 64;
 
+    /** {@link #pickItem}'s scratch: the most items of the best locations, and each item's holders. */
+    private int[] top;
+    private int[] holders;
+
     /**
      * The unsatisfied item with the fewest holders among the locations not open (the first such), or -1 when
      * {@code left} more of those locations cannot touch every item of {@code unsat}; with more than two shipments
@@ -335,12 +342,16 @@ final class Coverage {
             return fewestHolders(unsat);
         }
         int items = Long.bitCount(unsat);
-        int[] top = new int[left];
-        int[] holders = new int[n];
-        for (int w = 0; w < open.length; w++) {
+        if (top == null) {
+            top = new int[p.maxShipments];
+            holders = new int[n];
+        }
+        Arrays.fill(top, 0, left, 0);
+        Arrays.fill(holders, 0);
+        for (int w = 0; w < words; w++) {
             long any = 0;
             for (long b = unsat; b != 0; b &= b - 1) {
-                any |= heldAt[Long.numberOfTrailingZeros(b)][w];
+                any |= heldAt[Long.numberOfTrailingZeros(b) * words + w];
             }
             for (any &= ~open[w]; any != 0; any &= any - 1) {
                 long t = holds[(w << 6) + Long.numberOfTrailingZeros(any)] & unsat;
@@ -384,10 +395,10 @@ final class Coverage {
         int fewest = Integer.MAX_VALUE;
         for (long b = unsat; b != 0; b &= b - 1) {
             int i = Long.numberOfTrailingZeros(b);
-            long[] at = heldAt[i];
+            int at = i * words;
             int h = 0;
-            for (int w = 0; w < open.length; w++) {
-                h += Long.bitCount(at[w] & ~open[w]);
+            for (int w = 0; w < words; w++) {
+                h += Long.bitCount(heldAt[at + w] & ~open[w]);
             }
             if (h == 0) {
                 return -1;

@@ -43,14 +43,23 @@ final class Eligibility {
     final long[] holds;
     /** Per item, its units at the columns where it may be taken; null when {@link #holds} is. */
     final long[] allowedUnits;
+    /**
+     * Per item, the columns where it may be taken, one bit each: item {@code i}'s {@link #words} words from
+     * {@code i * words}; null when {@link #holds} is.
+     */
+    final long[] allowedAt;
+    /** Words of a bit set of the columns. */
+    final int words;
     final int maxShipments;
 
     private Eligibility(Context ctx, RuleSet ruleSet, int[] candidates, int[] qty, int[] slotOf, int slots,
                         boolean grouped, boolean[] allowed, int[] stock, long[] held, long[] holds,
-                        long[] allowedUnits) {
+                        long[] allowedUnits, long[] allowedAt) {
         this.held = held;
         this.holds = holds;
         this.allowedUnits = allowedUnits;
+        this.allowedAt = allowedAt;
+        this.words = (candidates.length + 63) >>> 6;
         this.ctx = ctx;
         this.ruleSet = ruleSet;
         this.n = qty.length;
@@ -68,7 +77,7 @@ final class Eligibility {
     /** The problem's own eligibility (its eligible locations as columns). */
     static Eligibility of(Problem p) {
         return new Eligibility(p.ctx, p.ruleSet, p.loc, p.qty, p.slotOf, p.slots, p.groups > 0, p.allowed, p.stock, null,
-                null, null);
+                null, null, null);
     }
 
     /**
@@ -93,6 +102,8 @@ final class Eligibility {
         boolean[] allowed = new boolean[n * c];
         long[] holds = held != null ? new long[c] : null;
         long[] allowedUnits = held != null ? new long[n] : null;
+        int words = (c + 63) >>> 6;
+        long[] allowedAt = held != null ? new long[n * words] : null;
         FilterRule[] itemFilters = plan.itemFilters(ctx.anyExcluded());
         byte[] verdicts = plan.destinationVerdicts(ctx);
         for (int k = 0; k < c; k++) {
@@ -113,6 +124,7 @@ final class Eligibility {
                     if (ok) {
                         may |= 1L << i;
                         allowedUnits[i] += units[i * c + k];
+                        allowedAt[i * words + (k >>> 6)] |= 1L << k;
                     }
                 }
                 holds[k] = may;
@@ -123,7 +135,7 @@ final class Eligibility {
             }
         }
         return new Eligibility(ctx, ruleSet, candidates, layout.qty, layout.slotOf, layout.slots, grouped, allowed,
-                layout.stock, held, holds, allowedUnits);
+                layout.stock, held, holds, allowedUnits, allowedAt);
     }
 
     /**
