@@ -50,16 +50,19 @@ final class Eligibility {
     final long[] allowedAt;
     /** Words of a bit set of the columns. */
     final int words;
+    /** How many columns some item may be taken at; -1 until counted. */
+    private int eligibleCount;
     final int maxShipments;
 
     private Eligibility(Context ctx, RuleSet ruleSet, int[] candidates, int[] qty, int[] slotOf, int slots,
                         boolean grouped, boolean[] allowed, int[] stock, long[] held, long[] holds,
-                        long[] allowedUnits, long[] allowedAt) {
+                        long[] allowedUnits, long[] allowedAt, int eligibleCount) {
         this.held = held;
         this.holds = holds;
         this.allowedUnits = allowedUnits;
         this.allowedAt = allowedAt;
         this.words = (candidates.length + 63) >>> 6;
+        this.eligibleCount = eligibleCount;
         this.ctx = ctx;
         this.ruleSet = ruleSet;
         this.n = qty.length;
@@ -77,7 +80,7 @@ final class Eligibility {
     /** The problem's own eligibility (its eligible locations as columns). */
     static Eligibility of(Problem p) {
         return new Eligibility(p.ctx, p.ruleSet, p.loc, p.qty, p.slotOf, p.slots, p.groups > 0, p.allowed, p.stock, null,
-                null, null, null);
+                null, null, null, -1);
     }
 
     /**
@@ -106,6 +109,7 @@ final class Eligibility {
         long[] allowedAt = held != null ? new long[n * words] : null;
         FilterRule[] itemFilters = plan.itemFilters(ctx.anyExcluded());
         byte[] verdicts = plan.destinationVerdicts(ctx);
+        int eligible = 0;
         for (int k = 0; k < c; k++) {
             int location = candidates[k];
             if (plan.excludedStatically(location)) {
@@ -128,6 +132,7 @@ final class Eligibility {
                     }
                 }
                 holds[k] = may;
+                eligible += may != 0 ? 1 : 0;
                 continue;
             }
             for (int i = 0; i < n; i++) {
@@ -135,7 +140,7 @@ final class Eligibility {
             }
         }
         return new Eligibility(ctx, ruleSet, candidates, layout.qty, layout.slotOf, layout.slots, grouped, allowed,
-                layout.stock, held, holds, allowedUnits, allowedAt);
+                layout.stock, held, holds, allowedUnits, allowedAt, held != null ? eligible : -1);
     }
 
     /**
@@ -245,6 +250,29 @@ final class Eligibility {
             }
             return true;
         }
+    }
+
+    /** How many columns some item may be taken at. */
+    int eligibleCount() {
+        if (eligibleCount < 0) {
+            int count = 0;
+            for (int k = 0; k < m; k++) {
+                count += eligible(k) ? 1 : 0;
+            }
+            eligibleCount = count;
+        }
+        return eligibleCount;
+    }
+
+    /** The columns some item may be taken at, ascending. */
+    int[] eligibleColumns() {
+        int[] out = new int[eligibleCount()];
+        for (int k = 0, x = 0; x < out.length; k++) {
+            if (eligible(k)) {
+                out[x++] = k;
+            }
+        }
+        return out;
     }
 
     /** Whether some item may be taken at column {@code k}. */

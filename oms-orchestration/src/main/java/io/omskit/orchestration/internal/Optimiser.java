@@ -804,16 +804,12 @@ final class Optimiser {
                     int a = (row[set[0]] - 1) * items;
                     int b = (row[set[1]] - 1) * items;
                     for (int u = 0; u < items; u++) {
-                        double c = cheap[a + u];
-                        double d = cheap[b + u];
-                        pair[u] = d < c ? d : c;
+                        pair[u] = Math.min(cheap[a + u], cheap[b + u]);
                     }
                 }
                 int third = (row[set[2]] - 1) * items;
                 for (int u = 0; u < items; u++) {
-                    double c = pair[u];
-                    double d = cheap[third + u];
-                    bound += units[u] * (d < c ? d : c);
+                    bound += units[u] * Math.min(pair[u], cheap[third + u]);
                 }
                 out[s] = bound;
                 continue;
@@ -822,8 +818,7 @@ final class Optimiser {
             for (int u = 0; u < items; u++) {
                 double c = cheap[first + u];
                 for (int x = 1; x < set.length; x++) {
-                    double d = cheap[(row[set[x]] - 1) * items + u];
-                    c = d < c ? d : c;
+                    c = Math.min(c, cheap[(row[set[x]] - 1) * items + u]);
                 }
                 bound += units[u] * c;
             }

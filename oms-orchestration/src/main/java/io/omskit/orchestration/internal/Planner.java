@@ -194,13 +194,7 @@ public final class Planner {
         // the few sets of locations that source every unit are all that needs pricing, and, when priced one by one,
         // all that needs a column
         int[][] sets = check.sets();
-        boolean[] members = new boolean[eligibility.m];
-        for (int[] set : sets) {
-            for (int k : set) {
-                members[k] = true;
-            }
-        }
-        Problem problem = new Problem(eligibility, filters, members);
+        Problem problem = new Problem(eligibility, filters, members(sets));
         Optimiser optimiser = new Optimiser(problem);
         int[][] columns = columns(problem, sets);
         if (!optimiser.pricesEach(columns)) {
@@ -212,17 +206,36 @@ public final class Planner {
         return Completion.of(assemble(problem, optimiser));
     }
 
+    /** The candidate indexes of the locations of {@code sets}, ascending, each once. */
+    private static int[] members(int[][] sets) {
+        int count = 0;
+        for (int[] set : sets) {
+            count += set.length;
+        }
+        int[] members = new int[count];
+        count = 0;
+        for (int[] set : sets) {
+            System.arraycopy(set, 0, members, count, set.length);
+            count += set.length;
+        }
+        Arrays.sort(members, 0, count);
+        int distinct = 0;
+        for (int x = 0; x < count; x++) {
+            if (distinct == 0 || members[distinct - 1] != members[x]) {
+                members[distinct++] = members[x];
+            }
+        }
+        return Arrays.copyOf(members, distinct);
+    }
+
     /** {@code sets} of candidate indexes as columns of {@code problem}, which has all their locations. */
     private static int[][] columns(Problem problem, int[][] sets) {
-        int[] column = new int[problem.candidates.length];
-        for (int j = 0; j < problem.m; j++) {
-            column[problem.candidateOf[j]] = j;
-        }
         int[][] out = new int[sets.length][];
         for (int s = 0; s < sets.length; s++) {
             out[s] = new int[sets[s].length];
             for (int x = 0; x < sets[s].length; x++) {
-                out[s][x] = column[sets[s][x]];
+                // the columns keep the candidates' order
+                out[s][x] = Arrays.binarySearch(problem.candidateOf, sets[s][x]);
             }
         }
         return out;

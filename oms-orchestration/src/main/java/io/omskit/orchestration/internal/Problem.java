@@ -76,15 +76,15 @@ final class Problem {
 
     /**
      * The problem of what {@code e} judged with only the eligible locations at the candidate indexes {@code keep}
-     * marks as columns (all of them when null), priced as {@link #price} and {@link #priceAll} are asked when
+     * (ascending) as columns (all of them when null), priced as {@link #price} and {@link #priceAll} are asked when
      * restricted. A plan that may open only kept locations is the same on both: the columns keep their order, and
      * what a location costs does not depend on the others.
      */
-    Problem(Eligibility e, FilterPlan filterPlan, boolean[] keep) {
+    Problem(Eligibility e, FilterPlan filterPlan, int[] keep) {
         this(e, filterPlan, false, keep);
     }
 
-    private Problem(Eligibility e, FilterPlan filterPlan, boolean priceNow, boolean[] keep) {
+    private Problem(Eligibility e, FilterPlan filterPlan, boolean priceNow, int[] keep) {
         this.judged = e;
         this.filterPlan = filterPlan;
         this.restricted = keep != null;
@@ -121,28 +121,17 @@ final class Problem {
         this.groups = g;
         this.candidates = e.candidates;
 
-        // eligible locations: the candidates some item may be taken at
+        // eligible locations: the candidates some item may be taken at (those kept, when restricted)
         int c = candidates.length;
-        boolean[] eligible = new boolean[c];
-        int columns = 0;
-        int all = 0;
-        for (int k = 0; k < c; k++) {
-            boolean any = e.eligible(k);
-            all += any ? 1 : 0;
-            eligible[k] = any && (keep == null || keep[k]);
-            columns += eligible[k] ? 1 : 0;
-        }
-        this.m = columns;
-        this.eligibleCount = all;
+        int[] columns = keep != null ? keep : e.eligibleColumns();
+        this.m = columns.length;
+        this.eligibleCount = e.eligibleCount();
         this.loc = new int[m];
         this.candidateOf = new int[m];
         this.allowed = new boolean[n * m];
         this.stock = new int[slots * m];
-        int j = 0;
-        for (int k = 0; k < c; k++) {
-            if (!eligible[k]) {
-                continue;
-            }
+        for (int j = 0; j < m; j++) {
+            int k = columns[j];
             loc[j] = candidates[k];
             candidateOf[j] = k;
             if (e.held != null) {
@@ -158,7 +147,6 @@ final class Problem {
                     stock[slotOf[i] * m + j] = e.stock[slotOf[i] * c + k];
                 }
             }
-            j++;
         }
 
         // cost terms
