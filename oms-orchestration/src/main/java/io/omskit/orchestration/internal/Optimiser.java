@@ -611,19 +611,20 @@ final class Optimiser {
         // the search's branching order is by each location alone: fewest unsourced, then cheapest, then index; only
         // the locations of the sets need their place in it, and none alone sources every unit, so the best single
         // location is replaced by the first set priced
-        int[] members = new int[m];
-        int count = 0;
         boolean[] member = new boolean[m];
+        int count = 0;
         for (int[] set : sets) {
             for (int j : set) {
-                if (!member[j]) {
-                    member[j] = true;
-                    members[count++] = j;
-                }
+                count += member[j] ? 0 : 1;
+                member[j] = true;
             }
         }
-        members = Arrays.copyOf(members, count);
-        Arrays.sort(members);
+        int[] members = new int[count];
+        for (int j = 0, x = 0; x < count; j++) {
+            if (member[j]) {
+                members[x++] = j;
+            }
+        }
         for (int x = 0; x < count; x++) {
             p.price(members[x]);
         }

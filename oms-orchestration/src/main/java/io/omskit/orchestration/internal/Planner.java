@@ -194,7 +194,7 @@ public final class Planner {
         // the few sets of locations that source every unit are all that needs pricing, and, when priced one by one,
         // all that needs a column
         int[][] sets = check.sets();
-        Problem problem = new Problem(eligibility, filters, members(sets));
+        Problem problem = new Problem(eligibility, filters, members(sets, eligibility.m));
         Optimiser optimiser = new Optimiser(problem);
         int[][] columns = columns(problem, sets);
         if (!optimiser.pricesEach(columns)) {
@@ -206,26 +206,25 @@ public final class Planner {
         return Completion.of(assemble(problem, optimiser));
     }
 
-    /** The candidate indexes of the locations of {@code sets}, ascending, each once. */
-    private static int[] members(int[][] sets) {
-        int count = 0;
+    /** The candidate indexes of the locations of {@code sets} (of {@code candidates} candidates), ascending, each once. */
+    private static int[] members(int[][] sets, int candidates) {
+        long[] member = new long[(candidates + 63) >>> 6];
         for (int[] set : sets) {
-            count += set.length;
-        }
-        int[] members = new int[count];
-        count = 0;
-        for (int[] set : sets) {
-            System.arraycopy(set, 0, members, count, set.length);
-            count += set.length;
-        }
-        Arrays.sort(members, 0, count);
-        int distinct = 0;
-        for (int x = 0; x < count; x++) {
-            if (distinct == 0 || members[distinct - 1] != members[x]) {
-                members[distinct++] = members[x];
+            for (int k : set) {
+                member[k >>> 6] |= 1L << k;
             }
         }
-        return Arrays.copyOf(members, distinct);
+        int count = 0;
+        for (long w : member) {
+            count += Long.bitCount(w);
+        }
+        int[] out = new int[count];
+        for (int w = 0, x = 0; w < member.length; w++) {
+            for (long b = member[w]; b != 0; b &= b - 1) {
+                out[x++] = (w << 6) + Long.numberOfTrailingZeros(b);
+            }
+        }
+        return out;
     }
 
     /** {@code sets} of candidate indexes as columns of {@code problem}, which has all their locations. */
