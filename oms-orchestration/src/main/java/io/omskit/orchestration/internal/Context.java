@@ -38,9 +38,11 @@ public final class Context implements SourcingContext {
     private final CapacityTracker capacity;
     private final double[] unitVectors;
     private final Sites sites;
-    private final double dx;
-    private final double dy;
-    private final double dz;
+    /** The destination's unit vector, once {@link #towards} is true: most distances asked are kept, so it is made when one is not. */
+    private double dx;
+    private double dy;
+    private double dz;
+    private boolean towards;
     // shared while empty: a computation without candidates (the what-if for one item) allocates none
     private static final int[] NONE = new int[0];
     // opaque: the shared distances are written racily, and a double must not be read torn
@@ -105,6 +107,7 @@ public final class Context implements SourcingContext {
         this.dx = same.dx;
         this.dy = same.dy;
         this.dz = same.dz;
+        this.towards = same.towards;
         this.km = same.km;
     }
 
@@ -128,10 +131,6 @@ public final class Context implements SourcingContext {
             this.destination = delivery.address() == null ? null : delivery.address().position();
         }
         this.unitVectors = unitVectors;
-        double[] d = destination == null ? new double[3] : unitVector(destination);
-        this.dx = d[0];
-        this.dy = d[1];
-        this.dz = d[2];
         this.km = sites == null || destination == null ? null : sites.distances.from(destination);
     }
 
@@ -156,6 +155,13 @@ public final class Context implements SourcingContext {
      * from its series (error below 1e-10 relative).
      */
     private double greatCircleKm(int location) {
+        if (!towards) {
+            double[] d = unitVector(destination);
+            dx = d[0];
+            dy = d[1];
+            dz = d[2];
+            towards = true;
+        }
         int o = location * 3;
         double ex = unitVectors[o] - dx;
         double ey = unitVectors[o + 1] - dy;

@@ -205,21 +205,22 @@ final class Eligibility {
                 }
                 anyGroup |= item.group() != null;
             }
-            int[] candidates = candidates(ctx, n);
+            // the locations holding stock of some item, one bit each, and before each word how many bits the words
+            // before it have: a location's column is its rank among them
+            long[] at = n == 1 ? null : holders(ctx, n);
+            int[] before = at == null ? null : new int[at.length];
+            int[] candidates = at == null ? locations(ctx.stock(0)) : candidates(at, before);
             int c = candidates.length;
             int[] units = new int[n * c];
             // without repeated SKUs each item is its own slot: the slots' stock is the items' units
             int[] stock = slots == n ? units : new int[slots * c];
             long[] held = n <= 64 ? new long[c] : null;
-            // each location's column, for the stock of every item to be placed without walking the columns again
-            int[] column = new int[ctx.network().size()];
-            for (int k = 0; k < c; k++) {
-                column[candidates[k]] = k;
-            }
             for (int i = 0; i < n; i++) {
                 SkuStock st = stocks[i];
                 for (int x = 0; x < st.size(); x++) {
-                    int k = column[st.location(x)];
+                    int l = st.location(x);
+                    // one item: its stock's entries are the columns
+                    int k = at == null ? x : before[l >>> 6] + Long.bitCount(at[l >>> 6] & ((1L << l) - 1));
                     units[i * c + k] = st.units(x);
                     if (stock != units) {
                         stock[slotOf[i] * c + k] = st.units(x);
@@ -297,30 +298,38 @@ final class Eligibility {
         return false;
     }
 
-    /** Every location holding stock of some item, ascending (read off a bit set of the network). */
-    private static int[] candidates(Context ctx, int n) {
-        if (n == 1) {
-            SkuStock st = ctx.stock(0);
-            int[] out = new int[st.size()];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = st.location(k);
-            }
-            return out;
+    /** The locations of {@code st}'s entries, ascending. */
+    private static int[] locations(SkuStock st) {
+        int[] out = new int[st.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = st.location(k);
         }
-        long[] held = new long[(ctx.network().size() + 63) >>> 6];
-        int count = 0;
+        return out;
+    }
+
+    /** Every location holding stock of some item of {@code ctx}, one bit each. */
+    private static long[] holders(Context ctx, int n) {
+        long[] at = new long[(ctx.network().size() + 63) >>> 6];
         for (int i = 0; i < n; i++) {
             SkuStock st = ctx.stock(i);
             for (int k = 0; k < st.size(); k++) {
                 int l = st.location(k);
-                long was = held[l >>> 6];
-                held[l >>> 6] = was | (1L << l);
-                count += (was & (1L << l)) == 0 ? 1 : 0;
+                at[l >>> 6] |= 1L << l;
             }
         }
+        return at;
+    }
+
+    /** The locations of {@code at}, ascending; fills {@code before} with the bits of the words before each. */
+    private static int[] candidates(long[] at, int[] before) {
+        int count = 0;
+        for (int w = 0; w < at.length; w++) {
+            before[w] = count;
+            count += Long.bitCount(at[w]);
+        }
         int[] out = new int[count];
-        for (int w = 0, x = 0; w < held.length; w++) {
-            for (long b = held[w]; b != 0; b &= b - 1) {
+        for (int w = 0, x = 0; w < at.length; w++) {
+            for (long b = at[w]; b != 0; b &= b - 1) {
                 out[x++] = (w << 6) + Long.numberOfTrailingZeros(b);
             }
         }

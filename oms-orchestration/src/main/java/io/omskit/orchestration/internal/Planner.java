@@ -409,9 +409,11 @@ public final class Planner {
         return items;
     }
 
+    private static final int[] NONE_EXCLUDED = new int[0];
+
     private int[] excludedIndexes(SourcingRequest request, LineId line) {
         if (request.excludedForAll().isEmpty() && request.excludedByLine().isEmpty()) {
-            return new int[0];
+            return NONE_EXCLUDED;
         }
         List<LocationId> ids = new ArrayList<>(request.excludedForAll());
         ids.addAll(request.excludedByLine().getOrDefault(line, java.util.Set.of()));
