@@ -209,7 +209,7 @@ final class Eligibility {
             // before it have: a location's column is its rank among them
             long[] at = n == 1 ? null : holders(ctx, n);
             int[] before = at == null ? null : new int[at.length];
-            int[] candidates = at == null ? locations(ctx.stock(0)) : candidates(at, before);
+            int[] candidates = at == null ? locations(ctx.stock(0)) : ranked(at, before);
             int c = candidates.length;
             int[] units = new int[n * c];
             // without repeated SKUs each item is its own slot: the slots' stock is the items' units
@@ -320,16 +320,19 @@ final class Eligibility {
         return at;
     }
 
-    /** The locations of {@code at}, ascending; fills {@code before} with the bits of the words before each. */
-    private static int[] candidates(long[] at, int[] before) {
+    /**
+     * The indexes of the bits of {@code bits}, ascending; fills {@code before} with how many bits the words before
+     * each have (an index's rank among them is then a popcount away).
+     */
+    static int[] ranked(long[] bits, int[] before) {
         int count = 0;
-        for (int w = 0; w < at.length; w++) {
+        for (int w = 0; w < bits.length; w++) {
             before[w] = count;
-            count += Long.bitCount(at[w]);
+            count += Long.bitCount(bits[w]);
         }
         int[] out = new int[count];
-        for (int w = 0, x = 0; w < at.length; w++) {
-            for (long b = at[w]; b != 0; b &= b - 1) {
+        for (int w = 0, x = 0; w < bits.length; w++) {
+            for (long b = bits[w]; b != 0; b &= b - 1) {
                 out[x++] = (w << 6) + Long.numberOfTrailingZeros(b);
             }
         }

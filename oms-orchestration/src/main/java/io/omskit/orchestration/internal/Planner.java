@@ -194,50 +194,31 @@ public final class Planner {
         // the few sets of locations that source every unit are all that needs pricing, and, when priced one by one,
         // all that needs a column
         int[][] sets = check.sets();
-        Problem problem = new Problem(eligibility, filters, members(sets, eligibility.m));
-        Optimiser optimiser = new Optimiser(problem);
-        int[][] columns = columns(problem, sets);
-        if (!optimiser.pricesEach(columns)) {
-            problem = new Problem(eligibility, filters, false);
-            optimiser = new Optimiser(problem);
-            columns = columns(problem, sets);
-        }
-        optimiser.solveCovered(columns);
-        return Completion.of(assemble(problem, optimiser));
-    }
-
-    /** The candidate indexes of the locations of {@code sets} (of {@code candidates} candidates), ascending, each once. */
-    private static int[] members(int[][] sets, int candidates) {
-        long[] member = new long[(candidates + 63) >>> 6];
+        long[] member = new long[(eligibility.m + 63) >>> 6];
         for (int[] set : sets) {
             for (int k : set) {
                 member[k >>> 6] |= 1L << k;
             }
         }
-        int count = 0;
-        for (long w : member) {
-            count += Long.bitCount(w);
-        }
-        int[] out = new int[count];
-        for (int w = 0, x = 0; w < member.length; w++) {
-            for (long b = member[w]; b != 0; b &= b - 1) {
-                out[x++] = (w << 6) + Long.numberOfTrailingZeros(b);
+        int[] before = new int[member.length];
+        Problem problem = new Problem(eligibility, filters, Eligibility.ranked(member, before));
+        Optimiser optimiser = new Optimiser(problem);
+        // the sets, the search's own arrays, become columns in place: a member's column is its rank among the members
+        for (int[] set : sets) {
+            for (int x = 0; x < set.length; x++) {
+                int k = set[x];
+                set[x] = before[k >>> 6] + Long.bitCount(member[k >>> 6] & ((1L << k) - 1));
             }
         }
-        return out;
-    }
-
-    /** {@code sets} of candidate indexes as columns of {@code problem}, which has all their locations. */
-    private static int[][] columns(Problem problem, int[][] sets) {
-        int[][] out = new int[sets.length][];
-        for (int s = 0; s < sets.length; s++) {
-            out[s] = new int[sets[s].length];
-            for (int x = 0; x < sets[s].length; x++) {
-                // the columns keep the candidates' order
-                out[s][x] = Arrays.binarySearch(problem.candidateOf, sets[s][x]);
-            }
+        if (!optimiser.pricesEach(sets)) {
+            // a set of one location: every location is priced and the whole problem searched
+            problem = new Problem(eligibility, filters);
+            optimiser = new Optimiser(problem);
+            optimiser.solve();
+        } else {
+            optimiser.solveCovered(sets);
         }
-        return out;
+        return Completion.of(assemble(problem, optimiser));
     }
 
     /**
