@@ -106,9 +106,10 @@ final class Coverage {
 
     /** Why some item lacks units in the network or at the locations the filters allow; null when none does. */
     private static Completion shortOfStock(Eligibility p) {
+        boolean distinct = p.slots == p.n;
         for (int i = 0; i < p.n; i++) {
-            long demand = 0;
-            for (int x = 0; x < p.n; x++) {
+            long demand = distinct ? p.qty[i] : 0;
+            for (int x = 0; !distinct && x < p.n; x++) {
                 if (p.slotOf[x] == p.slotOf[i]) {
                     demand += p.qty[x];
                 }
@@ -233,7 +234,9 @@ final class Coverage {
                 }
                 open[w] |= 1L << j;
                 path[depth] = j;
-                if (Long.bitCount(next) <= (left - 1) * perShipment && !collect(depth + 1, next)) {
+                // with two shipments left, the last is found at once (collect would only pass it on)
+                if (Long.bitCount(next) <= (left - 1) * perShipment
+                        && !(left == 2 && next != 0 ? collectLast(depth + 1, next) : collect(depth + 1, next))) {
                     return false;
                 }
                 for (long b = holds[j] & unsat; b != 0; b &= b - 1) {

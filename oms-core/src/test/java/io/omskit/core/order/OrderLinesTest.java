@@ -1,0 +1,78 @@
+package io.omskit.core.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.payment.PaymentSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** An order's lines have distinct ids and its allocations name its lines, however many lines it has. */
+class OrderLinesTest {
+
+    private static final CurrencyUnit EUR = CurrencyUnit.EUR;
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 16, 17, 40})
+    void lines_with_distinct_ids_make_an_order(int count) {
+        Order order = order(lines(count), List.of());
+
+        assertThat(order.lines()).hasSize(count);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 16, 17, 40})
+    void a_line_id_appearing_twice_is_refused(int count) {
+        List<OrderLine> lines = lines(count);
+        lines.set(count - 1, line("L0", 1, UnitCounts.allOpen(1)));
+
+        assertThatThrownBy(() -> order(lines, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lines must have unique ids, L0 appears twice");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 16, 17, 40})
+    void an_allocation_of_an_unknown_line_is_refused(int count) {
+        LineAllocation stray = new LineAllocation(LineId.of("elsewhere"), LocationId.of("WH-1"), "a-1", "i-1", 1, 0);
+
+        assertThatThrownBy(() -> order(lines(count), List.of(stray)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("allocation a-1 refers to unknown line elsewhere");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 16, 17, 40})
+    void an_allocation_of_a_known_line_is_kept(int count) {
+        List<OrderLine> lines = lines(count);
+        lines.set(count - 1, line("L" + (count - 1), 1, new UnitCounts(0, 0, 1, 0, 0, 0, 0, 0, 0)));
+        LineAllocation held = new LineAllocation(LineId.of("L" + (count - 1)), LocationId.of("WH-1"), "a-1", "i-1", 1, 0);
+
+        assertThat(order(lines, List.of(held)).allocations()).containsExactly(held);
+    }
+
+    private static List<OrderLine> lines(int count) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (int x = 0; x < count; x++) {
+            lines.add(line("L" + x, 1, UnitCounts.allOpen(1)));
+        }
+        return lines;
+    }
+
+    private static OrderLine line(String id, int quantity, UnitCounts units) {
+        return new OrderLine(LineId.of(id), Sku.of("SKU-" + id), quantity, Money.of(EUR, 5), List.of(), null, units);
+    }
+
+    private static Order order(List<OrderLine> lines, List<LineAllocation> allocations) {
+        return new Order(OrderId.of("o-1"), 1, Channel.WEB, ExternalOrderRef.of("x-1"), CustomerRef.of("c-1"), EUR,
+                DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, LocationId.of("S-1"), null), lines, List.of(),
+                List.of(), "", PaymentSummary.none(EUR), null, Instant.parse("2026-03-10T09:00:00Z"), null, allocations);
+    }
+}
