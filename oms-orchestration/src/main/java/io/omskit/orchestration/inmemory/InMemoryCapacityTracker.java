@@ -88,6 +88,27 @@ public final class InMemoryCapacityTracker implements CapacityTracker {
         return c == null ? 0 : c.get();
     }
 
+    @Override
+    public void used(int[] indexes, int count, LocationId[] locations, LocalDate day, int[] out) {
+        // one look at the counters made for all: each answer without a counter holds as of that look
+        Fast f = fast;
+        long expected = none(day, created.get());
+        boolean fastPath = !shared;
+        for (int x = 0; x < count; x++) {
+            int index = indexes[x];
+            LocationId location = locations[index];
+            if (fastPath && index >= 0 && index < f.none.length) {
+                LocationId id = (LocationId) ID_AT.getAcquire(f.ids, index);
+                long v = (long) NONE_AT.getOpaque(f.none, index);
+                if (v != 0 && v == expected && (id == location || location.equals(id))) {
+                    out[x] = 0;
+                    continue;
+                }
+            }
+            out[x] = used(index, location, day);
+        }
+    }
+
     /**
      * "No counter of the index's location on {@code day} while {@code made} counters had been made", packed: the
      * day's number and the low half of the count of counters made (4 billion counters apart is never a concern).

@@ -309,6 +309,22 @@ public final class Context implements SourcingContext {
         return r;
     }
 
+    /**
+     * Reads the remaining capacity of every candidate at once (one call of the tracker for them all), when the
+     * network has one time zone; otherwise each is read when asked.
+     */
+    void readCapacities() {
+        int c = candidates.length;
+        if (sites == null || capacity == null || c == 0 || sites.days.size() != 1) {
+            return;
+        }
+        capacity.used(candidates, c, sites.ids, dayInZone(0), remaining);
+        for (int k = 0; k < c; k++) {
+            int daily = sites.dailyCapacity[candidates[k]];
+            remaining[k] = daily == 0 ? 0 : Math.max(0, daily - remaining[k]);
+        }
+    }
+
     private int computeRemaining(int location) {
         if (sites != null) {
             int daily = sites.dailyCapacity[location];

@@ -102,6 +102,9 @@ final class Eligibility {
         int[] units = layout.units;
         long[] held = layout.held;
         ctx.units(units);
+        if (plan.readsCapacity) {
+            ctx.readCapacities();
+        }
         boolean[] allowed = new boolean[n * c];
         long[] holds = held != null ? new long[c] : null;
         long[] allowedUnits = held != null ? new long[n] : null;

@@ -34,6 +34,8 @@ final class FilterPlan {
     private final FilterRule[] itemFilters;
     private final FilterRule[] itemFiltersWithoutRequest;
     private final long[] staticallyExcluded;
+    /** Whether a filter asked per candidate reads the locations' remaining capacity. */
+    final boolean readsCapacity;
     /** The filters (order or item level) whose answers are fixed per destination; null when judged per candidate. */
     private final FilterRule[] perDestination;
     /** Per destination, each location's verdict under {@link #perDestination}: 0 not judged yet, then ALLOWED or EXCLUDED. */
@@ -81,7 +83,16 @@ final class FilterPlan {
         items.removeIf(f -> f instanceof ExcludedByRequestFilter);
         this.itemFiltersWithoutRequest = items.toArray(new FilterRule[0]);
         this.staticallyExcluded = statics.isEmpty() ? null : judge(statics, context, locations);
+        boolean capacity = false;
+        for (FilterRule f : orderFilters) {
+            capacity |= f.inputs().contains(RuleInput.CAPACITY);
+        }
+        for (FilterRule f : itemFilters) {
+            capacity |= f.inputs().contains(RuleInput.CAPACITY);
+        }
+        this.readsCapacity = capacity;
     }
+
 
     private static long[] judge(List<FilterRule> statics, SourcingContext context, int locations) {
         long[] out = new long[(locations + 63) >>> 6];

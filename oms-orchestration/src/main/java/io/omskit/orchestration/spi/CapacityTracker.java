@@ -23,6 +23,18 @@ public interface CapacityTracker {
     }
 
     /**
+     * {@link #used(int, LocationId, LocalDate)} for the locations at {@code indexes[0..count)} on one {@code day}, for
+     * the engine, which asks for all the candidates of an order at once: {@code out[x]} is the answer for
+     * {@code indexes[x]}, whose location is {@code locations[indexes[x]]} (the network's locations by dense index).
+     * The default asks one by one.
+     */
+    default void used(int[] indexes, int count, LocationId[] locations, LocalDate day, int[] out) {
+        for (int x = 0; x < count; x++) {
+            out[x] = used(indexes[x], locations[indexes[x]], day);
+        }
+    }
+
+    /**
      * Counts one more fulfilment if fewer than {@code capacity} are counted.
      *
      * @return whether it was counted

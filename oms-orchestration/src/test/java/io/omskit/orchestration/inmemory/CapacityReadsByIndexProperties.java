@@ -42,7 +42,7 @@ class CapacityReadsByIndexProperties {
             LocalDate day = MONDAY.plusDays(random.nextInt(3));
             String key = location.value() + "@" + day;
             int capacity = 1 + random.nextInt(3);
-            switch (random.nextInt(4)) {
+            switch (random.nextInt(5)) {
                 case 0 -> {
                     boolean counted = tracker.tryConsume(location, day, capacity);
                     int before = model.getOrDefault(key, 0);
@@ -53,13 +53,30 @@ class CapacityReadsByIndexProperties {
                     tracker.release(location, day);
                     model.put(key, Math.max(0, model.getOrDefault(key, 0) - 1));
                 }
-                default -> {
+                case 2 -> {
                     // mostly the location's own index, sometimes one another location was read at
                     int own = Integer.parseInt(location.value().substring(1));
                     int index = otherNetworks && random.nextInt(5) == 0 ? random.nextInt(locations + 2) : own;
                     int expected = model.getOrDefault(key, 0);
                     assertThat(tracker.used(index, location, day)).as("%s at index %d", key, index).isEqualTo(expected);
                     assertThat(tracker.used(location, day)).isEqualTo(expected);
+                }
+                default -> {
+                    // every location of a network at once, on one day (the network of L0..Ln at their own indexes,
+                    // or another network's locations at the same indexes)
+                    String prefix = otherNetworks && random.nextInt(5) == 0 ? "M" : "L";
+                    LocationId[] network = new LocationId[locations];
+                    int[] indexes = new int[locations];
+                    for (int k = 0; k < locations; k++) {
+                        network[k] = LocationId.of(prefix + k);
+                        indexes[k] = locations - 1 - k;
+                    }
+                    int[] out = new int[locations];
+                    tracker.used(indexes, locations, network, day, out);
+                    for (int k = 0; k < locations; k++) {
+                        String at = prefix + indexes[k] + "@" + day;
+                        assertThat(out[k]).as("%s read with the others", at).isEqualTo(model.getOrDefault(at, 0));
+                    }
                 }
             }
         }
