@@ -330,9 +330,8 @@ final class Coverage {
      */
     private int most = 64;
 
-    /** {@link #pickItem}'s scratch: the most items of the best locations, and each item's holders. */
+    /** {@link #pickItem}'s scratch: the most items of the best locations. */
     private int[] top;
-    private int[] holders;
 
     /**
      * The unsatisfied item with the fewest holders among the locations not open (the first such), or -1 when
@@ -347,20 +346,18 @@ final class Coverage {
         int items = Long.bitCount(unsat);
         if (top == null) {
             top = new int[p.maxShipments];
-            holders = new int[n];
         }
         Arrays.fill(top, 0, left, 0);
-        Arrays.fill(holders, 0);
         for (int w = 0; w < words; w++) {
             long any = 0;
             for (long b = unsat; b != 0; b &= b - 1) {
                 any |= heldAt[Long.numberOfTrailingZeros(b) * words + w];
             }
             for (any &= ~open[w]; any != 0; any &= any - 1) {
-                long t = holds[(w << 6) + Long.numberOfTrailingZeros(any)] & unsat;
-                int c = Long.bitCount(t);
-                for (long b = t; b != 0; b &= b - 1) {
-                    holders[Long.numberOfTrailingZeros(b)]++;
+                int c = Long.bitCount(holds[(w << 6) + Long.numberOfTrailingZeros(any)] & unsat);
+                // most locations hold fewer than the few best so far
+                if (c <= top[left - 1]) {
+                    continue;
                 }
                 for (int x = 0; x < left; x++) {
                     if (c > top[x]) {
@@ -379,17 +376,7 @@ final class Coverage {
         if (reach < items) {
             return -1;
         }
-        int pick = -1;
-        for (long b = unsat; b != 0; b &= b - 1) {
-            int i = Long.numberOfTrailingZeros(b);
-            if (holders[i] == 0) {
-                return -1;
-            }
-            if (pick < 0 || holders[i] < holders[pick]) {
-                pick = i;
-            }
-        }
-        return pick;
+        return fewestHolders(unsat);
     }
 
     /** The item of {@code unsat} with the fewest holders among the locations not open (the first such); -1 when one has none. */
