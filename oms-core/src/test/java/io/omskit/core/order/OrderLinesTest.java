@@ -53,7 +53,8 @@ class OrderLinesTest {
     void an_allocation_of_a_known_line_is_kept(int count) {
         List<OrderLine> lines = lines(count);
         lines.set(count - 1, line("L" + (count - 1), 1, new UnitCounts(0, 0, 1, 0, 0, 0, 0, 0, 0)));
-        LineAllocation held = new LineAllocation(LineId.of("L" + (count - 1)), LocationId.of("WH-1"), "a-1", "i-1", 1, 0);
+        LineAllocation held = new LineAllocation(LineId.of("L" + (count - 1)), LocationId.of("WH-1"), "a-1", "i-1", 1,
+                0);
 
         assertThat(order(lines, List.of(held)).allocations()).containsExactly(held);
     }
@@ -71,8 +72,10 @@ class OrderLinesTest {
     }
 
     private static Order order(List<OrderLine> lines, List<LineAllocation> allocations) {
+        DeliveryChoice pickup = DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, LocationId.of("S-1"),
+                null);
+        Instant placed = Instant.parse("2026-03-10T09:00:00Z");
         return new Order(OrderId.of("o-1"), 1, Channel.WEB, ExternalOrderRef.of("x-1"), CustomerRef.of("c-1"), EUR,
-                DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, LocationId.of("S-1"), null), lines, List.of(),
-                List.of(), "", PaymentSummary.none(EUR), null, Instant.parse("2026-03-10T09:00:00Z"), null, allocations);
+                pickup, lines, List.of(), List.of(), "", PaymentSummary.none(EUR), null, placed, null, allocations);
     }
 }

@@ -38,7 +38,10 @@ public final class Context implements SourcingContext {
     private final CapacityTracker capacity;
     private final double[] unitVectors;
     private final Sites sites;
-    /** The destination's unit vector, once {@link #towards} is true: most distances asked are kept, so it is made when one is not. */
+    /**
+     * The destination's unit vector, once {@link #towards} is true: most distances asked are kept, so it is made only
+     * when one is not.
+     */
     private double dx;
     private double dy;
     private double dz;

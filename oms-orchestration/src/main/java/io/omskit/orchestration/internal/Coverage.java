@@ -26,7 +26,10 @@ final class Coverage {
     private final int words;
     /** The locations open (or left out), one bit each. */
     private final long[] open;
-    /** Per item, the locations holding it, one bit each: item {@code i}'s {@link #words} words from {@code i * words}. Read only. */
+    /**
+     * Per item, the locations holding it, one bit each: item {@code i}'s {@link #words} words from {@code i * words}.
+     * Read only.
+     */
     private final long[] heldAt;
 
     private Coverage(Eligibility p) {

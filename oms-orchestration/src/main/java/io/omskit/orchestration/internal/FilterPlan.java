@@ -93,7 +93,6 @@ final class FilterPlan {
         this.readsCapacity = capacity;
     }
 
-
     private static long[] judge(List<FilterRule> statics, SourcingContext context, int locations) {
         long[] out = new long[(locations + 63) >>> 6];
         for (int l = 0; l < locations; l++) {

@@ -139,7 +139,6 @@ public final class Planner {
         return plan(request, items(request), delivery, ruleSet, snapshot, now);
     }
 
-    /** Plans the given items of {@code request} (as {@link #items} made them, possibly with fewer units). */
     /**
      * Plans {@code request} as {@link #plan(SourcingRequest, DeliveryChoice, RuleSet, StockSnapshot, Instant)} does
      * when a plan sourcing every unit may exist; otherwise says why none can, without searching for the cheapest
@@ -277,6 +276,7 @@ public final class Planner {
                 List.of(), List.of(), 0);
     }
 
+    /** Plans the given items of {@code request} (as {@link #items} made them, possibly with fewer units). */
     public SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, DeliveryChoice delivery, RuleSet ruleSet,
                              StockSnapshot snapshot, Instant now) {
         SkuStock[] stock = stocks(items, snapshot);
