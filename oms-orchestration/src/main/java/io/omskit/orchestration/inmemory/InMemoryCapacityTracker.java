@@ -55,12 +55,9 @@ public final class InMemoryCapacityTracker implements CapacityTracker {
 
     @Override
     public int used(int index, LocationId location, LocalDate day) {
-        Fast f = fast;
-        long[] none = f.none;
-        if (index >= 0 && index < none.length && !shared) {
-            LocationId id = (LocationId) ID_AT.getAcquire(f.ids, index);
-            long v = (long) NONE_AT.getOpaque(none, index);
-            if (v != 0 && (id == location || location.equals(id)) && v == none(day, created.get())) {
+        if (!shared) {
+            long v = statement(fast, index, location);
+            if (v != 0 && v == none(day, created.get())) {
                 return 0;
             }
         }
@@ -97,16 +94,25 @@ public final class InMemoryCapacityTracker implements CapacityTracker {
         for (int x = 0; x < count; x++) {
             int index = indexes[x];
             LocationId location = locations[index];
-            if (fastPath && index >= 0 && index < f.none.length) {
-                LocationId id = (LocationId) ID_AT.getAcquire(f.ids, index);
-                long v = (long) NONE_AT.getOpaque(f.none, index);
-                if (v != 0 && v == expected && (id == location || location.equals(id))) {
+            if (fastPath) {
+                long v = statement(f, index, location);
+                if (v != 0 && v == expected) {
                     out[x] = 0;
                     continue;
                 }
             }
             out[x] = used(index, location, day);
         }
+    }
+
+    /** The statement {@link #none} kept at {@code index} about {@code location}; 0 when none is kept about it. */
+    private static long statement(Fast f, int index, LocationId location) {
+        if (index < 0 || index >= f.none.length) {
+            return 0;
+        }
+        LocationId id = (LocationId) ID_AT.getAcquire(f.ids, index);
+        long v = (long) NONE_AT.getOpaque(f.none, index);
+        return id == location || location.equals(id) ? v : 0;
     }
 
     /**

@@ -37,7 +37,7 @@ final class Coverage {
         this.n = p.n;
         this.m = p.m;
         this.need = p.qty.clone();
-        this.words = (m + 63) >>> 6;
+        this.words = p.words;
         this.open = new long[words];
         if (p.holds != null) {
             // judged here: an item may be taken only where it has units, and its SKU is its own (the search decides

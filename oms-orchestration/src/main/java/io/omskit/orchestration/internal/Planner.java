@@ -193,7 +193,7 @@ public final class Planner {
         // the few sets of locations that source every unit are all that needs pricing, and, when priced one by one,
         // all that needs a column
         int[][] sets = check.sets();
-        long[] member = new long[(eligibility.m + 63) >>> 6];
+        long[] member = new long[eligibility.words];
         for (int[] set : sets) {
             for (int k : set) {
                 member[k >>> 6] |= 1L << k;
