@@ -8,6 +8,7 @@ import io.omskit.core.inventory.Allocation;
 import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationRequest;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.HeldStock;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.Reservation;
@@ -119,6 +120,16 @@ public final class InMemoryInventoryStore implements InventoryStore {
     @Override
     public List<Reservation> expireReservations(Instant now) {
         return book.expireReservations(now);
+    }
+
+    @Override
+    public HeldStock heldFor(String reference) {
+        return book.heldFor(reference);
+    }
+
+    @Override
+    public List<String> holders(Instant madeAtOrBefore, String after, int limit) {
+        return book.holders(madeAtOrBefore, after, limit);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.omskit.core.inventory.Allocation;
 import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationRequest;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.HeldStock;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.Reservation;
@@ -137,4 +138,23 @@ public interface InventoryStore {
 
     /** The ledger of one position, oldest first. */
     List<StockMovement> movements(Sku sku, LocationId location);
+
+    /**
+     * Everything still held for {@code reference}: the active reservations and the allocations with open units whose
+     * requests named it as their reference, oldest first. Workflows call it to bring the stock of one owner in line
+     * with what the owner records (after a failure, a retry, a race); it may scan, so it is not for hot paths.
+     *
+     * @throws SpiException on infrastructure failure
+     */
+    HeldStock heldFor(String reference);
+
+    /**
+     * The references, in ascending order, of active reservations and of allocations with open units made at or
+     * before {@code madeAtOrBefore}: the owners a reconciliation sweep should look at. Pages with {@code after}
+     * (the last reference of the previous page; null for the first page).
+     *
+     * @param limit at most this many references, at least 1
+     * @throws SpiException on infrastructure failure
+     */
+    List<String> holders(Instant madeAtOrBefore, String after, int limit);
 }

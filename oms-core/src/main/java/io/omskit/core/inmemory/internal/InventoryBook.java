@@ -8,6 +8,7 @@ import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationLine;
 import io.omskit.core.inventory.AllocationRequest;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.HeldStock;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.MovementKey;
@@ -223,6 +224,68 @@ public final class InventoryBook {
         }
         synchronized (s) {
             return s.abandoned ? Optional.empty() : Optional.of(snapshot.apply(s));
+        }
+    }
+
+    /** See {@code InventoryStore#heldFor}: a scan of every key, for recovery paths and sweeps. */
+    public HeldStock heldFor(String reference) {
+        Checks.notNull(reference, "reference");
+        List<Reservation> held = new ArrayList<>();
+        for (ReservationState s : reservations.values()) {
+            if (s.reference.equals(reference)) {
+                synchronized (s) {
+                    if (!s.abandoned && s.status == ReservationStatus.ACTIVE) {
+                        held.add(s.snapshot());
+                    }
+                }
+            }
+        }
+        List<Allocation> open = new ArrayList<>();
+        for (AllocationState a : allocations.values()) {
+            if (a.reference.equals(reference)) {
+                synchronized (a) {
+                    Allocation snapshot = a.abandoned ? null : a.snapshot();
+                    if (snapshot != null && !snapshot.open().isEmpty()) {
+                        open.add(snapshot);
+                    }
+                }
+            }
+        }
+        held.sort(java.util.Comparator.comparing(Reservation::createdAt).thenComparing(r -> r.key().value()));
+        open.sort(java.util.Comparator.comparing(Allocation::createdAt).thenComparing(a -> a.key().value()));
+        return new HeldStock(reference, held, open);
+    }
+
+    /** See {@code InventoryStore#holders}: a scan of every key, for sweeps. */
+    public List<String> holders(Instant madeAtOrBefore, String after, int limit) {
+        Checks.notNull(madeAtOrBefore, "madeAtOrBefore");
+        Checks.positive(limit, "limit");
+        java.util.TreeSet<String> found = new java.util.TreeSet<>();
+        for (ReservationState s : reservations.values()) {
+            if (!s.createdAt.isAfter(madeAtOrBefore) && (after == null || s.reference.compareTo(after) > 0)) {
+                synchronized (s) {
+                    if (!s.abandoned && s.status == ReservationStatus.ACTIVE) {
+                        keepFirst(found, s.reference, limit);
+                    }
+                }
+            }
+        }
+        for (AllocationState a : allocations.values()) {
+            if (!a.createdAt.isAfter(madeAtOrBefore) && (after == null || a.reference.compareTo(after) > 0)) {
+                synchronized (a) {
+                    if (!a.abandoned && !a.snapshot().open().isEmpty()) {
+                        keepFirst(found, a.reference, limit);
+                    }
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static void keepFirst(java.util.TreeSet<String> found, String reference, int limit) {
+        found.add(reference);
+        if (found.size() > limit) {
+            found.pollLast();
         }
     }
 
