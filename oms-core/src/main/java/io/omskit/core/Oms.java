@@ -13,6 +13,7 @@ import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationLine;
 import io.omskit.core.inventory.AllocationRequest;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.HeldStock;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.Reservation;
 import io.omskit.core.inventory.ReservationKey;
@@ -22,11 +23,13 @@ import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.HoldReason;
 import io.omskit.core.order.LineAllocation;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderEvent;
+import io.omskit.core.order.OrderCommand;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderLine;
 import io.omskit.core.order.OrderStatus;
@@ -52,11 +55,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.util.concurrent.Striped;
 import org.joda.money.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +77,31 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every workflow is made of idempotent steps (reservations, allocations and payments carry keys derived
  * from the order), so a call that failed half-way — or a retry of the same placement — picks up where it
- * stopped and never holds stock or moves money twice.
+ * stopped and never holds stock or moves money twice. What a retry does after a failure at each point is written
+ * next to each operation; in short:
+ * <ul>
+ * <li>Before the order is saved: nothing of the call is recorded; stock it took under the call's key is taken
+ *     again by the retry under the same key (a replay), or given back by the call's own failure path.</li>
+ * <li>After the order is saved (the save threw after writing, or the process stopped): the retry finds the
+ *     command applied (by its state or by the command's key kept on the order, {@link Order#commandKeys()}),
+ *     does not apply it again, and finishes the stock, payment and publishing steps that follow it.</li>
+ * <li>After a payment call: the retry repeats it with the same idempotency key, so the provider answers with
+ *     the first call's result and money never moves twice. A capture or void whose outcome is unknown or that did
+ *     not reach the provider fails the call with a retryable {@link SpiException}: calling again settles it.</li>
+ * </ul>
+ *
+ * <p><b>Events.</b> With a repository that keeps events in a transactional outbox
+ * ({@link OrderRepository#storesEvents()}), events are published if and only if the change was saved. With any
+ * other repository they are published at least once: each saved version carries the events of the change that
+ * produced it ({@link Order#pendingEvents()}), the call publishes them after saving, and the next call on the order
+ * (a retry, another command, or {@link #publishPendingEvents(OrderId)}) publishes them again when this process has
+ * not seen them published. Event ids are stable, so consumers drop duplicates by id.
+ *
+ * <p><b>Stock.</b> Stock held for an order carries the order id as its reference. Stock the order does not account
+ * for (a call interrupted between its stock call and its save, a lost race) is given back by the call's failure
+ * path or its retry; {@link #reconcileStock(Duration, int)} is the safety net a scheduler runs for calls nobody
+ * retried. Commands on one order are serialised within one {@code Oms}; between processes the repository's
+ * optimistic versions decide.
  */
 public final class Oms {
 
@@ -84,6 +118,10 @@ public final class Oms {
     private final OrderValidator validator;
     private final Duration paymentPendingTimeout;
     private final Supplier<OrderId> ids;
+    private final Duration stockGrace;
+    private final Striped<Lock> locks = Striped.lock(256);
+    /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
+    private final Cache<OrderId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
 
     private Oms(Builder b) {
         this.clock = b.clock;
@@ -96,6 +134,7 @@ public final class Oms {
         this.validator = new OrderValidator(catalog, network, b.maxLineQuantity);
         this.paymentPendingTimeout = b.paymentPendingTimeout;
         this.ids = b.ids;
+        this.stockGrace = b.stockGrace;
     }
 
     /** A builder; every SPI defaults to its in-memory adapter except the inventory store and payment gateway. */
@@ -125,7 +164,8 @@ public final class Oms {
         }
         validator.validate(request);
         Change<Order, OrderEvent> placed = Order.place(ids.get(), request, clock.instant());
-        SaveOutcome saved = orders.save(placed.state(), placed.events());
+        Order first = orders.storesEvents() ? placed.state() : placed.state().withPendingEvents(placed.events());
+        SaveOutcome saved = orders.save(first, placed.events());
         if (saved == SaveOutcome.DUPLICATE_EXTERNAL_REF) {
             Order winner = orders.findByExternalRef(request.channel(), request.externalRef()).orElseThrow(
                     () -> new SpiException("order repository reported a duplicate external reference it cannot find", null));
@@ -136,9 +176,10 @@ public final class Oms {
         }
         if (!orders.storesEvents()) {
             events.publish(placed.events());
+            markPublished(first);
         }
         LOG.debug("placed order {} from {} with {} line(s)", placed.state().id(), request.channel(), request.lines().size());
-        return proceed(placed.state().id(), false);
+        return locked(first.id(), () -> proceed(first.id(), false));
     }
 
     private PlacementResult replay(Order existing, PlaceOrderRequest request) {
@@ -147,7 +188,7 @@ public final class Oms {
                     + " was already used for order " + existing.id() + " with different lines");
         }
         LOG.debug("placement of {} {} replayed as order {}", request.channel(), request.externalRef(), existing.id());
-        return proceed(existing.id(), true);
+        return locked(existing.id(), () -> proceed(existing.id(), true));
     }
 
     private static boolean sameLines(Order order, PlaceOrderRequest request) {
@@ -164,26 +205,31 @@ public final class Oms {
         return true;
     }
 
-    /** Drives an order through reservation, payment and confirmation as far as it can go now. */
+    /**
+     * Drives an order through reservation, payment and confirmation as far as it can go now. An order past that
+     * stage (a replay, a retry after a failure that came after the save) has its stock brought in line first: a
+     * reservation of an earlier, declined attempt is released there.
+     */
     private PlacementResult proceed(OrderId id, boolean replayed) {
-        Order order = load(id);
+        Order order = current(id);
         if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
+            syncStock(order, null, Set.of(), true);
             return describe(order, replayed);
         }
         if (order.units(UnitState.OPEN) > 0) {
-            ReservationResult reserved = inventory.reserve(new ReservationRequest(new ReservationKey(reservationKey(order)), "order " + order.id(),
+            ReservationResult reserved = inventory.reserve(new ReservationRequest(new ReservationKey(reservationKey(order)), stockReference(id),
                     reservationLines(order, UnitState.OPEN), null));
             if (reserved instanceof ReservationResult.Insufficient insufficient) {
                 LOG.debug("order {} cannot be reserved: {}", id, insufficient.shortages());
-                Order cancelled = update(id, o -> o.status() == OrderStatus.AWAITING_CONFIRMATION
+                Order cancelled = apply(id, o -> o.status() == OrderStatus.AWAITING_CONFIRMATION
                         ? o.cancelAll(CancellationReason.OUT_OF_STOCK, clock.instant()) : Change.unchanged(o));
-                syncStock(cancelled, null);
+                syncStock(cancelled, null, Set.of(), false);
                 return new PlacementResult(cancelled, PlacementResult.Outcome.OUT_OF_STOCK, insufficient.shortages(), replayed);
             }
-            order = update(id, o -> o.units(UnitState.OPEN) > 0 && o.status() == OrderStatus.AWAITING_CONFIRMATION
+            order = apply(id, o -> o.units(UnitState.OPEN) > 0 && o.status() == OrderStatus.AWAITING_CONFIRMATION
                     ? o.reserveAll(clock.instant()) : Change.unchanged(o));
             if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
-                syncStock(order, null);
+                syncStock(order, null, Set.of(), true);
                 return describe(order, replayed);
             }
         }
@@ -206,15 +252,15 @@ public final class Oms {
         Instant now = clock.instant();
         switch (result.outcome()) {
             case SUCCEEDED -> {
-                Order confirmed = update(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION ? Change.unchanged(o)
+                Order confirmed = apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION ? Change.unchanged(o)
                         : o.recordPayment(operation, PaymentOutcome.SUCCEEDED, o.payment().authorisedFor(o.total(), result.reference()), now)
                         .then(p -> p.confirm(now)));
                 LOG.debug("order {} confirmed", id);
                 return describe(confirmed, replayed);
             }
             case DECLINED -> {
-                LOG.warn("payment of order {} declined (attempt {})", id, payment.attempt());
-                Order held = update(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION ? Change.unchanged(o)
+                LOG.info("payment of order {} declined (attempt {})", id, payment.attempt());
+                Order held = apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION ? Change.unchanged(o)
                         : o.releaseAllReservations(now)
                         .then(p -> p.recordPayment(operation, PaymentOutcome.DECLINED,
                                 p.payment().with(PaymentStatus.DECLINED, result.message()).nextAttempt(), now))
@@ -225,7 +271,7 @@ public final class Oms {
             default -> {
                 PaymentStatus status = result.outcome() == PaymentOutcome.UNKNOWN ? PaymentStatus.UNKNOWN : PaymentStatus.NOT_ATTEMPTED;
                 LOG.warn("payment of order {} ended {}; stock stays reserved until reconciled", id, result.outcome());
-                Order pending = update(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION || o.payment().status() == status
+                Order pending = apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION || o.payment().status() == status
                         ? Change.unchanged(o)
                         : o.recordPayment(operation, result.outcome(), o.payment().with(status, result.message()), now));
                 return describe(pending, replayed);
@@ -252,6 +298,10 @@ public final class Oms {
      * @throws IllegalArgumentException when the order is unknown
      */
     public PlacementResult reconcilePayment(OrderId id) {
+        return locked(id, () -> reconcileLocked(id));
+    }
+
+    private PlacementResult reconcileLocked(OrderId id) {
         Order order = load(id);
         if (order.status() == OrderStatus.AWAITING_CONFIRMATION
                 && Duration.between(order.placedAt(), clock.instant()).compareTo(paymentPendingTimeout) > 0) {
@@ -262,11 +312,20 @@ public final class Oms {
         return proceed(id, false);
     }
 
-    /** Reconciles up to {@code limit} orders awaiting confirmation; returns what became of each. */
+    /**
+     * Reconciles up to {@code limit} orders awaiting confirmation; returns what became of each. An order whose
+     * reconciliation fails (an adapter threw, its data is broken) is logged and skipped, so that it never keeps the
+     * orders behind it from being reconciled; it is tried again by the next sweep.
+     */
     public List<PlacementResult> reconcilePendingPayments(int limit) {
+        Checks.positive(limit, "limit");
         List<PlacementResult> results = new ArrayList<>();
         for (OrderId id : orders.findAwaitingConfirmation(limit)) {
-            results.add(reconcilePayment(id));
+            try {
+                results.add(reconcilePayment(id));
+            } catch (RuntimeException e) {
+                LOG.warn("reconciling the payment of order {} failed; the next sweep tries again", id, e);
+            }
         }
         return results;
     }
@@ -276,48 +335,126 @@ public final class Oms {
      * tries payment again.
      */
     public PlacementResult releaseHold(OrderId id) {
-        update(id, o -> o.isOnHold() ? o.releaseHold(clock.instant()) : Change.unchanged(o));
-        return proceed(id, false);
+        return locked(id, () -> {
+            update(id, o -> o.isOnHold() ? o.releaseHold(clock.instant()) : Change.unchanged(o));
+            return proceed(id, false);
+        });
     }
 
-    /** Puts an order on hold; stock stays held. */
+    /**
+     * Puts an order on hold; stock stays held. A retry of a call that failed after the save finds the order on hold
+     * for the same reason and leaves it so.
+     */
     public Order hold(OrderId id, HoldReason reason, String detail) {
-        return update(id, o -> o.hold(reason, detail, clock.instant()));
+        Checks.notNull(reason, "reason");
+        return locked(id, () -> update(id, o -> o.isOnHold() && o.hold().reason() == reason
+                ? Change.unchanged(o) : o.hold(reason, detail, clock.instant())).after());
     }
 
     // ---- cancellation ----
 
     /**
      * Cancels units of an order that have not shipped; their stock is released and the payment for them voided.
+     * Each call cancels more units: to make a partial cancellation safe to retry, give it a key with
+     * {@link #cancel(OrderId, List, CancellationReason, String)}.
      *
      * @throws io.omskit.core.order.IllegalTransitionException when the order's status forbids it or too few units are cancellable
+     * @throws SpiException when an adapter failed, or the void's outcome is unknown: calling again finishes the work
      */
     public Order cancel(OrderId id, List<LineQuantity> quantities, CancellationReason reason) {
-        Order before = load(id);
-        Order after = update(id, o -> o.cancel(quantities, reason, clock.instant()));
-        syncStock(after, before);
-        return settlePayment(after);
+        return cancel(id, quantities, reason, null);
     }
 
-    /** Cancels every unit of an order not yet shipped or collected. */
+    /**
+     * Cancels units of an order under {@code cancellationKey}: a second call with the same key (a retry after any
+     * failure) does not cancel again, but finishes releasing the stock and voiding the payment of the first.
+     *
+     * @param cancellationKey the caller's key for this cancellation; null for none (not safe to retry)
+     * @throws io.omskit.core.order.IllegalTransitionException when the order's status forbids it or too few units are cancellable
+     * @throws SpiException when an adapter failed, or the void's outcome is unknown: calling again finishes the work
+     */
+    public Order cancel(OrderId id, List<LineQuantity> quantities, CancellationReason reason, String cancellationKey) {
+        Checks.notNull(quantities, "quantities");
+        Checks.notNull(reason, "reason");
+        CommandKey key = cancellationKey == null ? null : CommandKey.of(OrderCommand.CANCEL, cancellationKey);
+        return locked(id, () -> {
+            Applied applied = update(id, o -> key != null && o.applied(key) ? Change.unchanged(o)
+                    : withKey(o.cancel(quantities, reason, clock.instant()), key));
+            syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
+            return settlePayment(applied.after());
+        });
+    }
+
+    /**
+     * Cancels every unit of an order not yet shipped or collected; stock is released and the payment for them
+     * voided. A call on an order with nothing left to cancel but some units cancelled (a retry after a failure that
+     * came after the save) does not fail: it finishes releasing the stock and voiding the payment.
+     *
+     * @throws io.omskit.core.order.IllegalTransitionException when no unit was ever cancellable
+     * @throws SpiException when an adapter failed, or the void's outcome is unknown: calling again finishes the work
+     */
     public Order cancelOrder(OrderId id, CancellationReason reason) {
-        Order before = load(id);
-        Order after = update(id, o -> o.cancelAll(reason, clock.instant()));
-        syncStock(after, before);
-        return settlePayment(after);
+        Checks.notNull(reason, "reason");
+        return locked(id, () -> {
+            Applied applied = update(id, o -> o.units(UnitState.CANCELLED) > 0 && !hasCancellable(o)
+                    ? Change.unchanged(o) : o.cancelAll(reason, clock.instant()));
+            syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
+            return settlePayment(applied.after());
+        });
+    }
+
+    private static boolean hasCancellable(Order o) {
+        return o.units(UnitState.OPEN) + o.units(UnitState.RESERVED) + o.units(UnitState.ALLOCATED) + o.units(UnitState.READY) > 0;
     }
 
     // ---- allocation and shipping ----
 
     /**
-     * Allocates units of an order at a location, drawing on the order's reservation. Sourcing decides where;
-     * this is the step that applies a decision.
+     * Allocates units of an order at a location, drawing on the order's reservation, under a key derived from the
+     * order's version. Sourcing decides where; this is the step that applies a decision. A retry after a failure that
+     * came after the save may allocate further units if the order still has some: use
+     * {@link #allocate(OrderId, String, LocationId, List)} with a key of yours when the call is retried.
      *
      * @return the allocation result; when insufficient, nothing changed
+     * @throws io.omskit.core.order.IllegalTransitionException when the order does not accept an allocation (not paid,
+     *         on hold, cancelled) or has too few units; nothing is left allocated
      */
     public AllocationResult allocate(OrderId id, LocationId location, List<LineQuantity> quantities) {
-        Order order = load(id);
-        String key = "alloc-" + id + "-" + location + "-v" + order.version();
+        Checks.notNull(location, "location");
+        return locked(id, () -> {
+            Order order = current(id);
+            return allocateLocked(order, "alloc-" + id + "-" + location + "-v" + order.version(), location, quantities);
+        });
+    }
+
+    /**
+     * Allocates units of an order at a location under {@code allocationKey}, which becomes the fulfilment's key on
+     * the order ({@link LineAllocation#allocationKey()}) and the inventory allocation's key. A second call with the
+     * same key (a retry after any failure) allocates nothing more: it replays the inventory allocation and records it
+     * on the order if the first call did not get that far.
+     *
+     * @return the allocation result; when insufficient, nothing changed
+     * @throws io.omskit.core.order.IllegalTransitionException when the order does not accept an allocation (not paid,
+     *         on hold, cancelled) or has too few units; nothing is left allocated
+     */
+    public AllocationResult allocate(OrderId id, String allocationKey, LocationId location, List<LineQuantity> quantities) {
+        Checks.identifier(allocationKey, "allocationKey");
+        Checks.notNull(location, "location");
+        return locked(id, () -> allocateLocked(current(id), allocationKey, location, quantities));
+    }
+
+    private AllocationResult allocateLocked(Order order, String key, LocationId location, List<LineQuantity> quantities) {
+        Checks.notNull(quantities, "quantities");
+        OrderId id = order.id();
+        CommandKey command = CommandKey.of(OrderCommand.ALLOCATE, key);
+        if (order.applied(command)) {
+            syncStock(order, null, Set.of(key), true);
+            return inventory.findAllocation(new AllocationKey(key))
+                    .<AllocationResult>map(a -> new AllocationResult.Allocated(a, true))
+                    .orElseThrow(() -> new IllegalStateException("allocation " + key + " of order " + id + " is recorded but unknown to the inventory"));
+        }
+        // Refused before any stock moves: an order that cannot take the allocation never leaves units allocated.
+        order.allocate(location, key, quantities, clock.instant());
         Map<Sku, Integer> need = new LinkedHashMap<>();
         for (LineQuantity q : quantities) {
             OrderLine line = order.line(q.line()).orElseThrow(
@@ -326,54 +463,76 @@ public final class Oms {
         }
         List<AllocationLine> lines = new ArrayList<>();
         need.forEach((sku, qty) -> lines.add(new AllocationLine(sku, location, qty)));
-        AllocationResult result = inventory.allocate(new AllocationRequest(new AllocationKey(key), "order " + id, lines,
+        AllocationResult result = inventory.allocate(new AllocationRequest(new AllocationKey(key), stockReference(id), lines,
                 new ReservationKey(reservationKey(order))));
         if (result.isAllocated()) {
             try {
-                update(id, o -> o.allocate(location, key, quantities, clock.instant()));
+                update(id, o -> o.applied(command) ? Change.unchanged(o)
+                        : withKey(o.allocate(location, key, quantities, clock.instant()), command));
             } catch (RuntimeException e) {
-                syncStock(load(id), order);
+                giveBack(id, key, e);
                 throw e;
             }
         }
         return result;
     }
 
+    /** After a failed recording: brings the order's stock in line, naming the allocation the order may not know. */
+    private void giveBack(OrderId id, String allocationKey, RuntimeException failure) {
+        try {
+            Order current = load(id);
+            syncStock(current, current, Set.of(allocationKey), true);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /**
      * Records units of an allocation as shipped: stock leaves the location and the payment for them is captured.
-     * {@code shipmentRef} names the parcel and must be new for each shipment of the order; when the call fails after
-     * the stock left (the order could not be saved), calling it again with the same arguments completes it without
-     * taking the stock a second time.
+     * {@code shipmentRef} names the parcel and must be new for each shipment of the order. A retry with the same
+     * arguments after a failure at any point completes the shipment: stock movements are keyed by the shipment (they
+     * are replayed, not repeated), the order recognises the shipment by its reference, and the capture is repeated
+     * under the same idempotency key.
      *
      * @throws IllegalArgumentException when the allocation holds nothing of the order
      * @throws io.omskit.core.order.IllegalTransitionException when the allocation holds fewer such units; nothing
      *         changed then
+     * @throws SpiException when an adapter failed, or the capture's outcome is unknown: calling again finishes the work
      */
     public Order ship(OrderId id, String allocationKey, List<LineQuantity> quantities, String shipmentRef) {
-        Order before = load(id);
-        LineAllocation held = null;
-        for (LineAllocation a : before.allocations()) {
-            if (a.allocationKey().equals(allocationKey)) {
-                held = a;
+        Checks.notNull(quantities, "quantities");
+        Checks.identifier(shipmentRef, "shipmentRef");
+        CommandKey key = CommandKey.of(OrderCommand.SHIP, shipmentRef);
+        return locked(id, () -> {
+            Order before = current(id);
+            if (before.applied(key)) {
+                return capture(before, quantities, shipmentRef);
             }
-        }
-        if (held == null) {
-            throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
-        }
-        Instant now = clock.instant();
-        before.ship(allocationKey, quantities, shipmentRef, now);
-        // Stock leaves first, under keys fixed by the shipment: if saving the order then fails, calling ship again
-        // replays the stock movements instead of repeating them and completes the order's side.
-        Map<Sku, Integer> shipped = new LinkedHashMap<>();
-        for (LineQuantity q : quantities) {
-            addComponents(shipped, before.line(q.line()).orElseThrow().sku(), q.quantity());
-        }
-        for (Map.Entry<Sku, Integer> e : shipped.entrySet()) {
-            inventory.ship(new AllocationKey(held.inventoryKey()), e.getKey(), held.location(), e.getValue(),
-                    new MovementKey("ship-" + id + "-" + shipmentRef + "-" + e.getKey().value()));
-        }
-        Order order = update(id, o -> o.ship(allocationKey, quantities, shipmentRef, now));
-        return capture(order, quantities, shipmentRef);
+            LineAllocation held = null;
+            for (LineAllocation a : before.allocations()) {
+                if (a.allocationKey().equals(allocationKey)) {
+                    held = a;
+                }
+            }
+            if (held == null) {
+                throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
+            }
+            Instant now = clock.instant();
+            before.ship(allocationKey, quantities, shipmentRef, now);
+            // Stock leaves first, under keys fixed by the shipment: if saving the order then fails, calling ship again
+            // replays the stock movements instead of repeating them and completes the order's side.
+            Map<Sku, Integer> shipped = new LinkedHashMap<>();
+            for (LineQuantity q : quantities) {
+                addComponents(shipped, before.line(q.line()).orElseThrow().sku(), q.quantity());
+            }
+            for (Map.Entry<Sku, Integer> e : shipped.entrySet()) {
+                inventory.ship(new AllocationKey(held.inventoryKey()), e.getKey(), held.location(), e.getValue(),
+                        new MovementKey("ship-" + id + "-" + shipmentRef + "-" + e.getKey().value()));
+            }
+            Order order = apply(id, o -> o.applied(key) ? Change.unchanged(o)
+                    : withKey(o.ship(allocationKey, quantities, shipmentRef, now), key));
+            return capture(order, quantities, shipmentRef);
+        });
     }
 
     /**
@@ -386,8 +545,17 @@ public final class Oms {
     public Order recordAllocation(OrderId id, AllocationKey inventoryKey, Map<LocationId, List<LineQuantity>> byLocation) {
         Checks.notNull(inventoryKey, "inventoryKey");
         Checks.notNull(byLocation, "byLocation");
+        CommandKey key = CommandKey.of(OrderCommand.ALLOCATE, inventoryKey.value());
+        return locked(id, () -> recordLocked(id, inventoryKey, byLocation, key));
+    }
+
+    private Order recordLocked(OrderId id, AllocationKey inventoryKey, Map<LocationId, List<LineQuantity>> byLocation,
+                               CommandKey key) {
         try {
             return update(id, o -> {
+                if (o.applied(key)) {
+                    return Change.unchanged(o);
+                }
                 Change<Order, OrderEvent> change = Change.unchanged(o);
                 Instant now = clock.instant();
                 for (Map.Entry<LocationId, List<LineQuantity>> e : byLocation.entrySet()) {
@@ -396,11 +564,10 @@ public final class Oms {
                                 inventoryKey.value(), e.getValue(), now));
                     }
                 }
-                return change;
-            });
+                return withKey(change, key);
+            }).after();
         } catch (RuntimeException e) {
-            Order current = load(id);
-            syncStock(current, current, java.util.Set.of(inventoryKey.value()));
+            giveBack(id, inventoryKey.value(), e);
             throw e;
         }
     }
@@ -410,10 +577,11 @@ public final class Oms {
      * released unless whoever re-sources them released it already.
      */
     public Order deallocate(OrderId id, String allocationKey, List<LineQuantity> quantities) {
-        Order before = load(id);
-        Order after = update(id, o -> o.deallocate(allocationKey, quantities, clock.instant()));
-        syncStock(after, before);
-        return after;
+        return locked(id, () -> {
+            Applied applied = update(id, o -> o.deallocate(allocationKey, quantities, clock.instant()));
+            syncStock(applied.after(), applied.before(), Set.of(), false);
+            return applied.after();
+        });
     }
 
     /** The key of the reservation holding stock for {@code order}'s reserved units (sourcing draws on it first). */
@@ -475,24 +643,91 @@ public final class Oms {
     // ---- internals ----
 
     private Order load(OrderId id) {
+        Checks.notNull(id, "id");
         return orders.find(id).orElseThrow(() -> new IllegalArgumentException("orderId " + id + " is not a known order"));
     }
 
-    /** Loads, applies and saves with optimistic retries; publishes the events of the saved change. */
-    private Order update(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
+    /** The order, after publishing the events of its last change when this process has not seen them published. */
+    private Order current(OrderId id) {
+        Order order = load(id);
+        flush(order);
+        return order;
+    }
+
+    private void flush(Order order) {
+        if (order.pendingEvents().isEmpty() || orders.storesEvents()) {
+            return;
+        }
+        Long done = published.getIfPresent(order.id());
+        if (done != null && done >= order.version()) {
+            return;
+        }
+        events.publish(order.pendingEvents());
+        markPublished(order);
+    }
+
+    private void markPublished(Order order) {
+        published.asMap().merge(order.id(), order.version(), Math::max);
+    }
+
+    /**
+     * Publishes the events of the order's last change unless this process saw them published: for a host that wants
+     * the events of an order nobody touches again after a crash (at-least-once; event ids are stable).
+     *
+     * @return the order
+     * @throws IllegalArgumentException when the order is unknown
+     */
+    public Order publishPendingEvents(OrderId id) {
+        return locked(id, () -> current(id));
+    }
+
+    private <T> T locked(OrderId id, Supplier<T> work) {
+        Lock lock = locks.get(Checks.notNull(id, "id"));
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Change<Order, OrderEvent> withKey(Change<Order, OrderEvent> change, CommandKey key) {
+        return key == null ? change : change.then(o -> Change.unchanged(o.withCommandKey(key)));
+    }
+
+    /** The order a command was applied to, and the order after it (the same when the command changed nothing). */
+    private record Applied(Order before, Order after) {
+        boolean changed() {
+            return before != after;
+        }
+    }
+
+    private Order apply(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
+        return update(id, command).after();
+    }
+
+    /**
+     * Loads, applies and saves with optimistic retries; publishes the events of the saved change (or leaves them to
+     * the repository's outbox).
+     */
+    private Applied update(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-            Order current = load(id);
+            Order current = current(id);
             Change<Order, OrderEvent> change = command.apply(current);
             if (!change.changed()) {
-                return current;
+                return new Applied(current, current);
             }
             Order next = versioned(current, change.state());
+            if (!orders.storesEvents()) {
+                next = next.withPendingEvents(change.events());
+            }
             SaveOutcome outcome = orders.save(next, change.events());
             if (outcome == SaveOutcome.SAVED) {
                 if (!orders.storesEvents()) {
                     events.publish(change.events());
+                    markPublished(next);
                 }
-                return next;
+                return new Applied(current, next);
             }
             LOG.debug("order {} changed concurrently (attempt {}), retrying", id, attempt + 1);
         }
@@ -507,7 +742,8 @@ public final class Oms {
         }
         return new Order(next.id(), current.version() + 1, next.channel(), next.externalRef(), next.customer(),
                 next.currency(), next.delivery(), next.lines(), next.discounts(), next.charges(), next.paymentRef(),
-                next.payment(), next.hold(), next.placedAt(), next.confirmedAt(), next.allocations());
+                next.payment(), next.hold(), next.placedAt(), next.confirmedAt(), next.allocations(), next.commandKeys(),
+                List.of());
     }
 
     /** Value of {@code units} units of {@code line}: its total shared out per unit, rounded half-even. */
@@ -533,7 +769,12 @@ public final class Oms {
         return owed.isNegative() ? zero : owed;
     }
 
-    /** Voids the part of the authorisation no longer owed after a cancellation. */
+    /**
+     * Voids the part of the authorisation no longer owed after a cancellation, under a key fixed by the order's
+     * version, so that a retry repeats the same call.
+     *
+     * @throws SpiException when the void did not reach the provider or its outcome is unknown
+     */
     private Order settlePayment(Order order) {
         PaymentSummary p = order.payment();
         boolean maybeAuthorised = p.status() == PaymentStatus.UNKNOWN;
@@ -545,32 +786,46 @@ public final class Oms {
             excess = p.authorised();
         }
         Money amount = excess;
-        PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.VOID,
-                "void-" + order.id() + "-v" + order.version(), order.id(), amount, p.authorisationRef()));
-        if (!result.succeeded()) {
-            LOG.warn("void of {} for order {} ended {}; the authorisation lapses at the provider", amount, order.id(), result.outcome());
+        String voidKey = "void-" + order.id() + "-v" + order.version();
+        PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.VOID, voidKey, order.id(), amount,
+                p.authorisationRef()));
+        if (result.outcome() == PaymentOutcome.DECLINED) {
+            LOG.warn("void of {} for order {} declined ({}); the authorisation lapses at the provider", amount, order.id(), result.message());
             return order;
         }
+        if (!result.succeeded()) {
+            throw new SpiException("void of " + amount + " for order " + order.id() + " ended " + result.outcome()
+                    + "; call again to settle it", null, true);
+        }
         Instant now = clock.instant();
-        return update(order.id(), o -> {
+        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, voidKey);
+        return apply(order.id(), o -> {
+            if (o.applied(key)) {
+                return Change.unchanged(o);
+            }
             PaymentSummary q = o.payment();
             Money left = maybeAuthorised ? Money.zero(o.currency()) : q.authorised().minus(amount);
             PaymentStatus status = left.isZero() && q.captured().isZero() ? PaymentStatus.VOIDED : q.status();
-            return o.recordPayment("void", PaymentOutcome.SUCCEEDED,
-                    new PaymentSummary(status, q.attempt(), q.authorisationRef(), left, q.captured(), q.refunded(), ""), now);
+            return withKey(o.recordPayment("void", PaymentOutcome.SUCCEEDED,
+                    new PaymentSummary(status, q.attempt(), q.authorisationRef(), left, q.captured(), q.refunded(), ""), now), key);
         });
     }
 
-    /** Captures the value of shipped units; the last shipment captures what is left (charges, rounding). */
+    /**
+     * Captures the value of shipped units; the last shipment captures what is left (charges, rounding). The capture
+     * is keyed by the shipment and recorded once.
+     *
+     * @throws SpiException when the capture did not reach the provider or its outcome is unknown
+     */
     private Order capture(Order order, List<LineQuantity> shipped, String shipmentRef) {
         PaymentSummary p = order.payment();
-        if (order.paymentRef().isEmpty() || !p.authorised().isPositive()) {
+        String captureKey = "capture-" + order.id() + "-" + shipmentRef;
+        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, captureKey);
+        if (order.paymentRef().isEmpty() || !p.authorised().isPositive() || order.applied(key)) {
             return order;
         }
-        boolean last = order.units(UnitState.OPEN) + order.units(UnitState.RESERVED) + order.units(UnitState.ALLOCATED)
-                + order.units(UnitState.READY) == 0;
         Money amount;
-        if (last) {
+        if (order.needsNoStock()) {
             amount = owed(order).minus(p.captured());
         } else {
             amount = Money.zero(order.currency());
@@ -585,14 +840,20 @@ public final class Oms {
             return order;
         }
         Money toCapture = amount;
-        PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.CAPTURE,
-                "capture-" + order.id() + "-" + shipmentRef, order.id(), toCapture, p.authorisationRef()));
+        PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.CAPTURE, captureKey, order.id(),
+                toCapture, p.authorisationRef()));
         Instant now = clock.instant();
-        if (!result.succeeded()) {
-            LOG.warn("capture of {} for order {} shipment {} ended {}", toCapture, order.id(), shipmentRef, result.outcome());
-            return update(order.id(), o -> o.recordPayment("capture", result.outcome(), o.payment(), now));
+        if (result.outcome() == PaymentOutcome.DECLINED) {
+            LOG.warn("capture of {} for order {} shipment {} declined: {}", toCapture, order.id(), shipmentRef, result.message());
+            return apply(order.id(), o -> o.applied(key) ? Change.unchanged(o)
+                    : withKey(o.recordPayment("capture", result.outcome(), o.payment(), now), key));
         }
-        return update(order.id(), o -> o.recordPayment("capture", PaymentOutcome.SUCCEEDED, o.payment().capturedAmount(toCapture), now));
+        if (!result.succeeded()) {
+            throw new SpiException("capture of " + toCapture + " for order " + order.id() + " shipment " + shipmentRef
+                    + " ended " + result.outcome() + "; call ship again with the same arguments to settle it", null, true);
+        }
+        return apply(order.id(), o -> o.applied(key) ? Change.unchanged(o)
+                : withKey(o.recordPayment("capture", PaymentOutcome.SUCCEEDED, o.payment().capturedAmount(toCapture), now), key));
     }
 
     private static String reservationKeyFor(OrderId id, int attempt) {
@@ -631,61 +892,168 @@ public final class Oms {
         }
     }
 
-    /**
-     * Brings stock in line with the order: the reservation holds exactly the order's reserved units and each
-     * allocation exactly its allocated and ready units. Idempotent, so a retry after a failure converges.
-     */
-    private void syncStock(Order order, Order before) {
-        syncStock(order, before, java.util.Set.of());
+    /** The reference every reservation and allocation made for the order carries. */
+    private static String stockReference(OrderId id) {
+        return id.value();
     }
 
-    private void syncStock(Order order, Order before, java.util.Set<String> moreInventoryKeys) {
-        ReservationKey key = new ReservationKey(reservationKey(order));
-        Optional<Reservation> reservation = inventory.findReservation(key);
-        if (reservation.isPresent() && reservation.get().isActive()) {
-            Map<Sku, Integer> wanted = new LinkedHashMap<>();
-            for (ReservationLine l : reservationLines(order, UnitState.RESERVED)) {
-                wanted.put(l.sku(), l.quantity());
-            }
-            Map<Sku, Integer> held = new LinkedHashMap<>();
-            for (ReservationLine l : reservation.get().held()) {
-                held.merge(l.sku(), l.quantity(), Integer::sum);
-            }
-            held.forEach((sku, qty) -> {
-                int excess = qty - wanted.getOrDefault(sku, 0);
-                if (excess > 0) {
-                    inventory.release(key, sku, excess);
-                }
-            });
+    /**
+     * Brings stock in line with the order: the current attempt's reservation holds exactly the order's reserved units,
+     * earlier attempts' nothing, and each allocation exactly its allocated and ready units. Looks at the keys the
+     * order (and {@code before}) name and at {@code moreAllocationKeys}; in {@code recovery} (a retry, a failure path)
+     * also at everything the inventory holds under the order's reference, releasing what the order does not account
+     * for when the order needs no more stock or the stock is older than the grace period (younger, it may belong to a
+     * call still in flight). Idempotent, so a retry after a failure converges.
+     *
+     * @return the keys released in recovery that the order did not name
+     */
+    private Orphans syncStock(Order order, Order before, Set<String> moreAllocationKeys, boolean recovery) {
+        Map<ReservationKey, Map<Sku, Integer>> wantedReserved = new LinkedHashMap<>();
+        for (int attempt = 1; attempt <= order.payment().attempt(); attempt++) {
+            wantedReserved.put(new ReservationKey(reservationKeyFor(order.id(), attempt)), new LinkedHashMap<>());
         }
-        // wanted units per inventory allocation, per "sku@location"
-        Map<String, Map<String, Integer>> wanted = new LinkedHashMap<>();
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(moreInventoryKeys);
+        for (ReservationLine l : reservationLines(order, UnitState.RESERVED)) {
+            wantedReserved.get(new ReservationKey(reservationKey(order))).merge(l.sku(), l.quantity(), Integer::sum);
+        }
+        Map<String, Map<String, Integer>> wantedAllocated = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>(moreAllocationKeys);
         for (LineAllocation a : order.allocations()) {
             keys.add(a.inventoryKey());
             Map<Sku, Integer> units = new LinkedHashMap<>();
             addComponents(units, order.line(a.line()).orElseThrow().sku(), a.units());
-            Map<String, Integer> perPosition = wanted.computeIfAbsent(a.inventoryKey(), k -> new LinkedHashMap<>());
-            units.forEach((sku, qty) -> perPosition.merge(sku.value() + "@" + a.location().value(), qty, Integer::sum));
+            Map<String, Integer> perPosition = wantedAllocated.computeIfAbsent(a.inventoryKey(), k -> new LinkedHashMap<>());
+            units.forEach((sku, qty) -> perPosition.merge(position(sku, a.location()), qty, Integer::sum));
         }
         if (before != null) {
             for (LineAllocation a : before.allocations()) {
                 keys.add(a.inventoryKey());
             }
         }
-        for (String inventoryKey : keys) {
-            Optional<Allocation> allocation = inventory.findAllocation(new AllocationKey(inventoryKey));
-            if (allocation.isEmpty()) {
-                continue;
-            }
-            Map<String, Integer> want = wanted.getOrDefault(inventoryKey, Map.of());
-            for (AllocationLine open : allocation.get().open()) {
-                int excess = open.quantity() - want.getOrDefault(open.sku().value() + "@" + open.location().value(), 0);
-                if (excess > 0) {
-                    inventory.deallocate(new AllocationKey(inventoryKey), open.sku(), open.location(), excess);
-                }
+        for (Map.Entry<ReservationKey, Map<Sku, Integer>> e : wantedReserved.entrySet()) {
+            inventory.findReservation(e.getKey()).ifPresent(r -> trim(r, e.getValue()));
+        }
+        for (String key : keys) {
+            inventory.findAllocation(new AllocationKey(key)).ifPresent(a -> trim(a, wantedAllocated.getOrDefault(key, Map.of())));
+        }
+        if (!recovery) {
+            return Orphans.NONE;
+        }
+        Instant cutoff = clock.instant().minus(stockGrace);
+        boolean settled = order.needsNoStock();
+        List<ReservationKey> releasedReservations = new ArrayList<>();
+        List<AllocationKey> releasedAllocations = new ArrayList<>();
+        HeldStock held = inventory.heldFor(stockReference(order.id()));
+        for (Reservation r : held.reservations()) {
+            if (!wantedReserved.containsKey(r.key()) && (settled || !r.createdAt().isAfter(cutoff))) {
+                inventory.release(r.key());
+                releasedReservations.add(r.key());
             }
         }
+        for (Allocation a : held.allocations()) {
+            if (!keys.contains(a.key().value()) && (settled || !a.createdAt().isAfter(cutoff))) {
+                trim(a, Map.of());
+                releasedAllocations.add(a.key());
+            }
+        }
+        return new Orphans(releasedReservations, releasedAllocations);
+    }
+
+    /** Stock a recovery released that the order did not name. */
+    private record Orphans(List<ReservationKey> reservations, List<AllocationKey> allocations) {
+        static final Orphans NONE = new Orphans(List.of(), List.of());
+
+        boolean isEmpty() {
+            return reservations.isEmpty() && allocations.isEmpty();
+        }
+    }
+
+    private static String position(Sku sku, LocationId location) {
+        return sku.value() + "@" + location.value();
+    }
+
+    private void trim(Reservation reservation, Map<Sku, Integer> wanted) {
+        if (!reservation.isActive()) {
+            return;
+        }
+        if (wanted.isEmpty()) {
+            inventory.release(reservation.key());
+            return;
+        }
+        Map<Sku, Integer> held = new LinkedHashMap<>();
+        for (ReservationLine l : reservation.held()) {
+            held.merge(l.sku(), l.quantity(), Integer::sum);
+        }
+        held.forEach((sku, qty) -> {
+            int excess = qty - wanted.getOrDefault(sku, 0);
+            if (excess > 0) {
+                inventory.release(reservation.key(), sku, excess);
+            }
+        });
+    }
+
+    private void trim(Allocation allocation, Map<String, Integer> wanted) {
+        for (AllocationLine open : allocation.open()) {
+            int excess = open.quantity() - wanted.getOrDefault(position(open.sku(), open.location()), 0);
+            if (excess > 0) {
+                inventory.deallocate(allocation.key(), open.sku(), open.location(), excess);
+            }
+        }
+    }
+
+    // ---- reconciliation ----
+
+    /**
+     * The safety net for calls nobody retried: looks at every owner of stock made at least {@code olderThan} ago
+     * that is a known order, and gives back what the order does not account for (a reservation of an earlier payment
+     * attempt, an allocation the order never recorded, units the order cancelled or shipped), publishing an
+     * {@link OrderEvent.OrderStockReconciled} for each order it corrected. Stock of other owners (cart holds) is left
+     * alone. Call it from a scheduler; in the normal path it finds nothing.
+     *
+     * @param olderThan stock younger than this is left alone (it may belong to a call in flight)
+     * @param limit     at most this many owners are looked at per page of the inventory's answer
+     * @return the orders it corrected
+     */
+    public List<OrderId> reconcileStock(Duration olderThan, int limit) {
+        Checks.notNull(olderThan, "olderThan");
+        Checks.positive(limit, "limit");
+        if (olderThan.isNegative()) {
+            throw new IllegalArgumentException("olderThan must not be negative, was " + olderThan);
+        }
+        Instant cutoff = clock.instant().minus(olderThan);
+        List<OrderId> corrected = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<String> page = inventory.holders(cutoff, after, limit);
+            for (String reference : page) {
+                OrderId id = OrderId.tryParse(reference);
+                if (id != null && reconcileOrderStock(id, cutoff)) {
+                    corrected.add(id);
+                }
+            }
+            if (page.size() < limit) {
+                return corrected;
+            }
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    private boolean reconcileOrderStock(OrderId id, Instant cutoff) {
+        return locked(id, () -> {
+            Optional<Order> found = orders.find(id);
+            if (found.isEmpty()) {
+                return false;
+            }
+            Order order = found.get();
+            Orphans orphans = syncStock(order, null, Set.of(), true);
+            if (orphans.isEmpty()) {
+                return false;
+            }
+            LOG.warn("order {}: released stock it did not account for: reservations {}, allocations {}", id,
+                    orphans.reservations(), orphans.allocations());
+            events.publish(List.of(new OrderEvent.OrderStockReconciled(UUID.randomUUID(), id, order.version(), clock.instant(),
+                    orphans.reservations(), orphans.allocations())));
+            return true;
+        });
     }
 
     /**
@@ -704,6 +1072,7 @@ public final class Oms {
         private int maxLineQuantity = OrderValidator.DEFAULT_MAX_LINE_QUANTITY;
         private Duration paymentPendingTimeout = Duration.ofHours(24);
         private Supplier<OrderId> ids = OrderId::random;
+        private Duration stockGrace = Duration.ofMinutes(5);
 
         private Builder() {
         }
@@ -726,6 +1095,18 @@ public final class Oms {
         public Builder maxLineQuantity(int max) { this.maxLineQuantity = Checks.positive(max, "maxLineQuantity"); return this; }
         /** How long an order may wait for an unknown payment outcome before reconciliation cancels it. */
         public Builder paymentPendingTimeout(Duration timeout) { this.paymentPendingTimeout = Checks.notNull(timeout, "paymentPendingTimeout"); return this; }
+        /**
+         * How old stock held for an order must be before a recovery gives it back when the order does not account for
+         * it and still needs stock (younger, it may belong to a call in flight). Default 5 minutes.
+         */
+        public Builder stockGrace(Duration grace) {
+            Checks.notNull(grace, "stockGrace");
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("stockGrace must not be negative, was " + grace);
+            }
+            this.stockGrace = grace;
+            return this;
+        }
         /** Where new order ids come from (random UUIDs by default). */
         public Builder orderIds(Supplier<OrderId> ids) { this.ids = Checks.notNull(ids, "orderIds"); return this; }
 

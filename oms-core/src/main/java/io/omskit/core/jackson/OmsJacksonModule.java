@@ -115,7 +115,8 @@ public final class OmsJacksonModule extends Module {
                 .subtype(OrderEvent.OrderPutOnHold.class, "order.put-on-hold")
                 .subtype(OrderEvent.OrderHoldReleased.class, "order.hold-released")
                 .subtype(OrderEvent.OrderPaymentUpdated.class, "order.payment-updated")
-                .subtype(OrderEvent.OrderStatusChanged.class, "order.status-changed");
+                .subtype(OrderEvent.OrderStatusChanged.class, "order.status-changed")
+                .subtype(OrderEvent.OrderStockReconciled.class, "order.stock-reconciled");
         b.subtype(InventoryEvent.StockMoved.class, "inventory.stock-moved")
                 .subtype(InventoryEvent.StockLevelChanged.class, "inventory.level-changed")
                 .subtype(InventoryEvent.StockReserved.class, "inventory.stock-reserved")

@@ -37,11 +37,17 @@ import org.joda.money.Money;
  * @param placedAt    when it was placed
  * @param confirmedAt when payment was secured; null before
  * @param allocations where allocated and ready units are held, per line and allocation; consistent with the units
+ * @param commandKeys the keys of the keyed commands applied so far (shipments, keyed cancellations and allocations,
+ *                    payment calls), so that a retry of one of them is recognised
+ * @param pendingEvents the events of the change that produced this version, kept with it so that they are published
+ *                    at least once even when the process stops between saving and publishing (see
+ *                    {@link io.omskit.core.Oms}); empty when the repository keeps them in an outbox
  */
 public record Order(OrderId id, long version, Channel channel, ExternalOrderRef externalRef, CustomerRef customer,
                     CurrencyUnit currency, DeliveryChoice delivery, List<OrderLine> lines, List<Adjustment> discounts,
                     List<Adjustment> charges, String paymentRef, PaymentSummary payment, Hold hold, Instant placedAt,
-                    Instant confirmedAt, List<LineAllocation> allocations) {
+                    Instant confirmedAt, List<LineAllocation> allocations, List<CommandKey> commandKeys,
+                    List<OrderEvent> pendingEvents) {
 
     public Order {
         Checks.notNull(id, "id");
@@ -99,6 +105,8 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
                 throw new IllegalArgumentException("allocation " + a.allocationKey() + " refers to unknown line " + a.line());
             }
         }
+        commandKeys = List.copyOf(Checks.notNull(commandKeys, "commandKeys"));
+        pendingEvents = List.copyOf(Checks.notNull(pendingEvents, "pendingEvents"));
     }
 
     private static final int FEW_LINES = 16;
@@ -122,7 +130,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         }
         Order order = new Order(id, 1, request.channel(), request.externalRef(), request.customer(), request.currency(),
                 request.delivery(), lines, request.discounts(), request.charges(), request.paymentRef(),
-                PaymentSummary.none(request.currency()), null, now, null, List.of());
+                PaymentSummary.none(request.currency()), null, now, null, List.of(), List.of(), List.of());
         return new Change<>(order, List.of(new OrderEvent.OrderPlaced(UUID.randomUUID(), id, 1, now, order)));
     }
 
@@ -204,6 +212,41 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             sum = sum.plus(c.amount());
         }
         return sum.isNegative() ? Money.zero(currency) : sum;
+    }
+
+    /** Whether the command keyed {@code key} was applied to this order. */
+    public boolean applied(CommandKey key) {
+        return commandKeys.contains(key);
+    }
+
+    /** Whether no unit waits for stock any more: none open, reserved, allocated or ready. */
+    public boolean needsNoStock() {
+        return units(UnitState.OPEN) + units(UnitState.RESERVED) + units(UnitState.ALLOCATED) + units(UnitState.READY) == 0;
+    }
+
+    /**
+     * This version with {@code events} as the events of the change that produced it (see {@link #pendingEvents()});
+     * the version stays the same. The workflows call it just before saving.
+     */
+    public Order withPendingEvents(List<? extends OrderEvent> events) {
+        return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.copyOf(events));
+    }
+
+    /**
+     * This order with the command keyed {@code key} marked as applied; the version stays the same. Used inside a
+     * change: {@code order.ship(...).then(o -> Change.unchanged(o.withCommandKey(key)))}.
+     */
+    public Order withCommandKey(CommandKey key) {
+        Checks.notNull(key, "key");
+        if (commandKeys.contains(key)) {
+            return this;
+        }
+        List<CommandKey> keys = new ArrayList<>(commandKeys.size() + 1);
+        keys.addAll(commandKeys);
+        keys.add(key);
+        return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, keys, pendingEvents);
     }
 
     /** Whether the order is on hold. */
@@ -375,7 +418,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     private Order copy(PaymentSummary newPayment, Hold newHold, Instant newConfirmedAt) {
         return new Order(id, version + 1, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, newPayment, newHold, placedAt, newConfirmedAt, allocations);
+                paymentRef, newPayment, newHold, placedAt, newConfirmedAt, allocations, commandKeys, List.of());
     }
 
     private Change<Order, OrderEvent> withStatusEvent(Order next, OrderEvent event, Instant now) {
@@ -448,7 +491,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             newLines.set(index, line.withUnits(units));
         }
         Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, newLines, discounts,
-                charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations);
+                charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations, commandKeys, List.of());
         return withStatusEvent(next,
                 new OrderEvent.OrderUnitsMoved(UUID.randomUUID(), id, next.version, now, command, moves, reference, reason), now);
     }

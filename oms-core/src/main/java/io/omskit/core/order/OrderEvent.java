@@ -74,4 +74,20 @@ public sealed interface OrderEvent extends DomainEvent {
     record OrderStatusChanged(UUID eventId, OrderId orderId, long version, Instant occurredAt, OrderStatus from,
                               OrderStatus to) implements OrderEvent {
     }
+
+    /**
+     * Stock held for the order that the order did not account for (left by an interrupted call or a lost race) was
+     * given back by a reconciliation; the order itself did not change.
+     *
+     * @param reservations the reservations released
+     * @param allocations  the allocations whose open units were deallocated
+     */
+    record OrderStockReconciled(UUID eventId, OrderId orderId, long version, Instant occurredAt,
+                                List<io.omskit.core.inventory.ReservationKey> reservations,
+                                List<io.omskit.core.inventory.AllocationKey> allocations) implements OrderEvent {
+        public OrderStockReconciled {
+            reservations = List.copyOf(reservations);
+            allocations = List.copyOf(allocations);
+        }
+    }
 }

@@ -23,6 +23,15 @@ public record OrderId(String value) implements Comparable<OrderId> {
         return new OrderId(value);
     }
 
+    /** The identifier with this text; null when the text cannot be an order id (blank, too long, control characters). */
+    public static OrderId tryParse(String value) {
+        try {
+            return value == null ? null : new OrderId(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @Override
     public int compareTo(OrderId other) {
         return value.compareTo(other.value);
