@@ -37,6 +37,7 @@ import io.omskit.core.order.OrderValidator;
 import io.omskit.core.order.PlaceOrderRequest;
 import io.omskit.core.order.UnitMove;
 import io.omskit.core.order.UnitState;
+import io.omskit.core.payment.PaymentIntent;
 import io.omskit.core.payment.PaymentOutcome;
 import io.omskit.core.payment.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
@@ -214,8 +215,9 @@ public final class Oms {
         Order order = current(id);
         if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
             syncStock(order, null, Set.of(), true);
-            return describe(order, replayed);
+            return describe(settle(id), replayed);
         }
+        releaseEarlierAttempts(order);
         if (order.units(UnitState.OPEN) > 0) {
             ReservationResult reserved = inventory.reserve(new ReservationRequest(new ReservationKey(reservationKey(order)), stockReference(id),
                     reservationLines(order, UnitState.OPEN), null));
@@ -265,13 +267,15 @@ public final class Oms {
                         .then(p -> p.recordPayment(operation, PaymentOutcome.DECLINED,
                                 p.payment().with(PaymentStatus.DECLINED, result.message()).nextAttempt(), now))
                         .then(p -> p.hold(HoldReason.PAYMENT_DECLINED, result.message(), now)));
-                inventory.release(new ReservationKey(reservationKeyFor(id, payment.attempt())));
+                syncStock(held, null, Set.of(), false);
                 return new PlacementResult(held, PlacementResult.Outcome.PAYMENT_DECLINED, List.of(), replayed);
             }
             default -> {
                 PaymentStatus status = result.outcome() == PaymentOutcome.UNKNOWN ? PaymentStatus.UNKNOWN : PaymentStatus.NOT_ATTEMPTED;
                 LOG.warn("payment of order {} ended {}; stock stays reserved until reconciled", id, result.outcome());
+                // an earlier call of the same key that ended unknown may have authorised: "not attempted" now cannot undo that
                 Order pending = apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION || o.payment().status() == status
+                        || o.payment().status() == PaymentStatus.UNKNOWN
                         ? Change.unchanged(o)
                         : o.recordPayment(operation, result.outcome(), o.payment().with(status, result.message()), now));
                 return describe(pending, replayed);
@@ -381,7 +385,7 @@ public final class Oms {
             Applied applied = update(id, o -> key != null && o.applied(key) ? Change.unchanged(o)
                     : withKey(o.cancel(quantities, reason, clock.instant()), key));
             syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
-            return settlePayment(applied.after());
+            return settle(id);
         });
     }
 
@@ -399,7 +403,7 @@ public final class Oms {
             Applied applied = update(id, o -> o.units(UnitState.CANCELLED) > 0 && !hasCancellable(o)
                     ? Change.unchanged(o) : o.cancelAll(reason, clock.instant()));
             syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
-            return settlePayment(applied.after());
+            return settle(id);
         });
     }
 
@@ -477,8 +481,15 @@ public final class Oms {
         return result;
     }
 
-    /** After a failed recording: brings the order's stock in line, naming the allocation the order may not know. */
+    /**
+     * After a failed recording: when the order refused the allocation, brings the order's stock in line, naming the
+     * allocation the order may not know. When an adapter failed, the allocation is left for the retry (which replays it
+     * under the same key and records it) or, when nobody retries, for {@link #reconcileStock(Duration, int)}.
+     */
     private void giveBack(OrderId id, String allocationKey, RuntimeException failure) {
+        if (failure instanceof SpiException) {
+            return;
+        }
         try {
             Order current = load(id);
             syncStock(current, current, Set.of(allocationKey), true);
@@ -506,7 +517,7 @@ public final class Oms {
         return locked(id, () -> {
             Order before = current(id);
             if (before.applied(key)) {
-                return capture(before, quantities, shipmentRef);
+                return settle(id);
             }
             LineAllocation held = null;
             for (LineAllocation a : before.allocations()) {
@@ -529,9 +540,9 @@ public final class Oms {
                 inventory.ship(new AllocationKey(held.inventoryKey()), e.getKey(), held.location(), e.getValue(),
                         new MovementKey("ship-" + id + "-" + shipmentRef + "-" + e.getKey().value()));
             }
-            Order order = apply(id, o -> o.applied(key) ? Change.unchanged(o)
+            update(id, o -> o.applied(key) ? Change.unchanged(o)
                     : withKey(o.ship(allocationKey, quantities, shipmentRef, now), key));
-            return capture(order, quantities, shipmentRef);
+            return settle(id);
         });
     }
 
@@ -770,90 +781,132 @@ public final class Oms {
     }
 
     /**
-     * Voids the part of the authorisation no longer owed after a cancellation, under a key fixed by the order's
-     * version, so that a retry repeats the same call.
+     * Brings the money in line with the order: captures what the units handed over are worth (everything owed once no
+     * unit waits), and voids what is authorised beyond what is still owed. Each capture or void is first recorded on
+     * the order as a {@link PaymentIntent} under a key fixed by the order's version, then asked of the provider, then
+     * recorded as done: whoever finishes an intent (this call, its retry, another node) repeats the same request, and
+     * two nodes deciding at once conflict on the order's version, so money never moves twice.
      *
-     * @throws SpiException when the void did not reach the provider or its outcome is unknown
+     * @throws SpiException when the provider could not be reached or its answer is unknown: calling again settles it
      */
-    private Order settlePayment(Order order) {
-        PaymentSummary p = order.payment();
-        boolean maybeAuthorised = p.status() == PaymentStatus.UNKNOWN;
-        Money excess = maybeAuthorised ? order.total() : p.authorised().minus(owed(order).minus(p.captured()));
-        if (!excess.isPositive() || order.paymentRef().isEmpty()) {
-            return order;
-        }
-        if (!maybeAuthorised && excess.isGreaterThan(p.authorised())) {
-            excess = p.authorised();
-        }
-        Money amount = excess;
-        String voidKey = "void-" + order.id() + "-v" + order.version();
-        PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.VOID, voidKey, order.id(), amount,
-                p.authorisationRef()));
-        if (result.outcome() == PaymentOutcome.DECLINED) {
-            LOG.warn("void of {} for order {} declined ({}); the authorisation lapses at the provider", amount, order.id(), result.message());
-            return order;
-        }
-        if (!result.succeeded()) {
-            throw new SpiException("void of " + amount + " for order " + order.id() + " ended " + result.outcome()
-                    + "; call again to settle it", null, true);
-        }
-        Instant now = clock.instant();
-        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, voidKey);
-        return apply(order.id(), o -> {
-            if (o.applied(key)) {
-                return Change.unchanged(o);
+    private Order settle(OrderId id) {
+        for (int round = 0; round < MAX_CONFLICT_RETRIES; round++) {
+            Order order = current(id);
+            if (authorisationInDoubt(order)) {
+                resolveAuthorisation(order);
+                continue;
             }
-            PaymentSummary q = o.payment();
-            Money left = maybeAuthorised ? Money.zero(o.currency()) : q.authorised().minus(amount);
-            PaymentStatus status = left.isZero() && q.captured().isZero() ? PaymentStatus.VOIDED : q.status();
-            return withKey(o.recordPayment("void", PaymentOutcome.SUCCEEDED,
-                    new PaymentSummary(status, q.attempt(), q.authorisationRef(), left, q.captured(), q.refunded(), ""), now), key);
-        });
+            Optional<PaymentIntent> open = order.payment().openIntent();
+            if (open.isPresent()) {
+                answer(order, open.get());
+                continue;
+            }
+            PaymentIntent next = nextIntent(order);
+            if (next == null) {
+                return order;
+            }
+            Instant now = clock.instant();
+            update(id, o -> {
+                PaymentIntent again = o.payment().openIntent().isPresent() ? null : nextIntent(o);
+                return again == null ? Change.unchanged(o) : o.recordPayment(intentName(again) + " requested", PaymentOutcome.NOT_ATTEMPTED,
+                        o.payment().withIntent(again), now);
+            });
+        }
+        throw new SpiException("the payment of order " + id + " kept changing concurrently; call again to settle it", null, true);
     }
 
     /**
-     * Captures the value of shipped units; the last shipment captures what is left (charges, rounding). The capture
-     * is keyed by the shipment and recorded once.
-     *
-     * @throws SpiException when the capture did not reach the provider or its outcome is unknown
+     * Whether a cancelled order may hold an authorisation it does not know of: an earlier call under its authorisation
+     * key ended unknown or did not get through, and the order's record of it may have been lost with a failed save.
      */
-    private Order capture(Order order, List<LineQuantity> shipped, String shipmentRef) {
-        PaymentSummary p = order.payment();
-        String captureKey = "capture-" + order.id() + "-" + shipmentRef;
-        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, captureKey);
-        if (order.paymentRef().isEmpty() || !p.authorised().isPositive() || order.applied(key)) {
-            return order;
+    private static boolean authorisationInDoubt(Order order) {
+        PaymentStatus status = order.payment().status();
+        return order.status() == OrderStatus.CANCELLED && !order.paymentRef().isEmpty() && order.total().isPositive()
+                && (status == PaymentStatus.UNKNOWN || status == PaymentStatus.NOT_ATTEMPTED);
+    }
+
+    /**
+     * Asks the provider again under the order's authorisation key, which answers with the first call's outcome (or
+     * authorises now, when no call ever got through); what it authorised is then voided by {@link #settle(OrderId)}.
+     */
+    private void resolveAuthorisation(Order order) {
+        PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.AUTHORISE, authorisationKey(order),
+                order.id(), order.total(), order.paymentRef()));
+        if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
+            throw new SpiException("the authorisation of cancelled order " + order.id() + " is still " + result.outcome()
+                    + "; call again to release it", null, true);
         }
-        Money amount;
-        if (order.needsNoStock()) {
-            amount = owed(order).minus(p.captured());
-        } else {
-            amount = Money.zero(order.currency());
-            for (LineQuantity q : shipped) {
-                amount = amount.plus(unitsValue(order.line(q.line()).orElseThrow(), q.quantity()));
+        Instant now = clock.instant();
+        update(order.id(), o -> {
+            if (!authorisationInDoubt(o)) {
+                return Change.unchanged(o);
+            }
+            PaymentSummary resolved = result.succeeded() ? o.payment().authorisedFor(o.total(), result.reference())
+                    : o.payment().with(PaymentStatus.DECLINED, result.message());
+            return o.recordPayment("authorise", result.outcome(), resolved, now);
+        });
+    }
+
+    private void answer(Order order, PaymentIntent intent) {
+        PaymentResult result = payments.execute(new PaymentRequest(intent.kind(), intent.key(), order.id(), intent.amount(),
+                order.payment().authorisationRef()));
+        if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
+            throw new SpiException(intentName(intent) + " of " + intent.amount() + " for order " + order.id() + " ended "
+                    + result.outcome() + "; call again to settle it", null, true);
+        }
+        if (result.outcome() == PaymentOutcome.DECLINED) {
+            LOG.warn("{} of {} for order {} declined: {}", intentName(intent), intent.amount(), order.id(), result.message());
+        }
+        Instant now = clock.instant();
+        update(order.id(), o -> o.payment().intents().contains(intent)
+                ? o.recordPayment(intentName(intent), result.outcome(), o.payment().answered(intent, result), now)
+                : Change.unchanged(o));
+    }
+
+    private static String intentName(PaymentIntent intent) {
+        return intent.kind() == PaymentRequest.Kind.CAPTURE ? "capture" : "void";
+    }
+
+    /** The capture or void the order's state calls for now; null when the money is in line. */
+    private static PaymentIntent nextIntent(Order order) {
+        PaymentSummary p = order.payment();
+        if (order.paymentRef().isEmpty() || p.hasDeclinedIntent()) {
+            return null;
+        }
+        String suffix = order.id() + "-v" + order.version();
+        if (!p.authorised().isPositive()) {
+            return null;
+        }
+        Money owed = owed(order);
+        Money due = order.needsNoStock() && handedOver(order) > 0 ? owed : min(owed, handedOverValue(order));
+        Money capture = min(due.minus(p.captured()), p.authorised());
+        if (capture.isPositive()) {
+            return PaymentIntent.of(PaymentRequest.Kind.CAPTURE, "capture-" + suffix, capture);
+        }
+        Money stillOwed = owed.minus(p.captured().isGreaterThan(due) ? p.captured() : due);
+        Money excess = p.authorised().minus(stillOwed.isNegative() ? Money.zero(order.currency()) : stillOwed);
+        return excess.isPositive() ? PaymentIntent.of(PaymentRequest.Kind.VOID, "void-" + suffix, excess) : null;
+    }
+
+    private static Money min(Money a, Money b) {
+        return a.isGreaterThan(b) ? b : a;
+    }
+
+    private static int handedOver(Order order) {
+        return order.units(UnitState.SHIPPED) + order.units(UnitState.PICKED_UP) + order.units(UnitState.DELIVERED)
+                + order.units(UnitState.RETURNED);
+    }
+
+    /** What the units handed over (shipped, collected, delivered, returned) are worth, line by line. */
+    private static Money handedOverValue(Order order) {
+        Money value = Money.zero(order.currency());
+        for (OrderLine l : order.lines()) {
+            int units = l.units().shipped() + l.units().pickedUp() + l.units().delivered() + l.units().returned();
+            if (units > 0) {
+                value = value.plus(unitsValue(l, units));
             }
         }
-        if (amount.isGreaterThan(p.authorised())) {
-            amount = p.authorised();
-        }
-        if (!amount.isPositive()) {
-            return order;
-        }
-        Money toCapture = amount;
-        PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.CAPTURE, captureKey, order.id(),
-                toCapture, p.authorisationRef()));
-        Instant now = clock.instant();
-        if (result.outcome() == PaymentOutcome.DECLINED) {
-            LOG.warn("capture of {} for order {} shipment {} declined: {}", toCapture, order.id(), shipmentRef, result.message());
-            return apply(order.id(), o -> o.applied(key) ? Change.unchanged(o)
-                    : withKey(o.recordPayment("capture", result.outcome(), o.payment(), now), key));
-        }
-        if (!result.succeeded()) {
-            throw new SpiException("capture of " + toCapture + " for order " + order.id() + " shipment " + shipmentRef
-                    + " ended " + result.outcome() + "; call ship again with the same arguments to settle it", null, true);
-        }
-        return apply(order.id(), o -> o.applied(key) ? Change.unchanged(o)
-                : withKey(o.recordPayment("capture", PaymentOutcome.SUCCEEDED, o.payment().capturedAmount(toCapture), now), key));
+        return value;
     }
 
     private static String reservationKeyFor(OrderId id, int attempt) {
@@ -900,7 +953,8 @@ public final class Oms {
     /**
      * Brings stock in line with the order: the current attempt's reservation holds exactly the order's reserved units,
      * earlier attempts' nothing, and each allocation exactly its allocated and ready units. Looks at the keys the
-     * order (and {@code before}) name and at {@code moreAllocationKeys}; in {@code recovery} (a retry, a failure path)
+     * order (and {@code before}) name, every allocation the order ever recorded, and {@code moreAllocationKeys}; in
+     * {@code recovery} (a retry, a failure path)
      * also at everything the inventory holds under the order's reference, releasing what the order does not account
      * for when the order needs no more stock or the stock is older than the grace period (younger, it may belong to a
      * call still in flight). Idempotent, so a retry after a failure converges.
@@ -927,6 +981,11 @@ public final class Oms {
         if (before != null) {
             for (LineAllocation a : before.allocations()) {
                 keys.add(a.inventoryKey());
+            }
+        }
+        for (CommandKey k : order.commandKeys()) {
+            if (k.command() == OrderCommand.ALLOCATE) {
+                keys.add(k.key());
             }
         }
         for (Map.Entry<ReservationKey, Map<Sku, Integer>> e : wantedReserved.entrySet()) {
@@ -956,6 +1015,14 @@ public final class Oms {
             }
         }
         return new Orphans(releasedReservations, releasedAllocations);
+    }
+
+    /** Releases the reservations of declined payment attempts (a retry may find one its first call did not release). */
+    private void releaseEarlierAttempts(Order order) {
+        for (int attempt = 1; attempt < order.payment().attempt(); attempt++) {
+            ReservationKey key = new ReservationKey(reservationKeyFor(order.id(), attempt));
+            inventory.findReservation(key).filter(Reservation::isActive).ifPresent(r -> inventory.release(key));
+        }
     }
 
     /** Stock a recovery released that the order did not name. */

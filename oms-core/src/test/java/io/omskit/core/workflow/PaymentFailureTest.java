@@ -4,6 +4,11 @@ import static io.omskit.core.workflow.OmsFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.PlacementResult;
+import java.util.List;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.Order;
 import io.omskit.core.PlacementResult.Outcome;
 import io.omskit.core.order.HoldReason;
 import io.omskit.core.order.OrderStatus;
@@ -61,6 +66,20 @@ class PaymentFailureTest {
         assertThat(reconciled.outcome()).isEqualTo(Outcome.CONFIRMED);
         assertThat(f.payments.openAuthorisation(pending.order().id())).isEqualTo(eur(24));
         assertThat(f.payments.calls()).extracting(PaymentRequest::idempotencyKey).containsOnly("auth-" + pending.order().id() + "-1");
+    }
+
+    @Test
+    void cancelling_while_the_authorisation_is_unknown_voids_what_the_provider_may_hold() {
+        f.payments.timeOutNext(true);
+        PlacementResult pending = f.oms.placeOrder(f.webOrder("W-1").line("1", "MUG", 1, eur(8)).build());
+
+        Order cancelled = f.oms.cancel(pending.order().id(), List.of(LineQuantity.of(LineId.of("1"), 1)),
+                CancellationReason.CUSTOMER_REQUEST, "C-1");
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(f.payments.openAuthorisation(cancelled.id())).isEqualTo(eur(0));
+        assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(f.inventory.networkReserved(MUG)).isZero();
     }
 
     @Test

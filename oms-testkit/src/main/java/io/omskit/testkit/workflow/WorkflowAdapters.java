@@ -1,0 +1,29 @@
+package io.omskit.testkit.workflow;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.event.DomainEvent;
+import io.omskit.core.spi.EventPublisher;
+import io.omskit.core.spi.InventoryStore;
+import io.omskit.core.spi.OrderRepository;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The storage an {@link io.omskit.core.Oms} under test runs on, as a subclass of {@link WorkflowFaultContract}
+ * provides it.
+ *
+ * @param orders    the order repository under test
+ * @param inventory the inventory store under test
+ * @param events    the publisher the {@code Oms} hands order events to (ignored by a repository with an outbox)
+ * @param published every order event published so far, however it got out (the publisher's record, or the outbox)
+ */
+public record WorkflowAdapters(OrderRepository orders, InventoryStore inventory, EventPublisher events,
+                               Supplier<List<? extends DomainEvent>> published) {
+
+    public WorkflowAdapters {
+        Checks.notNull(orders, "orders");
+        Checks.notNull(inventory, "inventory");
+        Checks.notNull(events, "events");
+        Checks.notNull(published, "published");
+    }
+}

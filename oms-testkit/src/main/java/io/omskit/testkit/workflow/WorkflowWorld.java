@@ -1,0 +1,360 @@
+package io.omskit.testkit.workflow;
+
+import io.omskit.core.Oms;
+import io.omskit.core.PlacementResult;
+import io.omskit.core.catalog.BundleComponent;
+import io.omskit.core.catalog.Dimensions;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.event.DomainEvent;
+import io.omskit.core.inmemory.FakePaymentGateway;
+import io.omskit.core.inmemory.InMemoryCatalog;
+import io.omskit.core.inventory.Allocation;
+import io.omskit.core.inventory.AllocationLine;
+import io.omskit.core.inventory.HeldStock;
+import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.Reservation;
+import io.omskit.core.inventory.ReservationLine;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.network.GeoPoint;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.ExternalOrderRef;
+import io.omskit.core.order.IllegalTransitionException;
+import io.omskit.core.order.LineAllocation;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderEvent;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.order.UnitState;
+import io.omskit.core.payment.PaymentStatus;
+import io.omskit.core.spi.SpiException;
+import io.omskit.testkit.contract.ContractClock;
+import io.omskit.testkit.faults.FaultPlan;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * A small shop wired on the adapters under test, with faults injected into every SPI, and the end checks of the
+ * workflow contract. Each operation is retried with the same arguments until it stops failing, as a careful host
+ * would; a retry that is refused although the first attempt failed is a violation (the retry did not finish the work).
+ */
+public final class WorkflowWorld {
+
+    static final Sku MUG = Sku.of("MUG");
+    static final Sku TEE = Sku.of("TEE");
+    static final Sku KIT = Sku.of("KIT");
+    static final LocationId WH1 = LocationId.of("WH-1");
+    static final LocationId WH2 = LocationId.of("WH-2");
+    static final List<LocationId> LOCATIONS = List.of(WH1, WH2);
+    static final String DECLINED_CARD = "tok-declined";
+    static final Instant START = Instant.parse("2026-05-04T09:00:00Z");
+    private static final int MAX_ATTEMPTS = 60;
+
+    final ContractClock clock;
+    final FakePaymentGateway gateway = new FakePaymentGateway().alwaysDecline(DECLINED_CARD);
+    final FaultPlan faults;
+    final WorkflowAdapters adapters;
+    final Oms oms;
+    final List<OrderId> placed = new ArrayList<>();
+    final List<String> violations = new ArrayList<>();
+    private final Map<String, Integer> counters = new TreeMap<>();
+    private int nextKey;
+    private final InMemoryCatalog catalog;
+    private final Network network;
+
+    /** A shop on {@code adapters}, faults drawn from {@code seed} with probability {@code faultProbability}. */
+    WorkflowWorld(WorkflowAdapters adapters, ContractClock clock, long seed, double faultProbability) {
+        this.adapters = adapters;
+        this.clock = clock;
+        this.faults = FaultPlan.seeded(seed);
+        InMemoryCatalog catalog = new InMemoryCatalog()
+                .put(SkuAttributes.of(MUG, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true))
+                .put(SkuAttributes.of(TEE, "Tee", "apparel", 200, Dimensions.ofMillimetres(300, 200, 20), true))
+                .put(new SkuAttributes(KIT, "Mug and two tees", "kitchen", 700, Dimensions.ofMillimetres(300, 300, 150), true,
+                        List.of(new BundleComponent(MUG, 1), new BundleComponent(TEE, 2))));
+        Network network = Network.of(List.of(
+                Location.builder(WH1, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
+                Location.builder(WH2, LocationType.WAREHOUSE, GeoPoint.of(48.1, 11.6)).build()));
+        for (LocationId l : LOCATIONS) {
+            adapters.inventory().adjust(StockAdjustment.of("opening-" + MUG + "-" + l, MUG, l, MovementReason.RECEIPT, 12, "po"));
+            adapters.inventory().adjust(StockAdjustment.of("opening-" + TEE + "-" + l, TEE, l, MovementReason.RECEIPT, 20, "po"));
+        }
+        this.catalog = catalog;
+        this.network = network;
+        this.oms = Oms.builder().clock(clock).network(network).catalog(catalog)
+                .orders(faults.orders(adapters.orders()))
+                .inventory(faults.inventory(adapters.inventory()))
+                .payments(faults.payments(gateway))
+                .events(faults.events(adapters.events()))
+                .build();
+        faults.failWith(faultProbability);
+    }
+
+    /** A second {@code Oms} (another node) on {@code node}'s view of the same storage, sharing the provider. */
+    Oms secondOms(WorkflowAdapters node) {
+        return Oms.builder().clock(clock).network(network).catalog(catalog).orders(node.orders()).inventory(node.inventory())
+                .payments(gateway).events(node.events()).build();
+    }
+
+    /** A fresh key for a keyed command. */
+    String key(String prefix) {
+        return prefix + "-" + (++nextKey);
+    }
+
+    /** The order as stored, read past the faults. */
+    Order order(OrderId id) {
+        return adapters.orders().find(id).orElseThrow();
+    }
+
+    /** Counts of operations, retries and refusals so far. */
+    Map<String, Integer> counters() {
+        return counters;
+    }
+
+    private void count(String what) {
+        counters.merge(what, 1, Integer::sum);
+    }
+
+    /**
+     * Runs {@code operation} until it stops failing; returns its result, or null when it was refused. A refusal after
+     * failed attempts is fine when the failed attempts left the order as it was (the operation was never allowed); when
+     * they changed it, the retry should have finished the work and its refusal is a violation.
+     *
+     * @param order the order the operation works on; null for a placement
+     */
+    <T> T attempt(String name, OrderId order, Supplier<T> operation) {
+        clock.advance(Duration.ofSeconds(7));
+        count("operations");
+        long versionBefore = order == null ? 0 : order(order).version();
+        boolean failedBefore = false;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                T result = operation.get();
+                if (failedBefore) {
+                    count("operations finished by a retry");
+                }
+                return result;
+            } catch (SpiException e) {
+                failedBefore = true;
+                count("failed attempts retried");
+            } catch (IllegalTransitionException e) {
+                if (failedBefore && order != null && order(order).version() != versionBefore) {
+                    violations.add("a retry of " + name + " was refused instead of finishing the work: " + e.getMessage());
+                }
+                count("refused by the order's state");
+                return null;
+            } catch (RuntimeException e) {
+                violations.add(name + " threw " + e);
+                return null;
+            }
+        }
+        violations.add(name + " still failing after " + MAX_ATTEMPTS + " attempts");
+        return null;
+    }
+
+    // ---- operations ----
+
+    void place(List<Sku> skus, List<Integer> quantities, boolean declinedCard) {
+        String ref = key("W");
+        PlaceOrderRequest.Builder b = PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(ref).customer("c-1").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", GeoPoint.of(52.52, 13.40)), null))
+                .paymentRef(declinedCard ? DECLINED_CARD : "tok-visa")
+                .charge("shipping", Money.of(CurrencyUnit.EUR, 4.95));
+        Set<Sku> seen = new HashSet<>();
+        for (int i = 0; i < skus.size(); i++) {
+            if (seen.add(skus.get(i))) {
+                b.line(String.valueOf(i + 1), skus.get(i).value(), quantities.get(i), Money.of(CurrencyUnit.EUR, 9.99 + i));
+            }
+        }
+        PlaceOrderRequest request = b.build();
+        PlacementResult result = attempt("place " + ref, null, () -> oms.placeOrder(request));
+        if (result != null) {
+            placed.add(result.order().id());
+        } else {
+            adapters.orders().findByExternalRef(Channel.WEB, ExternalOrderRef.of(ref)).ifPresent(o -> placed.add(o.id()));
+        }
+    }
+
+    // ---- end checks ----
+
+    /**
+     * Checks every order and the stock and money around it: no order lost, nothing charged twice, provider and order
+     * agree on the money, cancelled orders hold no stock and no authorisation, shipped units captured, no stock held
+     * that an order does not account for, every saved version's events published.
+     */
+    List<String> check() {
+        List<String> found = new ArrayList<>(violations);
+        Map<OrderId, Set<Long>> publishedVersions = new HashMap<>();
+        for (DomainEvent e : adapters.published().get()) {
+            if (e instanceof OrderEvent oe) {
+                publishedVersions.computeIfAbsent(oe.orderId(), k -> new HashSet<>()).add(oe.version());
+            }
+        }
+        Set<String> known = new HashSet<>();
+        for (OrderId id : placed) {
+            known.add(id.value());
+            Order order = adapters.orders().find(id).orElse(null);
+            if (order == null) {
+                found.add("order " + id + " was lost");
+                continue;
+            }
+            checkStock(order, found);
+            checkMoney(order, found);
+            Set<Long> versions = publishedVersions.getOrDefault(id, Set.of());
+            for (long v = 1; v <= order.version(); v++) {
+                if (!versions.contains(v)) {
+                    found.add("order " + id + ": the events of version " + v + " were never published");
+                }
+            }
+        }
+        for (String holder : adapters.inventory().holders(clock.instant(), null, 10_000)) {
+            if (!known.contains(holder)) {
+                found.add("stock is held by '" + holder + "', which no order knows");
+            }
+        }
+        return found;
+    }
+
+    private void checkStock(Order order, List<String> found) {
+        HeldStock held = adapters.inventory().heldFor(order.id().value());
+        Map<Sku, Integer> reserved = stockUnits(order, UnitState.RESERVED);
+        int reservedHeld = 0;
+        for (Reservation r : held.reservations()) {
+            for (ReservationLine l : r.held()) {
+                reservedHeld += l.quantity();
+                if (reserved.getOrDefault(l.sku(), 0) < r.heldQuantity(l.sku())) {
+                    found.add("order " + order.id() + " (" + order.status() + "): reservation " + r.key() + " holds "
+                            + r.heldQuantity(l.sku()) + " " + l.sku() + ", the order has " + reserved.getOrDefault(l.sku(), 0) + " reserved");
+                }
+            }
+        }
+        int reservedWanted = reserved.values().stream().mapToInt(Integer::intValue).sum();
+        if (reservedHeld != reservedWanted) {
+            found.add("order " + order.id() + " (" + order.status() + "): " + reservedHeld + " units reserved in stock, "
+                    + reservedWanted + " on the order");
+        }
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        for (LineAllocation a : order.allocations()) {
+            OrderLine line = order.line(a.line()).orElseThrow();
+            components(line.sku(), a.units()).forEach((sku, q) ->
+                    wanted.merge(a.inventoryKey() + " " + sku + "@" + a.location(), q, Integer::sum));
+        }
+        Map<String, Integer> allocated = new LinkedHashMap<>();
+        for (Allocation a : held.allocations()) {
+            for (AllocationLine l : a.open()) {
+                allocated.merge(a.key().value() + " " + l.sku() + "@" + l.location(), l.quantity(), Integer::sum);
+            }
+        }
+        if (!allocated.equals(wanted)) {
+            found.add("order " + order.id() + " (" + order.status() + "): stock allocated " + allocated + ", the order holds " + wanted);
+        }
+    }
+
+    private void checkMoney(Order order, List<String> found) {
+        Money zero = Money.zero(order.currency());
+        Money captured = orZero(gateway.captured(order.id()), zero);
+        Money open = orZero(gateway.openAuthorisation(order.id()), zero);
+        if (captured.isGreaterThan(order.total())) {
+            found.add("order " + order.id() + ": captured " + captured + ", more than its total " + order.total());
+        }
+        // an authorisation in doubt (its answer lost) is reconciled when the order goes on; only a cancelled order must settle it now
+        PaymentStatus payment = order.payment().status();
+        boolean pending = order.status() != OrderStatus.CANCELLED && (order.status() == OrderStatus.AWAITING_CONFIRMATION
+                || payment == PaymentStatus.UNKNOWN || payment == PaymentStatus.NOT_ATTEMPTED);
+        if (!pending && !captured.equals(order.payment().captured())) {
+            found.add("order " + order.id() + ": the provider captured " + captured + ", the order says " + order.payment().captured());
+        }
+        if (!pending && !open.equals(order.payment().authorised())) {
+            found.add("order " + order.id() + ": the provider holds " + open + " authorised, the order says " + order.payment().authorised()
+                    + "; calls " + paymentCalls(order.id()) + "; payment " + order.payment());
+        }
+        if (order.status() == OrderStatus.CANCELLED && open.isPositive()) {
+            found.add("order " + order.id() + " is cancelled but " + open + " stays authorised");
+        }
+        int shipped = order.units(UnitState.SHIPPED);
+        if (shipped > 0 && order.needsNoStock() && order.payment().status() != PaymentStatus.DECLINED) {
+            Money owed = owed(order);
+            if (!captured.equals(owed)) {
+                found.add("order " + order.id() + " shipped all it will ship; captured " + captured + ", owed " + owed);
+            }
+        } else if (shipped > 0) {
+            Money value = zero;
+            for (OrderLine l : order.lines()) {
+                value = value.plus(l.total().multipliedBy(l.units().get(UnitState.SHIPPED)).dividedBy(l.quantity(), RoundingMode.DOWN));
+            }
+            Money slack = Money.ofMinor(order.currency(), order.lines().size());
+            if (captured.plus(slack).isLessThan(value)) {
+                found.add("order " + order.id() + ": shipped units worth " + value + ", captured " + captured);
+            }
+        }
+    }
+
+    private List<String> paymentCalls(OrderId id) {
+        List<String> calls = new ArrayList<>();
+        for (var c : gateway.calls()) {
+            if (c.orderId().equals(id)) {
+                calls.add(c.kind() + " " + c.idempotencyKey() + " " + c.amount());
+            }
+        }
+        return calls;
+    }
+
+    private static Money orZero(Money m, Money zero) {
+        return m == null ? zero : m;
+    }
+
+    /** The model's own arithmetic of what a customer owes: the total less the value of cancelled units. */
+    private static Money owed(Order order) {
+        Money zero = Money.zero(order.currency());
+        if (order.status() == OrderStatus.CANCELLED) {
+            return zero;
+        }
+        Money owed = order.total();
+        for (OrderLine l : order.lines()) {
+            int cancelled = l.units().get(UnitState.CANCELLED);
+            if (cancelled > 0) {
+                owed = owed.minus(l.total().multipliedBy(cancelled).dividedBy(l.quantity(), RoundingMode.HALF_EVEN));
+            }
+        }
+        return owed.isNegative() ? zero : owed;
+    }
+
+    private static Map<Sku, Integer> stockUnits(Order order, UnitState state) {
+        Map<Sku, Integer> units = new LinkedHashMap<>();
+        for (OrderLine l : order.lines()) {
+            if (l.units().get(state) > 0) {
+                components(l.sku(), l.units().get(state)).forEach((sku, q) -> units.merge(sku, q, Integer::sum));
+            }
+        }
+        return units;
+    }
+
+    private static Map<Sku, Integer> components(Sku sku, int quantity) {
+        if (sku.equals(KIT)) {
+            return Map.of(MUG, quantity, TEE, 2 * quantity);
+        }
+        return Map.of(sku, quantity);
+    }
+}
