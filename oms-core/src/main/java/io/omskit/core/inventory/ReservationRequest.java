@@ -8,7 +8,8 @@ import java.util.List;
  * Hold stock for a cart or an order: all lines or none.
  *
  * @param key       idempotency key; a second request with the same key returns the first reservation
- * @param reference what the stock is held for (order id, cart id), for people reading the ledger
+ * @param reference what the stock is held for (order id, cart id), for people reading the ledger; null means empty;
+ *                  a single line of at most {@value StockAdjustment#MAX_REFERENCE_LENGTH} characters
  * @param lines     at least one line; lines may repeat a SKU (two cart lines drawing on one item)
  * @param expiresAt when the hold lapses (cart holds); null for no expiry
  */
@@ -16,7 +17,7 @@ public record ReservationRequest(ReservationKey key, String reference, List<Rese
 
     public ReservationRequest {
         Checks.notNull(key, "key");
-        reference = reference == null ? "" : reference;
+        reference = reference == null ? "" : Checks.text(reference, "reference", StockAdjustment.MAX_REFERENCE_LENGTH);
         lines = List.copyOf(Checks.notNull(lines, "lines"));
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("lines must not be empty for reservation " + key);

@@ -1,6 +1,7 @@
 package io.omskit.core.order;
 
 import io.omskit.core.catalog.Sku;
+import io.omskit.core.common.Checks;
 import io.omskit.core.common.Problem;
 import io.omskit.core.common.ValidationException;
 import io.omskit.core.network.Capability;
@@ -86,6 +87,8 @@ public final class OrderValidator {
         if (currency == null) {
             problems.add(new Problem("currency", null, "is required"));
         }
+        // a payment token is a secret of sorts: masked like an address
+        checkText("paymentRef", request.paymentRef(), false, PlaceOrderRequest.MAX_PAYMENT_REF_LENGTH, problems);
         checkDelivery(request.delivery(), problems);
         checkLines(request, currency, problems);
         checkAdjustments("discounts", request.discounts(), currency, problems);
@@ -241,29 +244,35 @@ public final class OrderValidator {
             return;
         }
         // Values are masked: addresses are personal data and problems end up in logs.
-        if (isBlank(address.recipient())) {
-            problems.add(new Problem("delivery.address.recipient", mask(address.recipient()), "is required"));
-        }
-        if (isBlank(address.line1())) {
-            problems.add(new Problem("delivery.address.line1", mask(address.line1()), "is required"));
-        }
-        if (isBlank(address.city())) {
-            problems.add(new Problem("delivery.address.city", mask(address.city()), "is required"));
-        }
+        checkText("delivery.address.recipient", address.recipient(), true, Address.MAX_LINE_LENGTH, problems);
+        checkText("delivery.address.line1", address.line1(), true, Address.MAX_LINE_LENGTH, problems);
+        checkText("delivery.address.line2", address.line2(), false, Address.MAX_LINE_LENGTH, problems);
+        checkText("delivery.address.city", address.city(), true, Address.MAX_CITY_LENGTH, problems);
         String country = address.countryCode();
         if (country == null || !ISO_COUNTRIES.contains(country)) {
-            problems.add(new Problem("delivery.address.countryCode", country, "must be an ISO 3166-1 alpha-2 code such as DE"));
+            problems.add(new Problem("delivery.address.countryCode", Checks.quote(country),
+                    "must be an ISO 3166-1 alpha-2 code such as DE"));
         }
         String postal = address.postalCode();
-        if (isBlank(postal)) {
-            problems.add(new Problem("delivery.address.postalCode", mask(postal), "is required"));
-        } else {
+        if (checkText("delivery.address.postalCode", postal, true, Address.MAX_POSTAL_CODE_LENGTH, problems)) {
             Pattern pattern = country == null ? GENERIC_POSTAL_CODE : POSTAL_CODES.getOrDefault(country, GENERIC_POSTAL_CODE);
             if (!pattern.matcher(postal.trim()).matches()) {
                 problems.add(new Problem("delivery.address.postalCode", mask(postal),
                         "must be a postal code of " + (country == null ? "the country" : country)));
             }
         }
+    }
+
+    /**
+     * Adds a problem when {@code value} is missing but {@code required}, or is not a single line of at most
+     * {@code maxLength} characters; the value masked. Whether it has no problem.
+     */
+    private static boolean checkText(String field, String value, boolean required, int maxLength, List<Problem> problems) {
+        String broken = required && isBlank(value) ? "is required" : Checks.textProblem(value, maxLength, false);
+        if (broken != null) {
+            problems.add(new Problem(field, mask(value), broken));
+        }
+        return broken == null && value != null;
     }
 
     private static boolean isBlank(String s) {
