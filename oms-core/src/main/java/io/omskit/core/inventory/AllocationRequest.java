@@ -9,7 +9,7 @@ import java.util.List;
  * @param key         idempotency key; a second request with the same key returns the first allocation
  * @param reference   what it is for (order id, fulfilment id); null means empty; a single line of at most
  *                    {@value StockAdjustment#MAX_REFERENCE_LENGTH} characters
- * @param lines       at least one line
+ * @param lines       at least one line; at most {@value ReservationRequest#MAX_UNITS_PER_SKU} units of one SKU in all
  * @param reservation the reservation to draw from first (its held units of the same SKU are converted); null for none
  */
 public record AllocationRequest(AllocationKey key, String reference, List<AllocationLine> lines, ReservationKey reservation) {
@@ -21,5 +21,6 @@ public record AllocationRequest(AllocationKey key, String reference, List<Alloca
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("lines must not be empty for allocation " + key);
         }
+        UnitsPerSku.atMost(lines, AllocationLine::sku, AllocationLine::quantity, ReservationRequest.MAX_UNITS_PER_SKU);
     }
 }

@@ -10,10 +10,17 @@ import java.util.List;
  * @param key       idempotency key; a second request with the same key returns the first reservation
  * @param reference what the stock is held for (order id, cart id), for people reading the ledger; null means empty;
  *                  a single line of at most {@value StockAdjustment#MAX_REFERENCE_LENGTH} characters
- * @param lines     at least one line; lines may repeat a SKU (two cart lines drawing on one item)
+ * @param lines     at least one line; lines may repeat a SKU (two cart lines drawing on one item), asking for at most
+ *                  {@value #MAX_UNITS_PER_SKU} units of one SKU in all
  * @param expiresAt when the hold lapses (cart holds); null for no expiry
  */
 public record ReservationRequest(ReservationKey key, String reference, List<ReservationLine> lines, Instant expiresAt) {
+
+    /**
+     * The most units of one SKU a reservation or an allocation request may ask for over all its lines: 100,000,000. More
+     * is a mistake, and sums of it would leave the int range stores count in.
+     */
+    public static final int MAX_UNITS_PER_SKU = 100_000_000;
 
     public ReservationRequest {
         Checks.notNull(key, "key");
@@ -22,5 +29,6 @@ public record ReservationRequest(ReservationKey key, String reference, List<Rese
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("lines must not be empty for reservation " + key);
         }
+        UnitsPerSku.atMost(lines, ReservationLine::sku, ReservationLine::quantity, MAX_UNITS_PER_SKU);
     }
 }
