@@ -1,5 +1,9 @@
 package io.omskit.core.common;
 
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Argument checks for value-type constructors; messages name the argument, the value and the rule.
  */
@@ -7,6 +11,12 @@ public final class Checks {
 
     /** How many characters of a bad value {@link #quote} shows. */
     public static final int QUOTED_LENGTH = 40;
+    /** The earliest moment a request may name: the start of year 1, UTC. */
+    public static final Instant EARLIEST_MOMENT = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest moment a request may name: the end of year 9999, UTC. */
+    public static final Instant LATEST_MOMENT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     private Checks() {
     }
@@ -138,6 +148,38 @@ public final class Checks {
         if (value != null && value.length() > max) {
             throw new IllegalArgumentException(name + " must be at most " + max + " characters long, has " + value.length()
                     + ", was " + quote(value));
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} if it is null or from {@link #EARLIEST_MOMENT} to {@link #LATEST_MOMENT}: years of four
+     * digits, so that adding days, months or years to it stays within {@code java.time}'s range and no conversion to
+     * epoch milliseconds overflows.
+     *
+     * @throws IllegalArgumentException naming {@code name}, the range and the value
+     */
+    public static Instant moment(Instant value, String name) {
+        if (value != null && (value.isBefore(EARLIEST_MOMENT) || value.isAfter(LATEST_MOMENT))) {
+            throw new IllegalArgumentException(name + " must be from " + EARLIEST_MOMENT + " to " + LATEST_MOMENT
+                    + ", was " + value);
+        }
+        return value;
+    }
+
+    /** Whether {@code value} is an ISO 3166-1 alpha-2 country code, such as {@code DE}, that Java knows. */
+    public static boolean isCountryCode(String value) {
+        return value != null && ISO_COUNTRIES.contains(value);
+    }
+
+    /**
+     * Returns {@code value} if it is null or an ISO 3166-1 alpha-2 country code ({@link Locale#getISOCountries()}).
+     *
+     * @throws IllegalArgumentException naming {@code name} and the value
+     */
+    public static String countryCode(String value, String name) {
+        if (value != null && !isCountryCode(value)) {
+            throw new IllegalArgumentException(name + " must be an ISO 3166-1 alpha-2 code such as DE, was " + quote(value));
         }
         return value;
     }

@@ -12,7 +12,8 @@ import java.util.List;
  *                  a single line of at most {@value StockAdjustment#MAX_REFERENCE_LENGTH} characters
  * @param lines     at least one line; lines may repeat a SKU (two cart lines drawing on one item), asking for at most
  *                  {@value #MAX_UNITS_PER_SKU} units of one SKU in all
- * @param expiresAt when the hold lapses (cart holds); null for no expiry
+ * @param expiresAt when the hold lapses (cart holds), from {@link Checks#EARLIEST_MOMENT} to
+ *                  {@link Checks#LATEST_MOMENT}; null for no expiry
  */
 public record ReservationRequest(ReservationKey key, String reference, List<ReservationLine> lines, Instant expiresAt) {
 
@@ -24,6 +25,7 @@ public record ReservationRequest(ReservationKey key, String reference, List<Rese
 
     public ReservationRequest {
         Checks.notNull(key, "key");
+        Checks.moment(expiresAt, "expiresAt");
         reference = reference == null ? "" : Checks.text(reference, "reference", StockAdjustment.MAX_REFERENCE_LENGTH);
         lines = List.copyOf(Checks.notNull(lines, "lines"));
         if (lines.isEmpty()) {

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param location  the location
  * @param reason    why; decides which buckets change
  * @param quantity  units moved, at least 1
- * @param eta       for {@link MovementReason#INBOUND_EXPECTED}: when they arrive; otherwise null
+ * @param eta       for {@link MovementReason#INBOUND_EXPECTED}: when they arrive, from
+ *                  {@link Checks#EARLIEST_MOMENT} to {@link Checks#LATEST_MOMENT}; otherwise null
  * @param reference document it belongs to (purchase order, count sheet, return), may be empty; null means empty; a
  *                  single line of at most {@value #MAX_REFERENCE_LENGTH} characters without control characters
  */
@@ -29,6 +30,7 @@ public record StockAdjustment(MovementKey key, Sku sku, LocationId location, Mov
         Checks.notNull(location, "location");
         Checks.notNull(reason, "reason");
         Checks.positive(quantity, "quantity");
+        Checks.moment(eta, "eta");
         if (reason == MovementReason.INBOUND_EXPECTED && eta == null) {
             throw new IllegalArgumentException("eta must be set for " + reason + " of " + sku + " at " + location);
         }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +67,6 @@ public final class OrderValidator {
         }
     }
 
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Map<String, Pattern> POSTAL_CODES = Map.ofEntries(
             Map.entry("US", Pattern.compile("\\d{5}(-\\d{4})?")),
             Map.entry("GB", Pattern.compile("[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}", Pattern.CASE_INSENSITIVE)),
@@ -381,7 +379,7 @@ public final class OrderValidator {
         checkText("delivery.address.line2", address.line2(), false, Address.MAX_LINE_LENGTH, problems);
         checkText("delivery.address.city", address.city(), true, Address.MAX_CITY_LENGTH, problems);
         String country = address.countryCode();
-        if (country == null || !ISO_COUNTRIES.contains(country)) {
+        if (!Checks.isCountryCode(country)) {
             problems.add(new Problem("delivery.address.countryCode", Checks.quote(country),
                     "must be an ISO 3166-1 alpha-2 code such as DE"));
         }
