@@ -192,10 +192,13 @@ public final class Atp {
     /**
      * The product page: the stock signal, and for every delivery method whether it is available, from when to
      * when, and at what charge.
+     *
+     * @throws IllegalArgumentException when the request names no moment and the clock's is outside the range of
+     *                                  {@link Checks#moment}
      */
     public ProductPromise productPage(ProductPageRequest request) {
         Checks.notNull(request, "request");
-        Instant now = request.now() != null ? request.now() : clock.instant();
+        Instant now = now(request.now());
         Place place = place(request.destination(), request.store(), request.channel());
         Line line = new Line(PAGE_LINE, request.sku(), request.quantity());
         boolean plain = isPlain(request.sku());
@@ -217,10 +220,15 @@ public final class Atp {
     /**
      * The cart: per delivery method whether everything comes together or in parts, each part's window and the
      * charge; and a stock signal per line.
+     *
+     * @throws IllegalArgumentException when a line's price is not in the currency of the {@link DeliveryCharges}, or
+     *                                  the request names no moment and the clock's is outside the range of
+     *                                  {@link Checks#moment}
      */
     public CartPromise cart(CartRequest request) {
         Checks.notNull(request, "request");
-        Instant now = request.now() != null ? request.now() : clock.instant();
+        Instant now = now(request.now());
+        checkCurrency(request.lines());
         Line[] lines = new Line[request.lines().size()];
         List<StockSignal> signals = new ArrayList<>(lines.length);
         ZoneId zone = customerZone(request.destination(), request.store());
@@ -234,7 +242,7 @@ public final class Atp {
             StockSignal s = signal(lines[k], request.channel(), zone, reads);
             hopeless |= s.units() < l.quantity();
             signals.add(s);
-            if (merchandise != null && l.unitPrice() != null && l.unitPrice().getCurrencyUnit().equals(charges.currency())) {
+            if (merchandise != null && l.unitPrice() != null) {
                 merchandise = merchandise.plus(l.unitPrice().multipliedBy(l.quantity()));
             } else {
                 merchandise = null;
@@ -244,6 +252,22 @@ public final class Atp {
         return new CartPromise(now, signals,
                 promise(q, lines, request.channel(), request.destination(), request.store(), now, hopeless, merchandise,
                         reads));
+    }
+
+    /** The moment of a question: the one asked at, else the clock's, which must be in the range a request's may be. */
+    private Instant now(Instant asked) {
+        return asked != null ? asked : Checks.moment(clock.instant(), "the clock's instant (now)");
+    }
+
+    /** Line prices count towards free delivery: they must be in the currency of the charges. */
+    private void checkCurrency(List<CartLine> lines) {
+        for (int k = 0; k < lines.size(); k++) {
+            Money price = lines.get(k).unitPrice();
+            if (price != null && !price.getCurrencyUnit().equals(charges.currency())) {
+                throw new IllegalArgumentException("lines[" + k + "].unitPrice must be in " + charges.currency()
+                        + ", the currency of the delivery charges, was " + price);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ promising

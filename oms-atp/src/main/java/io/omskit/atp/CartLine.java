@@ -10,7 +10,8 @@ import org.joda.money.Money;
  * @param id        unique within the cart
  * @param sku       the product
  * @param quantity  units, at least 1
- * @param unitPrice the price of one unit, for free-delivery thresholds; null when not known
+ * @param unitPrice the price of one unit, for free-delivery thresholds, not negative and in the currency of the
+ *                  {@link DeliveryCharges}; null when not known
  */
 public record CartLine(String id, Sku sku, int quantity, Money unitPrice) {
 
@@ -18,6 +19,9 @@ public record CartLine(String id, Sku sku, int quantity, Money unitPrice) {
         Checks.identifier(id, "id");
         Checks.notNull(sku, "sku");
         Checks.positive(quantity, "quantity");
+        if (unitPrice != null && unitPrice.isNegative()) {
+            throw new IllegalArgumentException("unitPrice must not be negative, was " + unitPrice + " on line " + id);
+        }
     }
 
     /** A line without a price. */

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param channel     the channel; never null
  * @param destination where home delivery would go; null when unknown
  * @param store       the chosen pickup store; null when none
- * @param now         the moment of the question; null for the {@link Atp}'s clock
+ * @param now         the moment of the question, from {@link Checks#EARLIEST_MOMENT} to {@link Checks#LATEST_MOMENT};
+ *                    null for the {@link Atp}'s clock
  */
 public record CartRequest(List<CartLine> lines, Channel channel, Destination destination, LocationId store, Instant now) {
 
@@ -31,6 +32,7 @@ public record CartRequest(List<CartLine> lines, Channel channel, Destination des
             }
         }
         Checks.notNull(channel, "channel");
+        Checks.moment(now, "now");
     }
 
     /** A cart of {@code lines} on {@code channel}, without destination, store or time. */

@@ -1,17 +1,21 @@
 package io.omskit.atp;
 
+import io.omskit.core.common.Checks;
 import io.omskit.core.network.GeoPoint;
+import io.omskit.core.order.Address;
 import java.time.ZoneId;
 
 /**
  * Where a shopper wants goods delivered, as far as a product page knows it: a postal code, a position, or both.
  * Personal data is not needed and never asked for.
  *
- * @param countryCode ISO 3166-1 alpha-2 code; null when unknown (no public holidays at the destination then)
+ * @param countryCode ISO 3166-1 alpha-2 code ({@link java.util.Locale#getISOCountries()}); null when unknown (no public
+ *                    holidays at the destination then)
  * @param region      subdivision of the country whose public holidays also apply, as the {@code HolidaySource} names
  *                    it (such as {@code by} for Bavaria, as in {@code HolidayCalendar#region()}): 1 to 10 letters,
  *                    digits or hyphens; null when unknown (only the country's nationwide holidays apply then)
- * @param postalCode  postal code; null when unknown
+ * @param postalCode  postal code: not blank, at most {@value Address#MAX_POSTAL_CODE_LENGTH} characters, no control
+ *                    characters; null when unknown
  * @param position    geocoded position, for distance rules and transit bands; null when unknown
  * @param zone        the customer's time zone, in which delivery days and hours are counted; null for the
  *                    {@link Atp}'s default customer zone
@@ -19,17 +23,15 @@ import java.time.ZoneId;
 public record Destination(String countryCode, String region, String postalCode, GeoPoint position, ZoneId zone) {
 
     public Destination {
-        if (countryCode != null && !isCountryCode(countryCode)) {
-            throw new IllegalArgumentException("countryCode must be an ISO 3166-1 alpha-2 code, was '" + countryCode + "'");
-        }
+        Checks.countryCode(countryCode, "countryCode");
         if (region != null && !isRegion(region)) {
             throw new IllegalArgumentException("region must be 1 to 10 letters, digits or hyphens, was '" + region + "'");
         }
         if (region != null && countryCode == null) {
             throw new IllegalArgumentException("region '" + region + "' needs a countryCode");
         }
-        if (postalCode != null && postalCode.isBlank()) {
-            throw new IllegalArgumentException("postalCode must not be blank when given");
+        if (postalCode != null) {
+            Checks.text(Checks.notBlank(postalCode, "postalCode"), "postalCode", Address.MAX_POSTAL_CODE_LENGTH);
         }
     }
 
@@ -51,10 +53,6 @@ public record Destination(String countryCode, String region, String postalCode, 
     /** A destination known only by its postal code. */
     public static Destination postalCode(String countryCode, String postalCode) {
         return new Destination(countryCode, postalCode, null, null);
-    }
-
-    private static boolean isCountryCode(String s) {
-        return s.length() == 2 && s.charAt(0) >= 'A' && s.charAt(0) <= 'Z' && s.charAt(1) >= 'A' && s.charAt(1) <= 'Z';
     }
 
     private static boolean isRegion(String s) {

@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param channel     the channel the shopper buys through; never null
  * @param destination where home delivery would go; null when unknown (home delivery is then unavailable)
  * @param store       the shopper's chosen pickup store; null when none (click and collect is then unavailable)
- * @param now         the moment of the question; null for the {@link Atp}'s clock
+ * @param now         the moment of the question, from {@link Checks#EARLIEST_MOMENT} to {@link Checks#LATEST_MOMENT};
+ *                    null for the {@link Atp}'s clock
  */
 public record ProductPageRequest(Sku sku, int quantity, Channel channel, Destination destination, LocationId store,
                                  Instant now) {
@@ -23,6 +24,7 @@ public record ProductPageRequest(Sku sku, int quantity, Channel channel, Destina
         Checks.notNull(sku, "sku");
         Checks.positive(quantity, "quantity");
         Checks.notNull(channel, "channel");
+        Checks.moment(now, "now");
     }
 
     /** A request for {@code quantity} of {@code sku} on {@code channel}, without destination, store or time. */

@@ -14,10 +14,14 @@ import java.util.List;
  * @param allocation the allocation the units were allocated under
  * @param location   the location that refused them
  * @param quantities the refused units per line (for a bundle line, in bundles)
- * @param reason     the location's reason, for people
+ * @param reason     the location's reason, for people; null means empty; at most {@value #MAX_REASON_LENGTH}
+ *                   characters, lines separated by line feeds, no other control characters
  */
 public record Rejection(Order order, AllocationKey allocation, LocationId location, List<LineQuantity> quantities,
                         String reason) {
+
+    /** The longest reason: 1,000 characters. */
+    public static final int MAX_REASON_LENGTH = 1_000;
 
     public Rejection {
         Checks.notNull(order, "order");
@@ -27,6 +31,6 @@ public record Rejection(Order order, AllocationKey allocation, LocationId locati
         if (quantities.isEmpty()) {
             throw new IllegalArgumentException("quantities must not be empty for a rejection at " + location);
         }
-        reason = reason == null ? "" : reason;
+        reason = reason == null ? "" : Checks.multiLineText(reason, "reason", MAX_REASON_LENGTH);
     }
 }

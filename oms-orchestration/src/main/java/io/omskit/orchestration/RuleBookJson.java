@@ -67,23 +67,46 @@ import java.util.TreeSet;
  * }
  * }</pre>
  *
- * A binding with neither channel nor method is the default. The built-in rules and their parameters:
+ * A binding with neither channel nor method is the default. A rule set's {@code maxShipments} is an integer from 1
+ * to {@value #MAX_SHIPMENTS} (5 when absent). The built-in rules and their parameters:
  * <ul>
  * <li>filters: {@code capability}, {@code location-type} ({@code allow}: objects with optional {@code channel},
  * optional {@code method}, {@code types}), {@code enough-stock} ({@code wholeLine} or {@code minimumUnits}),
  * {@code max-distance} ({@code maxKm}), {@code open-now}, {@code daily-capacity}, {@code cut-off},
  * {@code excluded-locations} ({@code locations}), {@code keep-together};</li>
  * <li>costs: {@code shipping} ({@code default} rate and optional {@code rates}: objects with optional {@code type},
- * optional {@code method} and the rate's {@code perShipment}, {@code perUnit}, {@code perUnitKm}; or
- * {@code "hostRates": true} for the {@link ShippingRates} given to {@link Builder#shippingRates}), {@code distance}
- * ({@code perKm}), {@code split-penalty} ({@code perExtraShipment}), {@code protect-store-stock} ({@code lastUnits},
- * {@code perUnit}), {@code load-balancing} ({@code weight}), {@code location-priority} ({@code locations},
- * {@code step}), {@code lateness} ({@code perHour}, optional {@code baseHours}, {@code kmPerHour}),
- * {@code opportunity-cost} (uses the {@link OpportunityCosts} given to {@link Builder#opportunityCosts}).</li>
+ * optional {@code method} and the rate's {@code perShipment}, {@code perUnit}, {@code perUnitKm}, each 0 when
+ * absent; or {@code "hostRates": true} for the {@link ShippingRates} given to {@link Builder#shippingRates}),
+ * {@code distance} ({@code perKm}), {@code split-penalty} ({@code perExtraShipment}), {@code protect-store-stock}
+ * ({@code lastUnits}, {@code perUnit}), {@code load-balancing} ({@code weight}), {@code location-priority}
+ * ({@code locations}, {@code step}), {@code lateness} ({@code perHour}, optional {@code baseHours} (12),
+ * {@code kmPerHour} (60)), {@code opportunity-cost} (uses the {@link OpportunityCosts} given to
+ * {@link Builder#opportunityCosts}).</li>
  * </ul>
+ * Every number is finite and within its range, both bounds included: the costs ({@code per...}, {@code weight},
+ * {@code step}) from 0 to {@link #MAX_RATE}; {@code maxKm} above 0 to {@link #MAX_KM}; {@code baseHours} from 0 to
+ * {@link #MAX_BASE_HOURS}; {@code kmPerHour} above 0 to {@link #MAX_KM_PER_HOUR}; the unit counts
+ * ({@code minimumUnits}, {@code lastUnits}) from 1 to {@link #MAX_UNITS}. A value out of range is a problem naming
+ * the rule, the parameter and the value; nothing is rounded into range.
  * Instances are immutable and thread-safe.
  */
 public final class RuleBookJson {
+
+    /**
+     * The largest amount a built-in cost rule takes per shipment, unit, km, hour, extra shipment, rank step or
+     * weight: 10<sup>9</sup>. A larger one is a typing error, and would drown every other cost of the sum.
+     */
+    public static final double MAX_RATE = 1e9;
+    /** The largest {@code maxKm}: 40,000 km, about the Earth's circumference. */
+    public static final double MAX_KM = 40_000;
+    /** The largest {@code baseHours} of {@code lateness}: a year, 8,760 h. */
+    public static final double MAX_BASE_HOURS = 8_760;
+    /** The largest {@code kmPerHour} of {@code lateness}: 2,000 km/h, faster than any airliner. */
+    public static final double MAX_KM_PER_HOUR = 2_000;
+    /** The largest unit count ({@code minimumUnits}, {@code lastUnits}): 1,000,000. */
+    public static final int MAX_UNITS = 1_000_000;
+    /** The largest {@code maxShipments} of a rule set: 100. */
+    public static final int MAX_SHIPMENTS = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -162,10 +185,7 @@ public final class RuleBookJson {
         RuleParameters p = new RuleParameters(path, node, problems);
         String name = p.text("name");
         SplitPolicy split = p.constant("split", SplitPolicy.class, SplitPolicy.SHIP_PARTIAL);
-        int maxShipments = p.integer("maxShipments", 5);
-        if (maxShipments < 1) {
-            p.problem("maxShipments", String.valueOf(maxShipments), "must be >= 1");
-        }
+        int maxShipments = p.integer("maxShipments", 5, 1, MAX_SHIPMENTS);
         if (!name.isBlank() && ruleSets.containsKey(name)) {
             p.problem("name", name, "must be unique, another rule set has this name");
         }
@@ -191,7 +211,7 @@ public final class RuleBookJson {
             return;
         }
         try {
-            ruleSets.put(name, b.split(split).maxShipments(Math.max(1, maxShipments)).build());
+            ruleSets.put(name, b.split(split).maxShipments(maxShipments).build());
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(path, name, e.getMessage()));
         }
@@ -235,7 +255,10 @@ public final class RuleBookJson {
         try {
             rule = factory.create(p);
         } catch (IllegalArgumentException | NullPointerException e) {
-            p.problem(name, "rule " + name + " refuses its parameters: " + e.getMessage());
+            // a rule refusing a value already reported as out of range adds nothing
+            if (problems.size() == before) {
+                p.problem(name, "rule " + name + " refuses its parameters: " + e.getMessage());
+            }
             rule = null;
         }
         p.reportUnknown();
@@ -300,8 +323,8 @@ public final class RuleBookJson {
             filters.put(CapabilityFilter.NAME, p -> new CapabilityFilter());
             filters.put(LocationTypeFilter.NAME, Builder::locationType);
             filters.put(EnoughStockFilter.NAME, p -> p.flag("wholeLine", false)
-                    ? EnoughStockFilter.wholeLine() : EnoughStockFilter.atLeast(p.integer("minimumUnits", 1)));
-            filters.put(MaxDistanceFilter.NAME, p -> new MaxDistanceFilter(p.number("maxKm")));
+                    ? EnoughStockFilter.wholeLine() : EnoughStockFilter.atLeast(p.integer("minimumUnits", 1, 1, MAX_UNITS)));
+            filters.put(MaxDistanceFilter.NAME, p -> new MaxDistanceFilter(p.number("maxKm", 0, MAX_KM)));
             filters.put(OpenNowFilter.NAME, p -> new OpenNowFilter());
             filters.put(DailyCapacityFilter.NAME, p -> new DailyCapacityFilter());
             filters.put(CutOffFilter.NAME, p -> new CutOffFilter());
@@ -314,19 +337,20 @@ public final class RuleBookJson {
             });
             filters.put(KeepTogetherFilter.NAME, p -> new KeepTogetherFilter());
             costs.put(ShippingCost.NAME, this::shipping);
-            costs.put(DistanceCost.NAME, p -> new DistanceCost(p.number("perKm")));
-            costs.put(SplitPenalty.NAME, p -> new SplitPenalty(p.number("perExtraShipment")));
-            costs.put(ProtectStoreStock.NAME, p -> new ProtectStoreStock(p.integer("lastUnits"), p.number("perUnit")));
-            costs.put(LoadBalancing.NAME, p -> new LoadBalancing(p.number("weight")));
+            costs.put(DistanceCost.NAME, p -> new DistanceCost(p.number("perKm", 0, MAX_RATE)));
+            costs.put(SplitPenalty.NAME, p -> new SplitPenalty(p.number("perExtraShipment", 0, MAX_RATE)));
+            costs.put(ProtectStoreStock.NAME, p -> new ProtectStoreStock(p.integer("lastUnits", 1, MAX_UNITS),
+                    p.number("perUnit", 0, MAX_RATE)));
+            costs.put(LoadBalancing.NAME, p -> new LoadBalancing(p.number("weight", 0, MAX_RATE)));
             costs.put(LocationPriority.NAME, p -> {
                 List<LocationId> ids = new ArrayList<>();
                 for (String id : p.texts("locations")) {
                     ids.add(LocationId.of(id));
                 }
-                return new LocationPriority(ids, p.number("step"));
+                return new LocationPriority(ids, p.number("step", 0, MAX_RATE));
             });
-            costs.put(LatenessCost.NAME, p -> new LatenessCost(p.number("perHour"), p.number("baseHours", 12),
-                    p.number("kmPerHour", 60)));
+            costs.put(LatenessCost.NAME, p -> new LatenessCost(p.number("perHour", 0, MAX_RATE),
+                    p.number("baseHours", 12, 0, MAX_BASE_HOURS), p.number("kmPerHour", 60, 0, MAX_KM_PER_HOUR)));
             costs.put(OpportunityCost.NAME, p -> {
                 if (opportunityCosts == null) {
                     p.problem("rule", OpportunityCost.NAME, "needs the host's opportunity costs: give them to RuleBookJson.builder().opportunityCosts(...)");
@@ -387,11 +411,11 @@ public final class RuleBookJson {
         }
 
         private static ShippingRate rate(RuleParameters r) {
-            double perShipment = r.number("perShipment", 0);
-            double perUnit = r.number("perUnit", 0);
-            double perUnitKm = r.number("perUnitKm", 0);
+            double perShipment = r.number("perShipment", 0, 0, MAX_RATE);
+            double perUnit = r.number("perUnit", 0, 0, MAX_RATE);
+            double perUnitKm = r.number("perUnitKm", 0, 0, MAX_RATE);
             r.reportUnknown();
-            return ShippingRate.of(Math.max(0, perShipment), Math.max(0, perUnit), Math.max(0, perUnitKm));
+            return ShippingRate.of(perShipment, perUnit, perUnitKm);
         }
 
         /** The host's shipping rates, for {@code {"rule": "shipping", "hostRates": true}}. */

@@ -18,12 +18,19 @@ public final class RuleParameters {
     private final String path;
     private final JsonNode node;
     private final List<Problem> problems;
+    /** The name of the rule these parameters (or the rule's parameters they are nested in) belong to; null for none. */
+    private final String rule;
     private final Set<String> read = new LinkedHashSet<>();
 
     RuleParameters(String path, JsonNode node, List<Problem> problems) {
+        this(path, node, problems, node.path("rule").isTextual() ? node.get("rule").asText() : null);
+    }
+
+    private RuleParameters(String path, JsonNode node, List<Problem> problems, String rule) {
         this.path = path;
         this.node = node;
         this.problems = problems;
+        this.rule = rule;
         read.add("rule");
     }
 
@@ -58,6 +65,25 @@ public final class RuleParameters {
         return has(name) ? number(name) : byDefault;
     }
 
+    /**
+     * A required number from {@code min} to {@code max} (both included); when out of range, a problem naming the
+     * rule, and the nearest bound returned, so that the rule is not refused a second time for the same value.
+     */
+    public double number(String name, double min, double max) {
+        int before = problems.size();
+        double value = number(name);
+        if (problems.size() == before && !(value >= min && value <= max)) {
+            problem(name, node.get(name).toString(), "must be a number from " + plain(min) + " to " + plain(max) + ofRule());
+            return Math.max(min, Math.min(max, value));
+        }
+        return value;
+    }
+
+    /** An optional number from {@code min} to {@code max}, {@code byDefault} when absent; see {@link #number(String, double, double)}. */
+    public double number(String name, double byDefault, double min, double max) {
+        return has(name) ? number(name, min, max) : byDefault;
+    }
+
     /** A required integer; 0 (with a problem) when missing or not an integer. */
     public int integer(String name) {
         read.add(name);
@@ -76,6 +102,25 @@ public final class RuleParameters {
     /** An optional integer. */
     public int integer(String name, int byDefault) {
         return has(name) ? integer(name) : byDefault;
+    }
+
+    /**
+     * A required integer from {@code min} to {@code max} (both included); when out of range, a problem naming the
+     * rule, and the nearest bound returned.
+     */
+    public int integer(String name, int min, int max) {
+        int before = problems.size();
+        int value = integer(name);
+        if (problems.size() == before && (value < min || value > max)) {
+            problem(name, node.get(name).toString(), "must be an integer from " + min + " to " + max + ofRule());
+            return Math.max(min, Math.min(max, value));
+        }
+        return value;
+    }
+
+    /** An optional integer from {@code min} to {@code max}, {@code byDefault} when absent. */
+    public int integer(String name, int byDefault, int min, int max) {
+        return has(name) ? integer(name, min, max) : byDefault;
     }
 
     /** An optional boolean. */
@@ -153,7 +198,7 @@ public final class RuleParameters {
             problem(name, v.toString(), "must be an object");
             return null;
         }
-        return new RuleParameters(path + "." + name, v, problems);
+        return new RuleParameters(path + "." + name, v, problems, rule);
     }
 
     /** A list of nested objects' parameters; empty when absent. */
@@ -172,7 +217,7 @@ public final class RuleParameters {
             if (!v.get(k).isObject()) {
                 problem(name + "[" + k + "]", v.get(k).toString(), "must be an object");
             } else {
-                out.add(new RuleParameters(path + "." + name + "[" + k + "]", v.get(k), problems));
+                out.add(new RuleParameters(path + "." + name + "[" + k + "]", v.get(k), problems, rule));
             }
         }
         return out;
@@ -186,6 +231,15 @@ public final class RuleParameters {
     /** Records a problem with these parameters as a whole. */
     public void problem(String value, String rule) {
         problems.add(new Problem(path, value, rule));
+    }
+
+    private String ofRule() {
+        return rule == null ? "" : " (rule " + rule + ")";
+    }
+
+    /** {@code 1e9} as {@code 1000000000}, {@code 0.5} as {@code 0.5}. */
+    private static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /** Records every parameter present that no accessor asked for, as unknown. Called after the factory. */

@@ -88,7 +88,7 @@ class RuleBookJsonTest {
                 "ruleSets[0].costs[0].perShipment",
                 "ruleSets[0].costs[1].default",
                 "ruleSets[0].costs[2].rule",
-                "ruleSets[0].costs[3]",
+                "ruleSets[0].costs[3].perKm",
                 "bindings[1].ruleSet",
                 "bindings[2].channel");
         assertThat(e.problems()).filteredOn(p -> p.field().equals("ruleSets[0].filters[0].rule")).singleElement()

@@ -13,11 +13,16 @@ import java.time.Instant;
  * @param location  the location
  * @param reason    why; decides which buckets change
  * @param quantity  units moved, at least 1
- * @param eta       for {@link MovementReason#INBOUND_EXPECTED}: when they arrive; otherwise null
- * @param reference document it belongs to (purchase order, count sheet, return), may be empty
+ * @param eta       for {@link MovementReason#INBOUND_EXPECTED}: when they arrive, from
+ *                  {@link Checks#EARLIEST_MOMENT} to {@link Checks#LATEST_MOMENT}; otherwise null
+ * @param reference document it belongs to (purchase order, count sheet, return), may be empty; null means empty; a
+ *                  single line of at most {@value #MAX_REFERENCE_LENGTH} characters without control characters
  */
 public record StockAdjustment(MovementKey key, Sku sku, LocationId location, MovementReason reason, int quantity,
                               Instant eta, String reference) {
+
+    /** The longest reference of a stock movement, reservation or allocation: 200 characters. */
+    public static final int MAX_REFERENCE_LENGTH = 200;
 
     public StockAdjustment {
         Checks.notNull(key, "key");
@@ -25,10 +30,11 @@ public record StockAdjustment(MovementKey key, Sku sku, LocationId location, Mov
         Checks.notNull(location, "location");
         Checks.notNull(reason, "reason");
         Checks.positive(quantity, "quantity");
+        Checks.moment(eta, "eta");
         if (reason == MovementReason.INBOUND_EXPECTED && eta == null) {
             throw new IllegalArgumentException("eta must be set for " + reason + " of " + sku + " at " + location);
         }
-        reference = reference == null ? "" : reference;
+        reference = reference == null ? "" : Checks.text(reference, "reference", MAX_REFERENCE_LENGTH);
     }
 
     /** An adjustment without ETA. */

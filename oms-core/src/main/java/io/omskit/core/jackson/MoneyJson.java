@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import io.omskit.core.common.Checks;
 import java.math.BigDecimal;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.IllegalCurrencyException;
@@ -18,8 +19,18 @@ import org.joda.money.Money;
 /**
  * JSON forms of Joda-Money: {@link Money} as {@code {"currency":"EUR","amount":"12.34"}} (the amount a
  * string so that no reader turns it into a binary float) and {@link CurrencyUnit} as its ISO code.
+ *
+ * <p>An amount read is at most {@value #MAX_AMOUNT_LENGTH} characters long, less than 10^{@value #MAX_INTEGER_DIGITS}
+ * in magnitude, and written with at most its currency's decimal places ({@code "12.345"} and {@code "12.340"} are
+ * refused in EUR, never rounded). These are checked before the amount is rescaled to the currency's decimal places,
+ * which for an exponent such as {@code 1e10000000} would take seconds of CPU.
  */
 final class MoneyJson {
+
+    /** The longest amount text: 40 characters, room for any plain amount below the maximum. */
+    static final int MAX_AMOUNT_LENGTH = 40;
+    /** Amounts have at most 15 integer digits: less than 10^15 in magnitude. */
+    static final int MAX_INTEGER_DIGITS = 15;
 
     private MoneyJson() {
     }
@@ -52,6 +63,7 @@ final class MoneyJson {
             }
             String currency = null;
             BigDecimal amount = null;
+            String amountText = null;
             for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
@@ -62,7 +74,8 @@ final class MoneyJson {
                     }
                     currency = p.getText();
                 } else if ("amount".equals(name)) {
-                    amount = readAmount(p, ctxt, value);
+                    amountText = p.getText().trim();
+                    amount = readAmount(p, ctxt, value, amountText);
                 } else {
                     ctxt.handleUnknownProperty(p, this, Money.class, name);
                 }
@@ -75,30 +88,42 @@ final class MoneyJson {
                         "money must have both 'currency' and 'amount', was currency=%s amount=%s", currency, amount);
             }
             CurrencyUnit unit = currency(currency, p, ctxt);
-            try {
-                return Money.of(unit, amount);
-            } catch (ArithmeticException e) {
-                return (Money) ctxt.handleWeirdStringValue(Money.class, amount.toPlainString(),
-                        "money amount must have at most %d decimal places in %s (%s)", unit.getDecimalPlaces(), unit,
-                        e.getMessage());
+            if (amount.scale() > unit.getDecimalPlaces()) {
+                return (Money) ctxt.handleWeirdStringValue(Money.class, amountText,
+                        "money amount must have at most %d decimal places in %s", unit.getDecimalPlaces(), unit);
             }
+            return Money.of(unit, amount);
         }
 
-        private static BigDecimal readAmount(JsonParser p, DeserializationContext ctxt, JsonToken value) throws IOException {
-            if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                return p.getDecimalValue();
+        /** The amount, after checking its length and magnitude, which bound the cost of rescaling it. */
+        private BigDecimal readAmount(JsonParser p, DeserializationContext ctxt, JsonToken value, String text)
+                throws IOException {
+            boolean number = value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT;
+            if (!number && value != JsonToken.VALUE_STRING) {
+                return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, value, p,
+                        "money amount must be a decimal string such as \"12.34\"");
             }
-            if (value == JsonToken.VALUE_STRING) {
-                String text = p.getText().trim();
+            if (text.length() > MAX_AMOUNT_LENGTH) {
+                return (BigDecimal) ctxt.reportInputMismatch(this, "money amount %s, was %s",
+                        Checks.textProblem(text, MAX_AMOUNT_LENGTH, false), Checks.quote(text));
+            }
+            BigDecimal amount;
+            if (number) {
+                amount = p.getDecimalValue();
+            } else {
                 try {
-                    return new BigDecimal(text);
+                    amount = new BigDecimal(text);
                 } catch (NumberFormatException e) {
                     return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text,
                             "money amount must be a decimal number such as \"12.34\"");
                 }
             }
-            return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, value, p,
-                    "money amount must be a decimal string such as \"12.34\"");
+            // integer digits in longs: the scale of 1E+2147483647 is -2147483647; a zero of any scale rescales at no cost
+            if (amount.signum() != 0 && (long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+                return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text,
+                        "money amount must be less than 10^%d in magnitude", MAX_INTEGER_DIGITS);
+            }
+            return amount;
         }
     }
 

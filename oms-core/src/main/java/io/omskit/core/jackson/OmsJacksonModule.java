@@ -51,7 +51,9 @@ import org.joda.money.Money;
  *     {@code io.omskit} package whose only component is a {@code String value}) are plain JSON strings, also
  *     as map keys.</li>
  * <li>{@link Money} is {@code {"currency":"EUR","amount":"12.34"}} with the amount as a decimal string at the
- *     currency's scale (a JSON number is accepted when reading); {@link CurrencyUnit} is its ISO code.</li>
+ *     currency's scale (a JSON number is accepted when reading); {@link CurrencyUnit} is its ISO code. An amount
+ *     read must be at most 40 characters long, less than 10^15 in magnitude and written with at most the currency's
+ *     decimal places; anything else fails, naming the amount, and is never rounded.</li>
  * <li>{@code java.time} values are ISO-8601 strings ({@code "2024-05-01T09:30:00Z"}, {@code "PT4H"},
  *     {@code "15:00"}), whatever the mapper's timestamp settings.</li>
  * <li>{@link Network} is {@code {"locations":[...]}}; {@link ChannelExposure} is

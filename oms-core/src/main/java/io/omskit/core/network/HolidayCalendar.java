@@ -10,16 +10,17 @@ import java.util.TreeSet;
  * The days a location is closed beyond its weekly hours: public holidays of its country and
  * region (resolved by the promising module) and its own closures.
  *
- * @param countryCode ISO 3166-1 alpha-2 code whose public holidays apply, or null for none
- * @param region      subdivision code within the country (such as {@code by} for Bavaria), or null
+ * @param countryCode ISO 3166-1 alpha-2 code ({@link java.util.Locale#getISOCountries()}) whose public holidays apply,
+ *                    or null for none
+ * @param region      subdivision code within the country (such as {@code by} for Bavaria): at most 10 characters,
+ *                    no control characters; or null
  * @param closures    the location's own closed dates
  */
 public record HolidayCalendar(String countryCode, String region, Set<LocalDate> closures) {
 
     public HolidayCalendar {
-        if (countryCode != null && !countryCode.matches("[A-Z]{2}")) {
-            throw new IllegalArgumentException("countryCode must be an ISO 3166-1 alpha-2 code, was '" + countryCode + "'");
-        }
+        Checks.countryCode(countryCode, "countryCode");
+        Checks.text(region, "region", 10);
         // Sorted so that the dates iterate (and serialise) in date order in every JVM.
         closures = Collections.unmodifiableSortedSet(new TreeSet<>(Checks.notNull(closures, "closures")));
     }

@@ -1,6 +1,9 @@
 package io.omskit.core.order;
 
+import io.omskit.core.catalog.BundleComponent;
 import io.omskit.core.catalog.Sku;
+import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.common.Checks;
 import io.omskit.core.common.Problem;
 import io.omskit.core.common.ValidationException;
 import io.omskit.core.network.Capability;
@@ -8,10 +11,11 @@ import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.spi.Catalog;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +31,42 @@ public final class OrderValidator {
 
     /** Default upper bound of a line's quantity; larger quantities are treated as typing errors. */
     public static final int DEFAULT_MAX_LINE_QUANTITY = 10_000;
+    /**
+     * Default upper bound of the stock units of one SKU an order needs, over all its lines, a bundle line counting
+     * its components (quantity &times; units per bundle): 1,000,000.
+     */
+    public static final int DEFAULT_MAX_STOCK_UNITS_PER_SKU = 1_000_000;
+    /**
+     * Default upper bound of what an order's lines (quantity &times; unit price, before discounts) and charges add up
+     * to, in minor units of its currency: 10<sup>12</sup>, such as EUR 10,000,000,000.00.
+     */
+    public static final long DEFAULT_MAX_ORDER_AMOUNT_MINOR = 1_000_000_000_000L;
 
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    /**
+     * What placement refuses as absurd: beyond these an order is a typing error or an attack, and its arithmetic
+     * would leave the ranges stock and payment providers count in.
+     *
+     * @param maxLineQuantity     the most units of one line, at least 1
+     * @param maxStockUnitsPerSku the most stock units of one SKU an order needs over all its lines, a bundle line
+     *                            counting its components; at least 1
+     * @param maxOrderAmountMinor the most the order's lines (quantity &times; unit price, before discounts) and charges
+     *                            add up to, in minor units of its currency; at least 1
+     */
+    public record Limits(int maxLineQuantity, int maxStockUnitsPerSku, long maxOrderAmountMinor) {
+
+        /** {@link #DEFAULT_MAX_LINE_QUANTITY}, {@link #DEFAULT_MAX_STOCK_UNITS_PER_SKU}, {@link #DEFAULT_MAX_ORDER_AMOUNT_MINOR}. */
+        public static final Limits DEFAULT = new Limits(DEFAULT_MAX_LINE_QUANTITY, DEFAULT_MAX_STOCK_UNITS_PER_SKU,
+                DEFAULT_MAX_ORDER_AMOUNT_MINOR);
+
+        public Limits {
+            Checks.positive(maxLineQuantity, "maxLineQuantity");
+            Checks.positive(maxStockUnitsPerSku, "maxStockUnitsPerSku");
+            if (maxOrderAmountMinor <= 0) {
+                throw new IllegalArgumentException("maxOrderAmountMinor must be > 0, was " + maxOrderAmountMinor);
+            }
+        }
+    }
+
     private static final Map<String, Pattern> POSTAL_CODES = Map.ofEntries(
             Map.entry("US", Pattern.compile("\\d{5}(-\\d{4})?")),
             Map.entry("GB", Pattern.compile("[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}", Pattern.CASE_INSENSITIVE)),
@@ -45,17 +83,28 @@ public final class OrderValidator {
 
     private final Catalog catalog;
     private final Network network;
-    private final int maxLineQuantity;
+    private final Limits limits;
 
     /**
+     * A validator with the {@link Limits#DEFAULT default limits} but the line quantity.
+     *
      * @param catalog         looks up every SKU; unknown SKUs are problems
      * @param network         the network; the pickup store must be in it and offer pickup
      * @param maxLineQuantity quantities above it are rejected as absurd
      */
     public OrderValidator(Catalog catalog, Network network, int maxLineQuantity) {
-        this.catalog = catalog;
-        this.network = network;
-        this.maxLineQuantity = maxLineQuantity;
+        this(catalog, network, new Limits(maxLineQuantity, DEFAULT_MAX_STOCK_UNITS_PER_SKU, DEFAULT_MAX_ORDER_AMOUNT_MINOR));
+    }
+
+    /**
+     * @param catalog looks up every SKU; unknown SKUs are problems
+     * @param network the network; the pickup store must be in it and offer pickup
+     * @param limits  what is refused as absurd
+     */
+    public OrderValidator(Catalog catalog, Network network, Limits limits) {
+        this.catalog = Checks.notNull(catalog, "catalog");
+        this.network = Checks.notNull(network, "network");
+        this.limits = Checks.notNull(limits, "limits");
     }
 
     /**
@@ -86,22 +135,33 @@ public final class OrderValidator {
         if (currency == null) {
             problems.add(new Problem("currency", null, "is required"));
         }
+        // a payment token is a secret of sorts: masked like an address
+        checkText("paymentRef", request.paymentRef(), false, PlaceOrderRequest.MAX_PAYMENT_REF_LENGTH, problems);
         checkDelivery(request.delivery(), problems);
-        checkLines(request, currency, problems);
+        BigDecimal linesAmount = checkLines(request, currency, problems);
         checkAdjustments("discounts", request.discounts(), currency, problems);
         checkAdjustments("charges", request.charges(), currency, problems);
+        if (linesAmount != null) {
+            checkOrderAmount(linesAmount, request.charges(), currency, problems);
+        }
         if (problems.isEmpty()) {
             checkDiscountsWithinTotal(request, currency, problems);
         }
         return problems;
     }
 
-    private void checkLines(PlaceOrderRequest request, CurrencyUnit currency, List<Problem> problems) {
+    /**
+     * Checks every line; what they come to (quantity &times; unit price), summed over the lines that can be summed,
+     * or null when there is no currency or a line alone comes to more than an order may.
+     */
+    private BigDecimal checkLines(PlaceOrderRequest request, CurrencyUnit currency, List<Problem> problems) {
         if (request.lines().isEmpty()) {
             problems.add(new Problem("lines", "[]", "must contain at least one line"));
-            return;
+            return null;
         }
         Set<LineId> seen = new HashSet<>();
+        Map<Sku, Long> stockUnits = new HashMap<>();
+        BigDecimal amount = currency == null ? null : BigDecimal.ZERO;
         for (int i = 0; i < request.lines().size(); i++) {
             LineRequest line = request.lines().get(i);
             String at = "lines[" + i + "]";
@@ -114,33 +174,105 @@ public final class OrderValidator {
             } else if (!seen.add(line.id())) {
                 problems.add(new Problem(at + ".id", line.id().value(), "must be unique within the order"));
             }
+            boolean quantityOk = false;
             if (line.quantity() <= 0) {
                 problems.add(new Problem(at + ".quantity", String.valueOf(line.quantity()), "must be at least 1"));
-            } else if (line.quantity() > maxLineQuantity) {
+            } else if (line.quantity() > limits.maxLineQuantity()) {
                 problems.add(new Problem(at + ".quantity", String.valueOf(line.quantity()),
-                        "must be at most " + maxLineQuantity));
+                        "must be at most " + limits.maxLineQuantity()));
+            } else {
+                quantityOk = true;
             }
-            checkSku(at, line.sku(), problems);
-            checkPrice(at, line, currency, problems);
+            Optional<SkuAttributes> attributes = checkSku(at, line.sku(), problems);
+            if (quantityOk && attributes.isPresent()) {
+                checkStockUnits(at, line.quantity(), attributes.get(), stockUnits, problems);
+            }
+            if (checkPrice(at, line, currency, problems) && quantityOk && amount != null) {
+                amount = addLineAmount(at + ".unitPrice", line.unitPrice(), line.quantity(), amount, problems);
+            }
             if (request.channel() == Channel.MARKETPLACE && line.seller() == null) {
                 problems.add(new Problem(at + ".seller", null, "is required on the marketplace channel"));
             }
         }
+        return amount;
     }
 
-    private void checkSku(String at, Sku sku, List<Problem> problems) {
+    /** The SKU's attributes; empty, with a problem, when it is missing or unknown. */
+    private Optional<SkuAttributes> checkSku(String at, Sku sku, List<Problem> problems) {
         if (sku == null) {
             problems.add(new Problem(at + ".sku", null, "is required"));
-        } else if (catalog.find(sku).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SkuAttributes> attributes = catalog.find(sku);
+        if (attributes.isEmpty()) {
             problems.add(new Problem(at + ".sku", sku.value(), "must be a SKU known to the catalog"));
+        }
+        return attributes;
+    }
+
+    /**
+     * Adds the stock units a line needs (a bundle's components, else its SKU) to the order's {@code units} per SKU, and
+     * a problem when that takes a SKU beyond the limit. In longs, and a total kept at most one past the limit, so that
+     * no sum overflows.
+     */
+    private void checkStockUnits(String at, int quantity, SkuAttributes attributes, Map<Sku, Long> units,
+                                 List<Problem> problems) {
+        long max = limits.maxStockUnitsPerSku();
+        List<BundleComponent> components = attributes.isBundle() ? attributes.components()
+                : List.of(new BundleComponent(attributes.sku(), 1));
+        for (BundleComponent c : components) {
+            long before = units.getOrDefault(c.sku(), 0L);
+            long total = before + (long) quantity * c.quantity();
+            if (before <= max && total > max) {
+                problems.add(new Problem(at + ".quantity", String.valueOf(quantity), "needs " + total + " units of "
+                        + c.sku() + (attributes.isBundle() ? " (" + c.quantity() + " per bundle)" : "")
+                        + (before > 0 ? " with the order's earlier lines" : "") + ", more than the " + max
+                        + " units of one SKU an order may need"));
+            }
+            units.put(c.sku(), Math.min(total, max + 1));
         }
     }
 
-    private static void checkPrice(String at, LineRequest line, CurrencyUnit currency, List<Problem> problems) {
+    /**
+     * {@code amount} plus {@code price} &times; {@code quantity}, in BigDecimal so that nothing overflows; null, with a
+     * problem naming {@code field}, when the line alone comes to more than an order may.
+     */
+    private BigDecimal addLineAmount(String field, Money price, int quantity, BigDecimal amount, List<Problem> problems) {
+        BigDecimal line = price.getAmount().multiply(BigDecimal.valueOf(quantity));
+        Money max = maxOrderAmount(price.getCurrencyUnit());
+        if (line.compareTo(max.getAmount()) > 0) {
+            problems.add(new Problem(field, price.toString(), (quantity == 1 ? "" : "times " + quantity + " ")
+                    + "comes to " + line.toPlainString() + ", more than the " + max + " an order may come to"));
+            return null;
+        }
+        return amount.add(line);
+    }
+
+    /** A problem when the lines' {@code amount} and the charges come to more than an order may. */
+    private void checkOrderAmount(BigDecimal amount, List<Adjustment> charges, CurrencyUnit currency, List<Problem> problems) {
+        BigDecimal total = amount;
+        for (Adjustment c : charges) {
+            if (c.amount().getCurrencyUnit().equals(currency) && !c.amount().isNegative()) {
+                total = total.add(c.amount().getAmount());
+            }
+        }
+        Money max = maxOrderAmount(currency);
+        if (total.compareTo(max.getAmount()) > 0) {
+            problems.add(new Problem("lines", currency + " " + total.toPlainString(),
+                    "with the charges, come to more than the " + max + " an order may come to"));
+        }
+    }
+
+    private Money maxOrderAmount(CurrencyUnit currency) {
+        return Money.ofMinor(currency, limits.maxOrderAmountMinor());
+    }
+
+    /** Whether the line's price is usable in sums: present, not negative, in the order currency. */
+    private static boolean checkPrice(String at, LineRequest line, CurrencyUnit currency, List<Problem> problems) {
         Money price = line.unitPrice();
         if (price == null) {
             problems.add(new Problem(at + ".unitPrice", null, "is required"));
-            return;
+            return false;
         }
         if (price.isNegative()) {
             problems.add(new Problem(at + ".unitPrice", price.toString(), "must not be negative"));
@@ -167,6 +299,7 @@ public final class OrderValidator {
             problems.add(new Problem(at + ".discounts", discounts.toString(),
                     "must not exceed the line subtotal " + price.multipliedBy(line.quantity())));
         }
+        return !price.isNegative() && (currency == null || price.getCurrencyUnit().equals(currency));
     }
 
     private static void checkAdjustments(String field, List<Adjustment> adjustments, CurrencyUnit currency,
@@ -241,29 +374,35 @@ public final class OrderValidator {
             return;
         }
         // Values are masked: addresses are personal data and problems end up in logs.
-        if (isBlank(address.recipient())) {
-            problems.add(new Problem("delivery.address.recipient", mask(address.recipient()), "is required"));
-        }
-        if (isBlank(address.line1())) {
-            problems.add(new Problem("delivery.address.line1", mask(address.line1()), "is required"));
-        }
-        if (isBlank(address.city())) {
-            problems.add(new Problem("delivery.address.city", mask(address.city()), "is required"));
-        }
+        checkText("delivery.address.recipient", address.recipient(), true, Address.MAX_LINE_LENGTH, problems);
+        checkText("delivery.address.line1", address.line1(), true, Address.MAX_LINE_LENGTH, problems);
+        checkText("delivery.address.line2", address.line2(), false, Address.MAX_LINE_LENGTH, problems);
+        checkText("delivery.address.city", address.city(), true, Address.MAX_CITY_LENGTH, problems);
         String country = address.countryCode();
-        if (country == null || !ISO_COUNTRIES.contains(country)) {
-            problems.add(new Problem("delivery.address.countryCode", country, "must be an ISO 3166-1 alpha-2 code such as DE"));
+        if (!Checks.isCountryCode(country)) {
+            problems.add(new Problem("delivery.address.countryCode", Checks.quote(country),
+                    "must be an ISO 3166-1 alpha-2 code such as DE"));
         }
         String postal = address.postalCode();
-        if (isBlank(postal)) {
-            problems.add(new Problem("delivery.address.postalCode", mask(postal), "is required"));
-        } else {
+        if (checkText("delivery.address.postalCode", postal, true, Address.MAX_POSTAL_CODE_LENGTH, problems)) {
             Pattern pattern = country == null ? GENERIC_POSTAL_CODE : POSTAL_CODES.getOrDefault(country, GENERIC_POSTAL_CODE);
             if (!pattern.matcher(postal.trim()).matches()) {
                 problems.add(new Problem("delivery.address.postalCode", mask(postal),
                         "must be a postal code of " + (country == null ? "the country" : country)));
             }
         }
+    }
+
+    /**
+     * Adds a problem when {@code value} is missing but {@code required}, or is not a single line of at most
+     * {@code maxLength} characters; the value masked. Whether it has no problem.
+     */
+    private static boolean checkText(String field, String value, boolean required, int maxLength, List<Problem> problems) {
+        String broken = required && isBlank(value) ? "is required" : Checks.textProblem(value, maxLength, false);
+        if (broken != null) {
+            problems.add(new Problem(field, mask(value), broken));
+        }
+        return broken == null && value != null;
     }
 
     private static boolean isBlank(String s) {

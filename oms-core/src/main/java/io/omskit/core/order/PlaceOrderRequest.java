@@ -17,11 +17,15 @@ import org.joda.money.Money;
  * @param lines       the lines
  * @param discounts   order-level discounts; null means none
  * @param charges     order-level charges such as shipping; null means none
- * @param paymentRef  tokenised payment method for the gateway; null or empty when the channel collected payment itself
+ * @param paymentRef  tokenised payment method for the gateway; null or empty when the channel collected payment itself;
+ *                    a single line of at most {@value #MAX_PAYMENT_REF_LENGTH} characters without control characters
  */
 public record PlaceOrderRequest(Channel channel, ExternalOrderRef externalRef, CustomerRef customer, CurrencyUnit currency,
                                 DeliveryChoice delivery, List<LineRequest> lines, List<Adjustment> discounts,
                                 List<Adjustment> charges, String paymentRef) {
+
+    /** The longest payment reference: 500 characters, room for any gateway's token. */
+    public static final int MAX_PAYMENT_REF_LENGTH = 500;
 
     public PlaceOrderRequest {
         lines = lines == null ? List.of() : List.copyOf(lines);

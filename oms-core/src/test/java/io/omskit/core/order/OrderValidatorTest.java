@@ -151,4 +151,21 @@ class OrderValidatorTest {
         assertThat(validator.problems(tooGenerous)).containsExactly(
                 new Problem("discounts", "EUR 15.01", "must not exceed the lines total plus charges EUR 15.00"));
     }
+
+    @Test
+    void refuses_stock_units_and_amounts_beyond_the_configured_limits() {
+        OrderValidator strict = new OrderValidator(catalog, network, new OrderValidator.Limits(1000, 5, 10_000));
+        PlaceOrderRequest request = PlaceOrderRequest.builder()
+                .channel(Channel.WEB).externalRef("W-9").customer("c").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY, address(), null))
+                .line(LineRequest.of("1", "SKU-A", 6, eur(20)))
+                .build();
+
+        assertThat(strict.problems(request)).containsExactly(
+                new Problem("lines[0].quantity", "6", "needs 6 units of SKU-A, more than the 5 units of one SKU an order may need"),
+                new Problem("lines[0].unitPrice", "EUR 20.00", "times 6 comes to 120.00, more than the EUR 100.00 an order may come to"));
+        assertThat(validator.problems(request)).isEmpty();
+        assertThatThrownBy(() -> new OrderValidator.Limits(1000, 0, 10_000))
+                .hasMessage("maxStockUnitsPerSku must be > 0, was 0");
+    }
 }
