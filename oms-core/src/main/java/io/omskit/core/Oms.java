@@ -5,6 +5,8 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
+import io.omskit.core.common.Problem;
+import io.omskit.core.common.ValidationException;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inmemory.InMemoryOrderRepository;
@@ -120,6 +122,7 @@ public final class Oms {
     private final Duration paymentPendingTimeout;
     private final Supplier<OrderId> ids;
     private final Duration stockGrace;
+    private final int maxLineQuantity;
     private final Striped<Lock> locks = Striped.lock(256);
     /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
     private final Cache<OrderId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
@@ -136,6 +139,7 @@ public final class Oms {
         this.paymentPendingTimeout = b.paymentPendingTimeout;
         this.ids = b.ids;
         this.stockGrace = b.stockGrace;
+        this.maxLineQuantity = b.maxLineQuantity;
     }
 
     /** A builder; every SPI defaults to its in-memory adapter except the inventory store and payment gateway. */
@@ -287,7 +291,7 @@ public final class Oms {
         PlacementResult.Outcome outcome = switch (order.status()) {
             case AWAITING_CONFIRMATION -> PlacementResult.Outcome.PAYMENT_PENDING;
             case CONFIRMED -> PlacementResult.Outcome.CONFIRMED;
-            case ON_HOLD -> order.payment().status() == PaymentStatus.DECLINED
+            case ON_HOLD -> order.hold().reason() == HoldReason.PAYMENT_DECLINED
                     ? PlacementResult.Outcome.PAYMENT_DECLINED : PlacementResult.Outcome.IN_PROGRESS;
             case CANCELLED -> order.confirmedAt() == null ? PlacementResult.Outcome.OUT_OF_STOCK : PlacementResult.Outcome.IN_PROGRESS;
             default -> PlacementResult.Outcome.IN_PROGRESS;
@@ -602,10 +606,48 @@ public final class Oms {
 
     // ---- cart holds ----
 
+    /** The longest cart id: {@value}. */
+    public static final int MAX_CART_ID_LENGTH = 90;
+    /** The longest a cart hold may last. */
+    public static final Duration MAX_CART_HOLD = Duration.ofDays(30);
+
     /**
      * Holds stock for a cart until {@code ttl} has passed or it is released. Idempotent by {@code cartId}.
+     *
+     * @param cartId     the host's cart id: 1 to {@value #MAX_CART_ID_LENGTH} characters, no control characters
+     * @param quantities units per SKU, each SKU known to the catalog, each quantity from 1 to the largest line quantity
+     * @param ttl        how long the hold lasts: positive, at most {@link #MAX_CART_HOLD}
+     * @return reserved, or the shortages when the network has too little
+     * @throws io.omskit.core.common.ValidationException listing every problem of the request; nothing is held then
      */
     public ReservationResult holdCart(String cartId, Map<Sku, Integer> quantities, Duration ttl) {
+        List<Problem> problems = new ArrayList<>();
+        String cartIdProblem = cartId == null || cartId.isBlank() ? "must not be blank"
+                : Checks.textProblem(cartId, MAX_CART_ID_LENGTH, false);
+        if (cartIdProblem != null) {
+            problems.add(new Problem("cartId", Checks.quote(cartId), cartIdProblem));
+        }
+        if (quantities == null || quantities.isEmpty()) {
+            problems.add(new Problem("quantities", String.valueOf(quantities), "must hold at least one SKU"));
+        } else {
+            quantities.forEach((sku, qty) -> {
+                String field = "quantities[" + sku + "]";
+                if (sku == null) {
+                    problems.add(new Problem("quantities", "null", "must not have a null SKU"));
+                } else if (catalog.find(sku).isEmpty()) {
+                    problems.add(new Problem(field, sku.value(), "must be a SKU the catalog knows"));
+                }
+                if (qty == null || qty < 1 || qty > maxLineQuantity) {
+                    problems.add(new Problem(field, String.valueOf(qty), "must be from 1 to " + maxLineQuantity));
+                }
+            });
+        }
+        if (ttl == null || ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_CART_HOLD) > 0) {
+            problems.add(new Problem("ttl", String.valueOf(ttl), "must be positive and at most " + MAX_CART_HOLD));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException("cart hold " + (cartId == null ? "" : Checks.quote(cartId)), problems);
+        }
         Map<Sku, Integer> need = new LinkedHashMap<>();
         quantities.forEach((sku, qty) -> addComponents(need, sku, qty));
         List<ReservationLine> lines = new ArrayList<>();
@@ -1017,6 +1059,39 @@ public final class Oms {
         return new Orphans(releasedReservations, releasedAllocations);
     }
 
+    /**
+     * An orphan allocation that drew on the order's reservation took the reservation's units with it when it was
+     * released: the order's reserved units it no longer backs go back to open (not held), to be sourced from what is
+     * available, and the rest of their reservation is let go.
+     */
+    private void reopenUnbackedUnits(Order order) {
+        Map<Sku, Integer> held = new LinkedHashMap<>();
+        inventory.findReservation(new ReservationKey(reservationKey(order))).filter(Reservation::isActive)
+                .ifPresent(r -> r.held().forEach(l -> held.merge(l.sku(), l.quantity(), Integer::sum)));
+        Set<Sku> unbacked = new LinkedHashSet<>();
+        for (ReservationLine wanted : reservationLines(order, UnitState.RESERVED)) {
+            if (held.getOrDefault(wanted.sku(), 0) < wanted.quantity()) {
+                unbacked.add(wanted.sku());
+            }
+        }
+        if (unbacked.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Applied reopened = update(order.id(), o -> {
+            List<LineQuantity> back = new ArrayList<>();
+            for (OrderLine l : o.lines()) {
+                Map<Sku, Integer> parts = new LinkedHashMap<>();
+                addComponents(parts, l.sku(), 1);
+                if (l.units().reserved() > 0 && parts.keySet().stream().anyMatch(unbacked::contains)) {
+                    back.add(LineQuantity.of(l.id(), l.units().reserved()));
+                }
+            }
+            return back.isEmpty() ? Change.unchanged(o) : o.releaseReservation(back, now);
+        });
+        syncStock(reopened.after(), reopened.before(), Set.of(), false);
+    }
+
     /** Releases the reservations of declined payment attempts (a retry may find one its first call did not release). */
     private void releaseEarlierAttempts(Order order) {
         for (int attempt = 1; attempt < order.payment().attempt(); attempt++) {
@@ -1115,6 +1190,7 @@ public final class Oms {
             if (orphans.isEmpty()) {
                 return false;
             }
+            reopenUnbackedUnits(order);
             LOG.warn("order {}: released stock it did not account for: reservations {}, allocations {}", id,
                     orphans.reservations(), orphans.allocations());
             events.publish(List.of(new OrderEvent.OrderStockReconciled(UUID.randomUUID(), id, order.version(), clock.instant(),

@@ -105,8 +105,9 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
                 throw new IllegalArgumentException("allocation " + a.allocationKey() + " refers to unknown line " + a.line());
             }
         }
-        commandKeys = List.copyOf(Checks.notNull(commandKeys, "commandKeys"));
-        pendingEvents = List.copyOf(Checks.notNull(pendingEvents, "pendingEvents"));
+        // null reads as none: documents written before these fields existed
+        commandKeys = commandKeys == null ? List.of() : List.copyOf(commandKeys);
+        pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
     }
 
     private static final int FEW_LINES = 16;

@@ -17,7 +17,8 @@ import org.joda.money.Money;
  * @param captured         amount captured
  * @param refunded         amount refunded
  * @param message          the provider's last message (decline reason and the like); empty when none
- * @param intents          captures and voids decided on and not yet answered by the provider, or declined by it
+ * @param intents          captures and voids decided on and not yet answered by the provider, or declined by it; null
+ *                         reads as none (documents written before intents existed)
  */
 public record PaymentSummary(PaymentStatus status, int attempt, String authorisationRef, Money authorised, Money captured,
                              Money refunded, String message, List<PaymentIntent> intents) {
@@ -32,7 +33,7 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
         if (refunded.isGreaterThan(captured)) {
             throw new IllegalArgumentException("refunded must be <= captured " + captured + ", was " + refunded);
         }
-        intents = List.copyOf(Checks.notNull(intents, "intents"));
+        intents = intents == null ? List.of() : List.copyOf(intents);
     }
 
     /** A payment state without intents. */

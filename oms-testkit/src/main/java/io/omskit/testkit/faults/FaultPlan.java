@@ -31,6 +31,20 @@ public final class FaultPlan {
     private volatile double probability;
     private final AtomicLong calls = new AtomicLong();
     private final Map<String, AtomicLong> injected = new TreeMap<>();
+    private final java.util.List<Scripted> script = new java.util.ArrayList<>();
+
+    /** A scripted fault: the {@code nth} next call named {@code call} fails at {@code point}. */
+    private static final class Scripted {
+        final String call;
+        final Point point;
+        int nth;
+
+        Scripted(String call, Point point, int nth) {
+            this.call = call;
+            this.point = point;
+            this.nth = nth;
+        }
+    }
 
     private FaultPlan(long seed) {
         this.random = new SplittableRandom(seed);
@@ -55,6 +69,29 @@ public final class FaultPlan {
         return this;
     }
 
+    /**
+     * The next call named {@code call} (as the wrappers name them: {@code "save"}, {@code "allocate"},
+     * {@code "payment capture"}, {@code "publish"}, ...) fails at {@code point}, whether or not random faults are on.
+     * Scripted faults are used in the order given.
+     */
+    public FaultPlan failNext(String call, Point point) {
+        return failNth(call, 1, point);
+    }
+
+    /**
+     * The {@code n}-th next call named {@code call} fails at {@code point} (1 is the next one), whether or not random
+     * faults are on; the calls before it do not fail by this script.
+     */
+    public FaultPlan failNth(String call, int n, Point point) {
+        Checks.notBlank(call, "call");
+        Checks.positive(n, "n");
+        Checks.notNull(point, "point");
+        synchronized (script) {
+            script.add(new Scripted(call, point, n));
+        }
+        return this;
+    }
+
     /** Stops injecting; counts are kept. */
     public FaultPlan off() {
         return failWith(0);
@@ -68,6 +105,37 @@ public final class FaultPlan {
     /** The point at which this call of {@code call} fails; null when it does not. */
     public Point decide(String call) {
         calls.incrementAndGet();
+        Point point = scripted(call);
+        if (point == null) {
+            point = drawn();
+        }
+        if (point == null) {
+            return null;
+        }
+        synchronized (injected) {
+            injected.computeIfAbsent(call + " " + point.name().toLowerCase(java.util.Locale.ROOT), k -> new AtomicLong())
+                    .incrementAndGet();
+        }
+        return point;
+    }
+
+    private Point scripted(String call) {
+        synchronized (script) {
+            for (int i = 0; i < script.size(); i++) {
+                Scripted s = script.get(i);
+                if (s.call.equals(call)) {
+                    if (--s.nth > 0) {
+                        return null;
+                    }
+                    script.remove(i);
+                    return s.point;
+                }
+            }
+            return null;
+        }
+    }
+
+    private Point drawn() {
         double p = probability;
         if (p == 0) {
             return null;
@@ -78,15 +146,7 @@ public final class FaultPlan {
             draw = random.nextDouble();
             after = random.nextBoolean();
         }
-        if (draw >= p) {
-            return null;
-        }
-        Point point = after ? Point.AFTER : Point.BEFORE;
-        synchronized (injected) {
-            injected.computeIfAbsent(call + " " + point.name().toLowerCase(java.util.Locale.ROOT), k -> new AtomicLong())
-                    .incrementAndGet();
-        }
-        return point;
+        return draw < p ? (after ? Point.AFTER : Point.BEFORE) : null;
     }
 
     /**

@@ -83,15 +83,23 @@ class JsonGoldenTest {
                   "authorised": { "currency": "EUR", "amount": "0.00" },
                   "captured": { "currency": "EUR", "amount": "0.00" },
                   "refunded": { "currency": "EUR", "amount": "0.00" },
-                  "message": ""
+                  "message": "",
+                  "intents": []
                 },
                 "hold": null,
                 "placedAt": "2024-05-01T09:30:00.250Z",
                 "confirmedAt": null,
-                "allocations": []
+                "allocations": [],
+                "commandKeys": [],
+                "pendingEvents": []
               }
             }
             """;
+
+    /** The same event as written before payment intents, command keys and pending events existed. */
+    private static final String ORDER_PLACED_BEFORE_INTENTS = ORDER_PLACED
+            .replace(",\n      \"intents\": []", "")
+            .replace(",\n    \"commandKeys\": [],\n    \"pendingEvents\": []", "");
 
     private static final String STOCK_LEVEL_CHANGED = """
             {
@@ -140,6 +148,12 @@ class JsonGoldenTest {
     @Test
     void order_placed_is_read_back_from_the_pinned_json() throws Exception {
         assertThat(MAPPER.readValue(ORDER_PLACED, DomainEvent.class)).isEqualTo(orderPlaced());
+    }
+
+    @Test
+    void order_placed_written_before_intents_and_command_keys_is_still_read() throws Exception {
+        assertThat(ORDER_PLACED_BEFORE_INTENTS).doesNotContain("intents").doesNotContain("commandKeys").doesNotContain("pendingEvents");
+        assertThat(MAPPER.readValue(ORDER_PLACED_BEFORE_INTENTS, DomainEvent.class)).isEqualTo(orderPlaced());
     }
 
     @Test

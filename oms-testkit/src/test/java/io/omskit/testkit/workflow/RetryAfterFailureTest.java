@@ -1,0 +1,276 @@
+package io.omskit.testkit.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omskit.core.Oms;
+import io.omskit.core.PlacementResult;
+import io.omskit.core.catalog.Dimensions;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.common.ValidationException;
+import io.omskit.core.inmemory.FakePaymentGateway;
+import io.omskit.core.inmemory.InMemoryCatalog;
+import io.omskit.core.inmemory.InMemoryInventoryStore;
+import io.omskit.core.inmemory.InMemoryOrderRepository;
+import io.omskit.core.inmemory.RecordingEventPublisher;
+import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.network.GeoPoint;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.HoldReason;
+import io.omskit.core.order.IllegalTransitionException;
+import io.omskit.core.order.LineAllocation;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderEvent;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.spi.SpiException;
+import io.omskit.testkit.contract.ContractClock;
+import io.omskit.testkit.faults.FaultPlan;
+import io.omskit.testkit.faults.FaultPlan.Point;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One failure at one point of a workflow, then a retry with the same arguments: the retry finishes the work. Each
+ * story names the SPI call that fails and whether it failed before or after doing its work.
+ */
+class RetryAfterFailureTest {
+
+    private static final Sku MUG = Sku.of("MUG");
+    private static final LocationId WH = LocationId.of("WH-1");
+
+    private final ContractClock clock = new ContractClock(Instant.parse("2026-06-01T10:00:00Z"));
+    private final FaultPlan faults = FaultPlan.seeded(7);
+    private final FakePaymentGateway gateway = new FakePaymentGateway();
+    private final RecordingEventPublisher events = new RecordingEventPublisher();
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
+    private final Oms oms = Oms.builder().clock(clock)
+            .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build())))
+            .catalog(new InMemoryCatalog().put(SkuAttributes.of(MUG, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true)))
+            .orders(faults.orders(orders)).inventory(faults.inventory(inventory)).payments(faults.payments(gateway))
+            .events(faults.events(events)).build();
+
+    RetryAfterFailureTest() {
+        inventory.adjust(StockAdjustment.of("receipt-1", MUG, WH, MovementReason.RECEIPT, 10, "po-1"));
+    }
+
+    private PlaceOrderRequest order(String ref, String card) {
+        return PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(ref).customer("c-1").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 10)).charge("shipping", Money.of(CurrencyUnit.EUR, 5))
+                .paymentRef(card).build();
+    }
+
+    private Order confirmed() {
+        PlacementResult placed = oms.placeOrder(order("W-1", "tok-visa"));
+        assertThat(placed.order().status()).isEqualTo(OrderStatus.CONFIRMED);
+        return placed.order();
+    }
+
+    private static Money eur(int amount) {
+        return Money.of(CurrencyUnit.EUR, amount);
+    }
+
+    private static final List<LineQuantity> BOTH = List.of(LineQuantity.of(LineId.of("1"), 2));
+
+    @Test
+    void allocating_an_order_that_awaits_payment_is_refused_and_allocates_nothing() {
+        gateway.timeOutNext(false);
+        Order pending = oms.placeOrder(order("W-1", "tok-visa")).order();
+
+        assertThatThrownBy(() -> oms.allocate(pending.id(), "A-1", WH, BOTH)).isInstanceOf(IllegalTransitionException.class);
+
+        assertThat(inventory.heldFor(pending.id().value()).allocations()).isEmpty();
+        assertThat(inventory.position(MUG, WH).allocated()).isZero();
+    }
+
+    @Test
+    void allocating_an_order_on_hold_is_refused_and_allocates_nothing() {
+        Order order = confirmed();
+        oms.hold(order.id(), HoldReason.FRAUD_REVIEW, "check");
+
+        assertThatThrownBy(() -> oms.allocate(order.id(), WH, BOTH)).isInstanceOf(IllegalTransitionException.class);
+
+        assertThat(inventory.position(MUG, WH).allocated()).isZero();
+        assertThat(inventory.networkReserved(MUG)).isEqualTo(2);
+    }
+
+    @Test
+    void a_cancellation_whose_save_failed_after_writing_is_finished_by_its_retry() {
+        Order order = confirmed();
+        faults.failNext("save", Point.AFTER);
+
+        assertThatThrownBy(() -> oms.cancelOrder(order.id(), CancellationReason.CUSTOMER_REQUEST)).isInstanceOf(SpiException.class);
+        assertThat(inventory.networkReserved(MUG)).as("the failed call got no further than the save").isEqualTo(2);
+
+        Order cancelled = oms.cancelOrder(order.id(), CancellationReason.CUSTOMER_REQUEST);
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(inventory.networkReserved(MUG)).isZero();
+        assertThat(gateway.openAuthorisation(order.id())).isEqualTo(eur(0));
+        assertThat(cancelled.payment().authorised()).isEqualTo(eur(0));
+    }
+
+    @Test
+    void a_declined_payment_whose_update_is_acknowledged_late_releases_the_reservation_on_retry() {
+        faults.failNth("save", 3, Point.AFTER);
+        gateway.alwaysDecline("tok-bad");
+
+        assertThatThrownBy(() -> oms.placeOrder(order("W-1", "tok-bad"))).isInstanceOf(SpiException.class);
+        PlacementResult retried = oms.placeOrder(order("W-1", "tok-bad"));
+
+        assertThat(retried.outcome()).isEqualTo(PlacementResult.Outcome.PAYMENT_DECLINED);
+        assertThat(retried.order().status()).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(inventory.networkReserved(MUG)).isZero();
+        assertThat(inventory.holders(clock.instant(), null, 10)).isEmpty();
+    }
+
+    @Test
+    void a_shipment_whose_save_failed_after_writing_captures_on_retry() {
+        Order order = confirmed();
+        oms.allocate(order.id(), "A-1", WH, BOTH);
+        LineAllocation held = orders.find(order.id()).orElseThrow().allocations().get(0);
+        faults.failNext("save", Point.AFTER);
+
+        assertThatThrownBy(() -> oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1")).isInstanceOf(SpiException.class);
+        Order shipped = oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1");
+
+        assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(gateway.captured(order.id())).isEqualTo(eur(25));
+        assertThat(shipped.payment().captured()).isEqualTo(eur(25));
+        assertThat(inventory.position(MUG, WH).onHand()).isEqualTo(8);
+    }
+
+    @Test
+    void a_capture_whose_answer_was_lost_is_settled_by_calling_ship_again() {
+        Order order = confirmed();
+        oms.allocate(order.id(), "A-1", WH, BOTH);
+        LineAllocation held = orders.find(order.id()).orElseThrow().allocations().get(0);
+        faults.failNext("payment capture", Point.AFTER);
+
+        assertThatThrownBy(() -> oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1")).isInstanceOf(SpiException.class);
+        Order shipped = oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1");
+
+        assertThat(gateway.captured(order.id())).isEqualTo(eur(25));
+        assertThat(shipped.payment().captured()).isEqualTo(eur(25));
+        assertThat(gateway.calls()).filteredOn(c -> c.kind() == io.omskit.core.payment.PaymentRequest.Kind.CAPTURE)
+                .extracting(io.omskit.core.payment.PaymentRequest::idempotencyKey).containsOnly(gateway.calls().stream()
+                        .filter(c -> c.kind() == io.omskit.core.payment.PaymentRequest.Kind.CAPTURE).findFirst().orElseThrow()
+                        .idempotencyKey());
+    }
+
+    @Test
+    void without_an_outbox_the_events_of_a_save_that_failed_after_writing_are_published_by_the_retry() {
+        faults.failNext("save", Point.AFTER);
+
+        assertThatThrownBy(() -> oms.placeOrder(order("W-1", "tok-visa"))).isInstanceOf(SpiException.class);
+        assertThat(events.events(OrderEvent.OrderPlaced.class)).isEmpty();
+        oms.placeOrder(order("W-1", "tok-visa"));
+
+        assertThat(events.events(OrderEvent.OrderPlaced.class)).hasSize(1);
+        assertThat(events.events(OrderEvent.OrderConfirmed.class)).hasSize(1);
+    }
+
+    @Test
+    void events_whose_publication_failed_are_published_by_the_next_call_with_the_same_ids() {
+        Order order = confirmed();
+        faults.failNext("publish", Point.BEFORE);
+
+        assertThatThrownBy(() -> oms.hold(order.id(), HoldReason.FRAUD_REVIEW, "check")).isInstanceOf(SpiException.class);
+        Order held = oms.publishPendingEvents(order.id());
+
+        assertThat(held.status()).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(events.events(OrderEvent.OrderPutOnHold.class)).hasSize(1)
+                .allSatisfy(e -> assertThat(held.pendingEvents()).contains(e));
+    }
+
+    @Test
+    void one_order_that_cannot_be_reconciled_does_not_keep_the_others_from_it() {
+        gateway.timeOutNext(true).timeOutNext(true);
+        OrderId first = oms.placeOrder(order("W-1", "tok-visa")).order().id();
+        OrderId second = oms.placeOrder(order("W-2", "tok-visa")).order().id();
+        OrderId failing = first.compareTo(second) < 0 ? first : second;
+        OrderId other = failing == first ? second : first;
+        faults.failNext("find", Point.BEFORE);
+
+        List<PlacementResult> reconciled = oms.reconcilePendingPayments(10);
+
+        assertThat(reconciled).extracting(r -> r.order().id()).containsExactly(other);
+        assertThat(orders.find(other).orElseThrow().status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(oms.reconcilePendingPayments(10)).extracting(r -> r.order().id()).containsExactly(failing);
+    }
+
+    @Test
+    void an_allocation_nobody_retried_is_released_by_the_sweep_once_its_grace_has_passed() {
+        Order order = confirmed();
+        faults.failNext("save", Point.BEFORE);
+        assertThatThrownBy(() -> oms.allocate(order.id(), "A-1", WH, BOTH)).isInstanceOf(SpiException.class);
+        assertThat(inventory.position(MUG, WH).allocated()).as("left for the retry").isEqualTo(2);
+
+        assertThat(oms.reconcileStock(Duration.ofMinutes(10), 100)).as("too young to be taken").isEmpty();
+        clock.advance(Duration.ofMinutes(11));
+        List<OrderId> corrected = oms.reconcileStock(Duration.ofMinutes(10), 100);
+
+        assertThat(corrected).containsExactly(order.id());
+        assertThat(inventory.position(MUG, WH).allocated()).isZero();
+        assertThat(events.events(OrderEvent.OrderStockReconciled.class)).singleElement()
+                .satisfies(e -> assertThat(e.allocations()).extracting(k -> k.value()).containsExactly("A-1"));
+        Order after = orders.find(order.id()).orElseThrow();
+        assertThat(after.units(io.omskit.core.order.UnitState.OPEN)).as("no longer held, to be sourced again").isEqualTo(2);
+        assertThat(inventory.networkReserved(MUG)).isZero();
+        assertThat(inventory.holders(clock.instant(), null, 10)).isEmpty();
+    }
+
+    @Test
+    void the_sweep_finds_nothing_when_every_call_finished() {
+        Order order = confirmed();
+        oms.allocate(order.id(), "A-1", WH, List.of(LineQuantity.of(LineId.of("1"), 1)));
+        oms.placeOrder(order("W-2", "tok-visa"));
+        oms.cancelOrder(order.id(), CancellationReason.CUSTOMER_REQUEST);
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(oms.reconcileStock(Duration.ZERO, 1)).isEmpty();
+        assertThat(events.events(OrderEvent.OrderStockReconciled.class)).isEmpty();
+    }
+
+    @Test
+    void cart_holds_refuse_bad_input_naming_the_field_before_holding_anything() {
+        assertThatThrownBy(() -> oms.holdCart("cart-1", Map.of(MUG, 1), Duration.ofMinutes(-5)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("ttl").hasMessageContaining("PT-5M");
+        assertThatThrownBy(() -> oms.holdCart("cart-1", Map.of(MUG, 1), Duration.ofDays(365L * 1_000_000_000L)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("ttl");
+        assertThatThrownBy(() -> oms.holdCart("cart-1", Map.of(MUG, 1), null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("ttl");
+        java.util.Map<Sku, Integer> nullQuantity = new java.util.HashMap<>();
+        nullQuantity.put(MUG, null);
+        assertThatThrownBy(() -> oms.holdCart("cart-1", nullQuantity, Duration.ofMinutes(5)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("quantities[MUG]");
+        assertThatThrownBy(() -> oms.holdCart("c".repeat(5000), Map.of(MUG, 1), Duration.ofMinutes(5)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("cartId").hasMessageNotContaining("reservationKey");
+        assertThatThrownBy(() -> oms.holdCart("cart\n1", Map.of(MUG, 1), Duration.ofMinutes(5)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("cartId");
+        assertThatThrownBy(() -> oms.holdCart("cart-1", Map.of(Sku.of("NOPE"), 1), Duration.ofMinutes(5)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("quantities[NOPE]");
+        assertThat(inventory.holders(clock.instant(), null, 10)).isEmpty();
+    }
+}
