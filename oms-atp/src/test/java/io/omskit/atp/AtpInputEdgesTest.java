@@ -13,6 +13,7 @@ import io.omskit.core.order.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -119,5 +120,15 @@ class AtpInputEdgesTest {
         assertThatThrownBy(() -> new CartLine("1", MUG, 1, eur(-100)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unitPrice must not be negative, was EUR -100.00 on line 1");
+    }
+
+    @Test
+    void refuses_a_missing_cart_line_or_delivery_method_naming_its_index() {
+        assertThatThrownBy(() -> CartRequest.of(Channel.WEB, Arrays.asList(CartLine.of("1", MUG, 1), null)))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("lines[1] must not be null");
+        assertThatThrownBy(() -> shop.atpBuilder().methods(Arrays.asList(DeliveryMethod.STANDARD_DELIVERY, null)))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("methods[1] must not be null");
     }
 }
