@@ -97,13 +97,17 @@ class AtpInputEdgesTest {
     }
 
     @Test
-    void refuses_a_postal_code_of_a_megabyte_or_with_control_characters() {
+    void refuses_a_postal_code_or_region_of_a_megabyte_or_with_control_characters_quoting_it_abbreviated() {
         assertThatThrownBy(() -> Destination.postalCode("DE", "1".repeat(1_000_000)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("postalCode must be at most 20 characters long, has 1000000");
         assertThatThrownBy(() -> Destination.postalCode("DE", "10115\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("postalCode must not contain control characters");
+        assertThatThrownBy(() -> Destination.postalCode("DE", "10115").inRegion("b".repeat(1_000_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("region must be 1 to 10 letters, digits or hyphens, was '" + "b".repeat(40)
+                        + "...' (1000000 characters)");
     }
 
     @Test

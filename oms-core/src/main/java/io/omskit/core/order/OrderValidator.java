@@ -51,6 +51,7 @@ public final class OrderValidator {
      *                            counting its components; at least 1
      * @param maxOrderAmountMinor the most the order's lines (quantity &times; unit price, before discounts) and charges
      *                            add up to, in minor units of its currency; at least 1
+     * @throws IllegalArgumentException when a limit is below 1
      */
     public record Limits(int maxLineQuantity, int maxStockUnitsPerSku, long maxOrderAmountMinor) {
 
