@@ -1077,7 +1077,7 @@ public final class Atp {
 
         /** The delivery methods to offer, in display order; all by default. */
         public Builder methods(List<DeliveryMethod> methods) {
-            Checks.notNull(methods, "methods");
+            Checks.list(methods, "methods");
             if (methods.isEmpty() || methods.stream().distinct().count() != methods.size()) {
                 throw new IllegalArgumentException("methods must be distinct and not empty, were " + methods);
             }

@@ -21,7 +21,7 @@ import java.util.Set;
 public record CartRequest(List<CartLine> lines, Channel channel, Destination destination, LocationId store, Instant now) {
 
     public CartRequest {
-        lines = List.copyOf(Checks.notNull(lines, "lines"));
+        lines = Checks.list(lines, "lines");
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("lines must not be empty");
         }

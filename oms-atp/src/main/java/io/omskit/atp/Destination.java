@@ -25,7 +25,7 @@ public record Destination(String countryCode, String region, String postalCode, 
     public Destination {
         Checks.countryCode(countryCode, "countryCode");
         if (region != null && !isRegion(region)) {
-            throw new IllegalArgumentException("region must be 1 to 10 letters, digits or hyphens, was '" + region + "'");
+            throw new IllegalArgumentException("region must be 1 to 10 letters, digits or hyphens, was " + Checks.quote(region));
         }
         if (region != null && countryCode == null) {
             throw new IllegalArgumentException("region '" + region + "' needs a countryCode");

@@ -13,6 +13,7 @@ import io.omskit.core.order.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -96,13 +97,17 @@ class AtpInputEdgesTest {
     }
 
     @Test
-    void refuses_a_postal_code_of_a_megabyte_or_with_control_characters() {
+    void refuses_a_postal_code_or_region_of_a_megabyte_or_with_control_characters_quoting_it_abbreviated() {
         assertThatThrownBy(() -> Destination.postalCode("DE", "1".repeat(1_000_000)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("postalCode must be at most 20 characters long, has 1000000");
         assertThatThrownBy(() -> Destination.postalCode("DE", "10115\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("postalCode must not contain control characters");
+        assertThatThrownBy(() -> Destination.postalCode("DE", "10115").inRegion("b".repeat(1_000_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("region must be 1 to 10 letters, digits or hyphens, was '" + "b".repeat(40)
+                        + "...' (1000000 characters)");
     }
 
     @Test
@@ -119,5 +124,15 @@ class AtpInputEdgesTest {
         assertThatThrownBy(() -> new CartLine("1", MUG, 1, eur(-100)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unitPrice must not be negative, was EUR -100.00 on line 1");
+    }
+
+    @Test
+    void refuses_a_missing_cart_line_or_delivery_method_naming_its_index() {
+        assertThatThrownBy(() -> CartRequest.of(Channel.WEB, Arrays.asList(CartLine.of("1", MUG, 1), null)))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("lines[1] must not be null");
+        assertThatThrownBy(() -> shop.atpBuilder().methods(Arrays.asList(DeliveryMethod.STANDARD_DELIVERY, null)))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("methods[1] must not be null");
     }
 }

@@ -27,7 +27,7 @@ public record Rejection(Order order, AllocationKey allocation, LocationId locati
         Checks.notNull(order, "order");
         Checks.notNull(allocation, "allocation");
         Checks.notNull(location, "location");
-        quantities = List.copyOf(Checks.notNull(quantities, "quantities"));
+        quantities = Checks.list(quantities, "quantities");
         if (quantities.isEmpty()) {
             throw new IllegalArgumentException("quantities must not be empty for a rejection at " + location);
         }

@@ -503,14 +503,14 @@ public final class SourcingEngine {
      * @return one plan per request, in the order of {@code wave}
      */
     public BatchPlan planBatch(List<SourcingRequest> wave, StockSnapshot snapshot) {
-        Checks.notNull(wave, "wave");
+        Checks.list(wave, "wave");
         Checks.notNull(snapshot, "snapshot");
         return new BatchPlan(wavePlanner.together(wave, snapshot, clock.instant()));
     }
 
     /** What-if for a wave sourced first come, first served: each request in order, against what the earlier ones left. */
     public BatchPlan planOneByOne(List<SourcingRequest> wave, StockSnapshot snapshot) {
-        Checks.notNull(wave, "wave");
+        Checks.list(wave, "wave");
         Checks.notNull(snapshot, "snapshot");
         return new BatchPlan(wavePlanner.oneByOne(wave, snapshot, clock.instant()));
     }
@@ -525,7 +525,7 @@ public final class SourcingEngine {
      * @throws IllegalStateException when the engine has no inventory store or the wave mixes channels
      */
     public List<SourcingResult> sourceBatch(List<SourcingRequest> wave) {
-        Checks.notNull(wave, "wave");
+        Checks.list(wave, "wave");
         requireInventory();
         if (wave.isEmpty()) {
             return List.of();

@@ -33,20 +33,21 @@ public record SourcingRequest(Order order, List<LineQuantity> quantities, Set<Lo
 
     public SourcingRequest {
         Checks.notNull(order, "order");
-        quantities = List.copyOf(Checks.notNull(quantities, "quantities"));
-        excludedForAll = Set.copyOf(Checks.notNull(excludedForAll, "excludedForAll"));
+        quantities = Checks.list(quantities, "quantities");
+        excludedForAll = Checks.set(excludedForAll, "excludedForAll");
         // most requests exclude nothing and group nothing: nothing to copy then
         if (!Checks.notNull(excludedByLine, "excludedByLine").isEmpty()) {
             Map<LineId, Set<LocationId>> byLine = new HashMap<>();
-            excludedByLine.forEach((l, s) -> byLine.put(l, Set.copyOf(s)));
+            excludedByLine.forEach((l, s) -> byLine.put(Checks.notNull(l, "excludedByLine's line"),
+                    Checks.set(s, "excludedByLine[" + l + "]")));
             excludedByLine = Map.copyOf(byLine);
         } else {
             excludedByLine = Map.of();
         }
         if (!Checks.notNull(groups, "groups").isEmpty()) {
             List<Set<LineId>> g = new ArrayList<>();
-            for (Set<LineId> group : groups) {
-                g.add(Set.copyOf(group));
+            for (int k = 0; k < groups.size(); k++) {
+                g.add(Checks.set(groups.get(k), "groups[" + k + "]"));
             }
             groups = List.copyOf(g);
         } else {

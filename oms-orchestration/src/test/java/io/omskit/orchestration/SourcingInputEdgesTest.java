@@ -5,10 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omskit.core.inventory.AllocationKey;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
+import io.omskit.orchestration.rules.ExcludedLocationsFilter;
+import io.omskit.orchestration.rules.LocationPriority;
+import io.omskit.orchestration.rules.LocationTypeFilter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Requests to the orchestration from outside (rejections, sourcing requests, rules built in Java) refuse bad input by name. */
@@ -27,5 +37,52 @@ class SourcingInputEdgesTest {
         assertThatThrownBy(() -> new Rejection(order, new AllocationKey("a-1"), id("S1"), one, "r".repeat(1001)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("reason must be at most 1000 characters long, has 1001");
+    }
+
+    @Test
+    void refuses_a_missing_element_of_a_sourcing_request_naming_where_it_is() {
+        SourcingRequest request = SourcingRequest.of(order);
+
+        assertThatThrownBy(() -> request.withQuantities(Arrays.asList(one.get(0), null)))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("quantities[1] must not be null");
+        assertThatThrownBy(() -> new SourcingRequest(order, List.of(), new HashSet<>(Arrays.asList(id("S1"), null)), Map.of(),
+                List.of(), null, 0))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("excludedForAll must not contain null");
+        assertThatThrownBy(() -> new SourcingRequest(order, List.of(), Set.of(), Map.of(), Arrays.asList(Set.of(LineId.of("L1")), null),
+                null, 0))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("groups[1] must not be null");
+        Map<LineId, Set<LocationId>> byLine = new HashMap<>();
+        byLine.put(LineId.of("L1"), new HashSet<>(Arrays.asList((LocationId) null)));
+        assertThatThrownBy(() -> new SourcingRequest(order, List.of(), Set.of(), byLine, List.of(), null, 0))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("excludedByLine[L1] must not contain null");
+    }
+
+    @Test
+    void refuses_a_missing_request_of_a_wave_or_quantity_of_a_rejection_naming_its_index() {
+        SourcingEngine engine = engine(network(warehouse("W1", 1)), rulesWith().build());
+
+        assertThatThrownBy(() -> engine.planBatch(Arrays.asList(SourcingRequest.of(order), null), stock(engine.network())))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("wave[1] must not be null");
+        assertThatThrownBy(() -> new Rejection(order, new AllocationKey("a-1"), id("S1"), Arrays.asList(null, one.get(0)), ""))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("quantities[0] must not be null");
+    }
+
+    @Test
+    void refuses_a_missing_location_or_type_in_a_built_in_rule_naming_the_parameter() {
+        assertThatThrownBy(() -> new LocationPriority(Arrays.asList(id("W1"), null), 1))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("ranked[1] must not be null");
+        assertThatThrownBy(() -> new ExcludedLocationsFilter(new HashSet<>(Arrays.asList((LocationId) null))))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("excluded must not contain null");
+        assertThatThrownBy(() -> new LocationTypeFilter.Allowance(null, null, new HashSet<>(Arrays.asList((LocationType) null))))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("types must not contain null");
     }
 }

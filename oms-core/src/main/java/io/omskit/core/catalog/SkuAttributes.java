@@ -24,7 +24,7 @@ public record SkuAttributes(Sku sku, String name, String category, int weightGra
         Checks.notBlank(category, "category");
         Checks.notNegative(weightGrams, "weightGrams");
         Checks.notNull(dimensions, "dimensions");
-        components = List.copyOf(Checks.notNull(components, "components"));
+        components = Checks.list(components, "components");
         for (BundleComponent c : components) {
             if (c.sku().equals(sku)) {
                 throw new IllegalArgumentException("components of bundle " + sku + " must not contain the bundle itself");

@@ -1,6 +1,8 @@
 package io.omskit.core.common;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,6 +29,38 @@ public final class Checks {
             throw new NullPointerException(name + " must not be null");
         }
         return value;
+    }
+
+    /**
+     * An unmodifiable copy of {@code values}, which must hold no null.
+     *
+     * @throws NullPointerException naming {@code name} when the list is null, or naming the first null element by its
+     *                              index, such as {@code lines[2] must not be null}
+     */
+    public static <T> List<T> list(List<T> values, String name) {
+        notNull(values, name);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new NullPointerException(name + "[" + i + "] must not be null");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /**
+     * An unmodifiable set of {@code values}, which must hold no null (duplicates are dropped).
+     *
+     * @throws NullPointerException naming {@code name} when the collection is null or holds a null
+     */
+    public static <T> Set<T> set(Collection<T> values, String name) {
+        notNull(values, name);
+        // asked element by element: some sets refuse contains(null)
+        for (T value : values) {
+            if (value == null) {
+                throw new NullPointerException(name + " must not contain null");
+            }
+        }
+        return Set.copyOf(values);
     }
 
     /** Returns {@code value} if it holds non-whitespace text. */

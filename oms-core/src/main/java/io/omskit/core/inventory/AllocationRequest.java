@@ -17,7 +17,7 @@ public record AllocationRequest(AllocationKey key, String reference, List<Alloca
     public AllocationRequest {
         Checks.notNull(key, "key");
         reference = reference == null ? "" : Checks.text(reference, "reference", StockAdjustment.MAX_REFERENCE_LENGTH);
-        lines = List.copyOf(Checks.notNull(lines, "lines"));
+        lines = Checks.list(lines, "lines");
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("lines must not be empty for allocation " + key);
         }

@@ -27,7 +27,7 @@ public record ReservationRequest(ReservationKey key, String reference, List<Rese
         Checks.notNull(key, "key");
         Checks.moment(expiresAt, "expiresAt");
         reference = reference == null ? "" : Checks.text(reference, "reference", StockAdjustment.MAX_REFERENCE_LENGTH);
-        lines = List.copyOf(Checks.notNull(lines, "lines"));
+        lines = Checks.list(lines, "lines");
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("lines must not be empty for reservation " + key);
         }

@@ -50,7 +50,7 @@ public final class Network {
 
     /** A network of the given locations, indexed in the given order. */
     public static Network of(Collection<Location> locations) {
-        return new Network(new ArrayList<>(Checks.notNull(locations, "locations")));
+        return new Network(Checks.list(new ArrayList<>(Checks.notNull(locations, "locations")), "locations"));
     }
 
     /** A network with no location. */

@@ -1,6 +1,8 @@
 package io.omskit.core.order;
 
 import io.omskit.core.catalog.Sku;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.joda.money.Money;
 
@@ -17,7 +19,8 @@ import org.joda.money.Money;
 public record LineRequest(LineId id, Sku sku, int quantity, Money unitPrice, List<Adjustment> discounts, SellerRef seller) {
 
     public LineRequest {
-        discounts = discounts == null ? List.of() : List.copyOf(discounts);
+        // null elements kept, for the validator to report
+        discounts = discounts == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(discounts));
     }
 
     /** A line without discounts or seller. */
@@ -27,7 +30,7 @@ public record LineRequest(LineId id, Sku sku, int quantity, Money unitPrice, Lis
 
     /** This line with a line discount. */
     public LineRequest withDiscount(String code, Money amount) {
-        var more = new java.util.ArrayList<>(discounts);
+        var more = new ArrayList<>(discounts);
         more.add(Adjustment.of(code, amount));
         return new LineRequest(id, sku, quantity, unitPrice, more, seller);
     }

@@ -51,6 +51,7 @@ public final class OrderValidator {
      *                            counting its components; at least 1
      * @param maxOrderAmountMinor the most the order's lines (quantity &times; unit price, before discounts) and charges
      *                            add up to, in minor units of its currency; at least 1
+     * @throws IllegalArgumentException when a limit is below 1
      */
     public record Limits(int maxLineQuantity, int maxStockUnitsPerSku, long maxOrderAmountMinor) {
 
@@ -121,6 +122,7 @@ public final class OrderValidator {
 
     /** Every problem of {@code request}; empty when it can be placed. */
     public List<Problem> problems(PlaceOrderRequest request) {
+        Checks.notNull(request, "request");
         List<Problem> problems = new ArrayList<>();
         if (request.channel() == null) {
             problems.add(new Problem("channel", null, "is required"));
@@ -252,7 +254,7 @@ public final class OrderValidator {
     private void checkOrderAmount(BigDecimal amount, List<Adjustment> charges, CurrencyUnit currency, List<Problem> problems) {
         BigDecimal total = amount;
         for (Adjustment c : charges) {
-            if (c.amount().getCurrencyUnit().equals(currency) && !c.amount().isNegative()) {
+            if (c != null && c.amount().getCurrencyUnit().equals(currency) && !c.amount().isNegative()) {
                 total = total.add(c.amount().getAmount());
             }
         }
@@ -283,8 +285,12 @@ public final class OrderValidator {
         Money discounts = null;
         for (int d = 0; d < line.discounts().size(); d++) {
             Adjustment discount = line.discounts().get(d);
-            Money amount = discount.amount();
             String field = at + ".discounts[" + d + "]";
+            if (discount == null) {
+                problems.add(new Problem(field, null, "must not be null"));
+                continue;
+            }
+            Money amount = discount.amount();
             if (!amount.getCurrencyUnit().equals(price.getCurrencyUnit())) {
                 problems.add(new Problem(field, amount.toString(), "must be in the line's currency " + price.getCurrencyUnit()));
                 continue;
@@ -305,6 +311,10 @@ public final class OrderValidator {
     private static void checkAdjustments(String field, List<Adjustment> adjustments, CurrencyUnit currency,
                                          List<Problem> problems) {
         for (int i = 0; i < adjustments.size(); i++) {
+            if (adjustments.get(i) == null) {
+                problems.add(new Problem(field + "[" + i + "]", null, "must not be null"));
+                continue;
+            }
             Money amount = adjustments.get(i).amount();
             if (amount.isNegative()) {
                 problems.add(new Problem(field + "[" + i + "]", amount.toString(), "must not be negative"));

@@ -1,13 +1,15 @@
 package io.omskit.core.order;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
  * A channel's request to place an order. Placing the same channel and external reference twice
- * returns the order placed the first time.
+ * returns the order placed the first time. Lenient: nothing is checked here, not even null list elements, so that
+ * {@link OrderValidator} reports every problem of the request at once.
  *
  * @param channel     where the order was taken
  * @param externalRef the channel's order number
@@ -28,9 +30,9 @@ public record PlaceOrderRequest(Channel channel, ExternalOrderRef externalRef, C
     public static final int MAX_PAYMENT_REF_LENGTH = 500;
 
     public PlaceOrderRequest {
-        lines = lines == null ? List.of() : List.copyOf(lines);
-        discounts = discounts == null ? List.of() : List.copyOf(discounts);
-        charges = charges == null ? List.of() : List.copyOf(charges);
+        lines = lines == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(lines));
+        discounts = discounts == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(discounts));
+        charges = charges == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(charges));
         paymentRef = paymentRef == null ? "" : paymentRef;
     }
 

@@ -31,7 +31,7 @@ public final class ExcludedLocationsFilter implements FilterRule {
 
     /** Excludes {@code excluded}. */
     public ExcludedLocationsFilter(Set<LocationId> excluded) {
-        this.excluded = Set.copyOf(Checks.notNull(excluded, "excluded"));
+        this.excluded = Checks.set(excluded, "excluded");
     }
 
     /** The excluded locations. */

@@ -38,7 +38,7 @@ public final class LocationPriority implements CostRule {
 
     /** Ranks {@code ranked} (most preferred first) with {@code step} (finite, at least 0) per rank. */
     public LocationPriority(List<LocationId> ranked, double step) {
-        this.ranked = List.copyOf(Checks.notNull(ranked, "ranked"));
+        this.ranked = Checks.list(ranked, "ranked");
         this.step = Costs.nonNegative(step, "step");
         this.rankOf = new HashMap<>();
         for (int r = 0; r < this.ranked.size(); r++) {

@@ -34,7 +34,7 @@ public final class LocationTypeFilter implements FilterRule {
      */
     public record Allowance(Channel channel, DeliveryMethod method, Set<LocationType> types) {
         public Allowance {
-            types = Set.copyOf(Checks.notNull(types, "types"));
+            types = Checks.set(types, "types");
         }
 
         int specificity() {
@@ -55,7 +55,7 @@ public final class LocationTypeFilter implements FilterRule {
 
     /** A filter with the given allowances. */
     public LocationTypeFilter(List<Allowance> allowances) {
-        this.allowances = List.copyOf(Checks.notNull(allowances, "allowances"));
+        this.allowances = Checks.list(allowances, "allowances");
     }
 
     /** A builder. */
