@@ -122,7 +122,7 @@ public final class Oms {
     private final Duration paymentPendingTimeout;
     private final Supplier<OrderId> ids;
     private final Duration stockGrace;
-    private final int maxLineQuantity;
+    private final OrderValidator.Limits limits;
     private final Striped<Lock> locks = Striped.lock(256);
     /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
     private final Cache<OrderId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
@@ -135,11 +135,11 @@ public final class Oms {
         this.inventory = b.inventory;
         this.payments = b.payments;
         this.events = b.events;
-        this.validator = new OrderValidator(catalog, network, b.maxLineQuantity);
+        this.validator = new OrderValidator(catalog, network, b.limits);
         this.paymentPendingTimeout = b.paymentPendingTimeout;
         this.ids = b.ids;
         this.stockGrace = b.stockGrace;
-        this.maxLineQuantity = b.maxLineQuantity;
+        this.limits = b.limits;
     }
 
     /** A builder; every SPI defaults to its in-memory adapter except the inventory store and payment gateway. */
@@ -637,13 +637,30 @@ public final class Oms {
                 } else if (catalog.find(sku).isEmpty()) {
                     problems.add(new Problem(field, sku.value(), "must be a SKU the catalog knows"));
                 }
-                if (qty == null || qty < 1 || qty > maxLineQuantity) {
-                    problems.add(new Problem(field, String.valueOf(qty), "must be from 1 to " + maxLineQuantity));
+                if (qty == null || qty < 1 || qty > limits.maxLineQuantity()) {
+                    problems.add(new Problem(field, String.valueOf(qty), "must be from 1 to " + limits.maxLineQuantity()));
                 }
             });
         }
         if (ttl == null || ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_CART_HOLD) > 0) {
             problems.add(new Problem("ttl", String.valueOf(ttl), "must be positive and at most " + MAX_CART_HOLD));
+        }
+        if (problems.isEmpty()) {
+            Map<Sku, Long> units = new LinkedHashMap<>();
+            quantities.forEach((sku, qty) -> {
+                SkuAttributes attributes = catalog.find(sku).orElseThrow();
+                if (attributes.isBundle()) {
+                    attributes.components().forEach(c -> units.merge(c.sku(), (long) c.quantity() * qty, Long::sum));
+                } else {
+                    units.merge(sku, (long) qty, Long::sum);
+                }
+            });
+            units.forEach((sku, n) -> {
+                if (n > limits.maxStockUnitsPerSku()) {
+                    problems.add(new Problem("quantities", sku + " x " + n, "must need at most " + limits.maxStockUnitsPerSku()
+                            + " stock units of one SKU"));
+                }
+            });
         }
         if (!problems.isEmpty()) {
             throw new ValidationException("cart hold " + (cartId == null ? "" : Checks.quote(cartId)), problems);
@@ -995,19 +1012,26 @@ public final class Oms {
     /**
      * Brings stock in line with the order: the current attempt's reservation holds exactly the order's reserved units,
      * earlier attempts' nothing, and each allocation exactly its allocated and ready units. Looks at the keys the
-     * order (and {@code before}) name, every allocation the order ever recorded, and {@code moreAllocationKeys}; in
-     * {@code recovery} (a retry, a failure path)
+     * order (and {@code before}) name, every allocation the order ever recorded, and {@code moreAllocationKeys}; given a
+     * {@code recoveryCutoff} (a retry, a failure path)
      * also at everything the inventory holds under the order's reference, releasing what the order does not account
-     * for when the order needs no more stock or the stock is older than the grace period (younger, it may belong to a
-     * call still in flight). Idempotent, so a retry after a failure converges.
+     * for when the order needs no more stock or the stock was made at or before the cutoff (later, it may belong to a
+     * call still in flight). In recovery (a retry, a failure path) the cutoff is the grace period ago. Idempotent, so a retry after a failure converges.
      *
      * @return the keys released in recovery that the order did not name
      */
     private Orphans syncStock(Order order, Order before, Set<String> moreAllocationKeys, boolean recovery) {
+        return syncStock(order, before, moreAllocationKeys, recovery ? clock.instant().minus(stockGrace) : null);
+    }
+
+    private Orphans syncStock(Order order, Order before, Set<String> moreAllocationKeys, Instant recoveryCutoff) {
         Map<ReservationKey, Map<Sku, Integer>> wantedReserved = new LinkedHashMap<>();
-        for (int attempt = 1; attempt <= order.payment().attempt(); attempt++) {
-            wantedReserved.put(new ReservationKey(reservationKeyFor(order.id(), attempt)), new LinkedHashMap<>());
+        int attempt = order.payment().attempt();
+        if (attempt > 1) {
+            // the attempt just declined; older ones were let go when they ended, or are found by a recovery
+            wantedReserved.put(new ReservationKey(reservationKeyFor(order.id(), attempt - 1)), new LinkedHashMap<>());
         }
+        wantedReserved.put(new ReservationKey(reservationKeyFor(order.id(), attempt)), new LinkedHashMap<>());
         for (ReservationLine l : reservationLines(order, UnitState.RESERVED)) {
             wantedReserved.get(new ReservationKey(reservationKey(order))).merge(l.sku(), l.quantity(), Integer::sum);
         }
@@ -1036,16 +1060,16 @@ public final class Oms {
         for (String key : keys) {
             inventory.findAllocation(new AllocationKey(key)).ifPresent(a -> trim(a, wantedAllocated.getOrDefault(key, Map.of())));
         }
-        if (!recovery) {
+        if (recoveryCutoff == null) {
             return Orphans.NONE;
         }
-        Instant cutoff = clock.instant().minus(stockGrace);
+        Instant cutoff = recoveryCutoff;
         boolean settled = order.needsNoStock();
         List<ReservationKey> releasedReservations = new ArrayList<>();
         List<AllocationKey> releasedAllocations = new ArrayList<>();
         HeldStock held = inventory.heldFor(stockReference(order.id()));
         for (Reservation r : held.reservations()) {
-            if (!wantedReserved.containsKey(r.key()) && (settled || !r.createdAt().isAfter(cutoff))) {
+            if (!wantedReserved.containsKey(r.key()) && (settled || isEarlierAttempt(order, r.key()) || !r.createdAt().isAfter(cutoff))) {
                 inventory.release(r.key());
                 releasedReservations.add(r.key());
             }
@@ -1094,10 +1118,24 @@ public final class Oms {
 
     /** Releases the reservations of declined payment attempts (a retry may find one its first call did not release). */
     private void releaseEarlierAttempts(Order order) {
-        for (int attempt = 1; attempt < order.payment().attempt(); attempt++) {
-            ReservationKey key = new ReservationKey(reservationKeyFor(order.id(), attempt));
-            inventory.findReservation(key).filter(Reservation::isActive).ifPresent(r -> inventory.release(key));
+        if (order.payment().attempt() == 1) {
+            return;
         }
+        for (Reservation r : inventory.heldFor(stockReference(order.id())).reservations()) {
+            if (isEarlierAttempt(order, r.key())) {
+                inventory.release(r.key());
+            }
+        }
+    }
+
+    /** Whether {@code key} is the reservation of one of the order's earlier, declined payment attempts. */
+    private static boolean isEarlierAttempt(Order order, ReservationKey key) {
+        for (int attempt = 1; attempt < order.payment().attempt(); attempt++) {
+            if (key.value().equals(reservationKeyFor(order.id(), attempt))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stock a recovery released that the order did not name. */
@@ -1134,10 +1172,23 @@ public final class Oms {
     }
 
     private void trim(Allocation allocation, Map<String, Integer> wanted) {
-        for (AllocationLine open : allocation.open()) {
-            int excess = open.quantity() - wanted.getOrDefault(position(open.sku(), open.location()), 0);
-            if (excess > 0) {
-                inventory.deallocate(allocation.key(), open.sku(), open.location(), excess);
+        Allocation current = allocation;
+        for (int round = 0; ; round++) {
+            try {
+                for (AllocationLine open : current.open()) {
+                    int excess = open.quantity() - wanted.getOrDefault(position(open.sku(), open.location()), 0);
+                    if (excess > 0) {
+                        inventory.deallocate(current.key(), open.sku(), open.location(), excess);
+                    }
+                }
+                return;
+            } catch (IllegalArgumentException shrank) {
+                // another node shipped or let go of units of this allocation since it was read: read it again
+                Optional<Allocation> again = inventory.findAllocation(allocation.key());
+                if (round == 2 || again.isEmpty()) {
+                    throw new SpiException("allocation " + allocation.key() + " kept changing concurrently; call again", shrank, true);
+                }
+                current = again.get();
             }
         }
     }
@@ -1186,7 +1237,7 @@ public final class Oms {
                 return false;
             }
             Order order = found.get();
-            Orphans orphans = syncStock(order, null, Set.of(), true);
+            Orphans orphans = syncStock(order, null, Set.of(), cutoff);
             if (orphans.isEmpty()) {
                 return false;
             }
@@ -1202,7 +1253,8 @@ public final class Oms {
     /**
      * Wires an {@link Oms} from the SPIs. Required: an inventory store and a payment gateway. Defaults: the
      * system UTC clock, an empty network, in-memory catalog and order repository, no event publishing,
-     * lines of at most {@link OrderValidator#DEFAULT_MAX_LINE_QUANTITY} units, pending payments cancelled after 24 hours.
+     * {@link OrderValidator.Limits#DEFAULT} limits, pending payments cancelled after 24 hours, stock of an interrupted
+     * call left alone for 5 minutes before a recovery gives it back.
      */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
@@ -1212,7 +1264,7 @@ public final class Oms {
         private InventoryStore inventory;
         private PaymentGateway payments;
         private EventPublisher events = EventPublisher.none();
-        private int maxLineQuantity = OrderValidator.DEFAULT_MAX_LINE_QUANTITY;
+        private OrderValidator.Limits limits = OrderValidator.Limits.DEFAULT;
         private Duration paymentPendingTimeout = Duration.ofHours(24);
         private Supplier<OrderId> ids = OrderId::random;
         private Duration stockGrace = Duration.ofMinutes(5);
@@ -1234,8 +1286,14 @@ public final class Oms {
         public Builder payments(PaymentGateway payments) { this.payments = Checks.notNull(payments, "payments"); return this; }
         /** Where order events go (inventory events are published by the inventory store itself). */
         public Builder events(EventPublisher events) { this.events = Checks.notNull(events, "events"); return this; }
-        /** The largest quantity a line may have. */
-        public Builder maxLineQuantity(int max) { this.maxLineQuantity = Checks.positive(max, "maxLineQuantity"); return this; }
+        /** The largest quantity a line (and a cart hold of one SKU) may have; the other limits stay as they are. */
+        public Builder maxLineQuantity(int max) {
+            this.limits = new OrderValidator.Limits(Checks.positive(max, "maxLineQuantity"), limits.maxStockUnitsPerSku(),
+                    limits.maxOrderAmountMinor());
+            return this;
+        }
+        /** What placement refuses as absurd: line quantities, stock units per SKU, order amounts. */
+        public Builder limits(OrderValidator.Limits limits) { this.limits = Checks.notNull(limits, "limits"); return this; }
         /** How long an order may wait for an unknown payment outcome before reconciliation cancels it. */
         public Builder paymentPendingTimeout(Duration timeout) { this.paymentPendingTimeout = Checks.notNull(timeout, "paymentPendingTimeout"); return this; }
         /**

@@ -38,10 +38,13 @@ public final class OrderSourcing {
     }
 
     /**
-     * Sources every open and reserved unit of the order and records the allocation on it.
+     * Sources every open and reserved unit of the order and records the allocation on it. The allocation is keyed by the
+     * order's version: a retry after a failure before the order was saved replays the same allocation and records it;
+     * after the save, the order has moved on and the retry sources only what is still open or reserved.
      *
      * @return the engine's result; when nothing could be allocated the order is unchanged
      * @throws IllegalArgumentException when the order is unknown
+     * @throws IllegalStateException when the order has no open or reserved unit left to source
      */
     public SourcingResult source(OrderId id) {
         Order order = load(id);
@@ -49,7 +52,8 @@ public final class OrderSourcing {
             throw new IllegalStateException("order " + id + " has no open or reserved unit to source, status " + order.status());
         }
         SourcingResult result = engine.source(SourcingRequest.of(order).withReservation(oms.reservationKeyOf(order)));
-        if (result instanceof SourcingResult.Allocated allocated && !allocated.replayed()) {
+        // a replayed allocation is recorded too: the call that made it may have failed before recording it
+        if (result instanceof SourcingResult.Allocated allocated) {
             record(id, allocated);
         }
         return result;
@@ -97,6 +101,10 @@ public final class OrderSourcing {
 
     private void record(OrderId id, SourcingResult.Allocated allocated) {
         Order order = load(id);
+        if (allocated.plan() == null) {
+            oms.recordAllocation(id, allocated.allocation().key(), fromAllocation(order, allocated.allocation()));
+            return;
+        }
         Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
         for (PlannedFulfilment f : allocated.plan().fulfilments()) {
             Map<io.omskit.core.order.LineId, Integer> perLine = new LinkedHashMap<>();
@@ -110,6 +118,46 @@ public final class OrderSourcing {
             perLine.forEach((line, q) -> quantities.add(LineQuantity.of(line, q)));
         }
         oms.recordAllocation(id, allocated.allocation().key(), byLocation);
+    }
+
+    /**
+     * The order lines and quantities a replayed allocation holds at each location (its plan is not kept): each stock
+     * SKU it holds must belong to exactly one line of the order, as the line's SKU or a component of its bundle.
+     *
+     * @throws IllegalStateException when a SKU belongs to several lines; the allocation is then left to
+     *                               {@link Oms#reconcileStock(java.time.Duration, int)}
+     */
+    private Map<LocationId, List<LineQuantity>> fromAllocation(Order order, io.omskit.core.inventory.Allocation allocation) {
+        Map<LocationId, Map<io.omskit.core.order.LineId, Integer>> units = new LinkedHashMap<>();
+        for (io.omskit.core.inventory.AllocationLine a : allocation.requested()) {
+            io.omskit.core.order.OrderLine owner = null;
+            int perUnit = 0;
+            for (io.omskit.core.order.OrderLine l : order.lines()) {
+                int q = l.sku().equals(a.sku()) ? 1 : oms.catalog().find(l.sku()).map(attributes -> attributes.components().stream()
+                        .filter(c -> c.sku().equals(a.sku())).mapToInt(io.omskit.core.catalog.BundleComponent::quantity).sum())
+                        .orElse(0);
+                if (q > 0) {
+                    if (owner != null) {
+                        throw new IllegalStateException("allocation " + allocation.key() + " holds " + a.sku() + ", which lines "
+                                + owner.id() + " and " + l.id() + " of order " + order.id() + " both need; it is left to reconcileStock");
+                    }
+                    owner = l;
+                    perUnit = q;
+                }
+            }
+            if (owner == null) {
+                throw new IllegalStateException("allocation " + allocation.key() + " holds " + a.sku() + ", which order "
+                        + order.id() + " does not need");
+            }
+            units.computeIfAbsent(a.location(), k -> new LinkedHashMap<>()).merge(owner.id(), a.quantity() / perUnit, Math::max);
+        }
+        Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
+        units.forEach((location, lines) -> {
+            List<LineQuantity> quantities = new ArrayList<>();
+            lines.forEach((line, q) -> quantities.add(LineQuantity.of(line, q)));
+            byLocation.put(location, quantities);
+        });
+        return byLocation;
     }
 
     private int componentQuantity(io.omskit.core.catalog.Sku bundle, io.omskit.core.catalog.Sku component) {

@@ -97,6 +97,11 @@ public final class FaultPlan {
         return failWith(0);
     }
 
+    /** The probability of a random fault per call now; 0 when off. */
+    public double probability() {
+        return probability;
+    }
+
     /** Whether faults are injected now. */
     public boolean isOn() {
         return probability > 0;

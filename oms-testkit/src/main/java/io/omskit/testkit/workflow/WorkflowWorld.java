@@ -148,6 +148,7 @@ public final class WorkflowWorld {
         count("operations");
         long versionBefore = order == null ? 0 : order(order).version();
         boolean failedBefore = false;
+        SpiException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
                 T result = operation.get();
@@ -157,6 +158,7 @@ public final class WorkflowWorld {
                 return result;
             } catch (SpiException e) {
                 failedBefore = true;
+                last = e;
                 count("failed attempts retried");
             } catch (IllegalTransitionException e) {
                 if (failedBefore && order != null && order(order).version() != versionBefore) {
@@ -169,7 +171,7 @@ public final class WorkflowWorld {
                 return null;
             }
         }
-        violations.add(name + " still failing after " + MAX_ATTEMPTS + " attempts");
+        violations.add(name + " still failing after " + MAX_ATTEMPTS + " attempts, last with " + last);
         return null;
     }
 
@@ -234,10 +236,43 @@ public final class WorkflowWorld {
                 found.add("stock is held by '" + holder + "', which no order knows");
             }
         }
+        if (found.isEmpty()) {
+            double p = faults.isOn() ? faults.probability() : 0;
+            faults.off();
+            try {
+                List<OrderId> corrected = oms.reconcileStock(Duration.ZERO, 100);
+                if (!corrected.isEmpty()) {
+                    found.add("the stock sweep had to correct orders " + corrected + ": a call left stock behind");
+                }
+            } finally {
+                faults.failWith(p);
+            }
+        }
         return found;
     }
 
+    /** Units that left the warehouses for the order, per SKU, as the ledger records them. */
+    private Map<Sku, Integer> shippedInLedger(OrderId id) {
+        Map<Sku, Integer> shipped = new TreeMap<>();
+        String prefix = "ship-" + id.value() + "-";
+        for (Sku sku : List.of(MUG, TEE)) {
+            for (LocationId l : LOCATIONS) {
+                for (var m : adapters.inventory().movements(sku, l)) {
+                    if (m.reason() == MovementReason.SHIPMENT && m.key().value().startsWith(prefix)) {
+                        shipped.merge(sku, m.quantity(), Integer::sum);
+                    }
+                }
+            }
+        }
+        return shipped;
+    }
+
     private void checkStock(Order order, List<String> found) {
+        Map<Sku, Integer> shipped = new TreeMap<>(stockUnits(order, UnitState.SHIPPED));
+        Map<Sku, Integer> left = shippedInLedger(order.id());
+        if (!shipped.equals(left)) {
+            found.add("order " + order.id() + " (" + order.status() + "): shipped " + shipped + " on the order, " + left + " in the ledger");
+        }
         HeldStock held = adapters.inventory().heldFor(order.id().value());
         Map<Sku, Integer> reserved = stockUnits(order, UnitState.RESERVED);
         int reservedHeld = 0;

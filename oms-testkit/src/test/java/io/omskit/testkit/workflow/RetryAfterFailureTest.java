@@ -273,4 +273,16 @@ class RetryAfterFailureTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("quantities[NOPE]");
         assertThat(inventory.holders(clock.instant(), null, 10)).isEmpty();
     }
+
+    @Test
+    void a_cart_of_bundles_needing_more_stock_units_than_the_limit_is_refused_without_overflowing() {
+        Sku pallet = Sku.of("PALLET");
+        Oms big = Oms.builder().clock(clock).inventory(inventory).payments(gateway)
+                .catalog(new InMemoryCatalog().put(new SkuAttributes(pallet, "A million mugs", "kitchen", 1, Dimensions.ofMillimetres(1, 1, 1),
+                        true, List.of(new io.omskit.core.catalog.BundleComponent(MUG, 1_000_000)))))
+                .build();
+
+        assertThatThrownBy(() -> big.holdCart("cart-1", Map.of(pallet, 10_000), Duration.ofMinutes(5)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("quantities").hasMessageContaining("10000000000");
+    }
 }
