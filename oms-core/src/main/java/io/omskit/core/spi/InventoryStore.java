@@ -37,6 +37,13 @@ import java.util.Optional;
  * <li>Releasing, expiring, deallocating and shipping give back or consume exactly the units held.</li>
  * <li>Alert levels raise one {@link io.omskit.core.inventory.InventoryEvent.StockLevelChanged} per crossing.</li>
  * <li>Every change publishes its events after it is durable, once.</li>
+ * <li>What a reference holds is listed exactly: {@link #heldFor} gives the active reservations and the allocations with
+ *     open units whose requests named that reference, as {@link #findReservation} and {@link #findAllocation} give
+ *     them, oldest first; nothing released, expired, consumed, fully shipped or deallocated, nothing of another
+ *     reference.</li>
+ * <li>{@link #holders} pages through the references of stock still held under keys made at or before the given
+ *     instant: each reference once, in ascending {@link String#compareTo} order, after the given one, at most
+ *     {@code limit} per page.</li>
  * </ol>
  * Time comes from the store's injected {@link java.time.Clock}.
  */

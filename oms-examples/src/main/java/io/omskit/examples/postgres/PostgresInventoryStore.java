@@ -8,6 +8,7 @@ import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationLine;
 import io.omskit.core.inventory.AllocationRequest;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.HeldStock;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.MovementKey;
@@ -29,6 +30,7 @@ import io.omskit.core.spi.InventoryStore;
 import io.omskit.core.spi.SpiException;
 import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.examples.postgres.internal.AllocationRows;
+import io.omskit.examples.postgres.internal.Holders;
 import io.omskit.examples.postgres.internal.JsonCodec;
 import io.omskit.examples.postgres.internal.LedgerRows;
 import io.omskit.examples.postgres.internal.Lines;
@@ -953,6 +955,21 @@ public final class PostgresInventoryStore implements InventoryStore {
         Checks.notNull(sku, "sku");
         Checks.notNull(location, "location");
         return tx.autoCommit("read movements", c -> LedgerRows.ofPosition(c, sku.value(), location.value()));
+    }
+
+    @Override
+    public HeldStock heldFor(String reference) {
+        Checks.notNull(reference, "reference");
+        // one snapshot: units an allocation takes from a reservation meanwhile are neither missed nor listed twice
+        return tx.readOnly("read stock held for " + reference, c -> new HeldStock(reference,
+                ReservationRows.activeFor(c, reference), AllocationRows.openFor(c, reference)));
+    }
+
+    @Override
+    public List<String> holders(Instant madeAtOrBefore, String after, int limit) {
+        Checks.notNull(madeAtOrBefore, "madeAtOrBefore");
+        Checks.positive(limit, "limit");
+        return tx.autoCommit("read holders", c -> Holders.page(c, madeAtOrBefore, after, limit));
     }
 
     // ---- helpers ----

@@ -12,6 +12,7 @@ import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationLine;
 import io.omskit.core.inventory.AllocationRequest;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.inventory.HeldStock;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.MovementKey;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link InventoryStore}, clause by clause (§1 to §7 of its Javadoc). An adapter passes the TCK
+ * The contract of {@link InventoryStore}, clause by clause (§1 to §9 of its Javadoc). An adapter passes the TCK
  * when a subclass implementing {@link #newStore(Clock, EventPublisher)} runs green:
  *
  * <pre>{@code
@@ -993,6 +994,159 @@ public abstract class InventoryStoreContract {
         holder[0].reserve(cart("c1", anywhere(A, 3)));
 
         assertThat(seen).containsExactly(3);
+    }
+
+    // ---------------------------------------------------------------- §8 §9 what each reference holds
+
+    /** Reserves {@code lines} under {@code key} for {@code reference}, lapsing at {@code expiresAt} (null: never). */
+    protected Reservation reserveFor(String reference, String key, Instant expiresAt, ReservationLine... lines) {
+        return reserved(store.reserve(new ReservationRequest(ReservationKey.of(key), reference, List.of(lines), expiresAt)));
+    }
+
+    /** Allocates {@code lines} under {@code key} for {@code reference}, drawing on {@code reservation} (null: none). */
+    protected Allocation allocateFor(String reference, String key, String reservation, AllocationLine... lines) {
+        return allocated(store.allocate(new AllocationRequest(AllocationKey.of(key), reference, List.of(lines),
+                reservation == null ? null : ReservationKey.of(reservation))));
+    }
+
+    @Test
+    @DisplayName("InventoryStore §8: heldFor lists exactly the active reservations and open allocations of a reference")
+    void held_for_lists_what_the_reference_still_holds() {
+        stock(A, WH1, 100);
+        stock(B, WH2, 100);
+        String order = "order-1";
+        reserveFor(order, "z-first", null, at(A, WH1, 2));
+        clock.advance(Duration.ofMinutes(1));
+        reserveFor(order, "a-partly-released", null, anywhere(A, 3), at(B, WH2, 1));
+        store.release(ReservationKey.of("a-partly-released"), A, 3);
+        reserveFor(order, "released", null, anywhere(A, 1));
+        store.release(ReservationKey.of("released"));
+        reserveFor(order, "expired", START.plus(Duration.ofMinutes(1)), at(A, WH1, 1));
+        store.expireReservations(clock.instant());
+        reserveFor(order, "consumed", null, at(A, WH1, 2));
+        clock.advance(Duration.ofMinutes(1));
+        allocateFor(order, "f-partly-shipped", "consumed", line(A, WH1, 2), line(B, WH2, 2));
+        store.ship(AllocationKey.of("f-partly-shipped"), A, WH1, 2, MovementKey.of("s1"));
+        allocateFor(order, "f-shipped", null, line(A, WH1, 1));
+        store.ship(AllocationKey.of("f-shipped"), A, WH1, 1, MovementKey.of("s2"));
+        allocateFor(order, "f-deallocated", null, line(B, WH2, 2));
+        store.deallocate(AllocationKey.of("f-deallocated"), B, WH2, 2);
+        clock.advance(Duration.ofMinutes(1));
+        allocateFor(order, "f-later", null, line(B, WH2, 1));
+        for (String other : List.of("order-10", "ORDER-1", "order-")) {
+            reserveFor(other, "r " + other, null, anywhere(A, 1));
+            allocateFor(other, "f " + other, null, line(B, WH2, 1));
+        }
+
+        HeldStock held = store.heldFor(order);
+
+        assertThat(held.reference()).isEqualTo(order);
+        assertThat(held.reservations()).as("active reservations, oldest first, as findReservation gives them")
+                .containsExactly(found("z-first"), found("a-partly-released"));
+        assertThat(held.reservations().get(1).held()).containsExactly(at(B, WH2, 1));
+        assertThat(held.allocations()).as("allocations with open units, oldest first, as findAllocation gives them")
+                .containsExactly(foundAllocation("f-partly-shipped"), foundAllocation("f-later"));
+        assertThat(held.allocations().get(0).open()).containsExactly(line(B, WH2, 2));
+        assertThat(store.heldFor("nobody")).isEqualTo(new HeldStock("nobody", List.of(), List.of()));
+    }
+
+    @Test
+    @DisplayName("InventoryStore §8: heldFor follows units from a reservation into the allocation drawing on it")
+    void held_for_follows_a_reservation_into_its_allocation() {
+        stock(A, WH1, 10);
+        reserveFor("order-7", "c7", null, at(A, WH1, 3));
+
+        allocateFor("order-7", "f7", "c7", line(A, WH1, 2));
+        HeldStock partly = store.heldFor("order-7");
+        allocateFor("order-7", "f7b", "c7", line(A, WH1, 1));
+        HeldStock fully = store.heldFor("order-7");
+
+        assertThat(partly.reservations()).extracting(Reservation::held).containsExactly(List.of(at(A, WH1, 1)));
+        assertThat(partly.allocations()).extracting(Allocation::open).containsExactly(List.of(line(A, WH1, 2)));
+        assertThat(fully.reservations()).as("c7 was consumed").isEmpty();
+        assertThat(fully.allocations()).extracting(a -> a.key().value()).containsExactly("f7", "f7b");
+    }
+
+    private Reservation found(String key) {
+        return store.findReservation(ReservationKey.of(key)).orElseThrow();
+    }
+
+    private Allocation foundAllocation(String key) {
+        return store.findAllocation(AllocationKey.of(key)).orElseThrow();
+    }
+
+    @Test
+    @DisplayName("InventoryStore §9: holders pages through the references in ascending String order, each once")
+    void holders_page_in_ascending_order() {
+        stock(A, WH1, 100);
+        reserveFor("o-1", "o-1 cart", null, anywhere(A, 1));
+        reserveFor("o-1", "o-1 cart again", null, at(A, WH1, 1));
+        allocateFor("o-1", "o-1 fulfilment", null, line(A, WH1, 1));
+        allocateFor("o-3", "o-3 fulfilment", null, line(A, WH1, 1));
+        reserveFor("o-2", "o-2 cart", null, anywhere(A, 1));
+        reserveFor("o-10", "o-10 cart", null, anywhere(A, 1));
+        allocateFor("O-9", "O-9 fulfilment", null, line(A, WH1, 1));
+        Instant now = clock.instant();
+
+        List<String> all = store.holders(now, null, 100);
+        List<String> pages = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String after = null;
+        for (List<String> page = store.holders(now, null, 2); !page.isEmpty(); page = store.holders(now, after, 2)) {
+            pages.addAll(page);
+            sizes.add(page.size());
+            after = page.get(page.size() - 1);
+        }
+
+        assertThat(all).as("ascending by String.compareTo, whatever a database's collation")
+                .containsExactly("O-9", "o-1", "o-10", "o-2", "o-3");
+        assertThat(pages).isEqualTo(all);
+        assertThat(sizes).containsExactly(2, 2, 1);
+        assertThat(store.holders(now, null, 2)).as("o-1 holds under three keys, and counts once towards the limit")
+                .containsExactly("O-9", "o-1");
+        assertThat(store.holders(now, "O-9", 2)).containsExactly("o-1", "o-10");
+        assertThat(store.holders(now, "o-0", 100)).as("after need not be a holder").containsExactly("o-1", "o-10", "o-2", "o-3");
+        assertThat(store.holders(now, "o-3", 100)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("InventoryStore §9: holders leaves out references whose stock was all released, expired, consumed, shipped or deallocated")
+    void holders_leave_out_references_holding_nothing() {
+        stock(A, WH1, 100);
+        reserveFor("released", "r1", null, anywhere(A, 1));
+        store.release(ReservationKey.of("r1"));
+        reserveFor("expired", "r2", START, at(A, WH1, 1));
+        store.expireReservations(START);
+        reserveFor("consumed", "r3", null, at(A, WH1, 2));
+        allocateFor("shipped", "f3", "r3", line(A, WH1, 2));
+        store.ship(AllocationKey.of("f3"), A, WH1, 2, MovementKey.of("s3"));
+        allocateFor("deallocated", "f4", null, line(A, WH1, 2));
+        store.deallocate(AllocationKey.of("f4"), A, WH1, 2);
+        reserveFor("partly released", "r5", null, anywhere(A, 2));
+        store.release(ReservationKey.of("r5"), A, 1);
+        allocateFor("partly shipped", "f6", null, line(A, WH1, 2));
+        store.ship(AllocationKey.of("f6"), A, WH1, 1, MovementKey.of("s6"));
+
+        assertThat(store.holders(clock.instant(), null, 100)).containsExactly("partly released", "partly shipped");
+    }
+
+    @Test
+    @DisplayName("InventoryStore §9: holders lists a reference only for stock it holds under keys made at or before madeAtOrBefore")
+    void holders_respect_made_at_or_before() {
+        stock(A, WH1, 100);
+        reserveFor("early", "e1", null, anywhere(A, 1));
+        reserveFor("mixed", "m1", null, anywhere(A, 1));
+        store.release(ReservationKey.of("m1"));
+        clock.advance(Duration.ofMinutes(10));
+        Instant later = clock.instant();
+        allocateFor("late", "l1", null, line(A, WH1, 1));
+        reserveFor("mixed", "m2", null, at(A, WH1, 1));
+        reserveFor("early", "e2", null, at(A, WH1, 1));
+
+        assertThat(store.holders(START.minusSeconds(1), null, 100)).isEmpty();
+        assertThat(store.holders(START, null, 100)).as("mixed's early key holds nothing any more").containsExactly("early");
+        assertThat(store.holders(later.minusSeconds(1), null, 100)).containsExactly("early");
+        assertThat(store.holders(later, null, 100)).as("at or before: inclusive").containsExactly("early", "late", "mixed");
     }
 
     // ---------------------------------------------------------------- stateful property

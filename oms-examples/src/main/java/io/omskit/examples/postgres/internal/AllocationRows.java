@@ -45,16 +45,21 @@ public final class AllocationRows {
                 + (lock ? " for update" : ""))) {
             ps.setString(1, key.value());
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String reservation = rs.getString("reservation_key");
-                List<AllocationLine> requested = Lines.readAllocationLines(rs, "req");
-                List<AllocationLine> open = Lines.readAllocationLines(rs, "open");
-                return Optional.of(new Allocation(AllocationKey.of(rs.getString("allocation_key")), rs.getString("reference"),
-                        requested, open, reservation == null ? null : ReservationKey.of(reservation),
-                        Sql.getInstant(rs, "created_at")));
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
+        }
+    }
+
+    /**
+     * The allocations made for {@code reference} that still have open units, oldest first (by creation, then key).
+     * References are compared byte for byte (collation "C"), as the index of V5__held_by_reference.sql has them.
+     */
+    public static List<Allocation> openFor(Connection c, String reference) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from inv_allocation"
+                + " where reference collate \"C\" = ? and cardinality(open_quantities) > 0"
+                + " order by created_at, allocation_key collate \"C\"")) {
+            ps.setString(1, reference);
+            return Sql.list(ps, AllocationRows::read);
         }
     }
 
@@ -68,5 +73,13 @@ public final class AllocationRows {
                 throw new IllegalStateException("allocation " + a.key() + " vanished while locked");
             }
         }
+    }
+
+    private static Allocation read(ResultSet rs) throws SQLException {
+        String reservation = rs.getString("reservation_key");
+        List<AllocationLine> requested = Lines.readAllocationLines(rs, "req");
+        List<AllocationLine> open = Lines.readAllocationLines(rs, "open");
+        return new Allocation(AllocationKey.of(rs.getString("allocation_key")), rs.getString("reference"), requested, open,
+                reservation == null ? null : ReservationKey.of(reservation), Sql.getInstant(rs, "created_at"));
     }
 }

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,13 +72,19 @@ public final class ReservationRows {
                 + " and expires_at is not null and expires_at <= ? order by reservation_key limit ? for update skip locked")) {
             Sql.setInstant(ps, 1, now);
             ps.setInt(2, limit);
-            List<Reservation> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(read(rs));
-                }
-            }
-            return found;
+            return Sql.list(ps, ReservationRows::read);
+        }
+    }
+
+    /**
+     * The active reservations made for {@code reference}, oldest first (by creation, then key). References are
+     * compared byte for byte (collation "C"), as the index of V5__held_by_reference.sql has them.
+     */
+    public static List<Reservation> activeFor(Connection c, String reference) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from inv_reservation"
+                + " where reference collate \"C\" = ? and status = 'ACTIVE' order by created_at, reservation_key collate \"C\"")) {
+            ps.setString(1, reference);
+            return Sql.list(ps, ReservationRows::read);
         }
     }
 

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small JDBC conversions shared by the PostgreSQL adapters. */
 public final class Sql {
@@ -52,6 +54,24 @@ public final class Sql {
             boxed[i] = values[i];
         }
         return c.createArrayOf("integer", boxed);
+    }
+
+    /** Runs the query of {@code ps} and reads each row of its result with {@code row}, in order. */
+    public static <T> List<T> list(PreparedStatement ps, Row<T> row) throws SQLException {
+        List<T> found = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(row.read(rs));
+            }
+        }
+        return found;
+    }
+
+    /** Reads the current row of a result. */
+    @FunctionalInterface
+    public interface Row<T> {
+        /** The value of the row {@code rs} stands on. */
+        T read(ResultSet rs) throws SQLException;
     }
 
     /** Reads a {@code text[]} column; never null. */

@@ -3,6 +3,7 @@ package io.omskit.examples.postgres.internal;
 import io.omskit.core.spi.SpiException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -11,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs units of work in READ COMMITTED transactions, retrying the ones PostgreSQL aborted because of a
- * serialization failure or a deadlock, and turning every other database failure into an {@link SpiException}.
+ * Runs units of work in READ COMMITTED transactions (reads that must agree with each other in read-only REPEATABLE
+ * READ ones), retrying the ones PostgreSQL aborted because of a serialization failure or a deadlock, and turning
+ * every other database failure into an {@link SpiException}.
  * A unit of work that throws leaves nothing behind: its transaction is rolled back.
  */
 public final class Transactions {
@@ -73,6 +75,21 @@ public final class Transactions {
                 throw failure(operation, e, attempt);
             }
         }
+    }
+
+    /**
+     * Runs the reads of {@code work} in one read-only REPEATABLE READ transaction, so that they all see the database
+     * as of one moment: a change committed between two of them is seen by both or by neither.
+     *
+     * @throws SpiException when the database failed
+     */
+    public <T> T readOnly(String operation, Work<T> work) {
+        return inTransaction(operation, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("set transaction isolation level repeatable read, read only");
+            }
+            return work.run(c);
+        });
     }
 
     /**
