@@ -48,7 +48,8 @@ import org.junit.jupiter.api.RepeatedTest;
  * }</pre>
  *
  * A subclass whose storage is shared between processes overrides {@link #secondNode(WorkflowAdapters, Clock)} to
- * give a second, independent connection to the same storage; the races then run between two {@code Oms}.
+ * give a second, independent connection to the same storage; the races then run between two {@code Oms}. It releases
+ * what a second node holds (its pool) in {@link #closeSecondNode(WorkflowAdapters)}.
  */
 public abstract class WorkflowFaultContract {
 
@@ -65,6 +66,10 @@ public abstract class WorkflowFaultContract {
      */
     protected WorkflowAdapters secondNode(WorkflowAdapters first, Clock clock) {
         return first;
+    }
+
+    /** Releases what {@link #secondNode} opened for {@code node}, once the test that used it is over; the default does nothing. */
+    protected void closeSecondNode(WorkflowAdapters node) {
     }
 
     /** The probability of a fault at each SPI call in the property. */
@@ -122,9 +127,11 @@ public abstract class WorkflowFaultContract {
     // ---- races ----
 
     /** Two nodes on one storage (or one node twice), a placed and confirmed order with two lines of reserved units. */
-    private final class Race {
+    private final class Race implements AutoCloseable {
         final ContractClock clock = new ContractClock(WorkflowWorld.START);
         final WorkflowWorld world = new WorkflowWorld(newAdapters(clock), clock, 1, 0);
+        /** The second node's adapters; null when both racers run on one node. */
+        final WorkflowAdapters secondNode;
         final Oms second;
         final OrderId order;
 
@@ -133,10 +140,18 @@ public abstract class WorkflowFaultContract {
         }
 
         Race(boolean twoNodes) {
-            second = twoNodes ? world.secondOms(secondNode(world.adapters, clock)) : world.oms;
             world.place(List.of(WorkflowWorld.MUG, WorkflowWorld.KIT), List.of(2, 1), false);
             order = world.placed.get(0);
             assertThat(world.order(order).status()).isEqualTo(OrderStatus.CONFIRMED);
+            secondNode = twoNodes ? secondNode(world.adapters, clock) : null;
+            second = twoNodes ? world.secondOms(secondNode) : world.oms;
+        }
+
+        @Override
+        public void close() {
+            if (secondNode != null) {
+                closeSecondNode(secondNode);
+            }
         }
 
         /** Runs both at the same moment on two threads; returns what each threw (null when it returned). */
@@ -191,13 +206,14 @@ public abstract class WorkflowFaultContract {
     @RepeatedTest(20)
     @DisplayName("Workflows §7: allocation racing cancellation leaves no stock allocated to a cancelled order")
     void allocation_racing_cancellation() throws Exception {
-        Race r = new Race();
-        List<LineQuantity> all = r.reserved();
-        List<Throwable> thrown = r.race(
-                oms -> oms.allocate(r.order, "A-1", WorkflowWorld.WH1, all),
-                oms -> oms.cancelOrder(r.order, CancellationReason.CUSTOMER_REQUEST));
-        assertThat(r.world.order(r.order).status()).isEqualTo(OrderStatus.CANCELLED);
-        r.assertConsistent(thrown);
+        try (Race r = new Race()) {
+            List<LineQuantity> all = r.reserved();
+            List<Throwable> thrown = r.race(
+                    oms -> oms.allocate(r.order, "A-1", WorkflowWorld.WH1, all),
+                    oms -> oms.cancelOrder(r.order, CancellationReason.CUSTOMER_REQUEST));
+            assertThat(r.world.order(r.order).status()).isEqualTo(OrderStatus.CANCELLED);
+            r.assertConsistent(thrown);
+        }
     }
 
     /**
@@ -207,28 +223,30 @@ public abstract class WorkflowFaultContract {
     @RepeatedTest(20)
     @DisplayName("Workflows §7: shipment racing cancellation: one wins, the stock and the money follow the winner")
     void shipment_racing_cancellation() throws Exception {
-        Race r = new Race(false);
-        AllocationResult allocated = r.world.oms.allocate(r.order, "A-1", WorkflowWorld.WH1, r.reserved());
-        assertThat(allocated.isAllocated()).isTrue();
-        Order before = r.world.order(r.order);
-        LineAllocation a = before.allocations().get(0);
-        List<Throwable> thrown = r.race(
-                oms -> oms.ship(r.order, a.allocationKey(), List.of(LineQuantity.of(a.line(), a.units())), "S-1"),
-                oms -> oms.cancelOrder(r.order, CancellationReason.CUSTOMER_REQUEST));
-        r.assertConsistent(thrown);
+        try (Race r = new Race(false)) {
+            AllocationResult allocated = r.world.oms.allocate(r.order, "A-1", WorkflowWorld.WH1, r.reserved());
+            assertThat(allocated.isAllocated()).isTrue();
+            Order before = r.world.order(r.order);
+            LineAllocation a = before.allocations().get(0);
+            List<Throwable> thrown = r.race(
+                    oms -> oms.ship(r.order, a.allocationKey(), List.of(LineQuantity.of(a.line(), a.units())), "S-1"),
+                    oms -> oms.cancelOrder(r.order, CancellationReason.CUSTOMER_REQUEST));
+            r.assertConsistent(thrown);
+        }
     }
 
     @RepeatedTest(20)
     @DisplayName("Workflows §7: the same shipment sent twice at once ships and captures once")
     void the_same_shipment_twice_at_once() throws Exception {
-        Race r = new Race();
-        r.world.oms.allocate(r.order, "A-1", WorkflowWorld.WH1, r.reserved());
-        Order before = r.world.order(r.order);
-        List<Throwable> thrown = r.race(
-                oms -> shipAll(oms, before),
-                oms -> shipAll(oms, before));
-        assertThat(r.world.order(r.order).units(UnitState.SHIPPED)).isEqualTo(3);
-        r.assertConsistent(thrown);
+        try (Race r = new Race()) {
+            r.world.oms.allocate(r.order, "A-1", WorkflowWorld.WH1, r.reserved());
+            Order before = r.world.order(r.order);
+            List<Throwable> thrown = r.race(
+                    oms -> shipAll(oms, before),
+                    oms -> shipAll(oms, before));
+            assertThat(r.world.order(r.order).units(UnitState.SHIPPED)).isEqualTo(3);
+            r.assertConsistent(thrown);
+        }
     }
 
     private static Object shipAll(Oms oms, Order order) {
@@ -242,14 +260,15 @@ public abstract class WorkflowFaultContract {
     @RepeatedTest(20)
     @DisplayName("Workflows §7: two cancellations and a placement replay at once cancel once and void once")
     void cancellation_racing_cancellation() throws Exception {
-        Race r = new Race();
-        List<Throwable> thrown = r.race(
-                oms -> oms.cancelOrder(r.order, CancellationReason.CUSTOMER_REQUEST),
-                oms -> oms.cancel(r.order, List.of(LineQuantity.of(r.world.order(r.order).lines().get(0).id(), 1)),
-                        CancellationReason.CUSTOMER_REQUEST, "C-1"));
-        r.assertConsistent(thrown);
-        PlacementResult replay = r.world.oms.reconcilePayment(r.order);
-        assertThat(replay.order().id()).isEqualTo(r.order);
-        r.assertConsistent(List.of());
+        try (Race r = new Race()) {
+            List<Throwable> thrown = r.race(
+                    oms -> oms.cancelOrder(r.order, CancellationReason.CUSTOMER_REQUEST),
+                    oms -> oms.cancel(r.order, List.of(LineQuantity.of(r.world.order(r.order).lines().get(0).id(), 1)),
+                            CancellationReason.CUSTOMER_REQUEST, "C-1"));
+            r.assertConsistent(thrown);
+            PlacementResult replay = r.world.oms.reconcilePayment(r.order);
+            assertThat(replay.order().id()).isEqualTo(r.order);
+            r.assertConsistent(List.of());
+        }
     }
 }
