@@ -1,5 +1,6 @@
 package io.omskit.testkit.workflow;
 
+import io.omskit.core.Oms;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.HoldReason;
@@ -16,85 +17,98 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.Transformer;
 
-/** The operations of the workflow property, each a jqwik action on a {@link WorkflowWorld}. */
+/**
+ * The operations of the workflow contract: each as a jqwik action on a {@link WorkflowWorld} for the property, and as
+ * an {@link OnOrder} through any node's {@code Oms} for the load.
+ */
 final class WorkflowActions {
+
+    /** The SKUs an order is placed for. */
+    static final List<Sku> SKUS = List.of(WorkflowWorld.MUG, WorkflowWorld.TEE, WorkflowWorld.KIT);
 
     private WorkflowActions() {
     }
 
+    /** What an operation does to the order it picked, through {@code oms}; {@code choice} varies its arguments. */
+    interface OnOrder {
+        void run(WorkflowWorld world, Oms oms, Order order, int choice);
+    }
+
+    /** An operation on an order and how often it is picked, relative to a placement's 3. */
+    record Weighted(String name, int weight, OnOrder body) {
+    }
+
+    /** The operations on an order, weighted as the property and the load pick them. */
+    static final List<Weighted> ON_ORDER = List.of(
+            new Weighted("allocate", 3, WorkflowActions::allocate),
+            new Weighted("ship", 3, WorkflowActions::ship),
+            new Weighted("cancel one unit", 1, WorkflowActions::cancelPart),
+            new Weighted("cancel order", 1, WorkflowActions::cancelOrder),
+            new Weighted("hold or release", 1, WorkflowActions::holdOrRelease),
+            new Weighted("reconcile payment", 1, WorkflowActions::reconcilePayment));
+
+    /** How often a placement is picked. */
+    static final int PLACE_WEIGHT = 3;
+
     static Action.Independent<WorkflowWorld> place() {
-        Arbitrary<List<Sku>> skus = Arbitraries.of(WorkflowWorld.MUG, WorkflowWorld.TEE, WorkflowWorld.KIT).list().ofMinSize(1).ofMaxSize(2);
+        Arbitrary<List<Sku>> skus = Arbitraries.of(SKUS).list().ofMinSize(1).ofMaxSize(2);
         Arbitrary<List<Integer>> quantities = Arbitraries.integers().between(1, 3).list().ofSize(2);
         return () -> Combinators.combine(skus, quantities, Arbitraries.integers().between(0, 9))
                 .as((s, q, card) -> Transformer.mutate("place " + s + " x " + q + (card == 0 ? " (declined card)" : ""),
                         w -> w.place(s, q, card == 0)));
     }
 
-    static Action.Independent<WorkflowWorld> allocate() {
-        return onOrder("allocate", (w, o, choice) -> {
-            OrderLine line = firstWith(o, UnitState.RESERVED);
-            if (line == null) {
+    static void allocate(WorkflowWorld w, Oms oms, Order o, int choice) {
+        OrderLine line = firstWith(o, UnitState.RESERVED);
+        if (line == null) {
+            return;
+        }
+        int quantity = choice % 2 == 0 ? line.units().reserved() : 1;
+        String key = w.key("A");
+        w.attempt("allocate " + o.id(), o.id(), () -> oms.allocate(o.id(), key, WorkflowWorld.LOCATIONS.get(choice % 2),
+                List.of(LineQuantity.of(line.id(), quantity))));
+    }
+
+    static void ship(WorkflowWorld w, Oms oms, Order o, int choice) {
+        if (o.allocations().isEmpty()) {
+            return;
+        }
+        LineAllocation a = o.allocations().get(choice % o.allocations().size());
+        int quantity = choice % 3 == 0 ? 1 : a.units();
+        String shipment = w.key("S");
+        w.attempt("ship " + o.id(), o.id(), () -> oms.ship(o.id(), a.allocationKey(), List.of(LineQuantity.of(a.line(), quantity)),
+                shipment));
+    }
+
+    static void cancelPart(WorkflowWorld w, Oms oms, Order o, int choice) {
+        for (OrderLine l : o.lines()) {
+            if (l.units().open() + l.units().reserved() + l.units().allocated() + l.units().ready() > 0) {
+                String key = w.key("C");
+                w.attempt("cancel part of " + o.id(), o.id(), () -> oms.cancel(o.id(), List.of(LineQuantity.of(l.id(), 1)),
+                        CancellationReason.CUSTOMER_REQUEST, key));
                 return;
             }
-            int quantity = choice % 2 == 0 ? line.units().reserved() : 1;
-            String key = w.key("A");
-            w.attempt("allocate " + o.id(), o.id(), () -> w.oms.allocate(o.id(), key, WorkflowWorld.LOCATIONS.get(choice % 2),
-                    List.of(LineQuantity.of(line.id(), quantity))));
-        });
+        }
     }
 
-    static Action.Independent<WorkflowWorld> ship() {
-        return onOrder("ship", (w, o, choice) -> {
-            if (o.allocations().isEmpty()) {
-                return;
-            }
-            LineAllocation a = o.allocations().get(choice % o.allocations().size());
-            int quantity = choice % 3 == 0 ? 1 : a.units();
-            String shipment = w.key("S");
-            w.attempt("ship " + o.id(), o.id(), () -> w.oms.ship(o.id(), a.allocationKey(), List.of(LineQuantity.of(a.line(), quantity)),
-                    shipment));
-        });
+    static void cancelOrder(WorkflowWorld w, Oms oms, Order o, int choice) {
+        w.attempt("cancel " + o.id(), o.id(), () -> oms.cancelOrder(o.id(), CancellationReason.CUSTOMER_REQUEST));
     }
 
-    static Action.Independent<WorkflowWorld> cancelPart() {
-        return onOrder("cancel one unit", (w, o, choice) -> {
-            for (OrderLine l : o.lines()) {
-                if (l.units().open() + l.units().reserved() + l.units().allocated() + l.units().ready() > 0) {
-                    String key = w.key("C");
-                    w.attempt("cancel part of " + o.id(), o.id(), () -> w.oms.cancel(o.id(), List.of(LineQuantity.of(l.id(), 1)),
-                            CancellationReason.CUSTOMER_REQUEST, key));
-                    return;
-                }
-            }
-        });
+    static void holdOrRelease(WorkflowWorld w, Oms oms, Order o, int choice) {
+        if (o.isOnHold()) {
+            w.attempt("release hold of " + o.id(), o.id(), () -> oms.releaseHold(o.id()));
+        } else {
+            w.attempt("hold " + o.id(), o.id(), () -> oms.hold(o.id(), HoldReason.FRAUD_REVIEW, "check"));
+        }
     }
 
-    static Action.Independent<WorkflowWorld> cancelOrder() {
-        return onOrder("cancel order", (w, o, choice) ->
-                w.attempt("cancel " + o.id(), o.id(), () -> w.oms.cancelOrder(o.id(), CancellationReason.CUSTOMER_REQUEST)));
+    static void reconcilePayment(WorkflowWorld w, Oms oms, Order o, int choice) {
+        w.attempt("reconcile " + o.id(), o.id(), () -> oms.reconcilePayment(o.id()));
     }
 
-    static Action.Independent<WorkflowWorld> holdAndRelease() {
-        return onOrder("hold or release", (w, o, choice) -> {
-            if (o.isOnHold()) {
-                w.attempt("release hold of " + o.id(), o.id(), () -> w.oms.releaseHold(o.id()));
-            } else {
-                w.attempt("hold " + o.id(), o.id(), () -> w.oms.hold(o.id(), HoldReason.FRAUD_REVIEW, "check"));
-            }
-        });
-    }
-
-    static Action.Independent<WorkflowWorld> reconcilePayment() {
-        return onOrder("reconcile payment", (w, o, choice) ->
-                w.attempt("reconcile " + o.id(), o.id(), () -> w.oms.reconcilePayment(o.id())));
-    }
-
-    /** What an action does to the order it picked. */
-    private interface OnOrder {
-        void run(WorkflowWorld world, Order order, int choice);
-    }
-
-    private static Action.Independent<WorkflowWorld> onOrder(String name, OnOrder body) {
+    /** {@code op} as a jqwik action on an order the world placed, through the world's own {@code Oms}. */
+    static Action.Independent<WorkflowWorld> onOrder(Weighted op) {
         return new Action.Independent<>() {
             @Override
             public boolean precondition(WorkflowWorld w) {
@@ -104,9 +118,9 @@ final class WorkflowActions {
             @Override
             public Arbitrary<Transformer<WorkflowWorld>> transformer() {
                 return Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 1000))
-                        .as((pick, choice) -> Transformer.mutate(name + " #" + pick + "/" + choice, w -> {
+                        .as((pick, choice) -> Transformer.mutate(op.name() + " #" + pick + "/" + choice, w -> {
                             OrderId id = w.placed.get(pick % w.placed.size());
-                            body.run(w, w.order(id), choice);
+                            op.body().run(w, w.oms, w.order(id), choice);
                         }));
             }
         };

@@ -17,6 +17,7 @@ import io.omskit.core.spi.SpiException;
 import io.omskit.testkit.contract.ContractClock;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,8 +34,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.ActionChainArbitrary;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * The workflow contract: {@link Oms} on the adapters under test, with failures injected before and after every SPI
@@ -48,8 +51,10 @@ import org.junit.jupiter.api.RepeatedTest;
  * }</pre>
  *
  * A subclass whose storage is shared between processes overrides {@link #secondNode(WorkflowAdapters, Clock)} to
- * give a second, independent connection to the same storage; the races then run between two {@code Oms}. It releases
- * what a second node holds (its pool) in {@link #closeSecondNode(WorkflowAdapters)}.
+ * give a second, independent connection to the same storage; the races and the load then run between two {@code Oms}.
+ * It releases what a second node holds (its pool) in {@link #closeSecondNode(WorkflowAdapters)}. It overrides
+ * {@link #disturbStorage()} to break the storage under the load (kill its connections): the adapters must report each
+ * break as a retryable {@link SpiException}, and the end checks must still hold.
  */
 public abstract class WorkflowFaultContract {
 
@@ -70,6 +75,15 @@ public abstract class WorkflowFaultContract {
 
     /** Releases what {@link #secondNode} opened for {@code node}, once the test that used it is over; the default does nothing. */
     protected void closeSecondNode(WorkflowAdapters node) {
+    }
+
+    /**
+     * Begins disturbing the storage (killing its connections, say) while the load of
+     * {@link #load_on_two_nodes_with_faults_and_a_disturbed_storage_ends_consistent()} runs; the contract closes what it
+     * returns before the end checks. The default disturbs nothing.
+     */
+    protected StorageDisturbance disturbStorage() {
+        return StorageDisturbance.none();
     }
 
     /** The probability of a fault at each SPI call in the property. */
@@ -98,15 +112,12 @@ public abstract class WorkflowFaultContract {
 
     @Provide
     Arbitrary<ActionChain<WorkflowWorld>> operations() {
-        return ActionChain.<WorkflowWorld>startWith(() -> world(seed, faultProbability()))
-                .withAction(3, WorkflowActions.place())
-                .withAction(3, WorkflowActions.allocate())
-                .withAction(3, WorkflowActions.ship())
-                .withAction(WorkflowActions.cancelPart())
-                .withAction(WorkflowActions.cancelOrder())
-                .withAction(WorkflowActions.holdAndRelease())
-                .withAction(WorkflowActions.reconcilePayment())
-                .withMaxTransformations(40);
+        ActionChainArbitrary<WorkflowWorld> chains = ActionChain.<WorkflowWorld>startWith(() -> world(seed, faultProbability()))
+                .withAction(WorkflowActions.PLACE_WEIGHT, WorkflowActions.place());
+        for (WorkflowActions.Weighted op : WorkflowActions.ON_ORDER) {
+            chains = chains.withAction(op.weight(), WorkflowActions.onOrder(op));
+        }
+        return chains.withMaxTransformations(40);
     }
 
     private static synchronized void record(Map<String, Integer> counters, long faults) {
@@ -121,6 +132,44 @@ public abstract class WorkflowFaultContract {
         if (!TOTALS.isEmpty()) {
             System.out.println("Workflow fault property: " + TOTALS);
             TOTALS.clear();
+        }
+    }
+
+    // ---- load ----
+
+    private static final int LOAD_THREADS = 4;
+    private static final int LOAD_OPERATIONS_PER_THREAD = 60;
+    private static final double LOAD_FAULT_PROBABILITY = 0.02;
+
+    @Test
+    @DisplayName("Workflows §8: threads on two nodes placing, allocating, shipping, cancelling and holding orders, with faults and a disturbed storage, end consistent")
+    void load_on_two_nodes_with_faults_and_a_disturbed_storage_ends_consistent() throws Exception {
+        long loadSeed = System.nanoTime();
+        ContractClock clock = new ContractClock(WorkflowWorld.START);
+        WorkflowWorld world = new WorkflowWorld(newAdapters(clock), clock, loadSeed, 0, 10);
+        WorkflowAdapters node = secondNode(world.adapters, clock);
+        try {
+            WorkflowLoad load = new WorkflowLoad(world, List.of(world.oms, world.secondOms(node)));
+            StorageDisturbance disturbance = disturbStorage();
+            world.faults.failWith(LOAD_FAULT_PROBABILITY);
+            try {
+                load.run(LOAD_THREADS, LOAD_OPERATIONS_PER_THREAD, loadSeed);
+            } finally {
+                world.faults.off();
+                disturbance.close();
+            }
+            Findings findings = world.findings();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("threads", LOAD_THREADS);
+            figures.put("nodes", 2);
+            figures.putAll(world.counters());
+            figures.put("faults injected", world.faults.injected());
+            figures.putAll(disturbance.figures());
+            findings.counts().forEach((check, n) -> figures.put("violations: " + check, n));
+            System.out.println("Workflow load: " + figures);
+            assertThat(findings.all()).as("end checks after the load (seed %d)", loadSeed).isEmpty();
+        } finally {
+            closeSecondNode(node);
         }
     }
 

@@ -39,6 +39,7 @@ import io.omskit.core.payment.PaymentStatus;
 import io.omskit.core.spi.SpiException;
 import io.omskit.testkit.contract.ContractClock;
 import io.omskit.testkit.faults.FaultPlan;
+import io.omskit.testkit.workflow.Findings.Check;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -58,6 +63,7 @@ import org.joda.money.Money;
  * A small shop wired on the adapters under test, with faults injected into every SPI, and the end checks of the
  * workflow contract. Each operation is retried with the same arguments until it stops failing, as a careful host
  * would; a retry that is refused although the first attempt failed is a violation (the retry did not finish the work).
+ * Operations may run on several threads at once; the end checks run when they are over.
  */
 public final class WorkflowWorld {
 
@@ -76,15 +82,25 @@ public final class WorkflowWorld {
     final FaultPlan faults;
     final WorkflowAdapters adapters;
     final Oms oms;
-    final List<OrderId> placed = new ArrayList<>();
-    final List<String> violations = new ArrayList<>();
-    private final Map<String, Integer> counters = new TreeMap<>();
-    private int nextKey;
+    final List<OrderId> placed = new CopyOnWriteArrayList<>();
+    final List<String> violations = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> counters = new ConcurrentSkipListMap<>();
+    private final AtomicInteger nextKey = new AtomicInteger();
+    /** Operations under way per order, so that a refusal is judged only for an operation that had its order to itself. */
+    private final Map<OrderId, Activity> activity = new ConcurrentHashMap<>();
     private final InMemoryCatalog catalog;
     private final Network network;
 
     /** A shop on {@code adapters}, faults drawn from {@code seed} with probability {@code faultProbability}. */
     WorkflowWorld(WorkflowAdapters adapters, ContractClock clock, long seed, double faultProbability) {
+        this(adapters, clock, seed, faultProbability, 1);
+    }
+
+    /**
+     * A shop as above, opening with {@code stockTimes} times the usual stock (12 mugs and 20 tees at each
+     * warehouse), for loads that place many orders.
+     */
+    WorkflowWorld(WorkflowAdapters adapters, ContractClock clock, long seed, double faultProbability, int stockTimes) {
         this.adapters = adapters;
         this.clock = clock;
         this.faults = FaultPlan.seeded(seed);
@@ -97,8 +113,8 @@ public final class WorkflowWorld {
                 Location.builder(WH1, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                 Location.builder(WH2, LocationType.WAREHOUSE, GeoPoint.of(48.1, 11.6)).build()));
         for (LocationId l : LOCATIONS) {
-            adapters.inventory().adjust(StockAdjustment.of("opening-" + MUG + "-" + l, MUG, l, MovementReason.RECEIPT, 12, "po"));
-            adapters.inventory().adjust(StockAdjustment.of("opening-" + TEE + "-" + l, TEE, l, MovementReason.RECEIPT, 20, "po"));
+            adapters.inventory().adjust(StockAdjustment.of("opening-" + MUG + "-" + l, MUG, l, MovementReason.RECEIPT, 12 * stockTimes, "po"));
+            adapters.inventory().adjust(StockAdjustment.of("opening-" + TEE + "-" + l, TEE, l, MovementReason.RECEIPT, 20 * stockTimes, "po"));
         }
         this.catalog = catalog;
         this.network = network;
@@ -111,20 +127,40 @@ public final class WorkflowWorld {
         faults.failWith(faultProbability);
     }
 
-    /** A second {@code Oms} (another node) on {@code node}'s view of the same storage, sharing the provider. */
+    /**
+     * A second {@code Oms} (another node) on {@code node}'s view of the same storage, sharing the provider and
+     * failing as {@link #faults} says.
+     */
     Oms secondOms(WorkflowAdapters node) {
-        return Oms.builder().clock(clock).network(network).catalog(catalog).orders(node.orders()).inventory(node.inventory())
-                .payments(gateway).events(node.events()).build();
+        return Oms.builder().clock(clock).network(network).catalog(catalog)
+                .orders(faults.orders(node.orders()))
+                .inventory(faults.inventory(node.inventory()))
+                .payments(faults.payments(gateway))
+                .events(faults.events(node.events()))
+                .build();
     }
 
     /** A fresh key for a keyed command. */
     String key(String prefix) {
-        return prefix + "-" + (++nextKey);
+        return prefix + "-" + nextKey.incrementAndGet();
     }
 
-    /** The order as stored, read past the faults. */
+    /** The order as stored, read past the faults, and again when the storage fails the read. */
     Order order(OrderId id) {
-        return adapters.orders().find(id).orElseThrow();
+        return read(() -> adapters.orders().find(id)).orElseThrow();
+    }
+
+    /** {@code read} from the storage, repeated while the storage fails it (a connection lost, say). */
+    private <T> T read(Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (SpiException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Counts of operations, retries and refusals so far. */
@@ -146,7 +182,19 @@ public final class WorkflowWorld {
     <T> T attempt(String name, OrderId order, Supplier<T> operation) {
         clock.advance(Duration.ofSeconds(7));
         count("operations");
-        long versionBefore = order == null ? 0 : order(order).version();
+        if (order == null) {
+            return attempt(name, null, 0, 0, operation);
+        }
+        Activity others = activity.computeIfAbsent(order, k -> new Activity());
+        long ticket = others.start();
+        try {
+            return attempt(name, order, order(order).version(), ticket, operation);
+        } finally {
+            others.end();
+        }
+    }
+
+    private <T> T attempt(String name, OrderId order, long versionBefore, long ticket, Supplier<T> operation) {
         boolean failedBefore = false;
         SpiException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -160,9 +208,17 @@ public final class WorkflowWorld {
                 failedBefore = true;
                 last = e;
                 count("failed attempts retried");
+                if (!e.retryable()) {
+                    violations.add(name + " failed for good (the adapter said not retryable): " + e);
+                    return null;
+                }
             } catch (IllegalTransitionException e) {
                 if (failedBefore && order != null && order(order).version() != versionBefore) {
-                    violations.add("a retry of " + name + " was refused instead of finishing the work: " + e.getMessage());
+                    if (activity.get(order).alone(ticket)) {
+                        violations.add("a retry of " + name + " was refused instead of finishing the work: " + e.getMessage());
+                    } else {
+                        count("refused after others changed the order");
+                    }
                 }
                 count("refused by the order's state");
                 return null;
@@ -175,9 +231,36 @@ public final class WorkflowWorld {
         return null;
     }
 
+    /** The operations on one order: how many run now, how many ever started. */
+    private static final class Activity {
+        private int running;
+        private long started;
+
+        /** Counts an operation in; returns its ticket, 0 when others were running already. */
+        synchronized long start() {
+            running++;
+            started++;
+            return running == 1 ? started : 0;
+        }
+
+        synchronized void end() {
+            running--;
+        }
+
+        /** Whether the operation holding {@code ticket} has had the order to itself so far. */
+        synchronized boolean alone(long ticket) {
+            return ticket != 0 && ticket == started;
+        }
+    }
+
     // ---- operations ----
 
     void place(List<Sku> skus, List<Integer> quantities, boolean declinedCard) {
+        place(oms, skus, quantities, declinedCard);
+    }
+
+    /** Places an order through {@code node}; returns its id, or null when none was stored. */
+    OrderId place(Oms node, List<Sku> skus, List<Integer> quantities, boolean declinedCard) {
         String ref = key("W");
         PlaceOrderRequest.Builder b = PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(ref).customer("c-1").currency("EUR")
                 .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
@@ -191,12 +274,13 @@ public final class WorkflowWorld {
             }
         }
         PlaceOrderRequest request = b.build();
-        PlacementResult result = attempt("place " + ref, null, () -> oms.placeOrder(request));
-        if (result != null) {
-            placed.add(result.order().id());
-        } else {
-            adapters.orders().findByExternalRef(Channel.WEB, ExternalOrderRef.of(ref)).ifPresent(o -> placed.add(o.id()));
+        PlacementResult result = attempt("place " + ref, null, () -> node.placeOrder(request));
+        OrderId id = result != null ? result.order().id()
+                : read(() -> adapters.orders().findByExternalRef(Channel.WEB, ExternalOrderRef.of(ref))).map(Order::id).orElse(null);
+        if (id != null) {
+            placed.add(id);
         }
+        return id;
     }
 
     // ---- end checks ----
@@ -207,7 +291,13 @@ public final class WorkflowWorld {
      * that an order does not account for, every saved version's events published.
      */
     List<String> check() {
-        List<String> found = new ArrayList<>(violations);
+        return findings().all();
+    }
+
+    /** The end checks of {@link #check()}, their problems kept apart by check. */
+    Findings findings() {
+        Findings found = new Findings();
+        violations.forEach(v -> found.add(Check.OPERATIONS, v));
         Map<OrderId, Set<Long>> publishedVersions = new HashMap<>();
         for (DomainEvent e : adapters.published().get()) {
             if (e instanceof OrderEvent oe) {
@@ -219,7 +309,7 @@ public final class WorkflowWorld {
             known.add(id.value());
             Order order = adapters.orders().find(id).orElse(null);
             if (order == null) {
-                found.add("order " + id + " was lost");
+                found.add(Check.ORDERS_LOST, "order " + id + " was lost");
                 continue;
             }
             checkStock(order, found);
@@ -227,13 +317,13 @@ public final class WorkflowWorld {
             Set<Long> versions = publishedVersions.getOrDefault(id, Set.of());
             for (long v = 1; v <= order.version(); v++) {
                 if (!versions.contains(v)) {
-                    found.add("order " + id + ": the events of version " + v + " were never published");
+                    found.add(Check.EVENTS_LOST, "order " + id + ": the events of version " + v + " were never published");
                 }
             }
         }
         for (String holder : adapters.inventory().holders(clock.instant(), null, 10_000)) {
             if (!known.contains(holder)) {
-                found.add("stock is held by '" + holder + "', which no order knows");
+                found.add(Check.HOLDERS_UNKNOWN, "stock is held by '" + holder + "', which no order knows");
             }
         }
         if (found.isEmpty()) {
@@ -242,7 +332,7 @@ public final class WorkflowWorld {
             try {
                 List<OrderId> corrected = oms.reconcileStock(Duration.ZERO, 100);
                 if (!corrected.isEmpty()) {
-                    found.add("the stock sweep had to correct orders " + corrected + ": a call left stock behind");
+                    found.add(Check.SWEEP, "the stock sweep had to correct orders " + corrected + ": a call left stock behind");
                 }
             } finally {
                 faults.failWith(p);
@@ -267,11 +357,11 @@ public final class WorkflowWorld {
         return shipped;
     }
 
-    private void checkStock(Order order, List<String> found) {
+    private void checkStock(Order order, Findings found) {
         Map<Sku, Integer> shipped = new TreeMap<>(stockUnits(order, UnitState.SHIPPED));
         Map<Sku, Integer> left = shippedInLedger(order.id());
         if (!shipped.equals(left)) {
-            found.add("order " + order.id() + " (" + order.status() + "): shipped " + shipped + " on the order, " + left + " in the ledger");
+            found.add(Check.LEDGER, "order " + order.id() + " (" + order.status() + "): shipped " + shipped + " on the order, " + left + " in the ledger");
         }
         HeldStock held = adapters.inventory().heldFor(order.id().value());
         Map<Sku, Integer> reserved = stockUnits(order, UnitState.RESERVED);
@@ -280,14 +370,14 @@ public final class WorkflowWorld {
             for (ReservationLine l : r.held()) {
                 reservedHeld += l.quantity();
                 if (reserved.getOrDefault(l.sku(), 0) < r.heldQuantity(l.sku())) {
-                    found.add("order " + order.id() + " (" + order.status() + "): reservation " + r.key() + " holds "
+                    found.add(Check.STOCK_HELD, "order " + order.id() + " (" + order.status() + "): reservation " + r.key() + " holds "
                             + r.heldQuantity(l.sku()) + " " + l.sku() + ", the order has " + reserved.getOrDefault(l.sku(), 0) + " reserved");
                 }
             }
         }
         int reservedWanted = reserved.values().stream().mapToInt(Integer::intValue).sum();
         if (reservedHeld != reservedWanted) {
-            found.add("order " + order.id() + " (" + order.status() + "): " + reservedHeld + " units reserved in stock, "
+            found.add(Check.STOCK_HELD, "order " + order.id() + " (" + order.status() + "): " + reservedHeld + " units reserved in stock, "
                     + reservedWanted + " on the order");
         }
         Map<String, Integer> wanted = new LinkedHashMap<>();
@@ -303,36 +393,36 @@ public final class WorkflowWorld {
             }
         }
         if (!allocated.equals(wanted)) {
-            found.add("order " + order.id() + " (" + order.status() + "): stock allocated " + allocated + ", the order holds " + wanted);
+            found.add(Check.STOCK_HELD, "order " + order.id() + " (" + order.status() + "): stock allocated " + allocated + ", the order holds " + wanted);
         }
     }
 
-    private void checkMoney(Order order, List<String> found) {
+    private void checkMoney(Order order, Findings found) {
         Money zero = Money.zero(order.currency());
         Money captured = orZero(gateway.captured(order.id()), zero);
         Money open = orZero(gateway.openAuthorisation(order.id()), zero);
         if (captured.isGreaterThan(order.total())) {
-            found.add("order " + order.id() + ": captured " + captured + ", more than its total " + order.total());
+            found.add(Check.CAPTURED_TWICE, "order " + order.id() + ": captured " + captured + ", more than its total " + order.total());
         }
         // an authorisation in doubt (its answer lost) is reconciled when the order goes on; only a cancelled order must settle it now
         PaymentStatus payment = order.payment().status();
         boolean pending = order.status() != OrderStatus.CANCELLED && (order.status() == OrderStatus.AWAITING_CONFIRMATION
                 || payment == PaymentStatus.UNKNOWN || payment == PaymentStatus.NOT_ATTEMPTED);
         if (!pending && !captured.equals(order.payment().captured())) {
-            found.add("order " + order.id() + ": the provider captured " + captured + ", the order says " + order.payment().captured());
+            found.add(Check.MONEY_DISAGREES, "order " + order.id() + ": the provider captured " + captured + ", the order says " + order.payment().captured());
         }
         if (!pending && !open.equals(order.payment().authorised())) {
-            found.add("order " + order.id() + ": the provider holds " + open + " authorised, the order says " + order.payment().authorised()
+            found.add(Check.MONEY_DISAGREES, "order " + order.id() + ": the provider holds " + open + " authorised, the order says " + order.payment().authorised()
                     + "; calls " + paymentCalls(order.id()) + "; payment " + order.payment());
         }
         if (order.status() == OrderStatus.CANCELLED && open.isPositive()) {
-            found.add("order " + order.id() + " is cancelled but " + open + " stays authorised");
+            found.add(Check.AUTHORISATION_KEPT, "order " + order.id() + " is cancelled but " + open + " stays authorised");
         }
         int shipped = order.units(UnitState.SHIPPED);
         if (shipped > 0 && order.needsNoStock() && order.payment().status() != PaymentStatus.DECLINED) {
             Money owed = owed(order);
             if (!captured.equals(owed)) {
-                found.add("order " + order.id() + " shipped all it will ship; captured " + captured + ", owed " + owed);
+                found.add(Check.SHIPPED_UNCAPTURED, "order " + order.id() + " shipped all it will ship; captured " + captured + ", owed " + owed);
             }
         } else if (shipped > 0) {
             Money value = zero;
@@ -341,7 +431,7 @@ public final class WorkflowWorld {
             }
             Money slack = Money.ofMinor(order.currency(), order.lines().size());
             if (captured.plus(slack).isLessThan(value)) {
-                found.add("order " + order.id() + ": shipped units worth " + value + ", captured " + captured);
+                found.add(Check.SHIPPED_UNCAPTURED, "order " + order.id() + ": shipped units worth " + value + ", captured " + captured);
             }
         }
     }

@@ -1,0 +1,101 @@
+package io.omskit.testkit.workflow;
+
+import io.omskit.core.Oms;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.order.OrderId;
+import io.omskit.testkit.workflow.WorkflowActions.Weighted;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Threads on several nodes placing, allocating, shipping, cancelling and holding the orders of one
+ * {@link WorkflowWorld} at once, each operation retried with the same arguments until it stops failing. An order stays
+ * with the node that placed it and any thread of that node works on it: between nodes a shipment and a cancellation of
+ * the same units can both go ahead (the known gap the README states), so only the stock is shared between nodes.
+ */
+final class WorkflowLoad {
+
+    private final WorkflowWorld world;
+    private final List<Oms> nodes;
+    private final List<List<OrderId>> ordersOfNode = new ArrayList<>();
+    private final int totalWeight;
+
+    /** A load on {@code world} through {@code nodes}, each an {@code Oms} on the world's storage. */
+    WorkflowLoad(WorkflowWorld world, List<Oms> nodes) {
+        this.world = world;
+        this.nodes = List.copyOf(nodes);
+        for (int i = 0; i < nodes.size(); i++) {
+            ordersOfNode.add(new CopyOnWriteArrayList<>());
+        }
+        this.totalWeight = WorkflowActions.PLACE_WEIGHT + WorkflowActions.ON_ORDER.stream().mapToInt(Weighted::weight).sum();
+    }
+
+    /**
+     * Runs {@code operations} operations on each of {@code threads} threads, the threads spread over the nodes in
+     * turn, their choices drawn from {@code seed}; returns when every thread is done.
+     *
+     * @throws ExecutionException when an operation broke its thread (not a failure the world records: a bug in the load)
+     */
+    void run(int threads, int operations, long seed) throws InterruptedException, ExecutionException, TimeoutException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int node = t % nodes.size();
+                SplittableRandom random = new SplittableRandom(seed + t);
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < operations; i++) {
+                        operate(node, random);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void operate(int node, SplittableRandom random) {
+        List<OrderId> orders = ordersOfNode.get(node);
+        int pick = random.nextInt(totalWeight) - WorkflowActions.PLACE_WEIGHT;
+        if (pick < 0 || orders.isEmpty()) {
+            place(node, random);
+            return;
+        }
+        for (Weighted op : WorkflowActions.ON_ORDER) {
+            pick -= op.weight();
+            if (pick < 0) {
+                OrderId id = orders.get(random.nextInt(orders.size()));
+                op.body().run(world, nodes.get(node), world.order(id), random.nextInt(1001));
+                return;
+            }
+        }
+    }
+
+    private void place(int node, SplittableRandom random) {
+        List<Sku> skus = new ArrayList<>();
+        for (int i = 1 + random.nextInt(2); i > 0; i--) {
+            skus.add(WorkflowActions.SKUS.get(random.nextInt(WorkflowActions.SKUS.size())));
+        }
+        List<Integer> quantities = List.of(1 + random.nextInt(3), 1 + random.nextInt(3));
+        OrderId id = world.place(nodes.get(node), skus, quantities, random.nextInt(10) == 0);
+        if (id != null) {
+            ordersOfNode.get(node).add(id);
+        }
+    }
+}
