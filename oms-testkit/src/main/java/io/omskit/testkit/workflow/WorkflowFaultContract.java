@@ -138,7 +138,7 @@ public abstract class WorkflowFaultContract {
     // ---- load ----
 
     private static final int LOAD_THREADS = 4;
-    private static final int LOAD_OPERATIONS_PER_THREAD = 60;
+    private static final int LOAD_OPERATIONS_PER_THREAD = 200;
     private static final double LOAD_FAULT_PROBABILITY = 0.02;
 
     @Test

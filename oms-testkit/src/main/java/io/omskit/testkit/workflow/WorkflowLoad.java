@@ -6,7 +6,9 @@ import io.omskit.core.order.OrderId;
 import io.omskit.testkit.workflow.WorkflowActions.Weighted;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -18,24 +20,24 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Threads on several nodes placing, allocating, shipping, cancelling and holding the orders of one
- * {@link WorkflowWorld} at once, each operation retried with the same arguments until it stops failing. An order stays
- * with the node that placed it and any thread of that node works on it: between nodes a shipment and a cancellation of
- * the same units can both go ahead (the known gap the README states), so only the stock is shared between nodes.
+ * {@link WorkflowWorld} at once, each operation retried with the same arguments until it stops failing. Any thread
+ * works on any order, whichever node placed it, but one order's operations run one after another, as a host that
+ * queues each order's commands runs them: the threads share the nodes and the stock, and the races of two operations
+ * on one order are the contract's races.
  */
 final class WorkflowLoad {
 
     private final WorkflowWorld world;
     private final List<Oms> nodes;
-    private final List<List<OrderId>> ordersOfNode = new ArrayList<>();
+    private final List<OrderId> orders = new CopyOnWriteArrayList<>();
+    /** Held by the operation under way on an order. */
+    private final Map<OrderId, Object> busy = new ConcurrentHashMap<>();
     private final int totalWeight;
 
     /** A load on {@code world} through {@code nodes}, each an {@code Oms} on the world's storage. */
     WorkflowLoad(WorkflowWorld world, List<Oms> nodes) {
         this.world = world;
         this.nodes = List.copyOf(nodes);
-        for (int i = 0; i < nodes.size(); i++) {
-            ordersOfNode.add(new CopyOnWriteArrayList<>());
-        }
         this.totalWeight = WorkflowActions.PLACE_WEIGHT + WorkflowActions.ON_ORDER.stream().mapToInt(Weighted::weight).sum();
     }
 
@@ -71,7 +73,6 @@ final class WorkflowLoad {
     }
 
     private void operate(int node, SplittableRandom random) {
-        List<OrderId> orders = ordersOfNode.get(node);
         int pick = random.nextInt(totalWeight) - WorkflowActions.PLACE_WEIGHT;
         if (pick < 0 || orders.isEmpty()) {
             place(node, random);
@@ -81,7 +82,9 @@ final class WorkflowLoad {
             pick -= op.weight();
             if (pick < 0) {
                 OrderId id = orders.get(random.nextInt(orders.size()));
-                op.body().run(world, nodes.get(node), world.order(id), random.nextInt(1001));
+                synchronized (busy.computeIfAbsent(id, k -> new Object())) {
+                    op.body().run(world, nodes.get(node), world.order(id), random.nextInt(1001));
+                }
                 return;
             }
         }
@@ -95,7 +98,7 @@ final class WorkflowLoad {
         List<Integer> quantities = List.of(1 + random.nextInt(3), 1 + random.nextInt(3));
         OrderId id = world.place(nodes.get(node), skus, quantities, random.nextInt(10) == 0);
         if (id != null) {
-            ordersOfNode.get(node).add(id);
+            orders.add(id);
         }
     }
 }

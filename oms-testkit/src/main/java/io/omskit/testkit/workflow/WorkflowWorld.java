@@ -39,6 +39,7 @@ import io.omskit.core.payment.PaymentStatus;
 import io.omskit.core.spi.SpiException;
 import io.omskit.testkit.contract.ContractClock;
 import io.omskit.testkit.faults.FaultPlan;
+import io.omskit.testkit.faults.InjectedFault;
 import io.omskit.testkit.workflow.Findings.Check;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -51,10 +52,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -63,7 +65,8 @@ import org.joda.money.Money;
  * A small shop wired on the adapters under test, with faults injected into every SPI, and the end checks of the
  * workflow contract. Each operation is retried with the same arguments until it stops failing, as a careful host
  * would; a retry that is refused although the first attempt failed is a violation (the retry did not finish the work).
- * Operations may run on several threads at once; the end checks run when they are over.
+ * Operations on different orders may run on several threads at once, those on one order one after another; the end
+ * checks run when they are over.
  */
 public final class WorkflowWorld {
 
@@ -86,8 +89,6 @@ public final class WorkflowWorld {
     final List<String> violations = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> counters = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextKey = new AtomicInteger();
-    /** Operations under way per order, so that a refusal is judged only for an operation that had its order to itself. */
-    private final Map<OrderId, Activity> activity = new ConcurrentHashMap<>();
     private final InMemoryCatalog catalog;
     private final Network network;
 
@@ -159,7 +160,18 @@ public final class WorkflowWorld {
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
+                backOff(e, attempt);
             }
+        }
+    }
+
+    /**
+     * Waits before the next attempt when the storage itself failed (1 ms, doubling up to 64 ms), as a host gives a
+     * failing database time to recover; an injected fault is retried at once.
+     */
+    private static void backOff(SpiException failure, int attempt) {
+        if (!(failure instanceof InjectedFault)) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1L << Math.min(attempt - 1, 6)));
         }
     }
 
@@ -182,19 +194,7 @@ public final class WorkflowWorld {
     <T> T attempt(String name, OrderId order, Supplier<T> operation) {
         clock.advance(Duration.ofSeconds(7));
         count("operations");
-        if (order == null) {
-            return attempt(name, null, 0, 0, operation);
-        }
-        Activity others = activity.computeIfAbsent(order, k -> new Activity());
-        long ticket = others.start();
-        try {
-            return attempt(name, order, order(order).version(), ticket, operation);
-        } finally {
-            others.end();
-        }
-    }
-
-    private <T> T attempt(String name, OrderId order, long versionBefore, long ticket, Supplier<T> operation) {
+        long versionBefore = order == null ? 0 : order(order).version();
         boolean failedBefore = false;
         SpiException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -212,13 +212,10 @@ public final class WorkflowWorld {
                     violations.add(name + " failed for good (the adapter said not retryable): " + e);
                     return null;
                 }
+                backOff(e, attempt);
             } catch (IllegalTransitionException e) {
                 if (failedBefore && order != null && order(order).version() != versionBefore) {
-                    if (activity.get(order).alone(ticket)) {
-                        violations.add("a retry of " + name + " was refused instead of finishing the work: " + e.getMessage());
-                    } else {
-                        count("refused after others changed the order");
-                    }
+                    violations.add("a retry of " + name + " was refused instead of finishing the work: " + e.getMessage());
                 }
                 count("refused by the order's state");
                 return null;
@@ -229,28 +226,6 @@ public final class WorkflowWorld {
         }
         violations.add(name + " still failing after " + MAX_ATTEMPTS + " attempts, last with " + last);
         return null;
-    }
-
-    /** The operations on one order: how many run now, how many ever started. */
-    private static final class Activity {
-        private int running;
-        private long started;
-
-        /** Counts an operation in; returns its ticket, 0 when others were running already. */
-        synchronized long start() {
-            running++;
-            started++;
-            return running == 1 ? started : 0;
-        }
-
-        synchronized void end() {
-            running--;
-        }
-
-        /** Whether the operation holding {@code ticket} has had the order to itself so far. */
-        synchronized boolean alone(long ticket) {
-            return ticket != 0 && ticket == started;
-        }
     }
 
     // ---- operations ----
