@@ -54,18 +54,22 @@ public final class Transactions {
                 if (autoCommit) {
                     c.setAutoCommit(false);
                 }
+                T result;
                 try {
-                    T result = work.run(c);
+                    result = work.run(c);
                     c.commit();
-                    return result;
                 } catch (SQLException | RuntimeException | Error e) {
+                    // a connection the server closed fails these too: keep the first failure, which says why
                     rollbackQuietly(c, e);
-                    throw e;
-                } finally {
                     if (autoCommit) {
-                        c.setAutoCommit(true);
+                        restoreAutoCommitQuietly(c, e);
                     }
+                    throw e;
                 }
+                if (autoCommit) {
+                    c.setAutoCommit(true);
+                }
+                return result;
             } catch (SQLException e) {
                 if (isTransientConflict(e) && attempt < maxAttempts) {
                     LOG.debug("{}: transaction aborted ({}), attempt {} of {}", operation, e.getSQLState(), attempt, maxAttempts);
@@ -123,6 +127,14 @@ public final class Transactions {
     private static void rollbackQuietly(Connection c, Throwable cause) {
         try {
             c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void restoreAutoCommitQuietly(Connection c, Throwable cause) {
+        try {
+            c.setAutoCommit(true);
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
