@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,9 @@ public final class OrderSourcing {
     private final Oms oms;
     private final SourcingEngine engine;
     private final Map<OrderId, ResourcingHistory> histories = new ConcurrentHashMap<>();
+    /** Plans allocated and not yet recorded on their order, so that a retry records the allocation as planned. */
+    private final Cache<io.omskit.core.inventory.AllocationKey, SourcingPlan> unrecorded =
+            CacheBuilder.newBuilder().maximumSize(10_000).build();
 
     /** Sources the orders of {@code oms} with {@code engine}; both must share the inventory store. */
     public OrderSourcing(Oms oms, SourcingEngine engine) {
@@ -40,21 +46,37 @@ public final class OrderSourcing {
     /**
      * Sources every open and reserved unit of the order and records the allocation on it. The allocation is keyed by the
      * order's version: a retry after a failure before the order was saved replays the same allocation and records it;
-     * after the save, the order has moved on and the retry sources only what is still open or reserved.
+     * after the save, a retry finds nothing left to source and answers with the allocation recorded last (replayed).
      *
      * @return the engine's result; when nothing could be allocated the order is unchanged
      * @throws IllegalArgumentException when the order is unknown
-     * @throws IllegalStateException when the order has no open or reserved unit left to source
+     * @throws IllegalStateException when the order has no open or reserved unit left to source and no allocation
      */
     public SourcingResult source(OrderId id) {
-        Order order = load(id);
+        // publishes what an earlier, interrupted call left unpublished before going on
+        Order order = oms.publishPendingEvents(id);
         if (order.units(UnitState.OPEN) + order.units(UnitState.RESERVED) == 0) {
+            // sourced already (a retry after the first call's save): answer with the allocation recorded last
+            for (int i = order.commandKeys().size() - 1; i >= 0; i--) {
+                io.omskit.core.order.CommandKey k = order.commandKeys().get(i);
+                if (k.command() == io.omskit.core.order.OrderCommand.ALLOCATE) {
+                    Optional<io.omskit.core.inventory.Allocation> last = oms.inventory().findAllocation(
+                            io.omskit.core.inventory.AllocationKey.of(k.key()));
+                    if (last.isPresent()) {
+                        return new SourcingResult.Allocated(null, last.get(), 1, true);
+                    }
+                }
+            }
             throw new IllegalStateException("order " + id + " has no open or reserved unit to source, status " + order.status());
         }
         SourcingResult result = engine.source(SourcingRequest.of(order).withReservation(oms.reservationKeyOf(order)));
         // a replayed allocation is recorded too: the call that made it may have failed before recording it
         if (result instanceof SourcingResult.Allocated allocated) {
+            if (allocated.plan() != null) {
+                unrecorded.put(allocated.allocation().key(), allocated.plan());
+            }
             record(id, allocated);
+            unrecorded.invalidate(allocated.allocation().key());
         }
         return result;
     }
@@ -101,12 +123,13 @@ public final class OrderSourcing {
 
     private void record(OrderId id, SourcingResult.Allocated allocated) {
         Order order = load(id);
-        if (allocated.plan() == null) {
+        SourcingPlan plan = allocated.plan() != null ? allocated.plan() : unrecorded.getIfPresent(allocated.allocation().key());
+        if (plan == null) {
             oms.recordAllocation(id, allocated.allocation().key(), fromAllocation(order, allocated.allocation()));
             return;
         }
         Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
-        for (PlannedFulfilment f : allocated.plan().fulfilments()) {
+        for (PlannedFulfilment f : plan.fulfilments()) {
             Map<io.omskit.core.order.LineId, Integer> perLine = new LinkedHashMap<>();
             for (PlannedLine l : f.lines()) {
                 io.omskit.core.catalog.Sku lineSku = order.line(l.line()).orElseThrow().sku();
@@ -121,43 +144,59 @@ public final class OrderSourcing {
     }
 
     /**
-     * The order lines and quantities a replayed allocation holds at each location (its plan is not kept): each stock
-     * SKU it holds must belong to exactly one line of the order, as the line's SKU or a component of its bundle.
+     * The order lines and quantities a replayed allocation holds at each location, when its plan is no longer known
+     * (the process that made it stopped before recording it): per location, bundle lines first take as many bundles as
+     * their components held there allow and the line still needs, then plain lines take their SKU's units.
      *
-     * @throws IllegalStateException when a SKU belongs to several lines; the allocation is then left to
-     *                               {@link Oms#reconcileStock(java.time.Duration, int)}
+     * @throws IllegalStateException when the units held cannot be shared out over the lines exactly; the allocation is
+     *                               then left to {@link Oms#reconcileStock(java.time.Duration, int)}
      */
     private Map<LocationId, List<LineQuantity>> fromAllocation(Order order, io.omskit.core.inventory.Allocation allocation) {
-        Map<LocationId, Map<io.omskit.core.order.LineId, Integer>> units = new LinkedHashMap<>();
+        Map<LocationId, Map<io.omskit.core.catalog.Sku, Integer>> held = new LinkedHashMap<>();
         for (io.omskit.core.inventory.AllocationLine a : allocation.requested()) {
-            io.omskit.core.order.OrderLine owner = null;
-            int perUnit = 0;
-            for (io.omskit.core.order.OrderLine l : order.lines()) {
-                int q = l.sku().equals(a.sku()) ? 1 : oms.catalog().find(l.sku()).map(attributes -> attributes.components().stream()
-                        .filter(c -> c.sku().equals(a.sku())).mapToInt(io.omskit.core.catalog.BundleComponent::quantity).sum())
-                        .orElse(0);
-                if (q > 0) {
-                    if (owner != null) {
-                        throw new IllegalStateException("allocation " + allocation.key() + " holds " + a.sku() + ", which lines "
-                                + owner.id() + " and " + l.id() + " of order " + order.id() + " both need; it is left to reconcileStock");
-                    }
-                    owner = l;
-                    perUnit = q;
+            held.computeIfAbsent(a.location(), k -> new LinkedHashMap<>()).merge(a.sku(), a.quantity(), Integer::sum);
+        }
+        Map<io.omskit.core.order.LineId, Integer> wants = new LinkedHashMap<>();
+        for (io.omskit.core.order.OrderLine l : order.lines()) {
+            wants.put(l.id(), l.units().open() + l.units().reserved());
+        }
+        List<io.omskit.core.order.OrderLine> bundlesFirst = new ArrayList<>(order.lines());
+        bundlesFirst.sort(java.util.Comparator.comparing(l -> !isBundle(l.sku())));
+        Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
+        held.forEach((location, units) -> {
+            List<LineQuantity> quantities = new ArrayList<>();
+            for (io.omskit.core.order.OrderLine l : bundlesFirst) {
+                Map<io.omskit.core.catalog.Sku, Integer> perUnit = componentsOf(l.sku());
+                int n = wants.get(l.id());
+                for (Map.Entry<io.omskit.core.catalog.Sku, Integer> c : perUnit.entrySet()) {
+                    n = Math.min(n, units.getOrDefault(c.getKey(), 0) / c.getValue());
+                }
+                if (n > 0) {
+                    int take = n;
+                    perUnit.forEach((sku, q) -> units.merge(sku, -q * take, Integer::sum));
+                    wants.merge(l.id(), -take, Integer::sum);
+                    quantities.add(LineQuantity.of(l.id(), take));
                 }
             }
-            if (owner == null) {
-                throw new IllegalStateException("allocation " + allocation.key() + " holds " + a.sku() + ", which order "
-                        + order.id() + " does not need");
+            if (units.values().stream().anyMatch(q -> q != 0)) {
+                throw new IllegalStateException("allocation " + allocation.key() + " holds " + units + " at " + location
+                        + " that no line of order " + order.id() + " needs; it is left to reconcileStock");
             }
-            units.computeIfAbsent(a.location(), k -> new LinkedHashMap<>()).merge(owner.id(), a.quantity() / perUnit, Math::max);
-        }
-        Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
-        units.forEach((location, lines) -> {
-            List<LineQuantity> quantities = new ArrayList<>();
-            lines.forEach((line, q) -> quantities.add(LineQuantity.of(line, q)));
             byLocation.put(location, quantities);
         });
         return byLocation;
+    }
+
+    private boolean isBundle(io.omskit.core.catalog.Sku sku) {
+        return oms.catalog().find(sku).map(io.omskit.core.catalog.SkuAttributes::isBundle).orElse(false);
+    }
+
+    private Map<io.omskit.core.catalog.Sku, Integer> componentsOf(io.omskit.core.catalog.Sku sku) {
+        Map<io.omskit.core.catalog.Sku, Integer> parts = new LinkedHashMap<>();
+        oms.catalog().find(sku).filter(io.omskit.core.catalog.SkuAttributes::isBundle)
+                .ifPresentOrElse(a -> a.components().forEach(c -> parts.merge(c.sku(), c.quantity(), Integer::sum)),
+                        () -> parts.put(sku, 1));
+        return parts;
     }
 
     private int componentQuantity(io.omskit.core.catalog.Sku bundle, io.omskit.core.catalog.Sku component) {

@@ -107,14 +107,17 @@ class SourcingRetryTest {
     }
 
     @Test
-    void a_retry_after_the_save_failed_after_writing_finds_nothing_left_to_source_and_allocates_nothing_more() {
+    void a_retry_after_the_save_failed_after_writing_answers_with_the_allocation_and_allocates_nothing_more() {
         Order order = placed();
         orders.failNextSaveAfterWriting = true;
 
         assertThatThrownBy(() -> sourcing.source(order.id())).isInstanceOf(SpiException.class);
-        assertThatThrownBy(() -> sourcing.source(order.id())).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no open or reserved unit");
+        SourcingResult retried = sourcing.source(order.id());
 
+        assertThat(retried).isInstanceOfSatisfying(SourcingResult.Allocated.class, a -> {
+            assertThat(a.replayed()).isTrue();
+            assertThat(a.allocation().open()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(3));
+        });
         assertThat(oms.order(order.id()).orElseThrow().allocations()).singleElement()
                 .satisfies(a -> assertThat(a.allocated()).isEqualTo(3));
         assertThat(inventory.position(sku("A"), id("WH1")).allocated()).isEqualTo(3);

@@ -43,6 +43,16 @@ final class WorkflowActions {
         });
     }
 
+    static Action.Independent<WorkflowWorld> source() {
+        return onOrder("source", (w, o, choice) -> {
+            if (o.units(UnitState.RESERVED) + o.units(UnitState.OPEN) == 0
+                    || !io.omskit.core.order.OrderTransitions.isAllowed(o.status(), io.omskit.core.order.OrderCommand.ALLOCATE)) {
+                return;
+            }
+            w.attempt("source " + o.id(), o.id(), () -> w.sourcing.source(o.id()));
+        });
+    }
+
     static Action.Independent<WorkflowWorld> ship() {
         return onOrder("ship", (w, o, choice) -> {
             if (o.allocations().isEmpty()) {

@@ -95,7 +95,8 @@ public abstract class WorkflowFaultContract {
     Arbitrary<ActionChain<WorkflowWorld>> operations() {
         return ActionChain.<WorkflowWorld>startWith(() -> world(seed, faultProbability()))
                 .withAction(3, WorkflowActions.place())
-                .withAction(3, WorkflowActions.allocate())
+                .withAction(2, WorkflowActions.allocate())
+                .withAction(2, WorkflowActions.source())
                 .withAction(3, WorkflowActions.ship())
                 .withAction(WorkflowActions.cancelPart())
                 .withAction(WorkflowActions.cancelOrder())

@@ -37,6 +37,14 @@ import io.omskit.core.order.PlaceOrderRequest;
 import io.omskit.core.order.UnitState;
 import io.omskit.core.payment.PaymentStatus;
 import io.omskit.core.spi.SpiException;
+import io.omskit.orchestration.OrderSourcing;
+import io.omskit.orchestration.RuleBook;
+import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.spi.ShippingRate;
+import io.omskit.orchestration.SourcingEngine;
+import io.omskit.orchestration.rules.RateTable;
+import io.omskit.orchestration.rules.ShippingCost;
+import io.omskit.orchestration.rules.SplitPenalty;
 import io.omskit.testkit.contract.ContractClock;
 import io.omskit.testkit.faults.FaultPlan;
 import java.math.RoundingMode;
@@ -76,6 +84,7 @@ public final class WorkflowWorld {
     final FaultPlan faults;
     final WorkflowAdapters adapters;
     final Oms oms;
+    final OrderSourcing sourcing;
     final List<OrderId> placed = new ArrayList<>();
     final List<String> violations = new ArrayList<>();
     private final Map<String, Integer> counters = new TreeMap<>();
@@ -108,6 +117,11 @@ public final class WorkflowWorld {
                 .payments(faults.payments(gateway))
                 .events(faults.events(adapters.events()))
                 .build();
+        this.sourcing = new OrderSourcing(oms, SourcingEngine.builder().network(network).clock(clock).catalog(catalog)
+                .inventory(faults.inventory(adapters.inventory()))
+                .rules(RuleBook.of(RuleSet.builder("home").cost(new ShippingCost(RateTable.flat(ShippingRate.of(5, 0.1, 0.001))))
+                        .cost(new SplitPenalty(20)).build()))
+                .build());
         faults.failWith(faultProbability);
     }
 
