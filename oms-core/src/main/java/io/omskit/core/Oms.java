@@ -558,14 +558,24 @@ public final class Oms {
      * @param byLocation the order lines and quantities the allocation holds at each location
      */
     public Order recordAllocation(OrderId id, AllocationKey inventoryKey, Map<LocationId, List<LineQuantity>> byLocation) {
+        return recordAllocation(id, inventoryKey, byLocation, false);
+    }
+
+    /**
+     * {@link #recordAllocation(OrderId, AllocationKey, Map)}, taking the order's open units before its reserved ones
+     * when {@code openUnitsFirst}: for an allocation of fresh stock that drew on no reservation (re-sourced units),
+     * so that the order's reserved units stay as reserved as its reservation.
+     */
+    public Order recordAllocation(OrderId id, AllocationKey inventoryKey, Map<LocationId, List<LineQuantity>> byLocation,
+                                  boolean openUnitsFirst) {
         Checks.notNull(inventoryKey, "inventoryKey");
         Checks.notNull(byLocation, "byLocation");
         CommandKey key = CommandKey.of(OrderCommand.ALLOCATE, inventoryKey.value());
-        return locked(id, () -> recordLocked(id, inventoryKey, byLocation, key));
+        return locked(id, () -> recordLocked(id, inventoryKey, byLocation, key, openUnitsFirst));
     }
 
     private Order recordLocked(OrderId id, AllocationKey inventoryKey, Map<LocationId, List<LineQuantity>> byLocation,
-                               CommandKey key) {
+                               CommandKey key, boolean openUnitsFirst) {
         try {
             return update(id, o -> {
                 if (o.applied(key)) {
@@ -576,7 +586,7 @@ public final class Oms {
                 for (Map.Entry<LocationId, List<LineQuantity>> e : byLocation.entrySet()) {
                     if (!e.getValue().isEmpty()) {
                         change = change.then(p -> p.allocate(e.getKey(), inventoryKey.value() + "@" + e.getKey().value(),
-                                inventoryKey.value(), e.getValue(), now));
+                                inventoryKey.value(), e.getValue(), openUnitsFirst, now));
                     }
                 }
                 return withKey(change, key);
@@ -592,9 +602,21 @@ public final class Oms {
      * released unless whoever re-sources them released it already.
      */
     public Order deallocate(OrderId id, String allocationKey, List<LineQuantity> quantities) {
+        return deallocate(id, allocationKey, quantities, null);
+    }
+
+    /**
+     * Takes allocated units of one fulfilment back to open under {@code deallocationKey}: a second call with the same key
+     * (a retry after any failure) does not take more units back, but finishes releasing their stock.
+     *
+     * @param deallocationKey the caller's key for this change; null for none (each call takes more units back)
+     */
+    public Order deallocate(OrderId id, String allocationKey, List<LineQuantity> quantities, String deallocationKey) {
+        CommandKey key = deallocationKey == null ? null : CommandKey.of(OrderCommand.DEALLOCATE, deallocationKey);
         return locked(id, () -> {
-            Applied applied = update(id, o -> o.deallocate(allocationKey, quantities, clock.instant()));
-            syncStock(applied.after(), applied.before(), Set.of(), false);
+            Applied applied = update(id, o -> key != null && o.applied(key) ? Change.unchanged(o)
+                    : withKey(o.deallocate(allocationKey, quantities, clock.instant()), key));
+            syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
             return applied.after();
         });
     }

@@ -33,6 +33,8 @@ public final class OrderSourcing {
     private final Oms oms;
     private final SourcingEngine engine;
     private final Map<OrderId, ResourcingHistory> histories = new ConcurrentHashMap<>();
+    /** Rejections seen lately, by order and key, so that a retry in this process continues the same one. */
+    private final Cache<String, Rejected> rejections = CacheBuilder.newBuilder().maximumSize(100_000).build();
     /** Plans allocated and not yet recorded on their order, so that a retry records the allocation as planned. */
     private final Cache<io.omskit.core.inventory.AllocationKey, SourcingPlan> unrecorded =
             CacheBuilder.newBuilder().maximumSize(10_000).build();
@@ -84,48 +86,146 @@ public final class OrderSourcing {
     /**
      * A location refused units of a fulfilment (rejection or short pick): they are released there, that location is
      * excluded for them, and they are sourced again; after the policy's attempts they are backordered (left open) or
-     * cancelled.
+     * cancelled. Each call is a new rejection: to make one safe to retry, give it a key with
+     * {@link #reject(OrderId, String, List, String, String)}.
      *
      * @param allocationKey the fulfilment's key on the order ({@link LineAllocation#allocationKey()})
      * @param quantities    the refused units per line
      * @param reason        the location's reason, for people
-     * @return the engine's outcome
+     * @return the outcome: re-sourced, or given up with the policy's action
      */
     public ResourcingOutcome reject(OrderId id, String allocationKey, List<LineQuantity> quantities, String reason) {
-        Order order = load(id);
-        LineAllocation held = null;
-        for (LineAllocation a : order.allocations()) {
-            if (a.allocationKey().equals(allocationKey)) {
-                held = a;
+        return reject(id, allocationKey, quantities, reason, java.util.UUID.randomUUID().toString());
+    }
+
+    /**
+     * A location refused units of a fulfilment, under {@code rejectionKey}. The order takes the units back first (its
+     * stock at the location is released), then they are sourced again under a key fixed by the rejection, so a second
+     * call with the same key (a retry after a failure at any point) neither takes more units back nor allocates twice:
+     * it finishes what the first call started and gives the same outcome. The re-sourcing history (which locations
+     * refused which lines, how many attempts) is kept by this object.
+     *
+     * @param rejectionKey the caller's key for this rejection (the store's task id, say)
+     * @throws IllegalArgumentException when the fulfilment does not hold the refused units and the key was never used
+     */
+    public ResourcingOutcome reject(OrderId id, String allocationKey, List<LineQuantity> quantities, String reason,
+                                    String rejectionKey) {
+        Checks.notNull(quantities, "quantities");
+        Checks.identifier(rejectionKey, "rejectionKey");
+        String rejection = id.value() + " " + rejectionKey;
+        Order before = oms.publishPendingEvents(id);
+        Rejected rejected = rejections.getIfPresent(rejection);
+        if (rejected == null) {
+            for (LineAllocation a : before.allocations()) {
+                if (a.allocationKey().equals(allocationKey)) {
+                    rejected = new Rejected(a.location(), a.inventoryKey());
+                }
+            }
+            if (rejected == null) {
+                throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
+            }
+            Rejected known = rejections.asMap().putIfAbsent(rejection, rejected);
+            rejected = known != null ? known : rejected;
+        }
+        boolean first = !before.applied(io.omskit.core.order.CommandKey.of(io.omskit.core.order.OrderCommand.DEALLOCATE, rejectionKey));
+        Order order = oms.deallocate(id, allocationKey, quantities, rejectionKey);
+        if (first) {
+            releaseCapacityIfDone(rejected);
+        }
+        java.util.Set<io.omskit.core.order.LineId> lines = new java.util.LinkedHashSet<>();
+        quantities.forEach(q -> lines.add(q.line()));
+        Rejected counted = rejected;
+        ResourcingHistory history = histories.compute(id, (k, h) -> {
+            ResourcingHistory known = h == null ? ResourcingHistory.none(id) : h;
+            return counted.counted.getAndSet(true) ? known : known.after(counted.location, lines);
+        });
+        ResourcingOutcome outcome;
+        if (!io.omskit.core.order.OrderTransitions.isAllowed(order.status(), io.omskit.core.order.OrderCommand.ALLOCATE)) {
+            outcome = new ResourcingOutcome.GaveUp(quantities, ResourcingPolicy.Action.BACKORDER, "the order is " + order.status()
+                    + " and takes no allocation now; the units stay open until it is sourced again", history);
+            return outcome;
+        }
+        if (history.attempts() > engine.resourcingPolicy().maxAttempts()) {
+            outcome = new ResourcingOutcome.GaveUp(quantities, engine.resourcingPolicy().whenGivingUp(),
+                    "refused " + history.attempts() + " times, the policy allows " + engine.resourcingPolicy().maxAttempts()
+                            + " re-sourcing attempt(s)", history);
+        } else {
+            SourcingRequest again = SourcingRequest.of(order).withQuantities(quantities);
+            for (Map.Entry<io.omskit.core.order.LineId, java.util.Set<LocationId>> e : history.refused().entrySet()) {
+                for (LocationId l : e.getValue()) {
+                    again = again.excluding(e.getKey(), l);
+                }
+            }
+            // a digest of the caller's key keeps the allocation key (and the fulfilment keys made from it) short
+            String digest = com.google.common.hash.Hashing.sha256().hashString(rejectionKey, java.nio.charset.StandardCharsets.UTF_8)
+                    .toString().substring(0, 16);
+            SourcingResult result = engine.source(again, io.omskit.core.inventory.AllocationKey.of(
+                    "resourcing/" + id.value() + "/" + digest));
+            if (result instanceof SourcingResult.Allocated allocated) {
+                if (allocated.plan() != null) {
+                    unrecorded.put(allocated.allocation().key(), allocated.plan());
+                }
+                record(id, allocated, true);
+                unrecorded.invalidate(allocated.allocation().key());
+                outcome = new ResourcingOutcome.Resourced(result, history);
+            } else if (result instanceof SourcingResult.NothingAllocated nothing) {
+                outcome = new ResourcingOutcome.GaveUp(quantities, engine.resourcingPolicy().whenGivingUp(),
+                        "no other location can take them: " + nothing.plan().unsourced(), history);
+            } else {
+                outcome = new ResourcingOutcome.Resourced(result, history);
             }
         }
-        if (held == null) {
-            throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
-        }
-        ResourcingHistory history = histories.getOrDefault(id, ResourcingHistory.none(id));
-        ResourcingOutcome outcome = engine.resource(new Rejection(order, io.omskit.core.inventory.AllocationKey.of(held.inventoryKey()),
-                held.location(), quantities, reason), history);
-        oms.deallocate(id, allocationKey, quantities);
-        if (outcome instanceof ResourcingOutcome.Resourced resourced) {
-            histories.put(id, resourced.history());
-            if (resourced.result() instanceof SourcingResult.Allocated allocated) {
-                record(id, allocated);
-            }
-        } else if (outcome instanceof ResourcingOutcome.GaveUp gaveUp) {
-            histories.put(id, gaveUp.history());
+        if (outcome instanceof ResourcingOutcome.GaveUp gaveUp) {
             LOG.debug("order {}: gave up re-sourcing {} ({}), {}", id, gaveUp.units(), gaveUp.reason(), gaveUp.action());
             if (gaveUp.action() == ResourcingPolicy.Action.CANCEL) {
-                oms.cancel(id, gaveUp.units(), CancellationReason.FULFILMENT_FAILED);
+                oms.cancel(id, gaveUp.units(), CancellationReason.FULFILMENT_FAILED, "gave-up-" + rejectionKey);
             }
         }
         return outcome;
     }
 
+    /** Where a rejection happened, kept so that its retry knows it after the order let go of the fulfilment. */
+    private static final class Rejected {
+        final LocationId location;
+        final String inventoryKey;
+        /** Whether this rejection was counted in the order's re-sourcing history. */
+        final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Rejected(LocationId location, String inventoryKey) {
+            this.location = location;
+            this.inventoryKey = inventoryKey;
+        }
+    }
+
+    /** Gives back the daily capacity the fulfilment took when its location has nothing of the allocation left to ship. */
+    private void releaseCapacityIfDone(Rejected rejected) {
+        oms.inventory().findAllocation(io.omskit.core.inventory.AllocationKey.of(rejected.inventoryKey)).ifPresent(a -> {
+            for (io.omskit.core.inventory.AllocationLine l : a.open()) {
+                if (l.location().equals(rejected.location)) {
+                    return;
+                }
+            }
+            engine.releaseCapacity(rejected.location, a.createdAt());
+        });
+    }
+
     private void record(OrderId id, SourcingResult.Allocated allocated) {
+        record(id, allocated, false);
+    }
+
+    /**
+     * Records the allocation on the order; {@code openUnitsFirst} for re-sourced units, which are open (their
+     * allocation drew on no reservation, so the order's reserved units must stay reserved).
+     */
+    private void record(OrderId id, SourcingResult.Allocated allocated, boolean openUnitsFirst) {
         Order order = load(id);
+        if (order.applied(io.omskit.core.order.CommandKey.of(io.omskit.core.order.OrderCommand.ALLOCATE,
+                allocated.allocation().key().value()))) {
+            return;
+        }
         SourcingPlan plan = allocated.plan() != null ? allocated.plan() : unrecorded.getIfPresent(allocated.allocation().key());
         if (plan == null) {
-            oms.recordAllocation(id, allocated.allocation().key(), fromAllocation(order, allocated.allocation()));
+            oms.recordAllocation(id, allocated.allocation().key(), fromAllocation(order, allocated.allocation()), openUnitsFirst);
             return;
         }
         Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
@@ -140,7 +240,7 @@ public final class OrderSourcing {
             List<LineQuantity> quantities = byLocation.computeIfAbsent(f.location(), k -> new ArrayList<>());
             perLine.forEach((line, q) -> quantities.add(LineQuantity.of(line, q)));
         }
-        oms.recordAllocation(id, allocated.allocation().key(), byLocation);
+        oms.recordAllocation(id, allocated.allocation().key(), byLocation, openUnitsFirst);
     }
 
     /**

@@ -122,4 +122,37 @@ class SourcingRetryTest {
                 .satisfies(a -> assertThat(a.allocated()).isEqualTo(3));
         assertThat(inventory.position(sku("A"), id("WH1")).allocated()).isEqualTo(3);
     }
+
+    @Test
+    void a_rejection_retried_after_the_save_failed_before_writing_takes_the_units_back_once_and_sources_them_once() {
+        rejectionRetried(false);
+    }
+
+    @Test
+    void a_rejection_retried_after_the_save_failed_after_writing_takes_the_units_back_once_and_sources_them_once() {
+        rejectionRetried(true);
+    }
+
+    private void rejectionRetried(boolean afterWriting) {
+        inventory.load(sku("A"), id("WH2"), 5);
+        Order order = placed();
+        sourcing.source(order.id());
+        String fulfilment = oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
+        List<io.omskit.core.order.LineQuantity> refused = List.of(io.omskit.core.order.LineQuantity.of(
+                io.omskit.core.order.LineId.of("L1"), 2));
+        orders.failNextSaveAfterWriting = afterWriting;
+
+        assertThatThrownBy(() -> sourcing.reject(order.id(), fulfilment, refused, "shelf empty", "task-1"))
+                .isInstanceOf(SpiException.class);
+        ResourcingOutcome retried = sourcing.reject(order.id(), fulfilment, refused, "shelf empty", "task-1");
+        ResourcingOutcome again = sourcing.reject(order.id(), fulfilment, refused, "shelf empty", "task-1");
+
+        assertThat(retried).isInstanceOf(ResourcingOutcome.Resourced.class);
+        assertThat(again).isInstanceOf(ResourcingOutcome.Resourced.class);
+        assertThat(again.history().attempts()).as("counted once").isEqualTo(1);
+        Order now = oms.order(order.id()).orElseThrow();
+        assertThat(now.units(io.omskit.core.order.UnitState.ALLOCATED)).isEqualTo(3);
+        assertThat(inventory.position(sku("A"), id("WH1")).allocated()).isEqualTo(1);
+        assertThat(inventory.position(sku("A"), id("WH2")).allocated()).isEqualTo(2);
+    }
 }

@@ -292,10 +292,20 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      */
     public Change<Order, OrderEvent> allocate(LocationId location, String allocationKey, String inventoryKey,
                                               List<LineQuantity> quantities, Instant now) {
+        return allocate(location, allocationKey, inventoryKey, quantities, false, now);
+    }
+
+    /**
+     * As {@link #allocate(LocationId, String, String, List, Instant)}, taking open units before reserved ones when
+     * {@code openUnitsFirst}: for stock allocated fresh, without drawing on the order's reservation.
+     */
+    public Change<Order, OrderEvent> allocate(LocationId location, String allocationKey, String inventoryKey,
+                                              List<LineQuantity> quantities, boolean openUnitsFirst, Instant now) {
         Checks.notNull(location, "location");
         Checks.identifier(allocationKey, "allocationKey");
         Checks.identifier(inventoryKey, "inventoryKey");
-        return move(OrderCommand.ALLOCATE, quantities, List.of(UnitState.RESERVED, UnitState.OPEN), UnitState.ALLOCATED,
+        return move(OrderCommand.ALLOCATE, quantities, openUnitsFirst ? List.of(UnitState.OPEN, UnitState.RESERVED)
+                        : List.of(UnitState.RESERVED, UnitState.OPEN), UnitState.ALLOCATED,
                 new Target(location, allocationKey, inventoryKey), allocationKey, null, now);
     }
 

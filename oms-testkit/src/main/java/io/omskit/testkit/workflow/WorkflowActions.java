@@ -53,6 +53,21 @@ final class WorkflowActions {
         });
     }
 
+    static Action.Independent<WorkflowWorld> reject() {
+        return onOrder("reject", (w, o, choice) -> {
+            if (o.allocations().isEmpty()) {
+                return;
+            }
+            LineAllocation a = o.allocations().get(choice % o.allocations().size());
+            if (a.allocated() == 0) {
+                return;
+            }
+            String key = w.key("R");
+            w.attempt("reject at " + a.location() + " of " + o.id(), o.id(), () -> w.sourcing.reject(o.id(), a.allocationKey(),
+                    List.of(LineQuantity.of(a.line(), 1)), "shelf empty", key));
+        });
+    }
+
     static Action.Independent<WorkflowWorld> ship() {
         return onOrder("ship", (w, o, choice) -> {
             if (o.allocations().isEmpty()) {

@@ -97,6 +97,7 @@ public abstract class WorkflowFaultContract {
                 .withAction(3, WorkflowActions.place())
                 .withAction(2, WorkflowActions.allocate())
                 .withAction(2, WorkflowActions.source())
+                .withAction(WorkflowActions.reject())
                 .withAction(3, WorkflowActions.ship())
                 .withAction(WorkflowActions.cancelPart())
                 .withAction(WorkflowActions.cancelOrder())
