@@ -218,7 +218,8 @@ public final class Oms {
     private PlacementResult proceed(OrderId id, boolean replayed) {
         Order order = current(id);
         if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
-            syncStock(order, null, Set.of(), true);
+            syncStock(order, null, Set.of(), false);
+            releaseEarlierAttempts(order);
             return describe(settle(id), replayed);
         }
         releaseEarlierAttempts(order);
@@ -404,15 +405,11 @@ public final class Oms {
     public Order cancelOrder(OrderId id, CancellationReason reason) {
         Checks.notNull(reason, "reason");
         return locked(id, () -> {
-            Applied applied = update(id, o -> o.units(UnitState.CANCELLED) > 0 && !hasCancellable(o)
+            Applied applied = update(id, o -> o.units(UnitState.CANCELLED) > 0 && o.needsNoStock()
                     ? Change.unchanged(o) : o.cancelAll(reason, clock.instant()));
             syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
             return settle(id);
         });
-    }
-
-    private static boolean hasCancellable(Order o) {
-        return o.units(UnitState.OPEN) + o.units(UnitState.RESERVED) + o.units(UnitState.ALLOCATED) + o.units(UnitState.READY) > 0;
     }
 
     // ---- allocation and shipping ----
