@@ -152,7 +152,15 @@ public final class Oms {
     /**
      * Places an order: validates it, reserves stock for every line, authorises payment and confirms it.
      * Placing the same channel and external reference again returns the order placed the first time (and
-     * finishes its placement if that was interrupted).
+     * finishes its placement if that was interrupted). A retry after a failure:
+     * <ul>
+     * <li>before the order was saved: places it as new;</li>
+     * <li>after the save, before or after the reservation: reserves under the same key (a replay when it was made);</li>
+     * <li>after the authorisation: asks the provider again under the same key, which answers with the first call's
+     *     result; a declined attempt's reservation is released, an unknown one stays for reconciliation;</li>
+     * <li>after the order was confirmed or put on hold: answers as the first call did, releasing what a declined
+     *     attempt still held and publishing events left unpublished.</li>
+     * </ul>
      *
      * @return the outcome; business refusals (no stock, payment declined) are outcomes, not exceptions
      * @throws io.omskit.core.common.ValidationException listing every problem of the request
@@ -341,7 +349,8 @@ public final class Oms {
 
     /**
      * Lifts an order's hold and, when it still awaits confirmation (after a declined payment), reserves stock and
-     * tries payment again.
+     * tries payment again under a new key. A retry after a failure finds the hold lifted and carries on from where
+     * the placement stands (after a payment declined again, it lifts the new hold and tries once more).
      */
     public PlacementResult releaseHold(OrderId id) {
         return locked(id, () -> {
