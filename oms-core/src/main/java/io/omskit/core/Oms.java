@@ -37,6 +37,7 @@ import io.omskit.core.order.OrderLine;
 import io.omskit.core.order.OrderStatus;
 import io.omskit.core.order.OrderValidator;
 import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.order.ShipmentIntent;
 import io.omskit.core.order.UnitMove;
 import io.omskit.core.order.UnitState;
 import io.omskit.core.payment.PaymentIntent;
@@ -526,34 +527,47 @@ public final class Oms {
         CommandKey key = CommandKey.of(OrderCommand.SHIP, shipmentRef);
         return locked(id, () -> {
             Order before = current(id);
-            if (before.applied(key)) {
-                return settle(id);
-            }
-            LineAllocation held = null;
-            for (LineAllocation a : before.allocations()) {
-                if (a.allocationKey().equals(allocationKey)) {
-                    held = a;
+            if (!before.applied(key)) {
+                LineAllocation held = null;
+                for (LineAllocation a : before.allocations()) {
+                    if (a.allocationKey().equals(allocationKey)) {
+                        held = a;
+                    }
                 }
+                if (held == null) {
+                    throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
+                }
+                Instant now = clock.instant();
+                // The order first: from then on a cancellation cannot take these units, and the allocation keeps
+                // holding them until the stock movements below (keyed by the shipment) are made, by this call, its
+                // retry or the next command on the order.
+                ShipmentIntent intent = new ShipmentIntent(shipmentRef, held.inventoryKey(), held.location(), quantities);
+                update(id, o -> o.applied(key) ? Change.unchanged(o)
+                        : withKey(o.ship(allocationKey, quantities, shipmentRef, now), key)
+                        .then(p -> Change.unchanged(p.withShipping(intent))));
             }
-            if (held == null) {
-                throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
-            }
-            Instant now = clock.instant();
-            before.ship(allocationKey, quantities, shipmentRef, now);
-            // Stock leaves first, under keys fixed by the shipment: if saving the order then fails, calling ship again
-            // replays the stock movements instead of repeating them and completes the order's side.
-            Map<Sku, Integer> shipped = new LinkedHashMap<>();
-            for (LineQuantity q : quantities) {
-                addComponents(shipped, before.line(q.line()).orElseThrow().sku(), q.quantity());
-            }
-            for (Map.Entry<Sku, Integer> e : shipped.entrySet()) {
-                inventory.ship(new AllocationKey(held.inventoryKey()), e.getKey(), held.location(), e.getValue(),
-                        new MovementKey("ship-" + id + "-" + shipmentRef + "-" + e.getKey().value()));
-            }
-            update(id, o -> o.applied(key) ? Change.unchanged(o)
-                    : withKey(o.ship(allocationKey, quantities, shipmentRef, now), key));
+            completeShipments(current(id));
             return settle(id);
         });
+    }
+
+    /**
+     * Makes (or replays) the stock movements of the order's shipments in progress.
+     *
+     * @return whether it had any
+     */
+    private boolean completeShipments(Order order) {
+        for (ShipmentIntent s : order.shipping()) {
+            Map<Sku, Integer> units = new LinkedHashMap<>();
+            for (LineQuantity q : s.quantities()) {
+                addComponents(units, order.line(q.line()).orElseThrow().sku(), q.quantity());
+            }
+            for (Map.Entry<Sku, Integer> e : units.entrySet()) {
+                inventory.ship(new AllocationKey(s.inventoryKey()), e.getKey(), s.location(), e.getValue(),
+                        new MovementKey("ship-" + order.id() + "-" + s.shipmentRef() + "-" + e.getKey().value()));
+            }
+        }
+        return !order.shipping().isEmpty();
     }
 
     /**
@@ -583,7 +597,7 @@ public final class Oms {
     private Order recordLocked(OrderId id, AllocationKey inventoryKey, Map<LocationId, List<LineQuantity>> byLocation,
                                CommandKey key, boolean openUnitsFirst) {
         try {
-            return update(id, o -> {
+            Applied applied = update(id, o -> {
                 if (o.applied(key)) {
                     return Change.unchanged(o);
                 }
@@ -596,7 +610,15 @@ public final class Oms {
                     }
                 }
                 return withKey(change, key);
-            }).after();
+            });
+            // the allocation may hold more than the order took (components of an incomplete bundle): let it go
+            syncStock(applied.after(), applied.before(), Set.of(inventoryKey.value()), false);
+            if (applied.after().units(UnitState.RESERVED) > 0) {
+                // what it let go may have come from the order's reservation: units no longer held go back to open
+                reopenUnbackedUnits(applied.after());
+                return load(id);
+            }
+            return applied.after();
         } catch (RuntimeException e) {
             giveBack(id, inventoryKey.value(), e);
             throw e;
@@ -811,7 +833,9 @@ public final class Oms {
     private Applied update(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
             Order current = current(id);
-            Change<Order, OrderEvent> change = command.apply(current);
+            // a shipment in progress leaves the stock before anything else changes; the change then forgets it
+            boolean shipped = completeShipments(current);
+            Change<Order, OrderEvent> change = command.apply(shipped ? current.withoutShipping() : current);
             if (!change.changed()) {
                 return new Applied(current, current);
             }
@@ -841,7 +865,7 @@ public final class Oms {
         return new Order(next.id(), current.version() + 1, next.channel(), next.externalRef(), next.customer(),
                 next.currency(), next.delivery(), next.lines(), next.discounts(), next.charges(), next.paymentRef(),
                 next.payment(), next.hold(), next.placedAt(), next.confirmedAt(), next.allocations(), next.commandKeys(),
-                List.of());
+                List.of(), next.shipping());
     }
 
     /** Value of {@code units} units of {@code line}: its total shared out per unit, rounded half-even. */
@@ -1071,6 +1095,16 @@ public final class Oms {
             addComponents(units, order.line(a.line()).orElseThrow().sku(), a.units());
             Map<String, Integer> perPosition = wantedAllocated.computeIfAbsent(a.inventoryKey(), k -> new LinkedHashMap<>());
             units.forEach((sku, qty) -> perPosition.merge(position(sku, a.location()), qty, Integer::sum));
+        }
+        for (ShipmentIntent s : order.shipping()) {
+            // shipped on the order, perhaps not yet out of the allocation: never let go of them
+            keys.add(s.inventoryKey());
+            Map<Sku, Integer> units = new LinkedHashMap<>();
+            for (LineQuantity q : s.quantities()) {
+                addComponents(units, order.line(q.line()).orElseThrow().sku(), q.quantity());
+            }
+            Map<String, Integer> perPosition = wantedAllocated.computeIfAbsent(s.inventoryKey(), k -> new LinkedHashMap<>());
+            units.forEach((sku, qty) -> perPosition.merge(position(sku, s.location()), qty, Integer::sum));
         }
         if (before != null) {
             for (LineAllocation a : before.allocations()) {

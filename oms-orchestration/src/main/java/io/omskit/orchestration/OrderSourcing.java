@@ -230,15 +230,25 @@ public final class OrderSourcing {
         }
         Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
         for (PlannedFulfilment f : plan.fulfilments()) {
-            Map<io.omskit.core.order.LineId, Integer> perLine = new LinkedHashMap<>();
+            Map<io.omskit.core.order.LineId, Map<io.omskit.core.catalog.Sku, Integer>> planned = new LinkedHashMap<>();
             for (PlannedLine l : f.lines()) {
-                io.omskit.core.catalog.Sku lineSku = order.line(l.line()).orElseThrow().sku();
-                int units = l.sku().equals(lineSku) ? l.quantity() : l.quantity() / componentQuantity(lineSku, l.sku());
-                // a bundle line appears once per component; each says how many bundles it supplies
-                perLine.merge(l.line(), units, l.sku().equals(lineSku) ? Integer::sum : Math::max);
+                planned.computeIfAbsent(l.line(), k -> new LinkedHashMap<>()).merge(l.sku(), l.quantity(), Integer::sum);
             }
-            List<LineQuantity> quantities = byLocation.computeIfAbsent(f.location(), k -> new ArrayList<>());
-            perLine.forEach((line, q) -> quantities.add(LineQuantity.of(line, q)));
+            List<LineQuantity> quantities = new ArrayList<>();
+            planned.forEach((line, units) -> {
+                // a bundle line counts only the bundles whose every component is planned here; stock of the rest
+                // is let go when the allocation is recorded
+                int complete = Integer.MAX_VALUE;
+                for (Map.Entry<io.omskit.core.catalog.Sku, Integer> c : componentsOf(order.line(line).orElseThrow().sku()).entrySet()) {
+                    complete = Math.min(complete, units.getOrDefault(c.getKey(), 0) / c.getValue());
+                }
+                if (complete > 0) {
+                    quantities.add(LineQuantity.of(line, complete));
+                }
+            });
+            if (!quantities.isEmpty()) {
+                byLocation.computeIfAbsent(f.location(), k -> new ArrayList<>()).addAll(quantities);
+            }
         }
         oms.recordAllocation(id, allocated.allocation().key(), byLocation, openUnitsFirst);
     }
@@ -299,12 +309,6 @@ public final class OrderSourcing {
         return parts;
     }
 
-    private int componentQuantity(io.omskit.core.catalog.Sku bundle, io.omskit.core.catalog.Sku component) {
-        return oms.catalog().find(bundle).orElseThrow().components().stream()
-                .filter(c -> c.sku().equals(component)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(component + " is not a component of " + bundle))
-                .quantity();
-    }
 
     private Order load(OrderId id) {
         return oms.order(id).orElseThrow(() -> new IllegalArgumentException("orderId " + id + " is not a known order"));

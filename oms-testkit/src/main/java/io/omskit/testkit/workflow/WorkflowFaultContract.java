@@ -202,14 +202,10 @@ public abstract class WorkflowFaultContract {
         r.assertConsistent(thrown);
     }
 
-    /**
-     * On one node. Between two nodes, a shipment whose stock already left can still lose to a cancellation saved in
-     * between; the fulfilment's own lifecycle (no cancellation once packed) is what closes that gap.
-     */
     @RepeatedTest(20)
     @DisplayName("Workflows §7: shipment racing cancellation: one wins, the stock and the money follow the winner")
     void shipment_racing_cancellation() throws Exception {
-        Race r = new Race(false);
+        Race r = new Race();
         AllocationResult allocated = r.world.oms.allocate(r.order, "A-1", WorkflowWorld.WH1, r.reserved());
         assertThat(allocated.isAllocated()).isTrue();
         Order before = r.world.order(r.order);
