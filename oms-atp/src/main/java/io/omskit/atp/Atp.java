@@ -931,7 +931,7 @@ public final class Atp {
     private Order order(List<OrderLine> orderLines, Channel channel, DeliveryChoice delivery, Instant now) {
         CurrencyUnit currency = charges.currency();
         return new Order(OrderId.of("atp"), 1, channel, ExternalOrderRef.of("atp"), CustomerRef.of("atp"), currency, delivery,
-                orderLines, List.of(), List.of(), "", PaymentSummary.none(currency), null, now, null, List.of(), List.of(), List.of());
+                orderLines, List.of(), List.of(), "", PaymentSummary.none(currency), null, now, null, List.of(), List.of(), List.of(), List.of());
     }
 
     /**

@@ -115,6 +115,6 @@ class PromiseKeptProperties {
                     UnitCounts.allOpen(l.quantity())));
         }
         return new Order(OrderId.of("o-" + ref), 1, channel, ExternalOrderRef.of(ref), CustomerRef.of("c"), Shop.EUR, delivery,
-                orderLines, List.of(), List.of(), "", PaymentSummary.none(Shop.EUR), null, now, null, List.of(), List.of(), List.of());
+                orderLines, List.of(), List.of(), "", PaymentSummary.none(Shop.EUR), null, now, null, List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -37,6 +37,7 @@ import io.omskit.core.order.OrderLine;
 import io.omskit.core.order.OrderStatus;
 import io.omskit.core.order.OrderValidator;
 import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.order.ShipmentIntent;
 import io.omskit.core.order.UnitMove;
 import io.omskit.core.order.UnitState;
 import io.omskit.core.payment.PaymentIntent;
@@ -152,7 +153,15 @@ public final class Oms {
     /**
      * Places an order: validates it, reserves stock for every line, authorises payment and confirms it.
      * Placing the same channel and external reference again returns the order placed the first time (and
-     * finishes its placement if that was interrupted).
+     * finishes its placement if that was interrupted). A retry after a failure:
+     * <ul>
+     * <li>before the order was saved: places it as new;</li>
+     * <li>after the save, before or after the reservation: reserves under the same key (a replay when it was made);</li>
+     * <li>after the authorisation: asks the provider again under the same key, which answers with the first call's
+     *     result; a declined attempt's reservation is released, an unknown one stays for reconciliation;</li>
+     * <li>after the order was confirmed or put on hold: answers as the first call did, releasing what a declined
+     *     attempt still held and publishing events left unpublished.</li>
+     * </ul>
      *
      * @return the outcome; business refusals (no stock, payment declined) are outcomes, not exceptions
      * @throws io.omskit.core.common.ValidationException listing every problem of the request
@@ -218,7 +227,8 @@ public final class Oms {
     private PlacementResult proceed(OrderId id, boolean replayed) {
         Order order = current(id);
         if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
-            syncStock(order, null, Set.of(), true);
+            syncStock(order, null, Set.of(), false);
+            releaseEarlierAttempts(order);
             return describe(settle(id), replayed);
         }
         releaseEarlierAttempts(order);
@@ -340,7 +350,8 @@ public final class Oms {
 
     /**
      * Lifts an order's hold and, when it still awaits confirmation (after a declined payment), reserves stock and
-     * tries payment again.
+     * tries payment again under a new key. A retry after a failure finds the hold lifted and carries on from where
+     * the placement stands (after a payment declined again, it lifts the new hold and tries once more).
      */
     public PlacementResult releaseHold(OrderId id) {
         return locked(id, () -> {
@@ -404,15 +415,11 @@ public final class Oms {
     public Order cancelOrder(OrderId id, CancellationReason reason) {
         Checks.notNull(reason, "reason");
         return locked(id, () -> {
-            Applied applied = update(id, o -> o.units(UnitState.CANCELLED) > 0 && !hasCancellable(o)
+            Applied applied = update(id, o -> o.units(UnitState.CANCELLED) > 0 && o.needsNoStock()
                     ? Change.unchanged(o) : o.cancelAll(reason, clock.instant()));
             syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
             return settle(id);
         });
-    }
-
-    private static boolean hasCancellable(Order o) {
-        return o.units(UnitState.OPEN) + o.units(UnitState.RESERVED) + o.units(UnitState.ALLOCATED) + o.units(UnitState.READY) > 0;
     }
 
     // ---- allocation and shipping ----
@@ -520,34 +527,47 @@ public final class Oms {
         CommandKey key = CommandKey.of(OrderCommand.SHIP, shipmentRef);
         return locked(id, () -> {
             Order before = current(id);
-            if (before.applied(key)) {
-                return settle(id);
-            }
-            LineAllocation held = null;
-            for (LineAllocation a : before.allocations()) {
-                if (a.allocationKey().equals(allocationKey)) {
-                    held = a;
+            if (!before.applied(key)) {
+                LineAllocation held = null;
+                for (LineAllocation a : before.allocations()) {
+                    if (a.allocationKey().equals(allocationKey)) {
+                        held = a;
+                    }
                 }
+                if (held == null) {
+                    throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
+                }
+                Instant now = clock.instant();
+                // The order first: from then on a cancellation cannot take these units, and the allocation keeps
+                // holding them until the stock movements below (keyed by the shipment) are made, by this call, its
+                // retry or the next command on the order.
+                ShipmentIntent intent = new ShipmentIntent(shipmentRef, held.inventoryKey(), held.location(), quantities);
+                update(id, o -> o.applied(key) ? Change.unchanged(o)
+                        : withKey(o.ship(allocationKey, quantities, shipmentRef, now), key)
+                        .then(p -> Change.unchanged(p.withShipping(intent))));
             }
-            if (held == null) {
-                throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
-            }
-            Instant now = clock.instant();
-            before.ship(allocationKey, quantities, shipmentRef, now);
-            // Stock leaves first, under keys fixed by the shipment: if saving the order then fails, calling ship again
-            // replays the stock movements instead of repeating them and completes the order's side.
-            Map<Sku, Integer> shipped = new LinkedHashMap<>();
-            for (LineQuantity q : quantities) {
-                addComponents(shipped, before.line(q.line()).orElseThrow().sku(), q.quantity());
-            }
-            for (Map.Entry<Sku, Integer> e : shipped.entrySet()) {
-                inventory.ship(new AllocationKey(held.inventoryKey()), e.getKey(), held.location(), e.getValue(),
-                        new MovementKey("ship-" + id + "-" + shipmentRef + "-" + e.getKey().value()));
-            }
-            update(id, o -> o.applied(key) ? Change.unchanged(o)
-                    : withKey(o.ship(allocationKey, quantities, shipmentRef, now), key));
+            completeShipments(current(id));
             return settle(id);
         });
+    }
+
+    /**
+     * Makes (or replays) the stock movements of the order's shipments in progress.
+     *
+     * @return whether it had any
+     */
+    private boolean completeShipments(Order order) {
+        for (ShipmentIntent s : order.shipping()) {
+            Map<Sku, Integer> units = new LinkedHashMap<>();
+            for (LineQuantity q : s.quantities()) {
+                addComponents(units, order.line(q.line()).orElseThrow().sku(), q.quantity());
+            }
+            for (Map.Entry<Sku, Integer> e : units.entrySet()) {
+                inventory.ship(new AllocationKey(s.inventoryKey()), e.getKey(), s.location(), e.getValue(),
+                        new MovementKey("ship-" + order.id() + "-" + s.shipmentRef() + "-" + e.getKey().value()));
+            }
+        }
+        return !order.shipping().isEmpty();
     }
 
     /**
@@ -558,16 +578,26 @@ public final class Oms {
      * @param byLocation the order lines and quantities the allocation holds at each location
      */
     public Order recordAllocation(OrderId id, AllocationKey inventoryKey, Map<LocationId, List<LineQuantity>> byLocation) {
+        return recordAllocation(id, inventoryKey, byLocation, false);
+    }
+
+    /**
+     * {@link #recordAllocation(OrderId, AllocationKey, Map)}, taking the order's open units before its reserved ones
+     * when {@code openUnitsFirst}: for an allocation of fresh stock that drew on no reservation (re-sourced units),
+     * so that the order's reserved units stay as reserved as its reservation.
+     */
+    public Order recordAllocation(OrderId id, AllocationKey inventoryKey, Map<LocationId, List<LineQuantity>> byLocation,
+                                  boolean openUnitsFirst) {
         Checks.notNull(inventoryKey, "inventoryKey");
         Checks.notNull(byLocation, "byLocation");
         CommandKey key = CommandKey.of(OrderCommand.ALLOCATE, inventoryKey.value());
-        return locked(id, () -> recordLocked(id, inventoryKey, byLocation, key));
+        return locked(id, () -> recordLocked(id, inventoryKey, byLocation, key, openUnitsFirst));
     }
 
     private Order recordLocked(OrderId id, AllocationKey inventoryKey, Map<LocationId, List<LineQuantity>> byLocation,
-                               CommandKey key) {
+                               CommandKey key, boolean openUnitsFirst) {
         try {
-            return update(id, o -> {
+            Applied applied = update(id, o -> {
                 if (o.applied(key)) {
                     return Change.unchanged(o);
                 }
@@ -576,11 +606,19 @@ public final class Oms {
                 for (Map.Entry<LocationId, List<LineQuantity>> e : byLocation.entrySet()) {
                     if (!e.getValue().isEmpty()) {
                         change = change.then(p -> p.allocate(e.getKey(), inventoryKey.value() + "@" + e.getKey().value(),
-                                inventoryKey.value(), e.getValue(), now));
+                                inventoryKey.value(), e.getValue(), openUnitsFirst, now));
                     }
                 }
                 return withKey(change, key);
-            }).after();
+            });
+            // the allocation may hold more than the order took (components of an incomplete bundle): let it go
+            syncStock(applied.after(), applied.before(), Set.of(inventoryKey.value()), false);
+            if (applied.after().units(UnitState.RESERVED) > 0) {
+                // what it let go may have come from the order's reservation: units no longer held go back to open
+                reopenUnbackedUnits(applied.after());
+                return load(id);
+            }
+            return applied.after();
         } catch (RuntimeException e) {
             giveBack(id, inventoryKey.value(), e);
             throw e;
@@ -592,9 +630,21 @@ public final class Oms {
      * released unless whoever re-sources them released it already.
      */
     public Order deallocate(OrderId id, String allocationKey, List<LineQuantity> quantities) {
+        return deallocate(id, allocationKey, quantities, null);
+    }
+
+    /**
+     * Takes allocated units of one fulfilment back to open under {@code deallocationKey}: a second call with the same key
+     * (a retry after any failure) does not take more units back, but finishes releasing their stock.
+     *
+     * @param deallocationKey the caller's key for this change; null for none (each call takes more units back)
+     */
+    public Order deallocate(OrderId id, String allocationKey, List<LineQuantity> quantities, String deallocationKey) {
+        CommandKey key = deallocationKey == null ? null : CommandKey.of(OrderCommand.DEALLOCATE, deallocationKey);
         return locked(id, () -> {
-            Applied applied = update(id, o -> o.deallocate(allocationKey, quantities, clock.instant()));
-            syncStock(applied.after(), applied.before(), Set.of(), false);
+            Applied applied = update(id, o -> key != null && o.applied(key) ? Change.unchanged(o)
+                    : withKey(o.deallocate(allocationKey, quantities, clock.instant()), key));
+            syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
             return applied.after();
         });
     }
@@ -783,7 +833,9 @@ public final class Oms {
     private Applied update(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
             Order current = current(id);
-            Change<Order, OrderEvent> change = command.apply(current);
+            // a shipment in progress leaves the stock before anything else changes; the change then forgets it
+            boolean shipped = completeShipments(current);
+            Change<Order, OrderEvent> change = command.apply(shipped ? current.withoutShipping() : current);
             if (!change.changed()) {
                 return new Applied(current, current);
             }
@@ -813,7 +865,7 @@ public final class Oms {
         return new Order(next.id(), current.version() + 1, next.channel(), next.externalRef(), next.customer(),
                 next.currency(), next.delivery(), next.lines(), next.discounts(), next.charges(), next.paymentRef(),
                 next.payment(), next.hold(), next.placedAt(), next.confirmedAt(), next.allocations(), next.commandKeys(),
-                List.of());
+                List.of(), next.shipping());
     }
 
     /** Value of {@code units} units of {@code line}: its total shared out per unit, rounded half-even. */
@@ -1043,6 +1095,16 @@ public final class Oms {
             addComponents(units, order.line(a.line()).orElseThrow().sku(), a.units());
             Map<String, Integer> perPosition = wantedAllocated.computeIfAbsent(a.inventoryKey(), k -> new LinkedHashMap<>());
             units.forEach((sku, qty) -> perPosition.merge(position(sku, a.location()), qty, Integer::sum));
+        }
+        for (ShipmentIntent s : order.shipping()) {
+            // shipped on the order, perhaps not yet out of the allocation: never let go of them
+            keys.add(s.inventoryKey());
+            Map<Sku, Integer> units = new LinkedHashMap<>();
+            for (LineQuantity q : s.quantities()) {
+                addComponents(units, order.line(q.line()).orElseThrow().sku(), q.quantity());
+            }
+            Map<String, Integer> perPosition = wantedAllocated.computeIfAbsent(s.inventoryKey(), k -> new LinkedHashMap<>());
+            units.forEach((sku, qty) -> perPosition.merge(position(sku, s.location()), qty, Integer::sum));
         }
         if (before != null) {
             for (LineAllocation a : before.allocations()) {

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,11 @@ public final class OrderSourcing {
     private final Oms oms;
     private final SourcingEngine engine;
     private final Map<OrderId, ResourcingHistory> histories = new ConcurrentHashMap<>();
+    /** Rejections seen lately, by order and key, so that a retry in this process continues the same one. */
+    private final Cache<String, Rejected> rejections = CacheBuilder.newBuilder().maximumSize(100_000).build();
+    /** Plans allocated and not yet recorded on their order, so that a retry records the allocation as planned. */
+    private final Cache<io.omskit.core.inventory.AllocationKey, SourcingPlan> unrecorded =
+            CacheBuilder.newBuilder().maximumSize(10_000).build();
 
     /** Sources the orders of {@code oms} with {@code engine}; both must share the inventory store. */
     public OrderSourcing(Oms oms, SourcingEngine engine) {
@@ -40,21 +48,37 @@ public final class OrderSourcing {
     /**
      * Sources every open and reserved unit of the order and records the allocation on it. The allocation is keyed by the
      * order's version: a retry after a failure before the order was saved replays the same allocation and records it;
-     * after the save, the order has moved on and the retry sources only what is still open or reserved.
+     * after the save, a retry finds nothing left to source and answers with the allocation recorded last (replayed).
      *
      * @return the engine's result; when nothing could be allocated the order is unchanged
      * @throws IllegalArgumentException when the order is unknown
-     * @throws IllegalStateException when the order has no open or reserved unit left to source
+     * @throws IllegalStateException when the order has no open or reserved unit left to source and no allocation
      */
     public SourcingResult source(OrderId id) {
-        Order order = load(id);
+        // publishes what an earlier, interrupted call left unpublished before going on
+        Order order = oms.publishPendingEvents(id);
         if (order.units(UnitState.OPEN) + order.units(UnitState.RESERVED) == 0) {
+            // sourced already (a retry after the first call's save): answer with the allocation recorded last
+            for (int i = order.commandKeys().size() - 1; i >= 0; i--) {
+                io.omskit.core.order.CommandKey k = order.commandKeys().get(i);
+                if (k.command() == io.omskit.core.order.OrderCommand.ALLOCATE) {
+                    Optional<io.omskit.core.inventory.Allocation> last = oms.inventory().findAllocation(
+                            io.omskit.core.inventory.AllocationKey.of(k.key()));
+                    if (last.isPresent()) {
+                        return new SourcingResult.Allocated(null, last.get(), 1, true);
+                    }
+                }
+            }
             throw new IllegalStateException("order " + id + " has no open or reserved unit to source, status " + order.status());
         }
         SourcingResult result = engine.source(SourcingRequest.of(order).withReservation(oms.reservationKeyOf(order)));
         // a replayed allocation is recorded too: the call that made it may have failed before recording it
         if (result instanceof SourcingResult.Allocated allocated) {
+            if (allocated.plan() != null) {
+                unrecorded.put(allocated.allocation().key(), allocated.plan());
+            }
             record(id, allocated);
+            unrecorded.invalidate(allocated.allocation().key());
         }
         return result;
     }
@@ -62,110 +86,229 @@ public final class OrderSourcing {
     /**
      * A location refused units of a fulfilment (rejection or short pick): they are released there, that location is
      * excluded for them, and they are sourced again; after the policy's attempts they are backordered (left open) or
-     * cancelled.
+     * cancelled. Each call is a new rejection: to make one safe to retry, give it a key with
+     * {@link #reject(OrderId, String, List, String, String)}.
      *
      * @param allocationKey the fulfilment's key on the order ({@link LineAllocation#allocationKey()})
      * @param quantities    the refused units per line
      * @param reason        the location's reason, for people
-     * @return the engine's outcome
+     * @return the outcome: re-sourced, or given up with the policy's action
      */
     public ResourcingOutcome reject(OrderId id, String allocationKey, List<LineQuantity> quantities, String reason) {
-        Order order = load(id);
-        LineAllocation held = null;
-        for (LineAllocation a : order.allocations()) {
-            if (a.allocationKey().equals(allocationKey)) {
-                held = a;
+        return reject(id, allocationKey, quantities, reason, java.util.UUID.randomUUID().toString());
+    }
+
+    /**
+     * A location refused units of a fulfilment, under {@code rejectionKey}. The order takes the units back first (its
+     * stock at the location is released), then they are sourced again under a key fixed by the rejection, so a second
+     * call with the same key (a retry after a failure at any point) neither takes more units back nor allocates twice:
+     * it finishes what the first call started and gives the same outcome. The re-sourcing history (which locations
+     * refused which lines, how many attempts) is kept by this object.
+     *
+     * @param rejectionKey the caller's key for this rejection (the store's task id, say)
+     * @throws IllegalArgumentException when the fulfilment does not hold the refused units and the key was never used
+     */
+    public ResourcingOutcome reject(OrderId id, String allocationKey, List<LineQuantity> quantities, String reason,
+                                    String rejectionKey) {
+        Checks.notNull(quantities, "quantities");
+        Checks.identifier(rejectionKey, "rejectionKey");
+        String rejection = id.value() + " " + rejectionKey;
+        Order before = oms.publishPendingEvents(id);
+        Rejected rejected = rejections.getIfPresent(rejection);
+        if (rejected == null) {
+            for (LineAllocation a : before.allocations()) {
+                if (a.allocationKey().equals(allocationKey)) {
+                    rejected = new Rejected(a.location(), a.inventoryKey());
+                }
+            }
+            if (rejected == null) {
+                throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
+            }
+            Rejected known = rejections.asMap().putIfAbsent(rejection, rejected);
+            rejected = known != null ? known : rejected;
+        }
+        boolean first = !before.applied(io.omskit.core.order.CommandKey.of(io.omskit.core.order.OrderCommand.DEALLOCATE, rejectionKey));
+        Order order = oms.deallocate(id, allocationKey, quantities, rejectionKey);
+        if (first) {
+            releaseCapacityIfDone(rejected);
+        }
+        java.util.Set<io.omskit.core.order.LineId> lines = new java.util.LinkedHashSet<>();
+        quantities.forEach(q -> lines.add(q.line()));
+        Rejected counted = rejected;
+        ResourcingHistory history = histories.compute(id, (k, h) -> {
+            ResourcingHistory known = h == null ? ResourcingHistory.none(id) : h;
+            return counted.counted.getAndSet(true) ? known : known.after(counted.location, lines);
+        });
+        ResourcingOutcome outcome;
+        if (!io.omskit.core.order.OrderTransitions.isAllowed(order.status(), io.omskit.core.order.OrderCommand.ALLOCATE)) {
+            outcome = new ResourcingOutcome.GaveUp(quantities, ResourcingPolicy.Action.BACKORDER, "the order is " + order.status()
+                    + " and takes no allocation now; the units stay open until it is sourced again", history);
+            return outcome;
+        }
+        if (history.attempts() > engine.resourcingPolicy().maxAttempts()) {
+            outcome = new ResourcingOutcome.GaveUp(quantities, engine.resourcingPolicy().whenGivingUp(),
+                    "refused " + history.attempts() + " times, the policy allows " + engine.resourcingPolicy().maxAttempts()
+                            + " re-sourcing attempt(s)", history);
+        } else {
+            SourcingRequest again = SourcingRequest.of(order).withQuantities(quantities);
+            for (Map.Entry<io.omskit.core.order.LineId, java.util.Set<LocationId>> e : history.refused().entrySet()) {
+                for (LocationId l : e.getValue()) {
+                    again = again.excluding(e.getKey(), l);
+                }
+            }
+            // a digest of the caller's key keeps the allocation key (and the fulfilment keys made from it) short
+            String digest = com.google.common.hash.Hashing.sha256().hashString(rejectionKey, java.nio.charset.StandardCharsets.UTF_8)
+                    .toString().substring(0, 16);
+            SourcingResult result = engine.source(again, io.omskit.core.inventory.AllocationKey.of(
+                    "resourcing/" + id.value() + "/" + digest));
+            if (result instanceof SourcingResult.Allocated allocated) {
+                if (allocated.plan() != null) {
+                    unrecorded.put(allocated.allocation().key(), allocated.plan());
+                }
+                record(id, allocated, true);
+                unrecorded.invalidate(allocated.allocation().key());
+                outcome = new ResourcingOutcome.Resourced(result, history);
+            } else if (result instanceof SourcingResult.NothingAllocated nothing) {
+                outcome = new ResourcingOutcome.GaveUp(quantities, engine.resourcingPolicy().whenGivingUp(),
+                        "no other location can take them: " + nothing.plan().unsourced(), history);
+            } else {
+                outcome = new ResourcingOutcome.Resourced(result, history);
             }
         }
-        if (held == null) {
-            throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
-        }
-        ResourcingHistory history = histories.getOrDefault(id, ResourcingHistory.none(id));
-        ResourcingOutcome outcome = engine.resource(new Rejection(order, io.omskit.core.inventory.AllocationKey.of(held.inventoryKey()),
-                held.location(), quantities, reason), history);
-        oms.deallocate(id, allocationKey, quantities);
-        if (outcome instanceof ResourcingOutcome.Resourced resourced) {
-            histories.put(id, resourced.history());
-            if (resourced.result() instanceof SourcingResult.Allocated allocated) {
-                record(id, allocated);
-            }
-        } else if (outcome instanceof ResourcingOutcome.GaveUp gaveUp) {
-            histories.put(id, gaveUp.history());
+        if (outcome instanceof ResourcingOutcome.GaveUp gaveUp) {
             LOG.debug("order {}: gave up re-sourcing {} ({}), {}", id, gaveUp.units(), gaveUp.reason(), gaveUp.action());
             if (gaveUp.action() == ResourcingPolicy.Action.CANCEL) {
-                oms.cancel(id, gaveUp.units(), CancellationReason.FULFILMENT_FAILED);
+                oms.cancel(id, gaveUp.units(), CancellationReason.FULFILMENT_FAILED, "gave-up-" + rejectionKey);
             }
         }
         return outcome;
     }
 
-    private void record(OrderId id, SourcingResult.Allocated allocated) {
-        Order order = load(id);
-        if (allocated.plan() == null) {
-            oms.recordAllocation(id, allocated.allocation().key(), fromAllocation(order, allocated.allocation()));
-            return;
+    /** Where a rejection happened, kept so that its retry knows it after the order let go of the fulfilment. */
+    private static final class Rejected {
+        final LocationId location;
+        final String inventoryKey;
+        /** Whether this rejection was counted in the order's re-sourcing history. */
+        final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Rejected(LocationId location, String inventoryKey) {
+            this.location = location;
+            this.inventoryKey = inventoryKey;
         }
-        Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
-        for (PlannedFulfilment f : allocated.plan().fulfilments()) {
-            Map<io.omskit.core.order.LineId, Integer> perLine = new LinkedHashMap<>();
-            for (PlannedLine l : f.lines()) {
-                io.omskit.core.catalog.Sku lineSku = order.line(l.line()).orElseThrow().sku();
-                int units = l.sku().equals(lineSku) ? l.quantity() : l.quantity() / componentQuantity(lineSku, l.sku());
-                // a bundle line appears once per component; each says how many bundles it supplies
-                perLine.merge(l.line(), units, l.sku().equals(lineSku) ? Integer::sum : Math::max);
+    }
+
+    /** Gives back the daily capacity the fulfilment took when its location has nothing of the allocation left to ship. */
+    private void releaseCapacityIfDone(Rejected rejected) {
+        oms.inventory().findAllocation(io.omskit.core.inventory.AllocationKey.of(rejected.inventoryKey)).ifPresent(a -> {
+            for (io.omskit.core.inventory.AllocationLine l : a.open()) {
+                if (l.location().equals(rejected.location)) {
+                    return;
+                }
             }
-            List<LineQuantity> quantities = byLocation.computeIfAbsent(f.location(), k -> new ArrayList<>());
-            perLine.forEach((line, q) -> quantities.add(LineQuantity.of(line, q)));
-        }
-        oms.recordAllocation(id, allocated.allocation().key(), byLocation);
+            engine.releaseCapacity(rejected.location, a.createdAt());
+        });
+    }
+
+    private void record(OrderId id, SourcingResult.Allocated allocated) {
+        record(id, allocated, false);
     }
 
     /**
-     * The order lines and quantities a replayed allocation holds at each location (its plan is not kept): each stock
-     * SKU it holds must belong to exactly one line of the order, as the line's SKU or a component of its bundle.
-     *
-     * @throws IllegalStateException when a SKU belongs to several lines; the allocation is then left to
-     *                               {@link Oms#reconcileStock(java.time.Duration, int)}
+     * Records the allocation on the order; {@code openUnitsFirst} for re-sourced units, which are open (their
+     * allocation drew on no reservation, so the order's reserved units must stay reserved).
      */
-    private Map<LocationId, List<LineQuantity>> fromAllocation(Order order, io.omskit.core.inventory.Allocation allocation) {
-        Map<LocationId, Map<io.omskit.core.order.LineId, Integer>> units = new LinkedHashMap<>();
-        for (io.omskit.core.inventory.AllocationLine a : allocation.requested()) {
-            io.omskit.core.order.OrderLine owner = null;
-            int perUnit = 0;
-            for (io.omskit.core.order.OrderLine l : order.lines()) {
-                int q = l.sku().equals(a.sku()) ? 1 : oms.catalog().find(l.sku()).map(attributes -> attributes.components().stream()
-                        .filter(c -> c.sku().equals(a.sku())).mapToInt(io.omskit.core.catalog.BundleComponent::quantity).sum())
-                        .orElse(0);
-                if (q > 0) {
-                    if (owner != null) {
-                        throw new IllegalStateException("allocation " + allocation.key() + " holds " + a.sku() + ", which lines "
-                                + owner.id() + " and " + l.id() + " of order " + order.id() + " both need; it is left to reconcileStock");
-                    }
-                    owner = l;
-                    perUnit = q;
-                }
-            }
-            if (owner == null) {
-                throw new IllegalStateException("allocation " + allocation.key() + " holds " + a.sku() + ", which order "
-                        + order.id() + " does not need");
-            }
-            units.computeIfAbsent(a.location(), k -> new LinkedHashMap<>()).merge(owner.id(), a.quantity() / perUnit, Math::max);
+    private void record(OrderId id, SourcingResult.Allocated allocated, boolean openUnitsFirst) {
+        Order order = load(id);
+        if (order.applied(io.omskit.core.order.CommandKey.of(io.omskit.core.order.OrderCommand.ALLOCATE,
+                allocated.allocation().key().value()))) {
+            return;
+        }
+        SourcingPlan plan = allocated.plan() != null ? allocated.plan() : unrecorded.getIfPresent(allocated.allocation().key());
+        if (plan == null) {
+            oms.recordAllocation(id, allocated.allocation().key(), fromAllocation(order, allocated.allocation()), openUnitsFirst);
+            return;
         }
         Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
-        units.forEach((location, lines) -> {
+        for (PlannedFulfilment f : plan.fulfilments()) {
+            Map<io.omskit.core.order.LineId, Map<io.omskit.core.catalog.Sku, Integer>> planned = new LinkedHashMap<>();
+            for (PlannedLine l : f.lines()) {
+                planned.computeIfAbsent(l.line(), k -> new LinkedHashMap<>()).merge(l.sku(), l.quantity(), Integer::sum);
+            }
             List<LineQuantity> quantities = new ArrayList<>();
-            lines.forEach((line, q) -> quantities.add(LineQuantity.of(line, q)));
+            planned.forEach((line, units) -> {
+                // a bundle line counts only the bundles whose every component is planned here; stock of the rest
+                // is let go when the allocation is recorded
+                int complete = Integer.MAX_VALUE;
+                for (Map.Entry<io.omskit.core.catalog.Sku, Integer> c : componentsOf(order.line(line).orElseThrow().sku()).entrySet()) {
+                    complete = Math.min(complete, units.getOrDefault(c.getKey(), 0) / c.getValue());
+                }
+                if (complete > 0) {
+                    quantities.add(LineQuantity.of(line, complete));
+                }
+            });
+            if (!quantities.isEmpty()) {
+                byLocation.computeIfAbsent(f.location(), k -> new ArrayList<>()).addAll(quantities);
+            }
+        }
+        oms.recordAllocation(id, allocated.allocation().key(), byLocation, openUnitsFirst);
+    }
+
+    /**
+     * The order lines and quantities a replayed allocation holds at each location, when its plan is no longer known
+     * (the process that made it stopped before recording it): per location, bundle lines first take as many bundles as
+     * their components held there allow and the line still needs, then plain lines take their SKU's units.
+     *
+     * @throws IllegalStateException when the units held cannot be shared out over the lines exactly; the allocation is
+     *                               then left to {@link Oms#reconcileStock(java.time.Duration, int)}
+     */
+    private Map<LocationId, List<LineQuantity>> fromAllocation(Order order, io.omskit.core.inventory.Allocation allocation) {
+        Map<LocationId, Map<io.omskit.core.catalog.Sku, Integer>> held = new LinkedHashMap<>();
+        for (io.omskit.core.inventory.AllocationLine a : allocation.requested()) {
+            held.computeIfAbsent(a.location(), k -> new LinkedHashMap<>()).merge(a.sku(), a.quantity(), Integer::sum);
+        }
+        Map<io.omskit.core.order.LineId, Integer> wants = new LinkedHashMap<>();
+        for (io.omskit.core.order.OrderLine l : order.lines()) {
+            wants.put(l.id(), l.units().open() + l.units().reserved());
+        }
+        List<io.omskit.core.order.OrderLine> bundlesFirst = new ArrayList<>(order.lines());
+        bundlesFirst.sort(java.util.Comparator.comparing(l -> !isBundle(l.sku())));
+        Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
+        held.forEach((location, units) -> {
+            List<LineQuantity> quantities = new ArrayList<>();
+            for (io.omskit.core.order.OrderLine l : bundlesFirst) {
+                Map<io.omskit.core.catalog.Sku, Integer> perUnit = componentsOf(l.sku());
+                int n = wants.get(l.id());
+                for (Map.Entry<io.omskit.core.catalog.Sku, Integer> c : perUnit.entrySet()) {
+                    n = Math.min(n, units.getOrDefault(c.getKey(), 0) / c.getValue());
+                }
+                if (n > 0) {
+                    int take = n;
+                    perUnit.forEach((sku, q) -> units.merge(sku, -q * take, Integer::sum));
+                    wants.merge(l.id(), -take, Integer::sum);
+                    quantities.add(LineQuantity.of(l.id(), take));
+                }
+            }
+            if (units.values().stream().anyMatch(q -> q != 0)) {
+                throw new IllegalStateException("allocation " + allocation.key() + " holds " + units + " at " + location
+                        + " that no line of order " + order.id() + " needs; it is left to reconcileStock");
+            }
             byLocation.put(location, quantities);
         });
         return byLocation;
     }
 
-    private int componentQuantity(io.omskit.core.catalog.Sku bundle, io.omskit.core.catalog.Sku component) {
-        return oms.catalog().find(bundle).orElseThrow().components().stream()
-                .filter(c -> c.sku().equals(component)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(component + " is not a component of " + bundle))
-                .quantity();
+    private boolean isBundle(io.omskit.core.catalog.Sku sku) {
+        return oms.catalog().find(sku).map(io.omskit.core.catalog.SkuAttributes::isBundle).orElse(false);
     }
+
+    private Map<io.omskit.core.catalog.Sku, Integer> componentsOf(io.omskit.core.catalog.Sku sku) {
+        Map<io.omskit.core.catalog.Sku, Integer> parts = new LinkedHashMap<>();
+        oms.catalog().find(sku).filter(io.omskit.core.catalog.SkuAttributes::isBundle)
+                .ifPresentOrElse(a -> a.components().forEach(c -> parts.merge(c.sku(), c.quantity(), Integer::sum)),
+                        () -> parts.put(sku, 1));
+        return parts;
+    }
+
 
     private Order load(OrderId id) {
         return oms.order(id).orElseThrow(() -> new IllegalArgumentException("orderId " + id + " is not a known order"));

@@ -421,6 +421,11 @@ public final class SourcingEngine {
         }
     }
 
+    /** What the engine does when locations keep refusing units: attempts allowed, then backorder or cancel. */
+    public ResourcingPolicy resourcingPolicy() {
+        return resourcing;
+    }
+
     /** Gives back the capacity a fulfilment at {@code location} took on the local day of {@code at}. */
     public void releaseCapacity(LocationId location, Instant at) {
         Location l = network.get(location);

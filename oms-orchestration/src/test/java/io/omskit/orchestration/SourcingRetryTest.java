@@ -107,16 +107,52 @@ class SourcingRetryTest {
     }
 
     @Test
-    void a_retry_after_the_save_failed_after_writing_finds_nothing_left_to_source_and_allocates_nothing_more() {
+    void a_retry_after_the_save_failed_after_writing_answers_with_the_allocation_and_allocates_nothing_more() {
         Order order = placed();
         orders.failNextSaveAfterWriting = true;
 
         assertThatThrownBy(() -> sourcing.source(order.id())).isInstanceOf(SpiException.class);
-        assertThatThrownBy(() -> sourcing.source(order.id())).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no open or reserved unit");
+        SourcingResult retried = sourcing.source(order.id());
 
+        assertThat(retried).isInstanceOfSatisfying(SourcingResult.Allocated.class, a -> {
+            assertThat(a.replayed()).isTrue();
+            assertThat(a.allocation().open()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(3));
+        });
         assertThat(oms.order(order.id()).orElseThrow().allocations()).singleElement()
                 .satisfies(a -> assertThat(a.allocated()).isEqualTo(3));
         assertThat(inventory.position(sku("A"), id("WH1")).allocated()).isEqualTo(3);
+    }
+
+    @Test
+    void a_rejection_retried_after_the_save_failed_before_writing_takes_the_units_back_once_and_sources_them_once() {
+        rejectionRetried(false);
+    }
+
+    @Test
+    void a_rejection_retried_after_the_save_failed_after_writing_takes_the_units_back_once_and_sources_them_once() {
+        rejectionRetried(true);
+    }
+
+    private void rejectionRetried(boolean afterWriting) {
+        inventory.load(sku("A"), id("WH2"), 5);
+        Order order = placed();
+        sourcing.source(order.id());
+        String fulfilment = oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
+        List<io.omskit.core.order.LineQuantity> refused = List.of(io.omskit.core.order.LineQuantity.of(
+                io.omskit.core.order.LineId.of("L1"), 2));
+        orders.failNextSaveAfterWriting = afterWriting;
+
+        assertThatThrownBy(() -> sourcing.reject(order.id(), fulfilment, refused, "shelf empty", "task-1"))
+                .isInstanceOf(SpiException.class);
+        ResourcingOutcome retried = sourcing.reject(order.id(), fulfilment, refused, "shelf empty", "task-1");
+        ResourcingOutcome again = sourcing.reject(order.id(), fulfilment, refused, "shelf empty", "task-1");
+
+        assertThat(retried).isInstanceOf(ResourcingOutcome.Resourced.class);
+        assertThat(again).isInstanceOf(ResourcingOutcome.Resourced.class);
+        assertThat(again.history().attempts()).as("counted once").isEqualTo(1);
+        Order now = oms.order(order.id()).orElseThrow();
+        assertThat(now.units(io.omskit.core.order.UnitState.ALLOCATED)).isEqualTo(3);
+        assertThat(inventory.position(sku("A"), id("WH1")).allocated()).isEqualTo(1);
+        assertThat(inventory.position(sku("A"), id("WH2")).allocated()).isEqualTo(2);
     }
 }

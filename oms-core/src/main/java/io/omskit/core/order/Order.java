@@ -42,12 +42,13 @@ import org.joda.money.Money;
  * @param pendingEvents the events of the change that produced this version, kept with it so that they are published
  *                    at least once even when the process stops between saving and publishing (see
  *                    {@link io.omskit.core.Oms}); empty when the repository keeps them in an outbox
+ * @param shipping    shipments recorded on the order whose stock movements may not have been made yet
  */
 public record Order(OrderId id, long version, Channel channel, ExternalOrderRef externalRef, CustomerRef customer,
                     CurrencyUnit currency, DeliveryChoice delivery, List<OrderLine> lines, List<Adjustment> discounts,
                     List<Adjustment> charges, String paymentRef, PaymentSummary payment, Hold hold, Instant placedAt,
                     Instant confirmedAt, List<LineAllocation> allocations, List<CommandKey> commandKeys,
-                    List<OrderEvent> pendingEvents) {
+                    List<OrderEvent> pendingEvents, List<ShipmentIntent> shipping) {
 
     public Order {
         Checks.notNull(id, "id");
@@ -108,6 +109,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         // null reads as none: documents written before these fields existed
         commandKeys = commandKeys == null ? List.of() : List.copyOf(commandKeys);
         pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
+        shipping = shipping == null ? List.of() : List.copyOf(shipping);
     }
 
     private static final int FEW_LINES = 16;
@@ -131,7 +133,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         }
         Order order = new Order(id, 1, request.channel(), request.externalRef(), request.customer(), request.currency(),
                 request.delivery(), lines, request.discounts(), request.charges(), request.paymentRef(),
-                PaymentSummary.none(request.currency()), null, now, null, List.of(), List.of(), List.of());
+                PaymentSummary.none(request.currency()), null, now, null, List.of(), List.of(), List.of(), List.of());
         return new Change<>(order, List.of(new OrderEvent.OrderPlaced(UUID.randomUUID(), id, 1, now, order)));
     }
 
@@ -231,7 +233,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      */
     public Order withPendingEvents(List<? extends OrderEvent> events) {
         return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.copyOf(events));
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.copyOf(events), shipping);
     }
 
     /**
@@ -247,7 +249,22 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         keys.addAll(commandKeys);
         keys.add(key);
         return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, payment, hold, placedAt, confirmedAt, allocations, keys, pendingEvents);
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, keys, pendingEvents, shipping);
+    }
+
+    /** This order with {@code intent} recorded among its shipments in progress; the version stays the same. */
+    public Order withShipping(ShipmentIntent intent) {
+        Checks.notNull(intent, "intent");
+        List<ShipmentIntent> more = new ArrayList<>(shipping);
+        more.add(intent);
+        return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, more);
+    }
+
+    /** This order with no shipment in progress (their stock movements were made); the version stays the same. */
+    public Order withoutShipping() {
+        return shipping.isEmpty() ? this : new Order(id, version, channel, externalRef, customer, currency, delivery, lines,
+                discounts, charges, paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, List.of());
     }
 
     /** Whether the order is on hold. */
@@ -292,10 +309,20 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      */
     public Change<Order, OrderEvent> allocate(LocationId location, String allocationKey, String inventoryKey,
                                               List<LineQuantity> quantities, Instant now) {
+        return allocate(location, allocationKey, inventoryKey, quantities, false, now);
+    }
+
+    /**
+     * As {@link #allocate(LocationId, String, String, List, Instant)}, taking open units before reserved ones when
+     * {@code openUnitsFirst}: for stock allocated fresh, without drawing on the order's reservation.
+     */
+    public Change<Order, OrderEvent> allocate(LocationId location, String allocationKey, String inventoryKey,
+                                              List<LineQuantity> quantities, boolean openUnitsFirst, Instant now) {
         Checks.notNull(location, "location");
         Checks.identifier(allocationKey, "allocationKey");
         Checks.identifier(inventoryKey, "inventoryKey");
-        return move(OrderCommand.ALLOCATE, quantities, List.of(UnitState.RESERVED, UnitState.OPEN), UnitState.ALLOCATED,
+        return move(OrderCommand.ALLOCATE, quantities, openUnitsFirst ? List.of(UnitState.OPEN, UnitState.RESERVED)
+                        : List.of(UnitState.RESERVED, UnitState.OPEN), UnitState.ALLOCATED,
                 new Target(location, allocationKey, inventoryKey), allocationKey, null, now);
     }
 
@@ -419,7 +446,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     private Order copy(PaymentSummary newPayment, Hold newHold, Instant newConfirmedAt) {
         return new Order(id, version + 1, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, newPayment, newHold, placedAt, newConfirmedAt, allocations, commandKeys, List.of());
+                paymentRef, newPayment, newHold, placedAt, newConfirmedAt, allocations, commandKeys, List.of(), shipping);
     }
 
     private Change<Order, OrderEvent> withStatusEvent(Order next, OrderEvent event, Instant now) {
@@ -492,7 +519,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             newLines.set(index, line.withUnits(units));
         }
         Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, newLines, discounts,
-                charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations, commandKeys, List.of());
+                charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations, commandKeys, List.of(), shipping);
         return withStatusEvent(next,
                 new OrderEvent.OrderUnitsMoved(UUID.randomUUID(), id, next.version, now, command, moves, reference, reason), now);
     }

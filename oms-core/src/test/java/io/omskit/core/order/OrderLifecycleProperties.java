@@ -412,7 +412,7 @@ class OrderLifecycleProperties {
     private static Order copyOf(Order o) {
         return new Order(o.id(), o.version(), o.channel(), o.externalRef(), o.customer(), o.currency(), o.delivery(),
                 new ArrayList<>(o.lines()), new ArrayList<>(o.discounts()), new ArrayList<>(o.charges()), o.paymentRef(),
-                o.payment(), o.hold(), o.placedAt(), o.confirmedAt(), new ArrayList<>(o.allocations()), new ArrayList<>(o.commandKeys()), new ArrayList<>(o.pendingEvents()));
+                o.payment(), o.hold(), o.placedAt(), o.confirmedAt(), new ArrayList<>(o.allocations()), new ArrayList<>(o.commandKeys()), new ArrayList<>(o.pendingEvents()), new ArrayList<>(o.shipping()));
     }
 
     // ---- invariants ----

@@ -76,6 +76,6 @@ class OrderLinesTest {
                 null);
         Instant placed = Instant.parse("2026-03-10T09:00:00Z");
         return new Order(OrderId.of("o-1"), 1, Channel.WEB, ExternalOrderRef.of("x-1"), CustomerRef.of("c-1"), EUR,
-                pickup, lines, List.of(), List.of(), "", PaymentSummary.none(EUR), null, placed, null, allocations, List.of(), List.of());
+                pickup, lines, List.of(), List.of(), "", PaymentSummary.none(EUR), null, placed, null, allocations, List.of(), List.of(), List.of());
     }
 }

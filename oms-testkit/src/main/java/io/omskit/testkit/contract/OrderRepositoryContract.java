@@ -102,7 +102,7 @@ public abstract class OrderRepositoryContract {
         Order first = newOrder(Channel.MARKETPLACE);
         Order second = new Order(OrderId.of(first.id().value() + "-dup"), 1, first.channel(), first.externalRef(), first.customer(),
                 first.currency(), first.delivery(), first.lines(), first.discounts(), first.charges(), first.paymentRef(),
-                first.payment(), first.hold(), first.placedAt(), first.confirmedAt(), first.allocations(), List.of(), List.of());
+                first.payment(), first.hold(), first.placedAt(), first.confirmedAt(), first.allocations(), List.of(), List.of(), List.of());
         repository.save(first);
 
         assertThat(repository.save(second)).isEqualTo(SaveOutcome.DUPLICATE_EXTERNAL_REF);

@@ -149,7 +149,7 @@ public abstract class WorkflowFaultContract {
         WorkflowWorld world = new WorkflowWorld(newAdapters(clock), clock, loadSeed, 0, 10);
         WorkflowAdapters node = secondNode(world.adapters, clock);
         try {
-            WorkflowLoad load = new WorkflowLoad(world, List.of(world.oms, world.secondOms(node)));
+            WorkflowLoad load = new WorkflowLoad(world, List.of(world.node(), world.secondNode(node)));
             StorageDisturbance disturbance = disturbStorage();
             world.faults.failWith(LOAD_FAULT_PROBABILITY);
             try {
@@ -193,7 +193,7 @@ public abstract class WorkflowFaultContract {
             order = world.placed.get(0);
             assertThat(world.order(order).status()).isEqualTo(OrderStatus.CONFIRMED);
             secondNode = twoNodes ? secondNode(world.adapters, clock) : null;
-            second = twoNodes ? world.secondOms(secondNode) : world.oms;
+            second = twoNodes ? world.secondNode(secondNode).oms() : world.oms;
         }
 
         @Override
@@ -265,14 +265,10 @@ public abstract class WorkflowFaultContract {
         }
     }
 
-    /**
-     * On one node. Between two nodes, a shipment whose stock already left can still lose to a cancellation saved in
-     * between; the fulfilment's own lifecycle (no cancellation once packed) is what closes that gap.
-     */
     @RepeatedTest(20)
     @DisplayName("Workflows §7: shipment racing cancellation: one wins, the stock and the money follow the winner")
     void shipment_racing_cancellation() throws Exception {
-        try (Race r = new Race(false)) {
+        try (Race r = new Race()) {
             AllocationResult allocated = r.world.oms.allocate(r.order, "A-1", WorkflowWorld.WH1, r.reserved());
             assertThat(allocated.isAllocated()).isTrue();
             Order before = r.world.order(r.order);

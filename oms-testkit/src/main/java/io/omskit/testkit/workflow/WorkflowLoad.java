@@ -1,9 +1,9 @@
 package io.omskit.testkit.workflow;
 
-import io.omskit.core.Oms;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.order.OrderId;
 import io.omskit.testkit.workflow.WorkflowActions.Weighted;
+import io.omskit.testkit.workflow.WorkflowWorld.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +28,14 @@ import java.util.concurrent.TimeoutException;
 final class WorkflowLoad {
 
     private final WorkflowWorld world;
-    private final List<Oms> nodes;
+    private final List<Node> nodes;
     private final List<OrderId> orders = new CopyOnWriteArrayList<>();
     /** Held by the operation under way on an order. */
     private final Map<OrderId, Object> busy = new ConcurrentHashMap<>();
     private final int totalWeight;
 
-    /** A load on {@code world} through {@code nodes}, each an {@code Oms} on the world's storage. */
-    WorkflowLoad(WorkflowWorld world, List<Oms> nodes) {
+    /** A load on {@code world} through {@code nodes}, each on the world's storage. */
+    WorkflowLoad(WorkflowWorld world, List<Node> nodes) {
         this.world = world;
         this.nodes = List.copyOf(nodes);
         this.totalWeight = WorkflowActions.PLACE_WEIGHT + WorkflowActions.ON_ORDER.stream().mapToInt(Weighted::weight).sum();
@@ -96,7 +96,7 @@ final class WorkflowLoad {
             skus.add(WorkflowActions.SKUS.get(random.nextInt(WorkflowActions.SKUS.size())));
         }
         List<Integer> quantities = List.of(1 + random.nextInt(3), 1 + random.nextInt(3));
-        OrderId id = world.place(nodes.get(node), skus, quantities, random.nextInt(10) == 0);
+        OrderId id = world.place(nodes.get(node).oms(), skus, quantities, random.nextInt(10) == 0);
         if (id != null) {
             orders.add(id);
         }

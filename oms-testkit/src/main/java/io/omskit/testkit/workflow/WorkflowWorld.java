@@ -37,6 +37,14 @@ import io.omskit.core.order.PlaceOrderRequest;
 import io.omskit.core.order.UnitState;
 import io.omskit.core.payment.PaymentStatus;
 import io.omskit.core.spi.SpiException;
+import io.omskit.orchestration.OrderSourcing;
+import io.omskit.orchestration.RuleBook;
+import io.omskit.orchestration.RuleSet;
+import io.omskit.orchestration.spi.ShippingRate;
+import io.omskit.orchestration.SourcingEngine;
+import io.omskit.orchestration.rules.RateTable;
+import io.omskit.orchestration.rules.ShippingCost;
+import io.omskit.orchestration.rules.SplitPenalty;
 import io.omskit.testkit.contract.ContractClock;
 import io.omskit.testkit.faults.FaultPlan;
 import io.omskit.testkit.faults.InjectedFault;
@@ -85,6 +93,7 @@ public final class WorkflowWorld {
     final FaultPlan faults;
     final WorkflowAdapters adapters;
     final Oms oms;
+    final OrderSourcing sourcing;
     final List<OrderId> placed = new CopyOnWriteArrayList<>();
     final List<String> violations = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> counters = new ConcurrentSkipListMap<>();
@@ -119,26 +128,44 @@ public final class WorkflowWorld {
         }
         this.catalog = catalog;
         this.network = network;
-        this.oms = Oms.builder().clock(clock).network(network).catalog(catalog)
-                .orders(faults.orders(adapters.orders()))
-                .inventory(faults.inventory(adapters.inventory()))
-                .payments(faults.payments(gateway))
-                .events(faults.events(adapters.events()))
-                .build();
+        this.oms = newOms(adapters);
+        this.sourcing = newSourcing(oms, adapters);
         faults.failWith(faultProbability);
     }
 
+    /** One application node on the storage: its {@code Oms} and the sourcing that allocates through it. */
+    record Node(Oms oms, OrderSourcing sourcing) {
+    }
+
+    /** This world's own node. */
+    Node node() {
+        return new Node(oms, sourcing);
+    }
+
     /**
-     * A second {@code Oms} (another node) on {@code node}'s view of the same storage, sharing the provider and
-     * failing as {@link #faults} says.
+     * A second node on {@code node}'s view of the same storage, sharing the provider and failing as {@link #faults}
+     * says; its sourcing remembers its own rejections.
      */
-    Oms secondOms(WorkflowAdapters node) {
+    Node secondNode(WorkflowAdapters node) {
+        Oms second = newOms(node);
+        return new Node(second, newSourcing(second, node));
+    }
+
+    private Oms newOms(WorkflowAdapters node) {
         return Oms.builder().clock(clock).network(network).catalog(catalog)
                 .orders(faults.orders(node.orders()))
                 .inventory(faults.inventory(node.inventory()))
                 .payments(faults.payments(gateway))
                 .events(faults.events(node.events()))
                 .build();
+    }
+
+    private OrderSourcing newSourcing(Oms on, WorkflowAdapters node) {
+        return new OrderSourcing(on, SourcingEngine.builder().network(network).clock(clock).catalog(catalog)
+                .inventory(faults.inventory(node.inventory()))
+                .rules(RuleBook.of(RuleSet.builder("home").cost(new ShippingCost(RateTable.flat(ShippingRate.of(5, 0.1, 0.001))))
+                        .cost(new SplitPenalty(20)).build()))
+                .build());
     }
 
     /** A fresh key for a keyed command. */

@@ -180,6 +180,28 @@ class RetryAfterFailureTest {
     }
 
     @Test
+    void a_shipment_whose_stock_movement_failed_cannot_be_cancelled_and_its_retry_finishes_it() {
+        Order order = confirmed();
+        oms.allocate(order.id(), "A-1", WH, BOTH);
+        LineAllocation held = orders.find(order.id()).orElseThrow().allocations().get(0);
+        faults.failNext("ship", Point.BEFORE);
+
+        assertThatThrownBy(() -> oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1")).isInstanceOf(SpiException.class);
+        assertThat(orders.find(order.id()).orElseThrow().status()).as("the order recorded the shipment first")
+                .isEqualTo(OrderStatus.SHIPPED);
+        assertThatThrownBy(() -> oms.cancelOrder(order.id(), CancellationReason.CUSTOMER_REQUEST))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(inventory.position(MUG, WH).onHand()).as("the cancellation made the stock leave first").isEqualTo(8);
+        Order shipped = oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1");
+
+        assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(inventory.position(MUG, WH).onHand()).isEqualTo(8);
+        assertThat(inventory.position(MUG, WH).allocated()).isZero();
+        assertThat(inventory.movements(MUG, WH)).filteredOn(m -> m.reason() == MovementReason.SHIPMENT).hasSize(1);
+        assertThat(gateway.captured(order.id())).isEqualTo(eur(25));
+    }
+
+    @Test
     void without_an_outbox_the_events_of_a_save_that_failed_after_writing_are_published_by_the_retry() {
         faults.failNext("save", Point.AFTER);
 
