@@ -138,7 +138,7 @@ public abstract class WorkflowFaultContract {
     // ---- load ----
 
     private static final int LOAD_THREADS = 4;
-    private static final int LOAD_OPERATIONS_PER_THREAD = 200;
+    private static final int LOAD_OPERATIONS_PER_THREAD = 500;
     private static final double LOAD_FAULT_PROBABILITY = 0.02;
 
     @Test
@@ -146,22 +146,25 @@ public abstract class WorkflowFaultContract {
     void load_on_two_nodes_with_faults_and_a_disturbed_storage_ends_consistent() throws Exception {
         long loadSeed = System.nanoTime();
         ContractClock clock = new ContractClock(WorkflowWorld.START);
-        WorkflowWorld world = new WorkflowWorld(newAdapters(clock), clock, loadSeed, 0, 10);
+        WorkflowWorld world = new WorkflowWorld(newAdapters(clock), clock, loadSeed, 0, 30);
         WorkflowAdapters node = secondNode(world.adapters, clock);
         try {
             WorkflowLoad load = new WorkflowLoad(world, List.of(world.node(), world.secondNode(node)));
             StorageDisturbance disturbance = disturbStorage();
             world.faults.failWith(LOAD_FAULT_PROBABILITY);
+            long began = System.nanoTime();
             try {
                 load.run(LOAD_THREADS, LOAD_OPERATIONS_PER_THREAD, loadSeed);
             } finally {
                 world.faults.off();
                 disturbance.close();
             }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
             Findings findings = world.findings();
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("threads", LOAD_THREADS);
             figures.put("nodes", 2);
+            figures.put("milliseconds", millis);
             figures.putAll(world.counters());
             figures.put("faults injected", world.faults.injected());
             figures.putAll(disturbance.figures());
