@@ -1,9 +1,11 @@
 package io.omskit.examples.postgres;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.examples.postgres.internal.JsonCodec;
+import io.omskit.testkit.workflow.StorageDisturbance;
 import io.omskit.testkit.workflow.WorkflowAdapters;
 import io.omskit.testkit.workflow.WorkflowFaultContract;
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import javax.sql.DataSource;
 
 /**
  * The workflow contract on PostgreSQL: the order repository (events in the outbox) and the inventory store on the
- * test database, a second node on a pool of its own.
+ * test database, a second node on a pool of its own; during the load a random backend of the database is killed every
+ * 5 ms (see {@link BackendKiller}).
  */
 class PostgresWorkflowFaultTest extends WorkflowFaultContract {
 
@@ -51,6 +55,22 @@ class PostgresWorkflowFaultTest extends WorkflowFaultContract {
         PostgresOms pg = nodes.remove(node);
         if (pg != null) {
             pg.close();
+        }
+    }
+
+    @Override
+    protected StorageDisturbance disturbStorage() {
+        List<HikariDataSource> pools = new ArrayList<>();
+        pools.add(unwrap(TestDatabase.dataSource()));
+        nodes.values().forEach(node -> pools.add(unwrap(node.dataSource())));
+        return BackendKiller.start(Duration.ofMillis(5), pools);
+    }
+
+    private static HikariDataSource unwrap(DataSource pool) {
+        try {
+            return pool.unwrap(HikariDataSource.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("not a HikariCP pool: " + pool, e);
         }
     }
 
