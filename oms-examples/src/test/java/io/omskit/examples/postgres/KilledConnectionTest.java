@@ -13,14 +13,17 @@ class KilledConnectionTest {
 
     private final Transactions tx = new Transactions(TestDatabase.dataSource(), 3);
 
+    /** Work whose connection's server process terminates itself, as an administrator's kill would. */
+    private static final Transactions.Work<Void> KILLS_ITS_BACKEND = c -> {
+        try (Statement s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(pg_backend_pid())");
+        }
+        return null;
+    };
+
     @Test
     void a_backend_killed_inside_a_transaction_fails_the_call_as_retryable_and_names_the_kill() {
-        SpiException e = catchThrowableOfType(SpiException.class, () -> tx.inTransaction("work", c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("select pg_terminate_backend(pg_backend_pid())");
-            }
-            return null;
-        }));
+        SpiException e = catchThrowableOfType(SpiException.class, () -> tx.inTransaction("work", KILLS_ITS_BACKEND));
 
         assertThat(e.retryable()).isTrue();
         assertThat(e).hasMessageContaining("SQLSTATE 57P01");
@@ -28,12 +31,7 @@ class KilledConnectionTest {
 
     @Test
     void a_backend_killed_under_an_auto_commit_statement_fails_the_call_as_retryable_and_names_the_kill() {
-        SpiException e = catchThrowableOfType(SpiException.class, () -> tx.autoCommit("read", c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("select pg_terminate_backend(pg_backend_pid())");
-            }
-            return null;
-        }));
+        SpiException e = catchThrowableOfType(SpiException.class, () -> tx.autoCommit("read", KILLS_ITS_BACKEND));
 
         assertThat(e.retryable()).isTrue();
         assertThat(e).hasMessageContaining("SQLSTATE 57P01");

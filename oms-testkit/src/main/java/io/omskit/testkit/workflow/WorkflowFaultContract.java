@@ -142,7 +142,7 @@ public abstract class WorkflowFaultContract {
     private static final double LOAD_FAULT_PROBABILITY = 0.02;
 
     @Test
-    @DisplayName("Workflows §8: threads on two nodes placing, allocating, shipping, cancelling and holding orders, with faults and a disturbed storage, end consistent")
+    @DisplayName("Workflows §8: threads on two nodes placing, sourcing, shipping, cancelling and holding orders, with faults and a disturbed storage, end consistent")
     void load_on_two_nodes_with_faults_and_a_disturbed_storage_ends_consistent() throws Exception {
         long loadSeed = System.nanoTime();
         ContractClock clock = new ContractClock(WorkflowWorld.START);

@@ -2,6 +2,7 @@ package io.omskit.testkit.workflow;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.order.OrderId;
+import io.omskit.testkit.contract.Together;
 import io.omskit.testkit.workflow.WorkflowActions.Weighted;
 import io.omskit.testkit.workflow.WorkflowWorld.Node;
 import java.util.ArrayList;
@@ -10,20 +11,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Threads on several nodes placing, allocating, shipping, cancelling and holding the orders of one
- * {@link WorkflowWorld} at once, each operation retried with the same arguments until it stops failing. Any thread
- * works on any order, whichever node placed it, but one order's operations run one after another, as a host that
- * queues each order's commands runs them: the threads share the nodes and the stock, and the races of two operations
- * on one order are the contract's races.
+ * Threads on several nodes placing, allocating, sourcing, rejecting, shipping, cancelling and holding the orders of
+ * one {@link WorkflowWorld} at once, each operation retried with the same arguments until it stops failing. Any
+ * thread works on any order, whichever node placed it, but one order's operations run one after another, as a host
+ * that queues each order's commands runs them: the threads share the nodes and the stock, and the races of two
+ * operations on one order are the contract's races.
  */
 final class WorkflowLoad {
 
@@ -45,31 +39,17 @@ final class WorkflowLoad {
      * Runs {@code operations} operations on each of {@code threads} threads, the threads spread over the nodes in
      * turn, their choices drawn from {@code seed}; returns when every thread is done.
      *
-     * @throws ExecutionException when an operation broke its thread (not a failure the world records: a bug in the load)
+     * @throws java.util.concurrent.ExecutionException when an operation broke its thread (not a failure the world
+     *         records: a bug in the load)
      */
-    void run(int threads, int operations, long seed) throws InterruptedException, ExecutionException, TimeoutException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int node = t % nodes.size();
-                SplittableRandom random = new SplittableRandom(seed + t);
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < operations; i++) {
-                        operate(node, random);
-                    }
-                    return null;
-                }));
+    void run(int threads, int operations, long seed) throws Exception {
+        Together.run(threads, t -> {
+            int node = t % nodes.size();
+            SplittableRandom random = new SplittableRandom(seed + t);
+            for (int i = 0; i < operations; i++) {
+                operate(node, random);
             }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     private void operate(int node, SplittableRandom random) {
