@@ -101,8 +101,8 @@ final class WorkflowActions {
         LineAllocation a = o.allocations().get(choice % o.allocations().size());
         int quantity = choice % 3 == 0 ? 1 : a.units();
         String shipment = w.key("S");
-        w.attempt("ship " + o.id(), o.id(), () -> node.oms().ship(o.id(), a.allocationKey(), List.of(LineQuantity.of(a.line(), quantity)),
-                shipment));
+        w.attempt("ship " + o.id(), o.id(), () -> node.oms().ship(o.id(), a.allocationKey(),
+                List.of(LineQuantity.of(a.line(), quantity)), shipment));
     }
 
     static void cancelPart(WorkflowWorld w, Node node, Order o, int choice) {

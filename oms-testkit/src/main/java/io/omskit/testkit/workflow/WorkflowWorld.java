@@ -123,8 +123,10 @@ public final class WorkflowWorld {
                 Location.builder(WH1, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                 Location.builder(WH2, LocationType.WAREHOUSE, GeoPoint.of(48.1, 11.6)).build()));
         for (LocationId l : LOCATIONS) {
-            adapters.inventory().adjust(StockAdjustment.of("opening-" + MUG + "-" + l, MUG, l, MovementReason.RECEIPT, 12 * stockTimes, "po"));
-            adapters.inventory().adjust(StockAdjustment.of("opening-" + TEE + "-" + l, TEE, l, MovementReason.RECEIPT, 20 * stockTimes, "po"));
+            adapters.inventory().adjust(StockAdjustment.of("opening-" + MUG + "-" + l, MUG, l, MovementReason.RECEIPT,
+                    12 * stockTimes, "po"));
+            adapters.inventory().adjust(StockAdjustment.of("opening-" + TEE + "-" + l, TEE, l, MovementReason.RECEIPT,
+                    20 * stockTimes, "po"));
         }
         this.catalog = catalog;
         this.network = network;
@@ -278,7 +280,8 @@ public final class WorkflowWorld {
         PlaceOrderRequest request = b.build();
         PlacementResult result = attempt("place " + ref, null, () -> node.placeOrder(request));
         OrderId id = result != null ? result.order().id()
-                : read(() -> adapters.orders().findByExternalRef(Channel.WEB, ExternalOrderRef.of(ref))).map(Order::id).orElse(null);
+                : read(() -> adapters.orders().findByExternalRef(Channel.WEB, ExternalOrderRef.of(ref)))
+                        .map(Order::id).orElse(null);
         if (id != null) {
             placed.add(id);
         }
@@ -363,7 +366,8 @@ public final class WorkflowWorld {
         Map<Sku, Integer> shipped = new TreeMap<>(stockUnits(order, UnitState.SHIPPED));
         Map<Sku, Integer> left = shippedInLedger(order.id());
         if (!shipped.equals(left)) {
-            found.add(Check.LEDGER, "order " + order.id() + " (" + order.status() + "): shipped " + shipped + " on the order, " + left + " in the ledger");
+            found.add(Check.LEDGER, "order " + order.id() + " (" + order.status() + "): shipped " + shipped + " on the order, "
+                    + left + " in the ledger");
         }
         HeldStock held = adapters.inventory().heldFor(order.id().value());
         Map<Sku, Integer> reserved = stockUnits(order, UnitState.RESERVED);
@@ -395,7 +399,8 @@ public final class WorkflowWorld {
             }
         }
         if (!allocated.equals(wanted)) {
-            found.add(Check.STOCK_HELD, "order " + order.id() + " (" + order.status() + "): stock allocated " + allocated + ", the order holds " + wanted);
+            found.add(Check.STOCK_HELD, "order " + order.id() + " (" + order.status() + "): stock allocated " + allocated
+                    + ", the order holds " + wanted);
         }
     }
 
@@ -404,14 +409,16 @@ public final class WorkflowWorld {
         Money captured = orZero(gateway.captured(order.id()), zero);
         Money open = orZero(gateway.openAuthorisation(order.id()), zero);
         if (captured.isGreaterThan(order.total())) {
-            found.add(Check.CAPTURED_TWICE, "order " + order.id() + ": captured " + captured + ", more than its total " + order.total());
+            found.add(Check.CAPTURED_TWICE, "order " + order.id() + ": captured " + captured + ", more than its total "
+                    + order.total());
         }
         // an authorisation in doubt (its answer lost) is reconciled when the order goes on; only a cancelled order must settle it now
         PaymentStatus payment = order.payment().status();
         boolean pending = order.status() != OrderStatus.CANCELLED && (order.status() == OrderStatus.AWAITING_CONFIRMATION
                 || payment == PaymentStatus.UNKNOWN || payment == PaymentStatus.NOT_ATTEMPTED);
         if (!pending && !captured.equals(order.payment().captured())) {
-            found.add(Check.MONEY_DISAGREES, "order " + order.id() + ": the provider captured " + captured + ", the order says " + order.payment().captured());
+            found.add(Check.MONEY_DISAGREES, "order " + order.id() + ": the provider captured " + captured + ", the order says "
+                    + order.payment().captured());
         }
         if (!pending && !open.equals(order.payment().authorised())) {
             found.add(Check.MONEY_DISAGREES, "order " + order.id() + ": the provider holds " + open + " authorised, the order says " + order.payment().authorised()
@@ -424,7 +431,8 @@ public final class WorkflowWorld {
         if (shipped > 0 && order.needsNoStock() && order.payment().status() != PaymentStatus.DECLINED) {
             Money owed = owed(order);
             if (!captured.equals(owed)) {
-                found.add(Check.SHIPPED_UNCAPTURED, "order " + order.id() + " shipped all it will ship; captured " + captured + ", owed " + owed);
+                found.add(Check.SHIPPED_UNCAPTURED, "order " + order.id() + " shipped all it will ship; captured " + captured
+                        + ", owed " + owed);
             }
         } else if (shipped > 0) {
             Money value = zero;
@@ -433,7 +441,8 @@ public final class WorkflowWorld {
             }
             Money slack = Money.ofMinor(order.currency(), order.lines().size());
             if (captured.plus(slack).isLessThan(value)) {
-                found.add(Check.SHIPPED_UNCAPTURED, "order " + order.id() + ": shipped units worth " + value + ", captured " + captured);
+                found.add(Check.SHIPPED_UNCAPTURED, "order " + order.id() + ": shipped units worth " + value + ", captured "
+                        + captured);
             }
         }
     }
