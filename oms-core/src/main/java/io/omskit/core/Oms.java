@@ -1292,6 +1292,20 @@ public final class Oms {
         }
     }
 
+    /**
+     * Gives back the stock held for one order that the order does not account for: everything of it when the order
+     * needs no more stock (cancelled, all shipped), else what was made before the grace period
+     * ({@link Builder#stockGrace}). Publishes an {@link OrderEvent.OrderStockReconciled} when it released anything.
+     * For a workflow that finds an order it was working for has moved on (a retried sourcing of a cancelled order).
+     *
+     * @return whether it released anything
+     * @throws IllegalArgumentException when the order is unknown
+     */
+    public boolean reconcileStock(OrderId id) {
+        load(id);
+        return reconcileOrderStock(id, clock.instant().minus(stockGrace));
+    }
+
     private boolean reconcileOrderStock(OrderId id, Instant cutoff) {
         return locked(id, () -> {
             Optional<Order> found = orders.find(id);

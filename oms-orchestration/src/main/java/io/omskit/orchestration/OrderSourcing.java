@@ -52,12 +52,20 @@ public final class OrderSourcing {
      *
      * @return the engine's result; when nothing could be allocated the order is unchanged
      * @throws IllegalArgumentException when the order is unknown
+     * @throws io.omskit.core.order.IllegalTransitionException when the order has nothing left to source and takes no
+     *         allocation (cancelled, shipped); stock an earlier, interrupted call allocated for it is given back first
      * @throws IllegalStateException when the order has no open or reserved unit left to source and no allocation
      */
     public SourcingResult source(OrderId id) {
         // publishes what an earlier, interrupted call left unpublished before going on
         Order order = oms.publishPendingEvents(id);
         if (order.units(UnitState.OPEN) + order.units(UnitState.RESERVED) == 0) {
+            // an earlier call may have allocated stock the order never recorded (it failed, the order moved on)
+            oms.reconcileStock(id);
+            if (!io.omskit.core.order.OrderTransitions.isAllowed(order.status(), io.omskit.core.order.OrderCommand.ALLOCATE)) {
+                throw new io.omskit.core.order.IllegalTransitionException(id, order.status(),
+                        io.omskit.core.order.OrderCommand.ALLOCATE, "nothing left to source");
+            }
             // sourced already (a retry after the first call's save): answer with the allocation recorded last
             for (int i = order.commandKeys().size() - 1; i >= 0; i--) {
                 io.omskit.core.order.CommandKey k = order.commandKeys().get(i);
