@@ -42,7 +42,8 @@ import org.joda.money.Money;
 /**
  * The demo storefront: seeds a network, places orders from every channel, shows a declined payment, a payment
  * timeout that is reconciled, an order that cannot be served, a launch-day rush on a hot SKU and the stock alerts
- * it raised, and prints what happened.
+ * it raised, promises, sourcing, and calls that fail after the storage wrote and are finished by calling again, and
+ * prints what happened.
  *
  * <p>Run it with {@code mvn -B -q -DskipTests -pl oms-examples -am package exec:java}; add
  * {@code -Dexec.args=--postgres} to run on an embedded PostgreSQL, or
@@ -57,6 +58,7 @@ public final class Demo implements AutoCloseable {
     private final RecordingEventPublisher events = new RecordingEventPublisher();
     private final FakePaymentGateway payments = new FakePaymentGateway();
     private final InventoryStore inventory;
+    private Hiccups hiccups;
     private final Oms oms;
 
     private final io.omskit.examples.postgres.PostgresOms postgres;
@@ -93,8 +95,58 @@ public final class Demo implements AutoCloseable {
     }
 
     private Oms wire(OrderRepository orders) {
-        return Oms.builder().clock(clock).network(network).catalog(catalog).orders(orders).inventory(inventory)
+        this.hiccups = new Hiccups(orders);
+        return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).inventory(inventory)
                 .payments(payments).events(events).build();
+    }
+
+    /** The order storage with a hiccup on demand: the next save writes, then reports a failure (scene 10). */
+    private static final class Hiccups implements OrderRepository {
+        private final OrderRepository delegate;
+        private volatile boolean failNextSave;
+
+        Hiccups(OrderRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        void failNextSaveAfterWriting() {
+            failNextSave = true;
+        }
+
+        @Override
+        public io.omskit.core.spi.SaveOutcome save(Order order) {
+            return save(order, List.of());
+        }
+
+        @Override
+        public io.omskit.core.spi.SaveOutcome save(Order order, List<? extends DomainEvent> events) {
+            io.omskit.core.spi.SaveOutcome outcome = delegate.save(order, events);
+            if (failNextSave) {
+                failNextSave = false;
+                throw new io.omskit.core.spi.SpiException("connection reset after the write", null);
+            }
+            return outcome;
+        }
+
+        @Override
+        public boolean storesEvents() {
+            return delegate.storesEvents();
+        }
+
+        @Override
+        public java.util.Optional<Order> find(io.omskit.core.order.OrderId id) {
+            return delegate.find(id);
+        }
+
+        @Override
+        public java.util.Optional<Order> findByExternalRef(Channel channel, io.omskit.core.order.ExternalOrderRef ref) {
+            return delegate.findByExternalRef(channel, ref);
+        }
+
+        @Override
+        public List<io.omskit.core.order.OrderId> findAwaitingConfirmation(int limit) {
+            return delegate.findAwaitingConfirmation(limit);
+        }
     }
 
     /** Runs the demo; {@code --postgres} for an embedded PostgreSQL, {@code --jdbc-url= --user= --password=} for a server. */
@@ -221,7 +273,50 @@ public final class Demo implements AutoCloseable {
 
         heading("9. Sourcing: the plan and why, a store rejects, re-sourcing");
         sourcing(results);
+
+        heading("10. The storage fails after writing: calling again finishes the work");
+        hiccups(results);
         return results;
+    }
+
+    // ---- scene 10: failures after the save, and retries with the same arguments ----
+
+    private void hiccups(Results results) {
+        Order order = oms.placeOrder(home(Channel.WEB, "WEB-1010", "tok_visa")
+                .line("1", DemoNetwork.sku(4).value(), 2, eur(10)).charge("shipping", eur(4.95)).build()).order();
+        List<LineQuantity> both = List.of(LineQuantity.of(order.lines().get(0).id(), 2));
+        LocationId from = inventory.positions(DemoNetwork.sku(4)).stream()
+                .max(java.util.Comparator.comparingInt(StockPosition::availableToSell)).orElseThrow().location();
+        oms.allocate(order.id(), "WEB-1010-A", from, both);
+        hiccups.failNextSaveAfterWriting();
+        try {
+            oms.ship(order.id(), "WEB-1010-A", both, "DHL-0002");
+        } catch (io.omskit.core.spi.SpiException e) {
+            out.println("  ship DHL-0002 failed: " + e.getMessage());
+        }
+        Order shipped = oms.ship(order.id(), "WEB-1010-A", both, "DHL-0002");
+        long movements = inventory.movements(DemoNetwork.sku(4), from).stream()
+                .filter(m -> m.key().value().contains("DHL-0002")).count();
+        out.println("  called again: " + shipped.status() + ", captured " + shipped.payment().captured() + " of "
+                + shipped.total() + ", stock movements for the parcel: " + movements);
+        results.shippedAfterRetry = shipped;
+
+        Order other = oms.placeOrder(home(Channel.APP, "APP-9002", "tok_applepay")
+                .line("1", DemoNetwork.sku(5).value(), 1, eur(30)).build()).order();
+        hiccups.failNextSaveAfterWriting();
+        try {
+            oms.cancelOrder(other.id(), CancellationReason.CUSTOMER_REQUEST);
+        } catch (io.omskit.core.spi.SpiException e) {
+            out.println("  cancel APP-9002 failed: " + e.getMessage());
+        }
+        Order cancelled = oms.cancelOrder(other.id(), CancellationReason.CUSTOMER_REQUEST);
+        out.println("  called again: " + cancelled.status() + ", stock held for it: "
+                + (inventory.heldFor(other.id().value()).isEmpty() ? "none" : "some (a leak)") + ", authorisation left "
+                + cancelled.payment().authorised() + " (provider: " + payments.openAuthorisation(other.id()) + ")");
+        results.cancelledAfterRetry = cancelled;
+
+        results.sweep = oms.reconcileStock(java.time.Duration.ZERO, 100);
+        out.println("  the stock sweep, the safety net for calls nobody retried, corrected " + results.sweep.size() + " order(s)");
     }
 
     // ---- scene 9: sourcing with explanations, rejection and re-sourcing (oms-orchestration) ----
@@ -240,7 +335,7 @@ public final class Demo implements AutoCloseable {
                 .rules(io.omskit.orchestration.RuleBook.of(rules)).build();
         io.omskit.orchestration.OrderSourcing sourcing = new io.omskit.orchestration.OrderSourcing(oms, engine);
 
-        PlacementResult placed = show(oms.placeOrder(home(Channel.WEB, "WEB-2001", "tok_visa")
+        PlacementResult placed = show(oms.placeOrder(home(Channel.WEB, "WEB-9001", "tok_visa")
                 .line("1", DemoNetwork.sku(20).value(), 2, eur(14))
                 .line("2", DemoNetwork.sku(21).value(), 1, eur(22))
                 .line("3", DemoNetwork.sku(24).value(), 1, eur(249)).build()));
@@ -459,5 +554,8 @@ public final class Demo implements AutoCloseable {
         public io.omskit.atp.ProductPromise productPage;
         public io.omskit.atp.ProductPromise soldOutPage;
         public io.omskit.atp.CartPromise cart;
+        public Order shippedAfterRetry;
+        public Order cancelledAfterRetry;
+        public List<io.omskit.core.order.OrderId> sweep;
     }
 }

@@ -36,6 +36,12 @@ class DemoTest {
         assertThat(results.resourced.allocations()).isNotEmpty()
                 .noneMatch(a -> a.location().equals(results.rejectedAt) && a.line().equals(results.sourced.allocations().get(0).line()));
         assertThat(printed).contains("9. Sourcing").contains("re-sourced: true");
+        assertThat(results.shippedAfterRetry.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(results.shippedAfterRetry.payment().captured()).isEqualTo(results.shippedAfterRetry.total());
+        assertThat(results.cancelledAfterRetry.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(results.cancelledAfterRetry.payment().authorised().isZero()).isTrue();
+        assertThat(results.sweep).isEmpty();
+        assertThat(printed).contains("10. The storage fails after writing", "stock movements for the parcel: 1", "stock held for it: none");
         assertThat(printed)
                 .contains("2 warehouses, 8 stores, 1 drop-shipper")
                 .contains("oversold: no")
