@@ -1,6 +1,5 @@
 package io.omskit.core;
 
-import io.omskit.core.catalog.BundleComponent;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.common.Change;
@@ -1046,14 +1045,7 @@ public final class Oms {
 
     /** Adds the stock units selling {@code quantity} of {@code sku} needs: its components when it is a bundle. */
     private void addComponents(Map<Sku, Integer> need, Sku sku, int quantity) {
-        Optional<SkuAttributes> attributes = catalog.find(sku);
-        if (attributes.isPresent() && attributes.get().isBundle()) {
-            for (BundleComponent c : attributes.get().components()) {
-                need.merge(c.sku(), Math.multiplyExact(c.quantity(), quantity), Integer::sum);
-            }
-        } else {
-            need.merge(sku, quantity, Integer::sum);
-        }
+        catalog.stockUnits(sku, quantity).forEach((unit, n) -> need.merge(unit, n, Integer::sum));
     }
 
     /** The reference every reservation and allocation made for the order carries. */

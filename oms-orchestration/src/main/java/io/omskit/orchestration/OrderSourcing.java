@@ -310,11 +310,7 @@ public final class OrderSourcing {
     }
 
     private Map<io.omskit.core.catalog.Sku, Integer> componentsOf(io.omskit.core.catalog.Sku sku) {
-        Map<io.omskit.core.catalog.Sku, Integer> parts = new LinkedHashMap<>();
-        oms.catalog().find(sku).filter(io.omskit.core.catalog.SkuAttributes::isBundle)
-                .ifPresentOrElse(a -> a.components().forEach(c -> parts.merge(c.sku(), c.quantity(), Integer::sum)),
-                        () -> parts.put(sku, 1));
-        return parts;
+        return oms.catalog().stockUnits(sku, 1);
     }
 
 
