@@ -39,7 +39,9 @@ public interface OrderRepository {
 
     /**
      * Whether {@link #save(Order, List)} stores the events for publication (a transactional outbox); when true the
-     * caller must not publish them again. Default false.
+     * caller must not publish them again, and they are published if and only if the order was saved. Default false:
+     * the caller publishes them at least once, keeping them in the saved order ({@link Order#pendingEvents()}) so that
+     * a retry or the next command publishes them when the call that saved them stopped before publishing.
      */
     default boolean storesEvents() {
         return false;
