@@ -527,15 +527,7 @@ public final class Oms {
         return locked(id, () -> {
             Order before = current(id);
             if (!before.applied(key)) {
-                LineAllocation held = null;
-                for (LineAllocation a : before.allocations()) {
-                    if (a.allocationKey().equals(allocationKey)) {
-                        held = a;
-                    }
-                }
-                if (held == null) {
-                    throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
-                }
+                LineAllocation held = heldBy(before, allocationKey);
                 Instant now = clock.instant();
                 // The order first: from then on a cancellation cannot take these units, and the allocation keeps
                 // holding them until the stock movements below (keyed by the shipment) are made, by this call, its
@@ -548,6 +540,84 @@ public final class Oms {
             completeShipments(current(id));
             return settle(id);
         });
+    }
+
+    /**
+     * Records allocated units of a fulfilment as picked and packed, ready to ship or to collect. A second call with the
+     * same {@code readyKey} (a retry after any failure) changes nothing more.
+     *
+     * @param readyKey the caller's key for this step (the packing task's id)
+     * @throws io.omskit.core.order.IllegalTransitionException when the order's status forbids it or the fulfilment
+     *         holds fewer allocated units; nothing changed then
+     */
+    public Order markReady(OrderId id, String allocationKey, List<LineQuantity> quantities, String readyKey) {
+        Checks.notNull(quantities, "quantities");
+        Checks.identifier(readyKey, "readyKey");
+        CommandKey key = CommandKey.of(OrderCommand.MARK_READY, readyKey);
+        return locked(id, () -> update(id, o -> o.applied(key) ? Change.unchanged(o)
+                : withKey(o.markReady(allocationKey, quantities, clock.instant()), key)).after());
+    }
+
+    /**
+     * The customer collected ready units of a fulfilment at the pickup store: the stock leaves the store's shelf and
+     * the payment for them is captured (everything owed once no unit waits). Works as {@link #ship}: the order records
+     * the collection first, the stock movements are keyed by {@code collectionRef}, and a retry with the same arguments
+     * after a failure at any point finishes the collection and its capture.
+     *
+     * @param collectionRef the collection's reference (the receipt number), new for each collection of the order
+     * @throws io.omskit.core.order.IllegalTransitionException when the order is not for pickup, its status forbids it
+     *         or the fulfilment holds fewer ready units; nothing changed then
+     * @throws IllegalArgumentException when the fulfilment holds nothing of the order
+     * @throws SpiException when an adapter failed, or the capture's outcome is unknown: calling again finishes the work
+     */
+    public Order collect(OrderId id, String allocationKey, List<LineQuantity> quantities, String collectionRef) {
+        Checks.notNull(quantities, "quantities");
+        Checks.identifier(collectionRef, "collectionRef");
+        CommandKey key = CommandKey.of(OrderCommand.PICK_UP, collectionRef);
+        return locked(id, () -> {
+            Order before = current(id);
+            if (!before.applied(key)) {
+                if (!before.delivery().method().isPickup()) {
+                    throw new io.omskit.core.order.IllegalTransitionException(id, before.status(), OrderCommand.PICK_UP,
+                            "delivery is " + before.delivery().method() + ", not a pickup");
+                }
+                LineAllocation held = heldBy(before, allocationKey);
+                Instant now = clock.instant();
+                ShipmentIntent intent = new ShipmentIntent(collectionRef, held.inventoryKey(), held.location(), quantities);
+                update(id, o -> o.applied(key) ? Change.unchanged(o)
+                        : withKey(o.pickUp(allocationKey, quantities, now), key)
+                        .then(p -> Change.unchanged(p.withShipping(intent))));
+            }
+            completeShipments(current(id));
+            return settle(id);
+        });
+    }
+
+    /**
+     * Shipped units reached the customer. A second call with the same {@code deliveryRef} (a retry after any failure)
+     * changes nothing more.
+     *
+     * @param deliveryRef the carrier's proof of delivery, new for each delivery of the order
+     * @throws io.omskit.core.order.IllegalTransitionException when fewer units are shipped; nothing changed then
+     */
+    public Order deliver(OrderId id, List<LineQuantity> quantities, String deliveryRef) {
+        Checks.notNull(quantities, "quantities");
+        Checks.identifier(deliveryRef, "deliveryRef");
+        CommandKey key = CommandKey.of(OrderCommand.DELIVER, deliveryRef);
+        return locked(id, () -> {
+            update(id, o -> o.applied(key) ? Change.unchanged(o)
+                    : withKey(o.deliver(quantities, deliveryRef, clock.instant()), key));
+            return settle(id);
+        });
+    }
+
+    private static LineAllocation heldBy(Order order, String allocationKey) {
+        for (LineAllocation a : order.allocations()) {
+            if (a.allocationKey().equals(allocationKey)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + order.id());
     }
 
     /**

@@ -45,7 +45,9 @@ final class WorkflowActions {
             new Weighted("allocate", 2, WorkflowActions::allocate),
             new Weighted("source", 2, WorkflowActions::source),
             new Weighted("reject", 1, WorkflowActions::reject),
+            new Weighted("pack", 1, WorkflowActions::pack),
             new Weighted("ship", 3, WorkflowActions::ship),
+            new Weighted("deliver", 1, WorkflowActions::deliver),
             new Weighted("cancel one unit", 1, WorkflowActions::cancelPart),
             new Weighted("cancel order", 1, WorkflowActions::cancelOrder),
             new Weighted("hold or release", 1, WorkflowActions::holdOrRelease),
@@ -103,6 +105,28 @@ final class WorkflowActions {
         String shipment = w.key("S");
         w.attempt("ship " + o.id(), o.id(), () -> node.oms().ship(o.id(), a.allocationKey(),
                 List.of(LineQuantity.of(a.line(), quantity)), shipment));
+    }
+
+    static void pack(WorkflowWorld w, Node node, Order o, int choice) {
+        for (LineAllocation a : o.allocations()) {
+            if (a.allocated() > 0) {
+                String key = w.key("P");
+                w.attempt("pack " + o.id(), o.id(), () -> node.oms().markReady(o.id(), a.allocationKey(),
+                        List.of(LineQuantity.of(a.line(), a.allocated())), key));
+                return;
+            }
+        }
+    }
+
+    static void deliver(WorkflowWorld w, Node node, Order o, int choice) {
+        for (OrderLine l : o.lines()) {
+            if (l.units().shipped() > 0) {
+                String key = w.key("D");
+                w.attempt("deliver " + o.id(), o.id(), () -> node.oms().deliver(o.id(),
+                        List.of(LineQuantity.of(l.id(), choice % 2 == 0 ? l.units().shipped() : 1)), key));
+                return;
+            }
+        }
     }
 
     static void cancelPart(WorkflowWorld w, Node node, Order o, int choice) {

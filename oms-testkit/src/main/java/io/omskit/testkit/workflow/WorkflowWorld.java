@@ -363,7 +363,10 @@ public final class WorkflowWorld {
     }
 
     private void checkStock(Order order, Findings found) {
+        // units that left a location: shipped (and then delivered) or collected
         Map<Sku, Integer> shipped = new TreeMap<>(stockUnits(order, UnitState.SHIPPED));
+        stockUnits(order, UnitState.DELIVERED).forEach((sku, q) -> shipped.merge(sku, q, Integer::sum));
+        stockUnits(order, UnitState.PICKED_UP).forEach((sku, q) -> shipped.merge(sku, q, Integer::sum));
         Map<Sku, Integer> left = shippedInLedger(order.id());
         if (!shipped.equals(left)) {
             found.add(Check.LEDGER, "order " + order.id() + " (" + order.status() + "): shipped " + shipped + " on the order, "
@@ -427,7 +430,7 @@ public final class WorkflowWorld {
         if (order.status() == OrderStatus.CANCELLED && open.isPositive()) {
             found.add(Check.AUTHORISATION_KEPT, "order " + order.id() + " is cancelled but " + open + " stays authorised");
         }
-        int shipped = order.units(UnitState.SHIPPED);
+        int shipped = order.units(UnitState.SHIPPED) + order.units(UnitState.DELIVERED) + order.units(UnitState.PICKED_UP);
         if (shipped > 0 && order.needsNoStock() && order.payment().status() != PaymentStatus.DECLINED) {
             Money owed = owed(order);
             if (!captured.equals(owed)) {
@@ -437,7 +440,8 @@ public final class WorkflowWorld {
         } else if (shipped > 0) {
             Money value = zero;
             for (OrderLine l : order.lines()) {
-                value = value.plus(l.total().multipliedBy(l.units().get(UnitState.SHIPPED)).dividedBy(l.quantity(), RoundingMode.DOWN));
+                int handed = l.units().get(UnitState.SHIPPED) + l.units().get(UnitState.DELIVERED) + l.units().get(UnitState.PICKED_UP);
+                value = value.plus(l.total().multipliedBy(handed).dividedBy(l.quantity(), RoundingMode.DOWN));
             }
             Money slack = Money.ofMinor(order.currency(), order.lines().size());
             if (captured.plus(slack).isLessThan(value)) {

@@ -56,6 +56,7 @@ class RetryAfterFailureTest {
 
     private static final Sku MUG = Sku.of("MUG");
     private static final LocationId WH = LocationId.of("WH-1");
+    private static final LocationId STORE = LocationId.of("ST-1");
 
     private final ContractClock clock = new ContractClock(Instant.parse("2026-06-01T10:00:00Z"));
     private final FaultPlan faults = FaultPlan.seeded(7);
@@ -64,13 +65,15 @@ class RetryAfterFailureTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
     private final Oms oms = Oms.builder().clock(clock)
-            .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build())))
+            .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
+                    Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
             .catalog(new InMemoryCatalog().put(SkuAttributes.of(MUG, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true)))
             .orders(faults.orders(orders)).inventory(faults.inventory(inventory)).payments(faults.payments(gateway))
             .events(faults.events(events)).build();
 
     RetryAfterFailureTest() {
         inventory.adjust(StockAdjustment.of("receipt-1", MUG, WH, MovementReason.RECEIPT, 10, "po-1"));
+        inventory.adjust(StockAdjustment.of("receipt-2", MUG, STORE, MovementReason.RECEIPT, 3, "po-2"));
     }
 
     private PlaceOrderRequest order(String ref, String card) {
@@ -198,6 +201,61 @@ class RetryAfterFailureTest {
         assertThat(inventory.position(MUG, WH).onHand()).isEqualTo(8);
         assertThat(inventory.position(MUG, WH).allocated()).isZero();
         assertThat(inventory.movements(MUG, WH)).filteredOn(m -> m.reason() == MovementReason.SHIPMENT).hasSize(1);
+        assertThat(gateway.captured(order.id())).isEqualTo(eur(25));
+    }
+
+    @Test
+    void a_collection_whose_save_failed_after_writing_takes_the_stock_off_the_shelf_and_captures_once_on_retry() {
+        Order order = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-CC").customer("c-1")
+                .currency("EUR").delivery(DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, STORE, null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 10)).paymentRef("tok-visa").build()).order();
+        oms.allocate(order.id(), "A-CC", STORE, BOTH);
+        oms.markReady(order.id(), "A-CC", BOTH, "pack-1");
+        faults.failNext("save", Point.AFTER);
+
+        assertThatThrownBy(() -> oms.collect(order.id(), "A-CC", BOTH, "receipt-77")).isInstanceOf(SpiException.class);
+        Order collected = oms.collect(order.id(), "A-CC", BOTH, "receipt-77");
+        Order again = oms.collect(order.id(), "A-CC", BOTH, "receipt-77");
+
+        assertThat(collected.status()).isEqualTo(OrderStatus.PICKED_UP);
+        assertThat(again.version()).isEqualTo(collected.version());
+        assertThat(inventory.position(MUG, STORE).onHand()).as("off the shelf, once").isEqualTo(1);
+        assertThat(inventory.position(MUG, STORE).allocated()).isZero();
+        assertThat(gateway.captured(order.id())).isEqualTo(eur(20));
+        assertThat(collected.payment().authorised()).isEqualTo(eur(0));
+    }
+
+    @Test
+    void collecting_a_home_delivery_or_more_than_is_ready_is_refused_and_changes_nothing() {
+        Order home = confirmed();
+        oms.allocate(home.id(), "A-1", WH, BOTH);
+        oms.markReady(home.id(), "A-1", BOTH, "pack-1");
+        assertThatThrownBy(() -> oms.collect(home.id(), "A-1", BOTH, "receipt-1"))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("not a pickup");
+
+        Order pickup = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-CC").customer("c-1")
+                .currency("EUR").delivery(DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, STORE, null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 10)).paymentRef("tok-visa").build()).order();
+        oms.allocate(pickup.id(), "A-CC", STORE, BOTH);
+        long version = orders.find(pickup.id()).orElseThrow().version();
+        assertThatThrownBy(() -> oms.collect(pickup.id(), "A-CC", BOTH, "receipt-2"))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("READY");
+        assertThat(orders.find(pickup.id()).orElseThrow().version()).isEqualTo(version);
+        assertThat(inventory.position(MUG, STORE).onHand()).isEqualTo(3);
+    }
+
+    @Test
+    void a_delivery_recorded_twice_under_one_proof_is_recorded_once() {
+        Order order = confirmed();
+        oms.allocate(order.id(), "A-1", WH, BOTH);
+        oms.ship(order.id(), "A-1", BOTH, "parcel-1");
+        faults.failNext("save", Point.AFTER);
+
+        assertThatThrownBy(() -> oms.deliver(order.id(), BOTH, "pod-1")).isInstanceOf(SpiException.class);
+        Order delivered = oms.deliver(order.id(), BOTH, "pod-1");
+
+        assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(oms.deliver(order.id(), BOTH, "pod-1").version()).isEqualTo(delivered.version());
         assertThat(gateway.captured(order.id())).isEqualTo(eur(25));
     }
 
