@@ -523,19 +523,25 @@ public final class Oms {
     public Order ship(OrderId id, String allocationKey, List<LineQuantity> quantities, String shipmentRef) {
         Checks.notNull(quantities, "quantities");
         Checks.identifier(shipmentRef, "shipmentRef");
-        CommandKey key = CommandKey.of(OrderCommand.SHIP, shipmentRef);
+        return handOver(id, allocationKey, quantities, CommandKey.of(OrderCommand.SHIP, shipmentRef),
+                (o, now) -> o.ship(allocationKey, quantities, shipmentRef, now));
+    }
+
+    /**
+     * Units of a fulfilment leave its location (shipped or collected). The order first: from then on a cancellation
+     * cannot take them, and the allocation keeps holding them until the stock movements (keyed by the hand-over) are
+     * made, by this call, its retry or the next command on the order; then the payment is settled.
+     */
+    private Order handOver(OrderId id, String allocationKey, List<LineQuantity> quantities, CommandKey key,
+                           java.util.function.BiFunction<Order, Instant, Change<Order, OrderEvent>> command) {
         return locked(id, () -> {
             Order before = current(id);
             if (!before.applied(key)) {
                 LineAllocation held = heldBy(before, allocationKey);
                 Instant now = clock.instant();
-                // The order first: from then on a cancellation cannot take these units, and the allocation keeps
-                // holding them until the stock movements below (keyed by the shipment) are made, by this call, its
-                // retry or the next command on the order.
-                ShipmentIntent intent = new ShipmentIntent(shipmentRef, held.inventoryKey(), held.location(), quantities);
+                ShipmentIntent intent = new ShipmentIntent(key.key(), held.inventoryKey(), held.location(), quantities);
                 update(id, o -> o.applied(key) ? Change.unchanged(o)
-                        : withKey(o.ship(allocationKey, quantities, shipmentRef, now), key)
-                        .then(p -> Change.unchanged(p.withShipping(intent))));
+                        : withKey(command.apply(o, now), key).then(p -> Change.unchanged(p.withShipping(intent))));
             }
             completeShipments(current(id));
             return settle(id);
@@ -573,24 +579,13 @@ public final class Oms {
     public Order collect(OrderId id, String allocationKey, List<LineQuantity> quantities, String collectionRef) {
         Checks.notNull(quantities, "quantities");
         Checks.identifier(collectionRef, "collectionRef");
-        CommandKey key = CommandKey.of(OrderCommand.PICK_UP, collectionRef);
-        return locked(id, () -> {
-            Order before = current(id);
-            if (!before.applied(key)) {
-                if (!before.delivery().method().isPickup()) {
-                    throw new io.omskit.core.order.IllegalTransitionException(id, before.status(), OrderCommand.PICK_UP,
-                            "delivery is " + before.delivery().method() + ", not a pickup");
-                }
-                LineAllocation held = heldBy(before, allocationKey);
-                Instant now = clock.instant();
-                ShipmentIntent intent = new ShipmentIntent(collectionRef, held.inventoryKey(), held.location(), quantities);
-                update(id, o -> o.applied(key) ? Change.unchanged(o)
-                        : withKey(o.pickUp(allocationKey, quantities, now), key)
-                        .then(p -> Change.unchanged(p.withShipping(intent))));
-            }
-            completeShipments(current(id));
-            return settle(id);
-        });
+        Order order = load(id);
+        if (!order.delivery().method().isPickup()) {
+            throw new io.omskit.core.order.IllegalTransitionException(id, order.status(), OrderCommand.PICK_UP,
+                    "delivery is " + order.delivery().method() + ", not a pickup");
+        }
+        return handOver(id, allocationKey, quantities, CommandKey.of(OrderCommand.PICK_UP, collectionRef),
+                (o, now) -> o.pickUp(allocationKey, quantities, now));
     }
 
     /**
