@@ -1,7 +1,6 @@
 package io.omskit.core;
 
 import io.omskit.core.catalog.Sku;
-import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
 import io.omskit.core.common.Problem;
@@ -469,14 +468,8 @@ public final class Oms {
         }
         // Refused before any stock moves: an order that cannot take the allocation never leaves units allocated.
         order.allocate(location, key, quantities, clock.instant());
-        Map<Sku, Integer> need = new LinkedHashMap<>();
-        for (LineQuantity q : quantities) {
-            OrderLine line = order.line(q.line()).orElseThrow(
-                    () -> new IllegalArgumentException("line " + q.line() + " is not a line of order " + id));
-            addComponents(need, line.sku(), q.quantity());
-        }
         List<AllocationLine> lines = new ArrayList<>();
-        need.forEach((sku, qty) -> lines.add(new AllocationLine(sku, location, qty)));
+        stockUnits(order, quantities).forEach((sku, qty) -> lines.add(new AllocationLine(sku, location, qty)));
         AllocationResult result = inventory.allocate(new AllocationRequest(new AllocationKey(key), stockReference(id), lines,
                 new ReservationKey(reservationKey(order))));
         if (result.isAllocated()) {
@@ -622,11 +615,7 @@ public final class Oms {
      */
     private boolean completeShipments(Order order) {
         for (ShipmentIntent s : order.shipping()) {
-            Map<Sku, Integer> units = new LinkedHashMap<>();
-            for (LineQuantity q : s.quantities()) {
-                addComponents(units, order.line(q.line()).orElseThrow().sku(), q.quantity());
-            }
-            for (Map.Entry<Sku, Integer> e : units.entrySet()) {
+            for (Map.Entry<Sku, Integer> e : stockUnits(order, s.quantities()).entrySet()) {
                 inventory.ship(new AllocationKey(s.inventoryKey()), e.getKey(), s.location(), e.getValue(),
                         new MovementKey("ship-" + order.id() + "-" + s.shipmentRef() + "-" + e.getKey().value()));
             }
@@ -761,14 +750,9 @@ public final class Oms {
         }
         if (problems.isEmpty()) {
             Map<Sku, Long> units = new LinkedHashMap<>();
-            quantities.forEach((sku, qty) -> {
-                SkuAttributes attributes = catalog.find(sku).orElseThrow();
-                if (attributes.isBundle()) {
-                    attributes.components().forEach(c -> units.merge(c.sku(), (long) c.quantity() * qty, Long::sum));
-                } else {
-                    units.merge(sku, (long) qty, Long::sum);
-                }
-            });
+            // per unit, then multiplied in longs: the ints of catalog.stockUnits(sku, qty) could overflow here
+            quantities.forEach((sku, qty) -> catalog.stockUnits(sku, 1)
+                    .forEach((unit, perUnit) -> units.merge(unit, (long) perUnit * qty, Long::sum)));
             units.forEach((sku, n) -> {
                 if (n > limits.maxStockUnitsPerSku()) {
                     problems.add(new Problem("quantities", sku + " x " + n, "must need at most " + limits.maxStockUnitsPerSku()
@@ -1108,6 +1092,21 @@ public final class Oms {
         return lines;
     }
 
+    /**
+     * The stock units {@code quantities} of the order's lines take, per SKU (bundles as their components).
+     *
+     * @throws IllegalArgumentException naming a line the order does not have
+     */
+    private Map<Sku, Integer> stockUnits(Order order, List<LineQuantity> quantities) {
+        Map<Sku, Integer> units = new LinkedHashMap<>();
+        for (LineQuantity q : quantities) {
+            OrderLine line = order.line(q.line()).orElseThrow(
+                    () -> new IllegalArgumentException("line " + q.line() + " is not a line of order " + order.id()));
+            addComponents(units, line.sku(), q.quantity());
+        }
+        return units;
+    }
+
     /** Adds the stock units selling {@code quantity} of {@code sku} needs: its components when it is a bundle. */
     private void addComponents(Map<Sku, Integer> need, Sku sku, int quantity) {
         catalog.stockUnits(sku, quantity).forEach((unit, n) -> need.merge(unit, n, Integer::sum));
@@ -1121,11 +1120,11 @@ public final class Oms {
     /**
      * Brings stock in line with the order: the current attempt's reservation holds exactly the order's reserved units,
      * earlier attempts' nothing, and each allocation exactly its allocated and ready units. Looks at the keys the
-     * order (and {@code before}) name, every allocation the order ever recorded, and {@code moreAllocationKeys}; given a
-     * {@code recoveryCutoff} (a retry, a failure path)
-     * also at everything the inventory holds under the order's reference, releasing what the order does not account
-     * for when the order needs no more stock or the stock was made at or before the cutoff (later, it may belong to a
-     * call still in flight). In recovery (a retry, a failure path) the cutoff is the grace period ago. Idempotent, so a retry after a failure converges.
+     * order (and {@code before}) name, every allocation the order ever recorded, its shipments in progress and
+     * {@code moreAllocationKeys}. Given a {@code recoveryCutoff} (a retry, a failure path: the grace period ago; a
+     * sweep: its own), it also looks at everything the inventory holds under the order's reference and releases what
+     * the order does not account for when the order needs no more stock or the stock was made at or before the cutoff
+     * (later, it may belong to a call still in flight). Idempotent, so a retry after a failure converges.
      *
      * @return the keys released in recovery that the order did not name
      */
@@ -1148,20 +1147,12 @@ public final class Oms {
         Set<String> keys = new LinkedHashSet<>(moreAllocationKeys);
         for (LineAllocation a : order.allocations()) {
             keys.add(a.inventoryKey());
-            Map<Sku, Integer> units = new LinkedHashMap<>();
-            addComponents(units, order.line(a.line()).orElseThrow().sku(), a.units());
-            Map<String, Integer> perPosition = wantedAllocated.computeIfAbsent(a.inventoryKey(), k -> new LinkedHashMap<>());
-            units.forEach((sku, qty) -> perPosition.merge(position(sku, a.location()), qty, Integer::sum));
+            want(wantedAllocated, a.inventoryKey(), a.location(), stockUnits(order, List.of(LineQuantity.of(a.line(), a.units()))));
         }
         for (ShipmentIntent s : order.shipping()) {
             // shipped on the order, perhaps not yet out of the allocation: never let go of them
             keys.add(s.inventoryKey());
-            Map<Sku, Integer> units = new LinkedHashMap<>();
-            for (LineQuantity q : s.quantities()) {
-                addComponents(units, order.line(q.line()).orElseThrow().sku(), q.quantity());
-            }
-            Map<String, Integer> perPosition = wantedAllocated.computeIfAbsent(s.inventoryKey(), k -> new LinkedHashMap<>());
-            units.forEach((sku, qty) -> perPosition.merge(position(sku, s.location()), qty, Integer::sum));
+            want(wantedAllocated, s.inventoryKey(), s.location(), stockUnits(order, s.quantities()));
         }
         if (before != null) {
             for (LineAllocation a : before.allocations()) {
@@ -1264,6 +1255,12 @@ public final class Oms {
         boolean isEmpty() {
             return reservations.isEmpty() && allocations.isEmpty();
         }
+    }
+
+    private static void want(Map<String, Map<String, Integer>> wanted, String inventoryKey, LocationId location,
+                             Map<Sku, Integer> units) {
+        Map<String, Integer> perPosition = wanted.computeIfAbsent(inventoryKey, k -> new LinkedHashMap<>());
+        units.forEach((sku, qty) -> perPosition.merge(position(sku, location), qty, Integer::sum));
     }
 
     private static String position(Sku sku, LocationId location) {

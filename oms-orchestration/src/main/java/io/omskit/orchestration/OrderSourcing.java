@@ -82,11 +82,7 @@ public final class OrderSourcing {
         SourcingResult result = engine.source(SourcingRequest.of(order).withReservation(oms.reservationKeyOf(order)));
         // a replayed allocation is recorded too: the call that made it may have failed before recording it
         if (result instanceof SourcingResult.Allocated allocated) {
-            if (allocated.plan() != null) {
-                unrecorded.put(allocated.allocation().key(), allocated.plan());
-            }
-            record(id, allocated);
-            unrecorded.invalidate(allocated.allocation().key());
+            record(id, allocated, false);
         }
         return result;
     }
@@ -147,12 +143,11 @@ public final class OrderSourcing {
             ResourcingHistory known = h == null ? ResourcingHistory.none(id) : h;
             return counted.counted.getAndSet(true) ? known : known.after(counted.location, lines);
         });
-        ResourcingOutcome outcome;
         if (!io.omskit.core.order.OrderTransitions.isAllowed(order.status(), io.omskit.core.order.OrderCommand.ALLOCATE)) {
-            outcome = new ResourcingOutcome.GaveUp(quantities, ResourcingPolicy.Action.BACKORDER, "the order is " + order.status()
+            return new ResourcingOutcome.GaveUp(quantities, ResourcingPolicy.Action.BACKORDER, "the order is " + order.status()
                     + " and takes no allocation now; the units stay open until it is sourced again", history);
-            return outcome;
         }
+        ResourcingOutcome outcome;
         if (history.attempts() > engine.resourcingPolicy().maxAttempts()) {
             outcome = new ResourcingOutcome.GaveUp(quantities, engine.resourcingPolicy().whenGivingUp(),
                     "refused " + history.attempts() + " times, the policy allows " + engine.resourcingPolicy().maxAttempts()
@@ -170,11 +165,7 @@ public final class OrderSourcing {
             SourcingResult result = engine.source(again, io.omskit.core.inventory.AllocationKey.of(
                     "resourcing/" + id.value() + "/" + digest));
             if (result instanceof SourcingResult.Allocated allocated) {
-                if (allocated.plan() != null) {
-                    unrecorded.put(allocated.allocation().key(), allocated.plan());
-                }
                 record(id, allocated, true);
-                unrecorded.invalidate(allocated.allocation().key());
                 outcome = new ResourcingOutcome.Resourced(result, history);
             } else if (result instanceof SourcingResult.NothingAllocated nothing) {
                 outcome = new ResourcingOutcome.GaveUp(quantities, engine.resourcingPolicy().whenGivingUp(),
@@ -217,25 +208,29 @@ public final class OrderSourcing {
         });
     }
 
-    private void record(OrderId id, SourcingResult.Allocated allocated) {
-        record(id, allocated, false);
-    }
-
     /**
      * Records the allocation on the order; {@code openUnitsFirst} for re-sourced units, which are open (their
-     * allocation drew on no reservation, so the order's reserved units must stay reserved).
+     * allocation drew on no reservation, so the order's reserved units must stay reserved). The plan is kept until the
+     * allocation is recorded, so that a retry, whose replayed allocation comes without it, records it as planned.
      */
     private void record(OrderId id, SourcingResult.Allocated allocated, boolean openUnitsFirst) {
+        io.omskit.core.inventory.AllocationKey key = allocated.allocation().key();
+        SourcingPlan plan = allocated.plan();
+        if (plan != null) {
+            unrecorded.put(key, plan);
+        } else {
+            plan = unrecorded.getIfPresent(key);
+        }
         Order order = load(id);
-        if (order.applied(io.omskit.core.order.CommandKey.of(io.omskit.core.order.OrderCommand.ALLOCATE,
-                allocated.allocation().key().value()))) {
-            return;
+        if (!order.applied(io.omskit.core.order.CommandKey.of(io.omskit.core.order.OrderCommand.ALLOCATE, key.value()))) {
+            oms.recordAllocation(id, key, plan == null ? fromAllocation(order, allocated.allocation()) : fromPlan(order, plan),
+                    openUnitsFirst);
         }
-        SourcingPlan plan = allocated.plan() != null ? allocated.plan() : unrecorded.getIfPresent(allocated.allocation().key());
-        if (plan == null) {
-            oms.recordAllocation(id, allocated.allocation().key(), fromAllocation(order, allocated.allocation()), openUnitsFirst);
-            return;
-        }
+        unrecorded.invalidate(key);
+    }
+
+    /** The order lines and quantities the plan allocates at each location, complete bundles only. */
+    private Map<LocationId, List<LineQuantity>> fromPlan(Order order, SourcingPlan plan) {
         Map<LocationId, List<LineQuantity>> byLocation = new LinkedHashMap<>();
         for (PlannedFulfilment f : plan.fulfilments()) {
             Map<io.omskit.core.order.LineId, Map<io.omskit.core.catalog.Sku, Integer>> planned = new LinkedHashMap<>();
@@ -246,10 +241,7 @@ public final class OrderSourcing {
             planned.forEach((line, units) -> {
                 // a bundle line counts only the bundles whose every component is planned here; stock of the rest
                 // is let go when the allocation is recorded
-                int complete = Integer.MAX_VALUE;
-                for (Map.Entry<io.omskit.core.catalog.Sku, Integer> c : componentsOf(order.line(line).orElseThrow().sku()).entrySet()) {
-                    complete = Math.min(complete, units.getOrDefault(c.getKey(), 0) / c.getValue());
-                }
+                int complete = complete(componentsOf(order.line(line).orElseThrow().sku()), units, Integer.MAX_VALUE);
                 if (complete > 0) {
                     quantities.add(LineQuantity.of(line, complete));
                 }
@@ -258,7 +250,17 @@ public final class OrderSourcing {
                 byLocation.computeIfAbsent(f.location(), k -> new ArrayList<>()).addAll(quantities);
             }
         }
-        oms.recordAllocation(id, allocated.allocation().key(), byLocation, openUnitsFirst);
+        return byLocation;
+    }
+
+    /** How many units of a line taking {@code perUnit} stock units the {@code available} units make, at most {@code cap}. */
+    private static int complete(Map<io.omskit.core.catalog.Sku, Integer> perUnit, Map<io.omskit.core.catalog.Sku, Integer> available,
+                                int cap) {
+        int n = cap;
+        for (Map.Entry<io.omskit.core.catalog.Sku, Integer> c : perUnit.entrySet()) {
+            n = Math.min(n, available.getOrDefault(c.getKey(), 0) / c.getValue());
+        }
+        return n;
     }
 
     /**
@@ -285,10 +287,7 @@ public final class OrderSourcing {
             List<LineQuantity> quantities = new ArrayList<>();
             for (io.omskit.core.order.OrderLine l : bundlesFirst) {
                 Map<io.omskit.core.catalog.Sku, Integer> perUnit = componentsOf(l.sku());
-                int n = wants.get(l.id());
-                for (Map.Entry<io.omskit.core.catalog.Sku, Integer> c : perUnit.entrySet()) {
-                    n = Math.min(n, units.getOrDefault(c.getKey(), 0) / c.getValue());
-                }
+                int n = complete(perUnit, units, wants.get(l.id()));
                 if (n > 0) {
                     int take = n;
                     perUnit.forEach((sku, q) -> units.merge(sku, -q * take, Integer::sum));
@@ -312,7 +311,6 @@ public final class OrderSourcing {
     private Map<io.omskit.core.catalog.Sku, Integer> componentsOf(io.omskit.core.catalog.Sku sku) {
         return oms.catalog().stockUnits(sku, 1);
     }
-
 
     private Order load(OrderId id) {
         return oms.order(id).orElseThrow(() -> new IllegalArgumentException("orderId " + id + " is not a known order"));
