@@ -62,12 +62,14 @@ public final class Demo implements AutoCloseable {
     private final Oms oms;
 
     private final io.omskit.examples.postgres.PostgresOms postgres;
+    private final io.omskit.examples.postgres.EmbeddedServer embedded;
 
     /** A demo on the in-memory adapters, printing to {@code out}. */
     public Demo(PrintStream out, Clock clock) {
         this.out = out;
         this.clock = clock;
         this.postgres = null;
+        this.embedded = null;
         InMemoryInventoryStore store = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         DemoNetwork.seedStock(network, store::load);
         this.inventory = store;
@@ -83,7 +85,15 @@ public final class Demo implements AutoCloseable {
         this.clock = clock;
         io.omskit.examples.postgres.PostgresOms.Builder builder = io.omskit.examples.postgres.PostgresOms.builder()
                 .clock(clock).publisher(events);
-        this.postgres = (jdbcUrl == null ? builder.embedded() : builder.jdbcUrl(jdbcUrl, user, password)).start();
+        this.embedded = jdbcUrl == null ? io.omskit.examples.postgres.EmbeddedServer.start() : null;
+        try {
+            this.postgres = (embedded == null ? builder.jdbcUrl(jdbcUrl, user, password) : embedded.connect(builder)).start();
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
         io.omskit.examples.postgres.PostgresInventoryStore store = postgres.inventoryStore();
         Map<io.omskit.core.catalog.Sku, Map<LocationId, Integer>> opening = new java.util.LinkedHashMap<>();
         DemoNetwork.seedStock(network, (sku, location, units) ->
@@ -181,6 +191,9 @@ public final class Demo implements AutoCloseable {
     public void close() {
         if (postgres != null) {
             postgres.close();
+        }
+        if (embedded != null) {
+            embedded.close();
         }
     }
 

