@@ -61,7 +61,7 @@ public final class Demo implements AutoCloseable {
     private Hiccups hiccups;
     private final Oms oms;
 
-    private final io.omskit.examples.postgres.PostgresOms postgres;
+    private final io.omskit.postgres.PostgresOms postgres;
     private final io.omskit.examples.postgres.EmbeddedServer embedded;
 
     /** A demo on the in-memory adapters, printing to {@code out}. */
@@ -83,7 +83,7 @@ public final class Demo implements AutoCloseable {
     public Demo(PrintStream out, Clock clock, String jdbcUrl, String user, String password) {
         this.out = out;
         this.clock = clock;
-        io.omskit.examples.postgres.PostgresOms.Builder builder = io.omskit.examples.postgres.PostgresOms.builder()
+        io.omskit.postgres.PostgresOms.Builder builder = io.omskit.postgres.PostgresOms.builder()
                 .clock(clock).publisher(events);
         this.embedded = jdbcUrl == null ? io.omskit.examples.postgres.EmbeddedServer.start() : null;
         try {
@@ -94,7 +94,7 @@ public final class Demo implements AutoCloseable {
             }
             throw e;
         }
-        io.omskit.examples.postgres.PostgresInventoryStore store = postgres.inventoryStore();
+        io.omskit.postgres.PostgresInventoryStore store = postgres.inventoryStore();
         Map<io.omskit.core.catalog.Sku, Map<LocationId, Integer>> opening = new java.util.LinkedHashMap<>();
         DemoNetwork.seedStock(network, (sku, location, units) ->
                 opening.computeIfAbsent(sku, k -> new java.util.LinkedHashMap<>()).merge(location, units, Integer::sum));

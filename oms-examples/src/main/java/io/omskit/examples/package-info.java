@@ -1,2 +1,2 @@
-/** The runnable demo storefront and the adapters (PostgreSQL) that show how a host plugs OMS Kit in. */
+/** The runnable demo storefront, on the in-memory adapters or on PostgreSQL ({@code oms-postgres}). */
 package io.omskit.examples;

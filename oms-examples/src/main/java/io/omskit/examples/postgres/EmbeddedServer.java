@@ -1,6 +1,7 @@
 package io.omskit.examples.postgres;
 
 import io.omskit.core.spi.SpiException;
+import io.omskit.postgres.PostgresOms;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 

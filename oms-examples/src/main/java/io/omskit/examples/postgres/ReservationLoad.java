@@ -6,6 +6,8 @@ import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.network.LocationId;
+import io.omskit.postgres.PostgresInventoryStore;
+import io.omskit.postgres.PostgresOms;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

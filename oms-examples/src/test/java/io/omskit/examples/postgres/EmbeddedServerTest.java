@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.LocationId;
+import io.omskit.postgres.PostgresOms;
 import org.junit.jupiter.api.Test;
 
 /** The demo's own PostgreSQL server, as the {@code --postgres} demo and the load command use it. */

@@ -1,0 +1,189 @@
+package io.omskit.postgres;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.event.DomainEvent;
+import io.omskit.core.jackson.OmsJacksonModule;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.ExternalOrderRef;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.OrderStatus;
+import io.omskit.core.spi.OrderRepository;
+import io.omskit.core.spi.SaveOutcome;
+import io.omskit.core.spi.SpiException;
+import io.omskit.postgres.internal.JsonCodec;
+import io.omskit.postgres.internal.OutboxWriter;
+import io.omskit.postgres.internal.Sql;
+import io.omskit.postgres.internal.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * An {@link OrderRepository} on PostgreSQL: each order is a JSONB document in {@code oms_order} written by the
+ * library's Jackson module, beside indexed copies of its id, version, channel, external reference and status.
+ *
+ * <p>Optimistic concurrency without locks held between calls: version 1 is inserted with
+ * {@code ON CONFLICT DO NOTHING} (the primary key and the unique (channel, external reference) constraint decide
+ * between concurrent placements), version n replaces the row only {@code WHERE version = n - 1}. Of concurrent
+ * writers of one version exactly one wins; the others get {@link SaveOutcome#VERSION_CONFLICT}.
+ *
+ * <p>{@link #save(Order, List)} also writes the events of the change to the outbox in the same transaction, so they
+ * are published (by the {@link OutboxRelay}) if and only if the order was saved.
+ *
+ * <p>Database failures surface as {@link SpiException} with nothing written. Thread-safe.
+ */
+public final class PostgresOrderRepository implements OrderRepository {
+
+    private final Transactions tx;
+    private final JsonCodec json;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final Runnable afterCommit;
+
+    /**
+     * A repository on {@code dataSource} (migrated by {@link PostgresSchema#migrate}), writing documents and events with
+     * {@code module}, calling {@code afterCommit} after a save that wrote events (e.g. {@link OutboxRelay#wakeUp()}).
+     */
+    public PostgresOrderRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit) {
+        this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 10);
+        this.json = new JsonCodec(Checks.notNull(module, "module"));
+        this.outbox = new OutboxWriter(json);
+        this.clock = Checks.notNull(clock, "clock");
+        this.afterCommit = Checks.notNull(afterCommit, "afterCommit");
+    }
+
+    /** A repository on {@code dataSource} with the core Jackson module and the system clock. */
+    public PostgresOrderRepository(DataSource dataSource) {
+        this(dataSource, new OmsJacksonModule(), Clock.systemUTC(), () -> { });
+    }
+
+    @Override
+    public SaveOutcome save(Order order) {
+        return save(order, List.of());
+    }
+
+    /**
+     * Saves {@code order} as {@link #save(Order)} does and, if it was saved, appends {@code events} to the outbox
+     * in the same transaction; if it was not, nothing is written.
+     *
+     * @param events the events of the change that produced {@code order}, in order; may be empty
+     * @throws SpiException on infrastructure failure; nothing was written
+     */
+    @Override
+    public SaveOutcome save(Order order, List<? extends DomainEvent> events) {
+        Checks.notNull(order, "order");
+        Checks.notNull(events, "events");
+        SaveOutcome outcome = tx.inTransaction("save order " + order.id(), c -> {
+            SaveOutcome o = order.version() == 1 ? insert(c, order) : update(c, order);
+            if (o == SaveOutcome.SAVED) {
+                outbox.append(c, events);
+            }
+            return o;
+        });
+        if (outcome == SaveOutcome.SAVED && !events.isEmpty()) {
+            afterCommit.run();
+        }
+        return outcome;
+    }
+
+    /** True: {@link #save(Order, List)} writes the events to the outbox, and an {@link OutboxRelay} publishes them. */
+    @Override
+    public boolean storesEvents() {
+        return true;
+    }
+
+    private SaveOutcome insert(Connection c, Order order) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into oms_order (order_id, version, channel, external_ref, status,"
+                + " placed_at, updated_at, document) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing")) {
+            ps.setString(1, order.id().value());
+            ps.setLong(2, order.version());
+            ps.setString(3, order.channel().name());
+            ps.setString(4, order.externalRef().value());
+            bindDocument(ps, order, 5);
+            if (ps.executeUpdate() == 1) {
+                return SaveOutcome.SAVED;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("select order_id from oms_order where channel = ? and external_ref = ?")) {
+            ps.setString(1, order.channel().name());
+            ps.setString(2, order.externalRef().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean taken = rs.next() && !rs.getString(1).equals(order.id().value());
+                return taken ? SaveOutcome.DUPLICATE_EXTERNAL_REF : SaveOutcome.VERSION_CONFLICT;
+            }
+        }
+    }
+
+    private SaveOutcome update(Connection c, Order order) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update oms_order set status = ?, placed_at = ?, updated_at = ?,"
+                + " document = cast(? as jsonb), version = ? where order_id = ? and version = ?")) {
+            bindDocument(ps, order, 1);
+            ps.setLong(5, order.version());
+            ps.setString(6, order.id().value());
+            ps.setLong(7, order.version() - 1);
+            return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
+        }
+    }
+
+    /** Binds status, placed at, updated at and the document to four parameters from {@code at} on. */
+    private void bindDocument(PreparedStatement ps, Order order, int at) throws SQLException {
+        ps.setString(at, order.status().name());
+        Sql.setInstant(ps, at + 1, order.placedAt());
+        Sql.setInstant(ps, at + 2, clock.instant());
+        ps.setString(at + 3, json.documentToJson(order));
+    }
+
+    @Override
+    public Optional<Order> find(OrderId id) {
+        Checks.notNull(id, "id");
+        return readOne("find order " + id, "select document::text from oms_order where order_id = ?", id.value(), null);
+    }
+
+    @Override
+    public Optional<Order> findByExternalRef(Channel channel, ExternalOrderRef externalRef) {
+        Checks.notNull(channel, "channel");
+        Checks.notNull(externalRef, "externalRef");
+        return readOne("find order by external reference", "select document::text from oms_order where external_ref = ?"
+                + " and channel = ?", externalRef.value(), channel.name());
+    }
+
+    private Optional<Order> readOne(String operation, String sql, String first, String second) {
+        return tx.autoCommit(operation, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, first);
+                if (second != null) {
+                    ps.setString(2, second);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(json.documentFromJson(rs.getString(1), Order.class)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<OrderId> findAwaitingConfirmation(int limit) {
+        Checks.positive(limit, "limit");
+        return tx.autoCommit("find orders awaiting confirmation", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select order_id from oms_order where status = ?"
+                    + " order by order_id limit ?")) {
+                ps.setString(1, OrderStatus.AWAITING_CONFIRMATION.name());
+                ps.setInt(2, limit);
+                List<OrderId> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(OrderId.of(rs.getString(1)));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+}

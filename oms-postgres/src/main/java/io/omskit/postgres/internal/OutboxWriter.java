@@ -1,0 +1,53 @@
+package io.omskit.postgres.internal;
+
+import io.omskit.core.event.DomainEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Appends the domain events of a transaction to the outbox table inside that transaction: one row per transaction
+ * holding its events as a JSON array, in the order they were raised.
+ */
+public final class OutboxWriter {
+
+    /** Inserts one outbox row; parameters: first aggregate id, event count, time of the first event, JSON array. */
+    static final String INSERT = "insert into oms_outbox (aggregate_id, event_count, occurred_at, payload)"
+            + " values (?, ?, ?::timestamptz, ?::json)";
+
+    private final JsonCodec codec;
+
+    public OutboxWriter(JsonCodec codec) {
+        this.codec = codec;
+    }
+
+    /** Writes {@code events} in their order, as part of the transaction open on {@code c}; nothing when empty. */
+    public void append(Connection c, List<? extends DomainEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            bind(ps, 1, events);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Binds non-empty {@code events} to the four parameters of {@link #INSERT} from {@code index} on.
+     *
+     * @throws IllegalArgumentException when an event's type has no registered name (it could not be read back)
+     * @return the index of the next parameter
+     */
+    public int bind(PreparedStatement ps, int index, List<? extends DomainEvent> events) throws SQLException {
+        for (DomainEvent e : events) {
+            codec.typeName(e);
+        }
+        DomainEvent first = events.get(0);
+        ps.setString(index, first.aggregateId());
+        ps.setInt(index + 1, events.size());
+        ps.setString(index + 2, first.occurredAt().toString());
+        ps.setString(index + 3, codec.toJsonArray(events));
+        return index + 4;
+    }
+}

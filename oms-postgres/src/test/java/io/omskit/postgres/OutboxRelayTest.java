@@ -1,0 +1,147 @@
+package io.omskit.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.event.DomainEvent;
+import io.omskit.core.inventory.InventoryEvent;
+import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.ReservationKey;
+import io.omskit.core.inventory.ReservationLine;
+import io.omskit.core.inventory.ReservationRequest;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.spi.EventPublisher;
+import io.omskit.core.spi.SpiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox: events are stored with the change they describe and reach the publisher at least once, in order. */
+class OutboxRelayTest {
+
+    private static final Sku A = Sku.of("A");
+    private static final LocationId WH = LocationId.of("WH");
+
+    private final List<DomainEvent> published = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean publisherDown = new AtomicBoolean();
+    private final EventPublisher publisher = events -> {
+        if (publisherDown.get()) {
+            throw new SpiException("broker unavailable", null);
+        }
+        published.addAll(events);
+    };
+    private OutboxRelay relay;
+    private PostgresInventoryStore store;
+
+    @BeforeEach
+    void cleanDatabase() {
+        TestDatabase.clean();
+        relay = new OutboxRelay(TestDatabase.dataSource(), publisher, Clock.systemUTC());
+        store = PostgresInventoryStore.builder(TestDatabase.dataSource()).afterCommit(() -> { }).build();
+    }
+
+    @Test
+    void events_wait_in_the_outbox_until_the_relay_publishes_them_in_order() {
+        store.adjust(StockAdjustment.of("r1", A, WH, MovementReason.RECEIPT, 10, ""));
+        store.reserve(new ReservationRequest(ReservationKey.of("c1"), "", List.of(ReservationLine.anywhere(A, 2)), null));
+
+        assertThat(published).isEmpty();
+        assertThat(relay.pendingCount()).isGreaterThanOrEqualTo(2);
+
+        int n = relay.publishPending();
+
+        assertThat(n).isEqualTo(published.size());
+        assertThat(relay.pendingCount()).isZero();
+        assertThat(published).filteredOn(e -> !(e instanceof InventoryEvent.StockLevelChanged))
+                .extracting(e -> e.getClass().getSimpleName()).containsExactly("StockMoved", "StockReserved");
+        assertThat(relay.publishPending()).as("published events are not sent again").isZero();
+    }
+
+    @Test
+    void a_refused_change_leaves_no_event() {
+        store.adjust(StockAdjustment.of("r1", A, WH, MovementReason.RECEIPT, 1, ""));
+        relay.publishPending();
+        published.clear();
+
+        store.reserve(new ReservationRequest(ReservationKey.of("c1"), "", List.of(ReservationLine.anywhere(A, 2)), null));
+        store.adjust(StockAdjustment.of("d1", A, WH, MovementReason.DAMAGE, 5, ""));
+
+        assertThat(relay.pendingCount()).isZero();
+        assertThat(relay.publishPending()).isZero();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void events_stay_pending_while_the_publisher_fails_and_go_out_once_it_recovers() {
+        publisherDown.set(true);
+        store.adjust(StockAdjustment.of("r1", A, WH, MovementReason.RECEIPT, 10, ""));
+
+        assertThat(relay.publishPending()).isZero();
+        long pending = relay.pendingCount();
+        assertThat(pending).isPositive();
+
+        publisherDown.set(false);
+        assertThat(relay.publishPending()).isEqualTo(pending);
+        assertThat(relay.pendingCount()).isZero();
+    }
+
+    @Test
+    void two_relays_on_one_database_publish_each_event_once() throws Exception {
+        List<DomainEvent> second = new CopyOnWriteArrayList<>();
+        OutboxRelay other = new OutboxRelay(TestDatabase.dataSource(), second::addAll, Clock.systemUTC());
+        for (int i = 0; i < 300; i++) {
+            store.adjust(StockAdjustment.of("r" + i, Sku.of("S" + (i % 7)), WH, MovementReason.RECEIPT, 1, ""));
+        }
+        Thread t = new Thread(() -> {
+            for (int i = 0; i < 20; i++) {
+                other.publishPending();
+            }
+        });
+        t.start();
+        for (int i = 0; i < 20; i++) {
+            relay.publishPending();
+        }
+        t.join();
+        relay.publishPending();
+
+        List<DomainEvent> all = new ArrayList<>(published);
+        all.addAll(second);
+        Set<Object> ids = new HashSet<>();
+        all.forEach(e -> ids.add(e.eventId()));
+        assertThat(ids).hasSize(all.size());
+        assertThat(relay.pendingCount()).isZero();
+        assertThat(all).filteredOn(e -> e instanceof InventoryEvent.StockMoved).hasSize(300);
+    }
+
+    @Test
+    void the_background_relay_publishes_without_being_asked() throws Exception {
+        try (OutboxRelay background = new OutboxRelay(TestDatabase.dataSource(), publisher, Clock.systemUTC())
+                .start(Duration.ofMillis(20))) {
+            store.adjust(StockAdjustment.of("r1", A, WH, MovementReason.RECEIPT, 10, ""));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (published.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(published).isNotEmpty();
+            assertThatThrownBy(() -> background.start(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void published_events_can_be_purged() {
+        store.adjust(StockAdjustment.of("r1", A, WH, MovementReason.RECEIPT, 10, ""));
+        relay.publishPending();
+
+        assertThat(relay.purgePublished(Instant.now().plusSeconds(60))).isEqualTo(published.size());
+    }
+}

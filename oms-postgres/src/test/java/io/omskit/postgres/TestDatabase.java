@@ -1,0 +1,81 @@
+package io.omskit.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * One embedded PostgreSQL server per test JVM, started on first use and stopped when the JVM exits, with the
+ * schema migrated and a shared pool. Tests run one after another, each starting from {@link #clean()} tables.
+ */
+final class TestDatabase {
+
+    private static EmbeddedPostgres server;
+    private static HikariDataSource pool;
+    private static String jdbcUrl;
+
+    private TestDatabase() {
+    }
+
+    /** The pool on the test database, starting the server on first use. */
+    static synchronized DataSource dataSource() {
+        if (pool == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            jdbcUrl = server.getJdbcUrl("postgres", "postgres");
+            pool = newPool(jdbcUrl, 16);
+            PostgresSchema.migrate(pool);
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop, "test-postgres-stop"));
+        }
+        return pool;
+    }
+
+    /** The JDBC URL of the test database (user and password "postgres"). */
+    static synchronized String jdbcUrl() {
+        dataSource();
+        return jdbcUrl;
+    }
+
+    /** A new pool on {@code url}, as the adapters expect it (batched inserts rewritten). */
+    static HikariDataSource newPool(String url, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("postgres");
+        config.setPassword("postgres");
+        config.setMaximumPoolSize(size);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    /** Empties every table of the adapters. */
+    static void clean() {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("truncate inv_inbound, inv_movement, inv_position, inv_sku, inv_reservation, inv_allocation,"
+                    + " oms_outbox, oms_order restart identity cascade");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot clean the test database", e);
+        }
+    }
+
+    private static synchronized void stop() {
+        if (pool != null) {
+            pool.close();
+        }
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                // the JVM is exiting; the server process goes with it
+            }
+        }
+    }
+}
