@@ -55,6 +55,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void library_modules_do_not_depend_on_postgres() {
+        noClasses().that().resideInAnyPackage("io.omskit.core..", "io.omskit.orchestration..", "io.omskit.atp..",
+                        "io.omskit.returns..", "io.omskit.testkit..")
+                .should().dependOnClassesThat().resideInAPackage("io.omskit.postgres..")
+                .check(classes);
+    }
+
+    @Test
     void no_module_uses_another_modules_internal_packages() {
         classes().should(new ArchCondition<JavaClass>("use internal packages only of their own module") {
             @Override
