@@ -8,6 +8,9 @@ import io.omskit.core.common.ValidationException;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inmemory.InMemoryOrderRepository;
+import io.omskit.core.inmemory.InMemoryFulfilmentRepository;
+import io.omskit.core.spi.FulfilmentRepository;
+import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.inventory.Allocation;
 import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationLine;
@@ -123,6 +126,7 @@ public final class Oms {
     private final Duration stockGrace;
     private final OrderValidator.Limits limits;
     private final Striped<Lock> locks = Striped.lock(256);
+    private final Fulfilments fulfilments;
     /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
     private final Cache<OrderId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
 
@@ -139,6 +143,8 @@ public final class Oms {
         this.ids = b.ids;
         this.stockGrace = b.stockGrace;
         this.limits = b.limits;
+        this.fulfilments = new Fulfilments(this, b.fulfilments, b.events, b.clock, b.pickupPeriods, b.storePickupPeriods,
+                b.pickupCodes);
     }
 
     /** A builder; every SPI defaults to its in-memory adapter except the inventory store and payment gateway. */
@@ -270,7 +276,8 @@ public final class Oms {
                         : o.recordPayment(operation, PaymentOutcome.SUCCEEDED, o.payment().authorisedFor(o.total(), result.reference()), now)
                         .then(p -> p.confirm(now)));
                 LOG.debug("order {} confirmed", id);
-                return describe(confirmed, replayed);
+                // units cancelled while the payment was pending: what was authorised for them is voided now
+                return describe(confirmed.units(UnitState.CANCELLED) > 0 ? settle(id) : confirmed, replayed);
             }
             case DECLINED -> {
                 LOG.info("payment of order {} declined (attempt {})", id, payment.attempt());
@@ -371,7 +378,8 @@ public final class Oms {
     // ---- cancellation ----
 
     /**
-     * Cancels units of an order that have not shipped; their stock is released and the payment for them voided.
+     * Cancels units of an order that no fulfilment holds yet (open or reserved); their stock is released and the
+     * payment for them voided. Units a fulfilment holds are cancelled through it ({@link Fulfilments#cancel}).
      * Each call cancels more units: to make a partial cancellation safe to retry, give it a key with
      * {@link #cancel(OrderId, List, CancellationReason, String)}.
      *
@@ -403,8 +411,11 @@ public final class Oms {
     }
 
     /**
-     * Cancels every unit of an order not yet shipped or collected; stock is released and the payment for them
-     * voided. A call on an order with nothing left to cancel but some units cancelled (a retry after a failure that
+     * Cancels every unit of an order not yet shipped or collected: its fulfilments first (each one that has not left
+     * its location; one that a collection or shipment on another node took first is left to the customer), then the
+     * units no fulfilment holds. Stock is released (a transfer waiting at the pickup store goes onto its shelf) and the
+     * payment for the cancelled units voided. A transfer on its way to the pickup store cannot be cancelled until it
+     * arrives. A call on an order with nothing left to cancel but some units cancelled (a retry after a failure that
      * came after the save) does not fail: it finishes releasing the stock and voiding the payment.
      *
      * @throws io.omskit.core.order.IllegalTransitionException when no unit was ever cancellable
@@ -413,9 +424,31 @@ public final class Oms {
     public Order cancelOrder(OrderId id, CancellationReason reason) {
         Checks.notNull(reason, "reason");
         return locked(id, () -> {
-            Applied applied = update(id, o -> o.units(UnitState.CANCELLED) > 0 && o.needsNoStock()
-                    ? Change.unchanged(o) : o.cancelAll(reason, clock.instant()));
-            syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
+            Applied applied = null;
+            // an allocation recorded by another node meanwhile gives the order a fulfilment to cancel: another round
+            for (int round = 0; round < MAX_CONFLICT_RETRIES; round++) {
+                // an earlier call (this one's, or a step of a fulfilment) may have stopped before the order followed it
+                fulfilments.catchUp(id);
+                for (io.omskit.core.fulfilment.Fulfilment f : fulfilments.forOrder(id)) {
+                    if (f.accepts(io.omskit.core.fulfilment.FulfilmentCommand.CANCEL)) {
+                        try {
+                            fulfilments.cancel(f.id(), null, reason, "order-cancelled");
+                        } catch (io.omskit.core.fulfilment.IllegalFulfilmentTransitionException movedOn) {
+                            // shipped or collected meanwhile (another node): those units are the customer's now
+                        }
+                    }
+                }
+                applied = update(id, o -> o.units(UnitState.OPEN) + o.units(UnitState.RESERVED) == 0
+                        ? Change.unchanged(o) : o.cancelAll(reason, clock.instant()));
+                syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
+                if (!fulfilments.holdsCancellable(applied.after())) {
+                    break;
+                }
+            }
+            if (applied.after().units(UnitState.CANCELLED) == 0) {
+                throw new io.omskit.core.order.IllegalTransitionException(id, applied.after().status(), OrderCommand.CANCEL,
+                        "no unit left to cancel");
+            }
             return settle(id);
         });
     }
@@ -462,6 +495,7 @@ public final class Oms {
         CommandKey command = CommandKey.of(OrderCommand.ALLOCATE, key);
         if (order.applied(command)) {
             syncStock(order, null, Set.of(key), true);
+            fulfilments.open(order);
             return inventory.findAllocation(new AllocationKey(key))
                     .<AllocationResult>map(a -> new AllocationResult.Allocated(a, true))
                     .orElseThrow(() -> new IllegalStateException("allocation " + key + " of order " + id + " is recorded but unknown to the inventory"));
@@ -474,8 +508,8 @@ public final class Oms {
                 new ReservationKey(reservationKey(order))));
         if (result.isAllocated()) {
             try {
-                update(id, o -> o.applied(command) ? Change.unchanged(o)
-                        : withKey(o.allocate(location, key, quantities, clock.instant()), command));
+                fulfilments.open(update(id, o -> o.applied(command) ? Change.unchanged(o)
+                        : withKey(o.allocate(location, key, quantities, clock.instant()), command)).after());
             } catch (RuntimeException e) {
                 giveBack(id, key, e);
                 throw e;
@@ -502,30 +536,11 @@ public final class Oms {
     }
 
     /**
-     * Records units of an allocation as shipped: stock leaves the location and the payment for them is captured.
-     * {@code shipmentRef} names the parcel and must be new for each shipment of the order. A retry with the same
-     * arguments after a failure at any point completes the shipment: stock movements are keyed by the shipment (they
-     * are replayed, not repeated), the order recognises the shipment by its reference, and the capture is repeated
-     * under the same idempotency key.
-     *
-     * @throws IllegalArgumentException when the allocation holds nothing of the order
-     * @throws io.omskit.core.order.IllegalTransitionException when the allocation holds fewer such units; nothing
-     *         changed then
-     * @throws SpiException when an adapter failed, or the capture's outcome is unknown: calling again finishes the work
-     */
-    public Order ship(OrderId id, String allocationKey, List<LineQuantity> quantities, String shipmentRef) {
-        Checks.notNull(quantities, "quantities");
-        Checks.identifier(shipmentRef, "shipmentRef");
-        return handOver(id, allocationKey, quantities, CommandKey.of(OrderCommand.SHIP, shipmentRef),
-                (o, now) -> o.ship(allocationKey, quantities, shipmentRef, now));
-    }
-
-    /**
      * Units of a fulfilment leave its location (shipped or collected). The order first: from then on a cancellation
      * cannot take them, and the allocation keeps holding them until the stock movements (keyed by the hand-over) are
      * made, by this call, its retry or the next command on the order; then the payment is settled.
      */
-    private Order handOver(OrderId id, String allocationKey, List<LineQuantity> quantities, CommandKey key,
+    Order handOver(OrderId id, String allocationKey, List<LineQuantity> quantities, CommandKey key,
                            java.util.function.BiFunction<Order, Instant, Change<Order, OrderEvent>> command) {
         return locked(id, () -> {
             Order before = current(id);
@@ -537,64 +552,6 @@ public final class Oms {
                         : withKey(command.apply(o, now), key).then(p -> Change.unchanged(p.withShipping(intent))));
             }
             completeShipments(current(id));
-            return settle(id);
-        });
-    }
-
-    /**
-     * Records allocated units of a fulfilment as picked and packed, ready to ship or to collect. A second call with the
-     * same {@code readyKey} (a retry after any failure) changes nothing more.
-     *
-     * @param readyKey the caller's key for this step (the packing task's id)
-     * @throws io.omskit.core.order.IllegalTransitionException when the order's status forbids it or the fulfilment
-     *         holds fewer allocated units; nothing changed then
-     */
-    public Order markReady(OrderId id, String allocationKey, List<LineQuantity> quantities, String readyKey) {
-        Checks.notNull(quantities, "quantities");
-        Checks.identifier(readyKey, "readyKey");
-        CommandKey key = CommandKey.of(OrderCommand.MARK_READY, readyKey);
-        return locked(id, () -> update(id, o -> o.applied(key) ? Change.unchanged(o)
-                : withKey(o.markReady(allocationKey, quantities, clock.instant()), key)).after());
-    }
-
-    /**
-     * The customer collected ready units of a fulfilment at the pickup store: the stock leaves the store's shelf and
-     * the payment for them is captured (everything owed once no unit waits). Works as {@link #ship}: the order records
-     * the collection first, the stock movements are keyed by {@code collectionRef}, and a retry with the same arguments
-     * after a failure at any point finishes the collection and its capture.
-     *
-     * @param collectionRef the collection's reference (the receipt number), new for each collection of the order
-     * @throws io.omskit.core.order.IllegalTransitionException when the order is not for pickup, its status forbids it
-     *         or the fulfilment holds fewer ready units; nothing changed then
-     * @throws IllegalArgumentException when the fulfilment holds nothing of the order
-     * @throws SpiException when an adapter failed, or the capture's outcome is unknown: calling again finishes the work
-     */
-    public Order collect(OrderId id, String allocationKey, List<LineQuantity> quantities, String collectionRef) {
-        Checks.notNull(quantities, "quantities");
-        Checks.identifier(collectionRef, "collectionRef");
-        Order order = load(id);
-        if (!order.delivery().method().isPickup()) {
-            throw new io.omskit.core.order.IllegalTransitionException(id, order.status(), OrderCommand.PICK_UP,
-                    "delivery is " + order.delivery().method() + ", not a pickup");
-        }
-        return handOver(id, allocationKey, quantities, CommandKey.of(OrderCommand.PICK_UP, collectionRef),
-                (o, now) -> o.pickUp(allocationKey, quantities, now));
-    }
-
-    /**
-     * Shipped units reached the customer. A second call with the same {@code deliveryRef} (a retry after any failure)
-     * changes nothing more.
-     *
-     * @param deliveryRef the carrier's proof of delivery, new for each delivery of the order
-     * @throws io.omskit.core.order.IllegalTransitionException when fewer units are shipped; nothing changed then
-     */
-    public Order deliver(OrderId id, List<LineQuantity> quantities, String deliveryRef) {
-        Checks.notNull(quantities, "quantities");
-        Checks.identifier(deliveryRef, "deliveryRef");
-        CommandKey key = CommandKey.of(OrderCommand.DELIVER, deliveryRef);
-        return locked(id, () -> {
-            update(id, o -> o.applied(key) ? Change.unchanged(o)
-                    : withKey(o.deliver(quantities, deliveryRef, clock.instant()), key));
             return settle(id);
         });
     }
@@ -617,7 +574,7 @@ public final class Oms {
         for (ShipmentIntent s : order.shipping()) {
             for (Map.Entry<Sku, Integer> e : stockUnits(order, s.quantities()).entrySet()) {
                 inventory.ship(new AllocationKey(s.inventoryKey()), e.getKey(), s.location(), e.getValue(),
-                        new MovementKey("ship-" + order.id() + "-" + s.shipmentRef() + "-" + e.getKey().value()));
+                        movementKey("ship-" + order.id() + "-" + s.shipmentRef() + "-" + e.getKey().value()));
             }
         }
         return !order.shipping().isEmpty();
@@ -666,6 +623,7 @@ public final class Oms {
             });
             // the allocation may hold more than the order took (components of an incomplete bundle): let it go
             syncStock(applied.after(), applied.before(), Set.of(inventoryKey.value()), false);
+            fulfilments.open(applied.after());
             if (applied.after().units(UnitState.RESERVED) > 0) {
                 // what it let go may have come from the order's reservation: units no longer held go back to open
                 reopenUnbackedUnits(applied.after());
@@ -676,30 +634,6 @@ public final class Oms {
             giveBack(id, inventoryKey.value(), e);
             throw e;
         }
-    }
-
-    /**
-     * Takes allocated units of one fulfilment back to open (a location rejected them); the stock they held is
-     * released unless whoever re-sources them released it already.
-     */
-    public Order deallocate(OrderId id, String allocationKey, List<LineQuantity> quantities) {
-        return deallocate(id, allocationKey, quantities, null);
-    }
-
-    /**
-     * Takes allocated units of one fulfilment back to open under {@code deallocationKey}: a second call with the same key
-     * (a retry after any failure) does not take more units back, but finishes releasing their stock.
-     *
-     * @param deallocationKey the caller's key for this change; null for none (each call takes more units back)
-     */
-    public Order deallocate(OrderId id, String allocationKey, List<LineQuantity> quantities, String deallocationKey) {
-        CommandKey key = deallocationKey == null ? null : CommandKey.of(OrderCommand.DEALLOCATE, deallocationKey);
-        return locked(id, () -> {
-            Applied applied = update(id, o -> key != null && o.applied(key) ? Change.unchanged(o)
-                    : withKey(o.deallocate(allocationKey, quantities, clock.instant()), key));
-            syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
-            return applied.after();
-        });
     }
 
     /** The key of the reservation holding stock for {@code order}'s reserved units (sourcing draws on it first). */
@@ -803,6 +737,11 @@ public final class Oms {
         return catalog;
     }
 
+    /** The fulfilment workflow: every step after allocation (accept, pick, pack, ship, collect, deliver, expire). */
+    public Fulfilments fulfilments() {
+        return fulfilments;
+    }
+
     /** The clock every decision uses. */
     public Clock clock() {
         return clock;
@@ -816,7 +755,7 @@ public final class Oms {
     }
 
     /** The order, after publishing the events of its last change when this process has not seen them published. */
-    private Order current(OrderId id) {
+    Order current(OrderId id) {
         Order order = load(id);
         flush(order);
         return order;
@@ -849,7 +788,7 @@ public final class Oms {
         return locked(id, () -> current(id));
     }
 
-    private <T> T locked(OrderId id, Supplier<T> work) {
+    <T> T locked(OrderId id, Supplier<T> work) {
         Lock lock = locks.get(Checks.notNull(id, "id"));
         lock.lock();
         try {
@@ -859,12 +798,12 @@ public final class Oms {
         }
     }
 
-    private static Change<Order, OrderEvent> withKey(Change<Order, OrderEvent> change, CommandKey key) {
+    static Change<Order, OrderEvent> withKey(Change<Order, OrderEvent> change, CommandKey key) {
         return key == null ? change : change.then(o -> Change.unchanged(o.withCommandKey(key)));
     }
 
     /** The order a command was applied to, and the order after it (the same when the command changed nothing). */
-    private record Applied(Order before, Order after) {
+    record Applied(Order before, Order after) {
         boolean changed() {
             return before != after;
         }
@@ -878,7 +817,7 @@ public final class Oms {
      * Loads, applies and saves with optimistic retries; publishes the events of the saved change (or leaves them to
      * the repository's outbox).
      */
-    private Applied update(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
+    Applied update(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
             Order current = current(id);
             // a shipment in progress leaves the stock before anything else changes; the change then forgets it
@@ -948,7 +887,7 @@ public final class Oms {
      *
      * @throws SpiException when the provider could not be reached or its answer is unknown: calling again settles it
      */
-    private Order settle(OrderId id) {
+    Order settle(OrderId id) {
         for (int round = 0; round < MAX_CONFLICT_RETRIES; round++) {
             Order order = current(id);
             if (authorisationInDoubt(order)) {
@@ -1097,7 +1036,7 @@ public final class Oms {
      *
      * @throws IllegalArgumentException naming a line the order does not have
      */
-    private Map<Sku, Integer> stockUnits(Order order, List<LineQuantity> quantities) {
+    Map<Sku, Integer> stockUnits(Order order, List<LineQuantity> quantities) {
         Map<Sku, Integer> units = new LinkedHashMap<>();
         for (LineQuantity q : quantities) {
             OrderLine line = order.line(q.line()).orElseThrow(
@@ -1110,6 +1049,19 @@ public final class Oms {
     /** Adds the stock units selling {@code quantity} of {@code sku} needs: its components when it is a bundle. */
     private void addComponents(Map<Sku, Integer> need, Sku sku, int quantity) {
         catalog.stockUnits(sku, quantity).forEach((unit, n) -> need.merge(unit, n, Integer::sum));
+    }
+
+    /**
+     * The key of a stock movement named {@code text}: the text itself when it fits a key, else its start and a digest
+     * of the whole (ids of orders, fulfilments and SKUs can make it long).
+     */
+    static MovementKey movementKey(String text) {
+        if (text.length() <= 100) {
+            return MovementKey.of(text);
+        }
+        String digest = com.google.common.hash.Hashing.sha256().hashString(text, java.nio.charset.StandardCharsets.UTF_8)
+                .toString().substring(0, 40);
+        return MovementKey.of(text.substring(0, 59) + "~" + digest);
     }
 
     /** The reference every reservation and allocation made for the order carries. */
@@ -1128,7 +1080,7 @@ public final class Oms {
      *
      * @return the keys released in recovery that the order did not name
      */
-    private Orphans syncStock(Order order, Order before, Set<String> moreAllocationKeys, boolean recovery) {
+    Orphans syncStock(Order order, Order before, Set<String> moreAllocationKeys, boolean recovery) {
         return syncStock(order, before, moreAllocationKeys, recovery ? clock.instant().minus(stockGrace) : null);
     }
 
@@ -1249,7 +1201,7 @@ public final class Oms {
     }
 
     /** Stock a recovery released that the order did not name. */
-    private record Orphans(List<ReservationKey> reservations, List<AllocationKey> allocations) {
+    record Orphans(List<ReservationKey> reservations, List<AllocationKey> allocations) {
         static final Orphans NONE = new Orphans(List.of(), List.of());
 
         boolean isEmpty() {
@@ -1398,8 +1350,54 @@ public final class Oms {
         private Duration paymentPendingTimeout = Duration.ofHours(24);
         private Supplier<OrderId> ids = OrderId::random;
         private Duration stockGrace = Duration.ofMinutes(5);
+        private FulfilmentRepository fulfilments = new InMemoryFulfilmentRepository();
+        private final Map<DeliveryMethod, Duration> pickupPeriods = new java.util.EnumMap<>(Map.of(
+                DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, Duration.ofDays(3), DeliveryMethod.SHIP_TO_STORE, Duration.ofDays(7)));
+        private final Map<LocationId, Duration> storePickupPeriods = new java.util.HashMap<>();
+        private Supplier<String> pickupCodes = PickupCodes::random;
 
         private Builder() {
+        }
+
+        /** Where fulfilments are stored. */
+        public Builder fulfilments(FulfilmentRepository fulfilments) {
+            this.fulfilments = Checks.notNull(fulfilments, "fulfilments");
+            return this;
+        }
+
+        /**
+         * How long a pickup order of {@code method} waits for the customer once ready for collection before it
+         * expires. Defaults: 3 days for express click and collect, 7 days for ship to store.
+         *
+         * @throws IllegalArgumentException when {@code method} is a home delivery or the period is not positive
+         */
+        public Builder pickupPeriod(DeliveryMethod method, Duration period) {
+            Checks.notNull(method, "method");
+            if (!method.isPickup()) {
+                throw new IllegalArgumentException("method must be a pickup method, was " + method);
+            }
+            pickupPeriods.put(method, positive(period, "pickupPeriod"));
+            return this;
+        }
+
+        /** How long fulfilments collected at {@code store} wait for the customer; overrides the method's period. */
+        public Builder pickupPeriod(LocationId store, Duration period) {
+            storePickupPeriods.put(Checks.notNull(store, "store"), positive(period, "pickupPeriod"));
+            return this;
+        }
+
+        /** Where pickup codes come from (six random digits by default); each must be 1 to 100 characters. */
+        public Builder pickupCodes(Supplier<String> codes) {
+            this.pickupCodes = Checks.notNull(codes, "pickupCodes");
+            return this;
+        }
+
+        private static Duration positive(Duration period, String name) {
+            Checks.notNull(period, name);
+            if (period.isZero() || period.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + period);
+            }
+            return period;
         }
 
         /** The clock every decision and event time comes from. */

@@ -8,6 +8,8 @@ import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inmemory.InMemoryInventoryStore;
 import io.omskit.core.inmemory.InMemoryOrderRepository;
 import io.omskit.core.inmemory.RecordingEventPublisher;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.fulfilment.ShipmentDetails;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.network.LocationId;
@@ -258,12 +260,16 @@ public final class Demo implements AutoCloseable {
                 CancellationReason.CUSTOMER_REQUEST);
         out.println("  cancelled 1 x " + web.lines().get(0).sku() + ": status " + cancelled.status() + ", still authorised "
                 + cancelled.payment().authorised());
-        var allocation = oms.allocate(web.id(), LocationId.of("WH-BERLIN"),
+        var allocation = oms.allocate(web.id(), "WEB-1001-BER", LocationId.of("WH-BERLIN"),
                 List.of(LineQuantity.of(web.lines().get(0).id(), 1), LineQuantity.of(web.lines().get(1).id(), 1)));
-        out.println("  allocated at WH-BERLIN: " + allocation.isAllocated());
-        String key = oms.order(web.id()).orElseThrow().allocations().get(0).allocationKey();
-        Order shipped = oms.ship(web.id(), key, List.of(LineQuantity.of(web.lines().get(0).id(), 1),
-                LineQuantity.of(web.lines().get(1).id(), 1)), "DHL-0001");
+        FulfilmentId parcel = FulfilmentId.of("WEB-1001-BER");
+        out.println("  allocated at WH-BERLIN: " + allocation.isAllocated() + ", fulfilment " + parcel + " offered");
+        oms.fulfilments().accept(parcel);
+        oms.fulfilments().startPicking(parcel);
+        oms.fulfilments().pack(parcel);
+        out.println("  WH-BERLIN accepts, picks and packs: " + oms.fulfilments().get(parcel).status());
+        oms.fulfilments().ship(parcel, ShipmentDetails.of("DHL-0001", "DHL", "00340434161094042557"));
+        Order shipped = oms.order(web.id()).orElseThrow();
         out.println("  shipped DHL-0001: status " + shipped.status() + ", captured " + shipped.payment().captured()
                 + " of " + shipped.total() + " ordered");
         results.shipped = shipped;
@@ -301,15 +307,22 @@ public final class Demo implements AutoCloseable {
         LocationId from = inventory.positions(DemoNetwork.sku(4)).stream()
                 .max(java.util.Comparator.comparingInt(StockPosition::availableToSell)).orElseThrow().location();
         oms.allocate(order.id(), "WEB-1010-A", from, both);
+        FulfilmentId parcel = FulfilmentId.of("WEB-1010-A");
+        oms.fulfilments().accept(parcel);
+        oms.fulfilments().startPicking(parcel);
+        oms.fulfilments().pack(parcel);
+        ShipmentDetails dhl = ShipmentDetails.of("DHL-0002", "DHL", "00340434161094042558");
         hiccups.failNextSaveAfterWriting();
         try {
-            oms.ship(order.id(), "WEB-1010-A", both, "DHL-0002");
+            oms.fulfilments().ship(parcel, dhl);
         } catch (io.omskit.core.spi.SpiException e) {
             out.println("  ship DHL-0002 failed: " + e.getMessage());
         }
-        Order shipped = oms.ship(order.id(), "WEB-1010-A", both, "DHL-0002");
+        oms.fulfilments().ship(parcel, dhl);
+        Order shipped = oms.order(order.id()).orElseThrow();
         long movements = inventory.movements(DemoNetwork.sku(4), from).stream()
-                .filter(m -> m.key().value().contains("DHL-0002")).count();
+                .filter(m -> m.reason() == io.omskit.core.inventory.MovementReason.SHIPMENT
+                        && m.reference().equals(order.id().value())).count();
         out.println("  called again: " + shipped.status() + ", captured " + shipped.payment().captured() + " of "
                 + shipped.total() + ", stock movements for the parcel: " + movements);
         results.shippedAfterRetry = shipped;
@@ -387,8 +400,8 @@ public final class Demo implements AutoCloseable {
         io.omskit.core.order.LineAllocation first = sourced.allocations().get(0);
         out.println("  " + first.location() + " rejects " + first.allocated() + " unit(s) of line " + first.line()
                 + ": \"shelf empty, miscount\"");
-        io.omskit.orchestration.ResourcingOutcome outcome = sourcing.reject(sourced.id(), first.allocationKey(),
-                List.of(LineQuantity.of(first.line(), first.allocated())), "shelf empty, miscount");
+        io.omskit.orchestration.ResourcingOutcome outcome = sourcing.reject(FulfilmentId.of(first.allocationKey()),
+                List.of(LineQuantity.of(first.line(), first.allocated())), "shelf empty, miscount", "task-" + sourced.externalRef());
         Order after = oms.order(sourced.id()).orElseThrow();
         StringBuilder where = new StringBuilder();
         for (io.omskit.core.order.LineAllocation a : after.allocations()) {

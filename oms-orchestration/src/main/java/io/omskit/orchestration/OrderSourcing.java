@@ -2,9 +2,11 @@ package io.omskit.orchestration;
 
 import io.omskit.core.Oms;
 import io.omskit.core.common.Checks;
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.fulfilment.FulfilmentEvent;
+import io.omskit.core.fulfilment.FulfilmentId;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.CancellationReason;
-import io.omskit.core.order.LineAllocation;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;
@@ -14,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import org.slf4j.Logger;
@@ -32,9 +33,6 @@ public final class OrderSourcing {
 
     private final Oms oms;
     private final SourcingEngine engine;
-    private final Map<OrderId, ResourcingHistory> histories = new ConcurrentHashMap<>();
-    /** Rejections seen lately, by order and key, so that a retry in this process continues the same one. */
-    private final Cache<String, Rejected> rejections = CacheBuilder.newBuilder().maximumSize(100_000).build();
     /** Plans allocated and not yet recorded on their order, so that a retry records the allocation as planned. */
     private final Cache<io.omskit.core.inventory.AllocationKey, SourcingPlan> unrecorded =
             CacheBuilder.newBuilder().maximumSize(10_000).build();
@@ -66,7 +64,8 @@ public final class OrderSourcing {
                 throw new io.omskit.core.order.IllegalTransitionException(id, order.status(),
                         io.omskit.core.order.OrderCommand.ALLOCATE, "nothing left to source");
             }
-            // sourced already (a retry after the first call's save): answer with the allocation recorded last
+            // sourced already (a retry after the first call's save): finish what it left, answer with the allocation
+            oms.fulfilments().sync(id);
             for (int i = order.commandKeys().size() - 1; i >= 0; i--) {
                 io.omskit.core.order.CommandKey k = order.commandKeys().get(i);
                 if (k.command() == io.omskit.core.order.OrderCommand.ALLOCATE) {
@@ -91,75 +90,58 @@ public final class OrderSourcing {
      * A location refused units of a fulfilment (rejection or short pick): they are released there, that location is
      * excluded for them, and they are sourced again; after the policy's attempts they are backordered (left open) or
      * cancelled. Each call is a new rejection: to make one safe to retry, give it a key with
-     * {@link #reject(OrderId, String, List, String, String)}.
+     * {@link #reject(FulfilmentId, List, String, String)}.
      *
-     * @param allocationKey the fulfilment's key on the order ({@link LineAllocation#allocationKey()})
-     * @param quantities    the refused units per line
-     * @param reason        the location's reason, for people
+     * @param fulfilment the fulfilment the location refuses units of
+     * @param units      the refused units per line
+     * @param reason     the location's reason, for people
      * @return the outcome: re-sourced, or given up with the policy's action
      */
-    public ResourcingOutcome reject(OrderId id, String allocationKey, List<LineQuantity> quantities, String reason) {
-        return reject(id, allocationKey, quantities, reason, java.util.UUID.randomUUID().toString());
+    public ResourcingOutcome reject(FulfilmentId fulfilment, List<LineQuantity> units, String reason) {
+        return reject(fulfilment, units, reason, java.util.UUID.randomUUID().toString());
     }
 
     /**
-     * A location refused units of a fulfilment, under {@code rejectionKey}. The order takes the units back first (its
-     * stock at the location is released), then they are sourced again under a key fixed by the rejection, so a second
-     * call with the same key (a retry after a failure at any point) neither takes more units back nor allocates twice:
-     * it finishes what the first call started and gives the same outcome. The re-sourcing history (which locations
-     * refused which lines, how many attempts) is kept by this object.
+     * A location refused units of a fulfilment, under {@code rejectionKey}. The fulfilment records the refusal first
+     * (the order takes the units back, their stock at the location is released), then they are sourced again under a
+     * key fixed by the rejection, so a second call with the same key (a retry after a failure at any point) neither
+     * takes more units back nor allocates twice: it finishes what the first call started and gives the same outcome.
+     * The re-sourcing history (which locations refused which lines, how many attempts) is read from the order's
+     * fulfilments in the repository, so a restart or another node continues where the first left off.
      *
      * @param rejectionKey the caller's key for this rejection (the store's task id, say)
-     * @throws IllegalArgumentException when the fulfilment does not hold the refused units and the key was never used
+     * @throws IllegalArgumentException when the fulfilment is unknown or does not hold the refused units; nothing changed
+     * @throws io.omskit.core.fulfilment.IllegalFulfilmentTransitionException when it is past picking; nothing changed
      */
-    public ResourcingOutcome reject(OrderId id, String allocationKey, List<LineQuantity> quantities, String reason,
-                                    String rejectionKey) {
-        Checks.notNull(quantities, "quantities");
+    public ResourcingOutcome reject(FulfilmentId fulfilment, List<LineQuantity> units, String reason, String rejectionKey) {
+        Checks.notNull(units, "units");
         Checks.identifier(rejectionKey, "rejectionKey");
-        String rejection = id.value() + " " + rejectionKey;
-        Order before = oms.publishPendingEvents(id);
-        Rejected rejected = rejections.getIfPresent(rejection);
-        if (rejected == null) {
-            for (LineAllocation a : before.allocations()) {
-                if (a.allocationKey().equals(allocationKey)) {
-                    rejected = new Rejected(a.location(), a.inventoryKey());
-                }
-            }
-            if (rejected == null) {
-                throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + id);
-            }
-            Rejected known = rejections.asMap().putIfAbsent(rejection, rejected);
-            rejected = known != null ? known : rejected;
-        }
-        boolean first = !before.applied(io.omskit.core.order.CommandKey.of(io.omskit.core.order.OrderCommand.DEALLOCATE, rejectionKey));
-        Order order = oms.deallocate(id, allocationKey, quantities, rejectionKey);
+        Fulfilment before = oms.fulfilments().get(fulfilment);
+        OrderId id = before.orderId();
+        boolean first = !before.applied("reject/" + rejectionKey);
+        oms.fulfilments().reject(fulfilment, units, reason, rejectionKey);
         if (first) {
-            releaseCapacityIfDone(rejected);
+            releaseCapacityIfDone(before);
         }
-        java.util.Set<io.omskit.core.order.LineId> lines = new java.util.LinkedHashSet<>();
-        quantities.forEach(q -> lines.add(q.line()));
-        Rejected counted = rejected;
-        ResourcingHistory history = histories.compute(id, (k, h) -> {
-            ResourcingHistory known = h == null ? ResourcingHistory.none(id) : h;
-            return counted.counted.getAndSet(true) ? known : known.after(counted.location, lines);
-        });
+        Order order = load(id);
+        ResourcingHistory history = historyOf(id);
         if (!io.omskit.core.order.OrderTransitions.isAllowed(order.status(), io.omskit.core.order.OrderCommand.ALLOCATE)) {
-            return new ResourcingOutcome.GaveUp(quantities, ResourcingPolicy.Action.BACKORDER, "the order is " + order.status()
+            return new ResourcingOutcome.GaveUp(units, ResourcingPolicy.Action.BACKORDER, "the order is " + order.status()
                     + " and takes no allocation now; the units stay open until it is sourced again", history);
         }
         ResourcingOutcome outcome;
         if (history.attempts() > engine.resourcingPolicy().maxAttempts()) {
-            outcome = new ResourcingOutcome.GaveUp(quantities, engine.resourcingPolicy().whenGivingUp(),
+            outcome = new ResourcingOutcome.GaveUp(units, engine.resourcingPolicy().whenGivingUp(),
                     "refused " + history.attempts() + " times, the policy allows " + engine.resourcingPolicy().maxAttempts()
                             + " re-sourcing attempt(s)", history);
         } else {
-            SourcingRequest again = SourcingRequest.of(order).withQuantities(quantities);
+            SourcingRequest again = SourcingRequest.of(order).withQuantities(units);
             for (Map.Entry<io.omskit.core.order.LineId, java.util.Set<LocationId>> e : history.refused().entrySet()) {
                 for (LocationId l : e.getValue()) {
                     again = again.excluding(e.getKey(), l);
                 }
             }
-            // a digest of the caller's key keeps the allocation key (and the fulfilment keys made from it) short
+            // a digest of the caller's key keeps the allocation key (and the fulfilment ids made from it) short
             String digest = com.google.common.hash.Hashing.sha256().hashString(rejectionKey, java.nio.charset.StandardCharsets.UTF_8)
                     .toString().substring(0, 16);
             SourcingResult result = engine.source(again, io.omskit.core.inventory.AllocationKey.of(
@@ -168,7 +150,7 @@ public final class OrderSourcing {
                 record(id, allocated, true);
                 outcome = new ResourcingOutcome.Resourced(result, history);
             } else if (result instanceof SourcingResult.NothingAllocated nothing) {
-                outcome = new ResourcingOutcome.GaveUp(quantities, engine.resourcingPolicy().whenGivingUp(),
+                outcome = new ResourcingOutcome.GaveUp(units, engine.resourcingPolicy().whenGivingUp(),
                         "no other location can take them: " + nothing.plan().unsourced(), history);
             } else {
                 outcome = new ResourcingOutcome.Resourced(result, history);
@@ -183,28 +165,33 @@ public final class OrderSourcing {
         return outcome;
     }
 
-    /** Where a rejection happened, kept so that its retry knows it after the order let go of the fulfilment. */
-    private static final class Rejected {
-        final LocationId location;
-        final String inventoryKey;
-        /** Whether this rejection was counted in the order's re-sourcing history. */
-        final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
-
-        Rejected(LocationId location, String inventoryKey) {
-            this.location = location;
-            this.inventoryKey = inventoryKey;
+    /**
+     * The order's re-sourcing history, read from its fulfilments: every rejection is one attempt, and its location is
+     * excluded for the lines it refused.
+     */
+    public ResourcingHistory historyOf(OrderId id) {
+        ResourcingHistory history = ResourcingHistory.none(id);
+        for (Fulfilment f : oms.fulfilments().forOrder(id)) {
+            for (FulfilmentEvent e : f.history()) {
+                if (e instanceof FulfilmentEvent.FulfilmentRejected rejected) {
+                    java.util.Set<io.omskit.core.order.LineId> lines = new java.util.LinkedHashSet<>();
+                    rejected.units().forEach(q -> lines.add(q.line()));
+                    history = history.after(f.location(), lines);
+                }
+            }
         }
+        return history;
     }
 
     /** Gives back the daily capacity the fulfilment took when its location has nothing of the allocation left to ship. */
-    private void releaseCapacityIfDone(Rejected rejected) {
-        oms.inventory().findAllocation(io.omskit.core.inventory.AllocationKey.of(rejected.inventoryKey)).ifPresent(a -> {
+    private void releaseCapacityIfDone(Fulfilment rejected) {
+        oms.inventory().findAllocation(rejected.inventoryKey()).ifPresent(a -> {
             for (io.omskit.core.inventory.AllocationLine l : a.open()) {
-                if (l.location().equals(rejected.location)) {
+                if (l.location().equals(rejected.location())) {
                     return;
                 }
             }
-            engine.releaseCapacity(rejected.location, a.createdAt());
+            engine.releaseCapacity(rejected.location(), a.createdAt());
         });
     }
 
@@ -225,6 +212,9 @@ public final class OrderSourcing {
         if (!order.applied(io.omskit.core.order.CommandKey.of(io.omskit.core.order.OrderCommand.ALLOCATE, key.value()))) {
             oms.recordAllocation(id, key, plan == null ? fromAllocation(order, allocated.allocation()) : fromPlan(order, plan),
                     openUnitsFirst);
+        } else {
+            // recorded by a call that may have stopped before creating the fulfilments
+            oms.fulfilments().sync(id);
         }
         unrecorded.invalidate(key);
     }

@@ -80,7 +80,7 @@ class OrderSourcingTest {
         sourcing.source(order.id());
         String storeFulfilment = oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
 
-        ResourcingOutcome outcome = sourcing.reject(order.id(), storeFulfilment, List.of(LineQuantity.of(LineId.of("L1"), 3)),
+        ResourcingOutcome outcome = sourcing.reject(io.omskit.core.fulfilment.FulfilmentId.of(storeFulfilment), List.of(LineQuantity.of(LineId.of("L1"), 3)),
                 "no staff today");
 
         assertThat(outcome).isInstanceOf(ResourcingOutcome.Resourced.class);
@@ -99,7 +99,7 @@ class OrderSourcingTest {
         sourcing.source(order.id());
         String key = oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
 
-        ResourcingOutcome outcome = sourcing.reject(order.id(), key, List.of(LineQuantity.of(LineId.of("L1"), 2)), "damaged");
+        ResourcingOutcome outcome = sourcing.reject(io.omskit.core.fulfilment.FulfilmentId.of(key), List.of(LineQuantity.of(LineId.of("L1"), 2)), "damaged");
 
         assertThat(outcome).isInstanceOf(ResourcingOutcome.GaveUp.class);
         Order after = oms.order(order.id()).orElseThrow();

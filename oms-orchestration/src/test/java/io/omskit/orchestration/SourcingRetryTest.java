@@ -142,10 +142,10 @@ class SourcingRetryTest {
                 io.omskit.core.order.LineId.of("L1"), 2));
         orders.failNextSaveAfterWriting = afterWriting;
 
-        assertThatThrownBy(() -> sourcing.reject(order.id(), fulfilment, refused, "shelf empty", "task-1"))
+        assertThatThrownBy(() -> sourcing.reject(io.omskit.core.fulfilment.FulfilmentId.of(fulfilment), refused, "shelf empty", "task-1"))
                 .isInstanceOf(SpiException.class);
-        ResourcingOutcome retried = sourcing.reject(order.id(), fulfilment, refused, "shelf empty", "task-1");
-        ResourcingOutcome again = sourcing.reject(order.id(), fulfilment, refused, "shelf empty", "task-1");
+        ResourcingOutcome retried = sourcing.reject(io.omskit.core.fulfilment.FulfilmentId.of(fulfilment), refused, "shelf empty", "task-1");
+        ResourcingOutcome again = sourcing.reject(io.omskit.core.fulfilment.FulfilmentId.of(fulfilment), refused, "shelf empty", "task-1");
 
         assertThat(retried).isInstanceOf(ResourcingOutcome.Resourced.class);
         assertThat(again).isInstanceOf(ResourcingOutcome.Resourced.class);

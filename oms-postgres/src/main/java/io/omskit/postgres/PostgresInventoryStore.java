@@ -655,7 +655,17 @@ public final class PostgresInventoryStore implements InventoryStore {
             if (recorded.isPresent()) {
                 return new Changed<>(recorded.get(), false);
             }
-            Allocation a = lockOpen(c, key, sku, location, quantity);
+            Allocation a;
+            try {
+                a = lockOpen(c, key, sku, location, quantity);
+            } catch (IllegalArgumentException shipped) {
+                // the same movement, made by another connection while this one waited for the allocation's lock
+                Optional<StockMovement> meanwhile = LedgerRows.find(c, movementKey);
+                if (meanwhile.isPresent()) {
+                    return new Changed<>(meanwhile.get(), false);
+                }
+                throw shipped;
+            }
             StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
             s.lockSkus(List.of(sku.value()), false);
             StockMovement m = StockMovement.of(movementKey, sku, location, MovementReason.SHIPMENT, quantity, s.now(),

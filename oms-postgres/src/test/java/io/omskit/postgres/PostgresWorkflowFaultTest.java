@@ -2,6 +2,8 @@ package io.omskit.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.omskit.core.event.DomainEvent;
+import io.omskit.core.inmemory.InMemoryFulfilmentRepository;
+import io.omskit.core.inmemory.RecordingEventPublisher;
 import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.postgres.internal.JsonCodec;
@@ -30,13 +32,22 @@ class PostgresWorkflowFaultTest extends WorkflowFaultContract {
     private static final JsonCodec CODEC = new JsonCodec(new OmsJacksonModule());
     /** The second nodes open now, by the adapters they were handed out as. */
     private final Map<WorkflowAdapters, PostgresOms> nodes = new ConcurrentHashMap<>();
+    // until the PostgreSQL fulfilment repository exists, fulfilments live in memory, shared by both nodes
+    private InMemoryFulfilmentRepository fulfilments;
 
     @Override
     protected WorkflowAdapters newAdapters(Clock clock) {
         TestDatabase.clean();
         DataSource db = TestDatabase.dataSource();
-        return new WorkflowAdapters(new PostgresOrderRepository(db, new OmsJacksonModule(), clock, () -> { }),
-                PostgresInventoryStore.builder(db).clock(clock).build(), EventPublisher.none(), () -> outboxEvents(db));
+        fulfilments = new InMemoryFulfilmentRepository();
+        // order events go through the outbox; fulfilment events, kept in memory, to this publisher
+        RecordingEventPublisher fulfilmentEvents = new RecordingEventPublisher();
+        return new WorkflowAdapters(new PostgresOrderRepository(db, new OmsJacksonModule(), clock, () -> { }), fulfilments,
+                PostgresInventoryStore.builder(db).clock(clock).build(), fulfilmentEvents, () -> {
+                    List<DomainEvent> all = new java.util.ArrayList<>(outboxEvents(db));
+                    all.addAll(fulfilmentEvents.events());
+                    return all;
+                });
     }
 
     @Override
@@ -44,8 +55,8 @@ class PostgresWorkflowFaultTest extends WorkflowFaultContract {
         // no relay: the contract reads the outbox, whoever wrote it
         PostgresOms node = PostgresOms.builder().jdbcUrl(TestDatabase.jdbcUrl(), "postgres", "postgres").clock(clock)
                 .poolSize(4).publishSynchronously(false).pollInterval(null).start();
-        WorkflowAdapters adapters = new WorkflowAdapters(node.orderRepository(), node.inventoryStore(), EventPublisher.none(),
-                first.published());
+        WorkflowAdapters adapters = new WorkflowAdapters(node.orderRepository(), first.fulfilments(), node.inventoryStore(),
+                first.events(), first.published());
         nodes.put(adapters, node);
         return adapters;
     }

@@ -12,6 +12,7 @@ import io.omskit.core.event.DomainEvent;
 import io.omskit.core.inventory.AdjustmentResult;
 import io.omskit.core.inventory.AllocationResult;
 import io.omskit.core.inventory.ChannelExposure;
+import io.omskit.core.fulfilment.FulfilmentEvent;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.network.Network;
@@ -109,7 +110,7 @@ public final class OmsJacksonModule extends Module {
     /** A builder that starts with the core families and names, to which a module adds its own. */
     public static Builder builder() {
         Builder b = new Builder();
-        b.family(DomainEvent.class).family(OrderEvent.class).family(InventoryEvent.class)
+        b.family(DomainEvent.class).family(OrderEvent.class).family(InventoryEvent.class).family(FulfilmentEvent.class)
                 .family(ReservationResult.class).family(AllocationResult.class).family(AdjustmentResult.class);
         b.subtype(OrderEvent.OrderPlaced.class, "order.placed")
                 .subtype(OrderEvent.OrderUnitsMoved.class, "order.units-moved")
@@ -119,6 +120,17 @@ public final class OmsJacksonModule extends Module {
                 .subtype(OrderEvent.OrderPaymentUpdated.class, "order.payment-updated")
                 .subtype(OrderEvent.OrderStatusChanged.class, "order.status-changed")
                 .subtype(OrderEvent.OrderStockReconciled.class, "order.stock-reconciled");
+        b.subtype(FulfilmentEvent.FulfilmentOffered.class, "fulfilment.offered")
+                .subtype(FulfilmentEvent.FulfilmentAccepted.class, "fulfilment.accepted")
+                .subtype(FulfilmentEvent.FulfilmentRejected.class, "fulfilment.rejected")
+                .subtype(FulfilmentEvent.FulfilmentPickingStarted.class, "fulfilment.picking-started")
+                .subtype(FulfilmentEvent.FulfilmentPacked.class, "fulfilment.packed")
+                .subtype(FulfilmentEvent.FulfilmentShipped.class, "fulfilment.shipped")
+                .subtype(FulfilmentEvent.FulfilmentArrivedAtStore.class, "fulfilment.arrived-at-store")
+                .subtype(FulfilmentEvent.FulfilmentCollected.class, "fulfilment.collected")
+                .subtype(FulfilmentEvent.FulfilmentDelivered.class, "fulfilment.delivered")
+                .subtype(FulfilmentEvent.FulfilmentCancelled.class, "fulfilment.cancelled")
+                .subtype(FulfilmentEvent.FulfilmentExpired.class, "fulfilment.expired");
         b.subtype(InventoryEvent.StockMoved.class, "inventory.stock-moved")
                 .subtype(InventoryEvent.StockLevelChanged.class, "inventory.level-changed")
                 .subtype(InventoryEvent.StockReserved.class, "inventory.stock-reserved")

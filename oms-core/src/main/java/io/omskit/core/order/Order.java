@@ -350,6 +350,17 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
                 new Target(null, allocationKey, null), allocationKey, null, now);
     }
 
+    /**
+     * Cancels units the fulfilment {@code allocationKey} holds (allocated or ready), after the fulfilment itself was
+     * cancelled or expired.
+     */
+    public Change<Order, OrderEvent> cancelHeld(String allocationKey, List<LineQuantity> quantities, CancellationReason reason,
+                                                Instant now) {
+        Checks.notNull(reason, "reason");
+        return move(OrderCommand.CANCEL, quantities, List.of(UnitState.ALLOCATED, UnitState.READY), UnitState.CANCELLED,
+                new Target(null, allocationKey, null), allocationKey, reason, now);
+    }
+
     /** Records shipped units as delivered. */
     public Change<Order, OrderEvent> deliver(List<LineQuantity> quantities, String reference, Instant now) {
         return move(OrderCommand.DELIVER, quantities, List.of(UnitState.SHIPPED), UnitState.DELIVERED, null, reference, null, now);
@@ -363,17 +374,19 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     }
 
     /**
-     * Cancels the given units; open units go first, then reserved, allocated and ready ones.
-     * The event's moves say which, so the caller can release the matching stock.
+     * Cancels the given units that no fulfilment holds yet: open units go first, then reserved ones. Units a
+     * fulfilment holds (allocated, ready) are cancelled through it ({@link #cancelHeld}), so that a cancellation and
+     * the fulfilment's own steps (a collection, a shipment) never both take them. The event's moves say which units
+     * moved, so the caller can release the matching stock.
      *
-     * @throws IllegalTransitionException when the order's status does not allow cancelling or too few units are cancellable
+     * @throws IllegalTransitionException when the order's status does not allow cancelling or too few units are open or reserved
      */
     public Change<Order, OrderEvent> cancel(List<LineQuantity> quantities, CancellationReason reason, Instant now) {
         Checks.notNull(reason, "reason");
         return move(OrderCommand.CANCEL, quantities, CANCELLABLE, UnitState.CANCELLED, null, "", reason, now);
     }
 
-    /** Cancels every unit not yet shipped or collected. */
+    /** Cancels every unit no fulfilment holds yet (open and reserved). */
     public Change<Order, OrderEvent> cancelAll(CancellationReason reason, Instant now) {
         Checks.notNull(reason, "reason");
         List<LineQuantity> all = new ArrayList<>();
@@ -387,7 +400,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             }
         }
         if (all.isEmpty()) {
-            throw new IllegalTransitionException(id, status(), OrderCommand.CANCEL, "no unit left to cancel");
+            throw new IllegalTransitionException(id, status(), OrderCommand.CANCEL, "no open or reserved unit left to cancel");
         }
         return cancel(all, reason, now);
     }
@@ -434,8 +447,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     // ---- internals ----
 
-    private static final List<UnitState> CANCELLABLE =
-            List.of(UnitState.OPEN, UnitState.RESERVED, UnitState.ALLOCATED, UnitState.READY);
+    private static final List<UnitState> CANCELLABLE = List.of(UnitState.OPEN, UnitState.RESERVED);
 
     private void require(OrderCommand command, String detail) {
         OrderStatus s = status();

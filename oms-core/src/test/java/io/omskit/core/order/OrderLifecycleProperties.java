@@ -166,7 +166,7 @@ class OrderLifecycleProperties {
             Instant now = now(o);
             boolean pickup = o.delivery().method().isPickup();
             UnitState[] returnable = {UnitState.DELIVERED, UnitState.PICKED_UP, UnitState.SHIPPED};
-            UnitState[] cancellable = {UnitState.OPEN, UnitState.RESERVED, UnitState.ALLOCATED, UnitState.READY};
+            UnitState[] cancellable = {UnitState.OPEN, UnitState.RESERVED};
             boolean paid = o.payment().status() == PaymentStatus.AUTHORISED || o.payment().status() == PaymentStatus.CAPTURED;
             List<Tuple2<Integer, Arbitrary<Cmd>>> choices = new ArrayList<>();
 
@@ -220,6 +220,10 @@ class OrderLifecycleProperties {
             add(choices, pickup && enabled(o, OrderCommand.PICK_UP, UnitState.READY), 6, heldUnits(o, false, true).map(h ->
                     move(o, "pick up " + h.get1(), OrderCommand.PICK_UP, h.get2(), held(o, h.get1(), h.get2().line(), false, true),
                             x -> x.pickUp(h.get1(), List.of(h.get2()), now))));
+            add(choices, false, 1, Combinators.combine(heldUnits(o, true, true), Arbitraries.of(CancellationReason.class))
+                    .as((h, reason) -> move(o, "cancel held " + h.get1() + " (" + reason + ")", OrderCommand.CANCEL, h.get2(),
+                            held(o, h.get1(), h.get2().line(), true, true),
+                            x -> x.cancelHeld(h.get1(), List.of(h.get2()), reason, now))));
             add(choices, enabled(o, OrderCommand.DELIVER, UnitState.SHIPPED), 6, someUnits(o, UnitState.SHIPPED).map(q ->
                     move(o, "deliver", OrderCommand.DELIVER, q, units(o, q.line(), UnitState.SHIPPED),
                             x -> x.deliver(List.of(q), "POD", now))));

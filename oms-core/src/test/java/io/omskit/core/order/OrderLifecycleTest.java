@@ -84,10 +84,12 @@ class OrderLifecycleTest {
     }
 
     @Test
-    void cancelling_allocated_units_frees_them_from_their_allocation() {
-        Order o = confirmed().allocate(WH, "a-1", qty(L1, 3), T0).state();
+    void allocated_units_are_cancelled_through_their_fulfilment_only() {
+        Order allocated = confirmed().allocate(WH, "a-1", qty(L1, 3), T0).state();
 
-        o = o.cancel(qty(L1, 3), CancellationReason.CUSTOMER_REQUEST, T0).state();
+        assertThatThrownBy(() -> allocated.cancel(qty(L1, 3), CancellationReason.CUSTOMER_REQUEST, T0))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("0 unit(s) in [OPEN, RESERVED]");
+        Order o = allocated.cancelHeld("a-1", qty(L1, 3), CancellationReason.CUSTOMER_REQUEST, T0).state();
 
         assertThat(o.allocations()).isEmpty();
         assertThat(o.line(L1).orElseThrow().units().cancelled()).isEqualTo(3);

@@ -3,6 +3,9 @@ package io.omskit.core.workflow;
 import static io.omskit.core.workflow.OmsFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.fulfilment.FulfilmentStatus;
+import io.omskit.core.fulfilment.ShipmentDetails;
 import io.omskit.core.inventory.AllocationResult;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.LineId;
@@ -49,7 +52,9 @@ class CancelAndShipTest {
         assertThat(f.inventory.networkReserved(MUG)).isZero();
         assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(4);
 
-        f.oms.cancel(order.id(), List.of(LineQuantity.of(L1, 4)), CancellationReason.CUSTOMER_REQUEST);
+        String fulfilment = f.oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
+        f.oms.fulfilments().cancel(FulfilmentId.of(fulfilment), List.of(LineQuantity.of(L1, 4)),
+                CancellationReason.CUSTOMER_REQUEST, "c-1");
 
         assertThat(f.inventory.position(MUG, WH).allocated()).isZero();
         assertThat(f.inventory.position(MUG, WH).availableToSell()).isEqualTo(10);
@@ -57,15 +62,15 @@ class CancelAndShipTest {
 
     @Test
     void shipping_takes_stock_off_hand_and_captures_per_shipment_until_the_total_is_captured() {
-        f.oms.allocate(order.id(), WH, List.of(LineQuantity.of(L1, 4), LineQuantity.of(L2, 2)));
-        String key = f.oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
+        f.oms.allocate(order.id(), "mugs", WH, List.of(LineQuantity.of(L1, 4)));
+        f.oms.allocate(order.id(), "plates", WH, List.of(LineQuantity.of(L2, 2)));
 
-        Order first = f.oms.ship(order.id(), key, List.of(LineQuantity.of(L1, 4)), "parcel-1");
+        Order first = shipAll(f.oms, "mugs", "parcel-1");
         assertThat(f.inventory.position(MUG, WH).onHand()).isEqualTo(6);
         assertThat(first.payment().captured()).isEqualTo(eur(40));
         assertThat(first.status()).isEqualTo(OrderStatus.IN_PREPARATION);
 
-        Order second = f.oms.ship(order.id(), key, List.of(LineQuantity.of(L2, 2)), "parcel-2");
+        Order second = shipAll(f.oms, "plates", "parcel-2");
         assertThat(second.status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(second.payment().captured()).isEqualTo(order.total());
         assertThat(f.payments.captured(order.id())).isEqualTo(eur(55));
@@ -77,16 +82,22 @@ class CancelAndShipTest {
         FailingSaves repository = new FailingSaves(f.orders);
         io.omskit.core.Oms oms = io.omskit.core.Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog)
                 .orders(repository).inventory(f.inventory).payments(f.payments).events(f.events).build();
-        oms.allocate(order.id(), WH, List.of(LineQuantity.of(L1, 4), LineQuantity.of(L2, 2)));
-        String key = oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
+        oms.allocate(order.id(), "mugs", WH, List.of(LineQuantity.of(L1, 4)));
+        oms.allocate(order.id(), "plates", WH, List.of(LineQuantity.of(L2, 2)));
+        FulfilmentId mugs = FulfilmentId.of("mugs");
+        oms.fulfilments().accept(mugs);
+        oms.fulfilments().startPicking(mugs);
+        oms.fulfilments().pack(mugs);
 
         repository.failNext = true;
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> oms.ship(order.id(), key, List.of(LineQuantity.of(L1, 4)), "parcel-1"))
+                () -> oms.fulfilments().ship(mugs, ShipmentDetails.of("parcel-1", "DHL", "")))
                 .isInstanceOf(io.omskit.core.spi.SpiException.class);
         assertThat(oms.order(order.id()).orElseThrow().line(L1).orElseThrow().units().shipped()).isZero();
+        assertThat(oms.fulfilments().get(mugs).status()).isEqualTo(FulfilmentStatus.SHIPPED);
 
-        Order shipped = oms.ship(order.id(), key, List.of(LineQuantity.of(L1, 4)), "parcel-1");
+        oms.fulfilments().ship(mugs, ShipmentDetails.of("parcel-1", "DHL", ""));
+        Order shipped = oms.order(order.id()).orElseThrow();
 
         assertThat(shipped.line(L1).orElseThrow().units().shipped()).isEqualTo(4);
         assertThat(f.inventory.position(MUG, WH).onHand()).isEqualTo(6);
@@ -95,16 +106,30 @@ class CancelAndShipTest {
     }
 
     @Test
-    void shipping_more_than_the_allocation_holds_moves_no_stock() {
-        f.oms.allocate(order.id(), WH, List.of(LineQuantity.of(L1, 2)));
-        String key = f.oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
+    void shipping_more_than_was_packed_moves_no_stock() {
+        f.oms.allocate(order.id(), "mugs", WH, List.of(LineQuantity.of(L1, 2)));
+        FulfilmentId mugs = FulfilmentId.of("mugs");
+        f.oms.fulfilments().accept(mugs);
+        f.oms.fulfilments().startPicking(mugs);
+        f.oms.fulfilments().pack(mugs);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> f.oms.ship(order.id(), key, List.of(LineQuantity.of(L1, 3)), "parcel-1"))
-                .isInstanceOf(io.omskit.core.order.IllegalTransitionException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.oms.fulfilments().ship(mugs,
+                        ShipmentDetails.of("parcel-1", "DHL", ""), List.of(LineQuantity.of(L1, 3))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("units of shipment parcel-1 must be what fulfilment mugs packed");
+        assertThat(f.oms.fulfilments().get(mugs).status()).isEqualTo(FulfilmentStatus.READY_TO_SHIP);
 
         assertThat(f.inventory.position(MUG, WH).onHand()).isEqualTo(10);
         assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(2);
+    }
+
+    /** Accepts, picks, packs and ships the whole fulfilment; the order after it. */
+    private static Order shipAll(io.omskit.core.Oms oms, String fulfilment, String parcel) {
+        FulfilmentId id = FulfilmentId.of(fulfilment);
+        oms.fulfilments().accept(id);
+        oms.fulfilments().startPicking(id);
+        oms.fulfilments().pack(id);
+        return oms.order(oms.fulfilments().ship(id, ShipmentDetails.of(parcel, "DHL", "")).orderId()).orElseThrow();
     }
 
     /** An order repository whose next save fails as a lost database connection would. */
@@ -166,11 +191,13 @@ class CancelAndShipTest {
 
         assertThat(after.allocations()).extracting(a -> a.allocationKey())
                 .containsExactlyInAnyOrder("sourcing-1@WH-1", "sourcing-1@ST-1");
-        Order shipped = f.oms.ship(order.id(), "sourcing-1@ST-1", List.of(LineQuantity.of(L1, 2)), "parcel-9");
+        assertThat(f.oms.fulfilments().forOrder(order.id())).extracting(x -> x.id().value())
+                .containsExactlyInAnyOrder("sourcing-1@WH-1", "sourcing-1@ST-1");
+        Order shipped = shipAll(f.oms, "sourcing-1@ST-1", "parcel-9");
         assertThat(f.inventory.position(MUG, STORE).onHand()).isEqualTo(1);
         assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(2);
 
-        f.oms.cancel(order.id(), List.of(LineQuantity.of(L1, 2)), CancellationReason.CUSTOMER_REQUEST);
+        f.oms.fulfilments().cancel(FulfilmentId.of("sourcing-1@WH-1"), null, CancellationReason.CUSTOMER_REQUEST, "c-1");
         assertThat(f.inventory.position(MUG, WH).allocated()).isZero();
         assertThat(shipped.line(L1).orElseThrow().units().shipped()).isEqualTo(2);
     }

@@ -155,14 +155,18 @@ final class OrderScript {
             steps.add(new Step(1, c -> order -> order.returnUnits(
                     pickFromOneLine(order, c, UnitState.DELIVERED, UnitState.PICKED_UP, UnitState.SHIPPED), "RMA", now)));
         }
-        if (allowed(o, OrderCommand.CANCEL) && o.units(UnitState.OPEN) + o.units(UnitState.RESERVED)
-                + o.units(UnitState.ALLOCATED) + o.units(UnitState.READY) > 0) {
+        if (allowed(o, OrderCommand.CANCEL) && o.units(UnitState.OPEN) + o.units(UnitState.RESERVED) > 0) {
             steps.add(new Step(1, c -> order -> {
                 CancellationReason reason = CANCEL_REASONS[Math.floorMod(c, CANCEL_REASONS.length)];
                 return Math.floorMod(c, 8) == 0
                         ? order.cancelAll(reason, now)
-                        : order.cancel(pickFromOneLine(order, c, UnitState.OPEN, UnitState.RESERVED, UnitState.ALLOCATED,
-                        UnitState.READY), reason, now);
+                        : order.cancel(pickFromOneLine(order, c, UnitState.OPEN, UnitState.RESERVED), reason, now);
+            }));
+        }
+        if (allowed(o, OrderCommand.CANCEL) && !o.allocations().isEmpty()) {
+            steps.add(new Step(1, c -> order -> {
+                Held h = held(order, c, Held.ANY);
+                return order.cancelHeld(h.key(), h.quantities(), CANCEL_REASONS[Math.floorMod(c, CANCEL_REASONS.length)], now);
             }));
         }
         return steps;

@@ -222,6 +222,11 @@ public final class FaultPlan {
         return new FaultyOrderRepository(orders, this);
     }
 
+    /** {@code fulfilments} failing as this plan says. */
+    public FaultyFulfilmentRepository fulfilments(io.omskit.core.spi.FulfilmentRepository fulfilments) {
+        return new FaultyFulfilmentRepository(fulfilments, this);
+    }
+
     /** {@code inventory} failing as this plan says. */
     public FaultyInventoryStore inventory(io.omskit.core.spi.InventoryStore inventory) {
         return new FaultyInventoryStore(inventory, this);

@@ -14,6 +14,7 @@ final class Findings {
         OPERATIONS("operations broken"),
         ORDERS_LOST("orders lost"),
         LEDGER("shipments unlike the ledger"),
+        FULFILMENTS("order and fulfilments disagree"),
         STOCK_HELD("stock held unlike the order"),
         HOLDERS_UNKNOWN("stock held for no order"),
         SWEEP("stock left for the sweep"),

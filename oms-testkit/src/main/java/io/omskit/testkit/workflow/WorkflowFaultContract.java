@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.Oms;
 import io.omskit.core.PlacementResult;
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.fulfilment.FulfilmentStatus;
+import io.omskit.core.fulfilment.IllegalFulfilmentTransitionException;
+import io.omskit.core.fulfilment.ShipmentDetails;
 import io.omskit.core.inventory.AllocationResult;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.CancellationReason;
-import io.omskit.core.order.LineAllocation;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;
@@ -192,7 +198,11 @@ public abstract class WorkflowFaultContract {
         }
 
         Race(boolean twoNodes) {
-            world.place(List.of(WorkflowWorld.MUG, WorkflowWorld.KIT), List.of(2, 1), false);
+            this(twoNodes, DeliveryMethod.STANDARD_DELIVERY);
+        }
+
+        Race(boolean twoNodes, DeliveryMethod method) {
+            world.place(List.of(WorkflowWorld.MUG, WorkflowWorld.KIT), List.of(2, 1), false, method);
             order = world.placed.get(0);
             assertThat(world.order(order).status()).isEqualTo(OrderStatus.CONFIRMED);
             secondNode = twoNodes ? secondNode(world.adapters, clock) : null;
@@ -237,7 +247,8 @@ public abstract class WorkflowFaultContract {
             for (Throwable t : thrown) {
                 if (t != null) {
                     assertThat(t).as("a racer may lose, never break").isInstanceOfAny(
-                            io.omskit.core.order.IllegalTransitionException.class, SpiException.class, IllegalArgumentException.class);
+                            io.omskit.core.order.IllegalTransitionException.class, IllegalFulfilmentTransitionException.class,
+                            SpiException.class, IllegalArgumentException.class);
                 }
             }
             assertThat(world.check()).as("end checks; the racers threw %s", thrown).isEmpty();
@@ -268,18 +279,95 @@ public abstract class WorkflowFaultContract {
         }
     }
 
+    /** Allocates the race's order at {@code location} as one fulfilment and brings it to the packed stage. */
+    private static Fulfilment packed(Race r, LocationId location) {
+        AllocationResult allocated = r.world.oms.allocate(r.order, "A-1", location, r.reserved());
+        assertThat(allocated.isAllocated()).isTrue();
+        FulfilmentId id = FulfilmentId.of("A-1");
+        r.world.oms.fulfilments().accept(id);
+        r.world.oms.fulfilments().startPicking(id);
+        return r.world.oms.fulfilments().pack(id);
+    }
+
     @RepeatedTest(20)
     @DisplayName("Workflows §7: shipment racing cancellation: one wins, the stock and the money follow the winner")
     void shipment_racing_cancellation() throws Exception {
         try (Race r = new Race()) {
-            AllocationResult allocated = r.world.oms.allocate(r.order, "A-1", WorkflowWorld.WH1, r.reserved());
-            assertThat(allocated.isAllocated()).isTrue();
-            Order before = r.world.order(r.order);
-            LineAllocation a = before.allocations().get(0);
+            Fulfilment f = packed(r, WorkflowWorld.WH1);
             List<Throwable> thrown = r.race(
-                    oms -> oms.ship(r.order, a.allocationKey(), List.of(LineQuantity.of(a.line(), a.units())), "S-1"),
+                    oms -> oms.fulfilments().ship(f.id(), ShipmentDetails.of("S-1", "DHL", "")),
                     oms -> oms.cancelOrder(r.order, CancellationReason.CUSTOMER_REQUEST));
             r.assertConsistent(thrown);
+            Order after = r.world.order(r.order);
+            FulfilmentStatus status = r.world.fulfilments(r.order).get(0).status();
+            assertThat(status).isIn(FulfilmentStatus.SHIPPED, FulfilmentStatus.CANCELLED);
+            assertThat(after.units(UnitState.SHIPPED)).isEqualTo(status == FulfilmentStatus.SHIPPED ? 3 : 0);
+        }
+    }
+
+    @RepeatedTest(20)
+    @DisplayName("Workflows §7: collection racing cancellation: exactly one wins, captured once, the stock counted once")
+    void collection_racing_cancellation() throws Exception {
+        try (Race r = new Race(true, DeliveryMethod.EXPRESS_CLICK_AND_COLLECT)) {
+            Fulfilment f = packed(r, WorkflowWorld.ST1);
+            assertThat(f.status()).isEqualTo(FulfilmentStatus.READY_FOR_COLLECTION);
+            int onHandBefore = r.world.adapters.inventory().position(WorkflowWorld.MUG, WorkflowWorld.ST1).onHand();
+            List<Throwable> thrown = r.race(
+                    oms -> oms.fulfilments().collect(f.id(), WorkflowWorld.ST1, f.pickupCode()),
+                    oms -> oms.cancelOrder(r.order, CancellationReason.CUSTOMER_REQUEST));
+            r.assertConsistent(thrown);
+            FulfilmentStatus status = r.world.fulfilments(r.order).get(0).status();
+            assertThat(status).isIn(FulfilmentStatus.COLLECTED, FulfilmentStatus.CANCELLED);
+            assertThat(thrown).as("exactly one racer lost").filteredOn(t -> t != null).hasSizeLessThanOrEqualTo(1);
+            Order after = r.world.order(r.order);
+            int onHand = r.world.adapters.inventory().position(WorkflowWorld.MUG, WorkflowWorld.ST1).onHand();
+            if (status == FulfilmentStatus.COLLECTED) {
+                assertThat(after.units(UnitState.PICKED_UP)).isEqualTo(3);
+                assertThat(onHand).as("collected mugs left the shelf once").isEqualTo(onHandBefore - 3);
+                assertThat(r.world.gateway.captured(r.order)).isEqualTo(after.total());
+            } else {
+                assertThat(after.status()).isEqualTo(OrderStatus.CANCELLED);
+                assertThat(onHand).isEqualTo(onHandBefore);
+                assertThat(r.world.gateway.captured(r.order)).isNull();
+            }
+        }
+    }
+
+    @RepeatedTest(20)
+    @DisplayName("Workflows §7: two nodes re-sourcing the same rejected fulfilment re-source it once")
+    void two_nodes_resourcing_one_rejection() throws Exception {
+        try (Race r = new Race()) {
+            AllocationResult allocated = r.world.oms.allocate(r.order, "A-1", WorkflowWorld.WH1, r.reserved());
+            assertThat(allocated.isAllocated()).isTrue();
+            FulfilmentId id = FulfilmentId.of("A-1");
+            List<LineQuantity> all = r.world.fulfilments(r.order).get(0).units();
+            io.omskit.orchestration.OrderSourcing other = r.world.secondNode(r.secondNode).sourcing();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                Future<Object> a = pool.submit(() -> { start.await(); return r.world.sourcing.reject(id, all, "shelf empty", "R-1"); });
+                Future<Object> b = pool.submit(() -> { start.await(); return other.reject(id, all, "shelf empty", "R-1"); });
+                start.countDown();
+                List<Throwable> thrown = new ArrayList<>();
+                for (Future<Object> f : List.of(a, b)) {
+                    try {
+                        f.get(60, TimeUnit.SECONDS);
+                        thrown.add(null);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        thrown.add(e.getCause());
+                    }
+                }
+                r.assertConsistent(thrown);
+            } finally {
+                pool.shutdownNow();
+            }
+            List<Fulfilment> fulfilments = r.world.fulfilments(r.order);
+            assertThat(fulfilments).filteredOn(f -> f.status() == FulfilmentStatus.REJECTED).hasSize(1);
+            assertThat(fulfilments).as("one re-sourcing: one new fulfilment per location it chose")
+                    .filteredOn(f -> f.status() == FulfilmentStatus.OFFERED)
+                    .extracting(Fulfilment::location).doesNotHaveDuplicates().doesNotContain(WorkflowWorld.WH1);
+            assertThat(r.world.order(r.order).units(UnitState.ALLOCATED)).isEqualTo(3);
+            assertThat(r.world.sourcing.historyOf(r.order).attempts()).isEqualTo(1);
         }
     }
 
@@ -287,22 +375,13 @@ public abstract class WorkflowFaultContract {
     @DisplayName("Workflows §7: the same shipment sent twice at once ships and captures once")
     void the_same_shipment_twice_at_once() throws Exception {
         try (Race r = new Race()) {
-            r.world.oms.allocate(r.order, "A-1", WorkflowWorld.WH1, r.reserved());
-            Order before = r.world.order(r.order);
+            Fulfilment f = packed(r, WorkflowWorld.WH1);
             List<Throwable> thrown = r.race(
-                    oms -> shipAll(oms, before),
-                    oms -> shipAll(oms, before));
+                    oms -> oms.fulfilments().ship(f.id(), ShipmentDetails.of("S-1", "DHL", "")),
+                    oms -> oms.fulfilments().ship(f.id(), ShipmentDetails.of("S-1", "DHL", "")));
             assertThat(r.world.order(r.order).units(UnitState.SHIPPED)).isEqualTo(3);
             r.assertConsistent(thrown);
         }
-    }
-
-    private static Object shipAll(Oms oms, Order order) {
-        Order last = order;
-        for (LineAllocation a : order.allocations()) {
-            last = oms.ship(order.id(), a.allocationKey(), List.of(LineQuantity.of(a.line(), a.units())), "S-" + a.line());
-        }
-        return last;
     }
 
     @RepeatedTest(20)

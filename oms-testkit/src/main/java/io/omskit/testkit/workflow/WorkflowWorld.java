@@ -7,6 +7,11 @@ import io.omskit.core.catalog.Dimensions;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.event.DomainEvent;
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.fulfilment.FulfilmentEvent;
+import io.omskit.core.fulfilment.FulfilmentKind;
+import io.omskit.core.fulfilment.FulfilmentStatus;
+import io.omskit.core.fulfilment.IllegalFulfilmentTransitionException;
 import io.omskit.core.inmemory.FakePaymentGateway;
 import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inventory.Allocation;
@@ -83,10 +88,15 @@ public final class WorkflowWorld {
     static final Sku KIT = Sku.of("KIT");
     static final LocationId WH1 = LocationId.of("WH-1");
     static final LocationId WH2 = LocationId.of("WH-2");
-    static final List<LocationId> LOCATIONS = List.of(WH1, WH2);
+    /** A store: click and collect from its shelf, and the pickup store of ship-to-store orders. */
+    static final LocationId ST1 = LocationId.of("ST-1");
+    static final List<LocationId> LOCATIONS = List.of(WH1, WH2, ST1);
+    /** How long a collection waits: short, so that the operations' clock lets some expire. */
+    static final Duration PICKUP_PERIOD = Duration.ofMinutes(3);
     static final String DECLINED_CARD = "tok-declined";
     static final Instant START = Instant.parse("2026-05-04T09:00:00Z");
-    private static final int MAX_ATTEMPTS = 60;
+    // a rejection that re-sources makes about 30 SPI calls: at 8% faults per call, 60 attempts would not always do
+    private static final int MAX_ATTEMPTS = 200;
 
     final ContractClock clock;
     final FakePaymentGateway gateway = new FakePaymentGateway().alwaysDecline(DECLINED_CARD);
@@ -121,7 +131,8 @@ public final class WorkflowWorld {
                         List.of(new BundleComponent(MUG, 1), new BundleComponent(TEE, 2))));
         Network network = Network.of(List.of(
                 Location.builder(WH1, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
-                Location.builder(WH2, LocationType.WAREHOUSE, GeoPoint.of(48.1, 11.6)).build()));
+                Location.builder(WH2, LocationType.WAREHOUSE, GeoPoint.of(48.1, 11.6)).build(),
+                Location.builder(ST1, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build()));
         for (LocationId l : LOCATIONS) {
             adapters.inventory().adjust(StockAdjustment.of("opening-" + MUG + "-" + l, MUG, l, MovementReason.RECEIPT,
                     12 * stockTimes, "po"));
@@ -156,6 +167,9 @@ public final class WorkflowWorld {
     private Oms newOms(WorkflowAdapters node) {
         return Oms.builder().clock(clock).network(network).catalog(catalog)
                 .orders(faults.orders(node.orders()))
+                .fulfilments(faults.fulfilments(node.fulfilments()))
+                .pickupPeriod(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, PICKUP_PERIOD)
+                .pickupPeriod(DeliveryMethod.SHIP_TO_STORE, PICKUP_PERIOD)
                 .inventory(faults.inventory(node.inventory()))
                 .payments(faults.payments(gateway))
                 .events(faults.events(node.events()))
@@ -178,6 +192,20 @@ public final class WorkflowWorld {
     /** The order as stored, read past the faults, and again when the storage fails the read. */
     Order order(OrderId id) {
         return read(() -> adapters.orders().find(id)).orElseThrow();
+    }
+
+    /** The order's fulfilments as stored, read past the faults. */
+    List<Fulfilment> fulfilments(OrderId id) {
+        return read(() -> adapters.fulfilments().forOrder(id));
+    }
+
+    /** Where the order and its fulfilments are: their versions, which any change moves on. */
+    private long progress(OrderId id) {
+        long p = order(id).version();
+        for (Fulfilment f : fulfilments(id)) {
+            p += f.version();
+        }
+        return p;
     }
 
     /** {@code read} from the storage, repeated while the storage fails it (a connection lost, say). */
@@ -223,7 +251,7 @@ public final class WorkflowWorld {
     <T> T attempt(String name, OrderId order, Supplier<T> operation) {
         clock.advance(Duration.ofSeconds(7));
         count("operations");
-        long versionBefore = order == null ? 0 : order(order).version();
+        long versionBefore = order == null ? 0 : progress(order);
         boolean failedBefore = false;
         SpiException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -242,8 +270,8 @@ public final class WorkflowWorld {
                     return null;
                 }
                 backOff(e, attempt);
-            } catch (IllegalTransitionException e) {
-                if (failedBefore && order != null && order(order).version() != versionBefore) {
+            } catch (IllegalTransitionException | IllegalFulfilmentTransitionException e) {
+                if (failedBefore && order != null && progress(order) != versionBefore) {
                     violations.add("a retry of " + name + " was refused instead of finishing the work: " + e.getMessage());
                 }
                 count("refused by the order's state");
@@ -260,14 +288,26 @@ public final class WorkflowWorld {
     // ---- operations ----
 
     void place(List<Sku> skus, List<Integer> quantities, boolean declinedCard) {
-        place(oms, skus, quantities, declinedCard);
+        place(oms, skus, quantities, declinedCard, DeliveryMethod.STANDARD_DELIVERY);
     }
 
-    /** Places an order through {@code node}; returns its id, or null when none was stored. */
+    void place(List<Sku> skus, List<Integer> quantities, boolean declinedCard, DeliveryMethod method) {
+        place(oms, skus, quantities, declinedCard, method);
+    }
+
+    /** Places an order for home delivery through {@code node}; returns its id, or null when none was stored. */
     OrderId place(Oms node, List<Sku> skus, List<Integer> quantities, boolean declinedCard) {
+        return place(node, skus, quantities, declinedCard, DeliveryMethod.STANDARD_DELIVERY);
+    }
+
+    /**
+     * Places an order through {@code node}, delivered by {@code method} (a pickup at {@link #ST1}); returns its id, or
+     * null when none was stored.
+     */
+    OrderId place(Oms node, List<Sku> skus, List<Integer> quantities, boolean declinedCard, DeliveryMethod method) {
         String ref = key("W");
         PlaceOrderRequest.Builder b = PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(ref).customer("c-1").currency("EUR")
-                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                .delivery(method.isPickup() ? DeliveryChoice.pickup(method, ST1, null) : DeliveryChoice.home(method,
                         new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", GeoPoint.of(52.52, 13.40)), null))
                 .paymentRef(declinedCard ? DECLINED_CARD : "tok-visa")
                 .charge("shipping", Money.of(CurrencyUnit.EUR, 4.95));
@@ -304,9 +344,12 @@ public final class WorkflowWorld {
         Findings found = new Findings();
         violations.forEach(v -> found.add(Check.OPERATIONS, v));
         Map<OrderId, Set<Long>> publishedVersions = new HashMap<>();
+        Map<String, Set<Long>> publishedFulfilmentVersions = new HashMap<>();
         for (DomainEvent e : adapters.published().get()) {
             if (e instanceof OrderEvent oe) {
                 publishedVersions.computeIfAbsent(oe.orderId(), k -> new HashSet<>()).add(oe.version());
+            } else if (e instanceof FulfilmentEvent fe) {
+                publishedFulfilmentVersions.computeIfAbsent(fe.aggregateId(), k -> new HashSet<>()).add(fe.version());
             }
         }
         Set<String> known = new HashSet<>();
@@ -317,7 +360,17 @@ public final class WorkflowWorld {
                 found.add(Check.ORDERS_LOST, "order " + id + " was lost");
                 continue;
             }
-            checkStock(order, found);
+            List<Fulfilment> fulfilments = adapters.fulfilments().forOrder(id);
+            checkFulfilments(order, fulfilments, found);
+            for (Fulfilment f : fulfilments) {
+                Set<Long> seen = publishedFulfilmentVersions.getOrDefault(f.id().value(), Set.of());
+                for (long v = 1; v <= f.version(); v++) {
+                    if (!seen.contains(v)) {
+                        found.add(Check.EVENTS_LOST, "fulfilment " + f.id() + ": the events of version " + v + " were never published");
+                    }
+                }
+            }
+            checkStock(order, fulfilments, found);
             checkMoney(order, found);
             Set<Long> versions = publishedVersions.getOrDefault(id, Set.of());
             for (long v = 1; v <= order.version(); v++) {
@@ -339,6 +392,14 @@ public final class WorkflowWorld {
                 if (!corrected.isEmpty()) {
                     found.add(Check.SWEEP, "the stock sweep had to correct orders " + corrected + ": a call left stock behind");
                 }
+                for (OrderId id : placed) {
+                    Order before = adapters.orders().find(id).orElseThrow();
+                    Order synced = oms.fulfilments().sync(id);
+                    if (synced.version() != before.version()) {
+                        found.add(Check.SWEEP, "order " + id + " lagged behind its fulfilments until a sync: a call left work undone; "
+                                + "it raised " + synced.pendingEvents() + " on " + before);
+                    }
+                }
             } finally {
                 faults.failWith(p);
             }
@@ -346,27 +407,90 @@ public final class WorkflowWorld {
         return found;
     }
 
-    /** Units that left the warehouses for the order, per SKU, as the ledger records them. */
+    /**
+     * Units that left the locations for the order, per SKU, as the ledger records them: shipments less the units of
+     * uncollected transfers put back on the pickup store's shelf.
+     */
     private Map<Sku, Integer> shippedInLedger(OrderId id) {
         Map<Sku, Integer> shipped = new TreeMap<>();
-        String prefix = "ship-" + id.value() + "-";
         for (Sku sku : List.of(MUG, TEE)) {
             for (LocationId l : LOCATIONS) {
                 for (var m : adapters.inventory().movements(sku, l)) {
-                    if (m.reason() == MovementReason.SHIPMENT && m.key().value().startsWith(prefix)) {
+                    if (m.reason() == MovementReason.SHIPMENT && m.reference().equals(id.value())) {
                         shipped.merge(sku, m.quantity(), Integer::sum);
+                    } else if (m.reason() == MovementReason.RECEIPT && m.reference().equals("uncollected " + id.value())) {
+                        shipped.merge(sku, -m.quantity(), Integer::sum);
                     }
                 }
             }
         }
+        shipped.values().removeIf(q -> q == 0);
         return shipped;
     }
 
-    private void checkStock(Order order, Findings found) {
-        // units that left a location: shipped (and then delivered) or collected
+    /** Whether {@code f} is a transfer that has left its warehouse and not yet reached the customer. */
+    private static boolean transferUnderway(Fulfilment f) {
+        return f.kind() == FulfilmentKind.SHIP_TO_STORE
+                && (f.status() == FulfilmentStatus.SHIPPED || f.status() == FulfilmentStatus.READY_FOR_COLLECTION);
+    }
+
+    /**
+     * The order and its fulfilments tell one story: every fulfilment still under way holds on the order exactly the
+     * units it is fulfilling, the order holds nothing for any other, and the units the order says reached the
+     * customer are the units of the fulfilments that got there.
+     */
+    private void checkFulfilments(Order order, List<Fulfilment> fulfilments, Findings found) {
+        Map<String, Integer> onOrder = new TreeMap<>();
+        for (LineAllocation a : order.allocations()) {
+            onOrder.merge(a.allocationKey() + " " + a.line(), a.units(), Integer::sum);
+        }
+        Map<String, Integer> inFulfilments = new TreeMap<>();
+        Map<String, Integer> handedOver = new TreeMap<>();
+        for (Fulfilment f : fulfilments) {
+            for (var l : f.lines()) {
+                if (l.quantity() > 0 && !f.status().isFinal() && !(f.status() == FulfilmentStatus.SHIPPED && !transferUnderway(f))) {
+                    inFulfilments.merge(f.id() + " " + l.line(), l.quantity(), Integer::sum);
+                }
+                boolean reached = f.status() == FulfilmentStatus.DELIVERED || f.status() == FulfilmentStatus.COLLECTED
+                        || (f.status() == FulfilmentStatus.SHIPPED && !transferUnderway(f));
+                if (reached && l.quantity() > 0) {
+                    handedOver.merge(l.line().value(), l.quantity(), Integer::sum);
+                }
+            }
+        }
+        if (!onOrder.equals(inFulfilments)) {
+            found.add(Check.FULFILMENTS, "order " + order.id() + " (" + order.status() + ") holds " + onOrder
+                    + " for its fulfilments, which hold " + inFulfilments);
+        }
+        Map<String, Integer> left = new TreeMap<>();
+        for (OrderLine l : order.lines()) {
+            int n = l.units().shipped() + l.units().delivered() + l.units().pickedUp();
+            if (n > 0) {
+                left.put(l.id().value(), n);
+            }
+        }
+        if (!left.equals(handedOver)) {
+            found.add(Check.FULFILMENTS, "order " + order.id() + " (" + order.status() + ") says " + left
+                    + " units reached the customer, its fulfilments " + handedOver);
+        }
+    }
+
+    private void checkStock(Order order, List<Fulfilment> fulfilments, Findings found) {
+        // units that left a location: shipped (and then delivered) or collected, and transfers under way
         Map<Sku, Integer> shipped = new TreeMap<>(stockUnits(order, UnitState.SHIPPED));
         stockUnits(order, UnitState.DELIVERED).forEach((sku, q) -> shipped.merge(sku, q, Integer::sum));
         stockUnits(order, UnitState.PICKED_UP).forEach((sku, q) -> shipped.merge(sku, q, Integer::sum));
+        Set<String> underway = new HashSet<>();
+        for (Fulfilment f : fulfilments) {
+            if (transferUnderway(f)) {
+                underway.add(f.id().value());
+                for (var l : f.lines()) {
+                    if (l.quantity() > 0) {
+                        components(l.sku(), l.quantity()).forEach((sku, q) -> shipped.merge(sku, q, Integer::sum));
+                    }
+                }
+            }
+        }
         Map<Sku, Integer> left = shippedInLedger(order.id());
         if (!shipped.equals(left)) {
             found.add(Check.LEDGER, "order " + order.id() + " (" + order.status() + "): shipped " + shipped + " on the order, "
@@ -391,6 +515,9 @@ public final class WorkflowWorld {
         }
         Map<String, Integer> wanted = new LinkedHashMap<>();
         for (LineAllocation a : order.allocations()) {
+            if (underway.contains(a.allocationKey())) {
+                continue;
+            }
             OrderLine line = order.line(a.line()).orElseThrow();
             components(line.sku(), a.units()).forEach((sku, q) ->
                     wanted.merge(a.inventoryKey() + " " + sku + "@" + a.location(), q, Integer::sum));
@@ -431,6 +558,17 @@ public final class WorkflowWorld {
             found.add(Check.AUTHORISATION_KEPT, "order " + order.id() + " is cancelled but " + open + " stays authorised");
         }
         int shipped = order.units(UnitState.SHIPPED) + order.units(UnitState.DELIVERED) + order.units(UnitState.PICKED_UP);
+        if (!order.needsNoStock()) {
+            Money worth = zero;
+            for (OrderLine l : order.lines()) {
+                int handed = l.units().shipped() + l.units().delivered() + l.units().pickedUp();
+                worth = worth.plus(l.total().multipliedBy(handed).dividedBy(l.quantity(), RoundingMode.UP));
+            }
+            if (captured.isGreaterThan(worth)) {
+                found.add(Check.CAPTURED_TWICE, "order " + order.id() + " (" + order.status() + "): captured " + captured
+                        + " while units still wait; the units handed over are worth " + worth);
+            }
+        }
         if (shipped > 0 && order.needsNoStock() && order.payment().status() != PaymentStatus.DECLINED) {
             Money owed = owed(order);
             if (!captured.equals(owed)) {

@@ -11,7 +11,7 @@ class InMemoryWorkflowFaultTest extends WorkflowFaultContract {
     @Override
     protected WorkflowAdapters newAdapters(Clock clock) {
         RecordingEventPublisher events = new RecordingEventPublisher();
-        return new WorkflowAdapters(new InMemoryOrderRepository(), InMemoryInventoryStore.builder().clock(clock).build(), events,
+        return new WorkflowAdapters(new InMemoryOrderRepository(), new io.omskit.core.inmemory.InMemoryFulfilmentRepository(), InMemoryInventoryStore.builder().clock(clock).build(), events,
                 events::events);
     }
 }

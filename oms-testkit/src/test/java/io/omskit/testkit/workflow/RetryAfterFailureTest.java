@@ -28,7 +28,11 @@ import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.HoldReason;
 import io.omskit.core.order.IllegalTransitionException;
-import io.omskit.core.order.LineAllocation;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.fulfilment.FulfilmentStatus;
+import io.omskit.core.fulfilment.IllegalFulfilmentTransitionException;
+import io.omskit.core.fulfilment.ShipmentDetails;
+import io.omskit.core.inmemory.InMemoryFulfilmentRepository;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
@@ -64,12 +68,13 @@ class RetryAfterFailureTest {
     private final RecordingEventPublisher events = new RecordingEventPublisher();
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
+    private final InMemoryFulfilmentRepository fulfilments = new InMemoryFulfilmentRepository();
     private final Oms oms = Oms.builder().clock(clock)
             .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                     Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
             .catalog(new InMemoryCatalog().put(SkuAttributes.of(MUG, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true)))
-            .orders(faults.orders(orders)).inventory(faults.inventory(inventory)).payments(faults.payments(gateway))
-            .events(faults.events(events)).build();
+            .orders(faults.orders(orders)).fulfilments(faults.fulfilments(fulfilments)).inventory(faults.inventory(inventory))
+            .payments(faults.payments(gateway)).events(faults.events(events)).pickupCodes(() -> "4711").build();
 
     RetryAfterFailureTest() {
         inventory.adjust(StockAdjustment.of("receipt-1", MUG, WH, MovementReason.RECEIPT, 10, "po-1"));
@@ -95,6 +100,24 @@ class RetryAfterFailureTest {
     }
 
     private static final List<LineQuantity> BOTH = List.of(LineQuantity.of(LineId.of("1"), 2));
+
+    /** Allocates both mugs at {@code location} as fulfilment {@code key} and packs it. */
+    private FulfilmentId packed(Order order, String key, LocationId location) {
+        oms.allocate(order.id(), key, location, BOTH);
+        FulfilmentId id = FulfilmentId.of(key);
+        oms.fulfilments().accept(id);
+        oms.fulfilments().startPicking(id);
+        oms.fulfilments().pack(id);
+        return id;
+    }
+
+    private Order pickupOrder() {
+        return oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-CC").customer("c-1")
+                .currency("EUR").delivery(DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, STORE, null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 10)).paymentRef("tok-visa").build()).order();
+    }
+
+    private static final ShipmentDetails PARCEL = ShipmentDetails.of("parcel-1", "DHL", "TRK-1");
 
     @Test
     void allocating_an_order_that_awaits_payment_is_refused_and_allocates_nothing() {
@@ -151,12 +174,12 @@ class RetryAfterFailureTest {
     @Test
     void a_shipment_whose_save_failed_after_writing_captures_on_retry() {
         Order order = confirmed();
-        oms.allocate(order.id(), "A-1", WH, BOTH);
-        LineAllocation held = orders.find(order.id()).orElseThrow().allocations().get(0);
+        FulfilmentId f = packed(order, "A-1", WH);
         faults.failNext("save", Point.AFTER);
 
-        assertThatThrownBy(() -> oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1")).isInstanceOf(SpiException.class);
-        Order shipped = oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1");
+        assertThatThrownBy(() -> oms.fulfilments().ship(f, PARCEL)).isInstanceOf(SpiException.class);
+        oms.fulfilments().ship(f, PARCEL);
+        Order shipped = orders.find(order.id()).orElseThrow();
 
         assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(gateway.captured(order.id())).isEqualTo(eur(25));
@@ -167,12 +190,12 @@ class RetryAfterFailureTest {
     @Test
     void a_capture_whose_answer_was_lost_is_settled_by_calling_ship_again() {
         Order order = confirmed();
-        oms.allocate(order.id(), "A-1", WH, BOTH);
-        LineAllocation held = orders.find(order.id()).orElseThrow().allocations().get(0);
+        FulfilmentId f = packed(order, "A-1", WH);
         faults.failNext("payment capture", Point.AFTER);
 
-        assertThatThrownBy(() -> oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1")).isInstanceOf(SpiException.class);
-        Order shipped = oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1");
+        assertThatThrownBy(() -> oms.fulfilments().ship(f, PARCEL)).isInstanceOf(SpiException.class);
+        oms.fulfilments().ship(f, PARCEL);
+        Order shipped = orders.find(order.id()).orElseThrow();
 
         assertThat(gateway.captured(order.id())).isEqualTo(eur(25));
         assertThat(shipped.payment().captured()).isEqualTo(eur(25));
@@ -185,17 +208,18 @@ class RetryAfterFailureTest {
     @Test
     void a_shipment_whose_stock_movement_failed_cannot_be_cancelled_and_its_retry_finishes_it() {
         Order order = confirmed();
-        oms.allocate(order.id(), "A-1", WH, BOTH);
-        LineAllocation held = orders.find(order.id()).orElseThrow().allocations().get(0);
+        FulfilmentId f = packed(order, "A-1", WH);
         faults.failNext("ship", Point.BEFORE);
 
-        assertThatThrownBy(() -> oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1")).isInstanceOf(SpiException.class);
-        assertThat(orders.find(order.id()).orElseThrow().status()).as("the order recorded the shipment first")
-                .isEqualTo(OrderStatus.SHIPPED);
+        assertThatThrownBy(() -> oms.fulfilments().ship(f, PARCEL)).isInstanceOf(SpiException.class);
+        assertThat(fulfilments.find(f).orElseThrow().status()).as("the fulfilment recorded the shipment first")
+                .isEqualTo(FulfilmentStatus.SHIPPED);
+        assertThat(orders.find(order.id()).orElseThrow().status()).as("and the order followed").isEqualTo(OrderStatus.SHIPPED);
         assertThatThrownBy(() -> oms.cancelOrder(order.id(), CancellationReason.CUSTOMER_REQUEST))
                 .isInstanceOf(IllegalTransitionException.class);
         assertThat(inventory.position(MUG, WH).onHand()).as("the cancellation made the stock leave first").isEqualTo(8);
-        Order shipped = oms.ship(order.id(), held.allocationKey(), BOTH, "parcel-1");
+        oms.fulfilments().ship(f, PARCEL);
+        Order shipped = orders.find(order.id()).orElseThrow();
 
         assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(inventory.position(MUG, WH).onHand()).isEqualTo(8);
@@ -206,16 +230,15 @@ class RetryAfterFailureTest {
 
     @Test
     void a_collection_whose_save_failed_after_writing_takes_the_stock_off_the_shelf_and_captures_once_on_retry() {
-        Order order = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-CC").customer("c-1")
-                .currency("EUR").delivery(DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, STORE, null))
-                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 10)).paymentRef("tok-visa").build()).order();
-        oms.allocate(order.id(), "A-CC", STORE, BOTH);
-        oms.markReady(order.id(), "A-CC", BOTH, "pack-1");
+        Order order = pickupOrder();
+        FulfilmentId f = packed(order, "A-CC", STORE);
         faults.failNext("save", Point.AFTER);
 
-        assertThatThrownBy(() -> oms.collect(order.id(), "A-CC", BOTH, "receipt-77")).isInstanceOf(SpiException.class);
-        Order collected = oms.collect(order.id(), "A-CC", BOTH, "receipt-77");
-        Order again = oms.collect(order.id(), "A-CC", BOTH, "receipt-77");
+        assertThatThrownBy(() -> oms.fulfilments().collect(f, STORE, "4711")).isInstanceOf(SpiException.class);
+        oms.fulfilments().collect(f, STORE, "4711");
+        Order collected = orders.find(order.id()).orElseThrow();
+        oms.fulfilments().collect(f, STORE, "4711");
+        Order again = orders.find(order.id()).orElseThrow();
 
         assertThat(collected.status()).isEqualTo(OrderStatus.PICKED_UP);
         assertThat(again.version()).isEqualTo(collected.version());
@@ -226,20 +249,18 @@ class RetryAfterFailureTest {
     }
 
     @Test
-    void collecting_a_home_delivery_or_more_than_is_ready_is_refused_and_changes_nothing() {
+    void collecting_a_home_delivery_or_before_it_is_ready_is_refused_and_changes_nothing() {
         Order home = confirmed();
-        oms.allocate(home.id(), "A-1", WH, BOTH);
-        oms.markReady(home.id(), "A-1", BOTH, "pack-1");
-        assertThatThrownBy(() -> oms.collect(home.id(), "A-1", BOTH, "receipt-1"))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("not a pickup");
+        FulfilmentId parcel = packed(home, "A-1", WH);
+        assertThatThrownBy(() -> oms.fulfilments().collect(parcel, STORE, "4711"))
+                .isInstanceOf(IllegalFulfilmentTransitionException.class).hasMessageContaining("SHIP_TO_CUSTOMER")
+                .hasMessageContaining("cannot COLLECT");
 
-        Order pickup = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-CC").customer("c-1")
-                .currency("EUR").delivery(DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, STORE, null))
-                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 10)).paymentRef("tok-visa").build()).order();
+        Order pickup = pickupOrder();
         oms.allocate(pickup.id(), "A-CC", STORE, BOTH);
         long version = orders.find(pickup.id()).orElseThrow().version();
-        assertThatThrownBy(() -> oms.collect(pickup.id(), "A-CC", BOTH, "receipt-2"))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("READY");
+        assertThatThrownBy(() -> oms.fulfilments().collect(FulfilmentId.of("A-CC"), STORE, "4711"))
+                .isInstanceOf(IllegalFulfilmentTransitionException.class).hasMessageContaining("OFFERED");
         assertThat(orders.find(pickup.id()).orElseThrow().version()).isEqualTo(version);
         assertThat(inventory.position(MUG, STORE).onHand()).isEqualTo(3);
     }
@@ -247,15 +268,17 @@ class RetryAfterFailureTest {
     @Test
     void a_delivery_recorded_twice_under_one_proof_is_recorded_once() {
         Order order = confirmed();
-        oms.allocate(order.id(), "A-1", WH, BOTH);
-        oms.ship(order.id(), "A-1", BOTH, "parcel-1");
+        FulfilmentId f = packed(order, "A-1", WH);
+        oms.fulfilments().ship(f, PARCEL);
         faults.failNext("save", Point.AFTER);
 
-        assertThatThrownBy(() -> oms.deliver(order.id(), BOTH, "pod-1")).isInstanceOf(SpiException.class);
-        Order delivered = oms.deliver(order.id(), BOTH, "pod-1");
+        assertThatThrownBy(() -> oms.fulfilments().deliver(f, "pod-1")).isInstanceOf(SpiException.class);
+        oms.fulfilments().deliver(f, "pod-1");
+        Order delivered = orders.find(order.id()).orElseThrow();
 
         assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
-        assertThat(oms.deliver(order.id(), BOTH, "pod-1").version()).isEqualTo(delivered.version());
+        oms.fulfilments().deliver(f, "pod-1");
+        assertThat(orders.find(order.id()).orElseThrow().version()).isEqualTo(delivered.version());
         assertThat(gateway.captured(order.id())).isEqualTo(eur(25));
     }
 

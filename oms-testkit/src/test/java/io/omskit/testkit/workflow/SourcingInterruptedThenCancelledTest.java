@@ -25,7 +25,7 @@ class SourcingInterruptedThenCancelledTest {
     void a_sourcing_retried_after_the_order_was_cancelled_is_refused_and_gives_its_stock_back() {
         ContractClock clock = new ContractClock(WorkflowWorld.START);
         RecordingEventPublisher events = new RecordingEventPublisher();
-        WorkflowWorld w = new WorkflowWorld(new WorkflowAdapters(new InMemoryOrderRepository(),
+        WorkflowWorld w = new WorkflowWorld(new WorkflowAdapters(new InMemoryOrderRepository(), new io.omskit.core.inmemory.InMemoryFulfilmentRepository(),
                 InMemoryInventoryStore.builder().clock(clock).build(), events, events::events), clock, 1, 0);
         OrderId id = w.place(w.oms, List.of(WorkflowWorld.MUG), List.of(2, 1), false);
 

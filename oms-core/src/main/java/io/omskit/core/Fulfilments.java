@@ -1,0 +1,606 @@
+package io.omskit.core;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import io.omskit.core.common.Change;
+import io.omskit.core.common.Checks;
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.fulfilment.FulfilmentCommand;
+import io.omskit.core.fulfilment.FulfilmentEvent;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.fulfilment.FulfilmentKind;
+import io.omskit.core.fulfilment.FulfilmentLine;
+import io.omskit.core.fulfilment.FulfilmentStatus;
+import io.omskit.core.fulfilment.IllegalFulfilmentTransitionException;
+import io.omskit.core.fulfilment.ShipmentDetails;
+import io.omskit.core.inventory.AllocationKey;
+import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.CommandKey;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.IllegalTransitionException;
+import io.omskit.core.order.LineAllocation;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderCommand;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.order.OrderTransitions;
+import io.omskit.core.spi.EventPublisher;
+import io.omskit.core.spi.FulfilmentRepository;
+import io.omskit.core.spi.SaveOutcome;
+import io.omskit.core.spi.SpiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The fulfilment workflow: every step of an order's journey after allocation, run by the library. Reach it through
+ * {@link Oms#fulfilments()}. A fulfilment is created (offered to its location) when an allocation is recorded on its
+ * order; from then on each step here
+ * <ol>
+ *   <li>loads the fulfilment, applies the command (refused with a clear exception, nothing changed, when its status,
+ *       kind or input does not allow it) and saves it against its version, retrying on a conflict;</li>
+ *   <li>publishes the step's event (or leaves it to the repository's outbox);</li>
+ *   <li>brings the order, the stock and the payment in line with every step of the fulfilment not yet reflected
+ *       there, each under a key fixed by the fulfilment's version: units move on the order, stock leaves the location
+ *       (or comes back to the store's shelf), and what was handed over is captured, what will not be is voided.</li>
+ * </ol>
+ * The fulfilment's saved step is the commitment: a second call of the same step (a retry after a failure at any point)
+ * finds it applied and finishes the rest, and {@link #sync(OrderId)} does the same for a call nobody retried. Two
+ * steps racing on one fulfilment (a collection and a cancellation) conflict on its version: exactly one wins. Steps
+ * that happen once per fulfilment are keyed by themselves; a rejection and a part cancellation take the caller's key.
+ * Thread-safe.
+ */
+public final class Fulfilments {
+
+    private static final int MAX_CONFLICT_RETRIES = 8;
+
+    private final Oms oms;
+    private final FulfilmentRepository repository;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final Map<DeliveryMethod, Duration> pickupPeriods;
+    private final Map<LocationId, Duration> storePickupPeriods;
+    private final Supplier<String> pickupCodes;
+    private final Cache<FulfilmentId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
+
+    Fulfilments(Oms oms, FulfilmentRepository repository, EventPublisher events, Clock clock,
+                Map<DeliveryMethod, Duration> pickupPeriods, Map<LocationId, Duration> storePickupPeriods,
+                Supplier<String> pickupCodes) {
+        this.oms = oms;
+        this.repository = repository;
+        this.events = events;
+        this.clock = clock;
+        this.pickupPeriods = Map.copyOf(pickupPeriods);
+        this.storePickupPeriods = Map.copyOf(storePickupPeriods);
+        this.pickupCodes = pickupCodes;
+    }
+
+    // ---- reading ----
+
+    /** The fulfilment; empty when unknown. */
+    public Optional<Fulfilment> find(FulfilmentId id) {
+        return repository.find(Checks.notNull(id, "fulfilmentId"));
+    }
+
+    /**
+     * The fulfilment.
+     *
+     * @throws IllegalArgumentException when it is unknown
+     */
+    public Fulfilment get(FulfilmentId id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("fulfilmentId " + id + " is not a known fulfilment"));
+    }
+
+    /** Every fulfilment of the order, oldest first; empty when none (or the order is unknown). */
+    public List<Fulfilment> forOrder(OrderId orderId) {
+        return repository.forOrder(Checks.notNull(orderId, "orderId"));
+    }
+
+    /** A location's work queue: its fulfilments in {@code status}, oldest first, at most {@code limit}. */
+    public List<Fulfilment> atLocation(LocationId location, FulfilmentStatus status, int limit) {
+        Checks.notNull(location, "location");
+        Checks.notNull(status, "status");
+        Checks.positive(limit, "limit");
+        return repository.atLocation(location, status, limit);
+    }
+
+    // ---- steps ----
+
+    /** The location takes the fulfilment on. A repeated call changes nothing more. */
+    public Fulfilment accept(FulfilmentId id) {
+        return step(id, "accept", f -> f.accept(clock.instant()));
+    }
+
+    /**
+     * The location refuses units of the fulfilment: all of them, or a part (a short pick). The units go back to the
+     * order, open, and their stock at the location is released; re-sourcing them elsewhere is the sourcing's work
+     * ({@code OrderSourcing.reject} does both). A second call with the same {@code rejectionKey} changes nothing more.
+     *
+     * @param units        the refused units per line; at most what the fulfilment holds
+     * @param reason       the location's reason, for people: 1 to {@value Fulfilment#MAX_REASON_LENGTH} characters
+     * @param rejectionKey the caller's key for this rejection (the store's task id)
+     * @throws IllegalArgumentException naming the field when the units or reason are not acceptable; nothing changed
+     */
+    public Fulfilment reject(FulfilmentId id, List<LineQuantity> units, String reason, String rejectionKey) {
+        Checks.identifier(rejectionKey, "rejectionKey");
+        return step(id, "reject/" + rejectionKey, f -> f.reject(units, reason, clock.instant()));
+    }
+
+    /** Picking starts. */
+    public Fulfilment startPicking(FulfilmentId id) {
+        return step(id, "pick", f -> f.startPicking(clock.instant()));
+    }
+
+    /**
+     * Everything left is picked and packed (reject what was not found first). A collection in store is then ready
+     * for collection, within its pickup period; anything else is ready to ship.
+     */
+    public Fulfilment pack(FulfilmentId id) {
+        return step(id, "pack", f -> f.pack(pickupPeriod(f), clock.instant()));
+    }
+
+    /**
+     * The packed parcel is handed to the carrier: stock leaves the location. A delivery to the customer captures what
+     * the parcel is worth (everything owed once nothing else waits); a transfer to the pickup store captures nothing
+     * yet.
+     *
+     * @throws IllegalArgumentException when a second, different shipment is given for a fulfilment already shipped
+     */
+    public Fulfilment ship(FulfilmentId id, ShipmentDetails shipment) {
+        return ship(id, shipment, List.of());
+    }
+
+    /**
+     * As {@link #ship(FulfilmentId, ShipmentDetails)}, checking that {@code units} are exactly what was packed.
+     *
+     * @throws IllegalArgumentException when {@code units} differ from what was packed; nothing changed
+     */
+    public Fulfilment ship(FulfilmentId id, ShipmentDetails shipment, List<LineQuantity> units) {
+        Checks.notNull(shipment, "shipment");
+        Fulfilment f = get(id);
+        if (f.shipment() != null && !f.shipment().equals(shipment)) {
+            throw new IllegalArgumentException("shipment of fulfilment " + id + " must be " + f.shipment().shipmentRef()
+                    + ", the shipment it left in, was " + shipment.shipmentRef());
+        }
+        return step(id, "ship", g -> g.ship(shipment, units, clock.instant()));
+    }
+
+    /**
+     * A ship-to-store transfer arrived at the pickup store, which holds it for the customer (not as sellable stock)
+     * within the pickup period: the order is ready for pickup.
+     */
+    public Fulfilment arrive(FulfilmentId id) {
+        return step(id, "arrive", f -> f.arrive(pickupPeriod(f), clock.instant()));
+    }
+
+    /**
+     * The customer collects the fulfilment at {@code store} with the pickup code they were given: a collection from
+     * the store's own shelf takes the stock off it; the payment for the units is captured (everything owed once
+     * nothing else waits).
+     *
+     * @throws IllegalArgumentException when {@code store} is not the pickup store or the code is wrong; nothing changed
+     */
+    public Fulfilment collect(FulfilmentId id, LocationId store, String pickupCode) {
+        return step(id, "collect", f -> f.collect(store, pickupCode, clock.instant()));
+    }
+
+    /** The parcel reached the customer; {@code proof} is the carrier's proof of delivery (may be null). */
+    public Fulfilment deliver(FulfilmentId id, String proof) {
+        return step(id, "deliver", f -> f.deliver(proof, clock.instant()));
+    }
+
+    /**
+     * Nobody collected the fulfilment within its pickup period: its units go back to the store's sellable stock, are
+     * cancelled on the order, and what was authorised for them is voided (the customer owes nothing for them).
+     *
+     * @throws IllegalFulfilmentTransitionException when it is not ready for collection or its period has not ended
+     */
+    public Fulfilment expire(FulfilmentId id) {
+        return step(id, "expire", f -> f.expire(clock.instant()));
+    }
+
+    /**
+     * Expires every fulfilment whose pickup period has ended, at most {@code limit}: call it from a scheduler.
+     *
+     * @return the fulfilments it expired
+     */
+    public List<FulfilmentId> expireUncollected(int limit) {
+        Checks.positive(limit, "limit");
+        List<FulfilmentId> expired = new ArrayList<>();
+        for (Fulfilment f : repository.dueForExpiry(clock.instant(), limit)) {
+            try {
+                expire(f.id());
+                expired.add(f.id());
+            } catch (IllegalFulfilmentTransitionException collectedMeanwhile) {
+                // collected or cancelled since it was listed
+            }
+        }
+        return expired;
+    }
+
+    /**
+     * Cancels units of the fulfilment before they reach the customer (null or empty: everything left): they are
+     * cancelled on the order, their stock is released (or, for a transfer already at the pickup store, goes back to
+     * the store's sellable stock), and what was authorised for them is voided. A second call with the same
+     * {@code cancellationKey} changes nothing more.
+     *
+     * @throws IllegalFulfilmentTransitionException when it has shipped (or is on its way to the pickup store)
+     */
+    public Fulfilment cancel(FulfilmentId id, List<LineQuantity> units, CancellationReason reason, String cancellationKey) {
+        Checks.notNull(reason, "reason");
+        Checks.identifier(cancellationKey, "cancellationKey");
+        return step(id, "cancel/" + cancellationKey, f -> f.cancel(units, reason, clock.instant()));
+    }
+
+    /**
+     * Brings the order, its stock and its payment in line with every step of its fulfilments (and creates the
+     * fulfilments of allocations recorded on the order by a call that stopped before creating them). For a sweep
+     * after a crash; in the normal path it finds nothing to do.
+     *
+     * @return the order
+     * @throws IllegalArgumentException when the order is unknown
+     */
+    public Order sync(OrderId orderId) {
+        return oms.locked(orderId, () -> {
+            catchUp(orderId);
+            return oms.settle(orderId);
+        });
+    }
+
+    /** {@link #sync(OrderId)} without the payment: for a workflow that settles the payment itself. */
+    void catchUp(OrderId orderId) {
+        open(oms.current(orderId));
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (Fulfilment f : repository.forOrder(orderId)) {
+            propagate(flushed(f), true, false);
+            keys.add(f.inventoryKey().value());
+        }
+        if (!keys.isEmpty()) {
+            oms.syncStock(oms.current(orderId), null, keys, false);
+        }
+    }
+
+    /** Whether the order holds units for a fulfilment that does not exist yet or could still be cancelled. */
+    boolean holdsCancellable(Order order) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (LineAllocation a : order.allocations()) {
+            if (seen.add(a.allocationKey())) {
+                Optional<Fulfilment> f = repository.find(FulfilmentId.of(a.allocationKey()));
+                if (f.isEmpty() || f.get().accepts(FulfilmentCommand.CANCEL)) {
+                    return true;
+                }
+            }
+        }
+        return order.units(io.omskit.core.order.UnitState.OPEN) + order.units(io.omskit.core.order.UnitState.RESERVED) > 0;
+    }
+
+    // ---- creation (called by Oms once the order recorded an allocation) ----
+
+    /** Creates the fulfilments of the order's allocations that have none yet, offered to their locations. */
+    void open(Order order) {
+        Map<String, List<LineAllocation>> byKey = new LinkedHashMap<>();
+        for (LineAllocation a : order.allocations()) {
+            byKey.computeIfAbsent(a.allocationKey(), k -> new ArrayList<>()).add(a);
+        }
+        for (Map.Entry<String, List<LineAllocation>> e : byKey.entrySet()) {
+            FulfilmentId id = FulfilmentId.of(e.getKey());
+            if (repository.find(id).isPresent()) {
+                current(id);
+                continue;
+            }
+            LineAllocation first = e.getValue().get(0);
+            List<FulfilmentLine> lines = new ArrayList<>();
+            for (LineAllocation a : e.getValue()) {
+                OrderLine line = order.line(a.line()).orElseThrow();
+                lines.add(FulfilmentLine.of(a.line(), line.sku(), a.units()));
+            }
+            LocationType type = oms.network().find(first.location()).map(Location::type).orElse(LocationType.WAREHOUSE);
+            FulfilmentKind kind = FulfilmentKind.of(order.delivery(), first.location(), type);
+            Change<Fulfilment, FulfilmentEvent> offered = Fulfilment.offer(id, order.id(), kind, first.location(),
+                    order.delivery().pickupStore(), AllocationKey.of(first.inventoryKey()), lines,
+                    kind.isCollected() ? pickupCodes.get() : null, clock.instant());
+            if (save(offered) == SaveOutcome.SAVED) {
+                publish(offered.state(), offered.events());
+            }
+        }
+    }
+
+    // ---- internals ----
+
+    private Duration pickupPeriod(Fulfilment f) {
+        Duration atStore = f.pickupStore() == null ? null : storePickupPeriods.get(f.pickupStore());
+        if (atStore != null) {
+            return atStore;
+        }
+        return pickupPeriods.getOrDefault(f.kind() == FulfilmentKind.COLLECT_IN_STORE
+                ? DeliveryMethod.EXPRESS_CLICK_AND_COLLECT : DeliveryMethod.SHIP_TO_STORE, Duration.ofDays(7));
+    }
+
+    private Fulfilment step(FulfilmentId id, String key, Function<Fulfilment, Change<Fulfilment, FulfilmentEvent>> command) {
+        Fulfilment found = get(id);
+        return oms.locked(found.orderId(), () -> {
+            boolean again = found.applied(key);
+            Fulfilment f = transition(found, key, command);
+            if (propagate(f, again, again)) {
+                oms.settle(f.orderId());
+            }
+            return f;
+        });
+    }
+
+    /**
+     * Applies the command to {@code read} (read before the order's lock was taken; a stale read conflicts on saving)
+     * and saves it, unless {@code key} was applied already; retries on a version conflict.
+     */
+    private Fulfilment transition(Fulfilment read, String key, Function<Fulfilment, Change<Fulfilment, FulfilmentEvent>> command) {
+        FulfilmentId id = read.id();
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            Fulfilment current = attempt == 0 ? flushed(read) : current(id);
+            if (current.applied(key)) {
+                return current;
+            }
+            Change<Fulfilment, FulfilmentEvent> change = command.apply(current);
+            requireOrderTakes(current, change);
+            Change<Fulfilment, FulfilmentEvent> keyed = new Change<>(change.state().withCommandKey(key), change.events());
+            if (save(keyed) == SaveOutcome.SAVED) {
+                publish(keyed.state(), keyed.events());
+                return keyed.state();
+            }
+        }
+        throw new SpiException("fulfilment " + id + " kept changing concurrently; gave up after " + MAX_CONFLICT_RETRIES
+                + " attempts", null, true);
+    }
+
+    /** Refuses a step whose effect the order would refuse now (it is on hold, say), before anything changes. */
+    private void requireOrderTakes(Fulfilment f, Change<Fulfilment, FulfilmentEvent> change) {
+        OrderCommand needed = orderCommand(f, change.events().get(0));
+        if (needed == null) {
+            return;
+        }
+        Order order = oms.current(f.orderId());
+        if (!OrderTransitions.isAllowed(order.status(), needed)) {
+            throw new IllegalTransitionException(order.id(), order.status(), needed, "fulfilment " + f.id() + " waits");
+        }
+    }
+
+    private SaveOutcome save(Change<Fulfilment, FulfilmentEvent> change) {
+        return repository.storesEvents() ? repository.save(change.state(), change.events()) : repository.save(change.state());
+    }
+
+    private void publish(Fulfilment f, List<FulfilmentEvent> raised) {
+        if (!repository.storesEvents()) {
+            events.publish(raised);
+            published.asMap().merge(f.id(), f.version(), Math::max);
+        }
+    }
+
+    /** The fulfilment, after publishing the events of its last step when this process has not seen them published. */
+    private Fulfilment current(FulfilmentId id) {
+        return flushed(get(id));
+    }
+
+    private Fulfilment flushed(Fulfilment f) {
+        FulfilmentId id = f.id();
+        if (!repository.storesEvents()) {
+            Long done = published.getIfPresent(id);
+            if (done == null || done < f.version()) {
+                events.publish(f.pendingEvents());
+                published.asMap().merge(id, f.version(), Math::max);
+            }
+        }
+        return f;
+    }
+
+    /** The order command that reflects {@code event} of {@code f}; null when the order does not change. */
+    private static OrderCommand orderCommand(Fulfilment f, FulfilmentEvent event) {
+        if (event instanceof FulfilmentEvent.FulfilmentRejected) {
+            return OrderCommand.DEALLOCATE;
+        }
+        if (event instanceof FulfilmentEvent.FulfilmentPacked) {
+            return f.kind() == FulfilmentKind.SHIP_TO_STORE ? null : OrderCommand.MARK_READY;
+        }
+        if (event instanceof FulfilmentEvent.FulfilmentArrivedAtStore) {
+            return OrderCommand.MARK_READY;
+        }
+        if (event instanceof FulfilmentEvent.FulfilmentShipped) {
+            return f.kind() == FulfilmentKind.SHIP_TO_STORE ? null : OrderCommand.SHIP;
+        }
+        if (event instanceof FulfilmentEvent.FulfilmentCollected) {
+            return OrderCommand.PICK_UP;
+        }
+        if (event instanceof FulfilmentEvent.FulfilmentDelivered) {
+            return OrderCommand.DELIVER;
+        }
+        if (event instanceof FulfilmentEvent.FulfilmentCancelled || event instanceof FulfilmentEvent.FulfilmentExpired) {
+            return OrderCommand.CANCEL;
+        }
+        return null;
+    }
+
+    private static CommandKey orderKey(Fulfilment f, FulfilmentEvent event, OrderCommand command) {
+        return CommandKey.of(command, f.id().value() + "#" + event.version());
+    }
+
+    /**
+     * Applies to the order, its stock and its payment every step of {@code f} after the last one the order reflects.
+     * Steps that change the order are keyed on it; stock movements are keyed by the step; so a second run repeats
+     * nothing. In {@code recovery} (a retry, a sync) it also replays the stock movements of the steps the order
+     * already reflects, and with {@code trimStock} trims the fulfilment's allocation to what the order holds, for a call
+     * that stopped between the order and the stock.
+     *
+     * @return whether the payment may have to follow (units were handed over or cancelled, or in recovery)
+     */
+    private boolean propagate(Fulfilment f, boolean recovery, boolean trimStock) {
+        boolean money = recovery;
+        Order order = oms.current(f.orderId());
+        long done = 0;
+        for (int i = f.history().size() - 1; i >= 0 && done == 0; i--) {
+            FulfilmentEvent e = f.history().get(i);
+            OrderCommand command = orderCommand(f, e);
+            if (command != null && order.applied(orderKey(f, e, command))) {
+                done = e.version();
+            }
+        }
+        boolean transferLeft = false;
+        String share = f.id().value();
+        for (FulfilmentEvent e : f.history()) {
+            if (e instanceof FulfilmentEvent.FulfilmentShipped && f.kind() == FulfilmentKind.SHIP_TO_STORE) {
+                transferLeft = true;
+            }
+            if (e.version() <= done) {
+                if (recovery) {
+                    replayStock(f, e, transferLeft);
+                }
+                continue;
+            }
+            OrderCommand command = orderCommand(f, e);
+            Instant now = clock.instant();
+            if (command == null) {
+                if (e instanceof FulfilmentEvent.FulfilmentShipped) {
+                    moveTransferOut(f, e);
+                }
+                continue;
+            }
+            CommandKey key = orderKey(f, e, command);
+            money |= command != OrderCommand.MARK_READY && command != OrderCommand.DEALLOCATE;
+            switch (command) {
+                case DEALLOCATE -> {
+                    List<LineQuantity> units = ((FulfilmentEvent.FulfilmentRejected) e).units();
+                    Oms.Applied applied = oms.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
+                            : Oms.withKey(o.deallocate(share, units, now), key));
+                    oms.syncStock(applied.after(), applied.before(), Set.of(), false);
+                }
+                case MARK_READY -> oms.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
+                        : Oms.withKey(o.markReady(share, held(o, share, true), now), key));
+                case SHIP -> oms.handOver(f.orderId(), share, unhanded(f, key), key,
+                        (o, t) -> o.ship(share, held(o, share, false), key.key(), t));
+                case PICK_UP -> {
+                    if (f.kind() == FulfilmentKind.SHIP_TO_STORE) {
+                        // the stock left the warehouse with the transfer: nothing moves in the store's stock
+                        oms.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
+                                : Oms.withKey(o.pickUp(share, held(o, share, false), now), key));
+                    } else {
+                        oms.handOver(f.orderId(), share, unhanded(f, key), key,
+                                (o, t) -> o.pickUp(share, held(o, share, false), t));
+                    }
+                }
+                case DELIVER -> oms.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
+                        : Oms.withKey(o.deliver(f.units(), key.key(), now), key));
+                case CANCEL -> {
+                    List<LineQuantity> units = e instanceof FulfilmentEvent.FulfilmentCancelled c ? c.units()
+                            : ((FulfilmentEvent.FulfilmentExpired) e).units();
+                    CancellationReason reason = e instanceof FulfilmentEvent.FulfilmentCancelled c ? c.reason()
+                            : CancellationReason.NOT_COLLECTED;
+                    Oms.Applied applied = oms.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
+                            : Oms.withKey(o.cancelHeld(share, units, reason, now), key));
+                    if (transferLeft) {
+                        backOnTheStoreShelf(f, e, units, applied.after());
+                    } else {
+                        oms.syncStock(applied.after(), applied.before(), Set.of(), false);
+                    }
+                }
+                default -> throw new IllegalStateException("no order effect for " + command);
+            }
+        }
+        if (trimStock) {
+            Order after = oms.current(f.orderId());
+            oms.syncStock(after, null, Set.of(f.inventoryKey().value()), false);
+        }
+        return money;
+    }
+
+    /** The stock movements of a step the order already reflects, made again (keyed: replayed, not repeated). */
+    private void replayStock(Fulfilment f, FulfilmentEvent e, boolean transferLeft) {
+        if (e instanceof FulfilmentEvent.FulfilmentShipped && f.kind() == FulfilmentKind.SHIP_TO_STORE) {
+            moveTransferOut(f, e);
+        } else if (transferLeft && e instanceof FulfilmentEvent.FulfilmentCancelled c) {
+            backOnTheStoreShelf(f, e, c.units(), oms.current(f.orderId()));
+        } else if (transferLeft && e instanceof FulfilmentEvent.FulfilmentExpired x) {
+            backOnTheStoreShelf(f, e, x.units(), oms.current(f.orderId()));
+        }
+    }
+
+    /** The units {@code f} was fulfilling when it reached {@code version}. */
+    private static List<LineQuantity> unitsAt(Fulfilment f, long version) {
+        Map<LineId, Integer> units = new LinkedHashMap<>();
+        for (FulfilmentEvent e : f.history()) {
+            if (e.version() > version) {
+                break;
+            }
+            if (e instanceof FulfilmentEvent.FulfilmentOffered o) {
+                o.lines().forEach(l -> units.put(l.line(), l.quantity()));
+            } else if (e instanceof FulfilmentEvent.FulfilmentRejected r) {
+                r.units().forEach(q -> units.merge(q.line(), -q.quantity(), Integer::sum));
+            } else if (e instanceof FulfilmentEvent.FulfilmentCancelled c) {
+                c.units().forEach(q -> units.merge(q.line(), -q.quantity(), Integer::sum));
+            } else if (e instanceof FulfilmentEvent.FulfilmentExpired x) {
+                x.units().forEach(q -> units.merge(q.line(), -q.quantity(), Integer::sum));
+            }
+        }
+        List<LineQuantity> left = new ArrayList<>();
+        units.forEach((line, n) -> {
+            if (n > 0) {
+                left.add(LineQuantity.of(line, n));
+            }
+        });
+        return left;
+    }
+
+    /** The units of {@code f} the order still holds for the hand-over keyed {@code key}; none when it was handed over. */
+    private List<LineQuantity> unhanded(Fulfilment f, CommandKey key) {
+        Order order = oms.current(f.orderId());
+        return order.applied(key) ? List.of() : held(order, f.id().value(), false);
+    }
+
+    /** The units the order's share of fulfilment {@code share} holds: allocated ones, or (else) ready ones. */
+    private static List<LineQuantity> held(Order order, String share, boolean allocatedOnly) {
+        List<LineQuantity> units = new ArrayList<>();
+        for (LineAllocation a : order.allocations()) {
+            if (a.allocationKey().equals(share)) {
+                int n = allocatedOnly ? a.allocated() : a.units();
+                if (n > 0) {
+                    units.add(LineQuantity.of(a.line(), n));
+                }
+            }
+        }
+        if (units.isEmpty()) {
+            throw new IllegalStateException("order " + order.id() + " holds nothing for fulfilment " + share);
+        }
+        return units;
+    }
+
+    /** A transfer left the warehouse: its stock leaves the warehouse's allocation (keyed, so replayed, not repeated). */
+    private void moveTransferOut(Fulfilment f, FulfilmentEvent shipped) {
+        Order order = oms.current(f.orderId());
+        for (Map.Entry<Sku, Integer> e : oms.stockUnits(order, unitsAt(f, shipped.version())).entrySet()) {
+            oms.inventory().ship(f.inventoryKey(), e.getKey(), f.location(), e.getValue(),
+                    Oms.movementKey("transfer-" + f.id() + "#" + shipped.version() + "-" + e.getKey().value()));
+        }
+    }
+
+    /** Units of a transfer that waited at the pickup store go onto its shelf as sellable stock (keyed by the step). */
+    private void backOnTheStoreShelf(Fulfilment f, FulfilmentEvent step, List<LineQuantity> units, Order order) {
+        for (Map.Entry<Sku, Integer> e : oms.stockUnits(order, units).entrySet()) {
+            oms.inventory().adjust(new StockAdjustment(
+                    Oms.movementKey("uncollected-" + f.id() + "#" + step.version() + "-" + e.getKey().value()),
+                    e.getKey(), f.pickupStore(), MovementReason.RECEIPT, e.getValue(), null,
+                    "uncollected " + f.orderId()));
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package io.omskit.core.fulfilment;
+
+import io.omskit.core.common.Change;
+import io.omskit.core.common.Checks;
+import io.omskit.core.inventory.AllocationKey;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.OrderId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A fulfilment: one location's share of an order, shipped or collected as one. Immutable; every command returns a
+ * {@link Change} with the fulfilment one version on and the one event it raised, and checks
+ * {@link FulfilmentTransitions} first. Units given to it are accounted for line by line in {@link FulfilmentLine}.
+ *
+ * @param id           identity
+ * @param version      1 when offered, one more after every command
+ * @param orderId      the order it fulfils
+ * @param kind         how its goods reach the customer
+ * @param location     where it is picked and packed (and, for a collection in store, collected)
+ * @param pickupStore  where the customer collects it; null for a delivery
+ * @param inventoryKey the inventory allocation holding its stock at {@code location}
+ * @param lines        its units per order line
+ * @param status       where it is in its lifecycle
+ * @param pickupCode   what the customer shows to collect it; null unless it is collected
+ * @param collectBy    when a collection expires; null until it is ready for collection
+ * @param shipment     the parcel it left in; null until shipped
+ * @param createdAt    when it was offered
+ * @param commandKeys  the keys of the keyed commands applied to it, so that a retry is recognised
+ * @param history      every event it raised, oldest first: its story, and what the order is brought in line with
+ */
+public record Fulfilment(FulfilmentId id, long version, OrderId orderId, FulfilmentKind kind, LocationId location,
+                         LocationId pickupStore, AllocationKey inventoryKey, List<FulfilmentLine> lines,
+                         FulfilmentStatus status, String pickupCode, Instant collectBy, ShipmentDetails shipment,
+                         Instant createdAt, List<String> commandKeys, List<FulfilmentEvent> history) {
+
+    /** The longest rejection reason. */
+    public static final int MAX_REASON_LENGTH = 200;
+
+    public Fulfilment {
+        Checks.notNull(id, "id");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be >= 1, was " + version);
+        }
+        Checks.notNull(orderId, "orderId");
+        Checks.notNull(kind, "kind");
+        Checks.notNull(location, "location");
+        Checks.notNull(inventoryKey, "inventoryKey");
+        lines = Checks.list(lines, "lines");
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("lines of fulfilment " + id + " must not be empty");
+        }
+        Set<LineId> seen = new HashSet<>();
+        for (FulfilmentLine l : lines) {
+            if (!seen.add(l.line())) {
+                throw new IllegalArgumentException("lines of fulfilment " + id + " must be unique, " + l.line() + " appears twice");
+            }
+        }
+        Checks.notNull(status, "status");
+        if (kind.isCollected() && pickupStore == null) {
+            throw new IllegalArgumentException("pickupStore of " + kind + " fulfilment " + id + " must not be null");
+        }
+        if (kind.isCollected() && (pickupCode == null || pickupCode.isBlank())) {
+            throw new IllegalArgumentException("pickupCode of " + kind + " fulfilment " + id + " must not be blank");
+        }
+        Checks.notNull(createdAt, "createdAt");
+        commandKeys = commandKeys == null ? List.of() : List.copyOf(commandKeys);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /**
+     * A new fulfilment, offered to {@code location}.
+     *
+     * @param pickupCode the code the customer will show; required for a collected kind, ignored otherwise
+     */
+    public static Change<Fulfilment, FulfilmentEvent> offer(FulfilmentId id, OrderId orderId, FulfilmentKind kind,
+                                                            LocationId location, LocationId pickupStore,
+                                                            AllocationKey inventoryKey, List<FulfilmentLine> lines,
+                                                            String pickupCode, Instant now) {
+        Checks.notNull(kind, "kind");
+        Fulfilment f = new Fulfilment(id, 1, orderId, kind, location, kind.isCollected() ? pickupStore : null, inventoryKey,
+                lines, FulfilmentStatus.OFFERED, kind.isCollected() ? pickupCode : null, null, null, now, List.of(), List.of());
+        FulfilmentEvent e = new FulfilmentEvent.FulfilmentOffered(UUID.randomUUID(), id, orderId, 1, now, kind, location,
+                f.pickupStore, f.lines);
+        return new Change<>(f.withHistory(e), List.of(e));
+    }
+
+    // ---- derived ----
+
+    /** The units still being fulfilled, per line (lines with none left are left out). */
+    public List<LineQuantity> units() {
+        List<LineQuantity> units = new ArrayList<>(lines.size());
+        for (FulfilmentLine l : lines) {
+            if (l.quantity() > 0) {
+                units.add(LineQuantity.of(l.line(), l.quantity()));
+            }
+        }
+        return units;
+    }
+
+    /** Units still being fulfilled, all lines together. */
+    public int quantity() {
+        int n = 0;
+        for (FulfilmentLine l : lines) {
+            n += l.quantity();
+        }
+        return n;
+    }
+
+    /** The events of the command that produced this version: what is still to be published after a failed call. */
+    public List<FulfilmentEvent> pendingEvents() {
+        List<FulfilmentEvent> pending = new ArrayList<>(1);
+        for (FulfilmentEvent e : history) {
+            if (e.version() == version) {
+                pending.add(e);
+            }
+        }
+        return pending;
+    }
+
+    /** Whether the command keyed {@code key} was applied. */
+    public boolean applied(String key) {
+        return commandKeys.contains(key);
+    }
+
+    /** Whether it accepts {@code command} now. */
+    public boolean accepts(FulfilmentCommand command) {
+        return FulfilmentTransitions.isAllowed(status, kind, command);
+    }
+
+    /** This fulfilment with {@code key} recorded as applied; the version stays the same. */
+    public Fulfilment withCommandKey(String key) {
+        Checks.identifier(key, "key");
+        if (commandKeys.contains(key)) {
+            return this;
+        }
+        List<String> keys = new ArrayList<>(commandKeys);
+        keys.add(key);
+        return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
+                collectBy, shipment, createdAt, keys, history);
+    }
+
+    // ---- commands ----
+
+    /** The location takes it on. */
+    public Change<Fulfilment, FulfilmentEvent> accept(Instant now) {
+        require(FulfilmentCommand.ACCEPT, null);
+        return next(FulfilmentStatus.ACCEPTED, lines, collectBy, shipment,
+                v -> new FulfilmentEvent.FulfilmentAccepted(UUID.randomUUID(), id, orderId, v, now));
+    }
+
+    /**
+     * The location refuses {@code units} (all of them: the fulfilment is rejected; some: a part rejection such as a
+     * short pick, and the rest goes on).
+     *
+     * @throws IllegalArgumentException naming the line and quantity when a line is not in it or has fewer units
+     */
+    public Change<Fulfilment, FulfilmentEvent> reject(List<LineQuantity> units, String reason, Instant now) {
+        require(FulfilmentCommand.REJECT, null);
+        Checks.text(Checks.notBlank(reason, "reason"), "reason", MAX_REASON_LENGTH);
+        List<FulfilmentLine> after = take(units, "units", (l, n) -> new FulfilmentLine(l.line(), l.sku(), l.quantity() - n,
+                l.rejected() + n, l.cancelled()));
+        boolean whole = remaining(after) == 0;
+        return next(whole ? FulfilmentStatus.REJECTED : status, after, collectBy, shipment,
+                v -> new FulfilmentEvent.FulfilmentRejected(UUID.randomUUID(), id, orderId, v, now, units, reason, whole));
+    }
+
+    /** Picking starts. */
+    public Change<Fulfilment, FulfilmentEvent> startPicking(Instant now) {
+        require(FulfilmentCommand.START_PICKING, null);
+        return next(FulfilmentStatus.PICKING, lines, collectBy, shipment,
+                v -> new FulfilmentEvent.FulfilmentPickingStarted(UUID.randomUUID(), id, orderId, v, now));
+    }
+
+    /**
+     * Everything left is picked and packed (reject the units not found first): ready for collection when it is
+     * collected where it was packed, which it then must be within {@code pickupPeriod}; ready to ship otherwise.
+     */
+    public Change<Fulfilment, FulfilmentEvent> pack(Duration pickupPeriod, Instant now) {
+        require(FulfilmentCommand.PACK, null);
+        boolean collectHere = kind == FulfilmentKind.COLLECT_IN_STORE;
+        Instant by = collectHere ? now.plus(Checks.notNull(pickupPeriod, "pickupPeriod")) : null;
+        FulfilmentStatus to = collectHere ? FulfilmentStatus.READY_FOR_COLLECTION : FulfilmentStatus.READY_TO_SHIP;
+        return next(to, lines, by, shipment,
+                v -> new FulfilmentEvent.FulfilmentPacked(UUID.randomUUID(), id, orderId, v, now, to, by));
+    }
+
+    /**
+     * Handed to the carrier.
+     *
+     * @param units when not empty, what the caller believes is in the parcel: it must be exactly what was packed
+     * @throws IllegalArgumentException when {@code units} differ from what was packed
+     */
+    public Change<Fulfilment, FulfilmentEvent> ship(ShipmentDetails details, List<LineQuantity> units, Instant now) {
+        require(FulfilmentCommand.SHIP, null);
+        Checks.notNull(details, "shipment");
+        if (units != null && !units.isEmpty() && !sameUnits(units)) {
+            throw new IllegalArgumentException("units of shipment " + details.shipmentRef() + " must be what fulfilment " + id
+                    + " packed, " + units() + ", was " + units + " (a fulfilment ships as one parcel)");
+        }
+        return next(FulfilmentStatus.SHIPPED, lines, collectBy, details,
+                v -> new FulfilmentEvent.FulfilmentShipped(UUID.randomUUID(), id, orderId, v, now, details));
+    }
+
+    /** A transfer arrived at the pickup store; it must be collected within {@code pickupPeriod}. */
+    public Change<Fulfilment, FulfilmentEvent> arrive(Duration pickupPeriod, Instant now) {
+        require(FulfilmentCommand.ARRIVE, null);
+        Instant by = now.plus(Checks.notNull(pickupPeriod, "pickupPeriod"));
+        return next(FulfilmentStatus.READY_FOR_COLLECTION, lines, by, shipment,
+                v -> new FulfilmentEvent.FulfilmentArrivedAtStore(UUID.randomUUID(), id, orderId, v, now, pickupStore, by));
+    }
+
+    /**
+     * The customer collects it at {@code store} showing {@code code}.
+     *
+     * @throws IllegalArgumentException when {@code store} is not its pickup store or {@code code} is not its pickup code
+     */
+    public Change<Fulfilment, FulfilmentEvent> collect(LocationId store, String code, Instant now) {
+        require(FulfilmentCommand.COLLECT, null);
+        Checks.notNull(store, "store");
+        if (!store.equals(pickupStore)) {
+            throw new IllegalArgumentException("store must be the pickup store " + pickupStore + " of fulfilment " + id
+                    + ", was " + store);
+        }
+        if (code == null || !code.equals(pickupCode)) {
+            throw new IllegalArgumentException("pickupCode must be the code given for fulfilment " + id + ", was "
+                    + Checks.quote(code));
+        }
+        return next(FulfilmentStatus.COLLECTED, lines, collectBy, shipment,
+                v -> new FulfilmentEvent.FulfilmentCollected(UUID.randomUUID(), id, orderId, v, now, store));
+    }
+
+    /** The parcel reached the customer. */
+    public Change<Fulfilment, FulfilmentEvent> deliver(String proof, Instant now) {
+        require(FulfilmentCommand.DELIVER, null);
+        String p = proof == null ? "" : Checks.text(proof, "proof", 200);
+        return next(FulfilmentStatus.DELIVERED, lines, collectBy, shipment,
+                v -> new FulfilmentEvent.FulfilmentDelivered(UUID.randomUUID(), id, orderId, v, now, p));
+    }
+
+    /**
+     * Cancels {@code units} (null or empty: everything left) before they reach the customer.
+     *
+     * @throws IllegalArgumentException naming the line and quantity when a line is not in it or has fewer units
+     */
+    public Change<Fulfilment, FulfilmentEvent> cancel(List<LineQuantity> units, CancellationReason reason, Instant now) {
+        require(FulfilmentCommand.CANCEL, null);
+        Checks.notNull(reason, "reason");
+        List<LineQuantity> what = units == null || units.isEmpty() ? units() : units;
+        List<FulfilmentLine> after = take(what, "units", (l, n) -> new FulfilmentLine(l.line(), l.sku(), l.quantity() - n,
+                l.rejected(), l.cancelled() + n));
+        boolean whole = remaining(after) == 0;
+        return next(whole ? FulfilmentStatus.CANCELLED : status, after, collectBy, shipment,
+                v -> new FulfilmentEvent.FulfilmentCancelled(UUID.randomUUID(), id, orderId, v, now, what, reason, whole));
+    }
+
+    /**
+     * Nobody collected it in time: everything left goes back to the store's stock.
+     *
+     * @throws IllegalFulfilmentTransitionException when its pickup period has not ended at {@code now}
+     */
+    public Change<Fulfilment, FulfilmentEvent> expire(Instant now) {
+        require(FulfilmentCommand.EXPIRE, null);
+        if (now.isBefore(collectBy)) {
+            throw new IllegalFulfilmentTransitionException(this, FulfilmentCommand.EXPIRE,
+                    "it may be collected until " + collectBy);
+        }
+        List<LineQuantity> what = units();
+        List<FulfilmentLine> after = new ArrayList<>(lines.size());
+        for (FulfilmentLine l : lines) {
+            after.add(new FulfilmentLine(l.line(), l.sku(), 0, l.rejected(), l.cancelled() + l.quantity()));
+        }
+        return next(FulfilmentStatus.EXPIRED, after, collectBy, shipment,
+                v -> new FulfilmentEvent.FulfilmentExpired(UUID.randomUUID(), id, orderId, v, now, what));
+    }
+
+    // ---- internals ----
+
+    private void require(FulfilmentCommand command, String detail) {
+        if (!FulfilmentTransitions.isAllowed(status, kind, command)) {
+            throw new IllegalFulfilmentTransitionException(this, command, detail);
+        }
+    }
+
+    private Fulfilment withHistory(FulfilmentEvent event) {
+        List<FulfilmentEvent> more = new ArrayList<>(history.size() + 1);
+        more.addAll(history);
+        more.add(event);
+        return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
+                collectBy, shipment, createdAt, commandKeys, more);
+    }
+
+    private Change<Fulfilment, FulfilmentEvent> next(FulfilmentStatus to, List<FulfilmentLine> newLines, Instant by,
+                                                     ShipmentDetails newShipment, Function<Long, FulfilmentEvent> event) {
+        long v = version + 1;
+        FulfilmentEvent e = event.apply(v);
+        Fulfilment f = new Fulfilment(id, v, orderId, kind, location, pickupStore, inventoryKey, newLines, to, pickupCode,
+                by, newShipment, createdAt, commandKeys, history).withHistory(e);
+        return new Change<>(f, List.of(e));
+    }
+
+    private interface Take {
+        FulfilmentLine apply(FulfilmentLine line, int n);
+    }
+
+    private List<FulfilmentLine> take(List<LineQuantity> units, String field, Take take) {
+        Checks.notNull(units, field);
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        List<FulfilmentLine> after = new ArrayList<>(lines);
+        for (LineQuantity q : units) {
+            int index = -1;
+            for (int i = 0; i < after.size(); i++) {
+                if (after.get(i).line().equals(q.line())) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw new IllegalArgumentException(field + " must name lines of fulfilment " + id + ", line " + q.line()
+                        + " is not one of them");
+            }
+            FulfilmentLine l = after.get(index);
+            if (q.quantity() > l.quantity()) {
+                throw new IllegalArgumentException(field + " of line " + q.line() + " must be <= the " + l.quantity()
+                        + " unit(s) fulfilment " + id + " still holds, was " + q.quantity());
+            }
+            after.set(index, take.apply(l, q.quantity()));
+        }
+        return after;
+    }
+
+    private static int remaining(List<FulfilmentLine> lines) {
+        int n = 0;
+        for (FulfilmentLine l : lines) {
+            n += l.quantity();
+        }
+        return n;
+    }
+
+    private boolean sameUnits(List<LineQuantity> units) {
+        java.util.Map<LineId, Integer> asked = new java.util.HashMap<>();
+        for (LineQuantity q : units) {
+            asked.merge(q.line(), q.quantity(), Integer::sum);
+        }
+        java.util.Map<LineId, Integer> held = new java.util.HashMap<>();
+        for (LineQuantity q : units()) {
+            held.put(q.line(), q.quantity());
+        }
+        return asked.equals(held);
+    }
+}

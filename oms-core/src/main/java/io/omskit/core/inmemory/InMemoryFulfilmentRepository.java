@@ -1,0 +1,97 @@
+package io.omskit.core.inmemory;
+
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.fulfilment.FulfilmentStatus;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.spi.FulfilmentRepository;
+import io.omskit.core.spi.SaveOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Thread-safe in-memory {@link FulfilmentRepository}: the reference adapter, and the default of
+ * {@link io.omskit.core.Oms}. The work-queue and expiry queries scan every fulfilment.
+ */
+public final class InMemoryFulfilmentRepository implements FulfilmentRepository {
+
+    private static final Comparator<Fulfilment> OLDEST_FIRST =
+            Comparator.comparing(Fulfilment::createdAt).thenComparing(Fulfilment::id);
+
+    private final ConcurrentHashMap<FulfilmentId, Fulfilment> fulfilments = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OrderId, List<FulfilmentId>> byOrder = new ConcurrentHashMap<>();
+
+    @Override
+    public SaveOutcome save(Fulfilment fulfilment) {
+        if (fulfilment.version() == 1) {
+            if (fulfilments.putIfAbsent(fulfilment.id(), fulfilment) != null) {
+                return SaveOutcome.VERSION_CONFLICT;
+            }
+            byOrder.computeIfAbsent(fulfilment.orderId(), k -> new CopyOnWriteArrayList<>()).add(fulfilment.id());
+            return SaveOutcome.SAVED;
+        }
+        boolean[] saved = {false};
+        fulfilments.computeIfPresent(fulfilment.id(), (id, current) -> {
+            if (current.version() == fulfilment.version() - 1) {
+                saved[0] = true;
+                return fulfilment;
+            }
+            return current;
+        });
+        return saved[0] ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
+    }
+
+    @Override
+    public Optional<Fulfilment> find(FulfilmentId id) {
+        return Optional.ofNullable(fulfilments.get(id));
+    }
+
+    @Override
+    public List<Fulfilment> forOrder(OrderId orderId) {
+        List<FulfilmentId> ids = byOrder.get(orderId);
+        if (ids == null) {
+            return List.of();
+        }
+        List<Fulfilment> found = new ArrayList<>(ids.size());
+        for (FulfilmentId id : ids) {
+            found.add(fulfilments.get(id));
+        }
+        found.sort(OLDEST_FIRST);
+        return found;
+    }
+
+    @Override
+    public List<Fulfilment> atLocation(LocationId location, FulfilmentStatus status, int limit) {
+        List<Fulfilment> found = new ArrayList<>();
+        for (Fulfilment f : fulfilments.values()) {
+            if (f.location().equals(location) && f.status() == status) {
+                found.add(f);
+            }
+        }
+        found.sort(OLDEST_FIRST);
+        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+    }
+
+    @Override
+    public List<Fulfilment> dueForExpiry(Instant now, int limit) {
+        List<Fulfilment> found = new ArrayList<>();
+        for (Fulfilment f : fulfilments.values()) {
+            if (f.status() == FulfilmentStatus.READY_FOR_COLLECTION && !f.collectBy().isAfter(now)) {
+                found.add(f);
+            }
+        }
+        found.sort(Comparator.comparing(Fulfilment::collectBy).thenComparing(Fulfilment::id));
+        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+    }
+
+    /** Every stored fulfilment, in no particular order. */
+    public List<Fulfilment> all() {
+        return List.copyOf(fulfilments.values());
+    }
+}
