@@ -7,6 +7,7 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.inmemory.FakePaymentGateway;
 import io.omskit.core.inmemory.InMemoryCatalog;
+import io.omskit.core.inmemory.InMemoryFulfilmentRepository;
 import io.omskit.core.inmemory.InMemoryInventoryStore;
 import io.omskit.core.inmemory.InMemoryOrderRepository;
 import io.omskit.core.inmemory.RecordingEventPublisher;
@@ -55,8 +56,11 @@ final class OmsFixture {
     final Network network = Network.of(List.of(
             Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
             Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build()));
+    final InMemoryFulfilmentRepository fulfilments = new InMemoryFulfilmentRepository();
     final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).orders(orders).inventory(inventory)
-            .payments(payments).events(events).build();
+            .fulfilments(fulfilments).payments(payments).events(events).pickupCodes(() -> "246810")
+            .pickupPeriod(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, java.time.Duration.ofDays(2))
+            .pickupPeriod(DeliveryMethod.SHIP_TO_STORE, java.time.Duration.ofDays(5)).build();
     private final AtomicInteger refs = new AtomicInteger();
 
     OmsFixture stock(Sku sku, LocationId location, int quantity) {
@@ -75,6 +79,12 @@ final class OmsFixture {
                 .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
                         new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", GeoPoint.of(52.52, 13.40)), null))
                 .paymentRef("tok-visa");
+    }
+
+    /** A click and collect order at the store. */
+    PlaceOrderRequest.Builder pickupOrder(String externalRef, DeliveryMethod method) {
+        return PlaceOrderRequest.builder().channel(Channel.APP).externalRef(externalRef).customer("customer-2").currency("EUR")
+                .delivery(DeliveryChoice.pickup(method, STORE, null)).paymentRef("tok-visa");
     }
 
     /** A clock tests can move. */
