@@ -7,9 +7,10 @@ import io.omskit.core.inmemory.FakePaymentGateway;
 import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inmemory.InMemoryInventoryStore;
 import io.omskit.core.inmemory.InMemoryOrderRepository;
-import io.omskit.core.inmemory.RecordingEventPublisher;
+import io.omskit.core.fulfilment.Fulfilment;
 import io.omskit.core.fulfilment.FulfilmentId;
 import io.omskit.core.fulfilment.ShipmentDetails;
+import io.omskit.core.inmemory.RecordingEventPublisher;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.network.LocationId;
@@ -28,6 +29,8 @@ import io.omskit.core.spi.InventoryStore;
 import io.omskit.core.spi.OrderRepository;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +47,9 @@ import org.joda.money.Money;
 /**
  * The demo storefront: seeds a network, places orders from every channel, shows a declined payment, a payment
  * timeout that is reconciled, an order that cannot be served, a launch-day rush on a hot SKU and the stock alerts
- * it raised, promises, sourcing, and calls that fail after the storage wrote and are finished by calling again, and
+ * it raised, promises, sourcing, calls that fail after the storage wrote and are finished by calling again, and the
+ * journey after allocation (a store picks and packs, a parcel is delivered, a transfer to a store and an express pickup
+ * are collected with their codes, an uncollected pickup expires back on sale), and
  * prints what happened.
  *
  * <p>Run it with {@code mvn -B -q -DskipTests -pl oms-examples -am package exec:java}; add
@@ -54,7 +59,7 @@ import org.joda.money.Money;
 public final class Demo implements AutoCloseable {
 
     private final PrintStream out;
-    private final Clock clock;
+    private final DemoClock clock;
     private final Network network = DemoNetwork.network();
     private final InMemoryCatalog catalog = DemoNetwork.catalog();
     private final RecordingEventPublisher events = new RecordingEventPublisher();
@@ -69,7 +74,7 @@ public final class Demo implements AutoCloseable {
     /** A demo on the in-memory adapters, printing to {@code out}. */
     public Demo(PrintStream out, Clock clock) {
         this.out = out;
-        this.clock = clock;
+        this.clock = new DemoClock(clock);
         this.postgres = null;
         this.embedded = null;
         InMemoryInventoryStore store = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
@@ -84,7 +89,7 @@ public final class Demo implements AutoCloseable {
      */
     public Demo(PrintStream out, Clock clock, String jdbcUrl, String user, String password) {
         this.out = out;
-        this.clock = clock;
+        this.clock = new DemoClock(clock);
         io.omskit.postgres.PostgresOms.Builder builder = io.omskit.postgres.PostgresOms.builder()
                 .clock(clock).publisher(events);
         this.embedded = jdbcUrl == null ? io.omskit.examples.postgres.EmbeddedServer.start() : null;
@@ -110,6 +115,35 @@ public final class Demo implements AutoCloseable {
         this.hiccups = new Hiccups(orders);
         return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).inventory(inventory)
                 .payments(payments).events(events).build();
+    }
+
+    /** The host's clock, which the demo moves forward to show what happens days later (scene 11). */
+    private static final class DemoClock extends Clock {
+        private final Clock base;
+        private volatile Duration ahead = Duration.ZERO;
+
+        DemoClock(Clock base) {
+            this.base = base;
+        }
+
+        void advance(Duration by) {
+            ahead = ahead.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().plus(ahead);
+        }
     }
 
     /** The order storage with a hiccup on demand: the next save writes, then reports a failure (scene 10). */
@@ -295,7 +329,95 @@ public final class Demo implements AutoCloseable {
 
         heading("10. The storage fails after writing: calling again finishes the work");
         hiccups(results);
+
+        heading("11. After allocation: stores pick, pack and hand over; parcels are delivered; pickups are collected or expire");
+        journeys(results);
         return results;
+    }
+
+    // ---- scene 11: every step after allocation, run by the library ----
+
+    private void journeys(Results results) {
+        FulfilmentId parcel = FulfilmentId.of("WEB-1001-BER");
+        oms.fulfilments().deliver(parcel, "signed by A. Person");
+        Order delivered = oms.order(oms.fulfilments().get(parcel).orderId()).orElseThrow();
+        out.println("  home delivery " + delivered.externalRef() + ": parcel DHL-0001 delivered -> order " + delivered.status()
+                + ", captured " + delivered.payment().captured());
+        results.delivered = delivered;
+
+        LocationId mitte = LocationId.of("ST-MITTE");
+        io.omskit.core.catalog.Sku mug = DemoNetwork.sku(3);
+        inventory.adjust(io.omskit.core.inventory.StockAdjustment.of("demo-receipt-mitte", mug, mitte,
+                io.omskit.core.inventory.MovementReason.RECEIPT, 4, "delivery note 11"));
+        out.println("  express click & collect APP-1101 at " + mitte + " (which holds "
+                + inventory.position(mug, mitte).availableToSell() + " x " + mug + " for sale):");
+        Order express = oms.placeOrder(pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, "APP-1101", mitte)
+                .line("1", mug.value(), 2, eur(12)).build()).order();
+        Fulfilment ready = readyAt(express, "APP-1101-F", mitte);
+        out.println("    " + mitte + " accepts, picks and packs -> " + ready.status() + ", pickup code " + ready.pickupCode()
+                + ", collect by " + minutes(ready.collectBy()) + "; order " + oms.order(express.id()).orElseThrow().status());
+        oms.fulfilments().collect(ready.id(), mitte, ready.pickupCode());
+        Order collected = oms.order(express.id()).orElseThrow();
+        out.println("    collected with the code -> order " + collected.status() + ", captured " + collected.payment().captured()
+                + ", " + mitte + " now sells " + inventory.position(mug, mitte).availableToSell() + " (on hand "
+                + inventory.position(mug, mitte).onHand() + ")");
+        results.collected = collected;
+
+        LocationId kreuzberg = LocationId.of("ST-KREUZBERG");
+        LocationId berlin = LocationId.of("WH-BERLIN");
+        io.omskit.core.catalog.Sku lamp = DemoNetwork.sku(6);
+        out.println("  ship to store WEB-1102, collected at " + kreuzberg + ":");
+        Order toStore = oms.placeOrder(pickup(DeliveryMethod.SHIP_TO_STORE, "WEB-1102", kreuzberg)
+                .line("1", lamp.value(), 2, eur(35)).build()).order();
+        int berlinBefore = inventory.position(lamp, berlin).onHand();
+        Fulfilment transfer = readyAt(toStore, "WEB-1102-T", berlin);
+        oms.fulfilments().ship(transfer.id(), ShipmentDetails.of("TRUCK-0042", "own fleet", ""));
+        out.println("    " + berlin + " packs and ships the transfer TRUCK-0042: its on hand " + berlinBefore + " -> "
+                + inventory.position(lamp, berlin).onHand() + "; order " + oms.order(toStore.id()).orElseThrow().status()
+                + " while on the road");
+        int kreuzbergSells = inventory.position(lamp, kreuzberg).availableToSell();
+        Fulfilment arrived = oms.fulfilments().arrive(transfer.id());
+        out.println("    arrives at " + kreuzberg + " -> order " + oms.order(toStore.id()).orElseThrow().status()
+                + ", code " + arrived.pickupCode() + "; the store still sells " + inventory.position(lamp, kreuzberg).availableToSell()
+                + " (was " + kreuzbergSells + "): the parcel is held for the customer, not put on sale");
+        oms.fulfilments().collect(transfer.id(), kreuzberg, arrived.pickupCode());
+        Order transferCollected = oms.order(toStore.id()).orElseThrow();
+        out.println("    collected -> order " + transferCollected.status() + ", captured " + transferCollected.payment().captured());
+        results.transferCollected = transferCollected;
+
+        out.println("  an express pickup nobody collects, APP-1103 at " + mitte + ":");
+        Order forgotten = oms.placeOrder(pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, "APP-1103", mitte)
+                .line("1", mug.value(), 1, eur(12)).build()).order();
+        Fulfilment waiting = readyAt(forgotten, "APP-1103-F", mitte);
+        int sellsWhileWaiting = inventory.position(mug, mitte).availableToSell();
+        out.println("    ready for collection until " + minutes(waiting.collectBy()) + "; " + mitte + " sells " + sellsWhileWaiting);
+        clock.advance(Duration.ofDays(3).plusHours(1));
+        List<FulfilmentId> expired = oms.fulfilments().expireUncollected(100);
+        Order lapsed = oms.order(forgotten.id()).orElseThrow();
+        out.println("    three days later the expiry sweep expires " + expired + " -> order " + lapsed.status() + ", "
+                + mitte + " sells " + inventory.position(mug, mitte).availableToSell() + " again, authorisation left "
+                + lapsed.payment().authorised() + ", captured " + lapsed.payment().captured());
+        results.expired = lapsed;
+    }
+
+    /** Allocates all of {@code order} at {@code location} as fulfilment {@code key}; the location accepts, picks and packs it. */
+    private Fulfilment readyAt(Order order, String key, LocationId location) {
+        List<LineQuantity> all = new ArrayList<>();
+        order.lines().forEach(l -> all.add(LineQuantity.of(l.id(), l.quantity())));
+        oms.allocate(order.id(), key, location, all);
+        FulfilmentId id = FulfilmentId.of(key);
+        oms.fulfilments().accept(id);
+        oms.fulfilments().startPicking(id);
+        return oms.fulfilments().pack(id);
+    }
+
+    private static String minutes(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+    }
+
+    private static PlaceOrderRequest.Builder pickup(DeliveryMethod method, String ref, LocationId store) {
+        return PlaceOrderRequest.builder().channel(Channel.APP).externalRef(ref).customer("c-" + ref).currency("EUR")
+                .delivery(DeliveryChoice.pickup(method, store, null)).paymentRef("tok_applepay");
     }
 
     // ---- scene 10: failures after the save, and retries with the same arguments ----
@@ -583,5 +705,9 @@ public final class Demo implements AutoCloseable {
         public Order shippedAfterRetry;
         public Order cancelledAfterRetry;
         public List<io.omskit.core.order.OrderId> sweep;
+        public Order delivered;
+        public Order collected;
+        public Order transferCollected;
+        public Order expired;
     }
 }

@@ -41,6 +41,14 @@ class DemoTest {
         assertThat(results.cancelledAfterRetry.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(results.cancelledAfterRetry.payment().authorised().isZero()).isTrue();
         assertThat(results.sweep).isEmpty();
+        assertThat(results.delivered.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(results.collected.status()).isEqualTo(OrderStatus.PICKED_UP);
+        assertThat(results.collected.payment().captured()).isEqualTo(results.collected.total());
+        assertThat(results.transferCollected.status()).isEqualTo(OrderStatus.PICKED_UP);
+        assertThat(results.expired.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(results.expired.payment().authorised().isZero()).isTrue();
+        assertThat(printed).contains("11. After allocation", "ST-MITTE accepts, picks and packs -> READY_FOR_COLLECTION",
+                "arrives at ST-KREUZBERG -> order READY_FOR_PICKUP", "expires [APP-1103-F] -> order CANCELLED");
         assertThat(printed).contains("10. The storage fails after writing", "stock movements for the parcel: 1", "stock held for it: none");
         assertThat(printed)
                 .contains("2 warehouses, 8 stores, 1 drop-shipper")
