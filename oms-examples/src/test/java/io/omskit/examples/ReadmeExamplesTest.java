@@ -7,6 +7,9 @@ import io.omskit.core.PlacementResult;
 import io.omskit.core.catalog.Dimensions;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.fulfilment.FulfilmentStatus;
+import io.omskit.core.fulfilment.ShipmentDetails;
 import io.omskit.core.inmemory.FakePaymentGateway;
 import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inmemory.InMemoryInventoryStore;
@@ -23,6 +26,9 @@ import io.omskit.core.order.Address;
 import io.omskit.core.order.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderStatus;
 import io.omskit.core.order.PlaceOrderRequest;
 import java.time.Clock;
@@ -68,5 +74,25 @@ class ReadmeExamplesTest {
         assertThat(result.outcome()).isEqualTo(PlacementResult.Outcome.CONFIRMED);
         assertThat(result.order().status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(inventory.networkAvailable(Sku.of("MUG"))).isEqualTo(8);
+
+        // --- README: Fulfilment ---
+        OrderId id = result.order().id();
+        oms.allocate(id, "W-1001-WH1", LocationId.of("WH-1"), List.of(LineQuantity.of(LineId.of("1"), 2)));
+        FulfilmentId parcel = FulfilmentId.of("W-1001-WH1");
+
+        oms.fulfilments().accept(parcel);                                  // the warehouse takes it on
+        oms.fulfilments().startPicking(parcel);
+        oms.fulfilments().pack(parcel);                                    // READY_TO_SHIP
+        oms.fulfilments().ship(parcel, ShipmentDetails.of("DHL-1", "DHL", "00340434161094042557"));
+        oms.fulfilments().deliver(parcel, "signed by A. Person");
+
+        oms.order(id).orElseThrow().status();                              // DELIVERED
+        oms.fulfilments().atLocation(LocationId.of("WH-1"), FulfilmentStatus.OFFERED, 50);   // a location's work queue
+        // --- end ---
+
+        assertThat(oms.order(id).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(oms.order(id).orElseThrow().payment().captured()).isEqualTo(Money.of(CurrencyUnit.EUR, 16));
+        assertThat(inventory.position(Sku.of("MUG"), LocationId.of("WH-1")).onHand()).isEqualTo(8);
+        assertThat(oms.fulfilments().get(parcel).status()).isEqualTo(FulfilmentStatus.DELIVERED);
     }
 }
