@@ -34,6 +34,8 @@ public final class FakePaymentGateway implements PaymentGateway {
     private final Map<OrderId, Money> authorised = new HashMap<>();
     private final Map<OrderId, Money> captured = new HashMap<>();
     private final Map<OrderId, Money> refunded = new HashMap<>();
+    private final Map<OrderId, Money> authorisedInTotal = new HashMap<>();
+    private final Map<OrderId, Money> voided = new HashMap<>();
     private final List<PaymentRequest> calls = new ArrayList<>();
     private final List<String> declinedRefs = new ArrayList<>();
     private final AtomicLong references = new AtomicLong();
@@ -107,7 +109,10 @@ public final class FakePaymentGateway implements PaymentGateway {
         Money zero = Money.zero(r.amount().getCurrencyUnit());
         OrderId order = r.orderId();
         switch (r.kind()) {
-            case AUTHORISE -> authorised.merge(order, r.amount(), Money::plus);
+            case AUTHORISE -> {
+                authorised.merge(order, r.amount(), Money::plus);
+                authorisedInTotal.merge(order, r.amount(), Money::plus);
+            }
             case CAPTURE -> {
                 Money open = authorised.getOrDefault(order, zero);
                 if (r.amount().isGreaterThan(open)) {
@@ -123,6 +128,7 @@ public final class FakePaymentGateway implements PaymentGateway {
                     return PaymentResult.declined("void " + amount + " exceeds open authorisation " + open);
                 }
                 authorised.put(order, open.minus(amount));
+                voided.merge(order, amount, Money::plus);
             }
             case REFUND -> {
                 Money net = captured.getOrDefault(order, zero).minus(refunded.getOrDefault(order, zero));
@@ -138,6 +144,16 @@ public final class FakePaymentGateway implements PaymentGateway {
     /** Authorised and not yet captured or voided for {@code order}; null when never authorised. */
     public synchronized Money openAuthorisation(OrderId order) {
         return authorised.get(order);
+    }
+
+    /** Every amount ever authorised for {@code order}, whatever became of it; null when never authorised. */
+    public synchronized Money authorisedInTotal(OrderId order) {
+        return authorisedInTotal.get(order);
+    }
+
+    /** Voided for {@code order}; null when nothing was. */
+    public synchronized Money voided(OrderId order) {
+        return voided.get(order);
     }
 
     /** Captured for {@code order}; null when nothing was. */

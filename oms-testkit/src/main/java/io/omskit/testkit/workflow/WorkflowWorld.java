@@ -554,6 +554,12 @@ public final class WorkflowWorld {
             found.add(Check.MONEY_DISAGREES, "order " + order.id() + ": the provider holds " + open + " authorised, the order says " + order.payment().authorised()
                     + "; calls " + paymentCalls(order.id()) + "; payment " + order.payment());
         }
+        Money authorisedInTotal = orZero(gateway.authorisedInTotal(order.id()), zero);
+        Money voided = orZero(gateway.voided(order.id()), zero);
+        if (!authorisedInTotal.equals(captured.plus(voided).plus(open))) {
+            found.add(Check.MONEY_DISAGREES, "order " + order.id() + ": authorised " + authorisedInTotal + " is not captured "
+                    + captured + " + voided " + voided + " + still authorised " + open);
+        }
         if (order.status() == OrderStatus.CANCELLED && open.isPositive()) {
             found.add(Check.AUTHORISATION_KEPT, "order " + order.id() + " is cancelled but " + open + " stays authorised");
         }
