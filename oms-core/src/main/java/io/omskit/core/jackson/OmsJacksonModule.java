@@ -110,10 +110,21 @@ public final class OmsJacksonModule extends Module {
     /** A builder that starts with the core families and names, to which a module adds its own. */
     public static Builder builder() {
         Builder b = new Builder();
-        b.family(DomainEvent.class).family(OrderEvent.class).family(InventoryEvent.class).family(FulfilmentEvent.class)
+        b.family(DomainEvent.class).family(OrderEvent.class).family(OrderEvent.UnitsMoved.class).family(InventoryEvent.class)
+                .family(FulfilmentEvent.class)
                 .family(ReservationResult.class).family(AllocationResult.class).family(AdjustmentResult.class);
         b.subtype(OrderEvent.OrderPlaced.class, "order.placed")
                 .subtype(OrderEvent.OrderUnitsMoved.class, "order.units-moved")
+                .subtype(OrderEvent.OrderUnitsReserved.class, "order.units-reserved")
+                .subtype(OrderEvent.OrderReservationReleased.class, "order.reservation-released")
+                .subtype(OrderEvent.OrderUnitsAllocated.class, "order.units-allocated")
+                .subtype(OrderEvent.OrderUnitsDeallocated.class, "order.units-deallocated")
+                .subtype(OrderEvent.OrderUnitsReady.class, "order.units-ready")
+                .subtype(OrderEvent.OrderUnitsShipped.class, "order.units-shipped")
+                .subtype(OrderEvent.OrderUnitsPickedUp.class, "order.units-picked-up")
+                .subtype(OrderEvent.OrderUnitsDelivered.class, "order.units-delivered")
+                .subtype(OrderEvent.OrderUnitsCancelled.class, "order.units-cancelled")
+                .subtype(OrderEvent.OrderUnitsReturned.class, "order.units-returned")
                 .subtype(OrderEvent.OrderConfirmed.class, "order.confirmed")
                 .subtype(OrderEvent.OrderPutOnHold.class, "order.put-on-hold")
                 .subtype(OrderEvent.OrderHoldReleased.class, "order.hold-released")

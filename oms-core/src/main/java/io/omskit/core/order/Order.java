@@ -533,7 +533,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, newLines, discounts,
                 charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations, commandKeys, List.of(), shipping);
         return withStatusEvent(next,
-                new OrderEvent.OrderUnitsMoved(UUID.randomUUID(), id, next.version, now, command, moves, reference, reason), now);
+                OrderEvent.UnitsMoved.of(command, UUID.randomUUID(), id, next.version, now, moves, reference, reason), now);
     }
 
     /** Units of {@code line} in {@code state} that a command on {@code target} may take. */

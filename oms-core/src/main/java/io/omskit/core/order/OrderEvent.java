@@ -29,26 +29,205 @@ public sealed interface OrderEvent extends DomainEvent {
     }
 
     /**
-     * Units of lines moved between states because of {@code command}.
-     *
-     * @param reference what the move refers to: a location for allocations, a shipment for shipping; may be empty
-     * @param reason    the cancellation reason for {@link OrderCommand#CANCEL}; null otherwise
+     * Units of lines moved between states: one named event per kind of move ({@link OrderUnitsReserved},
+     * {@link OrderUnitsAllocated}, {@link OrderUnitsShipped}, {@link OrderUnitsCancelled}, ...). Each says which units
+     * moved from which state to which, so a consumer can follow every unit.
      */
-    record OrderUnitsMoved(UUID eventId, OrderId orderId, long version, Instant occurredAt, OrderCommand command,
-                           List<UnitMove> moves, String reference, CancellationReason reason) implements OrderEvent {
-        public OrderUnitsMoved {
-            Checks.notNull(command, "command");
+    sealed interface UnitsMoved extends OrderEvent {
+
+        /** The units moved, per line and state. */
+        List<UnitMove> moves();
+
+        /** What the move refers to: a fulfilment for its steps, a shipment or proof of delivery; may be empty. */
+        String reference();
+
+        /** The order command that moved them. */
+        OrderCommand command();
+
+        /** Units moved in total. */
+        default int quantity() {
+            int q = 0;
+            for (UnitMove m : moves()) {
+                q += m.quantity();
+            }
+            return q;
+        }
+
+        /** The named event of a move made by {@code command}; {@code reason} only for a cancellation. */
+        static UnitsMoved of(OrderCommand command, UUID eventId, OrderId orderId, long version, Instant occurredAt,
+                             List<UnitMove> moves, String reference, CancellationReason reason) {
+            return switch (command) {
+                case RESERVE -> new OrderUnitsReserved(eventId, orderId, version, occurredAt, moves, reference);
+                case RELEASE_RESERVATION -> new OrderReservationReleased(eventId, orderId, version, occurredAt, moves, reference);
+                case ALLOCATE -> new OrderUnitsAllocated(eventId, orderId, version, occurredAt, moves, reference);
+                case DEALLOCATE -> new OrderUnitsDeallocated(eventId, orderId, version, occurredAt, moves, reference);
+                case MARK_READY -> new OrderUnitsReady(eventId, orderId, version, occurredAt, moves, reference);
+                case SHIP -> new OrderUnitsShipped(eventId, orderId, version, occurredAt, moves, reference);
+                case PICK_UP -> new OrderUnitsPickedUp(eventId, orderId, version, occurredAt, moves, reference);
+                case DELIVER -> new OrderUnitsDelivered(eventId, orderId, version, occurredAt, moves, reference);
+                case CANCEL -> new OrderUnitsCancelled(eventId, orderId, version, occurredAt, moves, reference, reason);
+                case RETURN -> new OrderUnitsReturned(eventId, orderId, version, occurredAt, moves, reference);
+                default -> throw new IllegalArgumentException("command " + command + " moves no units");
+            };
+        }
+    }
+
+    /** Open units got stock held for them in the network. */
+    record OrderUnitsReserved(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                              String reference) implements UnitsMoved {
+        public OrderUnitsReserved {
             moves = List.copyOf(moves);
             reference = reference == null ? "" : reference;
         }
 
-        /** Units moved in total. */
-        public int quantity() {
-            int q = 0;
-            for (UnitMove m : moves) {
-                q += m.quantity();
-            }
-            return q;
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.RESERVE;
+        }
+    }
+
+    /** Reserved units let go of their stock and are open again. */
+    record OrderReservationReleased(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                                    String reference) implements UnitsMoved {
+        public OrderReservationReleased {
+            moves = List.copyOf(moves);
+            reference = reference == null ? "" : reference;
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.RELEASE_RESERVATION;
+        }
+    }
+
+    /** Units were given to a fulfilment ({@code reference}) at a location. */
+    record OrderUnitsAllocated(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                               String reference) implements UnitsMoved {
+        public OrderUnitsAllocated {
+            moves = List.copyOf(moves);
+            reference = reference == null ? "" : reference;
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.ALLOCATE;
+        }
+    }
+
+    /** Units a location refused came back from their fulfilment ({@code reference}), open to be sourced again. */
+    record OrderUnitsDeallocated(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                                 String reference) implements UnitsMoved {
+        public OrderUnitsDeallocated {
+            moves = List.copyOf(moves);
+            reference = reference == null ? "" : reference;
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.DEALLOCATE;
+        }
+    }
+
+    /** Units were packed, or arrived at the pickup store: ready to ship or to collect. */
+    record OrderUnitsReady(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                           String reference) implements UnitsMoved {
+        public OrderUnitsReady {
+            moves = List.copyOf(moves);
+            reference = reference == null ? "" : reference;
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.MARK_READY;
+        }
+    }
+
+    /** Units were handed to the carrier for the customer. */
+    record OrderUnitsShipped(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                             String reference) implements UnitsMoved {
+        public OrderUnitsShipped {
+            moves = List.copyOf(moves);
+            reference = reference == null ? "" : reference;
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.SHIP;
+        }
+    }
+
+    /** The customer collected units in store. */
+    record OrderUnitsPickedUp(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                              String reference) implements UnitsMoved {
+        public OrderUnitsPickedUp {
+            moves = List.copyOf(moves);
+            reference = reference == null ? "" : reference;
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.PICK_UP;
+        }
+    }
+
+    /** Shipped units reached the customer. */
+    record OrderUnitsDelivered(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                               String reference) implements UnitsMoved {
+        public OrderUnitsDelivered {
+            moves = List.copyOf(moves);
+            reference = reference == null ? "" : reference;
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.DELIVER;
+        }
+    }
+
+    /** Units will never be fulfilled, for {@code reason}. */
+    record OrderUnitsCancelled(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                               String reference, CancellationReason reason) implements UnitsMoved {
+        public OrderUnitsCancelled {
+            moves = List.copyOf(moves);
+            reference = reference == null ? "" : reference;
+            Checks.notNull(reason, "reason");
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.CANCEL;
+        }
+    }
+
+    /** Units came back from the customer. */
+    record OrderUnitsReturned(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                              String reference) implements UnitsMoved {
+        public OrderUnitsReturned {
+            moves = List.copyOf(moves);
+            reference = reference == null ? "" : reference;
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.RETURN;
+        }
+    }
+
+    /**
+     * Units of lines moved between states because of {@code command}: the one event every move raised before the named
+     * events above. Never raised any more; kept so that events and orders stored by earlier versions still read.
+     *
+     * @param reference what the move refers to: a location for allocations, a shipment for shipping; may be empty
+     * @param reason    the cancellation reason for {@link OrderCommand#CANCEL}; null otherwise
+     * @deprecated read only; every move now raises its named event ({@link UnitsMoved#of})
+     */
+    @Deprecated
+    record OrderUnitsMoved(UUID eventId, OrderId orderId, long version, Instant occurredAt, OrderCommand command,
+                           List<UnitMove> moves, String reference, CancellationReason reason) implements UnitsMoved {
+        public OrderUnitsMoved {
+            Checks.notNull(command, "command");
+            moves = List.copyOf(moves);
+            reference = reference == null ? "" : reference;
         }
     }
 

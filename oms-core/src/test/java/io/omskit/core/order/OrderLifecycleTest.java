@@ -77,7 +77,7 @@ class OrderLifecycleTest {
         Change<Order, OrderEvent> change = confirmed().cancel(qty(L1, 2), CancellationReason.CUSTOMER_REQUEST, T0);
 
         assertThat(change.state().status()).isEqualTo(OrderStatus.PARTIALLY_CANCELLED);
-        OrderEvent.OrderUnitsMoved moved = (OrderEvent.OrderUnitsMoved) change.events().get(0);
+        OrderEvent.OrderUnitsCancelled moved = (OrderEvent.OrderUnitsCancelled) change.events().get(0);
         assertThat(moved.moves()).containsExactly(new UnitMove(L1, UnitState.RESERVED, UnitState.CANCELLED, 2));
         assertThat(moved.reason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
         assertThat(change.events()).anySatisfy(e -> assertThat(e).isInstanceOf(OrderEvent.OrderStatusChanged.class));

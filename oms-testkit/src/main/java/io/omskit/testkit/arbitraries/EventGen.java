@@ -53,12 +53,14 @@ final class EventGen {
                 .as(UnitMove::new);
     }
 
-    static Arbitrary<OrderEvent.OrderUnitsMoved> unitsMoved() {
-        return Arbitraries.of(OrderCommand.class).flatMap(command -> Combinators.combine(ValueGen.uuids(), orderIds(),
+    static Arbitrary<OrderEvent.UnitsMoved> unitsMoved() {
+        return Arbitraries.of(OrderCommand.RESERVE, OrderCommand.RELEASE_RESERVATION, OrderCommand.ALLOCATE,
+                OrderCommand.DEALLOCATE, OrderCommand.MARK_READY, OrderCommand.SHIP, OrderCommand.PICK_UP, OrderCommand.DELIVER,
+                OrderCommand.CANCEL, OrderCommand.RETURN).flatMap(command -> Combinators.combine(ValueGen.uuids(), orderIds(),
                         versions(), ValueGen.instants(), unitMoves().list().ofMinSize(1).ofMaxSize(4), ValueGen.optionalText(),
                         command == OrderCommand.CANCEL ? Arbitraries.of(CancellationReason.class) : Arbitraries.just(null))
                 .as((id, order, version, at, moves, reference, reason) ->
-                        new OrderEvent.OrderUnitsMoved(id, order, version, at, command, moves, reference, reason)));
+                        OrderEvent.UnitsMoved.of(command, id, order, version, at, moves, reference, reason)));
     }
 
     static Arbitrary<OrderEvent.OrderConfirmed> confirmed() {

@@ -291,8 +291,8 @@ public final class OmsArbitraries {
         return EventGen.orderPlaced(placedOrders());
     }
 
-    /** {@code OrderUnitsMoved} events of any command; a cancellation reason only for cancellations. */
-    public static Arbitrary<OrderEvent.OrderUnitsMoved> orderUnitsMovedEvents() {
+    /** The named events of units moving ({@code OrderUnitsReserved}, {@code OrderUnitsShipped}, ...), of every kind. */
+    public static Arbitrary<OrderEvent.UnitsMoved> orderUnitsMovedEvents() {
         return EventGen.unitsMoved();
     }
 
