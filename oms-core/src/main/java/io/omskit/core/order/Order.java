@@ -139,7 +139,16 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     // ---- derived values ----
 
-    /** The customer-visible status, derived from units, payment and hold. */
+    /**
+     * The customer-visible status, derived from the units, the payment and the hold; after allocation the units are
+     * moved only by the order's fulfilments, so it follows them. On hold wins; then cancelled (every unit), awaiting
+     * confirmation (payment not secured); then the part of the order furthest from the customer decides: units waiting
+     * for stock make it confirmed (partially cancelled when some units were cancelled), units a fulfilment is offering,
+     * picking or carrying to the pickup store make it in preparation, ready units ready for pickup (a pickup order: the
+     * goods are at the pickup store) or ready to ship; then shipped, returned (every unit not cancelled), picked up and
+     * delivered. So an order with one parcel shipped and one part ready for pickup is ready for pickup. Each
+     * fulfilment's own status is its {@code Fulfilment.status()}.
+     */
     public OrderStatus status() {
         if (hold != null) {
             return OrderStatus.ON_HOLD;

@@ -5,17 +5,29 @@ package io.omskit.core.order;
  * never stored on its own.
  */
 public enum OrderStatus {
+    /** Placed; the payment is not secured yet. */
     AWAITING_CONFIRMATION,
+    /** Paid; units wait for stock to be allocated (support waits too). */
     CONFIRMED,
+    /** Paid, some units cancelled, others wait for stock. */
     PARTIALLY_CANCELLED,
+    /** A location is preparing it: offered, accepted, being picked, or a transfer on its way to the pickup store. */
     IN_PREPARATION,
+    /** At the pickup store, waiting for the customer and their pickup code. */
     READY_FOR_PICKUP,
+    /** Packed, waiting for the carrier. */
     READY_TO_SHIP,
+    /** With the carrier, on its way to the customer. */
     SHIPPED,
+    /** Collected by the customer in store. */
     PICKED_UP,
+    /** Delivered to the customer's address. */
     DELIVERED,
+    /** Every unit that was not cancelled came back. */
     RETURNED,
+    /** Held (payment declined, fraud review, ...): nothing moves until released or cancelled. */
     ON_HOLD,
+    /** Every unit cancelled (or expired uncollected). */
     CANCELLED;
 
     /** Whether no command can change the order any more (payments aside). */
