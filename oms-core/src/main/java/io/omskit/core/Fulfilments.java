@@ -14,12 +14,10 @@ import io.omskit.core.fulfilment.FulfilmentStatus;
 import io.omskit.core.fulfilment.IllegalFulfilmentTransitionException;
 import io.omskit.core.fulfilment.ShipmentDetails;
 import io.omskit.core.inventory.AllocationKey;
-import io.omskit.core.inventory.MovementReason;
-import io.omskit.core.inventory.StockAdjustment;
-import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
+import io.omskit.core.network.Network;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.DeliveryMethod;
@@ -29,9 +27,11 @@ import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderCommand;
+import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderLine;
 import io.omskit.core.order.OrderTransitions;
+import io.omskit.core.order.ShipmentIntent;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.FulfilmentRepository;
 import io.omskit.core.spi.SaveOutcome;
@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -70,7 +71,10 @@ public final class Fulfilments {
 
     private static final int MAX_CONFLICT_RETRIES = 8;
 
-    private final Oms oms;
+    private final OrderBook book;
+    private final StockKeeper stock;
+    private final Settlement settlement;
+    private final Network network;
     private final FulfilmentRepository repository;
     private final EventPublisher events;
     private final Clock clock;
@@ -79,10 +83,13 @@ public final class Fulfilments {
     private final Supplier<String> pickupCodes;
     private final Cache<FulfilmentId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
 
-    Fulfilments(Oms oms, FulfilmentRepository repository, EventPublisher events, Clock clock,
-                Map<DeliveryMethod, Duration> pickupPeriods, Map<LocationId, Duration> storePickupPeriods,
-                Supplier<String> pickupCodes) {
-        this.oms = oms;
+    Fulfilments(OrderBook book, StockKeeper stock, Settlement settlement, Network network, FulfilmentRepository repository,
+                EventPublisher events, Clock clock, Map<DeliveryMethod, Duration> pickupPeriods,
+                Map<LocationId, Duration> storePickupPeriods, Supplier<String> pickupCodes) {
+        this.book = book;
+        this.stock = stock;
+        this.settlement = settlement;
+        this.network = network;
         this.repository = repository;
         this.events = events;
         this.clock = clock;
@@ -257,22 +264,22 @@ public final class Fulfilments {
      * @throws IllegalArgumentException when the order is unknown
      */
     public Order sync(OrderId orderId) {
-        return oms.locked(orderId, () -> {
+        return book.locked(orderId, () -> {
             catchUp(orderId);
-            return oms.settle(orderId);
+            return settlement.settle(orderId);
         });
     }
 
     /** {@link #sync(OrderId)} without the payment: for a workflow that settles the payment itself. */
     void catchUp(OrderId orderId) {
-        open(oms.current(orderId));
+        open(book.current(orderId));
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         for (Fulfilment f : repository.forOrder(orderId)) {
             propagate(flushed(f), true, false);
             keys.add(f.inventoryKey().value());
         }
         if (!keys.isEmpty()) {
-            oms.syncStock(oms.current(orderId), null, keys, false);
+            stock.syncStock(book.current(orderId), null, keys, false);
         }
     }
 
@@ -290,7 +297,7 @@ public final class Fulfilments {
         return order.units(io.omskit.core.order.UnitState.OPEN) + order.units(io.omskit.core.order.UnitState.RESERVED) > 0;
     }
 
-    // ---- creation (called by Oms once the order recorded an allocation) ----
+    // ---- creation (called once the order recorded an allocation) ----
 
     /** Creates the fulfilments of the order's allocations that have none yet, offered to their locations. */
     void open(Order order) {
@@ -310,7 +317,7 @@ public final class Fulfilments {
                 OrderLine line = order.line(a.line()).orElseThrow();
                 lines.add(FulfilmentLine.of(a.line(), line.sku(), a.units()));
             }
-            LocationType type = oms.network().find(first.location()).map(Location::type).orElse(LocationType.WAREHOUSE);
+            LocationType type = network.find(first.location()).map(Location::type).orElse(LocationType.WAREHOUSE);
             FulfilmentKind kind = FulfilmentKind.of(order.delivery(), first.location(), type);
             Change<Fulfilment, FulfilmentEvent> offered = Fulfilment.offer(id, order.id(), kind, first.location(),
                     order.delivery().pickupStore(), AllocationKey.of(first.inventoryKey()), lines,
@@ -334,11 +341,11 @@ public final class Fulfilments {
 
     private Fulfilment step(FulfilmentId id, String key, Function<Fulfilment, Change<Fulfilment, FulfilmentEvent>> command) {
         Fulfilment found = get(id);
-        return oms.locked(found.orderId(), () -> {
+        return book.locked(found.orderId(), () -> {
             boolean again = found.applied(key);
             Fulfilment f = transition(found, key, command);
             if (propagate(f, again, again)) {
-                oms.settle(f.orderId());
+                settlement.settle(f.orderId());
             }
             return f;
         });
@@ -373,7 +380,7 @@ public final class Fulfilments {
         if (needed == null) {
             return;
         }
-        Order order = oms.current(f.orderId());
+        Order order = book.current(f.orderId());
         if (!OrderTransitions.isAllowed(order.status(), needed)) {
             throw new IllegalTransitionException(order.id(), order.status(), needed, "fulfilment " + f.id() + " waits");
         }
@@ -448,7 +455,7 @@ public final class Fulfilments {
      */
     private boolean propagate(Fulfilment f, boolean recovery, boolean trimStock) {
         boolean money = recovery;
-        Order order = oms.current(f.orderId());
+        Order order = book.current(f.orderId());
         long done = 0;
         for (int i = f.history().size() - 1; i >= 0 && done == 0; i--) {
             FulfilmentEvent e = f.history().get(i);
@@ -482,45 +489,45 @@ public final class Fulfilments {
             switch (command) {
                 case DEALLOCATE -> {
                     List<LineQuantity> units = ((FulfilmentEvent.FulfilmentRejected) e).units();
-                    Oms.Applied applied = oms.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                            : Oms.withKey(o.deallocate(share, units, now), key));
-                    oms.syncStock(applied.after(), applied.before(), Set.of(), false);
+                    OrderBook.Applied applied = book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
+                            : OrderBook.withKey(o.deallocate(share, units, now), key));
+                    stock.syncStock(applied.after(), applied.before(), Set.of(), false);
                 }
-                case MARK_READY -> oms.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                        : Oms.withKey(o.markReady(share, held(o, share, true), now), key));
-                case SHIP -> oms.handOver(f.orderId(), share, unhanded(f, key), key,
+                case MARK_READY -> book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
+                        : OrderBook.withKey(o.markReady(share, held(o, share, true), now), key));
+                case SHIP -> handOver(f.orderId(), share, unhanded(f, key), key,
                         (o, t) -> o.ship(share, held(o, share, false), key.key(), t));
                 case PICK_UP -> {
                     if (f.kind() == FulfilmentKind.SHIP_TO_STORE) {
                         // the stock left the warehouse with the transfer: nothing moves in the store's stock
-                        oms.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                                : Oms.withKey(o.pickUp(share, held(o, share, false), now), key));
+                        book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
+                                : OrderBook.withKey(o.pickUp(share, held(o, share, false), now), key));
                     } else {
-                        oms.handOver(f.orderId(), share, unhanded(f, key), key,
+                        handOver(f.orderId(), share, unhanded(f, key), key,
                                 (o, t) -> o.pickUp(share, held(o, share, false), t));
                     }
                 }
-                case DELIVER -> oms.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                        : Oms.withKey(o.deliver(f.units(), key.key(), now), key));
+                case DELIVER -> book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
+                        : OrderBook.withKey(o.deliver(f.units(), key.key(), now), key));
                 case CANCEL -> {
                     List<LineQuantity> units = e instanceof FulfilmentEvent.FulfilmentCancelled c ? c.units()
                             : ((FulfilmentEvent.FulfilmentExpired) e).units();
                     CancellationReason reason = e instanceof FulfilmentEvent.FulfilmentCancelled c ? c.reason()
                             : CancellationReason.NOT_COLLECTED;
-                    Oms.Applied applied = oms.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                            : Oms.withKey(o.cancelHeld(share, units, reason, now), key));
+                    OrderBook.Applied applied = book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
+                            : OrderBook.withKey(o.cancelHeld(share, units, reason, now), key));
                     if (transferLeft) {
                         backOnTheStoreShelf(f, e, units, applied.after());
                     } else {
-                        oms.syncStock(applied.after(), applied.before(), Set.of(), false);
+                        stock.syncStock(applied.after(), applied.before(), Set.of(), false);
                     }
                 }
                 default -> throw new IllegalStateException("no order effect for " + command);
             }
         }
         if (trimStock) {
-            Order after = oms.current(f.orderId());
-            oms.syncStock(after, null, Set.of(f.inventoryKey().value()), false);
+            Order after = book.current(f.orderId());
+            stock.syncStock(after, null, Set.of(f.inventoryKey().value()), false);
         }
         return money;
     }
@@ -530,10 +537,40 @@ public final class Fulfilments {
         if (e instanceof FulfilmentEvent.FulfilmentShipped && f.kind() == FulfilmentKind.SHIP_TO_STORE) {
             moveTransferOut(f, e);
         } else if (transferLeft && e instanceof FulfilmentEvent.FulfilmentCancelled c) {
-            backOnTheStoreShelf(f, e, c.units(), oms.current(f.orderId()));
+            backOnTheStoreShelf(f, e, c.units(), book.current(f.orderId()));
         } else if (transferLeft && e instanceof FulfilmentEvent.FulfilmentExpired x) {
-            backOnTheStoreShelf(f, e, x.units(), oms.current(f.orderId()));
+            backOnTheStoreShelf(f, e, x.units(), book.current(f.orderId()));
         }
+    }
+
+    /**
+     * Units of a fulfilment leave its location (shipped or collected). The order first: from then on a cancellation
+     * cannot take them, and the allocation keeps holding them until the stock movements (keyed by the hand-over) are
+     * made, by this call, its retry or the next command on the order; then the payment is settled.
+     */
+    private Order handOver(OrderId id, String allocationKey, List<LineQuantity> quantities, CommandKey key,
+                           BiFunction<Order, Instant, Change<Order, OrderEvent>> command) {
+        return book.locked(id, () -> {
+            Order before = book.current(id);
+            if (!before.applied(key)) {
+                LineAllocation held = heldBy(before, allocationKey);
+                Instant now = clock.instant();
+                ShipmentIntent intent = new ShipmentIntent(key.key(), held.inventoryKey(), held.location(), quantities);
+                book.update(id, o -> o.applied(key) ? Change.unchanged(o)
+                        : OrderBook.withKey(command.apply(o, now), key).then(p -> Change.unchanged(p.withShipping(intent))));
+            }
+            stock.completeShipments(book.current(id));
+            return settlement.settle(id);
+        });
+    }
+
+    private static LineAllocation heldBy(Order order, String allocationKey) {
+        for (LineAllocation a : order.allocations()) {
+            if (a.allocationKey().equals(allocationKey)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + order.id());
     }
 
     /** The units {@code f} was fulfilling when it reached {@code version}. */
@@ -564,7 +601,7 @@ public final class Fulfilments {
 
     /** The units of {@code f} the order still holds for the hand-over keyed {@code key}; none when it was handed over. */
     private List<LineQuantity> unhanded(Fulfilment f, CommandKey key) {
-        Order order = oms.current(f.orderId());
+        Order order = book.current(f.orderId());
         return order.applied(key) ? List.of() : held(order, f.id().value(), false);
     }
 
@@ -587,20 +624,14 @@ public final class Fulfilments {
 
     /** A transfer left the warehouse: its stock leaves the warehouse's allocation (keyed, so replayed, not repeated). */
     private void moveTransferOut(Fulfilment f, FulfilmentEvent shipped) {
-        Order order = oms.current(f.orderId());
-        for (Map.Entry<Sku, Integer> e : oms.stockUnits(order, unitsAt(f, shipped.version())).entrySet()) {
-            oms.inventory().ship(f.inventoryKey(), e.getKey(), f.location(), e.getValue(),
-                    Oms.movementKey("transfer-" + f.id() + "#" + shipped.version() + "-" + e.getKey().value()));
-        }
+        Order order = book.current(f.orderId());
+        stock.ship(order, unitsAt(f, shipped.version()), f.inventoryKey(), f.location(),
+                "transfer-" + f.id() + "#" + shipped.version());
     }
 
     /** Units of a transfer that waited at the pickup store go onto its shelf as sellable stock (keyed by the step). */
     private void backOnTheStoreShelf(Fulfilment f, FulfilmentEvent step, List<LineQuantity> units, Order order) {
-        for (Map.Entry<Sku, Integer> e : oms.stockUnits(order, units).entrySet()) {
-            oms.inventory().adjust(new StockAdjustment(
-                    Oms.movementKey("uncollected-" + f.id() + "#" + step.version() + "-" + e.getKey().value()),
-                    e.getKey(), f.pickupStore(), MovementReason.RECEIPT, e.getValue(), null,
-                    "uncollected " + f.orderId()));
-        }
+        stock.receive(order, units, f.pickupStore(), "uncollected-" + f.id() + "#" + step.version(),
+                "uncollected " + f.orderId());
     }
 }

@@ -1,0 +1,86 @@
+package io.omskit.core;
+
+import io.omskit.core.common.Change;
+import io.omskit.core.common.Checks;
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.fulfilment.FulfilmentCommand;
+import io.omskit.core.fulfilment.IllegalFulfilmentTransitionException;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.CommandKey;
+import io.omskit.core.order.IllegalTransitionException;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderCommand;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.UnitState;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Cancellation of an order's units: of units no fulfilment holds yet, or of the whole order, its fulfilments first.
+ * Each releases the stock of what it cancelled and settles the payment (what was authorised for the cancelled units
+ * is voided). What each operation promises, and what a retry after a failure does, is written on {@link Oms}.
+ */
+final class Cancellation {
+
+    private final OrderBook book;
+    private final StockKeeper stock;
+    private final Settlement settlement;
+    private final Fulfilments fulfilments;
+    private final Clock clock;
+
+    Cancellation(OrderBook book, StockKeeper stock, Settlement settlement, Fulfilments fulfilments, Clock clock) {
+        this.book = book;
+        this.stock = stock;
+        this.settlement = settlement;
+        this.fulfilments = fulfilments;
+        this.clock = clock;
+    }
+
+    /** Cancels units no fulfilment holds, under {@code cancellationKey} when not null. */
+    Order cancel(OrderId id, List<LineQuantity> quantities, CancellationReason reason, String cancellationKey) {
+        Checks.notNull(quantities, "quantities");
+        Checks.notNull(reason, "reason");
+        CommandKey key = cancellationKey == null ? null : CommandKey.of(OrderCommand.CANCEL, cancellationKey);
+        return book.locked(id, () -> {
+            OrderBook.Applied applied = book.update(id, o -> key != null && o.applied(key) ? Change.unchanged(o)
+                    : OrderBook.withKey(o.cancel(quantities, reason, clock.instant()), key));
+            stock.syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
+            return settlement.settle(id);
+        });
+    }
+
+    /** Cancels every unit not yet shipped or collected: the fulfilments first, then the units no fulfilment holds. */
+    Order cancelOrder(OrderId id, CancellationReason reason) {
+        Checks.notNull(reason, "reason");
+        return book.locked(id, () -> {
+            OrderBook.Applied applied = null;
+            // an allocation recorded by another node meanwhile gives the order a fulfilment to cancel: another round
+            for (int round = 0; round < OrderBook.MAX_CONFLICT_RETRIES; round++) {
+                // an earlier call (this one's, or a step of a fulfilment) may have stopped before the order followed it
+                fulfilments.catchUp(id);
+                for (Fulfilment f : fulfilments.forOrder(id)) {
+                    if (f.accepts(FulfilmentCommand.CANCEL)) {
+                        try {
+                            fulfilments.cancel(f.id(), null, reason, "order-cancelled");
+                        } catch (IllegalFulfilmentTransitionException movedOn) {
+                            // shipped or collected meanwhile (another node): those units are the customer's now
+                        }
+                    }
+                }
+                applied = book.update(id, o -> o.units(UnitState.OPEN) + o.units(UnitState.RESERVED) == 0
+                        ? Change.unchanged(o) : o.cancelAll(reason, clock.instant()));
+                stock.syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
+                if (!fulfilments.holdsCancellable(applied.after())) {
+                    break;
+                }
+            }
+            if (applied.after().units(UnitState.CANCELLED) == 0) {
+                throw new IllegalTransitionException(id, applied.after().status(), OrderCommand.CANCEL,
+                        "no unit left to cancel");
+            }
+            return settlement.settle(id);
+        });
+    }
+}

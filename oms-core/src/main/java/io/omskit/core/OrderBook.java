@@ -1,0 +1,193 @@
+package io.omskit.core;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.util.concurrent.Striped;
+import io.omskit.core.common.Change;
+import io.omskit.core.common.Checks;
+import io.omskit.core.order.Channel;
+import io.omskit.core.order.CommandKey;
+import io.omskit.core.order.ExternalOrderRef;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderEvent;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.spi.EventPublisher;
+import io.omskit.core.spi.OrderRepository;
+import io.omskit.core.spi.SaveOutcome;
+import io.omskit.core.spi.SpiException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The orders as the workflows read and change them: one lock per order within this process, a read that first
+ * publishes the events of the order's last change when this process has not seen them published, and a command
+ * applied to the order and saved against the version it was read at, retried on a conflict, its events published
+ * after the save (or left to the repository's outbox). Before a command is applied, the stock movements of the
+ * order's shipments in progress are made, so that a change never forgets a shipment whose stock has not left.
+ */
+final class OrderBook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderBook.class);
+    /** How often a command is tried on version conflicts, and how many rounds a workflow goes while others race it. */
+    static final int MAX_CONFLICT_RETRIES = 8;
+
+    private final OrderRepository orders;
+    private final EventPublisher events;
+    private final StockKeeper stock;
+    private final Striped<Lock> locks = Striped.lock(256);
+    /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
+    private final Cache<OrderId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
+
+    OrderBook(OrderRepository orders, EventPublisher events, StockKeeper stock) {
+        this.orders = orders;
+        this.events = events;
+        this.stock = stock;
+    }
+
+    // ---- reading ----
+
+    /** The order with {@code id}, as stored. */
+    Optional<Order> find(OrderId id) {
+        return orders.find(id);
+    }
+
+    /** The order placed from {@code channel} under {@code externalRef}. */
+    Optional<Order> findByExternalRef(Channel channel, ExternalOrderRef externalRef) {
+        return orders.findByExternalRef(channel, externalRef);
+    }
+
+    /** Up to {@code limit} orders awaiting confirmation. */
+    List<OrderId> awaitingConfirmation(int limit) {
+        return orders.findAwaitingConfirmation(limit);
+    }
+
+    /**
+     * The order as stored.
+     *
+     * @throws IllegalArgumentException when the order is unknown
+     */
+    Order load(OrderId id) {
+        Checks.notNull(id, "id");
+        return orders.find(id).orElseThrow(() -> new IllegalArgumentException("orderId " + id + " is not a known order"));
+    }
+
+    /** The order, after publishing the events of its last change when this process has not seen them published. */
+    Order current(OrderId id) {
+        Order order = load(id);
+        flush(order);
+        return order;
+    }
+
+    /** {@link #current(OrderId)} under the order's lock. */
+    Order publishPendingEvents(OrderId id) {
+        return locked(id, () -> current(id));
+    }
+
+    private void flush(Order order) {
+        if (order.pendingEvents().isEmpty() || orders.storesEvents()) {
+            return;
+        }
+        Long done = published.getIfPresent(order.id());
+        if (done != null && done >= order.version()) {
+            return;
+        }
+        events.publish(order.pendingEvents());
+        markPublished(order);
+    }
+
+    private void markPublished(Order order) {
+        published.asMap().merge(order.id(), order.version(), Math::max);
+    }
+
+    // ---- changing ----
+
+    /** Runs {@code work} holding the order's lock (reentrant: a workflow may call another under it). */
+    <T> T locked(OrderId id, Supplier<T> work) {
+        Lock lock = locks.get(Checks.notNull(id, "id"));
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Saves the first version of a placed order, and publishes its events when saved (or leaves them to the
+     * repository's outbox).
+     *
+     * @return the repository's answer; a duplicate external reference or a conflict saved nothing
+     */
+    SaveOutcome add(Change<Order, OrderEvent> placed) {
+        Order first = orders.storesEvents() ? placed.state() : placed.state().withPendingEvents(placed.events());
+        SaveOutcome saved = orders.save(first, placed.events());
+        if (saved == SaveOutcome.SAVED && !orders.storesEvents()) {
+            events.publish(placed.events());
+            markPublished(first);
+        }
+        return saved;
+    }
+
+    static Change<Order, OrderEvent> withKey(Change<Order, OrderEvent> change, CommandKey key) {
+        return key == null ? change : change.then(o -> Change.unchanged(o.withCommandKey(key)));
+    }
+
+    /** The order a command was applied to, and the order after it (the same when the command changed nothing). */
+    record Applied(Order before, Order after) {
+        boolean changed() {
+            return before != after;
+        }
+    }
+
+    /** {@link #update}, answering the order after the command. */
+    Order apply(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
+        return update(id, command).after();
+    }
+
+    /**
+     * Loads, applies and saves with optimistic retries; publishes the events of the saved change (or leaves them to
+     * the repository's outbox).
+     */
+    Applied update(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            Order current = current(id);
+            // a shipment in progress leaves the stock before anything else changes; the change then forgets it
+            boolean shipped = stock.completeShipments(current);
+            Change<Order, OrderEvent> change = command.apply(shipped ? current.withoutShipping() : current);
+            if (!change.changed()) {
+                return new Applied(current, current);
+            }
+            Order next = versioned(current, change.state());
+            if (!orders.storesEvents()) {
+                next = next.withPendingEvents(change.events());
+            }
+            SaveOutcome outcome = orders.save(next, change.events());
+            if (outcome == SaveOutcome.SAVED) {
+                if (!orders.storesEvents()) {
+                    events.publish(change.events());
+                    markPublished(next);
+                }
+                return new Applied(current, next);
+            }
+            LOG.debug("order {} changed concurrently (attempt {}), retrying", id, attempt + 1);
+        }
+        throw new SpiException("order " + id + " kept changing concurrently; gave up after " + MAX_CONFLICT_RETRIES + " attempts",
+                null, true);
+    }
+
+    /** A change made of several commands must still be saved as one version step. */
+    private static Order versioned(Order current, Order next) {
+        if (next.version() == current.version() + 1) {
+            return next;
+        }
+        return new Order(next.id(), current.version() + 1, next.channel(), next.externalRef(), next.customer(),
+                next.currency(), next.delivery(), next.lines(), next.discounts(), next.charges(), next.paymentRef(),
+                next.payment(), next.hold(), next.placedAt(), next.confirmedAt(), next.allocations(), next.commandKeys(),
+                List.of(), next.shipping());
+    }
+}

@@ -1,0 +1,255 @@
+package io.omskit.core;
+
+import io.omskit.core.common.Change;
+import io.omskit.core.common.Checks;
+import io.omskit.core.inventory.ReservationRequest;
+import io.omskit.core.inventory.ReservationResult;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.HoldReason;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderEvent;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.OrderValidator;
+import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.order.UnitState;
+import io.omskit.core.payment.PaymentOutcome;
+import io.omskit.core.payment.PaymentRequest;
+import io.omskit.core.payment.PaymentResult;
+import io.omskit.core.payment.PaymentStatus;
+import io.omskit.core.payment.PaymentSummary;
+import io.omskit.core.spi.InventoryStore;
+import io.omskit.core.spi.PaymentGateway;
+import io.omskit.core.spi.SaveOutcome;
+import io.omskit.core.spi.SpiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Placement: an order from its request to confirmed (stock reserved for every line, payment authorised), on hold
+ * after a declined payment, or cancelled for want of stock; the reconciliation of payments whose outcome was unknown;
+ * holds put on and lifted. What each operation promises, and what a retry after a failure does, is written on
+ * {@link Oms}.
+ */
+final class Placement {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Placement.class);
+
+    private final OrderBook book;
+    private final StockKeeper stock;
+    private final Settlement settlement;
+    private final Cancellation cancellation;
+    private final InventoryStore inventory;
+    private final PaymentGateway payments;
+    private final OrderValidator validator;
+    private final Supplier<OrderId> ids;
+    private final Clock clock;
+    private final Duration paymentPendingTimeout;
+
+    Placement(OrderBook book, StockKeeper stock, Settlement settlement, Cancellation cancellation, InventoryStore inventory,
+              PaymentGateway payments, OrderValidator validator, Supplier<OrderId> ids, Clock clock,
+              Duration paymentPendingTimeout) {
+        this.book = book;
+        this.stock = stock;
+        this.settlement = settlement;
+        this.cancellation = cancellation;
+        this.inventory = inventory;
+        this.payments = payments;
+        this.validator = validator;
+        this.ids = ids;
+        this.clock = clock;
+        this.paymentPendingTimeout = paymentPendingTimeout;
+    }
+
+    PlacementResult placeOrder(PlaceOrderRequest request) {
+        Checks.notNull(request, "request");
+        if (request.channel() != null && request.externalRef() != null) {
+            Optional<Order> existing = book.findByExternalRef(request.channel(), request.externalRef());
+            if (existing.isPresent()) {
+                return replay(existing.get(), request);
+            }
+        }
+        validator.validate(request);
+        Change<Order, OrderEvent> placed = Order.place(ids.get(), request, clock.instant());
+        SaveOutcome saved = book.add(placed);
+        if (saved == SaveOutcome.DUPLICATE_EXTERNAL_REF) {
+            Order winner = book.findByExternalRef(request.channel(), request.externalRef()).orElseThrow(
+                    () -> new SpiException("order repository reported a duplicate external reference it cannot find", null));
+            return replay(winner, request);
+        }
+        if (saved != SaveOutcome.SAVED) {
+            throw new SpiException("order repository refused new order " + placed.state().id() + ": " + saved, null, true);
+        }
+        OrderId id = placed.state().id();
+        LOG.debug("placed order {} from {} with {} line(s)", id, request.channel(), request.lines().size());
+        return book.locked(id, () -> proceed(id, false));
+    }
+
+    private PlacementResult replay(Order existing, PlaceOrderRequest request) {
+        if (!sameLines(existing, request)) {
+            throw new IllegalArgumentException("externalRef " + request.externalRef() + " of channel " + request.channel()
+                    + " was already used for order " + existing.id() + " with different lines");
+        }
+        LOG.debug("placement of {} {} replayed as order {}", request.channel(), request.externalRef(), existing.id());
+        return book.locked(existing.id(), () -> proceed(existing.id(), true));
+    }
+
+    private static boolean sameLines(Order order, PlaceOrderRequest request) {
+        if (order.lines().size() != request.lines().size()) {
+            return false;
+        }
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine l = order.lines().get(i);
+            var r = request.lines().get(i);
+            if (r == null || !l.id().equals(r.id()) || !l.sku().equals(r.sku()) || l.quantity() != r.quantity()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Drives an order through reservation, payment and confirmation as far as it can go now. An order past that
+     * stage (a replay, a retry after a failure that came after the save) has its stock brought in line first: a
+     * reservation of an earlier, declined attempt is released there.
+     */
+    private PlacementResult proceed(OrderId id, boolean replayed) {
+        Order order = book.current(id);
+        if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
+            stock.syncStock(order, null, Set.of(), false);
+            stock.releaseEarlierAttempts(order);
+            return describe(settlement.settle(id), replayed);
+        }
+        stock.releaseEarlierAttempts(order);
+        if (order.units(UnitState.OPEN) > 0) {
+            ReservationResult reserved = inventory.reserve(new ReservationRequest(StockKeeper.reservationKey(order),
+                    StockKeeper.stockReference(id), stock.reservationLines(order, UnitState.OPEN), null));
+            if (reserved instanceof ReservationResult.Insufficient insufficient) {
+                LOG.debug("order {} cannot be reserved: {}", id, insufficient.shortages());
+                Order cancelled = book.apply(id, o -> o.status() == OrderStatus.AWAITING_CONFIRMATION
+                        ? o.cancelAll(CancellationReason.OUT_OF_STOCK, clock.instant()) : Change.unchanged(o));
+                stock.syncStock(cancelled, null, Set.of(), false);
+                return new PlacementResult(cancelled, PlacementResult.Outcome.OUT_OF_STOCK, insufficient.shortages(), replayed);
+            }
+            order = book.apply(id, o -> o.units(UnitState.OPEN) > 0 && o.status() == OrderStatus.AWAITING_CONFIRMATION
+                    ? o.reserveAll(clock.instant()) : Change.unchanged(o));
+            if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
+                stock.syncStock(order, null, Set.of(), true);
+                return describe(order, replayed);
+            }
+        }
+        return authorise(order, replayed);
+    }
+
+    private PlacementResult authorise(Order order, boolean replayed) {
+        OrderId id = order.id();
+        PaymentSummary payment = order.payment();
+        PaymentResult result;
+        String operation;
+        if (order.paymentRef().isEmpty() || order.total().isZero()) {
+            operation = "collected-by-channel";
+            result = PaymentResult.succeeded(order.paymentRef().isEmpty() ? "channel" : "zero-total");
+        } else {
+            operation = "authorise";
+            result = payments.execute(new PaymentRequest(PaymentRequest.Kind.AUTHORISE, Settlement.authorisationKey(order), id,
+                    order.total(), order.paymentRef()));
+        }
+        Instant now = clock.instant();
+        switch (result.outcome()) {
+            case SUCCEEDED -> {
+                Order confirmed = book.apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION ? Change.unchanged(o)
+                        : o.recordPayment(operation, PaymentOutcome.SUCCEEDED, o.payment().authorisedFor(o.total(), result.reference()), now)
+                        .then(p -> p.confirm(now)));
+                LOG.debug("order {} confirmed", id);
+                // units cancelled while the payment was pending: what was authorised for them is voided now
+                return describe(confirmed.units(UnitState.CANCELLED) > 0 ? settlement.settle(id) : confirmed, replayed);
+            }
+            case DECLINED -> {
+                LOG.info("payment of order {} declined (attempt {})", id, payment.attempt());
+                Order held = book.apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION ? Change.unchanged(o)
+                        : o.releaseAllReservations(now)
+                        .then(p -> p.recordPayment(operation, PaymentOutcome.DECLINED,
+                                p.payment().with(PaymentStatus.DECLINED, result.message()).nextAttempt(), now))
+                        .then(p -> p.hold(HoldReason.PAYMENT_DECLINED, result.message(), now)));
+                stock.syncStock(held, null, Set.of(), false);
+                return new PlacementResult(held, PlacementResult.Outcome.PAYMENT_DECLINED, List.of(), replayed);
+            }
+            default -> {
+                PaymentStatus status = result.outcome() == PaymentOutcome.UNKNOWN ? PaymentStatus.UNKNOWN : PaymentStatus.NOT_ATTEMPTED;
+                LOG.warn("payment of order {} ended {}; stock stays reserved until reconciled", id, result.outcome());
+                // an earlier call of the same key that ended unknown may have authorised: "not attempted" now cannot undo that
+                Order pending = book.apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION || o.payment().status() == status
+                        || o.payment().status() == PaymentStatus.UNKNOWN
+                        ? Change.unchanged(o)
+                        : o.recordPayment(operation, result.outcome(), o.payment().with(status, result.message()), now));
+                return describe(pending, replayed);
+            }
+        }
+    }
+
+    private PlacementResult describe(Order order, boolean replayed) {
+        PlacementResult.Outcome outcome = switch (order.status()) {
+            case AWAITING_CONFIRMATION -> PlacementResult.Outcome.PAYMENT_PENDING;
+            case CONFIRMED -> PlacementResult.Outcome.CONFIRMED;
+            case ON_HOLD -> order.hold().reason() == HoldReason.PAYMENT_DECLINED
+                    ? PlacementResult.Outcome.PAYMENT_DECLINED : PlacementResult.Outcome.IN_PROGRESS;
+            case CANCELLED -> order.confirmedAt() == null ? PlacementResult.Outcome.OUT_OF_STOCK : PlacementResult.Outcome.IN_PROGRESS;
+            default -> PlacementResult.Outcome.IN_PROGRESS;
+        };
+        return new PlacementResult(order, outcome, List.of(), replayed);
+    }
+
+    // ---- payment reconciliation ----
+
+    PlacementResult reconcilePayment(OrderId id) {
+        return book.locked(id, () -> reconcileLocked(id));
+    }
+
+    private PlacementResult reconcileLocked(OrderId id) {
+        Order order = book.load(id);
+        if (order.status() == OrderStatus.AWAITING_CONFIRMATION
+                && Duration.between(order.placedAt(), clock.instant()).compareTo(paymentPendingTimeout) > 0) {
+            LOG.warn("order {} still awaiting payment after {}; cancelling", id, paymentPendingTimeout);
+            Order cancelled = cancellation.cancelOrder(id, CancellationReason.PAYMENT_FAILED);
+            return new PlacementResult(cancelled, PlacementResult.Outcome.IN_PROGRESS, List.of(), false);
+        }
+        return proceed(id, false);
+    }
+
+    List<PlacementResult> reconcilePendingPayments(int limit) {
+        Checks.positive(limit, "limit");
+        List<PlacementResult> results = new ArrayList<>();
+        for (OrderId id : book.awaitingConfirmation(limit)) {
+            try {
+                results.add(reconcilePayment(id));
+            } catch (RuntimeException e) {
+                LOG.warn("reconciling the payment of order {} failed; the next sweep tries again", id, e);
+            }
+        }
+        return results;
+    }
+
+    // ---- holds ----
+
+    PlacementResult releaseHold(OrderId id) {
+        return book.locked(id, () -> {
+            book.update(id, o -> o.isOnHold() ? o.releaseHold(clock.instant()) : Change.unchanged(o));
+            return proceed(id, false);
+        });
+    }
+
+    Order hold(OrderId id, HoldReason reason, String detail) {
+        Checks.notNull(reason, "reason");
+        return book.locked(id, () -> book.update(id, o -> o.isOnHold() && o.hold().reason() == reason
+                ? Change.unchanged(o) : o.hold(reason, detail, clock.instant())).after());
+    }
+}

@@ -1,0 +1,203 @@
+package io.omskit.core;
+
+import io.omskit.core.common.Change;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.UnitState;
+import io.omskit.core.payment.PaymentIntent;
+import io.omskit.core.payment.PaymentOutcome;
+import io.omskit.core.payment.PaymentRequest;
+import io.omskit.core.payment.PaymentResult;
+import io.omskit.core.payment.PaymentStatus;
+import io.omskit.core.payment.PaymentSummary;
+import io.omskit.core.spi.PaymentGateway;
+import io.omskit.core.spi.SpiException;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.joda.money.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The money of a placed order: what the units handed over (shipped, collected) capture, what units cancelled or
+ * never collected void, the authorisation of a cancelled order whose outcome was in doubt, and the provider calls
+ * that make it so. The one place the payment arithmetic lives; every workflow that hands units over or cancels them
+ * calls {@link #settle(OrderId)} last.
+ */
+final class Settlement {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Settlement.class);
+
+    private final OrderBook book;
+    private final PaymentGateway payments;
+    private final Clock clock;
+
+    Settlement(OrderBook book, PaymentGateway payments, Clock clock) {
+        this.book = book;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    /** The idempotency key of the order's authorisation in its current payment attempt. */
+    static String authorisationKey(Order order) {
+        return "auth-" + order.id() + "-" + order.payment().attempt();
+    }
+
+    /**
+     * Brings the money in line with the order: captures what the units handed over are worth (everything owed once no
+     * unit waits), and voids what is authorised beyond what is still owed. Each capture or void is first recorded on
+     * the order as a {@link PaymentIntent} under a key fixed by the order's version, then asked of the provider, then
+     * recorded as done: whoever finishes an intent (this call, its retry, another node) repeats the same request, and
+     * two nodes deciding at once conflict on the order's version, so money never moves twice.
+     *
+     * @throws SpiException when the provider could not be reached or its answer is unknown: calling again settles it
+     */
+    Order settle(OrderId id) {
+        for (int round = 0; round < OrderBook.MAX_CONFLICT_RETRIES; round++) {
+            Order order = book.current(id);
+            if (authorisationInDoubt(order)) {
+                resolveAuthorisation(order);
+                continue;
+            }
+            Optional<PaymentIntent> open = order.payment().openIntent();
+            if (open.isPresent()) {
+                answer(order, open.get());
+                continue;
+            }
+            PaymentIntent next = nextIntent(order);
+            if (next == null) {
+                return order;
+            }
+            Instant now = clock.instant();
+            book.update(id, o -> {
+                PaymentIntent again = o.payment().openIntent().isPresent() ? null : nextIntent(o);
+                return again == null ? Change.unchanged(o) : o.recordPayment(intentName(again) + " requested", PaymentOutcome.NOT_ATTEMPTED,
+                        o.payment().withIntent(again), now);
+            });
+        }
+        throw new SpiException("the payment of order " + id + " kept changing concurrently; call again to settle it", null, true);
+    }
+
+    /**
+     * Whether a cancelled order may hold an authorisation it does not know of: an earlier call under its authorisation
+     * key ended unknown or did not get through, and the order's record of it may have been lost with a failed save.
+     */
+    private static boolean authorisationInDoubt(Order order) {
+        PaymentStatus status = order.payment().status();
+        return order.status() == OrderStatus.CANCELLED && !order.paymentRef().isEmpty() && order.total().isPositive()
+                && (status == PaymentStatus.UNKNOWN || status == PaymentStatus.NOT_ATTEMPTED);
+    }
+
+    /**
+     * Asks the provider again under the order's authorisation key, which answers with the first call's outcome (or
+     * authorises now, when no call ever got through); what it authorised is then voided by {@link #settle(OrderId)}.
+     */
+    private void resolveAuthorisation(Order order) {
+        PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.AUTHORISE, authorisationKey(order),
+                order.id(), order.total(), order.paymentRef()));
+        if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
+            throw new SpiException("the authorisation of cancelled order " + order.id() + " is still " + result.outcome()
+                    + "; call again to release it", null, true);
+        }
+        Instant now = clock.instant();
+        book.update(order.id(), o -> {
+            if (!authorisationInDoubt(o)) {
+                return Change.unchanged(o);
+            }
+            PaymentSummary resolved = result.succeeded() ? o.payment().authorisedFor(o.total(), result.reference())
+                    : o.payment().with(PaymentStatus.DECLINED, result.message());
+            return o.recordPayment("authorise", result.outcome(), resolved, now);
+        });
+    }
+
+    private void answer(Order order, PaymentIntent intent) {
+        PaymentResult result = payments.execute(new PaymentRequest(intent.kind(), intent.key(), order.id(), intent.amount(),
+                order.payment().authorisationRef()));
+        if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
+            throw new SpiException(intentName(intent) + " of " + intent.amount() + " for order " + order.id() + " ended "
+                    + result.outcome() + "; call again to settle it", null, true);
+        }
+        if (result.outcome() == PaymentOutcome.DECLINED) {
+            LOG.warn("{} of {} for order {} declined: {}", intentName(intent), intent.amount(), order.id(), result.message());
+        }
+        Instant now = clock.instant();
+        book.update(order.id(), o -> o.payment().intents().contains(intent)
+                ? o.recordPayment(intentName(intent), result.outcome(), o.payment().answered(intent, result), now)
+                : Change.unchanged(o));
+    }
+
+    private static String intentName(PaymentIntent intent) {
+        return intent.kind() == PaymentRequest.Kind.CAPTURE ? "capture" : "void";
+    }
+
+    // ---- the arithmetic ----
+
+    /** The capture or void the order's state calls for now; null when the money is in line. */
+    private static PaymentIntent nextIntent(Order order) {
+        PaymentSummary p = order.payment();
+        if (order.paymentRef().isEmpty() || p.hasDeclinedIntent()) {
+            return null;
+        }
+        String suffix = order.id() + "-v" + order.version();
+        if (!p.authorised().isPositive()) {
+            return null;
+        }
+        Money owed = owed(order);
+        Money due = order.needsNoStock() && handedOver(order) > 0 ? owed : min(owed, handedOverValue(order));
+        Money capture = min(due.minus(p.captured()), p.authorised());
+        if (capture.isPositive()) {
+            return PaymentIntent.of(PaymentRequest.Kind.CAPTURE, "capture-" + suffix, capture);
+        }
+        Money stillOwed = owed.minus(p.captured().isGreaterThan(due) ? p.captured() : due);
+        Money excess = p.authorised().minus(stillOwed.isNegative() ? Money.zero(order.currency()) : stillOwed);
+        return excess.isPositive() ? PaymentIntent.of(PaymentRequest.Kind.VOID, "void-" + suffix, excess) : null;
+    }
+
+    /** What the customer still owes for units not cancelled: everything when none is, nothing when all are. */
+    private static Money owed(Order order) {
+        if (order.units(UnitState.CANCELLED) == 0) {
+            return order.total();
+        }
+        Money zero = Money.zero(order.currency());
+        if (order.status() == OrderStatus.CANCELLED) {
+            return zero;
+        }
+        Money owed = order.total();
+        for (OrderLine l : order.lines()) {
+            if (l.units().cancelled() > 0) {
+                owed = owed.minus(unitsValue(l, l.units().cancelled()));
+            }
+        }
+        return owed.isNegative() ? zero : owed;
+    }
+
+    private static int handedOver(Order order) {
+        return order.units(UnitState.SHIPPED) + order.units(UnitState.PICKED_UP) + order.units(UnitState.DELIVERED)
+                + order.units(UnitState.RETURNED);
+    }
+
+    /** What the units handed over (shipped, collected, delivered, returned) are worth, line by line. */
+    private static Money handedOverValue(Order order) {
+        Money value = Money.zero(order.currency());
+        for (OrderLine l : order.lines()) {
+            int units = l.units().shipped() + l.units().pickedUp() + l.units().delivered() + l.units().returned();
+            if (units > 0) {
+                value = value.plus(unitsValue(l, units));
+            }
+        }
+        return value;
+    }
+
+    /** Value of {@code units} units of {@code line}: its total shared out per unit, rounded half-even. */
+    private static Money unitsValue(OrderLine line, int units) {
+        return line.total().multipliedBy(units).dividedBy(line.quantity(), RoundingMode.HALF_EVEN);
+    }
+
+    private static Money min(Money a, Money b) {
+        return a.isGreaterThan(b) ? b : a;
+    }
+}
