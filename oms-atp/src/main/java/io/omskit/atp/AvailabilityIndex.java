@@ -8,7 +8,7 @@ import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.InventoryStore;
 import io.omskit.orchestration.SkuStock;

@@ -2,7 +2,7 @@ package io.omskit.atp;
 
 import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.omskit.atp;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.StockPosition;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.orchestration.SkuStock;
 import java.util.List;
 

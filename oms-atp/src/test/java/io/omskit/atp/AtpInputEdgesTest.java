@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.HolidayCalendar;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import java.time.Duration;
 import java.time.Instant;

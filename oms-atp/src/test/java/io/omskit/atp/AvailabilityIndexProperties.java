@@ -10,7 +10,7 @@ import io.omskit.core.inventory.ReservationKey;
 import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.network.LocationId;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.orchestration.StockSnapshot;
 import java.time.Instant;
 import java.util.List;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.atp.spi.BackorderLedger;
 import io.omskit.core.catalog.Sku;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;
 import java.time.LocalDate;

@@ -13,7 +13,7 @@ import io.omskit.core.catalog.Dimensions;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.inmemory.InMemoryCatalog;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.network.LocationType;
 import io.omskit.orchestration.RuleBook;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.Location;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.LegKind;
 import io.omskit.orchestration.RuleBook;

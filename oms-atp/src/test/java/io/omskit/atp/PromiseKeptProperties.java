@@ -7,7 +7,7 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.inventory.AllocationLine;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.Address;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.CustomerRef;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.ExternalOrderRef;

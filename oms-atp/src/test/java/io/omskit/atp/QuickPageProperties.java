@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omskit.atp.calendar.Berlin;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.LocationId;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.orchestration.SplitPolicy;
 import java.time.Duration;
 import java.time.Instant;

@@ -16,7 +16,7 @@ import io.omskit.core.network.HolidayCalendar;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.spi.Catalog;
 import io.omskit.core.spi.EventPublisher;

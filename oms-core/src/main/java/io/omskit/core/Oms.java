@@ -96,7 +96,7 @@ public final class Oms {
         this.stockReconciliation = new StockReconciliation(book, stock, b.inventory, b.events, b.clock);
         this.cancellation = new Cancellation(book, stock, settlement, fulfilments, b.clock);
         this.placement = new Placement(book, stock, settlement, cancellation, b.inventory, b.payments,
-                new OrderValidator(b.catalog, b.network, b.limits), b.ids, b.clock, b.paymentPendingTimeout);
+                new OrderValidator(b.catalog::find, b.network, b.limits), b.ids, b.clock, b.paymentPendingTimeout);
         this.allocations = new Allocations(book, stock, stockReconciliation, fulfilments, b.inventory, b.clock);
         this.cartHolds = new CartHolds(b.catalog, b.limits, b.inventory, stock, b.clock);
     }

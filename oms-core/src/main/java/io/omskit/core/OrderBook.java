@@ -5,7 +5,7 @@ import com.google.common.cache.CacheBuilder;
 import com.google.common.util.concurrent.Striped;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;

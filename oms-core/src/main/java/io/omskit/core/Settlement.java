@@ -8,7 +8,7 @@ import io.omskit.core.order.OrderStatus;
 import io.omskit.core.order.UnitState;
 import io.omskit.core.payment.PaymentIntent;
 import io.omskit.core.payment.PaymentOutcome;
-import io.omskit.core.payment.PaymentRequest;
+import io.omskit.core.spi.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
 import io.omskit.core.payment.PaymentStatus;
 import io.omskit.core.payment.PaymentSummary;
@@ -115,7 +115,8 @@ final class Settlement {
     }
 
     private void answer(Order order, PaymentIntent intent) {
-        PaymentResult result = payments.execute(new PaymentRequest(intent.kind(), intent.key(), order.id(), intent.amount(),
+        PaymentRequest.Kind kind = intent.kind() == PaymentIntent.Kind.CAPTURE ? PaymentRequest.Kind.CAPTURE : PaymentRequest.Kind.VOID;
+        PaymentResult result = payments.execute(new PaymentRequest(kind, intent.key(), order.id(), intent.amount(),
                 order.payment().authorisationRef()));
         if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
             throw new SpiException(intentName(intent) + " of " + intent.amount() + " for order " + order.id() + " ended "
@@ -131,7 +132,7 @@ final class Settlement {
     }
 
     private static String intentName(PaymentIntent intent) {
-        return intent.kind() == PaymentRequest.Kind.CAPTURE ? "capture" : "void";
+        return intent.kind() == PaymentIntent.Kind.CAPTURE ? "capture" : "void";
     }
 
     // ---- the arithmetic ----
@@ -150,11 +151,11 @@ final class Settlement {
         Money due = order.needsNoStock() && handedOver(order) > 0 ? owed : min(owed, handedOverValue(order));
         Money capture = min(due.minus(p.captured()), p.authorised());
         if (capture.isPositive()) {
-            return PaymentIntent.of(PaymentRequest.Kind.CAPTURE, "capture-" + suffix, capture);
+            return PaymentIntent.of(PaymentIntent.Kind.CAPTURE, "capture-" + suffix, capture);
         }
         Money stillOwed = owed.minus(p.captured().isGreaterThan(due) ? p.captured() : due);
         Money excess = p.authorised().minus(stillOwed.isNegative() ? Money.zero(order.currency()) : stillOwed);
-        return excess.isPositive() ? PaymentIntent.of(PaymentRequest.Kind.VOID, "void-" + suffix, excess) : null;
+        return excess.isPositive() ? PaymentIntent.of(PaymentIntent.Kind.VOID, "void-" + suffix, excess) : null;
     }
 
     /** What the customer still owes for units not cancelled: everything when none is, nothing when all are. */

@@ -2,7 +2,7 @@ package io.omskit.orchestration;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.common.Checks;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 
 /**

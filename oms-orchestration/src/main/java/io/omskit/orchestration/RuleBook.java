@@ -1,7 +1,7 @@
 package io.omskit.orchestration;
 
 import io.omskit.core.common.Checks;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -9,7 +9,7 @@ import io.omskit.core.common.Problem;
 import io.omskit.core.common.ValidationException;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.rules.CapabilityFilter;
 import io.omskit.orchestration.rules.CutOffFilter;

@@ -10,7 +10,7 @@ import io.omskit.core.inventory.Shortage;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.Order;
@@ -535,7 +535,7 @@ public final class SourcingEngine {
         if (wave.isEmpty()) {
             return List.of();
         }
-        io.omskit.core.order.Channel channel = wave.get(0).order().channel();
+        io.omskit.core.channel.Channel channel = wave.get(0).order().channel();
         Set<Sku> skus = new LinkedHashSet<>();
         for (SourcingRequest r : wave) {
             if (r.order().channel() != channel) {

@@ -5,7 +5,7 @@ import io.omskit.core.inventory.ChannelExposure;
 import io.omskit.core.inventory.ExposurePolicy;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.network.Location;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 
 /**
  * How many units of a position a channel may source: the channel's view of stock (for instance, the marketplace

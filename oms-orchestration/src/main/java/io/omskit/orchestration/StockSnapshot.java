@@ -5,7 +5,7 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.spi.InventoryStore;
 import java.util.Collection;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omskit.core.network.GeoPoint;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;

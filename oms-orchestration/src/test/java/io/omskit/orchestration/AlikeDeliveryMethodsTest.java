@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.orchestration.rules.CapabilityFilter;
 import io.omskit.orchestration.rules.CutOffFilter;
 import io.omskit.orchestration.rules.DailyCapacityFilter;

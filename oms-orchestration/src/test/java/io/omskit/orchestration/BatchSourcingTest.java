@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.inmemory.InMemoryInventoryStore;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.orchestration.rules.ShippingCost;
 import io.omskit.orchestration.rules.SplitPenalty;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static io.omskit.orchestration.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.orchestration.rules.CapabilityFilter;
 import io.omskit.orchestration.rules.LocationTypeFilter;
 import io.omskit.orchestration.rules.MaxDistanceFilter;

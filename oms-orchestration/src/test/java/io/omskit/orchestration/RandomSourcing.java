@@ -9,7 +9,7 @@ import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.network.OpeningHours;
 import io.omskit.core.network.TimeRange;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;

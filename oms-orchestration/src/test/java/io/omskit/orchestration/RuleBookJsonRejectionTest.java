@@ -106,7 +106,7 @@ class RuleBookJsonRejectionTest {
                 {"rule": "lateness", "perHour": 0, "baseHours": 8760, "kmPerHour": 2000}
                 """));
 
-        RuleSet home = book.ruleSetFor(io.omskit.core.order.Channel.WEB, io.omskit.core.order.DeliveryMethod.STANDARD_DELIVERY);
+        RuleSet home = book.ruleSetFor(io.omskit.core.channel.Channel.WEB, io.omskit.core.order.DeliveryMethod.STANDARD_DELIVERY);
         assertThat(((MaxDistanceFilter) home.filters().get(0)).maxKm()).isEqualTo(40_000);
         assertThat(((DistanceCost) home.costs().get(1)).perKm()).isEqualTo(1e9);
         assertThat(home.costs().get(0)).isInstanceOf(ShippingCost.class);

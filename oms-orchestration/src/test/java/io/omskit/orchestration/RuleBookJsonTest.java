@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.omskit.core.common.Problem;
 import io.omskit.core.common.ValidationException;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;

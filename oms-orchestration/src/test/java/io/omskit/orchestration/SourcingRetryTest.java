@@ -13,7 +13,7 @@ import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inmemory.InMemoryInventoryStore;
 import io.omskit.core.inmemory.InMemoryOrderRepository;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;

@@ -12,7 +12,7 @@ import io.omskit.core.inmemory.FakePaymentGateway;
 import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inmemory.InMemoryInventoryStore;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.LineAllocation;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;

@@ -3,7 +3,7 @@ package io.omskit.postgres;
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.jackson.OmsJacksonModule;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;

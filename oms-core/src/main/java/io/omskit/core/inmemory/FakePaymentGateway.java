@@ -2,7 +2,7 @@ package io.omskit.core.inmemory;
 
 import io.omskit.core.order.OrderId;
 import io.omskit.core.payment.PaymentOutcome;
-import io.omskit.core.payment.PaymentRequest;
+import io.omskit.core.spi.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
 import io.omskit.core.spi.PaymentGateway;
 import java.util.ArrayDeque;

@@ -1,6 +1,6 @@
 package io.omskit.core.inmemory;
 
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;

@@ -1,7 +1,7 @@
 package io.omskit.core.inventory;
 
 import io.omskit.core.common.Checks;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -6,8 +6,7 @@ import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
-import io.omskit.core.spi.InventoryStore;
+import io.omskit.core.channel.Channel;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,18 +22,18 @@ import java.util.Map;
  */
 public final class StockView {
 
-    private final InventoryStore store;
+    private final StockReader store;
     private final Network network;
     private final ChannelExposure exposure;
 
-    private StockView(InventoryStore store, Network network, ChannelExposure exposure) {
+    private StockView(StockReader store, Network network, ChannelExposure exposure) {
         this.store = Checks.notNull(store, "store");
         this.network = Checks.notNull(network, "network");
         this.exposure = Checks.notNull(exposure, "exposure");
     }
 
     /** A view of {@code store}'s stock over {@code network}, shown to channels through {@code exposure}. */
-    public static StockView of(InventoryStore store, Network network, ChannelExposure exposure) {
+    public static StockView of(StockReader store, Network network, ChannelExposure exposure) {
         return new StockView(store, network, exposure);
     }
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.omskit.core.inventory.ChannelExposure;
 import io.omskit.core.inventory.ExposurePolicy;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.omskit.core.order;
 
+import io.omskit.core.channel.Channel;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;

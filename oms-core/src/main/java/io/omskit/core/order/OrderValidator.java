@@ -1,5 +1,6 @@
 package io.omskit.core.order;
 
+import io.omskit.core.channel.Channel;
 import io.omskit.core.catalog.BundleComponent;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
@@ -10,7 +11,6 @@ import io.omskit.core.network.Capability;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
-import io.omskit.core.spi.Catalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.joda.money.CurrencyUnit;
@@ -82,27 +83,27 @@ public final class OrderValidator {
             Map.entry("CA", Pattern.compile("[A-Z]\\d[A-Z] ?\\d[A-Z]\\d", Pattern.CASE_INSENSITIVE)));
     private static final Pattern GENERIC_POSTAL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{1,9}");
 
-    private final Catalog catalog;
+    private final Function<Sku, Optional<SkuAttributes>> catalog;
     private final Network network;
     private final Limits limits;
 
     /**
      * A validator with the {@link Limits#DEFAULT default limits} but the line quantity.
      *
-     * @param catalog         looks up every SKU; unknown SKUs are problems
+     * @param catalog         looks up every SKU (a {@code Catalog}'s {@code find}); unknown SKUs are problems
      * @param network         the network; the pickup store must be in it and offer pickup
      * @param maxLineQuantity quantities above it are rejected as absurd
      */
-    public OrderValidator(Catalog catalog, Network network, int maxLineQuantity) {
+    public OrderValidator(Function<Sku, Optional<SkuAttributes>> catalog, Network network, int maxLineQuantity) {
         this(catalog, network, new Limits(maxLineQuantity, DEFAULT_MAX_STOCK_UNITS_PER_SKU, DEFAULT_MAX_ORDER_AMOUNT_MINOR));
     }
 
     /**
-     * @param catalog looks up every SKU; unknown SKUs are problems
+     * @param catalog looks up every SKU (a {@code Catalog}'s {@code find}); unknown SKUs are problems
      * @param network the network; the pickup store must be in it and offer pickup
      * @param limits  what is refused as absurd
      */
-    public OrderValidator(Catalog catalog, Network network, Limits limits) {
+    public OrderValidator(Function<Sku, Optional<SkuAttributes>> catalog, Network network, Limits limits) {
         this.catalog = Checks.notNull(catalog, "catalog");
         this.network = Checks.notNull(network, "network");
         this.limits = Checks.notNull(limits, "limits");
@@ -205,7 +206,7 @@ public final class OrderValidator {
             problems.add(new Problem(at + ".sku", null, "is required"));
             return Optional.empty();
         }
-        Optional<SkuAttributes> attributes = catalog.find(sku);
+        Optional<SkuAttributes> attributes = catalog.apply(sku);
         if (attributes.isEmpty()) {
             problems.add(new Problem(at + ".sku", sku.value(), "must be a SKU known to the catalog"));
         }

@@ -1,5 +1,6 @@
 package io.omskit.core.order;
 
+import io.omskit.core.channel.Channel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -7,19 +7,24 @@ import org.joda.money.Money;
  * A capture or void the order decided on and recorded before asking the provider, so that whoever finishes it (the
  * call itself, its retry, another node) asks with the same idempotency key and amount, and money never moves twice.
  *
- * @param kind            {@link PaymentRequest.Kind#CAPTURE} or {@link PaymentRequest.Kind#VOID}
+ * @param kind            a capture or a void
  * @param key             the idempotency key sent to the provider
  * @param amount          the amount, positive
  * @param declinedBecause the provider's reason when it declined; null while the intent is open. A declined intent
  *                        stays on the payment for people to resolve and stops further captures
  */
-public record PaymentIntent(PaymentRequest.Kind kind, String key, Money amount, String declinedBecause) {
+public record PaymentIntent(Kind kind, String key, Money amount, String declinedBecause) {
+
+    /** What the intent asks of the provider. */
+    public enum Kind {
+        /** Take authorised money. */
+        CAPTURE,
+        /** Release authorised money. */
+        VOID
+    }
 
     public PaymentIntent {
         Checks.notNull(kind, "kind");
-        if (kind != PaymentRequest.Kind.CAPTURE && kind != PaymentRequest.Kind.VOID) {
-            throw new IllegalArgumentException("kind must be CAPTURE or VOID, was " + kind);
-        }
         Checks.notBlank(key, "key");
         Checks.notNull(amount, "amount");
         if (!amount.isPositive()) {
@@ -28,7 +33,7 @@ public record PaymentIntent(PaymentRequest.Kind kind, String key, Money amount, 
     }
 
     /** An open intent. */
-    public static PaymentIntent of(PaymentRequest.Kind kind, String key, Money amount) {
+    public static PaymentIntent of(Kind kind, String key, Money amount) {
         return new PaymentIntent(kind, key, amount, null);
     }
 

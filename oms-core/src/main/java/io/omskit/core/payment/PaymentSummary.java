@@ -86,7 +86,7 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
         }
         rest.remove(at);
         Money amount = intent.amount().isGreaterThan(authorised) ? authorised : intent.amount();
-        if (intent.kind() == PaymentRequest.Kind.CAPTURE) {
+        if (intent.kind() == PaymentIntent.Kind.CAPTURE) {
             return new PaymentSummary(PaymentStatus.CAPTURED, attempt, authorisationRef, authorised.minus(amount),
                     captured.plus(amount), refunded, "", rest);
         }

@@ -16,6 +16,7 @@ import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.inventory.StockAdjustment;
 import io.omskit.core.inventory.StockMovement;
 import io.omskit.core.inventory.StockPosition;
+import io.omskit.core.inventory.StockReader;
 import io.omskit.core.network.LocationId;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,7 @@ import java.util.Optional;
  * </ol>
  * Time comes from the store's injected {@link java.time.Clock}.
  */
-public interface InventoryStore {
+public interface InventoryStore extends StockReader {
 
     /**
      * Holds stock for every line or for none. A line with a location needs that position's available to sell and
@@ -132,12 +133,15 @@ public interface InventoryStore {
     StockPosition position(Sku sku, LocationId location);
 
     /** Every position of {@code sku} that ever had a movement or setting, ordered by location id. */
+    @Override
     List<StockPosition> positions(Sku sku);
 
     /** Units of {@code sku} held by active network-wide reservations. */
+    @Override
     int networkReserved(Sku sku);
 
     /** Units of {@code sku} available to sell across the network: sum of the positions' minus network-wide reservations. */
+    @Override
     int networkAvailable(Sku sku);
 
     /** Inbound supply of {@code sku} not yet received or cancelled, ordered by ETA. */

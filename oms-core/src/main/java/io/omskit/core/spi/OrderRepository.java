@@ -1,7 +1,7 @@
 package io.omskit.core.spi;
 
 import io.omskit.core.event.DomainEvent;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;

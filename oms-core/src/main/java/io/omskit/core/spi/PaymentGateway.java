@@ -1,6 +1,5 @@
 package io.omskit.core.spi;
 
-import io.omskit.core.payment.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
 
 /**

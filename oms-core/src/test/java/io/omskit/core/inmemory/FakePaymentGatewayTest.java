@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omskit.core.order.OrderId;
 import io.omskit.core.payment.PaymentOutcome;
-import io.omskit.core.payment.PaymentRequest;
-import io.omskit.core.payment.PaymentRequest.Kind;
+import io.omskit.core.spi.PaymentRequest;
+import io.omskit.core.spi.PaymentRequest.Kind;
 import io.omskit.core.payment.PaymentResult;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;

@@ -10,7 +10,7 @@ import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package io.omskit.core.order;
 
+import io.omskit.core.channel.Channel;
 import io.omskit.core.network.LocationId;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.omskit.core.order;
 
+import io.omskit.core.channel.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.common.Change;

@@ -1,5 +1,6 @@
 package io.omskit.core.order;
 
+import io.omskit.core.channel.Channel;
 import static io.omskit.core.order.OrderFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +33,7 @@ class OrderValidatorTest {
             Location.builder(LocationId.of("ST-NOPICKUP"), LocationType.STORE, GeoPoint.of(52.5, 13.4))
                     .capabilities(Set.of(Capability.SHIP)).build(),
             Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build()));
-    private final OrderValidator validator = new OrderValidator(catalog, network, 1000);
+    private final OrderValidator validator = new OrderValidator(catalog::find, network, 1000);
 
     @Test
     void accepts_a_well_formed_request() {
@@ -154,7 +155,7 @@ class OrderValidatorTest {
 
     @Test
     void refuses_stock_units_and_amounts_beyond_the_configured_limits() {
-        OrderValidator strict = new OrderValidator(catalog, network, new OrderValidator.Limits(1000, 5, 10_000));
+        OrderValidator strict = new OrderValidator(catalog::find, network, new OrderValidator.Limits(1000, 5, 10_000));
         PlaceOrderRequest request = PlaceOrderRequest.builder()
                 .channel(Channel.WEB).externalRef("W-9").customer("c").currency("EUR")
                 .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY, address(), null))

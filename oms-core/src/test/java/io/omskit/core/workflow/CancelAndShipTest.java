@@ -156,7 +156,7 @@ class CancelAndShipTest {
         }
 
         @Override
-        public java.util.Optional<Order> findByExternalRef(io.omskit.core.order.Channel channel,
+        public java.util.Optional<Order> findByExternalRef(io.omskit.core.channel.Channel channel,
                                                           io.omskit.core.order.ExternalOrderRef externalRef) {
             return delegate.findByExternalRef(channel, externalRef);
         }

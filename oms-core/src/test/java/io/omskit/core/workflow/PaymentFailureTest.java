@@ -13,7 +13,7 @@ import io.omskit.core.PlacementResult.Outcome;
 import io.omskit.core.order.HoldReason;
 import io.omskit.core.order.OrderStatus;
 import io.omskit.core.order.UnitState;
-import io.omskit.core.payment.PaymentRequest;
+import io.omskit.core.spi.PaymentRequest;
 import io.omskit.core.payment.PaymentStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

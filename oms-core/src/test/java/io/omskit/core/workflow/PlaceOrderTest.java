@@ -133,9 +133,9 @@ class PlaceOrderTest {
 
     @Test
     void marketplace_orders_need_a_seller_per_line() {
-        PlaceOrderRequest noSeller = f.webOrder("M-1").channel(io.omskit.core.order.Channel.MARKETPLACE)
+        PlaceOrderRequest noSeller = f.webOrder("M-1").channel(io.omskit.core.channel.Channel.MARKETPLACE)
                 .line("1", "MUG", 1, eur(8)).build();
-        PlaceOrderRequest withSeller = f.webOrder("M-2").channel(io.omskit.core.order.Channel.MARKETPLACE)
+        PlaceOrderRequest withSeller = f.webOrder("M-2").channel(io.omskit.core.channel.Channel.MARKETPLACE)
                 .line(LineRequest.of("1", "MUG", 1, eur(8)).soldBy("seller-7")).paymentRef(null).build();
 
         assertThatThrownBy(() -> f.oms.placeOrder(noSeller)).hasMessageContaining("lines[0].seller");

@@ -26,7 +26,7 @@ import java.util.List;
 public final class Context implements SourcingContext {
 
     private final Order order;
-    private final io.omskit.core.order.Channel channel;
+    private final io.omskit.core.channel.Channel channel;
     private final DeliveryChoice delivery;
     private final Network network;
     private final Instant now;
@@ -82,7 +82,7 @@ public final class Context implements SourcingContext {
      * A context for a computation without an order (what-if for one item): {@link #order()} fails, rules may read
      * the {@code channel}.
      */
-    Context(io.omskit.core.order.Channel channel, DeliveryChoice delivery, Network network, Instant now,
+    Context(io.omskit.core.channel.Channel channel, DeliveryChoice delivery, Network network, Instant now,
             List<SourcingItem> items, SkuStock[] stock, int[][] excluded, CapacityTracker capacity, double[] unitVectors,
             Sites sites) {
         this(null, channel, delivery, network, now, items, stock, excluded, capacity, unitVectors, sites);
@@ -114,7 +114,7 @@ public final class Context implements SourcingContext {
         this.km = same.km;
     }
 
-    private Context(Order order, io.omskit.core.order.Channel channel, DeliveryChoice delivery, Network network,
+    private Context(Order order, io.omskit.core.channel.Channel channel, DeliveryChoice delivery, Network network,
                     Instant now, List<SourcingItem> items, SkuStock[] stock, int[][] excluded, CapacityTracker capacity,
                     double[] unitVectors, Sites sites) {
         this.sites = sites;
@@ -220,7 +220,7 @@ public final class Context implements SourcingContext {
     }
 
     @Override
-    public io.omskit.core.order.Channel channel() {
+    public io.omskit.core.channel.Channel channel() {
         return channel;
     }
 

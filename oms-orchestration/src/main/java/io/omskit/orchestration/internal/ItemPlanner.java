@@ -5,7 +5,7 @@ import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.network.GeoPoint;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.LineId;

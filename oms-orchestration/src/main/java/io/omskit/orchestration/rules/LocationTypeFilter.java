@@ -3,7 +3,7 @@ package io.omskit.orchestration.rules;
 import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;

@@ -20,7 +20,7 @@ public interface SourcingContext {
     Order order();
 
     /** The order's channel; never null. A rule reading only this of the order depends on {@link RuleInput#DELIVERY}. */
-    default io.omskit.core.order.Channel channel() {
+    default io.omskit.core.channel.Channel channel() {
         return order().channel();
     }
 

@@ -17,7 +17,7 @@ import io.omskit.core.order.OrderStatus;
 import io.omskit.core.order.UnitMove;
 import io.omskit.core.order.UnitState;
 import io.omskit.core.payment.PaymentOutcome;
-import io.omskit.core.payment.PaymentRequest;
+import io.omskit.core.spi.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
 import io.omskit.core.payment.PaymentStatus;
 import io.omskit.core.payment.PaymentSummary;

@@ -49,7 +49,7 @@ import io.omskit.core.order.OrderId;
 import io.omskit.core.order.PlaceOrderRequest;
 import io.omskit.core.order.SellerRef;
 import io.omskit.core.order.UnitMove;
-import io.omskit.core.payment.PaymentRequest;
+import io.omskit.core.spi.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
 import io.omskit.core.payment.PaymentSummary;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import io.omskit.core.network.GeoPoint;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.Address;
 import io.omskit.core.order.Adjustment;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.CustomerRef;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;

@@ -28,7 +28,7 @@ import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.inventory.StockThresholds;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.order.Address;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.CustomerRef;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;

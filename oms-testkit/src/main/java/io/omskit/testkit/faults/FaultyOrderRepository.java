@@ -2,7 +2,7 @@ package io.omskit.testkit.faults;
 
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;

@@ -1,7 +1,7 @@
 package io.omskit.testkit.faults;
 
 import io.omskit.core.common.Checks;
-import io.omskit.core.payment.PaymentRequest;
+import io.omskit.core.spi.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
 import io.omskit.core.spi.PaymentGateway;
 

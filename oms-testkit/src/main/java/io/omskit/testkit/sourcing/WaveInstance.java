@@ -8,7 +8,7 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.Address;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.Order;

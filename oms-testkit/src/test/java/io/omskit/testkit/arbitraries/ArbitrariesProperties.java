@@ -43,7 +43,7 @@ class ArbitrariesProperties {
             Location.builder(LocationId.of("ST-2"), LocationType.STORE, GeoPoint.of(52.52, 13.4)).build()));
     private static final OrderValidator VALIDATOR = new OrderValidator(InMemoryCatalog.of(SKUS.stream()
             .map(s -> SkuAttributes.of(s, "item " + s, "misc", 100, Dimensions.ofMillimetres(10, 10, 10), true))
-            .toList()), NETWORK, OrderValidator.DEFAULT_MAX_LINE_QUANTITY);
+            .toList())::find, NETWORK, OrderValidator.DEFAULT_MAX_LINE_QUANTITY);
 
     @Property(tries = 200)
     void generated_requests_pass_the_order_validator(@ForAll("validatableRequests") PlaceOrderRequest request) {

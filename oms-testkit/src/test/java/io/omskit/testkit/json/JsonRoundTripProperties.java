@@ -30,7 +30,7 @@ import io.omskit.core.network.Network;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.PlaceOrderRequest;
-import io.omskit.core.payment.PaymentRequest;
+import io.omskit.core.spi.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
 import io.omskit.core.payment.PaymentSummary;
 import io.omskit.testkit.arbitraries.OmsArbitraries;

@@ -23,7 +23,7 @@ import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.Address;
 import io.omskit.core.order.CancellationReason;
-import io.omskit.core.order.Channel;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.HoldReason;
@@ -199,9 +199,9 @@ class RetryAfterFailureTest {
 
         assertThat(gateway.captured(order.id())).isEqualTo(eur(25));
         assertThat(shipped.payment().captured()).isEqualTo(eur(25));
-        assertThat(gateway.calls()).filteredOn(c -> c.kind() == io.omskit.core.payment.PaymentRequest.Kind.CAPTURE)
-                .extracting(io.omskit.core.payment.PaymentRequest::idempotencyKey).containsOnly(gateway.calls().stream()
-                        .filter(c -> c.kind() == io.omskit.core.payment.PaymentRequest.Kind.CAPTURE).findFirst().orElseThrow()
+        assertThat(gateway.calls()).filteredOn(c -> c.kind() == io.omskit.core.spi.PaymentRequest.Kind.CAPTURE)
+                .extracting(io.omskit.core.spi.PaymentRequest::idempotencyKey).containsOnly(gateway.calls().stream()
+                        .filter(c -> c.kind() == io.omskit.core.spi.PaymentRequest.Kind.CAPTURE).findFirst().orElseThrow()
                         .idempotencyKey());
     }
 

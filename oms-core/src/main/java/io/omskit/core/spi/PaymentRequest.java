@@ -1,4 +1,4 @@
-package io.omskit.core.payment;
+package io.omskit.core.spi;
 
 import io.omskit.core.common.Checks;
 import io.omskit.core.order.OrderId;

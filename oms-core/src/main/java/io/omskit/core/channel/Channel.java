@@ -1,4 +1,4 @@
-package io.omskit.core.order;
+package io.omskit.core.channel;
 
 /** Where an order was taken. */
 public enum Channel {

@@ -1,0 +1,5 @@
+/**
+ * Sales channels: where an order was taken (web, app, marketplace, store, contact centre). How each channel sees stock
+ * is {@link io.omskit.core.inventory.ChannelExposure}.
+ */
+package io.omskit.core.channel;
