@@ -14,14 +14,15 @@ import javax.sql.DataSource;
 
 /**
  * Everything needed to run OMS Kit on PostgreSQL, wired in one call: a HikariCP pool, the schema migrated by
- * Flyway, the {@link PostgresInventoryStore}, the {@link PostgresOrderRepository} and an {@link OutboxRelay}
- * publishing their events.
+ * Flyway, the {@link PostgresInventoryStore}, the {@link PostgresOrderRepository}, the
+ * {@link PostgresFulfilmentRepository} and an {@link OutboxRelay} publishing their events.
  *
  * <pre>{@code
  * try (PostgresOms pg = PostgresOms.builder().jdbcUrl("jdbc:postgresql://db:5432/oms", user, password)
  *         .publisher(myPublisher).start()) {
  *     InventoryStore stock = pg.inventoryStore();
  *     OrderRepository orders = pg.orderRepository();
+ *     FulfilmentRepository fulfilments = pg.fulfilmentRepository();
  *     ...
  * }
  * }</pre>
@@ -34,6 +35,7 @@ public final class PostgresOms implements AutoCloseable {
     private final OutboxRelay relay;
     private final PostgresInventoryStore inventory;
     private final PostgresOrderRepository orders;
+    private final PostgresFulfilmentRepository fulfilments;
     private final String jdbcUrl;
 
     private PostgresOms(Builder b) {
@@ -62,6 +64,7 @@ public final class PostgresOms implements AutoCloseable {
         this.inventory = PostgresInventoryStore.builder(dataSource).clock(b.clock).thresholds(b.thresholds)
                 .jsonModule(b.module).afterCommit(nudge).build();
         this.orders = new PostgresOrderRepository(dataSource, b.module, b.clock, nudge);
+        this.fulfilments = new PostgresFulfilmentRepository(dataSource, b.module, b.clock, nudge);
         if (b.pollInterval != null) {
             relay.start(b.pollInterval);
         }
@@ -80,6 +83,11 @@ public final class PostgresOms implements AutoCloseable {
     /** The order repository. */
     public PostgresOrderRepository orderRepository() {
         return orders;
+    }
+
+    /** The fulfilment repository. */
+    public PostgresFulfilmentRepository fulfilmentRepository() {
+        return fulfilments;
     }
 
     /** The relay publishing the outbox. */
@@ -166,7 +174,7 @@ public final class PostgresOms implements AutoCloseable {
             return this;
         }
 
-        /** The Jackson module for order documents and events (one that knows every event type written); default core. */
+        /** The Jackson module for order and fulfilment documents and events (one that knows every event type written); default core. */
         public Builder jsonModule(OmsJacksonModule module) {
             this.module = Checks.notNull(module, "module");
             return this;

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omskit.core.catalog.Sku;
+import io.omskit.core.common.Change;
 import io.omskit.core.event.DomainEvent;
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.fulfilment.FulfilmentEvent;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.fulfilment.FulfilmentKind;
+import io.omskit.core.fulfilment.FulfilmentLine;
+import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.MovementReason;
 import io.omskit.core.inventory.ReservationKey;
@@ -12,7 +19,11 @@ import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.inventory.StockAdjustment;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.OrderId;
 import io.omskit.core.spi.EventPublisher;
+import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,6 +90,25 @@ class OutboxRelayTest {
         assertThat(relay.pendingCount()).isZero();
         assertThat(relay.publishPending()).isZero();
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void fulfilment_events_go_out_with_the_steps_that_were_saved() {
+        PostgresFulfilmentRepository fulfilments = new PostgresFulfilmentRepository(TestDatabase.dataSource());
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        Change<Fulfilment, FulfilmentEvent> offered = Fulfilment.offer(FulfilmentId.of("F-1"), OrderId.of("O-1"),
+                FulfilmentKind.SHIP_TO_CUSTOMER, WH, null, AllocationKey.of("F-1"),
+                List.of(FulfilmentLine.of(LineId.of("1"), A, 2)), null, t0);
+        Change<Fulfilment, FulfilmentEvent> accepted = offered.state().accept(t0.plusSeconds(1));
+        Change<Fulfilment, FulfilmentEvent> lateRejection = offered.state().reject(List.of(LineQuantity.of(LineId.of("1"), 2)),
+                "too late", t0.plusSeconds(2));
+
+        assertThat(fulfilments.save(offered.state(), offered.events())).isEqualTo(SaveOutcome.SAVED);
+        assertThat(fulfilments.save(accepted.state(), accepted.events())).isEqualTo(SaveOutcome.SAVED);
+        assertThat(fulfilments.save(lateRejection.state(), lateRejection.events())).isEqualTo(SaveOutcome.VERSION_CONFLICT);
+        relay.publishPending();
+
+        assertThat(published).containsExactly(offered.events().get(0), accepted.events().get(0));
     }
 
     @Test

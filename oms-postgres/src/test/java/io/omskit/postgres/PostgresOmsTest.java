@@ -51,7 +51,8 @@ class PostgresOmsTest {
             InMemoryCatalog catalog = new InMemoryCatalog().put(SkuAttributes.of(sku, "Mug", "kitchen", 300,
                     Dimensions.ofMillimetres(100, 100, 120), true));
             Oms oms = Oms.builder().clock(Clock.systemUTC()).network(network).catalog(catalog)
-                    .orders(pg.orderRepository()).inventory(pg.inventoryStore()).payments(new FakePaymentGateway())
+                    .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
+                    .payments(new FakePaymentGateway())
                     .events(events).build();
 
             PlacementResult placed = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("WEB-1")
@@ -71,7 +72,7 @@ class PostgresOmsTest {
             try (Connection c = pg.dataSource().getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select count(*) from oms_schema_history where success")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("migrations applied once").isEqualTo(5);
+                assertThat(rs.getInt(1)).as("migrations applied once").isEqualTo(6);
             }
         }
     }

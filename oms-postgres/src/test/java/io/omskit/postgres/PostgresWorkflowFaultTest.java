@@ -1,19 +1,12 @@
 package io.omskit.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.omskit.core.event.DomainEvent;
-import io.omskit.core.inmemory.InMemoryFulfilmentRepository;
-import io.omskit.core.inmemory.RecordingEventPublisher;
 import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.spi.EventPublisher;
-import io.omskit.postgres.internal.JsonCodec;
 import io.omskit.testkit.workflow.StorageDisturbance;
 import io.omskit.testkit.workflow.WorkflowAdapters;
 import io.omskit.testkit.workflow.WorkflowFaultContract;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,31 +16,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * The workflow contract on PostgreSQL: the order repository (events in the outbox) and the inventory store on the
- * test database, a second node on a pool of its own; during the load a random backend of the database is killed every
- * 5 ms (see {@link BackendKiller}).
+ * The workflow contract on PostgreSQL: the order and fulfilment repositories (events in the outbox) and the inventory
+ * store on the test database, a second node on a pool of its own; during the load a random backend of the database is
+ * killed every 5 ms (see {@link BackendKiller}).
  */
 class PostgresWorkflowFaultTest extends WorkflowFaultContract {
 
-    private static final JsonCodec CODEC = new JsonCodec(new OmsJacksonModule());
     /** The second nodes open now, by the adapters they were handed out as. */
     private final Map<WorkflowAdapters, PostgresOms> nodes = new ConcurrentHashMap<>();
-    // until the PostgreSQL fulfilment repository exists, fulfilments live in memory, shared by both nodes
-    private InMemoryFulfilmentRepository fulfilments;
 
     @Override
     protected WorkflowAdapters newAdapters(Clock clock) {
         TestDatabase.clean();
         DataSource db = TestDatabase.dataSource();
-        fulfilments = new InMemoryFulfilmentRepository();
-        // order events go through the outbox; fulfilment events, kept in memory, to this publisher
-        RecordingEventPublisher fulfilmentEvents = new RecordingEventPublisher();
-        return new WorkflowAdapters(new PostgresOrderRepository(db, new OmsJacksonModule(), clock, () -> { }), fulfilments,
-                PostgresInventoryStore.builder(db).clock(clock).build(), fulfilmentEvents, () -> {
-                    List<DomainEvent> all = new java.util.ArrayList<>(outboxEvents(db));
-                    all.addAll(fulfilmentEvents.events());
-                    return all;
-                });
+        return new WorkflowAdapters(new PostgresOrderRepository(db, new OmsJacksonModule(), clock, () -> { }),
+                new PostgresFulfilmentRepository(db, new OmsJacksonModule(), clock, () -> { }),
+                PostgresInventoryStore.builder(db).clock(clock).build(), EventPublisher.none(), TestDatabase::outboxEvents);
     }
 
     @Override
@@ -55,8 +39,8 @@ class PostgresWorkflowFaultTest extends WorkflowFaultContract {
         // no relay: the contract reads the outbox, whoever wrote it
         PostgresOms node = PostgresOms.builder().jdbcUrl(TestDatabase.jdbcUrl(), "postgres", "postgres").clock(clock)
                 .poolSize(4).publishSynchronously(false).pollInterval(null).start();
-        WorkflowAdapters adapters = new WorkflowAdapters(node.orderRepository(), first.fulfilments(), node.inventoryStore(),
-                first.events(), first.published());
+        WorkflowAdapters adapters = new WorkflowAdapters(node.orderRepository(), node.fulfilmentRepository(),
+                node.inventoryStore(), EventPublisher.none(), first.published());
         nodes.put(adapters, node);
         return adapters;
     }
@@ -83,19 +67,5 @@ class PostgresWorkflowFaultTest extends WorkflowFaultContract {
         } catch (SQLException e) {
             throw new IllegalStateException("not a HikariCP pool: " + pool, e);
         }
-    }
-
-    /** Every event written to the outbox so far, published or not, in the order written. */
-    private static List<DomainEvent> outboxEvents(DataSource db) {
-        List<DomainEvent> events = new ArrayList<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select payload::text from oms_outbox order by id")) {
-            while (rs.next()) {
-                events.addAll(CODEC.eventsFromJsonArray(rs.getString(1)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the outbox", e);
-        }
-        return events;
     }
 }

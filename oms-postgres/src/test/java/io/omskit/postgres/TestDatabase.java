@@ -2,12 +2,18 @@ package io.omskit.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.omskit.core.event.DomainEvent;
+import io.omskit.core.jackson.OmsJacksonModule;
+import io.omskit.postgres.internal.JsonCodec;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -16,6 +22,7 @@ import javax.sql.DataSource;
  */
 final class TestDatabase {
 
+    private static final JsonCodec CODEC = new JsonCodec(new OmsJacksonModule());
     private static EmbeddedPostgres server;
     private static HikariDataSource pool;
     private static String jdbcUrl;
@@ -60,10 +67,24 @@ final class TestDatabase {
     static void clean() {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("truncate inv_inbound, inv_movement, inv_position, inv_sku, inv_reservation, inv_allocation,"
-                    + " oms_outbox, oms_order restart identity cascade");
+                    + " oms_outbox, oms_order, oms_fulfilment restart identity cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean the test database", e);
         }
+    }
+
+    /** Every event written to the outbox so far, published or not, in the order written. */
+    static List<DomainEvent> outboxEvents() {
+        List<DomainEvent> events = new ArrayList<>();
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select payload::text from oms_outbox order by id")) {
+            while (rs.next()) {
+                events.addAll(CODEC.eventsFromJsonArray(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the outbox", e);
+        }
+        return events;
     }
 
     private static synchronized void stop() {

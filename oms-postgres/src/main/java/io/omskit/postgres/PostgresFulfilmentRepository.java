@@ -1,0 +1,209 @@
+package io.omskit.postgres;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.event.DomainEvent;
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.fulfilment.FulfilmentStatus;
+import io.omskit.core.jackson.OmsJacksonModule;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.spi.FulfilmentRepository;
+import io.omskit.core.spi.SaveOutcome;
+import io.omskit.core.spi.SpiException;
+import io.omskit.postgres.internal.JsonCodec;
+import io.omskit.postgres.internal.OutboxWriter;
+import io.omskit.postgres.internal.Sql;
+import io.omskit.postgres.internal.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A {@link FulfilmentRepository} on PostgreSQL: each fulfilment is a JSONB document in {@code oms_fulfilment} written by
+ * the library's Jackson module, beside indexed copies of its id, version, order, location, status, collection deadline
+ * and creation time.
+ *
+ * <p>Optimistic concurrency without locks held between calls: version 1 is inserted with {@code ON CONFLICT DO NOTHING},
+ * version n replaces the row only {@code WHERE version = n - 1}. Of concurrent writers of one version exactly one wins;
+ * the others get {@link SaveOutcome#VERSION_CONFLICT}.
+ *
+ * <p>{@link #save(Fulfilment, List)} also writes the events of the change to the outbox in the same transaction, so they
+ * are published (by the {@link OutboxRelay}) if and only if the fulfilment was saved.
+ *
+ * <p>Database failures surface as {@link SpiException} with nothing written. Thread-safe.
+ */
+public final class PostgresFulfilmentRepository implements FulfilmentRepository {
+
+    // the columns keep microseconds, the documents exact instants: each answer is put in exact order once read
+    private static final Comparator<Fulfilment> OLDEST_FIRST =
+            Comparator.comparing(Fulfilment::createdAt).thenComparing(Fulfilment::id);
+    private static final Comparator<Fulfilment> EARLIEST_DEADLINE_FIRST =
+            Comparator.comparing(Fulfilment::collectBy).thenComparing(Fulfilment::id);
+
+    private final Transactions tx;
+    private final JsonCodec json;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final Runnable afterCommit;
+
+    /**
+     * A repository on {@code dataSource} (migrated by {@link PostgresSchema#migrate}), writing documents and events with
+     * {@code module}, calling {@code afterCommit} after a save that wrote events (e.g. {@link OutboxRelay#wakeUp()}).
+     */
+    public PostgresFulfilmentRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit) {
+        this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 10);
+        this.json = new JsonCodec(Checks.notNull(module, "module"));
+        this.outbox = new OutboxWriter(json);
+        this.clock = Checks.notNull(clock, "clock");
+        this.afterCommit = Checks.notNull(afterCommit, "afterCommit");
+    }
+
+    /** A repository on {@code dataSource} with the core Jackson module and the system clock. */
+    public PostgresFulfilmentRepository(DataSource dataSource) {
+        this(dataSource, new OmsJacksonModule(), Clock.systemUTC(), () -> { });
+    }
+
+    @Override
+    public SaveOutcome save(Fulfilment fulfilment) {
+        return save(fulfilment, List.of());
+    }
+
+    /**
+     * Saves {@code fulfilment} as {@link #save(Fulfilment)} does and, if it was saved, appends {@code events} to the
+     * outbox in the same transaction; if it was not, nothing is written.
+     *
+     * @param events the events of the change that produced {@code fulfilment}, in order; may be empty
+     * @throws SpiException on infrastructure failure; nothing was written
+     */
+    @Override
+    public SaveOutcome save(Fulfilment fulfilment, List<? extends DomainEvent> events) {
+        Checks.notNull(fulfilment, "fulfilment");
+        Checks.notNull(events, "events");
+        SaveOutcome outcome = tx.inTransaction("save fulfilment " + fulfilment.id(), c -> {
+            SaveOutcome o = fulfilment.version() == 1 ? insert(c, fulfilment) : update(c, fulfilment);
+            if (o == SaveOutcome.SAVED) {
+                outbox.append(c, events);
+            }
+            return o;
+        });
+        if (outcome == SaveOutcome.SAVED && !events.isEmpty()) {
+            afterCommit.run();
+        }
+        return outcome;
+    }
+
+    /** True: {@link #save(Fulfilment, List)} writes the events to the outbox, and an {@link OutboxRelay} publishes them. */
+    @Override
+    public boolean storesEvents() {
+        return true;
+    }
+
+    private SaveOutcome insert(Connection c, Fulfilment f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into oms_fulfilment (order_id, location, status, collect_by,"
+                + " created_at, updated_at, document, fulfilment_id, version) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)"
+                + " on conflict do nothing")) {
+            bindDocument(ps, f);
+            ps.setString(8, f.id().value());
+            ps.setLong(9, f.version());
+            return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
+        }
+    }
+
+    private SaveOutcome update(Connection c, Fulfilment f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update oms_fulfilment set order_id = ?, location = ?, status = ?,"
+                + " collect_by = ?, created_at = ?, updated_at = ?, document = cast(? as jsonb), version = ?"
+                + " where fulfilment_id = ? and version = ?")) {
+            bindDocument(ps, f);
+            ps.setLong(8, f.version());
+            ps.setString(9, f.id().value());
+            ps.setLong(10, f.version() - 1);
+            return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
+        }
+    }
+
+    /** Binds order, location, status, collect by, created at, updated at and the document to the first seven parameters. */
+    private void bindDocument(PreparedStatement ps, Fulfilment f) throws SQLException {
+        ps.setString(1, f.orderId().value());
+        ps.setString(2, f.location().value());
+        ps.setString(3, f.status().name());
+        Sql.setInstant(ps, 4, f.collectBy());
+        Sql.setInstant(ps, 5, f.createdAt());
+        Sql.setInstant(ps, 6, clock.instant());
+        ps.setString(7, json.documentToJson(f));
+    }
+
+    @Override
+    public Optional<Fulfilment> find(FulfilmentId id) {
+        Checks.notNull(id, "id");
+        return tx.autoCommit("find fulfilment " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_fulfilment where fulfilment_id = ?")) {
+                ps.setString(1, id.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(document(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Fulfilment> forOrder(OrderId orderId) {
+        Checks.notNull(orderId, "orderId");
+        List<Fulfilment> found = tx.autoCommit("find fulfilments of order " + orderId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_fulfilment where order_id = ?"
+                    + " order by created_at, fulfilment_id")) {
+                ps.setString(1, orderId.value());
+                return Sql.list(ps, PostgresFulfilmentRepository.this::document);
+            }
+        });
+        found.sort(OLDEST_FIRST);
+        return found;
+    }
+
+    @Override
+    public List<Fulfilment> atLocation(LocationId location, FulfilmentStatus status, int limit) {
+        Checks.notNull(location, "location");
+        Checks.notNull(status, "status");
+        Checks.positive(limit, "limit");
+        List<Fulfilment> found = tx.autoCommit("find fulfilments at " + location, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_fulfilment where location = ?"
+                    + " and status = ? order by created_at, fulfilment_id limit ?")) {
+                ps.setString(1, location.value());
+                ps.setString(2, status.name());
+                ps.setInt(3, limit);
+                return Sql.list(ps, PostgresFulfilmentRepository.this::document);
+            }
+        });
+        found.sort(OLDEST_FIRST);
+        return found;
+    }
+
+    @Override
+    public List<Fulfilment> dueForExpiry(Instant now, int limit) {
+        Checks.notNull(now, "now");
+        Checks.positive(limit, "limit");
+        List<Fulfilment> found = tx.autoCommit("find fulfilments due for expiry", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_fulfilment"
+                    + " where status = 'READY_FOR_COLLECTION' and collect_by <= ? order by collect_by, fulfilment_id limit ?")) {
+                Sql.setInstant(ps, 1, now);
+                ps.setInt(2, limit);
+                return Sql.list(ps, PostgresFulfilmentRepository.this::document);
+            }
+        });
+        // now was bound to the microsecond: a deadline later within that microsecond has not passed
+        found.removeIf(f -> f.collectBy().isAfter(now));
+        found.sort(EARLIEST_DEADLINE_FIRST);
+        return found;
+    }
+
+    private Fulfilment document(ResultSet rs) throws SQLException {
+        return json.documentFromJson(rs.getString(1), Fulfilment.class);
+    }
+}
