@@ -80,7 +80,7 @@ public final class Demo implements AutoCloseable {
         InMemoryInventoryStore store = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         DemoNetwork.seedStock(network, store::load);
         this.inventory = store;
-        this.oms = wire(new InMemoryOrderRepository());
+        this.oms = wire(new InMemoryOrderRepository(), new io.omskit.core.inmemory.InMemoryFulfilmentRepository());
     }
 
     /**
@@ -108,13 +108,13 @@ public final class Demo implements AutoCloseable {
         opening.forEach((sku, byLocation) -> store.load(sku, List.copyOf(byLocation.keySet()),
                 byLocation.values().stream().mapToInt(Integer::intValue).toArray()));
         this.inventory = store;
-        this.oms = wire(postgres.orderRepository());
+        this.oms = wire(postgres.orderRepository(), postgres.fulfilmentRepository());
     }
 
-    private Oms wire(OrderRepository orders) {
+    private Oms wire(OrderRepository orders, io.omskit.core.spi.FulfilmentRepository fulfilments) {
         this.hiccups = new Hiccups(orders);
-        return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).inventory(inventory)
-                .payments(payments).events(events).build();
+        return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).fulfilments(fulfilments)
+                .inventory(inventory).payments(payments).events(events).build();
     }
 
     /** The host's clock, which the demo moves forward to show what happens days later (scene 11). */

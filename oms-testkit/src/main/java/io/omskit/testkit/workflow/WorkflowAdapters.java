@@ -16,8 +16,10 @@ import java.util.function.Supplier;
  * @param orders    the order repository under test
  * @param fulfilments the fulfilment repository under test (shared by every node on the same storage)
  * @param inventory the inventory store under test
- * @param events    the publisher the {@code Oms} hands order events to (ignored by a repository with an outbox)
- * @param published every order event published so far, however it got out (the publisher's record, or the outbox)
+ * @param events    the publisher the {@code Oms} hands order and fulfilment events to (ignored by repositories with an
+ *                  outbox)
+ * @param published every order and fulfilment event published so far, however it got out (the publisher's record, or
+ *                  the outbox)
  */
 public record WorkflowAdapters(OrderRepository orders, FulfilmentRepository fulfilments, InventoryStore inventory,
                                EventPublisher events, Supplier<List<? extends DomainEvent>> published) {
