@@ -153,7 +153,7 @@ public final class OrderSourcing {
                     "refused " + history.attempts() + " times, the policy allows " + engine.resourcingPolicy().maxAttempts()
                             + " re-sourcing attempt(s)", history);
         } else {
-            SourcingRequest again = SourcingRequest.of(order).withQuantities(quantities);
+            SourcingRequest again = SourcingRequest.of(order, quantities);
             for (Map.Entry<io.omskit.core.order.LineId, java.util.Set<LocationId>> e : history.refused().entrySet()) {
                 for (LocationId l : e.getValue()) {
                     again = again.excluding(e.getKey(), l);
