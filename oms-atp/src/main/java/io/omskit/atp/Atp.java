@@ -41,6 +41,7 @@ import io.omskit.orchestration.StockSnapshot;
 import io.omskit.orchestration.Unsourced;
 import io.omskit.orchestration.UnsourcedReason;
 import io.omskit.orchestration.WhatIfSeries;
+import io.omskit.orchestration.spi.RuleNeed;
 import io.omskit.orchestration.Verdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,8 +147,8 @@ public final class Atp {
         this.capacityEnforced = new boolean[Channel.values().length][DeliveryMethod.values().length];
         for (Channel c : Channel.values()) {
             for (DeliveryMethod m : DeliveryMethod.values()) {
-                capacityEnforced[c.ordinal()][m.ordinal()] = engine.rules().ruleSetFor(c, m).filters().stream()
-                        .anyMatch(f -> f instanceof io.omskit.orchestration.rules.DailyCapacityFilter);
+                capacityEnforced[c.ordinal()][m.ordinal()] = engine.rules().ruleSetFor(c, m).needs()
+                        .contains(RuleNeed.DAILY_CAPACITY);
             }
         }
         this.onePartCharge = new Money[methods.size()];

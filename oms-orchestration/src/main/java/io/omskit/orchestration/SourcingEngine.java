@@ -29,10 +29,10 @@ import io.omskit.orchestration.internal.WavePlanner;
 import io.omskit.orchestration.spi.SourcingItem;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import io.omskit.orchestration.rules.DailyCapacityFilter;
 import io.omskit.orchestration.spi.CapacityTracker;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.RuleNeed;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -419,10 +419,7 @@ public final class SourcingEngine {
 
     /** Counts one fulfilment per planned location; null (with nothing counted) when a location is full. */
     List<Location> consumeCapacity(SourcingPlan plan, RuleSet ruleSet, Instant now) {
-        boolean enforce = false;
-        for (FilterRule f : ruleSet.filters()) {
-            enforce |= f instanceof DailyCapacityFilter;
-        }
+        boolean enforce = ruleSet.needs().contains(RuleNeed.DAILY_CAPACITY);
         List<Location> counted = new ArrayList<>(plan.shipments());
         for (PlannedFulfilment f : plan.fulfilments()) {
             Location l = network.get(f.location());

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.omskit.core.catalog.Sku;
 import io.omskit.core.inmemory.InMemoryInventoryStore;
+import io.omskit.core.network.GeoPoint;
+import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.Channel;
@@ -13,11 +16,18 @@ import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;
+import io.omskit.orchestration.inmemory.InMemoryCapacityTracker;
+import io.omskit.orchestration.rules.CapabilityFilter;
+import io.omskit.orchestration.rules.DailyCapacityFilter;
 import io.omskit.orchestration.rules.ShippingCost;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
+import io.omskit.orchestration.spi.DeclaresNeeds;
+import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
+import io.omskit.orchestration.spi.RuleNeed;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.joda.money.Money;
@@ -194,6 +204,49 @@ class SourcingADemandTest {
             assertThat(engine.planItem(new ItemQuestion(Channel.WEB, home(), sku("A"), 2),
                     stock(network, "A", "W1", 5), NOW))
                     .as("a rule reading the demand needs the full engine").isNull();
+        }
+
+        /** A filter that excludes nothing but asks the engine to hold locations to their daily capacity. */
+        private static final class HeldToCapacity implements FilterRule, DeclaresNeeds {
+            @Override
+            public String name() {
+                return "held-to-capacity";
+            }
+
+            @Override
+            public Set<RuleNeed> needs() {
+                return Set.of(RuleNeed.DAILY_CAPACITY);
+            }
+        }
+
+        @Test
+        void sets_need_what_their_rules_declare() {
+            assertThat(rulesWith(new DailyCapacityFilter()).build().needs()).containsExactly(RuleNeed.DAILY_CAPACITY);
+            assertThat(rulesWith(new HeldToCapacity(), new CapabilityFilter()).build().needs())
+                    .containsExactly(RuleNeed.DAILY_CAPACITY);
+            assertThat(rulesWith(new CapabilityFilter()).cost(valueOnTheShopFloor).build().needs()).isEmpty();
+        }
+
+        @Test
+        void that_need_daily_capacity_have_a_full_location_refused_when_the_plan_is_applied() {
+            Location full = Location.builder(id("S1"), LocationType.STORE, GeoPoint.of(0, 0.1)).dailyCapacity(1).build();
+            Network network = network(full);
+            InMemoryCapacityTracker capacity = new InMemoryCapacityTracker();
+            capacity.tryConsume(id("S1"), LocalDate.ofInstant(NOW, full.zone()), 1);
+
+            assertThat(sourceOneUnit(network, capacity, rulesWith(new HeldToCapacity()).build()))
+                    .isInstanceOf(SourcingResult.Contended.class);
+            assertThat(sourceOneUnit(network, capacity, rulesWith().build()))
+                    .as("without the need, fulfilments are counted but never refused")
+                    .isInstanceOf(SourcingResult.Allocated.class);
+        }
+
+        private SourcingResult sourceOneUnit(Network network, InMemoryCapacityTracker capacity, RuleSet rules) {
+            InMemoryInventoryStore store = InMemoryInventoryStore.create(CLOCK);
+            store.load(Sku.of("A"), id("S1"), 5);
+            SourcingEngine engine = SourcingEngine.builder().network(network).clock(CLOCK).inventory(store)
+                    .capacity(capacity).rules(RuleBook.of(rules)).build();
+            return engine.source(SourcingRequest.of(order("o-" + rules.needs().size(), home(), "A", 1)));
         }
     }
 }
