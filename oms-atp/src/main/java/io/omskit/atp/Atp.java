@@ -17,19 +17,14 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.Address;
 import io.omskit.core.channel.Channel;
-import io.omskit.core.order.CustomerRef;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
-import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.LineId;
-import io.omskit.core.order.Order;
-import io.omskit.core.order.OrderId;
-import io.omskit.core.order.OrderLine;
-import io.omskit.core.order.UnitCounts;
-import io.omskit.core.payment.PaymentSummary;
 import io.omskit.core.spi.Catalog;
 import io.omskit.core.spi.InventoryStore;
 import io.omskit.orchestration.Completion;
+import io.omskit.orchestration.Demand;
+import io.omskit.orchestration.DemandLine;
 import io.omskit.orchestration.Exclusion;
 import io.omskit.orchestration.ItemPlan;
 import io.omskit.orchestration.ItemPlanning;
@@ -46,6 +41,7 @@ import io.omskit.orchestration.StockSnapshot;
 import io.omskit.orchestration.Unsourced;
 import io.omskit.orchestration.UnsourcedReason;
 import io.omskit.orchestration.WhatIfSeries;
+import io.omskit.orchestration.spi.RuleNeed;
 import io.omskit.orchestration.Verdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -151,8 +147,8 @@ public final class Atp {
         this.capacityEnforced = new boolean[Channel.values().length][DeliveryMethod.values().length];
         for (Channel c : Channel.values()) {
             for (DeliveryMethod m : DeliveryMethod.values()) {
-                capacityEnforced[c.ordinal()][m.ordinal()] = engine.rules().ruleSetFor(c, m).filters().stream()
-                        .anyMatch(f -> f instanceof io.omskit.orchestration.rules.DailyCapacityFilter);
+                capacityEnforced[c.ordinal()][m.ordinal()] = engine.rules().ruleSetFor(c, m).needs()
+                        .contains(RuleNeed.DAILY_CAPACITY);
             }
         }
         this.onePartCharge = new Money[methods.size()];
@@ -200,7 +196,7 @@ public final class Atp {
         Checks.notNull(request, "request");
         Instant now = now(request.now());
         Place place = place(request.destination(), request.store(), request.channel());
-        Line line = new Line(PAGE_LINE, request.sku(), request.quantity());
+        Line line = new Line(PAGE_LINE, request.sku(), request.quantity(), null);
         boolean plain = isPlain(request.sku());
         RecordingSnapshot reads = new RecordingSnapshot(request.channel());
         SkuAvailability a = plain ? reads.read(request.sku()) : null;
@@ -238,7 +234,7 @@ public final class Atp {
         reads.readAll(request.lines());
         for (int k = 0; k < lines.length; k++) {
             CartLine l = request.lines().get(k);
-            lines[k] = new Line(l.id(), l.sku(), l.quantity());
+            lines[k] = new Line(l.id(), l.sku(), l.quantity(), l.unitPrice());
             StockSignal s = signal(lines[k], request.channel(), zone, reads);
             hopeless |= s.units() < l.quantity();
             signals.add(s);
@@ -381,7 +377,8 @@ public final class Atp {
         return a.isEmpty() || !a.get().isBundle();
     }
 
-    private record Line(String id, Sku sku, int quantity) {
+    /** A line asked about; its price null when not known. */
+    private record Line(String id, Sku sku, int quantity, Money unitPrice) {
     }
 
     /** A cache key: what was asked, without the moment. */
@@ -478,7 +475,7 @@ public final class Atp {
                          boolean hopeless, RecordingSnapshot snapshot) {
         MethodPlan[] plans = new MethodPlan[methods.size()];
         Completion[] asked = new Completion[plans.length];
-        Supplier<List<OrderLine>> orderLines = Suppliers.memoize(() -> orderLines(lines));
+        Supplier<List<DemandLine>> demandLines = Suppliers.memoize(() -> demandLines(lines));
         Needs needs = needs(lines);
         WhatIfSeries series = engine.whatIfSeries();
         long until = cacheTtlMillis > 0 ? now.toEpochMilli() + cacheTtlMillis : now.toEpochMilli();
@@ -498,9 +495,9 @@ public final class Atp {
             if (mp == null) {
                 int alike = alikeEarlier(asked, m, channel);
                 Completion completion = alike >= 0 ? asked[alike] : null;
-                // a method sourced alike an earlier one needs its own order only to say why it is unavailable
-                Supplier<SourcingRequest> request = Suppliers.memoize(() -> SourcingRequest.of(order(orderLines.get(),
-                        channel, delivery(method, destination, store), now)));
+                // a method sourced alike an earlier one needs its own demand only to say why it is unavailable
+                Supplier<SourcingRequest> request = Suppliers.memoize(() -> SourcingRequest.of(Demand.whatIf(channel,
+                        delivery(method, destination, store), demandLines.get(), now)));
                 if (completion == null) {
                     completion = series.planIfComplete(request.get(), snapshot, now);
                 }
@@ -691,7 +688,7 @@ public final class Atp {
             return unavailablePlan(otherwise);
         }
         etas.sort(null);
-        Order order = null;
+        SourcingRequest request = null;
         for (int k = 0; k < etas.size() && k < BACK_IN_STOCK_TRIES; k++) {
             Instant eta = etas.get(k);
             Map<Sku, SkuStock> future = new HashMap<>();
@@ -710,10 +707,11 @@ public final class Atp {
                 SkuStock s = future.get(sku);
                 return s != null ? s : current.stock(sku);
             };
-            if (order == null) {
-                order = order(lines, channel, delivery(method, destination, store), now);
+            if (request == null) {
+                request = SourcingRequest.of(Demand.whatIf(channel, delivery(method, destination, store),
+                        demandLines(lines), now));
             }
-            SourcingPlan plan = engine.plan(SourcingRequest.of(order), snapshot, eta);
+            SourcingPlan plan = engine.plan(request, snapshot, eta);
             if (!plan.isComplete()) {
                 continue;
             }
@@ -904,7 +902,7 @@ public final class Atp {
         return calendar.customerZone();
     }
 
-    // ------------------------------------------------------------------ orders for the engine
+    // ------------------------------------------------------------------ demands for the engine
 
     private static DeliveryChoice delivery(DeliveryMethod method, Destination destination, LocationId store) {
         if (method.isPickup()) {
@@ -914,24 +912,13 @@ public final class Atp {
                 destination.countryCode(), destination.position()), null);
     }
 
-    private Order order(Line[] lines, Channel channel, DeliveryChoice delivery, Instant now) {
-        return order(orderLines(lines), channel, delivery, now);
-    }
-
-    /** The lines of the engine's orders for {@code lines}: the same for every method asked. */
-    private List<OrderLine> orderLines(Line[] lines) {
-        Money zero = Money.zero(charges.currency());
-        List<OrderLine> orderLines = new ArrayList<>(lines.length);
+    /** The lines of the engine's demands for {@code lines}: the same for every method asked. */
+    private static List<DemandLine> demandLines(Line[] lines) {
+        List<DemandLine> out = new ArrayList<>(lines.length);
         for (Line l : lines) {
-            orderLines.add(new OrderLine(LineId.of(l.id), l.sku, l.quantity, zero, List.of(), null, UnitCounts.allOpen(l.quantity)));
+            out.add(new DemandLine(LineId.of(l.id), l.sku, l.quantity, l.unitPrice, null));
         }
-        return List.copyOf(orderLines);
-    }
-
-    private Order order(List<OrderLine> orderLines, Channel channel, DeliveryChoice delivery, Instant now) {
-        CurrencyUnit currency = charges.currency();
-        return new Order(OrderId.of("atp"), 1, channel, ExternalOrderRef.of("atp"), CustomerRef.of("atp"), currency, delivery,
-                orderLines, List.of(), List.of(), "", PaymentSummary.none(currency), null, now, null, List.of(), List.of(), List.of(), List.of());
+        return List.copyOf(out);
     }
 
     /**

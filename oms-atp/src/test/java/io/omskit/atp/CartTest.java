@@ -13,6 +13,7 @@ import io.omskit.core.catalog.Dimensions;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.inmemory.InMemoryCatalog;
+import io.omskit.core.network.Location;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.network.LocationType;
@@ -28,6 +29,7 @@ import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.Justification;
 import io.omskit.orchestration.spi.SourcingContext;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,23 @@ class CartTest {
         assertThat(p.isTogether()).isTrue();
         assertThat(p.parts().get(0).lines()).extracting(PartLine::line).containsExactly("1", "2");
         assertThat(p.charge()).isEqualTo(eur(4.95));
+    }
+
+    @Test
+    void a_remembered_promise_follows_capacity_running_out_under_rules_that_hold_locations_to_it() {
+        Shop shop = new Shop().receive(MUG, WH_BERLIN, 5).receive(PLATE, WH_BERLIN, 5)
+                .receive(MUG, WH_MUNICH, 5).receive(PLATE, WH_MUNICH, 5);
+        assertThat(shop.atp.cart(cart(2, 1)).method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow().parts())
+                .extracting(PromisedPart::from).containsExactly(WH_BERLIN);
+
+        Location berlin = shop.network.get(WH_BERLIN);
+        LocalDate today = LocalDate.ofInstant(local("2026-11-26T10:00"), berlin.zone());
+        while (shop.engine.capacity().tryConsume(WH_BERLIN, today, berlin.dailyCapacity())) {
+            // take every fulfilment the warehouse has left today
+        }
+
+        assertThat(shop.atp.cart(cart(2, 1)).method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow().parts())
+                .extracting(PromisedPart::from).containsExactly(WH_MUNICH);
     }
 
     @Test

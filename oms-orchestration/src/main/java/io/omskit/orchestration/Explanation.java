@@ -10,7 +10,7 @@ import java.util.Optional;
  * Why a plan is what it is: a verdict for every location that holds stock of the order, what was left unsourced
  * and why, and the cost breakdown. A value: serialise it with {@link SourcingJson}.
  *
- * @param order                 the order
+ * @param order                 the order; null when the demand was no order's ({@link Demand#whatIf})
  * @param ruleSet               the rule set's name
  * @param computedAt            the time the plan was computed at
  * @param fulfilments           the plan's fulfilments
@@ -27,7 +27,6 @@ public record Explanation(OrderId order, String ruleSet, Instant computedAt, Lis
                           double totalCost, boolean optimal) {
 
     public Explanation {
-        Checks.notNull(order, "order");
         Checks.notNull(ruleSet, "ruleSet");
         Checks.notNull(computedAt, "computedAt");
         fulfilments = List.copyOf(fulfilments);

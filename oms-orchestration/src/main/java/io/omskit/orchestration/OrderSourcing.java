@@ -135,7 +135,7 @@ public final class OrderSourcing {
                     "refused " + history.attempts() + " times, the policy allows " + engine.resourcingPolicy().maxAttempts()
                             + " re-sourcing attempt(s)", history);
         } else {
-            SourcingRequest again = SourcingRequest.of(order).withQuantities(units);
+            SourcingRequest again = SourcingRequest.of(order, units);
             for (Map.Entry<io.omskit.core.order.LineId, java.util.Set<LocationId>> e : history.refused().entrySet()) {
                 for (LocationId l : e.getValue()) {
                     again = again.excluding(e.getKey(), l);

@@ -3,8 +3,10 @@ package io.omskit.orchestration;
 import io.omskit.core.common.Checks;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.RuleNeed;
 import io.omskit.orchestration.spi.SourcingRule;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,7 @@ public final class RuleSet {
     private final int maxShipments;
     private final boolean keepsGroupsTogether;
     private final boolean keepsItemsWhole;
+    private final Set<RuleNeed> needs;
 
     private RuleSet(Builder b) {
         this.name = b.name;
@@ -47,6 +50,10 @@ public final class RuleSet {
         }
         this.keepsGroupsTogether = together;
         this.keepsItemsWhole = whole;
+        Set<RuleNeed> all = EnumSet.noneOf(RuleNeed.class);
+        filters.forEach(f -> all.addAll(RuleNeed.of(f)));
+        costs.forEach(c -> all.addAll(RuleNeed.of(c)));
+        this.needs = Set.copyOf(all);
     }
 
     /** A builder of a rule set named {@code name}. */
@@ -87,6 +94,11 @@ public final class RuleSet {
     /** Whether one of the filters keeps each item whole (from one location). */
     public boolean keepsItemsWhole() {
         return keepsItemsWhole;
+    }
+
+    /** What the rules need the engine to do besides asking them: the union of their {@link RuleNeed}s. */
+    public Set<RuleNeed> needs() {
+        return needs;
     }
 
     @Override

@@ -29,10 +29,10 @@ import io.omskit.orchestration.internal.WavePlanner;
 import io.omskit.orchestration.spi.SourcingItem;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import io.omskit.orchestration.rules.DailyCapacityFilter;
 import io.omskit.orchestration.spi.CapacityTracker;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.spi.RuleNeed;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,8 +46,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sourcing engine: decides which locations fulfil which units of an order, at least total cost under the rule
- * set the {@link RuleBook} gives for the order's channel and delivery method, and explains the decision.
+ * The sourcing engine: decides which locations fulfil which units of a {@link Demand} (an order's, or a what-if's),
+ * at least total cost under the rule set the {@link RuleBook} gives for its channel and delivery method, and explains
+ * the decision.
  * Thread-safe; built once from the SPIs with {@link #builder()}.
  *
  * <pre>{@code
@@ -119,9 +120,9 @@ public final class SourcingEngine {
         return exposure;
     }
 
-    /** The rule set that applies to {@code order}. */
-    public RuleSet ruleSetFor(Order order) {
-        return rules.ruleSetFor(order.channel(), order.delivery().method());
+    /** The rule set that applies to {@code demand}: the rule book's for its channel and delivery method. */
+    public RuleSet ruleSetFor(Demand demand) {
+        return rules.ruleSetFor(demand.channel(), demand.delivery().method());
     }
 
     /**
@@ -210,8 +211,8 @@ public final class SourcingEngine {
      *
      * @param snapshot the stock the full plan would read
      * @return the plan; null when the question needs the full engine: no location can supply every unit alone, a
-     *         split could be cheaper, the SKU is a bundle of the catalog, or a rule of the set reads the order itself
-     *         ({@link io.omskit.orchestration.spi.RuleInput#ORDER})
+     *         split could be cheaper, the SKU is a bundle of the catalog, or a rule of the set reads the demand itself
+     *         ({@link io.omskit.orchestration.spi.RuleInput#DEMAND})
      */
     public ItemPlan planItem(ItemQuestion question, StockSnapshot snapshot, Instant now) {
         Checks.notNull(question, "question");
@@ -248,11 +249,11 @@ public final class SourcingEngine {
         Checks.notNull(request, "request");
         Checks.notNull(snapshot, "snapshot");
         Checks.notNull(now, "now");
-        Order order = request.order();
-        if (order.delivery().method() == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
+        Demand demand = request.demand();
+        if (demand.delivery().method() == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
             return Completion.of(planAt(request, snapshot, now));
         }
-        return planner.planIfComplete(request, order.delivery(), ruleSetFor(order), snapshot, now, series);
+        return planner.planIfComplete(request, demand.delivery(), ruleSetFor(demand), snapshot, now, series);
     }
 
     /**
@@ -298,9 +299,9 @@ public final class SourcingEngine {
         Checks.notNull(request, "request");
         Checks.notNull(snapshot, "snapshot");
         Checks.notNull(now, "now");
-        Order order = request.order();
-        LocationId store = storeFirst ? order.delivery().pickupStore() : null;
-        return planner.exclusions(request, order.delivery(), ruleSetFor(order), snapshot, now,
+        Demand demand = request.demand();
+        LocationId store = storeFirst ? demand.delivery().pickupStore() : null;
+        return planner.exclusions(request, demand.delivery(), ruleSetFor(demand), snapshot, now,
                 store == null ? -1 : network.indexOf(store), limit, series);
     }
 
@@ -309,21 +310,21 @@ public final class SourcingEngine {
      * ship-to-store alternative attached.
      */
     SourcingPlan planAt(SourcingRequest request, StockSnapshot snapshot, Instant now) {
-        Order order = request.order();
-        DeliveryChoice delivery = order.delivery();
-        SourcingPlan plan = planner.plan(request, delivery, ruleSetFor(order), snapshot, now);
+        Demand demand = request.demand();
+        DeliveryChoice delivery = demand.delivery();
+        SourcingPlan plan = planner.plan(request, delivery, ruleSetFor(demand), snapshot, now);
         if (delivery.method() == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT && !plan.isComplete()
                 && delivery.pickupStore() != null) {
             DeliveryChoice transfer = DeliveryChoice.pickup(DeliveryMethod.SHIP_TO_STORE, delivery.pickupStore(),
                     delivery.promised());
-            RuleSet shipToStore = rules.ruleSetFor(order.channel(), DeliveryMethod.SHIP_TO_STORE);
+            RuleSet shipToStore = rules.ruleSetFor(demand.channel(), DeliveryMethod.SHIP_TO_STORE);
             SourcingPlan offer = planner.plan(request, transfer, shipToStore, snapshot, now);
             if (!offer.isEmpty()) {
                 plan = plan.withShipToStoreOffer(offer);
             }
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("sourced order {}: {} shipment(s), {} unit(s) planned, {} unsourced, cost {}", order.id(),
+            LOG.debug("sourced order {}: {} shipment(s), {} unit(s) planned, {} unsourced, cost {}", demand.order(),
                     plan.shipments(), plan.plannedUnits(), plan.unsourcedUnits(), plan.totalCost());
         }
         return plan;
@@ -338,12 +339,14 @@ public final class SourcingEngine {
      * that allocation.
      *
      * @throws IllegalStateException when the engine has no inventory store
+     * @throws IllegalArgumentException when the demand is no order's ({@link Demand#whatIf}): it can only be planned
      * @throws io.omskit.core.spi.SpiException when the store fails; nothing is left allocated or counted
      */
     public SourcingResult source(SourcingRequest request, AllocationKey baseKey) {
         Checks.notNull(request, "request");
         Checks.notNull(baseKey, "baseKey");
         requireInventory();
+        Demand demand = requireOrder(request);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Optional<Allocation> existing = inventory.findAllocation(attemptKey(baseKey, attempt));
             if (existing.isPresent()) {
@@ -358,17 +361,17 @@ public final class SourcingEngine {
             if (plan.isEmpty()) {
                 return new SourcingResult.NothingAllocated(plan);
             }
-            RuleSet ruleSet = ruleSetFor(request.order());
+            RuleSet ruleSet = ruleSetFor(demand);
             List<Location> counted = consumeCapacity(plan, ruleSet, now);
             if (counted == null) {
                 shortages = List.of();
-                LOG.debug("order {}: a location's capacity ran out while sourcing, attempt {}", request.order().id(), attempt);
+                LOG.debug("order {}: a location's capacity ran out while sourcing, attempt {}", demand.order(), attempt);
                 continue;
             }
             AllocationResult result;
             try {
                 result = inventory.allocate(new AllocationRequest(attemptKey(baseKey, attempt),
-                        request.order().id().value(), plan.allocationLines(), request.reservation()));
+                        demand.order().value(), plan.allocationLines(), request.reservation()));
             } catch (RuntimeException e) {
                 releaseCapacity(counted, now);
                 throw e;
@@ -378,18 +381,36 @@ public final class SourcingEngine {
             }
             releaseCapacity(counted, now);
             shortages = ((AllocationResult.Insufficient) result).shortages();
-            LOG.debug("order {}: stock moved while sourcing, attempt {}: {}", request.order().id(), attempt, shortages);
+            LOG.debug("order {}: stock moved while sourcing, attempt {}: {}", demand.order(), attempt, shortages);
         }
-        LOG.warn("order {}: gave up sourcing after {} attempts, stock or capacity kept moving", request.order().id(),
+        LOG.warn("order {}: gave up sourcing after {} attempts, stock or capacity kept moving", demand.order(),
                 maxAttempts);
         return new SourcingResult.Contended(plan, shortages, maxAttempts);
     }
 
-    /** {@link #source(SourcingRequest, AllocationKey)} with the base key {@code sourcing/<order id>/v<order version>}. */
+    /**
+     * {@link #source(SourcingRequest, AllocationKey)} with the base key {@code sourcing/<order id>/v<order version>}
+     * (the demand's order and version).
+     *
+     * @throws IllegalArgumentException when the demand is no order's ({@link Demand#whatIf}): it can only be planned
+     */
     public SourcingResult source(SourcingRequest request) {
         Checks.notNull(request, "request");
-        Order order = request.order();
-        return source(request, AllocationKey.of("sourcing/" + order.id().value() + "/v" + order.version()));
+        return source(request, defaultKey(requireOrder(request)));
+    }
+
+    private static AllocationKey defaultKey(Demand demand) {
+        return AllocationKey.of("sourcing/" + demand.order().value() + "/v" + demand.version());
+    }
+
+    /** The request's demand, which must be an order's to be allocated. */
+    private static Demand requireOrder(SourcingRequest request) {
+        Demand demand = request.demand();
+        if (!demand.isOrder()) {
+            throw new IllegalArgumentException("request.demand.order must not be null to allocate: a what-if demand of no"
+                    + " order can be planned only");
+        }
+        return demand;
     }
 
     private static AllocationKey attemptKey(AllocationKey base, int attempt) {
@@ -398,10 +419,7 @@ public final class SourcingEngine {
 
     /** Counts one fulfilment per planned location; null (with nothing counted) when a location is full. */
     List<Location> consumeCapacity(SourcingPlan plan, RuleSet ruleSet, Instant now) {
-        boolean enforce = false;
-        for (FilterRule f : ruleSet.filters()) {
-            enforce |= f instanceof DailyCapacityFilter;
-        }
+        boolean enforce = ruleSet.needs().contains(RuleNeed.DAILY_CAPACITY);
         List<Location> counted = new ArrayList<>(plan.shipments());
         for (PlannedFulfilment f : plan.fulfilments()) {
             Location l = network.get(f.location());
@@ -451,7 +469,7 @@ public final class SourcingEngine {
         Checks.notNull(history, "history");
         requireInventory();
         Order order = rejection.order();
-        SourcingRequest refused = SourcingRequest.of(order).withQuantities(rejection.quantities());
+        SourcingRequest refused = SourcingRequest.of(order, rejection.quantities());
         Map<Sku, Integer> release = new LinkedHashMap<>();
         for (SourcingItem item : planner.items(refused)) {
             release.merge(item.sku(), item.quantity(), Integer::sum);
@@ -535,12 +553,13 @@ public final class SourcingEngine {
         if (wave.isEmpty()) {
             return List.of();
         }
-        io.omskit.core.channel.Channel channel = wave.get(0).order().channel();
+        Channel channel = wave.get(0).demand().channel();
         Set<Sku> skus = new LinkedHashSet<>();
         for (SourcingRequest r : wave) {
-            if (r.order().channel() != channel) {
+            requireOrder(r);
+            if (r.demand().channel() != channel) {
                 throw new IllegalStateException("a wave must be of one channel (its stock exposure), found "
-                        + channel + " and " + r.order().channel());
+                        + channel + " and " + r.demand().channel());
             }
             for (SourcingItem item : planner.items(r)) {
                 skus.add(item.sku());
@@ -553,7 +572,7 @@ public final class SourcingEngine {
         for (int o = 0; o < wave.size(); o++) {
             SourcingRequest r = wave.get(o);
             SourcingPlan p = plans.get(o);
-            AllocationKey key = AllocationKey.of("sourcing/" + r.order().id().value() + "/v" + r.order().version());
+            AllocationKey key = defaultKey(r.demand());
             SourcingResult applied = p.isEmpty() ? new SourcingResult.NothingAllocated(p) : apply(r, p, key, now);
             results.add(applied != null ? applied : source(r, AllocationKey.of(key.value() + "/alone")));
         }
@@ -562,13 +581,13 @@ public final class SourcingEngine {
 
     /** Allocates a computed plan and counts its capacity; null (nothing held) when stock or capacity moved. */
     private SourcingResult apply(SourcingRequest request, SourcingPlan plan, AllocationKey key, Instant now) {
-        List<Location> counted = consumeCapacity(plan, ruleSetFor(request.order()), now);
+        List<Location> counted = consumeCapacity(plan, ruleSetFor(request.demand()), now);
         if (counted == null) {
             return null;
         }
         AllocationResult result;
         try {
-            result = inventory.allocate(new AllocationRequest(attemptKey(key, 1), request.order().id().value(),
+            result = inventory.allocate(new AllocationRequest(attemptKey(key, 1), request.demand().order().value(),
                     plan.allocationLines(), request.reservation()));
         } catch (RuntimeException e) {
             releaseCapacity(counted, now);
@@ -581,10 +600,10 @@ public final class SourcingEngine {
         return null;
     }
 
-    /** A snapshot reading the inventory store live, through the exposure of the order's channel. */
-    public StockSnapshot liveStock(Order order) {
+    /** A snapshot reading the inventory store live, through the exposure of {@code channel}. */
+    public StockSnapshot liveStock(Channel channel) {
         requireInventory();
-        return StockSnapshot.live(inventory, network, order.channel(), exposure);
+        return StockSnapshot.live(inventory, network, Checks.notNull(channel, "channel"), exposure);
     }
 
     /**
@@ -592,7 +611,7 @@ public final class SourcingEngine {
      * (allocation converts or lets go of it first, so it is this order's to use).
      */
     private StockSnapshot liveStock(SourcingRequest request) {
-        StockSnapshot live = liveStock(request.order());
+        StockSnapshot live = liveStock(request.demand().channel());
         if (request.reservation() == null) {
             return live;
         }

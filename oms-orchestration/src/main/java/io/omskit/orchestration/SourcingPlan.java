@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The answer of the sourcing engine for one order: which locations fulfil which units, what is left unsourced and
+ * The answer of the sourcing engine for one demand (an order's, or a what-if's): which locations fulfil which units, what is left unsourced and
  * why, and what it costs. Immutable and thread-safe. Its {@link #explanation()} is computed on first request, from
  * values captured when the plan was computed, so it describes the plan exactly even if stock has moved since.
  *
@@ -40,7 +40,7 @@ public final class SourcingPlan {
     private SourcingPlan(OrderId order, String ruleSet, List<PlannedFulfilment> fulfilments, List<Unsourced> unsourced,
                          double totalCost, Supplier<List<RuleAmount>> breakdown, boolean optimal,
                          SourcingPlan shipToStoreOffer, Supplier<Explanation> explainer, Object lock) {
-        this.order = Checks.notNull(order, "order");
+        this.order = order;
         this.ruleSet = Checks.notNull(ruleSet, "ruleSet");
         this.fulfilments = List.copyOf(fulfilments);
         this.unsourced = List.copyOf(unsourced);
@@ -98,7 +98,7 @@ public final class SourcingPlan {
                 }, lock);
     }
 
-    /** The order planned. */
+    /** The order planned; null when the demand was no order's ({@link Demand#whatIf}). */
     public OrderId order() {
         return order;
     }
@@ -242,7 +242,7 @@ public final class SourcingPlan {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SourcingPlan p && order.equals(p.order) && ruleSet.equals(p.ruleSet)
+        return o instanceof SourcingPlan p && Objects.equals(order, p.order) && ruleSet.equals(p.ruleSet)
                 && fulfilments.equals(p.fulfilments) && unsourced.equals(p.unsourced)
                 && Double.compare(totalCost, p.totalCost) == 0 && costBreakdown().equals(p.costBreakdown())
                 && optimal == p.optimal && Objects.equals(shipToStoreOffer, p.shipToStoreOffer);

@@ -7,7 +7,6 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.OrderLine;
 import io.omskit.orchestration.rules.ShippingCost;
 import io.omskit.orchestration.rules.SplitPenalty;
 import java.util.ArrayList;
@@ -68,16 +67,16 @@ class BatchProperties {
             Map<Sku, Map<LocationId, Integer>> taken = new HashMap<>();
             for (int o = 0; o < w.requests().size(); o++) {
                 SourcingPlan plan = batch.plans().get(o);
-                assertThat(plan.order()).isEqualTo(w.requests().get(o).order().id());
+                assertThat(plan.order()).isEqualTo(w.requests().get(o).demand().order());
                 for (PlannedFulfilment f : plan.fulfilments()) {
                     for (PlannedLine l : f.lines()) {
                         taken.computeIfAbsent(l.sku(), x -> new HashMap<>()).merge(f.location(), l.quantity(), Integer::sum);
                     }
                 }
-                for (OrderLine line : w.requests().get(o).order().lines()) {
-                    int unsourced = plan.unsourced().stream().filter(u -> u.line().equals(line.id()))
+                for (DemandLine line : w.requests().get(o).demand().lines()) {
+                    int unsourced = plan.unsourced().stream().filter(u -> u.line().equals(line.line()))
                             .mapToInt(Unsourced::quantity).sum();
-                    assertThat(plan.plannedUnits(line.id()) + unsourced).isEqualTo(line.quantity());
+                    assertThat(plan.plannedUnits(line.line()) + unsourced).isEqualTo(line.quantity());
                 }
             }
             taken.forEach((sku, byLocation) -> byLocation.forEach((location, q) ->

@@ -88,7 +88,7 @@ class RememberedFilterAnswersTest {
         SkuStock[] byItem = {units.stock(sku("A")), units.stock(sku("B"))};
         int[][] excluded = {{1}, {}};
         DeliveryChoice delivery = order.delivery();
-        Context context = new Context(order, delivery, mixed, NOW, items, byItem, excluded, capacity,
+        Context context = new Context(OrderDemands.of(order), delivery, mixed, NOW, items, byItem, excluded, capacity,
                 Context.unitVectors(mixed));
         List<FilterRule> filters = List.of(new MaxDistanceFilter(150), new DailyCapacityFilter(), new CutOffFilter(),
                 EnoughStockFilter.wholeLine(), new ExcludedByRequestFilter(), new CapabilityFilter());

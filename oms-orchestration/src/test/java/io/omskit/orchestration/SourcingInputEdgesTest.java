@@ -41,22 +41,20 @@ class SourcingInputEdgesTest {
 
     @Test
     void refuses_a_missing_element_of_a_sourcing_request_naming_where_it_is() {
-        SourcingRequest request = SourcingRequest.of(order);
+        Demand demand = OrderDemands.of(order);
 
-        assertThatThrownBy(() -> request.withQuantities(Arrays.asList(one.get(0), null)))
+        assertThatThrownBy(() -> SourcingRequest.of(order, Arrays.asList(one.get(0), null)))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("quantities[1] must not be null");
-        assertThatThrownBy(() -> new SourcingRequest(order, List.of(), new HashSet<>(Arrays.asList(id("S1"), null)), Map.of(),
-                List.of(), null, 0))
+        assertThatThrownBy(() -> new SourcingRequest(demand, new HashSet<>(Arrays.asList(id("S1"), null)), Map.of(), null, 0))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("excludedForAll must not contain null");
-        assertThatThrownBy(() -> new SourcingRequest(order, List.of(), Set.of(), Map.of(), Arrays.asList(Set.of(LineId.of("L1")), null),
-                null, 0))
+        assertThatThrownBy(() -> demand.withGroup(new HashSet<>(Arrays.asList(LineId.of("L1"), null))))
                 .isInstanceOf(NullPointerException.class)
-                .hasMessage("groups[1] must not be null");
+                .hasMessage("group must not contain null");
         Map<LineId, Set<LocationId>> byLine = new HashMap<>();
         byLine.put(LineId.of("L1"), new HashSet<>(Arrays.asList((LocationId) null)));
-        assertThatThrownBy(() -> new SourcingRequest(order, List.of(), Set.of(), byLine, List.of(), null, 0))
+        assertThatThrownBy(() -> new SourcingRequest(demand, Set.of(), byLine, null, 0))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("excludedByLine[L1] must not contain null");
     }

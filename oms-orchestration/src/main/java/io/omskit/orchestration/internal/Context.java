@@ -6,7 +6,7 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryChoice;
-import io.omskit.core.order.Order;
+import io.omskit.orchestration.Demand;
 import io.omskit.orchestration.SkuStock;
 import io.omskit.orchestration.spi.CapacityTracker;
 import io.omskit.orchestration.spi.SourcingContext;
@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class Context implements SourcingContext {
 
-    private final Order order;
+    private final Demand demand;
     private final io.omskit.core.channel.Channel channel;
     private final DeliveryChoice delivery;
     private final Network network;
@@ -64,22 +64,22 @@ public final class Context implements SourcingContext {
      * @param excluded    per item, the dense indexes of the locations the request excludes, sorted
      * @param unitVectors the network's positions as unit vectors, x y z per location (see {@link #unitVectors})
      */
-    public Context(Order order, DeliveryChoice delivery, Network network, Instant now, List<SourcingItem> items,
+    public Context(Demand demand, DeliveryChoice delivery, Network network, Instant now, List<SourcingItem> items,
                    SkuStock[] stock, int[][] excluded, CapacityTracker capacity, double[] unitVectors) {
-        this(order, delivery, network, now, items, stock, excluded, capacity, unitVectors, null);
+        this(demand, delivery, network, now, items, stock, excluded, capacity, unitVectors, null);
     }
 
     /**
      * @param sites the network's static per-location data, as {@link Sites#of} builds it once per network; null to
      *              read locations
      */
-    Context(Order order, DeliveryChoice delivery, Network network, Instant now, List<SourcingItem> items,
+    Context(Demand demand, DeliveryChoice delivery, Network network, Instant now, List<SourcingItem> items,
             SkuStock[] stock, int[][] excluded, CapacityTracker capacity, double[] unitVectors, Sites sites) {
-        this(order, order.channel(), delivery, network, now, items, stock, excluded, capacity, unitVectors, sites);
+        this(demand, demand.channel(), delivery, network, now, items, stock, excluded, capacity, unitVectors, sites);
     }
 
     /**
-     * A context for a computation without an order (what-if for one item): {@link #order()} fails, rules may read
+     * A context for a computation without a demand (what-if for one item): {@link #demand()} fails, rules may read
      * the {@code channel}.
      */
     Context(io.omskit.core.channel.Channel channel, DeliveryChoice delivery, Network network, Instant now,
@@ -89,12 +89,12 @@ public final class Context implements SourcingContext {
     }
 
     /**
-     * A context for another computation without an order, for the channel of {@code same} and a {@code delivery}
+     * A context for another computation without a demand, for the channel of {@code same} and a {@code delivery}
      * with the same method, destination and pickup store as its own (the promised window may differ).
      */
     Context(Context same, DeliveryChoice delivery, Instant now, List<SourcingItem> items, SkuStock[] stock,
             int[][] excluded) {
-        this.order = null;
+        this.demand = null;
         this.channel = same.channel;
         this.delivery = delivery;
         this.network = same.network;
@@ -114,11 +114,11 @@ public final class Context implements SourcingContext {
         this.km = same.km;
     }
 
-    private Context(Order order, io.omskit.core.channel.Channel channel, DeliveryChoice delivery, Network network,
+    private Context(Demand demand, io.omskit.core.channel.Channel channel, DeliveryChoice delivery, Network network,
                     Instant now, List<SourcingItem> items, SkuStock[] stock, int[][] excluded, CapacityTracker capacity,
                     double[] unitVectors, Sites sites) {
         this.sites = sites;
-        this.order = order;
+        this.demand = demand;
         this.channel = channel;
         this.delivery = delivery;
         this.network = network;
@@ -212,11 +212,11 @@ public final class Context implements SourcingContext {
     }
 
     @Override
-    public Order order() {
-        if (order == null) {
-            throw new IllegalStateException("no order in a what-if for one item: a rule reading the order must declare RuleInput.ORDER");
+    public Demand demand() {
+        if (demand == null) {
+            throw new IllegalStateException("no demand in a what-if for one item: a rule reading the demand must declare RuleInput.DEMAND");
         }
-        return order;
+        return demand;
     }
 
     @Override

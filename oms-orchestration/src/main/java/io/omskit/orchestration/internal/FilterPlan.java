@@ -1,8 +1,8 @@
 package io.omskit.orchestration.internal;
 
-import io.omskit.orchestration.rules.ExcludedByRequestFilter;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.RuleInput;
+import io.omskit.orchestration.spi.RuleNeed;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +80,7 @@ final class FilterPlan {
         this.byDestination = perDestination == null ? null : new Kept<>(MAX_DESTINATIONS, key -> new byte[locations]);
         this.orderFilters = order.toArray(new FilterRule[0]);
         this.itemFilters = items.toArray(new FilterRule[0]);
-        items.removeIf(f -> f instanceof ExcludedByRequestFilter);
+        items.removeIf(f -> RuleNeed.of(f).contains(RuleNeed.REQUEST_EXCLUSIONS));
         this.itemFiltersWithoutRequest = items.toArray(new FilterRule[0]);
         this.staticallyExcluded = statics.isEmpty() ? null : judge(statics, context, locations);
         boolean capacity = false;
@@ -174,8 +174,8 @@ final class FilterPlan {
     }
 
     /**
-     * The filters that judge items; without the engine's request filter when the request excludes nothing (it
-     * then excludes nothing).
+     * The filters that judge items; without those judging only the request's exclusions
+     * ({@link RuleNeed#REQUEST_EXCLUSIONS}) when the request excludes nothing (they then exclude nothing).
      */
     FilterRule[] itemFilters(boolean requestExcludes) {
         return requestExcludes ? itemFilters : itemFiltersWithoutRequest;

@@ -140,8 +140,7 @@ public final class ItemPlanner {
      * The plan for {@code question} under {@code ruleSet} against {@code stock} (the SKU's stock as the channel sees
      * it) at {@code now}, when one location supplies every unit; null when no location can supply them alone, when a
      * split could be cheaper, when network-wide reservations leave fewer units, when the SKU is a bundle, or when a
-     * rule reads the order itself
-     * ({@link RuleInput#ORDER}).
+     * rule reads the demand itself ({@link RuleInput#DEMAND}).
      */
     public ItemPlan plan(ItemQuestion question, RuleSet ruleSet, SkuStock stock, Instant now) {
         DeliveryChoice delivery = question.delivery();
@@ -373,7 +372,7 @@ public final class ItemPlanner {
         List<FilterRule> dynamic = new ArrayList<>();
         List<FilterRule> fixedFilters = new ArrayList<>();
         for (FilterRule f : filters) {
-            usable &= !f.inputs().contains(RuleInput.ORDER);
+            usable &= !f.inputs().contains(RuleInput.DEMAND);
             (deliveryOnly(f) ? fixedFilters : dynamic).add(f);
         }
         List<CostRule> fixedCosts = new ArrayList<>();
@@ -381,7 +380,7 @@ public final class ItemPlanner {
         Context ctx = new Context(channel, delivery, network, Instant.EPOCH, List.of(PLACEHOLDER),
                 new SkuStock[] {SkuStock.none()}, NO_EXCLUSIONS, capacity, unitVectors, sites);
         for (CostRule r : costs) {
-            usable &= !r.inputs().contains(RuleInput.ORDER);
+            usable &= !r.inputs().contains(RuleInput.DEMAND);
             if (deliveryOnly(r)) {
                 fixedCosts.add(r);
                 penalty += r.perExtraShipment(ctx);

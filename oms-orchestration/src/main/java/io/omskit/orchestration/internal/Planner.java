@@ -10,9 +10,9 @@ import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.LineId;
-import io.omskit.core.order.OrderLine;
 import io.omskit.core.spi.Catalog;
 import io.omskit.orchestration.Completion;
+import io.omskit.orchestration.DemandLine;
 import io.omskit.orchestration.Exclusion;
 import io.omskit.orchestration.Explanation;
 import io.omskit.orchestration.LegKind;
@@ -41,9 +41,7 @@ import io.omskit.orchestration.spi.SourcingItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -92,7 +90,7 @@ public final class Planner {
      * beyond.
      */
     private FilterPlan filterPlan(RuleSet ruleSet, Context ctx) {
-        FilterKey key = new FilterKey(ruleSet, ctx.order().channel(), ctx.delivery().method(), ctx.pickupStore());
+        FilterKey key = new FilterKey(ruleSet, ctx.channel(), ctx.delivery().method(), ctx.pickupStore());
         FilterPlan plan = filterPlans.get(key);
         if (plan != null) {
             return plan;
@@ -355,36 +353,27 @@ public final class Planner {
         for (int i = 0; i < stock.length; i++) {
             excluded[i] = excludedIndexes(request, items.get(i).line());
         }
-        return new Context(request.order(), delivery, network, now, items, stock, excluded, capacity, unitVectors, sites);
+        return new Context(request.demand(), delivery, network, now, items, stock, excluded, capacity, unitVectors, sites);
     }
 
-    /** The items to source: one per plain line, one per component of a bundle line (grouped), skipping lines with nothing to source. */
+    /**
+     * The items to source: one per plain line of the demand, one per component of a bundle line (in the line's group,
+     * or in a group of the bundle's own).
+     */
     public List<SourcingItem> items(SourcingRequest request) {
-        Map<LineId, String> requestGroups = null;
-        for (int g = 0; g < request.groups().size(); g++) {
-            if (requestGroups == null) {
-                requestGroups = new HashMap<>();
-            }
-            for (LineId line : request.groups().get(g)) {
-                requestGroups.put(line, "group-" + g);
-            }
-        }
-        List<OrderLine> lines = request.order().lines();
+        List<DemandLine> lines = request.demand().lines();
         List<SourcingItem> items = new ArrayList<>(lines.size());
-        for (OrderLine line : lines) {
-            int q = request.quantityOf(line);
-            if (q <= 0) {
-                continue;
-            }
-            String group = requestGroups == null ? null : requestGroups.get(line.id());
+        for (DemandLine line : lines) {
+            int q = line.quantity();
+            String group = line.group();
             Optional<SkuAttributes> attributes = catalog == null ? Optional.empty() : catalog.find(line.sku());
             if (attributes.isPresent() && attributes.get().isBundle()) {
-                String bundleGroup = group != null ? group : "bundle-" + line.id().value();
+                String bundleGroup = group != null ? group : "bundle-" + line.line().value();
                 for (BundleComponent c : attributes.get().components()) {
-                    items.add(new SourcingItem(line.id(), c.sku(), q * c.quantity(), bundleGroup));
+                    items.add(new SourcingItem(line.line(), c.sku(), q * c.quantity(), bundleGroup));
                 }
             } else {
-                items.add(new SourcingItem(line.id(), line.sku(), q, group));
+                items.add(new SourcingItem(line.line(), line.sku(), q, group));
             }
         }
         return items;
@@ -463,7 +452,7 @@ public final class Planner {
         int shipments = used;
         // the breakdown and the explanation read the context, which is not thread-safe: the plan asks for them under its lock
         Supplier<List<RuleAmount>> breakdown = Suppliers.memoize(() -> breakdown(p, o, shipments));
-        return SourcingPlan.lazy(ctx.order().id(), p.ruleSet.name(), fulfilments, unsourced, total, breakdown, o.optimal,
+        return SourcingPlan.lazy(ctx.demand().order(), p.ruleSet.name(), fulfilments, unsourced, total, breakdown, o.optimal,
                 () -> explain(p, o.take, o.tailTake, o.optimal, fulfilments, unsourced, breakdown.get()));
     }
 
@@ -651,7 +640,7 @@ public final class Planner {
         for (RuleAmount a : breakdown) {
             total += a.amount();
         }
-        return new Explanation(ctx.order().id(), p.ruleSet.name(), ctx.now(), fulfilments, verdicts,
+        return new Explanation(ctx.demand().order(), p.ruleSet.name(), ctx.now(), fulfilments, verdicts,
                 network.size() - p.candidates.length, unsourced, breakdown, total, optimal);
     }
 

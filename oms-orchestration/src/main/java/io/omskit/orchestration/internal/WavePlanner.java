@@ -2,7 +2,7 @@ package io.omskit.orchestration.internal;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.Network;
-import io.omskit.core.order.Order;
+import io.omskit.orchestration.Demand;
 import io.omskit.orchestration.Explanation;
 import io.omskit.orchestration.PlannedFulfilment;
 import io.omskit.orchestration.PlannedLine;
@@ -56,11 +56,11 @@ public final class WavePlanner {
 
     private final Planner planner;
     private final Network network;
-    private final Function<Order, RuleSet> ruleSets;
+    private final Function<Demand, RuleSet> ruleSets;
     private final Map<RuleSet, RuleSet> priced = new ConcurrentHashMap<>();
 
     /** A wave planner over {@code planner}, with the rule set of each order from {@code ruleSets}. */
-    public WavePlanner(Planner planner, Network network, Function<Order, RuleSet> ruleSets) {
+    public WavePlanner(Planner planner, Network network, Function<Demand, RuleSet> ruleSets) {
         this.planner = planner;
         this.network = network;
         this.ruleSets = ruleSets;
@@ -122,8 +122,8 @@ public final class WavePlanner {
             fair[o] = o;
         }
         Arrays.sort(fair, Comparator.<Integer>comparingInt(o -> -wave.get(o).priority())
-                .thenComparing(o -> wave.get(o).order().placedAt())
-                .thenComparing(o -> wave.get(o).order().id())
+                .thenComparing(o -> wave.get(o).demand().placedAt())
+                .thenComparing(o -> wave.get(o).demand().order(), Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(o -> o));
         int[] out = new int[fair.length];
         for (int r = 0; r < out.length; r++) {
@@ -248,20 +248,20 @@ public final class WavePlanner {
         return out;
     }
 
-    /** Plans {@code items} of {@code request} under the order's own rule set. */
+    /** Plans {@code items} of {@code request} under its own rule set. */
     SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, StockSnapshot stock, Instant now) {
-        return plan(request, items, ruleSets.apply(request.order()), stock, now);
+        return plan(request, items, ruleSets.apply(request.demand()), stock, now);
     }
 
     /** Plans {@code items} of {@code request} under {@code ruleSet}. */
     SourcingPlan plan(SourcingRequest request, List<SourcingItem> items, RuleSet ruleSet, StockSnapshot stock,
                       Instant now) {
-        return planner.plan(request, items, request.order().delivery(), ruleSet, stock, now);
+        return planner.plan(request, items, request.demand().delivery(), ruleSet, stock, now);
     }
 
     /** The compiled problem of {@code items} of {@code request} under its rule set, against {@code stock}. */
     Problem compile(SourcingRequest request, List<SourcingItem> items, StockSnapshot stock, Instant now) {
-        return planner.compile(request, items, request.order().delivery(), ruleSets.apply(request.order()), stock, now);
+        return planner.compile(request, items, request.demand().delivery(), ruleSets.apply(request.demand()), stock, now);
     }
 
     /** {@code own} with the wave's shadow prices (see {@link WaveRules#priced}), one per rule set. */
@@ -270,7 +270,7 @@ public final class WavePlanner {
     }
 
     RuleSet ruleSetFor(SourcingRequest request) {
-        return ruleSets.apply(request.order());
+        return ruleSets.apply(request.demand());
     }
 
     Network network() {

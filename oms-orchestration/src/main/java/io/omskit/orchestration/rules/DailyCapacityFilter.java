@@ -2,17 +2,20 @@ package io.omskit.orchestration.rules;
 
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.DeliveryMethod;
+import io.omskit.orchestration.spi.DeclaresNeeds;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
 import io.omskit.orchestration.spi.RuleInput;
+import io.omskit.orchestration.spi.RuleNeed;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.util.Set;
 
 /**
  * A location that has taken as many fulfilments today (its local day) as its daily capacity allows may not take
- * another. Named {@value #NAME}.
+ * another: excluded when planning, and refused when a plan is applied ({@link RuleNeed#DAILY_CAPACITY}). Named
+ * {@value #NAME}.
  */
-public final class DailyCapacityFilter implements FilterRule {
+public final class DailyCapacityFilter implements FilterRule, DeclaresNeeds {
 
     /** The rule's name. */
     public static final String NAME = "daily-capacity";
@@ -44,6 +47,12 @@ public final class DailyCapacityFilter implements FilterRule {
     @Override
     public Set<RuleInput> inputs() {
         return Set.of(RuleInput.DELIVERY, RuleInput.CAPACITY);
+    }
+
+    /** {@link RuleNeed#DAILY_CAPACITY}. */
+    @Override
+    public Set<RuleNeed> needs() {
+        return Set.of(RuleNeed.DAILY_CAPACITY);
     }
 
     @Override

@@ -3,9 +3,11 @@ package io.omskit.orchestration.rules;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.LineId;
+import io.omskit.orchestration.spi.DeclaresNeeds;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
 import io.omskit.orchestration.spi.RuleInput;
+import io.omskit.orchestration.spi.RuleNeed;
 import io.omskit.orchestration.spi.SourcingContext;
 import java.util.Set;
 
@@ -13,7 +15,7 @@ import java.util.Set;
  * Excludes the locations the request excluded (after a rejection or a short pick there). The engine applies it
  * to every rule set; it is named {@value #NAME}.
  */
-public final class ExcludedByRequestFilter implements FilterRule {
+public final class ExcludedByRequestFilter implements FilterRule, DeclaresNeeds {
 
     /** The rule's name. */
     public static final String NAME = "excluded-by-request";
@@ -45,6 +47,12 @@ public final class ExcludedByRequestFilter implements FilterRule {
     @Override
     public Set<RuleInput> inputs() {
         return Set.of(RuleInput.DELIVERY, RuleInput.ITEMS, RuleInput.EXCLUSIONS);
+    }
+
+    /** {@link RuleNeed#REQUEST_EXCLUSIONS}: it excludes nothing else. */
+    @Override
+    public Set<RuleNeed> needs() {
+        return Set.of(RuleNeed.REQUEST_EXCLUSIONS);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Set;
 public enum RuleInput {
 
     /**
-     * The order's channel, delivery method and pickup store, and the location's own attributes (type,
+     * The demand's channel, delivery method and pickup store, and the location's own attributes (type,
      * capabilities, position, zone, calendar, daily capacity as configured). A cost rule depending on no more than
      * this and {@link #DESTINATION} must price every item alike: the same per-unit and last-units terms for each item.
      */
@@ -35,8 +35,8 @@ public enum RuleInput {
     /** The locations the request excluded ({@link SourcingContext#isExcluded}). */
     EXCLUSIONS,
 
-    /** Anything else of the order ({@link SourcingContext#order}): customer, prices, notes. */
-    ORDER;
+    /** Anything else of the demand ({@link SourcingContext#demand}): its lines' unit values, its order. */
+    DEMAND;
 
     /** Every input: what a rule that does not say depends on. */
     public static final Set<RuleInput> ALL = Set.copyOf(EnumSet.allOf(RuleInput.class));

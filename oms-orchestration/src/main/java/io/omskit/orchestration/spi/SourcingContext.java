@@ -5,26 +5,33 @@ import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryChoice;
-import io.omskit.core.order.Order;
+import io.omskit.orchestration.Demand;
 import java.time.Instant;
 
 /**
- * What a rule can read about the order being sourced. Locations are addressed by their dense index in
+ * What a rule can read about the demand being sourced (an order's units, or a shopper's what-if). Locations are addressed by their dense index in
  * {@link #network()}, items by their index in {@link #item(int)}. Values are fixed for the duration of one
  * sourcing computation, so a rule asked twice answers the same. Not thread-safe: one context serves one
  * computation.
  */
 public interface SourcingContext {
 
-    /** The order being sourced; never null. */
-    Order order();
+    /**
+     * The demand being sourced: its lines with their unit values and groups, its order; never null. A rule reading
+     * more of it than {@link #channel()}, {@link #delivery()} and the {@link #item items} depends on
+     * {@link RuleInput#DEMAND}.
+     */
+    Demand demand();
 
-    /** The order's channel; never null. A rule reading only this of the order depends on {@link RuleInput#DELIVERY}. */
+    /** The demand's channel; never null. A rule reading only this of the demand depends on {@link RuleInput#DELIVERY}. */
     default io.omskit.core.channel.Channel channel() {
-        return order().channel();
+        return demand().channel();
     }
 
-    /** How the customer receives it; never null. */
+    /**
+     * How the customer receives it: the demand's delivery, or an alternative the engine plans besides (ship-to-store
+     * for an express collection the store cannot complete); never null.
+     */
     DeliveryChoice delivery();
 
     /** The fulfilment network; never null. */

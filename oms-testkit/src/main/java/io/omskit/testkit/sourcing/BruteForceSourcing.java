@@ -3,7 +3,7 @@ package io.omskit.testkit.sourcing;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.LineId;
-import io.omskit.core.order.OrderLine;
+import io.omskit.orchestration.DemandLine;
 import io.omskit.orchestration.SplitPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class BruteForceSourcing {
 
     private final SourcingInstance instance;
     private final List<LocationId> locations = new ArrayList<>();
-    private final List<OrderLine> lines;
+    private final List<DemandLine> lines;
     private final int[][] take;
     private int bestUnsourced = Integer.MAX_VALUE;
     private double bestCost = Double.POSITIVE_INFINITY;
@@ -30,7 +30,7 @@ public final class BruteForceSourcing {
     private BruteForceSourcing(SourcingInstance instance) {
         this.instance = instance;
         instance.network().locations().forEach(l -> locations.add(l.id()));
-        this.lines = instance.order().lines();
+        this.lines = instance.demand().lines();
         this.take = new int[lines.size()][locations.size()];
     }
 
@@ -46,20 +46,20 @@ public final class BruteForceSourcing {
     }
 
     private static List<Decision> decisions(SourcingInstance instance) {
-        List<OrderLine> lines = instance.order().lines();
+        List<DemandLine> lines = instance.demand().lines();
         List<Decision> out = new ArrayList<>();
         List<Set<LineId>> groups = new ArrayList<>(instance.groups());
         if (instance.split() == SplitPolicy.SHIP_COMPLETE) {
             groups.clear();
             Set<LineId> all = new java.util.HashSet<>();
-            lines.forEach(l -> all.add(l.id()));
+            lines.forEach(l -> all.add(l.line()));
             groups.add(all);
         }
         boolean[] grouped = new boolean[lines.size()];
         for (Set<LineId> g : groups) {
             List<Integer> members = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
-                if (g.contains(lines.get(i).id())) {
+                if (g.contains(lines.get(i).line())) {
                     members.add(i);
                     grouped[i] = true;
                 }
@@ -134,7 +134,7 @@ public final class BruteForceSourcing {
         double cost = 0;
         int planned = 0;
         int ordered = 0;
-        for (OrderLine l : lines) {
+        for (DemandLine l : lines) {
             ordered += l.quantity();
         }
         for (int loc = 0; loc < locations.size(); loc++) {

@@ -7,9 +7,11 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.Order;
-import io.omskit.core.order.OrderLine;
+import io.omskit.orchestration.Demand;
+import io.omskit.orchestration.DemandLine;
 import io.omskit.orchestration.Exclusion;
 import io.omskit.orchestration.LocationVerdict;
+import io.omskit.orchestration.OrderDemands;
 import io.omskit.orchestration.RuleBook;
 import io.omskit.orchestration.RuleCost;
 import io.omskit.orchestration.RuleSet;
@@ -37,10 +39,13 @@ import java.util.function.Predicate;
  * <pre>{@code
  * verifyThat(new MaxDistanceFilter(500)).given(order, network).excludes(farWarehouse);
  * verifyThat(new ProtectStoreStock(2, 10)).given(order, network).withStock(sku, store7, 2).costs(store7, 10.0);
+ * verifyThat(new KeepTogetherFilter()).given(demand, network).excludes(store7, lineId);
  * }</pre>
- * Every location holds ten times every line's quantity of its SKU, so that every location is a candidate, except
- * where {@link Given#withStock} says otherwise. The clock is fixed at the order's placement unless {@link Given#at} says otherwise. A failed check
- * throws an {@link AssertionError} naming the rule, the location and what the explanation said.
+ * The rule is asked about a demand: an order's open and reserved units, or a {@link Demand} given as such. Every
+ * location holds ten times every line's quantity of its SKU, so that every location is a candidate, except where
+ * {@link Given#withStock} says otherwise. The clock is fixed at the demand's placement unless {@link Given#at} says
+ * otherwise. A failed check throws an {@link AssertionError} naming the rule, the location and what the explanation
+ * said.
  */
 public final class RuleVerifier {
 
@@ -63,27 +68,32 @@ public final class RuleVerifier {
         return new RuleVerifier(rule);
     }
 
-    /** The situation: an order and the network it is sourced from. */
+    /** The situation: an order (its open and reserved units) and the network it is sourced from. */
     public Given given(Order order, Network network) {
-        return new Given(rule, Checks.notNull(order, "order"), Checks.notNull(network, "network"));
+        return given(OrderDemands.of(Checks.notNull(order, "order")), network);
     }
 
-    /** A situation the rule is checked in; every check plans the order anew. Not thread-safe. */
+    /** The situation: a demand and the network it is sourced from. */
+    public Given given(Demand demand, Network network) {
+        return new Given(rule, Checks.notNull(demand, "demand"), Checks.notNull(network, "network"));
+    }
+
+    /** A situation the rule is checked in; every check plans the demand anew. Not thread-safe. */
     public static final class Given {
         private final SourcingRule rule;
-        private final Order order;
+        private final Demand demand;
         private final Network network;
         private final Map<Sku, Map<LocationId, Integer>> stock = new LinkedHashMap<>();
         private Instant now;
         private CapacityTracker capacity = new InMemoryCapacityTracker();
         private SourcingRequest request;
 
-        private Given(SourcingRule rule, Order order, Network network) {
+        private Given(SourcingRule rule, Demand demand, Network network) {
             this.rule = rule;
-            this.order = order;
+            this.demand = demand;
             this.network = network;
-            this.now = order.placedAt();
-            this.request = SourcingRequest.of(order);
+            this.now = demand.placedAt();
+            this.request = SourcingRequest.of(demand);
         }
 
         /** {@code units} of {@code sku} available at {@code location}, instead of the default there. */
@@ -92,7 +102,7 @@ public final class RuleVerifier {
             return this;
         }
 
-        /** Sources at {@code instant} instead of the order's placement. */
+        /** Sources at {@code instant} instead of the demand's placement. */
         public Given at(Instant instant) {
             this.now = Checks.notNull(instant, "instant");
             return this;
@@ -104,13 +114,13 @@ public final class RuleVerifier {
             return this;
         }
 
-        /** Sources {@code sourcingRequest} (exclusions, groups, quantities) instead of the whole order. */
+        /** Sources {@code sourcingRequest} (exclusions, groups, quantities) instead of the whole demand. */
         public Given withRequest(SourcingRequest sourcingRequest) {
             this.request = Checks.notNull(sourcingRequest, "sourcingRequest");
             return this;
         }
 
-        /** The plan of the order under a rule set made of the rule alone. */
+        /** The plan of the demand under a rule set made of the rule alone. */
         public SourcingPlan plan() {
             RuleSet.Builder b = RuleSet.builder("verify-" + rule.name()).maxShipments(Math.max(1, network.size()));
             if (rule instanceof FilterRule f) {
@@ -127,7 +137,7 @@ public final class RuleVerifier {
         private StockSnapshot snapshot() {
             StockSnapshot.Builder b = StockSnapshot.builder(network);
             Map<Sku, Integer> defaults = new LinkedHashMap<>();
-            for (OrderLine line : order.lines()) {
+            for (DemandLine line : demand.lines()) {
                 defaults.merge(line.sku(), line.quantity() * 10, Integer::sum);
             }
             defaults.forEach((sku, units) -> {
@@ -143,7 +153,7 @@ public final class RuleVerifier {
 
         private LocationVerdict verdict(SourcingPlan plan, LocationId location) {
             return plan.explanation().verdictOn(location).orElseThrow(() -> new AssertionError(
-                    "location " + location + " holds none of order " + order.id() + "'s stock, so rule " + rule.name()
+                    "location " + location + " holds none of " + subject() + "'s stock, so rule " + rule.name()
                             + " was never asked about it; give it stock with withStock(...)"));
         }
 
@@ -161,8 +171,8 @@ public final class RuleVerifier {
         public Given excludes(LocationId location) {
             LocationVerdict v = verdict(plan(), location);
             if (exclusionsBy(v).stream().noneMatch(Exclusion::isWholeOrder)) {
-                throw new AssertionError("expected rule " + rule.name() + " to exclude " + location + " for order "
-                        + order.id() + ", but it did not; the verdict was " + describe(v));
+                throw new AssertionError("expected rule " + rule.name() + " to exclude " + location + " for "
+                        + subject() + ", but it did not; the verdict was " + describe(v));
             }
             return this;
         }
@@ -172,7 +182,7 @@ public final class RuleVerifier {
             LocationVerdict v = verdict(plan(), location);
             if (exclusionsBy(v).stream().noneMatch(e -> e.isWholeOrder() || line.equals(e.line()))) {
                 throw new AssertionError("expected rule " + rule.name() + " to exclude " + location + " for line " + line
-                        + " of order " + order.id() + ", but it did not; the verdict was " + describe(v));
+                        + " of " + subject() + ", but it did not; the verdict was " + describe(v));
             }
             return this;
         }
@@ -191,8 +201,8 @@ public final class RuleVerifier {
         public Given allows(LocationId location) {
             LocationVerdict v = verdict(plan(), location);
             if (!exclusionsBy(v).isEmpty()) {
-                throw new AssertionError("expected rule " + rule.name() + " to allow " + location + " for order "
-                        + order.id() + ", but it excluded it: " + exclusionsBy(v));
+                throw new AssertionError("expected rule " + rule.name() + " to allow " + location + " for "
+                        + subject() + ", but it excluded it: " + exclusionsBy(v));
             }
             return this;
         }
@@ -205,7 +215,7 @@ public final class RuleVerifier {
             double actual = cost(location);
             if (Math.abs(actual - amount) > 1e-9 * Math.max(1, Math.abs(amount))) {
                 throw new AssertionError("expected rule " + rule.name() + " to charge " + amount + " at " + location
-                        + " for order " + order.id() + ", but it charged " + actual + "; the verdict was "
+                        + " for " + subject() + ", but it charged " + actual + "; the verdict was "
                         + describe(verdict(plan(), location)));
             }
             return this;
@@ -217,7 +227,7 @@ public final class RuleVerifier {
             double b = cost(cheaper);
             if (!(a > b)) {
                 throw new AssertionError("expected rule " + rule.name() + " to charge more at " + dearer + " (" + a
-                        + ") than at " + cheaper + " (" + b + ") for order " + order.id());
+                        + ") than at " + cheaper + " (" + b + ") for " + subject());
             }
             return this;
         }
@@ -235,6 +245,11 @@ public final class RuleVerifier {
             }
             throw new AssertionError("rule " + rule.name() + " priced nothing at " + location + ": the verdict was "
                     + describe(v));
+        }
+
+        /** What the checks are about, for messages: "order o-1", or "the demand" of no order. */
+        private String subject() {
+            return demand.isOrder() ? "order " + demand.order() : "the demand";
         }
 
         private static String describe(LocationVerdict v) {

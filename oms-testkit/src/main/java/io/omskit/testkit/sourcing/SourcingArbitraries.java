@@ -11,9 +11,9 @@ import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.LineId;
-import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;
-import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.orchestration.Demand;
+import io.omskit.orchestration.DemandLine;
 import io.omskit.orchestration.SplitPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,14 +82,11 @@ public final class SourcingArbitraries {
         }
         Network network = Network.of(locations);
         int lineCount = 1 + r.nextInt(maxLines);
-        PlaceOrderRequest.Builder order = PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("ext-" + seed)
-                .customer("customer").currency("EUR")
-                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
-                        new Address("A", "1 Street", null, "Town", "12345", "DE", GeoPoint.of(1, 1)), null));
+        List<DemandLine> lines = new ArrayList<>(lineCount);
         Map<Sku, Map<LocationId, Integer>> units = new HashMap<>();
         for (int i = 0; i < lineCount; i++) {
             Sku sku = Sku.of("S" + (shareSkus && r.nextInt(4) == 0 ? r.nextInt(lineCount) : i));
-            order.line("L" + i, sku.value(), 1 + r.nextInt(maxQuantity), Money.parse("EUR 10.00"));
+            lines.add(new DemandLine(LineId.of("L" + i), sku, 1 + r.nextInt(maxQuantity), Money.parse("EUR 10.00"), null));
             if (units.containsKey(sku)) {
                 continue;
             }
@@ -127,8 +124,11 @@ public final class SourcingArbitraries {
         if (split == SplitPolicy.SHIP_PARTIAL && lineCount >= 2 && r.nextInt(100) < 25) {
             groups.add(Set.of(LineId.of("L0"), LineId.of("L1")));
         }
-        return new SourcingInstance(network, Order.place(OrderId.of("order-" + Long.toHexString(seed)), order.build(),
-                SourcingInstance.NOW).state(), units,
+        DeliveryChoice delivery = DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                new Address("A", "1 Street", null, "Town", "12345", "DE", GeoPoint.of(1, 1)), null);
+        Demand demand = new Demand(OrderId.of("order-" + Long.toHexString(seed)), 1, SourcingInstance.NOW, Channel.WEB,
+                delivery, lines);
+        return new SourcingInstance(network, demand, units,
                 new TableCost("table", perShipment, perUnit, lastUnits, lastUnitCost), r.nextInt(9) / 2.0,
                 1 + r.nextInt(maxLocations == 6 ? 3 : 4), split, excluded, r.nextInt(100) < 20, groups);
     }

@@ -5,7 +5,7 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.LineId;
-import io.omskit.core.order.Order;
+import io.omskit.orchestration.Demand;
 import io.omskit.orchestration.RuleBook;
 import io.omskit.orchestration.RuleSet;
 import io.omskit.orchestration.SourcingEngine;
@@ -25,11 +25,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A small, fully described sourcing problem: a network, one order (each line a distinct SKU), the stock, explicit
+ * A small, fully described sourcing problem: a network, one demand (each line a distinct SKU), the stock, explicit
  * cost tables, and the constraints. Small enough for {@link BruteForceSourcing} to enumerate every plan.
  *
  * @param network      the locations
- * @param order        the order, home delivery
+ * @param demand       the demand, home delivery
  * @param units        units available by SKU then location
  * @param costs        the cost tables
  * @param splitPenalty cost per shipment beyond the first
@@ -39,7 +39,7 @@ import java.util.Set;
  * @param wholeLine    whether a line may come only whole from one location
  * @param groups       lines that must ship together (kept together by the rule set)
  */
-public record SourcingInstance(Network network, Order order, Map<Sku, Map<LocationId, Integer>> units, TableCost costs,
+public record SourcingInstance(Network network, Demand demand, Map<Sku, Map<LocationId, Integer>> units, TableCost costs,
                                double splitPenalty, int maxShipments, SplitPolicy split, Set<LocationId> excluded,
                                boolean wholeLine, List<Set<LineId>> groups) {
 
@@ -48,7 +48,7 @@ public record SourcingInstance(Network network, Order order, Map<Sku, Map<Locati
 
     public SourcingInstance {
         Checks.notNull(network, "network");
-        Checks.notNull(order, "order");
+        Checks.notNull(demand, "demand");
         units = Map.copyOf(units);
         Checks.notNull(costs, "costs");
         excluded = Set.copyOf(excluded);
@@ -79,9 +79,9 @@ public record SourcingInstance(Network network, Order order, Map<Sku, Map<Locati
         return b.cost(costs).cost(new SplitPenalty(splitPenalty)).split(split).maxShipments(maxShipments).build();
     }
 
-    /** The request: every unit of the order, with the groups. */
+    /** The request: every unit of the demand, with the groups. */
     public SourcingRequest request() {
-        SourcingRequest r = SourcingRequest.of(order);
+        SourcingRequest r = SourcingRequest.of(demand);
         for (Set<LineId> g : groups) {
             r = r.withGroup(g);
         }
@@ -99,7 +99,7 @@ public record SourcingInstance(Network network, Order order, Map<Sku, Map<Locati
         StringBuilder sb = new StringBuilder("SourcingInstance[locations ");
         network.locations().forEach(l -> sb.append(l.id()).append('(').append(l.type()).append(") "));
         sb.append("| lines ");
-        order.lines().forEach(l -> sb.append(l.id()).append('=').append(l.sku()).append('x').append(l.quantity()).append(' '));
+        demand.lines().forEach(l -> sb.append(l.line()).append('=').append(l.sku()).append('x').append(l.quantity()).append(' '));
         sb.append("| units ").append(new java.util.TreeMap<>(units)).append(" | ").append(costs)
                 .append(" | split penalty ").append(splitPenalty).append(", max ").append(maxShipments).append(' ')
                 .append(split).append(", excluded ").append(excluded).append(wholeLine ? ", whole lines" : "")

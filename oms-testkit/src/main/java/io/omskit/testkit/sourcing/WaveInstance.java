@@ -11,9 +11,10 @@ import io.omskit.core.order.Address;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
-import io.omskit.core.order.Order;
+import io.omskit.core.order.LineId;
 import io.omskit.core.order.OrderId;
-import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.orchestration.Demand;
+import io.omskit.orchestration.DemandLine;
 import io.omskit.orchestration.RuleBook;
 import io.omskit.orchestration.RuleSet;
 import io.omskit.orchestration.SourcingEngine;
@@ -94,21 +95,21 @@ public record WaveInstance(Network network, List<SourcingRequest> requests, Map<
         List<SourcingRequest> requests = new ArrayList<>();
         int orders = 1 + r.nextInt(maxOrders);
         for (int o = 0; o < orders; o++) {
-            PlaceOrderRequest.Builder b = PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("w-" + o)
-                    .customer("c" + o).currency("EUR")
-                    .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
-                            new Address("C", "1 Street", null, "Town", "12345", "DE", point(r)), null));
-            int lines = 1 + r.nextInt(3);
+            DeliveryChoice delivery = DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                    new Address("C", "1 Street", null, "Town", "12345", "DE", point(r)), null);
+            int lineCount = 1 + r.nextInt(3);
             List<Integer> chosen = new ArrayList<>();
-            while (chosen.size() < lines) {
+            List<DemandLine> lines = new ArrayList<>(lineCount);
+            while (chosen.size() < lineCount) {
                 int s = r.nextInt(5);
                 if (!chosen.contains(s)) {
                     chosen.add(s);
-                    b.line("L" + chosen.size(), "K" + s, 1 + r.nextInt(3), Money.parse("EUR 10.00"));
+                    lines.add(new DemandLine(LineId.of("L" + chosen.size()), Sku.of("K" + s), 1 + r.nextInt(3),
+                            Money.parse("EUR 10.00"), null));
                 }
             }
             Instant placed = NOW.minusSeconds(60L * r.nextInt(100));
-            requests.add(SourcingRequest.of(Order.place(OrderId.of("o" + o), b.build(), placed).state())
+            requests.add(SourcingRequest.of(new Demand(OrderId.of("o" + o), 1, placed, Channel.WEB, delivery, lines))
                     .withPriority(r.nextInt(4) == 0 ? 1 : 0));
         }
         Set<LocationId> excluded = new HashSet<>();
@@ -152,9 +153,9 @@ public record WaveInstance(Network network, List<SourcingRequest> requests, Map<
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
-    /** The distance in km from the customer of {@code order} to {@code location}. */
-    public double distanceKm(Order order, LocationId location) {
-        return order.delivery().address().position().distanceKm(network.get(location).position());
+    /** The distance in km from the customer of {@code demand} to {@code location}. */
+    public double distanceKm(Demand demand, LocationId location) {
+        return demand.delivery().address().position().distanceKm(network.get(location).position());
     }
 
     @Override
@@ -163,8 +164,8 @@ public record WaveInstance(Network network, List<SourcingRequest> requests, Map<
         network.locations().forEach(l -> sb.append(l.id()).append(' '));
         sb.append("| units ").append(new java.util.TreeMap<>(units)).append(" | orders ");
         for (SourcingRequest q : requests) {
-            sb.append(q.order().id()).append("(p").append(q.priority()).append(' ');
-            q.order().lines().forEach(l -> sb.append(l.sku()).append('x').append(l.quantity()).append(' '));
+            sb.append(q.demand().order()).append("(p").append(q.priority()).append(' ');
+            q.demand().lines().forEach(l -> sb.append(l.sku()).append('x').append(l.quantity()).append(' '));
             sb.append(") ");
         }
         return sb.append("| excluded ").append(excluded).append(", max ").append(maxDistanceKm).append(" km, max ")

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.LocationId;
-import io.omskit.core.order.OrderLine;
 import io.omskit.orchestration.BatchPlan;
+import io.omskit.orchestration.DemandLine;
 import io.omskit.orchestration.PlannedFulfilment;
 import io.omskit.orchestration.PlannedLine;
 import io.omskit.orchestration.SourcingEngine;
@@ -53,11 +53,11 @@ class BatchWaveProperties {
         assertThat(batch.plans()).hasSameSizeAs(w.requests());
         for (int o = 0; o < w.requests().size(); o++) {
             SourcingPlan plan = batch.plans().get(o);
-            assertThat(plan.order()).isEqualTo(w.requests().get(o).order().id());
-            for (OrderLine line : w.requests().get(o).order().lines()) {
-                int unsourced = plan.unsourced().stream().filter(u -> u.line().equals(line.id()))
+            assertThat(plan.order()).isEqualTo(w.requests().get(o).demand().order());
+            for (DemandLine line : w.requests().get(o).demand().lines()) {
+                int unsourced = plan.unsourced().stream().filter(u -> u.line().equals(line.line()))
                         .mapToInt(Unsourced::quantity).sum();
-                assertThat(plan.plannedUnits(line.id()) + unsourced).as("line %s of %s in %s", line.id(),
+                assertThat(plan.plannedUnits(line.line()) + unsourced).as("line %s of %s in %s", line.line(),
                         plan.order(), w).isEqualTo(line.quantity());
             }
         }
@@ -78,14 +78,14 @@ class BatchWaveProperties {
             @ForAll("waves") WaveInstance w) {
         List<SourcingRequest> ranked = new ArrayList<>(w.requests());
         ranked.sort(Comparator.<SourcingRequest>comparingInt(r -> -r.priority())
-                .thenComparing(r -> r.order().placedAt()).thenComparing(r -> r.order().id()));
+                .thenComparing(r -> r.demand().placedAt()).thenComparing(r -> r.demand().order()));
         SourcingEngine engine = w.engine();
 
         BatchPlan batch = engine.planBatch(ranked, w.snapshot());
         BatchPlan oneByOne = engine.planOneByOne(ranked, w.snapshot());
 
         for (int o = 0; o < ranked.size(); o++) {
-            assertThat(batch.plans().get(o).plannedUnits()).as("order %s in %s", ranked.get(o).order().id(), w)
+            assertThat(batch.plans().get(o).plannedUnits()).as("order %s in %s", ranked.get(o).demand().order(), w)
                     .isGreaterThanOrEqualTo(oneByOne.plans().get(o).plannedUnits());
         }
         assertThat(batch.extraShipments()).as("%s", w).isLessThanOrEqualTo(oneByOne.extraShipments());
@@ -100,7 +100,7 @@ class BatchWaveProperties {
             assertThat(plan.shipments()).isLessThanOrEqualTo(w.maxShipments());
             for (PlannedFulfilment f : plan.fulfilments()) {
                 assertThat(w.excluded()).as("%s in %s", f.location(), w).doesNotContain(f.location());
-                assertThat(w.distanceKm(w.requests().get(o).order(), f.location())).as("%s in %s", f.location(), w)
+                assertThat(w.distanceKm(w.requests().get(o).demand(), f.location())).as("%s in %s", f.location(), w)
                         .isLessThanOrEqualTo(w.maxDistanceKm());
             }
         }

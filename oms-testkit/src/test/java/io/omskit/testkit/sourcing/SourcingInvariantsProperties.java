@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.LineId;
-import io.omskit.core.order.OrderLine;
+import io.omskit.orchestration.DemandLine;
 import io.omskit.orchestration.PlannedFulfilment;
 import io.omskit.orchestration.PlannedLine;
 import io.omskit.orchestration.SourcingPlan;
@@ -46,9 +46,9 @@ class SourcingInvariantsProperties {
     void every_unit_is_planned_or_reported_unsourced(@ForAll("instances") SourcingInstance instance) {
         SourcingPlan plan = instance.plan();
 
-        for (OrderLine line : instance.order().lines()) {
-            int unsourced = plan.unsourced().stream().filter(u -> u.line().equals(line.id())).mapToInt(Unsourced::quantity).sum();
-            assertThat(plan.plannedUnits(line.id()) + unsourced).as("line %s in %s", line.id(), plan).isEqualTo(line.quantity());
+        for (DemandLine line : instance.demand().lines()) {
+            int unsourced = plan.unsourced().stream().filter(u -> u.line().equals(line.line())).mapToInt(Unsourced::quantity).sum();
+            assertThat(plan.plannedUnits(line.line()) + unsourced).as("line %s in %s", line.line(), plan).isEqualTo(line.quantity());
         }
     }
 
@@ -68,8 +68,8 @@ class SourcingInvariantsProperties {
         }
         if (instance.wholeLine()) {
             sourcesOfLine.forEach((line, sources) -> assertThat(sources).as("sources of whole line %s", line).hasSize(1));
-            for (OrderLine line : instance.order().lines()) {
-                assertThat(plan.plannedUnits(line.id())).isIn(0, line.quantity());
+            for (DemandLine line : instance.demand().lines()) {
+                assertThat(plan.plannedUnits(line.line())).isIn(0, line.quantity());
             }
         }
         for (Set<LineId> group : instance.groups()) {
