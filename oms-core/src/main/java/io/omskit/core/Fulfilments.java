@@ -19,33 +19,27 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.CancellationReason;
-import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.IllegalTransitionException;
 import io.omskit.core.order.LineAllocation;
-import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderCommand;
-import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderLine;
 import io.omskit.core.order.OrderTransitions;
-import io.omskit.core.order.ShipmentIntent;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.FulfilmentRepository;
 import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -82,6 +76,7 @@ public final class Fulfilments {
     private final Map<LocationId, Duration> storePickupPeriods;
     private final Supplier<String> pickupCodes;
     private final Cache<FulfilmentId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
+    private final FulfilmentEffects effects;
 
     Fulfilments(OrderBook book, StockKeeper stock, Settlement settlement, Network network, FulfilmentRepository repository,
                 EventPublisher events, Clock clock, Map<DeliveryMethod, Duration> pickupPeriods,
@@ -96,6 +91,7 @@ public final class Fulfilments {
         this.pickupPeriods = Map.copyOf(pickupPeriods);
         this.storePickupPeriods = Map.copyOf(storePickupPeriods);
         this.pickupCodes = pickupCodes;
+        this.effects = new FulfilmentEffects(book, stock, settlement, clock);
     }
 
     // ---- reading ----
@@ -275,7 +271,7 @@ public final class Fulfilments {
         open(book.current(orderId));
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         for (Fulfilment f : repository.forOrder(orderId)) {
-            propagate(flushed(f), true, false);
+            effects.propagate(flushed(f), true, false);
             keys.add(f.inventoryKey().value());
         }
         if (!keys.isEmpty()) {
@@ -344,7 +340,7 @@ public final class Fulfilments {
         return book.locked(found.orderId(), () -> {
             boolean again = found.applied(key);
             Fulfilment f = transition(found, key, command);
-            if (propagate(f, again, again)) {
+            if (effects.propagate(f, again, again)) {
                 settlement.settle(f.orderId());
             }
             return f;
@@ -376,7 +372,7 @@ public final class Fulfilments {
 
     /** Refuses a step whose effect the order would refuse now (it is on hold, say), before anything changes. */
     private void requireOrderTakes(Fulfilment f, Change<Fulfilment, FulfilmentEvent> change) {
-        OrderCommand needed = orderCommand(f, change.events().get(0));
+        OrderCommand needed = FulfilmentEffects.orderCommand(f, change.events().get(0));
         if (needed == null) {
             return;
         }
@@ -412,226 +408,5 @@ public final class Fulfilments {
             }
         }
         return f;
-    }
-
-    /** The order command that reflects {@code event} of {@code f}; null when the order does not change. */
-    private static OrderCommand orderCommand(Fulfilment f, FulfilmentEvent event) {
-        if (event instanceof FulfilmentEvent.FulfilmentRejected) {
-            return OrderCommand.DEALLOCATE;
-        }
-        if (event instanceof FulfilmentEvent.FulfilmentPacked) {
-            return f.kind() == FulfilmentKind.SHIP_TO_STORE ? null : OrderCommand.MARK_READY;
-        }
-        if (event instanceof FulfilmentEvent.FulfilmentArrivedAtStore) {
-            return OrderCommand.MARK_READY;
-        }
-        if (event instanceof FulfilmentEvent.FulfilmentShipped) {
-            return f.kind() == FulfilmentKind.SHIP_TO_STORE ? null : OrderCommand.SHIP;
-        }
-        if (event instanceof FulfilmentEvent.FulfilmentCollected) {
-            return OrderCommand.PICK_UP;
-        }
-        if (event instanceof FulfilmentEvent.FulfilmentDelivered) {
-            return OrderCommand.DELIVER;
-        }
-        if (event instanceof FulfilmentEvent.FulfilmentCancelled || event instanceof FulfilmentEvent.FulfilmentExpired) {
-            return OrderCommand.CANCEL;
-        }
-        return null;
-    }
-
-    private static CommandKey orderKey(Fulfilment f, FulfilmentEvent event, OrderCommand command) {
-        return CommandKey.of(command, f.id().value() + "#" + event.version());
-    }
-
-    /**
-     * Applies to the order, its stock and its payment every step of {@code f} after the last one the order reflects.
-     * Steps that change the order are keyed on it; stock movements are keyed by the step; so a second run repeats
-     * nothing. In {@code recovery} (a retry, a sync) it also replays the stock movements of the steps the order
-     * already reflects, and with {@code trimStock} trims the fulfilment's allocation to what the order holds, for a call
-     * that stopped between the order and the stock.
-     *
-     * @return whether the payment may have to follow (units were handed over or cancelled, or in recovery)
-     */
-    private boolean propagate(Fulfilment f, boolean recovery, boolean trimStock) {
-        boolean money = recovery;
-        Order order = book.current(f.orderId());
-        long done = 0;
-        for (int i = f.history().size() - 1; i >= 0 && done == 0; i--) {
-            FulfilmentEvent e = f.history().get(i);
-            OrderCommand command = orderCommand(f, e);
-            if (command != null && order.applied(orderKey(f, e, command))) {
-                done = e.version();
-            }
-        }
-        boolean transferLeft = false;
-        String share = f.id().value();
-        for (FulfilmentEvent e : f.history()) {
-            if (e instanceof FulfilmentEvent.FulfilmentShipped && f.kind() == FulfilmentKind.SHIP_TO_STORE) {
-                transferLeft = true;
-            }
-            if (e.version() <= done) {
-                if (recovery) {
-                    replayStock(f, e, transferLeft);
-                }
-                continue;
-            }
-            OrderCommand command = orderCommand(f, e);
-            Instant now = clock.instant();
-            if (command == null) {
-                if (e instanceof FulfilmentEvent.FulfilmentShipped) {
-                    moveTransferOut(f, e);
-                }
-                continue;
-            }
-            CommandKey key = orderKey(f, e, command);
-            money |= command != OrderCommand.MARK_READY && command != OrderCommand.DEALLOCATE;
-            switch (command) {
-                case DEALLOCATE -> {
-                    List<LineQuantity> units = ((FulfilmentEvent.FulfilmentRejected) e).units();
-                    OrderBook.Applied applied = book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                            : OrderBook.withKey(o.deallocate(share, units, now), key));
-                    stock.syncStock(applied.after(), applied.before(), Set.of(), false);
-                }
-                case MARK_READY -> book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                        : OrderBook.withKey(o.markReady(share, held(o, share, true), now), key));
-                case SHIP -> handOver(f.orderId(), share, unhanded(f, key), key,
-                        (o, t) -> o.ship(share, held(o, share, false), key.key(), t));
-                case PICK_UP -> {
-                    if (f.kind() == FulfilmentKind.SHIP_TO_STORE) {
-                        // the stock left the warehouse with the transfer: nothing moves in the store's stock
-                        book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                                : OrderBook.withKey(o.pickUp(share, held(o, share, false), now), key));
-                    } else {
-                        handOver(f.orderId(), share, unhanded(f, key), key,
-                                (o, t) -> o.pickUp(share, held(o, share, false), t));
-                    }
-                }
-                case DELIVER -> book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                        : OrderBook.withKey(o.deliver(f.units(), key.key(), now), key));
-                case CANCEL -> {
-                    List<LineQuantity> units = e instanceof FulfilmentEvent.FulfilmentCancelled c ? c.units()
-                            : ((FulfilmentEvent.FulfilmentExpired) e).units();
-                    CancellationReason reason = e instanceof FulfilmentEvent.FulfilmentCancelled c ? c.reason()
-                            : CancellationReason.NOT_COLLECTED;
-                    OrderBook.Applied applied = book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                            : OrderBook.withKey(o.cancelHeld(share, units, reason, now), key));
-                    if (transferLeft) {
-                        backOnTheStoreShelf(f, e, units, applied.after());
-                    } else {
-                        stock.syncStock(applied.after(), applied.before(), Set.of(), false);
-                    }
-                }
-                default -> throw new IllegalStateException("no order effect for " + command);
-            }
-        }
-        if (trimStock) {
-            Order after = book.current(f.orderId());
-            stock.syncStock(after, null, Set.of(f.inventoryKey().value()), false);
-        }
-        return money;
-    }
-
-    /** The stock movements of a step the order already reflects, made again (keyed: replayed, not repeated). */
-    private void replayStock(Fulfilment f, FulfilmentEvent e, boolean transferLeft) {
-        if (e instanceof FulfilmentEvent.FulfilmentShipped && f.kind() == FulfilmentKind.SHIP_TO_STORE) {
-            moveTransferOut(f, e);
-        } else if (transferLeft && e instanceof FulfilmentEvent.FulfilmentCancelled c) {
-            backOnTheStoreShelf(f, e, c.units(), book.current(f.orderId()));
-        } else if (transferLeft && e instanceof FulfilmentEvent.FulfilmentExpired x) {
-            backOnTheStoreShelf(f, e, x.units(), book.current(f.orderId()));
-        }
-    }
-
-    /**
-     * Units of a fulfilment leave its location (shipped or collected). The order first: from then on a cancellation
-     * cannot take them, and the allocation keeps holding them until the stock movements (keyed by the hand-over) are
-     * made, by this call, its retry or the next command on the order; then the payment is settled.
-     */
-    private Order handOver(OrderId id, String allocationKey, List<LineQuantity> quantities, CommandKey key,
-                           BiFunction<Order, Instant, Change<Order, OrderEvent>> command) {
-        return book.locked(id, () -> {
-            Order before = book.current(id);
-            if (!before.applied(key)) {
-                LineAllocation held = heldBy(before, allocationKey);
-                Instant now = clock.instant();
-                ShipmentIntent intent = new ShipmentIntent(key.key(), held.inventoryKey(), held.location(), quantities);
-                book.update(id, o -> o.applied(key) ? Change.unchanged(o)
-                        : OrderBook.withKey(command.apply(o, now), key).then(p -> Change.unchanged(p.withShipping(intent))));
-            }
-            stock.completeShipments(book.current(id));
-            return settlement.settle(id);
-        });
-    }
-
-    private static LineAllocation heldBy(Order order, String allocationKey) {
-        for (LineAllocation a : order.allocations()) {
-            if (a.allocationKey().equals(allocationKey)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("allocationKey " + allocationKey + " holds nothing of order " + order.id());
-    }
-
-    /** The units {@code f} was fulfilling when it reached {@code version}. */
-    private static List<LineQuantity> unitsAt(Fulfilment f, long version) {
-        Map<LineId, Integer> units = new LinkedHashMap<>();
-        for (FulfilmentEvent e : f.history()) {
-            if (e.version() > version) {
-                break;
-            }
-            if (e instanceof FulfilmentEvent.FulfilmentOffered o) {
-                o.lines().forEach(l -> units.put(l.line(), l.quantity()));
-            } else if (e instanceof FulfilmentEvent.FulfilmentRejected r) {
-                r.units().forEach(q -> units.merge(q.line(), -q.quantity(), Integer::sum));
-            } else if (e instanceof FulfilmentEvent.FulfilmentCancelled c) {
-                c.units().forEach(q -> units.merge(q.line(), -q.quantity(), Integer::sum));
-            } else if (e instanceof FulfilmentEvent.FulfilmentExpired x) {
-                x.units().forEach(q -> units.merge(q.line(), -q.quantity(), Integer::sum));
-            }
-        }
-        List<LineQuantity> left = new ArrayList<>();
-        units.forEach((line, n) -> {
-            if (n > 0) {
-                left.add(LineQuantity.of(line, n));
-            }
-        });
-        return left;
-    }
-
-    /** The units of {@code f} the order still holds for the hand-over keyed {@code key}; none when it was handed over. */
-    private List<LineQuantity> unhanded(Fulfilment f, CommandKey key) {
-        Order order = book.current(f.orderId());
-        return order.applied(key) ? List.of() : held(order, f.id().value(), false);
-    }
-
-    /** The units the order's share of fulfilment {@code share} holds: allocated ones, or (else) ready ones. */
-    private static List<LineQuantity> held(Order order, String share, boolean allocatedOnly) {
-        List<LineQuantity> units = new ArrayList<>();
-        for (LineAllocation a : order.allocations()) {
-            if (a.allocationKey().equals(share)) {
-                int n = allocatedOnly ? a.allocated() : a.units();
-                if (n > 0) {
-                    units.add(LineQuantity.of(a.line(), n));
-                }
-            }
-        }
-        if (units.isEmpty()) {
-            throw new IllegalStateException("order " + order.id() + " holds nothing for fulfilment " + share);
-        }
-        return units;
-    }
-
-    /** A transfer left the warehouse: its stock leaves the warehouse's allocation (keyed, so replayed, not repeated). */
-    private void moveTransferOut(Fulfilment f, FulfilmentEvent shipped) {
-        Order order = book.current(f.orderId());
-        stock.ship(order, unitsAt(f, shipped.version()), f.inventoryKey(), f.location(),
-                "transfer-" + f.id() + "#" + shipped.version());
-    }
-
-    /** Units of a transfer that waited at the pickup store go onto its shelf as sellable stock (keyed by the step). */
-    private void backOnTheStoreShelf(Fulfilment f, FulfilmentEvent step, List<LineQuantity> units, Order order) {
-        stock.receive(order, units, f.pickupStore(), "uncollected-" + f.id() + "#" + step.version(),
-                "uncollected " + f.orderId());
     }
 }
