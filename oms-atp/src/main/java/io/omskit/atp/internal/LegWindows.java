@@ -5,7 +5,7 @@ import io.omskit.atp.LegTiming;
 import io.omskit.atp.PromiseCalendar;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;
-import io.omskit.orchestration.LegKind;
+import io.omskit.orchestration.plan.LegKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

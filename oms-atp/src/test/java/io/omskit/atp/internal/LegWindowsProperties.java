@@ -12,7 +12,7 @@ import io.omskit.core.network.HolidayCalendar;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryMethod;
-import io.omskit.orchestration.LegKind;
+import io.omskit.orchestration.plan.LegKind;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
