@@ -2,8 +2,6 @@ package io.omskit.atp;
 
 import com.google.common.base.Suppliers;
 import io.omskit.atp.calendar.JollydayHolidays;
-import io.omskit.atp.internal.ChangeTimes;
-import io.omskit.atp.internal.LegWindows;
 import io.omskit.atp.spi.BackorderLedger;
 import io.omskit.core.catalog.BundleComponent;
 import io.omskit.core.catalog.Sku;

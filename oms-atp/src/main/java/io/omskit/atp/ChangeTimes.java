@@ -1,4 +1,4 @@
-package io.omskit.atp.internal;
+package io.omskit.atp;
 
 import io.omskit.atp.calendar.WorkingCalendar;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Per location, the next instant its working calendar's view of "now" changes (opening, closing, cut-off,
  * midnight), kept until that instant passes. Thread-safe; lock-free.
  */
-public final class ChangeTimes {
+final class ChangeTimes {
 
     private record Span(long from, long until) {
     }

@@ -1,8 +1,5 @@
-package io.omskit.atp.internal;
+package io.omskit.atp;
 
-import io.omskit.atp.Destination;
-import io.omskit.atp.LegTiming;
-import io.omskit.atp.PromiseCalendar;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;
 import io.omskit.orchestration.plan.LegKind;
@@ -30,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * store for collections and transfers, so that a call reads one array slot instead of hashing a key; equal windows
  * are kept once. Thread-safe; destinations and windows are bounded, each emptied when full.
  */
-public final class LegWindows {
+final class LegWindows {
 
     private static final long FIRST_PROBE_MILLIS = Duration.ofMinutes(1).toMillis();
     private static final long LONGEST_SPAN_MILLIS = Duration.ofDays(1).toMillis();

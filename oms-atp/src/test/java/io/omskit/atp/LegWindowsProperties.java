@@ -1,10 +1,7 @@
-package io.omskit.atp.internal;
+package io.omskit.atp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omskit.atp.Destination;
-import io.omskit.atp.LegTiming;
-import io.omskit.atp.PromiseCalendar;
 import io.omskit.atp.calendar.Berlin;
 import io.omskit.atp.calendar.PickupSchedule;
 import io.omskit.core.network.GeoPoint;
