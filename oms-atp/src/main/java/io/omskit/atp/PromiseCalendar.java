@@ -18,7 +18,7 @@ import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;
-import io.omskit.orchestration.LegKind;
+import io.omskit.orchestration.plan.LegKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.order.DeliveryWindow;
-import io.omskit.orchestration.LegKind;
+import io.omskit.orchestration.plan.LegKind;
 import java.util.List;
 
 /**

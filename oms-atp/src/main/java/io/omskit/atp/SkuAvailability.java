@@ -4,7 +4,7 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.StockPosition;
 import io.omskit.core.channel.Channel;
-import io.omskit.orchestration.SkuStock;
+import io.omskit.orchestration.stock.SkuStock;
 import java.util.List;
 
 /**

@@ -11,7 +11,7 @@ import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.channel.Channel;
-import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.stock.StockSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.channel.Channel;
-import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.stock.StockSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -9,7 +9,7 @@ import io.omskit.core.network.Network;
 import io.omskit.core.network.OpeningHours;
 import io.omskit.core.network.TimeRange;
 import io.omskit.core.order.DeliveryMethod;
-import io.omskit.orchestration.LegKind;
+import io.omskit.orchestration.plan.LegKind;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -13,7 +13,7 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;
-import io.omskit.orchestration.LegKind;
+import io.omskit.orchestration.plan.LegKind;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +85,7 @@ class ProductPageTest {
 
     @Test
     void express_click_and_collect_in_a_closed_store_says_why_when_the_rules_want_it_open() {
-        Shop strict = new Shop(io.omskit.orchestration.SplitPolicy.SHIP_PARTIAL, true).receive(KETTLE, MITTE, 3);
+        Shop strict = new Shop(io.omskit.orchestration.rulebook.SplitPolicy.SHIP_PARTIAL, true).receive(KETTLE, MITTE, 3);
         MethodPromise p = strict.atp.productPage(ProductPageRequest.of(KETTLE, 1, Channel.WEB).collectingAt(MITTE)
                 .at(local("2026-11-29T11:00"))).method(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT).orElseThrow();
         assertThat(p.reason()).isEqualTo(Unavailability.EXCLUDED_BY_RULES);

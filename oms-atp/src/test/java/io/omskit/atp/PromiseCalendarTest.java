@@ -13,7 +13,7 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;
-import io.omskit.orchestration.LegKind;
+import io.omskit.orchestration.plan.LegKind;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;

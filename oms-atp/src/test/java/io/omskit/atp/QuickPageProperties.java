@@ -6,7 +6,7 @@ import io.omskit.atp.calendar.Berlin;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.channel.Channel;
-import io.omskit.orchestration.SplitPolicy;
+import io.omskit.orchestration.rulebook.SplitPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

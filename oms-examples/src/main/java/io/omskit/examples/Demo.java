@@ -470,7 +470,7 @@ public final class Demo implements AutoCloseable {
     // ---- scene 9: sourcing with explanations, rejection and re-sourcing (oms-orchestration) ----
 
     private void sourcing(Results results) {
-        io.omskit.orchestration.RuleSet rules = io.omskit.orchestration.RuleSet.builder("home-delivery")
+        io.omskit.orchestration.rulebook.RuleSet rules = io.omskit.orchestration.rulebook.RuleSet.builder("home-delivery")
                 .filter(new io.omskit.orchestration.rules.CapabilityFilter())
                 .filter(new io.omskit.orchestration.rules.MaxDistanceFilter(600))
                 .cost(new io.omskit.orchestration.rules.ShippingCost(io.omskit.orchestration.rules.RateTable.flat(
@@ -480,34 +480,34 @@ public final class Demo implements AutoCloseable {
                 .build();
         io.omskit.orchestration.SourcingEngine engine = io.omskit.orchestration.SourcingEngine.builder()
                 .network(network).inventory(inventory).catalog(catalog).clock(clock)
-                .rules(io.omskit.orchestration.RuleBook.of(rules)).build();
+                .rules(io.omskit.orchestration.rulebook.RuleBook.of(rules)).build();
         io.omskit.orchestration.OrderSourcing sourcing = new io.omskit.orchestration.OrderSourcing(oms, engine);
 
         PlacementResult placed = show(oms.placeOrder(home(Channel.WEB, "WEB-9001", "tok_visa")
                 .line("1", DemoNetwork.sku(20).value(), 2, eur(14))
                 .line("2", DemoNetwork.sku(21).value(), 1, eur(22))
                 .line("3", DemoNetwork.sku(24).value(), 1, eur(249)).build()));
-        io.omskit.orchestration.SourcingResult result = sourcing.source(placed.order().id());
-        if (!(result instanceof io.omskit.orchestration.SourcingResult.Allocated allocated)) {
+        io.omskit.orchestration.result.SourcingResult result = sourcing.source(placed.order().id());
+        if (!(result instanceof io.omskit.orchestration.result.SourcingResult.Allocated allocated)) {
             out.println("  not sourced: " + result);
             return;
         }
-        io.omskit.orchestration.Explanation why = allocated.plan().explanation();
+        io.omskit.orchestration.explain.Explanation why = allocated.plan().explanation();
         out.printf("  plan (rule set %s, %s): %d shipment(s), cost %.2f%n", why.ruleSet(),
                 why.optimal() ? "optimal" : "heuristic", allocated.plan().shipments(), why.totalCost());
-        for (io.omskit.orchestration.PlannedFulfilment f : allocated.plan().fulfilments()) {
+        for (io.omskit.orchestration.plan.PlannedFulfilment f : allocated.plan().fulfilments()) {
             StringBuilder lines = new StringBuilder();
-            for (io.omskit.orchestration.PlannedLine l : f.lines()) {
+            for (io.omskit.orchestration.plan.PlannedLine l : f.lines()) {
                 lines.append(lines.length() == 0 ? "" : ", ").append(l.quantity()).append(" x ").append(l.sku());
             }
             out.printf("    %-13s %-12s %s (cost %.2f)%n", f.location(), f.type(), lines, f.cost());
         }
-        for (io.omskit.orchestration.RuleAmount r : why.costBreakdown()) {
+        for (io.omskit.orchestration.explain.RuleAmount r : why.costBreakdown()) {
             out.printf("    cost of %-20s %8.2f%n", r.rule(), r.amount());
         }
         int shown = 0;
-        for (io.omskit.orchestration.LocationVerdict v : why.locations()) {
-            if (v.verdict() == io.omskit.orchestration.Verdict.CHOSEN || shown >= 4) {
+        for (io.omskit.orchestration.explain.LocationVerdict v : why.locations()) {
+            if (v.verdict() == io.omskit.orchestration.explain.Verdict.CHOSEN || shown >= 4) {
                 continue;
             }
             shown++;
@@ -522,14 +522,14 @@ public final class Demo implements AutoCloseable {
         io.omskit.core.order.LineAllocation first = sourced.allocations().get(0);
         out.println("  " + first.location() + " rejects " + first.allocated() + " unit(s) of line " + first.line()
                 + ": \"shelf empty, miscount\"");
-        io.omskit.orchestration.ResourcingOutcome outcome = sourcing.reject(FulfilmentId.of(first.allocationKey()),
+        io.omskit.orchestration.resourcing.ResourcingOutcome outcome = sourcing.reject(FulfilmentId.of(first.allocationKey()),
                 List.of(LineQuantity.of(first.line(), first.allocated())), "shelf empty, miscount", "task-" + sourced.externalRef());
         Order after = oms.order(sourced.id()).orElseThrow();
         StringBuilder where = new StringBuilder();
         for (io.omskit.core.order.LineAllocation a : after.allocations()) {
             where.append(where.length() == 0 ? "" : ", ").append("line ").append(a.line()).append(" @ ").append(a.location());
         }
-        out.println("  re-sourced: " + (outcome instanceof io.omskit.orchestration.ResourcingOutcome.Resourced)
+        out.println("  re-sourced: " + (outcome instanceof io.omskit.orchestration.resourcing.ResourcingOutcome.Resourced)
                 + ", order " + after.status() + ", now " + where);
         results.sourced = sourced;
         results.resourced = after;
@@ -542,18 +542,18 @@ public final class Demo implements AutoCloseable {
             java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ENGLISH);
 
     private void promises(Results results) {
-        io.omskit.orchestration.RuleSet home = io.omskit.orchestration.RuleSet.builder("home")
+        io.omskit.orchestration.rulebook.RuleSet home = io.omskit.orchestration.rulebook.RuleSet.builder("home")
                 .filter(new io.omskit.orchestration.rules.CapabilityFilter())
                 .filter(io.omskit.orchestration.rules.LocationTypeFilter.builder()
                         .allow(null, null, io.omskit.core.network.LocationType.WAREHOUSE,
                                 io.omskit.core.network.LocationType.DROP_SHIPPER).build())
                 .cost(new io.omskit.orchestration.rules.DistanceCost(0.01))
                 .cost(new io.omskit.orchestration.rules.SplitPenalty(5)).build();
-        io.omskit.orchestration.RuleSet collect = io.omskit.orchestration.RuleSet.builder("collect")
+        io.omskit.orchestration.rulebook.RuleSet collect = io.omskit.orchestration.rulebook.RuleSet.builder("collect")
                 .filter(new io.omskit.orchestration.rules.CapabilityFilter()).build();
         io.omskit.orchestration.SourcingEngine engine = io.omskit.orchestration.SourcingEngine.builder()
                 .network(network).inventory(inventory).catalog(catalog).clock(clock)
-                .rules(io.omskit.orchestration.RuleBook.builder().byDefault(home)
+                .rules(io.omskit.orchestration.rulebook.RuleBook.builder().byDefault(home)
                         .forMethod(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, collect).build())
                 .build();
         io.omskit.atp.Atp atp = io.omskit.atp.Atp.builder().engine(engine).inventory(inventory).catalog(catalog).clock(clock)

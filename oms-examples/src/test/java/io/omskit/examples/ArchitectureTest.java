@@ -32,12 +32,7 @@ class ArchitectureTest {
     @Test
     void no_package_takes_part_in_a_cycle() {
         // every package is a slice of its own, so a package and its subpackages may not depend on each other both ways
-        slices().matching("io.omskit.(**)").should().beFreeOfCycles()
-                // orchestration's and atp's top levels and their internals still lean on each other: untangled next
-                .ignoreDependency(DescribedPredicate.describe("orchestration and atp", (JavaClass c) ->
-                                c.getPackageName().startsWith("io.omskit.orchestration") || c.getPackageName().startsWith("io.omskit.atp")),
-                        DescribedPredicate.alwaysTrue())
-                .check(classes);
+        slices().matching("io.omskit.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -4,7 +4,10 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.common.Checks;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
+import io.omskit.orchestration.demand.ItemQuestion;
 import io.omskit.orchestration.internal.ItemPlanner;
+import io.omskit.orchestration.result.ItemPlan;
+import io.omskit.orchestration.stock.SkuStock;
 import java.time.Instant;
 
 /**

@@ -18,6 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import io.omskit.orchestration.demand.SourcingRequest;
+import io.omskit.orchestration.plan.PlannedFulfilment;
+import io.omskit.orchestration.plan.PlannedLine;
+import io.omskit.orchestration.resourcing.ResourcingHistory;
+import io.omskit.orchestration.resourcing.ResourcingOutcome;
+import io.omskit.orchestration.resourcing.ResourcingPolicy;
+import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.result.SourcingResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

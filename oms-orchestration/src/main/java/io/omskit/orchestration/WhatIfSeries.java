@@ -1,6 +1,10 @@
 package io.omskit.orchestration;
 
+import io.omskit.orchestration.demand.SourcingRequest;
+import io.omskit.orchestration.explain.LocationVerdict;
 import io.omskit.orchestration.internal.Planner;
+import io.omskit.orchestration.result.Completion;
+import io.omskit.orchestration.stock.StockSnapshot;
 import java.time.Instant;
 import java.util.Optional;
 

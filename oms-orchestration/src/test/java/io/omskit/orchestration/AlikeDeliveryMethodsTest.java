@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.channel.Channel;
+import io.omskit.orchestration.rulebook.RuleBook;
+import io.omskit.orchestration.rulebook.RuleSet;
 import io.omskit.orchestration.rules.CapabilityFilter;
 import io.omskit.orchestration.rules.CutOffFilter;
 import io.omskit.orchestration.rules.DailyCapacityFilter;

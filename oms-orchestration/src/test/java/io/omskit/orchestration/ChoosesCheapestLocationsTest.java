@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.network.Network;
 import io.omskit.core.order.Order;
+import io.omskit.orchestration.demand.SourcingRequest;
+import io.omskit.orchestration.explain.RuleAmount;
+import io.omskit.orchestration.explain.Verdict;
+import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.rulebook.RuleBook;
+import io.omskit.orchestration.rulebook.RuleSet;
 import io.omskit.orchestration.rules.CapabilityFilter;
 import io.omskit.orchestration.rules.ShippingCost;
 import io.omskit.orchestration.rules.SplitPenalty;
+import io.omskit.orchestration.stock.StockSnapshot;
 import org.junit.jupiter.api.Test;
 
 class ChoosesCheapestLocationsTest {

@@ -12,6 +12,13 @@ import io.omskit.orchestration.rules.ProtectStoreStock;
 import io.omskit.orchestration.rules.ShippingCost;
 import io.omskit.orchestration.rules.SplitPenalty;
 import io.omskit.core.network.LocationType;
+import io.omskit.orchestration.demand.SourcingRequest;
+import io.omskit.orchestration.explain.Explanation;
+import io.omskit.orchestration.explain.SourcingJson;
+import io.omskit.orchestration.plan.Unsourced;
+import io.omskit.orchestration.plan.UnsourcedReason;
+import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.rulebook.RuleSet;
 import org.junit.jupiter.api.Test;
 
 class ExplanationJsonTest {

@@ -10,8 +10,15 @@ import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.Order;
+import io.omskit.orchestration.demand.SourcingRequest;
+import io.omskit.orchestration.plan.UnsourcedReason;
+import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.result.SourcingResult;
+import io.omskit.orchestration.rulebook.RuleBook;
+import io.omskit.orchestration.rulebook.RuleSet;
 import io.omskit.orchestration.rules.ShippingCost;
 import io.omskit.orchestration.rules.SplitPenalty;
+import io.omskit.orchestration.stock.SkuStock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.omskit.core.common.Problem;
 import io.omskit.core.common.ValidationException;
+import io.omskit.orchestration.rulebook.RuleBook;
+import io.omskit.orchestration.rulebook.RuleBookJson;
+import io.omskit.orchestration.rulebook.RuleSet;
 import io.omskit.orchestration.rules.DistanceCost;
 import io.omskit.orchestration.rules.LatenessCost;
 import io.omskit.orchestration.rules.MaxDistanceFilter;

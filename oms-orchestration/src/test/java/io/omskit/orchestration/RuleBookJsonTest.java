@@ -9,9 +9,16 @@ import io.omskit.core.common.ValidationException;
 import io.omskit.core.network.Network;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryMethod;
+import io.omskit.orchestration.demand.SourcingRequest;
+import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.rulebook.RuleBook;
+import io.omskit.orchestration.rulebook.RuleBookJson;
+import io.omskit.orchestration.rulebook.RuleSet;
+import io.omskit.orchestration.rulebook.SplitPolicy;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.Justification;
 import io.omskit.orchestration.spi.SourcingContext;
+import io.omskit.orchestration.stock.StockSnapshot;
 import org.junit.jupiter.api.Test;
 
 class RuleBookJsonTest {

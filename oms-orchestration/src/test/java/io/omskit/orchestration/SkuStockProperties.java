@@ -3,6 +3,7 @@ package io.omskit.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.omskit.orchestration.stock.SkuStock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

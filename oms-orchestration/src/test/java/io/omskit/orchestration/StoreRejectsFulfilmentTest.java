@@ -29,6 +29,10 @@ import io.omskit.core.fulfilment.FulfilmentStatus;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.UnitState;
+import io.omskit.orchestration.resourcing.ResourcingOutcome;
+import io.omskit.orchestration.resourcing.ResourcingPolicy;
+import io.omskit.orchestration.rulebook.RuleBook;
+import io.omskit.orchestration.rulebook.RuleSet;
 
 /**
  * A store short-picks or rejects its fulfilment: the refused units go back to the order and are sourced elsewhere, the

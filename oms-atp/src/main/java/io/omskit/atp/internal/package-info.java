@@ -1,2 +1,6 @@
-/** Implementation of available-to-promise: the availability index, the promise cache and the planning glue. No compatibility promise. */
+/**
+ * Helpers of available-to-promise that know none of its API types: public holidays per country kept by day, a
+ * readable text table of the availability index, and zone offsets kept per span between transitions. No
+ * compatibility promise.
+ */
 package io.omskit.atp.internal;

@@ -1,8 +1,8 @@
 package io.omskit.benchmarks.sourcing;
 
-import io.omskit.orchestration.BatchPlan;
-import io.omskit.orchestration.SourcingPlan;
-import io.omskit.orchestration.SourcingRequest;
+import io.omskit.orchestration.result.BatchPlan;
+import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.demand.SourcingRequest;
 import java.util.ArrayList;
 import java.util.List;
 

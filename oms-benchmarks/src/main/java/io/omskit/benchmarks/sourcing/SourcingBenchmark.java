@@ -1,8 +1,8 @@
 package io.omskit.benchmarks.sourcing;
 
-import io.omskit.orchestration.Explanation;
-import io.omskit.orchestration.SourcingPlan;
-import io.omskit.orchestration.SourcingRequest;
+import io.omskit.orchestration.explain.Explanation;
+import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.demand.SourcingRequest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

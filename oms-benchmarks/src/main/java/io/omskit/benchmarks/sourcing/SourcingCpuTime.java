@@ -1,6 +1,6 @@
 package io.omskit.benchmarks.sourcing;
 
-import io.omskit.orchestration.SourcingRequest;
+import io.omskit.orchestration.demand.SourcingRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.omskit.orchestration.internal;
 
-import io.omskit.orchestration.Completion;
-import io.omskit.orchestration.SplitPolicy;
-import io.omskit.orchestration.UnsourcedReason;
+import io.omskit.orchestration.plan.UnsourcedReason;
+import io.omskit.orchestration.result.Completion;
+import io.omskit.orchestration.rulebook.SplitPolicy;
 import io.omskit.orchestration.spi.SourcingItem;
 import java.util.Arrays;
 

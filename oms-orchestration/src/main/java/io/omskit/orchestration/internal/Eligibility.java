@@ -1,11 +1,11 @@
 package io.omskit.orchestration.internal;
 
 import io.omskit.core.catalog.Sku;
-import io.omskit.orchestration.RuleSet;
-import io.omskit.orchestration.SkuStock;
-import io.omskit.orchestration.SplitPolicy;
+import io.omskit.orchestration.rulebook.RuleSet;
+import io.omskit.orchestration.rulebook.SplitPolicy;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.spi.SourcingItem;
+import io.omskit.orchestration.stock.SkuStock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

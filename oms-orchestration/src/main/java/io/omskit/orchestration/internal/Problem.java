@@ -1,7 +1,7 @@
 package io.omskit.orchestration.internal;
 
-import io.omskit.orchestration.RuleSet;
-import io.omskit.orchestration.SplitPolicy;
+import io.omskit.orchestration.rulebook.RuleSet;
+import io.omskit.orchestration.rulebook.SplitPolicy;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
 import io.omskit.orchestration.spi.FilterRule;

@@ -2,11 +2,11 @@ package io.omskit.orchestration.internal;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.network.Network;
-import io.omskit.orchestration.PlannedFulfilment;
-import io.omskit.orchestration.PlannedLine;
-import io.omskit.orchestration.SkuStock;
-import io.omskit.orchestration.SourcingPlan;
-import io.omskit.orchestration.StockSnapshot;
+import io.omskit.orchestration.plan.PlannedFulfilment;
+import io.omskit.orchestration.plan.PlannedLine;
+import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.stock.SkuStock;
+import io.omskit.orchestration.stock.StockSnapshot;
 import java.util.HashMap;
 import java.util.Map;
 

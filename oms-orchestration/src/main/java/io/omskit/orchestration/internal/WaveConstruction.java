@@ -1,15 +1,15 @@
 package io.omskit.orchestration.internal;
 
 import io.omskit.core.catalog.Sku;
-import io.omskit.orchestration.PlannedFulfilment;
-import io.omskit.orchestration.PlannedLine;
-import io.omskit.orchestration.RuleSet;
-import io.omskit.orchestration.SkuStock;
-import io.omskit.orchestration.SourcingPlan;
-import io.omskit.orchestration.SourcingRequest;
-import io.omskit.orchestration.StockSnapshot;
-import io.omskit.orchestration.Unsourced;
+import io.omskit.orchestration.demand.SourcingRequest;
+import io.omskit.orchestration.plan.PlannedFulfilment;
+import io.omskit.orchestration.plan.PlannedLine;
+import io.omskit.orchestration.plan.Unsourced;
+import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.rulebook.RuleSet;
 import io.omskit.orchestration.spi.SourcingItem;
+import io.omskit.orchestration.stock.SkuStock;
+import io.omskit.orchestration.stock.StockSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package io.omskit.orchestration.internal;
 
 import io.omskit.core.catalog.Sku;
-import io.omskit.orchestration.PlannedFulfilment;
-import io.omskit.orchestration.PlannedLine;
-import io.omskit.orchestration.SourcingPlan;
-import io.omskit.orchestration.SourcingRequest;
+import io.omskit.orchestration.demand.SourcingRequest;
+import io.omskit.orchestration.plan.PlannedFulfilment;
+import io.omskit.orchestration.plan.PlannedLine;
+import io.omskit.orchestration.result.SourcingPlan;
 import io.omskit.orchestration.spi.SourcingItem;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.DeliveryChoice;
-import io.omskit.orchestration.Demand;
+import io.omskit.orchestration.demand.Demand;
 import java.time.Instant;
 
 /**

@@ -3,7 +3,7 @@ package io.omskit.testkit.sourcing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.omskit.orchestration.SourcingPlan;
+import io.omskit.orchestration.result.SourcingPlan;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
