@@ -1,5 +1,6 @@
 package io.omskit.core;
 
+import io.omskit.core.event.EventIds;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +89,7 @@ final class StockReconciliation {
             reopenUnbackedUnits(order);
             LOG.warn("order {}: released stock it did not account for: reservations {}, allocations {}", id,
                     orphans.reservations(), orphans.allocations());
-            events.publish(List.of(new OrderEvent.OrderStockReconciled(UUID.randomUUID(), id, order.version(), clock.instant(),
+            events.publish(List.of(new OrderEvent.OrderStockReconciled(EventIds.next(), id, order.version(), clock.instant(),
                     orphans.reservations(), orphans.allocations())));
             return true;
         });

@@ -1,5 +1,6 @@
 package io.omskit.core.fulfilment;
 
+import io.omskit.core.event.EventIds;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
 import io.omskit.core.inventory.AllocationKey;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -89,7 +89,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         Checks.notNull(kind, "kind");
         Fulfilment f = new Fulfilment(id, 1, orderId, kind, location, kind.isCollected() ? pickupStore : null, inventoryKey,
                 lines, FulfilmentStatus.OFFERED, kind.isCollected() ? pickupCode : null, null, null, now, List.of(), List.of());
-        FulfilmentEvent e = new FulfilmentEvent.FulfilmentOffered(UUID.randomUUID(), id, orderId, 1, now, kind, location,
+        FulfilmentEvent e = new FulfilmentEvent.FulfilmentOffered(EventIds.next(), id, orderId, 1, now, kind, location,
                 f.pickupStore, f.lines);
         return new Change<>(f.withHistory(e), List.of(e));
     }
@@ -155,7 +155,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
     public Change<Fulfilment, FulfilmentEvent> accept(Instant now) {
         require(FulfilmentCommand.ACCEPT, null);
         return next(FulfilmentStatus.ACCEPTED, lines, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentAccepted(UUID.randomUUID(), id, orderId, v, now));
+                v -> new FulfilmentEvent.FulfilmentAccepted(EventIds.next(), id, orderId, v, now));
     }
 
     /**
@@ -171,14 +171,14 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
                 l.rejected() + n, l.cancelled()));
         boolean whole = remaining(after) == 0;
         return next(whole ? FulfilmentStatus.REJECTED : status, after, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentRejected(UUID.randomUUID(), id, orderId, v, now, units, reason, whole));
+                v -> new FulfilmentEvent.FulfilmentRejected(EventIds.next(), id, orderId, v, now, units, reason, whole));
     }
 
     /** Picking starts. */
     public Change<Fulfilment, FulfilmentEvent> startPicking(Instant now) {
         require(FulfilmentCommand.START_PICKING, null);
         return next(FulfilmentStatus.PICKING, lines, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentPickingStarted(UUID.randomUUID(), id, orderId, v, now));
+                v -> new FulfilmentEvent.FulfilmentPickingStarted(EventIds.next(), id, orderId, v, now));
     }
 
     /**
@@ -191,7 +191,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         Instant by = collectHere ? now.plus(Checks.notNull(pickupPeriod, "pickupPeriod")) : null;
         FulfilmentStatus to = collectHere ? FulfilmentStatus.READY_FOR_COLLECTION : FulfilmentStatus.READY_TO_SHIP;
         return next(to, lines, by, shipment,
-                v -> new FulfilmentEvent.FulfilmentPacked(UUID.randomUUID(), id, orderId, v, now, to, by));
+                v -> new FulfilmentEvent.FulfilmentPacked(EventIds.next(), id, orderId, v, now, to, by));
     }
 
     /**
@@ -208,7 +208,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
                     + " packed, " + units() + ", was " + units + " (a fulfilment ships as one parcel)");
         }
         return next(FulfilmentStatus.SHIPPED, lines, collectBy, details,
-                v -> new FulfilmentEvent.FulfilmentShipped(UUID.randomUUID(), id, orderId, v, now, details));
+                v -> new FulfilmentEvent.FulfilmentShipped(EventIds.next(), id, orderId, v, now, details));
     }
 
     /** A transfer arrived at the pickup store; it must be collected within {@code pickupPeriod}. */
@@ -216,7 +216,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         require(FulfilmentCommand.ARRIVE, null);
         Instant by = now.plus(Checks.notNull(pickupPeriod, "pickupPeriod"));
         return next(FulfilmentStatus.READY_FOR_COLLECTION, lines, by, shipment,
-                v -> new FulfilmentEvent.FulfilmentArrivedAtStore(UUID.randomUUID(), id, orderId, v, now, pickupStore, by));
+                v -> new FulfilmentEvent.FulfilmentArrivedAtStore(EventIds.next(), id, orderId, v, now, pickupStore, by));
     }
 
     /**
@@ -236,7 +236,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
                     + Checks.quote(code));
         }
         return next(FulfilmentStatus.COLLECTED, lines, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentCollected(UUID.randomUUID(), id, orderId, v, now, store));
+                v -> new FulfilmentEvent.FulfilmentCollected(EventIds.next(), id, orderId, v, now, store));
     }
 
     /** The parcel reached the customer. */
@@ -244,7 +244,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         require(FulfilmentCommand.DELIVER, null);
         String p = proof == null ? "" : Checks.text(proof, "proof", 200);
         return next(FulfilmentStatus.DELIVERED, lines, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentDelivered(UUID.randomUUID(), id, orderId, v, now, p));
+                v -> new FulfilmentEvent.FulfilmentDelivered(EventIds.next(), id, orderId, v, now, p));
     }
 
     /**
@@ -260,7 +260,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
                 l.rejected(), l.cancelled() + n));
         boolean whole = remaining(after) == 0;
         return next(whole ? FulfilmentStatus.CANCELLED : status, after, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentCancelled(UUID.randomUUID(), id, orderId, v, now, what, reason, whole));
+                v -> new FulfilmentEvent.FulfilmentCancelled(EventIds.next(), id, orderId, v, now, what, reason, whole));
     }
 
     /**
@@ -280,7 +280,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
             after.add(new FulfilmentLine(l.line(), l.sku(), 0, l.rejected(), l.cancelled() + l.quantity()));
         }
         return next(FulfilmentStatus.EXPIRED, after, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentExpired(UUID.randomUUID(), id, orderId, v, now, what));
+                v -> new FulfilmentEvent.FulfilmentExpired(EventIds.next(), id, orderId, v, now, what));
     }
 
     // ---- internals ----

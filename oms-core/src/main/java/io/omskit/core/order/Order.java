@@ -1,5 +1,6 @@
 package io.omskit.core.order;
 
+import io.omskit.core.event.EventIds;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
@@ -13,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -114,6 +114,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     }
 
     private static final int FEW_LINES = 16;
+    private static final UnitState[] UNIT_STATES = UnitState.values();
 
     private static void requireCurrency(Adjustment a, CurrencyUnit currency, String field) {
         if (!a.amount().getCurrencyUnit().equals(currency) || a.amount().isNegative()) {
@@ -135,7 +136,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         Order order = new Order(id, 1, request.channel(), request.externalRef(), request.customer(), request.currency(),
                 request.delivery(), lines, request.discounts(), request.charges(), request.paymentRef(),
                 PaymentSummary.none(request.currency()), null, now, null, List.of(), List.of(), List.of(), List.of());
-        return new Change<>(order, List.of(new OrderEvent.OrderPlaced(UUID.randomUUID(), id, 1, now, order)));
+        return new Change<>(order, List.of(new OrderEvent.OrderPlaced(EventIds.next(), id, 1, now, order)));
     }
 
     // ---- derived values ----
@@ -155,10 +156,10 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             return OrderStatus.ON_HOLD;
         }
         int quantity = 0;
-        int[] byState = new int[UnitState.values().length];
+        int[] byState = new int[UNIT_STATES.length];
         for (OrderLine line : lines) {
             quantity += line.quantity();
-            for (UnitState s : UnitState.values()) {
+            for (UnitState s : UNIT_STATES) {
                 byState[s.ordinal()] += line.units().get(s);
             }
         }
@@ -422,7 +423,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             throw new IllegalTransitionException(id, status(), OrderCommand.CONFIRM, "payment is " + payment.status());
         }
         Order next = copy(payment, hold, now);
-        return withStatusEvent(next, new OrderEvent.OrderConfirmed(UUID.randomUUID(), id, next.version, now), now);
+        return withStatusEvent(next, new OrderEvent.OrderConfirmed(EventIds.next(), id, next.version, now), now);
     }
 
     /** Puts the order on hold; commands other than release, cancel and payment bookkeeping are refused until released. */
@@ -430,14 +431,14 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         require(OrderCommand.HOLD, null);
         Hold h = new Hold(reason, detail, now);
         Order next = copy(payment, h, confirmedAt);
-        return withStatusEvent(next, new OrderEvent.OrderPutOnHold(UUID.randomUUID(), id, next.version, now, h), now);
+        return withStatusEvent(next, new OrderEvent.OrderPutOnHold(EventIds.next(), id, next.version, now, h), now);
     }
 
     /** Lifts the hold. */
     public Change<Order, OrderEvent> releaseHold(Instant now) {
         require(OrderCommand.RELEASE_HOLD, null);
         Order next = copy(payment, null, confirmedAt);
-        return withStatusEvent(next, new OrderEvent.OrderHoldReleased(UUID.randomUUID(), id, next.version, now, hold.reason()), now);
+        return withStatusEvent(next, new OrderEvent.OrderHoldReleased(EventIds.next(), id, next.version, now, hold.reason()), now);
     }
 
     /** Records the result of a payment call ({@code operation} such as "authorise") and the payment state after it. */
@@ -452,7 +453,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         }
         Order next = copy(newPayment, hold, confirmedAt);
         return withStatusEvent(next,
-                new OrderEvent.OrderPaymentUpdated(UUID.randomUUID(), id, next.version, now, operation, outcome, newPayment), now);
+                new OrderEvent.OrderPaymentUpdated(EventIds.next(), id, next.version, now, operation, outcome, newPayment), now);
     }
 
     // ---- internals ----
@@ -478,7 +479,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             return new Change<>(next, List.of(event));
         }
         return new Change<>(next, List.of(event,
-                new OrderEvent.OrderStatusChanged(UUID.randomUUID(), id, next.version, now, before, after)));
+                new OrderEvent.OrderStatusChanged(EventIds.next(), id, next.version, now, before, after)));
     }
 
     private Change<Order, OrderEvent> moveAll(OrderCommand command, UnitState from, UnitState to, String reference,
@@ -543,7 +544,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, newLines, discounts,
                 charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations, commandKeys, List.of(), shipping);
         return withStatusEvent(next,
-                OrderEvent.UnitsMoved.of(command, UUID.randomUUID(), id, next.version, now, moves, reference, reason), now);
+                OrderEvent.UnitsMoved.of(command, EventIds.next(), id, next.version, now, moves, reference, reason), now);
     }
 
     /** Units of {@code line} in {@code state} that a command on {@code target} may take. */
