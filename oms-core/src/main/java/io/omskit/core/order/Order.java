@@ -65,7 +65,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("lines must not be empty");
         }
-        // a few lines are compared with each other rather than hashed: the engine's what-ifs build orders per question
+        // every command rebuilds the order: a few lines are compared with each other faster than they are hashed
         Set<LineId> ids = lines.size() <= FEW_LINES ? null : new HashSet<>();
         for (int x = 0; x < lines.size(); x++) {
             OrderLine line = lines.get(x);
