@@ -45,10 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * iteration every order is read back: delivered, its total captured on the order and at the provider, nothing left
  * authorised. Each thread prints the CPU time it spent per order and the machine's load average before and after the
  * iteration: on a machine shared with other work, compare {@code 1e9 / (CPU ns per order)}, what a core of its own
- * would do (for {@code postgres} the server's own CPU time is not in it). Run:
+ * would do (for {@code postgres} the server's own CPU time is not in it). The journey runs through much of the
+ * library, so the JIT needs about 15 s before the CPU time per order settles: keep the warm-up. Run:
  * <pre>
- * java -jar oms-benchmarks/target/benchmarks.jar JourneyBenchmark.inMemory -f 1 -wi 3 -i 5 -w 2s -r 3s
- * java -jar oms-benchmarks/target/benchmarks.jar JourneyBenchmark.postgres -f 1 -wi 2 -i 3 -w 10s -r 20s -t 2
+ * java -jar oms-benchmarks/target/benchmarks.jar JourneyBenchmark.inMemory
+ * java -jar oms-benchmarks/target/benchmarks.jar JourneyBenchmark.postgres          # one thread
+ * java -jar oms-benchmarks/target/benchmarks.jar JourneyBenchmark.postgres -t 2     # two threads on the one Oms
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -157,8 +159,8 @@ public class JourneyBenchmark {
     }
 
     @Benchmark
-    @Warmup(iterations = 3, time = 2)
-    @Measurement(iterations = 5, time = 3)
+    @Warmup(iterations = 4, time = 5)
+    @Measurement(iterations = 5, time = 5)
     public OrderId inMemory(InMemoryShop shop, Storefront storefront) {
         return shop.shop.journey(storefront.nextRef(), storefront.random);
     }
