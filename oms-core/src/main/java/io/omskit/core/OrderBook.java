@@ -41,7 +41,8 @@ final class OrderBook {
     private final StockKeeper stock;
     private final Striped<Lock> locks = Striped.lock(256);
     /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
-    private final Cache<OrderId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
+    // PROTOTYPE: a Guava cache does LRU bookkeeping on every read; forgetting everything at 100k only republishes once
+    private final java.util.concurrent.ConcurrentHashMap<OrderId, Long> published = new java.util.concurrent.ConcurrentHashMap<>();
 
     OrderBook(OrderRepository orders, EventPublisher events, StockKeeper stock) {
         this.orders = orders;
@@ -92,7 +93,7 @@ final class OrderBook {
         if (order.pendingEvents().isEmpty() || orders.storesEvents()) {
             return;
         }
-        Long done = published.getIfPresent(order.id());
+        Long done = published.get(order.id());
         if (done != null && done >= order.version()) {
             return;
         }
@@ -101,7 +102,10 @@ final class OrderBook {
     }
 
     private void markPublished(Order order) {
-        published.asMap().merge(order.id(), order.version(), Math::max);
+        if (published.size() > 100_000) {
+            published.clear();
+        }
+        published.merge(order.id(), order.version(), Math::max);
     }
 
     // ---- changing ----
