@@ -75,8 +75,7 @@ public final class Fulfilments {
     private final Map<DeliveryMethod, Duration> pickupPeriods;
     private final Map<LocationId, Duration> storePickupPeriods;
     private final Supplier<String> pickupCodes;
-    // PROTOTYPE: see OrderBook.published
-    private final java.util.concurrent.ConcurrentHashMap<FulfilmentId, Long> published = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Cache<FulfilmentId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
     private final FulfilmentEffects effects;
 
     Fulfilments(OrderBook book, StockKeeper stock, Settlement settlement, Network network, FulfilmentRepository repository,
@@ -390,15 +389,8 @@ public final class Fulfilments {
     private void publish(Fulfilment f, List<FulfilmentEvent> raised) {
         if (!repository.storesEvents()) {
             events.publish(raised);
-            remember(f);
+            published.asMap().merge(f.id(), f.version(), Math::max);
         }
-    }
-
-    private void remember(Fulfilment f) {
-        if (published.size() > 100_000) {
-            published.clear();
-        }
-        published.merge(f.id(), f.version(), Math::max);
     }
 
     /** The fulfilment, after publishing the events of its last step when this process has not seen them published. */
@@ -409,10 +401,10 @@ public final class Fulfilments {
     private Fulfilment flushed(Fulfilment f) {
         FulfilmentId id = f.id();
         if (!repository.storesEvents()) {
-            Long done = published.get(id);
+            Long done = published.getIfPresent(id);
             if (done == null || done < f.version()) {
                 events.publish(f.pendingEvents());
-                remember(f);
+                published.asMap().merge(id, f.version(), Math::max);
             }
         }
         return f;

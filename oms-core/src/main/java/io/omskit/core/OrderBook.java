@@ -41,8 +41,7 @@ final class OrderBook {
     private final StockKeeper stock;
     private final Striped<Lock> locks = Striped.lock(256);
     /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
-    // PROTOTYPE: a Guava cache does LRU bookkeeping on every read; forgetting everything at 100k only republishes once
-    private final java.util.concurrent.ConcurrentHashMap<OrderId, Long> published = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Cache<OrderId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
 
     OrderBook(OrderRepository orders, EventPublisher events, StockKeeper stock) {
         this.orders = orders;
@@ -93,7 +92,7 @@ final class OrderBook {
         if (order.pendingEvents().isEmpty() || orders.storesEvents()) {
             return;
         }
-        Long done = published.get(order.id());
+        Long done = published.getIfPresent(order.id());
         if (done != null && done >= order.version()) {
             return;
         }
@@ -102,10 +101,7 @@ final class OrderBook {
     }
 
     private void markPublished(Order order) {
-        if (published.size() > 100_000) {
-            published.clear();
-        }
-        published.merge(order.id(), order.version(), Math::max);
+        published.asMap().merge(order.id(), order.version(), Math::max);
     }
 
     // ---- changing ----

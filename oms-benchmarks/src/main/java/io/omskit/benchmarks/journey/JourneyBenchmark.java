@@ -82,12 +82,6 @@ public class JourneyBenchmark {
     /** The shop on an embedded PostgreSQL started for the trial. */
     @State(Scope.Benchmark)
     public static class PostgresShop {
-        /**
-         * PROTOTYPE switches: {@code readYourWrites} reads orders and fulfilments from what was last saved,
-         * {@code asyncRelay} relays the outbox in the background ({@code publishSynchronously(false)}).
-         */
-        @org.openjdk.jmh.annotations.Param({"none"})
-        public String prototype;
         EmbeddedPostgres server;
         PostgresOms pg;
         Shop shop;
@@ -97,11 +91,8 @@ public class JourneyBenchmark {
             server = EmbeddedPostgres.builder().start();
             LongAdder events = new LongAdder();
             pg = PostgresOms.builder().jdbcUrl(server.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")
-                    .publishSynchronously(!prototype.contains("asyncRelay")).publisher(Shop.counting(events)).start();
-            boolean cached = prototype.contains("readYourWrites");
-            shop = Shop.on(events, cached ? ReadYourWrites.orders(pg.orderRepository()) : pg.orderRepository(),
-                    cached ? ReadYourWrites.fulfilments(pg.fulfilmentRepository()) : pg.fulfilmentRepository(),
-                    pg.inventoryStore());
+                    .publisher(Shop.counting(events)).start();
+            shop = Shop.on(events, pg.orderRepository(), pg.fulfilmentRepository(), pg.inventoryStore());
         }
 
         @TearDown(Level.Iteration)
