@@ -46,7 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * authorised. Each thread prints the CPU time it spent per order and the machine's load average before and after the
  * iteration: on a machine shared with other work, compare {@code 1e9 / (CPU ns per order)}, what a core of its own
  * would do (for {@code postgres} the server's own CPU time is not in it). The journey runs through much of the
- * library, so the JIT needs about 15 s before the CPU time per order settles: keep the warm-up. Run:
+ * library, so the JIT needs about 15 s in memory, and a minute or two on PostgreSQL (where fewer orders go through),
+ * before the CPU time per order settles: keep the warm-up. Run:
  * <pre>
  * java -jar oms-benchmarks/target/benchmarks.jar JourneyBenchmark.inMemory
  * java -jar oms-benchmarks/target/benchmarks.jar JourneyBenchmark.postgres          # one thread
@@ -166,8 +167,8 @@ public class JourneyBenchmark {
     }
 
     @Benchmark
-    @Warmup(iterations = 2, time = 10)
-    @Measurement(iterations = 3, time = 20)
+    @Warmup(iterations = 4, time = 30)
+    @Measurement(iterations = 3, time = 30)
     public OrderId postgres(PostgresShop shop, Storefront storefront) {
         return shop.shop.journey(storefront.nextRef(), storefront.random);
     }
