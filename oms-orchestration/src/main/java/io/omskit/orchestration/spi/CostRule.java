@@ -7,17 +7,17 @@ package io.omskit.orchestration.spi;
 public interface CostRule extends SourcingRule {
 
     /**
-     * Prices using {@code location} for the order: calls {@code sink} with per-shipment, per-unit and
+     * Prices using {@code location} for the demand: calls {@code sink} with per-shipment, per-unit and
      * last-units terms (or none when the rule costs nothing here).
      *
-     * @param context  the order being sourced
+     * @param context  the demand being sourced
      * @param location the dense network index of a location that passed every filter for some item
      * @param sink     where the cost terms go
      */
     void price(SourcingContext context, int location, CostSink sink);
 
     /**
-     * A penalty for each shipment of the order beyond the first (the split penalty); zero by default.
+     * A penalty for each shipment of the demand beyond the first (the split penalty); zero by default.
      * Must be finite and at least zero.
      */
     default double perExtraShipment(SourcingContext context) {

@@ -7,7 +7,7 @@ package io.omskit.orchestration.spi;
  */
 public interface CostSink {
 
-    /** Adds {@code cost} once if the location ships anything of the order (per shipment). */
+    /** Adds {@code cost} once if the location ships anything of the demand (per shipment). */
     void perShipment(double cost);
 
     /** Adds {@code cost} for every unit of item {@code item} taken at the location. */

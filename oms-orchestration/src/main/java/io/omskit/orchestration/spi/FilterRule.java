@@ -1,7 +1,7 @@
 package io.omskit.orchestration.spi;
 
 /**
- * A rule that forbids locations: for the whole order or for one item. A filter answers {@code null} for
+ * A rule that forbids locations: for the whole demand (the "order level") or for one item. A filter answers {@code null} for
  * "allowed" so that the common case allocates nothing; an exclusion is answered with the justification.
  *
  * <p>The engine calls {@link #excludeOrder} for every location holding stock of some item, and {@link #excludeItem}
@@ -10,9 +10,9 @@ package io.omskit.orchestration.spi;
 public interface FilterRule extends SourcingRule {
 
     /**
-     * Why {@code location} may not fulfil any part of the order.
+     * Why {@code location} may not fulfil any part of the demand.
      *
-     * @param context  the order being sourced
+     * @param context  the demand being sourced
      * @param location the dense network index of the location
      * @return the justification of the exclusion, or null when the location is allowed
      */
@@ -23,7 +23,7 @@ public interface FilterRule extends SourcingRule {
     /**
      * Why {@code location} may not fulfil item {@code item}.
      *
-     * @param context  the order being sourced
+     * @param context  the demand being sourced
      * @param item     the index of the item in {@link SourcingContext#item(int)}
      * @param location the dense network index of the location
      * @return the justification of the exclusion, or null when the location is allowed for the item

@@ -9,10 +9,10 @@ import io.omskit.orchestration.demand.Demand;
 import java.time.Instant;
 
 /**
- * What a rule can read about the demand being sourced (an order's units, or a shopper's what-if). Locations are addressed by their dense index in
- * {@link #network()}, items by their index in {@link #item(int)}. Values are fixed for the duration of one
- * sourcing computation, so a rule asked twice answers the same. Not thread-safe: one context serves one
- * computation.
+ * What a rule can read about the demand being sourced (an order's units, or a shopper's what-if). Locations are
+ * addressed by their dense index in {@link #network()}, items by their index in {@link #item(int)}. Values are fixed
+ * for the duration of one sourcing computation, so a rule asked twice answers the same. Not thread-safe: one context
+ * serves one computation.
  */
 public interface SourcingContext {
 
@@ -60,7 +60,7 @@ public interface SourcingContext {
     SourcingItem item(int item);
 
     /**
-     * Units of the item's SKU available for this order at {@code location}: after safety stock, through the
+     * Units of the item's SKU available for this demand at {@code location}: after safety stock, through the
      * channel's exposure, in the stock snapshot the computation runs on. At least 0.
      */
     int available(int item, int location);
