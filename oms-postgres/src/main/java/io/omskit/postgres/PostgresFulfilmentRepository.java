@@ -12,6 +12,7 @@ import io.omskit.core.spi.FulfilmentRepository;
 import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
 import io.omskit.postgres.internal.JsonCodec;
+import io.omskit.postgres.internal.OutboxSaves;
 import io.omskit.postgres.internal.OutboxWriter;
 import io.omskit.postgres.internal.Sql;
 import io.omskit.postgres.internal.Transactions;
@@ -50,9 +51,8 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
 
     private final Transactions tx;
     private final JsonCodec json;
-    private final OutboxWriter outbox;
+    private final OutboxSaves saves;
     private final Clock clock;
-    private final Runnable afterCommit;
 
     /**
      * A repository on {@code dataSource} (migrated by {@link PostgresSchema#migrate}), writing documents and events with
@@ -61,9 +61,8 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
     public PostgresFulfilmentRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit) {
         this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 10);
         this.json = new JsonCodec(Checks.notNull(module, "module"));
-        this.outbox = new OutboxWriter(json);
         this.clock = Checks.notNull(clock, "clock");
-        this.afterCommit = Checks.notNull(afterCommit, "afterCommit");
+        this.saves = new OutboxSaves(tx, new OutboxWriter(json), Checks.notNull(afterCommit, "afterCommit"));
     }
 
     /** A repository on {@code dataSource} with the core Jackson module and the system clock. */
@@ -86,18 +85,7 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
     @Override
     public SaveOutcome save(Fulfilment fulfilment, List<? extends DomainEvent> events) {
         Checks.notNull(fulfilment, "fulfilment");
-        Checks.notNull(events, "events");
-        SaveOutcome outcome = tx.inTransaction("save fulfilment " + fulfilment.id(), c -> {
-            SaveOutcome o = fulfilment.version() == 1 ? insert(c, fulfilment) : update(c, fulfilment);
-            if (o == SaveOutcome.SAVED) {
-                outbox.append(c, events);
-            }
-            return o;
-        });
-        if (outcome == SaveOutcome.SAVED && !events.isEmpty()) {
-            afterCommit.run();
-        }
-        return outcome;
+        return saves.save("save fulfilment " + fulfilment.id(), c -> fulfilment.version() == 1 ? insert(c, fulfilment) : update(c, fulfilment), events);
     }
 
     /** True: {@link #save(Fulfilment, List)} writes the events to the outbox, and an {@link OutboxRelay} publishes them. */

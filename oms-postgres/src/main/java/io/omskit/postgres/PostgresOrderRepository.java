@@ -12,6 +12,7 @@ import io.omskit.core.spi.OrderRepository;
 import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
 import io.omskit.postgres.internal.JsonCodec;
+import io.omskit.postgres.internal.OutboxSaves;
 import io.omskit.postgres.internal.OutboxWriter;
 import io.omskit.postgres.internal.Sql;
 import io.omskit.postgres.internal.Transactions;
@@ -43,9 +44,8 @@ public final class PostgresOrderRepository implements OrderRepository {
 
     private final Transactions tx;
     private final JsonCodec json;
-    private final OutboxWriter outbox;
+    private final OutboxSaves saves;
     private final Clock clock;
-    private final Runnable afterCommit;
 
     /**
      * A repository on {@code dataSource} (migrated by {@link PostgresSchema#migrate}), writing documents and events with
@@ -54,9 +54,8 @@ public final class PostgresOrderRepository implements OrderRepository {
     public PostgresOrderRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit) {
         this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 10);
         this.json = new JsonCodec(Checks.notNull(module, "module"));
-        this.outbox = new OutboxWriter(json);
         this.clock = Checks.notNull(clock, "clock");
-        this.afterCommit = Checks.notNull(afterCommit, "afterCommit");
+        this.saves = new OutboxSaves(tx, new OutboxWriter(json), Checks.notNull(afterCommit, "afterCommit"));
     }
 
     /** A repository on {@code dataSource} with the core Jackson module and the system clock. */
@@ -79,18 +78,7 @@ public final class PostgresOrderRepository implements OrderRepository {
     @Override
     public SaveOutcome save(Order order, List<? extends DomainEvent> events) {
         Checks.notNull(order, "order");
-        Checks.notNull(events, "events");
-        SaveOutcome outcome = tx.inTransaction("save order " + order.id(), c -> {
-            SaveOutcome o = order.version() == 1 ? insert(c, order) : update(c, order);
-            if (o == SaveOutcome.SAVED) {
-                outbox.append(c, events);
-            }
-            return o;
-        });
-        if (outcome == SaveOutcome.SAVED && !events.isEmpty()) {
-            afterCommit.run();
-        }
-        return outcome;
+        return saves.save("save order " + order.id(), c -> order.version() == 1 ? insert(c, order) : update(c, order), events);
     }
 
     /** True: {@link #save(Order, List)} writes the events to the outbox, and an {@link OutboxRelay} publishes them. */

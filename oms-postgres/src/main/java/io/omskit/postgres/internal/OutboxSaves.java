@@ -1,0 +1,44 @@
+package io.omskit.postgres.internal;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.event.DomainEvent;
+import io.omskit.core.spi.SaveOutcome;
+import java.util.List;
+
+/**
+ * Saves an aggregate's document and the events of the change that produced it in one transaction: the events go to
+ * the outbox if and only if the document was saved, and the relay is woken after a commit that wrote any.
+ */
+public final class OutboxSaves {
+
+    private final Transactions tx;
+    private final OutboxWriter outbox;
+    private final Runnable afterCommit;
+
+    /** Saves through {@code tx}, appending to {@code outbox}, calling {@code afterCommit} after a save that wrote events. */
+    public OutboxSaves(Transactions tx, OutboxWriter outbox, Runnable afterCommit) {
+        this.tx = Checks.notNull(tx, "tx");
+        this.outbox = Checks.notNull(outbox, "outbox");
+        this.afterCommit = Checks.notNull(afterCommit, "afterCommit");
+    }
+
+    /**
+     * Runs {@code write} (an insert or a versioned update) and, when it saved, appends {@code events}, in one transaction.
+     *
+     * @throws io.omskit.core.spi.SpiException on infrastructure failure; nothing was written
+     */
+    public SaveOutcome save(String operation, Transactions.Work<SaveOutcome> write, List<? extends DomainEvent> events) {
+        Checks.notNull(events, "events");
+        SaveOutcome outcome = tx.inTransaction(operation, c -> {
+            SaveOutcome o = write.run(c);
+            if (o == SaveOutcome.SAVED) {
+                outbox.append(c, events);
+            }
+            return o;
+        });
+        if (outcome == SaveOutcome.SAVED && !events.isEmpty()) {
+            afterCommit.run();
+        }
+        return outcome;
+    }
+}
