@@ -51,8 +51,8 @@ public final class OrderValidator {
      * @param maxStockUnitsPerSku the most stock units of one SKU an order needs over all its lines, a bundle line
      *                            counting its components; at least 1
      * @param maxOrderAmountMinor the most the order's lines (quantity &times; unit price, before discounts) and charges
-     *                            add up to, in minor units of its currency; at least 1
-     * @throws IllegalArgumentException when a limit is below 1
+     *                            add up to, in minor units of its currency; at least 1. Each limit below 1 is
+     *                            refused with an {@link IllegalArgumentException} naming it
      */
     public record Limits(int maxLineQuantity, int maxStockUnitsPerSku, long maxOrderAmountMinor) {
 
