@@ -44,11 +44,38 @@ final class Cancellation {
         Checks.notNull(reason, "reason");
         CommandKey key = cancellationKey == null ? null : CommandKey.of(OrderCommand.CANCEL, cancellationKey);
         return book.locked(id, () -> {
-            OrderBook.Applied applied = book.update(id, o -> key != null && o.applied(key) ? Change.unchanged(o)
-                    : OrderBook.withKey(o.cancel(quantities, reason, clock.instant()), key));
+            OrderBook.Applied applied;
+            try {
+                applied = book.update(id, o -> key != null && o.applied(key) ? Change.unchanged(o)
+                        : OrderBook.withKey(o.cancel(quantities, reason, clock.instant()), key));
+            } catch (io.omskit.core.order.IllegalTransitionException refused) {
+                throw heldByFulfilments(book.current(id), quantities, refused);
+            }
             stock.syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
             return settlement.settle(id);
         });
+    }
+
+    /**
+     * The refusal of a cancellation that asked for units fulfilments hold, naming the fulfilments to cancel them through;
+     * {@code refused} itself when that was not why.
+     */
+    private static io.omskit.core.order.IllegalTransitionException heldByFulfilments(Order order, List<LineQuantity> quantities,
+                                                                                     io.omskit.core.order.IllegalTransitionException refused) {
+        java.util.Set<String> holders = new java.util.TreeSet<>();
+        for (LineQuantity q : quantities) {
+            order.line(q.line()).ifPresent(line -> {
+                if (line.units().open() + line.units().reserved() < q.quantity()) {
+                    order.allocations().stream().filter(a -> a.line().equals(q.line()))
+                            .forEach(a -> holders.add(a.allocationKey()));
+                }
+            });
+        }
+        if (holders.isEmpty()) {
+            return refused;
+        }
+        return new io.omskit.core.order.IllegalTransitionException(order.id(), order.status(), OrderCommand.CANCEL,
+                "the units asked for are held by fulfilments " + holders + ": cancel them with Fulfilments.cancel");
     }
 
     /** Cancels every unit not yet shipped or collected: the fulfilments first, then the units no fulfilment holds. */

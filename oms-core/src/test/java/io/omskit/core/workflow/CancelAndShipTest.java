@@ -53,6 +53,10 @@ class CancelAndShipTest {
         assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(4);
 
         String fulfilment = f.oms.order(order.id()).orElseThrow().allocations().get(0).allocationKey();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.oms.cancel(order.id(), List.of(LineQuantity.of(L1, 4)),
+                        CancellationReason.CUSTOMER_REQUEST)).isInstanceOf(io.omskit.core.order.IllegalTransitionException.class)
+                .hasMessageContaining("held by fulfilments [" + fulfilment + "]: cancel them with Fulfilments.cancel");
+        assertThat(f.inventory.position(MUG, WH).allocated()).as("refused, nothing changed").isEqualTo(4);
         f.oms.fulfilments().cancel(FulfilmentId.of(fulfilment), List.of(LineQuantity.of(L1, 4)),
                 CancellationReason.CUSTOMER_REQUEST, "c-1");
 
