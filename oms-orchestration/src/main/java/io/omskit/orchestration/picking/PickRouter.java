@@ -1,0 +1,223 @@
+package io.omskit.orchestration.picking;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.common.Checks;
+import io.omskit.core.fulfilment.FulfilmentId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns pick lists into walking orders for one {@link Slotting}. Thread-safe and stateless apart from the slotting.
+ *
+ * <p>On a single-block layout the route is provably shortest (Ratliff and Rosenthal's dynamic programme) and the
+ * S-shape, largest-gap and combined heuristics are reported beside it. On a layout with middle cross aisles the route
+ * is the best of S-shape, largest gap and nearest neighbour, improved by local search; it is not proved shortest.
+ * When a SKU sits in several bins, every combination of bins is routed when there are at most
+ * {@value #EXHAUSTIVE_BIN_COMBINATIONS}; otherwise bins are improved one SKU at a time from the bins nearest the depot.
+ */
+public final class PickRouter {
+
+    /** Most combinations of bins routed one by one before switching to improving one SKU's bin at a time. */
+    public static final int EXHAUSTIVE_BIN_COMBINATIONS = 64;
+    private static final int IMPROVEMENT_ROUNDS = 4;
+
+    private final Slotting slotting;
+    private final WarehouseLayout layout;
+
+    private PickRouter(Slotting slotting) {
+        this.slotting = slotting;
+        this.layout = slotting.layout();
+    }
+
+    /** A router for the bins of {@code slotting}. @throws NullPointerException when it is null */
+    public static PickRouter of(Slotting slotting) {
+        return new PickRouter(Checks.notNull(slotting, "slotting"));
+    }
+
+    /** The slotting this router routes in. */
+    public Slotting slotting() {
+        return slotting;
+    }
+
+    /**
+     * The walking order for one pick list.
+     *
+     * @throws NullPointerException     when {@code pickList} is null
+     * @throws IllegalArgumentException naming every SKU of the list that sits in no bin
+     */
+    public PickRoute route(PickList pickList) {
+        Checks.notNull(pickList, "pickList");
+        return route(List.of(pickList));
+    }
+
+    /**
+     * One walking order that picks every list at once (a batch on one trolley); each stop names the fulfilment its
+     * units are for.
+     *
+     * @throws NullPointerException     when the list or an element is null
+     * @throws IllegalArgumentException when it is empty, or naming every SKU that sits in no bin
+     */
+    public PickRoute route(List<PickList> pickLists) {
+        List<PickList> lists = Checks.list(pickLists, "pickLists");
+        if (lists.isEmpty()) {
+            throw new IllegalArgumentException("pickLists must not be empty");
+        }
+        List<Task> tasks = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int l = 0; l < lists.size(); l++) {
+            PickList list = lists.get(l);
+            for (int i = 0; i < list.lines().size(); i++) {
+                PickLine line = list.lines().get(i);
+                List<BinAddress> bins = slotting.binsOf(line.sku());
+                if (bins.isEmpty()) {
+                    problems.add("pickLists[" + l + "].lines[" + i + "].sku " + line.sku()
+                            + " must sit in a bin of the slotting, sits in none");
+                }
+                tasks.add(new Task(list.fulfilment(), line.sku(), line.quantity(), bins));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("cannot route: " + String.join("; ", problems));
+        }
+        return routeTasks(tasks);
+    }
+
+
+    private record Task(FulfilmentId fulfilment, Sku sku, int quantity, List<BinAddress> bins) {
+    }
+
+    private PickRoute routeTasks(List<Task> tasks) {
+        int n = tasks.size();
+        int[] choice = new int[n];
+        long combinations = 1;
+        for (Task t : tasks) {
+            combinations = Math.min(Long.MAX_VALUE / 64, combinations * t.bins().size());
+        }
+        boolean exhaustive = combinations <= EXHAUSTIVE_BIN_COMBINATIONS;
+        if (exhaustive && combinations > 1) {
+            int[] current = new int[n];
+            double best = Double.POSITIVE_INFINITY;
+            for (long c = 0; c < combinations; c++) {
+                long rest = c;
+                for (int i = 0; i < n; i++) {
+                    int k = tasks.get(i).bins().size();
+                    current[i] = (int) (rest % k);
+                    rest /= k;
+                }
+                double d = bestDistance(spots(tasks, current));
+                if (d < best - 1e-9) {
+                    best = d;
+                    choice = current.clone();
+                }
+            }
+        } else if (!exhaustive) {
+            Spot depot = Spot.depot(layout);
+            for (int i = 0; i < n; i++) {
+                List<BinAddress> bins = tasks.get(i).bins();
+                for (int k = 1; k < bins.size(); k++) {
+                    if (Spot.distance(layout, depot, Spot.of(layout, bins.get(k)))
+                            < Spot.distance(layout, depot, Spot.of(layout, bins.get(choice[i])))) {
+                        choice[i] = k;
+                    }
+                }
+            }
+            double best = bestDistance(spots(tasks, choice));
+            boolean improved = true;
+            for (int round = 0; improved && round < IMPROVEMENT_ROUNDS; round++) {
+                improved = false;
+                for (int i = 0; i < n; i++) {
+                    int kept = choice[i];
+                    for (int k = 0; k < tasks.get(i).bins().size(); k++) {
+                        if (k == kept) {
+                            continue;
+                        }
+                        choice[i] = k;
+                        double d = bestDistance(spots(tasks, choice));
+                        if (d < best - 1e-9) {
+                            best = d;
+                            kept = k;
+                            improved = true;
+                        }
+                    }
+                    choice[i] = kept;
+                }
+            }
+        }
+        List<Spot> spots = spots(tasks, choice);
+        Map<RoutingMethod, Double> byMethod = new EnumMap<>(RoutingMethod.class);
+        double[][] matrix = distances(spots);
+        int[] order;
+        RoutingMethod method;
+        double distance;
+        RouteHeuristics.Walk s;
+        RouteHeuristics.Walk gap = RouteHeuristics.largestGap(layout, spots);
+        RouteHeuristics.Walk nearest = RouteHeuristics.nearestNeighbour(matrix);
+        if (layout.isSingleBlock()) {
+            SingleBlockOptimum.Solution optimum = SingleBlockOptimum.solve(layout, spots);
+            s = RouteHeuristics.sShapeSingleBlock(layout, spots);
+            RouteHeuristics.Walk combined = RouteHeuristics.combinedSingleBlock(layout, spots);
+            byMethod.put(RoutingMethod.OPTIMAL, optimum.distance());
+            byMethod.put(RoutingMethod.COMBINED, combined.distance());
+            order = optimum.order();
+            method = RoutingMethod.OPTIMAL;
+            distance = LocalSearch.tourLength(matrix, order);
+        } else {
+            s = RouteHeuristics.sShape(layout, spots);
+            RouteHeuristics.Walk start = s;
+            for (RouteHeuristics.Walk w : List.of(gap, nearest)) {
+                if (w.distance() < start.distance()) {
+                    start = w;
+                }
+            }
+            order = LocalSearch.improve(matrix, start.order());
+            distance = LocalSearch.tourLength(matrix, order);
+            byMethod.put(RoutingMethod.LOCAL_SEARCH, distance);
+            method = RoutingMethod.LOCAL_SEARCH;
+        }
+        byMethod.put(RoutingMethod.S_SHAPE, s.distance());
+        byMethod.put(RoutingMethod.LARGEST_GAP, gap.distance());
+        byMethod.put(RoutingMethod.NEAREST_NEIGHBOUR, nearest.distance());
+        List<PickStop> stops = new ArrayList<>(n);
+        for (int i : order) {
+            Task t = tasks.get(i);
+            stops.add(new PickStop(t.bins().get(choice[i]), t.sku(), t.quantity(), t.fulfilment()));
+        }
+        return new PickRoute(stops, distance, method, layout.isSingleBlock() && exhaustive, exhaustive, byMethod);
+    }
+
+    private double bestDistance(List<Spot> spots) {
+        if (layout.isSingleBlock()) {
+            return SingleBlockOptimum.solve(layout, spots).distance();
+        }
+        double[][] matrix = distances(spots);
+        RouteHeuristics.Walk start = RouteHeuristics.nearestNeighbour(matrix);
+        RouteHeuristics.Walk s = RouteHeuristics.sShape(layout, spots);
+        int[] order = LocalSearch.improve(matrix, (s.distance() < start.distance() ? s : start).order());
+        return LocalSearch.tourLength(matrix, order);
+    }
+
+    private List<Spot> spots(List<Task> tasks, int[] choice) {
+        List<Spot> spots = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            spots.add(Spot.of(layout, tasks.get(i).bins().get(choice[i])));
+        }
+        return spots;
+    }
+
+    private double[][] distances(List<Spot> spots) {
+        int n = spots.size();
+        double[][] d = new double[n + 1][n + 1];
+        Spot depot = Spot.depot(layout);
+        for (int i = 0; i <= n; i++) {
+            Spot a = i == 0 ? depot : spots.get(i - 1);
+            for (int j = i + 1; j <= n; j++) {
+                Spot b = spots.get(j - 1);
+                d[i][j] = Spot.distance(layout, a, b);
+                d[j][i] = d[i][j];
+            }
+        }
+        return d;
+    }
+}
