@@ -1,0 +1,479 @@
+package io.omskit.orchestration.packing;
+
+import io.omskit.core.catalog.Dimensions;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.common.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * Packs a fulfilment's units into cartons at the least total of carton costs plus parcel prices. Stateless and
+ * thread-safe if the pricing is.
+ *
+ * <p>What is exact and what is not:
+ * <ul>
+ *   <li>Units of a SKU in {@link CartonCatalogue#shipsInOwnBox()} each get a parcel of their own, in their own box.</li>
+ *   <li>Up to {@value #EXACT_UP_TO_UNITS} other units: every way of grouping them is considered (dynamic programming
+ *       over subsets), each group in the carton that makes it cheapest. Whether a group fits a carton is first tried by
+ *       extreme-point placement, then, if that fails and volume allows, by an exhaustive search over every packing
+ *       built box by box with each coordinate against the carton's wall or the far side of a touching box placed
+ *       earlier (every order, every one of the six rotations). That search class holds every packing a person builds
+ *       from a corner; it can miss interlocking arrangements in which boxes hold each other in place in a cycle.
+ *       The answer is marked {@code provedOptimal} when the search always finished within its budget; it is then
+ *       optimal among all packings whose cartons are so built.</li>
+ *   <li>More units: a heuristic. Parcels are opened one at a time in the carton that packs the remaining units
+ *       (largest first, extreme points) at the least cost per packed volume; then every parcel moves to its cheapest
+ *       carton that still holds it, and pairs of parcels are merged into one carton when that costs less. Not proved
+ *       optimal; compare with the {@link PackingBound}.</li>
+ * </ul>
+ */
+public final class Cartoniser {
+
+    /** Largest number of units (not counting own boxes) packed with a proof of optimality. */
+    public static final int EXACT_UP_TO_UNITS = 8;
+    /** Placements the exhaustive fit search may try for one group and carton before it gives up. */
+    public static final int FIT_SEARCH_BUDGET = 200_000;
+
+    private final CartonCatalogue catalogue;
+    private final ParcelPricing pricing;
+    private final CurrencyUnit currency;
+
+    private Cartoniser(CartonCatalogue catalogue, ParcelPricing pricing) {
+        this.catalogue = catalogue;
+        this.pricing = pricing;
+        this.currency = catalogue.cartons().get(0).cost().getCurrencyUnit();
+    }
+
+    /** A cartoniser for a catalogue and a carrier price. @throws NullPointerException when either is null */
+    public static Cartoniser of(CartonCatalogue catalogue, ParcelPricing pricing) {
+        return new Cartoniser(Checks.notNull(catalogue, "catalogue"), Checks.notNull(pricing, "pricing"));
+    }
+
+    /**
+     * Packs the units of {@code lines}.
+     *
+     * @return the parcels, or {@link CartonisationResult.Unpackable} naming every SKU no carton holds alone
+     * @throws NullPointerException     when the list or a line is null
+     * @throws IllegalArgumentException when the list is empty or names a SKU on two lines
+     * @throws IllegalStateException    when the pricing answers null or in another currency than the cartons
+     */
+    public CartonisationResult pack(List<PackLine> lines) {
+        List<PackLine> checked = Checks.list(lines, "lines");
+        if (checked.isEmpty()) {
+            throw new IllegalArgumentException("lines must not be empty");
+        }
+        Map<Sku, PackLine> bySku = new LinkedHashMap<>();
+        for (int i = 0; i < checked.size(); i++) {
+            if (bySku.put(checked.get(i).item().sku(), checked.get(i)) != null) {
+                throw new IllegalArgumentException("lines[" + i + "].item.sku " + checked.get(i).item().sku()
+                        + " must appear on one line only, appears again");
+            }
+        }
+        List<Unit> units = new ArrayList<>();
+        List<Unit> ownBoxes = new ArrayList<>();
+        List<CartonisationResult.TooBig> tooBig = new ArrayList<>();
+        int type = 0;
+        for (PackLine line : checked) {
+            Dimensions d = line.item().dimensions();
+            Unit unit = new Unit(line.item().sku(), new int[] {d.lengthMm(), d.widthMm(), d.heightMm()},
+                    line.item().weightGrams(), type++);
+            boolean own = catalogue.shipsInOwnBox().contains(unit.sku);
+            if (!own) {
+                boolean large = true;
+                boolean heavy = true;
+                for (CartonType c : catalogue.cartons()) {
+                    large &= !Fit.fitsAlone(inner(c), unit.size);
+                    heavy &= unit.weight > c.maxContentWeightGrams();
+                }
+                if (large || heavy) {
+                    tooBig.add(new CartonisationResult.TooBig(unit.sku, large, heavy));
+                    continue;
+                }
+            }
+            for (int q = 0; q < line.quantity(); q++) {
+                (own ? ownBoxes : units).add(unit);
+            }
+        }
+        if (!tooBig.isEmpty()) {
+            return new CartonisationResult.Unpackable(tooBig);
+        }
+        units.sort(Comparator.comparingLong((Unit u) -> u.volume()).reversed().thenComparingInt(u -> u.type));
+        Money ownCost = Money.zero(currency);
+        List<Parcel> ownParcels = new ArrayList<>();
+        for (Unit u : ownBoxes) {
+            Dimensions size = new Dimensions(u.size[0], u.size[1], u.size[2]);
+            Money price = price(new ParcelSpec(u.weight, size));
+            ownParcels.add(new Parcel(Optional.empty(), List.of(new Placement(u.sku, 0, 0, 0, Orientation.LWH, size)),
+                    u.weight, size, Money.zero(currency), price));
+            ownCost = ownCost.plus(price);
+        }
+        PackingBound bound = bound(units, ownCost);
+        List<Parcel> parcels;
+        boolean proved;
+        if (units.isEmpty()) {
+            parcels = new ArrayList<>();
+            proved = true;
+        } else if (units.size() <= EXACT_UP_TO_UNITS) {
+            Exact exact = new Exact(units);
+            parcels = exact.solve();
+            proved = !exact.undecided;
+        } else {
+            parcels = heuristic(units);
+            proved = false;
+        }
+        parcels.addAll(ownParcels);
+        Money total = Money.zero(currency);
+        for (Parcel p : parcels) {
+            total = total.plus(p.total());
+        }
+        return new CartonisationResult.Packed(parcels, total, bound, proved);
+    }
+
+    /** One unit to pack; {@code type} tells identical units apart from others (same SKU). */
+    private record Unit(Sku sku, int[] size, int weight, int type) {
+        long volume() {
+            return Fit.volume(size);
+        }
+    }
+
+    /** A group of units in a carton, placed. */
+    private record Packing(CartonType carton, List<Unit> units, int[][] places, long totalMinor) {
+    }
+
+    private static int[] inner(CartonType c) {
+        return new int[] {c.inner().lengthMm(), c.inner().widthMm(), c.inner().heightMm()};
+    }
+
+    private Money price(ParcelSpec spec) {
+        Money price = pricing.price(spec);
+        if (price == null || !price.getCurrencyUnit().equals(currency)) {
+            throw new IllegalStateException("pricing must answer a price in " + currency + ", answered " + price
+                    + " for " + spec);
+        }
+        return price;
+    }
+
+    private long costMinor(CartonType c, int contentGrams) {
+        return c.cost().plus(price(new ParcelSpec(contentGrams + c.emptyWeightGrams(), c.outer()))).getAmountMinorLong();
+    }
+
+    private Parcel parcel(Packing p) {
+        List<Placement> placements = new ArrayList<>();
+        int weight = p.carton.emptyWeightGrams();
+        for (int i = 0; i < p.units.size(); i++) {
+            Unit u = p.units.get(i);
+            Orientation o = Orientation.values()[p.places[i][3]];
+            Dimensions size = new Dimensions(u.size[0], u.size[1], u.size[2]);
+            placements.add(new Placement(u.sku, p.places[i][0], p.places[i][1], p.places[i][2], o, o.apply(size)));
+            weight += u.weight;
+        }
+        return new Parcel(Optional.of(p.carton), placements, weight, p.carton.outer(), p.carton.cost(),
+                price(new ParcelSpec(weight, p.carton.outer())));
+    }
+
+    private static int[][] sizes(List<Unit> units) {
+        int[][] sizes = new int[units.size()][];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = units.get(i).size;
+        }
+        return sizes;
+    }
+
+    private static int weight(List<Unit> units) {
+        int w = 0;
+        for (Unit u : units) {
+            w += u.weight;
+        }
+        return w;
+    }
+
+    private static long volume(List<Unit> units) {
+        long v = 0;
+        for (Unit u : units) {
+            v += u.volume();
+        }
+        return v;
+    }
+
+    /** The cheapest carton holding all of {@code units} by extreme points, or null. */
+    private Packing cheapestByExtremePoints(List<Unit> units) {
+        int weight = weight(units);
+        long volume = volume(units);
+        Packing best = null;
+        for (CartonType c : catalogue.cartons()) {
+            if (weight > c.maxContentWeightGrams() || volume > c.innerVolumeMm3()) {
+                continue;
+            }
+            long cost = costMinor(c, weight);
+            if (best != null && cost >= best.totalMinor) {
+                continue;
+            }
+            int[][] places = Fit.extremePoints(inner(c), sizes(units));
+            if (places != null) {
+                best = new Packing(c, units, places, cost);
+            }
+        }
+        return best;
+    }
+
+    /** Subset dynamic programming over at most {@value #EXACT_UP_TO_UNITS} units. */
+    private final class Exact {
+        private final List<Unit> units;
+        private final Map<String, Packing> byContent = new HashMap<>();
+        private boolean undecided;
+
+        Exact(List<Unit> units) {
+            this.units = units;
+        }
+
+        List<Parcel> solve() {
+            int n = units.size();
+            int full = (1 << n) - 1;
+            long[] best = new long[full + 1];
+            int[] split = new int[full + 1];
+            Packing[] group = new Packing[full + 1];
+            Arrays.fill(best, Long.MAX_VALUE);
+            best[0] = 0;
+            for (int mask = 1; mask <= full; mask++) {
+                int low = mask & -mask;
+                int rest = mask ^ low;
+                // every subset of mask that holds its lowest unit
+                for (int sub = rest; ; sub = (sub - 1) & rest) {
+                    int s = sub | low;
+                    if (best[mask ^ s] != Long.MAX_VALUE) {
+                        if (group[s] == null) {
+                            group[s] = cheapest(s);
+                        }
+                        if (group[s] != NO_FIT && group[s].totalMinor + best[mask ^ s] < best[mask]) {
+                            best[mask] = group[s].totalMinor + best[mask ^ s];
+                            split[mask] = s;
+                        }
+                    }
+                    if (sub == 0) {
+                        break;
+                    }
+                }
+            }
+            List<Parcel> parcels = new ArrayList<>();
+            for (int mask = full; mask != 0; mask ^= split[mask]) {
+                parcels.add(parcel(group[split[mask]]));
+            }
+            return parcels;
+        }
+
+        private Packing cheapest(int mask) {
+            List<Unit> members = new ArrayList<>();
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < units.size(); i++) {
+                if ((mask & (1 << i)) != 0) {
+                    members.add(units.get(i));
+                    key.append(units.get(i).type).append(',');
+                }
+            }
+            Packing known = byContent.get(key.toString());
+            if (known != null) {
+                return known == NO_FIT ? NO_FIT : new Packing(known.carton, members, known.places, known.totalMinor);
+            }
+            int weight = weight(members);
+            long volume = volume(members);
+            List<CartonType> cartons = new ArrayList<>();
+            Map<CartonType, Long> cost = new HashMap<>();
+            for (CartonType c : catalogue.cartons()) {
+                if (weight <= c.maxContentWeightGrams() && volume <= c.innerVolumeMm3()) {
+                    cartons.add(c);
+                    cost.put(c, costMinor(c, weight));
+                }
+            }
+            cartons.sort(Comparator.comparingLong(cost::get));
+            Packing found = NO_FIT;
+            for (CartonType c : cartons) {
+                int[][] places = Fit.extremePoints(inner(c), sizes(members));
+                if (places == null) {
+                    try {
+                        places = Fit.exhaustive(inner(c), sizes(members), FIT_SEARCH_BUDGET);
+                    } catch (Fit.Undecided e) {
+                        undecided = true;
+                    }
+                }
+                if (places != null) {
+                    found = new Packing(c, members, places, cost.get(c));
+                    break;
+                }
+            }
+            byContent.put(key.toString(), found);
+            return found;
+        }
+    }
+
+    private static final Packing NO_FIT = new Packing(null, List.of(), new int[0][], Long.MAX_VALUE);
+
+    private List<Parcel> heuristic(List<Unit> all) {
+        List<Unit> remaining = new ArrayList<>(all);
+        List<Packing> packings = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            Packing best = null;
+            double bestScore = Double.POSITIVE_INFINITY;
+            for (CartonType c : catalogue.cartons()) {
+                Packing filled = fill(c, remaining);
+                if (filled == null) {
+                    continue;
+                }
+                double score = (double) filled.totalMinor / volume(filled.units);
+                if (score < bestScore || score == bestScore && filled.units.size() > best.units.size()) {
+                    best = filled;
+                    bestScore = score;
+                }
+            }
+            if (best == null) {
+                throw new IllegalStateException("a unit fits no carton although each was checked alone");
+            }
+            packings.add(best);
+            for (Unit u : best.units) {
+                remaining.remove(u);
+            }
+        }
+        for (int i = 0; i < packings.size(); i++) {
+            Packing cheaper = cheapestByExtremePoints(packings.get(i).units);
+            if (cheaper != null && cheaper.totalMinor < packings.get(i).totalMinor) {
+                packings.set(i, cheaper);
+            }
+        }
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            search:
+            for (int i = 0; i < packings.size(); i++) {
+                for (int j = i + 1; j < packings.size(); j++) {
+                    List<Unit> union = new ArrayList<>(packings.get(i).units);
+                    union.addAll(packings.get(j).units);
+                    Packing together = cheapestByExtremePoints(union);
+                    if (together != null && together.totalMinor < packings.get(i).totalMinor + packings.get(j).totalMinor) {
+                        packings.set(i, together);
+                        packings.remove(j);
+                        merged = true;
+                        break search;
+                    }
+                }
+            }
+        }
+        List<Parcel> parcels = new ArrayList<>();
+        for (Packing p : packings) {
+            parcels.add(parcel(p));
+        }
+        return parcels;
+    }
+
+    /** Fills one carton of type {@code c} with as many of {@code remaining} (largest first) as fit; null when none. */
+    private Packing fill(CartonType c, List<Unit> remaining) {
+        Fit.ExtremePoints packer = new Fit.ExtremePoints(inner(c));
+        List<Unit> in = new ArrayList<>();
+        List<int[]> places = new ArrayList<>();
+        int weight = 0;
+        long free = c.innerVolumeMm3();
+        boolean[] failedType = new boolean[remaining.size() + catalogueTypes(remaining)];
+        for (Unit u : remaining) {
+            if (failedType[u.type] || weight + u.weight > c.maxContentWeightGrams() || u.volume() > free) {
+                continue;
+            }
+            int[] at = packer.place(u.size);
+            if (at == null) {
+                failedType[u.type] = true;
+                continue;
+            }
+            in.add(u);
+            places.add(at);
+            weight += u.weight;
+            free -= u.volume();
+        }
+        if (in.isEmpty()) {
+            return null;
+        }
+        return new Packing(c, in, places.toArray(new int[0][]), costMinor(c, weight));
+    }
+
+    private static int catalogueTypes(List<Unit> units) {
+        int max = 0;
+        for (Unit u : units) {
+            max = Math.max(max, u.type + 1);
+        }
+        return max;
+    }
+
+    private PackingBound bound(List<Unit> units, Money ownCost) {
+        long maxVolume = 0;
+        int maxWeight = 0;
+        long cheapest = Long.MAX_VALUE;
+        int lightest = Integer.MAX_VALUE;
+        for (Unit u : units) {
+            lightest = Math.min(lightest, u.weight);
+        }
+        for (CartonType c : catalogue.cartons()) {
+            maxVolume = Math.max(maxVolume, c.innerVolumeMm3());
+            maxWeight = Math.max(maxWeight, c.maxContentWeightGrams());
+            if (!units.isEmpty()) {
+                cheapest = Math.min(cheapest, costMinor(c, lightest));
+            }
+        }
+        long volume = volume(units);
+        long weight = weight(units);
+        int byVolume = (int) ((volume + maxVolume - 1) / maxVolume);
+        int byWeight = (int) ((weight + maxWeight - 1) / maxWeight);
+        List<Unit> large = new ArrayList<>();
+        long largeFree = 0;
+        for (Unit u : units) {
+            boolean alone = true;
+            for (Unit k : large) {
+                if (canShare(u, k)) {
+                    alone = false;
+                    break;
+                }
+            }
+            if (alone) {
+                large.add(u);
+                largeFree += maxVolume - u.volume();
+            }
+        }
+        long rest = volume - volume(large) - largeFree;
+        int byLarge = large.size() + (rest > 0 ? (int) ((rest + maxVolume - 1) / maxVolume) : 0);
+        int cartons = Math.max(byVolume, Math.max(byWeight, byLarge));
+        Money cost = ownCost;
+        if (cartons > 0) {
+            cost = cost.plus(Money.ofMinor(currency, cheapest).multipliedBy(cartons));
+        }
+        return new PackingBound(byVolume, byWeight, byLarge, cost);
+    }
+
+    /** Whether two units fit one carton of the catalogue together (two boxes: side by side along some axis). */
+    private boolean canShare(Unit a, Unit b) {
+        for (CartonType c : catalogue.cartons()) {
+            if (a.weight + b.weight > c.maxContentWeightGrams()) {
+                continue;
+            }
+            int[] box = inner(c);
+            for (int oa = 0; oa < 6; oa++) {
+                int[] ea = Fit.turned(a.size, oa);
+                for (int ob = 0; ob < 6; ob++) {
+                    int[] eb = Fit.turned(b.size, ob);
+                    for (int axis = 0; axis < 3; axis++) {
+                        boolean ok = true;
+                        for (int d = 0; d < 3 && ok; d++) {
+                            ok = d == axis ? ea[d] + eb[d] <= box[d] : Math.max(ea[d], eb[d]) <= box[d];
+                        }
+                        if (ok) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
