@@ -23,14 +23,15 @@ import org.joda.money.Money;
  *   <li>Units of a SKU in {@link CartonCatalogue#shipsInOwnBox()} each get a parcel of their own, in their own box.</li>
  *   <li>Up to {@value #EXACT_UP_TO_UNITS} other units: every way of grouping them is considered (dynamic programming
  *       over subsets), each group in the carton that makes it cheapest. Whether a group fits a carton is first tried by
- *       extreme-point placement, then, if that fails and volume allows, by an exhaustive search over every packing
- *       built box by box with each coordinate against the carton's wall or the far side of a touching box placed
- *       earlier (every order, every one of the six rotations). That search class holds every packing a person builds
- *       from a corner; it can miss interlocking arrangements in which boxes hold each other in place in a cycle.
- *       The answer is marked {@code provedOptimal} when the search always finished within its budget; it is then
- *       optimal among all packings whose cartons are so built.</li>
- *   <li>More units: a heuristic. Parcels are opened one at a time in the carton that packs the remaining units
- *       (largest first, extreme points) at the least cost per packed volume; then every parcel moves to its cheapest
+ *       extreme-point placement, then, if that fails and volume allows, by an exhaustive search over the packings a
+ *       loader builds bottom-up: boxes go in by the position of their corner (lowest, then back, then left), any of
+ *       the six rotations, each coordinate against the carton's wall or the far side of a touching box put in
+ *       earlier. That class holds the packings built layer by layer from a corner; it can miss arrangements in which a
+ *       low box is held in place only by a box standing higher up. The answer is marked {@code provedOptimal} when
+ *       every such search finished within {@value #FIT_SEARCH_BUDGET} placements; it is then optimal among all
+ *       packings whose cartons are so built.</li>
+ *   <li>More units: a heuristic, the cheaper of two starts. One opens parcels one at a time in the carton that packs the remaining units
+ *       (largest first, extreme points) at the least cost per packed volume; the other is first fit decreasing by volume into the largest carton. Then every parcel moves to its cheapest
  *       carton that still holds it, and pairs of parcels are merged into one carton when that costs less. Not proved
  *       optimal; compare with the {@link PackingBound}.</li>
  * </ul>
@@ -40,7 +41,7 @@ public final class Cartoniser {
     /** Largest number of units (not counting own boxes) packed with a proof of optimality. */
     public static final int EXACT_UP_TO_UNITS = 8;
     /** Placements the exhaustive fit search may try for one group and carton before it gives up. */
-    public static final int FIT_SEARCH_BUDGET = 200_000;
+    public static final int FIT_SEARCH_BUDGET = 20_000;
 
     private final CartonCatalogue catalogue;
     private final ParcelPricing pricing;
@@ -224,10 +225,17 @@ public final class Cartoniser {
         return best;
     }
 
-    /** Subset dynamic programming over at most {@value #EXACT_UP_TO_UNITS} units. */
+    /**
+     * Subset dynamic programming over at most {@value #EXACT_UP_TO_UNITS} units: the cheapest packing of every subset
+     * is the cheapest split into one parcel holding its first unit plus the cheapest packing of the rest. A parcel's
+     * cartons are tried cheapest first, and only while they could still beat the best split found (branch and bound),
+     * so the costly fit search runs for few groups.
+     */
     private final class Exact {
         private final List<Unit> units;
-        private final Map<String, Packing> byContent = new HashMap<>();
+        private final Map<String, int[][]> fits = new HashMap<>();
+        private final Map<String, List<CartonType>> cartonsByContent = new HashMap<>();
+        private final Map<String, long[]> costsByContent = new HashMap<>();
         private boolean undecided;
 
         Exact(List<Unit> units) {
@@ -238,23 +246,23 @@ public final class Cartoniser {
             int n = units.size();
             int full = (1 << n) - 1;
             long[] best = new long[full + 1];
+            Packing[] chosen = new Packing[full + 1];
             int[] split = new int[full + 1];
-            Packing[] group = new Packing[full + 1];
             Arrays.fill(best, Long.MAX_VALUE);
             best[0] = 0;
             for (int mask = 1; mask <= full; mask++) {
                 int low = mask & -mask;
                 int rest = mask ^ low;
-                // every subset of mask that holds its lowest unit
                 for (int sub = rest; ; sub = (sub - 1) & rest) {
-                    int s = sub | low;
-                    if (best[mask ^ s] != Long.MAX_VALUE) {
-                        if (group[s] == null) {
-                            group[s] = cheapest(s);
-                        }
-                        if (group[s] != NO_FIT && group[s].totalMinor + best[mask ^ s] < best[mask]) {
-                            best[mask] = group[s].totalMinor + best[mask ^ s];
-                            split[mask] = s;
+                    int group = sub | low;
+                    long others = best[mask ^ group];
+                    if (others != Long.MAX_VALUE) {
+                        Packing p = cheapestBelow(group, best[mask] == Long.MAX_VALUE ? Long.MAX_VALUE
+                                : best[mask] - others);
+                        if (p != null) {
+                            best[mask] = p.totalMinor + others;
+                            chosen[mask] = p;
+                            split[mask] = group;
                         }
                     }
                     if (sub == 0) {
@@ -264,58 +272,89 @@ public final class Cartoniser {
             }
             List<Parcel> parcels = new ArrayList<>();
             for (int mask = full; mask != 0; mask ^= split[mask]) {
-                parcels.add(parcel(group[split[mask]]));
+                parcels.add(parcel(chosen[mask]));
             }
             return parcels;
         }
 
-        private Packing cheapest(int mask) {
+        /** The cheapest carton holding {@code group} if it costs less than {@code limit}; else null. */
+        private Packing cheapestBelow(int group, long limit) {
             List<Unit> members = new ArrayList<>();
-            StringBuilder key = new StringBuilder();
+            StringBuilder keyBuilder = new StringBuilder();
             for (int i = 0; i < units.size(); i++) {
-                if ((mask & (1 << i)) != 0) {
+                if ((group & (1 << i)) != 0) {
                     members.add(units.get(i));
-                    key.append(units.get(i).type).append(',');
+                    keyBuilder.append(units.get(i).type).append(',');
                 }
             }
-            Packing known = byContent.get(key.toString());
-            if (known != null) {
-                return known == NO_FIT ? NO_FIT : new Packing(known.carton, members, known.places, known.totalMinor);
-            }
-            int weight = weight(members);
-            long volume = volume(members);
-            List<CartonType> cartons = new ArrayList<>();
-            Map<CartonType, Long> cost = new HashMap<>();
-            for (CartonType c : catalogue.cartons()) {
-                if (weight <= c.maxContentWeightGrams() && volume <= c.innerVolumeMm3()) {
-                    cartons.add(c);
-                    cost.put(c, costMinor(c, weight));
-                }
-            }
-            cartons.sort(Comparator.comparingLong(cost::get));
-            Packing found = NO_FIT;
-            for (CartonType c : cartons) {
-                int[][] places = Fit.extremePoints(inner(c), sizes(members));
-                if (places == null) {
-                    try {
-                        places = Fit.exhaustive(inner(c), sizes(members), FIT_SEARCH_BUDGET);
-                    } catch (Fit.Undecided e) {
-                        undecided = true;
+            String key = keyBuilder.toString();
+            List<CartonType> cartons = cartonsByContent.get(key);
+            long[] costs = costsByContent.get(key);
+            if (cartons == null) {
+                int weight = weight(members);
+                long volume = volume(members);
+                cartons = new ArrayList<>();
+                Map<CartonType, Long> cost = new HashMap<>();
+                for (CartonType c : catalogue.cartons()) {
+                    if (weight <= c.maxContentWeightGrams() && volume <= c.innerVolumeMm3()) {
+                        cartons.add(c);
+                        cost.put(c, costMinor(c, weight));
                     }
                 }
+                cartons.sort(Comparator.comparingLong(cost::get));
+                costs = new long[cartons.size()];
+                for (int i = 0; i < costs.length; i++) {
+                    costs[i] = cost.get(cartons.get(i));
+                }
+                cartonsByContent.put(key, cartons);
+                costsByContent.put(key, costs);
+            }
+            for (int i = 0; i < cartons.size() && costs[i] < limit; i++) {
+                CartonType c = cartons.get(i);
+                String fitKey = key + c.code();
+                int[][] places;
+                if (fits.containsKey(fitKey)) {
+                    places = fits.get(fitKey);
+                } else {
+                    places = Fit.extremePoints(inner(c), sizes(members));
+                    if (places == null) {
+                        try {
+                            places = Fit.exhaustive(inner(c), sizes(members), FIT_SEARCH_BUDGET);
+                        } catch (Fit.Undecided e) {
+                            undecided = true;
+                        }
+                    }
+                    fits.put(fitKey, places);
+                }
                 if (places != null) {
-                    found = new Packing(c, members, places, cost.get(c));
-                    break;
+                    return new Packing(c, members, places, costs[i]);
                 }
             }
-            byContent.put(key.toString(), found);
-            return found;
+            return null;
         }
     }
 
-    private static final Packing NO_FIT = new Packing(null, List.of(), new int[0][], Long.MAX_VALUE);
-
     private List<Parcel> heuristic(List<Unit> all) {
+        List<Packing> byScore = improved(cheapestPerVolume(all));
+        List<Packing> byLargest = improved(firstFitDecreasing(all));
+        List<Packing> best = total(byLargest) < total(byScore) ? byLargest : byScore;
+        List<Parcel> parcels = new ArrayList<>();
+        for (Packing p : best) {
+            parcels.add(parcel(p));
+        }
+        return parcels;
+    }
+
+    private static long total(List<Packing> packings) {
+        long total = 0;
+        for (Packing p : packings) {
+            total += p.totalMinor;
+        }
+        return total;
+    }
+
+    /** Parcels opened one by one in the carton that packs the remaining units at the least cost per packed volume. */
+    private List<Packing> cheapestPerVolume(List<Unit> all) {
         List<Unit> remaining = new ArrayList<>(all);
         List<Packing> packings = new ArrayList<>();
         while (!remaining.isEmpty()) {
@@ -340,6 +379,65 @@ public final class Cartoniser {
                 remaining.remove(u);
             }
         }
+        return packings;
+    }
+
+    /** First fit decreasing: largest units first, each into the first parcel it fits, new parcels in the largest carton. */
+    private List<Packing> firstFitDecreasing(List<Unit> all) {
+        CartonType largest = catalogue.cartons().get(0);
+        for (CartonType c : catalogue.cartons()) {
+            if (c.innerVolumeMm3() > largest.innerVolumeMm3()) {
+                largest = c;
+            }
+        }
+        List<Fit.ExtremePoints> packers = new ArrayList<>();
+        List<List<Unit>> contents = new ArrayList<>();
+        List<List<int[]>> places = new ArrayList<>();
+        List<CartonType> cartons = new ArrayList<>();
+        for (Unit u : all) {
+            boolean placed = false;
+            for (int i = 0; i < packers.size() && !placed; i++) {
+                if (weight(contents.get(i)) + u.weight <= cartons.get(i).maxContentWeightGrams()) {
+                    int[] at = packers.get(i).place(u.size);
+                    if (at != null) {
+                        contents.get(i).add(u);
+                        places.get(i).add(at);
+                        placed = true;
+                    }
+                }
+            }
+            if (!placed) {
+                CartonType c = largest;
+                int[] at = null;
+                Fit.ExtremePoints packer = null;
+                if (u.weight <= c.maxContentWeightGrams()) {
+                    packer = new Fit.ExtremePoints(inner(c));
+                    at = packer.place(u.size);
+                }
+                if (at == null) {
+                    // the largest carton cannot take it: the cheapest one that holds it alone
+                    Packing alone = cheapestByExtremePoints(List.of(u));
+                    c = alone.carton;
+                    packer = new Fit.ExtremePoints(inner(c));
+                    at = packer.place(u.size);
+                }
+                packers.add(packer);
+                contents.add(new ArrayList<>(List.of(u)));
+                places.add(new ArrayList<>(List.<int[]>of(at)));
+                cartons.add(c);
+            }
+        }
+        List<Packing> packings = new ArrayList<>();
+        for (int i = 0; i < packers.size(); i++) {
+            packings.add(new Packing(cartons.get(i), contents.get(i), places.get(i).toArray(new int[0][]),
+                    costMinor(cartons.get(i), weight(contents.get(i)))));
+        }
+        return packings;
+    }
+
+    /** Every parcel moved to its cheapest carton that holds it; then parcels merged in pairs while that saves. */
+    private List<Packing> improved(List<Packing> start) {
+        List<Packing> packings = new ArrayList<>(start);
         for (int i = 0; i < packings.size(); i++) {
             Packing cheaper = cheapestByExtremePoints(packings.get(i).units);
             if (cheaper != null && cheaper.totalMinor < packings.get(i).totalMinor) {
@@ -364,11 +462,7 @@ public final class Cartoniser {
                 }
             }
         }
-        List<Parcel> parcels = new ArrayList<>();
-        for (Packing p : packings) {
-            parcels.add(parcel(p));
-        }
-        return parcels;
+        return packings;
     }
 
     /** Fills one carton of type {@code c} with as many of {@code remaining} (largest first) as fit; null when none. */
@@ -446,7 +540,14 @@ public final class Cartoniser {
         int cartons = Math.max(byVolume, Math.max(byWeight, byLarge));
         Money cost = ownCost;
         if (cartons > 0) {
-            cost = cost.plus(Money.ofMinor(currency, cheapest).multipliedBy(cartons));
+            // each carton holds at most its volume, at no less than its cost with its lightest possible content
+            double perVolume = Double.POSITIVE_INFINITY;
+            for (CartonType c : catalogue.cartons()) {
+                perVolume = Math.min(perVolume, (double) costMinor(c, lightest) / c.innerVolumeMm3());
+            }
+            long byCheapest = cheapest * cartons;
+            long byVolumeCost = (long) Math.ceil(perVolume * volume - 1e-6);
+            cost = cost.plus(Money.ofMinor(currency, Math.max(byCheapest, byVolumeCost)));
         }
         return new PackingBound(byVolume, byWeight, byLarge, cost);
     }
@@ -454,24 +555,8 @@ public final class Cartoniser {
     /** Whether two units fit one carton of the catalogue together (two boxes: side by side along some axis). */
     private boolean canShare(Unit a, Unit b) {
         for (CartonType c : catalogue.cartons()) {
-            if (a.weight + b.weight > c.maxContentWeightGrams()) {
-                continue;
-            }
-            int[] box = inner(c);
-            for (int oa = 0; oa < 6; oa++) {
-                int[] ea = Fit.turned(a.size, oa);
-                for (int ob = 0; ob < 6; ob++) {
-                    int[] eb = Fit.turned(b.size, ob);
-                    for (int axis = 0; axis < 3; axis++) {
-                        boolean ok = true;
-                        for (int d = 0; d < 3 && ok; d++) {
-                            ok = d == axis ? ea[d] + eb[d] <= box[d] : Math.max(ea[d], eb[d]) <= box[d];
-                        }
-                        if (ok) {
-                            return true;
-                        }
-                    }
-                }
+            if (a.weight + b.weight <= c.maxContentWeightGrams() && Fit.pairFits(inner(c), a.size, b.size)) {
+                return true;
             }
         }
         return false;

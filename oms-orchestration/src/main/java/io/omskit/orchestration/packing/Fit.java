@@ -111,9 +111,22 @@ final class Fit {
         }
     }
 
-    /** All boxes by extreme points, largest volume first; null when one does not fit. */
+    /**
+     * All boxes by extreme points, trying three orders in turn (largest volume, longest side, largest face first);
+     * null when none of them fits every box.
+     */
     static int[][] extremePoints(int[] container, int[][] sizes) {
-        Integer[] order = byVolumeDescending(sizes);
+        int[][] out = extremePoints(container, sizes, byVolumeDescending(sizes));
+        if (out == null && sizes.length > 1) {
+            out = extremePoints(container, sizes, byDescending(sizes, s -> Math.max(s[0], Math.max(s[1], s[2]))));
+        }
+        if (out == null && sizes.length > 1) {
+            out = extremePoints(container, sizes, byDescending(sizes, Fit::largestFace));
+        }
+        return out;
+    }
+
+    private static int[][] extremePoints(int[] container, int[][] sizes, Integer[] order) {
         ExtremePoints packer = new ExtremePoints(container);
         int[][] out = new int[sizes.length][];
         for (int i : order) {
@@ -123,6 +136,41 @@ final class Fit {
             }
         }
         return out;
+    }
+
+    private static long largestFace(int[] s) {
+        int[] t = s.clone();
+        Arrays.sort(t);
+        return (long) t[1] * t[2];
+    }
+
+    private static Integer[] byDescending(int[][] sizes, java.util.function.ToLongFunction<int[]> key) {
+        Integer[] order = new Integer[sizes.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(key.applyAsLong(sizes[b]), key.applyAsLong(sizes[a])));
+        return order;
+    }
+
+    /** Whether two boxes fit the container together: side by side along some axis, each turned some way. */
+    static boolean pairFits(int[] container, int[] a, int[] b) {
+        for (int oa = 0; oa < 6; oa++) {
+            int[] ea = turned(a, oa);
+            for (int ob = 0; ob < 6; ob++) {
+                int[] eb = turned(b, ob);
+                for (int axis = 0; axis < 3; axis++) {
+                    boolean ok = true;
+                    for (int d = 0; d < 3 && ok; d++) {
+                        ok = d == axis ? ea[d] + eb[d] <= container[d] : Math.max(ea[d], eb[d]) <= container[d];
+                    }
+                    if (ok) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static Integer[] byVolumeDescending(int[][] sizes) {
@@ -146,10 +194,11 @@ final class Fit {
     }
 
     /**
-     * Exhaustive search over packings built one box at a time, each box turned any way and placed so that each of
-     * its coordinates is 0 or the far side of a box placed before it that it touches there (overlapping it in the
-     * other two directions). Every placement order is tried, identical boxes in one order only. Null when no such
-     * packing exists.
+     * Exhaustive search over the packings a loader builds bottom-up: boxes go in by the position of their corner
+     * (lowest first, then nearest the back wall, then leftmost), each turned any way, and each of a box's coordinates
+     * is 0 or the far side of an earlier box that it touches there (overlapping it in the other two directions). Every
+     * choice of box, rotation and such position is tried; identical boxes in one order only. Null when no such packing
+     * exists.
      *
      * @throws Undecided when more than {@code budget} placements were tried
      */
@@ -165,6 +214,13 @@ final class Fit {
         }
         if (total > volume(container)) {
             return null;
+        }
+        for (int i = 0; i < sizes.length; i++) {
+            for (int j = i + 1; j < sizes.length; j++) {
+                if (!pairFits(container, sizes[i], sizes[j])) {
+                    return null;
+                }
+            }
         }
         Search search = new Search(container, sizes, budget);
         return search.run(0) ? search.result() : null;
@@ -204,6 +260,9 @@ final class Fit {
             if (depth == sizes.length) {
                 return true;
             }
+            if (depth > 0 && !roomAbove(placed[stack[depth - 1]][2], depth)) {
+                return false;
+            }
             boolean[] triedType = new boolean[sizes.length];
             for (int i = 0; i < sizes.length; i++) {
                 if (placed[i] != null || triedType[type[i]]) {
@@ -227,6 +286,9 @@ final class Fit {
                                 if (z + e[2] > container[2]) {
                                     continue;
                                 }
+                                if (depth > 0 && before(x, y, z, placed[stack[depth - 1]])) {
+                                    continue;
+                                }
                                 if (++nodes > budget) {
                                     throw new Undecided();
                                 }
@@ -245,6 +307,42 @@ final class Fit {
                 }
             }
             return false;
+        }
+
+        /**
+         * Boxes still to place have their corner at height {@code floor} or above, so they must fit, by volume and
+         * each alone, in the part of the carton above {@code floor} that placed boxes leave free.
+         */
+        private boolean roomAbove(int floor, int depth) {
+            long free = (long) container[0] * container[1] * (container[2] - floor);
+            for (int k = 0; k < depth; k++) {
+                int[] b = placed[stack[k]];
+                int top = b[2] + b[5];
+                if (top > floor) {
+                    free -= (long) b[3] * b[4] * (top - Math.max(b[2], floor));
+                }
+            }
+            int[] above = {container[0], container[1], container[2] - floor};
+            for (int i = 0; i < sizes.length; i++) {
+                if (placed[i] == null) {
+                    free -= volume(sizes[i]);
+                    if (free < 0 || !fitsAlone(above, sizes[i])) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Whether corner (x, y, z) comes before {@code previous}'s: lower first, then nearer the back, then left. */
+        private static boolean before(int x, int y, int z, int[] previous) {
+            if (z != previous[2]) {
+                return z < previous[2];
+            }
+            if (y != previous[1]) {
+                return y < previous[1];
+            }
+            return x < previous[0];
         }
 
         private int[] coordinates(int axis, int depth) {

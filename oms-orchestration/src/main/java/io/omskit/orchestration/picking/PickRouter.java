@@ -12,7 +12,8 @@ import java.util.Map;
  * Turns pick lists into walking orders for one {@link Slotting}. Thread-safe and stateless apart from the slotting.
  *
  * <p>On a single-block layout the route is provably shortest (Ratliff and Rosenthal's dynamic programme) and the
- * S-shape, largest-gap and combined heuristics are reported beside it. On a layout with middle cross aisles the route
+ * S-shape, largest-gap, combined and nearest-neighbour heuristics are reported beside it, and the best of them
+ * improved by local search. On a layout with middle cross aisles the route
  * is the best of S-shape, largest gap and nearest neighbour, improved by local search; it is not proved shortest.
  * When a SKU sits in several bins, every combination of bins is routed when there are at most
  * {@value #EXHAUSTIVE_BIN_COMBINATIONS}; otherwise bins are improved one SKU at a time from the bins nearest the depot.
@@ -160,6 +161,14 @@ public final class PickRouter {
             RouteHeuristics.Walk combined = RouteHeuristics.combinedSingleBlock(layout, spots);
             byMethod.put(RoutingMethod.OPTIMAL, optimum.distance());
             byMethod.put(RoutingMethod.COMBINED, combined.distance());
+            RouteHeuristics.Walk start = combined;
+            for (RouteHeuristics.Walk w : List.of(s, gap, nearest)) {
+                if (w.distance() < start.distance()) {
+                    start = w;
+                }
+            }
+            byMethod.put(RoutingMethod.LOCAL_SEARCH,
+                    LocalSearch.tourLength(matrix, LocalSearch.improve(matrix, start.order())));
             order = optimum.order();
             method = RoutingMethod.OPTIMAL;
             distance = LocalSearch.tourLength(matrix, order);

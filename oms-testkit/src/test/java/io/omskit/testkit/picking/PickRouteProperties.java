@@ -31,7 +31,7 @@ class PickRouteProperties {
         PickRoute route = PickRouter.of(instance.slotting()).route(instance.pickList());
 
         assertThat(route.distanceByMethod()).containsKeys(RoutingMethod.S_SHAPE, RoutingMethod.LARGEST_GAP,
-                RoutingMethod.COMBINED, RoutingMethod.NEAREST_NEIGHBOUR);
+                RoutingMethod.COMBINED, RoutingMethod.NEAREST_NEIGHBOUR, RoutingMethod.LOCAL_SEARCH);
         route.distanceByMethod().values()
                 .forEach(d -> assertThat(d).isGreaterThanOrEqualTo(route.distanceMetres() - 1e-6));
         assertThat(route.distanceByMethod().get(RoutingMethod.COMBINED))
