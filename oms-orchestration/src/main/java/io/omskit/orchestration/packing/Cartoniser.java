@@ -29,7 +29,8 @@ import org.joda.money.Money;
  *       earlier. That class holds the packings built layer by layer from a corner; it can miss arrangements in which a
  *       low box is held in place only by a box standing higher up. The answer is marked {@code provedOptimal} when
  *       every such search finished within {@value #FIT_SEARCH_BUDGET} placements; it is then optimal among all
- *       packings whose cartons are so built.</li>
+ *       packings whose cartons are so built. When a search gave up, the heuristic below is run too and the cheaper
+ *       answer kept.</li>
  *   <li>More units: a heuristic, the cheaper of two starts. One opens parcels one at a time in the carton that packs the remaining units
  *       (largest first, extreme points) at the least cost per packed volume; the other is first fit decreasing by volume into the largest carton. Then every parcel moves to its cheapest
  *       carton that still holds it, and pairs of parcels are merged into one carton when that costs less. Not proved
@@ -126,16 +127,28 @@ public final class Cartoniser {
             Exact exact = new Exact(units);
             parcels = exact.solve();
             proved = !exact.undecided;
+            if (!proved) {
+                // a group the fit search could not settle was left out: the heuristic may have packed it
+                List<Parcel> other = heuristic(units);
+                if (totalOf(other).isLessThan(totalOf(parcels))) {
+                    parcels = other;
+                }
+            }
         } else {
             parcels = heuristic(units);
             proved = false;
         }
+        parcels = new ArrayList<>(parcels);
         parcels.addAll(ownParcels);
+        return new CartonisationResult.Packed(parcels, totalOf(parcels), bound, proved);
+    }
+
+    private Money totalOf(List<Parcel> parcels) {
         Money total = Money.zero(currency);
         for (Parcel p : parcels) {
             total = total.plus(p.total());
         }
-        return new CartonisationResult.Packed(parcels, total, bound, proved);
+        return total;
     }
 
     /** One unit to pack; {@code type} tells identical units apart from others (same SKU). */
@@ -509,11 +522,17 @@ public final class Cartoniser {
         for (Unit u : units) {
             lightest = Math.min(lightest, u.weight);
         }
+        List<CartonType> usable = new ArrayList<>();
         for (CartonType c : catalogue.cartons()) {
             maxVolume = Math.max(maxVolume, c.innerVolumeMm3());
             maxWeight = Math.max(maxWeight, c.maxContentWeightGrams());
-            if (!units.isEmpty()) {
-                cheapest = Math.min(cheapest, costMinor(c, lightest));
+            for (Unit u : units) {
+                if (u.weight <= c.maxContentWeightGrams() && Fit.fitsAlone(inner(c), u.size)) {
+                    // a carton used holds at least one unit, so only cartons that hold one alone count
+                    usable.add(c);
+                    cheapest = Math.min(cheapest, costMinor(c, lightest));
+                    break;
+                }
             }
         }
         long volume = volume(units);
@@ -542,7 +561,7 @@ public final class Cartoniser {
         if (cartons > 0) {
             // each carton holds at most its volume, at no less than its cost with its lightest possible content
             double perVolume = Double.POSITIVE_INFINITY;
-            for (CartonType c : catalogue.cartons()) {
+            for (CartonType c : usable) {
                 perVolume = Math.min(perVolume, (double) costMinor(c, lightest) / c.innerVolumeMm3());
             }
             long byCheapest = cheapest * cartons;

@@ -12,9 +12,9 @@ import org.joda.money.Money;
  * @param cartonsByLargeUnits Martello, Pisinger and Vigo's idea behind their L2 bound, made safe for rotations and a
  *                            catalogue of sizes: units no two of which fit one carton together each need their own,
  *                            plus the volume of the rest that cannot fit in those cartons' free space
- * @param cost                own boxes' prices plus the larger of: the carton bound times the cheapest possible
- *                            carton and parcel, and the units' volume times the least cost per inner volume of any
- *                            carton (with its parcel price)
+ * @param cost                own boxes' prices plus the larger of: the carton bound times the cheapest carton and
+ *                            parcel, and the units' volume times the least cost (carton and parcel) per inner volume;
+ *                            only cartons that hold some unit alone count, each priced with the lightest unit in it
  */
 public record PackingBound(int cartonsByVolume, int cartonsByWeight, int cartonsByLargeUnits, Money cost) {
 
