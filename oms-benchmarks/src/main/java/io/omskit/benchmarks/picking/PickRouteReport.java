@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * The distance of S-shape, largest gap, combined and local search against the optimum, averaged over 100 random
  * pick lists per row (deterministic seeds), on single-block layouts of 10, 20 and 30 aisles of 30 bays with 10, 30
- * and 60 picks; then the same on three-block layouts (two middle cross aisles, 3 x 10 bays), where no optimum is
- * computed and the gaps are against the local-search route. Prints a Markdown table. Run:
+ * and 60 picks; then the same on two-block layouts (one middle cross aisle, 2 x 15 bays, optimum by Roodbergen and
+ * de Koster's programme) and three-block layouts (3 x 10 bays), where no optimum is computed and the gaps are against
+ * the local-search route. Prints a Markdown table. Run:
  * <pre>java -cp oms-benchmarks/target/benchmarks.jar io.omskit.benchmarks.picking.PickRouteReport</pre>
  */
 public final class PickRouteReport {
@@ -29,7 +30,7 @@ public final class PickRouteReport {
     public static void main(String[] args) {
         System.out.println("| blocks | aisles | picks | route (m) | S-shape | largest gap | combined | nearest neighbour | local search |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        for (int blocks : new int[] {1, 3}) {
+        for (int blocks : new int[] {1, 2, 3}) {
             for (int aisles : new int[] {10, 20, 30}) {
                 WarehouseLayout layout = PickingInstances.layout(aisles, blocks, 30 / blocks);
                 Slotting slotting = PickingInstances.slotting(layout);
@@ -45,7 +46,7 @@ public final class PickRouteReport {
                     }
                     StringBuilder row = new StringBuilder();
                     row.append(String.format("| %d | %d | %d | %.1f%s |", blocks, aisles, picks, route / INSTANCES,
-                            blocks == 1 ? " (optimal)" : ""));
+                            blocks <= PickRouter.MAX_EXACT_BLOCKS ? " (optimal)" : ""));
                     for (RoutingMethod m : COLUMNS) {
                         Double sum = sums.get(m);
                         row.append(sum == null ? " – |" : String.format(" %.1f (+%.1f%%) |", sum / INSTANCES,

@@ -13,8 +13,8 @@ import java.util.Map;
  *                              one after the other
  * @param distanceMetres        length of the shortest walk from the depot through the stops in this order and back
  * @param method                how the order was found
- * @param provedOptimal         whether no walk through the same lines (with any choice of bins) is shorter: true for
- *                              a single-block layout when every combination of bins was tried
+ * @param provedOptimal         whether no walk through the same lines (with any choice of bins) is shorter: true on
+ *                              one or two blocks when every combination of bins was tried
  * @param binsTriedExhaustively whether every combination of bins was routed (false: bins were chosen by local
  *                              improvement, one SKU at a time, because there were too many combinations)
  * @param distanceByMethod      for every method tried, with the bins chosen, the length of the walk it describes; the

@@ -11,10 +11,11 @@ import java.util.Map;
 /**
  * Turns pick lists into walking orders for one {@link Slotting}. Thread-safe and stateless apart from the slotting.
  *
- * <p>On a single-block layout the route is provably shortest (Ratliff and Rosenthal's dynamic programme) and the
- * S-shape, largest-gap, combined and nearest-neighbour heuristics are reported beside it, and the best of them
- * improved by local search. On a layout with middle cross aisles the route
- * is the best of S-shape, largest gap and nearest neighbour, improved by local search; it is not proved shortest.
+ * <p>On a layout of one block (front and back cross aisles) or two (one middle cross aisle) the route is provably
+ * shortest: Ratliff and Rosenthal's dynamic programme and Roodbergen and de Koster's extension of it. On more blocks it
+ * is the best of S-shape, largest gap and nearest neighbour improved by local search (2-opt and segment moves), and is
+ * not proved shortest. Every route reports beside it the distance of S-shape, largest gap, nearest neighbour (and on
+ * one block combined) and of local search from the best of them, so the caller sees each heuristic's gap.
  * When a SKU sits in several bins, every combination of bins is routed when there are at most
  * {@value #EXHAUSTIVE_BIN_COMBINATIONS}; otherwise bins are improved one SKU at a time from the bins nearest the depot.
  */
@@ -22,6 +23,8 @@ public final class PickRouter {
 
     /** Most combinations of bins routed one by one before switching to improving one SKU's bin at a time. */
     public static final int EXHAUSTIVE_BIN_COMBINATIONS = 64;
+    /** Most blocks (one more cross aisle than that) for which routes are proved shortest. */
+    public static final int MAX_EXACT_BLOCKS = 2;
     private static final int IMPROVEMENT_ROUNDS = 4;
 
     private final Slotting slotting;
@@ -149,42 +152,38 @@ public final class PickRouter {
         List<Spot> spots = spots(tasks, choice);
         Map<RoutingMethod, Double> byMethod = new EnumMap<>(RoutingMethod.class);
         double[][] matrix = distances(spots);
-        int[] order;
-        RoutingMethod method;
-        double distance;
-        RouteHeuristics.Walk s;
+        RouteHeuristics.Walk s = layout.isSingleBlock() ? RouteHeuristics.sShapeSingleBlock(layout, spots)
+                : RouteHeuristics.sShape(layout, spots);
         RouteHeuristics.Walk gap = RouteHeuristics.largestGap(layout, spots);
         RouteHeuristics.Walk nearest = RouteHeuristics.nearestNeighbour(matrix);
-        if (layout.isSingleBlock()) {
-            SingleBlockOptimum.Solution optimum = SingleBlockOptimum.solve(layout, spots);
-            s = RouteHeuristics.sShapeSingleBlock(layout, spots);
-            RouteHeuristics.Walk combined = RouteHeuristics.combinedSingleBlock(layout, spots);
-            byMethod.put(RoutingMethod.OPTIMAL, optimum.distance());
-            byMethod.put(RoutingMethod.COMBINED, combined.distance());
-            RouteHeuristics.Walk start = combined;
-            for (RouteHeuristics.Walk w : List.of(s, gap, nearest)) {
-                if (w.distance() < start.distance()) {
-                    start = w;
-                }
+        RouteHeuristics.Walk start = s;
+        for (RouteHeuristics.Walk w : List.of(gap, nearest)) {
+            if (w.distance() < start.distance()) {
+                start = w;
             }
-            byMethod.put(RoutingMethod.LOCAL_SEARCH,
-                    LocalSearch.tourLength(matrix, LocalSearch.improve(matrix, start.order())));
+        }
+        if (layout.isSingleBlock()) {
+            RouteHeuristics.Walk combined = RouteHeuristics.combinedSingleBlock(layout, spots);
+            byMethod.put(RoutingMethod.COMBINED, combined.distance());
+            if (combined.distance() < start.distance()) {
+                start = combined;
+            }
+        }
+        int[] improved = LocalSearch.improve(matrix, start.order());
+        byMethod.put(RoutingMethod.LOCAL_SEARCH, LocalSearch.tourLength(matrix, improved));
+        int[] order;
+        RoutingMethod method;
+        boolean exact = layout.blocks() <= MAX_EXACT_BLOCKS;
+        if (exact) {
+            SingleBlockOptimum.Solution optimum = optimum(spots);
+            byMethod.put(RoutingMethod.OPTIMAL, optimum.distance());
             order = optimum.order();
             method = RoutingMethod.OPTIMAL;
-            distance = LocalSearch.tourLength(matrix, order);
         } else {
-            s = RouteHeuristics.sShape(layout, spots);
-            RouteHeuristics.Walk start = s;
-            for (RouteHeuristics.Walk w : List.of(gap, nearest)) {
-                if (w.distance() < start.distance()) {
-                    start = w;
-                }
-            }
-            order = LocalSearch.improve(matrix, start.order());
-            distance = LocalSearch.tourLength(matrix, order);
-            byMethod.put(RoutingMethod.LOCAL_SEARCH, distance);
+            order = improved;
             method = RoutingMethod.LOCAL_SEARCH;
         }
+        double distance = LocalSearch.tourLength(matrix, order);
         byMethod.put(RoutingMethod.S_SHAPE, s.distance());
         byMethod.put(RoutingMethod.LARGEST_GAP, gap.distance());
         byMethod.put(RoutingMethod.NEAREST_NEIGHBOUR, nearest.distance());
@@ -193,18 +192,22 @@ public final class PickRouter {
             Task t = tasks.get(i);
             stops.add(new PickStop(t.bins().get(choice[i]), t.sku(), t.quantity(), t.fulfilment()));
         }
-        return new PickRoute(stops, distance, method, layout.isSingleBlock() && exhaustive, exhaustive, byMethod);
+        return new PickRoute(stops, distance, method, exact && exhaustive, exhaustive, byMethod);
     }
 
     private double bestDistance(List<Spot> spots) {
-        if (layout.isSingleBlock()) {
-            return SingleBlockOptimum.solve(layout, spots).distance();
+        if (layout.blocks() <= MAX_EXACT_BLOCKS) {
+            return optimum(spots).distance();
         }
         double[][] matrix = distances(spots);
         RouteHeuristics.Walk start = RouteHeuristics.nearestNeighbour(matrix);
         RouteHeuristics.Walk s = RouteHeuristics.sShape(layout, spots);
         int[] order = LocalSearch.improve(matrix, (s.distance() < start.distance() ? s : start).order());
         return LocalSearch.tourLength(matrix, order);
+    }
+
+    private SingleBlockOptimum.Solution optimum(List<Spot> spots) {
+        return layout.isSingleBlock() ? SingleBlockOptimum.solve(layout, spots) : MultiBlockOptimum.solve(layout, spots);
     }
 
     private List<Spot> spots(List<Task> tasks, int[] choice) {

@@ -2,7 +2,10 @@ package io.omskit.orchestration.picking;
 
 /** A way of ordering the stops of a pick route; {@link PickRoute} reports the distance of each it tried. */
 public enum RoutingMethod {
-    /** Shortest route of a single-block layout (Ratliff and Rosenthal's dynamic programme): provably optimal. */
+    /**
+     * Shortest route of a layout with at most {@link PickRouter#MAX_EXACT_BLOCKS} blocks (Ratliff and Rosenthal's
+     * dynamic programme, extended by Roodbergen and de Koster to a middle cross aisle): provably optimal.
+     */
     OPTIMAL,
     /** S-shape: every aisle with a pick is walked end to end. */
     S_SHAPE,

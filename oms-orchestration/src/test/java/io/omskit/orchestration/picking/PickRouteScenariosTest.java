@@ -56,9 +56,27 @@ class PickRouteScenariosTest {
     }
 
     @Test
-    void routes_a_layout_with_a_middle_cross_aisle_by_local_search_and_reports_every_heuristic() {
-        WarehouseLayout twoBlocks = new WarehouseLayout(4, 2, 5, 3, 3, 1, 2, 1);
-        Slotting slotting = Slotting.of(twoBlocks, Map.of(soap, List.of(BinAddress.of(4, 2, 5)),
+    void finds_the_shortest_route_through_a_middle_cross_aisle() {
+        // 2 aisles 3 m apart, two blocks of 5 bays of 1 m, 2 m cross aisles at y = 0, 7 and 14
+        WarehouseLayout twoBlocks = new WarehouseLayout(2, 2, 5, 3, 3, 1, 2, 1);
+        Slotting slotting = Slotting.of(twoBlocks, Map.of(soap, List.of(BinAddress.of(1, 2, 1)),
+                towel, List.of(BinAddress.of(2, 1, 5))));
+
+        PickRoute route = PickRouter.of(slotting).route(list("F1", PickLine.of(soap, 1), PickLine.of(towel, 1)));
+
+        // up aisle 1 to the soap (y 8.5) and back to the middle aisle (7), across (3), down aisle 2 past the towel
+        // (y 5.5) to the front (7), back to the depot (3): 8.5 + 1.5 + 3 + 7 + 3 = 23
+        assertThat(route.distanceMetres()).isCloseTo(23, within(1e-9));
+        assertThat(route.method()).isEqualTo(RoutingMethod.OPTIMAL);
+        assertThat(route.provedOptimal()).isTrue();
+        assertThat(route.distanceByMethod()).containsOnlyKeys(RoutingMethod.OPTIMAL, RoutingMethod.S_SHAPE,
+                RoutingMethod.LARGEST_GAP, RoutingMethod.NEAREST_NEIGHBOUR, RoutingMethod.LOCAL_SEARCH);
+    }
+
+    @Test
+    void routes_three_blocks_by_local_search_and_reports_every_heuristic() {
+        WarehouseLayout threeBlocks = new WarehouseLayout(4, 3, 5, 3, 3, 1, 2, 1);
+        Slotting slotting = Slotting.of(threeBlocks, Map.of(soap, List.of(BinAddress.of(4, 3, 5)),
                 towel, List.of(BinAddress.of(2, 1, 1)), brush, List.of(new BinAddress(3, 2, 1, RackSide.RIGHT, 3))));
 
         PickRoute route = PickRouter.of(slotting).route(list("F1", PickLine.of(soap, 1), PickLine.of(towel, 1),
