@@ -22,19 +22,20 @@ import org.joda.money.Money;
  * <ul>
  *   <li>Units of a SKU in {@link CartonCatalogue#shipsInOwnBox()} each get a parcel of their own, in their own box.</li>
  *   <li>Up to {@value #EXACT_UP_TO_UNITS} other units: every way of grouping them is considered (dynamic programming
- *       over subsets), each group in the carton that makes it cheapest. Whether a group fits a carton is first tried by
- *       extreme-point placement, then, if that fails and volume allows, by an exhaustive search over the packings a
- *       loader builds bottom-up: boxes go in by the position of their corner (lowest, then back, then left), any of
- *       the six rotations, each coordinate against the carton's wall or the far side of a touching box put in
- *       earlier. That class holds the packings built layer by layer from a corner; it can miss arrangements in which a
- *       low box is held in place only by a box standing higher up. The answer is marked {@code provedOptimal} when
- *       every such search finished within {@value #FIT_SEARCH_BUDGET} placements; it is then optimal among all
- *       packings whose cartons are so built. When a search gave up, the heuristic below is run too and the cheaper
- *       answer kept.</li>
- *   <li>More units: a heuristic, the cheaper of two starts. One opens parcels one at a time in the carton that packs the remaining units
- *       (largest first, extreme points) at the least cost per packed volume; the other is first fit decreasing by volume into the largest carton. Then every parcel moves to its cheapest
- *       carton that still holds it, and pairs of parcels are merged into one carton when that costs less. Not proved
- *       optimal; compare with the {@link PackingBound}.</li>
+ *       over subsets, with branch and bound), each group in the carton that makes it cheapest. Whether a group fits a
+ *       carton is first tried by extreme-point placement, then, if that fails and volume allows, by an exhaustive
+ *       search over the packings a loader builds bottom-up: boxes go in by the position of their corner (lowest,
+ *       then back, then left), any of the six rotations, each coordinate against the carton's wall or the far side of
+ *       a touching box put in earlier. That class holds the packings built layer by layer from a corner; it can miss
+ *       arrangements in which a low box is held in place only by a box standing higher up. The answer is marked
+ *       {@code provedOptimal} when every such search finished within {@value #FIT_SEARCH_BUDGET} placements; it is
+ *       then optimal among all packings whose cartons are so built. When a search gave up, the heuristic below runs
+ *       too and the cheaper answer is kept.</li>
+ *   <li>More units: a heuristic, the cheaper of two starts. One opens parcels one at a time in the carton that packs
+ *       the remaining units (largest first, extreme points) at the least cost per packed volume; the other is first
+ *       fit decreasing by volume into the largest carton. Then every parcel moves to its cheapest carton that still
+ *       holds it, and pairs of parcels are merged into one carton when that costs less. Not proved optimal; compare
+ *       with the {@link PackingBound}.</li>
  * </ul>
  */
 public final class Cartoniser {

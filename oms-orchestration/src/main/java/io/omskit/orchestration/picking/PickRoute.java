@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * A walking order: the stops a picker makes, from the depot and back to it.
@@ -34,11 +35,11 @@ public record PickRoute(List<PickStop> stops, double distanceMetres, RoutingMeth
     /**
      * How much longer, in percent, the walk of {@code heuristic} is than this route; empty when it was not tried.
      */
-    public java.util.OptionalDouble gapPercent(RoutingMethod heuristic) {
+    public OptionalDouble gapPercent(RoutingMethod heuristic) {
         Double d = distanceByMethod.get(heuristic);
         if (d == null) {
-            return java.util.OptionalDouble.empty();
+            return OptionalDouble.empty();
         }
-        return java.util.OptionalDouble.of(distanceMetres == 0 ? 0 : 100 * (d - distanceMetres) / distanceMetres);
+        return OptionalDouble.of(distanceMetres == 0 ? 0 : 100 * (d - distanceMetres) / distanceMetres);
     }
 }

@@ -5,8 +5,10 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.fulfilment.FulfilmentId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns pick lists into walking orders for one {@link Slotting}. Thread-safe and stateless apart from the slotting.
@@ -61,7 +63,8 @@ public final class PickRouter {
      * units are for.
      *
      * @throws NullPointerException     when the list or an element is null
-     * @throws IllegalArgumentException when it is empty, or naming every SKU that sits in no bin
+     * @throws IllegalArgumentException when it is empty, naming every fulfilment named twice and every SKU that sits in
+     *                                  no bin
      */
     public PickRoute route(List<PickList> pickLists) {
         List<PickList> lists = Checks.list(pickLists, "pickLists");
@@ -70,8 +73,12 @@ public final class PickRouter {
         }
         List<Task> tasks = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Set<FulfilmentId> fulfilments = new HashSet<>();
         for (int l = 0; l < lists.size(); l++) {
             PickList list = lists.get(l);
+            if (!fulfilments.add(list.fulfilment())) {
+                problems.add("pickLists[" + l + "].fulfilment " + list.fulfilment() + " must appear once, appears again");
+            }
             for (int i = 0; i < list.lines().size(); i++) {
                 PickLine line = list.lines().get(i);
                 List<BinAddress> bins = slotting.binsOf(line.sku());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -77,7 +78,7 @@ public final class Slotting {
     }
 
     /** Every SKU with a bin. */
-    public java.util.Set<Sku> skus() {
+    public Set<Sku> skus() {
         return bins.keySet();
     }
 }
