@@ -24,6 +24,11 @@ final class LocalSearch {
     }
 
     static int[] improve(double[][] d, int[] start) {
+        return improve(d, start, true);
+    }
+
+    /** {@code symmetric}: whether {@code d[a][b] == d[b][a]} always; when not, reversing a stretch is costed in full. */
+    static int[] improve(double[][] d, int[] start, boolean symmetric) {
         int n = start.length;
         int[] tour = new int[n + 2];
         for (int i = 0; i < n; i++) {
@@ -31,7 +36,7 @@ final class LocalSearch {
         }
         boolean improved = true;
         for (int round = 0; improved && round < MAX_ROUNDS; round++) {
-            improved = twoOpt(d, tour) | segmentMoves(d, tour);
+            improved = twoOpt(d, tour, symmetric) | segmentMoves(d, tour);
         }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -40,12 +45,15 @@ final class LocalSearch {
         return order;
     }
 
-    private static boolean twoOpt(double[][] d, int[] t) {
+    private static boolean twoOpt(double[][] d, int[] t, boolean symmetric) {
         boolean any = false;
         int last = t.length - 1;
         for (int i = 1; i < last - 1; i++) {
             for (int j = i + 1; j < last; j++) {
                 double delta = d[t[i - 1]][t[j]] + d[t[i]][t[j + 1]] - d[t[i - 1]][t[i]] - d[t[j]][t[j + 1]];
+                for (int k = i; !symmetric && k < j; k++) {
+                    delta += d[t[k + 1]][t[k]] - d[t[k]][t[k + 1]];
+                }
                 if (delta < -EPSILON) {
                     for (int a = i, b = j; a < b; a++, b--) {
                         int tmp = t[a];

@@ -18,6 +18,8 @@ import java.util.Set;
  * is the best of S-shape, largest gap and nearest neighbour improved by local search (2-opt and segment moves), and is
  * not proved shortest. Every route reports beside it the distance of S-shape, largest gap, nearest neighbour (and on
  * one block combined) and of local search from the best of them, so the caller sees each heuristic's gap.
+ * With one-way aisles the route is nearest neighbour improved by local search on one-way-aware walking distances
+ * (the aisle-by-aisle heuristics and the exact programmes assume two-way aisles), not proved shortest.
  * When a SKU sits in several bins, every combination of bins is routed when there are at most
  * {@value #EXHAUSTIVE_BIN_COMBINATIONS}; otherwise bins are improved one SKU at a time from the bins nearest the depot.
  */
@@ -159,6 +161,15 @@ public final class PickRouter {
         List<Spot> spots = spots(tasks, choice);
         Map<RoutingMethod, Double> byMethod = new EnumMap<>(RoutingMethod.class);
         double[][] matrix = distances(spots);
+        if (layout.hasOneWayAisles()) {
+            RouteHeuristics.Walk nearest = RouteHeuristics.nearestNeighbour(matrix);
+            int[] order = LocalSearch.improve(matrix, nearest.order(), false);
+            double distance = LocalSearch.tourLength(matrix, order);
+            byMethod.put(RoutingMethod.NEAREST_NEIGHBOUR, nearest.distance());
+            byMethod.put(RoutingMethod.LOCAL_SEARCH, distance);
+            return new PickRoute(stops(tasks, choice, order), distance, RoutingMethod.LOCAL_SEARCH, false, exhaustive,
+                    byMethod);
+        }
         RouteHeuristics.Walk s = layout.isSingleBlock() ? RouteHeuristics.sShapeSingleBlock(layout, spots)
                 : RouteHeuristics.sShape(layout, spots);
         RouteHeuristics.Walk gap = RouteHeuristics.largestGap(layout, spots);
@@ -194,15 +205,24 @@ public final class PickRouter {
         byMethod.put(RoutingMethod.S_SHAPE, s.distance());
         byMethod.put(RoutingMethod.LARGEST_GAP, gap.distance());
         byMethod.put(RoutingMethod.NEAREST_NEIGHBOUR, nearest.distance());
-        List<PickStop> stops = new ArrayList<>(n);
+        return new PickRoute(stops(tasks, choice, order), distance, method, exact && exhaustive, exhaustive, byMethod);
+    }
+
+    private static List<PickStop> stops(List<Task> tasks, int[] choice, int[] order) {
+        List<PickStop> stops = new ArrayList<>(order.length);
         for (int i : order) {
             Task t = tasks.get(i);
             stops.add(new PickStop(t.bins().get(choice[i]), t.sku(), t.quantity(), t.fulfilment()));
         }
-        return new PickRoute(stops, distance, method, exact && exhaustive, exhaustive, byMethod);
+        return stops;
     }
 
     private double bestDistance(List<Spot> spots) {
+        if (layout.hasOneWayAisles()) {
+            double[][] matrix = distances(spots);
+            return LocalSearch.tourLength(matrix,
+                    LocalSearch.improve(matrix, RouteHeuristics.nearestNeighbour(matrix).order(), false));
+        }
         if (layout.blocks() <= MAX_EXACT_BLOCKS) {
             return optimum(spots).distance();
         }
@@ -226,6 +246,9 @@ public final class PickRouter {
     }
 
     private double[][] distances(List<Spot> spots) {
+        if (layout.hasOneWayAisles()) {
+            return DirectedDistances.matrix(layout, spots);
+        }
         int n = spots.size();
         double[][] d = new double[n + 1][n + 1];
         Spot depot = Spot.depot(layout);

@@ -1,7 +1,10 @@
 package io.omskit.orchestration.picking;
 
+import io.omskit.core.common.Checks;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The picking area of a location, as a grid of parallel aisles crossed by cross aisles.
@@ -12,7 +15,8 @@ import java.util.List;
  * aisle has {@code baysPerBlock} bays on each side, numbered 1 (nearest the front) upwards, each
  * {@code bayWidthMetres} long, with {@code levels} shelf levels. A cross aisle is {@code crossAisleWidthMetres} wide.
  * The depot, where a picker starts and ends, is on the front cross aisle at the head of aisle {@code depotAisle}.
- * A picker walks along centre lines and reaches both sides and every level from there.
+ * A picker walks along centre lines and reaches both sides and every level from there. Aisles named in
+ * {@code oneWayAisles} may be walked in one direction only, along their whole length; cross aisles are two-way.
  *
  * @param aisles                number of aisles, at least 1
  * @param blocks                number of blocks, at least 1 (1: a front and a back cross aisle only)
@@ -22,10 +26,19 @@ import java.util.List;
  * @param bayWidthMetres        length of a bay along its aisle, finite and above 0
  * @param crossAisleWidthMetres width of every cross aisle, finite and above 0
  * @param depotAisle            the aisle at whose front head the depot is, 1 to {@code aisles}
+ * @param oneWayAisles          the one-way aisles and their direction; empty when every aisle is two-way
  * @throws IllegalArgumentException naming every field that breaks its rule
  */
 public record WarehouseLayout(int aisles, int blocks, int baysPerBlock, int levels, double aisleSpacingMetres,
-                              double bayWidthMetres, double crossAisleWidthMetres, int depotAisle) {
+                              double bayWidthMetres, double crossAisleWidthMetres, int depotAisle,
+                              Map<Integer, AisleDirection> oneWayAisles) {
+
+    /** A layout whose aisles may all be walked both ways. */
+    public WarehouseLayout(int aisles, int blocks, int baysPerBlock, int levels, double aisleSpacingMetres,
+                           double bayWidthMetres, double crossAisleWidthMetres, int depotAisle) {
+        this(aisles, blocks, baysPerBlock, levels, aisleSpacingMetres, bayWidthMetres, crossAisleWidthMetres, depotAisle,
+                Map.of());
+    }
 
     public WarehouseLayout {
         List<String> problems = new ArrayList<>();
@@ -39,6 +52,15 @@ public record WarehouseLayout(int aisles, int blocks, int baysPerBlock, int leve
         if (depotAisle < 1 || depotAisle > Math.max(1, aisles)) {
             problems.add("depotAisle must be between 1 and aisles (" + aisles + "), was " + depotAisle);
         }
+        Checks.notNull(oneWayAisles, "oneWayAisles");
+        for (Map.Entry<Integer, AisleDirection> e : oneWayAisles.entrySet()) {
+            Checks.notNull(e.getKey(), "oneWayAisles key");
+            Checks.notNull(e.getValue(), "oneWayAisles[" + e.getKey() + "]");
+            if (e.getKey() < 1 || e.getKey() > aisles) {
+                problems.add("oneWayAisles must name aisles between 1 and aisles (" + aisles + "), named " + e.getKey());
+            }
+        }
+        oneWayAisles = Map.copyOf(oneWayAisles);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid warehouse layout: " + String.join("; ", problems));
         }
@@ -56,7 +78,24 @@ public record WarehouseLayout(int aisles, int blocks, int baysPerBlock, int leve
     /** This layout with the depot at the head of {@code aisle}. @throws IllegalArgumentException when out of range */
     public WarehouseLayout withDepotAt(int aisle) {
         return new WarehouseLayout(aisles, blocks, baysPerBlock, levels, aisleSpacingMetres, bayWidthMetres,
-                crossAisleWidthMetres, aisle);
+                crossAisleWidthMetres, aisle, oneWayAisles);
+    }
+
+    /**
+     * This layout with {@code aisle} one-way in {@code direction}.
+     *
+     * @throws IllegalArgumentException when the aisle is out of range
+     */
+    public WarehouseLayout withOneWayAisle(int aisle, AisleDirection direction) {
+        Map<Integer, AisleDirection> oneWay = new HashMap<>(oneWayAisles);
+        oneWay.put(aisle, Checks.notNull(direction, "direction"));
+        return new WarehouseLayout(aisles, blocks, baysPerBlock, levels, aisleSpacingMetres, bayWidthMetres,
+                crossAisleWidthMetres, depotAisle, oneWay);
+    }
+
+    /** Whether some aisle is one-way. */
+    public boolean hasOneWayAisles() {
+        return !oneWayAisles.isEmpty();
     }
 
     /** Whether the layout has cross aisles only at the front and the back. */

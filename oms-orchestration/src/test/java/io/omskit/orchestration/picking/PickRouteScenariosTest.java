@@ -91,6 +91,27 @@ class PickRouteScenariosTest {
     }
 
     @Test
+    void walks_a_one_way_aisle_only_in_its_direction() {
+        // aisle 1 may only be walked towards the front: the picker goes round by aisle 2 and the back cross aisle
+        WarehouseLayout oneWay = threeAisles.withOneWayAisle(1, AisleDirection.TOWARDS_FRONT);
+        Slotting slotting = Slotting.of(oneWay, Map.of(soap, List.of(BinAddress.of(1, 1, 2))));
+
+        PickRoute route = PickRouter.of(slotting).route(list("F1", PickLine.of(soap, 1)));
+
+        // across 3, up aisle 2 (12), back across 3, down aisle 1 past the soap (12) to the depot: 30 m, not 5
+        assertThat(route.distanceMetres()).isCloseTo(30, within(1e-9));
+        assertThat(route.method()).isEqualTo(RoutingMethod.LOCAL_SEARCH);
+        assertThat(route.provedOptimal()).isFalse();
+    }
+
+    @Test
+    void refuses_a_one_way_aisle_outside_the_layout() {
+        assertThatThrownBy(() -> threeAisles.withOneWayAisle(4, AisleDirection.TOWARDS_BACK))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("oneWayAisles must name aisles between 1 and aisles (3), named 4");
+    }
+
+    @Test
     void fills_trolleys_up_to_their_capacity_and_walks_less_than_one_trip_per_fulfilment() {
         Slotting slotting = Slotting.of(threeAisles, Map.of(soap, List.of(BinAddress.of(1, 1, 9)),
                 towel, List.of(BinAddress.of(2, 1, 9)), brush, List.of(BinAddress.of(3, 1, 9))));

@@ -2,6 +2,7 @@ package io.omskit.testkit.picking;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.orchestration.picking.AisleDirection;
 import io.omskit.orchestration.picking.BinAddress;
 import io.omskit.orchestration.picking.PickLine;
 import io.omskit.orchestration.picking.PickList;
@@ -21,6 +22,23 @@ import java.util.Random;
  * @param pickList one fulfilment's lines, each SKU with a bin
  */
 public record RandomPicking(Slotting slotting, PickList pickList) {
+
+    /** This instance with each aisle, at random from {@code seed}, one-way in either direction or two-way. */
+    public RandomPicking withOneWayAisles(long seed) {
+        Random random = new Random(seed);
+        WarehouseLayout layout = slotting.layout();
+        for (int a = 1; a <= layout.aisles(); a++) {
+            int pick = random.nextInt(3);
+            if (pick > 0) {
+                layout = layout.withOneWayAisle(a, pick == 1 ? AisleDirection.TOWARDS_BACK : AisleDirection.TOWARDS_FRONT);
+            }
+        }
+        Map<Sku, List<BinAddress>> bins = new HashMap<>();
+        for (Sku sku : slotting.skus()) {
+            bins.put(sku, slotting.binsOf(sku));
+        }
+        return new RandomPicking(Slotting.of(layout, bins), pickList);
+    }
 
     /**
      * An instance with at most {@code maxAisles} aisles, {@code blocks} blocks and {@code lines} lines, of which up to

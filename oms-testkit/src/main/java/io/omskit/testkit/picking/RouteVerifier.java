@@ -2,6 +2,7 @@ package io.omskit.testkit.picking;
 
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.orchestration.picking.AisleDirection;
 import io.omskit.orchestration.picking.BinAddress;
 import io.omskit.orchestration.picking.PickLine;
 import io.omskit.orchestration.picking.PickList;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * An independent judge of pick routes. Distances are walked on an explicit graph of the layout (cross-aisle and
- * aisle stretches between consecutive points) with Dijkstra, not with the router's formulas.
+ * aisle stretches between consecutive points, one-way aisles walkable one way only) with Dijkstra, not with the
+ * router's formulas.
  */
 public final class RouteVerifier {
 
@@ -193,14 +195,15 @@ public final class RouteVerifier {
             for (int a = 1; a <= layout.aisles(); a++) {
                 for (int b = 1; b <= layout.blocks(); b++) {
                     TreeMap<Double, Integer> chain = sections.getOrDefault(a + "/" + b, new TreeMap<>());
+                    AisleDirection direction = layout.oneWayAisles().get(a);
                     int previous = point("X" + a + "/" + (b - 1));
                     double at = 0;
                     for (Map.Entry<Double, Integer> e : chain.entrySet()) {
-                        connect(previous, e.getValue(), e.getKey() - at);
+                        along(previous, e.getValue(), e.getKey() - at, direction);
                         previous = e.getValue();
                         at = e.getKey();
                     }
-                    connect(previous, point("X" + a + "/" + b), crossSpacing - at);
+                    along(previous, point("X" + a + "/" + b), crossSpacing - at, direction);
                 }
             }
             depot = point("X" + layout.depotAisle() + "/0");
@@ -223,6 +226,16 @@ public final class RouteVerifier {
                 edges.add(new ArrayList<>());
                 return edges.size() - 1;
             });
+        }
+
+        /** An aisle stretch from {@code front} to {@code back}, walkable as the aisle's direction allows. */
+        private void along(int front, int back, double length, AisleDirection direction) {
+            if (direction != AisleDirection.TOWARDS_FRONT) {
+                edges.get(front).add(new double[] {back, length});
+            }
+            if (direction != AisleDirection.TOWARDS_BACK) {
+                edges.get(back).add(new double[] {front, length});
+            }
         }
 
         private void connect(int a, int b, double length) {

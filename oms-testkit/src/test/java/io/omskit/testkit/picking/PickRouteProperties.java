@@ -64,4 +64,16 @@ class PickRouteProperties {
         assertThat(route.provedOptimal()).isFalse();
         assertThat(route.method()).isEqualTo(RoutingMethod.LOCAL_SEARCH);
     }
+
+    @Property(tries = 200)
+    void route_with_one_way_aisles_walks_them_one_way_and_is_no_shorter_than_trying_every_order(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 2) int blocks, @ForAll @IntRange(min = 1, max = 6) int lines) {
+        RandomPicking instance = RandomPicking.of(seed, 5, blocks, 4, lines).withOneWayAisles(seed);
+        PickRoute route = PickRouter.of(instance.slotting()).route(instance.pickList());
+
+        assertThat(RouteVerifier.problems(instance.slotting(), List.of(instance.pickList()), route)).isEmpty();
+        double shortest = RouteVerifier.shortestByTryingEveryOrder(instance.slotting(), List.of(instance.pickList()));
+        assertThat(route.distanceMetres()).isGreaterThanOrEqualTo(shortest - 1e-6);
+        route.distanceByMethod().values().forEach(d -> assertThat(d).isGreaterThanOrEqualTo(shortest - 1e-6));
+    }
 }
