@@ -141,7 +141,15 @@ public final class OmsJacksonModule extends Module {
                 .subtype(FulfilmentEvent.FulfilmentCollected.class, "fulfilment.collected")
                 .subtype(FulfilmentEvent.FulfilmentDelivered.class, "fulfilment.delivered")
                 .subtype(FulfilmentEvent.FulfilmentCancelled.class, "fulfilment.cancelled")
-                .subtype(FulfilmentEvent.FulfilmentExpired.class, "fulfilment.expired");
+                .subtype(FulfilmentEvent.FulfilmentExpired.class, "fulfilment.expired")
+                .subtype(FulfilmentEvent.ParcelBookingRequested.class, "fulfilment.parcel-booking-requested")
+                .subtype(FulfilmentEvent.ParcelBooked.class, "fulfilment.parcel-booked")
+                .subtype(FulfilmentEvent.ParcelBookingDeclined.class, "fulfilment.parcel-booking-declined")
+                .subtype(FulfilmentEvent.ParcelBookingCancelled.class, "fulfilment.parcel-booking-cancelled")
+                .subtype(FulfilmentEvent.ParcelTracked.class, "fulfilment.parcel-tracked")
+                .subtype(FulfilmentEvent.ParcelDelayed.class, "fulfilment.parcel-delayed")
+                .subtype(FulfilmentEvent.DeliveryFailed.class, "fulfilment.delivery-failed")
+                .subtype(FulfilmentEvent.ParcelDeliveryRecorded.class, "fulfilment.parcel-delivery-recorded");
         b.subtype(InventoryEvent.StockMoved.class, "inventory.stock-moved")
                 .subtype(InventoryEvent.StockLevelChanged.class, "inventory.level-changed")
                 .subtype(InventoryEvent.StockReserved.class, "inventory.stock-reserved")
