@@ -382,9 +382,10 @@ public final class Fulfilments {
 
     /**
      * Asks the carrier again, with the same key, about a booking whose outcome was unknown, and records the answer; for
-     * a booked or declined fulfilment it returns what is recorded.
+     * a booked or declined fulfilment it returns what is recorded (a label whose cancellation is not confirmed yet is
+     * still booked).
      *
-     * @throws IllegalStateException when the fulfilment has no booking
+     * @throws IllegalStateException when the fulfilment has no booking, or its booking was cancelled
      */
     public BookingAttempt reconcileBooking(FulfilmentId id) {
         return parcels.ask(get(id));
@@ -392,7 +393,9 @@ public final class Fulfilments {
 
     /**
      * Cancels the fulfilment's booking with the carrier (its label becomes void) and records it; succeeds at once when
-     * it has no live booking. A declined cancellation (the carrier collected the parcel) leaves the booking as it is.
+     * it has no live booking. The intent is recorded first, so an unknown answer is asked again with the same key by the
+     * next call (or {@link #sync}); meanwhile no other label is booked. A declined cancellation (the carrier collected
+     * the parcel) leaves the booking standing.
      * Cancelling the whole fulfilment ({@link #cancel}) does this by itself.
      */
     public CancellationResult cancelBooking(FulfilmentId id) {

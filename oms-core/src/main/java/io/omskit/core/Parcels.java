@@ -81,6 +81,9 @@ final class Parcels {
         } else if (b != null && b.state() == BookingState.BOOKED) {
             requireSameService(f, quote);
             return new BookingAttempt.Booked(f, b.label());
+        } else if (b != null && b.state() == BookingState.CANCEL_REQUESTED) {
+            throw new IllegalStateException("fulfilment " + f.id() + " cannot book a parcel now: the cancellation of its"
+                    + " booking " + b.key() + " is not confirmed by the carrier yet; cancelBooking asks again");
         }
         Address destination = destination(f);
         LocalDate quoted = quote.collectionCutOff().atZone(ZoneOffset.UTC).toLocalDate().plusDays(quote.transitDays());
@@ -105,9 +108,11 @@ final class Parcels {
             throw new IllegalStateException("fulfilment " + f.id() + " has no booking to reconcile");
         }
         switch (b.state()) {
-            case BOOKED, CANCELLED -> {
+            case BOOKED, CANCEL_REQUESTED -> {
                 return new BookingAttempt.Booked(f, b.label());
             }
+            case CANCELLED -> throw new IllegalStateException("fulfilment " + f.id() + " has no booking to reconcile: its"
+                    + " booking " + b.key() + " was cancelled");
             case DECLINED -> {
                 return new BookingAttempt.Declined(f, b.message());
             }
@@ -134,8 +139,9 @@ final class Parcels {
     }
 
     /**
-     * Cancels the live booking of {@code f} with the carrier (first resolving a requested one). Succeeds at once when
-     * there is nothing to cancel.
+     * Cancels the live booking of {@code f} with the carrier: first resolving a requested one, then recording the intent
+     * to cancel under the booking's cancellation key, then asking the carrier (again, for an intent recorded earlier).
+     * Succeeds at once when there is nothing to cancel.
      */
     CancellationResult cancel(Fulfilment f) {
         ParcelBooking b = f.booking();
@@ -153,12 +159,23 @@ final class Parcels {
             }
             current = resolved.fulfilment();
         }
-        ParcelBooking booked = current.booking();
-        CancellationResult result = carriers().cancel(new CancelBookingRequest(BookingKey.of(booked.key().value() + "/cancel"),
-                booked.service(), booked.label().bookingRef()));
-        if (result.succeeded()) {
-            recorder.record(current.id(), g -> g.booking() != null && g.booking().key().equals(booked.key())
-                    && g.booking().state().isLive() ? g.recordBookingCancelled(clock.instant()) : Change.unchanged(g));
+        BookingKey bookingKey = current.booking().key();
+        Fulfilment cancelling = recorder.record(current.id(), g -> g.booking() != null && g.booking().key().equals(bookingKey)
+                && g.booking().state() == BookingState.BOOKED ? g.requestBookingCancellation(clock.instant())
+                : Change.unchanged(g));
+        ParcelBooking asked = cancelling.booking();
+        if (asked.state() != BookingState.CANCEL_REQUESTED) {
+            return asked.state() == BookingState.CANCELLED ? CancellationResult.cancelled()
+                    : CancellationResult.failed(CarrierOutcome.DECLINED, asked.message());
+        }
+        CancellationResult result = carriers().cancel(new CancelBookingRequest(BookingKey.of(asked.key().value() + "/cancel"),
+                asked.service(), asked.label().bookingRef()));
+        if (result.outcome() == CarrierOutcome.SUCCEEDED || result.outcome() == CarrierOutcome.DECLINED) {
+            recorder.record(cancelling.id(), g -> g.booking() != null && g.booking().key().equals(asked.key())
+                    && g.booking().state() == BookingState.CANCEL_REQUESTED
+                    ? result.succeeded() ? g.recordBookingCancelled(clock.instant())
+                    : g.recordBookingCancellationDeclined(result.message(), clock.instant())
+                    : Change.unchanged(g));
         }
         return result;
     }

@@ -361,21 +361,47 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
     }
 
     /**
-     * Records that its live booking was cancelled with the carrier.
+     * Records the intent to cancel its booked label, before the carrier is asked. Asked again, it changes nothing.
      *
-     * @throws IllegalStateException when it has no live booking
+     * @throws IllegalStateException when its booking is not booked
+     */
+    public Change<Fulfilment, FulfilmentEvent> requestBookingCancellation(Instant now) {
+        if (booking != null && booking.state() == BookingState.CANCEL_REQUESTED) {
+            return Change.unchanged(this);
+        }
+        requireBooking(BookingState.BOOKED, "cancel its booking");
+        ParcelBooking cancelling = booking.inState(BookingState.CANCEL_REQUESTED, "");
+        return withBooking(cancelling, v -> List.of(new FulfilmentEvent.ParcelBookingCancellationRequested(EventIds.next(),
+                id, orderId, v, now, cancelling.key(), cancelling.service(), cancelling.trackingNumber())));
+    }
+
+    /**
+     * Records that the carrier voided its label. Recorded again, it changes nothing.
+     *
+     * @throws IllegalStateException when no cancellation of its booking is requested
      */
     public Change<Fulfilment, FulfilmentEvent> recordBookingCancelled(Instant now) {
         if (booking != null && booking.state() == BookingState.CANCELLED) {
             return Change.unchanged(this);
         }
-        if (booking == null || !booking.state().isLive()) {
-            throw new IllegalStateException("fulfilment " + id + " has no live booking to cancel, its booking is "
-                    + (booking == null ? "none" : booking.key() + " " + booking.state()));
-        }
+        requireBooking(BookingState.CANCEL_REQUESTED, "record a cancelled booking");
         ParcelBooking cancelled = booking.cancelled();
         return withBooking(cancelled, v -> List.of(new FulfilmentEvent.ParcelBookingCancelled(EventIds.next(), id, orderId,
                 v, now, cancelled.key(), cancelled.service(), cancelled.trackingNumber())));
+    }
+
+    /**
+     * Records that the carrier refused to void its label (it collected the parcel): the booking stands.
+     *
+     * @throws IllegalStateException when no cancellation of its booking is requested
+     */
+    public Change<Fulfilment, FulfilmentEvent> recordBookingCancellationDeclined(String reason, Instant now) {
+        requireBooking(BookingState.CANCEL_REQUESTED, "record a declined cancellation");
+        String why = reason == null || reason.isBlank() ? "declined by the carrier" : Checks.text(reason.strip()
+                .replaceAll("\\p{Cntrl}", " "), "reason", MAX_REASON_LENGTH);
+        ParcelBooking standing = booking.inState(BookingState.BOOKED, why);
+        return withBooking(standing, v -> List.of(new FulfilmentEvent.ParcelBookingCancellationDeclined(EventIds.next(), id,
+                orderId, v, now, standing.key(), standing.service(), standing.trackingNumber(), why)));
     }
 
     /**

@@ -165,7 +165,29 @@ public sealed interface FulfilmentEvent extends DomainEvent {
         }
     }
 
-    /** The booking was cancelled with the carrier: its label is void ({@code trackingNumber} empty if none was issued). */
+    /** Cancelling the booked label was recorded, before the carrier was asked. */
+    record ParcelBookingCancellationRequested(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
+                                              Instant occurredAt, BookingKey key, CarrierService service,
+                                              String trackingNumber) implements FulfilmentEvent {
+        public ParcelBookingCancellationRequested {
+            Checks.notNull(key, "key");
+            Checks.notNull(service, "service");
+            Checks.notBlank(trackingNumber, "trackingNumber");
+        }
+    }
+
+    /** The carrier refused to void the label (it has the parcel): the booking stands; {@code reason} is its explanation. */
+    record ParcelBookingCancellationDeclined(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
+                                             Instant occurredAt, BookingKey key, CarrierService service,
+                                             String trackingNumber, String reason) implements FulfilmentEvent {
+        public ParcelBookingCancellationDeclined {
+            Checks.notNull(key, "key");
+            Checks.notNull(service, "service");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /** The booking was cancelled with the carrier: its label is void. */
     record ParcelBookingCancelled(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
                                   Instant occurredAt, BookingKey key, CarrierService service, String trackingNumber)
             implements FulfilmentEvent {

@@ -25,10 +25,10 @@ import org.joda.money.Money;
  * @param promisedBy   the day delivery was promised to the customer (the end of the promised window, or the quoted
  *                     day when none was promised)
  * @param quotedDelivery the day the carrier's quote expected delivery on
- * @param state        requested, booked, declined or cancelled
+ * @param state        requested, booked, declined, cancellation requested or cancelled
  * @param label        the carrier's label; null until booked
  * @param price        what the carrier charges; null until booked
- * @param message      the carrier's explanation of a decline; empty otherwise
+ * @param message      the carrier's explanation of a declined booking or cancellation; empty otherwise
  * @param requestedAt  when the booking was recorded
  * @param bookedAt     when the label was recorded; null until booked
  * @param tracking     what the carrier reported since
@@ -48,7 +48,7 @@ public record ParcelBooking(BookingKey key, int attempt, CarrierService service,
         Checks.notNull(quotedDelivery, "quotedDelivery");
         Checks.notNull(state, "state");
         Checks.notNull(requestedAt, "requestedAt");
-        if ((state == BookingState.BOOKED) && (label == null || price == null || bookedAt == null)) {
+        if ((state == BookingState.BOOKED || state == BookingState.CANCEL_REQUESTED) && (label == null || price == null || bookedAt == null)) {
             throw new IllegalArgumentException("label, price and bookedAt of booking " + key + " must be given when it is "
                     + state);
         }
@@ -74,8 +74,12 @@ public record ParcelBooking(BookingKey key, int attempt, CarrierService service,
     }
 
     ParcelBooking cancelled() {
-        return new ParcelBooking(key, attempt, service, parcel, destination, lane, promisedBy, quotedDelivery, BookingState.CANCELLED,
-                label, price, message, requestedAt, bookedAt, tracking);
+        return inState(BookingState.CANCELLED, message);
+    }
+
+    ParcelBooking inState(BookingState to, String why) {
+        return new ParcelBooking(key, attempt, service, parcel, destination, lane, promisedBy, quotedDelivery, to,
+                label, price, why, requestedAt, bookedAt, tracking);
     }
 
     ParcelBooking tracked(TrackingEvent report) {

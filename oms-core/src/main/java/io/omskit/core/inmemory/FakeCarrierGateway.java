@@ -153,6 +153,12 @@ public final class FakeCarrierGateway implements CarrierGateway {
         return this;
     }
 
+    /** Forgets the faults scripted for the next calls that have not happened yet: the carriers answer normally again. */
+    public synchronized FakeCarrierGateway clearFaults() {
+        script.clear();
+        return this;
+    }
+
     /** The next label issued gets {@code trackingNumber}, as a carrier recycling its numbers would give it. */
     public synchronized FakeCarrierGateway issueTrackingNumberNext(String trackingNumber) {
         forcedTrackingNumbers.add(Checks.identifier(trackingNumber, "trackingNumber"));

@@ -145,6 +145,10 @@ public final class OmsJacksonModule extends Module {
                 .subtype(FulfilmentEvent.ParcelBookingRequested.class, "fulfilment.parcel-booking-requested")
                 .subtype(FulfilmentEvent.ParcelBooked.class, "fulfilment.parcel-booked")
                 .subtype(FulfilmentEvent.ParcelBookingDeclined.class, "fulfilment.parcel-booking-declined")
+                .subtype(FulfilmentEvent.ParcelBookingCancellationRequested.class,
+                        "fulfilment.parcel-booking-cancellation-requested")
+                .subtype(FulfilmentEvent.ParcelBookingCancellationDeclined.class,
+                        "fulfilment.parcel-booking-cancellation-declined")
                 .subtype(FulfilmentEvent.ParcelBookingCancelled.class, "fulfilment.parcel-booking-cancelled")
                 .subtype(FulfilmentEvent.ParcelTracked.class, "fulfilment.parcel-tracked")
                 .subtype(FulfilmentEvent.ParcelDelayed.class, "fulfilment.parcel-delayed")

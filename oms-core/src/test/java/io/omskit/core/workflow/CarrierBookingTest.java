@@ -75,7 +75,7 @@ class CarrierBookingTest {
         BookingAttempt first = f.oms.fulfilments().book(id, box, paket);
         BookingAttempt second = f.oms.fulfilments().book(id, box, paket);
 
-        assertThat(second.fold(BookingAttempt.Booked::label, d -> null, p -> null)).isEqualTo(
+        assertThat(second.<io.omskit.core.shipping.Label>fold(BookingAttempt.Booked::label, d -> null, p -> null)).isEqualTo(
                 first.fold(BookingAttempt.Booked::label, d -> null, p -> null));
         assertThat(f.carriers.liveBookingsFor(id.value())).hasSize(1);
     }
@@ -154,12 +154,28 @@ class CarrierBookingTest {
         f.carriers.unreachableNext();
 
         Fulfilment cancelled = f.oms.fulfilments().cancel(id, null, CancellationReason.CUSTOMER_REQUEST, "cs-1");
-        assertThat(cancelled.booking().state()).isEqualTo(BookingState.BOOKED);
+        assertThat(cancelled.booking().state()).as("recorded, not confirmed").isEqualTo(BookingState.CANCEL_REQUESTED);
+        assertThatThrownBy(() -> f.oms.fulfilments().ship(id)).isInstanceOf(IllegalStateException.class);
 
         f.oms.fulfilments().sync(booked.orderId());
 
         assertThat(f.oms.fulfilments().get(id).booking().state()).isEqualTo(BookingState.CANCELLED);
         assertThat(f.carriers.liveBookingsFor(id.value())).isEmpty();
+    }
+
+    @Test
+    void a_label_the_carrier_has_collected_cannot_be_cancelled_and_its_booking_stands() {
+        FulfilmentId id = f.packedParcel("W-1", 2);
+        Fulfilment booked = f.oms.fulfilments().book(id, box, quoteOf(id, "DHL", "PAKET")).fulfilment();
+        f.carriers.collected(booked.booking().label().bookingRef());
+
+        var result = f.oms.fulfilments().cancelBooking(id);
+
+        assertThat(result.outcome()).isEqualTo(CarrierOutcome.DECLINED);
+        assertThat(result.message()).contains("was collected");
+        assertThat(f.oms.fulfilments().get(id).booking().state()).isEqualTo(BookingState.BOOKED);
+        assertThat(f.oms.fulfilments().get(id).booking().message()).contains("was collected");
+        assertThat(f.events.events()).hasAtLeastOneElementOfType(FulfilmentEvent.ParcelBookingCancellationDeclined.class);
     }
 
     @Test
