@@ -408,8 +408,8 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
      * Records a carrier's report on its parcel. A report it knows already (same carrier, number, time and status)
      * changes nothing. A new one raises {@link FulfilmentEvent.ParcelTracked}; and also {@link
      * FulfilmentEvent.DeliveryFailed} for a failed attempt, an exception or a return to the sender reported before any
-     * delivery, {@link FulfilmentEvent.ParcelDelayed} when the expected day moves past the promised day to a day not
-     * reported before, and {@link FulfilmentEvent.ParcelDeliveryRecorded} for the first delivery. Its status stays: the
+     * delivery, {@link FulfilmentEvent.ParcelDelayed} when it turns late ({@link ParcelBooking#late()}) for an expected
+     * day not reported before (or, once, without a new estimate), and {@link FulfilmentEvent.ParcelDeliveryRecorded} for the first delivery. Its status stays: the
      * workflow ships or delivers it.
      *
      * @throws IllegalArgumentException when the report names another carrier or tracking number than its label
@@ -442,9 +442,11 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
                 raised.add(new FulfilmentEvent.DeliveryFailed(EventIds.next(), id, orderId, v, now, after.service(),
                         after.trackingNumber(), report.status(), report.detail(), report.occurredAt()));
             }
-            if (after.late() && !delayReported(t.expectedDelivery())) {
+            LocalDate revised = t.expectedDelivery() != null && t.expectedDelivery().isAfter(after.promisedBy())
+                    ? t.expectedDelivery() : null;
+            if (after.late() && !delayReported(revised)) {
                 raised.add(new FulfilmentEvent.ParcelDelayed(EventIds.next(), id, orderId, v, now, after.service(),
-                        after.trackingNumber(), after.promisedBy(), t.expectedDelivery()));
+                        after.trackingNumber(), after.promisedBy(), revised));
             }
             if (before.tracking().deliveredAt() == null && deliveredAt != null) {
                 raised.add(new FulfilmentEvent.ParcelDeliveryRecorded(EventIds.next(), id, orderId, v, now, after.service(),
@@ -456,7 +458,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
 
     private boolean delayReported(LocalDate expected) {
         for (FulfilmentEvent e : history) {
-            if (e instanceof FulfilmentEvent.ParcelDelayed d && d.expectedDelivery().equals(expected)
+            if (e instanceof FulfilmentEvent.ParcelDelayed d && java.util.Objects.equals(d.expectedDelivery(), expected)
                     && d.trackingNumber() != null && d.trackingNumber().equals(booking.trackingNumber())) {
                 return true;
             }

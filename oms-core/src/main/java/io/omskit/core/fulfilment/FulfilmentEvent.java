@@ -220,15 +220,17 @@ public sealed interface FulfilmentEvent extends DomainEvent {
     }
 
     /**
-     * The parcel will arrive after the day promised to the customer: the carrier now expects {@code expectedDelivery}.
-     * Customer service may tell the customer or reship.
+     * The parcel will arrive after the day promised to the customer, or is still on its way after it. Customer service
+     * may tell the customer or reship.
+     *
+     * @param expectedDelivery the carrier's new estimate, later than {@code promisedBy}; null when the carrier gave none
+     *                         (the parcel was reported on its way after the promised day)
      */
     record ParcelDelayed(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
                          CarrierService service, String trackingNumber, LocalDate promisedBy,
                          LocalDate expectedDelivery) implements FulfilmentEvent {
         public ParcelDelayed {
             Checks.notNull(promisedBy, "promisedBy");
-            Checks.notNull(expectedDelivery, "expectedDelivery");
         }
     }
 

@@ -92,10 +92,18 @@ public record ParcelBooking(BookingKey key, int attempt, CarrierService service,
         return label == null ? null : label.trackingNumber();
     }
 
-    /** Whether the carrier's latest estimate is later than the day promised to the customer (and it is not delivered). */
+    /**
+     * Whether it will miss, or has missed, the day promised to the customer: not delivered, and the carrier's latest
+     * estimate is later than that day, or the carrier still reported it on its way after that day (UTC).
+     */
     public boolean late() {
+        if (tracking.deliveredAt() != null) {
+            return false;
+        }
         LocalDate expected = tracking.expectedDelivery();
-        return tracking.deliveredAt() == null && expected != null && expected.isAfter(promisedBy);
+        TrackingEvent latest = tracking.latest();
+        return expected != null && expected.isAfter(promisedBy)
+                || latest != null && latest.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().isAfter(promisedBy);
     }
 
     /** Whether it was delivered on or before the promised day; null while it is not delivered. */

@@ -12,7 +12,9 @@ import io.omskit.core.event.DomainEvent;
 import io.omskit.core.inventory.AdjustmentResult;
 import io.omskit.core.inventory.AllocationResult;
 import io.omskit.core.inventory.ChannelExposure;
+import io.omskit.core.fulfilment.BookingAttempt;
 import io.omskit.core.fulfilment.FulfilmentEvent;
+import io.omskit.core.fulfilment.TrackingResult;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.network.Network;
@@ -112,7 +114,8 @@ public final class OmsJacksonModule extends Module {
         Builder b = new Builder();
         b.family(DomainEvent.class).family(OrderEvent.class).family(OrderEvent.UnitsMoved.class).family(InventoryEvent.class)
                 .family(FulfilmentEvent.class)
-                .family(ReservationResult.class).family(AllocationResult.class).family(AdjustmentResult.class);
+                .family(ReservationResult.class).family(AllocationResult.class).family(AdjustmentResult.class)
+                .family(BookingAttempt.class).family(TrackingResult.class);
         b.subtype(OrderEvent.OrderPlaced.class, "order.placed")
                 .subtype(OrderEvent.OrderUnitsMoved.class, "order.units-moved")
                 .subtype(OrderEvent.OrderUnitsReserved.class, "order.units-reserved")
@@ -165,7 +168,13 @@ public final class OmsJacksonModule extends Module {
                 .subtype(AllocationResult.Allocated.class, "allocation.allocated")
                 .subtype(AllocationResult.Insufficient.class, "allocation.insufficient")
                 .subtype(AdjustmentResult.Applied.class, "adjustment.applied")
-                .subtype(AdjustmentResult.Refused.class, "adjustment.refused");
+                .subtype(AdjustmentResult.Refused.class, "adjustment.refused")
+                .subtype(BookingAttempt.Booked.class, "booking.booked")
+                .subtype(BookingAttempt.Declined.class, "booking.declined")
+                .subtype(BookingAttempt.Pending.class, "booking.pending")
+                .subtype(TrackingResult.Recorded.class, "tracking.recorded")
+                .subtype(TrackingResult.Duplicate.class, "tracking.duplicate")
+                .subtype(TrackingResult.Unmatched.class, "tracking.unmatched");
         return b;
     }
 

@@ -138,6 +138,22 @@ class TrackingWebhooksTest {
     }
 
     @Test
+    void a_parcel_still_on_its_way_after_the_promised_day_raises_parcel_delayed_without_an_estimate() {
+        Fulfilment parcel = booked("W-1");
+        f.oms.fulfilments().track(report(parcel, TrackingStatus.IN_TRANSIT, "2026-03-02T18:00:00Z"));
+        assertThat(f.events.events(FulfilmentEvent.ParcelDelayed.class)).isEmpty();
+
+        f.oms.fulfilments().track(report(parcel, TrackingStatus.IN_TRANSIT, "2026-03-04T07:00:00Z"));
+        f.oms.fulfilments().track(report(parcel, TrackingStatus.OUT_FOR_DELIVERY, "2026-03-04T09:00:00Z"));
+
+        assertThat(f.events.events(FulfilmentEvent.ParcelDelayed.class)).singleElement().satisfies(d -> {
+            assertThat(d.promisedBy()).isEqualTo(LocalDate.of(2026, 3, 3));
+            assertThat(d.expectedDelivery()).isNull();
+        });
+        assertThat(f.oms.fulfilments().get(parcel.id()).booking().late()).isTrue();
+    }
+
+    @Test
     void a_failed_attempt_raises_delivery_failed_for_customer_service_and_a_late_delivery_is_recorded_late() {
         Fulfilment parcel = booked("W-1");
         f.oms.fulfilments().track(report(parcel, TrackingStatus.IN_TRANSIT, "2026-03-02T18:00:00Z"));
