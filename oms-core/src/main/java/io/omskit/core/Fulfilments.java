@@ -69,6 +69,8 @@ import java.util.function.Supplier;
  * finds it applied and finishes the rest, and {@link #sync(OrderId)} does the same for a call nobody retried. Two
  * steps racing on one fulfilment (a collection and a cancellation) conflict on its version: exactly one wins. Steps
  * that happen once per fulfilment are keyed by themselves; a rejection and a part cancellation take the caller's key.
+ * A packed parcel is quoted, booked with a carrier and tracked here too ({@link #quote}, {@link #book}, {@link #track}):
+ * its booking is kept on the fulfilment, recorded under its key before the carrier is asked.
  * Thread-safe.
  */
 public final class Fulfilments {

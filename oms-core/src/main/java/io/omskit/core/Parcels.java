@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -234,5 +233,4 @@ final class Parcels {
     boolean configured() {
         return carriers != null;
     }
-
 }
