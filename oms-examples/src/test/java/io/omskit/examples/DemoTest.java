@@ -47,6 +47,9 @@ class DemoTest {
         assertThat(results.transferCollected.status()).isEqualTo(OrderStatus.PICKED_UP);
         assertThat(results.expired.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(results.expired.payment().authorised().isZero()).isTrue();
+        assertThat(results.tracked.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(printed).contains("12. Carriers, labels and tracking", "chose DHL PAKET", "returns the same label: true",
+                "duplicate, nothing changes", "fulfilment DELIVERED");
         assertThat(printed).contains("11. After allocation", "ST-MITTE accepts, picks and packs -> READY_FOR_COLLECTION",
                 "arrives at ST-KREUZBERG -> order READY_FOR_PICKUP", "expires [APP-1103-F] -> order CANCELLED");
         assertThat(printed).contains("10. The storage fails after writing", "stock movements for the parcel: 1", "stock held for it: none");

@@ -52,6 +52,8 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
     // the columns keep microseconds, the documents exact instants: each answer is put in exact order once read
     private static final Comparator<Fulfilment> OLDEST_FIRST =
             Comparator.comparing(Fulfilment::createdAt).thenComparing(Fulfilment::id);
+    private static final Comparator<Fulfilment> MOST_RECENTLY_BOOKED_FIRST =
+            Comparator.comparing((Fulfilment f) -> f.booking().bookedAt()).reversed().thenComparing(Fulfilment::id);
     private static final Comparator<Fulfilment> EARLIEST_DEADLINE_FIRST =
             Comparator.comparing(Fulfilment::collectBy).thenComparing(Fulfilment::id);
 
@@ -234,6 +236,24 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         // now was bound to the microsecond: a deadline later within that microsecond has not passed
         found.removeIf(f -> f.collectBy().isAfter(now));
         found.sort(EARLIEST_DEADLINE_FIRST);
+        return found;
+    }
+
+    /** Reads through the tracking-number index of migration V7; the order by booking time is put right once read. */
+    @Override
+    public List<Fulfilment> withTrackingNumber(String carrier, String trackingNumber) {
+        Checks.notNull(carrier, "carrier");
+        Checks.notNull(trackingNumber, "trackingNumber");
+        List<Fulfilment> found = tx.autoCommit("find fulfilments with tracking number " + trackingNumber, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select fulfilment_id, version, document::text from oms_fulfilment"
+                    + " where (document -> 'booking' -> 'label' ->> 'trackingNumber') = ?"
+                    + " and (document -> 'booking' -> 'service' ->> 'carrier') = ?")) {
+                ps.setString(1, trackingNumber);
+                ps.setString(2, carrier);
+                return Sql.list(ps, PostgresFulfilmentRepository.this::document);
+            }
+        });
+        found.sort(MOST_RECENTLY_BOOKED_FIRST);
         return found;
     }
 
