@@ -1,9 +1,7 @@
 package io.omskit.orchestration.picking;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -180,25 +178,7 @@ final class SingleBlockOptimum {
             }
         }
         // Hierholzer: an Euler circuit of the chosen edges from the depot, spots listed at their first visit
-        boolean[] done = new boolean[edgeCount[0]];
-        int[] next = new int[nodes];
-        Deque<Integer> stack = new ArrayDeque<>();
-        List<Integer> circuit = new ArrayList<>();
-        stack.push(2 * (depot - lo) + 1);
-        while (!stack.isEmpty()) {
-            int v = stack.peek();
-            List<int[]> edges = adjacency.get(v);
-            while (next[v] < edges.size() && done[edges.get(next[v])[1]]) {
-                next[v]++;
-            }
-            if (next[v] == edges.size()) {
-                circuit.add(stack.pop());
-            } else {
-                int[] edge = edges.get(next[v]);
-                done[edge[1]] = true;
-                stack.push(edge[0]);
-            }
-        }
+        List<Integer> circuit = EulerCircuit.reversed(adjacency, edgeCount[0], 2 * (depot - lo) + 1);
         boolean[] seen = new boolean[spots.size()];
         int[] order = new int[spots.size()];
         int n = 0;
