@@ -28,7 +28,7 @@ import org.joda.money.Money;
  *       then back, then left), any of the six rotations, each coordinate against the carton's wall or the far side of
  *       a touching box put in earlier. That class holds the packings built layer by layer from a corner; it can miss
  *       arrangements in which a low box is held in place only by a box standing higher up. The answer is marked
- *       {@code provedOptimal} when every such search finished within {@value #FIT_SEARCH_BUDGET} placements; it is
+ *       {@code provedOptimal} when every such search finished within {@link #withFitSearchBudget budget} placements; it is
  *       then optimal among all packings whose cartons are so built. When a search gave up, the heuristic below runs
  *       too and the cheaper answer is kept.</li>
  *   <li>More units: a heuristic, the cheaper of two starts. One opens parcels one at a time in the carton that packs
@@ -42,22 +42,40 @@ public final class Cartoniser {
 
     /** Largest number of units (not counting own boxes) packed with a proof of optimality. */
     public static final int EXACT_UP_TO_UNITS = 8;
-    /** Placements the exhaustive fit search may try for one group and carton before it gives up. */
-    public static final int FIT_SEARCH_BUDGET = 20_000;
+    /** Placements the exhaustive fit search may try for one group and carton before it gives up, unless changed. */
+    public static final int DEFAULT_FIT_SEARCH_BUDGET = 300_000;
 
     private final CartonCatalogue catalogue;
     private final ParcelPricing pricing;
     private final CurrencyUnit currency;
+    private final int fitSearchBudget;
 
-    private Cartoniser(CartonCatalogue catalogue, ParcelPricing pricing) {
+    private Cartoniser(CartonCatalogue catalogue, ParcelPricing pricing, int fitSearchBudget) {
         this.catalogue = catalogue;
         this.pricing = pricing;
         this.currency = catalogue.cartons().get(0).cost().getCurrencyUnit();
+        this.fitSearchBudget = fitSearchBudget;
     }
 
-    /** A cartoniser for a catalogue and a carrier price. @throws NullPointerException when either is null */
+    /**
+     * A cartoniser for a catalogue and a carrier price, with a fit search budget of
+     * {@value #DEFAULT_FIT_SEARCH_BUDGET} placements.
+     *
+     * @throws NullPointerException when either is null
+     */
     public static Cartoniser of(CartonCatalogue catalogue, ParcelPricing pricing) {
-        return new Cartoniser(Checks.notNull(catalogue, "catalogue"), Checks.notNull(pricing, "pricing"));
+        return new Cartoniser(Checks.notNull(catalogue, "catalogue"), Checks.notNull(pricing, "pricing"),
+                DEFAULT_FIT_SEARCH_BUDGET);
+    }
+
+    /**
+     * This cartoniser with another budget for each exhaustive fit search: more proves more small fulfilments optimal
+     * and takes longer (on the benchmark catalogue, 8 units take tens of milliseconds at the default).
+     *
+     * @throws IllegalArgumentException when {@code placements} is below 0 (0: never search, extreme points only)
+     */
+    public Cartoniser withFitSearchBudget(int placements) {
+        return new Cartoniser(catalogue, pricing, Checks.notNegative(placements, "placements"));
     }
 
     /**
@@ -333,7 +351,7 @@ public final class Cartoniser {
                     places = Fit.extremePoints(inner(c), sizes(members));
                     if (places == null) {
                         try {
-                            places = Fit.exhaustive(inner(c), sizes(members), FIT_SEARCH_BUDGET);
+                            places = Fit.exhaustive(inner(c), sizes(members), fitSearchBudget);
                         } catch (Fit.Undecided e) {
                             undecided = true;
                         }

@@ -263,30 +263,29 @@ final class Fit {
             if (depth > 0 && !roomAbove(placed[stack[depth - 1]][2], depth)) {
                 return false;
             }
-            boolean[] triedType = new boolean[sizes.length];
+            int[] xs = coordinates(0, depth);
+            int[] ys = coordinates(1, depth);
+            int[] zs = coordinates(2, depth);
+            int[] last = depth > 0 ? placed[stack[depth - 1]] : null;
+            long triedTypes = 0;
             for (int i = 0; i < sizes.length; i++) {
-                if (placed[i] != null || triedType[type[i]]) {
+                if (placed[i] != null || (triedTypes & (1L << type[i])) != 0) {
                     continue;
                 }
-                triedType[type[i]] = true;
-                int[] xs = coordinates(0, depth);
-                int[] ys = coordinates(1, depth);
-                int[] zs = coordinates(2, depth);
+                triedTypes |= 1L << type[i];
                 for (int o : turns[i]) {
                     int[] e = turned(sizes[i], o);
-                    for (int x : xs) {
-                        if (x + e[0] > container[0]) {
+                    for (int z : zs) {
+                        if (z + e[2] > container[2] || last != null && z < last[2]) {
                             continue;
                         }
                         for (int y : ys) {
-                            if (y + e[1] > container[1]) {
+                            if (y + e[1] > container[1] || last != null && z == last[2] && y < last[1]) {
                                 continue;
                             }
-                            for (int z : zs) {
-                                if (z + e[2] > container[2]) {
-                                    continue;
-                                }
-                                if (depth > 0 && before(x, y, z, placed[stack[depth - 1]])) {
+                            for (int x : xs) {
+                                if (x + e[0] > container[0]
+                                        || last != null && z == last[2] && y == last[1] && x < last[0]) {
                                     continue;
                                 }
                                 if (++nodes > budget) {
@@ -332,17 +331,6 @@ final class Fit {
                 }
             }
             return true;
-        }
-
-        /** Whether corner (x, y, z) comes before {@code previous}'s: lower first, then nearer the back, then left. */
-        private static boolean before(int x, int y, int z, int[] previous) {
-            if (z != previous[2]) {
-                return z < previous[2];
-            }
-            if (y != previous[1]) {
-                return y < previous[1];
-            }
-            return x < previous[0];
         }
 
         private int[] coordinates(int axis, int depth) {

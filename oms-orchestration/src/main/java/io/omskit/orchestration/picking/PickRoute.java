@@ -29,7 +29,9 @@ public record PickRoute(List<PickStop> stops, double distanceMetres, RoutingMeth
         stops = Checks.list(stops, "stops");
         Checks.notNull(method, "method");
         Checks.notNull(distanceByMethod, "distanceByMethod");
-        distanceByMethod = Collections.unmodifiableMap(new EnumMap<>(distanceByMethod));
+        EnumMap<RoutingMethod, Double> copy = new EnumMap<>(RoutingMethod.class);
+        copy.putAll(distanceByMethod);
+        distanceByMethod = Collections.unmodifiableMap(copy);
     }
 
     /**

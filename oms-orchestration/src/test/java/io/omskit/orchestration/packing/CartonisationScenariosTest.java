@@ -132,4 +132,13 @@ class CartonisationScenariosTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("outer of carton X must be at least inner on every side");
     }
+
+    @Test
+    void refuses_a_negative_fit_search_budget() {
+        ParcelPricing tariff = ParcelPricing.chargeableWeight(eur("4.00"), eur("1.00"), 5_000);
+
+        assertThatThrownBy(() -> Cartoniser.of(CartonCatalogue.of(List.of(small)), tariff).withFitSearchBudget(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("placements must be >= 0, was -1");
+    }
 }
