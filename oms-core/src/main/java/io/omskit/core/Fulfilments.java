@@ -44,6 +44,7 @@ import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -249,6 +250,32 @@ public final class Fulfilments {
             }
         }
         return expired;
+    }
+
+    /**
+     * Raises {@link io.omskit.core.fulfilment.FulfilmentEvent.ParcelDelayed}, once per parcel, for shipped parcels the
+     * carrier has gone quiet about after the day promised to the customer (a parcel with news is flagged when the news
+     * arrives, see {@link #track}). For the host's scheduler, like {@link #expireUncollected}: it looks at up to
+     * {@code limitPerLocation} shipped fulfilments of each location, oldest first (delivered ones leave that list, so
+     * what stays there is what customer service must act on).
+     *
+     * @return the fulfilments flagged by this call
+     */
+    public List<FulfilmentId> flagOverdueParcels(int limitPerLocation) {
+        Checks.positive(limitPerLocation, "limitPerLocation");
+        List<FulfilmentId> flagged = new ArrayList<>();
+        for (io.omskit.core.network.Location location : network.locations()) {
+            for (Fulfilment f : repository.atLocation(location.id(), FulfilmentStatus.SHIPPED, limitPerLocation)) {
+                Instant now = clock.instant();
+                if (f.overdueUnreported(now)) {
+                    Fulfilment after = step(f.id(), "overdue/" + f.booking().trackingNumber(), x -> x.flagOverdue(now));
+                    if (after.version() > f.version()) {
+                        flagged.add(f.id());
+                    }
+                }
+            }
+        }
+        return flagged;
     }
 
     /**

@@ -456,6 +456,37 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         });
     }
 
+    /**
+     * Whether its parcel is overdue and nobody was told yet: shipped with a label, not delivered, the day promised to
+     * the customer over (UTC, at {@code now}), and no {@link FulfilmentEvent.ParcelDelayed} raised for it so far.
+     */
+    public boolean overdueUnreported(Instant now) {
+        Checks.notNull(now, "now");
+        if (status != FulfilmentStatus.SHIPPED || booking == null || booking.label() == null
+                || booking.state() != BookingState.BOOKED || booking.tracking().deliveredAt() != null
+                || !now.atZone(java.time.ZoneOffset.UTC).toLocalDate().isAfter(booking.promisedBy())) {
+            return false;
+        }
+        for (FulfilmentEvent e : history) {
+            if (e instanceof FulfilmentEvent.ParcelDelayed d && booking.trackingNumber().equals(d.trackingNumber())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Raises {@link FulfilmentEvent.ParcelDelayed} (with no new estimate) for a parcel the carrier has gone quiet about
+     * past the promised day ({@link #overdueUnreported}); changes nothing otherwise, so it raises it once.
+     */
+    public Change<Fulfilment, FulfilmentEvent> flagOverdue(Instant now) {
+        if (!overdueUnreported(now)) {
+            return Change.unchanged(this);
+        }
+        return withBooking(booking, v -> List.of(new FulfilmentEvent.ParcelDelayed(EventIds.next(), id, orderId, v, now,
+                booking.service(), booking.trackingNumber(), booking.promisedBy(), null)));
+    }
+
     private boolean delayReported(LocalDate expected) {
         for (FulfilmentEvent e : history) {
             if (e instanceof FulfilmentEvent.ParcelDelayed d && java.util.Objects.equals(d.expectedDelivery(), expected)

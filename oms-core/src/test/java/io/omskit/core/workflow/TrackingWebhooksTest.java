@@ -57,6 +57,30 @@ class TrackingWebhooksTest {
     }
 
     @Test
+    void a_parcel_the_carrier_goes_quiet_about_after_the_promised_day_is_flagged_once_by_the_sweep() {
+        Fulfilment quiet = booked("W-QUIET");
+        Fulfilment delivered = booked("W-DONE");
+        f.oms.fulfilments().ship(quiet.id());
+        f.oms.fulfilments().track(report(delivered, TrackingStatus.IN_TRANSIT, f.clock.instant().toString()));
+        f.oms.fulfilments().track(report(delivered, TrackingStatus.DELIVERED, f.clock.instant().plusSeconds(3600).toString()));
+        LocalDate promised = f.oms.fulfilments().get(quiet.id()).booking().promisedBy();
+
+        assertThat(f.oms.fulfilments().flagOverdueParcels(100)).as("on the promised day nothing is overdue").isEmpty();
+        f.clock.advance(Duration.between(f.clock.instant(), promised.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)));
+
+        assertThat(f.oms.fulfilments().flagOverdueParcels(100)).containsExactly(quiet.id());
+        assertThat(f.oms.fulfilments().flagOverdueParcels(100)).as("told once").isEmpty();
+        assertThat(f.events.events()).filteredOn(FulfilmentEvent.ParcelDelayed.class::isInstance)
+                .singleElement().satisfies(e -> {
+                    FulfilmentEvent.ParcelDelayed d = (FulfilmentEvent.ParcelDelayed) e;
+                    assertThat(d.fulfilmentId()).isEqualTo(quiet.id());
+                    assertThat(d.promisedBy()).isEqualTo(promised);
+                    assertThat(d.expectedDelivery()).as("the carrier gave no new day").isNull();
+                });
+        assertThat(f.oms.fulfilments().get(quiet.id()).status()).as("still on its way").isEqualTo(FulfilmentStatus.SHIPPED);
+    }
+
+    @Test
     void a_duplicated_webhook_is_absorbed_and_changes_nothing() {
         Fulfilment parcel = booked("W-1");
         TrackingEvent scan = report(parcel, TrackingStatus.IN_TRANSIT, "2026-03-02T18:00:00Z");
