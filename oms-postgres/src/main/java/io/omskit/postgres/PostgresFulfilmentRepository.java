@@ -177,10 +177,11 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
             String key = id.value();
             try (PreparedStatement ps = c.prepareStatement("select version, case when version = ? then null"
                     + " else document::text end from oms_fulfilment where fulfilment_id = ?")) {
-                ps.setLong(1, parsed.versionOf(key));
+                Fulfilment known = parsed.known(key);
+                ps.setLong(1, parsed.versionOf(known));
                 ps.setString(2, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(parsed.resolve(key, rs.getLong(1), rs.getString(2), this::parse))
+                    return rs.next() ? Optional.of(parsed.resolve(key, known, rs.getLong(1), rs.getString(2), this::parse))
                             : Optional.empty();
                 }
             }

@@ -87,6 +87,24 @@ class ParsedDocumentsTest {
         }
     }
 
+    @Test
+    void a_read_answers_the_document_it_knew_before_the_query_even_when_a_save_replaced_it_meanwhile() {
+        io.omskit.postgres.internal.ParsedDocuments<long[]> docs = new io.omskit.postgres.internal.ParsedDocuments<>(10, d -> d[0]);
+        long[] v3 = {3};
+        docs.remember("O-1", v3);
+        long[] known = docs.known("O-1");
+        docs.forget("O-1");                                  // a conflicting save on another thread
+        assertThat(docs.resolve("O-1", known, 3, null, json -> new long[] {-7})).isSameAs(v3);
+
+        docs.remember("O-1", v3);
+        known = docs.known("O-1");
+        docs.remember("O-1", new long[] {4});                // a newer save on another thread
+        assertThat(docs.resolve("O-1", known, 3, null, json -> new long[] {-7})).isSameAs(v3);
+        assertThat(docs.resolve("O-1", known, 5, "{}", json -> new long[] {5})[0]).as("the database moved on: parsed")
+                .isEqualTo(5);
+        assertThat(docs.known("O-1")[0]).isEqualTo(5);
+    }
+
     private static PostgresOrderRepository repository(int cache) {
         return new PostgresOrderRepository(TestDatabase.dataSource(), new OmsJacksonModule(), CLOCK, () -> { }, cache);
     }

@@ -39,30 +39,39 @@ public final class ParsedDocuments<T> {
         this.version = Checks.notNull(version, "version");
     }
 
-    /** The version of the document remembered for {@code id}, or {@link #NONE}. */
-    public long versionOf(String id) {
-        T known = documents.getIfPresent(id);
+    /** The document remembered for {@code id}, or null. */
+    public T known(String id) {
+        return documents.getIfPresent(id);
+    }
+
+    /** The version of {@code known} (a document from {@link #known}), or {@link #NONE} when it is null. */
+    public long versionOf(T known) {
         return known == null ? NONE : version.applyAsLong(known);
     }
 
     /**
-     * The document {@code id} stored at {@code storedVersion}: the one remembered when it has that version, otherwise
-     * {@code json} parsed by {@code parse} (and remembered).
+     * The document {@code id} stored at {@code storedVersion}: {@code known} (what {@link #known} answered before the
+     * read) when it has that version, otherwise {@code json} parsed by {@code parse} (and remembered). Taking the
+     * document known before the read, not after, keeps a concurrent save from replacing it in between.
      *
-     * @param json the stored JSON; may be null only when the remembered document has {@code storedVersion}
-     * @throws IllegalStateException when {@code json} is null and nothing of that version is remembered
+     * @param json the stored JSON; may be null only when {@code known} has {@code storedVersion}
+     * @throws IllegalStateException when {@code json} is null and {@code known} is not of that version
      */
-    public T resolve(String id, long storedVersion, String json, Function<String, T> parse) {
-        T known = documents.getIfPresent(id);
+    public T resolve(String id, T known, long storedVersion, String json, Function<String, T> parse) {
         if (known != null && version.applyAsLong(known) == storedVersion) {
             return known;
         }
         if (json == null) {
-            throw new IllegalStateException("document " + id + " version " + storedVersion + " was not read and is not remembered");
+            throw new IllegalStateException("document " + id + " version " + storedVersion + " was not read and is not known");
         }
         T parsed = parse.apply(json);
         remember(id, parsed);
         return parsed;
+    }
+
+    /** {@link #resolve(String, Object, long, String, Function)} for a read that always brought the JSON. */
+    public T resolve(String id, long storedVersion, String json, Function<String, T> parse) {
+        return resolve(id, known(id), storedVersion, Checks.notNull(json, "json"), parse);
     }
 
     /** Remembers {@code document}, which the database confirmed it holds under {@code id}. */
