@@ -174,6 +174,10 @@ public abstract class NotificationLogContract {
         log.claim(n, 1_772_445_600_000L, T0, LEASE);
 
         assertThat(log.find(n.idempotencyKey()).orElseThrow().notification()).isEqualTo(n);
+        Notification root = new Notification("key-root-" + n.orderId().value(), n.orderId(), n.recipient(),
+                NotificationChannel.EMAIL, Locale.ROOT, NotificationSubject.orderStatus(OrderStatus.CONFIRMED), Map.of());
+        log.claim(root, 2, T0, LEASE);
+        assertThat(log.find(root.idempotencyKey()).orElseThrow().notification()).isEqualTo(root);
     }
 
     @Test
