@@ -75,12 +75,15 @@ public final class Fulfilments {
     private final Map<DeliveryMethod, Duration> pickupPeriods;
     private final Map<LocationId, Duration> storePickupPeriods;
     private final Supplier<String> pickupCodes;
+    private final Map<LocationType, Duration> typeAcceptanceLimits;
+    private final Map<LocationId, Duration> acceptanceLimits;
     private final Cache<FulfilmentId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
     private final FulfilmentEffects effects;
 
     Fulfilments(OrderBook book, StockKeeper stock, Settlement settlement, Network network, FulfilmentRepository repository,
                 EventPublisher events, Clock clock, Map<DeliveryMethod, Duration> pickupPeriods,
-                Map<LocationId, Duration> storePickupPeriods, Supplier<String> pickupCodes) {
+                Map<LocationId, Duration> storePickupPeriods, Supplier<String> pickupCodes,
+                Map<LocationType, Duration> typeAcceptanceLimits, Map<LocationId, Duration> acceptanceLimits) {
         this.book = book;
         this.stock = stock;
         this.settlement = settlement;
@@ -91,6 +94,8 @@ public final class Fulfilments {
         this.pickupPeriods = Map.copyOf(pickupPeriods);
         this.storePickupPeriods = Map.copyOf(storePickupPeriods);
         this.pickupCodes = pickupCodes;
+        this.typeAcceptanceLimits = Map.copyOf(typeAcceptanceLimits);
+        this.acceptanceLimits = Map.copyOf(acceptanceLimits);
         this.effects = new FulfilmentEffects(book, stock, settlement, clock);
     }
 
@@ -235,6 +240,112 @@ public final class Fulfilments {
             }
         }
         return expired;
+    }
+
+    // ---- acceptance time limits ----
+
+    /** The reason a fulfilment not accepted in time is rejected with, for people. */
+    public static final String NOT_ACCEPTED_REASON = "not accepted in time";
+    /** The rejection key of a fulfilment not accepted in time: a re-sourcing that uses it finishes the rejection. */
+    public static final String NOT_ACCEPTED_KEY = "not-accepted-in-time";
+
+    /**
+     * How long {@code location} has to accept a fulfilment offered to it: its own limit ({@link Oms.Builder#acceptanceLimit(
+     * LocationId, Duration)}), else its type's; empty when neither is configured (it may take as long as it likes).
+     */
+    public Optional<Duration> acceptanceLimit(LocationId location) {
+        Checks.notNull(location, "location");
+        Duration own = acceptanceLimits.get(location);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        return network.find(location).map(l -> typeAcceptanceLimits.get(l.type()));
+    }
+
+    /**
+     * When the fulfilment must be accepted by; empty when its location has no limit or it is no longer offered.
+     */
+    public Optional<java.time.Instant> acceptBy(Fulfilment f) {
+        Checks.notNull(f, "fulfilment");
+        if (f.status() != FulfilmentStatus.OFFERED) {
+            return Optional.empty();
+        }
+        return acceptanceLimit(f.location()).map(limit -> f.createdAt().plus(limit));
+    }
+
+    /**
+     * Offered fulfilments whose location did not accept them within its time limit, oldest offer first per location,
+     * at most {@code limit} in all: what {@link #expireUnaccepted(int)} takes back. Looks at the locations of the
+     * network with a limit (and those given a limit of their own).
+     */
+    public List<Fulfilment> unacceptedInTime(int limit) {
+        Checks.positive(limit, "limit");
+        java.time.Instant now = clock.instant();
+        java.util.Set<LocationId> limited = new java.util.LinkedHashSet<>();
+        for (Location l : network.locations()) {
+            if (typeAcceptanceLimits.containsKey(l.type())) {
+                limited.add(l.id());
+            }
+        }
+        limited.addAll(acceptanceLimits.keySet());
+        List<Fulfilment> due = new ArrayList<>();
+        for (LocationId location : limited) {
+            Duration allowed = acceptanceLimit(location).orElseThrow();
+            for (Fulfilment f : repository.atLocation(location, FulfilmentStatus.OFFERED, limit - due.size())) {
+                if (f.createdAt().plus(allowed).isAfter(now)) {
+                    break;
+                }
+                due.add(f);
+            }
+            if (due.size() == limit) {
+                break;
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Takes back a fulfilment its location did not accept in time: all its units are rejected, for
+     * {@value #NOT_ACCEPTED_REASON}, under the rejection key {@value #NOT_ACCEPTED_KEY}; they go back to the order, open,
+     * and their stock at the location is released. Re-sourcing them is the sourcing's work ({@code
+     * OrderSourcing.resourceUnaccepted} does both). A repeated call changes nothing more.
+     *
+     * @throws IllegalFulfilmentTransitionException when it is no longer offered (accepted meanwhile) or its time has not
+     *                                              run out; nothing changed
+     */
+    public Fulfilment rejectUnaccepted(FulfilmentId id) {
+        return step(id, "reject/" + NOT_ACCEPTED_KEY, f -> {
+            java.time.Instant now = clock.instant();
+            if (f.status() != FulfilmentStatus.OFFERED) {
+                throw new IllegalFulfilmentTransitionException(f, FulfilmentCommand.REJECT,
+                        "only an offered fulfilment is taken back for not being accepted in time");
+            }
+            Optional<java.time.Instant> by = acceptBy(f);
+            if (by.isEmpty() || by.get().isAfter(now)) {
+                throw new IllegalFulfilmentTransitionException(f, FulfilmentCommand.REJECT, by.map(
+                        t -> "its location may accept it until " + t).orElse("its location has no acceptance time limit"));
+            }
+            return f.reject(f.units(), NOT_ACCEPTED_REASON, now);
+        });
+    }
+
+    /**
+     * Takes back every fulfilment not accepted in time, at most {@code limit} ({@link #rejectUnaccepted}): call it from
+     * a scheduler when nothing re-sources (with sourcing, call {@code OrderSourcing.resourceUnaccepted} instead).
+     *
+     * @return the fulfilments taken back
+     */
+    public List<FulfilmentId> expireUnaccepted(int limit) {
+        List<FulfilmentId> taken = new ArrayList<>();
+        for (Fulfilment f : unacceptedInTime(limit)) {
+            try {
+                rejectUnaccepted(f.id());
+                taken.add(f.id());
+            } catch (IllegalFulfilmentTransitionException acceptedMeanwhile) {
+                // accepted or cancelled since it was listed
+            }
+        }
+        return taken;
     }
 
     /**
