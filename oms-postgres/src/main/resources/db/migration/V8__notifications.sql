@@ -19,3 +19,10 @@ create index oms_notification_by_stream on oms_notification (order_id, stream, s
 
 -- unsent: claims never marked sent, oldest claim first; only the few unsent ones are indexed
 create index oms_notification_unsent on oms_notification (claimed_at, idempotency_key) where sent_at is null;
+
+-- Work queues of PostgresFulfilmentRepository: a location's open fulfilments, earliest promise first. due_by is the
+-- promise of the fulfilment's order, 9999-12-31 when none (rows written before this migration have none).
+alter table oms_fulfilment add column due_by timestamptz not null default '9999-12-31 23:59:59.999999+00';
+
+create index oms_fulfilment_work_queue on oms_fulfilment (location, due_by, created_at, fulfilment_id)
+    where status in ('OFFERED', 'ACCEPTED', 'PICKING', 'READY_TO_SHIP');

@@ -128,6 +128,21 @@ public final class Fulfilments {
         return repository.atLocation(location, status, limit);
     }
 
+    /**
+     * A page of a location's work queue: the fulfilments waiting for {@code queue}'s step there, earliest promise first
+     * (orders with no promise last, then the oldest offer), after {@code after} (null: from the start; pass
+     * {@link io.omskit.core.spi.WorkQueuePosition#of} the last fulfilment of a page for the next), at most {@code limit}.
+     *
+     * @throws IllegalArgumentException when {@code limit} is not positive
+     */
+    public List<Fulfilment> workQueue(LocationId location, io.omskit.core.fulfilment.WorkQueue queue,
+                                      io.omskit.core.spi.WorkQueuePosition after, int limit) {
+        Checks.notNull(location, "location");
+        Checks.notNull(queue, "queue");
+        Checks.positive(limit, "limit");
+        return repository.workQueue(location, queue.statuses(), after, limit);
+    }
+
     // ---- steps ----
 
     /** The location takes the fulfilment on. A repeated call changes nothing more. */
@@ -428,7 +443,8 @@ public final class Fulfilments {
             FulfilmentKind kind = FulfilmentKind.of(order.delivery(), first.location(), type);
             Change<Fulfilment, FulfilmentEvent> offered = Fulfilment.offer(id, order.id(), kind, first.location(),
                     order.delivery().pickupStore(), AllocationKey.of(first.inventoryKey()), lines,
-                    kind.isCollected() ? pickupCodes.get() : null, clock.instant());
+                    kind.isCollected() ? pickupCodes.get() : null,
+                    order.delivery().promised() == null ? null : order.delivery().promised().latest(), clock.instant());
             if (save(offered) == SaveOutcome.SAVED) {
                 publish(offered.state(), offered.events());
             }

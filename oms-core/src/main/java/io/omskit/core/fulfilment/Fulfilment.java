@@ -37,11 +37,14 @@ import java.util.function.Function;
  * @param createdAt    when it was offered
  * @param commandKeys  the keys of the keyed commands applied to it, so that a retry is recognised
  * @param history      every event it raised, oldest first: its story, and what the order is brought in line with
+ * @param promisedBy   the latest moment promised to the customer for its order (what its location's work queue is
+ *                     ordered by); null when nothing was promised
  */
 public record Fulfilment(FulfilmentId id, long version, OrderId orderId, FulfilmentKind kind, LocationId location,
                          LocationId pickupStore, AllocationKey inventoryKey, List<FulfilmentLine> lines,
                          FulfilmentStatus status, String pickupCode, Instant collectBy, ShipmentDetails shipment,
-                         Instant createdAt, List<String> commandKeys, List<FulfilmentEvent> history) {
+                         Instant createdAt, List<String> commandKeys, List<FulfilmentEvent> history,
+                         Instant promisedBy) {
 
     /** The longest rejection reason. */
     public static final int MAX_REASON_LENGTH = 200;
@@ -86,9 +89,23 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
                                                             LocationId location, LocationId pickupStore,
                                                             AllocationKey inventoryKey, List<FulfilmentLine> lines,
                                                             String pickupCode, Instant now) {
+        return offer(id, orderId, kind, location, pickupStore, inventoryKey, lines, pickupCode, null, now);
+    }
+
+    /**
+     * A new fulfilment, offered to {@code location}, for an order promised to the customer by {@code promisedBy}.
+     *
+     * @param pickupCode the code the customer will show; required for a collected kind, ignored otherwise
+     * @param promisedBy the latest moment promised for the order; null when nothing was promised
+     */
+    public static Change<Fulfilment, FulfilmentEvent> offer(FulfilmentId id, OrderId orderId, FulfilmentKind kind,
+                                                            LocationId location, LocationId pickupStore,
+                                                            AllocationKey inventoryKey, List<FulfilmentLine> lines,
+                                                            String pickupCode, Instant promisedBy, Instant now) {
         Checks.notNull(kind, "kind");
         Fulfilment f = new Fulfilment(id, 1, orderId, kind, location, kind.isCollected() ? pickupStore : null, inventoryKey,
-                lines, FulfilmentStatus.OFFERED, kind.isCollected() ? pickupCode : null, null, null, now, List.of(), List.of());
+                lines, FulfilmentStatus.OFFERED, kind.isCollected() ? pickupCode : null, null, null, now, List.of(), List.of(),
+                promisedBy);
         FulfilmentEvent e = new FulfilmentEvent.FulfilmentOffered(EventIds.next(), id, orderId, 1, now, kind, location,
                 f.pickupStore, f.lines);
         return new Change<>(f.withHistory(e), List.of(e));
@@ -146,7 +163,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         List<String> keys = new ArrayList<>(commandKeys);
         keys.add(key);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, keys, history);
+                collectBy, shipment, createdAt, keys, history, promisedBy);
     }
 
     // ---- commands ----
@@ -296,7 +313,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         more.addAll(history);
         more.add(event);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, commandKeys, more);
+                collectBy, shipment, createdAt, commandKeys, more, promisedBy);
     }
 
     private Change<Fulfilment, FulfilmentEvent> next(FulfilmentStatus to, List<FulfilmentLine> newLines, Instant by,
@@ -304,7 +321,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         long v = version + 1;
         FulfilmentEvent e = event.apply(v);
         Fulfilment f = new Fulfilment(id, v, orderId, kind, location, pickupStore, inventoryKey, newLines, to, pickupCode,
-                by, newShipment, createdAt, commandKeys, history).withHistory(e);
+                by, newShipment, createdAt, commandKeys, history, promisedBy).withHistory(e);
         return new Change<>(f, List.of(e));
     }
 
