@@ -81,6 +81,7 @@ public final class Oms {
     private final CartHolds cartHolds;
     private final StockReconciliation stockReconciliation;
     private final Fulfilments fulfilments;
+    private final Transfers transfers;
 
     private Oms(Builder b) {
         this.clock = b.clock;
@@ -93,6 +94,7 @@ public final class Oms {
         Settlement settlement = new Settlement(book, b.payments, b.clock);
         this.fulfilments = new Fulfilments(book, stock, settlement, b.network, b.fulfilments, b.events, b.clock,
                 b.pickupPeriods, b.storePickupPeriods, b.pickupCodes, b.typeAcceptanceLimits, b.acceptanceLimits);
+        this.transfers = new Transfers(b.inventory, b.network, b.transfers, b.events, b.clock);
         this.stockReconciliation = new StockReconciliation(book, stock, b.inventory, b.events, b.clock);
         this.cancellation = new Cancellation(book, stock, settlement, fulfilments, b.clock);
         this.placement = new Placement(book, stock, settlement, cancellation, b.inventory, b.payments,
@@ -321,6 +323,11 @@ public final class Oms {
         return fulfilments;
     }
 
+    /** Stock transfers between locations: request, ship, receive, cancel. */
+    public Transfers transfers() {
+        return transfers;
+    }
+
     /** The clock every decision uses. */
     public Clock clock() {
         return clock;
@@ -386,6 +393,7 @@ public final class Oms {
         private Supplier<OrderId> ids = OrderId::random;
         private Duration stockGrace = Duration.ofMinutes(5);
         private FulfilmentRepository fulfilments = new InMemoryFulfilmentRepository();
+        private io.omskit.core.spi.TransferRepository transfers = new io.omskit.core.inmemory.InMemoryTransferRepository();
         private final Map<DeliveryMethod, Duration> pickupPeriods = new java.util.EnumMap<>(Map.of(
                 DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, Duration.ofDays(3), DeliveryMethod.SHIP_TO_STORE, Duration.ofDays(7)));
         private final Map<LocationId, Duration> storePickupPeriods = new java.util.HashMap<>();
@@ -400,6 +408,12 @@ public final class Oms {
         /** Where fulfilments are stored. */
         public Builder fulfilments(FulfilmentRepository fulfilments) {
             this.fulfilments = Checks.notNull(fulfilments, "fulfilments");
+            return this;
+        }
+
+        /** Where transfers between locations are stored. */
+        public Builder transfers(io.omskit.core.spi.TransferRepository transfers) {
+            this.transfers = Checks.notNull(transfers, "transfers");
             return this;
         }
 

@@ -111,8 +111,9 @@ public final class OmsJacksonModule extends Module {
     public static Builder builder() {
         Builder b = new Builder();
         b.family(DomainEvent.class).family(OrderEvent.class).family(OrderEvent.UnitsMoved.class).family(InventoryEvent.class)
-                .family(FulfilmentEvent.class)
-                .family(ReservationResult.class).family(AllocationResult.class).family(AdjustmentResult.class);
+                .family(FulfilmentEvent.class).family(io.omskit.core.transfer.TransferEvent.class)
+                .family(ReservationResult.class).family(AllocationResult.class).family(AdjustmentResult.class)
+                .family(io.omskit.core.transfer.TransferResult.class);
         b.subtype(OrderEvent.OrderPlaced.class, "order.placed")
                 .subtype(OrderEvent.OrderUnitsMoved.class, "order.units-moved")
                 .subtype(OrderEvent.OrderUnitsReserved.class, "order.units-reserved")
@@ -142,6 +143,10 @@ public final class OmsJacksonModule extends Module {
                 .subtype(FulfilmentEvent.FulfilmentDelivered.class, "fulfilment.delivered")
                 .subtype(FulfilmentEvent.FulfilmentCancelled.class, "fulfilment.cancelled")
                 .subtype(FulfilmentEvent.FulfilmentExpired.class, "fulfilment.expired");
+        b.subtype(io.omskit.core.transfer.TransferEvent.TransferRequested.class, "transfer.requested")
+                .subtype(io.omskit.core.transfer.TransferEvent.TransferShipped.class, "transfer.shipped")
+                .subtype(io.omskit.core.transfer.TransferEvent.TransferReceived.class, "transfer.received")
+                .subtype(io.omskit.core.transfer.TransferEvent.TransferCancelled.class, "transfer.cancelled");
         b.subtype(InventoryEvent.StockMoved.class, "inventory.stock-moved")
                 .subtype(InventoryEvent.StockLevelChanged.class, "inventory.level-changed")
                 .subtype(InventoryEvent.StockReserved.class, "inventory.stock-reserved")
@@ -153,7 +158,9 @@ public final class OmsJacksonModule extends Module {
                 .subtype(AllocationResult.Allocated.class, "allocation.allocated")
                 .subtype(AllocationResult.Insufficient.class, "allocation.insufficient")
                 .subtype(AdjustmentResult.Applied.class, "adjustment.applied")
-                .subtype(AdjustmentResult.Refused.class, "adjustment.refused");
+                .subtype(AdjustmentResult.Refused.class, "adjustment.refused")
+                .subtype(io.omskit.core.transfer.TransferResult.Requested.class, "transfer-request.requested")
+                .subtype(io.omskit.core.transfer.TransferResult.Refused.class, "transfer-request.refused");
         return b;
     }
 
