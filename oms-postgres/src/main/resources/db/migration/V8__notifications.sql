@@ -26,3 +26,23 @@ alter table oms_fulfilment add column due_by timestamptz not null default '9999-
 
 create index oms_fulfilment_work_queue on oms_fulfilment (location, due_by, created_at, fulfilment_id)
     where status in ('OFFERED', 'ACCEPTED', 'PICKING', 'READY_TO_SHIP');
+
+-- Transfers for PostgresTransferRepository: each transfer is one JSONB document beside copies of the fields its queries
+-- need; the document keeps the exact instants, the columns microseconds.
+create table oms_transfer (
+    transfer_id      text        collate "C" primary key,
+    version          bigint      not null check (version >= 1),
+    source           text        collate "C" not null,
+    destination      text        collate "C" not null,
+    status           varchar(16) not null,
+    expected_arrival timestamptz not null,
+    requested_at     timestamptz not null,
+    updated_at       timestamptz not null,
+    document         jsonb       not null
+);
+
+-- inbound: a destination's transfers in one status, earliest arrival first
+create index oms_transfer_inbound on oms_transfer (destination, status, expected_arrival, transfer_id);
+
+-- outbound: a source's transfers in one status, oldest request first
+create index oms_transfer_outbound on oms_transfer (source, status, requested_at, transfer_id);

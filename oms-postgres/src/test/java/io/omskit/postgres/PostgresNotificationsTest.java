@@ -51,7 +51,7 @@ class PostgresNotificationsTest {
                             Dimensions.ofMillimetres(100, 100, 120), true)))
                     .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
                     .payments(payments).events(events).build();
-            Notifier node1 = Notifier.builder(oms, sender, new PostgresNotificationLog(pg.dataSource())).build();
+            Notifier node1 = Notifier.builder(oms, sender, pg.notificationLog()).build();
             Notifier node2 = Notifier.builder(oms, sender, new PostgresNotificationLog(pg.dataSource())).build();
             events.subscribe(node1::accept);
 
