@@ -63,6 +63,8 @@ import java.util.function.Supplier;
  */
 public final class Fulfilments {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Fulfilments.class);
+
     private static final int MAX_CONFLICT_RETRIES = 8;
 
     private final OrderBook book;
@@ -346,7 +348,9 @@ public final class Fulfilments {
 
     /**
      * Takes back every fulfilment not accepted in time, at most {@code limit} ({@link #rejectUnaccepted}): call it from
-     * a scheduler when nothing re-sources (with sourcing, call {@code OrderSourcing.resourceUnaccepted} instead).
+     * a scheduler when nothing re-sources (with sourcing, call {@code OrderSourcing.resourceUnaccepted} instead). One
+     * that cannot be taken back now (accepted meanwhile, its order on hold, an adapter failed) is skipped, and logged
+     * unless it was accepted meanwhile, so that it never keeps the others from being taken back.
      *
      * @return the fulfilments taken back
      */
@@ -358,6 +362,8 @@ public final class Fulfilments {
                 taken.add(f.id());
             } catch (IllegalFulfilmentTransitionException acceptedMeanwhile) {
                 // accepted or cancelled since it was listed
+            } catch (RuntimeException e) {
+                LOG.warn("fulfilment {} not accepted in time could not be taken back now: {}", f.id(), e.toString());
             }
         }
         return taken;

@@ -137,6 +137,8 @@ public final class OrderSourcing {
      * taking a fulfilment back, its units are open on the order: {@code reject(id, units, NOT_ACCEPTED_REASON,
      * NOT_ACCEPTED_KEY)} finishes the re-sourcing (as does sourcing the order again, without excluding that location).
      *
+     * One that cannot be taken back now (its order on hold, an adapter failed) is logged and skipped.
+     *
      * @return the outcome per fulfilment taken back, in the order they were taken back
      */
     public Map<FulfilmentId, ResourcingOutcome> resourceUnaccepted(int limit) {
@@ -144,10 +146,14 @@ public final class OrderSourcing {
         for (Fulfilment due : oms.fulfilments().unacceptedInTime(limit)) {
             try {
                 oms.fulfilments().rejectUnaccepted(due.id());
+                outcomes.put(due.id(), resource(due, true, due.units(), io.omskit.core.Fulfilments.NOT_ACCEPTED_KEY));
             } catch (io.omskit.core.fulfilment.IllegalFulfilmentTransitionException acceptedMeanwhile) {
-                continue;
+                // accepted or cancelled since it was listed
+            } catch (RuntimeException e) {
+                // never let one fulfilment keep the others from being taken back; the next sweep or a reject finishes it
+                LOG.warn("fulfilment {} not accepted in time could not be taken back and re-sourced now: {}", due.id(),
+                        e.toString());
             }
-            outcomes.put(due.id(), resource(due, true, due.units(), io.omskit.core.Fulfilments.NOT_ACCEPTED_KEY));
         }
         return outcomes;
     }
