@@ -361,9 +361,13 @@ public final class Demo implements AutoCloseable {
                 io.omskit.core.inventory.MovementReason.RECEIPT, 2, "delivery note 12"));
         Order order = oms.placeOrder(home(Channel.WEB, "WEB-1201", "tok_visa").line("1", mug.value(), 1, eur(12)).build())
                 .order();
-        notifier.publish(events.events(io.omskit.core.order.OrderEvent.OrderStatusChanged.class));
-        out.println("  WEB-1201 confirmed; every event of the demo so far delivered to the notifier once more: "
-                + sender.calls().size() + " message(s) sent, none twice");
+        List<io.omskit.core.order.OrderEvent.OrderStatusChanged> changes =
+                events.events(io.omskit.core.order.OrderEvent.OrderStatusChanged.class);
+        notifier.publish(changes);
+        notifier.publish(changes);
+        out.println("  WEB-1201 confirmed; the demo's " + changes.size() + " status changes so far delivered to the notifier"
+                + " twice more: " + sender.delivered().size() + " message(s) to customers, " + sender.calls().size()
+                + " call(s) to the provider");
         LineQuantity all = LineQuantity.of(order.lines().get(0).id(), 1);
         oms.allocate(order.id(), "WEB-1201-MITTE", mitte, List.of(all));
         out.println("  offered to " + mitte + ", which must accept by "
