@@ -76,6 +76,8 @@ import java.util.function.Supplier;
  */
 public final class Fulfilments {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Fulfilments.class);
+
     private static final int MAX_CONFLICT_RETRIES = 8;
 
     private final OrderBook book;
@@ -88,13 +90,16 @@ public final class Fulfilments {
     private final Map<DeliveryMethod, Duration> pickupPeriods;
     private final Map<LocationId, Duration> storePickupPeriods;
     private final Supplier<String> pickupCodes;
+    private final Map<LocationType, Duration> typeAcceptanceLimits;
+    private final Map<LocationId, Duration> acceptanceLimits;
     private final Cache<FulfilmentId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
     private final FulfilmentEffects effects;
     private final Parcels parcels;
 
     Fulfilments(OrderBook book, StockKeeper stock, Settlement settlement, Network network, FulfilmentRepository repository,
                 EventPublisher events, Clock clock, Map<DeliveryMethod, Duration> pickupPeriods,
-                Map<LocationId, Duration> storePickupPeriods, Supplier<String> pickupCodes, CarrierGateway carriers) {
+                Map<LocationId, Duration> storePickupPeriods, Supplier<String> pickupCodes, CarrierGateway carriers,
+                Map<LocationType, Duration> typeAcceptanceLimits, Map<LocationId, Duration> acceptanceLimits) {
         this.book = book;
         this.stock = stock;
         this.settlement = settlement;
@@ -105,6 +110,8 @@ public final class Fulfilments {
         this.pickupPeriods = Map.copyOf(pickupPeriods);
         this.storePickupPeriods = Map.copyOf(storePickupPeriods);
         this.pickupCodes = pickupCodes;
+        this.typeAcceptanceLimits = Map.copyOf(typeAcceptanceLimits);
+        this.acceptanceLimits = Map.copyOf(acceptanceLimits);
         this.effects = new FulfilmentEffects(book, stock, settlement, clock);
         this.parcels = new Parcels(carriers, repository, book, this::record, clock);
     }
@@ -136,6 +143,21 @@ public final class Fulfilments {
         Checks.notNull(status, "status");
         Checks.positive(limit, "limit");
         return repository.atLocation(location, status, limit);
+    }
+
+    /**
+     * A page of a location's work queue: the fulfilments waiting for {@code queue}'s step there, earliest promise first
+     * (orders with no promise last, then the oldest offer), after {@code after} (null: from the start; pass
+     * {@link io.omskit.core.spi.WorkQueuePosition#of} the last fulfilment of a page for the next), at most {@code limit}.
+     *
+     * @throws IllegalArgumentException when {@code limit} is not positive
+     */
+    public List<Fulfilment> workQueue(LocationId location, io.omskit.core.fulfilment.WorkQueue queue,
+                                      io.omskit.core.spi.WorkQueuePosition after, int limit) {
+        Checks.notNull(location, "location");
+        Checks.notNull(queue, "queue");
+        Checks.positive(limit, "limit");
+        return repository.workQueue(location, queue.statuses(), after, limit);
     }
 
     // ---- steps ----
@@ -250,6 +272,116 @@ public final class Fulfilments {
             }
         }
         return expired;
+    }
+
+    // ---- acceptance time limits ----
+
+    /** The reason a fulfilment not accepted in time is rejected with, for people. */
+    public static final String NOT_ACCEPTED_REASON = "not accepted in time";
+    /** The rejection key of a fulfilment not accepted in time: a re-sourcing that uses it finishes the rejection. */
+    public static final String NOT_ACCEPTED_KEY = "not-accepted-in-time";
+
+    /**
+     * How long {@code location} has to accept a fulfilment offered to it: its own limit ({@link Oms.Builder#acceptanceLimit(
+     * LocationId, Duration)}), else its type's; empty when neither is configured (it may take as long as it likes).
+     */
+    public Optional<Duration> acceptanceLimit(LocationId location) {
+        Checks.notNull(location, "location");
+        Duration own = acceptanceLimits.get(location);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        return network.find(location).map(l -> typeAcceptanceLimits.get(l.type()));
+    }
+
+    /**
+     * When the fulfilment must be accepted by; empty when its location has no limit or it is no longer offered.
+     */
+    public Optional<java.time.Instant> acceptBy(Fulfilment f) {
+        Checks.notNull(f, "fulfilment");
+        if (f.status() != FulfilmentStatus.OFFERED) {
+            return Optional.empty();
+        }
+        return acceptanceLimit(f.location()).map(limit -> f.createdAt().plus(limit));
+    }
+
+    /**
+     * Offered fulfilments whose location did not accept them within its time limit, oldest offer first per location,
+     * at most {@code limit} in all: what {@link #expireUnaccepted(int)} takes back. Looks at the locations of the
+     * network with a limit (and those given a limit of their own).
+     */
+    public List<Fulfilment> unacceptedInTime(int limit) {
+        Checks.positive(limit, "limit");
+        java.time.Instant now = clock.instant();
+        java.util.Set<LocationId> limited = new java.util.LinkedHashSet<>();
+        for (Location l : network.locations()) {
+            if (typeAcceptanceLimits.containsKey(l.type())) {
+                limited.add(l.id());
+            }
+        }
+        limited.addAll(acceptanceLimits.keySet());
+        List<Fulfilment> due = new ArrayList<>();
+        for (LocationId location : limited) {
+            Duration allowed = acceptanceLimit(location).orElseThrow();
+            for (Fulfilment f : repository.atLocation(location, FulfilmentStatus.OFFERED, limit - due.size())) {
+                if (f.createdAt().plus(allowed).isAfter(now)) {
+                    break;
+                }
+                due.add(f);
+            }
+            if (due.size() == limit) {
+                break;
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Takes back a fulfilment its location did not accept in time: all its units are rejected, for
+     * {@value #NOT_ACCEPTED_REASON}, under the rejection key {@value #NOT_ACCEPTED_KEY}; they go back to the order, open,
+     * and their stock at the location is released. Re-sourcing them is the sourcing's work ({@code
+     * OrderSourcing.resourceUnaccepted} does both). A repeated call changes nothing more.
+     *
+     * @throws IllegalFulfilmentTransitionException when it is no longer offered (accepted meanwhile) or its time has not
+     *                                              run out; nothing changed
+     */
+    public Fulfilment rejectUnaccepted(FulfilmentId id) {
+        return step(id, "reject/" + NOT_ACCEPTED_KEY, f -> {
+            java.time.Instant now = clock.instant();
+            if (f.status() != FulfilmentStatus.OFFERED) {
+                throw new IllegalFulfilmentTransitionException(f, FulfilmentCommand.REJECT,
+                        "only an offered fulfilment is taken back for not being accepted in time");
+            }
+            Optional<java.time.Instant> by = acceptBy(f);
+            if (by.isEmpty() || by.get().isAfter(now)) {
+                throw new IllegalFulfilmentTransitionException(f, FulfilmentCommand.REJECT, by.map(
+                        t -> "its location may accept it until " + t).orElse("its location has no acceptance time limit"));
+            }
+            return f.reject(f.units(), NOT_ACCEPTED_REASON, now);
+        });
+    }
+
+    /**
+     * Takes back every fulfilment not accepted in time, at most {@code limit} ({@link #rejectUnaccepted}): call it from
+     * a scheduler when nothing re-sources (with sourcing, call {@code OrderSourcing.resourceUnaccepted} instead). One
+     * that cannot be taken back now (accepted meanwhile, its order on hold, an adapter failed) is skipped, and logged
+     * unless it was accepted meanwhile, so that it never keeps the others from being taken back.
+     *
+     * @return the fulfilments taken back
+     */
+    public List<FulfilmentId> expireUnaccepted(int limit) {
+        List<FulfilmentId> taken = new ArrayList<>();
+        for (Fulfilment f : unacceptedInTime(limit)) {
+            try {
+                rejectUnaccepted(f.id());
+                taken.add(f.id());
+            } catch (IllegalFulfilmentTransitionException acceptedMeanwhile) {
+                // accepted or cancelled since it was listed
+            } catch (RuntimeException e) {
+                LOG.warn("fulfilment {} not accepted in time could not be taken back now: {}", f.id(), e.toString());
+            }
+        }
+        return taken;
     }
 
     /**
@@ -373,7 +505,8 @@ public final class Fulfilments {
             FulfilmentKind kind = FulfilmentKind.of(order.delivery(), first.location(), type);
             Change<Fulfilment, FulfilmentEvent> offered = Fulfilment.offer(id, order.id(), kind, first.location(),
                     order.delivery().pickupStore(), AllocationKey.of(first.inventoryKey()), lines,
-                    kind.isCollected() ? pickupCodes.get() : null, clock.instant());
+                    kind.isCollected() ? pickupCodes.get() : null,
+                    order.delivery().promised() == null ? null : order.delivery().promised().latest(), clock.instant());
             if (save(offered) == SaveOutcome.SAVED) {
                 publish(offered.state(), offered.events());
             }

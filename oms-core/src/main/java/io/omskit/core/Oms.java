@@ -82,6 +82,7 @@ public final class Oms {
     private final CartHolds cartHolds;
     private final StockReconciliation stockReconciliation;
     private final Fulfilments fulfilments;
+    private final Transfers transfers;
 
     private Oms(Builder b) {
         this.clock = b.clock;
@@ -93,7 +94,8 @@ public final class Oms {
         this.book = new OrderBook(b.orders, b.events, stock);
         Settlement settlement = new Settlement(book, b.payments, b.clock);
         this.fulfilments = new Fulfilments(book, stock, settlement, b.network, b.fulfilments, b.events, b.clock,
-                b.pickupPeriods, b.storePickupPeriods, b.pickupCodes, b.carriers);
+                b.pickupPeriods, b.storePickupPeriods, b.pickupCodes, b.carriers, b.typeAcceptanceLimits, b.acceptanceLimits);
+        this.transfers = new Transfers(b.inventory, b.network, b.transfers, b.events, b.clock);
         this.stockReconciliation = new StockReconciliation(book, stock, b.inventory, b.events, b.clock);
         this.cancellation = new Cancellation(book, stock, settlement, fulfilments, b.clock);
         this.placement = new Placement(book, stock, settlement, cancellation, b.inventory, b.payments,
@@ -322,6 +324,11 @@ public final class Oms {
         return fulfilments;
     }
 
+    /** Stock transfers between locations: request, ship, receive, cancel. */
+    public Transfers transfers() {
+        return transfers;
+    }
+
     /** The clock every decision uses. */
     public Clock clock() {
         return clock;
@@ -388,10 +395,14 @@ public final class Oms {
         private Supplier<OrderId> ids = OrderId::random;
         private Duration stockGrace = Duration.ofMinutes(5);
         private FulfilmentRepository fulfilments = new InMemoryFulfilmentRepository();
+        private io.omskit.core.spi.TransferRepository transfers = new io.omskit.core.inmemory.InMemoryTransferRepository();
         private final Map<DeliveryMethod, Duration> pickupPeriods = new java.util.EnumMap<>(Map.of(
                 DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, Duration.ofDays(3), DeliveryMethod.SHIP_TO_STORE, Duration.ofDays(7)));
         private final Map<LocationId, Duration> storePickupPeriods = new java.util.HashMap<>();
         private Supplier<String> pickupCodes = PickupCodes::random;
+        private final Map<io.omskit.core.network.LocationType, Duration> typeAcceptanceLimits =
+                new java.util.EnumMap<>(io.omskit.core.network.LocationType.class);
+        private final Map<LocationId, Duration> acceptanceLimits = new java.util.HashMap<>();
 
         private Builder() {
         }
@@ -408,6 +419,12 @@ public final class Oms {
         /** Where fulfilments are stored. */
         public Builder fulfilments(FulfilmentRepository fulfilments) {
             this.fulfilments = Checks.notNull(fulfilments, "fulfilments");
+            return this;
+        }
+
+        /** Where transfers between locations are stored. */
+        public Builder transfers(io.omskit.core.spi.TransferRepository transfers) {
+            this.transfers = Checks.notNull(transfers, "transfers");
             return this;
         }
 
@@ -429,6 +446,27 @@ public final class Oms {
         /** How long fulfilments collected at {@code store} wait for the customer; overrides the method's period. */
         public Builder pickupPeriod(LocationId store, Duration period) {
             storePickupPeriods.put(Checks.notNull(store, "store"), positive(period, "pickupPeriod"));
+            return this;
+        }
+
+        /**
+         * How long locations of {@code type} have to accept a fulfilment offered to them before
+         * {@link Fulfilments#expireUnaccepted(int)} takes it back to be re-sourced. No limit unless configured.
+         *
+         * @throws IllegalArgumentException when the limit is not positive
+         */
+        public Builder acceptanceLimit(io.omskit.core.network.LocationType type, Duration limit) {
+            typeAcceptanceLimits.put(Checks.notNull(type, "type"), positive(limit, "acceptanceLimit"));
+            return this;
+        }
+
+        /**
+         * How long {@code location} has to accept a fulfilment offered to it; overrides its type's limit.
+         *
+         * @throws IllegalArgumentException when the limit is not positive
+         */
+        public Builder acceptanceLimit(LocationId location, Duration limit) {
+            acceptanceLimits.put(Checks.notNull(location, "location"), positive(limit, "acceptanceLimit"));
             return this;
         }
 

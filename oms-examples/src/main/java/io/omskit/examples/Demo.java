@@ -66,6 +66,7 @@ public final class Demo implements AutoCloseable {
     private final FakePaymentGateway payments = new FakePaymentGateway();
     private io.omskit.core.inmemory.FakeCarrierGateway carriers;
     private final InventoryStore inventory;
+    private final io.omskit.core.spi.NotificationLog notificationLog;
     private Hiccups hiccups;
     private final Oms oms;
 
@@ -81,7 +82,9 @@ public final class Demo implements AutoCloseable {
         InMemoryInventoryStore store = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         DemoNetwork.seedStock(network, store::load);
         this.inventory = store;
-        this.oms = wire(new InMemoryOrderRepository(), new io.omskit.core.inmemory.InMemoryFulfilmentRepository());
+        this.notificationLog = new io.omskit.core.inmemory.InMemoryNotificationLog();
+        this.oms = wire(new InMemoryOrderRepository(), new io.omskit.core.inmemory.InMemoryFulfilmentRepository(),
+                new io.omskit.core.inmemory.InMemoryTransferRepository());
     }
 
     /**
@@ -109,14 +112,17 @@ public final class Demo implements AutoCloseable {
         opening.forEach((sku, byLocation) -> store.load(sku, List.copyOf(byLocation.keySet()),
                 byLocation.values().stream().mapToInt(Integer::intValue).toArray()));
         this.inventory = store;
-        this.oms = wire(postgres.orderRepository(), postgres.fulfilmentRepository());
+        this.notificationLog = postgres.notificationLog();
+        this.oms = wire(postgres.orderRepository(), postgres.fulfilmentRepository(), postgres.transferRepository());
     }
 
-    private Oms wire(OrderRepository orders, io.omskit.core.spi.FulfilmentRepository fulfilments) {
+    private Oms wire(OrderRepository orders, io.omskit.core.spi.FulfilmentRepository fulfilments,
+                     io.omskit.core.spi.TransferRepository transfers) {
         this.hiccups = new Hiccups(orders);
         this.carriers = io.omskit.core.inmemory.FakeCarrierGateway.withSampleCarriers(clock);
         return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).fulfilments(fulfilments)
-                .inventory(inventory).payments(payments).carriers(carriers).events(events).build();
+                .transfers(transfers).inventory(inventory).payments(payments).carriers(carriers).events(events)
+                .acceptanceLimit(io.omskit.core.network.LocationType.STORE, Duration.ofHours(2)).build();
     }
 
     /** The host's clock, which the demo moves forward to show what happens days later (scene 11). */
@@ -337,6 +343,8 @@ public final class Demo implements AutoCloseable {
 
         heading("12. Carriers, labels and tracking: a quote, the carrier chosen on price and punctuality, a label, webhooks");
         carriers(results);
+        heading("13. Customer messages, a store that does not answer in time, a transfer restocks a store");
+        messagesAndTransfers(results);
         return results;
     }
 
@@ -419,6 +427,66 @@ public final class Demo implements AutoCloseable {
                 + " on this lane now " + record.tally(booked.service(), lane).onTime() + " on time of "
                 + record.tally(booked.service(), lane).parcels());
         results.tracked = delivered;
+    }
+
+    // ---- scene 13: notifications, store acceptance time limits, work queues, transfers ----
+
+    private void messagesAndTransfers(Results results) {
+        io.omskit.core.inmemory.RecordingNotificationSender sender = new io.omskit.core.inmemory.RecordingNotificationSender();
+        io.omskit.core.notification.Notifier notifier = io.omskit.core.notification.Notifier.builder(oms, sender, notificationLog)
+                .contacts(o -> List.of(io.omskit.core.notification.Contact.of(io.omskit.core.spi.NotificationChannel.EMAIL,
+                        java.util.Locale.GERMANY)))
+                .trackingLinks((carrier, number) -> "https://track.example.com/" + carrier + "/" + number).build();
+        events.subscribe(notifier::accept);
+
+        LocationId mitte = LocationId.of("ST-MITTE");
+        LocationId berlin = LocationId.of("WH-BERLIN");
+        io.omskit.core.catalog.Sku mug = DemoNetwork.sku(3);
+        inventory.adjust(io.omskit.core.inventory.StockAdjustment.of("demo-receipt-mitte-12", mug, mitte,
+                io.omskit.core.inventory.MovementReason.RECEIPT, 2, "delivery note 12"));
+        Order order = oms.placeOrder(home(Channel.WEB, "WEB-1201", "tok_visa").line("1", mug.value(), 1, eur(12)).build())
+                .order();
+        List<io.omskit.core.order.OrderEvent.OrderStatusChanged> changes =
+                events.events(io.omskit.core.order.OrderEvent.OrderStatusChanged.class);
+        notifier.publish(changes);
+        notifier.publish(changes);
+        out.println("  WEB-1201 confirmed; the demo's " + changes.size() + " status changes so far delivered to the notifier"
+                + " twice more: " + sender.delivered().size() + " message(s) to customers, " + sender.calls().size()
+                + " call(s) to the provider");
+        LineQuantity all = LineQuantity.of(order.lines().get(0).id(), 1);
+        oms.allocate(order.id(), "WEB-1201-MITTE", mitte, List.of(all));
+        out.println("  offered to " + mitte + ", which must accept by "
+                + minutes(oms.fulfilments().acceptBy(oms.fulfilments().get(FulfilmentId.of("WEB-1201-MITTE"))).orElseThrow())
+                + "; its queue to accept: " + oms.fulfilments().workQueue(mitte,
+                io.omskit.core.fulfilment.WorkQueue.TO_ACCEPT, null, 50).size() + " fulfilment(s)");
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        List<FulfilmentId> takenBack = oms.fulfilments().expireUnaccepted(100);
+        out.println("  two hours later the sweep takes back " + takenBack.size() + " unanswered fulfilment(s) at stores; "
+                + "WEB-1201-MITTE is " + oms.fulfilments().get(FulfilmentId.of("WEB-1201-MITTE")).status());
+        Fulfilment parcel = readyAt(oms.order(order.id()).orElseThrow(), "WEB-1201-BER", berlin);
+        oms.fulfilments().ship(parcel.id(), ShipmentDetails.of("DHL-1201", "DHL", "00340434161094099999"));
+        oms.fulfilments().deliver(parcel.id(), "signed");
+        for (io.omskit.core.spi.Notification n : sender.delivered(order.id())) {
+            out.println("    message " + n.subject().name() + " (" + n.channel() + ", " + n.locale() + ")"
+                    + (n.data().containsKey(io.omskit.core.notification.MessageData.TRACKING_LINK)
+                    ? " " + n.data().get(io.omskit.core.notification.MessageData.TRACKING_LINK) : ""));
+        }
+        results.messages = sender.delivered(order.id());
+
+        io.omskit.core.transfer.TransferId restock = io.omskit.core.transfer.TransferId.of("RESTOCK-MITTE-1");
+        int mitteBefore = inventory.position(mug, mitte).onHand();
+        oms.transfers().request(new io.omskit.core.transfer.TransferRequest(restock, berlin, mitte,
+                io.omskit.core.transfer.TransferReason.RESTOCK, List.of(io.omskit.core.transfer.TransferLine.of(mug, 6)),
+                clock.instant().plus(Duration.ofDays(1))));
+        out.println("  restock " + restock + ": 6 x " + mug + " held at " + berlin + ", expected at " + mitte + ": "
+                + inventory.inbound(mug).stream().filter(s -> s.location().equals(mitte)).mapToInt(
+                io.omskit.core.inventory.InboundSupply::quantity).sum() + " inbound");
+        oms.transfers().ship(restock, ShipmentDetails.of("TRUCK-0043", "own fleet", ""));
+        clock.advance(Duration.ofDays(1));
+        oms.transfers().receive(restock);
+        out.println("  shipped and received: " + mitte + " on hand " + mitteBefore + " -> "
+                + inventory.position(mug, mitte).onHand() + ", transfer " + oms.transfers().get(restock).status());
+        results.restocked = oms.transfers().get(restock);
     }
 
     // ---- scene 11: every step after allocation, run by the library ----
@@ -796,5 +864,7 @@ public final class Demo implements AutoCloseable {
         public Order transferCollected;
         public Order expired;
         public Order tracked;
+        public List<io.omskit.core.spi.Notification> messages = new ArrayList<>();
+        public io.omskit.core.transfer.Transfer restocked;
     }
 }

@@ -52,6 +52,12 @@ class DemoTest {
                 "duplicate, nothing changes", "fulfilment DELIVERED");
         assertThat(printed).contains("11. After allocation", "ST-MITTE accepts, picks and packs -> READY_FOR_COLLECTION",
                 "arrives at ST-KREUZBERG -> order READY_FOR_PICKUP", "expires [APP-1103-F] -> order CANCELLED");
+        assertThat(results.messages).extracting(n -> n.subject().name()).containsExactly("CONFIRMED", "SHIPPED", "DELIVERED");
+        assertThat(results.restocked.status()).isEqualTo(io.omskit.core.transfer.TransferStatus.RECEIVED);
+        assertThat(printed).contains("12. Customer messages", "WEB-1201-MITTE is REJECTED",
+                "https://track.example.com/DHL/00340434161094099999", "6 inbound", "transfer RECEIVED");
+        assertThat(printed).as("status changes delivered again send nothing twice")
+                .containsPattern("(\\d+) message\\(s\\) to customers, \\1 call\\(s\\) to the provider");
         assertThat(printed).contains("10. The storage fails after writing", "stock movements for the parcel: 1", "stock held for it: none");
         assertThat(printed)
                 .contains("2 warehouses, 8 stores, 1 drop-shipper")

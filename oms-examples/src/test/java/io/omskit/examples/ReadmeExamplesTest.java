@@ -31,7 +31,20 @@ import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderStatus;
 import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.fulfilment.WorkQueue;
+import io.omskit.core.inmemory.InMemoryNotificationLog;
+import io.omskit.core.inmemory.RecordingNotificationSender;
+import io.omskit.core.notification.Contact;
+import io.omskit.core.notification.Notifier;
+import io.omskit.core.spi.NotificationChannel;
+import io.omskit.core.transfer.TransferId;
+import io.omskit.core.transfer.TransferLine;
+import io.omskit.core.transfer.TransferReason;
+import io.omskit.core.transfer.TransferRequest;
+import io.omskit.core.transfer.TransferStatus;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.List;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -162,5 +175,54 @@ class ReadmeExamplesTest {
         record.observeAll(events.events());
         assertThat(record.tally(choice.chosen().orElseThrow().service(), booking.fulfilment().booking().lane()).onTime())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void notifications_store_time_limits_and_transfers() {
+        Clock clock = Clock.systemUTC();
+        RecordingEventPublisher events = new RecordingEventPublisher();
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
+        Oms oms = Oms.builder().clock(clock)
+                .network(Network.of(List.of(
+                        Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
+                        Location.builder(LocationId.of("ST-1"), LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
+                .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                        Dimensions.ofMillimetres(100, 100, 120), true)))
+                .inventory(inventory).payments(new FakePaymentGateway()).events(events)
+                .acceptanceLimit(LocationType.STORE, Duration.ofHours(2)).build();
+        inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
+        PlaceOrderRequest request = PlaceOrderRequest.builder()
+                .channel(Channel.WEB).externalRef("W-1001").customer("customer-42").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 8)).paymentRef("tok_visa").build();
+
+        // --- README: Notifications, store time limits and transfers ---
+        RecordingNotificationSender sender = new RecordingNotificationSender();          // your NotificationSender
+        Notifier notifier = Notifier.builder(oms, sender, new InMemoryNotificationLog())  // pg.notificationLog() on PostgreSQL
+                .contacts(order -> List.of(Contact.of(NotificationChannel.EMAIL, Locale.GERMANY)))
+                .trackingLinks((carrier, number) -> "https://track.example.com/" + carrier + "/" + number)
+                .build();
+        events.subscribe(notifier::accept);                // only what was published; the relay's publisher on PostgreSQL
+
+        OrderId order = oms.placeOrder(request).order().id();       // one message: CONFIRMED
+        notifier.retryUnsent(100);                                  // from your scheduler: messages whose sending failed
+
+        oms.fulfilments().workQueue(LocationId.of("WH-1"), WorkQueue.TO_ACCEPT, null, 50);   // earliest promise first
+
+        TransferId restock = TransferId.of("RESTOCK-ST-1-0042");
+        oms.transfers().request(new TransferRequest(restock, LocationId.of("WH-1"), LocationId.of("ST-1"),
+                TransferReason.RESTOCK, List.of(TransferLine.of(Sku.of("MUG"), 4)), clock.instant().plus(Duration.ofDays(2))));
+        oms.inventory().inbound(Sku.of("MUG"));                     // 4 expected at ST-1, reference "transfer:RESTOCK-ST-1-0042"
+        oms.transfers().ship(restock, ShipmentDetails.of("TRUCK-7", "own fleet", ""));
+        oms.transfers().receive(restock);                           // on hand at ST-1
+        // --- end ---
+
+        assertThat(sender.delivered(order)).extracting(n -> n.subject().name()).containsExactly("CONFIRMED");
+        assertThat(sender.delivered(order).get(0).locale()).isEqualTo(Locale.GERMANY);
+        assertThat(inventory.position(Sku.of("MUG"), LocationId.of("ST-1")).onHand()).isEqualTo(4);
+        assertThat(inventory.position(Sku.of("MUG"), LocationId.of("WH-1")).onHand()).isEqualTo(6);
+        assertThat(inventory.inbound(Sku.of("MUG"))).isEmpty();
+        assertThat(oms.transfers().get(restock).status()).isEqualTo(TransferStatus.RECEIVED);
     }
 }

@@ -125,9 +125,42 @@ public final class OrderSourcing {
         Checks.notNull(units, "units");
         Checks.identifier(rejectionKey, "rejectionKey");
         Fulfilment before = oms.fulfilments().get(fulfilment);
-        OrderId id = before.orderId();
         boolean first = !before.applied("reject/" + rejectionKey);
         oms.fulfilments().reject(fulfilment, units, reason, rejectionKey);
+        return resource(before, first, units, rejectionKey);
+    }
+
+    /**
+     * Takes back every fulfilment its location did not accept within its time limit (configured on the {@link Oms}
+     * builder), at most {@code limit}, and sources its units again elsewhere, as a rejection by that location under the
+     * key {@link io.omskit.core.Fulfilments#NOT_ACCEPTED_KEY}. Call it from a scheduler. When a sweep fails after
+     * taking a fulfilment back, its units are open on the order: {@code reject(id, units, NOT_ACCEPTED_REASON,
+     * NOT_ACCEPTED_KEY)} finishes the re-sourcing (as does sourcing the order again, without excluding that location).
+     *
+     * One that cannot be taken back now (its order on hold, an adapter failed) is logged and skipped.
+     *
+     * @return the outcome per fulfilment taken back, in the order they were taken back
+     */
+    public Map<FulfilmentId, ResourcingOutcome> resourceUnaccepted(int limit) {
+        Map<FulfilmentId, ResourcingOutcome> outcomes = new LinkedHashMap<>();
+        for (Fulfilment due : oms.fulfilments().unacceptedInTime(limit)) {
+            try {
+                oms.fulfilments().rejectUnaccepted(due.id());
+                outcomes.put(due.id(), resource(due, true, due.units(), io.omskit.core.Fulfilments.NOT_ACCEPTED_KEY));
+            } catch (io.omskit.core.fulfilment.IllegalFulfilmentTransitionException acceptedMeanwhile) {
+                // accepted or cancelled since it was listed
+            } catch (RuntimeException e) {
+                // never let one fulfilment keep the others from being taken back; the next sweep or a reject finishes it
+                LOG.warn("fulfilment {} not accepted in time could not be taken back and re-sourced now: {}", due.id(),
+                        e.toString());
+            }
+        }
+        return outcomes;
+    }
+
+    /** Sources again the {@code units} a location refused of {@code before} (read before the rejection was applied). */
+    private ResourcingOutcome resource(Fulfilment before, boolean first, List<LineQuantity> units, String rejectionKey) {
+        OrderId id = before.orderId();
         if (first) {
             releaseCapacityIfDone(before);
         }

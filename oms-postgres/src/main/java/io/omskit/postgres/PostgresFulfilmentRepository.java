@@ -11,6 +11,7 @@ import io.omskit.core.order.OrderId;
 import io.omskit.core.spi.FulfilmentRepository;
 import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
+import io.omskit.core.spi.WorkQueuePosition;
 import io.omskit.postgres.internal.JsonCodec;
 import io.omskit.postgres.internal.OutboxHandoff;
 import io.omskit.postgres.internal.OutboxSaves;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -56,6 +58,11 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
             Comparator.comparing((Fulfilment f) -> f.booking().bookedAt()).reversed().thenComparing(Fulfilment::id);
     private static final Comparator<Fulfilment> EARLIEST_DEADLINE_FIRST =
             Comparator.comparing(Fulfilment::collectBy).thenComparing(Fulfilment::id);
+
+    /** The statuses the work-queue index covers, and the predicate that lets the planner use it. */
+    private static final Set<FulfilmentStatus> QUEUED = java.util.EnumSet.of(FulfilmentStatus.OFFERED,
+            FulfilmentStatus.ACCEPTED, FulfilmentStatus.PICKING, FulfilmentStatus.READY_TO_SHIP);
+    private static final String QUEUED_PREDICATE = " and status in ('OFFERED', 'ACCEPTED', 'PICKING', 'READY_TO_SHIP')";
 
     private final Transactions tx;
     private final JsonCodec json;
@@ -138,28 +145,31 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
 
     private SaveOutcome insert(Connection c, Fulfilment f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into oms_fulfilment (order_id, location, status, collect_by,"
-                + " created_at, updated_at, document, fulfilment_id, version) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)"
-                + " on conflict do nothing")) {
+                + " created_at, updated_at, document, due_by, fulfilment_id, version)"
+                + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) on conflict do nothing")) {
             bindDocument(ps, f);
-            ps.setString(8, f.id().value());
-            ps.setLong(9, f.version());
+            ps.setString(9, f.id().value());
+            ps.setLong(10, f.version());
             return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
         }
     }
 
     private SaveOutcome update(Connection c, Fulfilment f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update oms_fulfilment set order_id = ?, location = ?, status = ?,"
-                + " collect_by = ?, created_at = ?, updated_at = ?, document = cast(? as jsonb), version = ?"
+                + " collect_by = ?, created_at = ?, updated_at = ?, document = cast(? as jsonb), due_by = ?, version = ?"
                 + " where fulfilment_id = ? and version = ?")) {
             bindDocument(ps, f);
-            ps.setLong(8, f.version());
-            ps.setString(9, f.id().value());
-            ps.setLong(10, f.version() - 1);
+            ps.setLong(9, f.version());
+            ps.setString(10, f.id().value());
+            ps.setLong(11, f.version() - 1);
             return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
         }
     }
 
-    /** Binds order, location, status, collect by, created at, updated at and the document to the first seven parameters. */
+    /**
+     * Binds order, location, status, collect by, created at, updated at, the document and the work queue's due time to
+     * the first eight parameters.
+     */
     private void bindDocument(PreparedStatement ps, Fulfilment f) throws SQLException {
         ps.setString(1, f.orderId().value());
         ps.setString(2, f.location().value());
@@ -168,6 +178,7 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         Sql.setInstant(ps, 5, f.createdAt());
         Sql.setInstant(ps, 6, clock.instant());
         ps.setString(7, json.documentToJson(f));
+        Sql.setInstant(ps, 8, WorkQueuePosition.of(f).dueBy());
     }
 
     @Override
@@ -220,6 +231,42 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         });
         found.sort(OLDEST_FIRST);
         return found;
+    }
+
+    @Override
+    public List<Fulfilment> workQueue(LocationId location, Set<FulfilmentStatus> statuses, WorkQueuePosition after,
+                                      int limit) {
+        Checks.notNull(location, "location");
+        Checks.notNull(statuses, "statuses");
+        Checks.positive(limit, "limit");
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        List<Fulfilment> found = tx.autoCommit("find the work queue of " + location, c -> {
+            String[] names = statuses.stream().map(Enum::name).sorted().toArray(String[]::new);
+            // the columns keep microseconds: a fulfilment within the microsecond of the position is compared exactly below
+            try (PreparedStatement ps = c.prepareStatement("select fulfilment_id, version, document::text from oms_fulfilment"
+                    + " where location = ?"
+                    + " and status = any(?)" + (QUEUED.containsAll(statuses) ? QUEUED_PREDICATE : "")
+                    + (after == null ? "" : " and (due_by, created_at, fulfilment_id) >= (?, ?, ?)")
+                    + " order by due_by, created_at, fulfilment_id limit ?")) {
+                ps.setString(1, location.value());
+                ps.setArray(2, Sql.textArray(c, names));
+                int next = 3;
+                if (after != null) {
+                    Sql.setInstant(ps, next++, after.dueBy());
+                    Sql.setInstant(ps, next++, after.createdAt());
+                    ps.setString(next++, after.id().value());
+                }
+                ps.setInt(next, limit + 1);
+                return Sql.list(ps, PostgresFulfilmentRepository.this::document);
+            }
+        });
+        if (after != null) {
+            found.removeIf(f -> WorkQueuePosition.of(f).compareTo(after) <= 0);
+        }
+        found.sort(java.util.Comparator.comparing(WorkQueuePosition::of));
+        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
     }
 
     @Override

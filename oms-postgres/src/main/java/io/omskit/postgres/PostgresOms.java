@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * Everything needed to run OMS Kit on PostgreSQL, wired in one call: a HikariCP pool, the schema migrated by
  * Flyway, the {@link PostgresInventoryStore}, the {@link PostgresOrderRepository}, the
- * {@link PostgresFulfilmentRepository} and an {@link OutboxRelay} publishing their events.
+ * {@link PostgresFulfilmentRepository}, the {@link PostgresTransferRepository}, the {@link PostgresNotificationLog} and an
+ * {@link OutboxRelay} publishing their events.
  *
  * <pre>{@code
  * try (PostgresOms pg = PostgresOms.builder().jdbcUrl("jdbc:postgresql://db:5432/oms", user, password)
@@ -37,6 +38,8 @@ public final class PostgresOms implements AutoCloseable {
     private final PostgresInventoryStore inventory;
     private final PostgresOrderRepository orders;
     private final PostgresFulfilmentRepository fulfilments;
+    private final PostgresTransferRepository transfers;
+    private final PostgresNotificationLog notifications;
     private final String jdbcUrl;
 
     private PostgresOms(Builder b) {
@@ -67,6 +70,8 @@ public final class PostgresOms implements AutoCloseable {
                 .jsonModule(b.module).afterCommit(nudge).build();
         this.orders = new PostgresOrderRepository(dataSource, b.module, b.clock, nudge, b.documentCache, handoff);
         this.fulfilments = new PostgresFulfilmentRepository(dataSource, b.module, b.clock, nudge, b.documentCache, handoff);
+        this.transfers = new PostgresTransferRepository(dataSource, b.module, b.clock, nudge);
+        this.notifications = new PostgresNotificationLog(dataSource, b.module);
         if (b.pollInterval != null) {
             relay.start(b.pollInterval);
         }
@@ -90,6 +95,16 @@ public final class PostgresOms implements AutoCloseable {
     /** The fulfilment repository. */
     public PostgresFulfilmentRepository fulfilmentRepository() {
         return fulfilments;
+    }
+
+    /** The transfer repository. */
+    public PostgresTransferRepository transferRepository() {
+        return transfers;
+    }
+
+    /** The log of customer notifications, shared by every node. */
+    public PostgresNotificationLog notificationLog() {
+        return notifications;
     }
 
     /** The relay publishing the outbox. */

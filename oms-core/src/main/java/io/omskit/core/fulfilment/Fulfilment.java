@@ -48,12 +48,14 @@ import java.util.function.Function;
  * @param history      every event it raised, oldest first: its story, and what the order is brought in line with
  * @param booking      its parcel's booking with a carrier and what the carrier reported since; null when none was
  *                     asked for (a fulfilment written before bookings existed reads back with none)
+ * @param promisedBy   the latest moment promised to the customer for its order (what its location's work queue is
+ *                     ordered by); null when nothing was promised
  */
 public record Fulfilment(FulfilmentId id, long version, OrderId orderId, FulfilmentKind kind, LocationId location,
                          LocationId pickupStore, AllocationKey inventoryKey, List<FulfilmentLine> lines,
                          FulfilmentStatus status, String pickupCode, Instant collectBy, ShipmentDetails shipment,
                          Instant createdAt, List<String> commandKeys, List<FulfilmentEvent> history,
-                         ParcelBooking booking) {
+                         ParcelBooking booking, Instant promisedBy) {
 
     /** The longest rejection reason. */
     public static final int MAX_REASON_LENGTH = 200;
@@ -98,9 +100,23 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
                                                             LocationId location, LocationId pickupStore,
                                                             AllocationKey inventoryKey, List<FulfilmentLine> lines,
                                                             String pickupCode, Instant now) {
+        return offer(id, orderId, kind, location, pickupStore, inventoryKey, lines, pickupCode, null, now);
+    }
+
+    /**
+     * A new fulfilment, offered to {@code location}, for an order promised to the customer by {@code promisedBy}.
+     *
+     * @param pickupCode the code the customer will show; required for a collected kind, ignored otherwise
+     * @param promisedBy the latest moment promised for the order; null when nothing was promised
+     */
+    public static Change<Fulfilment, FulfilmentEvent> offer(FulfilmentId id, OrderId orderId, FulfilmentKind kind,
+                                                            LocationId location, LocationId pickupStore,
+                                                            AllocationKey inventoryKey, List<FulfilmentLine> lines,
+                                                            String pickupCode, Instant promisedBy, Instant now) {
         Checks.notNull(kind, "kind");
         Fulfilment f = new Fulfilment(id, 1, orderId, kind, location, kind.isCollected() ? pickupStore : null, inventoryKey,
-                lines, FulfilmentStatus.OFFERED, kind.isCollected() ? pickupCode : null, null, null, now, List.of(), List.of(), null);
+                lines, FulfilmentStatus.OFFERED, kind.isCollected() ? pickupCode : null, null, null, now, List.of(), List.of(), null,
+                promisedBy);
         FulfilmentEvent e = new FulfilmentEvent.FulfilmentOffered(EventIds.next(), id, orderId, 1, now, kind, location,
                 f.pickupStore, f.lines);
         return new Change<>(f.withHistory(e), List.of(e));
@@ -158,7 +174,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         List<String> keys = new ArrayList<>(commandKeys);
         keys.add(key);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, keys, history, booking);
+                collectBy, shipment, createdAt, keys, history, booking, promisedBy);
     }
 
     // ---- commands ----
@@ -512,7 +528,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         more.addAll(history);
         more.addAll(raised);
         Fulfilment f = new Fulfilment(id, v, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, commandKeys, more, newBooking);
+                collectBy, shipment, createdAt, commandKeys, more, newBooking, promisedBy);
         return new Change<>(f, raised);
     }
 
@@ -529,7 +545,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         more.addAll(history);
         more.add(event);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, commandKeys, more, booking);
+                collectBy, shipment, createdAt, commandKeys, more, booking, promisedBy);
     }
 
     private Change<Fulfilment, FulfilmentEvent> next(FulfilmentStatus to, List<FulfilmentLine> newLines, Instant by,
@@ -537,7 +553,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         long v = version + 1;
         FulfilmentEvent e = event.apply(v);
         Fulfilment f = new Fulfilment(id, v, orderId, kind, location, pickupStore, inventoryKey, newLines, to, pickupCode,
-                by, newShipment, createdAt, commandKeys, history, booking).withHistory(e);
+                by, newShipment, createdAt, commandKeys, history, booking, promisedBy).withHistory(e);
         return new Change<>(f, List.of(e));
     }
 

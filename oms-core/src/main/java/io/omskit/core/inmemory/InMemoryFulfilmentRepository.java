@@ -98,6 +98,20 @@ public final class InMemoryFulfilmentRepository implements FulfilmentRepository 
     }
 
     @Override
+    public List<Fulfilment> workQueue(LocationId location, java.util.Set<FulfilmentStatus> statuses,
+                                      io.omskit.core.spi.WorkQueuePosition after, int limit) {
+        List<Fulfilment> found = new ArrayList<>();
+        for (Fulfilment f : fulfilments.values()) {
+            if (f.location().equals(location) && statuses.contains(f.status())
+                    && (after == null || io.omskit.core.spi.WorkQueuePosition.of(f).compareTo(after) > 0)) {
+                found.add(f);
+            }
+        }
+        found.sort(Comparator.comparing(io.omskit.core.spi.WorkQueuePosition::of));
+        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+    }
+
+    @Override
     public List<Fulfilment> dueForExpiry(Instant now, int limit) {
         List<Fulfilment> found = new ArrayList<>();
         for (Fulfilment f : fulfilments.values()) {

@@ -113,9 +113,10 @@ public final class OmsJacksonModule extends Module {
     public static Builder builder() {
         Builder b = new Builder();
         b.family(DomainEvent.class).family(OrderEvent.class).family(OrderEvent.UnitsMoved.class).family(InventoryEvent.class)
-                .family(FulfilmentEvent.class)
+                .family(FulfilmentEvent.class).family(io.omskit.core.transfer.TransferEvent.class)
                 .family(ReservationResult.class).family(AllocationResult.class).family(AdjustmentResult.class)
-                .family(BookingAttempt.class).family(TrackingResult.class);
+                .family(BookingAttempt.class).family(TrackingResult.class)
+                .family(io.omskit.core.transfer.TransferResult.class);
         b.subtype(OrderEvent.OrderPlaced.class, "order.placed")
                 .subtype(OrderEvent.OrderUnitsMoved.class, "order.units-moved")
                 .subtype(OrderEvent.OrderUnitsReserved.class, "order.units-reserved")
@@ -157,6 +158,10 @@ public final class OmsJacksonModule extends Module {
                 .subtype(FulfilmentEvent.ParcelDelayed.class, "fulfilment.parcel-delayed")
                 .subtype(FulfilmentEvent.DeliveryFailed.class, "fulfilment.delivery-failed")
                 .subtype(FulfilmentEvent.ParcelDeliveryRecorded.class, "fulfilment.parcel-delivery-recorded");
+        b.subtype(io.omskit.core.transfer.TransferEvent.TransferRequested.class, "transfer.requested")
+                .subtype(io.omskit.core.transfer.TransferEvent.TransferShipped.class, "transfer.shipped")
+                .subtype(io.omskit.core.transfer.TransferEvent.TransferReceived.class, "transfer.received")
+                .subtype(io.omskit.core.transfer.TransferEvent.TransferCancelled.class, "transfer.cancelled");
         b.subtype(InventoryEvent.StockMoved.class, "inventory.stock-moved")
                 .subtype(InventoryEvent.StockLevelChanged.class, "inventory.level-changed")
                 .subtype(InventoryEvent.StockReserved.class, "inventory.stock-reserved")
@@ -174,7 +179,9 @@ public final class OmsJacksonModule extends Module {
                 .subtype(BookingAttempt.Pending.class, "booking.pending")
                 .subtype(TrackingResult.Recorded.class, "tracking.recorded")
                 .subtype(TrackingResult.Duplicate.class, "tracking.duplicate")
-                .subtype(TrackingResult.Unmatched.class, "tracking.unmatched");
+                .subtype(TrackingResult.Unmatched.class, "tracking.unmatched")
+                .subtype(io.omskit.core.transfer.TransferResult.Requested.class, "transfer-request.requested")
+                .subtype(io.omskit.core.transfer.TransferResult.Refused.class, "transfer-request.refused");
         return b;
     }
 

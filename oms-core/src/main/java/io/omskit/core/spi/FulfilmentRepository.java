@@ -55,6 +55,14 @@ public interface FulfilmentRepository {
     List<Fulfilment> atLocation(LocationId location, FulfilmentStatus status, int limit);
 
     /**
+     * A page of a location's work queue: its fulfilments in any of {@code statuses}, ordered by
+     * {@link WorkQueuePosition} (earliest promise first, no promise last, then oldest offer, then id), starting after
+     * {@code after} (null: from the start), at most {@code limit}.
+     */
+    List<Fulfilment> workQueue(LocationId location, java.util.Set<FulfilmentStatus> statuses, WorkQueuePosition after,
+                               int limit);
+
+    /**
      * Fulfilments ready for collection whose pickup period ended at or before {@code now}, earliest deadline first, at
      * most {@code limit}: what {@link io.omskit.core.Fulfilments#expireUncollected(int)} expires.
      */

@@ -56,7 +56,9 @@ final class OmsFixture {
                     true, List.of(new BundleComponent(MUG, 2), new BundleComponent(PLATE, 1))));
     final Network network = Network.of(List.of(
             Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
-            Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build()));
+            Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).name("Berlin Mitte")
+                    .openingHours(io.omskit.core.network.OpeningHours.mondayToSaturday(
+                            io.omskit.core.network.TimeRange.of("09:00", "20:00"), null)).build()));
     final InMemoryFulfilmentRepository fulfilments = new InMemoryFulfilmentRepository();
     final FakeCarrierGateway carriers = FakeCarrierGateway.withSampleCarriers(clock);
     final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).orders(orders).inventory(inventory)

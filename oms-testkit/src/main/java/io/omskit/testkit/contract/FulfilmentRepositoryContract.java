@@ -496,6 +496,48 @@ public abstract class FulfilmentRepositoryContract {
         assertThat(eventsOf(id)).as("of racing writers, only the winner's events").containsExactlyElementsOf(expected);
     }
 
+    @Test
+    @DisplayName("FulfilmentRepository §10: workQueue pages a location's fulfilments in the given statuses, earliest promise"
+            + " first, no promise last, then oldest offer, then id; the promise is kept")
+    void pages_a_work_queue_by_promise() {
+        LocationId warehouse = newLocation("WH");
+        Instant friday = T0.plus(Duration.ofDays(4));
+        Instant tuesday = T0.plus(Duration.ofDays(1));
+        Fulfilment late = promised("late", warehouse, friday, T0);
+        Fulfilment noPromise = promised("none", warehouse, null, T0.minusSeconds(60));
+        Fulfilment urgentB = promised("urgent-b", warehouse, tuesday, T0.plusSeconds(5));
+        Fulfilment urgentA = promised("urgent-a", warehouse, tuesday, T0.plusSeconds(5));
+        Fulfilment urgentOlder = promised("urgent-older", warehouse, tuesday, T0.plusSeconds(1));
+        Fulfilment accepted = walk(promised("accepted", warehouse, tuesday, T0), f -> f.accept(T0.plusSeconds(9)));
+        promised("elsewhere", newLocation("WH"), tuesday, T0);
+        java.util.Set<FulfilmentStatus> offered = java.util.Set.of(FulfilmentStatus.OFFERED);
+
+        assertThat(repository.find(late.id()).orElseThrow().promisedBy()).isEqualTo(friday);
+        assertThat(repository.workQueue(warehouse, offered, null, 10))
+                .containsExactly(urgentOlder, urgentA, urgentB, late, noPromise);
+        List<Fulfilment> page1 = repository.workQueue(warehouse, offered, null, 2);
+        assertThat(page1).containsExactly(urgentOlder, urgentA);
+        List<Fulfilment> page2 = repository.workQueue(warehouse, offered,
+                io.omskit.core.spi.WorkQueuePosition.of(page1.get(1)), 2);
+        assertThat(page2).containsExactly(urgentB, late);
+        assertThat(repository.workQueue(warehouse, offered, io.omskit.core.spi.WorkQueuePosition.of(page2.get(1)), 2))
+                .containsExactly(noPromise);
+        assertThat(repository.workQueue(warehouse, offered, io.omskit.core.spi.WorkQueuePosition.of(noPromise), 2)).isEmpty();
+        assertThat(repository.workQueue(warehouse, java.util.Set.of(FulfilmentStatus.ACCEPTED), null, 10))
+                .containsExactly(accepted);
+        assertThat(repository.workQueue(warehouse, java.util.Set.of(FulfilmentStatus.ACCEPTED, FulfilmentStatus.OFFERED),
+                null, 3)).as("offered at T0, it is older than the others promised for Tuesday")
+                .containsExactly(accepted, urgentOlder, urgentA);
+    }
+
+    /** Fulfilment {@code name} of a new order promised by {@code promisedBy} (null: none), offered at {@code createdAt}. */
+    private Fulfilment promised(String name, LocationId location, Instant promisedBy, Instant createdAt) {
+        FulfilmentId fid = id(name);
+        return stored(Fulfilment.offer(fid, newOrderId(), FulfilmentKind.SHIP_TO_CUSTOMER, location, null,
+                AllocationKey.of("alloc-" + fid.value()), List.of(FulfilmentLine.of(LINE_1, MUG, 1)), null, promisedBy,
+                createdAt).state());
+    }
+
     /** The events stored for fulfilment {@code id}, in the order stored. */
     private List<DomainEvent> eventsOf(FulfilmentId id) {
         List<DomainEvent> of = new ArrayList<>();

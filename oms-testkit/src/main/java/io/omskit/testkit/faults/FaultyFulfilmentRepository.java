@@ -59,6 +59,12 @@ public final class FaultyFulfilmentRepository implements FulfilmentRepository {
     }
 
     @Override
+    public List<Fulfilment> workQueue(LocationId location, java.util.Set<FulfilmentStatus> statuses,
+                                      io.omskit.core.spi.WorkQueuePosition after, int limit) {
+        return plan.read("fulfilmentWorkQueue", () -> delegate.workQueue(location, statuses, after, limit));
+    }
+
+    @Override
     public List<Fulfilment> dueForExpiry(Instant now, int limit) {
         return plan.read("fulfilmentsDueForExpiry", () -> delegate.dueForExpiry(now, limit));
     }

@@ -1,0 +1,40 @@
+package io.omskit.core.notification;
+
+/**
+ * The names of the data a {@link Notifier} puts into a message, for the host's templates. A message carries the names
+ * that apply to it; every message carries {@link #ORDER_ID}, {@link #EXTERNAL_REF} and {@link #DELIVERY_METHOD}.
+ */
+public final class MessageData {
+
+    /** The order's id. */
+    public static final String ORDER_ID = "orderId";
+    /** The channel's own order reference (what the customer saw at checkout). */
+    public static final String EXTERNAL_REF = "externalRef";
+    /** The delivery method ({@link io.omskit.core.order.DeliveryMethod} name). */
+    public static final String DELIVERY_METHOD = "deliveryMethod";
+    /** The latest moment of the window promised at checkout, ISO-8601; only when one was promised. */
+    public static final String PROMISED_BY = "promisedBy";
+    /** The store of collection's id, for a pickup order. */
+    public static final String PICKUP_STORE = "pickupStore";
+    /** The store of collection's name, for a pickup order. */
+    public static final String PICKUP_STORE_NAME = "pickupStoreName";
+    /** The code the customer shows to collect, once ready for pickup. */
+    public static final String PICKUP_CODE = "pickupCode";
+    /** Until when the customer may collect, ISO-8601, once ready for pickup. */
+    public static final String COLLECT_BY = "collectBy";
+    /** The store's opening hours, one line per open day such as {@code MONDAY 09:00-18:00}. */
+    public static final String OPENING_HOURS = "openingHours";
+    /** The carrier of the parcel. */
+    public static final String CARRIER = "carrier";
+    /** The carrier's tracking number; only when there is one. */
+    public static final String TRACKING_NUMBER = "trackingNumber";
+    /** Where the customer follows the parcel; only when the host configured tracking links. */
+    public static final String TRACKING_LINK = "trackingLink";
+    /** When a tracking milestone happened, ISO-8601. */
+    public static final String MILESTONE_AT = "milestoneAt";
+    /** The revised delivery date of a parcel, ISO-8601 date; only when the carrier revised it. */
+    public static final String REVISED_DATE = "revisedDate";
+
+    private MessageData() {
+    }
+}
