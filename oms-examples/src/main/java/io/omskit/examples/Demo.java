@@ -444,26 +444,26 @@ public final class Demo implements AutoCloseable {
         io.omskit.core.catalog.Sku mug = DemoNetwork.sku(3);
         inventory.adjust(io.omskit.core.inventory.StockAdjustment.of("demo-receipt-mitte-12", mug, mitte,
                 io.omskit.core.inventory.MovementReason.RECEIPT, 2, "delivery note 12"));
-        Order order = oms.placeOrder(home(Channel.WEB, "WEB-1201", "tok_visa").line("1", mug.value(), 1, eur(12)).build())
+        Order order = oms.placeOrder(home(Channel.WEB, "WEB-1301", "tok_visa").line("1", mug.value(), 1, eur(12)).build())
                 .order();
         List<io.omskit.core.order.OrderEvent.OrderStatusChanged> changes =
                 events.events(io.omskit.core.order.OrderEvent.OrderStatusChanged.class);
         notifier.publish(changes);
         notifier.publish(changes);
-        out.println("  WEB-1201 confirmed; the demo's " + changes.size() + " status changes so far delivered to the notifier"
+        out.println("  WEB-1301 confirmed; the demo's " + changes.size() + " status changes so far delivered to the notifier"
                 + " twice more: " + sender.delivered().size() + " message(s) to customers, " + sender.calls().size()
                 + " call(s) to the provider");
         LineQuantity all = LineQuantity.of(order.lines().get(0).id(), 1);
-        oms.allocate(order.id(), "WEB-1201-MITTE", mitte, List.of(all));
+        oms.allocate(order.id(), "WEB-1301-MITTE", mitte, List.of(all));
         out.println("  offered to " + mitte + ", which must accept by "
-                + minutes(oms.fulfilments().acceptBy(oms.fulfilments().get(FulfilmentId.of("WEB-1201-MITTE"))).orElseThrow())
+                + minutes(oms.fulfilments().acceptBy(oms.fulfilments().get(FulfilmentId.of("WEB-1301-MITTE"))).orElseThrow())
                 + "; its queue to accept: " + oms.fulfilments().workQueue(mitte,
                 io.omskit.core.fulfilment.WorkQueue.TO_ACCEPT, null, 50).size() + " fulfilment(s)");
         clock.advance(Duration.ofHours(2).plusMinutes(1));
         List<FulfilmentId> takenBack = oms.fulfilments().expireUnaccepted(100);
         out.println("  two hours later the sweep takes back " + takenBack.size() + " unanswered fulfilment(s) at stores; "
-                + "WEB-1201-MITTE is " + oms.fulfilments().get(FulfilmentId.of("WEB-1201-MITTE")).status());
-        Fulfilment parcel = readyAt(oms.order(order.id()).orElseThrow(), "WEB-1201-BER", berlin);
+                + "WEB-1301-MITTE is " + oms.fulfilments().get(FulfilmentId.of("WEB-1301-MITTE")).status());
+        Fulfilment parcel = readyAt(oms.order(order.id()).orElseThrow(), "WEB-1301-BER", berlin);
         oms.fulfilments().ship(parcel.id(), ShipmentDetails.of("DHL-1201", "DHL", "00340434161094099999"));
         oms.fulfilments().deliver(parcel.id(), "signed");
         for (io.omskit.core.spi.Notification n : sender.delivered(order.id())) {

@@ -54,7 +54,7 @@ class DemoTest {
                 "arrives at ST-KREUZBERG -> order READY_FOR_PICKUP", "expires [APP-1103-F] -> order CANCELLED");
         assertThat(results.messages).extracting(n -> n.subject().name()).containsExactly("CONFIRMED", "SHIPPED", "DELIVERED");
         assertThat(results.restocked.status()).isEqualTo(io.omskit.core.transfer.TransferStatus.RECEIVED);
-        assertThat(printed).contains("12. Customer messages", "WEB-1201-MITTE is REJECTED",
+        assertThat(printed).contains("13. Customer messages", "WEB-1301-MITTE is REJECTED",
                 "https://track.example.com/DHL/00340434161094099999", "6 inbound", "transfer RECEIVED");
         assertThat(printed).as("status changes delivered again send nothing twice")
                 .containsPattern("(\\d+) message\\(s\\) to customers, \\1 call\\(s\\) to the provider");
