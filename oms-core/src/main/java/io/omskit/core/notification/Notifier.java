@@ -5,6 +5,7 @@ import io.omskit.core.Oms;
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.fulfilment.FulfilmentEvent;
 import io.omskit.core.fulfilment.FulfilmentStatus;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.LocationId;
@@ -13,6 +14,7 @@ import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderStatus;
+import io.omskit.core.shipping.TrackingStatus;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.LoggedNotification;
 import io.omskit.core.spi.Notification;
@@ -58,6 +60,17 @@ import java.util.Set;
  * Thread-safe.
  */
 public final class Notifier implements EventPublisher {
+
+    /**
+     * The carriers' scans a customer hears of as tracking milestones (the milestone named after the status): on its way,
+     * out for delivery, available for pickup, a failed attempt, an exception, returned to the sender. Delivery is told as
+     * the order's status.
+     */
+    public static final Set<TrackingStatus> TOLD_SCANS = Set.copyOf(EnumSet.of(TrackingStatus.IN_TRANSIT,
+            TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.AVAILABLE_FOR_PICKUP, TrackingStatus.FAILED_ATTEMPT,
+            TrackingStatus.EXCEPTION, TrackingStatus.RETURNED_TO_SENDER));
+    /** The milestone of a parcel that will miss, or has missed, the promised day ({@code ParcelDelayed}). */
+    public static final String DELAYED = "DELAYED";
 
     /** The statuses a notifier tells the customer about unless configured otherwise. */
     public static final Set<OrderStatus> DEFAULT_STATUSES = Set.copyOf(EnumSet.of(OrderStatus.CONFIRMED,
@@ -112,6 +125,15 @@ public final class Notifier implements EventPublisher {
      */
     public List<NotificationAttempt> accept(DomainEvent event) {
         Checks.notNull(event, "event");
+        if (event instanceof FulfilmentEvent.ParcelTracked t && TOLD_SCANS.contains(t.status())) {
+            return trackingMilestone(new TrackingMilestone(t.orderId(), t.fulfilmentId().value(), t.status().name(),
+                    t.reportedAt(), t.service().carrier(), t.trackingNumber(), t.expectedDelivery()));
+        }
+        if (event instanceof FulfilmentEvent.ParcelDelayed d) {
+            // its own sequence: a delay is found when a report is processed, later than the scans it comes with
+            return trackingMilestone(new TrackingMilestone(d.orderId(), d.fulfilmentId().value() + "/delay", DELAYED,
+                    d.occurredAt(), d.service().carrier(), d.trackingNumber(), d.expectedDelivery()));
+        }
         if (!(event instanceof OrderEvent.OrderStatusChanged changed) || !statuses.contains(changed.to())) {
             return List.of();
         }

@@ -308,6 +308,34 @@ class CustomerNotificationsTest {
     }
 
     @Test
+    void the_carriers_webhooks_reach_the_customer_as_milestones_once_each_however_often_the_events_are_delivered() {
+        Notifier notifier = notifier(log);
+        FulfilmentId id = f.packedParcel("W-TRACK", 1);
+        io.omskit.core.shipping.Parcel box = io.omskit.core.shipping.Parcel.of(900, 200, 150, 100);
+        io.omskit.core.shipping.Quote paket = f.oms.fulfilments().quote(id, box).quotes().stream()
+                .filter(q -> q.service().toString().equals("DHL PAKET")).findFirst().orElseThrow();
+        io.omskit.core.fulfilment.Fulfilment booked = f.oms.fulfilments().book(id, box, paket).fulfilment();
+        String number = booked.booking().trackingNumber();
+        Instant t = f.clock.instant();
+        for (io.omskit.core.shipping.TrackingStatus status : List.of(io.omskit.core.shipping.TrackingStatus.PRE_TRANSIT,
+                io.omskit.core.shipping.TrackingStatus.IN_TRANSIT, io.omskit.core.shipping.TrackingStatus.OUT_FOR_DELIVERY,
+                io.omskit.core.shipping.TrackingStatus.FAILED_ATTEMPT)) {
+            t = t.plusSeconds(3600);
+            f.oms.fulfilments().track(io.omskit.core.shipping.TrackingEvent.of("DHL", number, status, "scan", t));
+        }
+        OrderId order = booked.orderId();
+
+        notifier.publish(f.events.events());
+        notifier.publish(f.events.events());                 // the outbox delivers everything again
+
+        assertThat(subjects(order)).as("a label alone is no news; each scan the customer cares about told once")
+                .containsExactlyInAnyOrder("CONFIRMED", "SHIPPED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "FAILED_ATTEMPT");
+        assertThat(sender.delivered(order)).filteredOn(n -> n.subject().name().equals("OUT_FOR_DELIVERY")).singleElement()
+                .satisfies(n -> assertThat(n.data()).containsEntry(MessageData.CARRIER, "DHL")
+                        .containsEntry(MessageData.TRACKING_LINK, "https://track.example/DHL/" + number));
+    }
+
+    @Test
     void awaiting_confirmation_cannot_be_configured_as_a_status_to_tell() {
         assertThatThrownBy(() -> Notifier.builder(f.oms, sender, log).statuses(java.util.Set.of(OrderStatus.AWAITING_CONFIRMATION)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AWAITING_CONFIRMATION");
