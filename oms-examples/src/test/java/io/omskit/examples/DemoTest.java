@@ -20,6 +20,9 @@ class DemoTest {
         Demo.Results results = new Demo(new PrintStream(buffer, true, StandardCharsets.UTF_8),
                 Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).run();
         String printed = buffer.toString(StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("demo.print")) {
+            System.out.println(printed);
+        }
 
         assertThat(results.web.outcome()).isEqualTo(Outcome.CONFIRMED);
         assertThat(results.declined.outcome()).isEqualTo(Outcome.PAYMENT_DECLINED);
@@ -47,6 +50,9 @@ class DemoTest {
         assertThat(results.transferCollected.status()).isEqualTo(OrderStatus.PICKED_UP);
         assertThat(results.expired.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(results.expired.payment().authorised().isZero()).isTrue();
+        assertThat(results.returned.status()).isEqualTo(io.omskit.returns.rma.ReturnStatus.REFUNDED);
+        assertThat(results.afterReturn.status()).isEqualTo(OrderStatus.RETURNED);
+        assertThat(results.afterReturn.payment().refunded()).isEqualTo(results.afterReturn.payment().captured());
         assertThat(printed).contains("11. After allocation", "ST-MITTE accepts, picks and packs -> READY_FOR_COLLECTION",
                 "arrives at ST-KREUZBERG -> order READY_FOR_PICKUP", "expires [APP-1103-F] -> order CANCELLED");
         assertThat(printed).contains("10. The storage fails after writing", "stock movements for the parcel: 1", "stock held for it: none");
