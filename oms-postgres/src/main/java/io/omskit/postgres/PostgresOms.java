@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 /**
  * Everything needed to run OMS Kit on PostgreSQL, wired in one call: a HikariCP pool, the schema migrated by
  * Flyway, the {@link PostgresInventoryStore}, the {@link PostgresOrderRepository}, the
- * {@link PostgresFulfilmentRepository} and an {@link OutboxRelay} publishing their events.
+ * {@link PostgresFulfilmentRepository}, the {@link PostgresReturnRepository} and an {@link OutboxRelay} publishing their
+ * events.
  *
  * <pre>{@code
  * try (PostgresOms pg = PostgresOms.builder().jdbcUrl("jdbc:postgresql://db:5432/oms", user, password)
@@ -36,6 +37,7 @@ public final class PostgresOms implements AutoCloseable {
     private final PostgresInventoryStore inventory;
     private final PostgresOrderRepository orders;
     private final PostgresFulfilmentRepository fulfilments;
+    private final PostgresReturnRepository returns;
     private final String jdbcUrl;
 
     private PostgresOms(Builder b) {
@@ -65,6 +67,7 @@ public final class PostgresOms implements AutoCloseable {
                 .jsonModule(b.module).afterCommit(nudge).build();
         this.orders = new PostgresOrderRepository(dataSource, b.module, b.clock, nudge);
         this.fulfilments = new PostgresFulfilmentRepository(dataSource, b.module, b.clock, nudge);
+        this.returns = new PostgresReturnRepository(dataSource, b.module, b.clock, nudge);
         if (b.pollInterval != null) {
             relay.start(b.pollInterval);
         }
@@ -88,6 +91,11 @@ public final class PostgresOms implements AutoCloseable {
     /** The fulfilment repository. */
     public PostgresFulfilmentRepository fulfilmentRepository() {
         return fulfilments;
+    }
+
+    /** The return repository (for {@code Returns.builder(oms).repository(...)}); its events go through the same outbox. */
+    public PostgresReturnRepository returnRepository() {
+        return returns;
     }
 
     /** The relay publishing the outbox. */
@@ -122,7 +130,7 @@ public final class PostgresOms implements AutoCloseable {
         private EventPublisher publisher = EventPublisher.none();
         private boolean publishSynchronously = true;
         private Duration pollInterval = Duration.ofSeconds(1);
-        private OmsJacksonModule module = new OmsJacksonModule();
+        private OmsJacksonModule module = io.omskit.returns.jackson.ReturnsJson.module();
 
         private Builder() {
         }
@@ -174,7 +182,10 @@ public final class PostgresOms implements AutoCloseable {
             return this;
         }
 
-        /** The Jackson module for order and fulfilment documents and events (one that knows every event type written); default core. */
+        /**
+         * The Jackson module for order, fulfilment and return documents and events (one that knows every event type
+         * written); default core's with the return events ({@code ReturnsJson.module()}).
+         */
         public Builder jsonModule(OmsJacksonModule module) {
             this.module = Checks.notNull(module, "module");
             return this;

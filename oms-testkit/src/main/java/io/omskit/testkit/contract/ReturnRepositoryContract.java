@@ -46,8 +46,9 @@ import org.junit.jupiter.api.Test;
  *     protected ReturnRepository newRepository() { return new MyReturnRepository(dataSource); }
  * }
  * }</pre>
- * Each test's display name starts with the clause of {@link ReturnRepository} it checks. The returns are built by
- * the aggregate's own commands.
+ * An adapter whose {@link ReturnRepository#storesEvents()} is true also overrides {@link #storedEvents}, so that §5 can
+ * read what it stored. Each test's display name starts with the clause of {@link ReturnRepository} it checks. The
+ * returns are built by the aggregate's own commands.
  */
 public abstract class ReturnRepositoryContract {
 
@@ -61,6 +62,15 @@ public abstract class ReturnRepositoryContract {
 
     /** Releases what {@link #newRepository()} acquired; the default does nothing. */
     protected void close(ReturnRepository repository) {
+    }
+
+    /**
+     * Every event {@code repository} stored for publication so far, in the order stored. Called by §5 only when
+     * {@code repository} answers true to {@link ReturnRepository#storesEvents()}; such an adapter must override it.
+     */
+    protected List<io.omskit.core.event.DomainEvent> storedEvents(ReturnRepository repository) {
+        throw new UnsupportedOperationException(getClass().getName() + " must override storedEvents(repository): its"
+                + " repository stores events (storesEvents() is true), and ReturnRepository §5 reads them back");
     }
 
     /** The repository under test, new for each test. */
@@ -175,6 +185,21 @@ public abstract class ReturnRepositoryContract {
 
         assertThat(repository.findByOrder(order)).containsExactly(moved.state(), second.state());
         assertThat(repository.findByOrder(newOrder())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("ReturnRepository §5: a repository that stores events stores those of a saved change and none of a conflicting one")
+    void stored_events() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(repository.storesEvents(), "the repository stores no events");
+        Change<Return, ReturnEvent> c = opened(newOrder(), CustomerRef.of("c-1"), T0);
+        repository.save(c.state(), c.events());
+        Change<Return, ReturnEvent> moved = c.state().markInTransit("t", T0);
+        Change<Return, ReturnEvent> lost = c.state().cancel("late", T0);
+        repository.save(moved.state(), moved.events());
+        assertThat(repository.save(lost.state(), lost.events())).isEqualTo(SaveOutcome.VERSION_CONFLICT);
+
+        List<io.omskit.core.event.DomainEvent> stored = storedEvents(repository);
+        assertThat(stored).containsSubsequence(c.events().get(0), moved.events().get(0)).doesNotContain(lost.events().get(0));
     }
 
     @Test
