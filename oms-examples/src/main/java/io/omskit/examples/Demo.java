@@ -342,6 +342,7 @@ public final class Demo implements AutoCloseable {
 
     private void returns(Results results) {
         io.omskit.returns.Returns returns = io.omskit.returns.Returns.builder(oms).payments(payments).events(events)
+                .repository(postgres == null ? new io.omskit.returns.inmemory.InMemoryReturnRepository() : postgres.returnRepository())
                 .policy(io.omskit.returns.policy.ReturnPolicy.standard()).build();
         Order order = results.delivered;
         LocationId mitte = LocationId.of("ST-MITTE");
