@@ -9,6 +9,8 @@ create table oms_return (
     customer    text        collate "C" not null,
     status      varchar(32) not null,
     opened_at   timestamptz not null,
+    -- a refund is requested and not answered: what the refund reconciliation sweep looks for
+    refund_open boolean     not null,
     updated_at  timestamptz not null,
     document    jsonb       not null
 );
@@ -18,3 +20,6 @@ create index oms_return_by_order on oms_return (order_id, opened_at, return_id);
 
 -- countByCustomerSince: a customer's recent returns, for per-customer limits
 create index oms_return_by_customer on oms_return (customer, opened_at);
+
+-- findWithOpenRefund: the few returns whose refund waits for the provider, oldest first
+create index oms_return_open_refund on oms_return (opened_at, return_id) where refund_open;

@@ -85,26 +85,26 @@ public final class PostgresReturnRepository implements ReturnRepository {
 
     private SaveOutcome insert(Connection c, Return r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into oms_return (order_id, customer, status, opened_at, updated_at,"
-                + " document, return_id, version) values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict do nothing")) {
+                + " document, refund_open, return_id, version) values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) on conflict do nothing")) {
             bindDocument(ps, r);
-            ps.setString(7, r.id().value());
-            ps.setLong(8, r.version());
+            ps.setString(8, r.id().value());
+            ps.setLong(9, r.version());
             return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
         }
     }
 
     private SaveOutcome update(Connection c, Return r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update oms_return set order_id = ?, customer = ?, status = ?, opened_at = ?,"
-                + " updated_at = ?, document = cast(? as jsonb), version = ? where return_id = ? and version = ?")) {
+                + " updated_at = ?, document = cast(? as jsonb), refund_open = ?, version = ? where return_id = ? and version = ?")) {
             bindDocument(ps, r);
-            ps.setLong(7, r.version());
-            ps.setString(8, r.id().value());
-            ps.setLong(9, r.version() - 1);
+            ps.setLong(8, r.version());
+            ps.setString(9, r.id().value());
+            ps.setLong(10, r.version() - 1);
             return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
         }
     }
 
-    /** Binds order, customer, status, opened at, updated at and the document to the first six parameters. */
+    /** Binds order, customer, status, opened at, updated at, the document and whether a refund is open to the first seven parameters. */
     private void bindDocument(PreparedStatement ps, Return r) throws SQLException {
         ps.setString(1, r.orderId().value());
         ps.setString(2, r.customer().value());
@@ -112,6 +112,7 @@ public final class PostgresReturnRepository implements ReturnRepository {
         Sql.setInstant(ps, 4, r.openedAt());
         Sql.setInstant(ps, 5, clock.instant());
         ps.setString(6, json.documentToJson(r));
+        ps.setBoolean(7, r.openRefund().isPresent());
     }
 
     @Override
@@ -167,6 +168,20 @@ public final class PostgresReturnRepository implements ReturnRepository {
             }
         });
         return after + (int) near.stream().filter(r -> !r.openedAt().isBefore(since)).count();
+    }
+
+    @Override
+    public List<ReturnId> findWithOpenRefund(int limit) {
+        Checks.positive(limit, "limit");
+        List<Return> found = tx.autoCommit("find returns with an open refund", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_return where refund_open"
+                    + " order by opened_at, return_id limit ?")) {
+                ps.setInt(1, limit);
+                return Sql.list(ps, PostgresReturnRepository.this::document);
+            }
+        });
+        found.sort(OLDEST_FIRST);
+        return found.stream().map(Return::id).toList();
     }
 
     private Return document(ResultSet rs) throws SQLException {

@@ -66,6 +66,8 @@ import java.util.function.Supplier;
  */
 public final class Returns {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Returns.class);
+
     private final Oms oms;
     private final ReturnBook book;
     private final ReturnStock stock;
@@ -306,6 +308,29 @@ public final class Returns {
     public Return refund(ReturnId id) {
         Return r = book.current(Checks.notNull(id, "id"));
         return locked(r.orderId(), () -> settle(book.current(id)));
+    }
+
+    /**
+     * The safety net for refunds nobody asked about again (an unknown outcome whose caller gave up, a process that
+     * stopped between recording a refund and asking the provider): settles up to {@code limit} returns with a refund
+     * requested and not answered, asking the provider under the same keys. A return whose provider still does not
+     * answer, or whose settling fails, is logged and left for the next sweep. Call it from a scheduler.
+     *
+     * @param limit at least 1
+     * @return the returns it settled (no refund left unanswered)
+     */
+    public List<ReturnId> reconcileRefunds(int limit) {
+        List<ReturnId> settled = new ArrayList<>();
+        for (ReturnId id : book.repository().findWithOpenRefund(Checks.positive(limit, "limit"))) {
+            try {
+                if (refund(id).openRefund().isEmpty()) {
+                    settled.add(id);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("refund of return {} still unsettled: {}", id, e.getMessage());
+            }
+        }
+        return settled;
     }
 
     // ---- queries ----

@@ -58,6 +58,23 @@ class RefundRetriesTest {
     }
 
     @Test
+    void the_reconciliation_sweep_settles_a_refund_whose_caller_gave_up() {
+        returns.receive(ret.id(), List.of(Arrival.of(SHIRT, 2)), "scan-1");
+        shop.payments.unreachableNext();
+        assertThatThrownBy(() -> returns.inspect(ret.id(), L1, Grade.AS_NEW, Disposition.RESTOCK, 2, "i-1"))
+                .isInstanceOf(SpiException.class);
+        shop.payments.unreachableNext();
+
+        assertThat(returns.reconcileRefunds(10)).as("the provider still cannot be reached: left for the next sweep").isEmpty();
+        assertThat(returns.reconcileRefunds(10)).containsExactly(ret.id());
+        assertThat(returns.reconcileRefunds(10)).isEmpty();
+
+        assertThat(returns.find(ret.id()).orElseThrow().status()).isEqualTo(io.omskit.returns.rma.ReturnStatus.REFUNDED);
+        assertThat(shop.payments.refunded(order.id())).isEqualTo(eur("50.00"));
+        assertThat(shop.order(order).payment().refunded()).isEqualTo(eur("50.00"));
+    }
+
+    @Test
     void an_unreachable_provider_is_asked_again_by_the_retried_command() {
         returns.receive(ret.id(), List.of(Arrival.of(SHIRT, 2)), "scan-1");
         shop.payments.unreachableNext();

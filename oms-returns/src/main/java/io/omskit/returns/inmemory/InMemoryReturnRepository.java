@@ -50,6 +50,23 @@ public final class InMemoryReturnRepository implements ReturnRepository {
     }
 
     @Override
+    public synchronized List<ReturnId> findWithOpenRefund(int limit) {
+        Checks.positive(limit, "limit");
+        List<Return> open = new ArrayList<>();
+        for (Return r : byId.values()) {
+            if (r.openRefund().isPresent()) {
+                open.add(r);
+            }
+        }
+        open.sort(java.util.Comparator.comparing(Return::openedAt).thenComparing(Return::id));
+        List<ReturnId> ids = new ArrayList<>();
+        for (int i = 0; i < open.size() && i < limit; i++) {
+            ids.add(open.get(i).id());
+        }
+        return ids;
+    }
+
+    @Override
     public synchronized SaveOutcome save(Return ret, List<ReturnEvent> events) {
         Checks.notNull(ret, "ret");
         Checks.notNull(events, "events");

@@ -19,6 +19,10 @@ import java.util.Optional;
  * <li>{@link #findByOrder} lists every return of an order, in the order they were opened.</li>
  * <li>{@link #countByCustomerSince} counts the returns of a customer opened at or after an instant, whatever their
  *     status.</li>
+ * <li>{@link #findWithOpenRefund} lists the returns whose last saved version has a refund requested and not answered,
+ *     oldest opened first, at most the limit, and no other.</li>
+ * <li>A repository that stores events ({@link #storesEvents()}) stores those of a saved change and none of a change
+ *     that was not saved.</li>
  * </ol>
  */
 public interface ReturnRepository {
@@ -43,6 +47,15 @@ public interface ReturnRepository {
      * @throws io.omskit.core.spi.SpiException on infrastructure failure
      */
     int countByCustomerSince(CustomerRef customer, Instant since);
+
+    /**
+     * The ids of up to {@code limit} returns with a refund requested and not yet answered
+     * ({@link Return#openRefund()}), oldest opened first: what a reconciliation sweep asks the provider about again.
+     *
+     * @param limit at least 1
+     * @throws io.omskit.core.spi.SpiException on infrastructure failure
+     */
+    List<ReturnId> findWithOpenRefund(int limit);
 
     /**
      * Saves {@code ret} against the version before it, with the events of the change that produced it.

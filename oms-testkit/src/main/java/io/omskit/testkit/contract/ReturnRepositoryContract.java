@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  *     protected ReturnRepository newRepository() { return new MyReturnRepository(dataSource); }
  * }
  * }</pre>
- * An adapter whose {@link ReturnRepository#storesEvents()} is true also overrides {@link #storedEvents}, so that §5 can
+ * An adapter whose {@link ReturnRepository#storesEvents()} is true also overrides {@link #storedEvents}, so that §6 can
  * read what it stored. Each test's display name starts with the clause of {@link ReturnRepository} it checks. The
  * returns are built by the aggregate's own commands.
  */
@@ -65,12 +65,12 @@ public abstract class ReturnRepositoryContract {
     }
 
     /**
-     * Every event {@code repository} stored for publication so far, in the order stored. Called by §5 only when
+     * Every event {@code repository} stored for publication so far, in the order stored. Called by §6 only when
      * {@code repository} answers true to {@link ReturnRepository#storesEvents()}; such an adapter must override it.
      */
     protected List<io.omskit.core.event.DomainEvent> storedEvents(ReturnRepository repository) {
         throw new UnsupportedOperationException(getClass().getName() + " must override storedEvents(repository): its"
-                + " repository stores events (storesEvents() is true), and ReturnRepository §5 reads them back");
+                + " repository stores events (storesEvents() is true), and ReturnRepository §6 reads them back");
     }
 
     /** The repository under test, new for each test. */
@@ -188,7 +188,35 @@ public abstract class ReturnRepositoryContract {
     }
 
     @Test
-    @DisplayName("ReturnRepository §5: a repository that stores events stores those of a saved change and none of a conflicting one")
+    @DisplayName("ReturnRepository §5: returns whose last version has a refund waiting for its answer are listed, oldest first, up to the limit")
+    void open_refunds() {
+        List<ReturnId> before = repository.findWithOpenRefund(100);
+        Change<Return, ReturnEvent> older = opened(newOrder(), CustomerRef.of("c-1"), T0.minusSeconds(60));
+        Change<Return, ReturnEvent> newer = opened(newOrder(), CustomerRef.of("c-1"), T0);
+        Change<Return, ReturnEvent> none = opened(newOrder(), CustomerRef.of("c-1"), T0.minusSeconds(120));
+        for (Change<Return, ReturnEvent> c : List.of(older, newer, none)) {
+            repository.save(c.state(), c.events());
+        }
+        Money m = Money.of(CurrencyUnit.EUR, 10);
+        Money zero = Money.zero(CurrencyUnit.EUR);
+        java.util.function.Function<String, Refund> refund = key -> new Refund(key, RefundTender.ORIGINAL_PAYMENT,
+                List.of(new Refund.RefundedUnits(L1, 0, 1)), m, zero, zero, m, RefundStatus.REQUESTED, "", "", T0);
+        Change<Return, ReturnEvent> newerOpen = newer.state().requestRefund(refund.apply("k-new"), T0);
+        Change<Return, ReturnEvent> olderOpen = older.state().requestRefund(refund.apply("k-old"), T0);
+        repository.save(newerOpen.state(), newerOpen.events());
+        repository.save(olderOpen.state(), olderOpen.events());
+
+        assertThat(repository.findWithOpenRefund(100)).containsSubsequence(older.state().id(), newer.state().id())
+                .doesNotContain(none.state().id()).hasSize(before.size() + 2);
+        assertThat(repository.findWithOpenRefund(1)).hasSize(1);
+
+        Change<Return, ReturnEvent> answered = olderOpen.state().recordRefund("k-old", true, "ref", "", T0);
+        repository.save(answered.state(), answered.events());
+        assertThat(repository.findWithOpenRefund(100)).contains(newer.state().id()).doesNotContain(older.state().id());
+    }
+
+    @Test
+    @DisplayName("ReturnRepository §6: a repository that stores events stores those of a saved change and none of a conflicting one")
     void stored_events() {
         org.junit.jupiter.api.Assumptions.assumeTrue(repository.storesEvents(), "the repository stores no events");
         Change<Return, ReturnEvent> c = opened(newOrder(), CustomerRef.of("c-1"), T0);
