@@ -69,6 +69,9 @@ final class RefundPlanner {
      * @param allReturns every return of the order, {@code ret} among them, as stored
      */
     Optional<Refund> plan(Return ret, Order order, List<Return> allReturns, String key, Instant now) {
+        if (ret.exchange() != null && !ret.exchange().isSettled()) {
+            return Optional.empty();
+        }
         Map<LineId, Integer> due = dueUnits(ret);
         if (due.isEmpty()) {
             return Optional.empty();
@@ -140,12 +143,24 @@ final class RefundPlanner {
         Money fees = restocking;
         boolean firstRefund = ret.refunds().stream().noneMatch(Refund::isLive);
         boolean retailersFaultReturn = ret.lines().stream().anyMatch(l -> l.reason().isRetailersFault());
-        if (firstRefund && ret.method().kind().isShipped() && !retailersFaultReturn) {
+        // an exchange pays no return shipping (Medusa #4838 charged it)
+        if (firstRefund && ret.method().kind().isShipped() && !retailersFaultReturn && ret.exchange() == null) {
             fees = fees.plus(policy.returnShippingFee(order.currency()).orElse(zero));
         }
         Money amount = goods.plus(shipping).minus(fees);
         if (amount.isNegative()) {
             amount = zero;
+        }
+        Money credit = zero;
+        if (ret.exchange() != null) {
+            Money creditLeft = ret.exchange().applied();
+            for (Refund f : ret.refunds()) {
+                if (f.isLive()) {
+                    creditLeft = creditLeft.minus(f.exchangeCredit());
+                }
+            }
+            credit = creditLeft.isGreaterThan(amount) ? amount : creditLeft.isNegative() ? zero : creditLeft;
+            amount = amount.minus(credit);
         }
         Money refundedOnOrder = order.payment().refunded().isGreaterThan(cardSucceeded) ? order.payment().refunded() : cardSucceeded;
         Money cap = order.payment().captured().minus(refundedOnOrder).minus(liveElsewhere);
@@ -155,6 +170,7 @@ final class RefundPlanner {
         if (amount.isGreaterThan(cap)) {
             amount = cap;
         }
-        return Optional.of(new Refund(key, ret.refundTo(), units, goods, shipping, fees, amount, RefundStatus.REQUESTED, "", "", now));
+        return Optional.of(new Refund(key, ret.refundTo(), units, goods, shipping, fees, credit, amount, RefundStatus.REQUESTED, "", "",
+                now));
     }
 }

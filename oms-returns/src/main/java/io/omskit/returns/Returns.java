@@ -12,7 +12,11 @@ import io.omskit.core.fulfilment.FulfilmentEvent;
 import io.omskit.core.fulfilment.FulfilmentLine;
 import io.omskit.core.network.Capability;
 import io.omskit.core.network.Location;
+import io.omskit.core.PlacementResult;
+import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineRequest;
+import io.omskit.core.order.PlaceOrderRequest;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;
@@ -29,7 +33,9 @@ import io.omskit.returns.policy.LineFacts;
 import io.omskit.returns.policy.LineVerdict;
 import io.omskit.returns.policy.ReturnPolicy;
 import io.omskit.returns.rma.Arrival;
+import io.omskit.returns.refund.PaidPerUnit;
 import io.omskit.returns.rma.Disposition;
+import io.omskit.returns.rma.Exchange;
 import io.omskit.returns.rma.Grade;
 import io.omskit.returns.rma.Receipt;
 import io.omskit.returns.rma.Refund;
@@ -49,6 +55,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
+import org.joda.money.Money;
 
 /**
  * The returns workflow: opens returns from any channel for orders of any channel under a {@link ReturnPolicy},
@@ -141,8 +148,9 @@ public final class Returns {
             if (accepted.isEmpty()) {
                 return new OpenResult.Refused(refused);
             }
+            Exchange exchange = request.exchangeFor().isEmpty() ? null : Exchange.of(request.exchangeFor(), credit(order, accepted, others));
             Change<Return, ReturnEvent> opened = Return.authorise(id, order.id(), order.customer(), request.openedFrom(),
-                    request.method(), request.refundTo(), accepted, now);
+                    request.method(), request.refundTo(), exchange, accepted, now);
             if (book.add(opened) != SaveOutcome.SAVED) {
                 return new OpenResult.Opened(settle(book.current(id)), List.of());
             }
@@ -193,10 +201,87 @@ public final class Returns {
                 problems.add(new Problem("lines[" + i + "].quantity", String.valueOf(l.quantity()), "must be >= 1"));
             }
         }
+        for (int i = 0; i < request.exchangeFor().size(); i++) {
+            Exchange.Replacement r = request.exchangeFor().get(i);
+            if (oms.catalog().find(r.sku()).isEmpty()) {
+                problems.add(new Problem("exchangeFor[" + i + "].sku", r.sku().value(), "must be in the catalog"));
+            }
+            if (order != null && !r.unitPrice().getCurrencyUnit().equals(order.currency())) {
+                problems.add(new Problem("exchangeFor[" + i + "].unitPrice", r.unitPrice().toString(),
+                        "must be in the order's currency " + order.currency()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ValidationException("return request", problems);
         }
         return order;
+    }
+
+    /** What the accepted units cost the customer, counted after the units other returns refunded. */
+    private static Money credit(Order order, List<ReturnLine> accepted, List<Return> others) {
+        PaidPerUnit paid = PaidPerUnit.of(order);
+        Money credit = Money.zero(order.currency());
+        for (ReturnLine l : accepted) {
+            int before = 0;
+            for (Return r : others) {
+                before += r.refunded(l.line());
+            }
+            OrderLine line = order.line(l.line()).orElseThrow();
+            credit = credit.plus(paid.goods(l.line(), Math.min(before, line.quantity() - l.quantity()), l.quantity()));
+        }
+        return credit;
+    }
+
+    /**
+     * Orders an exchange's replacement when the policy says it is time (at once, or once goods arrived), as a new order
+     * of the customer (channel, delivery and payment of the original) keyed by the return, so that a retry finds it:
+     * its cost is paid first with the credit, the rest authorised on the customer's payment. A replacement that cannot be
+     * had (no stock, payment declined, refused) is recorded as failed and the return refunded as any other.
+     */
+    private void placeReplacement(Return ret) {
+        Exchange x = ret.exchange();
+        if (x == null || x.isSettled()
+                || (policy.replacementReserved() == ReturnPolicy.ReplacementTiming.ON_RECEIPT && ret.receipts().isEmpty())
+                || ret.status() == ReturnStatus.CANCELLED) {
+            return;
+        }
+        Order original = oms.order(ret.orderId()).orElseThrow();
+        Money applied = x.credit().isGreaterThan(x.replacementTotal()) ? x.replacementTotal() : x.credit();
+        String seller = original.line(ret.lines().get(0).line()).map(l -> l.seller() == null ? null : l.seller().value()).orElse(null);
+        PlaceOrderRequest.Builder b = PlaceOrderRequest.builder().channel(original.channel()).externalRef("EXCH-" + ret.id())
+                .customer(original.customer().value()).currency(original.currency()).delivery(original.delivery())
+                .paymentRef(original.paymentRef());
+        for (int i = 0; i < x.replacements().size(); i++) {
+            Exchange.Replacement r = x.replacements().get(i);
+            LineRequest line = LineRequest.of("X" + (i + 1), r.sku().value(), r.quantity(), r.unitPrice());
+            b.line(seller == null ? line : line.soldBy(seller));
+        }
+        if (applied.isPositive()) {
+            b.discount("EXCHANGE-CREDIT", applied);
+        }
+        Instant now = clock.instant();
+        String failure;
+        OrderId placed = null;
+        try {
+            PlacementResult result = oms.placeOrder(b.build());
+            switch (result.outcome()) {
+                case CONFIRMED, PAYMENT_PENDING, IN_PROGRESS -> {
+                    placed = result.order().id();
+                    failure = null;
+                }
+                case OUT_OF_STOCK -> failure = "out of stock: " + result.shortages();
+                default -> {
+                    failure = "payment declined: " + result.order().payment().message();
+                    oms.cancelOrder(result.order().id(), CancellationReason.PAYMENT_FAILED);
+                }
+            }
+        } catch (ValidationException e) {
+            failure = e.getMessage();
+        }
+        OrderId replacement = placed;
+        String why = failure;
+        book.update(ret.id(), r -> r.exchange() == null || r.exchange().isSettled() ? Change.unchanged(r)
+                : r.recordReplacement(replacement, applied, why, now));
     }
 
     /** When units of {@code line} last reached the customer (delivered or collected); null when none did. */
@@ -382,6 +467,7 @@ public final class Returns {
                 oms.recordReturn(ret.orderId(), quantities, "return-" + ret.id() + "-r" + receipt.number());
             }
         }
+        placeReplacement(book.current(ret.id()));
         return settleRefunds(ret.id());
     }
 

@@ -35,7 +35,9 @@ public final class ReturnsJson {
                 .subtype(ReturnEvent.RefundDeclined.class, "return.refund-declined")
                 .subtype(ReturnEvent.ReturnCompleted.class, "return.completed")
                 .subtype(ReturnEvent.ReturnClosed.class, "return.closed")
-                .subtype(ReturnEvent.ReturnCancelled.class, "return.cancelled");
+                .subtype(ReturnEvent.ReturnCancelled.class, "return.cancelled")
+                .subtype(ReturnEvent.ReplacementPlaced.class, "return.replacement-placed")
+                .subtype(ReturnEvent.ReplacementFailed.class, "return.replacement-failed");
     }
 
     /** Core's module with the return names added. */

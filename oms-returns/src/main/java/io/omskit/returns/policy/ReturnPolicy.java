@@ -37,10 +37,22 @@ import org.joda.money.Money;
  *                                in a currency without one pays none
  * @param timing                  when returned units are refunded
  * @param trustedCustomers        customers refunded at once, when their return is authorised
+ * @param replacementReserved     when an exchange's replacement is ordered, holding its stock: when the exchange is
+ *                                opened, or when the returned goods arrive
  */
 public record ReturnPolicy(Duration defaultWindow, List<WindowRule> windows, Set<Sku> finalSale, Grade minimumRefundableGrade,
                            CustomerLimit customerLimit, ShippingRefund shippingRefund, BigDecimal restockingFeeRate,
-                           List<Money> returnShippingFees, RefundTiming timing, Set<CustomerRef> trustedCustomers) {
+                           List<Money> returnShippingFees, RefundTiming timing, Set<CustomerRef> trustedCustomers,
+                           ReplacementTiming replacementReserved) {
+
+    /** When an exchange's replacement is ordered. */
+    public enum ReplacementTiming {
+        /** When the exchange is opened: the replacement's stock is held from the start. */
+        AT_OPEN,
+        /** When the returned goods arrive. */
+        ON_RECEIPT
+    }
+
 
     public ReturnPolicy {
         Checks.notNull(defaultWindow, "defaultWindow");
@@ -64,12 +76,13 @@ public record ReturnPolicy(Duration defaultWindow, List<WindowRule> windows, Set
         }
         Checks.notNull(timing, "timing");
         trustedCustomers = Checks.set(trustedCustomers, "trustedCustomers");
+        Checks.notNull(replacementReserved, "replacementReserved");
     }
 
     /**
      * A policy of 30 days from delivery, every catalog-returnable SKU, refunds after inspection of units in worn
      * condition or better, shipping refunded when everything comes back or the fault is the retailer's, no fees, no
-     * customer limit.
+     * customer limit, exchange replacements ordered when the exchange is opened.
      */
     public static ReturnPolicy standard() {
         return builder().build();
@@ -93,6 +106,7 @@ public record ReturnPolicy(Duration defaultWindow, List<WindowRule> windows, Set
         b.returnShippingFees.addAll(returnShippingFees);
         b.timing = timing;
         b.trustedCustomers.addAll(trustedCustomers);
+        b.replacementReserved = replacementReserved;
         return b;
     }
 
@@ -198,6 +212,7 @@ public record ReturnPolicy(Duration defaultWindow, List<WindowRule> windows, Set
         private final List<Money> returnShippingFees = new ArrayList<>();
         private RefundTiming timing = RefundTiming.AFTER_INSPECTION;
         private final Set<CustomerRef> trustedCustomers = new HashSet<>();
+        private ReplacementTiming replacementReserved = ReplacementTiming.AT_OPEN;
 
         private Builder() {
         }
@@ -225,6 +240,8 @@ public record ReturnPolicy(Duration defaultWindow, List<WindowRule> windows, Set
         public Builder timing(RefundTiming timing) { this.timing = timing; return this; }
         /** Customers refunded at once. */
         public Builder trusted(CustomerRef... customers) { trustedCustomers.addAll(List.of(customers)); return this; }
+        /** When an exchange's replacement is ordered (and its stock held). */
+        public Builder replacementReserved(ReplacementTiming timing) { this.replacementReserved = timing; return this; }
 
         /**
          * The policy.
@@ -233,7 +250,7 @@ public record ReturnPolicy(Duration defaultWindow, List<WindowRule> windows, Set
          */
         public ReturnPolicy build() {
             return new ReturnPolicy(defaultWindow, windows, finalSale, minimumRefundableGrade, customerLimit, shippingRefund,
-                    restockingFeeRate, returnShippingFees, timing, trustedCustomers);
+                    restockingFeeRate, returnShippingFees, timing, trustedCustomers, replacementReserved);
         }
     }
 }

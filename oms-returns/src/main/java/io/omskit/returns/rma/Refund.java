@@ -16,15 +16,16 @@ import org.joda.money.Money;
  * @param goods        what those units cost net of every discount
  * @param shipping     the share of the order's charges refunded by policy
  * @param fees         restocking and return-shipping fees kept back by policy
- * @param amount       {@code goods + shipping - fees}, never below zero, and never more than the order has captured and
- *                     not refunded when it was decided
+ * @param exchangeCredit the part of the units' value that paid for an exchange's replacement instead of coming back
+ * @param amount       {@code goods + shipping - fees - exchangeCredit}, never below zero, and never more than the order
+ *                     has captured and not refunded when it was decided
  * @param status       requested, succeeded or declined
  * @param providerRef  the provider's reference once it succeeded; empty otherwise
  * @param message      the provider's reason when declined, or the last unknown outcome; empty when none
  * @param requestedAt  when it was decided
  */
 public record Refund(String key, RefundTender tender, List<RefundedUnits> units, Money goods, Money shipping, Money fees,
-                     Money amount, RefundStatus status, String providerRef, String message, Instant requestedAt) {
+                     Money exchangeCredit, Money amount, RefundStatus status, String providerRef, String message, Instant requestedAt) {
 
     /**
      * Units of an order line a refund pays back.
@@ -49,6 +50,7 @@ public record Refund(String key, RefundTender tender, List<RefundedUnits> units,
         Checks.notNull(goods, "goods");
         Checks.notNull(shipping, "shipping");
         Checks.notNull(fees, "fees");
+        Checks.notNull(exchangeCredit, "exchangeCredit");
         Checks.notNull(amount, "amount");
         if (amount.isNegative()) {
             throw new IllegalArgumentException("amount of refund " + key + " must be >= 0, was " + amount);
@@ -76,6 +78,7 @@ public record Refund(String key, RefundTender tender, List<RefundedUnits> units,
     }
 
     Refund answered(RefundStatus newStatus, String newProviderRef, String newMessage) {
-        return new Refund(key, tender, units, goods, shipping, fees, amount, newStatus, newProviderRef, newMessage, requestedAt);
+        return new Refund(key, tender, units, goods, shipping, fees, exchangeCredit, amount, newStatus, newProviderRef, newMessage,
+                requestedAt);
     }
 }

@@ -31,6 +31,7 @@ import org.joda.money.Money;
  * @param openedFrom    the channel the return was opened from (any: a web return may come back over a store counter)
  * @param method        how the goods travel and where to
  * @param refundTo      where refunds go, as the customer chose
+ * @param exchange      what the return is exchanged for; null for a plain return
  * @param lines         at least one line, one per order line
  * @param status        where it stands
  * @param trackingRef   the carrier's reference once in transit; empty when none
@@ -43,7 +44,7 @@ import org.joda.money.Money;
  *                      at least once even when the process stops between saving and publishing
  */
 public record Return(ReturnId id, long version, OrderId orderId, CustomerRef customer, Channel openedFrom,
-                     ReturnMethod method, RefundTender refundTo, List<ReturnLine> lines, ReturnStatus status,
+                     ReturnMethod method, RefundTender refundTo, Exchange exchange, List<ReturnLine> lines, ReturnStatus status,
                      String trackingRef, List<Receipt> receipts, List<Inspection> inspections, List<Refund> refunds,
                      Instant openedAt, List<String> commandKeys, List<ReturnEvent> pendingEvents) {
 
@@ -99,7 +100,18 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
     public static Change<Return, ReturnEvent> authorise(ReturnId id, OrderId orderId, CustomerRef customer, Channel openedFrom,
                                                         ReturnMethod method, RefundTender refundTo, List<ReturnLine> lines,
                                                         Instant now) {
-        Return r = new Return(id, 1, orderId, customer, openedFrom, method, refundTo, lines, ReturnStatus.AUTHORISED, "",
+        return authorise(id, orderId, customer, openedFrom, method, refundTo, null, lines, now);
+    }
+
+    /**
+     * Authorises a return of {@code lines} in exchange for {@code exchange} (null for a plain return).
+     *
+     * @throws IllegalArgumentException when a value is missing or the lines repeat an order line
+     */
+    public static Change<Return, ReturnEvent> authorise(ReturnId id, OrderId orderId, CustomerRef customer, Channel openedFrom,
+                                                        ReturnMethod method, RefundTender refundTo, Exchange exchange,
+                                                        List<ReturnLine> lines, Instant now) {
+        Return r = new Return(id, 1, orderId, customer, openedFrom, method, refundTo, exchange, lines, ReturnStatus.AUTHORISED, "",
                 List.of(), List.of(), List.of(), now, List.of(), List.of());
         return new Change<>(r, List.of(new ReturnEvent.ReturnAuthorised(EventIds.next(), id, orderId, 1, now, r)));
     }
@@ -360,6 +372,39 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
     }
 
     /**
+     * Records the replacement of an exchange: placed as {@code replacementOrder} with {@code applied} of the credit taken
+     * off it, or failed for {@code failedBecause} (then the return is refunded as any other). Recording it again changes
+     * nothing.
+     *
+     * @throws IllegalArgumentException          when the return is no exchange, or the values are not one of the two
+     * @throws IllegalReturnTransitionException when the return is finished
+     */
+    public Change<Return, ReturnEvent> recordReplacement(OrderId replacementOrder, Money applied, String failedBecause, Instant now) {
+        if (exchange == null) {
+            throw new IllegalArgumentException("return " + id + " is no exchange");
+        }
+        if (exchange.isSettled()) {
+            return Change.unchanged(this);
+        }
+        require(ReturnCommand.RECORD_REPLACEMENT, null);
+        if ((replacementOrder == null) == (failedBecause == null)) {
+            throw new IllegalArgumentException("a replacement is either placed (replacementOrder) or failed (failedBecause), was "
+                    + replacementOrder + " / " + failedBecause);
+        }
+        Exchange settled = failedBecause == null
+                ? new Exchange(exchange.replacements(), exchange.credit(), replacementOrder, Checks.notNull(applied, "applied"), null)
+                : new Exchange(exchange.replacements(), exchange.credit(), null, Money.zero(exchange.credit().getCurrencyUnit()),
+                        failedBecause);
+        Return next = new Return(id, version + 1, orderId, customer, openedFrom, method, refundTo, settled, lines, status,
+                trackingRef, receipts, inspections, refunds, openedAt, commandKeys, List.of());
+        ReturnEvent event = failedBecause == null
+                ? new ReturnEvent.ReplacementPlaced(EventIds.next(), id, orderId, next.version, now, replacementOrder, settled.applied(),
+                        settled.differenceDue())
+                : new ReturnEvent.ReplacementFailed(EventIds.next(), id, orderId, next.version, now, failedBecause);
+        return new Change<>(next, List.of(event));
+    }
+
+    /**
      * Finishes an inspected return whose refunds are settled: refunded when one succeeded, else closed.
      *
      * @throws IllegalReturnTransitionException when it is not inspected or a refund waits for its answer
@@ -410,8 +455,8 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
 
     /** This version with {@code events} as the events of the change that produced it; the version stays the same. */
     public Return withPendingEvents(List<? extends ReturnEvent> events) {
-        return new Return(id, version, orderId, customer, openedFrom, method, refundTo, lines, status, trackingRef, receipts,
-                inspections, refunds, openedAt, commandKeys, List.copyOf(events));
+        return new Return(id, version, orderId, customer, openedFrom, method, refundTo, exchange, lines, status, trackingRef,
+                receipts, inspections, refunds, openedAt, commandKeys, List.copyOf(events));
     }
 
     // ---- internals ----
@@ -430,13 +475,13 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
 
     private Return copy(ReturnStatus newStatus, String newTrackingRef, List<Receipt> newReceipts, List<Inspection> newInspections,
                         List<Refund> newRefunds, List<ReturnLine> newLines, List<String> newKeys) {
-        return new Return(id, version + 1, orderId, customer, openedFrom, method, refundTo, newLines, newStatus, newTrackingRef,
-                newReceipts, newInspections, newRefunds, openedAt, newKeys, List.of());
+        return new Return(id, version + 1, orderId, customer, openedFrom, method, refundTo, exchange, newLines, newStatus,
+                newTrackingRef, newReceipts, newInspections, newRefunds, openedAt, newKeys, List.of());
     }
 
     private Return copySameVersion(ReturnStatus newStatus) {
-        return new Return(id, version, orderId, customer, openedFrom, method, refundTo, lines, newStatus, trackingRef, receipts,
-                inspections, refunds, openedAt, commandKeys, List.of());
+        return new Return(id, version, orderId, customer, openedFrom, method, refundTo, exchange, lines, newStatus, trackingRef,
+                receipts, inspections, refunds, openedAt, commandKeys, List.of());
     }
 
     private static int inspectedOf(List<Inspection> inspections, LineId line) {

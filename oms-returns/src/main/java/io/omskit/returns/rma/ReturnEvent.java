@@ -81,6 +81,19 @@ public sealed interface ReturnEvent extends DomainEvent {
                            String reason) implements ReturnEvent {
     }
 
+    /**
+     * The replacement of an exchange was placed as {@code replacementOrder}, paid first with {@code creditApplied};
+     * {@code differenceDue} is charged on it when positive, refunded by the return when negative.
+     */
+    record ReplacementPlaced(UUID eventId, ReturnId returnId, OrderId orderId, long version, Instant occurredAt,
+                             OrderId replacementOrder, Money creditApplied, Money differenceDue) implements ReturnEvent {
+    }
+
+    /** The replacement of an exchange could not be placed; the return is refunded as any other. */
+    record ReplacementFailed(UUID eventId, ReturnId returnId, OrderId orderId, long version, Instant occurredAt,
+                             String reason) implements ReturnEvent {
+    }
+
     /** Units of a line that were authorised and did not arrive. */
     record Outstanding(LineId line, int quantity) {
     }

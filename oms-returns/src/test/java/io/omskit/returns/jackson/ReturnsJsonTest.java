@@ -56,12 +56,12 @@ class ReturnsJsonTest {
         Money amount = Money.of(CurrencyUnit.EUR, 50);
         Money zero = Money.zero(CurrencyUnit.EUR);
         c = c.state().requestRefund(new Refund("k-1", RefundTender.ORIGINAL_PAYMENT, List.of(new Refund.RefundedUnits(L1, 0, 2)), amount,
-                zero, zero, amount, RefundStatus.REQUESTED, "", "", T0), T0);
+                zero, zero, zero, amount, RefundStatus.REQUESTED, "", "", T0), T0);
         events.addAll(c.events());
         c = c.state().recordRefund("k-1", false, "", "card closed", T0);
         events.addAll(c.events());
         c = c.state().requestRefund(new Refund("k-2", RefundTender.STORE_CREDIT, List.of(new Refund.RefundedUnits(L1, 0, 2)), amount,
-                zero, zero, amount, RefundStatus.REQUESTED, "", "", T0), T0);
+                zero, zero, zero, amount, RefundStatus.REQUESTED, "", "", T0), T0);
         events.addAll(c.events());
         c = c.state().recordRefund("k-2", true, "", "", T0);
         events.addAll(c.events());
@@ -90,7 +90,10 @@ class ReturnsJsonTest {
         List<ReturnEvent> more = List.of(
                 new ReturnEvent.ReturnRefunded(java.util.UUID.randomUUID(), ReturnId.of("r-1"), OrderId.of("o-1"), 3, t, "k", Money.of(CurrencyUnit.EUR, 5), "refund-1"),
                 new ReturnEvent.ReturnClosed(java.util.UUID.randomUUID(), ReturnId.of("r-1"), OrderId.of("o-1"), 4, t, List.of(new ReturnEvent.Outstanding(L1, 1))),
-                new ReturnEvent.ReturnCancelled(java.util.UUID.randomUUID(), ReturnId.of("r-1"), OrderId.of("o-1"), 2, t, "kept"));
+                new ReturnEvent.ReturnCancelled(java.util.UUID.randomUUID(), ReturnId.of("r-1"), OrderId.of("o-1"), 2, t, "kept"),
+                new ReturnEvent.ReplacementPlaced(java.util.UUID.randomUUID(), ReturnId.of("r-1"), OrderId.of("o-1"), 2, t, OrderId.of("o-2"),
+                        Money.of(CurrencyUnit.EUR, 25), Money.of(CurrencyUnit.EUR, -5)),
+                new ReturnEvent.ReplacementFailed(java.util.UUID.randomUUID(), ReturnId.of("r-1"), OrderId.of("o-1"), 2, t, "out of stock"));
         for (ReturnEvent e : more) {
             assertThat(mapper.readValue(mapper.writeValueAsString(e), ReturnEvent.class)).isEqualTo(e);
         }

@@ -32,7 +32,7 @@ class ReturnLifecycleTest {
     private static Refund refund(String key, int units) {
         Money m = Money.of(CurrencyUnit.EUR, 10);
         Money zero = Money.zero(CurrencyUnit.EUR);
-        return new Refund(key, RefundTender.ORIGINAL_PAYMENT, List.of(new Refund.RefundedUnits(L1, 0, units)), m, zero, zero, m,
+        return new Refund(key, RefundTender.ORIGINAL_PAYMENT, List.of(new Refund.RefundedUnits(L1, 0, units)), m, zero, zero, zero, m,
                 RefundStatus.REQUESTED, "", "", T0);
     }
 
@@ -117,6 +117,6 @@ class ReturnLifecycleTest {
             assertThat(ReturnTransitions.allowed(s).isEmpty()).as("%s", s).isEqualTo(s.isFinished());
         }
         assertThat(ReturnTransitions.allowed(ReturnStatus.RECEIVED)).isEqualTo(EnumSet.of(ReturnCommand.RECEIVE, ReturnCommand.INSPECT,
-                ReturnCommand.REQUEST_REFUND, ReturnCommand.RECORD_REFUND, ReturnCommand.CLOSE));
+                ReturnCommand.REQUEST_REFUND, ReturnCommand.RECORD_REFUND, ReturnCommand.RECORD_REPLACEMENT, ReturnCommand.CLOSE));
     }
 }

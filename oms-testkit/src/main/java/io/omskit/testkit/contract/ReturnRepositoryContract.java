@@ -107,7 +107,7 @@ public abstract class ReturnRepositoryContract {
                 x -> x.inspect("i-1", L1, Grade.GOOD, Disposition.RESTOCK, 2, T0),
                 x -> x.requestRefund(new Refund("k-1", RefundTender.ORIGINAL_PAYMENT, List.of(new Refund.RefundedUnits(L1, 0, 2)),
                         Money.of(CurrencyUnit.EUR, 50), Money.of(CurrencyUnit.EUR, 4.95), Money.of(CurrencyUnit.EUR, 3.50),
-                        Money.of(CurrencyUnit.EUR, 51.45), RefundStatus.REQUESTED, "", "", T0), T0),
+                        Money.zero(CurrencyUnit.EUR), Money.of(CurrencyUnit.EUR, 51.45), RefundStatus.REQUESTED, "", "", T0), T0),
                 x -> x.recordRefund("k-1", true, "ref-1", "", T0))) {
             Change<Return, ReturnEvent> next = step.apply(r);
             assertThat(repository.save(next.state().withPendingEvents(next.events()), next.events())).isEqualTo(SaveOutcome.SAVED);
@@ -200,7 +200,7 @@ public abstract class ReturnRepositoryContract {
         Money m = Money.of(CurrencyUnit.EUR, 10);
         Money zero = Money.zero(CurrencyUnit.EUR);
         java.util.function.Function<String, Refund> refund = key -> new Refund(key, RefundTender.ORIGINAL_PAYMENT,
-                List.of(new Refund.RefundedUnits(L1, 0, 1)), m, zero, zero, m, RefundStatus.REQUESTED, "", "", T0);
+                List.of(new Refund.RefundedUnits(L1, 0, 1)), m, zero, zero, zero, m, RefundStatus.REQUESTED, "", "", T0);
         Change<Return, ReturnEvent> newerOpen = newer.state().requestRefund(refund.apply("k-new"), T0);
         Change<Return, ReturnEvent> olderOpen = older.state().requestRefund(refund.apply("k-old"), T0);
         repository.save(newerOpen.state(), newerOpen.events());
