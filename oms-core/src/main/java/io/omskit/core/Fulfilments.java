@@ -28,6 +28,16 @@ import io.omskit.core.order.OrderCommand;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderLine;
 import io.omskit.core.order.OrderTransitions;
+import io.omskit.core.fulfilment.BookingAttempt;
+import io.omskit.core.fulfilment.BookingState;
+import io.omskit.core.fulfilment.ParcelBooking;
+import io.omskit.core.fulfilment.TrackingResult;
+import io.omskit.core.shipping.CancellationResult;
+import io.omskit.core.shipping.Parcel;
+import io.omskit.core.shipping.Quote;
+import io.omskit.core.shipping.QuoteResult;
+import io.omskit.core.shipping.TrackingEvent;
+import io.omskit.core.spi.CarrierGateway;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.FulfilmentRepository;
 import io.omskit.core.spi.SaveOutcome;
@@ -59,6 +69,8 @@ import java.util.function.Supplier;
  * finds it applied and finishes the rest, and {@link #sync(OrderId)} does the same for a call nobody retried. Two
  * steps racing on one fulfilment (a collection and a cancellation) conflict on its version: exactly one wins. Steps
  * that happen once per fulfilment are keyed by themselves; a rejection and a part cancellation take the caller's key.
+ * A packed parcel is quoted, booked with a carrier and tracked here too ({@link #quote}, {@link #book}, {@link #track}):
+ * its booking is kept on the fulfilment, recorded under its key before the carrier is asked.
  * Thread-safe.
  */
 public final class Fulfilments {
@@ -77,10 +89,11 @@ public final class Fulfilments {
     private final Supplier<String> pickupCodes;
     private final Cache<FulfilmentId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
     private final FulfilmentEffects effects;
+    private final Parcels parcels;
 
     Fulfilments(OrderBook book, StockKeeper stock, Settlement settlement, Network network, FulfilmentRepository repository,
                 EventPublisher events, Clock clock, Map<DeliveryMethod, Duration> pickupPeriods,
-                Map<LocationId, Duration> storePickupPeriods, Supplier<String> pickupCodes) {
+                Map<LocationId, Duration> storePickupPeriods, Supplier<String> pickupCodes, CarrierGateway carriers) {
         this.book = book;
         this.stock = stock;
         this.settlement = settlement;
@@ -92,6 +105,7 @@ public final class Fulfilments {
         this.storePickupPeriods = Map.copyOf(storePickupPeriods);
         this.pickupCodes = pickupCodes;
         this.effects = new FulfilmentEffects(book, stock, settlement, clock);
+        this.parcels = new Parcels(carriers, repository, book, this::record, clock);
     }
 
     // ---- reading ----
@@ -248,7 +262,18 @@ public final class Fulfilments {
     public Fulfilment cancel(FulfilmentId id, List<LineQuantity> units, CancellationReason reason, String cancellationKey) {
         Checks.notNull(reason, "reason");
         Checks.identifier(cancellationKey, "cancellationKey");
-        return step(id, "cancel/" + cancellationKey, f -> f.cancel(units, reason, clock.instant()));
+        Fulfilment cancelled = step(id, "cancel/" + cancellationKey, f -> f.cancel(units, reason, clock.instant()));
+        return cancelBookingOfCancelled(cancelled);
+    }
+
+    /** A fulfilment cancelled as a whole voids its label; when the carrier cannot do it now, a retry or sync will. */
+    private Fulfilment cancelBookingOfCancelled(Fulfilment f) {
+        if (f.status() == FulfilmentStatus.CANCELLED && f.booking() != null && f.booking().state().isLive()
+                && parcels.configured()) {
+            parcels.cancel(f);
+            return get(f.id());
+        }
+        return f;
     }
 
     /**
@@ -260,10 +285,14 @@ public final class Fulfilments {
      * @throws IllegalArgumentException when the order is unknown
      */
     public Order sync(OrderId orderId) {
-        return book.locked(orderId, () -> {
+        Order order = book.locked(orderId, () -> {
             catchUp(orderId);
             return settlement.settle(orderId);
         });
+        for (Fulfilment f : repository.forOrder(orderId)) {
+            cancelBookingOfCancelled(f);
+        }
+        return order;
     }
 
     /** {@link #sync(OrderId)} without the payment: for a workflow that settles the payment itself. */
@@ -322,6 +351,145 @@ public final class Fulfilments {
                 publish(offered.state(), offered.events());
             }
         }
+    }
+
+    // ---- the parcel with the carriers ----
+
+    /**
+     * What the host's carriers would charge to take {@code parcel} from the fulfilment's location to its order's
+     * delivery address, cheapest first. Never throws for carrier trouble (the result says it).
+     *
+     * @throws IllegalArgumentException when the fulfilment is unknown or {@code parcel} is null
+     * @throws IllegalStateException    when no {@link CarrierGateway} is configured or the order has no delivery address
+     */
+    public QuoteResult quote(FulfilmentId id, Parcel parcel) {
+        return parcels.quote(get(id), parcel);
+    }
+
+    /**
+     * Books a label for the packed fulfilment with the service of {@code quote} (one of {@link #quote}'s). The booking
+     * is recorded on the fulfilment under a key before the carrier is asked; an unknown answer is asked again with that
+     * key ({@link #reconcileBooking}), so a parcel never gets two labels. Asked again for a booked fulfilment, it
+     * returns the label it has. The delivery day promised to the customer (the end of the order's promised window, or
+     * else the quoted day) is kept with the booking; tracking reports are measured against it.
+     *
+     * @return booked with the label, declined with the carrier's reason (another service may be tried), or pending
+     * @throws IllegalArgumentException when the fulfilment is unknown, or holds a live booking with another service
+     * @throws IllegalStateException    when it is not packed and ready to ship by carrier, the order has no delivery
+     *                                  address, or no {@link CarrierGateway} is configured; nothing changed
+     */
+    public BookingAttempt book(FulfilmentId id, Parcel parcel, Quote quote) {
+        return parcels.book(get(id), parcel, quote);
+    }
+
+    /**
+     * Asks the carrier again, with the same key, about a booking whose outcome was unknown, and records the answer; for
+     * a booked or declined fulfilment it returns what is recorded (a label whose cancellation is not confirmed yet is
+     * still booked).
+     *
+     * @throws IllegalStateException when the fulfilment has no booking, or its booking was cancelled
+     */
+    public BookingAttempt reconcileBooking(FulfilmentId id) {
+        return parcels.ask(get(id));
+    }
+
+    /**
+     * Cancels the fulfilment's booking with the carrier (its label becomes void) and records it; succeeds at once when
+     * it has no live booking. The intent is recorded first, so an unknown answer is asked again with the same key by the
+     * next call (or {@link #sync}); meanwhile no other label is booked. A declined cancellation (the carrier collected
+     * the parcel) leaves the booking standing.
+     * Cancelling the whole fulfilment ({@link #cancel}) does this by itself.
+     */
+    public CancellationResult cancelBooking(FulfilmentId id) {
+        Fulfilment f = get(id);
+        if (f.booking() == null || !f.booking().state().isLive()) {
+            return CancellationResult.cancelled();
+        }
+        return parcels.cancel(f);
+    }
+
+    /**
+     * Hands the packed fulfilment to the carrier of its booked label: {@link #ship(FulfilmentId, ShipmentDetails)} with
+     * the label's booking reference, carrier and tracking number.
+     *
+     * @throws IllegalStateException when it has no booked label
+     */
+    public Fulfilment ship(FulfilmentId id) {
+        ParcelBooking b = get(id).booking();
+        if (b == null || b.state() != BookingState.BOOKED) {
+            throw new IllegalStateException("fulfilment " + id + " has no booked label to ship with, its booking is "
+                    + (b == null ? "none" : b.key() + " " + b.state()) + "; book one or ship with ShipmentDetails");
+        }
+        return ship(id, labelShipment(b));
+    }
+
+    /**
+     * Takes in a carrier's tracking report, as its webhook delivered it: duplicated, late, out of order or inside a
+     * re-sent history, all the same. The report goes to the fulfilment booked most recently with its carrier and
+     * tracking number by the time of the report (carriers recycle numbers). A new report revises the expected delivery
+     * day and may raise {@link FulfilmentEvent.ParcelDelayed} or {@link FulfilmentEvent.DeliveryFailed} for customer
+     * service; the first report of a parcel in the carrier's hands ships a fulfilment still waiting to ship, and a
+     * delivery delivers it (with its effects on the order and the payment). A known report changes nothing but finishes
+     * what an interrupted call left (shipping, delivering).
+     *
+     * @return recorded (with the fulfilment after it), duplicate, or unmatched
+     * @throws IllegalArgumentException when {@code report} is null
+     */
+    public TrackingResult track(TrackingEvent report) {
+        TrackingResult result = parcels.track(report);
+        if (result.isUnmatched()) {
+            return result;
+        }
+        Fulfilment f = result.fold(TrackingResult.Recorded::fulfilment, TrackingResult.Duplicate::fulfilment, u -> null);
+        Fulfilment after = followParcel(f);
+        return result.isRecorded() ? new TrackingResult.Recorded(after) : new TrackingResult.Duplicate(after);
+    }
+
+    /** Ships a fulfilment the carrier has, and delivers one it delivered. */
+    private Fulfilment followParcel(Fulfilment f) {
+        ParcelBooking b = f.booking();
+        if (b == null || b.state() != BookingState.BOOKED) {
+            return f;
+        }
+        Fulfilment current = f;
+        if (current.status() == FulfilmentStatus.READY_TO_SHIP && b.tracking().handedOver()) {
+            current = ship(current.id(), labelShipment(b));
+        }
+        if (current.status() == FulfilmentStatus.SHIPPED && b.tracking().deliveredAt() != null
+                && current.accepts(FulfilmentCommand.DELIVER)) {
+            String detail = "";
+            for (TrackingEvent r : b.tracking().reports()) {
+                if (r.status() == io.omskit.core.shipping.TrackingStatus.DELIVERED) {
+                    detail = r.detail();
+                    break;
+                }
+            }
+            current = deliver(current.id(), detail.isEmpty() ? "reported delivered by " + b.service().carrier() : detail);
+        }
+        return current;
+    }
+
+    private static ShipmentDetails labelShipment(ParcelBooking b) {
+        return ShipmentDetails.of(b.label().bookingRef(), b.service().carrier(), b.trackingNumber());
+    }
+
+    /**
+     * Applies {@code command} to the current fulfilment and saves it (retrying on a version conflict), for the steps of
+     * its parcel that leave its status and its order as they are; a command that raises nothing saves nothing.
+     */
+    Fulfilment record(FulfilmentId id, Function<Fulfilment, Change<Fulfilment, FulfilmentEvent>> command) {
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            Change<Fulfilment, FulfilmentEvent> change = command.apply(current(id));
+            if (!change.changed()) {
+                return change.state();
+            }
+            if (save(change) == SaveOutcome.SAVED) {
+                publish(change.state(), change.events());
+                return change.state();
+            }
+        }
+        throw new SpiException("fulfilment " + id + " kept changing concurrently; gave up after " + MAX_CONFLICT_RETRIES
+                + " attempts", null, true);
     }
 
     // ---- internals ----

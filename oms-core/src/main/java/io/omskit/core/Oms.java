@@ -31,6 +31,7 @@ import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.FulfilmentRepository;
 import io.omskit.core.spi.InventoryStore;
 import io.omskit.core.spi.OrderRepository;
+import io.omskit.core.spi.CarrierGateway;
 import io.omskit.core.spi.PaymentGateway;
 import io.omskit.core.spi.SpiException;
 import java.time.Clock;
@@ -97,7 +98,7 @@ public final class Oms {
         this.book = new OrderBook(b.orders, b.events, stock);
         Settlement settlement = new Settlement(book, b.payments, b.clock);
         this.fulfilments = new Fulfilments(book, stock, settlement, b.network, b.fulfilments, b.events, b.clock,
-                b.pickupPeriods, b.storePickupPeriods, b.pickupCodes);
+                b.pickupPeriods, b.storePickupPeriods, b.pickupCodes, b.carriers);
         this.stockReconciliation = new StockReconciliation(book, stock, b.inventory, b.events, b.clock);
         this.cancellation = new Cancellation(book, stock, settlement, fulfilments, b.clock);
         this.placement = new Placement(book, stock, settlement, cancellation, b.inventory, b.payments,
@@ -436,6 +437,7 @@ public final class Oms {
         private OrderRepository orders = new InMemoryOrderRepository();
         private InventoryStore inventory;
         private PaymentGateway payments;
+        private CarrierGateway carriers;
         private EventPublisher events = EventPublisher.none();
         private OrderValidator.Limits limits = OrderValidator.Limits.DEFAULT;
         private Duration paymentPendingTimeout = Duration.ofHours(24);
@@ -448,6 +450,15 @@ public final class Oms {
         private Supplier<String> pickupCodes = PickupCodes::random;
 
         private Builder() {
+        }
+
+        /**
+         * The host's carriers, for quoting, booking labels and tracking parcels through {@link Oms#fulfilments()};
+         * optional (without it those calls throw {@link IllegalStateException}).
+         */
+        public Builder carriers(CarrierGateway carriers) {
+            this.carriers = Checks.notNull(carriers, "carriers");
+            return this;
         }
 
         /** Where fulfilments are stored. */

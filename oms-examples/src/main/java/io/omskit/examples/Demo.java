@@ -64,6 +64,7 @@ public final class Demo implements AutoCloseable {
     private final InMemoryCatalog catalog = DemoNetwork.catalog();
     private final RecordingEventPublisher events = new RecordingEventPublisher();
     private final FakePaymentGateway payments = new FakePaymentGateway();
+    private io.omskit.core.inmemory.FakeCarrierGateway carriers;
     private final InventoryStore inventory;
     private Hiccups hiccups;
     private final Oms oms;
@@ -113,8 +114,9 @@ public final class Demo implements AutoCloseable {
 
     private Oms wire(OrderRepository orders, io.omskit.core.spi.FulfilmentRepository fulfilments) {
         this.hiccups = new Hiccups(orders);
+        this.carriers = io.omskit.core.inmemory.FakeCarrierGateway.withSampleCarriers(clock);
         return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).fulfilments(fulfilments)
-                .inventory(inventory).payments(payments).events(events).build();
+                .inventory(inventory).payments(payments).carriers(carriers).events(events).build();
     }
 
     /** The host's clock, which the demo moves forward to show what happens days later (scene 11). */
@@ -333,12 +335,96 @@ public final class Demo implements AutoCloseable {
         heading("11. After allocation: stores pick, pack and hand over; parcels are delivered; pickups are collected or expire");
         journeys(results);
 
-        heading("12. Returns: a web order brought back to a store, restocked there, a damaged unit written off, a refund");
+        heading("12. Carriers, labels and tracking: a quote, the carrier chosen on price and punctuality, a label, webhooks");
+        carriers(results);
+
+        heading("13. Returns: a web order brought back to a store, restocked there, a damaged unit written off, a refund");
         returns(results);
         return results;
     }
 
-    // ---- scene 12: returns ----
+    // ---- scene 12: quote, choose, book a label, follow the parcel by webhooks ----
+
+    private void carriers(Results results) {
+        LocationId berlin = LocationId.of("WH-BERLIN");
+        io.omskit.core.catalog.Sku lamp = DemoNetwork.sku(6);
+        inventory.adjust(io.omskit.core.inventory.StockAdjustment.of("demo-receipt-lamps", lamp, berlin,
+                io.omskit.core.inventory.MovementReason.RECEIPT, 2, "delivery note 12"));
+        io.omskit.core.shipping.Parcel box = io.omskit.core.shipping.Parcel.of(2_300, 400, 300, 250);
+        Address customer = new Address("Demo Customer", "Demo Street 1", null, "Berlin", "10115", "DE", null);
+        // checkout promises what the standard service's quote delivers: the end of that day
+        io.omskit.core.shipping.Quote standard = carriers.quote(new io.omskit.core.spi.QuoteRequest(box, berlin, customer))
+                .quotes().stream().filter(q -> q.service().level() == io.omskit.core.shipping.ServiceLevel.STANDARD)
+                .min(java.util.Comparator.comparingInt(io.omskit.core.shipping.Quote::transitDays)).orElseThrow();
+        Instant promisedBy = standard.collectionCutOff().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                .plusDays(standard.transitDays()).atTime(20, 0).toInstant(java.time.ZoneOffset.UTC);
+        Order order = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("WEB-1201")
+                .customer("customer-1201").currency("EUR").paymentRef("tok_visa")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY, customer,
+                        new io.omskit.core.order.DeliveryWindow(promisedBy.minus(Duration.ofHours(12)), promisedBy)))
+                .line("1", lamp.value(), 1, eur(35)).build()).order();
+        Fulfilment packed = readyAt(order, "WEB-1201-BER", berlin);
+        io.omskit.core.shipping.QuoteResult quotes = oms.fulfilments().quote(packed.id(), box);
+        out.println("  WEB-1201, promised by " + minutes(promisedBy) + ", packed at " + berlin
+                + " in a 400 x 300 x 250 mm box of 2.3 kg; the carriers quote:");
+        for (io.omskit.core.shipping.Quote q : quotes.quotes()) {
+            out.println("    " + q.service() + " " + q.price() + ", " + q.transitDays() + " day(s), hand over by "
+                    + minutes(q.collectionCutOff()));
+        }
+
+        // what tracking taught about this lane so far (in a shop: replayed from ParcelDeliveryRecorded events)
+        io.omskit.orchestration.carrier.OnTimeRecord record = io.omskit.orchestration.carrier.OnTimeRecord.create();
+        io.omskit.core.shipping.Lane lane = io.omskit.core.shipping.Lane.to(berlin, order.delivery().address());
+        for (int i = 0; i < 48; i++) {
+            record.record(quotes.quotes().get(0).service(), lane, i % 5 != 0);
+            record.record(quotes.quotes().get(1).service(), lane, i != 7);
+        }
+        io.omskit.orchestration.carrier.CarrierDecision decision = io.omskit.orchestration.carrier.CarrierChooser
+                .of(record, eur(8)).choose(quotes.quotes(), packed, order);
+        out.println("  " + decision.explanation());
+
+        io.omskit.core.fulfilment.BookingAttempt booking = oms.fulfilments().book(packed.id(), box,
+                decision.chosen().orElseThrow());
+        io.omskit.core.fulfilment.ParcelBooking booked = booking.fulfilment().booking();
+        out.println("  booked under key " + booked.key() + ": label " + booked.trackingNumber() + " ("
+                + booked.label().mediaType() + ", " + booked.label().document().length + " bytes), "
+                + booked.price() + "; asking again returns the same label: "
+                + oms.fulfilments().book(packed.id(), box, decision.chosen().orElseThrow()).fold(
+                        b -> b.label().equals(booked.label()), d -> false, p -> false));
+
+        Instant t = clock.instant();
+        String carrier = booked.service().carrier();
+        String number = booked.trackingNumber();
+        List<io.omskit.core.shipping.TrackingEvent> webhooks = List.of(
+                io.omskit.core.shipping.TrackingEvent.of(carrier, number, io.omskit.core.shipping.TrackingStatus.IN_TRANSIT,
+                        "picked up at Berlin DC", t.plus(Duration.ofHours(2))),
+                io.omskit.core.shipping.TrackingEvent.of(carrier, number, io.omskit.core.shipping.TrackingStatus.PRE_TRANSIT,
+                        "label created", t.plusSeconds(60)),
+                io.omskit.core.shipping.TrackingEvent.of(carrier, number, io.omskit.core.shipping.TrackingStatus.IN_TRANSIT,
+                        "picked up at Berlin DC", t.plus(Duration.ofHours(2))),
+                io.omskit.core.shipping.TrackingEvent.of(carrier, number, io.omskit.core.shipping.TrackingStatus.OUT_FOR_DELIVERY,
+                        "with the courier", t.plus(Duration.ofHours(14))).withEstimatedDelivery(booked.quotedDelivery()),
+                io.omskit.core.shipping.TrackingEvent.of(carrier, number, io.omskit.core.shipping.TrackingStatus.DELIVERED,
+                        "handed to the recipient", t.plus(Duration.ofHours(17))));
+        for (io.omskit.core.shipping.TrackingEvent e : webhooks) {
+            io.omskit.core.fulfilment.TrackingResult r = oms.fulfilments().track(e);
+            out.println("    webhook " + e.status() + " (" + e.detail() + ") -> " + r.fold(
+                    rec -> "recorded; fulfilment " + rec.fulfilment().status() + ", parcel "
+                            + rec.fulfilment().booking().tracking().status(),
+                    dup -> "duplicate, nothing changes",
+                    none -> "matches no parcel"));
+        }
+        Order delivered = oms.order(order.id()).orElseThrow();
+        for (DomainEvent e : events.events()) {
+            record.observe(e);
+        }
+        out.println("  order " + delivered.status() + ", captured " + delivered.payment().captured() + "; " + carrier
+                + " on this lane now " + record.tally(booked.service(), lane).onTime() + " on time of "
+                + record.tally(booked.service(), lane).parcels());
+        results.tracked = delivered;
+    }
+
+    // ---- scene 13: returns ----
 
     private void returns(Results results) {
         io.omskit.returns.Returns returns = io.omskit.returns.Returns.builder(oms).payments(payments).events(events)
@@ -753,6 +839,7 @@ public final class Demo implements AutoCloseable {
         public Order collected;
         public Order transferCollected;
         public Order expired;
+        public Order tracked;
         public io.omskit.returns.rma.Return returned;
         public Order afterReturn;
     }

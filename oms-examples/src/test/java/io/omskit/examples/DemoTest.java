@@ -50,9 +50,13 @@ class DemoTest {
         assertThat(results.transferCollected.status()).isEqualTo(OrderStatus.PICKED_UP);
         assertThat(results.expired.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(results.expired.payment().authorised().isZero()).isTrue();
+        assertThat(results.tracked.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(printed).contains("12. Carriers, labels and tracking", "chose DHL PAKET", "returns the same label: true",
+                "duplicate, nothing changes", "fulfilment DELIVERED");
         assertThat(results.returned.status()).isEqualTo(io.omskit.returns.rma.ReturnStatus.REFUNDED);
         assertThat(results.afterReturn.status()).isEqualTo(OrderStatus.RETURNED);
         assertThat(results.afterReturn.payment().refunded()).isEqualTo(results.afterReturn.payment().captured());
+        assertThat(printed).contains("13. Returns", "restocked: ST-MITTE sells 0 -> 1 at once", "written off");
         assertThat(printed).contains("11. After allocation", "ST-MITTE accepts, picks and packs -> READY_FOR_COLLECTION",
                 "arrives at ST-KREUZBERG -> order READY_FOR_PICKUP", "expires [APP-1103-F] -> order CANCELLED");
         assertThat(printed).contains("10. The storage fails after writing", "stock movements for the parcel: 1", "stock held for it: none");

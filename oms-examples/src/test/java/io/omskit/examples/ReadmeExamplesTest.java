@@ -48,6 +48,14 @@ import java.time.Duration;
 import java.util.List;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import io.omskit.core.fulfilment.BookingAttempt;
+import io.omskit.core.shipping.Parcel;
+import io.omskit.core.shipping.QuoteResult;
+import io.omskit.core.shipping.TrackingEvent;
+import io.omskit.core.shipping.TrackingStatus;
+import io.omskit.orchestration.carrier.CarrierChooser;
+import io.omskit.orchestration.carrier.CarrierDecision;
+import io.omskit.orchestration.carrier.OnTimeRecord;
 import org.junit.jupiter.api.Test;
 
 /** The README's snippets, compiled and run; keep both in step. */
@@ -126,5 +134,65 @@ class ReadmeExamplesTest {
         assertThat(oms.order(id).orElseThrow().status()).isEqualTo(OrderStatus.PARTIALLY_RETURNED);
         assertThat(oms.order(id).orElseThrow().payment().refunded()).isEqualTo(Money.of(CurrencyUnit.EUR, 8));
         assertThat(returns.find(ret.id()).orElseThrow().status()).isEqualTo(ReturnStatus.REFUNDED);
+    }
+
+    @Test
+    void carriers_labels_and_tracking() {
+        Clock clock = Clock.fixed(java.time.Instant.parse("2026-03-02T10:00:00Z"), java.time.ZoneOffset.UTC);
+        RecordingEventPublisher events = new RecordingEventPublisher();
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
+        io.omskit.core.inmemory.FakeCarrierGateway carriers = io.omskit.core.inmemory.FakeCarrierGateway.withSampleCarriers(clock);
+        Oms oms = Oms.builder().clock(clock)
+                .network(Network.of(List.of(Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE,
+                        GeoPoint.of(52.0, 13.0)).build())))
+                .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                        Dimensions.ofMillimetres(100, 100, 120), true)))
+                .inventory(inventory).payments(new FakePaymentGateway()).carriers(carriers).events(events).build();
+        inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
+        OrderId id = oms.placeOrder(PlaceOrderRequest.builder()
+                .channel(Channel.WEB).externalRef("W-2001").customer("customer-42").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null),
+                        new io.omskit.core.order.DeliveryWindow(java.time.Instant.parse("2026-03-03T08:00:00Z"),
+                                java.time.Instant.parse("2026-03-03T20:00:00Z"))))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 8)).paymentRef("tok_visa").build()).order().id();
+        oms.allocate(id, "W-2001-WH1", LocationId.of("WH-1"), List.of(LineQuantity.of(LineId.of("1"), 2)));
+        FulfilmentId parcel = FulfilmentId.of("W-2001-WH1");
+        oms.fulfilments().accept(parcel);
+        oms.fulfilments().startPicking(parcel);
+        oms.fulfilments().pack(parcel);
+        java.time.Instant pickedUpAt = java.time.Instant.parse("2026-03-02T16:30:00Z");
+        java.time.Instant deliveredAt = java.time.Instant.parse("2026-03-03T11:10:00Z");
+
+        // --- README: Carriers, labels and tracking ---
+        Parcel box = Parcel.of(1_400, 300, 200, 150);                       // grams; box in millimetres
+        QuoteResult quotes = oms.fulfilments().quote(parcel, box);          // cheapest first, from the packed fulfilment's location
+
+        OnTimeRecord record = OnTimeRecord.create();                        // learnt from tracking: ParcelDeliveryRecorded events
+        record.observeAll(events.events());
+        CarrierDecision choice = CarrierChooser.of(record, Money.of(CurrencyUnit.EUR, 8))   // what a missed promise costs you
+                .choose(quotes.quotes(), oms.fulfilments().get(parcel), oms.order(id).orElseThrow());
+        choice.explanation();      // "chose DHL PAKET: 4.50, on time 90% on DE-10; UPS STANDARD: 4.95, on time 90%; GLS BUSINESS:
+                                   //  3.90 but arrives 2026-03-04, after the promised 2026-03-03; ..."
+
+        BookingAttempt booking = oms.fulfilments().book(parcel, box, choice.chosen().orElseThrow());
+        booking.isBooked();        // or declined (the carrier's reason), or pending: reconcileBooking(parcel) asks again
+        String carrier = booking.fulfilment().booking().service().carrier();
+        String number = booking.fulfilment().booking().trackingNumber();
+
+        // the carrier's webhooks as they arrive: duplicated, out of order, whole histories re-sent
+        oms.fulfilments().track(TrackingEvent.of(carrier, number, TrackingStatus.IN_TRANSIT, "picked up", pickedUpAt));
+        oms.fulfilments().track(TrackingEvent.of(carrier, number, TrackingStatus.DELIVERED, "signed: A. Person", deliveredAt));
+        oms.order(id).orElseThrow().status();                               // DELIVERED
+        // --- end ---
+
+        assertThat(choice.explanation()).startsWith("chose DHL PAKET: 4.50, on time 90% on DE-10; UPS STANDARD: 4.95, on time"
+                + " 90%; GLS BUSINESS: 3.90 but arrives 2026-03-04, after the promised 2026-03-03");
+        assertThat(booking.isBooked()).isTrue();
+        assertThat(oms.order(id).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(oms.fulfilments().get(parcel).shipment().trackingNumber()).isEqualTo(number);
+        record.observeAll(events.events());
+        assertThat(record.tally(choice.chosen().orElseThrow().service(), booking.fulfilment().booking().lane()).onTime())
+                .isEqualTo(1);
     }
 }

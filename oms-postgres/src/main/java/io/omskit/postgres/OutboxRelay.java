@@ -6,15 +6,20 @@ import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.SpiException;
 import io.omskit.postgres.internal.JsonCodec;
+import io.omskit.postgres.internal.OutboxHandoff;
 import io.omskit.postgres.internal.Sql;
 import io.omskit.postgres.internal.Transactions;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
@@ -53,6 +58,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final EventPublisher publisher;
     private final JsonCodec codec;
     private final Clock clock;
+    private final OutboxHandoff handoff;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private final ReentrantLock wake = new ReentrantLock();
@@ -71,6 +77,12 @@ public final class OutboxRelay implements AutoCloseable {
      * must know every event type the writers store).
      */
     public OutboxRelay(DataSource dataSource, EventPublisher publisher, Clock clock, OmsJacksonModule module) {
+        this(dataSource, publisher, clock, module, null);
+    }
+
+    /** A relay as above that first looks in {@code handoff} for the events of a row written by this process. */
+    OutboxRelay(DataSource dataSource, EventPublisher publisher, Clock clock, OmsJacksonModule module, OutboxHandoff handoff) {
+        this.handoff = handoff;
         this.codec = new JsonCodec(module);
         this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 3);
         this.publisher = Checks.notNull(publisher, "publisher");
@@ -111,7 +123,9 @@ public final class OutboxRelay implements AutoCloseable {
      * of events it held.
      */
     private int[] publishBatch() {
-        return tx.inTransaction("publish outbox events", c -> {
+        List<Long> marked = new ArrayList<>();
+        int[] counts = tx.inTransaction("publish outbox events", c -> {
+            marked.clear();
             try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
                 lock.setLong(1, LOCK_KEY);
                 try (ResultSet rs = lock.executeQuery()) {
@@ -122,18 +136,20 @@ public final class OutboxRelay implements AutoCloseable {
                 }
             }
             List<Long> ids = new ArrayList<>();
-            List<DomainEvent> events = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id, payload::text from oms_outbox"
+            try (PreparedStatement ps = c.prepareStatement("select id from oms_outbox"
                     + " where published_at is null order by id limit " + BATCH)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
-                        events.addAll(codec.eventsFromJsonArray(rs.getString(2)));
                     }
                 }
             }
             if (ids.isEmpty()) {
                 return new int[] {0, 0};
+            }
+            List<DomainEvent> events = new ArrayList<>();
+            for (List<DomainEvent> rowEvents : eventsOf(c, ids).values()) {
+                events.addAll(rowEvents);
             }
             publisher.publish(events);
             try (PreparedStatement ps = c.prepareStatement("update oms_outbox set published_at = ? where id = any(?)")) {
@@ -141,8 +157,41 @@ public final class OutboxRelay implements AutoCloseable {
                 ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
                 ps.executeUpdate();
             }
+            marked.addAll(ids);
             return new int[] {ids.size(), events.size()};
         });
+        if (handoff != null) {
+            marked.forEach(handoff::published);
+        }
+        return counts;
+    }
+
+    /**
+     * The events of rows {@code ids} in their order: as this process raised them when it knows them, otherwise parsed
+     * from their stored JSON.
+     */
+    private Map<Long, List<DomainEvent>> eventsOf(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, List<DomainEvent>> events = new LinkedHashMap<>();
+        List<Long> unknown = new ArrayList<>();
+        for (Long id : ids) {
+            List<DomainEvent> known = handoff == null ? null : handoff.peek(id);
+            events.put(id, known);
+            if (known == null) {
+                unknown.add(id);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return events;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id, payload::text from oms_outbox where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", unknown.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.put(rs.getLong(1), codec.eventsFromJsonArray(rs.getString(2)));
+                }
+            }
+        }
+        return events;
     }
 
     /** Asks the background thread (see {@link #start}) to publish now rather than at its next poll. Never blocks long. */

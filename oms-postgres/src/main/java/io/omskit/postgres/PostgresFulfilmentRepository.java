@@ -12,8 +12,10 @@ import io.omskit.core.spi.FulfilmentRepository;
 import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
 import io.omskit.postgres.internal.JsonCodec;
+import io.omskit.postgres.internal.OutboxHandoff;
 import io.omskit.postgres.internal.OutboxSaves;
 import io.omskit.postgres.internal.OutboxWriter;
+import io.omskit.postgres.internal.ParsedDocuments;
 import io.omskit.postgres.internal.Sql;
 import io.omskit.postgres.internal.Transactions;
 import java.sql.Connection;
@@ -39,6 +41,10 @@ import javax.sql.DataSource;
  * <p>{@link #save(Fulfilment, List)} also writes the events of the change to the outbox in the same transaction, so they
  * are published (by the {@link OutboxRelay}) if and only if the fulfilment was saved.
  *
+ * <p>The fulfilments it saved or read last are kept parsed, as {@link PostgresOrderRepository} keeps orders: a read
+ * still asks the database for each fulfilment's version, and answers the kept one only when the database holds exactly
+ * that version.
+ *
  * <p>Database failures surface as {@link SpiException} with nothing written. Thread-safe.
  */
 public final class PostgresFulfilmentRepository implements FulfilmentRepository {
@@ -46,6 +52,8 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
     // the columns keep microseconds, the documents exact instants: each answer is put in exact order once read
     private static final Comparator<Fulfilment> OLDEST_FIRST =
             Comparator.comparing(Fulfilment::createdAt).thenComparing(Fulfilment::id);
+    private static final Comparator<Fulfilment> MOST_RECENTLY_BOOKED_FIRST =
+            Comparator.comparing((Fulfilment f) -> f.booking().bookedAt()).reversed().thenComparing(Fulfilment::id);
     private static final Comparator<Fulfilment> EARLIEST_DEADLINE_FIRST =
             Comparator.comparing(Fulfilment::collectBy).thenComparing(Fulfilment::id);
 
@@ -53,16 +61,36 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
     private final JsonCodec json;
     private final OutboxSaves saves;
     private final Clock clock;
+    private final ParsedDocuments<Fulfilment> parsed;
 
     /**
      * A repository on {@code dataSource} (migrated by {@link PostgresSchema#migrate}), writing documents and events with
-     * {@code module}, calling {@code afterCommit} after a save that wrote events (e.g. {@link OutboxRelay#wakeUp()}).
+     * {@code module}, calling {@code afterCommit} after a save that wrote events (e.g. {@link OutboxRelay#wakeUp()}),
+     * keeping {@link PostgresOrderRepository#DEFAULT_DOCUMENT_CACHE} fulfilments parsed.
      */
     public PostgresFulfilmentRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit) {
+        this(dataSource, module, clock, afterCommit, PostgresOrderRepository.DEFAULT_DOCUMENT_CACHE);
+    }
+
+    /**
+     * A repository as {@link #PostgresFulfilmentRepository(DataSource, OmsJacksonModule, Clock, Runnable)}, keeping up to
+     * {@code documentCache} fulfilments parsed (0: parse every read).
+     *
+     * @throws IllegalArgumentException when {@code documentCache} is negative
+     */
+    public PostgresFulfilmentRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit,
+                                        int documentCache) {
+        this(dataSource, module, clock, afterCommit, documentCache, null);
+    }
+
+    /** A repository as above that hands the events it committed to the relay of {@link PostgresOms} ({@code handoff}). */
+    PostgresFulfilmentRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit, int documentCache,
+            OutboxHandoff handoff) {
         this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 10);
         this.json = new JsonCodec(Checks.notNull(module, "module"));
         this.clock = Checks.notNull(clock, "clock");
-        this.saves = new OutboxSaves(tx, new OutboxWriter(json), Checks.notNull(afterCommit, "afterCommit"));
+        this.saves = new OutboxSaves(tx, new OutboxWriter(json), Checks.notNull(afterCommit, "afterCommit"), handoff);
+        this.parsed = new ParsedDocuments<>(documentCache, Fulfilment::version);
     }
 
     /** A repository on {@code dataSource} with the core Jackson module and the system clock. */
@@ -85,7 +113,21 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
     @Override
     public SaveOutcome save(Fulfilment fulfilment, List<? extends DomainEvent> events) {
         Checks.notNull(fulfilment, "fulfilment");
-        return saves.save("save fulfilment " + fulfilment.id(), c -> fulfilment.version() == 1 ? insert(c, fulfilment) : update(c, fulfilment), events);
+        String id = fulfilment.id().value();
+        SaveOutcome outcome;
+        try {
+            outcome = saves.save("save fulfilment " + fulfilment.id(),
+                    c -> fulfilment.version() == 1 ? insert(c, fulfilment) : update(c, fulfilment), events);
+        } catch (RuntimeException e) {
+            parsed.forget(id);
+            throw e;
+        }
+        if (outcome == SaveOutcome.SAVED) {
+            parsed.remember(id, fulfilment);
+        } else {
+            parsed.forget(id);
+        }
+        return outcome;
     }
 
     /** True: {@link #save(Fulfilment, List)} writes the events to the outbox, and an {@link OutboxRelay} publishes them. */
@@ -132,10 +174,14 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
     public Optional<Fulfilment> find(FulfilmentId id) {
         Checks.notNull(id, "id");
         return tx.autoCommit("find fulfilment " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_fulfilment where fulfilment_id = ?")) {
-                ps.setString(1, id.value());
+            String key = id.value();
+            try (PreparedStatement ps = c.prepareStatement("select version, case when version = ? then null"
+                    + " else document::text end from oms_fulfilment where fulfilment_id = ?")) {
+                ps.setLong(1, parsed.versionOf(key));
+                ps.setString(2, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(document(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(parsed.resolve(key, rs.getLong(1), rs.getString(2), this::parse))
+                            : Optional.empty();
                 }
             }
         });
@@ -145,7 +191,8 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
     public List<Fulfilment> forOrder(OrderId orderId) {
         Checks.notNull(orderId, "orderId");
         List<Fulfilment> found = tx.autoCommit("find fulfilments of order " + orderId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_fulfilment where order_id = ?"
+            try (PreparedStatement ps = c.prepareStatement("select fulfilment_id, version, document::text from oms_fulfilment"
+                    + " where order_id = ?"
                     + " order by created_at, fulfilment_id")) {
                 ps.setString(1, orderId.value());
                 return Sql.list(ps, PostgresFulfilmentRepository.this::document);
@@ -161,7 +208,8 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         Checks.notNull(status, "status");
         Checks.positive(limit, "limit");
         List<Fulfilment> found = tx.autoCommit("find fulfilments at " + location, c -> {
-            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_fulfilment where location = ?"
+            try (PreparedStatement ps = c.prepareStatement("select fulfilment_id, version, document::text from oms_fulfilment"
+                    + " where location = ?"
                     + " and status = ? order by created_at, fulfilment_id limit ?")) {
                 ps.setString(1, location.value());
                 ps.setString(2, status.name());
@@ -178,7 +226,7 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         Checks.notNull(now, "now");
         Checks.positive(limit, "limit");
         List<Fulfilment> found = tx.autoCommit("find fulfilments due for expiry", c -> {
-            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_fulfilment"
+            try (PreparedStatement ps = c.prepareStatement("select fulfilment_id, version, document::text from oms_fulfilment"
                     + " where status = 'READY_FOR_COLLECTION' and collect_by <= ? order by collect_by, fulfilment_id limit ?")) {
                 Sql.setInstant(ps, 1, now);
                 ps.setInt(2, limit);
@@ -191,7 +239,30 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         return found;
     }
 
+    /** Reads through the tracking-number index of migration V7; the order by booking time is put right once read. */
+    @Override
+    public List<Fulfilment> withTrackingNumber(String carrier, String trackingNumber) {
+        Checks.notNull(carrier, "carrier");
+        Checks.notNull(trackingNumber, "trackingNumber");
+        List<Fulfilment> found = tx.autoCommit("find fulfilments with tracking number " + trackingNumber, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select fulfilment_id, version, document::text from oms_fulfilment"
+                    + " where (document -> 'booking' -> 'label' ->> 'trackingNumber') = ?"
+                    + " and (document -> 'booking' -> 'service' ->> 'carrier') = ?")) {
+                ps.setString(1, trackingNumber);
+                ps.setString(2, carrier);
+                return Sql.list(ps, PostgresFulfilmentRepository.this::document);
+            }
+        });
+        found.sort(MOST_RECENTLY_BOOKED_FIRST);
+        return found;
+    }
+
+    /** The fulfilment of a row of id, version and document. */
     private Fulfilment document(ResultSet rs) throws SQLException {
-        return json.documentFromJson(rs.getString(1), Fulfilment.class);
+        return parsed.resolve(rs.getString(1), rs.getLong(2), rs.getString(3), this::parse);
+    }
+
+    private Fulfilment parse(String document) {
+        return json.documentFromJson(document, Fulfilment.class);
     }
 }

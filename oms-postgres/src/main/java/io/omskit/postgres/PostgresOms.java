@@ -8,6 +8,7 @@ import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.inventory.ThresholdPolicy;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.SpiException;
+import io.omskit.postgres.internal.OutboxHandoff;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -61,13 +62,14 @@ public final class PostgresOms implements AutoCloseable {
         }
         this.dataSource = pool;
         this.jdbcUrl = url;
-        this.relay = new OutboxRelay(dataSource, b.publisher, b.clock, b.module);
+        OutboxHandoff handoff = new OutboxHandoff();
+        this.relay = new OutboxRelay(dataSource, b.publisher, b.clock, b.module, handoff);
         Runnable nudge = b.publishSynchronously ? relay::publishPending : relay::wakeUp;
         this.inventory = PostgresInventoryStore.builder(dataSource).clock(b.clock).thresholds(b.thresholds)
                 .jsonModule(b.module).afterCommit(nudge).build();
-        this.orders = new PostgresOrderRepository(dataSource, b.module, b.clock, nudge);
-        this.fulfilments = new PostgresFulfilmentRepository(dataSource, b.module, b.clock, nudge);
-        this.returns = new PostgresReturnRepository(dataSource, b.module, b.clock, nudge);
+        this.orders = new PostgresOrderRepository(dataSource, b.module, b.clock, nudge, b.documentCache, handoff);
+        this.fulfilments = new PostgresFulfilmentRepository(dataSource, b.module, b.clock, nudge, b.documentCache, handoff);
+        this.returns = new PostgresReturnRepository(dataSource, b.module, b.clock, nudge, handoff);
         if (b.pollInterval != null) {
             relay.start(b.pollInterval);
         }
@@ -130,6 +132,7 @@ public final class PostgresOms implements AutoCloseable {
         private EventPublisher publisher = EventPublisher.none();
         private boolean publishSynchronously = true;
         private Duration pollInterval = Duration.ofSeconds(1);
+        private int documentCache = PostgresOrderRepository.DEFAULT_DOCUMENT_CACHE;
         private OmsJacksonModule module = io.omskit.returns.jackson.ReturnsJson.module();
 
         private Builder() {
@@ -179,6 +182,20 @@ public final class PostgresOms implements AutoCloseable {
         /** How often the background relay looks for leftovers; null for no background relay. Default 1 s. */
         public Builder pollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
+            return this;
+        }
+
+        /**
+         * How many orders, and how many fulfilments, the repositories keep parsed (0: parse every read); default
+         * {@link PostgresOrderRepository#DEFAULT_DOCUMENT_CACHE}. Every read still checks the version in the database.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder documentCache(int documents) {
+            if (documents < 0) {
+                throw new IllegalArgumentException("documentCache must be >= 0, was " + documents);
+            }
+            this.documentCache = documents;
             return this;
         }
 

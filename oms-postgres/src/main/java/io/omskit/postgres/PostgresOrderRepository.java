@@ -12,8 +12,10 @@ import io.omskit.core.spi.OrderRepository;
 import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
 import io.omskit.postgres.internal.JsonCodec;
+import io.omskit.postgres.internal.OutboxHandoff;
 import io.omskit.postgres.internal.OutboxSaves;
 import io.omskit.postgres.internal.OutboxWriter;
+import io.omskit.postgres.internal.ParsedDocuments;
 import io.omskit.postgres.internal.Sql;
 import io.omskit.postgres.internal.Transactions;
 import java.sql.Connection;
@@ -38,6 +40,10 @@ import javax.sql.DataSource;
  * <p>{@link #save(Order, List)} also writes the events of the change to the outbox in the same transaction, so they
  * are published (by the {@link OutboxRelay}) if and only if the order was saved.
  *
+ * <p>The orders it saved or read last are kept parsed (see {@link #DEFAULT_DOCUMENT_CACHE}): a read still asks the
+ * database for the order's version every time, and answers the kept order only when the database holds exactly that
+ * version, so several nodes on one database read each other's changes at once.
+ *
  * <p>Database failures surface as {@link SpiException} with nothing written. Thread-safe.
  */
 public final class PostgresOrderRepository implements OrderRepository {
@@ -46,16 +52,39 @@ public final class PostgresOrderRepository implements OrderRepository {
     private final JsonCodec json;
     private final OutboxSaves saves;
     private final Clock clock;
+    private final ParsedDocuments<Order> parsed;
+
+    /** How many orders a repository keeps parsed unless told otherwise: those of the orders in progress on a busy node. */
+    public static final int DEFAULT_DOCUMENT_CACHE = 10_000;
 
     /**
      * A repository on {@code dataSource} (migrated by {@link PostgresSchema#migrate}), writing documents and events with
-     * {@code module}, calling {@code afterCommit} after a save that wrote events (e.g. {@link OutboxRelay#wakeUp()}).
+     * {@code module}, calling {@code afterCommit} after a save that wrote events (e.g. {@link OutboxRelay#wakeUp()}),
+     * keeping {@link #DEFAULT_DOCUMENT_CACHE} orders parsed.
      */
     public PostgresOrderRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit) {
+        this(dataSource, module, clock, afterCommit, DEFAULT_DOCUMENT_CACHE);
+    }
+
+    /**
+     * A repository as {@link #PostgresOrderRepository(DataSource, OmsJacksonModule, Clock, Runnable)}, keeping up to
+     * {@code documentCache} orders parsed (0: parse every read).
+     *
+     * @throws IllegalArgumentException when {@code documentCache} is negative
+     */
+    public PostgresOrderRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit,
+                                   int documentCache) {
+        this(dataSource, module, clock, afterCommit, documentCache, null);
+    }
+
+    /** A repository as above that hands the events it committed to the relay of {@link PostgresOms} ({@code handoff}). */
+    PostgresOrderRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit, int documentCache,
+            OutboxHandoff handoff) {
         this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 10);
         this.json = new JsonCodec(Checks.notNull(module, "module"));
         this.clock = Checks.notNull(clock, "clock");
-        this.saves = new OutboxSaves(tx, new OutboxWriter(json), Checks.notNull(afterCommit, "afterCommit"));
+        this.saves = new OutboxSaves(tx, new OutboxWriter(json), Checks.notNull(afterCommit, "afterCommit"), handoff);
+        this.parsed = new ParsedDocuments<>(documentCache, Order::version);
     }
 
     /** A repository on {@code dataSource} with the core Jackson module and the system clock. */
@@ -78,7 +107,20 @@ public final class PostgresOrderRepository implements OrderRepository {
     @Override
     public SaveOutcome save(Order order, List<? extends DomainEvent> events) {
         Checks.notNull(order, "order");
-        return saves.save("save order " + order.id(), c -> order.version() == 1 ? insert(c, order) : update(c, order), events);
+        String id = order.id().value();
+        SaveOutcome outcome;
+        try {
+            outcome = saves.save("save order " + order.id(), c -> order.version() == 1 ? insert(c, order) : update(c, order), events);
+        } catch (RuntimeException e) {
+            parsed.forget(id);
+            throw e;
+        }
+        if (outcome == SaveOutcome.SAVED) {
+            parsed.remember(id, order);
+        } else {
+            parsed.forget(id);
+        }
+        return outcome;
     }
 
     /** True: {@link #save(Order, List)} writes the events to the outbox, and an {@link OutboxRelay} publishes them. */
@@ -131,26 +173,36 @@ public final class PostgresOrderRepository implements OrderRepository {
     @Override
     public Optional<Order> find(OrderId id) {
         Checks.notNull(id, "id");
-        return readOne("find order " + id, "select document::text from oms_order where order_id = ?", id.value(), null);
+        String key = id.value();
+        return tx.autoCommit("find order " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select version, case when version = ? then null"
+                    + " else document::text end from oms_order where order_id = ?")) {
+                ps.setLong(1, parsed.versionOf(key));
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(parsed.resolve(key, rs.getLong(1), rs.getString(2), this::parse))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private Order parse(String document) {
+        return json.documentFromJson(document, Order.class);
     }
 
     @Override
     public Optional<Order> findByExternalRef(Channel channel, ExternalOrderRef externalRef) {
         Checks.notNull(channel, "channel");
         Checks.notNull(externalRef, "externalRef");
-        return readOne("find order by external reference", "select document::text from oms_order where external_ref = ?"
-                + " and channel = ?", externalRef.value(), channel.name());
-    }
-
-    private Optional<Order> readOne(String operation, String sql, String first, String second) {
-        return tx.autoCommit(operation, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, first);
-                if (second != null) {
-                    ps.setString(2, second);
-                }
+        return tx.autoCommit("find order by external reference", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select order_id, version, document::text from oms_order"
+                    + " where external_ref = ? and channel = ?")) {
+                ps.setString(1, externalRef.value());
+                ps.setString(2, channel.name());
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(json.documentFromJson(rs.getString(1), Order.class)) : Optional.empty();
+                    return rs.next() ? Optional.of(parsed.resolve(rs.getString(1), rs.getLong(2), rs.getString(3), this::parse))
+                            : Optional.empty();
                 }
             }
         });

@@ -7,6 +7,7 @@ import io.omskit.core.order.OrderId;
 import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
 import io.omskit.postgres.internal.JsonCodec;
+import io.omskit.postgres.internal.OutboxHandoff;
 import io.omskit.postgres.internal.OutboxSaves;
 import io.omskit.postgres.internal.OutboxWriter;
 import io.omskit.postgres.internal.Sql;
@@ -53,10 +54,15 @@ public final class PostgresReturnRepository implements ReturnRepository {
      * a save that wrote events (e.g. {@link OutboxRelay#wakeUp()}).
      */
     public PostgresReturnRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit) {
+        this(dataSource, module, clock, afterCommit, null);
+    }
+
+    /** A repository as above that hands the events it committed to the relay of {@link PostgresOms} ({@code handoff}). */
+    PostgresReturnRepository(DataSource dataSource, OmsJacksonModule module, Clock clock, Runnable afterCommit, OutboxHandoff handoff) {
         this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 10);
         this.json = new JsonCodec(Checks.notNull(module, "module"));
         this.clock = Checks.notNull(clock, "clock");
-        this.saves = new OutboxSaves(tx, new OutboxWriter(json), Checks.notNull(afterCommit, "afterCommit"));
+        this.saves = new OutboxSaves(tx, new OutboxWriter(json), Checks.notNull(afterCommit, "afterCommit"), handoff);
     }
 
     /** A repository on {@code dataSource} with {@link ReturnsJson#module()} and the system clock. */

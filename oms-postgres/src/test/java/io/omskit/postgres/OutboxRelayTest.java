@@ -112,6 +112,30 @@ class OutboxRelayTest {
     }
 
     @Test
+    void the_relay_publishes_what_its_own_node_raised_and_what_other_nodes_stored_in_the_order_they_were_committed() {
+        io.omskit.postgres.internal.OutboxHandoff handoff = new io.omskit.postgres.internal.OutboxHandoff();
+        OutboxRelay ownRelay = new OutboxRelay(TestDatabase.dataSource(), publisher, Clock.systemUTC(),
+                new io.omskit.core.jackson.OmsJacksonModule(), handoff);
+        PostgresFulfilmentRepository thisNode = new PostgresFulfilmentRepository(TestDatabase.dataSource(),
+                new io.omskit.core.jackson.OmsJacksonModule(), Clock.systemUTC(), () -> { }, 10, handoff);
+        PostgresFulfilmentRepository otherNode = new PostgresFulfilmentRepository(TestDatabase.dataSource());
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        List<DomainEvent> raised = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Change<Fulfilment, FulfilmentEvent> offered = Fulfilment.offer(FulfilmentId.of("F-" + i), OrderId.of("O-" + i),
+                    FulfilmentKind.SHIP_TO_CUSTOMER, WH, null, AllocationKey.of("F-" + i),
+                    List.of(FulfilmentLine.of(LineId.of("1"), A, 1 + i)), null, t0.plusSeconds(i));
+            assertThat((i % 2 == 0 ? thisNode : otherNode).save(offered.state(), offered.events())).isEqualTo(SaveOutcome.SAVED);
+            raised.addAll(offered.events());
+        }
+
+        assertThat(ownRelay.publishPending()).isEqualTo(6);
+
+        assertThat(published).as("every event once, in commit order, equal to the one raised").containsExactlyElementsOf(raised);
+        assertThat(ownRelay.publishPending()).isZero();
+    }
+
+    @Test
     void events_stay_pending_while_the_publisher_fails_and_go_out_once_it_recovers() {
         publisherDown.set(true);
         store.adjust(StockAdjustment.of("r1", A, WH, MovementReason.RECEIPT, 10, ""));

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,8 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       payments all stay in memory).</li>
  *   <li>{@code postgres}: the PostgreSQL order repository, fulfilment repository and inventory store of
  *       {@link PostgresOms} on an embedded server started for the trial (the same as the demo's: fsync off), with the
- *       outbox relay publishing after each commit (the default). The database keeps every order of the trial. Run it
- *       with {@code -t 2} for two threads on the one {@code Oms}.</li>
+ *       outbox relay publishing in the background, woken after each commit ({@code -p relay=synchronous}: in the
+ *       caller's thread after each commit, the default of {@code PostgresOms}). The database keeps every order of the
+ *       trial. Run it with {@code -t 2} for two threads on the one {@code Oms}.</li>
  * </ul>
  *
  * Every step's result is checked as it comes (confirmed, allocated, each fulfilment delivered), and after each
@@ -83,6 +85,13 @@ public class JourneyBenchmark {
     /** The shop on an embedded PostgreSQL started for the trial. */
     @State(Scope.Benchmark)
     public static class PostgresShop {
+        /**
+         * How the outbox relay publishes: {@code background} (a relay thread woken after each commit publishes the
+         * events of concurrent commits in one batch) or {@code synchronous} (each change publishes in the caller's
+         * thread right after its commit, the default of {@link PostgresOms}).
+         */
+        @Param({"background"})
+        public String relay;
         EmbeddedPostgres server;
         PostgresOms pg;
         Shop shop;
@@ -92,7 +101,7 @@ public class JourneyBenchmark {
             server = EmbeddedPostgres.builder().start();
             LongAdder events = new LongAdder();
             pg = PostgresOms.builder().jdbcUrl(server.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")
-                    .publisher(Shop.counting(events)).start();
+                    .publishSynchronously("synchronous".equals(relay)).publisher(Shop.counting(events)).start();
             shop = Shop.on(events, pg.orderRepository(), pg.fulfilmentRepository(), pg.inventoryStore());
         }
 

@@ -5,10 +5,19 @@ import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
 import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.order.Address;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.OrderId;
+import io.omskit.core.shipping.BookingKey;
+import io.omskit.core.shipping.CarrierService;
+import io.omskit.core.shipping.Label;
+import io.omskit.core.shipping.Lane;
+import io.omskit.core.shipping.Parcel;
+import io.omskit.core.shipping.TrackingEvent;
+import java.time.LocalDate;
+import org.joda.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +46,14 @@ import java.util.function.Function;
  * @param createdAt    when it was offered
  * @param commandKeys  the keys of the keyed commands applied to it, so that a retry is recognised
  * @param history      every event it raised, oldest first: its story, and what the order is brought in line with
+ * @param booking      its parcel's booking with a carrier and what the carrier reported since; null when none was
+ *                     asked for (a fulfilment written before bookings existed reads back with none)
  */
 public record Fulfilment(FulfilmentId id, long version, OrderId orderId, FulfilmentKind kind, LocationId location,
                          LocationId pickupStore, AllocationKey inventoryKey, List<FulfilmentLine> lines,
                          FulfilmentStatus status, String pickupCode, Instant collectBy, ShipmentDetails shipment,
-                         Instant createdAt, List<String> commandKeys, List<FulfilmentEvent> history) {
+                         Instant createdAt, List<String> commandKeys, List<FulfilmentEvent> history,
+                         ParcelBooking booking) {
 
     /** The longest rejection reason. */
     public static final int MAX_REASON_LENGTH = 200;
@@ -88,7 +100,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
                                                             String pickupCode, Instant now) {
         Checks.notNull(kind, "kind");
         Fulfilment f = new Fulfilment(id, 1, orderId, kind, location, kind.isCollected() ? pickupStore : null, inventoryKey,
-                lines, FulfilmentStatus.OFFERED, kind.isCollected() ? pickupCode : null, null, null, now, List.of(), List.of());
+                lines, FulfilmentStatus.OFFERED, kind.isCollected() ? pickupCode : null, null, null, now, List.of(), List.of(), null);
         FulfilmentEvent e = new FulfilmentEvent.FulfilmentOffered(EventIds.next(), id, orderId, 1, now, kind, location,
                 f.pickupStore, f.lines);
         return new Change<>(f.withHistory(e), List.of(e));
@@ -146,7 +158,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         List<String> keys = new ArrayList<>(commandKeys);
         keys.add(key);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, keys, history);
+                collectBy, shipment, createdAt, keys, history, booking);
     }
 
     // ---- commands ----
@@ -283,6 +295,196 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
                 v -> new FulfilmentEvent.FulfilmentExpired(EventIds.next(), id, orderId, v, now, what));
     }
 
+    // ---- its parcel's booking and tracking (the status stays as it is) ----
+
+    /** Whether a carrier label can be booked for it: it ships by carrier, is packed, and holds no live booking. */
+    public boolean canBook() {
+        return kind != FulfilmentKind.COLLECT_IN_STORE && status == FulfilmentStatus.READY_TO_SHIP
+                && (booking == null || !booking.state().isLive());
+    }
+
+    /**
+     * Records the intent to book its parcel with {@code service} under {@code key}, before the carrier is asked.
+     *
+     * @param destination    where the parcel goes
+     * @param promisedBy     the day delivery was promised to the customer
+     * @param quotedDelivery the day the carrier's quote expects delivery on
+     * @throws IllegalStateException naming its status or its live booking when it cannot be booked now (see
+     *                               {@link #canBook()})
+     */
+    public Change<Fulfilment, FulfilmentEvent> requestBooking(BookingKey key, CarrierService service, Parcel parcel,
+                                                              Address destination, LocalDate promisedBy,
+                                                              LocalDate quotedDelivery, Instant now) {
+        Checks.notNull(key, "key");
+        Checks.notNull(destination, "destination");
+        if (!canBook()) {
+            throw new IllegalStateException("fulfilment " + id + " cannot book a parcel now: it is " + status + " ("
+                    + kind + ")" + (booking == null ? "" : " with booking " + booking.key() + " " + booking.state())
+                    + "; a label is booked once per packed parcel that ships by carrier (READY_TO_SHIP, no live booking)");
+        }
+        int attempt = booking == null ? 1 : booking.attempt() + 1;
+        ParcelBooking requested = ParcelBooking.requested(key, attempt, service, parcel, destination, promisedBy,
+                quotedDelivery, Lane.to(location, destination), now);
+        return withBooking(requested, v -> List.of(new FulfilmentEvent.ParcelBookingRequested(EventIds.next(), id, orderId,
+                v, now, key, attempt, service)));
+    }
+
+    /**
+     * Records the label the carrier issued for the requested booking. Recording the same label again changes nothing.
+     *
+     * @throws IllegalStateException when no booking is requested, or another label is recorded already
+     */
+    public Change<Fulfilment, FulfilmentEvent> recordBooked(Label label, Money price, Instant now) {
+        Checks.notNull(label, "label");
+        Checks.notNull(price, "price");
+        if (booking != null && booking.state() == BookingState.BOOKED && label.equals(booking.label())) {
+            return Change.unchanged(this);
+        }
+        requireBooking(BookingState.REQUESTED, "record a label");
+        ParcelBooking booked = booking.booked(label, price, now);
+        return withBooking(booked, v -> List.of(new FulfilmentEvent.ParcelBooked(EventIds.next(), id, orderId, v, now,
+                booked.key(), booked.service(), label.trackingNumber(), price, booked.quotedDelivery())));
+    }
+
+    /**
+     * Records that the carrier refused the requested booking; a new one may be requested under a new key.
+     *
+     * @throws IllegalStateException when no booking is requested
+     */
+    public Change<Fulfilment, FulfilmentEvent> recordBookingDeclined(String reason, Instant now) {
+        requireBooking(BookingState.REQUESTED, "record a declined booking");
+        String why = reason == null || reason.isBlank() ? "declined by the carrier" : Checks.text(reason.strip()
+                .replaceAll("\\p{Cntrl}", " "), "reason", MAX_REASON_LENGTH);
+        ParcelBooking declined = booking.declined(why);
+        return withBooking(declined, v -> List.of(new FulfilmentEvent.ParcelBookingDeclined(EventIds.next(), id, orderId,
+                v, now, declined.key(), declined.service(), why)));
+    }
+
+    /**
+     * Records the intent to cancel its booked label, before the carrier is asked. Asked again, it changes nothing.
+     *
+     * @throws IllegalStateException when its booking is not booked
+     */
+    public Change<Fulfilment, FulfilmentEvent> requestBookingCancellation(Instant now) {
+        if (booking != null && booking.state() == BookingState.CANCEL_REQUESTED) {
+            return Change.unchanged(this);
+        }
+        requireBooking(BookingState.BOOKED, "cancel its booking");
+        ParcelBooking cancelling = booking.inState(BookingState.CANCEL_REQUESTED, "");
+        return withBooking(cancelling, v -> List.of(new FulfilmentEvent.ParcelBookingCancellationRequested(EventIds.next(),
+                id, orderId, v, now, cancelling.key(), cancelling.service(), cancelling.trackingNumber())));
+    }
+
+    /**
+     * Records that the carrier voided its label. Recorded again, it changes nothing.
+     *
+     * @throws IllegalStateException when no cancellation of its booking is requested
+     */
+    public Change<Fulfilment, FulfilmentEvent> recordBookingCancelled(Instant now) {
+        if (booking != null && booking.state() == BookingState.CANCELLED) {
+            return Change.unchanged(this);
+        }
+        requireBooking(BookingState.CANCEL_REQUESTED, "record a cancelled booking");
+        ParcelBooking cancelled = booking.cancelled();
+        return withBooking(cancelled, v -> List.of(new FulfilmentEvent.ParcelBookingCancelled(EventIds.next(), id, orderId,
+                v, now, cancelled.key(), cancelled.service(), cancelled.trackingNumber())));
+    }
+
+    /**
+     * Records that the carrier refused to void its label (it collected the parcel): the booking stands.
+     *
+     * @throws IllegalStateException when no cancellation of its booking is requested
+     */
+    public Change<Fulfilment, FulfilmentEvent> recordBookingCancellationDeclined(String reason, Instant now) {
+        requireBooking(BookingState.CANCEL_REQUESTED, "record a declined cancellation");
+        String why = reason == null || reason.isBlank() ? "declined by the carrier" : Checks.text(reason.strip()
+                .replaceAll("\\p{Cntrl}", " "), "reason", MAX_REASON_LENGTH);
+        ParcelBooking standing = booking.inState(BookingState.BOOKED, why);
+        return withBooking(standing, v -> List.of(new FulfilmentEvent.ParcelBookingCancellationDeclined(EventIds.next(), id,
+                orderId, v, now, standing.key(), standing.service(), standing.trackingNumber(), why)));
+    }
+
+    /**
+     * Records a carrier's report on its parcel. A report it knows already (same carrier, number, time and status)
+     * changes nothing. A new one raises {@link FulfilmentEvent.ParcelTracked}; and also {@link
+     * FulfilmentEvent.DeliveryFailed} for a failed attempt, an exception or a return to the sender reported before any
+     * delivery, {@link FulfilmentEvent.ParcelDelayed} when it turns late ({@link ParcelBooking#late()}) for an expected
+     * day not reported before (or, once, without a new estimate), and {@link FulfilmentEvent.ParcelDeliveryRecorded} for the first delivery. Its status stays: the
+     * workflow ships or delivers it.
+     *
+     * @throws IllegalArgumentException when the report names another carrier or tracking number than its label
+     * @throws IllegalStateException    when it has no label
+     */
+    public Change<Fulfilment, FulfilmentEvent> track(TrackingEvent report, Instant now) {
+        Checks.notNull(report, "report");
+        if (booking == null || booking.label() == null) {
+            throw new IllegalStateException("fulfilment " + id + " has no label to track, its booking is "
+                    + (booking == null ? "none" : booking.key() + " " + booking.state()));
+        }
+        if (!report.carrier().equals(booking.service().carrier()) || !report.trackingNumber().equals(booking.trackingNumber())) {
+            throw new IllegalArgumentException("report must be about " + booking.service().carrier() + " "
+                    + booking.trackingNumber() + ", the label of fulfilment " + id + ", was " + report.carrier() + " "
+                    + report.trackingNumber());
+        }
+        if (booking.tracking().knows(report)) {
+            return Change.unchanged(this);
+        }
+        ParcelBooking before = booking;
+        ParcelBooking after = booking.tracked(report);
+        return withBooking(after, v -> {
+            List<FulfilmentEvent> raised = new ArrayList<>(3);
+            ParcelTracking t = after.tracking();
+            raised.add(new FulfilmentEvent.ParcelTracked(EventIds.next(), id, orderId, v, now, after.service(),
+                    after.trackingNumber(), report.status(), report.detail(), report.occurredAt(), t.status(),
+                    t.expectedDelivery()));
+            Instant deliveredAt = t.deliveredAt();
+            if (report.status().isTrouble() && (deliveredAt == null || report.occurredAt().isAfter(deliveredAt))) {
+                raised.add(new FulfilmentEvent.DeliveryFailed(EventIds.next(), id, orderId, v, now, after.service(),
+                        after.trackingNumber(), report.status(), report.detail(), report.occurredAt()));
+            }
+            LocalDate revised = t.expectedDelivery() != null && t.expectedDelivery().isAfter(after.promisedBy())
+                    ? t.expectedDelivery() : null;
+            if (after.late() && !delayReported(revised)) {
+                raised.add(new FulfilmentEvent.ParcelDelayed(EventIds.next(), id, orderId, v, now, after.service(),
+                        after.trackingNumber(), after.promisedBy(), revised));
+            }
+            if (before.tracking().deliveredAt() == null && deliveredAt != null) {
+                raised.add(new FulfilmentEvent.ParcelDeliveryRecorded(EventIds.next(), id, orderId, v, now, after.service(),
+                        after.lane(), after.promisedBy(), t.deliveredOn(), after.deliveredOnTime()));
+            }
+            return raised;
+        });
+    }
+
+    private boolean delayReported(LocalDate expected) {
+        for (FulfilmentEvent e : history) {
+            if (e instanceof FulfilmentEvent.ParcelDelayed d && java.util.Objects.equals(d.expectedDelivery(), expected)
+                    && d.trackingNumber() != null && d.trackingNumber().equals(booking.trackingNumber())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void requireBooking(BookingState state, String what) {
+        if (booking == null || booking.state() != state) {
+            throw new IllegalStateException("fulfilment " + id + " cannot " + what + ": its booking must be " + state
+                    + ", was " + (booking == null ? "none" : booking.key() + " " + booking.state()));
+        }
+    }
+
+    private Change<Fulfilment, FulfilmentEvent> withBooking(ParcelBooking newBooking,
+                                                            Function<Long, List<FulfilmentEvent>> events) {
+        long v = version + 1;
+        List<FulfilmentEvent> raised = events.apply(v);
+        List<FulfilmentEvent> more = new ArrayList<>(history.size() + raised.size());
+        more.addAll(history);
+        more.addAll(raised);
+        Fulfilment f = new Fulfilment(id, v, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
+                collectBy, shipment, createdAt, commandKeys, more, newBooking);
+        return new Change<>(f, raised);
+    }
+
     // ---- internals ----
 
     private void require(FulfilmentCommand command, String detail) {
@@ -296,7 +498,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         more.addAll(history);
         more.add(event);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, commandKeys, more);
+                collectBy, shipment, createdAt, commandKeys, more, booking);
     }
 
     private Change<Fulfilment, FulfilmentEvent> next(FulfilmentStatus to, List<FulfilmentLine> newLines, Instant by,
@@ -304,7 +506,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         long v = version + 1;
         FulfilmentEvent e = event.apply(v);
         Fulfilment f = new Fulfilment(id, v, orderId, kind, location, pickupStore, inventoryKey, newLines, to, pickupCode,
-                by, newShipment, createdAt, commandKeys, history).withHistory(e);
+                by, newShipment, createdAt, commandKeys, history, booking).withHistory(e);
         return new Change<>(f, List.of(e));
     }
 

@@ -6,11 +6,20 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.OrderId;
+import io.omskit.core.shipping.BookingKey;
+import io.omskit.core.shipping.CarrierService;
+import io.omskit.core.shipping.Lane;
+import io.omskit.core.shipping.TrackingStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.joda.money.Money;
 import java.util.UUID;
 
-/** Everything that happens to a fulfilment: one event per transition. */
+/**
+ * Everything that happens to a fulfilment: one event per transition of its lifecycle, and the events of its parcel's
+ * booking and tracking (which leave its status as it is).
+ */
 public sealed interface FulfilmentEvent extends DomainEvent {
 
     /** The fulfilment it happened to. */
@@ -112,6 +121,146 @@ public sealed interface FulfilmentEvent extends DomainEvent {
                              List<LineQuantity> units) implements FulfilmentEvent {
         public FulfilmentExpired {
             units = List.copyOf(units);
+        }
+    }
+
+    /**
+     * A booking with a carrier was recorded under {@code key}, before the carrier was asked.
+     *
+     * @param attempt 1 for the fulfilment's first booking, one more for each after a decline or cancellation
+     */
+    record ParcelBookingRequested(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
+                                  Instant occurredAt, BookingKey key, int attempt, CarrierService service)
+            implements FulfilmentEvent {
+        public ParcelBookingRequested {
+            Checks.notNull(key, "key");
+            Checks.notNull(service, "service");
+        }
+    }
+
+    /**
+     * The carrier booked the parcel and issued its label.
+     *
+     * @param expectedDelivery the day the carrier's quote expects delivery on
+     */
+    record ParcelBooked(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
+                        BookingKey key, CarrierService service, String trackingNumber, Money price,
+                        LocalDate expectedDelivery) implements FulfilmentEvent {
+        public ParcelBooked {
+            Checks.notNull(key, "key");
+            Checks.notNull(service, "service");
+            Checks.notBlank(trackingNumber, "trackingNumber");
+            Checks.notNull(price, "price");
+        }
+    }
+
+    /** The carrier refused the booking; {@code reason} is its explanation. */
+    record ParcelBookingDeclined(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
+                                 Instant occurredAt, BookingKey key, CarrierService service, String reason)
+            implements FulfilmentEvent {
+        public ParcelBookingDeclined {
+            Checks.notNull(key, "key");
+            Checks.notNull(service, "service");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /** Cancelling the booked label was recorded, before the carrier was asked. */
+    record ParcelBookingCancellationRequested(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
+                                              Instant occurredAt, BookingKey key, CarrierService service,
+                                              String trackingNumber) implements FulfilmentEvent {
+        public ParcelBookingCancellationRequested {
+            Checks.notNull(key, "key");
+            Checks.notNull(service, "service");
+            Checks.notBlank(trackingNumber, "trackingNumber");
+        }
+    }
+
+    /** The carrier refused to void the label (it has the parcel): the booking stands; {@code reason} is its explanation. */
+    record ParcelBookingCancellationDeclined(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
+                                             Instant occurredAt, BookingKey key, CarrierService service,
+                                             String trackingNumber, String reason) implements FulfilmentEvent {
+        public ParcelBookingCancellationDeclined {
+            Checks.notNull(key, "key");
+            Checks.notNull(service, "service");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /** The booking was cancelled with the carrier: its label is void. */
+    record ParcelBookingCancelled(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
+                                  Instant occurredAt, BookingKey key, CarrierService service, String trackingNumber)
+            implements FulfilmentEvent {
+        public ParcelBookingCancelled {
+            Checks.notNull(key, "key");
+            Checks.notNull(service, "service");
+            trackingNumber = trackingNumber == null ? "" : trackingNumber;
+        }
+    }
+
+    /**
+     * The carrier reported something new about the parcel.
+     *
+     * @param status           what the report says
+     * @param detail           the carrier's wording; may be empty
+     * @param reportedAt       when the carrier saw it happen
+     * @param currentStatus    where the parcel is now, after all reports (an older report does not change it)
+     * @param expectedDelivery the delivery day expected now; null when unknown
+     */
+    record ParcelTracked(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
+                         CarrierService service, String trackingNumber, TrackingStatus status, String detail,
+                         Instant reportedAt, TrackingStatus currentStatus, LocalDate expectedDelivery)
+            implements FulfilmentEvent {
+        public ParcelTracked {
+            Checks.notNull(service, "service");
+            Checks.notNull(status, "status");
+            Checks.notNull(currentStatus, "currentStatus");
+            detail = detail == null ? "" : detail;
+        }
+    }
+
+    /**
+     * The parcel will arrive after the day promised to the customer, or is still on its way after it. Customer service
+     * may tell the customer or reship.
+     *
+     * @param expectedDelivery the carrier's new estimate, later than {@code promisedBy}; null when the carrier gave none
+     *                         (the parcel was reported on its way after the promised day)
+     */
+    record ParcelDelayed(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
+                         CarrierService service, String trackingNumber, LocalDate promisedBy,
+                         LocalDate expectedDelivery) implements FulfilmentEvent {
+        public ParcelDelayed {
+            Checks.notNull(promisedBy, "promisedBy");
+        }
+    }
+
+    /**
+     * The carrier could not deliver: a failed attempt, an exception or a return to the sender ({@code status}, in the
+     * carrier's words {@code detail}). Customer service may have to act.
+     */
+    record DeliveryFailed(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
+                          CarrierService service, String trackingNumber, TrackingStatus status, String detail,
+                          Instant reportedAt) implements FulfilmentEvent {
+        public DeliveryFailed {
+            Checks.notNull(status, "status");
+            detail = detail == null ? "" : detail;
+        }
+    }
+
+    /**
+     * The carrier first reported the parcel delivered: whether it kept the promise on its lane, what a carrier's
+     * on-time record is learnt from.
+     *
+     * @param onTime whether {@code deliveredOn} is on or before {@code promisedBy}
+     */
+    record ParcelDeliveryRecorded(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
+                                  Instant occurredAt, CarrierService service, Lane lane, LocalDate promisedBy,
+                                  LocalDate deliveredOn, boolean onTime) implements FulfilmentEvent {
+        public ParcelDeliveryRecorded {
+            Checks.notNull(service, "service");
+            Checks.notNull(lane, "lane");
+            Checks.notNull(promisedBy, "promisedBy");
+            Checks.notNull(deliveredOn, "deliveredOn");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.omskit.core.inmemory;
 import io.omskit.core.fulfilment.Fulfilment;
 import io.omskit.core.fulfilment.FulfilmentId;
 import io.omskit.core.fulfilment.FulfilmentStatus;
+import io.omskit.core.fulfilment.ParcelBooking;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.spi.FulfilmentRepository;
@@ -23,9 +24,12 @@ public final class InMemoryFulfilmentRepository implements FulfilmentRepository 
 
     private static final Comparator<Fulfilment> OLDEST_FIRST =
             Comparator.comparing(Fulfilment::createdAt).thenComparing(Fulfilment::id);
+    private static final Comparator<Fulfilment> MOST_RECENTLY_BOOKED_FIRST =
+            Comparator.comparing((Fulfilment f) -> f.booking().bookedAt()).reversed().thenComparing(Fulfilment::id);
 
     private final ConcurrentHashMap<FulfilmentId, Fulfilment> fulfilments = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<OrderId, List<FulfilmentId>> byOrder = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<List<String>, List<FulfilmentId>> byTrackingNumber = new ConcurrentHashMap<>();
 
     @Override
     public SaveOutcome save(Fulfilment fulfilment) {
@@ -34,6 +38,7 @@ public final class InMemoryFulfilmentRepository implements FulfilmentRepository 
                 return SaveOutcome.VERSION_CONFLICT;
             }
             byOrder.computeIfAbsent(fulfilment.orderId(), k -> new CopyOnWriteArrayList<>()).add(fulfilment.id());
+            indexLabel(fulfilment);
             return SaveOutcome.SAVED;
         }
         boolean[] saved = {false};
@@ -44,7 +49,21 @@ public final class InMemoryFulfilmentRepository implements FulfilmentRepository 
             }
             return current;
         });
+        if (saved[0]) {
+            indexLabel(fulfilment);
+        }
         return saved[0] ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
+    }
+
+    private void indexLabel(Fulfilment f) {
+        ParcelBooking b = f.booking();
+        if (b != null && b.label() != null) {
+            List<FulfilmentId> ids = byTrackingNumber.computeIfAbsent(List.of(b.service().carrier(), b.trackingNumber()),
+                    k -> new CopyOnWriteArrayList<>());
+            if (!ids.contains(f.id())) {
+                ids.add(f.id());
+            }
+        }
     }
 
     @Override
@@ -88,6 +107,26 @@ public final class InMemoryFulfilmentRepository implements FulfilmentRepository 
         }
         found.sort(Comparator.comparing(Fulfilment::collectBy).thenComparing(Fulfilment::id));
         return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+    }
+
+    @Override
+    public List<Fulfilment> withTrackingNumber(String carrier, String trackingNumber) {
+        List<FulfilmentId> ids = byTrackingNumber.get(List.of(carrier, trackingNumber));
+        if (ids == null) {
+            return List.of();
+        }
+        List<Fulfilment> found = new ArrayList<>(ids.size());
+        for (FulfilmentId id : ids) {
+            Fulfilment f = fulfilments.get(id);
+            ParcelBooking b = f.booking();
+            // a fulfilment booked again since keeps only its newest label
+            if (b != null && b.label() != null && b.service().carrier().equals(carrier)
+                    && b.trackingNumber().equals(trackingNumber)) {
+                found.add(f);
+            }
+        }
+        found.sort(MOST_RECENTLY_BOOKED_FIRST);
+        return found;
     }
 
     /** Every stored fulfilment, in no particular order. */

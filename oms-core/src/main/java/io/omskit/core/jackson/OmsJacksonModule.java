@@ -12,7 +12,9 @@ import io.omskit.core.event.DomainEvent;
 import io.omskit.core.inventory.AdjustmentResult;
 import io.omskit.core.inventory.AllocationResult;
 import io.omskit.core.inventory.ChannelExposure;
+import io.omskit.core.fulfilment.BookingAttempt;
 import io.omskit.core.fulfilment.FulfilmentEvent;
+import io.omskit.core.fulfilment.TrackingResult;
 import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.network.Network;
@@ -112,7 +114,8 @@ public final class OmsJacksonModule extends Module {
         Builder b = new Builder();
         b.family(DomainEvent.class).family(OrderEvent.class).family(OrderEvent.UnitsMoved.class).family(InventoryEvent.class)
                 .family(FulfilmentEvent.class)
-                .family(ReservationResult.class).family(AllocationResult.class).family(AdjustmentResult.class);
+                .family(ReservationResult.class).family(AllocationResult.class).family(AdjustmentResult.class)
+                .family(BookingAttempt.class).family(TrackingResult.class);
         b.subtype(OrderEvent.OrderPlaced.class, "order.placed")
                 .subtype(OrderEvent.OrderUnitsMoved.class, "order.units-moved")
                 .subtype(OrderEvent.OrderUnitsReserved.class, "order.units-reserved")
@@ -141,7 +144,19 @@ public final class OmsJacksonModule extends Module {
                 .subtype(FulfilmentEvent.FulfilmentCollected.class, "fulfilment.collected")
                 .subtype(FulfilmentEvent.FulfilmentDelivered.class, "fulfilment.delivered")
                 .subtype(FulfilmentEvent.FulfilmentCancelled.class, "fulfilment.cancelled")
-                .subtype(FulfilmentEvent.FulfilmentExpired.class, "fulfilment.expired");
+                .subtype(FulfilmentEvent.FulfilmentExpired.class, "fulfilment.expired")
+                .subtype(FulfilmentEvent.ParcelBookingRequested.class, "fulfilment.parcel-booking-requested")
+                .subtype(FulfilmentEvent.ParcelBooked.class, "fulfilment.parcel-booked")
+                .subtype(FulfilmentEvent.ParcelBookingDeclined.class, "fulfilment.parcel-booking-declined")
+                .subtype(FulfilmentEvent.ParcelBookingCancellationRequested.class,
+                        "fulfilment.parcel-booking-cancellation-requested")
+                .subtype(FulfilmentEvent.ParcelBookingCancellationDeclined.class,
+                        "fulfilment.parcel-booking-cancellation-declined")
+                .subtype(FulfilmentEvent.ParcelBookingCancelled.class, "fulfilment.parcel-booking-cancelled")
+                .subtype(FulfilmentEvent.ParcelTracked.class, "fulfilment.parcel-tracked")
+                .subtype(FulfilmentEvent.ParcelDelayed.class, "fulfilment.parcel-delayed")
+                .subtype(FulfilmentEvent.DeliveryFailed.class, "fulfilment.delivery-failed")
+                .subtype(FulfilmentEvent.ParcelDeliveryRecorded.class, "fulfilment.parcel-delivery-recorded");
         b.subtype(InventoryEvent.StockMoved.class, "inventory.stock-moved")
                 .subtype(InventoryEvent.StockLevelChanged.class, "inventory.level-changed")
                 .subtype(InventoryEvent.StockReserved.class, "inventory.stock-reserved")
@@ -153,7 +168,13 @@ public final class OmsJacksonModule extends Module {
                 .subtype(AllocationResult.Allocated.class, "allocation.allocated")
                 .subtype(AllocationResult.Insufficient.class, "allocation.insufficient")
                 .subtype(AdjustmentResult.Applied.class, "adjustment.applied")
-                .subtype(AdjustmentResult.Refused.class, "adjustment.refused");
+                .subtype(AdjustmentResult.Refused.class, "adjustment.refused")
+                .subtype(BookingAttempt.Booked.class, "booking.booked")
+                .subtype(BookingAttempt.Declined.class, "booking.declined")
+                .subtype(BookingAttempt.Pending.class, "booking.pending")
+                .subtype(TrackingResult.Recorded.class, "tracking.recorded")
+                .subtype(TrackingResult.Duplicate.class, "tracking.duplicate")
+                .subtype(TrackingResult.Unmatched.class, "tracking.unmatched");
         return b;
     }
 

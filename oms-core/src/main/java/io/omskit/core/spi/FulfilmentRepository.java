@@ -59,4 +59,10 @@ public interface FulfilmentRepository {
      * most {@code limit}: what {@link io.omskit.core.Fulfilments#expireUncollected(int)} expires.
      */
     List<Fulfilment> dueForExpiry(Instant now, int limit);
+
+    /**
+     * The fulfilments whose booking carries a label of {@code carrier} with {@code trackingNumber}, most recently booked
+     * first (then by id); empty when none. Carriers recycle tracking numbers, so several fulfilments may match.
+     */
+    List<Fulfilment> withTrackingNumber(String carrier, String trackingNumber);
 }

@@ -5,6 +5,7 @@ import io.omskit.core.catalog.BundleComponent;
 import io.omskit.core.catalog.Dimensions;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.inmemory.FakeCarrierGateway;
 import io.omskit.core.inmemory.FakePaymentGateway;
 import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inmemory.InMemoryFulfilmentRepository;
@@ -57,8 +58,9 @@ final class OmsFixture {
             Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
             Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build()));
     final InMemoryFulfilmentRepository fulfilments = new InMemoryFulfilmentRepository();
+    final FakeCarrierGateway carriers = FakeCarrierGateway.withSampleCarriers(clock);
     final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).orders(orders).inventory(inventory)
-            .fulfilments(fulfilments).payments(payments).events(events).pickupCodes(() -> "246810")
+            .fulfilments(fulfilments).carriers(carriers).payments(payments).events(events).pickupCodes(() -> "246810")
             .pickupPeriod(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, java.time.Duration.ofDays(2))
             .pickupPeriod(DeliveryMethod.SHIP_TO_STORE, java.time.Duration.ofDays(5)).build();
     private final AtomicInteger refs = new AtomicInteger();
@@ -67,6 +69,18 @@ final class OmsFixture {
         inventory.adjust(StockAdjustment.of("receipt-" + refs.incrementAndGet(), sku, location, MovementReason.RECEIPT, quantity,
                 "po-1"));
         return this;
+    }
+
+    /** A web order of {@code mugs} mugs to Berlin, allocated at the warehouse, picked and packed: ready to ship. */
+    io.omskit.core.fulfilment.FulfilmentId packedParcel(String externalRef, int mugs) {
+        io.omskit.core.order.Order order = oms.placeOrder(webOrder(externalRef).line("1", "MUG", mugs, eur(10)).build()).order();
+        oms.allocate(order.id(), externalRef + "-WH", WH, List.of(io.omskit.core.order.LineQuantity.of(
+                io.omskit.core.order.LineId.of("1"), mugs)));
+        io.omskit.core.fulfilment.FulfilmentId id = io.omskit.core.fulfilment.FulfilmentId.of(externalRef + "-WH");
+        oms.fulfilments().accept(id);
+        oms.fulfilments().startPicking(id);
+        oms.fulfilments().pack(id);
+        return id;
     }
 
     static Money eur(double amount) {

@@ -14,12 +14,17 @@ public final class OutboxSaves {
     private final Transactions tx;
     private final OutboxWriter outbox;
     private final Runnable afterCommit;
+    private final OutboxHandoff handoff;
 
-    /** Saves through {@code tx}, appending to {@code outbox}, calling {@code afterCommit} after a save that wrote events. */
-    public OutboxSaves(Transactions tx, OutboxWriter outbox, Runnable afterCommit) {
+    /**
+     * Saves through {@code tx}, appending to {@code outbox}, handing the committed events to {@code handoff} (null for
+     * none) and calling {@code afterCommit} after a save that wrote events.
+     */
+    public OutboxSaves(Transactions tx, OutboxWriter outbox, Runnable afterCommit, OutboxHandoff handoff) {
         this.tx = Checks.notNull(tx, "tx");
         this.outbox = Checks.notNull(outbox, "outbox");
         this.afterCommit = Checks.notNull(afterCommit, "afterCommit");
+        this.handoff = handoff;
     }
 
     /**
@@ -29,14 +34,16 @@ public final class OutboxSaves {
      */
     public SaveOutcome save(String operation, Transactions.Work<SaveOutcome> write, List<? extends DomainEvent> events) {
         Checks.notNull(events, "events");
+        long[] row = {-1};
         SaveOutcome outcome = tx.inTransaction(operation, c -> {
             SaveOutcome o = write.run(c);
-            if (o == SaveOutcome.SAVED) {
-                outbox.append(c, events);
-            }
+            row[0] = o == SaveOutcome.SAVED ? outbox.append(c, events) : -1;
             return o;
         });
         if (outcome == SaveOutcome.SAVED && !events.isEmpty()) {
+            if (handoff != null) {
+                handoff.committed(row[0], events);
+            }
             afterCommit.run();
         }
         return outcome;

@@ -3,6 +3,7 @@ package io.omskit.postgres.internal;
 import io.omskit.core.event.DomainEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -22,14 +23,21 @@ public final class OutboxWriter {
         this.codec = codec;
     }
 
-    /** Writes {@code events} in their order, as part of the transaction open on {@code c}; nothing when empty. */
-    public void append(Connection c, List<? extends DomainEvent> events) throws SQLException {
+    /**
+     * Writes {@code events} in their order, as part of the transaction open on {@code c}.
+     *
+     * @return the outbox row's id, or -1 when {@code events} is empty (nothing written)
+     */
+    public long append(Connection c, List<? extends DomainEvent> events) throws SQLException {
         if (events.isEmpty()) {
-            return;
+            return -1;
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT + " returning id")) {
             bind(ps, 1, events);
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

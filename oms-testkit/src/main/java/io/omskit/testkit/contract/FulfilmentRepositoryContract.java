@@ -17,7 +17,18 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.Address;
 import io.omskit.core.order.OrderId;
+import io.omskit.core.shipping.BookingKey;
+import io.omskit.core.shipping.CarrierService;
+import io.omskit.core.shipping.Label;
+import io.omskit.core.shipping.Parcel;
+import io.omskit.core.shipping.ServiceLevel;
+import io.omskit.core.shipping.TrackingEvent;
+import io.omskit.core.shipping.TrackingStatus;
+import java.time.LocalDate;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
 import io.omskit.core.spi.FulfilmentRepository;
 import io.omskit.core.spi.SaveOutcome;
 import java.time.Duration;
@@ -494,5 +505,50 @@ public abstract class FulfilmentRepositoryContract {
             }
         }
         return of;
+    }
+
+    private static final Address BERLIN = new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null);
+
+    /** Fulfilment {@code name}: packed at a new warehouse and booked with {@code carrier} under {@code trackingNumber} at {@code bookedAt}. */
+    private Fulfilment bookedParcel(String name, String carrier, String trackingNumber, Instant bookedAt) {
+        Fulfilment f = stored(offer(name, newOrderId(), FulfilmentKind.SHIP_TO_CUSTOMER, newLocation("WH"), null, T0).state());
+        CarrierService service = CarrierService.of(carrier, "PAKET", ServiceLevel.STANDARD);
+        return walk(f, x -> x.accept(T0), x -> x.startPicking(T0), x -> x.pack(PICKUP_PERIOD, T0),
+                x -> x.requestBooking(BookingKey.of(x.id().value() + "/label-1"), service, Parcel.of(900, 200, 150, 100),
+                        BERLIN, LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 3), bookedAt),
+                x -> x.recordBooked(new Label(x.id().value() + "-ref", trackingNumber, "application/pdf",
+                        new byte[] {37, 80, 68, 70}, null), Money.of(CurrencyUnit.EUR, 4.10), bookedAt));
+    }
+
+    @Test
+    @DisplayName("FulfilmentRepository §10: a fulfilment's booking and its tracking reports are stored and found as saved")
+    void stores_booking_and_tracking() {
+        Fulfilment booked = bookedParcel("booked", "DHL", "00340434161094042557", T0.plusSeconds(60));
+        Fulfilment tracked = walk(booked, x -> x.track(TrackingEvent.of("DHL", "00340434161094042557",
+                TrackingStatus.IN_TRANSIT, "Sendung wurde abgeholt", T0.plusSeconds(7200))
+                .withEstimatedDelivery(LocalDate.of(2026, 3, 5)), T0.plusSeconds(7300)));
+
+        Fulfilment found = repository.find(tracked.id()).orElseThrow();
+
+        assertThat(found).isEqualTo(tracked);
+        assertThat(found.booking().label().document()).containsExactly(37, 80, 68, 70);
+        assertThat(found.booking().tracking().expectedDelivery()).isEqualTo(LocalDate.of(2026, 3, 5));
+        assertThat(found.booking().tracking().reports()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("FulfilmentRepository §11: withTrackingNumber finds the fulfilments booked with a carrier and number (recycled"
+            + " numbers: several), most recently booked first; another carrier's same number is not a match")
+    void finds_by_tracking_number() {
+        String number = unique("TN");
+        Fulfilment older = bookedParcel("older", "DHL", number, T0.plusSeconds(10));
+        Fulfilment newer = bookedParcel("newer", "DHL", number, T0.plusSeconds(86_400 * 200L));
+        Fulfilment otherCarrier = bookedParcel("other", "UPS", number, T0.plusSeconds(20));
+        stored(offer("unbooked", newOrderId(), FulfilmentKind.SHIP_TO_CUSTOMER, newLocation("WH"), null, T0).state());
+
+        assertThat(repository.withTrackingNumber("DHL", number)).containsExactly(newer, older);
+        assertThat(repository.withTrackingNumber("UPS", number)).containsExactly(otherCarrier);
+        assertThat(repository.withTrackingNumber("GLS", number)).isEmpty();
+        assertThat(repository.withTrackingNumber("DHL", unique("TN"))).isEmpty();
     }
 }

@@ -62,4 +62,9 @@ public final class FaultyFulfilmentRepository implements FulfilmentRepository {
     public List<Fulfilment> dueForExpiry(Instant now, int limit) {
         return plan.read("fulfilmentsDueForExpiry", () -> delegate.dueForExpiry(now, limit));
     }
+
+    @Override
+    public List<Fulfilment> withTrackingNumber(String carrier, String trackingNumber) {
+        return plan.read("fulfilmentsWithTrackingNumber", () -> delegate.withTrackingNumber(carrier, trackingNumber));
+    }
 }

@@ -1,0 +1,584 @@
+package io.omskit.orchestration.packing;
+
+import io.omskit.core.catalog.Dimensions;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.common.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * Packs a fulfilment's units into cartons at the least total of carton costs plus parcel prices. Stateless and
+ * thread-safe if the pricing is.
+ *
+ * <p>What is exact and what is not:
+ * <ul>
+ *   <li>Units of a SKU in {@link CartonCatalogue#shipsInOwnBox()} each get a parcel of their own, in their own box.</li>
+ *   <li>Up to {@value #EXACT_UP_TO_UNITS} other units: every way of grouping them is considered (dynamic programming
+ *       over subsets, with branch and bound), each group in the carton that makes it cheapest. Whether a group fits a
+ *       carton is first tried by extreme-point placement, then, if that fails and volume allows, by an exhaustive
+ *       search over the packings a loader builds bottom-up: boxes go in by the position of their corner (lowest,
+ *       then back, then left), any of the six rotations, each coordinate against the carton's wall or the far side of
+ *       a touching box put in earlier. That class holds the packings built layer by layer from a corner; it can miss
+ *       arrangements in which a low box is held in place only by a box standing higher up. The answer is marked
+ *       {@code provedOptimal} when every such search finished within {@value #FIT_SEARCH_BUDGET} placements; it is
+ *       then optimal among all packings whose cartons are so built. When a search gave up, the heuristic below runs
+ *       too and the cheaper answer is kept.</li>
+ *   <li>More units: a heuristic, the cheaper of two starts. One opens parcels one at a time in the carton that packs
+ *       the remaining units (largest first, extreme points) at the least cost per packed volume; the other is first
+ *       fit decreasing by volume into the largest carton. Then every parcel moves to its cheapest carton that still
+ *       holds it, and pairs of parcels are merged into one carton when that costs less. Not proved optimal; compare
+ *       with the {@link PackingBound}.</li>
+ * </ul>
+ */
+public final class Cartoniser {
+
+    /** Largest number of units (not counting own boxes) packed with a proof of optimality. */
+    public static final int EXACT_UP_TO_UNITS = 8;
+    /** Placements the exhaustive fit search may try for one group and carton before it gives up. */
+    public static final int FIT_SEARCH_BUDGET = 20_000;
+
+    private final CartonCatalogue catalogue;
+    private final ParcelPricing pricing;
+    private final CurrencyUnit currency;
+
+    private Cartoniser(CartonCatalogue catalogue, ParcelPricing pricing) {
+        this.catalogue = catalogue;
+        this.pricing = pricing;
+        this.currency = catalogue.cartons().get(0).cost().getCurrencyUnit();
+    }
+
+    /** A cartoniser for a catalogue and a carrier price. @throws NullPointerException when either is null */
+    public static Cartoniser of(CartonCatalogue catalogue, ParcelPricing pricing) {
+        return new Cartoniser(Checks.notNull(catalogue, "catalogue"), Checks.notNull(pricing, "pricing"));
+    }
+
+    /**
+     * Packs the units of {@code lines}.
+     *
+     * @return the parcels, or {@link CartonisationResult.Unpackable} naming every SKU no carton holds alone
+     * @throws NullPointerException     when the list or a line is null
+     * @throws IllegalArgumentException when the list is empty or names a SKU on two lines
+     * @throws IllegalStateException    when the pricing answers null or in another currency than the cartons
+     */
+    public CartonisationResult pack(List<PackLine> lines) {
+        List<PackLine> checked = Checks.list(lines, "lines");
+        if (checked.isEmpty()) {
+            throw new IllegalArgumentException("lines must not be empty");
+        }
+        Map<Sku, PackLine> bySku = new LinkedHashMap<>();
+        for (int i = 0; i < checked.size(); i++) {
+            if (bySku.put(checked.get(i).item().sku(), checked.get(i)) != null) {
+                throw new IllegalArgumentException("lines[" + i + "].item.sku " + checked.get(i).item().sku()
+                        + " must appear on one line only, appears again");
+            }
+        }
+        List<Unit> units = new ArrayList<>();
+        List<Unit> ownBoxes = new ArrayList<>();
+        List<CartonisationResult.TooBig> tooBig = new ArrayList<>();
+        int type = 0;
+        for (PackLine line : checked) {
+            Dimensions d = line.item().dimensions();
+            Unit unit = new Unit(line.item().sku(), new int[] {d.lengthMm(), d.widthMm(), d.heightMm()},
+                    line.item().weightGrams(), type++);
+            boolean own = catalogue.shipsInOwnBox().contains(unit.sku);
+            if (!own) {
+                boolean large = true;
+                boolean heavy = true;
+                for (CartonType c : catalogue.cartons()) {
+                    large &= !Fit.fitsAlone(inner(c), unit.size);
+                    heavy &= unit.weight > c.maxContentWeightGrams();
+                }
+                if (large || heavy) {
+                    tooBig.add(new CartonisationResult.TooBig(unit.sku, large, heavy));
+                    continue;
+                }
+            }
+            for (int q = 0; q < line.quantity(); q++) {
+                (own ? ownBoxes : units).add(unit);
+            }
+        }
+        if (!tooBig.isEmpty()) {
+            return new CartonisationResult.Unpackable(tooBig);
+        }
+        units.sort(Comparator.comparingLong((Unit u) -> u.volume()).reversed().thenComparingInt(u -> u.type));
+        Money ownCost = Money.zero(currency);
+        List<Parcel> ownParcels = new ArrayList<>();
+        for (Unit u : ownBoxes) {
+            Dimensions size = new Dimensions(u.size[0], u.size[1], u.size[2]);
+            Money price = price(new ParcelSpec(u.weight, size));
+            ownParcels.add(new Parcel(Optional.empty(), List.of(new Placement(u.sku, 0, 0, 0, Orientation.LWH, size)),
+                    u.weight, size, Money.zero(currency), price));
+            ownCost = ownCost.plus(price);
+        }
+        PackingBound bound = bound(units, ownCost);
+        List<Parcel> parcels;
+        boolean proved;
+        if (units.isEmpty()) {
+            parcels = new ArrayList<>();
+            proved = true;
+        } else if (units.size() <= EXACT_UP_TO_UNITS) {
+            Exact exact = new Exact(units);
+            parcels = exact.solve();
+            proved = !exact.undecided;
+            if (!proved) {
+                // a group the fit search could not settle was left out: the heuristic may have packed it
+                List<Parcel> other = heuristic(units);
+                if (totalOf(other).isLessThan(totalOf(parcels))) {
+                    parcels = other;
+                }
+            }
+        } else {
+            parcels = heuristic(units);
+            proved = false;
+        }
+        parcels = new ArrayList<>(parcels);
+        parcels.addAll(ownParcels);
+        return new CartonisationResult.Packed(parcels, totalOf(parcels), bound, proved);
+    }
+
+    private Money totalOf(List<Parcel> parcels) {
+        Money total = Money.zero(currency);
+        for (Parcel p : parcels) {
+            total = total.plus(p.total());
+        }
+        return total;
+    }
+
+    /** One unit to pack; {@code type} tells identical units apart from others (same SKU). */
+    private record Unit(Sku sku, int[] size, int weight, int type) {
+        long volume() {
+            return Fit.volume(size);
+        }
+    }
+
+    /** A group of units in a carton, placed. */
+    private record Packing(CartonType carton, List<Unit> units, int[][] places, long totalMinor) {
+    }
+
+    private static int[] inner(CartonType c) {
+        return new int[] {c.inner().lengthMm(), c.inner().widthMm(), c.inner().heightMm()};
+    }
+
+    private Money price(ParcelSpec spec) {
+        Money price = pricing.price(spec);
+        if (price == null || !price.getCurrencyUnit().equals(currency)) {
+            throw new IllegalStateException("pricing must answer a price in " + currency + ", answered " + price
+                    + " for " + spec);
+        }
+        return price;
+    }
+
+    private long costMinor(CartonType c, int contentGrams) {
+        return c.cost().plus(price(new ParcelSpec(contentGrams + c.emptyWeightGrams(), c.outer()))).getAmountMinorLong();
+    }
+
+    private Parcel parcel(Packing p) {
+        List<Placement> placements = new ArrayList<>();
+        int weight = p.carton.emptyWeightGrams();
+        for (int i = 0; i < p.units.size(); i++) {
+            Unit u = p.units.get(i);
+            Orientation o = Orientation.values()[p.places[i][3]];
+            Dimensions size = new Dimensions(u.size[0], u.size[1], u.size[2]);
+            placements.add(new Placement(u.sku, p.places[i][0], p.places[i][1], p.places[i][2], o, o.apply(size)));
+            weight += u.weight;
+        }
+        return new Parcel(Optional.of(p.carton), placements, weight, p.carton.outer(), p.carton.cost(),
+                price(new ParcelSpec(weight, p.carton.outer())));
+    }
+
+    private static int[][] sizes(List<Unit> units) {
+        int[][] sizes = new int[units.size()][];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = units.get(i).size;
+        }
+        return sizes;
+    }
+
+    private static int weight(List<Unit> units) {
+        int w = 0;
+        for (Unit u : units) {
+            w += u.weight;
+        }
+        return w;
+    }
+
+    private static long volume(List<Unit> units) {
+        long v = 0;
+        for (Unit u : units) {
+            v += u.volume();
+        }
+        return v;
+    }
+
+    /** The cheapest carton holding all of {@code units} by extreme points, or null. */
+    private Packing cheapestByExtremePoints(List<Unit> units) {
+        int weight = weight(units);
+        long volume = volume(units);
+        Packing best = null;
+        for (CartonType c : catalogue.cartons()) {
+            if (weight > c.maxContentWeightGrams() || volume > c.innerVolumeMm3()) {
+                continue;
+            }
+            long cost = costMinor(c, weight);
+            if (best != null && cost >= best.totalMinor) {
+                continue;
+            }
+            int[][] places = Fit.extremePoints(inner(c), sizes(units));
+            if (places != null) {
+                best = new Packing(c, units, places, cost);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Subset dynamic programming over at most {@value #EXACT_UP_TO_UNITS} units: the cheapest packing of every subset
+     * is the cheapest split into one parcel holding its first unit plus the cheapest packing of the rest. A parcel's
+     * cartons are tried cheapest first, and only while they could still beat the best split found (branch and bound),
+     * so the costly fit search runs for few groups.
+     */
+    private final class Exact {
+        private final List<Unit> units;
+        private final Map<String, int[][]> fits = new HashMap<>();
+        private final Map<String, List<CartonType>> cartonsByContent = new HashMap<>();
+        private final Map<String, long[]> costsByContent = new HashMap<>();
+        private boolean undecided;
+
+        Exact(List<Unit> units) {
+            this.units = units;
+        }
+
+        List<Parcel> solve() {
+            int n = units.size();
+            int full = (1 << n) - 1;
+            long[] best = new long[full + 1];
+            Packing[] chosen = new Packing[full + 1];
+            int[] split = new int[full + 1];
+            Arrays.fill(best, Long.MAX_VALUE);
+            best[0] = 0;
+            for (int mask = 1; mask <= full; mask++) {
+                int low = mask & -mask;
+                int rest = mask ^ low;
+                for (int sub = rest; ; sub = (sub - 1) & rest) {
+                    int group = sub | low;
+                    long others = best[mask ^ group];
+                    if (others != Long.MAX_VALUE) {
+                        Packing p = cheapestBelow(group, best[mask] == Long.MAX_VALUE ? Long.MAX_VALUE
+                                : best[mask] - others);
+                        if (p != null) {
+                            best[mask] = p.totalMinor + others;
+                            chosen[mask] = p;
+                            split[mask] = group;
+                        }
+                    }
+                    if (sub == 0) {
+                        break;
+                    }
+                }
+            }
+            List<Parcel> parcels = new ArrayList<>();
+            for (int mask = full; mask != 0; mask ^= split[mask]) {
+                parcels.add(parcel(chosen[mask]));
+            }
+            return parcels;
+        }
+
+        /** The cheapest carton holding {@code group} if it costs less than {@code limit}; else null. */
+        private Packing cheapestBelow(int group, long limit) {
+            List<Unit> members = new ArrayList<>();
+            StringBuilder keyBuilder = new StringBuilder();
+            for (int i = 0; i < units.size(); i++) {
+                if ((group & (1 << i)) != 0) {
+                    members.add(units.get(i));
+                    keyBuilder.append(units.get(i).type).append(',');
+                }
+            }
+            String key = keyBuilder.toString();
+            List<CartonType> cartons = cartonsByContent.get(key);
+            long[] costs = costsByContent.get(key);
+            if (cartons == null) {
+                int weight = weight(members);
+                long volume = volume(members);
+                cartons = new ArrayList<>();
+                Map<CartonType, Long> cost = new HashMap<>();
+                for (CartonType c : catalogue.cartons()) {
+                    if (weight <= c.maxContentWeightGrams() && volume <= c.innerVolumeMm3()) {
+                        cartons.add(c);
+                        cost.put(c, costMinor(c, weight));
+                    }
+                }
+                cartons.sort(Comparator.comparingLong(cost::get));
+                costs = new long[cartons.size()];
+                for (int i = 0; i < costs.length; i++) {
+                    costs[i] = cost.get(cartons.get(i));
+                }
+                cartonsByContent.put(key, cartons);
+                costsByContent.put(key, costs);
+            }
+            for (int i = 0; i < cartons.size() && costs[i] < limit; i++) {
+                CartonType c = cartons.get(i);
+                String fitKey = key + c.code();
+                int[][] places;
+                if (fits.containsKey(fitKey)) {
+                    places = fits.get(fitKey);
+                } else {
+                    places = Fit.extremePoints(inner(c), sizes(members));
+                    if (places == null) {
+                        try {
+                            places = Fit.exhaustive(inner(c), sizes(members), FIT_SEARCH_BUDGET);
+                        } catch (Fit.Undecided e) {
+                            undecided = true;
+                        }
+                    }
+                    fits.put(fitKey, places);
+                }
+                if (places != null) {
+                    return new Packing(c, members, places, costs[i]);
+                }
+            }
+            return null;
+        }
+    }
+
+    private List<Parcel> heuristic(List<Unit> all) {
+        List<Packing> byScore = improved(cheapestPerVolume(all));
+        List<Packing> byLargest = improved(firstFitDecreasing(all));
+        List<Packing> best = total(byLargest) < total(byScore) ? byLargest : byScore;
+        List<Parcel> parcels = new ArrayList<>();
+        for (Packing p : best) {
+            parcels.add(parcel(p));
+        }
+        return parcels;
+    }
+
+    private static long total(List<Packing> packings) {
+        long total = 0;
+        for (Packing p : packings) {
+            total += p.totalMinor;
+        }
+        return total;
+    }
+
+    /** Parcels opened one by one in the carton that packs the remaining units at the least cost per packed volume. */
+    private List<Packing> cheapestPerVolume(List<Unit> all) {
+        List<Unit> remaining = new ArrayList<>(all);
+        List<Packing> packings = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            Packing best = null;
+            double bestScore = Double.POSITIVE_INFINITY;
+            for (CartonType c : catalogue.cartons()) {
+                Packing filled = fill(c, remaining);
+                if (filled == null) {
+                    continue;
+                }
+                double score = (double) filled.totalMinor / volume(filled.units);
+                if (score < bestScore || score == bestScore && filled.units.size() > best.units.size()) {
+                    best = filled;
+                    bestScore = score;
+                }
+            }
+            if (best == null) {
+                throw new IllegalStateException("a unit fits no carton although each was checked alone");
+            }
+            packings.add(best);
+            for (Unit u : best.units) {
+                remaining.remove(u);
+            }
+        }
+        return packings;
+    }
+
+    /** First fit decreasing: largest units first, each into the first parcel it fits, new parcels in the largest carton. */
+    private List<Packing> firstFitDecreasing(List<Unit> all) {
+        CartonType largest = catalogue.cartons().get(0);
+        for (CartonType c : catalogue.cartons()) {
+            if (c.innerVolumeMm3() > largest.innerVolumeMm3()) {
+                largest = c;
+            }
+        }
+        List<Fit.ExtremePoints> packers = new ArrayList<>();
+        List<List<Unit>> contents = new ArrayList<>();
+        List<List<int[]>> places = new ArrayList<>();
+        List<CartonType> cartons = new ArrayList<>();
+        for (Unit u : all) {
+            boolean placed = false;
+            for (int i = 0; i < packers.size() && !placed; i++) {
+                if (weight(contents.get(i)) + u.weight <= cartons.get(i).maxContentWeightGrams()) {
+                    int[] at = packers.get(i).place(u.size);
+                    if (at != null) {
+                        contents.get(i).add(u);
+                        places.get(i).add(at);
+                        placed = true;
+                    }
+                }
+            }
+            if (!placed) {
+                CartonType c = largest;
+                int[] at = null;
+                Fit.ExtremePoints packer = null;
+                if (u.weight <= c.maxContentWeightGrams()) {
+                    packer = new Fit.ExtremePoints(inner(c));
+                    at = packer.place(u.size);
+                }
+                if (at == null) {
+                    // the largest carton cannot take it: the cheapest one that holds it alone
+                    Packing alone = cheapestByExtremePoints(List.of(u));
+                    c = alone.carton;
+                    packer = new Fit.ExtremePoints(inner(c));
+                    at = packer.place(u.size);
+                }
+                packers.add(packer);
+                contents.add(new ArrayList<>(List.of(u)));
+                places.add(new ArrayList<>(List.<int[]>of(at)));
+                cartons.add(c);
+            }
+        }
+        List<Packing> packings = new ArrayList<>();
+        for (int i = 0; i < packers.size(); i++) {
+            packings.add(new Packing(cartons.get(i), contents.get(i), places.get(i).toArray(new int[0][]),
+                    costMinor(cartons.get(i), weight(contents.get(i)))));
+        }
+        return packings;
+    }
+
+    /** Every parcel moved to its cheapest carton that holds it; then parcels merged in pairs while that saves. */
+    private List<Packing> improved(List<Packing> start) {
+        List<Packing> packings = new ArrayList<>(start);
+        for (int i = 0; i < packings.size(); i++) {
+            Packing cheaper = cheapestByExtremePoints(packings.get(i).units);
+            if (cheaper != null && cheaper.totalMinor < packings.get(i).totalMinor) {
+                packings.set(i, cheaper);
+            }
+        }
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            search:
+            for (int i = 0; i < packings.size(); i++) {
+                for (int j = i + 1; j < packings.size(); j++) {
+                    List<Unit> union = new ArrayList<>(packings.get(i).units);
+                    union.addAll(packings.get(j).units);
+                    Packing together = cheapestByExtremePoints(union);
+                    if (together != null && together.totalMinor < packings.get(i).totalMinor + packings.get(j).totalMinor) {
+                        packings.set(i, together);
+                        packings.remove(j);
+                        merged = true;
+                        break search;
+                    }
+                }
+            }
+        }
+        return packings;
+    }
+
+    /** Fills one carton of type {@code c} with as many of {@code remaining} (largest first) as fit; null when none. */
+    private Packing fill(CartonType c, List<Unit> remaining) {
+        Fit.ExtremePoints packer = new Fit.ExtremePoints(inner(c));
+        List<Unit> in = new ArrayList<>();
+        List<int[]> places = new ArrayList<>();
+        int weight = 0;
+        long free = c.innerVolumeMm3();
+        boolean[] failedType = new boolean[remaining.size() + catalogueTypes(remaining)];
+        for (Unit u : remaining) {
+            if (failedType[u.type] || weight + u.weight > c.maxContentWeightGrams() || u.volume() > free) {
+                continue;
+            }
+            int[] at = packer.place(u.size);
+            if (at == null) {
+                failedType[u.type] = true;
+                continue;
+            }
+            in.add(u);
+            places.add(at);
+            weight += u.weight;
+            free -= u.volume();
+        }
+        if (in.isEmpty()) {
+            return null;
+        }
+        return new Packing(c, in, places.toArray(new int[0][]), costMinor(c, weight));
+    }
+
+    private static int catalogueTypes(List<Unit> units) {
+        int max = 0;
+        for (Unit u : units) {
+            max = Math.max(max, u.type + 1);
+        }
+        return max;
+    }
+
+    private PackingBound bound(List<Unit> units, Money ownCost) {
+        long maxVolume = 0;
+        int maxWeight = 0;
+        long cheapest = Long.MAX_VALUE;
+        int lightest = Integer.MAX_VALUE;
+        for (Unit u : units) {
+            lightest = Math.min(lightest, u.weight);
+        }
+        List<CartonType> usable = new ArrayList<>();
+        for (CartonType c : catalogue.cartons()) {
+            maxVolume = Math.max(maxVolume, c.innerVolumeMm3());
+            maxWeight = Math.max(maxWeight, c.maxContentWeightGrams());
+            for (Unit u : units) {
+                if (u.weight <= c.maxContentWeightGrams() && Fit.fitsAlone(inner(c), u.size)) {
+                    // a carton used holds at least one unit, so only cartons that hold one alone count
+                    usable.add(c);
+                    cheapest = Math.min(cheapest, costMinor(c, lightest));
+                    break;
+                }
+            }
+        }
+        long volume = volume(units);
+        long weight = weight(units);
+        int byVolume = (int) ((volume + maxVolume - 1) / maxVolume);
+        int byWeight = (int) ((weight + maxWeight - 1) / maxWeight);
+        List<Unit> large = new ArrayList<>();
+        long largeFree = 0;
+        for (Unit u : units) {
+            boolean alone = true;
+            for (Unit k : large) {
+                if (canShare(u, k)) {
+                    alone = false;
+                    break;
+                }
+            }
+            if (alone) {
+                large.add(u);
+                largeFree += maxVolume - u.volume();
+            }
+        }
+        long rest = volume - volume(large) - largeFree;
+        int byLarge = large.size() + (rest > 0 ? (int) ((rest + maxVolume - 1) / maxVolume) : 0);
+        int cartons = Math.max(byVolume, Math.max(byWeight, byLarge));
+        Money cost = ownCost;
+        if (cartons > 0) {
+            // each carton holds at most its volume, at no less than its cost with its lightest possible content
+            double perVolume = Double.POSITIVE_INFINITY;
+            for (CartonType c : usable) {
+                perVolume = Math.min(perVolume, (double) costMinor(c, lightest) / c.innerVolumeMm3());
+            }
+            long byCheapest = cheapest * cartons;
+            long byVolumeCost = (long) Math.ceil(perVolume * volume - 1e-6);
+            cost = cost.plus(Money.ofMinor(currency, Math.max(byCheapest, byVolumeCost)));
+        }
+        return new PackingBound(byVolume, byWeight, byLarge, cost);
+    }
+
+    /** Whether two units fit one carton of the catalogue together (two boxes: side by side along some axis). */
+    private boolean canShare(Unit a, Unit b) {
+        for (CartonType c : catalogue.cartons()) {
+            if (a.weight + b.weight <= c.maxContentWeightGrams() && Fit.pairFits(inner(c), a.size, b.size)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

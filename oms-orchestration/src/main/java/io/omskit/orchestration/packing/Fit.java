@@ -1,0 +1,411 @@
+package io.omskit.orchestration.packing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Does a set of boxes fit in a container? Boxes are given as int[3] sizes; an answer is one int[4] per box,
+ * {x, y, z, orientation ordinal}, in the boxes' order.
+ */
+final class Fit {
+
+    private Fit() {
+    }
+
+    /** The six ways to turn a box, as permutations of its sides (in {@link Orientation} order). */
+    private static final int[][] TURNS = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+
+    static int[] turned(int[] size, int orientation) {
+        int[] t = TURNS[orientation];
+        return new int[] {size[t[0]], size[t[1]], size[t[2]]};
+    }
+
+    /** Orientation ordinals giving distinct extents (a cube has one). */
+    static int[] distinctTurns(int[] size) {
+        int[] out = new int[6];
+        int n = 0;
+        outer:
+        for (int o = 0; o < 6; o++) {
+            int[] e = turned(size, o);
+            for (int k = 0; k < n; k++) {
+                if (Arrays.equals(e, turned(size, out[k]))) {
+                    continue outer;
+                }
+            }
+            out[n++] = o;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Whether one box fits the container alone, turned some way. */
+    static boolean fitsAlone(int[] container, int[] size) {
+        int[] c = container.clone();
+        int[] s = size.clone();
+        Arrays.sort(c);
+        Arrays.sort(s);
+        return s[0] <= c[0] && s[1] <= c[1] && s[2] <= c[2];
+    }
+
+    /**
+     * Extreme-point packing, one box after another: each box goes to the lowest, then frontmost, then leftmost free
+     * corner point where it fits in any orientation. Fast; may miss a fit.
+     */
+    static final class ExtremePoints {
+        private final int[] container;
+        private final List<int[]> points = new ArrayList<>();
+        private final List<int[]> boxes = new ArrayList<>(); // x, y, z, ex, ey, ez, orientation
+
+        ExtremePoints(int[] container) {
+            this.container = container;
+            points.add(new int[] {0, 0, 0});
+        }
+
+        /** Places a box if it fits anywhere; its position, or null (nothing changes). */
+        int[] place(int[] size) {
+            int[] turns = distinctTurns(size);
+            for (int[] p : points) {
+                for (int o : turns) {
+                    int[] e = turned(size, o);
+                    if (p[0] + e[0] <= container[0] && p[1] + e[1] <= container[1] && p[2] + e[2] <= container[2]
+                            && free(p[0], p[1], p[2], e)) {
+                        boxes.add(new int[] {p[0], p[1], p[2], e[0], e[1], e[2], o});
+                        addPoint(p[0] + e[0], p[1], p[2]);
+                        addPoint(p[0], p[1] + e[1], p[2]);
+                        addPoint(p[0], p[1], p[2] + e[2]);
+                        return new int[] {p[0], p[1], p[2], o};
+                    }
+                }
+            }
+            return null;
+        }
+
+        private void addPoint(int x, int y, int z) {
+            if (x >= container[0] || y >= container[1] || z >= container[2]) {
+                return;
+            }
+            int at = 0;
+            while (at < points.size()) {
+                int[] q = points.get(at);
+                int c = q[2] != z ? Integer.compare(q[2], z) : q[1] != y ? Integer.compare(q[1], y)
+                        : Integer.compare(q[0], x);
+                if (c == 0) {
+                    return;
+                }
+                if (c > 0) {
+                    break;
+                }
+                at++;
+            }
+            points.add(at, new int[] {x, y, z});
+        }
+
+        private boolean free(int x, int y, int z, int[] e) {
+            for (int[] b : boxes) {
+                if (x < b[0] + b[3] && b[0] < x + e[0] && y < b[1] + b[4] && b[1] < y + e[1]
+                        && z < b[2] + b[5] && b[2] < z + e[2]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * All boxes by extreme points, trying three orders in turn (largest volume, longest side, largest face first);
+     * null when none of them fits every box.
+     */
+    static int[][] extremePoints(int[] container, int[][] sizes) {
+        int[][] out = extremePoints(container, sizes, byVolumeDescending(sizes));
+        if (out == null && sizes.length > 1) {
+            out = extremePoints(container, sizes, byDescending(sizes, s -> Math.max(s[0], Math.max(s[1], s[2]))));
+        }
+        if (out == null && sizes.length > 1) {
+            out = extremePoints(container, sizes, byDescending(sizes, Fit::largestFace));
+        }
+        return out;
+    }
+
+    private static int[][] extremePoints(int[] container, int[][] sizes, Integer[] order) {
+        ExtremePoints packer = new ExtremePoints(container);
+        int[][] out = new int[sizes.length][];
+        for (int i : order) {
+            out[i] = packer.place(sizes[i]);
+            if (out[i] == null) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private static long largestFace(int[] s) {
+        int[] t = s.clone();
+        Arrays.sort(t);
+        return (long) t[1] * t[2];
+    }
+
+    private static Integer[] byDescending(int[][] sizes, java.util.function.ToLongFunction<int[]> key) {
+        Integer[] order = new Integer[sizes.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(key.applyAsLong(sizes[b]), key.applyAsLong(sizes[a])));
+        return order;
+    }
+
+    /** Whether two boxes fit the container together: side by side along some axis, each turned some way. */
+    static boolean pairFits(int[] container, int[] a, int[] b) {
+        for (int oa = 0; oa < 6; oa++) {
+            int[] ea = turned(a, oa);
+            for (int ob = 0; ob < 6; ob++) {
+                int[] eb = turned(b, ob);
+                for (int axis = 0; axis < 3; axis++) {
+                    boolean ok = true;
+                    for (int d = 0; d < 3 && ok; d++) {
+                        ok = d == axis ? ea[d] + eb[d] <= container[d] : Math.max(ea[d], eb[d]) <= container[d];
+                    }
+                    if (ok) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    static Integer[] byVolumeDescending(int[][] sizes) {
+        Integer[] order = new Integer[sizes.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(volume(sizes[b]), volume(sizes[a])));
+        return order;
+    }
+
+    static long volume(int[] s) {
+        return (long) s[0] * s[1] * s[2];
+    }
+
+    /** The search ran out of nodes before it could say whether the boxes fit. */
+    static final class Undecided extends Exception {
+        Undecided() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Exhaustive search over the packings a loader builds bottom-up: boxes go in by the position of their corner
+     * (lowest first, then nearest the back wall, then leftmost), each turned any way, and each of a box's coordinates
+     * is 0 or the far side of an earlier box that it touches there (overlapping it in the other two directions). Every
+     * choice of box, rotation and such position is tried; identical boxes in one order only. Null when no such packing
+     * exists.
+     *
+     * @throws Undecided when more than {@code budget} placements were tried
+     */
+    static int[][] exhaustive(int[] container, int[][] sizes, int budget) throws Undecided {
+        for (int[] s : sizes) {
+            if (!fitsAlone(container, s)) {
+                return null;
+            }
+        }
+        long total = 0;
+        for (int[] s : sizes) {
+            total += volume(s);
+        }
+        if (total > volume(container)) {
+            return null;
+        }
+        for (int i = 0; i < sizes.length; i++) {
+            for (int j = i + 1; j < sizes.length; j++) {
+                if (!pairFits(container, sizes[i], sizes[j])) {
+                    return null;
+                }
+            }
+        }
+        Search search = new Search(container, sizes, budget);
+        return search.run(0) ? search.result() : null;
+    }
+
+    private static final class Search {
+        private final int[] container;
+        private final int[][] sizes;
+        private final int[] type;
+        private final int[][] turns;
+        private final int[][] placed; // per box: x, y, z, ex, ey, ez, o (null when not placed)
+        private final int[] stack;
+        private final int budget;
+        private int nodes;
+
+        Search(int[] container, int[][] sizes, int budget) {
+            this.container = container;
+            this.sizes = sizes;
+            this.budget = budget;
+            this.type = new int[sizes.length];
+            this.turns = new int[sizes.length][];
+            for (int i = 0; i < sizes.length; i++) {
+                type[i] = i;
+                for (int j = 0; j < i; j++) {
+                    if (Arrays.equals(sizes[i], sizes[j])) {
+                        type[i] = type[j];
+                        break;
+                    }
+                }
+                turns[i] = distinctTurns(sizes[i]);
+            }
+            this.placed = new int[sizes.length][];
+            this.stack = new int[sizes.length];
+        }
+
+        boolean run(int depth) throws Undecided {
+            if (depth == sizes.length) {
+                return true;
+            }
+            if (depth > 0 && !roomAbove(placed[stack[depth - 1]][2], depth)) {
+                return false;
+            }
+            boolean[] triedType = new boolean[sizes.length];
+            for (int i = 0; i < sizes.length; i++) {
+                if (placed[i] != null || triedType[type[i]]) {
+                    continue;
+                }
+                triedType[type[i]] = true;
+                int[] xs = coordinates(0, depth);
+                int[] ys = coordinates(1, depth);
+                int[] zs = coordinates(2, depth);
+                for (int o : turns[i]) {
+                    int[] e = turned(sizes[i], o);
+                    for (int x : xs) {
+                        if (x + e[0] > container[0]) {
+                            continue;
+                        }
+                        for (int y : ys) {
+                            if (y + e[1] > container[1]) {
+                                continue;
+                            }
+                            for (int z : zs) {
+                                if (z + e[2] > container[2]) {
+                                    continue;
+                                }
+                                if (depth > 0 && before(x, y, z, placed[stack[depth - 1]])) {
+                                    continue;
+                                }
+                                if (++nodes > budget) {
+                                    throw new Undecided();
+                                }
+                                int[] box = {x, y, z, e[0], e[1], e[2], o};
+                                if (supported(box, depth) && free(box, depth)) {
+                                    placed[i] = box;
+                                    stack[depth] = i;
+                                    if (run(depth + 1)) {
+                                        return true;
+                                    }
+                                    placed[i] = null;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Boxes still to place have their corner at height {@code floor} or above, so they must fit, by volume and
+         * each alone, in the part of the carton above {@code floor} that placed boxes leave free.
+         */
+        private boolean roomAbove(int floor, int depth) {
+            long free = (long) container[0] * container[1] * (container[2] - floor);
+            for (int k = 0; k < depth; k++) {
+                int[] b = placed[stack[k]];
+                int top = b[2] + b[5];
+                if (top > floor) {
+                    free -= (long) b[3] * b[4] * (top - Math.max(b[2], floor));
+                }
+            }
+            int[] above = {container[0], container[1], container[2] - floor};
+            for (int i = 0; i < sizes.length; i++) {
+                if (placed[i] == null) {
+                    free -= volume(sizes[i]);
+                    if (free < 0 || !fitsAlone(above, sizes[i])) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Whether corner (x, y, z) comes before {@code previous}'s: lower first, then nearer the back, then left. */
+        private static boolean before(int x, int y, int z, int[] previous) {
+            if (z != previous[2]) {
+                return z < previous[2];
+            }
+            if (y != previous[1]) {
+                return y < previous[1];
+            }
+            return x < previous[0];
+        }
+
+        private int[] coordinates(int axis, int depth) {
+            int[] out = new int[depth + 1];
+            int n = 0;
+            out[n++] = 0;
+            for (int k = 0; k < depth; k++) {
+                int[] b = placed[stack[k]];
+                out[n++] = b[axis] + b[axis + 3];
+            }
+            int[] sorted = Arrays.copyOf(out, n);
+            Arrays.sort(sorted);
+            int m = 0;
+            for (int v : sorted) {
+                if (m == 0 || sorted[m - 1] != v) {
+                    sorted[m++] = v;
+                }
+            }
+            return Arrays.copyOf(sorted, m);
+        }
+
+        private boolean supported(int[] box, int depth) {
+            for (int axis = 0; axis < 3; axis++) {
+                if (box[axis] == 0) {
+                    continue;
+                }
+                boolean found = false;
+                for (int k = 0; k < depth && !found; k++) {
+                    int[] b = placed[stack[k]];
+                    if (b[axis] + b[axis + 3] != box[axis]) {
+                        continue;
+                    }
+                    found = true;
+                    for (int other = 0; other < 3; other++) {
+                        if (other != axis && !(box[other] < b[other] + b[other + 3] && b[other] < box[other] + box[other + 3])) {
+                            found = false;
+                        }
+                    }
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean free(int[] box, int depth) {
+            for (int k = 0; k < depth; k++) {
+                int[] b = placed[stack[k]];
+                if (box[0] < b[0] + b[3] && b[0] < box[0] + box[3] && box[1] < b[1] + b[4] && b[1] < box[1] + box[4]
+                        && box[2] < b[2] + b[5] && b[2] < box[2] + box[5]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        int[][] result() {
+            int[][] out = new int[sizes.length][];
+            for (int i = 0; i < sizes.length; i++) {
+                out[i] = new int[] {placed[i][0], placed[i][1], placed[i][2], placed[i][6]};
+            }
+            return out;
+        }
+    }
+}

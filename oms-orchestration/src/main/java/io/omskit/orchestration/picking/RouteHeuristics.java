@@ -1,0 +1,303 @@
+package io.omskit.orchestration.picking;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The classic routing heuristics as walks over the aisle grid. Each returns the length of the walk it describes
+ * (which may pass a spot without stopping) and the order in which it takes the spots.
+ */
+final class RouteHeuristics {
+
+    private RouteHeuristics() {
+    }
+
+    record Walk(double distance, int[] order) {
+    }
+
+    /** Where the picker is and what it has walked and taken so far. */
+    private static final class Walker {
+        private final boolean[] taken;
+        private final int[] order;
+        private int count;
+        private double x;
+        private double y;
+        private double distance;
+
+        Walker(int spots, double x) {
+            this.taken = new boolean[spots];
+            this.order = new int[spots];
+            this.x = x;
+        }
+
+        void alongCrossAisle(double toX) {
+            distance += Math.abs(toX - x);
+            x = toX;
+        }
+
+        void alongAisle(double toY) {
+            distance += Math.abs(toY - y);
+            y = toY;
+        }
+
+        void take(int spot) {
+            if (!taken[spot]) {
+                taken[spot] = true;
+                order[count++] = spot;
+            }
+        }
+
+        Walk walk() {
+            return new Walk(distance, order);
+        }
+    }
+
+    /** Spots of each aisle, sorted front to back. */
+    private static TreeMap<Integer, List<Integer>> byAisle(List<Spot> spots) {
+        TreeMap<Integer, List<Integer>> map = new TreeMap<>();
+        for (int i = 0; i < spots.size(); i++) {
+            map.computeIfAbsent(spots.get(i).aisle(), a -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> list : map.values()) {
+            list.sort(Comparator.comparingDouble(i -> spots.get(i).y()));
+        }
+        return map;
+    }
+
+    /**
+     * S-shape on a single block: aisles with picks are walked through in turn, left to right; when their number is
+     * odd the last one is entered from the front and left the same way.
+     */
+    static Walk sShapeSingleBlock(WarehouseLayout layout, List<Spot> spots) {
+        Walker w = new Walker(spots.size(), layout.x(layout.depotAisle()));
+        double length = layout.crossAisleY(1);
+        List<List<Integer>> aisles = new ArrayList<>(byAisle(spots).values());
+        int m = aisles.size();
+        for (int k = 0; k < m; k++) {
+            List<Integer> aisle = aisles.get(k);
+            w.alongCrossAisle(layout.x(spots.get(aisle.get(0)).aisle()));
+            if (k == m - 1 && m % 2 == 1) {
+                aisle.forEach(w::take);
+                w.alongAisle(spots.get(aisle.get(aisle.size() - 1)).y());
+                w.alongAisle(0);
+            } else if (w.y == 0) {
+                aisle.forEach(w::take);
+                w.alongAisle(length);
+            } else {
+                takeDescending(w, aisle);
+                w.alongAisle(0);
+            }
+        }
+        w.alongCrossAisle(layout.x(layout.depotAisle()));
+        return w.walk();
+    }
+
+    /**
+     * Combined on a single block: aisles with picks are visited left to right, each either walked through or entered
+     * and left by the end the picker is at, chosen by dynamic programming so the total is least among such routes.
+     */
+    static Walk combinedSingleBlock(WarehouseLayout layout, List<Spot> spots) {
+        double length = layout.crossAisleY(1);
+        List<List<Integer>> aisles = new ArrayList<>(byAisle(spots).values());
+        int m = aisles.size();
+        // cost[k][side]: vertical distance after aisle k ends with the picker at the front (0) or back (1)
+        double[][] cost = new double[m + 1][2];
+        boolean[][] through = new boolean[m + 1][2];
+        cost[0][1] = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+            List<Integer> aisle = aisles.get(k);
+            double fromFront = 2 * spots.get(aisle.get(aisle.size() - 1)).y();
+            double fromBack = 2 * (length - spots.get(aisle.get(0)).y());
+            for (int side = 0; side < 2; side++) {
+                double stay = cost[k][side] + (side == 0 ? fromFront : fromBack);
+                double cross = cost[k][1 - side] + length;
+                through[k + 1][side] = cross < stay;
+                cost[k + 1][side] = Math.min(stay, cross);
+            }
+        }
+        boolean[] walkThrough = new boolean[m];
+        int side = 0;
+        for (int k = m; k > 0; k--) {
+            walkThrough[k - 1] = through[k][side];
+            if (through[k][side]) {
+                side = 1 - side;
+            }
+        }
+        Walker w = new Walker(spots.size(), layout.x(layout.depotAisle()));
+        for (int k = 0; k < m; k++) {
+            List<Integer> aisle = aisles.get(k);
+            w.alongCrossAisle(layout.x(spots.get(aisle.get(0)).aisle()));
+            boolean atFront = w.y == 0;
+            if (atFront) {
+                aisle.forEach(w::take);
+                if (walkThrough[k]) {
+                    w.alongAisle(length);
+                } else {
+                    w.alongAisle(spots.get(aisle.get(aisle.size() - 1)).y());
+                    w.alongAisle(0);
+                }
+            } else {
+                takeDescending(w, aisle);
+                if (walkThrough[k]) {
+                    w.alongAisle(0);
+                } else {
+                    w.alongAisle(spots.get(aisle.get(0)).y());
+                    w.alongAisle(length);
+                }
+            }
+        }
+        w.alongCrossAisle(layout.x(layout.depotAisle()));
+        return w.walk();
+    }
+
+    /**
+     * S-shape on any layout (after Roodbergen and de Koster): up the leftmost aisle with picks to the back of the
+     * farthest block with picks, then block by block towards the front, walking through the aisles with picks of
+     * each block in turn from the end nearest the picker; when their number is even, the second-to-last is entered
+     * and left from the back so the picker leaves the block at its front.
+     */
+    static Walk sShape(WarehouseLayout layout, List<Spot> spots) {
+        return blockByBlock(layout, spots, false);
+    }
+
+    /**
+     * Largest gap on any layout: like {@link #sShape}, but in each block the aisles between the first and the last
+     * are entered from the back and from the front up to their largest gap between picks; the last is walked
+     * through. On a single block this is the classic largest-gap route.
+     */
+    static Walk largestGap(WarehouseLayout layout, List<Spot> spots) {
+        return blockByBlock(layout, spots, true);
+    }
+
+    private static Walk blockByBlock(WarehouseLayout layout, List<Spot> spots, boolean largestGap) {
+        Walker w = new Walker(spots.size(), layout.x(layout.depotAisle()));
+        if (spots.isEmpty()) {
+            return w.walk();
+        }
+        int left = Integer.MAX_VALUE;
+        int farthest = 0;
+        for (Spot s : spots) {
+            left = Math.min(left, s.aisle());
+            farthest = Math.max(farthest, s.block());
+        }
+        TreeMap<Integer, List<Integer>> aisles = byAisle(spots);
+        w.alongCrossAisle(layout.x(left));
+        aisles.get(left).forEach(w::take);
+        w.alongAisle(layout.crossAisleY(farthest));
+        for (int b = farthest; b >= 1; b--) {
+            double back = layout.crossAisleY(b);
+            double front = layout.crossAisleY(b - 1);
+            List<List<Integer>> open = new ArrayList<>();
+            for (List<Integer> aisle : aisles.values()) {
+                List<Integer> here = new ArrayList<>();
+                for (int i : aisle) {
+                    if (spots.get(i).block() == b && !w.taken[i]) {
+                        here.add(i);
+                    }
+                }
+                if (!here.isEmpty()) {
+                    open.add(here);
+                }
+            }
+            if (open.size() > 1) {
+                double first = layout.x(spots.get(open.get(0).get(0)).aisle());
+                double last = layout.x(spots.get(open.get(open.size() - 1).get(0)).aisle());
+                if (Math.abs(w.x - first) > Math.abs(w.x - last)) {
+                    java.util.Collections.reverse(open);
+                }
+            }
+            int m = open.size();
+            if (m == 0) {
+                w.alongAisle(front);
+            } else if (largestGap && m > 1) {
+                int[] split = new int[m];
+                for (int k = 0; k < m - 1; k++) {
+                    List<Integer> aisle = open.get(k);
+                    split[k] = largestGapIndex(spots, aisle, front, back);
+                    w.alongCrossAisle(layout.x(spots.get(aisle.get(0)).aisle()));
+                    if (split[k] < aisle.size()) {
+                        takeDescending(w, aisle.subList(split[k], aisle.size()));
+                        w.alongAisle(spots.get(aisle.get(split[k])).y());
+                        w.alongAisle(back);
+                    }
+                }
+                List<Integer> lastAisle = open.get(m - 1);
+                w.alongCrossAisle(layout.x(spots.get(lastAisle.get(0)).aisle()));
+                takeDescending(w, lastAisle);
+                w.alongAisle(front);
+                for (int k = m - 2; k >= 0; k--) {
+                    List<Integer> aisle = open.get(k);
+                    w.alongCrossAisle(layout.x(spots.get(aisle.get(0)).aisle()));
+                    if (split[k] > 0) {
+                        aisle.subList(0, split[k]).forEach(w::take);
+                        w.alongAisle(spots.get(aisle.get(split[k] - 1)).y());
+                        w.alongAisle(front);
+                    }
+                }
+            } else {
+                for (int k = 0; k < m; k++) {
+                    List<Integer> aisle = open.get(k);
+                    w.alongCrossAisle(layout.x(spots.get(aisle.get(0)).aisle()));
+                    if (m % 2 == 0 && k == m - 2) {
+                        takeDescending(w, aisle);
+                        w.alongAisle(spots.get(aisle.get(0)).y());
+                        w.alongAisle(back);
+                    } else if (w.y == back) {
+                        takeDescending(w, aisle);
+                        w.alongAisle(front);
+                    } else {
+                        aisle.forEach(w::take);
+                        w.alongAisle(back);
+                    }
+                }
+            }
+        }
+        w.alongCrossAisle(layout.x(layout.depotAisle()));
+        return w.walk();
+    }
+
+    /** Index of the first spot above the largest gap of one aisle's block section (size: all are reached from the front). */
+    private static int largestGapIndex(List<Spot> spots, List<Integer> aisle, double front, double back) {
+        int best = 0;
+        double gap = spots.get(aisle.get(0)).y() - front;
+        for (int i = 1; i <= aisle.size(); i++) {
+            double upper = i == aisle.size() ? back : spots.get(aisle.get(i)).y();
+            double g = upper - spots.get(aisle.get(i - 1)).y();
+            if (g > gap) {
+                gap = g;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Nearest neighbour: from the depot, always to the nearest spot not yet taken. */
+    static Walk nearestNeighbour(double[][] distances) {
+        int n = distances.length - 1;
+        boolean[] taken = new boolean[n + 1];
+        int[] order = new int[n];
+        int at = 0;
+        double total = 0;
+        for (int k = 0; k < n; k++) {
+            int best = -1;
+            for (int j = 1; j <= n; j++) {
+                if (!taken[j] && (best < 0 || distances[at][j] < distances[at][best])) {
+                    best = j;
+                }
+            }
+            taken[best] = true;
+            total += distances[at][best];
+            order[k] = best - 1;
+            at = best;
+        }
+        return new Walk(total + distances[at][0], order);
+    }
+
+    private static void takeDescending(Walker w, List<Integer> aisle) {
+        for (int i = aisle.size() - 1; i >= 0; i--) {
+            w.take(aisle.get(i));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.omskit.orchestration.picking;
+
+/** A way of ordering the stops of a pick route; {@link PickRoute} reports the distance of each it tried. */
+public enum RoutingMethod {
+    /**
+     * Shortest route of a layout with at most {@link PickRouter#MAX_EXACT_BLOCKS} blocks (Ratliff and Rosenthal's
+     * dynamic programme, extended by Roodbergen and de Koster to a middle cross aisle): provably optimal.
+     */
+    OPTIMAL,
+    /** S-shape: every aisle with a pick is walked end to end. */
+    S_SHAPE,
+    /** Largest gap: aisles are entered from the front and the back up to their largest gap between picks. */
+    LARGEST_GAP,
+    /** Combined: each aisle with a pick is walked through or entered and left by the same end, whichever is best. */
+    COMBINED,
+    /** Nearest neighbour: always walk to the nearest pick not yet taken. */
+    NEAREST_NEIGHBOUR,
+    /** The best heuristic route improved by 2-opt and segment moves on the walking order. */
+    LOCAL_SEARCH
+}
