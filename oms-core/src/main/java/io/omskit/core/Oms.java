@@ -4,6 +4,7 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inmemory.InMemoryFulfilmentRepository;
 import io.omskit.core.inmemory.InMemoryOrderRepository;
+import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
 import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.inventory.AllocationResult;
@@ -13,15 +14,18 @@ import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.HoldReason;
 import io.omskit.core.order.LineAllocation;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderEvent;
+import io.omskit.core.order.OrderCommand;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderValidator;
 import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.payment.PaymentOutcome;
 import io.omskit.core.spi.Catalog;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.FulfilmentRepository;
@@ -36,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.joda.money.Money;
 
 /**
  * The entry point of OMS Kit: places orders from every channel, holds stock for carts and orders, takes
@@ -295,6 +300,57 @@ public final class Oms {
     /** Releases every hold past its expiry; returns how many lapsed. */
     public int expireHolds() {
         return cartHolds.expire();
+    }
+
+    // ---- returns ----
+
+    /**
+     * Records units of an order as come back from the customer: delivered, collected (or else shipped) units become
+     * returned, and the order's status shows it returned or partially returned. Saved with the order's version like
+     * every command; a second call with the same {@code returnKey} (a retry after any failure) changes nothing.
+     * Stock and money are the caller's (the returns module's) to move.
+     *
+     * @param returnKey the key of this receipt, unique per order: 1 to {@value CommandKey#MAX_LENGTH} characters
+     * @return the order after the command
+     * @throws IllegalArgumentException when the order is unknown, a line is not the order's, or the key is blank
+     * @throws io.omskit.core.order.IllegalTransitionException when a line has fewer units delivered, collected or
+     *         shipped than asked, or the order's status does not accept a return
+     */
+    public Order recordReturn(OrderId id, List<LineQuantity> quantities, String returnKey) {
+        CommandKey key = CommandKey.of(OrderCommand.RETURN, returnKey);
+        Checks.notNull(quantities, "quantities");
+        return book.locked(id, () -> book.apply(id, o -> o.applied(key) ? Change.unchanged(o)
+                : OrderBook.withKey(o.returnUnits(quantities, returnKey, clock.instant()), key)));
+    }
+
+    /**
+     * Records on the order's payment a refund the provider made (the returns module asks the provider first): the
+     * amount is added to what was refunded and the payment shows refunded. A second call with the same
+     * {@code refundKey} changes nothing.
+     *
+     * @param amount    positive, in the order's currency, at most what was captured and not yet refunded
+     * @param refundKey the idempotency key the refund was asked with, unique per order
+     * @return the order after the command
+     * @throws IllegalArgumentException when the order is unknown, the amount is not positive, in another currency or
+     *                                  more than is left to refund, or the key is blank
+     */
+    public Order recordRefund(OrderId id, Money amount, String refundKey) {
+        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, refundKey);
+        Checks.notNull(amount, "amount");
+        return book.locked(id, () -> book.apply(id, o -> {
+            if (o.applied(key)) {
+                return Change.unchanged(o);
+            }
+            if (!amount.getCurrencyUnit().equals(o.currency())) {
+                throw new IllegalArgumentException("amount must be in the order's currency " + o.currency() + ", was " + amount);
+            }
+            if (amount.isGreaterThan(o.payment().refundable())) {
+                throw new IllegalArgumentException("amount " + amount + " exceeds what order " + id
+                        + " has captured and not refunded: " + o.payment().refundable());
+            }
+            return OrderBook.withKey(o.recordPayment("refund", PaymentOutcome.SUCCEEDED,
+                    o.payment().refundedAmount(amount), clock.instant()), key);
+        }));
     }
 
     // ---- queries ----

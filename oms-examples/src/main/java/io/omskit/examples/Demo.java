@@ -345,6 +345,8 @@ public final class Demo implements AutoCloseable {
         carriers(results);
         heading("13. Customer messages, a store that does not answer in time, a transfer restocks a store");
         messagesAndTransfers(results);
+        heading("14. Returns: a web order brought back to a store, restocked there, a damaged unit written off, a refund");
+        returns(results);
         return results;
     }
 
@@ -487,6 +489,47 @@ public final class Demo implements AutoCloseable {
         out.println("  shipped and received: " + mitte + " on hand " + mitteBefore + " -> "
                 + inventory.position(mug, mitte).onHand() + ", transfer " + oms.transfers().get(restock).status());
         results.restocked = oms.transfers().get(restock);
+    }
+
+    // ---- scene 14: returns ----
+
+    private void returns(Results results) {
+        io.omskit.returns.Returns returns = io.omskit.returns.Returns.builder(oms).payments(payments).events(events)
+                .repository(postgres == null ? new io.omskit.returns.inmemory.InMemoryReturnRepository() : postgres.returnRepository())
+                .policy(io.omskit.returns.policy.ReturnPolicy.standard()).build();
+        Order order = results.delivered;
+        LocationId mitte = LocationId.of("ST-MITTE");
+        OrderLine mugs = order.lines().get(0);
+        OrderLine kettle = order.lines().get(1);
+        io.omskit.returns.OpenResult opened = returns.open(io.omskit.returns.OpenReturnRequest.of(order.id(), "counter-mitte-1",
+                Channel.STORE, io.omskit.returns.rma.ReturnMethod.dropOff(mitte), List.of(
+                        io.omskit.returns.OpenReturnRequest.line(mugs.id(), 1, io.omskit.returns.rma.ReturnReason.DOES_NOT_FIT),
+                        io.omskit.returns.OpenReturnRequest.line(kettle.id(), 1, io.omskit.returns.rma.ReturnReason.DAMAGED_IN_TRANSIT))));
+        io.omskit.returns.rma.Return ret = ((io.omskit.returns.OpenResult.Opened) opened).ret();
+        out.println("  " + order.externalRef() + " (a web order, delivered home) is brought to the " + mitte + " counter: return "
+                + ret.status() + ", " + mitte + " expects " + inventory.position(mugs.sku(), mitte).returnsInTransit() + " x "
+                + mugs.sku() + " and " + inventory.position(kettle.sku(), mitte).returnsInTransit() + " x " + kettle.sku());
+        int sellsBefore = inventory.position(mugs.sku(), mitte).availableToSell();
+        returns.receive(ret.id(), List.of(io.omskit.returns.rma.Arrival.of(mugs.sku(), 1),
+                io.omskit.returns.rma.Arrival.of(kettle.sku(), 1)), "mitte-scan-1");
+        out.println("  received at the counter -> order " + oms.order(order.id()).orElseThrow().status()
+                + "; nothing refunded before inspection");
+        returns.inspect(ret.id(), mugs.id(), io.omskit.returns.rma.Grade.AS_NEW, io.omskit.returns.rma.Disposition.RESTOCK, 1,
+                "mitte-inspect-1");
+        out.println("  " + mugs.sku() + " as new, restocked: " + mitte + " sells " + sellsBefore + " -> "
+                + inventory.position(mugs.sku(), mitte).availableToSell() + " at once");
+        io.omskit.returns.rma.Return done = returns.inspect(ret.id(), kettle.id(), io.omskit.returns.rma.Grade.DAMAGED,
+                io.omskit.returns.rma.Disposition.WRITE_OFF, 1, "mitte-inspect-2");
+        out.println("  " + kettle.sku() + " damaged in transit, written off (ledger: "
+                + inventory.movements(kettle.sku(), mitte).stream().map(m -> m.reason().name()).toList() + ")");
+        Order after = oms.order(order.id()).orElseThrow();
+        for (io.omskit.returns.rma.Refund r : done.refunds()) {
+            out.println("  refund " + r.status() + " to the card: goods " + r.goods() + " + shipping " + r.shipping() + " - fees "
+                    + r.fees() + " = " + r.amount() + "; order " + after.status() + ", captured " + after.payment().captured()
+                    + ", refunded " + after.payment().refunded() + "; return " + done.status());
+        }
+        results.returned = done;
+        results.afterReturn = after;
     }
 
     // ---- scene 11: every step after allocation, run by the library ----
@@ -866,5 +909,7 @@ public final class Demo implements AutoCloseable {
         public Order tracked;
         public List<io.omskit.core.spi.Notification> messages = new ArrayList<>();
         public io.omskit.core.transfer.Transfer restocked;
+        public io.omskit.returns.rma.Return returned;
+        public Order afterReturn;
     }
 }

@@ -62,6 +62,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void returns_depends_only_on_core() {
+        noClasses().that().resideInAPackage("io.omskit.returns..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.omskit.orchestration..", "io.omskit.atp..", "io.omskit.testkit..", "io.omskit.examples..",
+                        "io.omskit.benchmarks..")
+                .check(classes);
+    }
+
+    @Test
     void library_modules_do_not_depend_on_postgres() {
         noClasses().that().resideInAnyPackage("io.omskit.core..", "io.omskit.orchestration..", "io.omskit.atp..",
                         "io.omskit.returns..", "io.omskit.testkit..")
@@ -119,7 +128,8 @@ class ArchitectureTest {
 
     @Test
     void domain_code_never_reads_the_system_clock_directly() {
-        noClasses().that().resideInAnyPackage("io.omskit.core..", "io.omskit.orchestration..", "io.omskit.atp..")
+        noClasses().that().resideInAnyPackage("io.omskit.core..", "io.omskit.orchestration..", "io.omskit.atp..",
+                        "io.omskit.returns..")
                 .should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(java.time.LocalDateTime.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")

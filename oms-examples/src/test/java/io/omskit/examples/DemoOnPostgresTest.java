@@ -29,6 +29,8 @@ class DemoOnPostgresTest {
             assertThat(results.rushHeld).isEqualTo(DemoNetwork.HOT_STOCK);
             assertThat(results.shipped.status()).isEqualTo(OrderStatus.SHIPPED);
             assertThat(results.resourced.status()).isEqualTo(OrderStatus.IN_PREPARATION);
+            assertThat(results.returned.status()).isEqualTo(io.omskit.returns.rma.ReturnStatus.REFUNDED);
+            assertThat(results.afterReturn.payment().refunded()).isEqualTo(results.afterReturn.payment().captured());
         }
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("(PostgreSQL jdbc:postgresql:").contains("oversold: no");
     }

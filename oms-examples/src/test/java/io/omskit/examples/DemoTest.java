@@ -20,6 +20,9 @@ class DemoTest {
         Demo.Results results = new Demo(new PrintStream(buffer, true, StandardCharsets.UTF_8),
                 Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).run();
         String printed = buffer.toString(StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("demo.print")) {
+            System.out.println(printed);
+        }
 
         assertThat(results.web.outcome()).isEqualTo(Outcome.CONFIRMED);
         assertThat(results.declined.outcome()).isEqualTo(Outcome.PAYMENT_DECLINED);
@@ -50,6 +53,10 @@ class DemoTest {
         assertThat(results.tracked.status()).isEqualTo(OrderStatus.DELIVERED);
         assertThat(printed).contains("12. Carriers, labels and tracking", "chose DHL PAKET", "returns the same label: true",
                 "duplicate, nothing changes", "fulfilment DELIVERED");
+        assertThat(results.returned.status()).isEqualTo(io.omskit.returns.rma.ReturnStatus.REFUNDED);
+        assertThat(results.afterReturn.status()).isEqualTo(OrderStatus.RETURNED);
+        assertThat(results.afterReturn.payment().refunded()).isEqualTo(results.afterReturn.payment().captured());
+        assertThat(printed).contains("14. Returns", "restocked: ST-MITTE sells 0 -> 1 at once", "written off");
         assertThat(printed).contains("11. After allocation", "ST-MITTE accepts, picks and packs -> READY_FOR_COLLECTION",
                 "arrives at ST-KREUZBERG -> order READY_FOR_PICKUP", "expires [APP-1103-F] -> order CANCELLED");
         assertThat(results.messages).extracting(n -> n.subject().name()).containsExactly("CONFIRMED", "SHIPPED", "DELIVERED");

@@ -37,11 +37,23 @@ import io.omskit.core.inmemory.RecordingNotificationSender;
 import io.omskit.core.notification.Contact;
 import io.omskit.core.notification.Notifier;
 import io.omskit.core.spi.NotificationChannel;
+import io.omskit.core.spi.PaymentGateway;
 import io.omskit.core.transfer.TransferId;
 import io.omskit.core.transfer.TransferLine;
 import io.omskit.core.transfer.TransferReason;
 import io.omskit.core.transfer.TransferRequest;
 import io.omskit.core.transfer.TransferStatus;
+import io.omskit.returns.OpenResult;
+import io.omskit.returns.OpenReturnRequest;
+import io.omskit.returns.Returns;
+import io.omskit.returns.policy.ReturnPolicy;
+import io.omskit.returns.rma.Arrival;
+import io.omskit.returns.rma.Disposition;
+import io.omskit.returns.rma.Grade;
+import io.omskit.returns.rma.Return;
+import io.omskit.returns.rma.ReturnMethod;
+import io.omskit.returns.rma.ReturnReason;
+import io.omskit.returns.rma.ReturnStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -67,6 +79,7 @@ class ReadmeExamplesTest {
         Clock clock = Clock.systemUTC();
         RecordingEventPublisher events = new RecordingEventPublisher();          // or your broker / outbox
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
+        PaymentGateway payments = new FakePaymentGateway();                     // your PaymentGateway
 
         Oms oms = Oms.builder()
                 .clock(clock)
@@ -77,7 +90,7 @@ class ReadmeExamplesTest {
                         Dimensions.ofMillimetres(100, 100, 120), true)))
                 .orders(new InMemoryOrderRepository())       // your OrderRepository
                 .inventory(inventory)                        // your InventoryStore
-                .payments(new FakePaymentGateway())          // your PaymentGateway
+                .payments(payments)
                 .events(events)
                 .build();
 
@@ -115,6 +128,24 @@ class ReadmeExamplesTest {
         assertThat(oms.order(id).orElseThrow().payment().captured()).isEqualTo(Money.of(CurrencyUnit.EUR, 16));
         assertThat(inventory.position(Sku.of("MUG"), LocationId.of("WH-1")).onHand()).isEqualTo(8);
         assertThat(oms.fulfilments().get(parcel).status()).isEqualTo(FulfilmentStatus.DELIVERED);
+
+        // --- README: Returns and refunds ---
+        Returns returns = Returns.builder(oms).payments(payments).events(events)
+                .policy(ReturnPolicy.builder().defaultWindow(Duration.ofDays(30)).restockingFeeRate("0.00").build())
+                .build();
+
+        OpenResult opened = returns.open(OpenReturnRequest.of(id, "counter-7-0042", Channel.STORE,
+                ReturnMethod.dropOff(LocationId.of("ST-1")), List.of(OpenReturnRequest.line(LineId.of("1"), 1, ReturnReason.DOES_NOT_FIT))));
+        Return ret = ((OpenResult.Opened) opened).ret();      // or Refused, each line with its reason
+
+        returns.receive(ret.id(), List.of(Arrival.of(Sku.of("MUG"), 1)), "scan-1");                 // no refund yet
+        returns.inspect(ret.id(), LineId.of("1"), Grade.AS_NEW, Disposition.RESTOCK, 1, "inspect-1"); // sellable at ST-1, refunded
+        // --- end ---
+
+        assertThat(inventory.position(Sku.of("MUG"), LocationId.of("ST-1")).availableToSell()).isEqualTo(1);
+        assertThat(oms.order(id).orElseThrow().status()).isEqualTo(OrderStatus.PARTIALLY_RETURNED);
+        assertThat(oms.order(id).orElseThrow().payment().refunded()).isEqualTo(Money.of(CurrencyUnit.EUR, 8));
+        assertThat(returns.find(ret.id()).orElseThrow().status()).isEqualTo(ReturnStatus.REFUNDED);
     }
 
     @Test

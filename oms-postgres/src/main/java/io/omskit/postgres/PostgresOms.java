@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 /**
  * Everything needed to run OMS Kit on PostgreSQL, wired in one call: a HikariCP pool, the schema migrated by
  * Flyway, the {@link PostgresInventoryStore}, the {@link PostgresOrderRepository}, the
- * {@link PostgresFulfilmentRepository}, the {@link PostgresTransferRepository}, the {@link PostgresNotificationLog} and an
- * {@link OutboxRelay} publishing their events.
+ * {@link PostgresFulfilmentRepository}, the {@link PostgresTransferRepository}, the {@link PostgresNotificationLog}, the
+ * {@link PostgresReturnRepository} and an {@link OutboxRelay} publishing their events.
  *
  * <pre>{@code
  * try (PostgresOms pg = PostgresOms.builder().jdbcUrl("jdbc:postgresql://db:5432/oms", user, password)
@@ -40,6 +40,7 @@ public final class PostgresOms implements AutoCloseable {
     private final PostgresFulfilmentRepository fulfilments;
     private final PostgresTransferRepository transfers;
     private final PostgresNotificationLog notifications;
+    private final PostgresReturnRepository returns;
     private final String jdbcUrl;
 
     private PostgresOms(Builder b) {
@@ -72,6 +73,7 @@ public final class PostgresOms implements AutoCloseable {
         this.fulfilments = new PostgresFulfilmentRepository(dataSource, b.module, b.clock, nudge, b.documentCache, handoff);
         this.transfers = new PostgresTransferRepository(dataSource, b.module, b.clock, nudge);
         this.notifications = new PostgresNotificationLog(dataSource, b.module);
+        this.returns = new PostgresReturnRepository(dataSource, b.module, b.clock, nudge, handoff);
         if (b.pollInterval != null) {
             relay.start(b.pollInterval);
         }
@@ -107,6 +109,11 @@ public final class PostgresOms implements AutoCloseable {
         return notifications;
     }
 
+    /** The return repository (for {@code Returns.builder(oms).repository(...)}); its events go through the same outbox. */
+    public PostgresReturnRepository returnRepository() {
+        return returns;
+    }
+
     /** The relay publishing the outbox. */
     public OutboxRelay outboxRelay() {
         return relay;
@@ -140,7 +147,7 @@ public final class PostgresOms implements AutoCloseable {
         private boolean publishSynchronously = true;
         private Duration pollInterval = Duration.ofSeconds(1);
         private int documentCache = PostgresOrderRepository.DEFAULT_DOCUMENT_CACHE;
-        private OmsJacksonModule module = new OmsJacksonModule();
+        private OmsJacksonModule module = io.omskit.returns.jackson.ReturnsJson.module();
 
         private Builder() {
         }
@@ -206,7 +213,10 @@ public final class PostgresOms implements AutoCloseable {
             return this;
         }
 
-        /** The Jackson module for order and fulfilment documents and events (one that knows every event type written); default core. */
+        /**
+         * The Jackson module for order, fulfilment and return documents and events (one that knows every event type
+         * written); default core's with the return events ({@code ReturnsJson.module()}).
+         */
         public Builder jsonModule(OmsJacksonModule module) {
             this.module = Checks.notNull(module, "module");
             return this;

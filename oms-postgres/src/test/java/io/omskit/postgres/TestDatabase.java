@@ -3,7 +3,6 @@ package io.omskit.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.omskit.core.event.DomainEvent;
-import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.postgres.internal.JsonCodec;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -22,7 +21,7 @@ import javax.sql.DataSource;
  */
 final class TestDatabase {
 
-    private static final JsonCodec CODEC = new JsonCodec(new OmsJacksonModule());
+    private static final JsonCodec CODEC = new JsonCodec(io.omskit.returns.jackson.ReturnsJson.module());
     private static EmbeddedPostgres server;
     private static HikariDataSource pool;
     private static String jdbcUrl;
@@ -67,7 +66,7 @@ final class TestDatabase {
     static void clean() {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("truncate inv_inbound, inv_movement, inv_position, inv_sku, inv_reservation, inv_allocation,"
-                    + " oms_outbox, oms_order, oms_fulfilment, oms_notification, oms_transfer restart identity cascade");
+                    + " oms_outbox, oms_order, oms_fulfilment, oms_notification, oms_transfer, oms_return restart identity cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean the test database", e);
         }

@@ -33,6 +33,8 @@ public enum MovementReason {
     RETURN_RESTOCKED(+1, 0, 0, -1),
     /** A return arrived for inspection: returns in transit -, quarantine +. */
     RETURN_TO_QUARANTINE(0, +1, 0, -1),
+    /** An announced return will not come (fewer units arrived, the return was cancelled): returns in transit -. */
+    RETURN_CANCELLED(0, 0, 0, -1),
     /** Allocated units left with the carrier or customer: on hand - (and allocated -). */
     SHIPMENT(-1, 0, 0, 0),
     /**

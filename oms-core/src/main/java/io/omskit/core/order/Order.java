@@ -147,8 +147,8 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      * confirmation (payment not secured); then the part of the order furthest from the customer decides: units waiting
      * for stock make it confirmed (partially cancelled when some units were cancelled), units a fulfilment is offering,
      * picking or carrying to the pickup store make it in preparation, ready units ready for pickup (a pickup order: the
-     * goods are at the pickup store) or ready to ship; then shipped, returned (every unit not cancelled), picked up and
-     * delivered. So an order with one parcel shipped and one part ready for pickup is ready for pickup. Each
+     * goods are at the pickup store) or ready to ship; then shipped, returned (every unit not cancelled), partially returned
+     * (some), picked up and delivered. So an order with one parcel shipped and one part ready for pickup is ready for pickup. Each
      * fulfilment's own status is its {@code Fulfilment.status()}.
      */
     public OrderStatus status() {
@@ -182,8 +182,12 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         if (byState[UnitState.SHIPPED.ordinal()] > 0) {
             return OrderStatus.SHIPPED;
         }
-        if (byState[UnitState.RETURNED.ordinal()] == quantity - cancelled) {
+        int returned = byState[UnitState.RETURNED.ordinal()];
+        if (returned == quantity - cancelled) {
             return OrderStatus.RETURNED;
+        }
+        if (returned > 0) {
+            return OrderStatus.PARTIALLY_RETURNED;
         }
         return byState[UnitState.PICKED_UP.ordinal()] > 0 ? OrderStatus.PICKED_UP : OrderStatus.DELIVERED;
     }

@@ -23,6 +23,11 @@ public enum OrderStatus {
     PICKED_UP,
     /** Delivered to the customer's address. */
     DELIVERED,
+    /**
+     * Every unit that was not cancelled reached the customer and some, not all, of them came back (delivered, collected
+     * or returned, none still on its way).
+     */
+    PARTIALLY_RETURNED,
     /** Every unit that was not cancelled came back. */
     RETURNED,
     /** Held (payment declined, fraud review, ...): nothing moves until released or cancelled. */

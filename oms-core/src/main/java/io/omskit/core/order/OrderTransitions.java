@@ -29,6 +29,7 @@ public final class OrderTransitions {
         m.put(OrderStatus.SHIPPED, EnumSet.of(RECORD_PAYMENT, DELIVER, RETURN));
         m.put(OrderStatus.PICKED_UP, EnumSet.of(RECORD_PAYMENT, RETURN));
         m.put(OrderStatus.DELIVERED, EnumSet.of(RECORD_PAYMENT, RETURN));
+        m.put(OrderStatus.PARTIALLY_RETURNED, EnumSet.of(RECORD_PAYMENT, RETURN));
         m.put(OrderStatus.RETURNED, EnumSet.of(RECORD_PAYMENT));
         m.put(OrderStatus.ON_HOLD, EnumSet.of(RECORD_PAYMENT, RELEASE_HOLD, RELEASE_RESERVATION, DEALLOCATE, CANCEL));
         m.put(OrderStatus.CANCELLED, EnumSet.of(RECORD_PAYMENT));

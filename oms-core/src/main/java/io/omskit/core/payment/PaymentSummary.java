@@ -123,7 +123,26 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
                 refunded, "", intents);
     }
 
-    /** This summary after the open authorisation was voided. */
+    /**
+     * This summary after {@code amount} of the captured funds was refunded.
+     *
+     * @throws IllegalArgumentException when {@code amount} is not positive, or more than captured and not yet refunded
+     */
+    public PaymentSummary refundedAmount(Money amount) {
+        Checks.notNull(amount, "amount");
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("refund amount must be positive, was " + amount);
+        }
+        return new PaymentSummary(PaymentStatus.REFUNDED, attempt, authorisationRef, authorised, captured, refunded.plus(amount),
+                "", intents);
+    }
+
+    /** Captured and not yet refunded. */
+    public Money refundable() {
+        return captured.minus(refunded);
+    }
+
+        /** This summary after the open authorisation was voided. */
     public PaymentSummary voided() {
         return new PaymentSummary(captured.isZero() ? PaymentStatus.VOIDED : status, attempt, authorisationRef,
                 authorised.minus(authorised), captured, refunded, "", intents);

@@ -494,9 +494,13 @@ class OrderLifecycleProperties {
                 assertThat(beforeShipping + n.get(UnitState.ALLOCATED) + n.get(UnitState.READY)).isZero();
                 assertThat(n.get(UnitState.SHIPPED)).isPositive();
             }
-            case DELIVERED, PICKED_UP -> {
+            case PARTIALLY_RETURNED -> {
                 assertThat(n.get(UnitState.DELIVERED) + n.get(UnitState.PICKED_UP) + n.get(UnitState.RETURNED)).isEqualTo(active);
-                assertThat(n.get(UnitState.RETURNED)).isLessThan(active);
+                assertThat(n.get(UnitState.RETURNED)).isPositive().isLessThan(active);
+            }
+            case DELIVERED, PICKED_UP -> {
+                assertThat(n.get(UnitState.DELIVERED) + n.get(UnitState.PICKED_UP)).isEqualTo(active);
+                assertThat(n.get(UnitState.RETURNED)).isZero();
                 assertThat(n.get(status == OrderStatus.DELIVERED ? UnitState.DELIVERED : UnitState.PICKED_UP)).isPositive();
             }
             case RETURNED -> assertThat(n.get(UnitState.RETURNED)).isEqualTo(active);

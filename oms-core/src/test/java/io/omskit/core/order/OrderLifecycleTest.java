@@ -58,7 +58,10 @@ class OrderLifecycleTest {
         o = o.deliver(List.of(LineQuantity.of(L1, 3), LineQuantity.of(L2, 1)), "parcel-1", T0).state();
         assertThat(o.status()).isEqualTo(OrderStatus.DELIVERED);
 
-        o = o.returnUnits(List.of(LineQuantity.of(L1, 3), LineQuantity.of(L2, 1)), "rma-1", T0).state();
+        o = o.returnUnits(List.of(LineQuantity.of(L1, 1)), "rma-1", T0).state();
+        assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_RETURNED);
+
+        o = o.returnUnits(List.of(LineQuantity.of(L1, 2), LineQuantity.of(L2, 1)), "rma-2", T0).state();
         assertThat(o.status()).isEqualTo(OrderStatus.RETURNED);
     }
 

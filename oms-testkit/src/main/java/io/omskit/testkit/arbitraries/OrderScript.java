@@ -36,7 +36,7 @@ final class OrderScript {
     private static final List<LocationId> LOCATIONS =
             List.of(LocationId.of("WH-1"), LocationId.of("WH-2"), LocationId.of("ST-1"), LocationId.of("DS-1"));
     private static final Set<OrderStatus> LATE = EnumSet.of(OrderStatus.READY_TO_SHIP,
-            OrderStatus.DELIVERED, OrderStatus.PICKED_UP);
+            OrderStatus.DELIVERED, OrderStatus.PICKED_UP, OrderStatus.PARTIALLY_RETURNED);
     private static final CancellationReason[] CANCEL_REASONS = CancellationReason.values();
     private static final HoldReason[] HOLD_REASONS = HoldReason.values();
 

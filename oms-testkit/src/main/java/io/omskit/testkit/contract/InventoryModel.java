@@ -27,7 +27,7 @@ import java.util.Map;
  * <p>Per SKU: {@code arrived - left == on hand + quarantine} (physical units), where {@code arrived} counts
  * receipts, count gains, inbound receipts and returns that arrived, and {@code left} counts losses, damage,
  * shrinkage, write-offs and shipments; {@code announced - received - cancelled == inbound}; and
- * {@code returns announced - returns arrived == returns in transit}. Besides, the units every active reservation
+ * {@code returns announced - returns arrived or cancelled == returns in transit}. Besides, the units every active reservation
  * says it holds equal the reserved buckets plus the network-wide reservations, and the units every allocation
  * says are open equal the allocated buckets.
  */
@@ -83,7 +83,8 @@ final class InventoryModel {
             c[INBOUND_DONE] += q;
         } else if (r == MovementReason.RETURN_EXPECTED) {
             c[RETURNS_ANNOUNCED] += q;
-        } else if (r == MovementReason.RETURN_RESTOCKED || r == MovementReason.RETURN_TO_QUARANTINE) {
+        } else if (r == MovementReason.RETURN_RESTOCKED || r == MovementReason.RETURN_TO_QUARANTINE
+                || r == MovementReason.RETURN_CANCELLED) {
             c[RETURNS_ARRIVED] += q;
         }
     }

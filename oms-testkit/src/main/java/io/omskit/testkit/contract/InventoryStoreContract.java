@@ -450,6 +450,8 @@ public abstract class InventoryStoreContract {
         store.adjust(adjustment(A, WH1, MovementReason.RETURN_RESTOCKED, 1));
         store.adjust(adjustment(A, WH1, MovementReason.RETURN_TO_QUARANTINE, 2));
         store.adjust(adjustment(A, WH1, MovementReason.QUARANTINE_WRITE_OFF, 1));
+        store.adjust(adjustment(A, WH1, MovementReason.RETURN_EXPECTED, 2));
+        store.adjust(adjustment(A, WH1, MovementReason.RETURN_CANCELLED, 2));
 
         StockPosition p = store.position(A, WH1);
         assertThat(p).isEqualTo(new StockPosition(A, WH1, 1, 0, 0, 0, 0, 0, 1));

@@ -1,0 +1,176 @@
+package io.omskit.returns;
+
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderLine;
+import io.omskit.returns.policy.RefundTiming;
+import io.omskit.returns.policy.ReturnPolicy;
+import io.omskit.returns.refund.PaidPerUnit;
+import io.omskit.returns.rma.Inspection;
+import io.omskit.returns.rma.Refund;
+import io.omskit.returns.rma.RefundStatus;
+import io.omskit.returns.rma.RefundTender;
+import io.omskit.returns.rma.Return;
+import io.omskit.returns.rma.ReturnLine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.joda.money.Money;
+
+/**
+ * Decides the refund a return is due now under a policy: which units (by the policy's timing and condition rules),
+ * what they cost (their place in the order's per-unit allocation), the shipping refunded and the fees kept back, capped
+ * at what the order captured and has not refunded. Pure: the caller records the answer and moves the money.
+ */
+final class RefundPlanner {
+
+    private final ReturnPolicy policy;
+
+    RefundPlanner(ReturnPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Units of each line of {@code ret} due a refund now and not refunded yet; only lines with some. */
+    Map<LineId, Integer> dueUnits(Return ret) {
+        RefundTiming timing = policy.timingFor(ret.customer());
+        Map<LineId, Integer> due = new LinkedHashMap<>();
+        for (ReturnLine l : ret.lines()) {
+            int eligible = switch (timing) {
+                case AT_ONCE -> l.quantity();
+                case ON_RECEIPT -> l.received();
+                case AFTER_INSPECTION -> refundableInspected(ret, l);
+            };
+            int n = eligible - ret.refunded(l.line());
+            if (n > 0) {
+                due.put(l.line(), n);
+            }
+        }
+        return due;
+    }
+
+    private int refundableInspected(Return ret, ReturnLine l) {
+        int n = 0;
+        for (Inspection i : ret.inspections()) {
+            if (i.line().equals(l.line()) && policy.refunds(l.reason(), i.grade())) {
+                n += i.quantity();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The refund {@code ret} is due now, under {@code key}; empty when nothing is due, or when the order has nothing
+     * captured left to refund (the refund waits).
+     *
+     * @param order      the order, as stored
+     * @param allReturns every return of the order, {@code ret} among them, as stored
+     */
+    Optional<Refund> plan(Return ret, Order order, List<Return> allReturns, String key, Instant now) {
+        if (ret.exchange() != null && !ret.exchange().isSettled()) {
+            return Optional.empty();
+        }
+        Map<LineId, Integer> due = dueUnits(ret);
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        PaidPerUnit paid = PaidPerUnit.of(order);
+        Money zero = Money.zero(order.currency());
+        Money goods = zero;
+        Money shipping = zero;
+        Money restocking = zero;
+        Money shippingBefore = zero;
+        Money liveElsewhere = zero;
+        Money cardSucceeded = zero;
+        for (Return r : allReturns) {
+            for (Refund f : r.refunds()) {
+                if (f.isLive()) {
+                    shippingBefore = shippingBefore.plus(f.shipping());
+                    boolean succeededToCard = f.status() == RefundStatus.SUCCEEDED && f.tender() == RefundTender.ORIGINAL_PAYMENT;
+                    if (succeededToCard) {
+                        cardSucceeded = cardSucceeded.plus(f.amount());
+                    } else {
+                        liveElsewhere = liveElsewhere.plus(f.amount());
+                    }
+                }
+            }
+        }
+        int refundedAfter = 0;
+        int toRefund = 0;
+        Map<LineId, Integer> before = new LinkedHashMap<>();
+        for (OrderLine l : order.lines()) {
+            int b = 0;
+            for (Return r : allReturns) {
+                b += r.refunded(l.id());
+            }
+            before.put(l.id(), b);
+            refundedAfter += b + due.getOrDefault(l.id(), 0);
+            toRefund += l.quantity() - l.units().cancelled();
+        }
+        boolean completesOrder = refundedAfter >= toRefund;
+        boolean anyRetailersFault = false;
+        List<Refund.RefundedUnits> units = new ArrayList<>();
+        Money lineShipping = zero;
+        for (Map.Entry<LineId, Integer> e : due.entrySet()) {
+            ReturnLine rl = ret.line(e.getKey()).orElseThrow();
+            OrderLine ol = order.line(e.getKey()).orElseThrow(() ->
+                    new IllegalStateException("return " + ret.id() + " names line " + e.getKey() + ", not a line of order " + order.id()));
+            int b = before.get(ol.id());
+            int n = Math.min(e.getValue(), ol.quantity() - b);
+            if (n <= 0) {
+                continue;
+            }
+            units.add(new Refund.RefundedUnits(ol.id(), b, n));
+            Money lineGoods = paid.goods(ol.id(), b, n);
+            goods = goods.plus(lineGoods);
+            restocking = restocking.plus(policy.restockingFee(lineGoods, rl.reason()));
+            anyRetailersFault |= rl.reason().isRetailersFault();
+            if (policy.refundsShipping(false, rl.reason().isRetailersFault())) {
+                lineShipping = lineShipping.plus(paid.charges(ol.id(), b, n));
+            }
+        }
+        if (units.isEmpty()) {
+            return Optional.empty();
+        }
+        if (completesOrder && policy.refundsShipping(true, anyRetailersFault)) {
+            Money rest = paid.chargesTotal().minus(shippingBefore);
+            shipping = rest.isNegative() ? zero : rest;
+        } else {
+            shipping = lineShipping;
+        }
+        Money fees = restocking;
+        boolean firstRefund = ret.refunds().stream().noneMatch(Refund::isLive);
+        boolean retailersFaultReturn = ret.lines().stream().anyMatch(l -> l.reason().isRetailersFault());
+        // an exchange pays no return shipping (Medusa #4838 charged it)
+        if (firstRefund && ret.method().kind().isShipped() && !retailersFaultReturn && ret.exchange() == null) {
+            fees = fees.plus(policy.returnShippingFee(order.currency()).orElse(zero));
+        }
+        Money amount = goods.plus(shipping).minus(fees);
+        if (amount.isNegative()) {
+            amount = zero;
+        }
+        Money credit = zero;
+        if (ret.exchange() != null) {
+            Money creditLeft = ret.exchange().applied();
+            for (Refund f : ret.refunds()) {
+                if (f.isLive()) {
+                    creditLeft = creditLeft.minus(f.exchangeCredit());
+                }
+            }
+            credit = creditLeft.isGreaterThan(amount) ? amount : creditLeft.isNegative() ? zero : creditLeft;
+            amount = amount.minus(credit);
+        }
+        Money refundedOnOrder = order.payment().refunded().isGreaterThan(cardSucceeded) ? order.payment().refunded() : cardSucceeded;
+        Money cap = order.payment().captured().minus(refundedOnOrder).minus(liveElsewhere);
+        if (amount.isPositive() && !cap.isPositive()) {
+            return Optional.empty();
+        }
+        if (amount.isGreaterThan(cap)) {
+            amount = cap;
+        }
+        return Optional.of(new Refund(key, ret.refundTo(), units, goods, shipping, fees, credit, amount, RefundStatus.REQUESTED, "", "",
+                now));
+    }
+}

@@ -1,0 +1,2 @@
+/** The in-memory reference adapter of the returns SPI. */
+package io.omskit.returns.inmemory;

@@ -1,0 +1,45 @@
+package io.omskit.returns.rma;
+
+import static io.omskit.returns.rma.ReturnCommand.*;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The return state machine: for each status, the commands it accepts. A refund may be asked for before the goods
+ * arrive (a trusted customer) and at every step after; the goods' own path is authorised, in transit, received,
+ * inspected, then refunded or closed.
+ */
+public final class ReturnTransitions {
+
+    private static final Map<ReturnStatus, Set<ReturnCommand>> ALLOWED;
+
+    static {
+        Map<ReturnStatus, Set<ReturnCommand>> m = new EnumMap<>(ReturnStatus.class);
+        m.put(ReturnStatus.AUTHORISED, EnumSet.of(MARK_IN_TRANSIT, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, CANCEL));
+        m.put(ReturnStatus.IN_TRANSIT, EnumSet.of(RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, CANCEL));
+        m.put(ReturnStatus.RECEIVED, EnumSet.of(RECEIVE, INSPECT, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE));
+        m.put(ReturnStatus.INSPECTED, EnumSet.of(RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, FINISH, CLOSE));
+        m.put(ReturnStatus.REFUNDED, EnumSet.noneOf(ReturnCommand.class));
+        m.put(ReturnStatus.CLOSED, EnumSet.noneOf(ReturnCommand.class));
+        m.put(ReturnStatus.CANCELLED, EnumSet.noneOf(ReturnCommand.class));
+        m.replaceAll((k, v) -> Collections.unmodifiableSet(v));
+        ALLOWED = Collections.unmodifiableMap(m);
+    }
+
+    private ReturnTransitions() {
+    }
+
+    /** The commands a return in {@code status} accepts. */
+    public static Set<ReturnCommand> allowed(ReturnStatus status) {
+        return ALLOWED.get(status);
+    }
+
+    /** Whether a return in {@code status} accepts {@code command}. */
+    public static boolean isAllowed(ReturnStatus status, ReturnCommand command) {
+        return ALLOWED.get(status).contains(command);
+    }
+}

@@ -1,0 +1,147 @@
+package io.omskit.returns;
+
+import io.omskit.core.Oms;
+import io.omskit.core.catalog.Dimensions;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.channel.Channel;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.fulfilment.ShipmentDetails;
+import io.omskit.core.inmemory.FakePaymentGateway;
+import io.omskit.core.inmemory.InMemoryCatalog;
+import io.omskit.core.inmemory.InMemoryInventoryStore;
+import io.omskit.core.inmemory.RecordingEventPublisher;
+import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.network.Capability;
+import io.omskit.core.network.GeoPoint;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.returns.policy.ReturnPolicy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * A small shop for the returns tests: a warehouse that ships and accepts returns, a store that accepts returns, a
+ * warehouse that does not, SKUs of two categories (one not returnable), and orders delivered from the warehouse.
+ */
+final class Shop {
+
+    static final Sku SHIRT = Sku.of("SHIRT");
+    static final Sku JEANS = Sku.of("JEANS");
+    static final Sku SOCKS = Sku.of("SOCKS");
+    static final Sku EARRINGS = Sku.of("EARRINGS");
+    static final LocationId WH = LocationId.of("WH-1");
+    static final LocationId STORE = LocationId.of("ST-1");
+    static final LocationId OUTLET_WH = LocationId.of("WH-NORETURNS");
+    static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+    final MutableClock clock = new MutableClock(T0);
+    final FakePaymentGateway payments = new FakePaymentGateway();
+    final RecordingEventPublisher events = new RecordingEventPublisher();
+    final InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
+    final InMemoryCatalog catalog = new InMemoryCatalog()
+            .put(SkuAttributes.of(SHIRT, "Shirt", "apparel", 200, Dimensions.ofMillimetres(300, 200, 30), true))
+            .put(SkuAttributes.of(JEANS, "Jeans", "apparel", 600, Dimensions.ofMillimetres(400, 300, 50), true))
+            .put(SkuAttributes.of(SOCKS, "Socks", "apparel", 50, Dimensions.ofMillimetres(100, 100, 20), true))
+            .put(SkuAttributes.of(EARRINGS, "Earrings", "jewellery", 10, Dimensions.ofMillimetres(50, 50, 20), false));
+    final Network network = Network.of(List.of(
+            Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0))
+                    .capabilities(EnumSet.of(Capability.SHIP, Capability.ACCEPT_RETURNS)).build(),
+            Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build(),
+            Location.builder(OUTLET_WH, LocationType.WAREHOUSE, GeoPoint.of(51.0, 12.0)).build()));
+    final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
+            .events(events).build();
+    private final AtomicInteger refs = new AtomicInteger();
+
+    Shop() {
+        for (Sku sku : List.of(SHIRT, JEANS, SOCKS, EARRINGS)) {
+            inventory.adjust(StockAdjustment.of("receipt-" + sku, sku, WH, MovementReason.RECEIPT, 1000, "po-1"));
+        }
+    }
+
+    /** The returns workflow under {@code policy}, publishing to this shop's events. */
+    Returns returns(ReturnPolicy policy) {
+        return Returns.builder(oms).payments(payments).policy(policy).events(events).build();
+    }
+
+    static Money eur(String amount) {
+        return Money.of(CurrencyUnit.EUR, new BigDecimal(amount));
+    }
+
+    /** A web order to an address, shaped by {@code shape}, placed, shipped whole from the warehouse and delivered. */
+    Order delivered(UnaryOperator<PlaceOrderRequest.Builder> shape) {
+        PlaceOrderRequest.Builder b = PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-" + refs.incrementAndGet())
+                .customer("customer-1").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", GeoPoint.of(52.52, 13.40)), null))
+                .paymentRef("tok-visa");
+        Order placed = oms.placeOrder(shape.apply(b).build()).order();
+        List<LineQuantity> all = new ArrayList<>();
+        for (OrderLine l : placed.lines()) {
+            all.add(LineQuantity.of(l.id(), l.quantity()));
+        }
+        String key = "f-" + placed.id();
+        oms.allocate(placed.id(), key, WH, all);
+        FulfilmentId f = FulfilmentId.of(key);
+        oms.fulfilments().accept(f);
+        oms.fulfilments().startPicking(f);
+        oms.fulfilments().pack(f);
+        oms.fulfilments().ship(f, ShipmentDetails.of("parcel-" + placed.id(), "DHL", ""));
+        oms.fulfilments().deliver(f, "signed");
+        return oms.order(placed.id()).orElseThrow();
+    }
+
+    /** The order as stored now. */
+    Order order(Order o) {
+        return oms.order(o.id()).orElseThrow();
+    }
+
+    /** A clock tests can move. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
