@@ -525,9 +525,10 @@ public final class Demo implements AutoCloseable {
         Order after = oms.order(order.id()).orElseThrow();
         for (io.omskit.returns.rma.Refund r : done.refunds()) {
             out.println("  refund " + r.status() + " to the card: goods " + r.goods() + " + shipping " + r.shipping() + " - fees "
-                    + r.fees() + " = " + r.amount() + "; order " + after.status() + ", captured " + after.payment().captured()
-                    + ", refunded " + after.payment().refunded() + "; return " + done.status());
+                    + r.fees() + " = " + r.amount());
         }
+        out.println("  order " + after.status() + ", captured " + after.payment().captured() + ", refunded "
+                + after.payment().refunded() + "; return " + done.status());
         results.returned = done;
         results.afterReturn = after;
     }
