@@ -33,7 +33,7 @@ import io.omskit.returns.policy.LineFacts;
 import io.omskit.returns.policy.LineVerdict;
 import io.omskit.returns.policy.ReturnPolicy;
 import io.omskit.returns.rma.Arrival;
-import io.omskit.returns.refund.PaidPerUnit;
+import io.omskit.core.order.PaidPerUnit;
 import io.omskit.returns.rma.Disposition;
 import io.omskit.returns.rma.Exchange;
 import io.omskit.returns.rma.Grade;
