@@ -9,6 +9,7 @@ import io.omskit.core.spi.NotificationSubject;
 import io.omskit.returns.rma.RefundTender;
 import io.omskit.returns.rma.Return;
 import io.omskit.returns.rma.ReturnEvent;
+import io.omskit.returns.rma.ReturnStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,12 @@ import org.joda.money.Money;
  *
  * <p>Each step is one message per return and channel (each refund one message), however often its event is delivered
  * and in whatever order the events arrive: a "received" delivered before its "authorised" does not keep the
- * authorisation (and its label) from being told. Messages carry, besides what every message carries, {@link #RETURN_ID},
- * {@link #RETURN_METHOD} and {@link #RETURN_DESTINATION}; an authorisation the tracking number of its return label when
- * it was booked by then ({@link #LABEL_TRACKING_NUMBER}); a refund {@link #REFUND_AMOUNT} and {@link #REFUND_TENDER}.
+ * authorisation (and its label) from being told. When the returns workflow books labels, the authorisation of a return
+ * that travels by carrier is told once its label is booked or declined (from {@code return.label-issued} or
+ * {@code return.label-declined}), with the label's tracking number ({@link #LABEL_TRACKING_NUMBER}); a label whose
+ * booking is still pending holds it back until {@link Returns#bookLabel} gets an answer. Messages carry, besides what
+ * every message carries, {@link #RETURN_ID}, {@link #RETURN_METHOD} and {@link #RETURN_DESTINATION}; a refund
+ * {@link #REFUND_AMOUNT} and {@link #REFUND_TENDER}.
  * Thread-safe.
  */
 public final class ReturnNotifications implements EventPublisher {
@@ -95,7 +99,11 @@ public final class ReturnNotifications implements EventPublisher {
         }
         Return ret = found.get();
         String id = ret.id().value();
-        if (e instanceof ReturnEvent.ReturnAuthorised) {
+        if (e instanceof ReturnEvent.ReturnAuthorised || e instanceof ReturnEvent.ReturnLabelIssued
+                || e instanceof ReturnEvent.ReturnLabelDeclined) {
+            if (awaitsLabel(ret)) {
+                return List.of();
+            }
             Map<String, String> data = data(ret);
             if (ret.label() != null && ret.label().isBooked()) {
                 data.put(LABEL_TRACKING_NUMBER, ret.label().label().trackingNumber());
@@ -112,6 +120,12 @@ public final class ReturnNotifications implements EventPublisher {
             return refunded(ret, c.refundKey(), c.amount(), RefundTender.STORE_CREDIT.name(), e.version());
         }
         return List.of();
+    }
+
+    /** Whether the authorisation waits to be told with the label being booked (its answer is told when it comes). */
+    private boolean awaitsLabel(Return ret) {
+        return returns.booksLabels() && ret.method().kind().isShipped() && ret.status() == ReturnStatus.AUTHORISED
+                && (ret.label() == null || ret.label().isPending());
     }
 
     private List<NotificationAttempt> refunded(Return ret, String refundKey, Money amount, String tender, long version) {

@@ -462,6 +462,11 @@ public final class Returns {
         return locked(r.orderId(), () -> labels.settle(id, true));
     }
 
+    /** Whether carriers were given, so that a return travelling by carrier gets its label booked. */
+    boolean booksLabels() {
+        return labels != null;
+    }
+
     /** {@code ret} with its label booked when it travels by carrier; an unreachable carrier leaves it for bookLabel. */
     private Return label(Return ret) {
         if (labels == null) {

@@ -94,11 +94,46 @@ class ReturnNotificationsTest {
     }
 
     @Test
+    void subscribed_live_the_authorisation_of_a_mail_in_return_is_told_once_its_label_is_booked() {
+        shop.events.subscribe(notifications::accept);
+
+        Return ret = ((OpenResult.Opened) returns.open(OpenReturnRequest.of(order.id(), "rq-1", Channel.WEB, ReturnMethod.mailIn(WH),
+                List.of(OpenReturnRequest.line(L1, 2, ReturnReason.CHANGED_MIND))))).ret();
+
+        assertThat(told()).containsExactly(ReturnNotifications.AUTHORISED);
+        assertThat(sender.delivered(order.id()).get(sender.delivered(order.id()).size() - 1).data())
+                .containsEntry(ReturnNotifications.LABEL_TRACKING_NUMBER, ret.label().label().trackingNumber());
+    }
+
+    @Test
+    void a_pending_label_holds_the_authorisation_back_until_asking_again_books_it() {
+        FakeCarrierGateway fake = FakeCarrierGateway.withSampleCarriers(shop.clock);
+        ReturnLabelTest.FaultAfterQuote carriers = new ReturnLabelTest.FaultAfterQuote(fake);
+        Returns withFaults = Returns.builder(shop.oms).payments(shop.payments).policy(ReturnPolicy.standard()).events(shop.events)
+                .carriers(carriers).build();
+        ReturnNotifications live = new ReturnNotifications(Notifier.builder(shop.oms, sender, new InMemoryNotificationLog()).build(),
+                withFaults);
+        shop.events.subscribe(live::accept);
+        carriers.next = c -> c.timeOutNext(false);
+
+        Return pending = ((OpenResult.Opened) withFaults.open(OpenReturnRequest.of(order.id(), "rq-1", Channel.WEB,
+                ReturnMethod.mailIn(WH), List.of(OpenReturnRequest.line(L1, 2, ReturnReason.CHANGED_MIND))))).ret();
+        assertThat(pending.label().isPending()).isTrue();
+        assertThat(told()).isEmpty();
+
+        Return booked = withFaults.bookLabel(pending.id());
+
+        assertThat(told()).containsExactly(ReturnNotifications.AUTHORISED);
+        assertThat(sender.delivered(order.id()).get(sender.delivered(order.id()).size() - 1).data())
+                .containsEntry(ReturnNotifications.LABEL_TRACKING_NUMBER, booked.label().label().trackingNumber());
+    }
+
+    @Test
     void events_that_tell_nothing_send_nothing() {
         Return ret = returnAndRefundInTwoParts();
         List<DomainEvent> quiet = returnEvents().stream()
                 .filter(e -> e instanceof ReturnEvent.ReturnInspected || e instanceof ReturnEvent.RefundRequested
-                        || e instanceof ReturnEvent.ReturnLabelIssued || e instanceof ReturnEvent.ReturnCompleted)
+                        || e instanceof ReturnEvent.ReturnLabelRequested || e instanceof ReturnEvent.ReturnCompleted)
                 .toList();
 
         assertThat(quiet).isNotEmpty();
