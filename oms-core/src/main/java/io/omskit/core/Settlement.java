@@ -5,6 +5,7 @@ import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderLine;
 import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.PaidPerUnit;
 import io.omskit.core.order.UnitState;
 import io.omskit.core.payment.PaymentIntent;
 import io.omskit.core.payment.PaymentOutcome;
@@ -14,7 +15,6 @@ import io.omskit.core.payment.PaymentStatus;
 import io.omskit.core.payment.PaymentSummary;
 import io.omskit.core.spi.PaymentGateway;
 import io.omskit.core.spi.SpiException;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The money of a placed order: what the units handed over (shipped, collected) capture, what units cancelled or
  * never collected void, the authorisation of a cancelled order whose outcome was in doubt, and the provider calls
  * that make it so. The one place the payment arithmetic lives; every workflow that hands units over or cancels them
- * calls {@link #settle(OrderId)} last.
+ * calls {@link #settle(OrderId)} last. Units are priced by {@link PaidPerUnit}, as returns price their refunds, so that
+ * what is cancelled, captured and refunded adds up to the order's total to the minor unit.
  */
 final class Settlement {
 
@@ -147,8 +148,9 @@ final class Settlement {
         if (!p.authorised().isPositive()) {
             return null;
         }
-        Money owed = owed(order);
-        Money due = order.needsNoStock() && handedOver(order) > 0 ? owed : min(owed, handedOverValue(order));
+        PaidPerUnit paid = PaidPerUnit.of(order);
+        Money owed = owed(order, paid);
+        Money due = order.needsNoStock() && handedOver(order) > 0 ? owed : min(owed, handedOverValue(order, paid));
         Money capture = min(due.minus(p.captured()), p.authorised());
         if (capture.isPositive()) {
             return PaymentIntent.of(PaymentIntent.Kind.CAPTURE, "capture-" + suffix, capture);
@@ -158,8 +160,12 @@ final class Settlement {
         return excess.isPositive() ? PaymentIntent.of(PaymentIntent.Kind.VOID, "void-" + suffix, excess) : null;
     }
 
-    /** What the customer still owes for units not cancelled: everything when none is, nothing when all are. */
-    private static Money owed(Order order) {
+    /**
+     * What the customer still owes for units not cancelled: everything when none is, nothing when all are, otherwise
+     * the total less what the cancelled units were paid net of their share of the order's discounts. The order's
+     * charges stay owed while any unit is.
+     */
+    private static Money owed(Order order, PaidPerUnit paid) {
         if (order.units(UnitState.CANCELLED) == 0) {
             return order.total();
         }
@@ -170,7 +176,7 @@ final class Settlement {
         Money owed = order.total();
         for (OrderLine l : order.lines()) {
             if (l.units().cancelled() > 0) {
-                owed = owed.minus(unitsValue(l, l.units().cancelled()));
+                owed = owed.minus(paid.cancelledGoods(l.id(), l.units().cancelled()));
             }
         }
         return owed.isNegative() ? zero : owed;
@@ -181,21 +187,16 @@ final class Settlement {
                 + order.units(UnitState.RETURNED);
     }
 
-    /** What the units handed over (shipped, collected, delivered, returned) are worth, line by line. */
-    private static Money handedOverValue(Order order) {
+    /** What the units handed over (shipped, collected, delivered, returned) were paid, net of discounts, line by line. */
+    private static Money handedOverValue(Order order, PaidPerUnit paid) {
         Money value = Money.zero(order.currency());
         for (OrderLine l : order.lines()) {
             int units = l.units().shipped() + l.units().pickedUp() + l.units().delivered() + l.units().returned();
             if (units > 0) {
-                value = value.plus(unitsValue(l, units));
+                value = value.plus(paid.goods(l.id(), 0, units));
             }
         }
         return value;
-    }
-
-    /** Value of {@code units} units of {@code line}: its total shared out per unit, rounded half-even. */
-    private static Money unitsValue(OrderLine line, int units) {
-        return line.total().multipliedBy(units).dividedBy(line.quantity(), RoundingMode.HALF_EVEN);
     }
 
     private static Money min(Money a, Money b) {

@@ -5,7 +5,7 @@ import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderLine;
 import io.omskit.returns.policy.RefundTiming;
 import io.omskit.returns.policy.ReturnPolicy;
-import io.omskit.returns.refund.PaidPerUnit;
+import io.omskit.core.order.PaidPerUnit;
 import io.omskit.returns.rma.Inspection;
 import io.omskit.returns.rma.Refund;
 import io.omskit.returns.rma.RefundStatus;

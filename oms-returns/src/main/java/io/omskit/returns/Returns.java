@@ -2,6 +2,7 @@ package io.omskit.returns;
 
 import com.google.common.util.concurrent.Striped;
 import io.omskit.core.Oms;
+import io.omskit.core.catalog.Dimensions;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
@@ -23,6 +24,7 @@ import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderLine;
 import io.omskit.core.payment.PaymentOutcome;
 import io.omskit.core.payment.PaymentResult;
+import io.omskit.core.spi.CarrierGateway;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.PaymentGateway;
 import io.omskit.core.spi.PaymentRequest;
@@ -33,7 +35,7 @@ import io.omskit.returns.policy.LineFacts;
 import io.omskit.returns.policy.LineVerdict;
 import io.omskit.returns.policy.ReturnPolicy;
 import io.omskit.returns.rma.Arrival;
-import io.omskit.returns.refund.PaidPerUnit;
+import io.omskit.core.order.PaidPerUnit;
 import io.omskit.returns.rma.Disposition;
 import io.omskit.returns.rma.Exchange;
 import io.omskit.returns.rma.Grade;
@@ -83,6 +85,7 @@ public final class Returns {
     private final RefundPlanner planner;
     private final Clock clock;
     private final Striped<Lock> locks = Striped.lock(256);
+    private final ReturnLabels labels;
 
     private Returns(Builder b) {
         this.oms = b.oms;
@@ -92,11 +95,12 @@ public final class Returns {
         this.policy = b.policy;
         this.planner = new RefundPlanner(b.policy);
         this.clock = b.oms.clock();
+        this.labels = b.carriers == null ? null : new ReturnLabels(book, b.carriers, b.oms, b.returnBox, clock);
     }
 
     /**
      * A builder on top of {@code oms} (its orders, fulfilments, stock, network, catalog and clock). Required: the payment
-     * gateway. Defaults: the standard policy, an in-memory repository, no event publishing.
+     * gateway. Defaults: the standard policy, an in-memory repository, no event publishing, no carriers (no labels).
      */
     public static Builder builder(Oms oms) {
         return new Builder(oms);
@@ -108,7 +112,9 @@ public final class Returns {
      * Opens a return: each line is judged by the policy (returnable and not final sale, delivered or collected, within
      * its window, no more units than were handed over and are not being returned already, the customer within their
      * limit); the accepted lines are authorised, their units announced as returns in transit at the destination, and
-     * refunded at once when the customer is trusted. Opening again with the same request key answers with the return
+     * refunded at once when the customer is trusted. A return that travels by carrier (mail-in, carrier collection)
+     * gets its label booked when carriers were given ({@link Builder#carriers}); when the carrier's answer is not known
+     * the return is opened all the same with its label pending, and {@link #bookLabel(ReturnId)} finds out. Opening again with the same request key answers with the return
      * opened the first time and finishes its steps.
      *
      * @return opened (with the lines refused, if any) or refused (every line, with its reason)
@@ -124,7 +130,7 @@ public final class Returns {
         return locked(order.id(), () -> {
             Optional<Return> existing = book.repository().find(id);
             if (existing.isPresent()) {
-                return new OpenResult.Opened(settle(book.current(id)), List.of());
+                return new OpenResult.Opened(label(settle(book.current(id))), List.of());
             }
             Instant now = clock.instant();
             List<Return> others = book.forOrder(order.id());
@@ -152,9 +158,9 @@ public final class Returns {
             Change<Return, ReturnEvent> opened = Return.authorise(id, order.id(), order.customer(), request.openedFrom(),
                     request.method(), request.refundTo(), exchange, accepted, now);
             if (book.add(opened) != SaveOutcome.SAVED) {
-                return new OpenResult.Opened(settle(book.current(id)), List.of());
+                return new OpenResult.Opened(label(settle(book.current(id))), List.of());
             }
-            return new OpenResult.Opened(settle(opened.state()), refused);
+            return new OpenResult.Opened(label(settle(opened.state())), refused);
         });
     }
 
@@ -437,6 +443,43 @@ public final class Returns {
 
     // ---- internals ----
 
+    /**
+     * Books the carrier label of a return that travels by carrier (mail-in, carrier collection) and still waits for its
+     * goods, or finds out what became of a booking whose answer was not known: asked again under the same key, the
+     * carrier answers with the label it made, so a return never gets two. After a decline a new booking takes the next
+     * key. A return that has its label, or needs none, is answered as it is.
+     *
+     * @return the return as stored; {@code label()} booked, declined (with the carrier's reason), or still pending
+     * @throws IllegalArgumentException when the return is unknown
+     * @throws IllegalStateException    when no carriers were given to the builder
+     * @throws SpiException             when the carriers could not be reached for a quote: calling again tries again
+     */
+    public Return bookLabel(ReturnId id) {
+        if (labels == null) {
+            throw new IllegalStateException("carriers must be given to Returns.builder(...).carriers(...) to book return labels");
+        }
+        Return r = book.current(Checks.notNull(id, "id"));
+        return locked(r.orderId(), () -> labels.settle(id, true));
+    }
+
+    /** Whether carriers were given, so that a return travelling by carrier gets its label booked. */
+    boolean booksLabels() {
+        return labels != null;
+    }
+
+    /** {@code ret} with its label booked when it travels by carrier; an unreachable carrier leaves it for bookLabel. */
+    private Return label(Return ret) {
+        if (labels == null) {
+            return ret;
+        }
+        try {
+            return labels.settle(ret.id(), false);
+        } catch (SpiException e) {
+            LOG.warn("label of return {} not booked yet: {}", ret.id(), e.getMessage());
+            return book.current(ret.id());
+        }
+    }
+
     private Return command(ReturnId id, java.util.function.Function<Return, Change<Return, ReturnEvent>> command) {
         Return r = book.current(Checks.notNull(id, "id"));
         return locked(r.orderId(), () -> {
@@ -531,6 +574,8 @@ public final class Returns {
         private ReturnRepository repository = new InMemoryReturnRepository();
         private ReturnPolicy policy = ReturnPolicy.standard();
         private EventPublisher events = EventPublisher.none();
+        private CarrierGateway carriers;
+        private Dimensions returnBox = Dimensions.ofMillimetres(400, 300, 200);
 
         private Builder(Oms oms) {
             this.oms = Checks.notNull(oms, "oms");
@@ -544,6 +589,10 @@ public final class Returns {
         public Builder policy(ReturnPolicy policy) { this.policy = Checks.notNull(policy, "policy"); return this; }
         /** Where return events go. */
         public Builder events(EventPublisher events) { this.events = Checks.notNull(events, "events"); return this; }
+        /** The carriers return labels are booked with (mail-in, carrier collection); without them no label is booked. */
+        public Builder carriers(CarrierGateway carriers) { this.carriers = Checks.notNull(carriers, "carriers"); return this; }
+        /** The box a return label is quoted and booked for (the weight is the returned units'); 400 x 300 x 200 mm by default. */
+        public Builder returnBox(Dimensions box) { this.returnBox = Checks.notNull(box, "box"); return this; }
 
         /**
          * The wired workflow.

@@ -37,7 +37,7 @@ class ArchitectureTest {
 
     @Test
     void the_domain_packages_use_no_infrastructure() {
-        noClasses().that().resideInAnyPackage("io.omskit.returns.rma..", "io.omskit.returns.policy..", "io.omskit.returns.refund..")
+        noClasses().that().resideInAnyPackage("io.omskit.returns.rma..", "io.omskit.returns.policy..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "com.fasterxml.jackson..", "io.omskit.core.inmemory..",
                         "io.omskit.core.jackson..", "io.omskit.returns.inmemory..", "io.omskit.returns.spi..")
                 .check(classes);

@@ -91,25 +91,34 @@ final class Shop {
 
     /** A web order to an address, shaped by {@code shape}, placed, shipped whole from the warehouse and delivered. */
     Order delivered(UnaryOperator<PlaceOrderRequest.Builder> shape) {
+        Order placed = placed(shape);
+        List<LineQuantity> all = new ArrayList<>();
+        for (OrderLine l : placed.lines()) {
+            all.add(LineQuantity.of(l.id(), l.quantity()));
+        }
+        return deliver(placed, "f-" + placed.id(), all);
+    }
+
+    /** A web order to an address, shaped by {@code shape}, placed (its units reserved, its total authorised). */
+    Order placed(UnaryOperator<PlaceOrderRequest.Builder> shape) {
         PlaceOrderRequest.Builder b = PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-" + refs.incrementAndGet())
                 .customer("customer-1").currency("EUR")
                 .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
                         new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", GeoPoint.of(52.52, 13.40)), null))
                 .paymentRef("tok-visa");
-        Order placed = oms.placeOrder(shape.apply(b).build()).order();
-        List<LineQuantity> all = new ArrayList<>();
-        for (OrderLine l : placed.lines()) {
-            all.add(LineQuantity.of(l.id(), l.quantity()));
-        }
-        String key = "f-" + placed.id();
-        oms.allocate(placed.id(), key, WH, all);
+        return oms.placeOrder(shape.apply(b).build()).order();
+    }
+
+    /** {@code units} of {@code order} allocated to the warehouse as fulfilment {@code key}, shipped and delivered. */
+    Order deliver(Order order, String key, List<LineQuantity> units) {
+        oms.allocate(order.id(), key, WH, units);
         FulfilmentId f = FulfilmentId.of(key);
         oms.fulfilments().accept(f);
         oms.fulfilments().startPicking(f);
         oms.fulfilments().pack(f);
-        oms.fulfilments().ship(f, ShipmentDetails.of("parcel-" + placed.id(), "DHL", ""));
+        oms.fulfilments().ship(f, ShipmentDetails.of("parcel-" + key, "DHL", ""));
         oms.fulfilments().deliver(f, "signed");
-        return oms.order(placed.id()).orElseThrow();
+        return oms.order(order.id()).orElseThrow();
     }
 
     /** The order as stored now. */

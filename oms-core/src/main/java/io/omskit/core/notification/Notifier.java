@@ -169,6 +169,33 @@ public final class Notifier implements EventPublisher {
     }
 
     /**
+     * Tells the customer of order {@code orderId} about {@code subject}, once per order, subject and channel, with
+     * {@code data} for the template beside what every message carries ({@link MessageData#ORDER_ID} and the like): the
+     * entry point for news the notifier does not read from core's events, such as the steps of a return. A message is
+     * not sent when a change later than {@code sequence} was claimed already in the subject's
+     * {@link NotificationSubject#stream() stream}.
+     *
+     * @param sequence orders the changes of one stream (an event's version or time); later is greater
+     * @param data     names and values for the template (names of 1 to 100 characters); copied
+     * @return what became of each message; empty when the order is unknown
+     * @throws IllegalArgumentException when {@code orderId}, {@code subject} or {@code data} is null, or a name or
+     *                                  value of {@code data} is invalid
+     * @throws io.omskit.core.spi.SpiException when the log failed: telling again finishes the work
+     */
+    public List<NotificationAttempt> tell(OrderId orderId, NotificationSubject subject, long sequence, Map<String, String> data) {
+        Checks.notNull(orderId, "orderId");
+        Checks.notNull(subject, "subject");
+        Checks.notNull(data, "data");
+        Optional<Order> order = oms.order(orderId);
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> all = baseData(order.get());
+        all.putAll(data);
+        return notifyAll(order.get(), subject, sequence, all);
+    }
+
+    /**
      * Sends again, with their first idempotency keys, up to {@code limit} messages claimed at least a lease ago and
      * never marked sent (their sender crashed, failed or timed out, or the mark was not written), each fewer than the
      * configured attempts. Call it from a scheduler.

@@ -3,13 +3,15 @@ package io.omskit.core.spi;
 import io.omskit.core.order.OrderStatus;
 
 /**
- * What a message tells the customer about: a customer-visible status of the order, or a tracking milestone of one of its
- * parcels. With the channel and locale it is what the host's templates are keyed by.
+ * What a message tells the customer about: a customer-visible status of the order, a tracking milestone of one of its
+ * parcels, or a step of one of its returns. With the channel and locale it is what the host's templates are keyed by.
  *
- * @param kind   a status or a tracking milestone
- * @param name   the status' name ({@link OrderStatus#name()}) or the milestone's name (such as {@code OUT_FOR_DELIVERY}):
- *               1 to 100 characters, no control characters
- * @param parcel the parcel a milestone is about (its shipment reference); empty for an order status
+ * @param kind   a status, a tracking milestone or a return step
+ * @param name   the status' name ({@link OrderStatus#name()}), the milestone's name (such as {@code OUT_FOR_DELIVERY})
+ *               or the return step's name (such as {@code RECEIVED}): 1 to 100 characters, no control characters
+ * @param parcel the parcel a milestone is about (its shipment reference), or the return a return step is about (its
+ *               id, and for a step that can happen more than once, which time: {@code <return>/<refund>}); empty for an
+ *               order status
  */
 public record NotificationSubject(Kind kind, String name, String parcel) {
 
@@ -18,7 +20,9 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
         /** The order's customer-visible status changed. */
         ORDER_STATUS,
         /** A parcel reached a tracking milestone. */
-        TRACKING_MILESTONE
+        TRACKING_MILESTONE,
+        /** A return of the order reached a step (authorised, received, refunded, ...). */
+        RETURN_STEP
     }
 
     public NotificationSubject {
@@ -33,6 +37,9 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
         }
         if (kind == Kind.TRACKING_MILESTONE && parcel.isBlank()) {
             throw new IllegalArgumentException("parcel of a tracking milestone subject must not be blank");
+        }
+        if (kind == Kind.RETURN_STEP && parcel.isBlank()) {
+            throw new IllegalArgumentException("parcel (the return) of a return step subject must not be blank");
         }
     }
 
@@ -50,10 +57,25 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
     }
 
     /**
+     * A message about {@code step} of return {@code returnRef} (its id, or {@code <return>/<refund>} for a step that
+     * happens once per refund).
+     *
+     * @throws IllegalArgumentException when either is blank, longer than 100 characters or holds control characters
+     */
+    public static NotificationSubject returnStep(String returnRef, String step) {
+        return new NotificationSubject(Kind.RETURN_STEP, step, returnRef);
+    }
+
+    /**
      * The sequence of changes this subject belongs to within its order: the order's statuses form one, each parcel's
-     * milestones another. A message is never sent for a change older than one already claimed in its sequence.
+     * milestones another. A message is never sent for a change older than one already claimed in its sequence. Each
+     * step of a return is a sequence of its own: every step is told once, in whatever order its news arrives.
      */
     public String stream() {
-        return kind == Kind.ORDER_STATUS ? "" : parcel;
+        return switch (kind) {
+            case ORDER_STATUS -> "";
+            case TRACKING_MILESTONE -> parcel;
+            case RETURN_STEP -> "return/" + parcel + "/" + name;
+        };
     }
 }

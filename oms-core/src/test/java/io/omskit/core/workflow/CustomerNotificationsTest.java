@@ -78,6 +78,22 @@ class CustomerNotificationsTest {
     }
 
     @Test
+    void news_told_through_the_generic_entry_point_is_sent_once_with_the_order_data_beside_its_own() {
+        Notifier notifier = notifier(log);
+        Order order = placeWebOrder("W-1");
+        io.omskit.core.spi.NotificationSubject step = io.omskit.core.spi.NotificationSubject.returnStep("return-1", "RETURN_RECEIVED");
+
+        notifier.tell(order.id(), step, 4, java.util.Map.of("returnId", "return-1"));
+        notifier.tell(order.id(), step, 4, java.util.Map.of("returnId", "return-1"));
+
+        assertThat(subjects(order.id())).containsExactly("RETURN_RECEIVED");
+        assertThat(sender.delivered(order.id()).get(0).data()).containsEntry("returnId", "return-1")
+                .containsEntry(io.omskit.core.notification.MessageData.ORDER_ID, order.id().value());
+        assertThat(notifier.tell(io.omskit.core.order.OrderId.of("unknown-order"), step, 1, java.util.Map.of()))
+                .as("an unknown order is told nothing").isEmpty();
+    }
+
+    @Test
     void saleor_13542_a_checkout_emitting_created_and_updated_for_one_order_sends_one_confirmation() {
         Notifier notifier = notifier(log);
         f.events.subscribe(notifier::accept);

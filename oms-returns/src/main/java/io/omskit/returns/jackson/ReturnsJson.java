@@ -26,6 +26,9 @@ public final class ReturnsJson {
     public static OmsJacksonModule.Builder register(OmsJacksonModule.Builder builder) {
         return builder.family(ReturnEvent.class)
                 .subtype(ReturnEvent.ReturnAuthorised.class, "return.authorised")
+                .subtype(ReturnEvent.ReturnLabelRequested.class, "return.label-requested")
+                .subtype(ReturnEvent.ReturnLabelIssued.class, "return.label-issued")
+                .subtype(ReturnEvent.ReturnLabelDeclined.class, "return.label-declined")
                 .subtype(ReturnEvent.ReturnInTransit.class, "return.in-transit")
                 .subtype(ReturnEvent.ReturnReceived.class, "return.received")
                 .subtype(ReturnEvent.ReturnInspected.class, "return.inspected")

@@ -35,6 +35,8 @@ import org.joda.money.Money;
  * @param lines         at least one line, one per order line
  * @param status        where it stands
  * @param trackingRef   the carrier's reference once in transit; empty when none
+ * @param label         the carrier label the goods travel with (mail-in, carrier collection) once one was asked for; null
+ *                      when none was (a drop-off, or no carriers given)
  * @param receipts      every arrival of goods, oldest first
  * @param inspections   every inspection, oldest first
  * @param refunds       every refund, oldest first
@@ -45,7 +47,7 @@ import org.joda.money.Money;
  */
 public record Return(ReturnId id, long version, OrderId orderId, CustomerRef customer, Channel openedFrom,
                      ReturnMethod method, RefundTender refundTo, Exchange exchange, List<ReturnLine> lines, ReturnStatus status,
-                     String trackingRef, List<Receipt> receipts, List<Inspection> inspections, List<Refund> refunds,
+                     String trackingRef, ReturnLabel label, List<Receipt> receipts, List<Inspection> inspections, List<Refund> refunds,
                      Instant openedAt, List<String> commandKeys, List<ReturnEvent> pendingEvents) {
 
     public Return {
@@ -111,7 +113,7 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
     public static Change<Return, ReturnEvent> authorise(ReturnId id, OrderId orderId, CustomerRef customer, Channel openedFrom,
                                                         ReturnMethod method, RefundTender refundTo, Exchange exchange,
                                                         List<ReturnLine> lines, Instant now) {
-        Return r = new Return(id, 1, orderId, customer, openedFrom, method, refundTo, exchange, lines, ReturnStatus.AUTHORISED, "",
+        Return r = new Return(id, 1, orderId, customer, openedFrom, method, refundTo, exchange, lines, ReturnStatus.AUTHORISED, "", null,
                 List.of(), List.of(), List.of(), now, List.of(), List.of());
         return new Change<>(r, List.of(new ReturnEvent.ReturnAuthorised(EventIds.next(), id, orderId, 1, now, r)));
     }
@@ -203,6 +205,48 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
     }
 
     // ---- commands ----
+
+    /**
+     * Records that a carrier label is about to be asked for: {@code requested}, under its key. The carrier is asked
+     * after this is saved, so that whoever asks again (a retry, a reconciliation) uses the same key.
+     *
+     * @throws IllegalArgumentException          when {@code requested} is null or not {@link ReturnLabel.Status#REQUESTED}
+     * @throws IllegalReturnTransitionException when the return is past waiting for its goods, or a label is booked or
+     *                                           still being asked for
+     */
+    public Change<Return, ReturnEvent> requestLabel(ReturnLabel requested, Instant now) {
+        Checks.notNull(requested, "requested");
+        if (!requested.isPending()) {
+            throw new IllegalArgumentException("requested label " + requested.key() + " must be REQUESTED, was " + requested.status());
+        }
+        require(ReturnCommand.REQUEST_LABEL, label != null && label.status() != ReturnLabel.Status.DECLINED
+                ? "it has label " + label.key() + " " + label.status() : null);
+        Return next = withLabel(requested);
+        return new Change<>(next, List.of(new ReturnEvent.ReturnLabelRequested(EventIds.next(), id, orderId, next.version, now,
+                requested.key(), requested.service())));
+    }
+
+    /**
+     * Records the carrier's answer to the label requested under {@code key}: {@code answered} booked or declined. An
+     * answer to a key that is not the pending one changes nothing (it was recorded already).
+     *
+     * @throws IllegalArgumentException when {@code answered} is null or still {@link ReturnLabel.Status#REQUESTED}
+     */
+    public Change<Return, ReturnEvent> recordLabel(ReturnLabel answered, Instant now) {
+        Checks.notNull(answered, "answered");
+        if (answered.isPending()) {
+            throw new IllegalArgumentException("the answer to label " + answered.key() + " must be BOOKED or DECLINED, was REQUESTED");
+        }
+        if (label == null || !label.isPending() || !label.key().equals(answered.key())) {
+            return Change.unchanged(this);
+        }
+        Return next = withLabel(answered);
+        ReturnEvent event = answered.isBooked()
+                ? new ReturnEvent.ReturnLabelIssued(EventIds.next(), id, orderId, next.version, now, answered.key(), answered.label(),
+                answered.price())
+                : new ReturnEvent.ReturnLabelDeclined(EventIds.next(), id, orderId, next.version, now, answered.key(), answered.message());
+        return new Change<>(next, List.of(event));
+    }
 
     /** Records that the goods left the customer, with the carrier's {@code trackingRef} (may be empty). */
     public Change<Return, ReturnEvent> markInTransit(String trackingRef, Instant now) {
@@ -396,7 +440,7 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
                 : new Exchange(exchange.replacements(), exchange.credit(), null, Money.zero(exchange.credit().getCurrencyUnit()),
                         failedBecause);
         Return next = new Return(id, version + 1, orderId, customer, openedFrom, method, refundTo, settled, lines, status,
-                trackingRef, receipts, inspections, refunds, openedAt, commandKeys, List.of());
+                trackingRef, label, receipts, inspections, refunds, openedAt, commandKeys, List.of());
         ReturnEvent event = failedBecause == null
                 ? new ReturnEvent.ReplacementPlaced(EventIds.next(), id, orderId, next.version, now, replacementOrder, settled.applied(),
                         settled.differenceDue())
@@ -456,7 +500,7 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
     /** This version with {@code events} as the events of the change that produced it; the version stays the same. */
     public Return withPendingEvents(List<? extends ReturnEvent> events) {
         return new Return(id, version, orderId, customer, openedFrom, method, refundTo, exchange, lines, status, trackingRef,
-                receipts, inspections, refunds, openedAt, commandKeys, List.copyOf(events));
+                label, receipts, inspections, refunds, openedAt, commandKeys, List.copyOf(events));
     }
 
     // ---- internals ----
@@ -476,12 +520,17 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
     private Return copy(ReturnStatus newStatus, String newTrackingRef, List<Receipt> newReceipts, List<Inspection> newInspections,
                         List<Refund> newRefunds, List<ReturnLine> newLines, List<String> newKeys) {
         return new Return(id, version + 1, orderId, customer, openedFrom, method, refundTo, exchange, newLines, newStatus,
-                newTrackingRef, newReceipts, newInspections, newRefunds, openedAt, newKeys, List.of());
+                newTrackingRef, label, newReceipts, newInspections, newRefunds, openedAt, newKeys, List.of());
+    }
+
+    private Return withLabel(ReturnLabel newLabel) {
+        return new Return(id, version + 1, orderId, customer, openedFrom, method, refundTo, exchange, lines, status, trackingRef,
+                newLabel, receipts, inspections, refunds, openedAt, commandKeys, List.of());
     }
 
     private Return copySameVersion(ReturnStatus newStatus) {
         return new Return(id, version, orderId, customer, openedFrom, method, refundTo, exchange, lines, newStatus, trackingRef,
-                receipts, inspections, refunds, openedAt, commandKeys, List.of());
+                label, receipts, inspections, refunds, openedAt, commandKeys, List.of());
     }
 
     private static int inspectedOf(List<Inspection> inspections, LineId line) {

@@ -2,5 +2,5 @@ package io.omskit.returns.rma;
 
 /** The commands a return accepts; which are allowed depends on its {@link ReturnStatus}. */
 public enum ReturnCommand {
-    MARK_IN_TRANSIT, RECEIVE, INSPECT, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, FINISH, CLOSE, CANCEL
+    REQUEST_LABEL, RECORD_LABEL, MARK_IN_TRANSIT, RECEIVE, INSPECT, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, FINISH, CLOSE, CANCEL
 }

@@ -4,6 +4,9 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.OrderId;
+import io.omskit.core.shipping.BookingKey;
+import io.omskit.core.shipping.CarrierService;
+import io.omskit.core.shipping.Label;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +32,21 @@ public sealed interface ReturnEvent extends DomainEvent {
         public ReturnAuthorised {
             Checks.notNull(authorised, "authorised");
         }
+    }
+
+    /** A carrier label was decided on and recorded under {@code key}; the carrier is asked next. */
+    record ReturnLabelRequested(UUID eventId, ReturnId returnId, OrderId orderId, long version, Instant occurredAt, BookingKey key,
+                                CarrierService service) implements ReturnEvent {
+    }
+
+    /** The carrier issued the return label asked for under {@code key}: what the customer prints or shows. */
+    record ReturnLabelIssued(UUID eventId, ReturnId returnId, OrderId orderId, long version, Instant occurredAt, BookingKey key,
+                             Label label, Money price) implements ReturnEvent {
+    }
+
+    /** The carrier refused the label asked for under {@code key}, for {@code reason}. */
+    record ReturnLabelDeclined(UUID eventId, ReturnId returnId, OrderId orderId, long version, Instant occurredAt, BookingKey key,
+                               String reason) implements ReturnEvent {
     }
 
     /** The goods left the customer; {@code trackingRef} is the carrier's reference (may be empty). */

@@ -19,10 +19,10 @@ public final class ReturnTransitions {
 
     static {
         Map<ReturnStatus, Set<ReturnCommand>> m = new EnumMap<>(ReturnStatus.class);
-        m.put(ReturnStatus.AUTHORISED, EnumSet.of(MARK_IN_TRANSIT, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, CANCEL));
-        m.put(ReturnStatus.IN_TRANSIT, EnumSet.of(RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, CANCEL));
-        m.put(ReturnStatus.RECEIVED, EnumSet.of(RECEIVE, INSPECT, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE));
-        m.put(ReturnStatus.INSPECTED, EnumSet.of(RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, FINISH, CLOSE));
+        m.put(ReturnStatus.AUTHORISED, EnumSet.of(REQUEST_LABEL, RECORD_LABEL, MARK_IN_TRANSIT, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, CANCEL));
+        m.put(ReturnStatus.IN_TRANSIT, EnumSet.of(RECORD_LABEL, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, CANCEL));
+        m.put(ReturnStatus.RECEIVED, EnumSet.of(RECORD_LABEL, RECEIVE, INSPECT, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE));
+        m.put(ReturnStatus.INSPECTED, EnumSet.of(RECORD_LABEL, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, FINISH, CLOSE));
         m.put(ReturnStatus.REFUNDED, EnumSet.noneOf(ReturnCommand.class));
         m.put(ReturnStatus.CLOSED, EnumSet.noneOf(ReturnCommand.class));
         m.put(ReturnStatus.CANCELLED, EnumSet.noneOf(ReturnCommand.class));

@@ -115,6 +115,35 @@ class ReturnsJsonTest {
     }
 
     @Test
+    void label_events_and_a_return_with_its_label_round_trip() throws Exception {
+        Change<Return, ReturnEvent> c = Return.authorise(ReturnId.of("r-2"), OrderId.of("o-1"), CustomerRef.of("c-1"), Channel.WEB,
+                ReturnMethod.carrierCollection(LocationId.of("WH-1")), RefundTender.ORIGINAL_PAYMENT,
+                List.of(ReturnLine.of(L1, Sku.of("SHIRT"), 1, ReturnReason.DEFECTIVE)), T0);
+        io.omskit.returns.rma.ReturnLabel requested = io.omskit.returns.rma.ReturnLabel.requested(ReturnId.of("r-2"), 1,
+                io.omskit.core.shipping.CarrierService.of("DHL", "PAKET", io.omskit.core.shipping.ServiceLevel.STANDARD),
+                io.omskit.core.shipping.Parcel.of(200, 400, 300, 200), T0);
+        List<ReturnEvent> events = new ArrayList<>();
+        c = c.state().requestLabel(requested, T0);
+        events.addAll(c.events());
+        c = c.state().recordLabel(requested.booked(new io.omskit.core.shipping.Label("B-1", "T-1", "application/pdf",
+                new byte[] {1, 2, 3}, null), Money.of(CurrencyUnit.EUR, 4.5)), T0);
+        events.addAll(c.events());
+        events.add(new ReturnEvent.ReturnLabelDeclined(java.util.UUID.randomUUID(), ReturnId.of("r-2"), OrderId.of("o-1"), 4, T0,
+                requested.key(), "no collection here"));
+
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("ReturnLabelRequested", "ReturnLabelIssued", "ReturnLabelDeclined");
+        for (ReturnEvent e : events) {
+            String json = mapper.writeValueAsString(e);
+            assertThat(json).startsWith("{\"type\":\"return.label-");
+            assertThat(mapper.readValue(json, ReturnEvent.class)).isEqualTo(e);
+        }
+        Return withLabel = c.state();
+        assertThat(withLabel.label().isBooked()).isTrue();
+        assertThat(mapper.readValue(mapper.writeValueAsString(withLabel), Return.class)).isEqualTo(withLabel);
+    }
+
+    @Test
     void an_unknown_type_name_is_refused() {
         assertThatThrownBy(() -> mapper.readValue("{\"type\":\"return.teleported\"}", ReturnEvent.class))
                 .hasMessageContaining("return.teleported");

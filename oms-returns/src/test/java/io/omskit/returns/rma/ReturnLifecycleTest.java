@@ -116,7 +116,7 @@ class ReturnLifecycleTest {
             assertThat(ReturnTransitions.allowed(s)).as("%s", s).isNotNull();
             assertThat(ReturnTransitions.allowed(s).isEmpty()).as("%s", s).isEqualTo(s.isFinished());
         }
-        assertThat(ReturnTransitions.allowed(ReturnStatus.RECEIVED)).isEqualTo(EnumSet.of(ReturnCommand.RECEIVE, ReturnCommand.INSPECT,
+        assertThat(ReturnTransitions.allowed(ReturnStatus.RECEIVED)).isEqualTo(EnumSet.of(ReturnCommand.RECORD_LABEL, ReturnCommand.RECEIVE, ReturnCommand.INSPECT,
                 ReturnCommand.REQUEST_REFUND, ReturnCommand.RECORD_REFUND, ReturnCommand.RECORD_REPLACEMENT, ReturnCommand.CLOSE));
     }
 }

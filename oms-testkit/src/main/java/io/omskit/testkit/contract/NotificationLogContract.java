@@ -167,6 +167,19 @@ public abstract class NotificationLogContract {
     }
 
     @Test
+    @DisplayName("NotificationLog §4: each step of a return is a stream of its own: a later step claimed first supersedes no other step")
+    void return_steps_apart() {
+        OrderId order = newOrderId();
+        Notification received = message(order, NotificationSubject.returnStep("return-1", "RETURN_RECEIVED"), NotificationChannel.EMAIL);
+        Notification authorised = message(order, NotificationSubject.returnStep("return-1", "RETURN_AUTHORISED"), NotificationChannel.EMAIL);
+
+        assertThat(log.claim(received, 3, T0, LEASE)).isEqualTo(NotificationClaim.CLAIMED);
+        assertThat(log.claim(authorised, 1, T0, LEASE)).isEqualTo(NotificationClaim.CLAIMED);
+        assertThat(log.claim(authorised, 1, T0, LEASE)).isEqualTo(NotificationClaim.IN_FLIGHT);
+        assertThat(log.find(authorised.idempotencyKey()).orElseThrow().notification()).isEqualTo(authorised);
+    }
+
+    @Test
     @DisplayName("NotificationLog §5: the message read back equals the one claimed")
     void read_back() {
         Notification n = message(newOrderId(), NotificationSubject.trackingMilestone("parcel-7", "DELAYED"),

@@ -38,6 +38,7 @@ import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderLine;
 import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.PaidPerUnit;
 import io.omskit.core.order.PlaceOrderRequest;
 import io.omskit.core.order.UnitState;
 import io.omskit.core.payment.PaymentStatus;
@@ -54,7 +55,6 @@ import io.omskit.testkit.contract.ContractClock;
 import io.omskit.testkit.faults.FaultPlan;
 import io.omskit.testkit.faults.InjectedFault;
 import io.omskit.testkit.workflow.Findings.Check;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -568,7 +568,7 @@ public final class WorkflowWorld {
             Money worth = zero;
             for (OrderLine l : order.lines()) {
                 int handed = l.units().shipped() + l.units().delivered() + l.units().pickedUp();
-                worth = worth.plus(l.total().multipliedBy(handed).dividedBy(l.quantity(), RoundingMode.UP));
+                worth = worth.plus(PaidPerUnit.of(order).goods(l.id(), 0, handed));
             }
             if (captured.isGreaterThan(worth)) {
                 found.add(Check.CAPTURED_TWICE, "order " + order.id() + " (" + order.status() + "): captured " + captured
@@ -585,7 +585,7 @@ public final class WorkflowWorld {
             Money value = zero;
             for (OrderLine l : order.lines()) {
                 int handed = l.units().get(UnitState.SHIPPED) + l.units().get(UnitState.DELIVERED) + l.units().get(UnitState.PICKED_UP);
-                value = value.plus(l.total().multipliedBy(handed).dividedBy(l.quantity(), RoundingMode.DOWN));
+                value = value.plus(PaidPerUnit.of(order).goods(l.id(), 0, handed));
             }
             Money slack = Money.ofMinor(order.currency(), order.lines().size());
             if (captured.plus(slack).isLessThan(value)) {
@@ -619,7 +619,7 @@ public final class WorkflowWorld {
         for (OrderLine l : order.lines()) {
             int cancelled = l.units().get(UnitState.CANCELLED);
             if (cancelled > 0) {
-                owed = owed.minus(l.total().multipliedBy(cancelled).dividedBy(l.quantity(), RoundingMode.HALF_EVEN));
+                owed = owed.minus(PaidPerUnit.of(order).cancelledGoods(l.id(), cancelled));
             }
         }
         return owed.isNegative() ? zero : owed;

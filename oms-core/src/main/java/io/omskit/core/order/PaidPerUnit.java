@@ -1,10 +1,6 @@
-package io.omskit.returns.refund;
+package io.omskit.core.order;
 
 import io.omskit.core.common.Checks;
-import io.omskit.core.order.Adjustment;
-import io.omskit.core.order.LineId;
-import io.omskit.core.order.Order;
-import io.omskit.core.order.OrderLine;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,10 +18,13 @@ import org.joda.money.Money;
  * then evenly over a line's units (the odd minor units going to the first units), so that the units of an order add up
  * to exactly what the order cost, to the minor unit: {@code goods + charges} over every unit is {@link Order#total()}.
  *
- * <p>Units of a line are counted off in the order they are refunded: the refund of {@code units} units of a line of
- * which {@code before} units were refunded earlier is the sum of the units {@code before .. before + units - 1}. So
- * any split of a line into partial refunds adds up to exactly the line's share, and one partial refund never spreads an
- * order discount again over what is left (the order's allocation is fixed when it is read, from its placed lines).
+ * <p>Units of a line are counted off in the order they are handed over and refunded: the refund of {@code units} units
+ * of a line of which {@code before} units were refunded earlier is the sum of the units {@code before .. before + units -
+ * 1}. Cancelled units are counted from the other end of the line ({@link #cancelledGoods}), so a cancelled unit and a
+ * unit handed over or refunded are never the same unit. So any split of a line into cancellations, captures and partial
+ * refunds adds up to exactly the line's share, and one cancellation or partial refund never spreads an order discount
+ * again over what is left (the order's allocation is fixed when it is read, from its placed lines). The payment
+ * settlement of core (captures and voids) and the refunds of returns both price units here, so their books agree.
  *
  * <p>Order discounts larger than the lines take the lines to zero and the rest comes off the charges, as
  * {@link Order#total()} does; a line whose own discounts exceed its price counts as free. Immutable and thread-safe.
@@ -91,6 +90,19 @@ public final class PaidPerUnit {
     public Money goods(LineId line, int before, int units) {
         Share s = share(line, before, units);
         return Money.ofMinor(currency, cumulative(s.goods, s.quantity, before + units) - cumulative(s.goods, s.quantity, before));
+    }
+
+    /**
+     * What the last {@code cancelled} units of {@code line} cost net of every discount: the value a cancellation of them
+     * takes off what the customer owes. Counted from the end of the line, so that with {@link #goods} from its start,
+     * {@code goods(line, 0, quantity - cancelled) + cancelledGoods(line, cancelled)} is the line's whole share.
+     *
+     * @throws IllegalArgumentException when the line is not the order's, or {@code cancelled} is negative or exceeds
+     *                                  the line's quantity
+     */
+    public Money cancelledGoods(LineId line, int cancelled) {
+        Share s = share(line, 0, cancelled);
+        return goods(line, s.quantity - cancelled, cancelled);
     }
 
     /** The share of the order's charges of {@code units} units of {@code line}, counted as {@link #goods} counts them. */

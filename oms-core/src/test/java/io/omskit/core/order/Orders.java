@@ -1,13 +1,6 @@
-package io.omskit.returns.refund;
+package io.omskit.core.order;
 
 import io.omskit.core.channel.Channel;
-import io.omskit.core.order.Address;
-import io.omskit.core.order.DeliveryChoice;
-import io.omskit.core.order.DeliveryMethod;
-import io.omskit.core.order.LineRequest;
-import io.omskit.core.order.Order;
-import io.omskit.core.order.OrderId;
-import io.omskit.core.order.PlaceOrderRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.function.UnaryOperator;

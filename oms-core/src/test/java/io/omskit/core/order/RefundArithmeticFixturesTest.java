@@ -1,15 +1,13 @@
-package io.omskit.returns.refund;
+package io.omskit.core.order;
 
-import static io.omskit.returns.refund.Orders.eur;
-import static io.omskit.returns.refund.Orders.gbp;
-import static io.omskit.returns.refund.Orders.line;
-import static io.omskit.returns.refund.Orders.order;
-import static io.omskit.returns.refund.Orders.usd;
+import static io.omskit.core.order.Orders.eur;
+import static io.omskit.core.order.Orders.gbp;
+import static io.omskit.core.order.Orders.line;
+import static io.omskit.core.order.Orders.order;
+import static io.omskit.core.order.Orders.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.omskit.core.order.LineId;
-import io.omskit.core.order.Order;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,7 @@
-package io.omskit.returns.refund;
+package io.omskit.core.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omskit.core.order.LineId;
-import io.omskit.core.order.LineRequest;
-import io.omskit.core.order.Order;
-import io.omskit.core.order.OrderLine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

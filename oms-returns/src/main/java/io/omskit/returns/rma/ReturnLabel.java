@@ -1,0 +1,93 @@
+package io.omskit.returns.rma;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.shipping.BookingKey;
+import io.omskit.core.shipping.CarrierService;
+import io.omskit.core.shipping.Label;
+import io.omskit.core.shipping.Parcel;
+import java.time.Instant;
+import java.util.Optional;
+import org.joda.money.Money;
+
+/**
+ * The carrier label the goods of a return travel with (mail-in or carrier collection): recorded under its idempotency
+ * key before the carrier is asked, so that asking again after an unknown answer returns the label the carrier made
+ * instead of making a second one.
+ *
+ * @param key         the idempotency key of the booking ({@code <return>/return-label-<attempt>})
+ * @param attempt     1 for the first booking, one more after each decline
+ * @param service     the carrier service asked
+ * @param parcel      the parcel as the carrier was asked to take it (asked again exactly so)
+ * @param status      requested (no answer known yet), booked or declined
+ * @param label       the label (tracking number, document); present exactly when booked
+ * @param price       what the carrier charges for it; present exactly when booked
+ * @param message     the carrier's reason when declined; empty otherwise
+ * @param requestedAt when the booking was decided on
+ */
+public record ReturnLabel(BookingKey key, int attempt, CarrierService service, Parcel parcel, Status status, Label label, Money price, String message,
+                          Instant requestedAt) {
+
+    /** Where a label booking stands. */
+    public enum Status {
+        /** Recorded and asked (or about to be); the carrier's answer is not known yet. */
+        REQUESTED,
+        /** The carrier issued the label. */
+        BOOKED,
+        /** The carrier refused; a new booking takes a new key. */
+        DECLINED
+    }
+
+    public ReturnLabel {
+        Checks.notNull(key, "key");
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be >= 1, was " + attempt);
+        }
+        Checks.notNull(service, "service");
+        Checks.notNull(parcel, "parcel");
+        Checks.notNull(status, "status");
+        message = message == null ? "" : message;
+        Checks.notNull(requestedAt, "requestedAt");
+        boolean booked = status == Status.BOOKED;
+        if (booked != (label != null) || booked != (price != null)) {
+            throw new IllegalArgumentException("label and price of return label " + key + " must be given exactly when it is booked, status was "
+                    + status + ", label " + label + ", price " + price);
+        }
+    }
+
+    /**
+     * A booking of attempt {@code attempt} of {@code parcel} with {@code service} for return {@code id}, decided on at
+     * {@code now}.
+     *
+     * @throws IllegalArgumentException when a value is missing or {@code attempt} is below 1
+     */
+    public static ReturnLabel requested(ReturnId id, int attempt, CarrierService service, Parcel parcel, Instant now) {
+        Checks.notNull(id, "id");
+        return new ReturnLabel(BookingKey.of(id.value() + "/return-label-" + attempt), attempt, service, parcel, Status.REQUESTED, null,
+                null, "", now);
+    }
+
+    /** This booking with the carrier's label. */
+    public ReturnLabel booked(Label issued, Money charged) {
+        return new ReturnLabel(key, attempt, service, parcel, Status.BOOKED, issued, charged, "", requestedAt);
+    }
+
+    /** This booking refused by the carrier for {@code reason}. */
+    public ReturnLabel declined(String reason) {
+        return new ReturnLabel(key, attempt, service, parcel, Status.DECLINED, null, null, reason, requestedAt);
+    }
+
+    /** Whether the carrier's answer is still to be had (ask again with {@link #key()}). */
+    public boolean isPending() {
+        return status == Status.REQUESTED;
+    }
+
+    /** Whether the label was issued. */
+    public boolean isBooked() {
+        return status == Status.BOOKED;
+    }
+
+    /** The parcel's tracking number once booked. */
+    public Optional<String> trackingNumber() {
+        return isBooked() ? Optional.of(label.trackingNumber()) : Optional.empty();
+    }
+}
