@@ -197,6 +197,13 @@ public final class PickRouter {
             }
         }
         int[] improved = LocalSearch.improve(matrix, start.order());
+        if (!layout.isSingleBlock() && start != nearest) {
+            // on several blocks the shortest heuristic walk is not always the start that improves best
+            int[] fromNearest = LocalSearch.improve(matrix, nearest.order());
+            if (LocalSearch.tourLength(matrix, fromNearest) < LocalSearch.tourLength(matrix, improved) - 1e-9) {
+                improved = fromNearest;
+            }
+        }
         byMethod.put(RoutingMethod.LOCAL_SEARCH, LocalSearch.tourLength(matrix, improved));
         int[] order;
         RoutingMethod method;

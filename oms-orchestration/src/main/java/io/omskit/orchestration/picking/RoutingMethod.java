@@ -24,6 +24,9 @@ public enum RoutingMethod {
     COMBINED_PLUS,
     /** Nearest neighbour: always walk to the nearest pick not yet taken. */
     NEAREST_NEIGHBOUR,
-    /** The best heuristic route improved by 2-opt and segment moves on the walking order. */
+    /**
+     * The best heuristic route improved by 2-opt and segment moves on the walking order; on several blocks nearest
+     * neighbour is improved too and the shorter of the two kept.
+     */
     LOCAL_SEARCH
 }
