@@ -93,6 +93,25 @@ class PickRouteScenariosTest {
     }
 
     @Test
+    void combined_plus_visits_a_block_from_its_far_end_when_that_leaves_the_picker_nearer_home() {
+        // the same two blocks; picks in the back block at y 8.5 (aisle 1), 9.5 (aisle 2) and 12.5 (aisle 3)
+        WarehouseLayout twoBlocks = new WarehouseLayout(3, 2, 5, 1, 3, 1, 2, 1);
+        Slotting slotting = Slotting.of(twoBlocks, Map.of(soap, List.of(BinAddress.of(1, 2, 1)),
+                towel, List.of(BinAddress.of(2, 2, 2)), brush, List.of(BinAddress.of(3, 2, 5))));
+
+        PickRoute route = PickRouter.of(slotting).route(list("F1", PickLine.of(soap, 1), PickLine.of(towel, 1),
+                PickLine.of(brush, 1)));
+
+        // combined: up aisle 1 (14), across (3), into aisle 2 and out (9), across (3), through aisle 3 (7), down the
+        // empty front block (7), home from aisle 3 (6): 49
+        assertThat(route.distanceByMethod().get(RoutingMethod.COMBINED)).isCloseTo(49, within(1e-9));
+        // combined+: up aisle 1 (14), across to aisle 3 (6), into it and out (3), back to aisle 2 (3), through it (7),
+        // down the front block (7), home from aisle 2 (3): 43, here the shortest route
+        assertThat(route.distanceByMethod().get(RoutingMethod.COMBINED_PLUS)).isCloseTo(43, within(1e-9));
+        assertThat(route.distanceMetres()).isCloseTo(43, within(1e-9));
+    }
+
+    @Test
     void routes_three_blocks_by_local_search_and_reports_every_heuristic() {
         WarehouseLayout threeBlocks = new WarehouseLayout(4, 3, 5, 3, 3, 1, 2, 1);
         Slotting slotting = Slotting.of(threeBlocks, Map.of(soap, List.of(BinAddress.of(4, 3, 5)),
