@@ -21,16 +21,25 @@ import org.joda.money.Money;
  * <p>What is exact and what is not:
  * <ul>
  *   <li>Units of a SKU in {@link CartonCatalogue#shipsInOwnBox()} each get a parcel of their own, in their own box.</li>
- *   <li>Up to {@value #EXACT_UP_TO_UNITS} other units: every way of grouping them is considered (dynamic programming
- *       over subsets, with branch and bound), each group in the carton that makes it cheapest. Whether a group fits a
- *       carton is first tried by extreme-point placement, then, if that fails and volume allows, by an exhaustive
- *       search over the packings a loader builds bottom-up: boxes go in by the position of their corner (lowest,
- *       then back, then left), any of the six rotations, each coordinate against the carton's wall or the far side of
- *       a touching box put in earlier. That class holds the packings built layer by layer from a corner; it can miss
- *       arrangements in which a low box is held in place only by a box standing higher up. The answer is marked
- *       {@code provedOptimal} when every such search finished within {@link #withFitSearchBudget budget} placements; it is
- *       then optimal among all packings whose cartons are so built. When a search gave up, the heuristic below runs
- *       too and the cheaper answer is kept.</li>
+ *   <li>Up to {@value #EXACT_UP_TO_UNITS} other units: the heuristic below runs first and its cost is an upper bound;
+ *       then every way of grouping the units that could beat it is considered (dynamic programming over subsets,
+ *       with branch and bound), each group in the carton that makes it cheapest. Whether a group fits a carton is
+ *       settled in turn by weight and volume, by extreme-point placement (three orders of the units, the carton
+ *       turned each of six ways), by bounds (each unit alone, each pair side by side, the units longer than half the
+ *       carton across each middle plane, the volume within the lengths the units' sides can add up to), and, if
+ *       none of these decides, by an exhaustive search over the packings a loader builds
+ *       bottom-up: boxes go in by the position of their corner (lowest, then back, then left), any of the six
+ *       rotations (turns that give the same extents tried once), identical boxes in one order only, each coordinate
+ *       against the carton's wall or the far side of a touching box put in earlier. Answers are cached per multiset
+ *       of units and carton. A search that tries more than its {@link #withFitSearchBudget budget} of placements
+ *       gives up; such a group counts, in a lower bound computed by the same programme, at the price of the carton
+ *       it might fit.
+ *       <p>{@code provedOptimal} is true when that lower bound reaches the answer's cost. It then means precisely:
+ *       no packing of these units costs less (carton costs plus the {@link ParcelPricing}'s prices, with the pricing
+ *       honouring its contract) among packings in which every carton's content has one of the loader-built
+ *       arrangements above. The class can miss arrangements in which a low box is held in place only by a box
+ *       standing higher up, so a cheaper packing of that rare kind is not ruled out. Groups whose search gave up do
+ *       not spoil the proof when no answer that uses them could be cheaper.</li>
  *   <li>More units: a heuristic, the cheaper of two starts. One opens parcels one at a time in the carton that packs
  *       the remaining units (largest first, extreme points) at the least cost per packed volume; the other is first
  *       fit decreasing by volume into the largest carton. Then every parcel moves to its cheapest carton that still
@@ -143,16 +152,15 @@ public final class Cartoniser {
             parcels = new ArrayList<>();
             proved = true;
         } else if (units.size() <= EXACT_UP_TO_UNITS) {
+            // the heuristic's answer first: the search then only looks at groupings that could beat it
+            parcels = heuristic(units);
+            long upper = totalOf(parcels).getAmountMinorLong();
             Exact exact = new Exact(units);
-            parcels = exact.solve();
-            proved = !exact.undecided;
-            if (!proved) {
-                // a group the fit search could not settle was left out: the heuristic may have packed it
-                List<Parcel> other = heuristic(units);
-                if (totalOf(other).isLessThan(totalOf(parcels))) {
-                    parcels = other;
-                }
+            List<Parcel> searched = exact.solve(upper);
+            if (searched != null) {
+                parcels = searched;
             }
+            proved = exact.lowerBound >= totalOf(parcels).getAmountMinorLong();
         } else {
             parcels = heuristic(units);
             proved = false;
@@ -257,50 +265,89 @@ public final class Cartoniser {
         return best;
     }
 
+    /** Cached answer of a fit search that gave up: the group may or may not fit the carton. */
+    private static final int[][] UNDECIDED = new int[0][];
+
     /**
      * Subset dynamic programming over at most {@value #EXACT_UP_TO_UNITS} units: the cheapest packing of every subset
-     * is the cheapest split into one parcel holding its first unit plus the cheapest packing of the rest. A parcel's
-     * cartons are tried cheapest first, and only while they could still beat the best split found (branch and bound),
-     * so the costly fit search runs for few groups.
+     * is the cheapest split into one parcel holding its first unit plus the cheapest packing of the rest. Beside it
+     * runs the same programme over lower bounds, in which a group whose fit search gave up, or was never run, counts
+     * at the cost of the cheapest carton not proved too small for it; the answer is proved when that lower bound
+     * reaches its cost. A parcel's cartons are tried cheapest first, and only while they could still beat the best
+     * split found and the heuristic's answer (branch and bound: a part of the units that is not all of them must leave
+     * room under that answer for at least one more parcel), so the costly fit search runs for few groups. Fit answers
+     * are cached per multiset of units and carton.
      */
     private final class Exact {
         private final List<Unit> units;
+        private final long cheapestParcel;
         private final Map<String, int[][]> fits = new HashMap<>();
         private final Map<String, List<CartonType>> cartonsByContent = new HashMap<>();
         private final Map<String, long[]> costsByContent = new HashMap<>();
-        private boolean undecided;
+        private long lowerBound;
 
         Exact(List<Unit> units) {
             this.units = units;
+            int lightest = Integer.MAX_VALUE;
+            for (Unit u : units) {
+                lightest = Math.min(lightest, u.weight);
+            }
+            long cheapest = Long.MAX_VALUE;
+            for (CartonType c : catalogue.cartons()) {
+                cheapest = Math.min(cheapest, costMinor(c, lightest));
+            }
+            this.cheapestParcel = cheapest;
         }
 
-        List<Parcel> solve() {
+        /** A group's cheapest carton below the limit, if any, and a lower bound on what the group costs at least. */
+        private record Option(Packing packing, long lowerCost) {
+        }
+
+        /**
+         * The cheapest packing found that costs less than {@code upper} (minor units), or null; {@link #lowerBound}
+         * then holds what no packing of the units (in the class the fit search covers) can go below.
+         */
+        List<Parcel> solve(long upper) {
             int n = units.size();
             int full = (1 << n) - 1;
             long[] best = new long[full + 1];
+            long[] lower = new long[full + 1];
             Packing[] chosen = new Packing[full + 1];
             int[] split = new int[full + 1];
             Arrays.fill(best, Long.MAX_VALUE);
+            Arrays.fill(lower, Long.MAX_VALUE);
             best[0] = 0;
+            lower[0] = 0;
             for (int mask = 1; mask <= full; mask++) {
+                long cap = mask == full || upper == Long.MAX_VALUE ? upper : upper - cheapestParcel;
                 int low = mask & -mask;
                 int rest = mask ^ low;
                 for (int sub = rest; ; sub = (sub - 1) & rest) {
                     int group = sub | low;
                     long others = best[mask ^ group];
+                    long limit = Long.MIN_VALUE;
                     if (others != Long.MAX_VALUE) {
-                        Packing p = cheapestBelow(group, best[mask] == Long.MAX_VALUE ? Long.MAX_VALUE
-                                : best[mask] - others);
-                        if (p != null) {
-                            best[mask] = p.totalMinor + others;
-                            chosen[mask] = p;
-                            split[mask] = group;
-                        }
+                        limit = Math.min(cap, best[mask]);
+                        limit = limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit - others;
+                    }
+                    Option option = cheapestBelow(group, limit);
+                    if (option.packing != null) {
+                        best[mask] = option.packing.totalMinor + others;
+                        chosen[mask] = option.packing;
+                        split[mask] = group;
+                    }
+                    long othersLower = lower[mask ^ group];
+                    if (option.lowerCost != Long.MAX_VALUE && othersLower != Long.MAX_VALUE) {
+                        lower[mask] = Math.min(lower[mask], option.lowerCost + othersLower);
                     }
                     if (sub == 0) {
                         break;
                     }
                 }
+            }
+            lowerBound = lower[full];
+            if (best[full] == Long.MAX_VALUE) {
+                return null;
             }
             List<Parcel> parcels = new ArrayList<>();
             for (int mask = full; mask != 0; mask ^= split[mask]) {
@@ -309,8 +356,12 @@ public final class Cartoniser {
             return parcels;
         }
 
-        /** The cheapest carton holding {@code group} if it costs less than {@code limit}; else null. */
-        private Packing cheapestBelow(int group, long limit) {
+        /**
+         * The cheapest carton holding {@code group} if one costs less than {@code limit} (none is searched when the
+         * limit is {@link Long#MIN_VALUE}), and the cost of the cheapest carton not proved too small for the group
+         * ({@link Long#MAX_VALUE} when every carton is).
+         */
+        private Option cheapestBelow(int group, long limit) {
             List<Unit> members = new ArrayList<>();
             StringBuilder keyBuilder = new StringBuilder();
             for (int i = 0; i < units.size(); i++) {
@@ -341,28 +392,33 @@ public final class Cartoniser {
                 cartonsByContent.put(key, cartons);
                 costsByContent.put(key, costs);
             }
-            for (int i = 0; i < cartons.size() && costs[i] < limit; i++) {
+            long lowerCost = Long.MAX_VALUE;
+            for (int i = 0; i < cartons.size(); i++) {
                 CartonType c = cartons.get(i);
                 String fitKey = key + c.code();
-                int[][] places;
-                if (fits.containsKey(fitKey)) {
-                    places = fits.get(fitKey);
-                } else {
-                    places = Fit.extremePoints(inner(c), sizes(members));
+                int[][] places = fits.get(fitKey);
+                if (places == null && !fits.containsKey(fitKey)) {
+                    if (costs[i] >= limit) {
+                        return new Option(null, Math.min(lowerCost, costs[i]));
+                    }
+                    places = Fit.extremePointsAnyWayRound(inner(c), sizes(members));
                     if (places == null) {
                         try {
                             places = Fit.exhaustive(inner(c), sizes(members), fitSearchBudget);
                         } catch (Fit.Undecided e) {
-                            undecided = true;
+                            places = UNDECIDED;
                         }
                     }
                     fits.put(fitKey, places);
                 }
-                if (places != null) {
-                    return new Packing(c, members, places, costs[i]);
+                if (places == UNDECIDED) {
+                    lowerCost = Math.min(lowerCost, costs[i]);
+                } else if (places != null) {
+                    lowerCost = Math.min(lowerCost, costs[i]);
+                    return new Option(costs[i] < limit ? new Packing(c, members, places, costs[i]) : null, lowerCost);
                 }
             }
-            return null;
+            return new Option(null, lowerCost);
         }
     }
 

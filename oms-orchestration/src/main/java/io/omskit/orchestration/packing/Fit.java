@@ -126,6 +126,41 @@ final class Fit {
         return out;
     }
 
+    /**
+     * As {@link #extremePoints(int[], int[][])}, then, when that fails, the same with the container turned each other
+     * way (which changes which corner points are preferred), the answer turned back; null when none fits every box.
+     */
+    static int[][] extremePointsAnyWayRound(int[] container, int[][] sizes) {
+        int[][] out = extremePoints(container, sizes);
+        for (int turn = 1; out == null && turn < 6 && sizes.length > 1; turn++) {
+            int[] axes = TURNS[turn];
+            int[][] placed = extremePoints(turned(container, turn), sizes);
+            if (placed != null) {
+                out = new int[sizes.length][];
+                for (int i = 0; i < sizes.length; i++) {
+                    int[] extents = turned(sizes[i], placed[i][3]);
+                    int[] at = new int[3];
+                    int[] e = new int[3];
+                    for (int k = 0; k < 3; k++) {
+                        at[axes[k]] = placed[i][k];
+                        e[axes[k]] = extents[k];
+                    }
+                    out[i] = new int[] {at[0], at[1], at[2], orientationGiving(sizes[i], e)};
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int orientationGiving(int[] size, int[] extents) {
+        for (int o = 0; o < 6; o++) {
+            if (Arrays.equals(turned(size, o), extents)) {
+                return o;
+            }
+        }
+        throw new IllegalStateException("no turn of " + Arrays.toString(size) + " gives " + Arrays.toString(extents));
+    }
+
     private static int[][] extremePoints(int[] container, int[][] sizes, Integer[] order) {
         ExtremePoints packer = new ExtremePoints(container);
         int[][] out = new int[sizes.length][];
@@ -212,7 +247,7 @@ final class Fit {
         for (int[] s : sizes) {
             total += volume(s);
         }
-        if (total > volume(container)) {
+        if (total > volume(container) || total > volume(usableExtents(container, sizes))) {
             return null;
         }
         for (int i = 0; i < sizes.length; i++) {
@@ -222,8 +257,76 @@ final class Fit {
                 }
             }
         }
+        if (!middlePlanesHoldLongBoxes(container, sizes)) {
+            return null;
+        }
         Search search = new Search(container, sizes, budget);
         return search.run(0) ? search.result() : null;
+    }
+
+    /**
+     * How far along each axis boxes can reach in any packing: pushed towards the corner until each touches a wall or
+     * another box, every box's far side is a sum of extents of some of the boxes (one side of each), so along each
+     * axis the boxes fill at most the largest such sum that is not over the container's side.
+     */
+    static int[] usableExtents(int[] container, int[][] sizes) {
+        int[] usable = new int[3];
+        for (int axis = 0; axis < 3; axis++) {
+            int side = container[axis];
+            boolean[] reach = new boolean[side + 1];
+            reach[0] = true;
+            for (int[] s : sizes) {
+                boolean[] next = reach.clone();
+                for (int d : s) {
+                    for (int v = side - d; v >= 0; v--) {
+                        if (reach[v]) {
+                            next[v + d] = true;
+                        }
+                    }
+                }
+                reach = next;
+            }
+            int v = side;
+            while (!reach[v]) {
+                v--;
+            }
+            usable[axis] = v;
+        }
+        return usable;
+    }
+
+    /**
+     * A per-dimension bound: a box longer than half the container along an axis in every turn that fits crosses the
+     * plane through the container's middle across that axis, and such boxes cross it side by side, so their smallest
+     * cross sections must fit in the plane's area. False when some axis breaks that (then the boxes cannot fit).
+     */
+    static boolean middlePlanesHoldLongBoxes(int[] container, int[][] sizes) {
+        for (int axis = 0; axis < 3; axis++) {
+            int b = (axis + 1) % 3;
+            int c = (axis + 2) % 3;
+            long area = 0;
+            for (int[] s : sizes) {
+                boolean alwaysLong = true;
+                boolean fits = false;
+                long section = Long.MAX_VALUE;
+                for (int o = 0; o < 6 && alwaysLong; o++) {
+                    int[] e = turned(s, o);
+                    if (e[0] > container[0] || e[1] > container[1] || e[2] > container[2]) {
+                        continue;
+                    }
+                    fits = true;
+                    alwaysLong = 2L * e[axis] > container[axis];
+                    section = Math.min(section, (long) e[b] * e[c]);
+                }
+                if (fits && alwaysLong) {
+                    area += section;
+                }
+            }
+            if (area > (long) container[b] * container[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class Search {

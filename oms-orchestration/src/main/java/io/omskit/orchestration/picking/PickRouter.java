@@ -15,9 +15,10 @@ import java.util.Set;
  *
  * <p>On a layout of one block (front and back cross aisles) or two (one middle cross aisle) the route is provably
  * shortest: Ratliff and Rosenthal's dynamic programme and Roodbergen and de Koster's extension of it. On more blocks it
- * is the best of S-shape, largest gap and nearest neighbour improved by local search (2-opt and segment moves), and is
- * not proved shortest. Every route reports beside it the distance of S-shape, largest gap, nearest neighbour (and on
- * one block combined) and of local search from the best of them, so the caller sees each heuristic's gap.
+ * is the best of S-shape, largest gap, combined, combined+ and nearest neighbour improved by local search (2-opt and
+ * segment moves), and is not proved shortest. Every route reports beside it the distance of S-shape, largest gap,
+ * combined, nearest neighbour (and on two blocks or more combined+) and of local search from the best of them, so the
+ * caller sees each heuristic's gap.
  * With one-way aisles the route is nearest neighbour improved by local search on one-way-aware walking distances
  * (the aisle-by-aisle heuristics and the exact programmes assume two-way aisles), not proved shortest.
  * When a SKU sits in several bins, every combination of bins is routed when there are at most
@@ -180,14 +181,29 @@ public final class PickRouter {
                 start = w;
             }
         }
+        List<RouteHeuristics.Walk> combined = new ArrayList<>();
         if (layout.isSingleBlock()) {
-            RouteHeuristics.Walk combined = RouteHeuristics.combinedSingleBlock(layout, spots);
-            byMethod.put(RoutingMethod.COMBINED, combined.distance());
-            if (combined.distance() < start.distance()) {
-                start = combined;
+            combined.add(RouteHeuristics.combinedSingleBlock(layout, spots));
+            byMethod.put(RoutingMethod.COMBINED, combined.get(0).distance());
+        } else {
+            combined.add(RouteHeuristics.combined(layout, spots));
+            combined.add(RouteHeuristics.combinedPlus(layout, spots));
+            byMethod.put(RoutingMethod.COMBINED, combined.get(0).distance());
+            byMethod.put(RoutingMethod.COMBINED_PLUS, combined.get(1).distance());
+        }
+        for (RouteHeuristics.Walk w : combined) {
+            if (w.distance() < start.distance()) {
+                start = w;
             }
         }
         int[] improved = LocalSearch.improve(matrix, start.order());
+        if (!layout.isSingleBlock() && start != nearest) {
+            // on several blocks the shortest heuristic walk is not always the start that improves best
+            int[] fromNearest = LocalSearch.improve(matrix, nearest.order());
+            if (LocalSearch.tourLength(matrix, fromNearest) < LocalSearch.tourLength(matrix, improved) - 1e-9) {
+                improved = fromNearest;
+            }
+        }
         byMethod.put(RoutingMethod.LOCAL_SEARCH, LocalSearch.tourLength(matrix, improved));
         int[] order;
         RoutingMethod method;
@@ -228,8 +244,13 @@ public final class PickRouter {
         }
         double[][] matrix = distances(spots);
         RouteHeuristics.Walk start = RouteHeuristics.nearestNeighbour(matrix);
-        RouteHeuristics.Walk s = RouteHeuristics.sShape(layout, spots);
-        int[] order = LocalSearch.improve(matrix, (s.distance() < start.distance() ? s : start).order());
+        for (RouteHeuristics.Walk w : List.of(RouteHeuristics.sShape(layout, spots),
+                RouteHeuristics.combinedPlus(layout, spots))) {
+            if (w.distance() < start.distance()) {
+                start = w;
+            }
+        }
+        int[] order = LocalSearch.improve(matrix, start.order());
         return LocalSearch.tourLength(matrix, order);
     }
 

@@ -258,6 +258,179 @@ final class RouteHeuristics {
         return w.walk();
     }
 
+    /**
+     * Combined on a layout of several blocks (after Roodbergen and de Koster): up the leftmost aisle with picks to the
+     * back of the farthest block with picks, then block by block towards the front. In each block the aisles with
+     * picks not yet taken are visited in turn from the end nearest the picker; each is either walked through or
+     * entered and left by the cross aisle the picker is on, chosen by dynamic programming over those aisles so the
+     * walk inside the block is least among such walks that leave the block at its front.
+     */
+    static Walk combined(WarehouseLayout layout, List<Spot> spots) {
+        return blockwiseCombined(layout, spots, true, false);
+    }
+
+    /**
+     * Combined+, the improved combined: as {@link #combined}, but the picker may also go up the rightmost aisle with
+     * picks (the shorter walk of the two is kept), and in each block both directions are planned and the one kept
+     * whose walk, counted until the picker reaches the nearer end of the next block with picks (or the depot), is
+     * shorter, instead of always starting at the end nearest the picker.
+     */
+    static Walk combinedPlus(WarehouseLayout layout, List<Spot> spots) {
+        Walk left = blockwiseCombined(layout, spots, true, true);
+        Walk right = blockwiseCombined(layout, spots, false, true);
+        return right.distance() < left.distance() ? right : left;
+    }
+
+    private static Walk blockwiseCombined(WarehouseLayout layout, List<Spot> spots, boolean upLeftmost,
+                                          boolean lookAhead) {
+        Walker w = new Walker(spots.size(), layout.x(layout.depotAisle()));
+        if (spots.isEmpty()) {
+            return w.walk();
+        }
+        int left = Integer.MAX_VALUE;
+        int right = Integer.MIN_VALUE;
+        int farthest = 0;
+        for (Spot s : spots) {
+            left = Math.min(left, s.aisle());
+            right = Math.max(right, s.aisle());
+            farthest = Math.max(farthest, s.block());
+        }
+        TreeMap<Integer, List<Integer>> aisles = byAisle(spots);
+        int up = upLeftmost ? left : right;
+        w.alongCrossAisle(layout.x(up));
+        aisles.get(up).forEach(w::take);
+        w.alongAisle(layout.crossAisleY(farthest));
+        for (int b = farthest; b >= 1; b--) {
+            double back = layout.crossAisleY(b);
+            double front = layout.crossAisleY(b - 1);
+            List<List<Integer>> open = openSubaisles(spots, aisles, w, b);
+            if (open.isEmpty()) {
+                w.alongAisle(front);
+                continue;
+            }
+            List<List<Integer>> reversed = new ArrayList<>(open);
+            java.util.Collections.reverse(reversed);
+            List<List<Integer>> order;
+            boolean[] plan;
+            if (lookAhead) {
+                boolean[] forwardPlan = throughPlan(spots, open, front, back);
+                boolean[] reversedPlan = throughPlan(spots, reversed, front, back);
+                double forward = blockWalk(layout, spots, aisles, w, b, open, forwardPlan);
+                double backward = blockWalk(layout, spots, aisles, w, b, reversed, reversedPlan);
+                order = backward < forward ? reversed : open;
+                plan = backward < forward ? reversedPlan : forwardPlan;
+            } else {
+                double first = layout.x(spots.get(open.get(0).get(0)).aisle());
+                double last = layout.x(spots.get(open.get(open.size() - 1).get(0)).aisle());
+                order = Math.abs(w.x - first) > Math.abs(w.x - last) ? reversed : open;
+                plan = throughPlan(spots, order, front, back);
+            }
+            boolean atBack = true;
+            for (int k = 0; k < order.size(); k++) {
+                List<Integer> aisle = order.get(k);
+                w.alongCrossAisle(layout.x(spots.get(aisle.get(0)).aisle()));
+                if (atBack) {
+                    takeDescending(w, aisle);
+                    w.alongAisle(plan[k] ? front : spots.get(aisle.get(0)).y());
+                    w.alongAisle(plan[k] ? front : back);
+                } else {
+                    aisle.forEach(w::take);
+                    w.alongAisle(plan[k] ? back : spots.get(aisle.get(aisle.size() - 1)).y());
+                    w.alongAisle(plan[k] ? back : front);
+                }
+                atBack ^= plan[k];
+            }
+        }
+        w.alongCrossAisle(layout.x(layout.depotAisle()));
+        return w.walk();
+    }
+
+    /** Per aisle, left to right, the spots of block {@code b} not taken yet, front to back. */
+    private static List<List<Integer>> openSubaisles(List<Spot> spots, TreeMap<Integer, List<Integer>> aisles,
+                                                     Walker w, int b) {
+        List<List<Integer>> open = new ArrayList<>();
+        for (List<Integer> aisle : aisles.values()) {
+            List<Integer> here = new ArrayList<>();
+            for (int i : aisle) {
+                if (spots.get(i).block() == b && !w.taken[i]) {
+                    here.add(i);
+                }
+            }
+            if (!here.isEmpty()) {
+                open.add(here);
+            }
+        }
+        return open;
+    }
+
+    /**
+     * For subaisles visited in {@code order}, starting on the back cross aisle and ending on the front one, which to
+     * walk through (true) and which to enter and leave by the same end, least walking along the aisles.
+     */
+    private static boolean[] throughPlan(List<Spot> spots, List<List<Integer>> order, double front, double back) {
+        int m = order.size();
+        // cost[k][side]: walk along aisles after k subaisles, picker on the front (0) or back (1) cross aisle
+        double[][] cost = new double[m + 1][2];
+        boolean[][] through = new boolean[m + 1][2];
+        cost[0][0] = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+            List<Integer> aisle = order.get(k);
+            double fromFront = 2 * (spots.get(aisle.get(aisle.size() - 1)).y() - front);
+            double fromBack = 2 * (back - spots.get(aisle.get(0)).y());
+            for (int side = 0; side < 2; side++) {
+                double stay = cost[k][side] + (side == 0 ? fromFront : fromBack);
+                double cross = cost[k][1 - side] + (back - front);
+                through[k + 1][side] = cross < stay;
+                cost[k + 1][side] = Math.min(stay, cross);
+            }
+        }
+        boolean[] plan = new boolean[m];
+        int side = 0;
+        for (int k = m; k > 0; k--) {
+            plan[k - 1] = through[k][side];
+            if (through[k][side]) {
+                side = 1 - side;
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * Length of the walk through block {@code b} by {@code plan}, from where the picker is to the nearer end of the
+     * next block with spots not taken (or to the depot when none is left).
+     */
+    private static double blockWalk(WarehouseLayout layout, List<Spot> spots, TreeMap<Integer, List<Integer>> aisles,
+                                     Walker w, int b, List<List<Integer>> order, boolean[] plan) {
+        double back = layout.crossAisleY(b);
+        double front = layout.crossAisleY(b - 1);
+        double x = w.x;
+        double length = 0;
+        boolean atBack = true;
+        for (int k = 0; k < order.size(); k++) {
+            List<Integer> aisle = order.get(k);
+            double ax = layout.x(spots.get(aisle.get(0)).aisle());
+            length += Math.abs(ax - x);
+            x = ax;
+            if (plan[k]) {
+                length += back - front;
+            } else if (atBack) {
+                length += 2 * (back - spots.get(aisle.get(0)).y());
+            } else {
+                length += 2 * (spots.get(aisle.get(aisle.size() - 1)).y() - front);
+            }
+            atBack ^= plan[k];
+        }
+        for (int next = b - 1; next >= 1; next--) {
+            List<List<Integer>> open = openSubaisles(spots, aisles, w, next);
+            if (!open.isEmpty()) {
+                double first = layout.x(spots.get(open.get(0).get(0)).aisle());
+                double last = layout.x(spots.get(open.get(open.size() - 1).get(0)).aisle());
+                return length + Math.min(Math.abs(x - first), Math.abs(x - last));
+            }
+        }
+        return length + Math.abs(x - layout.x(layout.depotAisle()));
+    }
+
     /** Index of the first spot above the largest gap of one aisle's block section (size: all are reached from the front). */
     private static int largestGapIndex(List<Spot> spots, List<Integer> aisle, double front, double back) {
         int best = 0;

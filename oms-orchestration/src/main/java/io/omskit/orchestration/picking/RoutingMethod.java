@@ -11,10 +11,22 @@ public enum RoutingMethod {
     S_SHAPE,
     /** Largest gap: aisles are entered from the front and the back up to their largest gap between picks. */
     LARGEST_GAP,
-    /** Combined: each aisle with a pick is walked through or entered and left by the same end, whichever is best. */
+    /**
+     * Combined: each aisle with a pick is walked through or entered and left by the same end, the mix chosen by
+     * dynamic programming over the aisles; on several blocks block by block, farthest block first.
+     */
     COMBINED,
+    /**
+     * Combined+ (layouts of two blocks or more): combined with the choice of the aisle walked up first (leftmost or
+     * rightmost with picks) and, in each block, of the direction the aisles are visited in, judged up to the next
+     * block with picks.
+     */
+    COMBINED_PLUS,
     /** Nearest neighbour: always walk to the nearest pick not yet taken. */
     NEAREST_NEIGHBOUR,
-    /** The best heuristic route improved by 2-opt and segment moves on the walking order. */
+    /**
+     * The best heuristic route improved by 2-opt and segment moves on the walking order; on several blocks nearest
+     * neighbour is improved too and the shorter of the two kept.
+     */
     LOCAL_SEARCH
 }

@@ -37,7 +37,7 @@ class PickAndPackReadmeExampleTest {
         PickRoute route = router.route(pickList);
         route.stops();             // the walking order: bin, SKU, quantity, fulfilment
         route.distanceMetres();    // provably shortest on one or two blocks: route.provedOptimal()
-        route.distanceByMethod();  // OPTIMAL, S_SHAPE, LARGEST_GAP, COMBINED, NEAREST_NEIGHBOUR, LOCAL_SEARCH
+        route.distanceByMethod();  // OPTIMAL, S_SHAPE, LARGEST_GAP, COMBINED, COMBINED_PLUS, NEAREST_NEIGHBOUR, LOCAL_SEARCH
         PickWavePlan wave = PickWavePlanner.of(router, 40).plan(List.of(pickList));  // trolleys of 40 units
 
         Cartoniser cartoniser = Cartoniser.of(

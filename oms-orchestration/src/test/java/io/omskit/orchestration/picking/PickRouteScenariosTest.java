@@ -70,7 +70,45 @@ class PickRouteScenariosTest {
         assertThat(route.method()).isEqualTo(RoutingMethod.OPTIMAL);
         assertThat(route.provedOptimal()).isTrue();
         assertThat(route.distanceByMethod()).containsOnlyKeys(RoutingMethod.OPTIMAL, RoutingMethod.S_SHAPE,
-                RoutingMethod.LARGEST_GAP, RoutingMethod.NEAREST_NEIGHBOUR, RoutingMethod.LOCAL_SEARCH);
+                RoutingMethod.LARGEST_GAP, RoutingMethod.COMBINED, RoutingMethod.COMBINED_PLUS,
+                RoutingMethod.NEAREST_NEIGHBOUR, RoutingMethod.LOCAL_SEARCH);
+    }
+
+    @Test
+    void combined_on_two_blocks_enters_and_leaves_an_aisle_from_the_back_when_that_is_shorter() {
+        // 3 aisles 3 m apart, two blocks of 5 bays of 1 m, 2 m cross aisles at y = 0, 7 and 14; picks at y 12.5
+        WarehouseLayout twoBlocks = new WarehouseLayout(3, 2, 5, 1, 3, 1, 2, 1);
+        Slotting slotting = Slotting.of(twoBlocks, Map.of(soap, List.of(BinAddress.of(1, 2, 5)),
+                towel, List.of(BinAddress.of(2, 2, 5)), brush, List.of(BinAddress.of(3, 2, 5))));
+
+        PickRoute route = PickRouter.of(slotting).route(list("F1", PickLine.of(soap, 1), PickLine.of(towel, 1),
+                PickLine.of(brush, 1)));
+
+        // up aisle 1 to the back (14), across (3), into aisle 2 to the towel and back out (3), across (3), through
+        // aisle 3 to the middle cross aisle (7), down the empty front block (7), home (6): 43
+        assertThat(route.distanceByMethod().get(RoutingMethod.COMBINED)).isCloseTo(43, within(1e-9));
+        assertThat(route.distanceByMethod().get(RoutingMethod.COMBINED_PLUS)).isLessThanOrEqualTo(43 + 1e-9);
+        assertThat(route.distanceByMethod().get(RoutingMethod.COMBINED))
+                .isGreaterThanOrEqualTo(route.distanceMetres() - 1e-9);
+    }
+
+    @Test
+    void combined_plus_visits_a_block_from_its_far_end_when_that_leaves_the_picker_nearer_home() {
+        // the same two blocks; picks in the back block at y 8.5 (aisle 1), 9.5 (aisle 2) and 12.5 (aisle 3)
+        WarehouseLayout twoBlocks = new WarehouseLayout(3, 2, 5, 1, 3, 1, 2, 1);
+        Slotting slotting = Slotting.of(twoBlocks, Map.of(soap, List.of(BinAddress.of(1, 2, 1)),
+                towel, List.of(BinAddress.of(2, 2, 2)), brush, List.of(BinAddress.of(3, 2, 5))));
+
+        PickRoute route = PickRouter.of(slotting).route(list("F1", PickLine.of(soap, 1), PickLine.of(towel, 1),
+                PickLine.of(brush, 1)));
+
+        // combined: up aisle 1 (14), across (3), into aisle 2 and out (9), across (3), through aisle 3 (7), down the
+        // empty front block (7), home from aisle 3 (6): 49
+        assertThat(route.distanceByMethod().get(RoutingMethod.COMBINED)).isCloseTo(49, within(1e-9));
+        // combined+: up aisle 1 (14), across to aisle 3 (6), into it and out (3), back to aisle 2 (3), through it (7),
+        // down the front block (7), home from aisle 2 (3): 43, here the shortest route
+        assertThat(route.distanceByMethod().get(RoutingMethod.COMBINED_PLUS)).isCloseTo(43, within(1e-9));
+        assertThat(route.distanceMetres()).isCloseTo(43, within(1e-9));
     }
 
     @Test
@@ -85,7 +123,8 @@ class PickRouteScenariosTest {
         assertThat(route.method()).isEqualTo(RoutingMethod.LOCAL_SEARCH);
         assertThat(route.provedOptimal()).isFalse();
         assertThat(route.distanceByMethod()).containsOnlyKeys(RoutingMethod.S_SHAPE, RoutingMethod.LARGEST_GAP,
-                RoutingMethod.NEAREST_NEIGHBOUR, RoutingMethod.LOCAL_SEARCH);
+                RoutingMethod.COMBINED, RoutingMethod.COMBINED_PLUS, RoutingMethod.NEAREST_NEIGHBOUR,
+                RoutingMethod.LOCAL_SEARCH);
         route.distanceByMethod().values().forEach(d -> assertThat(d).isGreaterThanOrEqualTo(route.distanceMetres() - 1e-9));
         assertThat(route.stops()).extracting(PickStop::sku).containsExactlyInAnyOrder(soap, towel, brush);
     }

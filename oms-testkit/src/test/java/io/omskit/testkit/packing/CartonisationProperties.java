@@ -38,4 +38,22 @@ class CartonisationProperties {
         assertThat(packed.provedOptimal()).isTrue();
         assertThat(packed.totalCost()).isEqualTo(cheapest);
     }
+
+    @Property(tries = 100)
+    void a_fulfilment_proved_optimal_on_a_small_search_budget_costs_what_trying_every_packing_costs(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int skus,
+            @ForAll @IntRange(min = 1, max = 3) int maxQuantity, @ForAll @IntRange(min = 0, max = 200) int budget) {
+        RandomPacking instance = RandomPacking.of(seed, skus, maxQuantity);
+        Assume.that(instance.units() <= 6);
+        CartonisationResult.Packed packed = (CartonisationResult.Packed) Cartoniser
+                .of(instance.catalogue(), instance.pricing()).withFitSearchBudget(budget).pack(instance.lines());
+        Money cheapest = PackingVerifier.cheapestByTryingEverything(instance.lines(), instance.catalogue(),
+                instance.pricing(), RandomPacking.CELL_MM);
+
+        assertThat(PackingVerifier.problems(instance.lines(), instance.catalogue(), packed)).isEmpty();
+        assertThat(packed.totalCost().isLessThan(cheapest)).isFalse();
+        if (packed.provedOptimal()) {
+            assertThat(packed.totalCost()).isEqualTo(cheapest);
+        }
+    }
 }

@@ -48,6 +48,7 @@ class PickRouteProperties {
         double shortest = RouteVerifier.shortestByTryingEveryOrder(instance.slotting(), List.of(instance.pickList()));
         assertThat(route.distanceMetres()).isCloseTo(shortest, within(1e-6));
         assertThat(route.provedOptimal()).isTrue();
+        assertThat(route.distanceByMethod()).containsKeys(RoutingMethod.COMBINED, RoutingMethod.COMBINED_PLUS);
         route.distanceByMethod().values().forEach(d -> assertThat(d).isGreaterThanOrEqualTo(shortest - 1e-6));
     }
 
@@ -60,7 +61,9 @@ class PickRouteProperties {
         assertThat(RouteVerifier.problems(instance.slotting(), List.of(instance.pickList()), route)).isEmpty();
         double shortest = RouteVerifier.shortestByTryingEveryOrder(instance.slotting(), List.of(instance.pickList()));
         assertThat(route.distanceMetres()).isGreaterThanOrEqualTo(shortest - 1e-6);
+        assertThat(route.distanceByMethod()).containsKeys(RoutingMethod.COMBINED, RoutingMethod.COMBINED_PLUS);
         route.distanceByMethod().values().forEach(d -> assertThat(d).isGreaterThanOrEqualTo(shortest - 1e-6));
+        assertThat(route.distanceMetres()).isLessThanOrEqualTo(route.distanceByMethod().get(RoutingMethod.COMBINED_PLUS) + 1e-6);
         assertThat(route.provedOptimal()).isFalse();
         assertThat(route.method()).isEqualTo(RoutingMethod.LOCAL_SEARCH);
     }

@@ -1,0 +1,60 @@
+package io.omskit.orchestration.packing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FitBoundsTest {
+
+    // 100 x 80 x 40 carton; a 60 x 45 x 35 box only fits lying flat and is longer than 40 across the 80 mm side
+    private final int[] flatCarton = {100, 80, 40};
+    private final int[] flatBox = {60, 45, 35};
+
+    @Test
+    void three_boxes_that_fit_by_volume_and_in_pairs_are_refused_without_searching_when_the_middle_plane_is_too_small() {
+        int[][] three = {flatBox, flatBox, flatBox};
+
+        assertThat(Fit.pairFits(flatCarton, flatBox, flatBox)).isTrue();
+        assertThat(3 * Fit.volume(flatBox)).isLessThan(Fit.volume(flatCarton));
+        assertThat(Fit.middlePlanesHoldLongBoxes(flatCarton, three)).isFalse();
+        // a budget of 0 would give up at the first placement: the refusal comes from the bound
+        assertThat(catchUndecided(() -> Fit.exhaustive(flatCarton, three, 0))).isNull();
+    }
+
+    @Test
+    void two_such_boxes_pass_the_bound_and_are_placed() throws Fit.Undecided {
+        int[][] two = {flatBox, flatBox};
+
+        assertThat(Fit.middlePlanesHoldLongBoxes(flatCarton, two)).isTrue();
+        assertThat(Fit.exhaustive(flatCarton, two, 10_000)).isNotNull();
+    }
+
+    @Test
+    void cubes_that_fit_by_volume_are_refused_without_searching_when_their_sides_cannot_add_up_to_the_carton() {
+        // 37 cubes of 30 mm fill 99.9% of a 100 mm cube, but side by side they reach 90 mm at most: 729,000 mm3
+        int[][] cubes = new int[37][];
+        java.util.Arrays.fill(cubes, new int[] {30, 30, 30});
+        int[] cube = {100, 100, 100};
+
+        assertThat(Fit.usableExtents(cube, cubes)).containsExactly(90, 90, 90);
+        assertThat(catchUndecided(() -> Fit.exhaustive(cube, cubes, 0))).isNull();
+    }
+
+    @Test
+    void mixed_sides_can_reach_the_full_carton() {
+        assertThat(Fit.usableExtents(new int[] {100, 80, 40}, new int[][] {{60, 45, 35}, {40, 20, 5}}))
+                .containsExactly(100, 80, 40);
+    }
+
+    private interface Search {
+        int[][] run() throws Fit.Undecided;
+    }
+
+    private static int[][] catchUndecided(Search search) {
+        try {
+            return search.run();
+        } catch (Fit.Undecided e) {
+            throw new AssertionError("the search gave up instead of being cut short by the bound", e);
+        }
+    }
+}
