@@ -102,29 +102,7 @@ final class RouteHeuristics {
         double length = layout.crossAisleY(1);
         List<List<Integer>> aisles = new ArrayList<>(byAisle(spots).values());
         int m = aisles.size();
-        // cost[k][side]: vertical distance after aisle k ends with the picker at the front (0) or back (1)
-        double[][] cost = new double[m + 1][2];
-        boolean[][] through = new boolean[m + 1][2];
-        cost[0][1] = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < m; k++) {
-            List<Integer> aisle = aisles.get(k);
-            double fromFront = 2 * spots.get(aisle.get(aisle.size() - 1)).y();
-            double fromBack = 2 * (length - spots.get(aisle.get(0)).y());
-            for (int side = 0; side < 2; side++) {
-                double stay = cost[k][side] + (side == 0 ? fromFront : fromBack);
-                double cross = cost[k][1 - side] + length;
-                through[k + 1][side] = cross < stay;
-                cost[k + 1][side] = Math.min(stay, cross);
-            }
-        }
-        boolean[] walkThrough = new boolean[m];
-        int side = 0;
-        for (int k = m; k > 0; k--) {
-            walkThrough[k - 1] = through[k][side];
-            if (through[k][side]) {
-                side = 1 - side;
-            }
-        }
+        boolean[] walkThrough = throughPlan(spots, aisles, 0, length, false);
         Walker w = new Walker(spots.size(), layout.x(layout.depotAisle()));
         for (int k = 0; k < m; k++) {
             List<Integer> aisle = aisles.get(k);
@@ -368,11 +346,21 @@ final class RouteHeuristics {
      * walk through (true) and which to enter and leave by the same end, least walking along the aisles.
      */
     private static boolean[] throughPlan(List<Spot> spots, List<List<Integer>> order, double front, double back) {
+        return throughPlan(spots, order, front, back, true);
+    }
+
+    /**
+     * For subaisles visited in {@code order}, starting on the back ({@code startAtBack}) or front cross aisle and ending
+     * on the front one, which to walk through (true) and which to enter and leave by the same end, least walking along
+     * the aisles (a dynamic programme over the aisles).
+     */
+    static boolean[] throughPlan(List<Spot> spots, List<List<Integer>> order, double front, double back,
+                                 boolean startAtBack) {
         int m = order.size();
         // cost[k][side]: walk along aisles after k subaisles, picker on the front (0) or back (1) cross aisle
         double[][] cost = new double[m + 1][2];
         boolean[][] through = new boolean[m + 1][2];
-        cost[0][0] = Double.POSITIVE_INFINITY;
+        cost[0][startAtBack ? 0 : 1] = Double.POSITIVE_INFINITY;
         for (int k = 0; k < m; k++) {
             List<Integer> aisle = order.get(k);
             double fromFront = 2 * (spots.get(aisle.get(aisle.size() - 1)).y() - front);
