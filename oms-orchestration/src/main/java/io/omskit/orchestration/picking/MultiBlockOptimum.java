@@ -1,5 +1,14 @@
 package io.omskit.orchestration.picking;
 
+import static io.omskit.orchestration.picking.AisleStretch.BOTH_ENDS;
+import static io.omskit.orchestration.picking.AisleStretch.FROM_BACK;
+import static io.omskit.orchestration.picking.AisleStretch.FROM_FRONT;
+import static io.omskit.orchestration.picking.AisleStretch.THROUGH;
+import static io.omskit.orchestration.picking.AisleStretch.THROUGH_TWICE;
+import static io.omskit.orchestration.picking.AisleStretch.bottom;
+import static io.omskit.orchestration.picking.AisleStretch.gapEdge;
+import static io.omskit.orchestration.picking.AisleStretch.top;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,12 +23,6 @@ import java.util.List;
  */
 final class MultiBlockOptimum {
 
-    private static final int NONE = 0;
-    private static final int THROUGH = 1;
-    private static final int THROUGH_TWICE = 2;
-    private static final int FROM_TOP = 3;
-    private static final int FROM_BOTTOM = 4;
-    private static final int BOTH_ENDS = 5;
 
     private MultiBlockOptimum() {
     }
@@ -196,8 +199,8 @@ final class MultiBlockOptimum {
     private static void applyVertical(int v, int blocks, int[] deg, int[] label) {
         int rest = v;
         for (int s = 0; s < blocks; s++) {
-            int c = rest % 6;
-            rest /= 6;
+            int c = rest % AisleStretch.WAYS;
+            rest /= AisleStretch.WAYS;
             deg[s] += bottom(c);
             deg[s + 1] += top(c);
             if (c == THROUGH || c == THROUGH_TWICE) {
@@ -246,65 +249,15 @@ final class MultiBlockOptimum {
         double total = 0;
         int rest = v;
         for (int s = 0; s < aisle.size(); s++) {
-            int c = rest % 6;
-            rest /= 6;
+            int c = rest % AisleStretch.WAYS;
+            rest /= AisleStretch.WAYS;
             total += segmentCost(layout, spots, aisle.get(s), s, c);
         }
         return total;
     }
 
     private static double segmentCost(WarehouseLayout layout, List<Spot> spots, List<Integer> seg, int s, int config) {
-        double front = layout.crossAisleY(s);
-        double length = layout.crossAisleSpacingMetres();
-        boolean picks = !seg.isEmpty();
-        switch (config) {
-            case NONE:
-                return picks ? Double.POSITIVE_INFINITY : 0;
-            case THROUGH:
-                return length;
-            case THROUGH_TWICE:
-                return 2 * length;
-            case FROM_TOP:
-                return picks ? 2 * (front + length - spots.get(seg.get(0)).y()) : Double.POSITIVE_INFINITY;
-            case FROM_BOTTOM:
-                return picks ? 2 * (spots.get(seg.get(seg.size() - 1)).y() - front) : Double.POSITIVE_INFINITY;
-            default:
-                if (seg.size() < 2) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                int e = gapEdge(seg, spots);
-                return 2 * (front + length - spots.get(seg.get(e)).y()) + 2 * (spots.get(seg.get(e - 1)).y() - front);
-        }
-    }
-
-    /** Index, in the front-to-back chain of a stretch, of the edge spanning its largest gap between two spots. */
-    private static int gapEdge(List<Integer> seg, List<Spot> spots) {
-        int best = 1;
-        double gap = -1;
-        for (int i = 0; i + 1 < seg.size(); i++) {
-            double g = spots.get(seg.get(i + 1)).y() - spots.get(seg.get(i)).y();
-            if (g > gap) {
-                gap = g;
-                best = i + 1;
-            }
-        }
-        return best;
-    }
-
-    private static int top(int config) {
-        return switch (config) {
-            case THROUGH -> 1;
-            case THROUGH_TWICE, FROM_TOP, BOTH_ENDS -> 2;
-            default -> 0;
-        };
-    }
-
-    private static int bottom(int config) {
-        return switch (config) {
-            case THROUGH -> 1;
-            case THROUGH_TWICE, FROM_BOTTOM, BOTH_ENDS -> 2;
-            default -> 0;
-        };
+        return AisleStretch.cost(config, seg, spots, layout.crossAisleY(s), layout.crossAisleSpacingMetres());
     }
 
     private static int[] walk(WarehouseLayout layout, List<Spot> spots, List<List<List<Integer>>> segment,
@@ -323,8 +276,8 @@ final class MultiBlockOptimum {
         for (int j = width - 1; j >= 0; j--) {
             int rest = verticalChoice[j][key];
             for (int s = 0; s < blocks; s++) {
-                int config = rest % 6;
-                rest /= 6;
+                int config = rest % AisleStretch.WAYS;
+                rest /= AisleStretch.WAYS;
                 List<Integer> chain = new ArrayList<>();
                 chain.add(j * nodes + s);
                 for (int i : segment.get(j).get(s)) {
@@ -337,8 +290,8 @@ final class MultiBlockOptimum {
                     int times = switch (config) {
                         case THROUGH -> 1;
                         case THROUGH_TWICE -> 2;
-                        case FROM_TOP -> edge >= 1 ? 2 : 0;
-                        case FROM_BOTTOM -> edge < k - 1 ? 2 : 0;
+                        case FROM_BACK -> edge >= 1 ? 2 : 0;
+                        case FROM_FRONT -> edge < k - 1 ? 2 : 0;
                         case BOTH_ENDS -> edge != gap ? 2 : 0;
                         default -> 0;
                     };

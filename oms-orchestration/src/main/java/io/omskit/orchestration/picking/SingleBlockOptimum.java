@@ -1,5 +1,15 @@
 package io.omskit.orchestration.picking;
 
+import static io.omskit.orchestration.picking.AisleStretch.BOTH_ENDS;
+import static io.omskit.orchestration.picking.AisleStretch.FROM_BACK;
+import static io.omskit.orchestration.picking.AisleStretch.FROM_FRONT;
+import static io.omskit.orchestration.picking.AisleStretch.NONE;
+import static io.omskit.orchestration.picking.AisleStretch.THROUGH;
+import static io.omskit.orchestration.picking.AisleStretch.THROUGH_TWICE;
+import static io.omskit.orchestration.picking.AisleStretch.bottom;
+import static io.omskit.orchestration.picking.AisleStretch.gapEdge;
+import static io.omskit.orchestration.picking.AisleStretch.top;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,12 +22,6 @@ import java.util.List;
  */
 final class SingleBlockOptimum {
 
-    private static final int NONE = 0;
-    private static final int THROUGH = 1;
-    private static final int THROUGH_TWICE = 2;
-    private static final int FROM_BACK = 3;
-    private static final int FROM_FRONT = 4;
-    private static final int BOTH_ENDS = 5;
     private static final int STATES = 18;
 
     private SingleBlockOptimum() {
@@ -143,7 +147,7 @@ final class SingleBlockOptimum {
         int st = last;
         for (int j = width - 1; j >= 0; j--) {
             int m = move[j][st];
-            int config = m % 6;
+            int config = m % AisleStretch.WAYS;
             int horizontal = m / 6;
             List<Integer> chain = new ArrayList<>();
             chain.add(2 * j + 1);
@@ -201,56 +205,8 @@ final class SingleBlockOptimum {
         adjacency.get(b).add(new int[] {a, id});
     }
 
-    /** Index, in the front-to-back chain of an aisle, of the edge spanning its largest gap between two spots. */
-    private static int gapEdge(List<Integer> aisle, List<Spot> spots) {
-        int best = 1;
-        double gap = -1;
-        for (int i = 0; i + 1 < aisle.size(); i++) {
-            double g = spots.get(aisle.get(i + 1)).y() - spots.get(aisle.get(i)).y();
-            if (g > gap) {
-                gap = g;
-                best = i + 1;
-            }
-        }
-        return best;
-    }
-
     private static double verticalCost(int config, List<Integer> aisle, List<Spot> spots, double length) {
-        boolean picks = !aisle.isEmpty();
-        switch (config) {
-            case NONE:
-                return picks ? Double.POSITIVE_INFINITY : 0;
-            case THROUGH:
-                return length;
-            case THROUGH_TWICE:
-                return 2 * length;
-            case FROM_BACK:
-                return picks ? 2 * (length - spots.get(aisle.get(0)).y()) : Double.POSITIVE_INFINITY;
-            case FROM_FRONT:
-                return picks ? 2 * spots.get(aisle.get(aisle.size() - 1)).y() : Double.POSITIVE_INFINITY;
-            default:
-                if (aisle.size() < 2) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                int e = gapEdge(aisle, spots);
-                return 2 * (length - spots.get(aisle.get(e)).y()) + 2 * spots.get(aisle.get(e - 1)).y();
-        }
-    }
-
-    private static int top(int config) {
-        return switch (config) {
-            case THROUGH -> 1;
-            case THROUGH_TWICE, FROM_BACK, BOTH_ENDS -> 2;
-            default -> 0;
-        };
-    }
-
-    private static int bottom(int config) {
-        return switch (config) {
-            case THROUGH -> 1;
-            case THROUGH_TWICE, FROM_FRONT, BOTH_ENDS -> 2;
-            default -> 0;
-        };
+        return AisleStretch.cost(config, aisle, spots, 0, length);
     }
 
     private static boolean connects(int config) {
