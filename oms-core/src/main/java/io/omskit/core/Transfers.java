@@ -49,7 +49,10 @@ import java.util.function.Function;
  * <li><b>request</b>: the units are allocated at the source (no longer available to sell there) and announced at the
  *     destination as inbound supply with the expected arrival ({@code InventoryStore#inbound}), which ATP promises from;</li>
  * <li><b>ship</b>: the units leave the source's stock (in transit; still inbound at the destination);</li>
- * <li><b>receive</b>: the inbound units become stock on hand at the destination;</li>
+ * <li><b>receive</b>: the units counted in become stock on hand at the destination, all at once or over several
+ *     receipts (each under its own key); units not counted in stay inbound;</li>
+ * <li><b>close short</b>: the units that never arrived are written off as lost in transit: no longer inbound at the
+ *     destination (they left the source's stock when shipped);</li>
  * <li><b>cancel</b> (before shipping): the units are free at the source again and no longer expected.</li>
  * </ul>
  * Every stock movement is keyed by the transfer and the step, and the transfer's saved step is the commitment: calling a
@@ -89,11 +92,15 @@ public final class Transfers {
         return find(id).orElseThrow(() -> new IllegalArgumentException("transferId " + id + " is not a known transfer"));
     }
 
-    /** Transfers on their way to {@code destination} (requested or shipped), earliest expected arrival first, at most {@code limit}. */
+    /**
+     * Transfers on their way to {@code destination} (requested, shipped or part received), earliest expected arrival
+     * first, at most {@code limit}.
+     */
     public List<Transfer> inboundTo(LocationId destination, int limit) {
         Checks.notNull(destination, "destination");
         Checks.positive(limit, "limit");
         List<Transfer> all = new ArrayList<>(repository.inbound(destination, TransferStatus.SHIPPED, limit));
+        all.addAll(repository.inbound(destination, TransferStatus.PART_RECEIVED, limit));
         all.addAll(repository.inbound(destination, TransferStatus.REQUESTED, limit));
         all.sort(java.util.Comparator.comparing(Transfer::expectedArrival).thenComparing(Transfer::id));
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
@@ -151,12 +158,73 @@ public final class Transfers {
     }
 
     /**
-     * The units arrived: they are on hand at the destination. A repeated call changes nothing more.
+     * Every unit still expected arrived: they are on hand at the destination. A repeated call changes nothing more.
      *
-     * @throws io.omskit.core.transfer.IllegalTransferTransitionException when it has not shipped, or was cancelled
+     * @throws io.omskit.core.transfer.IllegalTransferTransitionException when it has not shipped, or was cancelled or
+     *                                                                    closed short
      */
     public Transfer receive(TransferId id) {
         return step(id, TransferStatus.RECEIVED, t -> t.receive(clock.instant()));
+    }
+
+    /**
+     * Units counted in at the destination under {@code receiptKey}: they are on hand there at once; the transfer is
+     * received when they are all the units still expected, part received otherwise (the rest still inbound, for a later
+     * receipt or {@link #closeShort}). Receiving again under the same key with the same lines answers the transfer as
+     * it is (and finishes the stock movements of an interrupted call).
+     *
+     * @param receiptKey the count's key (a delivery note, a scan session), 1 to 100 characters
+     * @param counted    units per SKU, each SKU once, none beyond what is still expected
+     * @throws ValidationException naming the field, value and rule when the key or a line is wrong (a SKU not on the
+     *                             transfer or counted beyond the units still expected, a key used for other lines);
+     *                             nothing changed
+     * @throws io.omskit.core.transfer.IllegalTransferTransitionException when it has not shipped, or is received,
+     *                                                                    closed short or cancelled
+     */
+    public Transfer receive(TransferId id, String receiptKey, List<TransferLine> counted) {
+        String keyProblem = receiptKey == null || receiptKey.isBlank() ? "must not be blank"
+                : Checks.textProblem(receiptKey, io.omskit.core.transfer.TransferReceipt.MAX_KEY_LENGTH, false);
+        if (keyProblem != null) {
+            throw new ValidationException("receipt of transfer " + id, List.of(new Problem("receiptKey", Checks.quote(receiptKey), keyProblem)));
+        }
+        if (counted == null || counted.isEmpty() || counted.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new ValidationException("receipt of transfer " + id, List.of(new Problem("lines", String.valueOf(counted),
+                    "must hold at least one line and no null")));
+        }
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            Transfer current = get(id);
+            Optional<io.omskit.core.transfer.TransferReceipt> done = current.receipt(receiptKey);
+            if (done.isPresent()) {
+                if (!done.get().lines().equals(List.copyOf(counted))) {
+                    throw new ValidationException("receipt of transfer " + id, List.of(new Problem("receiptKey",
+                            Checks.quote(receiptKey), "was used for " + done.get().lines() + ", now " + counted)));
+                }
+                return settle(flushed(current));
+            }
+            List<Problem> problems = countProblems(current, counted);
+            if (!problems.isEmpty()) {
+                throw new ValidationException("receipt of transfer " + id, problems);
+            }
+            Change<Transfer, TransferEvent> change = current.receive(receiptKey, counted, clock.instant());
+            if (save(change) == SaveOutcome.SAVED) {
+                publish(change.events());
+                return settle(change.state());
+            }
+        }
+        throw new SpiException("transfer " + id + " kept changing concurrently; gave up after " + MAX_CONFLICT_RETRIES
+                + " attempts", null, true);
+    }
+
+    /**
+     * Closes a shipped transfer whose remaining units will not arrive: they are written off as lost in transit and no
+     * longer expected at the destination; what was received stays on hand. A repeated call changes nothing more.
+     *
+     * @param reason why, for people: 1 to 200 characters
+     * @throws io.omskit.core.transfer.IllegalTransferTransitionException when it has not shipped, or is received or
+     *                                                                    cancelled
+     */
+    public Transfer closeShort(TransferId id, String reason) {
+        return step(id, TransferStatus.CLOSED_SHORT, t -> t.closeShort(reason, clock.instant()));
     }
 
     /**
@@ -215,11 +283,21 @@ public final class Transfers {
                 announce(t);
                 shipFromSource(t);
             }
-            case RECEIVED -> {
+            case PART_RECEIVED, RECEIVED, CLOSED_SHORT -> {
                 announce(t);
                 shipFromSource(t);
-                for (TransferLine l : t.lines()) {
-                    adjust(t, l, MovementReason.INBOUND_RECEIVED, "receive");
+                if (t.receipts().isEmpty() && t.status() == TransferStatus.RECEIVED) {
+                    for (TransferLine l : t.lines()) { // received in one step before receipts were recorded
+                        adjust(t, l, MovementReason.INBOUND_RECEIVED, "receive");
+                    }
+                }
+                for (io.omskit.core.transfer.TransferReceipt r : t.receipts()) {
+                    for (TransferLine l : r.lines()) {
+                        adjust(t, l, MovementReason.INBOUND_RECEIVED, "receipt\u0000" + r.key());
+                    }
+                }
+                for (TransferLine l : t.lost()) {
+                    adjust(t, l, MovementReason.INBOUND_CANCELLED, "lost");
                 }
             }
             case CANCELLED -> {
@@ -281,6 +359,39 @@ public final class Transfers {
             throw new IllegalStateException("transfer " + t.id() + ": the stock movement " + refused.adjustment().key()
                     + " was refused: " + refused.reason());
         }
+    }
+
+    private static List<Problem> countProblems(Transfer t, List<TransferLine> counted) {
+        List<Problem> problems = new ArrayList<>();
+        if (t.status() != TransferStatus.SHIPPED && t.status() != TransferStatus.PART_RECEIVED) {
+            return problems; // the transition refuses it with its own exception
+        }
+        Set<io.omskit.core.catalog.Sku> seen = new java.util.HashSet<>();
+        List<TransferLine> open = t.outstanding();
+        for (TransferLine c : counted) {
+            String field = "lines[" + c.sku() + "]";
+            if (!seen.add(c.sku())) {
+                problems.add(new Problem(field, String.valueOf(c.quantity()), "must name each SKU once"));
+                continue;
+            }
+            int expected = 0;
+            boolean onTransfer = false;
+            for (TransferLine l : t.lines()) {
+                onTransfer |= l.sku().equals(c.sku());
+            }
+            for (TransferLine o : open) {
+                if (o.sku().equals(c.sku())) {
+                    expected = o.quantity();
+                }
+            }
+            if (!onTransfer) {
+                problems.add(new Problem(field, String.valueOf(c.quantity()), "must be a SKU of transfer " + t.id()));
+            } else if (c.quantity() > expected) {
+                problems.add(new Problem(field, String.valueOf(c.quantity()), "must be at most the " + expected
+                        + " units still expected"));
+            }
+        }
+        return problems;
     }
 
     private void validate(TransferRequest r) {

@@ -246,14 +246,16 @@ class ReadmeExamplesTest {
                 TransferReason.RESTOCK, List.of(TransferLine.of(Sku.of("MUG"), 4)), clock.instant().plus(Duration.ofDays(2))));
         oms.inventory().inbound(Sku.of("MUG"));                     // 4 expected at ST-1, reference "transfer:RESTOCK-ST-1-0042"
         oms.transfers().ship(restock, ShipmentDetails.of("TRUCK-7", "own fleet", ""));
-        oms.transfers().receive(restock);                           // on hand at ST-1
+        oms.transfers().receive(restock, "DN-881", List.of(TransferLine.of(Sku.of("MUG"), 3)));  // 3 on hand, 1 still inbound
+        oms.transfers().closeShort(restock, "one mug broken on the road");                    // the 4th written off
         // --- end ---
 
         assertThat(sender.delivered(order)).extracting(n -> n.subject().name()).containsExactly("CONFIRMED");
         assertThat(sender.delivered(order).get(0).locale()).isEqualTo(Locale.GERMANY);
-        assertThat(inventory.position(Sku.of("MUG"), LocationId.of("ST-1")).onHand()).isEqualTo(4);
+        assertThat(inventory.position(Sku.of("MUG"), LocationId.of("ST-1")).onHand()).isEqualTo(3);
         assertThat(inventory.position(Sku.of("MUG"), LocationId.of("WH-1")).onHand()).isEqualTo(6);
         assertThat(inventory.inbound(Sku.of("MUG"))).isEmpty();
-        assertThat(oms.transfers().get(restock).status()).isEqualTo(TransferStatus.RECEIVED);
+        assertThat(oms.transfers().get(restock).status()).isEqualTo(TransferStatus.CLOSED_SHORT);
+        assertThat(oms.transfers().get(restock).lost()).containsExactly(TransferLine.of(Sku.of("MUG"), 1));
     }
 }

@@ -161,7 +161,9 @@ public final class OmsJacksonModule extends Module {
         b.subtype(io.omskit.core.transfer.TransferEvent.TransferRequested.class, "transfer.requested")
                 .subtype(io.omskit.core.transfer.TransferEvent.TransferShipped.class, "transfer.shipped")
                 .subtype(io.omskit.core.transfer.TransferEvent.TransferReceived.class, "transfer.received")
-                .subtype(io.omskit.core.transfer.TransferEvent.TransferCancelled.class, "transfer.cancelled");
+                .subtype(io.omskit.core.transfer.TransferEvent.TransferCancelled.class, "transfer.cancelled")
+                .subtype(io.omskit.core.transfer.TransferEvent.TransferPartReceived.class, "transfer.part-received")
+                .subtype(io.omskit.core.transfer.TransferEvent.TransferClosedShort.class, "transfer.closed-short");
         b.subtype(InventoryEvent.StockMoved.class, "inventory.stock-moved")
                 .subtype(InventoryEvent.StockLevelChanged.class, "inventory.level-changed")
                 .subtype(InventoryEvent.StockReserved.class, "inventory.stock-reserved")

@@ -18,8 +18,8 @@ public class IllegalTransferTransitionException extends IllegalStateException {
     private static String allowed(TransferStatus status) {
         return switch (status) {
             case REQUESTED -> "ship, cancel";
-            case SHIPPED -> "receive";
-            case RECEIVED, CANCELLED -> "nothing (final)";
+            case SHIPPED, PART_RECEIVED -> "receive, closeShort";
+            case RECEIVED, CLOSED_SHORT, CANCELLED -> "nothing (final)";
         };
     }
 

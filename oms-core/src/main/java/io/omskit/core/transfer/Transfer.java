@@ -1,5 +1,6 @@
 package io.omskit.core.transfer;
 
+import io.omskit.core.catalog.Sku;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.EventIds;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,10 +29,14 @@ import java.util.Set;
  * @param shipment        the consignment it left in; null until shipped
  * @param requestedAt     when it was requested
  * @param history         every event it raised, oldest first
+ * @param receipts        the counts that took units in at the destination, oldest first; empty before the first (and
+ *                        in transfers received in one step before receipts were recorded)
+ * @param lost            the units written off as lost in transit when the transfer was closed short; empty otherwise
  */
 public record Transfer(TransferId id, long version, LocationId from, LocationId to, TransferReason reason,
                        List<TransferLine> lines, TransferStatus status, Instant expectedArrival, ShipmentDetails shipment,
-                       Instant requestedAt, List<TransferEvent> history) {
+                       Instant requestedAt, List<TransferEvent> history, List<TransferReceipt> receipts,
+                       List<TransferLine> lost) {
 
     public Transfer {
         Checks.notNull(id, "id");
@@ -47,7 +53,7 @@ public record Transfer(TransferId id, long version, LocationId from, LocationId 
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("lines of transfer " + id + " must not be empty");
         }
-        Set<io.omskit.core.catalog.Sku> skus = new HashSet<>();
+        Set<Sku> skus = new HashSet<>();
         for (TransferLine l : lines) {
             if (!skus.add(l.sku())) {
                 throw new IllegalArgumentException("lines of transfer " + id + " must name each SKU once, " + l.sku()
@@ -58,6 +64,8 @@ public record Transfer(TransferId id, long version, LocationId from, LocationId 
         Checks.moment(Checks.notNull(expectedArrival, "expectedArrival"), "expectedArrival");
         Checks.notNull(requestedAt, "requestedAt");
         history = history == null ? List.of() : List.copyOf(history);
+        receipts = receipts == null ? List.of() : List.copyOf(receipts);
+        lost = lost == null ? List.of() : List.copyOf(lost);
     }
 
     /**
@@ -74,7 +82,7 @@ public record Transfer(TransferId id, long version, LocationId from, LocationId 
                     + now + ", was " + expectedArrival);
         }
         Transfer t = new Transfer(id, 1, from, to, reason, lines, TransferStatus.REQUESTED, expectedArrival, null, now,
-                List.of());
+                List.of(), List.of(), List.of());
         TransferEvent e = new TransferEvent.TransferRequested(EventIds.next(), id, 1, now, from, to, reason, t.lines,
                 expectedArrival);
         return new Change<>(t.with(TransferStatus.REQUESTED, null, e), List.of(e));
@@ -104,14 +112,124 @@ public record Transfer(TransferId id, long version, LocationId from, LocationId 
     public Change<Transfer, TransferEvent> ship(ShipmentDetails shipment, Instant now) {
         require(TransferStatus.REQUESTED, "ship");
         Checks.notNull(shipment, "shipment");
-        return next(TransferStatus.SHIPPED, shipment,
+        return next(TransferStatus.SHIPPED, shipment, receipts, lost,
                 new TransferEvent.TransferShipped(EventIds.next(), id, version + 1, now, shipment));
     }
 
-    /** The units arrived at the destination. */
+    /** The receipt recorded under {@code key}; empty when none. */
+    public Optional<TransferReceipt> receipt(String key) {
+        for (TransferReceipt r : receipts) {
+            if (r.key().equals(key)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Units of {@code sku} counted in at the destination so far. */
+    public int received(Sku sku) {
+        if (receipts.isEmpty() && status == TransferStatus.RECEIVED) {
+            return quantity(lines, sku); // received in one step before receipts were recorded
+        }
+        int n = 0;
+        for (TransferReceipt r : receipts) {
+            n += r.quantity(sku);
+        }
+        return n;
+    }
+
+    /**
+     * The units still expected at the destination, per SKU in line order: shipped or requested, not yet received and
+     * not written off. Empty once the transfer is received, closed short or cancelled.
+     */
+    public List<TransferLine> outstanding() {
+        if (status.isFinal()) {
+            return List.of();
+        }
+        List<TransferLine> open = new ArrayList<>(lines.size());
+        for (TransferLine l : lines) {
+            int left = l.quantity() - received(l.sku());
+            if (left > 0) {
+                open.add(TransferLine.of(l.sku(), left));
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Units counted in at the destination under {@code receiptKey}: when they are all the units still expected the
+     * transfer is {@link TransferStatus#RECEIVED}, otherwise {@link TransferStatus#PART_RECEIVED} and the rest is still
+     * expected (a later receipt, or {@link #closeShort}).
+     *
+     * @throws IllegalTransferTransitionException when it has not shipped, or is received, closed or cancelled
+     * @throws IllegalArgumentException naming the line when a SKU is not on the transfer, named twice, or counted
+     *                                  beyond the units still expected; or when the key was used already
+     */
+    public Change<Transfer, TransferEvent> receive(String receiptKey, List<TransferLine> counted, Instant now) {
+        if (status != TransferStatus.SHIPPED && status != TransferStatus.PART_RECEIVED) {
+            throw new IllegalTransferTransitionException(id, status, "receive");
+        }
+        if (receipt(receiptKey).isPresent()) {
+            throw new IllegalArgumentException("receiptKey " + Checks.quote(receiptKey) + " of transfer " + id
+                    + " was used already");
+        }
+        TransferReceipt receipt = new TransferReceipt(receiptKey, counted, now);
+        if (receipt.lines().isEmpty()) {
+            throw new IllegalArgumentException("lines of the receipt " + Checks.quote(receiptKey) + " of transfer " + id
+                    + " must not be empty");
+        }
+        Set<Sku> seen = new HashSet<>();
+        List<TransferLine> open = outstanding();
+        for (TransferLine c : receipt.lines()) {
+            if (!seen.add(c.sku())) {
+                throw new IllegalArgumentException("lines[" + c.sku() + "] of the receipt of transfer " + id
+                        + " must name each SKU once");
+            }
+            int expected = quantity(open, c.sku());
+            if (c.quantity() > expected) {
+                throw new IllegalArgumentException("lines[" + c.sku() + "] of the receipt of transfer " + id + " was "
+                        + c.quantity() + ", must be at most the " + expected + " units still expected");
+            }
+        }
+        List<TransferReceipt> more = new ArrayList<>(receipts);
+        more.add(receipt);
+        boolean complete = true;
+        for (TransferLine l : open) {
+            if (receipt.quantity(l.sku()) < l.quantity()) {
+                complete = false;
+                break;
+            }
+        }
+        TransferEvent e = complete
+                ? new TransferEvent.TransferReceived(EventIds.next(), id, version + 1, now, receiptKey, receipt.lines())
+                : new TransferEvent.TransferPartReceived(EventIds.next(), id, version + 1, now, receiptKey, receipt.lines());
+        return next(complete ? TransferStatus.RECEIVED : TransferStatus.PART_RECEIVED, shipment, more, lost, e);
+    }
+
+    /**
+     * The units arrived at the destination: every unit still expected, counted in under a key of its own.
+     *
+     * @throws IllegalTransferTransitionException when it has not shipped, or is received, closed or cancelled
+     */
     public Change<Transfer, TransferEvent> receive(Instant now) {
-        require(TransferStatus.SHIPPED, "receive");
-        return next(TransferStatus.RECEIVED, shipment, new TransferEvent.TransferReceived(EventIds.next(), id, version + 1, now));
+        return receive("remaining-" + (receipts.size() + 1), outstanding(), now);
+    }
+
+    /**
+     * Closes a shipped transfer whose remaining units will not arrive: they are written off as lost in transit, and
+     * no longer expected at the destination.
+     *
+     * @param reason why, for people: 1 to 200 characters
+     * @throws IllegalTransferTransitionException when it has not shipped, or is received, closed or cancelled
+     */
+    public Change<Transfer, TransferEvent> closeShort(String reason, Instant now) {
+        if (status != TransferStatus.SHIPPED && status != TransferStatus.PART_RECEIVED) {
+            throw new IllegalTransferTransitionException(id, status, "closeShort");
+        }
+        Checks.text(Checks.notBlank(reason, "reason"), "reason", 200);
+        List<TransferLine> missing = outstanding();
+        return next(TransferStatus.CLOSED_SHORT, shipment, receipts, missing,
+                new TransferEvent.TransferClosedShort(EventIds.next(), id, version + 1, now, missing, reason));
     }
 
     /**
@@ -122,7 +240,7 @@ public record Transfer(TransferId id, long version, LocationId from, LocationId 
     public Change<Transfer, TransferEvent> cancel(String reason, Instant now) {
         require(TransferStatus.REQUESTED, "cancel");
         Checks.text(Checks.notBlank(reason, "reason"), "reason", 200);
-        return next(TransferStatus.CANCELLED, shipment,
+        return next(TransferStatus.CANCELLED, shipment, receipts, lost,
                 new TransferEvent.TransferCancelled(EventIds.next(), id, version + 1, now, reason));
     }
 
@@ -132,9 +250,10 @@ public record Transfer(TransferId id, long version, LocationId from, LocationId 
         }
     }
 
-    private Change<Transfer, TransferEvent> next(TransferStatus to, ShipmentDetails newShipment, TransferEvent e) {
+    private Change<Transfer, TransferEvent> next(TransferStatus to, ShipmentDetails newShipment,
+                                                 List<TransferReceipt> newReceipts, List<TransferLine> newLost, TransferEvent e) {
         Transfer t = new Transfer(id, version + 1, from, this.to, reason, lines, to, expectedArrival, newShipment,
-                requestedAt, history);
+                requestedAt, history, newReceipts, newLost);
         return new Change<>(t.with(to, newShipment, e), List.of(e));
     }
 
@@ -142,6 +261,16 @@ public record Transfer(TransferId id, long version, LocationId from, LocationId 
         List<TransferEvent> more = new ArrayList<>(history.size() + 1);
         more.addAll(history);
         more.add(e);
-        return new Transfer(id, version, from, to, reason, lines, s, expectedArrival, newShipment, requestedAt, more);
+        return new Transfer(id, version, from, to, reason, lines, s, expectedArrival, newShipment, requestedAt, more,
+                receipts, lost);
+    }
+
+    private static int quantity(List<TransferLine> lines, Sku sku) {
+        for (TransferLine l : lines) {
+            if (l.sku().equals(sku)) {
+                return l.quantity();
+            }
+        }
+        return 0;
     }
 }

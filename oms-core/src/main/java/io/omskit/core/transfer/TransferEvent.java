@@ -40,8 +40,34 @@ public sealed interface TransferEvent extends DomainEvent {
         }
     }
 
-    /** The units arrived at the destination and are on hand there. */
-    record TransferReceived(UUID eventId, TransferId transferId, long version, Instant occurredAt) implements TransferEvent {
+    /**
+     * The last units still expected arrived (counted in under {@code receiptKey}) and are on hand at the destination:
+     * the transfer is complete. Events stored before receipts were recorded have an empty key and no lines (all units).
+     */
+    record TransferReceived(UUID eventId, TransferId transferId, long version, Instant occurredAt, String receiptKey,
+                            List<TransferLine> lines) implements TransferEvent {
+        public TransferReceived {
+            receiptKey = receiptKey == null ? "" : receiptKey;
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+    }
+
+    /** Some of the units arrived (counted in under {@code receiptKey}) and are on hand; the rest are still expected. */
+    record TransferPartReceived(UUID eventId, TransferId transferId, long version, Instant occurredAt, String receiptKey,
+                                List<TransferLine> lines) implements TransferEvent {
+        public TransferPartReceived {
+            Checks.notBlank(receiptKey, "receiptKey");
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** The transfer was closed with {@code lost} units written off in transit, for {@code reason}. */
+    record TransferClosedShort(UUID eventId, TransferId transferId, long version, Instant occurredAt,
+                               List<TransferLine> lost, String reason) implements TransferEvent {
+        public TransferClosedShort {
+            lost = List.copyOf(lost);
+            Checks.notBlank(reason, "reason");
+        }
     }
 
     /** The transfer was called off before it left, for {@code reason}. */

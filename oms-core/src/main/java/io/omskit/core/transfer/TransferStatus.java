@@ -3,7 +3,9 @@ package io.omskit.core.transfer;
 /**
  * Where a transfer is in its lifecycle:
  * <pre>
- * REQUESTED --ship--> SHIPPED --receive--> RECEIVED
+ * REQUESTED --ship--> SHIPPED --receive (all)--> RECEIVED
+ *     |                  |  \--receive (some)--> PART_RECEIVED --receive (the rest)--> RECEIVED
+ *     |                  \--closeShort--> CLOSED_SHORT <--closeShort--/
  *     \--cancel--> CANCELLED
  * </pre>
  */
@@ -12,13 +14,20 @@ public enum TransferStatus {
     REQUESTED,
     /** Left the source: in transit, inbound at the destination with its expected arrival. */
     SHIPPED,
+    /** Some of its units were counted in at the destination; the rest are still expected. */
+    PART_RECEIVED,
     /** Arrived: the units are on hand at the destination. Final. */
     RECEIVED,
+    /**
+     * Closed with units missing: what was counted in is on hand at the destination, the rest was written off as lost
+     * in transit and is no longer expected. Final.
+     */
+    CLOSED_SHORT,
     /** Called off before it left: the units are free at the source again and no longer expected. Final. */
     CANCELLED;
 
     /** Whether no command changes it any more. */
     public boolean isFinal() {
-        return this == RECEIVED || this == CANCELLED;
+        return this == RECEIVED || this == CLOSED_SHORT || this == CANCELLED;
     }
 }

@@ -138,4 +138,106 @@ class StockTransferTest {
         assertThat(f.oms.transfers().find(T1)).isEmpty();
         assertThat(f.inventory.inbound(MUG)).isEmpty();
     }
+    private static final ShipmentDetails TRUCK = ShipmentDetails.of("truck-7", "own fleet", "");
+
+    @Test
+    void a_part_receipt_puts_the_counted_units_on_the_shelf_and_keeps_the_rest_inbound_until_a_later_receipt() {
+        restock(T1, 4);
+        f.oms.transfers().ship(T1, TRUCK);
+
+        Transfer part = f.oms.transfers().receive(T1, "DN-1", List.of(TransferLine.of(MUG, 3)));
+
+        assertThat(part.status()).isEqualTo(TransferStatus.PART_RECEIVED);
+        assertThat(part.outstanding()).containsExactly(TransferLine.of(MUG, 1), TransferLine.of(PLATE, 2));
+        assertThat(f.inventory.position(MUG, STORE).onHand()).isEqualTo(8);
+        assertThat(f.inventory.inbound(MUG)).containsExactly(new InboundSupply(MUG, STORE, 1, ARRIVAL, "transfer:T-1"));
+        assertThat(f.inventory.inbound(PLATE)).containsExactly(new InboundSupply(PLATE, STORE, 2, ARRIVAL, "transfer:T-1"));
+        assertThat(f.oms.transfers().inboundTo(STORE, 10)).containsExactly(part);
+
+        Transfer done = f.oms.transfers().receive(T1, "DN-2", List.of(TransferLine.of(PLATE, 2), TransferLine.of(MUG, 1)));
+
+        assertThat(done.status()).isEqualTo(TransferStatus.RECEIVED);
+        assertThat(done.outstanding()).isEmpty();
+        assertThat(f.inventory.position(MUG, STORE).onHand()).isEqualTo(9);
+        assertThat(f.inventory.position(PLATE, STORE).onHand()).isEqualTo(2);
+        assertThat(f.inventory.inbound(MUG)).isEmpty();
+        assertThat(f.inventory.networkAvailable(MUG)).isEqualTo(25);
+        assertThat(f.events.events(TransferEvent.class)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("TransferRequested", "TransferShipped", "TransferPartReceived", "TransferReceived");
+        assertThat(f.events.events(TransferEvent.TransferReceived.class)).singleElement()
+                .satisfies(e -> assertThat(e.receiptKey()).isEqualTo("DN-2"));
+    }
+
+    @Test
+    void closing_short_writes_off_what_never_arrived_and_keeps_what_was_counted_in() {
+        restock(T1, 4);
+        f.oms.transfers().ship(T1, TRUCK);
+        f.oms.transfers().receive(T1, "DN-1", List.of(TransferLine.of(MUG, 3)));
+
+        Transfer closed = f.oms.transfers().closeShort(T1, "pallet lost by the haulier");
+        f.oms.transfers().closeShort(T1, "pallet lost by the haulier");
+
+        assertThat(closed.status()).isEqualTo(TransferStatus.CLOSED_SHORT);
+        assertThat(closed.lost()).containsExactly(TransferLine.of(MUG, 1), TransferLine.of(PLATE, 2));
+        assertThat(closed.received(MUG)).isEqualTo(3);
+        assertThat(f.inventory.position(MUG, STORE).onHand()).isEqualTo(8);
+        assertThat(f.inventory.position(MUG, STORE).inbound()).isZero();
+        assertThat(f.inventory.position(PLATE, STORE).onHand()).isZero();
+        assertThat(f.inventory.inbound(PLATE)).isEmpty();
+        assertThat(f.inventory.position(MUG, WH).onHand()).isEqualTo(16);
+        assertThat(f.inventory.networkAvailable(MUG)).as("one mug lost on the way").isEqualTo(24);
+        assertThat(f.oms.transfers().inboundTo(STORE, 10)).isEmpty();
+        assertThat(f.events.events(TransferEvent.TransferClosedShort.class)).as("a repeat publishes again, same event id")
+                .extracting(TransferEvent::eventId).containsOnly(closed.history().get(3).eventId());
+        assertThat(f.events.events(TransferEvent.TransferClosedShort.class).get(0).lost())
+                .containsExactly(TransferLine.of(MUG, 1), TransferLine.of(PLATE, 2));
+        assertThatThrownBy(() -> f.oms.transfers().receive(T1, "DN-3", List.of(TransferLine.of(MUG, 1))))
+                .isInstanceOf(IllegalTransferTransitionException.class).hasMessageContaining("is CLOSED_SHORT");
+    }
+
+    @Test
+    void a_receipt_repeated_under_its_key_changes_nothing_more_and_a_key_reused_for_other_lines_is_refused() {
+        restock(T1, 4);
+        f.oms.transfers().ship(T1, TRUCK);
+        Transfer first = f.oms.transfers().receive(T1, "DN-1", List.of(TransferLine.of(MUG, 2)));
+
+        Transfer again = f.oms.transfers().receive(T1, "DN-1", List.of(TransferLine.of(MUG, 2)));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(f.inventory.position(MUG, STORE).onHand()).isEqualTo(7);
+        assertThatThrownBy(() -> f.oms.transfers().receive(T1, "DN-1", List.of(TransferLine.of(MUG, 1))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.field()).isEqualTo("receiptKey")));
+        assertThat(f.oms.transfers().get(T1)).isEqualTo(first);
+    }
+
+    @Test
+    void counting_in_more_than_is_expected_or_a_sku_not_on_the_transfer_is_refused_naming_each_line_and_changes_nothing() {
+        TransferId t2 = TransferId.of("T-2");
+        f.oms.transfers().request(new TransferRequest(t2, WH, STORE, TransferReason.RESTOCK, List.of(TransferLine.of(MUG, 4)),
+                ARRIVAL));
+        f.oms.transfers().ship(t2, TRUCK);
+        f.oms.transfers().receive(t2, "DN-1", List.of(TransferLine.of(MUG, 3)));
+
+        assertThatThrownBy(() -> f.oms.transfers().receive(t2, "DN-2", List.of(TransferLine.of(MUG, 2), TransferLine.of(PLATE, 1))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).containsExactly(
+                        new Problem("lines[MUG]", "2", "must be at most the 1 units still expected"),
+                        new Problem("lines[PLATE]", "1", "must be a SKU of transfer T-2")));
+        assertThatThrownBy(() -> f.oms.transfers().receive(t2, " ", List.of(TransferLine.of(MUG, 1))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("receiptKey");
+        assertThat(f.oms.transfers().get(t2).status()).isEqualTo(TransferStatus.PART_RECEIVED);
+        assertThat(f.inventory.position(MUG, STORE).onHand()).isEqualTo(8);
+        assertThat(f.inventory.position(MUG, STORE).inbound()).isEqualTo(1);
+    }
+
+    @Test
+    void nothing_is_counted_in_or_written_off_before_the_transfer_ships() {
+        restock(T1, 4);
+
+        assertThatThrownBy(() -> f.oms.transfers().receive(T1, "DN-1", List.of(TransferLine.of(MUG, 1))))
+                .isInstanceOf(IllegalTransferTransitionException.class).hasMessageContaining("is REQUESTED and cannot receive");
+        assertThatThrownBy(() -> f.oms.transfers().closeShort(T1, "lost"))
+                .isInstanceOf(IllegalTransferTransitionException.class).hasMessageContaining("cannot closeShort");
+        assertThat(f.inventory.position(MUG, STORE).inbound()).isEqualTo(4);
+    }
 }

@@ -132,4 +132,26 @@ public abstract class TransferRepositoryContract {
         assertThat(repository.outbound(wh, TransferStatus.SHIPPED, 10)).containsExactly(shipped);
         assertThat(repository.outbound(store, TransferStatus.RECEIVED, 10)).isEmpty();
     }
+
+    @Test
+    @DisplayName("TransferRepository §5: a transfer counted in over several receipts and closed short is found with its"
+            + " receipts and lost units exactly as saved, and listed under its part-received status")
+    void receipts_and_losses() {
+        LocationId wh = LocationId.of(unique("WH"));
+        LocationId store = LocationId.of(unique("ST"));
+        Transfer v1 = stored(requested("counted", wh, store, T0, T0.plus(Duration.ofDays(2))));
+        Transfer v2 = stored(v1.ship(ShipmentDetails.of("truck-3", "fleet", "TN-3"), T0.plusSeconds(60)).state());
+        Transfer v3 = stored(v2.receive("DN-1", List.of(TransferLine.of(Sku.of("MUG"), 3)), T0.plus(Duration.ofDays(1))).state());
+
+        assertThat(repository.find(v3.id())).contains(v3);
+        assertThat(repository.inbound(store, TransferStatus.PART_RECEIVED, 10)).containsExactly(v3);
+
+        Transfer v4 = stored(v3.closeShort("one mug and the tee lost", T0.plus(Duration.ofDays(3))).state());
+
+        assertThat(repository.find(v4.id())).contains(v4);
+        assertThat(repository.find(v4.id()).orElseThrow().lost())
+                .containsExactly(TransferLine.of(Sku.of("MUG"), 1), TransferLine.of(Sku.of("TEE"), 1));
+        assertThat(repository.inbound(store, TransferStatus.PART_RECEIVED, 10)).isEmpty();
+        assertThat(repository.outbound(wh, TransferStatus.CLOSED_SHORT, 10)).containsExactly(v4);
+    }
 }

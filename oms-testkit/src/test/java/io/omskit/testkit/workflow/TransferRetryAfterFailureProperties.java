@@ -42,9 +42,13 @@ class TransferRetryAfterFailureProperties {
     private static final LocationId WH = LocationId.of("WH-1");
     private static final LocationId STORE = LocationId.of("ST-1");
 
+    /** How the transfer ends. */
+    enum Ending { CANCELLED, RECEIVED_AT_ONCE, RECEIVED_IN_TWO_COUNTS, CLOSED_SHORT }
+
     @Property(tries = 150)
     @StatisticsReport(onFailureOnly = true)
-    void every_step_retried_after_a_failure_finishes_what_it_started(@ForAll long seed, @ForAll boolean cancelInstead) {
+    void every_step_retried_after_a_failure_finishes_what_it_started(@ForAll long seed, @ForAll Ending ending) {
+        boolean cancelInstead = ending == Ending.CANCELLED;
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         InMemoryInventoryStore store = InMemoryInventoryStore.create(clock);
         store.load(MUG, WH, 20);
@@ -62,15 +66,27 @@ class TransferRetryAfterFailureProperties {
             retried(() -> oms.transfers().cancel(id, "not needed"));
         } else {
             retried(() -> oms.transfers().ship(id, ShipmentDetails.of("truck-1", "fleet", "")));
-            retried(() -> oms.transfers().receive(id));
+            switch (ending) {
+                case RECEIVED_AT_ONCE -> retried(() -> oms.transfers().receive(id));
+                case RECEIVED_IN_TWO_COUNTS -> {
+                    retried(() -> oms.transfers().receive(id, "DN-1", List.of(TransferLine.of(MUG, 3))));
+                    retried(() -> oms.transfers().receive(id, "DN-2", List.of(TransferLine.of(MUG, 1))));
+                }
+                default -> {
+                    retried(() -> oms.transfers().receive(id, "DN-1", List.of(TransferLine.of(MUG, 3))));
+                    retried(() -> oms.transfers().closeShort(id, "one mug lost"));
+                }
+            }
         }
         plan.off();
         Statistics.collect(plan.injected() > 0 ? "faults injected" : "no fault");
 
         Transfer t = oms.transfers().get(id);
-        assertThat(t.status()).isEqualTo(cancelInstead ? TransferStatus.CANCELLED : TransferStatus.RECEIVED);
+        boolean closedShort = ending == Ending.CLOSED_SHORT;
+        assertThat(t.status()).isEqualTo(cancelInstead ? TransferStatus.CANCELLED
+                : closedShort ? TransferStatus.CLOSED_SHORT : TransferStatus.RECEIVED);
         assertThat(store.position(MUG, WH).onHand()).isEqualTo(cancelInstead ? 20 : 16);
-        assertThat(store.position(MUG, STORE).onHand()).isEqualTo(cancelInstead ? 5 : 9);
+        assertThat(store.position(MUG, STORE).onHand()).isEqualTo(cancelInstead ? 5 : closedShort ? 8 : 9);
         assertThat(store.position(MUG, WH).allocated()).isZero();
         assertThat(store.position(MUG, STORE).inbound()).isZero();
         assertThat(store.inbound(MUG)).isEmpty();
