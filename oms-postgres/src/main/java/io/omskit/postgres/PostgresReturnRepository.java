@@ -91,26 +91,31 @@ public final class PostgresReturnRepository implements ReturnRepository {
 
     private SaveOutcome insert(Connection c, Return r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into oms_return (order_id, customer, status, opened_at, updated_at,"
-                + " document, refund_open, return_id, version) values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) on conflict do nothing")) {
+                + " document, refund_open, label_open, return_id, version) values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)"
+                + " on conflict do nothing")) {
             bindDocument(ps, r);
-            ps.setString(8, r.id().value());
-            ps.setLong(9, r.version());
+            ps.setString(9, r.id().value());
+            ps.setLong(10, r.version());
             return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
         }
     }
 
     private SaveOutcome update(Connection c, Return r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update oms_return set order_id = ?, customer = ?, status = ?, opened_at = ?,"
-                + " updated_at = ?, document = cast(? as jsonb), refund_open = ?, version = ? where return_id = ? and version = ?")) {
+                + " updated_at = ?, document = cast(? as jsonb), refund_open = ?, label_open = ?, version = ?"
+                + " where return_id = ? and version = ?")) {
             bindDocument(ps, r);
-            ps.setLong(8, r.version());
-            ps.setString(9, r.id().value());
-            ps.setLong(10, r.version() - 1);
+            ps.setLong(9, r.version());
+            ps.setString(10, r.id().value());
+            ps.setLong(11, r.version() - 1);
             return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
         }
     }
 
-    /** Binds order, customer, status, opened at, updated at, the document and whether a refund is open to the first seven parameters. */
+    /**
+     * Binds order, customer, status, opened at, updated at, the document, whether a refund is open and whether the
+     * label is open to the first eight parameters.
+     */
     private void bindDocument(PreparedStatement ps, Return r) throws SQLException {
         ps.setString(1, r.orderId().value());
         ps.setString(2, r.customer().value());
@@ -119,6 +124,7 @@ public final class PostgresReturnRepository implements ReturnRepository {
         Sql.setInstant(ps, 5, clock.instant());
         ps.setString(6, json.documentToJson(r));
         ps.setBoolean(7, r.openRefund().isPresent());
+        ps.setBoolean(8, r.labelOpen());
     }
 
     @Override
@@ -178,9 +184,19 @@ public final class PostgresReturnRepository implements ReturnRepository {
 
     @Override
     public List<ReturnId> findWithOpenRefund(int limit) {
+        return oldestFirst("refund_open", limit);
+    }
+
+    @Override
+    public List<ReturnId> findWithOpenLabel(int limit) {
+        return oldestFirst("label_open", limit);
+    }
+
+    /** Up to {@code limit} returns whose boolean column {@code flag} is true, oldest opened first. */
+    private List<ReturnId> oldestFirst(String flag, int limit) {
         Checks.positive(limit, "limit");
-        List<Return> found = tx.autoCommit("find returns with an open refund", c -> {
-            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_return where refund_open"
+        List<Return> found = tx.autoCommit("find returns with " + flag, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select document::text from oms_return where " + flag
                     + " order by opened_at, return_id limit ?")) {
                 ps.setInt(1, limit);
                 return Sql.list(ps, PostgresReturnRepository.this::document);

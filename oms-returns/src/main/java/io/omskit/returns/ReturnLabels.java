@@ -7,10 +7,12 @@ import io.omskit.core.common.Change;
 import io.omskit.core.order.Address;
 import io.omskit.core.order.Order;
 import io.omskit.core.shipping.BookingResult;
+import io.omskit.core.shipping.CancellationResult;
 import io.omskit.core.shipping.CarrierOutcome;
 import io.omskit.core.shipping.Parcel;
 import io.omskit.core.shipping.QuoteResult;
 import io.omskit.core.spi.BookingRequest;
+import io.omskit.core.spi.CancelBookingRequest;
 import io.omskit.core.spi.CarrierGateway;
 import io.omskit.core.spi.QuoteRequest;
 import io.omskit.core.spi.SpiException;
@@ -27,7 +29,8 @@ import java.util.Optional;
  * Books the carrier label a return travels with (mail-in, carrier collection): the cheapest service that quotes for
  * the parcel from the customer's address to the receiving location. The booking is recorded on the return under its
  * key before the carrier is asked, and a booking whose answer is not known is asked again under the same key with the
- * same request, so a return never gets two labels.
+ * same request, so a return never gets two labels. The label of a cancelled return is voided the same way: intent
+ * first, then the carrier under the label's void key.
  */
 final class ReturnLabels {
 
@@ -60,7 +63,14 @@ final class ReturnLabels {
             Return ret = book.current(id);
             ReturnLabel label = ret.label();
             if (label != null && label.isPending()) {
-                return ask(ret, label);
+                Return answered = ask(ret, label);
+                if (answered.status() != ReturnStatus.CANCELLED || answered.label().isPending()) {
+                    return answered;
+                }
+                continue; // a cancelled return's label, now booked: void it
+            }
+            if (ret.status() == ReturnStatus.CANCELLED) {
+                return voidLabel(ret);
             }
             boolean wanted = ret.method().kind().isShipped() && ret.status() == ReturnStatus.AUTHORISED
                     && (label == null || (afterDecline && label.status() == ReturnLabel.Status.DECLINED));
@@ -119,7 +129,36 @@ final class ReturnLabels {
         return book.update(ret.id(), r -> r.recordLabel(answered, now));
     }
 
+    /**
+     * Voids the booked label of a cancelled return: records the intent, then asks the carrier under the label's void
+     * key (again, for an intent recorded earlier). An unknown answer leaves the intent for the next call.
+     */
+    private Return voidLabel(Return ret) {
+        ReturnLabel label = ret.label();
+        if (label == null || (label.status() != ReturnLabel.Status.BOOKED && label.status() != ReturnLabel.Status.VOID_REQUESTED)) {
+            return ret;
+        }
+        Return voiding = label.status() == ReturnLabel.Status.VOID_REQUESTED ? ret
+                : book.update(ret.id(), r -> r.label() != null && r.label().status() == ReturnLabel.Status.BOOKED
+                        ? r.requestLabelVoid(clock.instant()) : Change.unchanged(r));
+        ReturnLabel asked = voiding.label();
+        if (asked.status() != ReturnLabel.Status.VOID_REQUESTED) {
+            return voiding;
+        }
+        CancellationResult result = carriers.cancel(new CancelBookingRequest(asked.voidKey(), asked.service(),
+                asked.label().bookingRef()));
+        if (result.outcome() == CarrierOutcome.UNKNOWN || result.outcome() == CarrierOutcome.NOT_ATTEMPTED) {
+            LOG.warn("voiding return label {} ended {}: {}; reconcileLabels asks again", asked.key(), result.outcome(), result.message());
+            return voiding;
+        }
+        Instant now = clock.instant();
+        return book.update(ret.id(), r -> r.recordLabelVoid(result.succeeded(), result.message(), now));
+    }
+
     private Optional<Address> customerAddress(Return ret) {
+        if (ret.method().from() != null) {
+            return Optional.of(ret.method().from());
+        }
         Order order = oms.order(ret.orderId()).orElseThrow(() ->
                 new IllegalStateException("order " + ret.orderId() + " of return " + ret.id() + " is gone"));
         return Optional.ofNullable(order.delivery().address());

@@ -194,6 +194,11 @@ public final class Returns {
         if (request.orderId() != null && order == null) {
             problems.add(new Problem("orderId", request.orderId().value(), "must be a known order"));
         }
+        if (order != null && request.method() != null && request.method().kind().isShipped() && request.method().from() == null
+                && order.delivery().address() == null) {
+            problems.add(new Problem("method.from", "null", "must be given for a " + request.method().kind()
+                    + " return of an order without a delivery address (collected in store)"));
+        }
         Set<LineId> seen = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
             OpenReturnRequest.Line l = request.lines().get(i);
@@ -383,7 +388,16 @@ public final class Returns {
      * @throws io.omskit.returns.rma.IllegalReturnTransitionException when goods arrived or a refund was made
      */
     public Return cancel(ReturnId id, String reason) {
-        return command(id, r -> r.status() == ReturnStatus.CANCELLED ? Change.unchanged(r) : r.cancel(reason, clock.instant()));
+        Return cancelled = command(id, r -> r.status() == ReturnStatus.CANCELLED ? Change.unchanged(r) : r.cancel(reason, clock.instant()));
+        if (labels == null || !cancelled.labelOpen()) {
+            return cancelled;
+        }
+        try {
+            return locked(cancelled.orderId(), () -> labels.settle(id, false));
+        } catch (SpiException e) {
+            LOG.warn("the label of cancelled return {} is not voided yet ({}); reconcileLabels voids it", id, e.getMessage());
+            return book.current(id);
+        }
     }
 
     // ---- refunds ----
@@ -419,6 +433,35 @@ public final class Returns {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("refund of return {} still unsettled: {}", id, e.getMessage());
+            }
+        }
+        return settled;
+    }
+
+    /**
+     * The safety net for labels nobody asked about again: for up to {@code limit} returns whose label waits for the
+     * carrier ({@link Return#labelOpen()}: a booking or a voiding asked and not answered, a cancelled return's booked
+     * label not yet voided), asks the carrier under the same keys, so no return gets two labels and no cancelled return
+     * keeps a live one. A return whose carrier still does not answer is logged and left for the next sweep. Call it
+     * from a scheduler.
+     *
+     * @param limit at least 1
+     * @return the returns whose label is settled now
+     * @throws IllegalStateException when no carriers were given to the builder
+     */
+    public List<ReturnId> reconcileLabels(int limit) {
+        if (labels == null) {
+            throw new IllegalStateException("carriers must be given to Returns.builder(...).carriers(...) to reconcile return labels");
+        }
+        List<ReturnId> settled = new ArrayList<>();
+        for (ReturnId id : book.repository().findWithOpenLabel(Checks.positive(limit, "limit"))) {
+            try {
+                Return r = book.current(id);
+                if (!locked(r.orderId(), () -> labels.settle(id, false)).labelOpen()) {
+                    settled.add(id);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("label of return {} still unsettled: {}", id, e.getMessage());
             }
         }
         return settled;

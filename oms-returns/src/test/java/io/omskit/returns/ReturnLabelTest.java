@@ -151,6 +151,102 @@ class ReturnLabelTest {
         assertThatThrownBy(() -> without.bookLabel(ret.id())).isInstanceOf(IllegalStateException.class).hasMessageContaining("carriers");
     }
 
+    @Test
+    void cancelling_a_return_voids_its_booked_label_with_the_carrier() {
+        Return ret = open("rq-1", ReturnMethod.mailIn(WH));
+
+        Return cancelled = returns.cancel(ret.id(), "kept the shirts after all");
+
+        assertThat(cancelled.label().status()).isEqualTo(ReturnLabel.Status.VOIDED);
+        assertThat(cancelled.labelOpen()).isFalse();
+        assertThat(fake.bookings()).singleElement().satisfies(b -> assertThat(b.cancelled()).isTrue());
+        assertThat(fake.calls()).filteredOn(c -> c instanceof CancelBookingRequest).singleElement()
+                .satisfies(c -> assertThat(((CancelBookingRequest) c).idempotencyKey().value()).isEqualTo(ret.id() + "/return-label-1/void"));
+        assertThat(shop.events.events()).filteredOn(e -> e instanceof ReturnEvent.ReturnLabelVoidRequested
+                || e instanceof ReturnEvent.ReturnLabelVoidAnswered).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("ReturnLabelVoidRequested", "ReturnLabelVoidAnswered");
+        assertThat(returns.cancel(ret.id(), "kept the shirts after all").label().status()).as("again: nothing more")
+                .isEqualTo(ReturnLabel.Status.VOIDED);
+        assertThat(fake.calls()).filteredOn(c -> c instanceof CancelBookingRequest).hasSize(1);
+    }
+
+    @Test
+    void a_void_the_carrier_did_not_answer_is_finished_by_the_label_sweep_under_the_same_key() {
+        Return ret = open("rq-1", ReturnMethod.mailIn(WH));
+        fake.timeOutNext(true);
+
+        Return cancelled = returns.cancel(ret.id(), "kept the shirts after all");
+
+        assertThat(cancelled.label().status()).isEqualTo(ReturnLabel.Status.VOID_REQUESTED);
+        assertThat(cancelled.labelOpen()).isTrue();
+
+        assertThat(returns.reconcileLabels(10)).containsExactly(ret.id());
+
+        assertThat(returns.find(ret.id()).orElseThrow().label().status()).isEqualTo(ReturnLabel.Status.VOIDED);
+        assertThat(fake.calls()).filteredOn(c -> c instanceof CancelBookingRequest)
+                .extracting(c -> ((CancelBookingRequest) c).idempotencyKey()).hasSize(2).containsOnly(ret.label().voidKey());
+        assertThat(returns.reconcileLabels(10)).as("nothing left open").isEmpty();
+    }
+
+    @Test
+    void a_return_cancelled_while_its_booking_is_unanswered_gets_that_booking_resolved_then_voided() {
+        carriers.next = c -> c.timeOutNext(true);
+        Return pending = open("rq-1", ReturnMethod.mailIn(WH));
+        assertThat(pending.label().isPending()).isTrue();
+
+        Return cancelled = returns.cancel(pending.id(), "kept the shirts after all");
+
+        assertThat(cancelled.label().status()).isEqualTo(ReturnLabel.Status.VOIDED);
+        assertThat(cancelled.label().key()).isEqualTo(pending.label().key());
+        assertThat(fake.bookings()).as("the one label the carrier made, void").singleElement()
+                .satisfies(b -> assertThat(b.cancelled()).isTrue());
+    }
+
+    @Test
+    void a_label_already_collected_cannot_be_voided_and_says_why() {
+        Return ret = open("rq-1", ReturnMethod.carrierCollection(WH));
+        fake.collected(ret.label().label().bookingRef());
+
+        Return cancelled = returns.cancel(ret.id(), "too late");
+
+        assertThat(cancelled.label().status()).isEqualTo(ReturnLabel.Status.VOID_DECLINED);
+        assertThat(cancelled.label().message()).contains("was collected");
+        assertThat(cancelled.labelOpen()).isFalse();
+        assertThat(returns.reconcileLabels(10)).isEmpty();
+    }
+
+    @Test
+    void the_label_sweep_books_a_label_nobody_asked_about_again() {
+        carriers.next = c -> c.timeOutNext(false);
+        Return pending = open("rq-1", ReturnMethod.mailIn(WH));
+        assertThat(pending.labelOpen()).isTrue();
+
+        assertThat(returns.reconcileLabels(10)).containsExactly(pending.id());
+
+        assertThat(returns.find(pending.id()).orElseThrow().label().isBooked()).isTrue();
+        assertThat(fake.bookings()).hasSize(1);
+    }
+
+    @Test
+    void an_order_collected_in_store_is_returned_by_mail_from_the_address_the_customer_gives() {
+        Order collected = shop.collected(1);
+        OpenReturnRequest withoutAddress = OpenReturnRequest.of(collected.id(), "rq-cc", Channel.APP, ReturnMethod.mailIn(WH),
+                List.of(OpenReturnRequest.line(L1, 1, ReturnReason.DOES_NOT_FIT)));
+
+        assertThatThrownBy(() -> returns.open(withoutAddress)).isInstanceOfSatisfying(io.omskit.core.common.ValidationException.class,
+                e -> assertThat(e.problems()).extracting(io.omskit.core.common.Problem::field).containsExactly("method.from"));
+        assertThat(returns.forOrder(collected.id())).isEmpty();
+
+        io.omskit.core.order.Address home = new io.omskit.core.order.Address("A. Person", "Side Street 2", null, "Potsdam",
+                "14467", "DE", null);
+        Return ret = ((OpenResult.Opened) returns.open(OpenReturnRequest.of(collected.id(), "rq-cc", Channel.APP,
+                ReturnMethod.mailIn(WH).from(home), List.of(OpenReturnRequest.line(L1, 1, ReturnReason.DOES_NOT_FIT))))).ret();
+
+        assertThat(ret.label().isBooked()).isTrue();
+        assertThat(fake.bookings()).singleElement().satisfies(b -> assertThat(b.request().destination()).isEqualTo(home));
+        assertThat(returns.find(ret.id()).orElseThrow().method().from()).as("kept with the return").isEqualTo(home);
+    }
+
     /** The fake, with a fault scripted after the next quote so that it hits the booking that follows. */
     static final class FaultAfterQuote implements CarrierGateway {
         private final FakeCarrierGateway delegate;

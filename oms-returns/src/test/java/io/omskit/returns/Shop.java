@@ -121,6 +121,23 @@ final class Shop {
         return oms.order(order.id()).orElseThrow();
     }
 
+    /** An app order collected in the store (no delivery address): {@code units} of SHIRT from the store's shelf. */
+    Order collected(int units) {
+        inventory.adjust(StockAdjustment.of("shelf-" + refs.incrementAndGet(), SHIRT, STORE, MovementReason.RECEIPT, units, "po-2"));
+        Order placed = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.APP).externalRef("A-" + refs.incrementAndGet())
+                .customer("customer-1").currency("EUR")
+                .delivery(io.omskit.core.order.DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, STORE, null))
+                .line("1", "SHIRT", units, eur("25.00")).paymentRef("tok-visa").build()).order();
+        String key = "cc-" + placed.id();
+        oms.allocate(placed.id(), key, STORE, List.of(LineQuantity.of(placed.lines().get(0).id(), units)));
+        FulfilmentId f = FulfilmentId.of(key);
+        oms.fulfilments().accept(f);
+        oms.fulfilments().startPicking(f);
+        oms.fulfilments().pack(f);
+        oms.fulfilments().collect(f, STORE, oms.fulfilments().get(f).pickupCode());
+        return oms.order(placed.id()).orElseThrow();
+    }
+
     /** The order as stored now. */
     Order order(Order o) {
         return oms.order(o.id()).orElseThrow();

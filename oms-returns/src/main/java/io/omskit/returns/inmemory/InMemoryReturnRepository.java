@@ -50,11 +50,20 @@ public final class InMemoryReturnRepository implements ReturnRepository {
     }
 
     @Override
-    public synchronized List<ReturnId> findWithOpenRefund(int limit) {
+    public List<ReturnId> findWithOpenRefund(int limit) {
+        return oldestFirst(limit, r -> r.openRefund().isPresent());
+    }
+
+    @Override
+    public List<ReturnId> findWithOpenLabel(int limit) {
+        return oldestFirst(limit, Return::labelOpen);
+    }
+
+    private synchronized List<ReturnId> oldestFirst(int limit, java.util.function.Predicate<Return> wanted) {
         Checks.positive(limit, "limit");
         List<Return> open = new ArrayList<>();
         for (Return r : byId.values()) {
-            if (r.openRefund().isPresent()) {
+            if (wanted.test(r)) {
                 open.add(r);
             }
         }

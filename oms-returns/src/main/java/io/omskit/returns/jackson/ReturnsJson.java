@@ -29,6 +29,8 @@ public final class ReturnsJson {
                 .subtype(ReturnEvent.ReturnLabelRequested.class, "return.label-requested")
                 .subtype(ReturnEvent.ReturnLabelIssued.class, "return.label-issued")
                 .subtype(ReturnEvent.ReturnLabelDeclined.class, "return.label-declined")
+                .subtype(ReturnEvent.ReturnLabelVoidRequested.class, "return.label-void-requested")
+                .subtype(ReturnEvent.ReturnLabelVoidAnswered.class, "return.label-void-answered")
                 .subtype(ReturnEvent.ReturnInTransit.class, "return.in-transit")
                 .subtype(ReturnEvent.ReturnReceived.class, "return.received")
                 .subtype(ReturnEvent.ReturnInspected.class, "return.inspected")

@@ -248,6 +248,45 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
         return new Change<>(next, List.of(event));
     }
 
+    /**
+     * Records that the booked label of this cancelled return is about to be voided with the carrier (under the label's
+     * void key, asked after this is saved).
+     *
+     * @throws IllegalReturnTransitionException when the return is not cancelled or its label is not booked
+     */
+    public Change<Return, ReturnEvent> requestLabelVoid(Instant now) {
+        require(ReturnCommand.VOID_LABEL, label == null || label.status() != ReturnLabel.Status.BOOKED
+                ? "it has no booked label" : null);
+        Return next = withLabel(label.voidRequested());
+        return new Change<>(next, List.of(new ReturnEvent.ReturnLabelVoidRequested(EventIds.next(), id, orderId, next.version, now,
+                label.key())));
+    }
+
+    /**
+     * Records the carrier's answer to voiding the label: voided, or refused for {@code message}. Changes nothing when
+     * no voiding is pending (it was recorded already).
+     */
+    public Change<Return, ReturnEvent> recordLabelVoid(boolean voided, String message, Instant now) {
+        if (label == null || label.status() != ReturnLabel.Status.VOID_REQUESTED) {
+            return Change.unchanged(this);
+        }
+        Return next = withLabel(voided ? label.voided() : label.voidDeclined(message == null || message.isEmpty() ? "declined" : message));
+        return new Change<>(next, List.of(new ReturnEvent.ReturnLabelVoidAnswered(EventIds.next(), id, orderId, next.version, now,
+                label.key(), voided, next.label().message())));
+    }
+
+    /**
+     * Whether the label still waits for the carrier: a booking or a voiding asked and not answered, or a booked label
+     * of a cancelled return not yet voided. What the label reconciliation sweep looks for.
+     */
+    public boolean labelOpen() {
+        if (label == null) {
+            return false;
+        }
+        return label.isPending() || label.status() == ReturnLabel.Status.VOID_REQUESTED
+                || status == ReturnStatus.CANCELLED && label.status() == ReturnLabel.Status.BOOKED;
+    }
+
     /** Records that the goods left the customer, with the carrier's {@code trackingRef} (may be empty). */
     public Change<Return, ReturnEvent> markInTransit(String trackingRef, Instant now) {
         require(ReturnCommand.MARK_IN_TRANSIT, null);

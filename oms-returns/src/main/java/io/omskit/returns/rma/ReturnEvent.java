@@ -115,4 +115,21 @@ public sealed interface ReturnEvent extends DomainEvent {
     /** Units of a line that were authorised and did not arrive. */
     record Outstanding(LineId line, int quantity) {
     }
+
+    /** The return was cancelled with a booked label: voiding it with the carrier was recorded under {@code key}'s void key. */
+    record ReturnLabelVoidRequested(UUID eventId, ReturnId returnId, OrderId orderId, long version, Instant occurredAt, BookingKey key)
+            implements ReturnEvent {
+        public ReturnLabelVoidRequested {
+            Checks.notNull(key, "key");
+        }
+    }
+
+    /** The carrier voided the label booked under {@code key} ({@code voided}), or refused to, for {@code message}. */
+    record ReturnLabelVoidAnswered(UUID eventId, ReturnId returnId, OrderId orderId, long version, Instant occurredAt, BookingKey key,
+                                   boolean voided, String message) implements ReturnEvent {
+        public ReturnLabelVoidAnswered {
+            Checks.notNull(key, "key");
+            message = message == null ? "" : message;
+        }
+    }
 }

@@ -18,10 +18,11 @@ import org.joda.money.Money;
  * @param attempt     1 for the first booking, one more after each decline
  * @param service     the carrier service asked
  * @param parcel      the parcel as the carrier was asked to take it (asked again exactly so)
- * @param status      requested (no answer known yet), booked or declined
- * @param label       the label (tracking number, document); present exactly when booked
- * @param price       what the carrier charges for it; present exactly when booked
- * @param message     the carrier's reason when declined; empty otherwise
+ * @param status      requested (no answer known yet), booked or declined; once booked, the voiding of a label the return
+ *                    no longer needs (void requested, voided, void declined)
+ * @param label       the label (tracking number, document); present exactly when it was booked
+ * @param price       what the carrier charges for it; present exactly when it was booked
+ * @param message     the carrier's reason when declined or when it refused to void the label; empty otherwise
  * @param requestedAt when the booking was decided on
  */
 public record ReturnLabel(BookingKey key, int attempt, CarrierService service, Parcel parcel, Status status, Label label, Money price, String message,
@@ -34,7 +35,13 @@ public record ReturnLabel(BookingKey key, int attempt, CarrierService service, P
         /** The carrier issued the label. */
         BOOKED,
         /** The carrier refused; a new booking takes a new key. */
-        DECLINED
+        DECLINED,
+        /** The return was cancelled: voiding the booked label is recorded and asked (or about to be); no answer yet. */
+        VOID_REQUESTED,
+        /** The carrier voided the label: it will not be charged. */
+        VOIDED,
+        /** The carrier refused to void the label (the parcel was collected already). */
+        VOID_DECLINED
     }
 
     public ReturnLabel {
@@ -47,7 +54,7 @@ public record ReturnLabel(BookingKey key, int attempt, CarrierService service, P
         Checks.notNull(status, "status");
         message = message == null ? "" : message;
         Checks.notNull(requestedAt, "requestedAt");
-        boolean booked = status == Status.BOOKED;
+        boolean booked = status != Status.REQUESTED && status != Status.DECLINED;
         if (booked != (label != null) || booked != (price != null)) {
             throw new IllegalArgumentException("label and price of return label " + key + " must be given exactly when it is booked, status was "
                     + status + ", label " + label + ", price " + price);
@@ -74,6 +81,30 @@ public record ReturnLabel(BookingKey key, int attempt, CarrierService service, P
     /** This booking refused by the carrier for {@code reason}. */
     public ReturnLabel declined(String reason) {
         return new ReturnLabel(key, attempt, service, parcel, Status.DECLINED, null, null, reason, requestedAt);
+    }
+
+    /** This booked label about to be voided with the carrier. */
+    public ReturnLabel voidRequested() {
+        return inState(Status.VOID_REQUESTED, "");
+    }
+
+    /** This label voided by the carrier. */
+    public ReturnLabel voided() {
+        return inState(Status.VOIDED, "");
+    }
+
+    /** This label the carrier refused to void, for {@code reason}. */
+    public ReturnLabel voidDeclined(String reason) {
+        return inState(Status.VOID_DECLINED, reason);
+    }
+
+    private ReturnLabel inState(Status s, String why) {
+        return new ReturnLabel(key, attempt, service, parcel, s, label, price, why, requestedAt);
+    }
+
+    /** The idempotency key of voiding this label with the carrier. */
+    public BookingKey voidKey() {
+        return BookingKey.of(key.value() + "/void");
     }
 
     /** Whether the carrier's answer is still to be had (ask again with {@link #key()}). */

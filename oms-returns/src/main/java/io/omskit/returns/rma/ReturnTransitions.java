@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The return state machine: for each status, the commands it accepts. A refund may be asked for before the goods
  * arrive (a trusted customer) and at every step after; the goods' own path is authorised, in transit, received,
- * inspected, then refunded or closed.
+ * inspected, then refunded or closed. A cancelled return still records the answer to a label it asked for and voids
+ * the label it no longer needs.
  */
 public final class ReturnTransitions {
 
@@ -25,7 +26,7 @@ public final class ReturnTransitions {
         m.put(ReturnStatus.INSPECTED, EnumSet.of(RECORD_LABEL, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, FINISH, CLOSE));
         m.put(ReturnStatus.REFUNDED, EnumSet.noneOf(ReturnCommand.class));
         m.put(ReturnStatus.CLOSED, EnumSet.noneOf(ReturnCommand.class));
-        m.put(ReturnStatus.CANCELLED, EnumSet.noneOf(ReturnCommand.class));
+        m.put(ReturnStatus.CANCELLED, EnumSet.of(RECORD_LABEL, VOID_LABEL));
         m.replaceAll((k, v) -> Collections.unmodifiableSet(v));
         ALLOWED = Collections.unmodifiableMap(m);
     }

@@ -21,6 +21,8 @@ import java.util.Optional;
  *     status.</li>
  * <li>{@link #findWithOpenRefund} lists the returns whose last saved version has a refund requested and not answered,
  *     oldest opened first, at most the limit, and no other.</li>
+ * <li>{@link #findWithOpenLabel} lists the returns whose last saved version has its label open
+ *     ({@link Return#labelOpen()}), oldest opened first, at most the limit, and no other.</li>
  * <li>A repository that stores events ({@link #storesEvents()}) stores those of a saved change and none of a change
  *     that was not saved.</li>
  * </ol>
@@ -56,6 +58,15 @@ public interface ReturnRepository {
      * @throws io.omskit.core.spi.SpiException on infrastructure failure
      */
     List<ReturnId> findWithOpenRefund(int limit);
+
+    /**
+     * The ids of up to {@code limit} returns whose label waits for the carrier ({@link Return#labelOpen()}), oldest
+     * opened first: what the label reconciliation sweep asks the carriers about again.
+     *
+     * @param limit at least 1
+     * @throws io.omskit.core.spi.SpiException on infrastructure failure
+     */
+    List<ReturnId> findWithOpenLabel(int limit);
 
     /**
      * Saves {@code ret} against the version before it, with the events of the change that produced it.

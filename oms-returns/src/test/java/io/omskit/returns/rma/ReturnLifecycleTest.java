@@ -56,10 +56,13 @@ class ReturnLifecycleTest {
     }
 
     @Test
-    void a_finished_return_accepts_no_command_and_says_which_it_would() {
+    void a_finished_return_accepts_no_command_but_tidying_its_label_and_says_which_it_would() {
         Return cancelled = authorised.cancel("changed their mind", T0).state();
 
-        assertThat(ReturnTransitions.allowed(ReturnStatus.CANCELLED)).isEmpty();
+        assertThat(ReturnTransitions.allowed(ReturnStatus.CANCELLED)).as("the answer to a label asked for, voiding it")
+                .containsExactlyInAnyOrder(ReturnCommand.RECORD_LABEL, ReturnCommand.VOID_LABEL);
+        assertThatThrownBy(() -> cancelled.requestLabelVoid(T0)).isInstanceOf(IllegalReturnTransitionException.class)
+                .hasMessageContaining("it has no booked label");
         assertThatThrownBy(() -> cancelled.markInTransit("t", T0)).isInstanceOfSatisfying(IllegalReturnTransitionException.class, e -> {
             assertThat(e.status()).isEqualTo(ReturnStatus.CANCELLED);
             assertThat(e.command()).isEqualTo(ReturnCommand.MARK_IN_TRANSIT);
@@ -111,11 +114,17 @@ class ReturnLifecycleTest {
     }
 
     @Test
-    void every_status_is_in_the_table_and_only_unfinished_ones_accept_commands() {
+    void every_status_is_in_the_table_and_only_unfinished_ones_accept_commands_on_their_goods_or_money() {
+        EnumSet<ReturnCommand> labelOnly = EnumSet.of(ReturnCommand.RECORD_LABEL, ReturnCommand.VOID_LABEL);
         for (ReturnStatus s : ReturnStatus.values()) {
             assertThat(ReturnTransitions.allowed(s)).as("%s", s).isNotNull();
-            assertThat(ReturnTransitions.allowed(s).isEmpty()).as("%s", s).isEqualTo(s.isFinished());
+            EnumSet<ReturnCommand> onGoodsOrMoney = EnumSet.noneOf(ReturnCommand.class);
+            onGoodsOrMoney.addAll(ReturnTransitions.allowed(s));
+            onGoodsOrMoney.removeAll(labelOnly);
+            assertThat(onGoodsOrMoney.isEmpty()).as("%s", s).isEqualTo(s.isFinished());
         }
+        assertThat(ReturnTransitions.allowed(ReturnStatus.REFUNDED)).isEmpty();
+        assertThat(ReturnTransitions.allowed(ReturnStatus.CLOSED)).isEmpty();
         assertThat(ReturnTransitions.allowed(ReturnStatus.RECEIVED)).isEqualTo(EnumSet.of(ReturnCommand.RECORD_LABEL, ReturnCommand.RECEIVE, ReturnCommand.INSPECT,
                 ReturnCommand.REQUEST_REFUND, ReturnCommand.RECORD_REFUND, ReturnCommand.RECORD_REPLACEMENT, ReturnCommand.CLOSE));
     }

@@ -248,4 +248,50 @@ public abstract class ReturnRepositoryContract {
         assertThat(repository.countByCustomerSince(customer, T0.minus(Duration.ofDays(10)))).as("at the instant counts").isEqualTo(2);
         assertThat(repository.countByCustomerSince(customer, T0.plusSeconds(1))).isZero();
     }
+
+    @Test
+    @DisplayName("ReturnRepository §7: returns whose last version has its label open (asked and not answered, or a cancelled"
+            + " return's label not yet voided) are listed, oldest first, up to the limit")
+    void open_labels() {
+        List<ReturnId> before = repository.findWithOpenLabel(100);
+        Change<Return, ReturnEvent> older = opened(newOrder(), CustomerRef.of("c-1"), T0.minusSeconds(60));
+        Change<Return, ReturnEvent> newer = opened(newOrder(), CustomerRef.of("c-1"), T0);
+        Change<Return, ReturnEvent> none = opened(newOrder(), CustomerRef.of("c-1"), T0.minusSeconds(120));
+        for (Change<Return, ReturnEvent> c : List.of(older, newer, none)) {
+            repository.save(c.state(), c.events());
+        }
+        io.omskit.core.shipping.CarrierService service = io.omskit.core.shipping.CarrierService.of("DHL", "PAKET",
+                io.omskit.core.shipping.ServiceLevel.STANDARD);
+        io.omskit.core.shipping.Parcel parcel = io.omskit.core.shipping.Parcel.of(400, 300, 200, 100);
+        Change<Return, ReturnEvent> olderAsked = older.state().requestLabel(
+                io.omskit.returns.rma.ReturnLabel.requested(older.state().id(), 1, service, parcel, T0), T0);
+        Change<Return, ReturnEvent> newerAsked = newer.state().requestLabel(
+                io.omskit.returns.rma.ReturnLabel.requested(newer.state().id(), 1, service, parcel, T0), T0);
+        repository.save(newerAsked.state(), newerAsked.events());
+        repository.save(olderAsked.state(), olderAsked.events());
+
+        assertThat(repository.findWithOpenLabel(100)).containsSubsequence(older.state().id(), newer.state().id())
+                .doesNotContain(none.state().id()).hasSize(before.size() + 2);
+        assertThat(repository.findWithOpenLabel(1)).hasSize(1);
+
+        io.omskit.core.shipping.Label label = new io.omskit.core.shipping.Label("bk-1", "TN-1", "application/pdf",
+                new byte[] {1}, null);
+        Change<Return, ReturnEvent> booked = olderAsked.state().recordLabel(
+                olderAsked.state().label().booked(label, Money.of(CurrencyUnit.EUR, 4)), T0);
+        repository.save(booked.state(), booked.events());
+        assertThat(repository.findWithOpenLabel(100)).contains(newer.state().id()).doesNotContain(older.state().id());
+
+        Change<Return, ReturnEvent> cancelled = booked.state().cancel("changed my mind", T0);
+        repository.save(cancelled.state(), cancelled.events());
+        assertThat(repository.findWithOpenLabel(100)).as("a cancelled return's live label").contains(older.state().id());
+
+        Change<Return, ReturnEvent> voiding = cancelled.state().requestLabelVoid(T0);
+        repository.save(voiding.state(), voiding.events());
+        assertThat(repository.findWithOpenLabel(100)).contains(older.state().id());
+        Change<Return, ReturnEvent> voided = voiding.state().recordLabelVoid(true, "", T0);
+        repository.save(voided.state(), voided.events());
+        assertThat(repository.findWithOpenLabel(100)).doesNotContain(older.state().id());
+        assertThat(repository.find(older.state().id()).orElseThrow().label().status())
+                .isEqualTo(io.omskit.returns.rma.ReturnLabel.Status.VOIDED);
+    }
 }
