@@ -413,8 +413,10 @@ public final class Fulfilments {
     /**
      * Cancels units of the fulfilment before they reach the customer (null or empty: everything left): they are
      * cancelled on the order, their stock is released (or, for a transfer already at the pickup store, goes back to
-     * the store's sellable stock), and what was authorised for them is voided. A second call with the same
-     * {@code cancellationKey} changes nothing more.
+     * the store's sellable stock), and what was authorised for them is voided. A carrier label booked for the parcel
+     * is voided too (the whole fulfilment cancelled, or a part: the label declares what is no longer in the parcel);
+     * after a part cancellation book the parcel again as it is now ({@link #book}: the next attempt's key). A second
+     * call with the same {@code cancellationKey} changes nothing more (and voids the label if the first call could not).
      *
      * @throws IllegalFulfilmentTransitionException when it has shipped (or is on its way to the pickup store)
      */
@@ -425,10 +427,14 @@ public final class Fulfilments {
         return cancelBookingOfCancelled(cancelled);
     }
 
-    /** A fulfilment cancelled as a whole voids its label; when the carrier cannot do it now, a retry or sync will. */
+    /**
+     * A fulfilment cancelled as a whole, or whose label outlived a part cancellation, voids its label; when the carrier
+     * cannot do it now, a retry or sync will.
+     */
     private Fulfilment cancelBookingOfCancelled(Fulfilment f) {
-        if (f.status() == FulfilmentStatus.CANCELLED && f.booking() != null && f.booking().state().isLive()
-                && parcels.configured()) {
+        boolean voidIt = f.status() == FulfilmentStatus.CANCELLED && f.booking() != null && f.booking().state().isLive()
+                || f.bookingOutdated() || f.booking() != null && f.booking().state() == BookingState.CANCEL_REQUESTED;
+        if (voidIt && parcels.configured()) {
             parcels.cancel(f);
             return get(f.id());
         }

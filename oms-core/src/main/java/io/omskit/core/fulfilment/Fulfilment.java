@@ -313,6 +313,25 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
 
     // ---- its parcel's booking and tracking (the status stays as it is) ----
 
+    /**
+     * Whether its live booking no longer describes the parcel: units were cancelled after the booking was asked for, so
+     * the label declares more than the parcel holds. Such a label is voided, and the parcel booked again as it is now.
+     */
+    public boolean bookingOutdated() {
+        if (booking == null || !booking.state().isLive() || booking.state() == BookingState.CANCEL_REQUESTED) {
+            return false;
+        }
+        long requestedIn = Long.MAX_VALUE;
+        for (FulfilmentEvent e : history) {
+            if (e instanceof FulfilmentEvent.ParcelBookingRequested r && r.key().equals(booking.key())) {
+                requestedIn = r.version();
+            } else if (e instanceof FulfilmentEvent.FulfilmentCancelled c && c.version() > requestedIn) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a carrier label can be booked for it: it ships by carrier, is packed, and holds no live booking. */
     public boolean canBook() {
         return kind != FulfilmentKind.COLLECT_IN_STORE && status == FulfilmentStatus.READY_TO_SHIP

@@ -204,4 +204,52 @@ class CarrierBookingTest {
         assertThat(booked.booking().quotedDelivery()).isEqualTo(LocalDate.of(2026, 3, 3));
         assertThat(booked.booking().promisedBy()).isEqualTo(LocalDate.of(2026, 3, 3));
     }
+
+    @Test
+    void cancelling_part_of_a_booked_parcel_voids_its_label_and_the_parcel_is_booked_again_as_it_now_is() {
+        FulfilmentId id = f.packedParcel("W-1", 3);
+        Fulfilment booked = f.oms.fulfilments().book(id, box, quoteOf(id, "DHL", "PAKET")).fulfilment();
+
+        Fulfilment partCancelled = f.oms.fulfilments().cancel(id, java.util.List.of(io.omskit.core.order.LineQuantity.of(
+                io.omskit.core.order.LineId.of("1"), 1)), CancellationReason.CUSTOMER_REQUEST, "cancel-1");
+
+        assertThat(partCancelled.status()).isEqualTo(FulfilmentStatus.READY_TO_SHIP);
+        assertThat(partCancelled.booking().state()).as("the label declared three mugs").isEqualTo(BookingState.CANCELLED);
+        assertThat(partCancelled.bookingOutdated()).isFalse();
+        assertThat(f.carriers.liveBookingsFor(id.value())).isEmpty();
+
+        Parcel smaller = Parcel.of(900, 300, 200, 100);
+        Quote paket = f.oms.fulfilments().quote(id, smaller).quotes().stream()
+                .filter(q -> q.service().carrier().equals("DHL") && q.service().service().equals("PAKET")).findFirst().orElseThrow();
+        Fulfilment rebooked = f.oms.fulfilments().book(id, smaller, paket).fulfilment();
+
+        assertThat(rebooked.booking().state()).isEqualTo(BookingState.BOOKED);
+        assertThat(rebooked.booking().key().value()).isEqualTo(id.value() + "/label-2");
+        assertThat(rebooked.booking().parcel()).isEqualTo(smaller);
+        assertThat(f.carriers.liveBookingsFor(id.value())).singleElement()
+                .satisfies(b -> assertThat(b.label().trackingNumber()).isNotEqualTo(booked.booking().trackingNumber()));
+        assertThat(f.oms.fulfilments().ship(id).shipment().trackingNumber()).isEqualTo(rebooked.booking().trackingNumber());
+    }
+
+    @Test
+    void a_label_the_carrier_could_not_void_at_the_part_cancellation_is_voided_by_the_retry_or_the_sync() {
+        FulfilmentId id = f.packedParcel("W-1", 3);
+        f.oms.fulfilments().book(id, box, quoteOf(id, "DHL", "PAKET"));
+        java.util.List<io.omskit.core.order.LineQuantity> one = java.util.List.of(io.omskit.core.order.LineQuantity.of(
+                io.omskit.core.order.LineId.of("1"), 1));
+        f.carriers.unreachableNext();
+
+        Fulfilment afterFailure = f.oms.fulfilments().cancel(id, one, CancellationReason.CUSTOMER_REQUEST, "cancel-1");
+
+        assertThat(afterFailure.booking().state()).as("the void recorded, not confirmed").isEqualTo(BookingState.CANCEL_REQUESTED);
+        assertThat(afterFailure.canBook()).as("not while the old label is live").isFalse();
+        assertThat(f.carriers.liveBookingsFor(id.value())).hasSize(1);
+
+        Fulfilment retried = f.oms.fulfilments().cancel(id, one, CancellationReason.CUSTOMER_REQUEST, "cancel-1");
+
+        assertThat(retried.booking().state()).isEqualTo(BookingState.CANCELLED);
+        assertThat(retried.lines().get(0).cancelled()).as("the units cancelled once").isEqualTo(1);
+        assertThat(f.carriers.liveBookingsFor(id.value())).isEmpty();
+        assertThat(retried.canBook()).isTrue();
+    }
 }
