@@ -12,14 +12,20 @@ import java.util.List;
 
 /**
  * The live state of one reservation. Its monitor guards every mutable field; it is taken before any stripe lock.
+ * A change in place or a hold anew under the same key rewrites the request's fields; the scans of every key read
+ * {@link #reference} and {@link #createdAt} without the monitor, so those are volatile.
  */
 final class ReservationState extends Claim {
 
     final ReservationKey key;
-    final String reference;
-    final List<ReservationLine> requested;
-    final Instant createdAt;
-    final Instant expiresAt;
+    volatile String reference;
+    List<ReservationLine> requested;
+    volatile Instant createdAt;
+    Instant expiresAt;
+    /** Its entry in the book's table of holds by expiry; null when it was made without one. */
+    HoldSlot holdSlot;
+    /** The latest change keys applied, oldest first; null before the first change. */
+    private java.util.ArrayDeque<String> changeKeys;
 
     volatile ReservationStatus status = ReservationStatus.ACTIVE;
     /** What is held, one entry per (SKU, location); quantities fall to 0 as units are let go. */
@@ -35,6 +41,22 @@ final class ReservationState extends Claim {
         this.requested = request.lines();
         this.createdAt = createdAt;
         this.expiresAt = request.expiresAt();
+    }
+
+    /** Whether a change with {@code changeKey} was applied (among the latest remembered). */
+    boolean applied(String changeKey) {
+        return changeKeys != null && changeKeys.contains(changeKey);
+    }
+
+    /** Remembers that the change {@code changeKey} was applied, forgetting the oldest beyond {@code limit}. */
+    void remember(String changeKey, int limit) {
+        if (changeKeys == null) {
+            changeKeys = new java.util.ArrayDeque<>(4);
+        }
+        changeKeys.addLast(changeKey);
+        if (changeKeys.size() > limit) {
+            changeKeys.removeFirst();
+        }
     }
 
     /** Units of {@code sku} still held. */
@@ -59,6 +81,15 @@ final class ReservationState extends Claim {
             }
         }
         return false;
+    }
+
+    /** The position of a hold in the table of holds by expiry: its expiry, then the order it was entered in. */
+    record HoldSlot(Instant at, long seq) implements Comparable<HoldSlot> {
+        @Override
+        public int compareTo(HoldSlot o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
     }
 
     /** Marks the held units as changed: the next snapshot is rebuilt. */
