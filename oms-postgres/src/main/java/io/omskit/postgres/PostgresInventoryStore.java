@@ -120,7 +120,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     public ReservationResult reserve(ReservationRequest request) {
         Checks.notNull(request, "request");
         Instant now = Sql.micros(clock.instant());
-        lapse(now);
+        lapse(now, "reserve " + request.key());
         Reservation reservation = new Reservation(request.key(), request.reference(), request.lines(),
                 Lines.mergeReservationLines(request.lines()), ReservationStatus.ACTIVE, now, Sql.micros(request.expiresAt()));
         ReservationResult fast = request.drawsOn() != null ? null
@@ -386,7 +386,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public ReservationResult change(ReservationChange change) {
         Checks.notNull(change, "change");
-        lapse(Sql.micros(clock.instant()));
+        lapse("change " + change.key());
         ReservationResult result = tx.inTransaction("change " + change.key(), c -> changeIn(c, change));
         if (result.isReserved() && !((ReservationResult.Reserved) result).replayed()) {
             afterCommit.run();
@@ -470,27 +470,27 @@ public final class PostgresInventoryStore implements InventoryStore {
      * whether or not a sweep ran: one indexed look when none is due; otherwise the expiry, waiting for holds another
      * transaction is expiring or changing.
      */
-    private void lapse(Instant now) {
-        if (tx.autoCommit("look for lapsed holds", c -> ReservationRows.anyDue(c, now))) {
+    private void lapse(Instant now, String operation) {
+        if (tx.autoCommit(operation + " (looking for lapsed holds first)", c -> ReservationRows.anyDue(c, now))) {
             expire(now, false);
         }
     }
 
-    private void lapse() {
-        lapse(Sql.micros(clock.instant()));
+    private void lapse(String operation) {
+        lapse(Sql.micros(clock.instant()), operation);
     }
 
     @Override
     public Optional<Reservation> findReservation(ReservationKey key) {
         Checks.notNull(key, "key");
-        lapse();
+        lapse("find reservation " + key);
         return tx.autoCommit("find reservation " + key, c -> ReservationRows.find(c, key, false));
     }
 
     @Override
     public Optional<Reservation> release(ReservationKey key) {
         Checks.notNull(key, "key");
-        lapse();
+        lapse("release " + key);
         Changed<Optional<Reservation>> fast = tx.autoCommit("release " + key, c -> tryRelease(c, key));
         if (fast != null) {
             return fast.publish(afterCommit);
@@ -514,7 +514,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         Checks.notNull(key, "key");
         Checks.notNull(sku, "sku");
         Checks.positive(quantity, "quantity");
-        lapse();
+        lapse("release " + quantity);
         Changed<Optional<Reservation>> r = tx.inTransaction("release " + quantity + " of " + sku + " from " + key, c -> {
             Optional<Reservation> found = ReservationRows.find(c, key, true);
             if (found.isEmpty()) {
@@ -618,7 +618,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public AllocationResult allocate(AllocationRequest request) {
         Checks.notNull(request, "request");
-        lapse();
+        lapse("allocate " + request.key());
         AllocationResult result = tx.inTransaction("allocate " + request.key(), c -> allocateIn(c, request));
         if (result.isAllocated() && !((AllocationResult.Allocated) result).replayed()) {
             afterCommit.run();
@@ -877,7 +877,7 @@ public final class PostgresInventoryStore implements InventoryStore {
             throw new IllegalArgumentException("reason must not be SHIPMENT for adjustment " + adjustment.key()
                     + ": shipments are recorded by ship(), against an allocation");
         }
-        lapse();
+        lapse("adjust " + adjustment.key());
         Changed<AdjustmentResult> r = tx.inTransaction("adjust " + adjustment.key(), c -> adjustIn(c, adjustment));
         return r.publish(afterCommit);
     }
@@ -952,7 +952,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         Checks.notNull(sku, "sku");
         Checks.notNull(location, "location");
         Checks.notNegative(quantity, "quantity");
-        lapse();
+        lapse("set safety stock of " + sku);
         tx.inTransaction("set safety stock of " + sku + " at " + location, c -> {
             StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
             s.lockSkus(List.of(sku.value()), true);
@@ -1045,7 +1045,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     public StockPosition position(Sku sku, LocationId location) {
         Checks.notNull(sku, "sku");
         Checks.notNull(location, "location");
-        lapse();
+        lapse("read position");
         return tx.autoCommit("read position", c -> readPosition(c, sku, location));
     }
 
@@ -1067,7 +1067,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public List<StockPosition> positions(Sku sku) {
         Checks.notNull(sku, "sku");
-        lapse();
+        lapse("read positions");
         return tx.autoCommit("read positions", c -> {
             try (PreparedStatement ps = c.prepareStatement("select location, on_hand, reserved, allocated, safety, inbound,"
                     + " returns_in_transit, quarantine from inv_position where sku = ? order by location")) {
@@ -1097,7 +1097,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     }
 
     private int readSkuFigure(Sku sku, String expression) {
-        lapse();
+        lapse("read network figures");
         return tx.autoCommit("read network figures", c -> {
             try (PreparedStatement ps = c.prepareStatement("select " + expression + " from inv_sku where sku = ?")) {
                 ps.setString(1, sku.value());
@@ -1124,7 +1124,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public HeldStock heldFor(String reference) {
         Checks.notNull(reference, "reference");
-        lapse();
+        lapse("read stock held for " + reference);
         // one snapshot: units an allocation takes from a reservation meanwhile are neither missed nor listed twice
         return tx.readOnly("read stock held for " + reference, c -> new HeldStock(reference,
                 ReservationRows.activeFor(c, reference), AllocationRows.openFor(c, reference)));
@@ -1134,7 +1134,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     public List<String> holders(Instant madeAtOrBefore, String after, int limit) {
         Checks.notNull(madeAtOrBefore, "madeAtOrBefore");
         Checks.positive(limit, "limit");
-        lapse();
+        lapse("read holders");
         return tx.autoCommit("read holders", c -> Holders.page(c, madeAtOrBefore, after, limit));
     }
 
