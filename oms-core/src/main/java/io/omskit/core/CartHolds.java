@@ -48,6 +48,8 @@ public final class CartHolds {
     private final StockKeeper stock;
     private final Placement placement;
     private final Clock clock;
+    private final String process = UUID.randomUUID().toString().substring(0, 13);
+    private final java.util.concurrent.atomic.AtomicLong edits = new java.util.concurrent.atomic.AtomicLong();
 
     CartHolds(Catalog catalog, Network network, OrderValidator.Limits limits, InventoryStore inventory, StockKeeper stock,
               Placement placement, Clock clock) {
@@ -252,8 +254,9 @@ public final class CartHolds {
         return cartId;
     }
 
-    private static String editKey(String given) {
-        return given != null ? given : "edit-" + UUID.randomUUID();
+    private String editKey(String given) {
+        // unique per process and call without a random draw per edit (UUID.randomUUID contends on one lock)
+        return given != null ? given : "edit-" + process + "-" + edits.incrementAndGet();
     }
 
     private static String reference(String cartId) {

@@ -441,19 +441,20 @@ public final class InventoryBook {
         }
     }
 
-    /** Enters {@code s} (whose monitor the caller holds) in the table of holds under its current expiry. */
+    /**
+     * Enters {@code s} (whose monitor the caller holds) in the table of holds, so that its entry is at or before its
+     * expiry. A later expiry (an extension, the common edit) keeps the entry where it is, which costs nothing: when
+     * the entry comes due, {@link #expireDue} moves it on to the expiry.
+     */
     private void schedule(ReservationState s) {
+        if (s.expiresAt == null || (s.holdSlot != null && !s.holdSlot.at().isAfter(s.expiresAt))) {
+            return;
+        }
         if (s.holdSlot != null) {
-            if (s.holdSlot.at().equals(s.expiresAt)) {
-                return;
-            }
             holds.remove(s.holdSlot, s);
-            s.holdSlot = null;
         }
-        if (s.expiresAt != null) {
-            s.holdSlot = new ReservationState.HoldSlot(s.expiresAt, holdSeq.incrementAndGet());
-            holds.put(s.holdSlot, s);
-        }
+        s.holdSlot = new ReservationState.HoldSlot(s.expiresAt, holdSeq.incrementAndGet());
+        holds.put(s.holdSlot, s);
     }
 
     /**
@@ -496,16 +497,21 @@ public final class InventoryBook {
             ReservationState s = due.getValue();
             OpEvents ev = events(now);
             synchronized (s) {
-                if (!s.abandoned && due.getKey().equals(s.holdSlot) && s.expiredAt(now)) {
+                boolean current = due.getKey().equals(s.holdSlot);
+                if (!s.abandoned && current && s.expiredAt(now)) {
                     releaseAll(s, ReservationStatus.EXPIRED, now, ev);
                     if (expired != null) {
                         expired.add(s.snapshot());
                     }
                 }
-                if (due.getKey().equals(s.holdSlot)) {
-                    s.holdSlot = null;
-                }
                 holds.remove(due.getKey(), s);
+                if (current) {
+                    s.holdSlot = null;
+                    if (!s.abandoned && s.status == ReservationStatus.ACTIVE) {
+                        // extended since the entry was made: it moves on to the expiry
+                        schedule(s);
+                    }
+                }
             }
             publish(ev);
         }

@@ -22,10 +22,16 @@ final class ReservationState extends Claim {
     List<ReservationLine> requested;
     volatile Instant createdAt;
     Instant expiresAt;
-    /** Its entry in the book's table of holds by expiry; null when it was made without one. */
+    /**
+     * Its entry in the book's table of holds by expiry, at or before {@link #expiresAt} (an extension leaves the entry
+     * where it is, and the lapse check moves it on when it comes due); null when it has none.
+     */
     HoldSlot holdSlot;
-    /** The latest change keys applied, oldest first; null before the first change. */
-    private java.util.ArrayDeque<String> changeKeys;
+    /** The latest change keys applied, a ring with their hashes (compared first); null before the first change. */
+    private String[] changeKeys;
+    private int[] changeHashes;
+    private int changeCount;
+    private int nextChange;
 
     volatile ReservationStatus status = ReservationStatus.ACTIVE;
     /** What is held, one entry per (SKU, location); quantities fall to 0 as units are let go. */
@@ -45,18 +51,28 @@ final class ReservationState extends Claim {
 
     /** Whether a change with {@code changeKey} was applied (among the latest remembered). */
     boolean applied(String changeKey) {
-        return changeKeys != null && changeKeys.contains(changeKey);
+        if (changeKeys == null) {
+            return false;
+        }
+        int h = changeKey.hashCode();
+        for (int i = 0; i < changeCount; i++) {
+            if (changeHashes[i] == h && changeKeys[i].equals(changeKey)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Remembers that the change {@code changeKey} was applied, forgetting the oldest beyond {@code limit}. */
     void remember(String changeKey, int limit) {
         if (changeKeys == null) {
-            changeKeys = new java.util.ArrayDeque<>(4);
+            changeKeys = new String[limit];
+            changeHashes = new int[limit];
         }
-        changeKeys.addLast(changeKey);
-        if (changeKeys.size() > limit) {
-            changeKeys.removeFirst();
-        }
+        changeKeys[nextChange] = changeKey;
+        changeHashes[nextChange] = changeKey.hashCode();
+        nextChange = (nextChange + 1) % changeKeys.length;
+        changeCount = Math.min(changeCount + 1, changeKeys.length);
     }
 
     /** Units of {@code sku} still held. */
