@@ -214,8 +214,12 @@ public final class CartHolds {
     /**
      * Places an order for the cart ({@link Oms#placeOrder}): the order's reservation takes over the units the cart
      * holds of its SKUs first, so the order is never short of stock the cart holds. Once the order holds its stock
-     * (confirmed or payment pending), what the cart still holds of other SKUs is released. Placing again with the
-     * same channel and external reference is a retry, as for {@link Oms#placeOrder}.
+     * (confirmed or payment pending), what the cart still holds of other SKUs is released. When the payment is
+     * declined, the units the order took over are released with the order's reservation (the cart holds them no
+     * more): hold the cart again before the shopper pays anew. Placing again with the same channel and external
+     * reference is a retry, as for {@link Oms#placeOrder}.
+     *
+     * @throws ValidationException when the cart id or the request is bad; nothing changed
      */
     public PlacementResult placeOrder(String cartId, PlaceOrderRequest request) {
         ReservationKey cart = key(checkedCartId(cartId));
