@@ -106,7 +106,7 @@ public final class Oms {
         this.placement = new Placement(book, stock, settlement, cancellation, b.inventory, b.payments,
                 new OrderValidator(b.catalog::find, b.network, b.limits), b.ids, b.clock, b.paymentPendingTimeout);
         this.allocations = new Allocations(book, stock, stockReconciliation, fulfilments, b.inventory, b.clock);
-        this.cartHolds = new CartHolds(b.catalog, b.limits, b.inventory, stock, b.clock);
+        this.cartHolds = new CartHolds(b.catalog, b.network, b.limits, b.inventory, stock, placement, b.clock);
     }
 
     /** A builder; every SPI defaults to its in-memory adapter except the inventory store and payment gateway. */
@@ -280,24 +280,37 @@ public final class Oms {
     public static final Duration MAX_CART_HOLD = CartHolds.MAX_CART_HOLD;
 
     /**
-     * Holds stock for a cart until {@code ttl} has passed or it is released. Idempotent by {@code cartId}.
+     * Cart holds: hold a cart's stock, change it as the cart changes (grow, shrink, replace lines, collect at a
+     * store), extend it, release it, ask what is available to the cart, and place the cart's order on its hold.
+     */
+    public CartHolds carts() {
+        return cartHolds;
+    }
+
+    /**
+     * Sets the cart's hold to {@code quantities} until {@code ttl} from now: {@code carts().hold(cartId, quantities,
+     * ttl)}. A second call with other quantities changes the hold (all or nothing), the same quantities restart its
+     * time; see {@link CartHolds#hold(CartEdit)}.
      *
      * @param cartId     the host's cart id: 1 to {@value #MAX_CART_ID_LENGTH} characters, no control characters
      * @param quantities units per SKU, each SKU known to the catalog, each quantity from 1 to the largest line quantity
      * @param ttl        how long the hold lasts: positive, at most {@link #MAX_CART_HOLD}
-     * @return reserved, or the shortages when the network has too little
+     * @return reserved, or the shortages when the network has too little (the hold is then as it was)
      * @throws io.omskit.core.common.ValidationException listing every problem of the request; nothing is held then
      */
     public ReservationResult holdCart(String cartId, Map<Sku, Integer> quantities, Duration ttl) {
         return cartHolds.hold(cartId, quantities, ttl);
     }
 
-    /** Releases a cart's hold. */
+    /** Releases a cart's hold: {@code carts().release(cartId)}. */
     public Optional<Reservation> releaseCart(String cartId) {
         return cartHolds.release(cartId);
     }
 
-    /** Releases every hold past its expiry; returns how many lapsed. */
+    /**
+     * Tidies up holds past their expiry and publishes their release; returns how many it expired. Lapsed holds stop
+     * counting at their expiry without it.
+     */
     public int expireHolds() {
         return cartHolds.expire();
     }

@@ -2,6 +2,7 @@ package io.omskit.core;
 
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
+import io.omskit.core.inventory.ReservationKey;
 import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.order.CancellationReason;
@@ -71,11 +72,19 @@ final class Placement {
     }
 
     PlacementResult placeOrder(PlaceOrderRequest request) {
+        return placeOrder(request, null);
+    }
+
+    /**
+     * Places an order whose first reservation takes over what the reservation {@code drawsOn} (a cart's hold) holds of
+     * its SKUs; null for none.
+     */
+    PlacementResult placeOrder(PlaceOrderRequest request, ReservationKey drawsOn) {
         Checks.notNull(request, "request");
         if (request.channel() != null && request.externalRef() != null) {
             Optional<Order> existing = book.findByExternalRef(request.channel(), request.externalRef());
             if (existing.isPresent()) {
-                return replay(existing.get(), request);
+                return replay(existing.get(), request, drawsOn);
             }
         }
         validator.validate(request);
@@ -84,23 +93,23 @@ final class Placement {
         if (saved == SaveOutcome.DUPLICATE_EXTERNAL_REF) {
             Order winner = book.findByExternalRef(request.channel(), request.externalRef()).orElseThrow(
                     () -> new SpiException("order repository reported a duplicate external reference it cannot find", null));
-            return replay(winner, request);
+            return replay(winner, request, drawsOn);
         }
         if (saved != SaveOutcome.SAVED) {
             throw new SpiException("order repository refused new order " + placed.state().id() + ": " + saved, null, true);
         }
         OrderId id = placed.state().id();
         LOG.debug("placed order {} from {} with {} line(s)", id, request.channel(), request.lines().size());
-        return book.locked(id, () -> proceed(id, false));
+        return book.locked(id, () -> proceed(id, false, drawsOn));
     }
 
-    private PlacementResult replay(Order existing, PlaceOrderRequest request) {
+    private PlacementResult replay(Order existing, PlaceOrderRequest request, ReservationKey drawsOn) {
         if (!sameLines(existing, request)) {
             throw new IllegalArgumentException("externalRef " + request.externalRef() + " of channel " + request.channel()
                     + " was already used for order " + existing.id() + " with different lines");
         }
         LOG.debug("placement of {} {} replayed as order {}", request.channel(), request.externalRef(), existing.id());
-        return book.locked(existing.id(), () -> proceed(existing.id(), true));
+        return book.locked(existing.id(), () -> proceed(existing.id(), true, drawsOn));
     }
 
     private static boolean sameLines(Order order, PlaceOrderRequest request) {
@@ -122,7 +131,7 @@ final class Placement {
      * stage (a replay, a retry after a failure that came after the save) has its stock brought in line first: a
      * reservation of an earlier, declined attempt is released there.
      */
-    private PlacementResult proceed(OrderId id, boolean replayed) {
+    private PlacementResult proceed(OrderId id, boolean replayed, ReservationKey drawsOn) {
         Order order = book.current(id);
         if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
             stock.syncStock(order, null, Set.of(), false);
@@ -132,7 +141,7 @@ final class Placement {
         stock.releaseEarlierAttempts(order);
         if (order.units(UnitState.OPEN) > 0) {
             ReservationResult reserved = inventory.reserve(new ReservationRequest(StockKeeper.reservationKey(order),
-                    StockKeeper.stockReference(id), stock.reservationLines(order, UnitState.OPEN), null));
+                    StockKeeper.stockReference(id), stock.reservationLines(order, UnitState.OPEN), null, drawsOn));
             if (reserved instanceof ReservationResult.Insufficient insufficient) {
                 LOG.debug("order {} cannot be reserved: {}", id, insufficient.shortages());
                 Order cancelled = book.apply(id, o -> o.status() == OrderStatus.AWAITING_CONFIRMATION
@@ -222,7 +231,7 @@ final class Placement {
             Order cancelled = cancellation.cancelOrder(id, CancellationReason.PAYMENT_FAILED);
             return new PlacementResult(cancelled, PlacementResult.Outcome.IN_PROGRESS, List.of(), false);
         }
-        return proceed(id, false);
+        return proceed(id, false, null);
     }
 
     List<PlacementResult> reconcilePendingPayments(int limit) {
@@ -243,7 +252,7 @@ final class Placement {
     PlacementResult releaseHold(OrderId id) {
         return book.locked(id, () -> {
             book.update(id, o -> o.isOnHold() ? o.releaseHold(clock.instant()) : Change.unchanged(o));
-            return proceed(id, false);
+            return proceed(id, false, null);
         });
     }
 

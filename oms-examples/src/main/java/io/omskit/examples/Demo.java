@@ -347,6 +347,8 @@ public final class Demo implements AutoCloseable {
         messagesAndTransfers(results);
         heading("14. Returns: a web order brought back to a store, restocked there, a damaged unit written off, a refund");
         returns(results);
+        heading("15. Cart holds: the hold follows the cart, a growth refused for stock, a lapsed hold frees its units at once");
+        results.cartHolds = new CartHoldScene(out, network, catalog).run();
         return results;
     }
 
@@ -912,5 +914,6 @@ public final class Demo implements AutoCloseable {
         public io.omskit.core.transfer.Transfer restocked;
         public io.omskit.returns.rma.Return returned;
         public Order afterReturn;
+        public CartHoldScene.Outcome cartHolds;
     }
 }

@@ -72,6 +72,13 @@ class DemoTest {
                 .contains("PAYMENT_DECLINED")
                 .contains("network-wide LOW -> OUT_OF_STOCK")
                 .doesNotContain("Demo Street");
+        assertThat(results.cartHolds.refusedGrowth().isReserved()).isFalse();
+        assertThat(results.cartHolds.forSaleBeforeLapse()).isEqualTo(2);
+        assertThat(results.cartHolds.forSaleAfterLapse()).isEqualTo(4);
+        assertThat(results.cartHolds.tidiedBySweep()).isZero();
+        assertThat(results.cartHolds.order().outcome()).isEqualTo(Outcome.CONFIRMED);
+        assertThat(printed).contains("15. Cart holds", "refused: only 3 for this cart (her own 2 + 1 for sale); her hold stays at 2",
+                "for sale 2 -> 4 at once", "her hold CONSUMED by the order; 4 for sale");
     }
 
     @Test

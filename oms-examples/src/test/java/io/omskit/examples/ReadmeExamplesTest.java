@@ -2,6 +2,8 @@ package io.omskit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omskit.core.CartEdit;
+import io.omskit.core.CartHolds;
 import io.omskit.core.Oms;
 import io.omskit.core.PlacementResult;
 import io.omskit.core.catalog.Dimensions;
@@ -58,6 +60,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.List;
+import java.util.Map;
+import io.omskit.core.inventory.ReservationResult;
+import io.omskit.core.inventory.ReservationStatus;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import io.omskit.core.fulfilment.BookingAttempt;
@@ -257,5 +262,48 @@ class ReadmeExamplesTest {
         assertThat(inventory.inbound(Sku.of("MUG"))).isEmpty();
         assertThat(oms.transfers().get(restock).status()).isEqualTo(TransferStatus.CLOSED_SHORT);
         assertThat(oms.transfers().get(restock).lost()).containsExactly(TransferLine.of(Sku.of("MUG"), 1));
+    }
+
+    @Test
+    void cart_holds() {
+        Clock clock = Clock.systemUTC();
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.create(clock);
+        Oms oms = Oms.builder().clock(clock)
+                .network(Network.of(List.of(
+                        Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
+                        Location.builder(LocationId.of("ST-1"), LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
+                .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                        Dimensions.ofMillimetres(100, 100, 120), true)))
+                .inventory(inventory).payments(new FakePaymentGateway()).build();
+        inventory.load(Sku.of("MUG"), LocationId.of("WH-1"), 10);
+        inventory.load(Sku.of("MUG"), LocationId.of("ST-1"), 1);
+        PlaceOrderRequest request = PlaceOrderRequest.builder()
+                .channel(Channel.WEB).externalRef("W-2001").customer("customer-7").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", "MUG", 3, Money.of(CurrencyUnit.EUR, 8))
+                .paymentRef("tok_visa")
+                .build();
+
+        // --- README: Cart holds ---
+        CartHolds carts = oms.carts();
+        Duration ttl = Duration.ofMinutes(15);
+
+        carts.hold("cart-7", Map.of(Sku.of("MUG"), 2), ttl);                      // the cart as it is now
+        ReservationResult grown = carts.hold("cart-7", Map.of(Sku.of("MUG"), 12), ttl);
+        String answer = grown.fold(held -> "held",                               // "only 11 for this cart"
+                shortage -> "only " + shortage.shortages().get(0).available() + " for this cart");
+        carts.hold(CartEdit.of("cart-7", Map.of(Sku.of("MUG"), 3), ttl).withKey("cart-7-rev-3"));   // a retry applies once
+        carts.hold(CartEdit.of("cart-8", Map.of(Sku.of("MUG"), 1), ttl).collectAt(LocationId.of("ST-1")));  // the store's shelf
+        carts.extend("cart-7", ttl);                                              // the shopper is still there
+        carts.availableTo("cart-7", Sku.of("MUG"));                               // for sale + what cart-7 holds itself
+        PlacementResult placed = carts.placeOrder("cart-7", request);              // the order takes over cart-7's hold
+        carts.release("cart-8");                                                  // for sale at once; can be held again
+        // --- end ---
+
+        assertThat(answer).isEqualTo("only 11 for this cart");
+        assertThat(placed.outcome()).isEqualTo(PlacementResult.Outcome.CONFIRMED);
+        assertThat(carts.find("cart-7").orElseThrow().status()).isEqualTo(ReservationStatus.CONSUMED);
+        assertThat(inventory.networkAvailable(Sku.of("MUG"))).isEqualTo(8);
     }
 }

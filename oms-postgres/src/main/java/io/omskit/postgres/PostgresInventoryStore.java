@@ -14,6 +14,7 @@ import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.MovementReason;
 import io.omskit.core.inventory.Reservation;
+import io.omskit.core.inventory.ReservationChange;
 import io.omskit.core.inventory.ReservationKey;
 import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
@@ -73,9 +74,14 @@ import java.util.UUID;
  * <p><b>Events</b> are written to the {@code oms_outbox} table in the transaction of the change and published by an
  * {@link OutboxRelay}; {@link Builder#afterCommit} lets the store nudge the relay after each change.
  *
- * <p><b>Expiry.</b> Cart holds do not lapse by themselves: call {@link #expireReservations(Instant)} periodically
- * (every few seconds or minutes) from one or more nodes. Concurrent callers skip the reservations another caller is
- * expiring ({@code FOR UPDATE SKIP LOCKED}), so each reservation is expired once.
+ * <p><b>Expiry.</b> A hold lapses at its expiry: every operation, reads included, first looks (one indexed query) for
+ * active reservations whose expiry has come and expires them, waiting for any another transaction is expiring, so a
+ * lapsed hold never counts. {@link #expireReservations(Instant)} tidies up the holds nothing touched since they
+ * lapsed (every few seconds or minutes, from one or more nodes); concurrent sweeps skip the reservations another one
+ * is expiring ({@code FOR UPDATE SKIP LOCKED}), so each reservation is expired once.
+ *
+ * <p><b>Changes in place</b> ({@link #change}) lock the reservation's row, then its SKUs, and remember the last
+ * {@value io.omskit.core.inventory.ReservationChange#REMEMBERED_CHANGES} change keys in the row.
  *
  * <p>Instants are kept at the precision of {@code timestamptz} (microseconds). Database failures surface as
  * {@link SpiException} with nothing changed. Thread-safe.
@@ -114,9 +120,11 @@ public final class PostgresInventoryStore implements InventoryStore {
     public ReservationResult reserve(ReservationRequest request) {
         Checks.notNull(request, "request");
         Instant now = Sql.micros(clock.instant());
+        lapse(now, "reserve " + request.key());
         Reservation reservation = new Reservation(request.key(), request.reference(), request.lines(),
                 Lines.mergeReservationLines(request.lines()), ReservationStatus.ACTIVE, now, Sql.micros(request.expiresAt()));
-        ReservationResult fast = tx.autoCommit("reserve " + request.key(), c -> tryReserve(c, request, reservation, now));
+        ReservationResult fast = request.drawsOn() != null ? null
+                : tx.autoCommit("reserve " + request.key(), c -> tryReserve(c, request, reservation, now));
         ReservationResult result = fast != null ? fast
                 : tx.inTransaction("reserve " + request.key(), c -> reserveLocked(c, request, reservation, now));
         if (result.isReserved() && !((ReservationResult.Reserved) result).replayed()) {
@@ -291,13 +299,63 @@ public final class PostgresInventoryStore implements InventoryStore {
     private ReservationResult reserveLocked(Connection c, ReservationRequest request, Reservation reservation, Instant now)
             throws SQLException {
         List<ReservationLine> held = reservation.held();
+        // the hold drawn on is locked first, as every writer locks a reservation row before SKU rows
+        Reservation source = request.drawsOn() == null ? null
+                : ReservationRows.find(c, request.drawsOn(), true).filter(Reservation::isActive).orElse(null);
         StockSession s = new StockSession(c, thresholds, outbox, now);
         List<String> skus = Lines.skusOfReservation(held);
         if (!s.lockSkusAfter(ReservationRows.INSERT, ps -> ReservationRows.bindInsert(c, ps, reservation), skus)) {
             return replay(c, request, held);
         }
         loadPinned(s, held);
+        if (source != null) {
+            List<ReservationLine> taken = takenFrom(source, held);
+            if (!taken.isEmpty()) {
+                letGo(s, source, taken, ReservationStatus.CONSUMED);
+            }
+        }
+        List<Shortage> shortages = shortagesOf(s, held, skus);
+        if (!shortages.isEmpty()) {
+            c.rollback();
+            return new ReservationResult.Insufficient(shortages);
+        }
+        for (ReservationLine l : held) {
+            if (l.isNetworkWide()) {
+                s.sku(l.sku().value()).networkReserved += l.quantity();
+            } else {
+                s.position(l.sku().value(), l.location().value()).reserved += l.quantity();
+            }
+        }
+        for (String sku : skus) {
+            s.raise(new InventoryEvent.StockReserved(UUID.randomUUID(), now, Sku.of(sku), request.key(), linesOf(held, sku)));
+        }
+        s.flush();
+        return new ReservationResult.Reserved(reservation, false);
+    }
 
+    /** What a reservation asking for {@code wanted} takes over from {@code source}: per SKU, network-wide units first. */
+    private static List<ReservationLine> takenFrom(Reservation source, List<ReservationLine> wanted) {
+        Map<Sku, Integer> need = new LinkedHashMap<>();
+        for (ReservationLine l : wanted) {
+            need.merge(l.sku(), l.quantity(), Integer::sum);
+        }
+        List<ReservationLine> taken = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (ReservationLine h : source.held()) {
+                int left = need.getOrDefault(h.sku(), 0);
+                if (left > 0 && h.isNetworkWide() == (pass == 0)) {
+                    int q = Math.min(left, h.quantity());
+                    taken.add(new ReservationLine(h.sku(), h.location(), q));
+                    need.put(h.sku(), left - q);
+                }
+            }
+        }
+        return taken;
+    }
+
+    /** The shortages of {@code held} (lines of the locked {@code skus}, pinned positions loaded); empty when it fits. */
+    private static List<Shortage> shortagesOf(StockSession s, List<ReservationLine> held, List<String> skus)
+            throws SQLException {
         List<Shortage> shortages = new ArrayList<>();
         for (ReservationLine l : held) {
             if (!l.isNetworkWide()) {
@@ -322,6 +380,61 @@ public final class PostgresInventoryStore implements InventoryStore {
                 shortages.add(new Shortage(Sku.of(sku), null, wanted, available));
             }
         }
+        return shortages;
+    }
+
+    @Override
+    public ReservationResult change(ReservationChange change) {
+        Checks.notNull(change, "change");
+        lapse("change " + change.key());
+        ReservationResult result = tx.inTransaction("change " + change.key(), c -> changeIn(c, change));
+        if (result.isReserved() && !((ReservationResult.Reserved) result).replayed()) {
+            afterCommit.run();
+        }
+        return result;
+    }
+
+    /**
+     * A change in place: locks the reservation's row (inserting an empty one for a new key, which a refusal rolls
+     * back), gives back what it holds, checks the new lines against what is then available, and holds them, or rolls
+     * everything back.
+     */
+    private ReservationResult changeIn(Connection c, ReservationChange change) throws SQLException {
+        Instant now = Sql.micros(clock.instant());
+        Instant expires = Sql.micros(change.expiresAt());
+        Optional<Reservation> found = ReservationRows.find(c, change.key(), true);
+        for (int attempt = 0; found.isEmpty() && attempt < 3; attempt++) {
+            Reservation empty = new Reservation(change.key(), change.reference(), change.lines(), List.of(),
+                    ReservationStatus.RELEASED, now, expires);
+            if (ReservationRows.insert(c, empty)) {
+                found = Optional.of(empty);
+            } else {
+                found = ReservationRows.find(c, change.key(), true);
+            }
+        }
+        Reservation before = found.orElseThrow(() -> new IllegalStateException("reservation " + change.key()
+                + " appeared and vanished three times while being changed"));
+        List<String> applied = ReservationRows.changeKeys(c, change.key());
+        if (applied.contains(change.changeKey())) {
+            return new ReservationResult.Reserved(before, true);
+        }
+        List<ReservationLine> own = before.isActive() ? before.held() : List.of();
+        List<ReservationLine> held = Lines.mergeReservationLines(change.lines());
+        List<String> skus = Lines.skusOfReservation(held);
+        StockSession s = new StockSession(c, thresholds, outbox, now);
+        List<String> allSkus = new ArrayList<>(skus);
+        allSkus.addAll(Lines.skusOfReservation(own));
+        s.lockSkus(allSkus, false);
+        loadPinned(s, own);
+        loadPinned(s, held);
+        for (ReservationLine l : own) {
+            if (l.isNetworkWide()) {
+                s.sku(l.sku().value()).networkReserved -= l.quantity();
+            } else {
+                s.position(l.sku().value(), l.location().value()).reserved -= l.quantity();
+            }
+        }
+        List<Shortage> shortages = shortagesOf(s, held, skus);
         if (!shortages.isEmpty()) {
             c.rollback();
             return new ReservationResult.Insufficient(shortages);
@@ -333,22 +446,51 @@ public final class PostgresInventoryStore implements InventoryStore {
                 s.position(l.sku().value(), l.location().value()).reserved += l.quantity();
             }
         }
+        for (String sku : Lines.skusOfReservation(own)) {
+            s.raise(new InventoryEvent.ReservationReleased(UUID.randomUUID(), now, Sku.of(sku), change.key(),
+                    linesOf(own, sku), ReservationStatus.RELEASED));
+        }
         for (String sku : skus) {
-            s.raise(new InventoryEvent.StockReserved(UUID.randomUUID(), now, Sku.of(sku), request.key(), linesOf(held, sku)));
+            s.raise(new InventoryEvent.StockReserved(UUID.randomUUID(), now, Sku.of(sku), change.key(), linesOf(held, sku)));
         }
         s.flush();
-        return new ReservationResult.Reserved(reservation, false);
+        Reservation after = new Reservation(change.key(), change.reference(), change.lines(), held, ReservationStatus.ACTIVE,
+                before.isActive() ? before.createdAt() : now, expires);
+        List<String> keys = new ArrayList<>(applied);
+        keys.add(change.changeKey());
+        if (keys.size() > ReservationChange.REMEMBERED_CHANGES) {
+            keys = keys.subList(keys.size() - ReservationChange.REMEMBERED_CHANGES, keys.size());
+        }
+        ReservationRows.updateChanged(c, after, keys);
+        return new ReservationResult.Reserved(after, false);
+    }
+
+    /**
+     * Expires every hold due at {@code now} before an operation looks at stock, so that a lapsed hold never counts
+     * whether or not a sweep ran: one indexed look when none is due; otherwise the expiry, waiting for holds another
+     * transaction is expiring or changing.
+     */
+    private void lapse(Instant now, String operation) {
+        if (tx.autoCommit(operation + " (looking for lapsed holds first)", c -> ReservationRows.anyDue(c, now))) {
+            expire(now, false);
+        }
+    }
+
+    private void lapse(String operation) {
+        lapse(Sql.micros(clock.instant()), operation);
     }
 
     @Override
     public Optional<Reservation> findReservation(ReservationKey key) {
         Checks.notNull(key, "key");
+        lapse("find reservation " + key);
         return tx.autoCommit("find reservation " + key, c -> ReservationRows.find(c, key, false));
     }
 
     @Override
     public Optional<Reservation> release(ReservationKey key) {
         Checks.notNull(key, "key");
+        lapse("release " + key);
         Changed<Optional<Reservation>> fast = tx.autoCommit("release " + key, c -> tryRelease(c, key));
         if (fast != null) {
             return fast.publish(afterCommit);
@@ -372,6 +514,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         Checks.notNull(key, "key");
         Checks.notNull(sku, "sku");
         Checks.positive(quantity, "quantity");
+        lapse("release " + quantity);
         Changed<Optional<Reservation>> r = tx.inTransaction("release " + quantity + " of " + sku + " from " + key, c -> {
             Optional<Reservation> found = ReservationRows.find(c, key, true);
             if (found.isEmpty()) {
@@ -405,10 +548,15 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public List<Reservation> expireReservations(Instant now) {
         Checks.notNull(now, "now");
+        return expire(now, true);
+    }
+
+    /** Expires the holds due at {@code now}, in batches; skips those another transaction holds when {@code skipLocked}. */
+    private List<Reservation> expire(Instant now, boolean skipLocked) {
         List<Reservation> expired = new ArrayList<>();
         while (true) {
             List<Reservation> batch = tx.inTransaction("expire reservations", c -> {
-                List<Reservation> due = ReservationRows.lockExpired(c, now, EXPIRY_BATCH);
+                List<Reservation> due = ReservationRows.lockExpired(c, now, EXPIRY_BATCH, skipLocked);
                 if (due.isEmpty()) {
                     return due;
                 }
@@ -470,6 +618,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public AllocationResult allocate(AllocationRequest request) {
         Checks.notNull(request, "request");
+        lapse("allocate " + request.key());
         AllocationResult result = tx.inTransaction("allocate " + request.key(), c -> allocateIn(c, request));
         if (result.isAllocated() && !((AllocationResult.Allocated) result).replayed()) {
             afterCommit.run();
@@ -728,6 +877,7 @@ public final class PostgresInventoryStore implements InventoryStore {
             throw new IllegalArgumentException("reason must not be SHIPMENT for adjustment " + adjustment.key()
                     + ": shipments are recorded by ship(), against an allocation");
         }
+        lapse("adjust " + adjustment.key());
         Changed<AdjustmentResult> r = tx.inTransaction("adjust " + adjustment.key(), c -> adjustIn(c, adjustment));
         return r.publish(afterCommit);
     }
@@ -802,6 +952,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         Checks.notNull(sku, "sku");
         Checks.notNull(location, "location");
         Checks.notNegative(quantity, "quantity");
+        lapse("set safety stock of " + sku);
         tx.inTransaction("set safety stock of " + sku + " at " + location, c -> {
             StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
             s.lockSkus(List.of(sku.value()), true);
@@ -894,6 +1045,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     public StockPosition position(Sku sku, LocationId location) {
         Checks.notNull(sku, "sku");
         Checks.notNull(location, "location");
+        lapse("read position");
         return tx.autoCommit("read position", c -> readPosition(c, sku, location));
     }
 
@@ -915,6 +1067,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public List<StockPosition> positions(Sku sku) {
         Checks.notNull(sku, "sku");
+        lapse("read positions");
         return tx.autoCommit("read positions", c -> {
             try (PreparedStatement ps = c.prepareStatement("select location, on_hand, reserved, allocated, safety, inbound,"
                     + " returns_in_transit, quarantine from inv_position where sku = ? order by location")) {
@@ -944,6 +1097,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     }
 
     private int readSkuFigure(Sku sku, String expression) {
+        lapse("read network figures");
         return tx.autoCommit("read network figures", c -> {
             try (PreparedStatement ps = c.prepareStatement("select " + expression + " from inv_sku where sku = ?")) {
                 ps.setString(1, sku.value());
@@ -970,6 +1124,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public HeldStock heldFor(String reference) {
         Checks.notNull(reference, "reference");
+        lapse("read stock held for " + reference);
         // one snapshot: units an allocation takes from a reservation meanwhile are neither missed nor listed twice
         return tx.readOnly("read stock held for " + reference, c -> new HeldStock(reference,
                 ReservationRows.activeFor(c, reference), AllocationRows.openFor(c, reference)));
@@ -979,6 +1134,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     public List<String> holders(Instant madeAtOrBefore, String after, int limit) {
         Checks.notNull(madeAtOrBefore, "madeAtOrBefore");
         Checks.positive(limit, "limit");
+        lapse("read holders");
         return tx.autoCommit("read holders", c -> Holders.page(c, madeAtOrBefore, after, limit));
     }
 

@@ -4,8 +4,9 @@ package io.omskit.atp.spi;
  * How many delivery days a carrier takes from dispatch to delivery: the day of dispatch is day 0, each later day on
  * which the carrier delivers counts one.
  *
- * @param minDays the fewest delivery days, at least 0
- * @param maxDays the most delivery days, at least {@code minDays}
+ * @param minDays the fewest delivery days, from 0 to {@code maxDays}
+ * @param maxDays the most delivery days
+ * @throws IllegalArgumentException naming {@code minDays} when it is negative or above {@code maxDays}
  */
 public record TransitTime(int minDays, int maxDays) {
 
@@ -13,8 +14,9 @@ public record TransitTime(int minDays, int maxDays) {
         if (minDays < 0) {
             throw new IllegalArgumentException("minDays must be >= 0, was " + minDays);
         }
-        if (maxDays < minDays) {
-            throw new IllegalArgumentException("maxDays must be >= minDays (" + minDays + "), was " + maxDays);
+        if (minDays > maxDays) {
+            // the rule is min <= max: a minimum above the maximum is the figure to correct
+            throw new IllegalArgumentException("minDays must be <= maxDays (" + maxDays + "), was " + minDays);
         }
     }
 

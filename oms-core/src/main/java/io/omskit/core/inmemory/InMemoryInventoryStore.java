@@ -12,6 +12,7 @@ import io.omskit.core.inventory.HeldStock;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.Reservation;
+import io.omskit.core.inventory.ReservationChange;
 import io.omskit.core.inventory.ReservationKey;
 import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.inventory.ReservationResult;
@@ -48,8 +49,12 @@ import java.util.Optional;
  *     allocation then needs fresh stock.</li>
  * <li>Released, expired and consumed reservations, and allocations with nothing left open, stay findable (and
  *     their keys replay) for {@link Builder#keepFinished(Duration)}, one day by default, then are forgotten.</li>
- * <li>{@link #expireReservations(Instant)} looks only at holds that are due (reservations made with an expiry
- *     are kept in expiry order), so it may be called as often as needed, from several threads at once.</li>
+ * <li>A hold lapses at its expiry: every operation, reads included, first expires the holds due at the clock's now
+ *     (reservations with an expiry are kept in expiry order, so this costs one look when none is due).
+ *     {@link #expireReservations(Instant)} expires the holds due at the given instant the same way, and may be called
+ *     as often as needed, from several threads at once.</li>
+ * <li>A change in place remembers the last {@value io.omskit.core.inventory.ReservationChange#REMEMBERED_CHANGES}
+ *     change keys of each reservation.</li>
  * <li>Events are queued per SKU under its lock and handed to the publisher after the locks are released, in
  *     order per SKU; a thread finding another one publishing for the same SKU leaves its events to that one.</li>
  * <li>{@link #setSafetyStock} throws {@link IllegalStateException} (and changes nothing) when the new safety
@@ -100,6 +105,11 @@ public final class InMemoryInventoryStore implements InventoryStore {
     @Override
     public ReservationResult reserve(ReservationRequest request) {
         return book.reserve(request);
+    }
+
+    @Override
+    public ReservationResult change(ReservationChange change) {
+        return book.change(change);
     }
 
     @Override

@@ -14,8 +14,13 @@ import java.util.List;
  *                  {@value #MAX_UNITS_PER_SKU} units of one SKU in all
  * @param expiresAt when the hold lapses (cart holds), from {@link Checks#EARLIEST_MOMENT} to
  *                  {@link Checks#LATEST_MOMENT}; null for no expiry
+ * @param drawsOn   another reservation whose units of the requested SKUs this one takes over (an order placed for a
+ *                  held cart): they count as available to this request and leave that reservation when it succeeds,
+ *                  which becomes {@link ReservationStatus#CONSUMED} once it holds nothing; null for none. A reservation
+ *                  that is unknown or no longer active contributes nothing
  */
-public record ReservationRequest(ReservationKey key, String reference, List<ReservationLine> lines, Instant expiresAt) {
+public record ReservationRequest(ReservationKey key, String reference, List<ReservationLine> lines, Instant expiresAt,
+                                 ReservationKey drawsOn) {
 
     /**
      * The most units of one SKU a reservation or an allocation request may ask for over all its lines: 100,000,000. More
@@ -32,5 +37,13 @@ public record ReservationRequest(ReservationKey key, String reference, List<Rese
             throw new IllegalArgumentException("lines must not be empty for reservation " + key);
         }
         UnitsPerSku.atMost(lines, ReservationLine::sku, ReservationLine::quantity, MAX_UNITS_PER_SKU);
+        if (key.equals(drawsOn)) {
+            throw new IllegalArgumentException("drawsOn must name another reservation than " + key);
+        }
+    }
+
+    /** A request that draws on no other reservation. */
+    public ReservationRequest(ReservationKey key, String reference, List<ReservationLine> lines, Instant expiresAt) {
+        this(key, reference, lines, expiresAt, null);
     }
 }

@@ -10,6 +10,7 @@ import io.omskit.core.inventory.HeldStock;
 import io.omskit.core.inventory.InboundSupply;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.Reservation;
+import io.omskit.core.inventory.ReservationChange;
 import io.omskit.core.inventory.ReservationKey;
 import io.omskit.core.inventory.ReservationRequest;
 import io.omskit.core.inventory.ReservationResult;
@@ -45,6 +46,15 @@ import java.util.Optional;
  * <li>{@link #holders} pages through the references of stock still held under keys made at or before the given
  *     instant: each reference once, in ascending {@link String#compareTo} order, after the given one, at most
  *     {@code limit} per page.</li>
+ * <li>Holds change in place: {@link #change} counts what the reservation holds as its own, and afterwards it holds
+ *     exactly the new lines until the new expiry, or nothing changed and the result lists the shortages; a change
+ *     of a reservation that holds nothing holds anew under the same key; a change key already applied replays.</li>
+ * <li>A hold lapses at its expiry: from the moment the store's clock reaches a reservation's expiry it holds
+ *     nothing for every read and every change (positions, network figures, {@link #findReservation} shows it
+ *     {@link io.omskit.core.inventory.ReservationStatus#EXPIRED}, other reservations may take its units), whether or
+ *     not {@link #expireReservations} ran; that call only tidies up.</li>
+ * <li>A reservation drawing on another ({@link ReservationRequest#drawsOn()}) counts that one's units of its SKUs as
+ *     available to it and takes them over when it succeeds; when it is refused, the other is left as it was.</li>
  * </ol>
  * Time comes from the store's injected {@link java.time.Clock}.
  */
@@ -59,6 +69,22 @@ public interface InventoryStore extends StockReader {
      * @throws SpiException on infrastructure failure, nothing held
      */
     ReservationResult reserve(ReservationRequest request);
+
+    /**
+     * Sets what the reservation {@code change.key()} holds (see {@link ReservationChange}): all of the new lines until
+     * the new expiry, or nothing changes and the result lists one {@link io.omskit.core.inventory.Shortage} per short
+     * position or SKU, as {@link #reserve} does, counting the units the reservation held before as available to it.
+     * A reservation that holds nothing (never used, released, expired, consumed) holds the lines anew under its key.
+     * A change key the reservation was already changed with replays: nothing changes, the result is
+     * {@link ReservationResult.Reserved} with {@code replayed} true and the reservation as it is now.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: the stores of this library implement it.
+     *
+     * @throws SpiException on infrastructure failure, nothing changed
+     */
+    default ReservationResult change(ReservationChange change) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot change a reservation in place");
+    }
 
     /** The reservation with {@code key}, in whatever status; empty when the key was never used. */
     Optional<Reservation> findReservation(ReservationKey key);
@@ -78,7 +104,11 @@ public interface InventoryStore extends StockReader {
      */
     Optional<Reservation> release(ReservationKey key, Sku sku, int quantity);
 
-    /** Expires every active reservation whose expiry is at or before {@code now}; returns them as expired. */
+    /**
+     * Expires every active reservation whose expiry is at or before {@code now} and that no other call has expired
+     * yet; returns them as expired. A lapsed hold stops counting without it (§11): this tidies up and publishes the
+     * release events of holds nothing touched since they lapsed.
+     */
     List<Reservation> expireReservations(Instant now);
 
     /**

@@ -65,11 +65,12 @@ public final class ReservationRows {
 
     /**
      * Locks up to {@code limit} active reservations expiring at or before {@code now}, in key order, skipping
-     * those another transaction holds.
+     * those another transaction holds when {@code skipLocked}, else waiting for it (and leaving out those it ended).
      */
-    public static List<Reservation> lockExpired(Connection c, Instant now, int limit) throws SQLException {
+    public static List<Reservation> lockExpired(Connection c, Instant now, int limit, boolean skipLocked) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from inv_reservation where status = 'ACTIVE'"
-                + " and expires_at is not null and expires_at <= ? order by reservation_key limit ? for update skip locked")) {
+                + " and expires_at is not null and expires_at <= ? order by reservation_key limit ? for update"
+                + (skipLocked ? " skip locked" : ""))) {
             Sql.setInstant(ps, 1, now);
             ps.setInt(2, limit);
             return Sql.list(ps, ReservationRows::read);
@@ -85,6 +86,51 @@ public final class ReservationRows {
                 + " where reference collate \"C\" = ? and status = 'ACTIVE' order by created_at, reservation_key collate \"C\"")) {
             ps.setString(1, reference);
             return Sql.list(ps, ReservationRows::read);
+        }
+    }
+
+    /** Whether any active reservation expires at or before {@code now} (through the partial index of expiries). */
+    public static boolean anyDue(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from inv_reservation where status = 'ACTIVE'"
+                + " and expires_at is not null and expires_at <= ?)")) {
+            Sql.setInstant(ps, 1, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The keys of the latest changes applied to the reservation {@code key}, oldest first; empty when none. */
+    public static List<String> changeKeys(Connection c, ReservationKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select change_keys from inv_reservation where reservation_key = ?")) {
+            ps.setString(1, key.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return List.of();
+                }
+                java.sql.Array a = rs.getArray(1);
+                return a == null ? List.of() : List.of((String[]) a.getArray());
+            }
+        }
+    }
+
+    /** Stores everything of {@code r} (a change in place or a hold anew) with the change keys to remember. */
+    public static void updateChanged(Connection c, Reservation r, List<String> changeKeys) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update inv_reservation set reference = ?, status = ?, created_at = ?,"
+                + " expires_at = ?, req_skus = ?, req_locations = ?, req_quantities = ?, held_skus = ?, held_locations = ?,"
+                + " held_quantities = ?, change_keys = ? where reservation_key = ?")) {
+            ps.setString(1, r.reference());
+            ps.setString(2, r.status().name());
+            Sql.setInstant(ps, 3, r.createdAt());
+            Sql.setInstant(ps, 4, r.expiresAt());
+            Lines.bindReservationLines(c, ps, 5, r.requested());
+            Lines.bindReservationLines(c, ps, 8, r.held());
+            ps.setArray(11, Sql.textArray(c, changeKeys.toArray(new String[0])));
+            ps.setString(12, r.key().value());
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("reservation " + r.key() + " vanished while locked");
+            }
         }
     }
 

@@ -199,6 +199,58 @@ final class InventoryActions {
                 }));
     }
 
+    /** Moves the clock on without a sweep: holds that lapse must stop counting on their own (§11). */
+    static Action.Independent<InventoryModel> lapse() {
+        return () -> Arbitraries.integers().between(1, 20).map(minutes -> Transformer.mutate(
+                "advance " + minutes + " min without a sweep", m -> m.clock.advance(Duration.ofMinutes(minutes))));
+    }
+
+    /** Changes a reservation in place (a known key, whatever its status, or a new one), possibly refused (§10). */
+    static Action.Dependent<InventoryModel> change() {
+        Arbitrary<ReservationLine> line = Combinators.combine(skus(), locations().injectNull(0.5),
+                        Arbitraries.integers().between(1, 5))
+                .as(ReservationLine::new);
+        return m -> {
+            Arbitrary<ReservationKey> target = m.reservations.isEmpty() ? Arbitraries.just(null)
+                    : Arbitraries.of(m.reservations).injectNull(0.2);
+            return Combinators.combine(target, line.list().ofMinSize(1).ofMaxSize(3),
+                            Arbitraries.integers().between(1, 30).injectNull(0.3))
+                    .as((key, lines, minutes) -> Transformer.mutate("change " + key + " to " + lines
+                            + (minutes == null ? "" : " for " + minutes + " min"), s -> {
+                        ReservationKey k = key != null ? key : ReservationKey.of(s.nextKey("chg"));
+                        Instant expiry = minutes == null ? null : s.now().plus(Duration.ofMinutes(minutes));
+                        boolean held = s.store.change(new io.omskit.core.inventory.ReservationChange(k, s.nextKey("edit"), "",
+                                lines, expiry)).isReserved();
+                        if (held && !s.reservations.contains(k)) {
+                            s.reservations.add(k);
+                        }
+                    }));
+        };
+    }
+
+    /** Reserves network-wide lines drawing on an earlier reservation (an order placed for a held cart) (§12). */
+    static Action.Dependent<InventoryModel> reserveDrawingOn() {
+        Arbitrary<ReservationLine> line = Combinators.combine(skus(), Arbitraries.integers().between(1, 5))
+                .as(ReservationLine::anywhere);
+        return new Action.Dependent<>() {
+            @Override
+            public boolean precondition(InventoryModel m) {
+                return !m.reservations.isEmpty();
+            }
+
+            @Override
+            public Arbitrary<Transformer<InventoryModel>> transformer(InventoryModel m) {
+                return Combinators.combine(Arbitraries.of(m.reservations), line.list().ofMinSize(1).ofMaxSize(2))
+                        .as((source, lines) -> Transformer.mutate("reserve " + lines + " drawing on " + source, s -> {
+                            ReservationKey key = ReservationKey.of(s.nextKey("order"));
+                            if (s.store.reserve(new ReservationRequest(key, "", lines, null, source)).isReserved()) {
+                                s.reservations.add(key);
+                            }
+                        }));
+            }
+        };
+    }
+
     /** Sets a safety stock, which the store may refuse when network-wide reservations would be uncovered. */
     static Action.Independent<InventoryModel> safetyStock() {
         return () -> Combinators.combine(skus(), locations(), Arbitraries.integers().between(0, 4))

@@ -18,6 +18,7 @@ import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.MovementReason;
 import io.omskit.core.inventory.Reservation;
+import io.omskit.core.inventory.ReservationChange;
 import io.omskit.core.inventory.ReservationKey;
 import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
@@ -38,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -51,7 +53,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link InventoryStore}, clause by clause (§1 to §9 of its Javadoc). An adapter passes the TCK
+ * The contract of {@link InventoryStore}, clause by clause (§1 to §12 of its Javadoc). An adapter passes the TCK
  * when a subclass implementing {@link #newStore(Clock, EventPublisher)} runs green:
  *
  * <pre>{@code
@@ -929,12 +931,13 @@ public abstract class InventoryStoreContract {
     void release_events_carry_cause() {
         stock(A, WH1, 100);
         reserved(reserve("r", anywhere(A, 1)));
-        store.reserve(new ReservationRequest(ReservationKey.of("e"), "", List.of(anywhere(A, 2)), START));
+        // lapses a minute from now: a hold whose expiry has come lapses at the store's next call (§11)
+        store.reserve(new ReservationRequest(ReservationKey.of("e"), "", List.of(anywhere(A, 2)), START.plusSeconds(60)));
         reserved(reserve("c", at(A, WH1, 3)));
         events.clear();
 
         store.release(ReservationKey.of("r"));
-        store.expireReservations(START);
+        store.expireReservations(START.plusSeconds(60));
         allocated(allocate("f", "c", line(A, WH1, 3)));
 
         assertThat(events.events(InventoryEvent.ReservationReleased.class))
@@ -1151,6 +1154,355 @@ public abstract class InventoryStoreContract {
         assertThat(store.holders(later, null, 100)).as("at or before: inclusive").containsExactly("early", "late", "mixed");
     }
 
+    // ---------------------------------------------------------------- §10 §11 §12 holds that change, lapse and move over
+
+    /** Changes {@code key} in place under {@code changeKey} to hold {@code lines} until {@code expiresAt}. */
+    protected ReservationResult change(String key, String changeKey, Instant expiresAt, ReservationLine... lines) {
+        return store.change(new ReservationChange(ReservationKey.of(key), changeKey, "cart " + key, List.of(lines),
+                expiresAt));
+    }
+
+    @Test
+    @DisplayName("InventoryStore §10: a change grows a hold counting the units it holds as its own, with the new expiry")
+    void a_change_grows_a_hold_counting_its_own_units() {
+        stock(A, WH1, 10);
+        reserveFor("cart c1", "c1", START.plus(Duration.ofMinutes(15)), anywhere(A, 4));
+        reserveFor("cart c2", "c2", null, anywhere(A, 3));
+
+        Reservation grown = reserved(change("c1", "e1", START.plus(Duration.ofMinutes(30)), anywhere(A, 7)));
+
+        assertThat(grown.held()).containsExactly(anywhere(A, 7));
+        assertThat(grown.expiresAt()).isEqualTo(START.plus(Duration.ofMinutes(30)));
+        assertThat(found("c1")).isEqualTo(grown);
+        assertThat(store.networkAvailable(A)).isZero();
+        assertThat(store.networkReserved(A)).isEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("InventoryStore §10: a change short of stock lists the shortage and leaves the hold exactly as it was")
+    void a_refused_change_leaves_the_hold_as_it_was() {
+        stock(A, WH1, 10);
+        stock(B, WH1, 2);
+        Reservation before = reserveFor("cart c1", "c1", START.plus(Duration.ofMinutes(15)), anywhere(A, 4), at(B, WH1, 1));
+        reserveFor("cart c2", "c2", null, anywhere(A, 3));
+        events.clear();
+
+        List<Shortage> short1 = shortages(change("c1", "e1", START.plus(Duration.ofMinutes(30)), anywhere(A, 8),
+                at(B, WH1, 1)));
+
+        assertThat(short1).containsExactly(new Shortage(A, null, 8, 7));
+        assertThat(found("c1")).isEqualTo(before);
+        assertThat(store.networkAvailable(A)).isEqualTo(3);
+        assertThat(store.position(B, WH1).reserved()).isEqualTo(1);
+        assertThat(events.events()).as("a refused change publishes nothing").isEmpty();
+    }
+
+    @Test
+    @DisplayName("InventoryStore §10: shrinking and replacing lines give the old units back at once")
+    void a_change_shrinks_and_replaces_lines() {
+        stock(A, WH1, 10);
+        stock(B, WH1, 5);
+        reserveFor("cart c1", "c1", null, anywhere(A, 6));
+
+        reserved(change("c1", "e1", null, anywhere(A, 2)));
+        assertThat(store.networkAvailable(A)).isEqualTo(8);
+
+        Reservation replaced = reserved(change("c1", "e2", null, at(B, WH1, 3)));
+        assertThat(replaced.held()).containsExactly(at(B, WH1, 3));
+        assertThat(store.networkAvailable(A)).isEqualTo(10);
+        assertThat(store.position(B, WH1).reserved()).isEqualTo(3);
+        assertThat(store.networkReserved(A)).isZero();
+    }
+
+    @Test
+    @DisplayName("InventoryStore §10: a change of a released or unknown key holds anew under that key")
+    void a_change_of_a_released_or_unknown_key_holds_anew() {
+        stock(A, WH1, 10);
+        reserveFor("cart c1", "c1", null, anywhere(A, 4));
+        store.release(ReservationKey.of("c1"));
+
+        Reservation again = reserved(change("c1", "e1", null, anywhere(A, 5)));
+        Reservation fresh = reserved(change("c9", "e1", null, at(A, WH1, 2)));
+
+        assertThat(again.status()).isEqualTo(ReservationStatus.ACTIVE);
+        assertThat(again.held()).containsExactly(anywhere(A, 5));
+        assertThat(fresh.held()).containsExactly(at(A, WH1, 2));
+        assertThat(store.networkAvailable(A)).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("InventoryStore §10: a change retried with a change key already applied replays and changes nothing")
+    void a_retried_change_replays() {
+        stock(A, WH1, 10);
+        reserved(change("c1", "e1", null, anywhere(A, 3)));
+        reserved(change("c1", "e2", null, anywhere(A, 5)));
+
+        ReservationResult retried = change("c1", "e1", null, anywhere(A, 3));
+
+        assertThat(retried).isInstanceOf(ReservationResult.Reserved.class);
+        assertThat(((ReservationResult.Reserved) retried).replayed()).isTrue();
+        assertThat(found("c1").held()).containsExactly(anywhere(A, 5));
+        assertThat(store.networkAvailable(A)).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("InventoryStore §10: concurrent changes of one hold leave exactly one of them held")
+    void concurrent_changes_of_one_hold_leave_one_of_them() throws Exception {
+        stock(A, WH1, 100);
+        stock(B, WH1, 100);
+        reserved(change("c1", "e0", null, anywhere(A, 1)));
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int q = t + 2;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        reserved(change("c1", "e-" + q + "-" + i, null, anywhere(A, q), at(B, WH1, q)));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int q = found("c1").heldQuantity(A);
+        assertThat(found("c1").held()).containsExactlyInAnyOrder(anywhere(A, q), at(B, WH1, q));
+        assertThat(store.networkReserved(A)).isEqualTo(q);
+        assertThat(store.position(B, WH1).reserved()).isEqualTo(q);
+    }
+
+    @Test
+    @DisplayName("InventoryStore §11: a hold stops counting the moment it lapses, on every read, without a sweep")
+    void a_lapsed_hold_stops_counting_without_a_sweep() {
+        stock(A, WH1, 10);
+        reserveFor("cart c1", "c1", START.plus(Duration.ofMinutes(10)), at(A, WH1, 4));
+        reserveFor("cart c2", "c2", START.plus(Duration.ofMinutes(10)), anywhere(A, 6));
+        assertThat(store.networkAvailable(A)).isZero();
+
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(store.position(A, WH1).reserved()).isZero();
+        assertThat(store.positions(A)).extracting(StockPosition::reserved).containsOnly(0);
+        assertThat(store.networkReserved(A)).isZero();
+        assertThat(store.networkAvailable(A)).isEqualTo(10);
+        assertThat(found("c1").status()).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(found("c1").held()).isEmpty();
+        assertThat(store.heldFor("cart c2").reservations()).isEmpty();
+        reserveFor("cart c3", "c3", null, anywhere(A, 10));
+        store.expireReservations(clock.instant());
+        assertThat(store.networkAvailable(A)).as("the sweep frees nothing twice").isZero();
+        assertThat(store.networkReserved(A)).isEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("InventoryStore §11: a lapsed hold's units go to the next reservation, and an allocation drawing on it takes fresh stock")
+    void a_lapsed_hold_is_taken_by_others_at_once() {
+        stock(A, WH1, 5);
+        reserveFor("cart c1", "c1", START.plus(Duration.ofMinutes(10)), anywhere(A, 5));
+        assertThat(reserve("c2", anywhere(A, 1)).isReserved()).isFalse();
+
+        clock.advance(Duration.ofMinutes(11));
+
+        reserved(reserve("c2", anywhere(A, 2)));
+        Allocation a = allocated(allocate("o1", "c1", line(A, WH1, 3)));
+        assertThat(a.open()).containsExactly(line(A, WH1, 3));
+        assertThat(store.position(A, WH1).allocated()).isEqualTo(3);
+        assertThat(store.networkAvailable(A)).isZero();
+    }
+
+    @Test
+    @DisplayName("InventoryStore §11: a change before the expiry keeps the hold; after it the hold is taken anew if stock allows")
+    void an_extension_keeps_the_hold_and_a_late_one_holds_anew() {
+        stock(A, WH1, 5);
+        reserveFor("cart c1", "c1", START.plus(Duration.ofMinutes(10)), anywhere(A, 3));
+        clock.advance(Duration.ofMinutes(9));
+        reserved(change("c1", "e1", clock.instant().plus(Duration.ofMinutes(10)), anywhere(A, 3)));
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(found("c1").isActive()).isTrue();
+        assertThat(store.networkAvailable(A)).isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(found("c1").status()).isEqualTo(ReservationStatus.EXPIRED);
+        reserveFor("cart c2", "c2", null, anywhere(A, 4));
+        assertThat(shortages(change("c1", "e2", clock.instant().plus(Duration.ofMinutes(10)), anywhere(A, 3))))
+                .containsExactly(new Shortage(A, null, 3, 1));
+        assertThat(found("c1").status()).isEqualTo(ReservationStatus.EXPIRED);
+    }
+
+    @Test
+    @DisplayName("InventoryStore §12: a reservation drawing on a cart's hold takes its units even when nothing else is for sale")
+    void a_reservation_drawing_on_a_hold_takes_its_units() {
+        stock(A, WH1, 5);
+        stock(B, WH1, 5);
+        reserveFor("cart c1", "c1", START.plus(Duration.ofMinutes(10)), anywhere(A, 3), at(B, WH1, 1));
+        reserveFor("cart c2", "c2", null, anywhere(A, 2));
+        assertThat(reserve("o0", anywhere(A, 3)).isReserved()).isFalse();
+
+        Reservation order = reserved(store.reserve(new ReservationRequest(ReservationKey.of("o1"), "order o1",
+                List.of(anywhere(A, 3)), null, ReservationKey.of("c1"))));
+
+        assertThat(order.held()).containsExactly(anywhere(A, 3));
+        assertThat(found("c1").held()).as("what the order did not take stays held").containsExactly(at(B, WH1, 1));
+        assertThat(store.networkReserved(A)).isEqualTo(5);
+        assertThat(store.networkAvailable(A)).isZero();
+    }
+
+    @Test
+    @DisplayName("InventoryStore §12: drawing on a hold takes the rest from stock for sale, and consumes the hold it empties")
+    void a_reservation_drawing_beyond_the_hold_takes_fresh_stock() {
+        stock(A, WH1, 10);
+        reserveFor("cart c1", "c1", null, anywhere(A, 3));
+
+        reserved(store.reserve(new ReservationRequest(ReservationKey.of("o1"), "order o1", List.of(anywhere(A, 5)), null,
+                ReservationKey.of("c1"))));
+
+        assertThat(found("c1").status()).isEqualTo(ReservationStatus.CONSUMED);
+        assertThat(store.networkReserved(A)).isEqualTo(5);
+        assertThat(store.networkAvailable(A)).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("InventoryStore §12: a refused reservation drawing on a hold leaves the hold as it was")
+    void a_refused_reservation_drawing_on_a_hold_leaves_it() {
+        stock(A, WH1, 5);
+        Reservation cart = reserveFor("cart c1", "c1", null, at(A, WH1, 3));
+
+        List<Shortage> s = shortages(store.reserve(new ReservationRequest(ReservationKey.of("o1"), "order o1",
+                List.of(anywhere(A, 6)), null, ReservationKey.of("c1"))));
+
+        assertThat(s).containsExactly(new Shortage(A, null, 6, 5));
+        assertThat(found("c1")).isEqualTo(cart);
+        assertThat(store.position(A, WH1).reserved()).isEqualTo(3);
+        assertThat(store.findReservation(ReservationKey.of("o1"))).isEmpty();
+    }
+
+    /**
+     * Many carts changed, released and lapsing while orders take them over, are allocated and give units back, on
+     * real threads: at every moment a position holds no more than its on hand less safety stock, and at the end
+     * every unit held is accounted for by a reservation or an allocation.
+     */
+    @Property(tries = 8)
+    @Label("InventoryStore §1 §10 §11 §12: concurrent cart edits, lapses and orders never oversell and lose no unit")
+    void concurrent_cart_edits_and_orders_never_oversell(@ForAll long seed,
+                                                         @ForAll @net.jqwik.api.constraints.IntRange(min = 2, max = 4) int threads)
+            throws Exception {
+        ContractClock c = new ContractClock(START);
+        InventoryStore s = newStore(c, EventPublisher.none());
+        Sku[] skus = {A, B};
+        for (Sku sku : skus) {
+            assertThat(s.adjust(StockAdjustment.of("in-" + sku, sku, WH1, MovementReason.RECEIPT, 20, "po")).isApplied())
+                    .isTrue();
+            s.setSafetyStock(sku, WH1, 2);
+        }
+        java.util.Set<ReservationKey> reservationKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<AllocationKey> allocationKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Queue<String> broken = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread checker = new Thread(() -> {
+            while (running.get()) {
+                for (Sku sku : skus) {
+                    StockPosition p = s.position(sku, WH1);
+                    if (p.reserved() + p.allocated() > p.onHand() - p.safetyStock()) {
+                        broken.add("oversold " + p);
+                    }
+                }
+            }
+        });
+        checker.start();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int worker = t;
+                done.add(pool.submit(() -> {
+                    java.util.Random random = new java.util.Random(seed * 31 + worker);
+                    for (int i = 0; i < 40; i++) {
+                        ReservationKey cartKey = ReservationKey.of("cart-" + random.nextInt(6));
+                        switch (random.nextInt(6)) {
+                            case 0, 1 -> {
+                                List<ReservationLine> lines = new ArrayList<>();
+                                for (Sku sku : skus) {
+                                    if (random.nextBoolean()) {
+                                        int q = 1 + random.nextInt(6);
+                                        lines.add(random.nextBoolean() ? anywhere(sku, q) : at(sku, WH1, q));
+                                    }
+                                }
+                                if (lines.isEmpty()) {
+                                    lines.add(anywhere(A, 1));
+                                }
+                                if (s.change(new ReservationChange(cartKey, "e-" + worker + "-" + i, "cart", lines,
+                                        c.instant().plus(Duration.ofMinutes(1 + random.nextInt(3))))).isReserved()) {
+                                    reservationKeys.add(cartKey);
+                                }
+                            }
+                            case 2 -> s.release(cartKey);
+                            case 3 -> {
+                                ReservationKey order = ReservationKey.of("order-" + worker + "-" + i);
+                                Sku sku = skus[random.nextInt(2)];
+                                int q = 1 + random.nextInt(4);
+                                if (s.reserve(new ReservationRequest(order, "order", List.of(anywhere(sku, q)), null,
+                                        cartKey)).isReserved()) {
+                                    reservationKeys.add(order);
+                                    AllocationKey alloc = AllocationKey.of("alloc-" + worker + "-" + i);
+                                    if (s.allocate(new AllocationRequest(alloc, "order", List.of(line(sku, WH1, q)),
+                                            order)).isAllocated()) {
+                                        allocationKeys.add(alloc);
+                                    }
+                                }
+                            }
+                            case 4 -> {
+                                for (AllocationKey alloc : allocationKeys) {
+                                    Optional<Allocation> a = s.findAllocation(alloc);
+                                    if (a.isPresent() && !a.get().open().isEmpty() && random.nextInt(3) == 0) {
+                                        AllocationLine open = a.get().open().get(0);
+                                        try {
+                                            s.deallocate(alloc, open.sku(), open.location(), 1);
+                                        } catch (IllegalArgumentException givenBackMeanwhile) {
+                                            // another worker gave the last unit back first
+                                        }
+                                        break;
+                                    }
+                                }
+                            }
+                            default -> c.advance(Duration.ofSeconds(20));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+            running.set(false);
+            checker.join();
+        }
+        assertThat(broken).as("positions oversold while the workers ran").isEmpty();
+        for (Sku sku : skus) {
+            long held = 0;
+            for (ReservationKey k : reservationKeys) {
+                held += s.findReservation(k).filter(Reservation::isActive).map(r -> r.heldQuantity(sku)).orElse(0);
+            }
+            long open = 0;
+            for (AllocationKey k : allocationKeys) {
+                open += s.findAllocation(k).map(a -> a.open().stream().filter(l -> l.sku().equals(sku))
+                        .mapToLong(AllocationLine::quantity).sum()).orElse(0L);
+            }
+            StockPosition p = s.position(sku, WH1);
+            assertThat(p.onHand()).as("no unit of %s created or lost", sku).isEqualTo(20);
+            assertThat(held).as("units of %s held by active reservations", sku)
+                    .isEqualTo((long) p.reserved() + s.networkReserved(sku));
+            assertThat(open).as("units of %s open in allocations", sku).isEqualTo(p.allocated());
+            assertThat((long) p.reserved() + p.allocated() + s.networkReserved(sku)).as("never oversold: %s", p)
+                    .isLessThanOrEqualTo(p.onHand() - p.safetyStock());
+        }
+    }
+
     // ---------------------------------------------------------------- stateful property
 
     @Property
@@ -1178,6 +1530,9 @@ public abstract class InventoryStoreContract {
                 .withAction(InventoryActions.adjust())
                 .withAction(InventoryActions.expire())
                 .withAction(InventoryActions.safetyStock())
+                .withAction(InventoryActions.change())
+                .withAction(InventoryActions.lapse())
+                .withAction(InventoryActions.reserveDrawingOn())
                 .withMaxTransformations(40);
     }
 }

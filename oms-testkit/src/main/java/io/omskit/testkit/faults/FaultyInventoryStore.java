@@ -46,6 +46,11 @@ public final class FaultyInventoryStore implements InventoryStore {
     }
 
     @Override
+    public ReservationResult change(io.omskit.core.inventory.ReservationChange change) {
+        return plan.run("change", () -> delegate.change(change));
+    }
+
+    @Override
     public Optional<Reservation> findReservation(ReservationKey key) {
         return plan.read("findReservation", () -> delegate.findReservation(key));
     }

@@ -14,6 +14,7 @@ import io.omskit.core.inventory.InventoryEvent;
 import io.omskit.core.inventory.MovementKey;
 import io.omskit.core.inventory.MovementReason;
 import io.omskit.core.inventory.Reservation;
+import io.omskit.core.inventory.ReservationChange;
 import io.omskit.core.inventory.ReservationKey;
 import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
@@ -39,7 +40,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -69,9 +71,12 @@ public final class InventoryBook {
     /** Presized so that threads adding and removing keys at once rarely write to the same cache line of the table. */
     private final ConcurrentHashMap<ReservationKey, ReservationState> reservations = new ConcurrentHashMap<>(1 << 15);
     private final ConcurrentLinkedQueue<ReservationState> finished = new ConcurrentLinkedQueue<>();
-    /** Reservations made with an expiry, soonest first, so that an expiry sweep looks only at those due. */
-    private final PriorityBlockingQueue<ReservationState> holds = new PriorityBlockingQueue<>(64,
-            java.util.Comparator.comparing((ReservationState r) -> r.expiresAt));
+    /**
+     * Reservations with an expiry, soonest first, so that the lapse at the start of each operation and the expiry
+     * sweep look only at those due. An entry whose reservation was changed since is stale and skipped.
+     */
+    private final ConcurrentSkipListMap<ReservationState.HoldSlot, ReservationState> holds = new ConcurrentSkipListMap<>();
+    private final AtomicLong holdSeq = new AtomicLong();
     private final ReentrantLock purging = new ReentrantLock();
     private final ConcurrentHashMap<AllocationKey, AllocationState> allocations = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<AllocationState> finishedAllocations = new ConcurrentLinkedQueue<>();
@@ -140,12 +145,22 @@ public final class InventoryBook {
     public ReservationResult reserve(ReservationRequest request) {
         Checks.notNull(request, "request");
         Instant now = clock.instant();
+        lapse(now);
         OpEvents ev = events(now);
         ReservationResult result = Claim.use(reservations, request.key(), () -> new ReservationState(request, now),
                 fresh -> {
-                    ReservationResult r = reserveFresh(fresh, request, ev);
-                    if (fresh.expiresAt != null && r.isReserved()) {
-                        holds.add(fresh);
+                    ReservationState source = request.drawsOn() == null ? null : reservations.get(request.drawsOn());
+                    ReservationResult r;
+                    if (source == null) {
+                        r = reserveFresh(fresh, request, null, ev, now);
+                    } else {
+                        synchronized (source) {
+                            r = reserveFresh(fresh, request, source.abandoned || source.status != ReservationStatus.ACTIVE
+                                    ? null : source, ev, now);
+                        }
+                    }
+                    if (r.isReserved()) {
+                        schedule(fresh);
                     }
                     return r;
                 }, ReservationResult::isReserved, existing -> {
@@ -159,13 +174,118 @@ public final class InventoryBook {
         return result;
     }
 
-    private ReservationResult reserveFresh(ReservationState state, ReservationRequest request, OpEvents ev) {
+    /**
+     * Holds the request's lines for {@code state}, or nothing. With a {@code source} (whose monitor the caller holds),
+     * that reservation's units of the requested SKUs, network-wide first, count as available and move over.
+     */
+    private ReservationResult reserveFresh(ReservationState state, ReservationRequest request, ReservationState source,
+                                           OpEvents ev, Instant now) {
         Entries e = Entries.ofReservation(request.lines(), stripes, locations);
         e.computeLockOrder();
-        List<Shortage> shortages = null;
         e.lockAll();
         try {
-            for (int i = 0; i < e.n; i++) {
+            int[] given = source == null ? null : giveBack(source.held, e, ev);
+            List<Shortage> shortages = shortages(e);
+            if (shortages != null) {
+                if (given != null) {
+                    takeBack(source.held, given, ev);
+                }
+                return new ReservationResult.Insufficient(shortages);
+            }
+            holdAll(e, ev);
+            state.held = e;
+            state.heldAsRequested = !e.merged;
+            if (given != null) {
+                consumeFrom(source, given, now, ev);
+            }
+            if (ev != null) {
+                for (int k = 0; k < e.lockCount; k++) {
+                    SkuStripe s = e.lockOrder(k);
+                    ev.add(s, new InventoryEvent.StockReserved(EventIds.next(), ev.at, s.sku, state.key,
+                            state.heldLinesOf(s)));
+                }
+                ev.finish();
+            }
+            return new ReservationResult.Reserved(state.snapshot(), false);
+        } finally {
+            e.unlockAll();
+        }
+    }
+
+    /**
+     * Gives back, from what {@code held} holds, up to what {@code wanted} asks of each of its SKUs (network-wide units
+     * first); the stripes of {@code wanted} must be locked. Returns the units given back per entry of {@code held}.
+     */
+    private int[] giveBack(Entries held, Entries wanted, OpEvents ev) {
+        int[] given = new int[held.n];
+        for (int i = 0; i < wanted.n; i++) {
+            if (!wanted.firstOfSku(i) || wanted.stripe(i) == null) {
+                continue;
+            }
+            int left = wanted.totalOfSku(i);
+            for (int pass = 0; pass < 2 && left > 0; pass++) {
+                for (int j = 0; j < held.n && left > 0; j++) {
+                    boolean network = held.slot(j) < 0;
+                    if (held.stripe(j) != wanted.stripe(i) || network != (pass == 0) || held.qty(j) == 0) {
+                        continue;
+                    }
+                    int q = Math.min(left, held.qty(j));
+                    given[j] = q;
+                    left -= q;
+                    adjustHeld(held, j, -q, ev);
+                }
+            }
+        }
+        return given;
+    }
+
+    /** Undoes {@link #giveBack}. */
+    private void takeBack(Entries held, int[] given, OpEvents ev) {
+        for (int j = 0; j < held.n; j++) {
+            if (given[j] > 0) {
+                adjustHeld(held, j, given[j], ev);
+            }
+        }
+    }
+
+    /** Changes the units reserved for entry {@code j} of {@code held} by {@code delta}, at its position or network-wide. */
+    private void adjustHeld(Entries held, int j, int delta, OpEvents ev) {
+        if (held.slot(j) < 0) {
+            addNetwork(ev, held.stripe(j), delta);
+        } else {
+            add(ev, held.stripe(j), held.slot(j), SkuStripe.RESERVED, delta);
+        }
+    }
+
+    /** Takes the units {@link #giveBack} gave back out of {@code source} for good; it is consumed when empty. */
+    private void consumeFrom(ReservationState source, int[] given, Instant now, OpEvents ev) {
+        Entries h = source.held;
+        List<ReservationLine> moved = new ArrayList<>();
+        for (int j = 0; j < h.n; j++) {
+            if (given[j] > 0) {
+                h.setQty(j, h.qty(j) - given[j]);
+                moved.add(new ReservationLine(h.sku(j), h.locationId(j), given[j]));
+            }
+        }
+        if (moved.isEmpty()) {
+            return;
+        }
+        source.changed();
+        if (ev != null) {
+            eventsPerSku(moved, ReservationLine::sku, (sku, ls) -> ev.add(stripes.get(sku),
+                    new InventoryEvent.ReservationReleased(EventIds.next(), now, sku, source.key, ls,
+                            ReservationStatus.CONSUMED)));
+        }
+        if (!source.holdsAnything()) {
+            source.finish(ReservationStatus.CONSUMED, now);
+            retire(source);
+        }
+    }
+
+    /** Sets the slots of {@code e} (its stripes locked) and lists what it lacks; null when everything fits. */
+    private List<Shortage> shortages(Entries e) {
+        List<Shortage> shortages = null;
+        for (int i = 0; i < e.n; i++) {
                 SkuStripe s = e.stripe(i);
                 if (e.loc(i) != Entries.NETWORK) {
                     int slot = s == null || e.loc(i) < 0 ? -1 : s.slotOf(e.loc(i));
@@ -186,35 +306,222 @@ public final class InventoryBook {
                     }
                 }
             }
-            if (shortages != null) {
-                return new ReservationResult.Insufficient(shortages);
+        return shortages;
+    }
+
+    /** Reserves every entry of {@code e}, whose slots {@link #shortages} set and found to fit. */
+    private void holdAll(Entries e, OpEvents ev) {
+        for (int i = 0; i < e.n; i++) {
+            adjustHeld(e, i, e.qty(i), ev);
+        }
+    }
+
+    /** See {@code InventoryStore#change}. */
+    public ReservationResult change(ReservationChange change) {
+        Checks.notNull(change, "change");
+        Instant now = clock.instant();
+        lapse(now);
+        OpEvents ev = events(now);
+        ReservationRequest asNew = new ReservationRequest(change.key(), change.reference(), change.lines(),
+                change.expiresAt());
+        ReservationResult result = Claim.use(reservations, change.key(), () -> new ReservationState(asNew, now),
+                fresh -> {
+                    ReservationResult r = reserveFresh(fresh, asNew, null, ev, now);
+                    if (r.isReserved()) {
+                        fresh.remember(change.changeKey(), ReservationChange.REMEMBERED_CHANGES);
+                        schedule(fresh);
+                    }
+                    return r;
+                }, ReservationResult::isReserved, existing -> changeExisting(existing, change, asNew, now, ev));
+        publish(ev);
+        purgeFinished(now);
+        return result;
+    }
+
+    /** Changes a reservation found under the key; the caller holds its monitor. */
+    private ReservationResult changeExisting(ReservationState s, ReservationChange change, ReservationRequest asNew,
+                                             Instant now, OpEvents ev) {
+        if (s.applied(change.changeKey())) {
+            return new ReservationResult.Reserved(s.snapshot(), true);
+        }
+        ReservationResult r;
+        if (s.status == ReservationStatus.ACTIVE) {
+            r = replaceHeld(s, asNew, ev);
+        } else {
+            // holds anew under the same key: the finished state takes the new request, and keeps the old one if refused
+            List<ReservationLine> oldRequested = s.requested;
+            String oldReference = s.reference;
+            Instant oldCreated = s.createdAt;
+            Instant oldExpiry = s.expiresAt;
+            ReservationStatus oldStatus = s.status;
+            Instant oldFinished = s.finishedAt;
+            Entries oldHeld = s.held;
+            s.requested = asNew.lines();
+            s.reference = asNew.reference();
+            s.createdAt = now;
+            s.expiresAt = asNew.expiresAt();
+            s.status = ReservationStatus.ACTIVE;
+            s.finishedAt = null;
+            s.changed();
+            r = reserveFresh(s, asNew, null, ev, now);
+            if (!r.isReserved()) {
+                s.requested = oldRequested;
+                s.reference = oldReference;
+                s.createdAt = oldCreated;
+                s.expiresAt = oldExpiry;
+                s.status = oldStatus;
+                s.finishedAt = oldFinished;
+                s.held = oldHeld;
+                s.changed();
             }
-            for (int i = 0; i < e.n; i++) {
-                if (e.slot(i) < 0) {
-                    addNetwork(ev, e.stripe(i), e.qty(i));
-                } else {
-                    add(ev, e.stripe(i), e.slot(i), SkuStripe.RESERVED, e.qty(i));
+        }
+        if (r.isReserved()) {
+            s.remember(change.changeKey(), ReservationChange.REMEMBERED_CHANGES);
+            schedule(s);
+        }
+        return r;
+    }
+
+    /**
+     * Replaces what the active reservation {@code s} holds with the request's lines, counting its units as its own,
+     * or changes nothing; the caller holds its monitor.
+     */
+    private ReservationResult replaceHeld(ReservationState s, ReservationRequest request, OpEvents ev) {
+        Entries want = Entries.ofReservation(request.lines(), stripes, locations);
+        Entries had = s.held;
+        Entries locks = new Entries(want.n + had.n);
+        for (int i = 0; i < want.n; i++) {
+            locks.add(want.sku(i), want.locationId(i), want.stripe(i), want.loc(i), 1);
+        }
+        for (int j = 0; j < had.n; j++) {
+            if (had.qty(j) > 0) {
+                locks.add(had.sku(j), had.locationId(j), had.stripe(j), had.loc(j), 1);
+            }
+        }
+        locks.computeLockOrder();
+        locks.lockAll();
+        try {
+            List<ReservationLine> released = new ArrayList<>(had.n);
+            for (int j = 0; j < had.n; j++) {
+                if (had.qty(j) > 0) {
+                    released.add(new ReservationLine(had.sku(j), had.locationId(j), had.qty(j)));
+                    adjustHeld(had, j, -had.qty(j), ev);
                 }
             }
-            state.held = e;
-            state.heldAsRequested = !e.merged;
+            List<Shortage> shortages = shortages(want);
+            if (shortages != null) {
+                for (int j = 0; j < had.n; j++) {
+                    if (had.qty(j) > 0) {
+                        adjustHeld(had, j, had.qty(j), ev);
+                    }
+                }
+                return new ReservationResult.Insufficient(shortages);
+            }
+            holdAll(want, ev);
+            s.held = want;
+            s.requested = request.lines();
+            s.reference = request.reference();
+            s.expiresAt = request.expiresAt();
+            s.changed();
+            s.heldAsRequested = !want.merged;
             if (ev != null) {
-                for (int k = 0; k < e.lockCount; k++) {
-                    SkuStripe s = e.lockOrder(k);
-                    ev.add(s, new InventoryEvent.StockReserved(EventIds.next(), ev.at, s.sku, state.key,
-                            state.heldLinesOf(s)));
+                eventsPerSku(released, ReservationLine::sku, (sku, ls) -> ev.add(stripes.get(sku),
+                        new InventoryEvent.ReservationReleased(EventIds.next(), ev.at, sku, s.key, ls,
+                                ReservationStatus.RELEASED)));
+                for (int k = 0; k < want.lockCount; k++) {
+                    SkuStripe st = want.lockOrder(k);
+                    ev.add(st, new InventoryEvent.StockReserved(EventIds.next(), ev.at, st.sku, s.key,
+                            s.heldLinesOf(st)));
                 }
                 ev.finish();
             }
-            return new ReservationResult.Reserved(state.snapshot(), false);
+            return new ReservationResult.Reserved(s.snapshot(), false);
         } finally {
-            e.unlockAll();
+            locks.unlockAll();
+        }
+    }
+
+    /**
+     * Enters {@code s} (whose monitor the caller holds) in the table of holds, so that its entry is at or before its
+     * expiry. A later expiry (an extension, the common edit) keeps the entry where it is, which costs nothing: when
+     * the entry comes due, {@link #expireDue} moves it on to the expiry.
+     */
+    private void schedule(ReservationState s) {
+        if (s.expiresAt == null || (s.holdSlot != null && !s.holdSlot.at().isAfter(s.expiresAt))) {
+            return;
+        }
+        if (s.holdSlot != null) {
+            holds.remove(s.holdSlot, s);
+        }
+        s.holdSlot = new ReservationState.HoldSlot(s.expiresAt, holdSeq.incrementAndGet());
+        holds.put(s.holdSlot, s);
+    }
+
+    /**
+     * Expires every hold due at {@code now} before an operation looks at stock, so that a lapsed hold never counts,
+     * whether or not a sweep ran. Costs a look at the soonest expiry when nothing is due.
+     */
+    private void lapse(Instant now) {
+        ReservationState.HoldSlot soonest = soonestHold();
+        if (soonest != null && !soonest.at().isAfter(now)) {
+            expireDue(now, null);
+        }
+    }
+
+    /** {@link #lapse(Instant)} at the clock's now, reading the clock only when some hold has an expiry. */
+    private void lapse() {
+        ReservationState.HoldSlot soonest = soonestHold();
+        if (soonest != null && !soonest.at().isAfter(clock.instant())) {
+            expireDue(clock.instant(), null);
+        }
+    }
+
+    private ReservationState.HoldSlot soonestHold() {
+        if (holds.isEmpty()) {
+            return null;
+        }
+        try {
+            return holds.firstKey();
+        } catch (java.util.NoSuchElementException emptiedMeanwhile) {
+            return null;
+        }
+    }
+
+    /**
+     * Expires the holds due at {@code now}, waiting for any another thread is expiring, and adds those this call
+     * expired to {@code expired} (when not null).
+     */
+    private void expireDue(Instant now, List<Reservation> expired) {
+        Map.Entry<ReservationState.HoldSlot, ReservationState> due;
+        while ((due = holds.firstEntry()) != null && !due.getKey().at().isAfter(now)) {
+            ReservationState s = due.getValue();
+            OpEvents ev = events(now);
+            synchronized (s) {
+                boolean current = due.getKey().equals(s.holdSlot);
+                if (!s.abandoned && current && s.expiredAt(now)) {
+                    releaseAll(s, ReservationStatus.EXPIRED, now, ev);
+                    if (expired != null) {
+                        expired.add(s.snapshot());
+                    }
+                }
+                holds.remove(due.getKey(), s);
+                if (current) {
+                    s.holdSlot = null;
+                    if (!s.abandoned && s.status == ReservationStatus.ACTIVE) {
+                        // extended since the entry was made: it moves on to the expiry
+                        schedule(s);
+                    }
+                }
+            }
+            publish(ev);
         }
     }
 
     /** See {@code InventoryStore#findReservation}. */
     public Optional<Reservation> findReservation(ReservationKey key) {
-        return find(reservations, Checks.notNull(key, "key"), ReservationState::snapshot);
+        Checks.notNull(key, "key");
+        lapse();
+        return find(reservations, key, ReservationState::snapshot);
     }
 
     private static <K, S extends Claim, V> Optional<V> find(ConcurrentHashMap<K, S> table, K key, Function<S, V> snapshot) {
@@ -230,6 +537,7 @@ public final class InventoryBook {
     /** See {@code InventoryStore#heldFor}: a scan of every key, for recovery paths and sweeps. */
     public HeldStock heldFor(String reference) {
         Checks.notNull(reference, "reference");
+        lapse();
         List<Reservation> held = new ArrayList<>();
         for (ReservationState s : reservations.values()) {
             if (s.reference.equals(reference)) {
@@ -260,6 +568,7 @@ public final class InventoryBook {
     public List<String> holders(Instant madeAtOrBefore, String after, int limit) {
         Checks.notNull(madeAtOrBefore, "madeAtOrBefore");
         Checks.positive(limit, "limit");
+        lapse();
         java.util.TreeSet<String> found = new java.util.TreeSet<>();
         for (ReservationState s : reservations.values()) {
             if (!s.createdAt.isAfter(madeAtOrBefore) && (after == null || s.reference.compareTo(after) > 0)) {
@@ -292,6 +601,7 @@ public final class InventoryBook {
     /** See {@code InventoryStore#release(ReservationKey)}. */
     public Optional<Reservation> release(ReservationKey key) {
         Checks.notNull(key, "key");
+        lapse();
         ReservationState s = reservations.get(key);
         if (s == null) {
             return Optional.empty();
@@ -352,11 +662,12 @@ public final class InventoryBook {
         Checks.notNull(key, "key");
         Checks.notNull(sku, "sku");
         Checks.positive(quantity, "quantity");
+        Instant now = clock.instant();
+        lapse(now);
         ReservationState s = reservations.get(key);
         if (s == null) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
         OpEvents ev = events(now);
         Reservation result;
         synchronized (s) {
@@ -415,27 +726,7 @@ public final class InventoryBook {
     public List<Reservation> expireReservations(Instant now) {
         Checks.notNull(now, "now");
         List<Reservation> expired = new ArrayList<>();
-        ReservationState s;
-        while ((s = holds.peek()) != null && !s.expiresAt.isAfter(now)) {
-            s = holds.poll();
-            if (s == null) {
-                break;
-            }
-            if (s.expiresAt.isAfter(now)) {
-                // a concurrent sweep took the one seen due; this one is not due yet
-                holds.add(s);
-                break;
-            }
-            OpEvents ev = events(now);
-            synchronized (s) {
-                if (s.abandoned || !s.expiredAt(now)) {
-                    continue;
-                }
-                releaseAll(s, ReservationStatus.EXPIRED, now, ev);
-                expired.add(s.snapshot());
-            }
-            publish(ev);
-        }
+        expireDue(now, expired);
         purgeFinished(clock.instant());
         return expired;
     }
@@ -445,6 +736,8 @@ public final class InventoryBook {
             return;
         }
         if (keepFinished.isZero()) {
+            // a later use of the key starts a new reservation instead of reviving this one
+            s.abandoned = true;
             reservations.remove(s.key, s);
         } else {
             finished.offer(s);
@@ -458,9 +751,18 @@ public final class InventoryBook {
         try {
             Instant horizon = now.minus(keepFinished);
             ReservationState h;
-            while ((h = finished.peek()) != null && !h.finishedAt.isAfter(horizon)) {
-                finished.poll();
-                reservations.remove(h.key, h);
+            while ((h = finished.peek()) != null) {
+                synchronized (h) {
+                    boolean stillFinished = h.status != ReservationStatus.ACTIVE && h.finishedAt != null;
+                    if (stillFinished && h.finishedAt.isAfter(horizon)) {
+                        break;
+                    }
+                    finished.poll();
+                    if (stillFinished) {
+                        h.abandoned = true;
+                        reservations.remove(h.key, h);
+                    }
+                }
             }
             AllocationState a;
             while ((a = finishedAllocations.peek()) != null && !a.finishedAt.isAfter(horizon)) {
@@ -496,6 +798,7 @@ public final class InventoryBook {
     public AllocationResult allocate(AllocationRequest request) {
         Checks.notNull(request, "request");
         Instant now = clock.instant();
+        lapse(now);
         OpEvents ev = events(now);
         AllocationResult result = Claim.use(allocations, request.key(), () -> new AllocationState(request, now), fresh -> {
             ReservationState rs = request.reservation() == null ? null : reservations.get(request.reservation());
@@ -769,6 +1072,7 @@ public final class InventoryBook {
                     + ": shipments are recorded by ship(), against an allocation");
         }
         Instant now = clock.instant();
+        lapse(now);
         OpEvents ev = events(now);
         AdjustmentResult result = Claim.use(movements, adjustment.key(), MovementSlot::new,
                 fresh -> adjustFresh(fresh, adjustment, now, ev), AdjustmentResult::isApplied, existing -> {
@@ -903,6 +1207,7 @@ public final class InventoryBook {
         SkuStripe s = stripeFor(sku, 1);
         int loc = locations.register(location);
         Instant now = clock.instant();
+        lapse(now);
         OpEvents ev = events(now);
         s.lock();
         try {
@@ -930,6 +1235,7 @@ public final class InventoryBook {
     public StockPosition position(Sku sku, LocationId location) {
         Checks.notNull(sku, "sku");
         Checks.notNull(location, "location");
+        lapse();
         SkuStripe s = stripes.get(sku);
         int loc = locations.indexOf(location);
         if (s == null || loc < 0) {
@@ -953,6 +1259,7 @@ public final class InventoryBook {
     /** See {@code InventoryStore#positions}. */
     public List<StockPosition> positions(Sku sku) {
         Checks.notNull(sku, "sku");
+        lapse();
         SkuStripe s = stripes.get(sku);
         if (s == null) {
             return List.of();
@@ -983,6 +1290,7 @@ public final class InventoryBook {
 
     private int readClamped(Sku sku, ToLongFunction<SkuStripe> figure) {
         Checks.notNull(sku, "sku");
+        lapse();
         SkuStripe s = stripes.get(sku);
         if (s == null) {
             return 0;

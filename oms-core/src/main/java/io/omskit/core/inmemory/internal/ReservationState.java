@@ -12,14 +12,26 @@ import java.util.List;
 
 /**
  * The live state of one reservation. Its monitor guards every mutable field; it is taken before any stripe lock.
+ * A change in place or a hold anew under the same key rewrites the request's fields; the scans of every key read
+ * {@link #reference} and {@link #createdAt} without the monitor, so those are volatile.
  */
 final class ReservationState extends Claim {
 
     final ReservationKey key;
-    final String reference;
-    final List<ReservationLine> requested;
-    final Instant createdAt;
-    final Instant expiresAt;
+    volatile String reference;
+    List<ReservationLine> requested;
+    volatile Instant createdAt;
+    Instant expiresAt;
+    /**
+     * Its entry in the book's table of holds by expiry, at or before {@link #expiresAt} (an extension leaves the entry
+     * where it is, and the lapse check moves it on when it comes due); null when it has none.
+     */
+    HoldSlot holdSlot;
+    /** The latest change keys applied, a ring with their hashes (compared first); null before the first change. */
+    private String[] changeKeys;
+    private int[] changeHashes;
+    private int changeCount;
+    private int nextChange;
 
     volatile ReservationStatus status = ReservationStatus.ACTIVE;
     /** What is held, one entry per (SKU, location); quantities fall to 0 as units are let go. */
@@ -35,6 +47,32 @@ final class ReservationState extends Claim {
         this.requested = request.lines();
         this.createdAt = createdAt;
         this.expiresAt = request.expiresAt();
+    }
+
+    /** Whether a change with {@code changeKey} was applied (among the latest remembered). */
+    boolean applied(String changeKey) {
+        if (changeKeys == null) {
+            return false;
+        }
+        int h = changeKey.hashCode();
+        for (int i = 0; i < changeCount; i++) {
+            if (changeHashes[i] == h && changeKeys[i].equals(changeKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Remembers that the change {@code changeKey} was applied, forgetting the oldest beyond {@code limit}. */
+    void remember(String changeKey, int limit) {
+        if (changeKeys == null) {
+            changeKeys = new String[limit];
+            changeHashes = new int[limit];
+        }
+        changeKeys[nextChange] = changeKey;
+        changeHashes[nextChange] = changeKey.hashCode();
+        nextChange = (nextChange + 1) % changeKeys.length;
+        changeCount = Math.min(changeCount + 1, changeKeys.length);
     }
 
     /** Units of {@code sku} still held. */
@@ -59,6 +97,15 @@ final class ReservationState extends Claim {
             }
         }
         return false;
+    }
+
+    /** The position of a hold in the table of holds by expiry: its expiry, then the order it was entered in. */
+    record HoldSlot(Instant at, long seq) implements Comparable<HoldSlot> {
+        @Override
+        public int compareTo(HoldSlot o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
     }
 
     /** Marks the held units as changed: the next snapshot is rebuilt. */
