@@ -155,7 +155,7 @@ public final class Atp {
             onePartCharge[m] = charges.charge(methods.get(m), 1, null);
         }
         this.quickPages = b.quickPages;
-        this.pickupPoints = new PickupPointFinder(network, calendar, index, this::components);
+        this.pickupPoints = new PickupPointFinder(network, calendar, windows, index, this::components);
     }
 
     /** A builder. */
@@ -178,11 +178,15 @@ public final class Atp {
         return methods;
     }
 
-    /** Forgets every cached plan (for instance after changing rules or capacities behind the engine's back). */
+    /**
+     * Forgets every cached plan and kept transit (for instance after changing rules, capacities or the carriers' transit
+     * times behind the engine's back).
+     */
     public void clearCache() {
         cache.clear();
         places.clear();
         windows.clear();
+        pickupPoints.clear();
     }
 
     /**

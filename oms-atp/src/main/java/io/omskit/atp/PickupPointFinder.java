@@ -15,11 +15,11 @@ import io.omskit.core.order.DeliveryWindow;
 import io.omskit.orchestration.plan.LegKind;
 import io.omskit.orchestration.stock.SkuStock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -43,10 +43,33 @@ final class PickupPointFinder {
     private final double[] longitude;
     private final boolean[] ships;
     private final boolean[] receives;
+    private final LegWindows windows;
+    private final LegWindows.Area nowhere;
+    /**
+     * Per location, its timing class: locations alike in zone, opening hours, holidays, cut-off, lead time and carrier
+     * pickups dispatch an order at the same moment, so one question times each class once.
+     */
+    private final int[] timingClass;
+    private final int timingClasses;
+    /** Transfer transits per store and source, read from the carrier transit once and kept (rows made on first use). */
+    private final AtomicReferenceArray<Object[]> transits;
+    private static final Object NO_TRANSIT = new Object();
 
-    PickupPointFinder(Network network, PromiseCalendar calendar, AvailabilityIndex index,
+    /** What a location's dispatch depends on. */
+    private record Timing(java.time.ZoneId zone, io.omskit.core.network.OpeningHours hours,
+                          io.omskit.core.network.HolidayCalendar holidays, java.time.LocalTime cutOff,
+                          java.time.Duration lead, io.omskit.atp.calendar.PickupSchedule pickup) {
+    }
+
+    /** A transfer's window depends only on the store, the source's dispatch and the transit. */
+    private record TransferKey(int store, int sourceTiming, int minDays, int maxDays) {
+    }
+
+    PickupPointFinder(Network network, PromiseCalendar calendar, LegWindows windows, AvailabilityIndex index,
                       Function<Sku, List<BundleComponent>> components) {
         this.network = network;
+        this.windows = windows;
+        this.nowhere = windows.area(null);
         this.calendar = calendar;
         this.index = index;
         this.components = components;
@@ -64,6 +87,16 @@ final class PickupPointFinder {
             }
         }
         stores = Arrays.copyOf(found, count);
+        timingClass = new int[n];
+        java.util.Map<Timing, Integer> classes = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Location l = network.at(i);
+            Timing t = new Timing(l.zone(), l.openingHours(), l.holidays(), l.orderCutOff(), l.processingLeadTime(),
+                    calendar.pickup(i));
+            timingClass[i] = classes.computeIfAbsent(t, k -> classes.size());
+        }
+        timingClasses = classes.size();
+        transits = new AtomicReferenceArray<>(n);
         latitude = new double[count];
         longitude = new double[count];
         for (int k = 0; k < count; k++) {
@@ -154,6 +187,13 @@ final class PickupPointFinder {
         }
     }
 
+    /** Forgets the kept transfer transits. */
+    void clear() {
+        for (int i = 0; i < transits.length(); i++) {
+            transits.set(i, null);
+        }
+    }
+
     PickupPoints find(PickupPointsRequest request, Instant now) {
         Cart cart = new Cart(request.lines(), components, index, request.channel());
         GeoPoint near = request.near();
@@ -161,7 +201,7 @@ final class PickupPointFinder {
         double latSpan = maxKm / KM_PER_DEGREE;
         double cos = Math.cos(Math.toRadians(Math.min(89.9, Math.abs(near.latitude()) + latSpan)));
         double lonSpan = cos <= 0 ? 360 : latSpan / cos;
-        Instant[] dispatch = new Instant[network.size()];
+        Timings timings = new Timings(now);
         List<PickupPoint> points = new ArrayList<>();
         for (int k = 0; k < stores.length; k++) {
             // a box around the shopper first: most stores of a country are settled by two subtractions
@@ -177,7 +217,7 @@ final class PickupPointFinder {
             if (km > maxKm) {
                 continue;
             }
-            points.add(point(cart, store, km, now, dispatch));
+            points.add(point(cart, store, km, timings));
         }
         points.sort(RANKING);
         return new PickupPoints(now, points.size() > request.limit() ? points.subList(0, request.limit()) : points);
@@ -207,15 +247,15 @@ final class PickupPointFinder {
         return Math.min(p.express().missingLines().size(), p.shipToStore().missingLines().size());
     }
 
-    private PickupPoint point(Cart cart, int store, double km, Instant now, Instant[] dispatch) {
+    private PickupPoint point(Cart cart, int store, double km, Timings timings) {
         int n = cart.skuCount;
         long[] shelf = new long[n];
         for (int x = 0; x < n; x++) {
             shelf[x] = cart.stock[x].unitsAt(store);
         }
-        LegTiming collect = calendar.collect(store, now);
+        LegTiming collect = timings.collect(store);
         PickupOffer express = express(cart, shelf.clone(), collect);
-        PickupOffer shipToStore = shipToStore(cart, store, shelf, collect, now, dispatch);
+        PickupOffer shipToStore = shipToStore(cart, store, shelf, collect, timings);
         Location l = network.at(store);
         return new PickupPoint(l.id(), km, l.zone(), express, shipToStore);
     }
@@ -232,8 +272,7 @@ final class PickupPointFinder {
         return new PickupOffer(method, missing, collect.window(), List.of(), null);
     }
 
-    private PickupOffer shipToStore(Cart cart, int store, long[] shelf, LegTiming collect, Instant now,
-                                    Instant[] dispatch) {
+    private PickupOffer shipToStore(Cart cart, int store, long[] shelf, LegTiming collect, Timings timings) {
         DeliveryMethod method = DeliveryMethod.SHIP_TO_STORE;
         int n = cart.skuCount;
         long[] rest = new long[n];
@@ -256,7 +295,7 @@ final class PickupPointFinder {
         if (fromShelf && !collect.isPromisable()) {
             return PickupOffer.refused(method, Arrays.asList(cart.lineIds), collect.problem());
         }
-        Transfers t = new Transfers(store, now, dispatch, n);
+        Transfers t = new Transfers(store, timings, cart);
         List<LocationId> from = new ArrayList<>(2);
         DeliveryWindow window = fromShelf ? collect.window() : null;
         int single = t.singleSource(cart, rest);
@@ -321,23 +360,78 @@ final class PickupPointFinder {
         return new DeliveryWindow(earliest, latest);
     }
 
+    /**
+     * The leg timings of one question at its moment: collections from the ATP's leg windows (kept while a store's
+     * readiness stays the same), transfers from one dispatch per timing class and one window per store, dispatch and
+     * transit, so that the dozens of sources a cart's SKUs have are timed with little date arithmetic.
+     */
+    private final class Timings {
+        private final Instant now;
+        private final Instant[] dispatch = new Instant[timingClasses];
+        private final boolean[] dispatched = new boolean[timingClasses];
+        private final java.util.Map<TransferKey, DeliveryWindow> transfers = new java.util.HashMap<>();
+
+        Timings(Instant now) {
+            this.now = now;
+        }
+
+        LegTiming collect(int store) {
+            LegWindows.Window w = windows.at(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, LegKind.COLLECT, store, store,
+                    nowhere, now);
+            // the calendar says why only when there is no window: the rare path
+            return w == null ? calendar.collect(store, now) : new LegTiming(null, w.dispatch(), w.dispatch(), w.window(), null);
+        }
+
+        /** The collection window at {@code store} of a transfer from {@code source}; null when none can be made. */
+        DeliveryWindow transfer(int source, int store) {
+            int c = timingClass[source];
+            if (!dispatched[c]) {
+                dispatched[c] = true;
+                dispatch[c] = calendar.dispatch(LegKind.TRANSFER, source, now);
+            }
+            Instant d = dispatch[c];
+            TransitTime transit = d == null ? null : transit(source, store);
+            if (transit == null) {
+                return null;
+            }
+            TransferKey key = new TransferKey(store, c, transit.minDays(), transit.maxDays());
+            DeliveryWindow w = transfers.get(key);
+            if (w == null && !transfers.containsKey(key)) {
+                w = calendar.transferWindow(store, transit, d);
+                transfers.put(key, w);
+            }
+            return w;
+        }
+    }
+
+    /** The transit of a transfer from {@code source} to {@code store}, asked of the carrier transit once per pair. */
+    private TransitTime transit(int source, int store) {
+        Object[] row = transits.get(store);
+        if (row == null) {
+            transits.compareAndSet(store, null, new Object[network.size()]);
+            row = transits.get(store);
+        }
+        Object t = row[source];
+        if (t == null) {
+            TransitTime asked = calendar.transferTransit(source, store);
+            // racing writers write equal values: a record's final fields are safe to publish this way
+            row[source] = asked == null ? NO_TRANSIT : asked;
+            return asked;
+        }
+        return t == NO_TRANSIT ? null : (TransitTime) t;
+    }
+
     /** The transfers to one store of one question: windows per source, and the units taken from each. */
     private final class Transfers {
         private final int store;
-        private final Instant now;
-        private final Instant[] dispatch;
-        private final DeliveryWindow[] windows;
-        private final boolean[] known;
-        private final int skuCount;
+        private final Timings timings;
+        private final Cart cart;
         private long[][] taken;
 
-        Transfers(int store, Instant now, Instant[] dispatch, int skuCount) {
-            this.skuCount = skuCount;
+        Transfers(int store, Timings timings, Cart cart) {
+            this.cart = cart;
             this.store = store;
-            this.now = now;
-            this.dispatch = dispatch;
-            this.windows = new DeliveryWindow[network.size()];
-            this.known = new boolean[network.size()];
+            this.timings = timings;
         }
 
         boolean usable(int source) {
@@ -346,20 +440,7 @@ final class PickupPointFinder {
 
         /** The collection window at the store of a transfer from {@code source}; null when none can be made. */
         DeliveryWindow window(int source) {
-            if (!known[source]) {
-                known[source] = true;
-                Instant d = dispatch[source];
-                if (d == null) {
-                    d = calendar.dispatch(LegKind.TRANSFER, source, now);
-                    // Instant.MIN marks "cannot dispatch", so that it is asked once per question
-                    dispatch[source] = d == null ? Instant.MIN : d;
-                } else if (d == Instant.MIN) {
-                    d = null;
-                }
-                TransitTime transit = d == null ? null : calendar.transferTransit(source, store);
-                windows[source] = transit == null ? null : calendar.transferWindow(store, transit, d);
-            }
-            return windows[source];
+            return timings.transfer(source, store);
         }
 
         /** Whether the usable sources together hold {@code units} of the cart's SKU {@code x}. */
@@ -415,10 +496,10 @@ final class PickupPointFinder {
 
         void take(int sku, int entry, long units) {
             if (taken == null) {
-                taken = new long[skuCount][];
+                taken = new long[cart.skuCount][];
             }
             if (taken[sku] == null) {
-                taken[sku] = new long[windows.length];
+                taken[sku] = new long[cart.stock[sku].size()];
             }
             taken[sku][entry] += units;
         }

@@ -316,6 +316,11 @@ public final class PromiseCalendar {
         return day == null ? null : store.opening(day);
     }
 
+    /** The carrier pickups of the location at {@code location}; null when the carrier takes goods as soon as they are ready. */
+    PickupSchedule pickup(int location) {
+        return pickups[location];
+    }
+
     /** The transit of a transfer from the location at {@code from} to the store at {@code store}; null when there is none. */
     TransitTime transferTransit(int from, int store) {
         return transferTransit(network.at(from), network.at(store));
