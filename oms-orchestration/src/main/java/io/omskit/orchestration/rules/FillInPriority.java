@@ -49,8 +49,11 @@ public final class FillInPriority implements CostRule {
     public record FillRank(LocationId location, int rank, boolean listed, double perUnit) implements Justification {
         @Override
         public String summary() {
+            if (listed && rank == 0) {
+                return location + " is priority 1, filled first: 0.00 per unit";
+            }
             return listed
-                    ? String.format(Locale.ROOT, "%s is priority %d, filled after the %d before it: %.2f per unit",
+                    ? String.format(Locale.ROOT, "%s is priority %d, filled once the %d before it are empty: %.2f per unit",
                     location, rank + 1, rank, perUnit)
                     : String.format(Locale.ROOT, "%s is not in the priority list, filled last: %.2f per unit", location,
                     perUnit);
