@@ -116,6 +116,7 @@ public final class Atp {
     private final Money[] onePartCharge;
     /** Per channel and delivery method (ordinals), whether its rule set enforces daily capacity: rules never change. */
     private final boolean[][] capacityEnforced;
+    private final PickupPointFinder pickupPoints;
 
     private Atp(Builder b) {
         this.engine = b.engine;
@@ -154,6 +155,7 @@ public final class Atp {
             onePartCharge[m] = charges.charge(methods.get(m), 1, null);
         }
         this.quickPages = b.quickPages;
+        this.pickupPoints = new PickupPointFinder(network, calendar, windows, index, this::components);
     }
 
     /** A builder. */
@@ -176,11 +178,15 @@ public final class Atp {
         return methods;
     }
 
-    /** Forgets every cached plan (for instance after changing rules or capacities behind the engine's back). */
+    /**
+     * Forgets every cached plan and kept transit (for instance after changing rules, capacities or the carriers' transit
+     * times behind the engine's back).
+     */
     public void clearCache() {
         cache.clear();
         places.clear();
         windows.clear();
+        pickupPoints.clear();
     }
 
     /**
@@ -246,6 +252,23 @@ public final class Atp {
         return new CartPromise(now, signals,
                 promise(q, lines, request.channel(), request.destination(), request.store(), now, hopeless, merchandise,
                         reads));
+    }
+
+    /**
+     * The stores near the shopper that can give the cart, and from when: for each store within the request's reach
+     * (every store with the pickup capability), express click and collect from its shelf (ready after its pick time
+     * in its opening hours) and ship-to-store (its shelf first, the rest transferred from the location whose transfer
+     * the calendar gets there soonest), each saying which lines it cannot give. Ranked as {@link PickupPoints} says.
+     * Answered from the availability index and the calendar without planning, so that a checkout page can list many
+     * stores at once: the stock is what orders from the channel may source (after safety stock and exposure), while
+     * the sourcing rules, costs and daily capacities that the order's own plan applies are not judged here.
+     *
+     * @throws IllegalArgumentException when the request names no moment and the clock's is outside the range of
+     *                                  {@link Checks#moment}
+     */
+    public PickupPoints pickupPoints(PickupPointsRequest request) {
+        Checks.notNull(request, "request");
+        return pickupPoints.find(request, now(request.now()));
     }
 
     /** The moment of a question: the one asked at, else the clock's, which must be in the range a request's may be. */

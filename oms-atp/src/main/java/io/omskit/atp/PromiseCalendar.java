@@ -316,6 +316,24 @@ public final class PromiseCalendar {
         return day == null ? null : store.opening(day);
     }
 
+    /** The carrier pickups of the location at {@code location}; null when the carrier takes goods as soon as they are ready. */
+    PickupSchedule pickup(int location) {
+        return pickups[location];
+    }
+
+    /** The transit of a transfer from the location at {@code from} to the store at {@code store}; null when there is none. */
+    TransitTime transferTransit(int from, int store) {
+        return transferTransit(network.at(from), network.at(store));
+    }
+
+    /**
+     * The collection window at {@code store} of a transfer dispatched at {@code dispatch} taking {@code t}, as
+     * {@link #transfer} computes it; null when the store does not open to receive it.
+     */
+    DeliveryWindow transferWindow(int store, TransitTime t, Instant dispatch) {
+        return transferWindow(calendars[store], t, dispatch);
+    }
+
     /** Which dates are public holidays in a destination country (none for null), nationwide. */
     public Predicate<LocalDate> countryHolidays(String countryCode) {
         return holidays(countryCode, null);

@@ -349,6 +349,8 @@ public final class Demo implements AutoCloseable {
         returns(results);
         heading("15. Cart holds: the hold follows the cart, a growth refused for stock, a lapsed hold frees its units at once");
         results.cartHolds = new CartHoldScene(out, network, catalog).run();
+        heading("16. Allocation priorities and pickup points: fill W2 before W1, which Berlin stores can give a cart and when");
+        prioritiesAndPickupPoints(results);
         return results;
     }
 
@@ -736,6 +738,84 @@ public final class Demo implements AutoCloseable {
         results.rejectedAt = first.location();
     }
 
+    // ---- allocation priorities (oms-orchestration) and pickup points (oms-atp) ----
+
+    private void prioritiesAndPickupPoints(Results results) {
+        // a what-if on two warehouses: W1 is nearer the customer, the retailer wants W2 emptied first
+        io.omskit.core.network.Network two = io.omskit.core.network.Network.of(List.of(
+                io.omskit.core.network.Location.builder(LocationId.of("W1"), io.omskit.core.network.LocationType.WAREHOUSE,
+                        io.omskit.core.network.GeoPoint.of(52.40, 13.52)).build(),
+                io.omskit.core.network.Location.builder(LocationId.of("W2"), io.omskit.core.network.LocationType.WAREHOUSE,
+                        io.omskit.core.network.GeoPoint.of(51.34, 12.37)).build()));
+        io.omskit.orchestration.stock.StockSnapshot stock = io.omskit.orchestration.stock.StockSnapshot.builder(two)
+                .add(DemoNetwork.sku(0), LocationId.of("W1"), 10).add(DemoNetwork.sku(0), LocationId.of("W2"), 3).build();
+        List<LocationId> priority = List.of(LocationId.of("W2"), LocationId.of("W1"));
+        io.omskit.orchestration.rules.ShippingCost shipping = new io.omskit.orchestration.rules.ShippingCost(
+                io.omskit.orchestration.rules.RateTable.flat(io.omskit.orchestration.spi.ShippingRate.of(4.0, 0.25, 0.002)));
+        io.omskit.orchestration.demand.Demand five = io.omskit.orchestration.demand.Demand.whatIf(Channel.WEB,
+                DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY, new io.omskit.core.order.Address("A. Shopper",
+                        "1 Alexanderplatz", null, "Berlin", "10178", "DE", io.omskit.core.network.GeoPoint.of(52.52, 13.41)), null),
+                List.of(io.omskit.orchestration.demand.DemandLine.of(io.omskit.core.order.LineId.of("1"), DemoNetwork.sku(0), 5)),
+                clock.instant());
+        results.shipmentPrioritySplit = split(planOn(two, io.omskit.orchestration.rulebook.RuleSet.builder("by-shipment")
+                .cost(shipping).cost(new io.omskit.orchestration.rules.LocationPriority(priority, 1)).build(), five, stock));
+        io.omskit.orchestration.result.SourcingPlan filled = planOn(two,
+                io.omskit.orchestration.rulebook.RuleSet.builder("fill-in-priority").cost(shipping)
+                        .cost(new io.omskit.orchestration.rules.FillInPriority(priority, 1000)).build(), five, stock);
+        results.prioritySplit = split(filled);
+        out.println("  5 x " + DemoNetwork.sku(0) + ", W2 holds 3, W1 (nearer) 10, priority [W2, W1]");
+        out.println("    location-priority (per shipment): " + results.shipmentPrioritySplit);
+        out.println("    fill-in-priority (per unit):      " + results.prioritySplit);
+        filled.explanation().locations().forEach(v -> v.costs().stream()
+                .filter(c -> c.rule().equals(io.omskit.orchestration.rules.FillInPriority.NAME))
+                .forEach(c -> out.println("      " + c.why().summary())));
+
+        // which stores near Alexanderplatz can give a 2-line cart, from the demo's live stock
+        io.omskit.orchestration.rulebook.RuleSet any = io.omskit.orchestration.rulebook.RuleSet.builder("any")
+                .filter(new io.omskit.orchestration.rules.CapabilityFilter()).build();
+        io.omskit.atp.Atp atp = io.omskit.atp.Atp.builder().inventory(inventory).catalog(catalog).clock(clock)
+                .engine(io.omskit.orchestration.SourcingEngine.builder().network(network).inventory(inventory)
+                        .catalog(catalog).clock(clock).rules(io.omskit.orchestration.rulebook.RuleBook.of(any)).build())
+                .calendar(io.omskit.atp.PromiseCalendar.builder(network)
+                        .holidays(new io.omskit.atp.calendar.JollydayHolidays())
+                        .pickup(io.omskit.core.network.LocationType.WAREHOUSE,
+                                io.omskit.atp.calendar.PickupSchedule.weekdaysAt(java.time.LocalTime.of(17, 0)))
+                        .build())
+                .build();
+        List<io.omskit.atp.CartLine> lines = List.of(io.omskit.atp.CartLine.of("1", DemoNetwork.sku(0), 1),
+                io.omskit.atp.CartLine.of("2", DemoNetwork.sku(1), 1));
+        io.omskit.atp.PickupPoints points = atp.pickupPoints(io.omskit.atp.PickupPointsRequest
+                .of(Channel.WEB, lines, io.omskit.core.network.GeoPoint.of(52.52, 13.41)));
+        out.println("  pickup points within 50 km of Alexanderplatz for 1 x " + DemoNetwork.sku(0) + " + 1 x "
+                + DemoNetwork.sku(1) + ":");
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        for (io.omskit.atp.PickupPoint p : points.points()) {
+            String how = p.best().map(o -> (o.method() == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT ? "from the shelf"
+                            : "ship-to-store" + (o.transferFrom().isEmpty() ? "" : " from " + o.transferFrom()))
+                            + ", ready " + WHEN.format(o.readyAt().atZone(berlin)))
+                    .orElse("cannot give lines " + p.shipToStore().missingLines());
+            out.printf("    %-13s %5.1f km  %s%s%n", p.store(), p.distanceKm(), how,
+                    p.express().isComplete() || p.express().missingLines().isEmpty() ? ""
+                            : " (express lacks lines " + p.express().missingLines() + ")");
+        }
+        results.pickupPoints = points;
+    }
+
+    private io.omskit.orchestration.result.SourcingPlan planOn(io.omskit.core.network.Network on,
+                                                               io.omskit.orchestration.rulebook.RuleSet rules,
+                                                               io.omskit.orchestration.demand.Demand demand,
+                                                               io.omskit.orchestration.stock.StockSnapshot stock) {
+        return io.omskit.orchestration.SourcingEngine.builder().network(on).clock(clock)
+                .rules(io.omskit.orchestration.rulebook.RuleBook.of(rules)).build()
+                .plan(io.omskit.orchestration.demand.SourcingRequest.of(demand), stock);
+    }
+
+    private static Map<LocationId, Integer> split(io.omskit.orchestration.result.SourcingPlan plan) {
+        Map<LocationId, Integer> units = new TreeMap<>(java.util.Comparator.comparing(LocationId::value).reversed());
+        plan.fulfilments().forEach(f -> units.put(f.location(), f.units()));
+        return units;
+    }
+
     // ---- scene 8: product page and cart promises (oms-atp) ----
 
     private static final java.time.format.DateTimeFormatter WHEN =
@@ -915,5 +995,10 @@ public final class Demo implements AutoCloseable {
         public io.omskit.returns.rma.Return returned;
         public Order afterReturn;
         public CartHoldScene.Outcome cartHolds;
+        /** Units per location of the fill-in-priority plan. */
+        public Map<LocationId, Integer> prioritySplit;
+        /** Units per location of the same order priced per shipment. */
+        public Map<LocationId, Integer> shipmentPrioritySplit;
+        public io.omskit.atp.PickupPoints pickupPoints;
     }
 }

@@ -96,4 +96,22 @@ class DemoTest {
                 .hasSizeGreaterThanOrEqualTo(2);
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("8. Product page and cart promises", "back in stock on");
     }
+
+    @Test
+    void the_demo_fills_w2_before_w1_and_lists_pickup_points() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        Demo.Results results = new Demo(new PrintStream(buffer, true, StandardCharsets.UTF_8),
+                Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).run();
+
+        assertThat(results.prioritySplit).containsExactly(
+                java.util.Map.entry(io.omskit.core.network.LocationId.of("W2"), 3),
+                java.util.Map.entry(io.omskit.core.network.LocationId.of("W1"), 2));
+        assertThat(results.shipmentPrioritySplit).doesNotContainEntry(io.omskit.core.network.LocationId.of("W2"), 3);
+        assertThat(results.pickupPoints.points()).isNotEmpty();
+        assertThat(results.pickupPoints.points()).allSatisfy(p -> assertThat(p.distanceKm()).isLessThanOrEqualTo(50));
+        assertThat(results.pickupPoints.points()).extracting(p -> p.store().value())
+                .contains("ST-MITTE", "ST-KREUZBERG").doesNotContain("ST-MUNICH");
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("Allocation priorities and pickup points",
+                "fill-in-priority (per unit):      {W2=3, W1=2}", "pickup points within 50 km of Alexanderplatz");
+    }
 }

@@ -64,7 +64,7 @@ class FulfilmentMethodsTest {
         }
 
         @Test
-        void offers_ship_to_store_from_a_warehouse_when_the_pickup_store_lacks_stock() {
+        void offers_ship_to_store_of_the_shelf_and_a_warehouse_transfer_when_the_pickup_store_lacks_stock() {
             StockSnapshot stock = stock(network, "A", "STORE-A", 1, "A", "STORE-B", 9, "A", "WH", 9);
 
             SourcingPlan plan = engine.plan(SourcingRequest.of(order("o", collect("STORE-A"), "A", 3)), stock);
@@ -75,11 +75,16 @@ class FulfilmentMethodsTest {
             });
             SourcingPlan offer = plan.shipToStoreOffer().orElseThrow();
             assertThat(offer.ruleSet()).isEqualTo("ship-to-store");
-            assertThat(offer.fulfilments()).singleElement().satisfies(f -> {
+            // the warehouses-only allowance names transfer sources: the store's own unit is collected from its shelf
+            assertThat(offer.fulfilments()).satisfiesExactlyInAnyOrder(f -> {
+                assertThat(f.location()).isEqualTo(id("STORE-A"));
+                assertThat(f.kind()).isEqualTo(LegKind.COLLECT);
+                assertThat(f.units()).isEqualTo(1);
+            }, f -> {
                 assertThat(f.location()).isEqualTo(id("WH"));
                 assertThat(f.kind()).isEqualTo(LegKind.TRANSFER);
                 assertThat(f.destination()).isEqualTo(id("STORE-A"));
-                assertThat(f.units()).isEqualTo(3);
+                assertThat(f.units()).isEqualTo(2);
             });
         }
     }

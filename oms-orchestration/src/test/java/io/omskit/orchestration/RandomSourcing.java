@@ -172,6 +172,19 @@ public final class RandomSourcing {
         if (random.nextInt(4) == 0) {
             b.cost(new OpportunityCost((sku, location) -> location.type() == LocationType.STORE ? 1 : 0));
         }
+        if (random.nextInt(4) == 0) {
+            List<LocationId> ranked = new ArrayList<>();
+            for (int l = 0; l < network.size(); l += 2) {
+                ranked.add(network.at(l).id());
+            }
+            b.cost(new io.omskit.orchestration.rules.FillInPriority(ranked, random.nextInt(3)));
+        }
+        if (random.nextInt(4) == 0) {
+            b.cost(new io.omskit.orchestration.rules.MostStockFirst(random.nextInt(3)));
+        }
+        if (random.nextInt(4) == 0) {
+            b.cost(new io.omskit.orchestration.rules.PickupStoreFirst(1 + random.nextInt(5)));
+        }
         return b;
     }
 

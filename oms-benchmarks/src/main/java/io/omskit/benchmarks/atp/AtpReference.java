@@ -4,6 +4,7 @@ import io.omskit.atp.Atp;
 import io.omskit.atp.CartLine;
 import io.omskit.atp.CartRequest;
 import io.omskit.atp.Destination;
+import io.omskit.atp.PickupPointsRequest;
 import io.omskit.atp.ProductPageRequest;
 import io.omskit.atp.PromiseCalendar;
 import io.omskit.atp.calendar.JollydayHolidays;
@@ -177,6 +178,20 @@ final class AtpReference {
                 }
             }
             out[q] = new CartRequest(cart, Channel.WEB, areas[a], areaStore[a], NOW);
+        }
+        return out;
+    }
+
+    /**
+     * {@code count} pickup-point questions: a cart of {@code lines} distinct popular SKUs (1 or 2 units each), asked
+     * from a shopper's area for the stores within {@code maxKm}.
+     */
+    PickupPointsRequest[] pickupPoints(int count, int lines, double maxKm) {
+        CartRequest[] carts = carts(count, lines);
+        PickupPointsRequest[] out = new PickupPointsRequest[count];
+        for (int q = 0; q < count; q++) {
+            out[q] = new PickupPointsRequest(carts[q].lines(), Channel.WEB, carts[q].destination().position(), maxKm,
+                    PickupPointsRequest.DEFAULT_LIMIT, NOW);
         }
         return out;
     }

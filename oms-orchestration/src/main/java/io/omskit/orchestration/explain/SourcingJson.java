@@ -17,7 +17,10 @@ import io.omskit.orchestration.rules.LoadBalancing;
 import io.omskit.orchestration.rules.LocationPriority;
 import io.omskit.orchestration.rules.LocationTypeFilter;
 import io.omskit.orchestration.rules.MaxDistanceFilter;
+import io.omskit.orchestration.rules.FillInPriority;
+import io.omskit.orchestration.rules.MostStockFirst;
 import io.omskit.orchestration.rules.OpenNowFilter;
+import io.omskit.orchestration.rules.PickupStoreFirst;
 import io.omskit.orchestration.rules.OpportunityCost;
 import io.omskit.orchestration.rules.PickupStoreOnlyFilter;
 import io.omskit.orchestration.rules.ProtectStoreStock;
@@ -69,7 +72,10 @@ public final class SourcingJson {
                 .subtype(LoadBalancing.Load.class, "sourcing.load-balancing.load")
                 .subtype(LocationPriority.Rank.class, "sourcing.location-priority.rank")
                 .subtype(LatenessCost.Lateness.class, "sourcing.lateness.estimate")
-                .subtype(OpportunityCost.KeptValue.class, "sourcing.opportunity-cost.kept-value");
+                .subtype(OpportunityCost.KeptValue.class, "sourcing.opportunity-cost.kept-value")
+                .subtype(FillInPriority.FillRank.class, "sourcing.fill-in-priority.rank")
+                .subtype(MostStockFirst.StockHeld.class, "sourcing.most-stock-first.stock-held")
+                .subtype(PickupStoreFirst.ShelfFirst.class, "sourcing.pickup-store-first.shelf-first");
     }
 
     /** The module with the core and built-in sourcing names. */

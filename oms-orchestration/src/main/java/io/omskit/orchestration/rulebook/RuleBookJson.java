@@ -20,7 +20,10 @@ import io.omskit.orchestration.rules.ExcludedLocationsFilter;
 import io.omskit.orchestration.rules.KeepTogetherFilter;
 import io.omskit.orchestration.rules.LatenessCost;
 import io.omskit.orchestration.rules.LoadBalancing;
+import io.omskit.orchestration.rules.FillInPriority;
 import io.omskit.orchestration.rules.LocationPriority;
+import io.omskit.orchestration.rules.MostStockFirst;
+import io.omskit.orchestration.rules.PickupStoreFirst;
 import io.omskit.orchestration.rules.LocationTypeFilter;
 import io.omskit.orchestration.rules.MaxDistanceFilter;
 import io.omskit.orchestration.rules.OpenNowFilter;
@@ -81,7 +84,9 @@ import java.util.TreeSet;
  * ({@code lastUnits}, {@code perUnit}), {@code load-balancing} ({@code weight}), {@code location-priority}
  * ({@code locations}, {@code step}), {@code lateness} ({@code perHour}, optional {@code baseHours} (12),
  * {@code kmPerHour} (60)), {@code opportunity-cost} (uses the {@link OpportunityCosts} given to
- * {@link Builder#opportunityCosts}).</li>
+ * {@link Builder#opportunityCosts}), {@code fill-in-priority} ({@code locations}, {@code perUnit}),
+ * {@code most-stock-first} ({@code weight}), {@code pickup-store-first} (optional {@code perUnit},
+ * {@value io.omskit.orchestration.rules.PickupStoreFirst#DEFAULT_PER_UNIT} when absent).</li>
  * </ul>
  * Every number is finite and within its range, both bounds included: the costs ({@code per...}, {@code weight},
  * {@code step}) from 0 to {@link #MAX_RATE}; {@code maxKm} above 0 to {@link #MAX_KM}; {@code baseHours} from 0 to
@@ -358,6 +363,16 @@ public final class RuleBookJson {
                 }
                 return new OpportunityCost(opportunityCosts);
             });
+            costs.put(FillInPriority.NAME, p -> {
+                List<LocationId> ids = new ArrayList<>();
+                for (String id : p.texts("locations")) {
+                    ids.add(LocationId.of(id));
+                }
+                return new FillInPriority(ids, p.number("perUnit", 0, MAX_RATE));
+            });
+            costs.put(MostStockFirst.NAME, p -> new MostStockFirst(p.number("weight", 0, MAX_RATE)));
+            costs.put(PickupStoreFirst.NAME, p -> new PickupStoreFirst(
+                    p.number("perUnit", PickupStoreFirst.DEFAULT_PER_UNIT, 0, MAX_RATE)));
         }
 
         private static SourcingRule locationType(RuleParameters p) {

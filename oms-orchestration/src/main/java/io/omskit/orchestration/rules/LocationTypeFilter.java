@@ -19,6 +19,9 @@ import java.util.Set;
  * warehouses only, or web home delivery also from stores (ship from store) and drop-shippers. The most specific
  * allowance applies (channel and method, then method, then channel, then one for all); with none, every type is
  * allowed. Named {@value #NAME}.
+ *
+ * <p>For ship-to-store the allowance names where transfers may come from; the pickup store itself is never excluded,
+ * whatever its type: units on its own shelf are collected there, with no transfer.
  */
 public final class LocationTypeFilter implements FilterRule {
 
@@ -82,10 +85,14 @@ public final class LocationTypeFilter implements FilterRule {
 
     /**
      * True when, for every channel, the allowance that applies to {@code a} allows the same location types as the one
-     * that applies to {@code b} (every type when none applies).
+     * that applies to {@code b} (every type when none applies), and neither or both are ship-to-store (whose pickup
+     * store is always allowed).
      */
     @Override
     public boolean alike(DeliveryMethod a, DeliveryMethod b) {
+        if ((a == DeliveryMethod.SHIP_TO_STORE) != (b == DeliveryMethod.SHIP_TO_STORE)) {
+            return false;
+        }
         for (Channel channel : Channel.values()) {
             if (!allowed(channel, a).equals(allowed(channel, b))) {
                 return false;
@@ -119,7 +126,8 @@ public final class LocationTypeFilter implements FilterRule {
         DeliveryMethod method = context.delivery().method();
         Allowance best = applying(channel, method);
         LocationType type = context.locationType(location);
-        if (best == null || best.types().contains(type)) {
+        if (best == null || best.types().contains(type)
+                || method == DeliveryMethod.SHIP_TO_STORE && location == context.pickupStore()) {
             return null;
         }
         return new TypeNotAllowed(context.location(location).id(), type, channel, method, best.types());
