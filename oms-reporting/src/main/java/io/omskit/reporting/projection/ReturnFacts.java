@@ -94,6 +94,28 @@ public final class ReturnFacts {
         return sum;
     }
 
+    /**
+     * One refund of the goods that the provider made, or store credit issued.
+     *
+     * @param key   the refund's key
+     * @param at    when it was made ({@code ReturnRefunded} or {@code StoreCreditIssued})
+     * @param goods the value of the goods it paid back (units net of discounts, before shipping refunds and fees)
+     */
+    public record RefundedGoods(String key, Instant at, Money goods) {
+    }
+
+    /** Every refund made for it whose request is known, by key. */
+    public List<RefundedGoods> refundedGoods() {
+        List<RefundedGoods> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, Instant> done : new TreeMap<>(refundedAt).entrySet()) {
+            Money goods = goodsByRefund.get(done.getKey());
+            if (goods != null) {
+                out.add(new RefundedGoods(done.getKey(), done.getValue(), goods));
+            }
+        }
+        return out;
+    }
+
     /** The currency of its refunds; null when no refund was requested. */
     public CurrencyUnit refundCurrency() {
         for (Money m : goodsByRefund.values()) {
@@ -130,6 +152,10 @@ public final class ReturnFacts {
     }
 
     boolean refunded(String key, Instant at) {
-        return refundedAt.putIfAbsent(key, at) == null;
+        Instant before = refundedAt.get(key);
+        if (before == null || at.isBefore(before)) {
+            refundedAt.put(key, at);
+        }
+        return before == null;
     }
 }
