@@ -111,7 +111,7 @@ public final class EventProjection {
 
     /**
      * Registers {@code listener}, called with each event that told the projection something new, right after it was
-     * applied, under the projection's lock (so it must be quick and must not call back into the projection).
+     * applied, under the projection's lock: it must be quick; it may read the facts (on the same thread).
      */
     public void subscribe(Consumer<DomainEvent> listener) {
         listeners.add(Checks.notNull(listener, "listener"));
@@ -135,6 +135,11 @@ public final class EventProjection {
     /** Every fulfilment known. Read inside {@link #read} only. */
     public Collection<FulfilmentFacts> fulfilments() {
         return Collections.unmodifiableCollection(fulfilments.values());
+    }
+
+    /** The fulfilment {@code id}; null when unknown. Read inside {@link #read} only. */
+    public FulfilmentFacts fulfilment(FulfilmentId id) {
+        return fulfilments.get(id);
     }
 
     /** Every return known. Read inside {@link #read} only. */
@@ -230,7 +235,7 @@ public final class EventProjection {
         return io.omskit.core.order.CancellationReason.OTHER;
     }
 
-    private FulfilmentFacts fulfilment(FulfilmentId id) {
+    private FulfilmentFacts fulfilmentFacts(FulfilmentId id) {
         FulfilmentFacts f = fulfilments.get(id);
         if (f == null) {
             f = new FulfilmentFacts(id);
@@ -246,38 +251,38 @@ public final class EventProjection {
             for (FulfilmentLine l : o.lines()) {
                 lines.add(new FulfilmentFacts.OfferedLine(l.line(), l.sku(), l.quantity() + l.rejected() + l.cancelled()));
             }
-            return fulfilment(o.fulfilmentId()).offer(o.orderId(), o.kind(), o.location(), lines, o.occurredAt());
+            return fulfilmentFacts(o.fulfilmentId()).offer(o.orderId(), o.kind(), o.location(), lines, o.occurredAt());
         }
         if (event instanceof FulfilmentEvent.FulfilmentShipped) {
-            return fulfilment(event.fulfilmentId()).shipped(event.occurredAt());
+            return fulfilmentFacts(event.fulfilmentId()).shipped(event.occurredAt());
         }
         if (event instanceof FulfilmentEvent.FulfilmentPacked) {
             if (((FulfilmentEvent.FulfilmentPacked) event).status() == FulfilmentStatus.READY_FOR_COLLECTION) {
-                return fulfilment(event.fulfilmentId()).readyForCollection(event.occurredAt());
+                return fulfilmentFacts(event.fulfilmentId()).readyForCollection(event.occurredAt());
             }
             return false;
         }
         if (event instanceof FulfilmentEvent.FulfilmentArrivedAtStore) {
-            return fulfilment(event.fulfilmentId()).readyForCollection(event.occurredAt());
+            return fulfilmentFacts(event.fulfilmentId()).readyForCollection(event.occurredAt());
         }
         if (event instanceof FulfilmentEvent.FulfilmentDelivered) {
-            return fulfilment(event.fulfilmentId()).delivered(event.occurredAt());
+            return fulfilmentFacts(event.fulfilmentId()).delivered(event.occurredAt());
         }
         if (event instanceof FulfilmentEvent.FulfilmentCollected) {
-            return fulfilment(event.fulfilmentId()).collected(event.occurredAt());
+            return fulfilmentFacts(event.fulfilmentId()).collected(event.occurredAt());
         }
         if (event instanceof FulfilmentEvent.FulfilmentRejected) {
             FulfilmentEvent.FulfilmentRejected r = (FulfilmentEvent.FulfilmentRejected) event;
-            return fulfilment(r.fulfilmentId()).rejected(r.version(),
+            return fulfilmentFacts(r.fulfilmentId()).rejected(r.version(),
                     new FulfilmentFacts.Removal(r.occurredAt(), r.units(), r.reason(), r.whole()));
         }
         if (event instanceof FulfilmentEvent.FulfilmentCancelled) {
             FulfilmentEvent.FulfilmentCancelled c = (FulfilmentEvent.FulfilmentCancelled) event;
-            return fulfilment(c.fulfilmentId()).cancelled(c.version(),
+            return fulfilmentFacts(c.fulfilmentId()).cancelled(c.version(),
                     new FulfilmentFacts.Removal(c.occurredAt(), c.units(), c.reason().name(), c.whole()));
         }
         if (event instanceof FulfilmentEvent.FulfilmentExpired) {
-            return fulfilment(event.fulfilmentId()).expired(event.occurredAt());
+            return fulfilmentFacts(event.fulfilmentId()).expired(event.occurredAt());
         }
         return false;
     }
