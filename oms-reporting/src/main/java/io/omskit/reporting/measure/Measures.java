@@ -124,7 +124,7 @@ public final class Measures {
                 String group = by == Dimension.TOTAL ? ALL : by == Dimension.CHANNEL ? o.channel().name() : f.location().value();
                 FulfilmentSpeed.Leg leg = f.isHomeDelivery() ? FulfilmentSpeed.Leg.PLACED_TO_SHIPPED
                         : FulfilmentSpeed.Leg.PLACED_TO_READY_FOR_PICKUP;
-                samples.computeIfAbsent(List.of(b[0], b[1], group, leg.name()), k -> new ArrayList<>())
+                samples.computeIfAbsent(List.of(b[0], b[1], group, leg.ordinal()), k -> new ArrayList<>())
                         .add(Math.max(0, done.toEpochMilli() - o.placedAt().toEpochMilli()));
             }
             List<FulfilmentSpeed> rows = new ArrayList<>();
@@ -135,7 +135,7 @@ public final class Measures {
                     sum += s;
                 }
                 rows.add(new FulfilmentSpeed((LocalDate) k.get(0), (LocalDate) k.get(1), (String) k.get(2),
-                        FulfilmentSpeed.Leg.valueOf((String) k.get(3)), sorted.length,
+                        FulfilmentSpeed.Leg.values()[(Integer) k.get(3)], sorted.length,
                         Duration.ofMillis(percentile(sorted, 50)), Duration.ofMillis(percentile(sorted, 90)),
                         Duration.ofMillis(percentile(sorted, 99)), Duration.ofMillis(sum / sorted.length)));
             });
