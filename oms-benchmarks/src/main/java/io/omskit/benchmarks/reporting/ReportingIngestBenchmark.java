@@ -198,5 +198,17 @@ public class ReportingIngestBenchmark {
             System.out.printf("%d events, pass %d: %d ms of CPU, %.0f events/s of CPU%n", h.size(), pass, (t1 - t0) / 1_000_000,
                     h.size() * 1e9 / (t1 - t0));
         }
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        EventProjection kept = new EventProjection();
+        kept.ingestAll(h);
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        System.out.printf("retained by the projection: about %d bytes per order (with its fulfilments and ledger entries)%n",
+                (after - before) / ORDERS);
+        if (kept.orders().isEmpty()) {
+            throw new IllegalStateException("nothing projected");
+        }
     }
 }

@@ -39,8 +39,9 @@ import java.util.function.Function;
  * twice, late or out of order leave the same facts as the history in order, and a projection rebuilt from the history
  * equals the live one. Events it does not report on (transfers, notifications, parcel bookings) are ignored.
  *
- * <p>Memory grows with the orders, fulfilments, returns and stock ledger entries it holds (roughly 0.5 KB for an order
- * with its fulfilment, 100 bytes for a ledger entry), not with the events: duplicates cost nothing. A host bounds it by
+ * <p>Memory grows with the orders, fulfilments, returns and stock ledger entries it holds (about 1.2 KB for an order
+ * with its fulfilments, reservations and stock ledger entries, as {@code ReportingIngestBenchmark} measures it), not
+ * with the events: duplicates cost nothing. A host bounds it by
  * rebuilding from the history of the period it reports on (for example the last 13 months).
  *
  * <p>Thread-safe: events from many threads are applied one at a time; {@link #read} sees a consistent state.
