@@ -351,7 +351,67 @@ public final class Demo implements AutoCloseable {
         results.cartHolds = new CartHoldScene(out, network, catalog).run();
         heading("16. Allocation priorities and pickup points: fill W2 before W1, which Berlin stores can give a cart and when");
         prioritiesAndPickupPoints(results);
+        heading("The report: every scene's events, measured and written to one HTML page");
+        report(results);
         return results;
+    }
+
+    // ---- scene 15: reporting over the events of every scene ----
+
+    /** Where scene 15 writes the HTML report. */
+    public static final java.nio.file.Path REPORT_FILE = java.nio.file.Path.of("target", "oms-report.html");
+
+    private void report(Results results) {
+        java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+        io.omskit.reporting.Reporting reporting = io.omskit.reporting.Reporting.builder().clock(clock).zone(zone)
+                .catalog(catalog).build();
+        List<DomainEvent> history = events.events();
+        java.time.Instant first = history.stream().map(DomainEvent::occurredAt).min(java.util.Comparator.naturalOrder())
+                .orElse(clock.instant());
+        // stock loaded in bulk at the start raised no events: the report is told the opening balances
+        java.time.Instant opening = first.minusSeconds(60);
+        DemoNetwork.seedStock(network, (sku, location, units) -> reporting.openingStock(sku, location, units, opening));
+        int told = reporting.rebuild(history);
+        reporting.rebuild(history);
+        io.omskit.reporting.measure.ReportPeriod period = io.omskit.reporting.measure.ReportPeriod.of(
+                java.time.LocalDate.ofInstant(first, zone), java.time.LocalDate.ofInstant(clock.instant(), zone), zone);
+        io.omskit.reporting.measure.Report report = reporting.report(period);
+        out.println("  " + history.size() + " events of the scenes, " + told + " of them news to the reports (fed twice: the second"
+                + " pass changes nothing), " + period.from() + " to " + period.to());
+        for (io.omskit.reporting.measure.OrderVolume v : report.volumeTotal()) {
+            out.println("  orders placed: " + v.orders() + " (" + v.units() + " units) worth " + v.value());
+        }
+        for (io.omskit.reporting.measure.FulfilmentSpeed s : report.speedTotal()) {
+            out.println("  " + s.leg().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": p50 "
+                    + io.omskit.reporting.html.HtmlReport.duration(s.p50()) + ", p90 "
+                    + io.omskit.reporting.html.HtmlReport.duration(s.p90()) + " over " + s.samples() + " fulfilment(s)");
+        }
+        for (io.omskit.reporting.measure.PromiseKept p : report.promiseTotal()) {
+            out.println("  promise kept (on time in full): " + p.kept() + " of " + p.orders() + " promised orders, "
+                    + io.omskit.reporting.html.HtmlReport.percent(p.rate()));
+        }
+        for (io.omskit.reporting.measure.FillRate f : report.fillRateTotal()) {
+            out.println("  fill rate: " + f.filled() + " of " + f.requested() + " units asked of locations, "
+                    + io.omskit.reporting.html.HtmlReport.percent(f.rate()));
+        }
+        for (io.omskit.reporting.measure.SplitRate s : report.splitRateTotal()) {
+            out.printf(java.util.Locale.ROOT, "  split rate: %d shipment(s) for %d order(s), %.2f per order%n", s.shipments(),
+                    s.orders(), s.shipmentsPerOrder());
+        }
+        for (io.omskit.reporting.measure.ReturnRate r : report.returnRateTotal()) {
+            out.println("  return rate: " + r.returned() + " of " + r.fulfilled() + " units fulfilled");
+        }
+        for (io.omskit.reporting.measure.ReturnsValue v : report.returnsValue()) {
+            out.printf(java.util.Locale.ROOT, "  returns value: %s of %s fulfilled revenue, %.1f%%%n", v.returnedValue(),
+                    v.fulfilledRevenue(), v.percent());
+        }
+        long waiting = report.backlog().stream().mapToLong(io.omskit.reporting.measure.Backlog::waiting).sum();
+        out.println("  waiting now: " + waiting + " (" + report.backlog().size() + " location(s) with a backlog)");
+        java.nio.file.Path file = reporting.writeHtml(report, REPORT_FILE).toAbsolutePath();
+        out.println("  report written to " + file + " (open it in a browser: no script, nothing fetched)");
+        results.report = report;
+        results.reportFile = file;
+        results.reportedEvents = history;
     }
 
     // ---- scene 12: quote, choose, book a label, follow the parcel by webhooks ----
@@ -1000,5 +1060,8 @@ public final class Demo implements AutoCloseable {
         /** Units per location of the same order priced per shipment. */
         public Map<LocationId, Integer> shipmentPrioritySplit;
         public io.omskit.atp.PickupPoints pickupPoints;
+        public io.omskit.reporting.measure.Report report;
+        public java.nio.file.Path reportFile;
+        public List<DomainEvent> reportedEvents = new ArrayList<>();
     }
 }

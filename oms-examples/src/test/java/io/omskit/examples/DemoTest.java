@@ -113,5 +113,22 @@ class DemoTest {
                 .contains("ST-MITTE", "ST-KREUZBERG").doesNotContain("ST-MUNICH");
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("Allocation priorities and pickup points",
                 "fill-in-priority (per unit):      {W2=3, W1=2}", "pickup points within 50 km of Alexanderplatz");
+    void the_demo_ends_writing_its_report_from_the_events_of_every_scene() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        Demo.Results results = new Demo(new PrintStream(buffer, true, StandardCharsets.UTF_8),
+                Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).run();
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+
+        io.omskit.reporting.measure.OrderVolume volume = results.report.volumeTotal().get(0);
+        long placed = results.reportedEvents.stream().filter(e -> e instanceof io.omskit.core.order.OrderEvent.OrderPlaced).count();
+        assertThat(volume.orders()).as("every order placed in the scenes").isEqualTo(placed).isGreaterThan(80);
+        assertThat(results.report.speedTotal()).isNotEmpty();
+        assertThat(results.report.returnRateTotal().get(0).returned()).isPositive();
+        assertThat(results.report.rejections()).as("scene 9's store rejection").isNotEmpty();
+        assertThat(printed).contains("The report: every scene", "orders placed: " + volume.orders(), "the second pass changes nothing",
+                "report written to " + results.reportFile);
+        String html = java.nio.file.Files.readString(results.reportFile);
+        assertThat(html).contains("data-measure=\"orders\"><div class=\"figure\">" + volume.orders() + "<")
+                .doesNotContain("<script");
     }
 }

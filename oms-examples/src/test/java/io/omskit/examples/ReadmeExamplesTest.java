@@ -73,6 +73,15 @@ import io.omskit.core.shipping.TrackingStatus;
 import io.omskit.orchestration.carrier.CarrierChooser;
 import io.omskit.orchestration.carrier.CarrierDecision;
 import io.omskit.orchestration.carrier.OnTimeRecord;
+import io.omskit.reporting.Reporting;
+import io.omskit.reporting.measure.Dimension;
+import io.omskit.reporting.measure.FulfilmentSpeed;
+import io.omskit.reporting.measure.Granularity;
+import io.omskit.reporting.measure.Measures;
+import io.omskit.reporting.measure.OrderVolume;
+import io.omskit.reporting.measure.Report;
+import io.omskit.reporting.measure.ReportPeriod;
+import io.omskit.reporting.micrometer.ReportingMetrics;
 import org.junit.jupiter.api.Test;
 
 /** The README's snippets, compiled and run; keep both in step. */
@@ -305,5 +314,70 @@ class ReadmeExamplesTest {
         assertThat(placed.outcome()).isEqualTo(PlacementResult.Outcome.CONFIRMED);
         assertThat(carts.find("cart-7").orElseThrow().status()).isEqualTo(ReservationStatus.CONSUMED);
         assertThat(inventory.networkAvailable(Sku.of("MUG"))).isEqualTo(8);
+    }
+
+    @Test
+    void reporting() throws Exception {
+        Clock clock = Clock.fixed(java.time.Instant.parse("2026-03-02T10:00:00Z"), java.time.ZoneOffset.UTC);
+        RecordingEventPublisher events = new RecordingEventPublisher();
+        InMemoryCatalog catalog = new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                Dimensions.ofMillimetres(100, 100, 120), true));
+        java.nio.file.Path target = java.nio.file.Files.createTempDirectory("readme-report");
+        io.micrometer.core.instrument.MeterRegistry meterRegistry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+        // --- README: Reporting ---
+        Reporting reporting = Reporting.builder().clock(clock).zone(java.time.ZoneId.of("Europe/Berlin")).catalog(catalog).build();
+        new ReportingMetrics(reporting).bindTo(meterRegistry);          // optional: micrometer-core on your class path
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock)
+                .publisher(reporting.alongside(events)).build();
+        Oms oms = Oms.builder().clock(clock)
+                .network(Network.of(List.of(
+                        Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build())))
+                .catalog(catalog).orders(new InMemoryOrderRepository()).inventory(inventory).payments(new FakePaymentGateway())
+                .events(reporting.alongside(events))                    // live, next to your own publisher
+                .build();
+        reporting.rebuild(events.events());                             // and from history: copies and order do not matter
+
+        // ... orders are placed, sourced, shipped ...
+
+        ReportPeriod march = ReportPeriod.of(java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 31), reporting.zone());
+        Measures measures = reporting.measures();
+        List<FulfilmentSpeed> speed = measures.fulfilmentSpeed(march, Granularity.DAY, Dimension.LOCATION);  // p50/p90/p99
+        List<OrderVolume> volume = measures.orderVolume(march, Granularity.PERIOD, Dimension.CHANNEL);      // per currency
+
+        Report report = reporting.report(march);                        // every measure of the period
+        reporting.writeHtml(report, target.resolve("oms-report.html")); // one page, inline SVG charts, no script
+        reporting.writeCsv(report, target.resolve("csv"));              // one CSV per table
+        reporting.writeJson(report, target.resolve("report.json"));
+        // --- end ---
+
+        assertThat(speed).isEmpty();
+        assertThat(volume).isEmpty();
+        inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
+        OrderId id = oms.placeOrder(PlaceOrderRequest.builder()
+                .channel(Channel.WEB).externalRef("W-1001").customer("customer-42").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 8)).paymentRef("tok_visa").build()).order().id();
+        oms.allocate(id, "W-1001-WH1", LocationId.of("WH-1"), List.of(LineQuantity.of(LineId.of("1"), 2)));
+        FulfilmentId parcel = FulfilmentId.of("W-1001-WH1");
+        oms.fulfilments().accept(parcel);
+        oms.fulfilments().startPicking(parcel);
+        oms.fulfilments().pack(parcel);
+        oms.fulfilments().ship(parcel, ShipmentDetails.of("DHL-1", "DHL", "00340434161094042557"));
+        reporting.rebuild(events.events());
+
+        assertThat(measures.orderVolume(march, Granularity.PERIOD, Dimension.CHANNEL)).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.group()).isEqualTo("WEB");
+                    assertThat(v.value()).isEqualTo(Money.of(CurrencyUnit.EUR, 16));
+                });
+        assertThat(measures.fulfilmentSpeed(march, Granularity.DAY, Dimension.LOCATION)).singleElement()
+                .satisfies(s -> assertThat(s.group()).isEqualTo("WH-1"));
+        assertThat(measures.stockTurnover(march, Dimension.SKU)).singleElement()
+                .satisfies(t -> assertThat(t.unitsSold()).isEqualTo(2));
+        assertThat(meterRegistry.get("oms.placements").tag("outcome", "placed").counter().count()).isEqualTo(1);
+        assertThat(java.nio.file.Files.readString(target.resolve("oms-report.html"))).contains("<svg");
+        assertThat(java.nio.file.Files.exists(target.resolve("csv/volume_by_day.csv"))).isTrue();
     }
 }

@@ -41,4 +41,27 @@ class ArchitectureTest {
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .allowEmptyShould(true).check(classes);
     }
+
+    @Test
+    void projections_know_nothing_of_the_measures_and_their_output() {
+        noClasses().that().resideInAPackage("io.omskit.reporting.projection..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.omskit.reporting.measure..", "io.omskit.reporting.export..",
+                        "io.omskit.reporting.html..", "io.omskit.reporting.micrometer..")
+                .check(classes);
+    }
+
+    @Test
+    void measures_know_nothing_of_their_output() {
+        noClasses().that().resideInAPackage("io.omskit.reporting.measure..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.omskit.reporting.export..", "io.omskit.reporting.html..",
+                        "io.omskit.reporting.micrometer..", "com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_micrometer_package_uses_micrometer_which_is_optional() {
+        noClasses().that().resideOutsideOfPackage("io.omskit.reporting.micrometer..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(classes);
+    }
 }

@@ -1,0 +1,2 @@
+/** The report as one self-contained HTML page: inline CSS, inline SVG charts, no script. */
+package io.omskit.reporting.html;

@@ -1,0 +1,29 @@
+package io.omskit.reporting.measure;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+/**
+ * Promise kept: on time in full (OTIF) as the trade and Fluent Commerce's metrics define it, for orders that were
+ * promised a window at checkout. A home delivery is <em>on time</em> when every fulfilment that went to the customer
+ * was delivered ({@code FulfilmentDelivered}) by the latest instant of the promised window; a click & collect or
+ * ship-to-store order when every such fulfilment was ready for collection ({@code FulfilmentPacked} ready for
+ * collection, {@code FulfilmentArrivedAtStore}) by it. It is <em>in full</em> when no unit was cancelled or refused
+ * for good except at the customer's request. Each order is stamped on the day of its promise's latest instant and
+ * counted once its outcome is known: it was completed, or the promise has passed (then it is late, however it ends).
+ * Orders cancelled entirely are left out. Broken down by {@link Dimension#TOTAL} or {@link Dimension#CHANNEL}.
+ *
+ * @param from             the first day of the bucket
+ * @param to               the last day of the bucket
+ * @param group            the channel; {@code "all"} for the total
+ * @param orders           promised orders whose outcome is known (the denominator)
+ * @param onTime           of them, completed by the promise
+ * @param inFull           of them, with no unit cancelled except at the customer's request
+ * @param kept             of them, both on time and in full (the numerator)
+ * @param rate             {@code kept / orders}, 0 when there are none
+ * @param averageLateness  average lateness: the mean of (completion - promise) over the orders completed after their
+ *                         promise, to the millisecond; zero when none was
+ */
+public record PromiseKept(LocalDate from, LocalDate to, String group, long orders, long onTime, long inFull, long kept,
+                          double rate, Duration averageLateness) {
+}
