@@ -113,6 +113,9 @@ class DemoTest {
                 .contains("ST-MITTE", "ST-KREUZBERG").doesNotContain("ST-MUNICH");
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("Allocation priorities and pickup points",
                 "fill-in-priority (per unit):      {W2=3, W1=2}", "pickup points within 50 km of Alexanderplatz");
+    }
+
+    @Test
     void the_demo_ends_writing_its_report_from_the_events_of_every_scene() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         Demo.Results results = new Demo(new PrintStream(buffer, true, StandardCharsets.UTF_8),
