@@ -23,7 +23,7 @@ import org.joda.money.Money;
  */
 public final class FakePaymentGateway implements PaymentGateway {
 
-    private enum Fault { DECLINE, TIMEOUT_SUCCEEDED, TIMEOUT_FAILED, UNREACHABLE }
+    private enum Fault { NONE, DECLINE, TIMEOUT_SUCCEEDED, TIMEOUT_FAILED, UNREACHABLE }
 
     private record Scripted(Fault fault, String message) {
     }
@@ -73,6 +73,15 @@ public final class FakePaymentGateway implements PaymentGateway {
      */
     public synchronized FakePaymentGateway timeOutNext(boolean actuallySucceeded) {
         script.add(new Scripted(actuallySucceeded ? Fault.TIMEOUT_SUCCEEDED : Fault.TIMEOUT_FAILED, "read timed out"));
+        return this;
+    }
+
+    /**
+     * The next call is answered as it would be without any fault; for scripting a fault on a later call (the second
+     * tender of an order: {@code answerNormallyNext().declineNext("no funds")}).
+     */
+    public synchronized FakePaymentGateway answerNormallyNext() {
+        script.add(new Scripted(Fault.NONE, ""));
         return this;
     }
 
