@@ -223,20 +223,6 @@ public final class FakePaymentGateway implements PaymentGateway {
         return a == null ? null : a.paymentRef;
     }
 
-    /** Every authorisation reference this provider gave for {@code order}, oldest first. */
-    public synchronized List<String> authorisationsOf(OrderId order) {
-        List<String> refs = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            PaymentRequest c = calls.get(i);
-            PaymentResult r = byKey.get(c.idempotencyKey());
-            if (c.kind() == PaymentRequest.Kind.AUTHORISE && c.orderId().equals(order) && r != null && r.succeeded()
-                    && byReference.containsKey(r.reference()) && !refs.contains(r.reference())) {
-                refs.add(r.reference());
-            }
-        }
-        return refs;
-    }
-
     /** Authorised and not yet captured or voided for {@code order}; null when never authorised. */
     public synchronized Money openAuthorisation(OrderId order) {
         return authorised.get(order);

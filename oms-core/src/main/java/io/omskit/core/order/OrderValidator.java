@@ -6,6 +6,7 @@ import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.common.Checks;
 import io.omskit.core.payment.AuthorisationTolerance;
+import io.omskit.core.payment.Tender;
 import io.omskit.core.payment.TenderRequest;
 import io.omskit.core.common.Problem;
 import io.omskit.core.common.ValidationException;
@@ -188,7 +189,7 @@ public final class OrderValidator {
                 amountsOk = false;
                 continue;
             }
-            String idProblem = t.id() == null || t.id().isBlank() ? "is required" : Checks.textProblem(t.id(), 100, false);
+            String idProblem = t.id() == null || t.id().isBlank() ? "is required" : Checks.textProblem(t.id(), Tender.MAX_ID_LENGTH, false);
             if (idProblem != null) {
                 problems.add(new Problem(at + ".id", Checks.quote(t.id()), idProblem));
             } else if (!ids.add(t.id())) {

@@ -85,10 +85,14 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
         return new PaymentSummary(PaymentStatus.NOT_REQUESTED, 1, null, zero, zero, zero, "");
     }
 
-    /** No payment requested yet of {@code tenders} (in charge order), in {@code currency}; none means one payment. */
+    /**
+     * A payment of {@code tenders} (in charge order), in {@code currency}, before any payment call: its amounts the
+     * sums of the tenders' (zero for tenders just planned); no tenders means one payment.
+     */
     public static PaymentSummary none(CurrencyUnit currency, List<Tender> tenders) {
         Money zero = Money.zero(currency);
-        return new PaymentSummary(PaymentStatus.NOT_REQUESTED, 1, null, zero, zero, zero, "", List.of(), tenders);
+        return new PaymentSummary(PaymentStatus.NOT_REQUESTED, 1, null, zero, zero, zero, "", List.of(), List.of())
+                .withTenders(Checks.list(tenders, "tenders"), PaymentStatus.NOT_REQUESTED, "");
     }
 
     /** Whether the order pays with several tenders (else with one payment). */

@@ -7,7 +7,7 @@ import org.joda.money.Money;
  * One tender of an order paid with several, and where its money stands. An order's tenders are kept in the order
  * they are charged (see {@link TenderOrder}); {@link #refundRank} says where each stands in the refund order.
  *
- * @param id               the tender's name within the order
+ * @param id               the tender's name within the order, 1 to {@value #MAX_ID_LENGTH} characters
  * @param type             what kind of tender it is
  * @param paymentRef       the tokenised payment method the gateway authorises
  * @param amount           its share of the order total
@@ -29,8 +29,11 @@ public record Tender(String id, TenderType type, String paymentRef, Money amount
      * @throws IllegalArgumentException when a value is missing, an amount negative or in another currency than
      *                                  {@code amount}, or more is refunded than captured
      */
+    /** The longest tender id: 30 characters, so that the idempotency keys made of it stay short. */
+    public static final int MAX_ID_LENGTH = 30;
+
     public Tender {
-        Checks.identifier(id, "id");
+        Checks.maxLength(Checks.identifier(id, "id"), MAX_ID_LENGTH, "id");
         Checks.notNull(type, "type");
         Checks.notBlank(paymentRef, "paymentRef");
         Checks.notNull(amount, "amount");

@@ -4,7 +4,7 @@ import org.joda.money.Money;
 
 /**
  * One tender a customer pays an order with, as the channel asks for it. Lenient: nothing is checked here, so that the
- * order validator reports every problem of a request at once (id 1 to 100 characters and unique in the order, a type,
+ * order validator reports every problem of a request at once (id 1 to {@value Tender#MAX_ID_LENGTH} characters and unique in the order, a type,
  * a payment ref, an amount that is positive and in the order's currency or null for "the rest").
  *
  * @param id         the tender's name within the order, chosen by the channel (such as {@code "gift-1"}); it appears

@@ -260,6 +260,11 @@ class SeveralTendersTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("tenders = EUR 40.00")
                 .hasMessageContaining("must come to the order total EUR 50.00");
+        assertThatThrownBy(() -> oms.placeOrder(f.webOrder("T-12").paymentRef(null).line("1", "MUG", 4, eur("12.50"))
+                .tenderForTheRest("x".repeat(31), TenderType.CARD, "tok-visa").build()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("tenders[0].id")
+                .hasMessageContaining("at most 30 characters");
         assertThat(f.payments.calls()).isEmpty();
         assertThat(f.inventory.networkReserved(MUG)).isZero();
     }
