@@ -7,16 +7,20 @@ import org.joda.money.Money;
  * What an order's customer still owes, or is owed back, at one moment.
  *
  * <p>{@code charged} is what the order charges now: the units not cancelled at what they were paid net of every
- * discount, with the order's charges while any unit is not cancelled ({@link Order#valueNotCancelled()}), less
- * everything refunded. {@code paid} is what the customer paid and kept paid: captured less refunded. Then
+ * discount, with the order's charges while any unit is not cancelled ({@link Order#valueNotCancelled()}), less the
+ * refunds that settled returned units (at most what those units were paid, {@link Order#returnedValue()}). {@code paid}
+ * is what the customer paid and kept paid: captured less every refund. Then
  * <ul>
  * <li>{@link #due()} = {@code charged - paid} when positive: still to be captured (a new order owes its total, of which
- *     {@code authorised} is secured; after every unit was shipped and captured it is zero);</li>
- * <li>{@link #credit()} = {@code paid - charged} when positive: captured beyond what the order charges now, owed back.</li>
+ *     {@code authorised} is secured; once every unit is shipped and captured it is zero);</li>
+ * <li>{@link #credit()} = {@code paid - charged} when positive: captured beyond what the order charges now, owed back
+ *     (captured at checkout, then part cancelled).</li>
  * </ul>
- * A refund lowers both sides alike, so it changes neither; a cancellation lowers {@code charged}, a capture raises
- * {@code paid}. Units returned but not refunded yet still count as charged: their refund is the return's to decide
- * (fees, shipping) and moves the balance when it is made. At most one of due and credit is positive.
+ * So a cancellation lowers {@code charged}, a capture raises {@code paid}; a refund of a return lowers both alike (the
+ * fees it kept back stay charged), and a refund beyond what the returned units were paid pays back credit owed. Units
+ * returned and not refunded yet count as charged until their refund is made: how much comes back is the return's
+ * policy to decide. At most one of due and credit is positive. A refund that settles neither (a goodwill refund with
+ * no return) shows as due, until the order's price can be changed.
  *
  * @param charged    what the order charges now, as above
  * @param paid       captured less refunded

@@ -287,12 +287,38 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     /**
      * What the customer still owes or is owed now, after cancellations, captures and refunds: see {@link Balance}.
-     * Refunds (of returns, of goodwill) lower what the order charges as much as what was paid, so they leave the
-     * balance as it was; units returned count once their refund is made.
+     * Refunds up to what the returned units were paid settle those units (so they change nothing, and whatever fees
+     * a return kept back stay charged); refunds beyond that pay back what was captured.
      */
     public Balance balance() {
         Money refunded = payment.refunded();
-        return new Balance(valueNotCancelled().minus(refunded), payment.captured().minus(refunded), payment.authorised());
+        Money forReturns = returnedValue();
+        Money settled = refunded.isGreaterThan(forReturns) ? forReturns : refunded;
+        return new Balance(valueNotCancelled().minus(settled), payment.captured().minus(refunded), payment.authorised());
+    }
+
+    /**
+     * What the returned units were paid: their goods net of every discount and their share of the order's charges, all
+     * of the charges once every unit not cancelled is returned ({@link PaidPerUnit}, units counted from the start of
+     * each line as refunds count them). The most a return's refunds can pay back.
+     */
+    public Money returnedValue() {
+        int returned = units(UnitState.RETURNED);
+        if (returned == 0) {
+            return Money.zero(currency);
+        }
+        PaidPerUnit paid = PaidPerUnit.of(this);
+        Money value = Money.zero(currency);
+        Money charges = Money.zero(currency);
+        int notCancelled = 0;
+        for (OrderLine l : lines) {
+            notCancelled += l.quantity() - l.units().cancelled();
+            if (l.units().returned() > 0) {
+                value = value.plus(paid.goods(l.id(), 0, l.units().returned()));
+                charges = charges.plus(paid.charges(l.id(), 0, l.units().returned()));
+            }
+        }
+        return value.plus(returned == notCancelled ? paid.chargesTotal() : charges);
     }
 
     /** What the customer still owes: {@code balance().due()}. */

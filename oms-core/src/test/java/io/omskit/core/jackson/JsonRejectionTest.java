@@ -159,8 +159,7 @@ class JsonRejectionTest {
         assertThat(order.has("onHold")).isFalse();
         ObjectNode summary = mapper.valueToTree(PaymentSummary.none(org.joda.money.CurrencyUnit.EUR));
         assertThat(summary.fieldNames()).toIterable()
-                .containsExactly("status", "attempt", "authorisationRef", "authorised", "captured", "refunded", "message", "intents",
-                        "tenders");
+                .containsExactly("status", "attempt", "authorisationRef", "authorised", "captured", "refunded", "message", "intents");
         OrderLine line = JsonFixtures.history().state().lines().get(0);
         assertThat(((ObjectNode) mapper.valueToTree(line)).fieldNames()).toIterable()
                 .containsExactly("id", "sku", "quantity", "unitPrice", "discounts", "seller", "units");

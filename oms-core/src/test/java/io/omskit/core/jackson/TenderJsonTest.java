@@ -43,8 +43,10 @@ class TenderJsonTest {
                 order.payment().withTender(gift.authorisedAs("A-1")).withIntent(
                         PaymentIntent.onTender(PaymentIntent.Kind.VOID, "void-1", eur("1.00"), "gift")), T0).state();
 
-        Order back = mapper.readValue(mapper.writeValueAsString(order), Order.class);
+        String json = mapper.writeValueAsString(order);
+        Order back = mapper.readValue(json, Order.class);
 
+        assertThat(json).contains("\"tenders\":[{\"id\":\"gift\"").contains("\"tender\":\"gift\"");
         assertThat(back).isEqualTo(order);
         assertThat(back.tenders()).extracting(Tender::id).containsExactly("gift", "card");
         assertThat(back.payment().intents().get(0).tender()).isEqualTo("gift");
@@ -56,6 +58,7 @@ class TenderJsonTest {
     void an_order_written_before_tenders_existed_reads_as_one_payment() throws Exception {
         Order order = JsonFixtures.history().state();
         ObjectNode json = mapper.valueToTree(order);
+        assertThat(json.get("payment").has("tenders")).as("an order with one payment is written as before tenders existed").isFalse();
         ObjectNode payment = (ObjectNode) json.get("payment");
         payment.remove("tenders");
         payment.withArray("intents").forEach(i -> ((ObjectNode) i).remove("tender"));
