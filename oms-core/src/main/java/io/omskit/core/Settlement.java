@@ -249,11 +249,7 @@ final class Settlement {
         return null;
     }
 
-    /**
-     * What the customer still owes for units not cancelled: everything when none is, nothing when all are, otherwise
-     * the total less what the cancelled units were paid net of their share of the order's discounts. The order's
-     * charges stay owed while any unit is.
-     */
+    /** What the customer still owes for units not cancelled: {@link Order#valueNotCancelled()}. */
     private static Money owed(Order order, PaidPerUnit paid) {
         return order.valueNotCancelled();
     }

@@ -185,7 +185,10 @@ class TenderMoneyProperties {
         } catch (SpiException e) {
             assertThat(e.retryable()).as("only retryable failures: " + e.getMessage()).isTrue();
         }
-        for (int i = 0; i < 5; i++) {
+        SpiException last = null;
+        // a step without payment calls leaves its fault queued for a later call: each failed round uses up one, and
+        // there are never more than steps
+        for (int i = 0; i < 20; i++) {
             try {
                 shop.oms.fulfilments().sync(order.id());
                 for (Return r : returns.forOrder(order.id())) {
@@ -194,9 +197,10 @@ class TenderMoneyProperties {
                 return;
             } catch (SpiException again) {
                 // a fault queued for a later call hit the retry: the next round gets through
+                last = again;
             }
         }
-        throw new AssertionError("order " + order.id() + " did not settle after 5 retries");
+        throw new AssertionError("order " + order.id() + " did not settle after 20 retries", last);
     }
 
     private static void deliver(Shop shop, Returns returns, Order order, String key, List<LineQuantity> units) {
