@@ -104,7 +104,8 @@ public final class Oms {
         this.stockReconciliation = new StockReconciliation(book, stock, b.inventory, b.events, b.clock);
         this.cancellation = new Cancellation(book, stock, settlement, fulfilments, b.clock);
         this.placement = new Placement(book, stock, settlement, cancellation, b.inventory, b.payments,
-                new OrderValidator(b.catalog::find, b.network, b.limits), b.ids, b.clock, b.paymentPendingTimeout);
+                new OrderValidator(b.catalog::find, b.network, b.limits), b.ids, b.clock, b.paymentPendingTimeout,
+                b.tenderOrder, Map.copyOf(b.tolerances));
         this.allocations = new Allocations(book, stock, stockReconciliation, fulfilments, b.inventory, b.clock);
         this.cartHolds = new CartHolds(b.catalog, b.network, b.limits, b.inventory, stock, placement, b.clock);
     }
@@ -366,6 +367,36 @@ public final class Oms {
         }));
     }
 
+    /**
+     * Records on one tender of an order paid with several a refund the provider made to it (the returns module asks
+     * the provider first, one request per tender): the amount is added to what the tender and the order refunded. A
+     * second call with the same {@code refundKey} changes nothing. {@link #recordRefund(OrderId, Money, String)} on
+     * such an order splits the amount over the tenders in their refund order instead
+     * ({@link io.omskit.core.payment.PaymentSummary#refundSplit}).
+     *
+     * @param tenderId  the tender's id ({@link Order#tenders()})
+     * @param amount    positive, in the order's currency, at most what the tender captured and has not refunded
+     * @param refundKey the idempotency key the refund was asked with, unique per order
+     * @return the order after the command
+     * @throws IllegalArgumentException when the order or tender is unknown, the amount is not positive, in another
+     *                                  currency or more than the tender has left to refund, or the key is blank
+     */
+    public Order recordRefund(OrderId id, String tenderId, Money amount, String refundKey) {
+        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, refundKey);
+        Checks.notNull(amount, "amount");
+        Checks.notNull(tenderId, "tenderId");
+        return book.locked(id, () -> book.apply(id, o -> {
+            if (o.applied(key)) {
+                return Change.unchanged(o);
+            }
+            if (!amount.getCurrencyUnit().equals(o.currency())) {
+                throw new IllegalArgumentException("amount must be in the order's currency " + o.currency() + ", was " + amount);
+            }
+            return OrderBook.withKey(o.recordPayment("refund " + tenderId, PaymentOutcome.SUCCEEDED,
+                    o.payment().refundedAmount(tenderId, amount), clock.instant()), key);
+        }));
+    }
+
     // ---- queries ----
 
     /** The order with {@code id}. */
@@ -472,6 +503,8 @@ public final class Oms {
         private final Map<io.omskit.core.network.LocationType, Duration> typeAcceptanceLimits =
                 new java.util.EnumMap<>(io.omskit.core.network.LocationType.class);
         private final Map<LocationId, Duration> acceptanceLimits = new java.util.HashMap<>();
+        private io.omskit.core.payment.TenderOrder tenderOrder = io.omskit.core.payment.TenderOrder.DEFAULT;
+        private final Map<io.omskit.core.channel.Channel, io.omskit.core.payment.AuthorisationTolerance> tolerances = new java.util.HashMap<>();
 
         private Builder() {
         }
@@ -591,6 +624,20 @@ public final class Oms {
         }
         /** Where new order ids come from (random UUIDs by default). */
         public Builder orderIds(Supplier<OrderId> ids) { this.ids = Checks.notNull(ids, "orderIds"); return this; }
+        /**
+         * In which order the tenders of an order paid with several are charged and refunded, by tender type
+         * ({@link io.omskit.core.payment.TenderOrder#DEFAULT}: gift card and store credit charged first and refunded
+         * last). Fixed on each order when it is placed.
+         */
+        public Builder tenderOrder(io.omskit.core.payment.TenderOrder order) { this.tenderOrder = Checks.notNull(order, "tenderOrder"); return this; }
+        /**
+         * How much more than the total is authorised for orders of {@code channel} (goods priced by weight, tips), unless
+         * an order asks for its own; none by default. What is not captured is voided once no unit waits for stock.
+         */
+        public Builder authorisationTolerance(io.omskit.core.channel.Channel channel, io.omskit.core.payment.AuthorisationTolerance tolerance) {
+            this.tolerances.put(Checks.notNull(channel, "channel"), Checks.notNull(tolerance, "tolerance"));
+            return this;
+        }
 
         /**
          * The wired {@link Oms}.

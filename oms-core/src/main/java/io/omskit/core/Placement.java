@@ -15,7 +15,13 @@ import io.omskit.core.order.OrderStatus;
 import io.omskit.core.order.OrderValidator;
 import io.omskit.core.order.PlaceOrderRequest;
 import io.omskit.core.order.UnitState;
+import io.omskit.core.channel.Channel;
+import io.omskit.core.payment.AuthorisationTolerance;
+import io.omskit.core.payment.PaymentIntent;
 import io.omskit.core.payment.PaymentOutcome;
+import io.omskit.core.payment.Tender;
+import io.omskit.core.payment.TenderOrder;
+import java.util.Map;
 import io.omskit.core.spi.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
 import io.omskit.core.payment.PaymentStatus;
@@ -55,10 +61,14 @@ final class Placement {
     private final Supplier<OrderId> ids;
     private final Clock clock;
     private final Duration paymentPendingTimeout;
+    private final TenderOrder tenderOrder;
+    private final Map<Channel, AuthorisationTolerance> tolerances;
 
     Placement(OrderBook book, StockKeeper stock, Settlement settlement, Cancellation cancellation, InventoryStore inventory,
               PaymentGateway payments, OrderValidator validator, Supplier<OrderId> ids, Clock clock,
-              Duration paymentPendingTimeout) {
+              Duration paymentPendingTimeout, TenderOrder tenderOrder, Map<Channel, AuthorisationTolerance> tolerances) {
+        this.tenderOrder = tenderOrder;
+        this.tolerances = tolerances;
         this.book = book;
         this.stock = stock;
         this.settlement = settlement;
@@ -88,7 +98,8 @@ final class Placement {
             }
         }
         validator.validate(request);
-        Change<Order, OrderEvent> placed = Order.place(ids.get(), request, clock.instant());
+        Change<Order, OrderEvent> placed = Order.place(ids.get(), request, tenderOrder,
+                tolerances.getOrDefault(request.channel(), AuthorisationTolerance.NONE), clock.instant());
         SaveOutcome saved = book.add(placed);
         if (saved == SaveOutcome.DUPLICATE_EXTERNAL_REF) {
             Order winner = book.findByExternalRef(request.channel(), request.externalRef()).orElseThrow(
@@ -160,6 +171,9 @@ final class Placement {
     }
 
     private PlacementResult authorise(Order order, boolean replayed) {
+        if (order.payment().hasTenders()) {
+            return authoriseTenders(order, replayed);
+        }
         OrderId id = order.id();
         PaymentSummary payment = order.payment();
         PaymentResult result;
@@ -203,6 +217,99 @@ final class Placement {
                 return describe(pending, replayed);
             }
         }
+    }
+
+    /**
+     * Authorises the tenders one by one in charge order, each under its own key and recorded on the order as soon as
+     * the provider answered, so that a retry asks only what is not known yet. A decline of one tender voids those
+     * authorised so far (recorded as intents first, then settled) and puts the order on hold; an unknown or
+     * unreached answer leaves the order awaiting payment, to be reconciled under the same keys.
+     */
+    private PlacementResult authoriseTenders(Order order, boolean replayed) {
+        OrderId id = order.id();
+        if (order.payment().openIntent().isPresent()) {
+            // a void of an earlier, declined attempt not answered yet: the money must be in line before asking again
+            order = settlement.settle(id);
+            if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
+                return describe(order, replayed);
+            }
+        }
+        for (Tender planned : order.payment().tenders()) {
+            Order current = book.current(id);
+            Tender t = current.payment().tender(planned.id()).orElseThrow();
+            if (t.holdsAuthorisation()) {
+                continue;
+            }
+            PaymentResult result = t.toAuthorise().isZero() ? PaymentResult.succeeded("zero-amount")
+                    : payments.execute(new PaymentRequest(PaymentRequest.Kind.AUTHORISE, Settlement.authorisationKey(current, t), id,
+                    t.toAuthorise(), t.paymentRef()));
+            Instant now = clock.instant();
+            switch (result.outcome()) {
+                case SUCCEEDED -> book.apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION
+                        || o.payment().tender(t.id()).orElseThrow().holdsAuthorisation() ? Change.unchanged(o)
+                        : o.recordPayment("authorise " + t.id(), PaymentOutcome.SUCCEEDED,
+                        o.payment().withTender(o.payment().tender(t.id()).orElseThrow().authorisedAs(result.reference())), now));
+                case DECLINED -> {
+                    return declineTenders(id, t, result, replayed);
+                }
+                default -> {
+                    PaymentStatus status = result.outcome() == PaymentOutcome.UNKNOWN ? PaymentStatus.UNKNOWN : PaymentStatus.NOT_ATTEMPTED;
+                    LOG.warn("authorisation of tender {} of order {} ended {}; stock stays reserved until reconciled", t.id(), id,
+                            result.outcome());
+                    Order pending = book.apply(id, o -> {
+                        Tender now1 = o.payment().tender(t.id()).orElseThrow();
+                        // an earlier call of the same key that ended unknown may have authorised: "not attempted" cannot undo that
+                        if (o.status() != OrderStatus.AWAITING_CONFIRMATION || now1.status() == status
+                                || now1.status() == PaymentStatus.UNKNOWN || now1.holdsAuthorisation()) {
+                            return Change.unchanged(o);
+                        }
+                        return o.recordPayment("authorise " + t.id(), result.outcome(),
+                                o.payment().withTender(now1.with(status, result.message())).with(status, result.message()), now);
+                    });
+                    return describe(pending, replayed);
+                }
+            }
+        }
+        Instant now = clock.instant();
+        Order confirmed = book.apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION ? Change.unchanged(o)
+                : o.recordPayment("authorise", PaymentOutcome.SUCCEEDED, o.payment().with(PaymentStatus.AUTHORISED, ""), now)
+                .then(p -> p.confirm(now)));
+        LOG.debug("order {} confirmed, {} tenders authorised", id, confirmed.payment().tenders().size());
+        // units cancelled while the payment was pending: what was authorised for them is voided now
+        return describe(confirmed.units(UnitState.CANCELLED) > 0 ? settlement.settle(id) : confirmed, replayed);
+    }
+
+    /**
+     * After {@code declined} was declined: the reservation is released, every tender authorised so far gets a void
+     * intent (keyed by the attempt), the payment moves on to the next attempt and the order is put on hold, all in one
+     * save; then the voids are asked of the provider.
+     */
+    private PlacementResult declineTenders(OrderId id, Tender declined, PaymentResult result, boolean replayed) {
+        LOG.info("tender {} of order {} declined: {}", declined.id(), id, result.message());
+        Instant now = clock.instant();
+        String reason = "tender " + declined.id() + " declined: " + result.message();
+        Order held = book.apply(id, o -> {
+            if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
+                return Change.unchanged(o);
+            }
+            PaymentSummary p = o.payment().withTender(o.payment().tender(declined.id()).orElseThrow()
+                    .with(PaymentStatus.DECLINED, result.message()));
+            for (Tender t : p.tenders()) {
+                if (t.authorised().isPositive()) {
+                    p = p.withIntent(PaymentIntent.onTender(PaymentIntent.Kind.VOID,
+                            "void-" + o.id() + "-a" + p.attempt() + "-" + t.id(), t.authorised(), t.id()));
+                }
+            }
+            PaymentSummary next = p.with(PaymentStatus.DECLINED, reason).nextAttempt();
+            return o.releaseAllReservations(now)
+                    .then(x -> x.recordPayment("authorise " + declined.id(), PaymentOutcome.DECLINED, next, now))
+                    .then(x -> x.hold(HoldReason.PAYMENT_DECLINED, reason, now));
+        });
+        stock.syncStock(held, null, Set.of(), false);
+        if (held.payment().openIntent().isPresent()) {
+            held = settlement.settle(id);
+        }
+        return new PlacementResult(held, PlacementResult.Outcome.PAYMENT_DECLINED, List.of(), replayed);
     }
 
     private PlacementResult describe(Order order, boolean replayed) {

@@ -3,7 +3,10 @@ package io.omskit.core;
 import io.omskit.core.common.Checks;
 import io.omskit.core.inventory.Shortage;
 import io.omskit.core.order.Order;
+import io.omskit.core.payment.PaymentStatus;
+import io.omskit.core.payment.Tender;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What became of a placement (or of a later attempt to complete it).
@@ -38,5 +41,21 @@ public record PlacementResult(Order order, Outcome outcome, List<Shortage> short
     /** Whether the order was confirmed. */
     public boolean isConfirmed() {
         return outcome == Outcome.CONFIRMED;
+    }
+
+    /**
+     * For {@link Outcome#PAYMENT_DECLINED} of an order paid with several tenders: the tender the provider declined
+     * (its {@code message} says why; the tenders authorised before it were voided). Empty otherwise.
+     */
+    public Optional<Tender> declinedTender() {
+        if (outcome != Outcome.PAYMENT_DECLINED) {
+            return Optional.empty();
+        }
+        for (Tender t : order.payment().tenders()) {
+            if (t.status() == PaymentStatus.DECLINED) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 }

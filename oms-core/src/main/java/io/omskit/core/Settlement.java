@@ -13,6 +13,7 @@ import io.omskit.core.spi.PaymentRequest;
 import io.omskit.core.payment.PaymentResult;
 import io.omskit.core.payment.PaymentStatus;
 import io.omskit.core.payment.PaymentSummary;
+import io.omskit.core.payment.Tender;
 import io.omskit.core.spi.PaymentGateway;
 import io.omskit.core.spi.SpiException;
 import java.time.Clock;
@@ -46,6 +47,11 @@ final class Settlement {
     /** The idempotency key of the order's authorisation in its current payment attempt. */
     static String authorisationKey(Order order) {
         return "auth-" + order.id() + "-" + order.payment().attempt();
+    }
+
+    /** The idempotency key of the authorisation of {@code tender} in the order's current payment attempt. */
+    static String authorisationKey(Order order, Tender tender) {
+        return "auth-" + order.id() + "-" + order.payment().attempt() + "-" + tender.id();
     }
 
     /**
@@ -88,6 +94,9 @@ final class Settlement {
      * key ended unknown or did not get through, and the order's record of it may have been lost with a failed save.
      */
     private static boolean authorisationInDoubt(Order order) {
+        if (order.payment().hasTenders()) {
+            return order.status() == OrderStatus.CANCELLED && tenderInDoubt(order) != null;
+        }
         PaymentStatus status = order.payment().status();
         return order.status() == OrderStatus.CANCELLED && !order.paymentRef().isEmpty() && order.total().isPositive()
                 && (status == PaymentStatus.UNKNOWN || status == PaymentStatus.NOT_ATTEMPTED);
@@ -98,6 +107,10 @@ final class Settlement {
      * authorises now, when no call ever got through); what it authorised is then voided by {@link #settle(OrderId)}.
      */
     private void resolveAuthorisation(Order order) {
+        if (order.payment().hasTenders()) {
+            resolveTender(order, tenderInDoubt(order));
+            return;
+        }
         PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.AUTHORISE, authorisationKey(order),
                 order.id(), order.total(), order.paymentRef()));
         if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
@@ -115,10 +128,40 @@ final class Settlement {
         });
     }
 
+    /** The first tender of a cancelled order whose authorisation ended unknown or did not get through; null when none. */
+    private static Tender tenderInDoubt(Order order) {
+        for (Tender t : order.payment().tenders()) {
+            if ((t.status() == PaymentStatus.UNKNOWN || t.status() == PaymentStatus.NOT_ATTEMPTED) && t.toAuthorise().isPositive()) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** {@link #resolveAuthorisation} for one tender, under its own key. */
+    private void resolveTender(Order order, Tender tender) {
+        PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.AUTHORISE, authorisationKey(order, tender),
+                order.id(), tender.toAuthorise(), tender.paymentRef()));
+        if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
+            throw new SpiException("the authorisation of tender " + tender.id() + " of cancelled order " + order.id() + " is still "
+                    + result.outcome() + "; call again to release it", null, true);
+        }
+        Instant now = clock.instant();
+        book.update(order.id(), o -> {
+            Tender t = o.payment().tender(tender.id()).orElseThrow();
+            if (t.status() != PaymentStatus.UNKNOWN && t.status() != PaymentStatus.NOT_ATTEMPTED) {
+                return Change.unchanged(o);
+            }
+            Tender resolved = result.succeeded() ? t.authorisedAs(result.reference()) : t.with(PaymentStatus.DECLINED, result.message());
+            return o.recordPayment("authorise " + t.id(), result.outcome(), o.payment().withTender(resolved), now);
+        });
+    }
+
     private void answer(Order order, PaymentIntent intent) {
         PaymentRequest.Kind kind = intent.kind() == PaymentIntent.Kind.CAPTURE ? PaymentRequest.Kind.CAPTURE : PaymentRequest.Kind.VOID;
-        PaymentResult result = payments.execute(new PaymentRequest(kind, intent.key(), order.id(), intent.amount(),
-                order.payment().authorisationRef()));
+        String reference = intent.tender() == null ? order.payment().authorisationRef()
+                : order.payment().tender(intent.tender()).map(Tender::authorisationRef).orElse(null);
+        PaymentResult result = payments.execute(new PaymentRequest(kind, intent.key(), order.id(), intent.amount(), reference));
         if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
             throw new SpiException(intentName(intent) + " of " + intent.amount() + " for order " + order.id() + " ended "
                     + result.outcome() + "; call again to settle it", null, true);
@@ -148,6 +191,9 @@ final class Settlement {
         if (!p.authorised().isPositive()) {
             return null;
         }
+        if (p.hasTenders()) {
+            return nextTenderIntent(order, suffix);
+        }
         PaidPerUnit paid = PaidPerUnit.of(order);
         Money owed = owed(order, paid);
         Money due = order.needsNoStock() && handedOver(order) > 0 ? owed : min(owed, handedOverValue(order, paid));
@@ -161,25 +207,51 @@ final class Settlement {
     }
 
     /**
-     * What the customer still owes for units not cancelled: everything when none is, nothing when all are, otherwise
-     * the total less what the cancelled units were paid net of their share of the order's discounts. The order's
-     * charges stay owed while any unit is.
+     * {@link #nextIntent} for an order paid with several tenders: captures are taken from the tenders in charge order,
+     * what is authorised beyond what is still owed is released in reverse charge order. The tenders' tolerance (above
+     * the total) stays authorised while any unit waits for stock, and is released once none does.
      */
-    private static Money owed(Order order, PaidPerUnit paid) {
-        if (order.units(UnitState.CANCELLED) == 0) {
-            return order.total();
+    private static PaymentIntent nextTenderIntent(Order order, String suffix) {
+        PaymentSummary p = order.payment();
+        if (order.confirmedAt() == null && order.status() != OrderStatus.CANCELLED) {
+            return null;
         }
-        Money zero = Money.zero(order.currency());
-        if (order.status() == OrderStatus.CANCELLED) {
-            return zero;
-        }
-        Money owed = order.total();
-        for (OrderLine l : order.lines()) {
-            if (l.units().cancelled() > 0) {
-                owed = owed.minus(paid.cancelledGoods(l.id(), l.units().cancelled()));
+        PaidPerUnit paid = PaidPerUnit.of(order);
+        Money owed = owed(order, paid);
+        Money due = order.needsNoStock() && handedOver(order) > 0 ? owed : min(owed, handedOverValue(order, paid));
+        Money capture = min(due.minus(p.captured()), p.authorised());
+        if (capture.isPositive()) {
+            for (Tender t : p.tenders()) {
+                if (t.authorised().isPositive()) {
+                    return PaymentIntent.onTender(PaymentIntent.Kind.CAPTURE, "capture-" + suffix + "-" + t.id(), min(capture, t.authorised()),
+                            t.id());
+                }
             }
         }
-        return owed.isNegative() ? zero : owed;
+        Money zero = Money.zero(order.currency());
+        Money stillOwed = owed.minus(p.captured().isGreaterThan(due) ? p.captured() : due);
+        Money keep = stillOwed.isNegative() ? zero : stillOwed;
+        if (!order.needsNoStock() && order.status() != OrderStatus.CANCELLED) {
+            for (Tender t : p.tenders()) {
+                keep = keep.plus(t.tolerance());
+            }
+        }
+        Money excess = p.authorised().minus(keep);
+        if (!excess.isPositive()) {
+            return null;
+        }
+        for (int i = p.tenders().size() - 1; i >= 0; i--) {
+            Tender t = p.tenders().get(i);
+            if (t.authorised().isPositive()) {
+                return PaymentIntent.onTender(PaymentIntent.Kind.VOID, "void-" + suffix + "-" + t.id(), min(excess, t.authorised()), t.id());
+            }
+        }
+        return null;
+    }
+
+    /** What the customer still owes for units not cancelled: {@link Order#valueNotCancelled()}. */
+    private static Money owed(Order order, PaidPerUnit paid) {
+        return order.valueNotCancelled();
     }
 
     private static int handedOver(Order order) {

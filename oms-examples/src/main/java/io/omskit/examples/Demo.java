@@ -351,6 +351,8 @@ public final class Demo implements AutoCloseable {
         results.cartHolds = new CartHoldScene(out, network, catalog).run();
         heading("16. Allocation priorities and pickup points: fill W2 before W1, which Berlin stores can give a cart and when");
         prioritiesAndPickupPoints(results);
+        heading("17. Several tenders: a gift card and a card, a part cancellation, a return refunded to both");
+        tenders(results);
         heading("The report: every scene's events, measured and written to one HTML page");
         report(results);
         return results;
@@ -412,6 +414,57 @@ public final class Demo implements AutoCloseable {
         results.report = report;
         results.reportFile = file;
         results.reportedEvents = history;
+    }
+
+    // ---- scene 15: several tenders ----
+
+    private void tenders(Results results) {
+        io.omskit.core.catalog.Sku lamp = DemoNetwork.sku(13);
+        PlacementResult placed = oms.placeOrder(home(Channel.WEB, "WEB-1501", null)
+                .line("1", lamp.value(), 4, eur(12.50))
+                .tender("gift", io.omskit.core.payment.TenderType.GIFT_CARD, "tok_gift_card_7731", eur(20))
+                .tenderForTheRest("card", io.omskit.core.payment.TenderType.CARD, "tok_visa").build());
+        Order order = placed.order();
+        io.omskit.core.order.LineId line = order.lines().get(0).id();
+        out.println("  WEB-1501: 4 x " + lamp + " at 12.50 = " + order.total() + ", " + placed.outcome() + "; authorised "
+                + perTender(order, io.omskit.core.payment.Tender::authorised) + " (gift card charged first, card for the rest)");
+        Order cancelled = oms.cancel(order.id(), List.of(LineQuantity.of(line, 2)), CancellationReason.CUSTOMER_REQUEST);
+        out.println("  2 cancelled: the card is released first -> still authorised "
+                + perTender(cancelled, io.omskit.core.payment.Tender::authorised) + "; balance due " + cancelled.balanceDue());
+        oms.allocate(order.id(), "WEB-1501-BER", LocationId.of("WH-BERLIN"), List.of(LineQuantity.of(line, 2)));
+        FulfilmentId parcel = FulfilmentId.of("WEB-1501-BER");
+        oms.fulfilments().accept(parcel);
+        oms.fulfilments().startPicking(parcel);
+        oms.fulfilments().pack(parcel);
+        oms.fulfilments().ship(parcel, ShipmentDetails.of("DHL-1501", "DHL", ""));
+        oms.fulfilments().deliver(parcel, "signed");
+        Order delivered = oms.order(order.id()).orElseThrow();
+        out.println("  the other 2 shipped: the gift card is captured first -> captured "
+                + perTender(delivered, io.omskit.core.payment.Tender::captured) + "; balance due " + delivered.balanceDue());
+        io.omskit.returns.Returns returns = io.omskit.returns.Returns.builder(oms).payments(payments).events(events)
+                .repository(postgres == null ? new io.omskit.returns.inmemory.InMemoryReturnRepository() : postgres.returnRepository())
+                .policy(io.omskit.returns.policy.ReturnPolicy.builder().restockingFeeRate("0.00").build()).build();
+        LocationId mitte = LocationId.of("ST-MITTE");
+        io.omskit.returns.rma.Return ret = ((io.omskit.returns.OpenResult.Opened) returns.open(io.omskit.returns.OpenReturnRequest.of(
+                order.id(), "counter-mitte-1501", Channel.STORE, io.omskit.returns.rma.ReturnMethod.dropOff(mitte),
+                List.of(io.omskit.returns.OpenReturnRequest.line(line, 1, io.omskit.returns.rma.ReturnReason.CHANGED_MIND))))).ret();
+        returns.receive(ret.id(), List.of(io.omskit.returns.rma.Arrival.of(lamp, 1)), "mitte-scan-1501");
+        io.omskit.returns.rma.Return done = returns.inspect(ret.id(), line, io.omskit.returns.rma.Grade.AS_NEW,
+                io.omskit.returns.rma.Disposition.RESTOCK, 1, "mitte-inspect-1501");
+        io.omskit.returns.rma.Refund refund = done.refunds().get(0);
+        Order after = oms.order(order.id()).orElseThrow();
+        out.println("  1 brought back and refunded " + refund.amount() + ": the card first, never beyond the "
+                + after.payment().tender("card").orElseThrow().captured() + " it paid -> "
+                + refund.parts().stream().map(p -> p.tender() + " " + p.amount().getAmount()).collect(java.util.stream.Collectors.joining(" + ")));
+        out.println("  in the end: captured " + perTender(after, io.omskit.core.payment.Tender::captured) + ", refunded "
+                + perTender(after, io.omskit.core.payment.Tender::refunded) + "; balance due " + after.balanceDue()
+                + ", credit owed " + after.creditOwed());
+        results.tendered = after;
+    }
+
+    private static String perTender(Order order, java.util.function.Function<io.omskit.core.payment.Tender, Money> amount) {
+        return order.tenders().stream().map(t -> t.id() + " " + amount.apply(t).getAmount())
+                .collect(java.util.stream.Collectors.joining(" + "));
     }
 
     // ---- scene 12: quote, choose, book a label, follow the parcel by webhooks ----
@@ -1063,5 +1116,6 @@ public final class Demo implements AutoCloseable {
         public io.omskit.reporting.measure.Report report;
         public java.nio.file.Path reportFile;
         public List<DomainEvent> reportedEvents = new ArrayList<>();
+        public Order tendered;
     }
 }

@@ -79,6 +79,13 @@ class DemoTest {
         assertThat(results.cartHolds.order().outcome()).isEqualTo(Outcome.CONFIRMED);
         assertThat(printed).contains("15. Cart holds", "refused: only 3 for this cart (her own 2 + 1 for sale); her hold stays at 2",
                 "for sale 2 -> 4 at once", "her hold CONSUMED by the order; 4 for sale");
+        io.omskit.core.order.Order tendered = results.tendered;
+        assertThat(tendered.payment().tender("gift").orElseThrow().captured()).isEqualTo(org.joda.money.Money.parse("EUR 20.00"));
+        assertThat(tendered.payment().tender("card").orElseThrow().captured()).isEqualTo(org.joda.money.Money.parse("EUR 5.00"));
+        assertThat(tendered.payment().tender("card").orElseThrow().refunded()).isEqualTo(org.joda.money.Money.parse("EUR 5.00"));
+        assertThat(tendered.payment().tender("gift").orElseThrow().refunded()).isEqualTo(org.joda.money.Money.parse("EUR 7.50"));
+        assertThat(printed).contains("17. Several tenders", "still authorised gift 20.00 + card 5.00",
+                "captured gift 20.00 + card 5.00", "-> card 5.00 + gift 7.50", "balance due EUR 0.00, credit owed EUR 0.00");
     }
 
     @Test

@@ -380,4 +380,47 @@ class ReadmeExamplesTest {
         assertThat(java.nio.file.Files.readString(target.resolve("oms-report.html"))).contains("<svg");
         assertThat(java.nio.file.Files.exists(target.resolve("csv/volume_by_day.csv"))).isTrue();
     }
+
+    @Test
+    void several_tenders() {
+        Clock clock = Clock.systemUTC();
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
+        Oms oms = Oms.builder().clock(clock)
+                .network(Network.of(List.of(Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE,
+                        GeoPoint.of(52.0, 13.0)).build())))
+                .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                        Dimensions.ofMillimetres(100, 100, 120), true)))
+                .inventory(inventory).payments(new FakePaymentGateway()).build();
+        inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
+
+        // --- README: Several tenders, authorisation tolerance, balance ---
+        PlacementResult paid = oms.placeOrder(PlaceOrderRequest.builder()
+                .channel(Channel.WEB).externalRef("W-1002").customer("customer-42").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", "MUG", 4, Money.of(CurrencyUnit.EUR, 12.50))
+                .tender("gift", io.omskit.core.payment.TenderType.GIFT_CARD, "tok_gift_card", Money.of(CurrencyUnit.EUR, 20))
+                .tenderForTheRest("card", io.omskit.core.payment.TenderType.CARD, "tok_visa")
+                .authorisationTolerance(io.omskit.core.payment.AuthorisationTolerance.ofPercent("5"))    // optional: goods priced by weight, tips
+                .build());
+
+        io.omskit.core.order.Order order = paid.order();
+        order.tenders();        // [gift 20.00, card 30.00 + 2.50 tolerance], in charge order, each authorised under its own key
+        order.balanceDue();     // EUR 50.00: nothing captured yet (order.balance().authorised() says how much is secured)
+        paid.declinedTender();  // on PAYMENT_DECLINED: the tender the provider declined (those authorised before it are voided)
+
+        order = oms.cancel(order.id(), List.of(LineQuantity.of(LineId.of("1"), 2)), io.omskit.core.order.CancellationReason.CUSTOMER_REQUEST);
+        order.payment().tender("card").orElseThrow().authorised();   // EUR 7.50: the card released first (30 + 2.50 - 25)
+        order.balanceDue();                                          // EUR 25.00
+        // --- end ---
+
+        assertThat(paid.outcome()).isEqualTo(PlacementResult.Outcome.CONFIRMED);
+        assertThat(paid.order().tenders()).extracting(io.omskit.core.payment.Tender::id).containsExactly("gift", "card");
+        assertThat(paid.order().payment().tender("card").orElseThrow().authorised()).isEqualTo(Money.of(CurrencyUnit.EUR, 32.50));
+        assertThat(paid.order().balanceDue()).isEqualTo(Money.of(CurrencyUnit.EUR, 50));
+        assertThat(paid.declinedTender()).isEmpty();
+        assertThat(order.payment().tender("card").orElseThrow().authorised()).isEqualTo(Money.of(CurrencyUnit.EUR, 7.50));
+        assertThat(order.payment().tender("gift").orElseThrow().authorised()).isEqualTo(Money.of(CurrencyUnit.EUR, 20));
+        assertThat(order.balanceDue()).isEqualTo(Money.of(CurrencyUnit.EUR, 25));
+    }
 }

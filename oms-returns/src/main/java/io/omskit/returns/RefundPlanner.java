@@ -1,6 +1,10 @@
 package io.omskit.returns;
 
+import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.LineId;
+import io.omskit.core.order.OrderCommand;
+import io.omskit.core.payment.Tender;
+import io.omskit.core.payment.TenderAmount;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderLine;
 import io.omskit.returns.policy.RefundTiming;
@@ -170,7 +174,50 @@ final class RefundPlanner {
         if (amount.isGreaterThan(cap)) {
             amount = cap;
         }
+        List<TenderAmount> parts = List.of();
+        if (order.payment().hasTenders() && ret.refundTo() == RefundTender.ORIGINAL_PAYMENT && amount.isPositive()) {
+            parts = split(order, allReturns, amount);
+            Money sum = zero;
+            for (TenderAmount p : parts) {
+                sum = sum.plus(p.amount());
+            }
+            if (!sum.isPositive()) {
+                return Optional.empty();
+            }
+            amount = sum;
+        }
         return Optional.of(new Refund(key, ret.refundTo(), units, goods, shipping, fees, credit, amount, RefundStatus.REQUESTED, "", "",
-                now));
+                now, parts));
+    }
+
+    /**
+     * {@code amount} over the order's tenders in their refund order, each taking at most what it captured less what
+     * it refunded and what refunds not yet answered (of any return of the order) hold of it; less than
+     * {@code amount} when the tenders have less left.
+     */
+    private static List<TenderAmount> split(Order order, List<Return> allReturns, Money amount) {
+        Map<String, Money> held = new LinkedHashMap<>();
+        for (Return r : allReturns) {
+            for (Refund f : r.refunds()) {
+                if (f.status() == RefundStatus.REQUESTED) {
+                    for (TenderAmount p : f.parts()) {
+                        if (!order.applied(CommandKey.of(OrderCommand.RECORD_PAYMENT, f.partKey(p.tender())))) {
+                            held.merge(p.tender(), p.amount(), Money::plus);
+                        }
+                    }
+                }
+            }
+        }
+        List<TenderAmount> parts = new ArrayList<>();
+        Money left = amount;
+        for (Tender t : order.payment().inRefundOrder()) {
+            Money room = t.refundable().minus(held.getOrDefault(t.id(), Money.zero(order.currency())));
+            Money take = left.isGreaterThan(room) ? room : left;
+            if (take.isPositive()) {
+                parts.add(new TenderAmount(t.id(), take));
+                left = left.minus(take);
+            }
+        }
+        return parts;
     }
 }

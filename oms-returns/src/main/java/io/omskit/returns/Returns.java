@@ -22,7 +22,11 @@ import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderLine;
+import io.omskit.core.order.CommandKey;
+import io.omskit.core.order.OrderCommand;
 import io.omskit.core.payment.PaymentOutcome;
+import io.omskit.core.payment.Tender;
+import io.omskit.core.payment.TenderAmount;
 import io.omskit.core.payment.PaymentResult;
 import io.omskit.core.spi.CarrierGateway;
 import io.omskit.core.spi.EventPublisher;
@@ -596,6 +600,10 @@ public final class Returns {
             return;
         }
         Order order = oms.order(ret.orderId()).orElseThrow();
+        if (!refund.parts().isEmpty()) {
+            answerParts(ret, refund, order);
+            return;
+        }
         PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.REFUND, refund.key(), ret.orderId(),
                 refund.amount(), order.payment().authorisationRef()));
         if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
@@ -608,6 +616,45 @@ public final class Returns {
         } else {
             book.update(ret.id(), r -> r.recordRefund(refund.key(), false, "", result.message().isEmpty() ? "declined" : result.message(), now));
         }
+    }
+
+    /**
+     * Asks the provider for each part of {@code refund} (one per tender, in refund order) not yet recorded on the order,
+     * each under its own key, recording each on the order as soon as it succeeded; the refund is recorded succeeded
+     * once every part is. A declined first part declines the refund; a part declined after others succeeded leaves
+     * the refund open for people to resolve (the money that moved stays recorded), and says so.
+     */
+    private void answerParts(Return ret, Refund refund, Order order) {
+        Instant now = clock.instant();
+        List<String> references = new ArrayList<>();
+        boolean anyDone = false;
+        for (TenderAmount part : refund.parts()) {
+            String key = refund.partKey(part.tender());
+            if (order.applied(CommandKey.of(OrderCommand.RECORD_PAYMENT, key))) {
+                anyDone = true;
+                continue;
+            }
+            String authorisation = order.payment().tender(part.tender()).map(Tender::authorisationRef).orElse(null);
+            PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.REFUND, key, ret.orderId(), part.amount(),
+                    authorisation));
+            if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
+                throw new SpiException("refund " + key + " of " + part.amount() + " to tender " + part.tender() + " for return "
+                        + ret.id() + " ended " + result.outcome() + "; call refund again to settle it", null, true);
+            }
+            if (!result.succeeded()) {
+                String reason = "tender " + part.tender() + ": " + (result.message().isEmpty() ? "declined" : result.message());
+                if (!anyDone) {
+                    book.update(ret.id(), r -> r.recordRefund(refund.key(), false, "", reason, now));
+                    return;
+                }
+                throw new SpiException("refund " + key + " to tender " + part.tender() + " for return " + ret.id()
+                        + " was declined after other tenders were refunded (" + reason + "); people must resolve it", null, false);
+            }
+            order = oms.recordRefund(ret.orderId(), part.tender(), part.amount(), key);
+            references.add(result.reference());
+            anyDone = true;
+        }
+        book.update(ret.id(), r -> r.recordRefund(refund.key(), true, String.join(",", references), "", now));
     }
 
     /** Wires {@link Returns}. */

@@ -23,7 +23,7 @@ import org.joda.money.Money;
  */
 public final class FakePaymentGateway implements PaymentGateway {
 
-    private enum Fault { DECLINE, TIMEOUT_SUCCEEDED, TIMEOUT_FAILED, UNREACHABLE }
+    private enum Fault { NONE, DECLINE, TIMEOUT_SUCCEEDED, TIMEOUT_FAILED, UNREACHABLE }
 
     private record Scripted(Fault fault, String message) {
     }
@@ -39,6 +39,27 @@ public final class FakePaymentGateway implements PaymentGateway {
     private final List<PaymentRequest> calls = new ArrayList<>();
     private final List<String> declinedRefs = new ArrayList<>();
     private final AtomicLong references = new AtomicLong();
+    private final Map<String, Authorisation> byReference = new HashMap<>();
+
+    /** The money of one authorisation, by its reference: what a tender of an order did. */
+    private static final class Authorisation {
+        final String paymentRef;
+        final Money total;
+        Money open;
+        Money captured;
+        Money refunded;
+        Money voided;
+
+        Authorisation(String paymentRef, Money total) {
+            this.paymentRef = paymentRef;
+            this.total = total;
+            this.open = total;
+            Money zero = Money.zero(total.getCurrencyUnit());
+            this.captured = zero;
+            this.refunded = zero;
+            this.voided = zero;
+        }
+    }
 
     /** The next call is declined with {@code reason}. */
     public synchronized FakePaymentGateway declineNext(String reason) {
@@ -52,6 +73,15 @@ public final class FakePaymentGateway implements PaymentGateway {
      */
     public synchronized FakePaymentGateway timeOutNext(boolean actuallySucceeded) {
         script.add(new Scripted(actuallySucceeded ? Fault.TIMEOUT_SUCCEEDED : Fault.TIMEOUT_FAILED, "read timed out"));
+        return this;
+    }
+
+    /**
+     * The next call is answered as it would be without any fault; for scripting a fault on a later call (the second
+     * tender of an order: {@code answerNormallyNext().declineNext("no funds")}).
+     */
+    public synchronized FakePaymentGateway answerNormallyNext() {
+        script.add(new Scripted(Fault.NONE, ""));
         return this;
     }
 
@@ -108,37 +138,89 @@ public final class FakePaymentGateway implements PaymentGateway {
     private PaymentResult apply(PaymentRequest r) {
         Money zero = Money.zero(r.amount().getCurrencyUnit());
         OrderId order = r.orderId();
+        String reference = r.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + references.incrementAndGet();
+        // captures, voids and refunds name an authorisation this provider gave: its own money is checked too
+        Authorisation auth = r.kind() == PaymentRequest.Kind.AUTHORISE ? null : byReference.get(r.paymentRef());
         switch (r.kind()) {
             case AUTHORISE -> {
                 authorised.merge(order, r.amount(), Money::plus);
                 authorisedInTotal.merge(order, r.amount(), Money::plus);
+                byReference.put(reference, new Authorisation(r.paymentRef(), r.amount()));
             }
             case CAPTURE -> {
                 Money open = authorised.getOrDefault(order, zero);
-                if (r.amount().isGreaterThan(open)) {
-                    return PaymentResult.declined("capture " + r.amount() + " exceeds open authorisation " + open);
+                if (r.amount().isGreaterThan(open) || (auth != null && r.amount().isGreaterThan(auth.open))) {
+                    return PaymentResult.declined("capture " + r.amount() + " exceeds open authorisation "
+                            + (auth != null ? auth.open : open));
                 }
                 authorised.put(order, open.minus(r.amount()));
                 captured.merge(order, r.amount(), Money::plus);
+                if (auth != null) {
+                    auth.open = auth.open.minus(r.amount());
+                    auth.captured = auth.captured.plus(r.amount());
+                }
             }
             case VOID -> {
-                Money open = authorised.getOrDefault(order, zero);
+                Money open = auth != null ? auth.open : authorised.getOrDefault(order, zero);
                 Money amount = r.amount().isZero() ? open : r.amount();
-                if (amount.isGreaterThan(open)) {
+                if (amount.isGreaterThan(open) || amount.isGreaterThan(authorised.getOrDefault(order, zero))) {
                     return PaymentResult.declined("void " + amount + " exceeds open authorisation " + open);
                 }
-                authorised.put(order, open.minus(amount));
+                authorised.put(order, authorised.getOrDefault(order, zero).minus(amount));
                 voided.merge(order, amount, Money::plus);
+                if (auth != null) {
+                    auth.open = auth.open.minus(amount);
+                    auth.voided = auth.voided.plus(amount);
+                }
             }
             case REFUND -> {
                 Money net = captured.getOrDefault(order, zero).minus(refunded.getOrDefault(order, zero));
-                if (r.amount().isGreaterThan(net)) {
+                if (r.amount().isGreaterThan(net) || (auth != null && r.amount().isGreaterThan(auth.captured.minus(auth.refunded)))) {
                     return PaymentResult.declined("refund " + r.amount() + " exceeds captured " + net);
                 }
                 refunded.merge(order, r.amount(), Money::plus);
+                if (auth != null) {
+                    auth.refunded = auth.refunded.plus(r.amount());
+                }
             }
         }
-        return PaymentResult.succeeded(r.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + references.incrementAndGet());
+        return PaymentResult.succeeded(reference);
+    }
+
+    /** Captured on the authorisation {@code authorisationRef} (a tender's); null when this provider never gave it. */
+    public synchronized Money capturedOn(String authorisationRef) {
+        Authorisation a = byReference.get(authorisationRef);
+        return a == null ? null : a.captured;
+    }
+
+    /** Refunded of what was captured on {@code authorisationRef}; null when this provider never gave it. */
+    public synchronized Money refundedOn(String authorisationRef) {
+        Authorisation a = byReference.get(authorisationRef);
+        return a == null ? null : a.refunded;
+    }
+
+    /** Voided of {@code authorisationRef}; null when this provider never gave it. */
+    public synchronized Money voidedOn(String authorisationRef) {
+        Authorisation a = byReference.get(authorisationRef);
+        return a == null ? null : a.voided;
+    }
+
+    /** Still open (neither captured nor voided) on {@code authorisationRef}; null when this provider never gave it. */
+    public synchronized Money openOn(String authorisationRef) {
+        Authorisation a = byReference.get(authorisationRef);
+        return a == null ? null : a.open;
+    }
+
+    /** What {@code authorisationRef} authorised in the first place; null when this provider never gave it. */
+    public synchronized Money authorisedOn(String authorisationRef) {
+        Authorisation a = byReference.get(authorisationRef);
+        return a == null ? null : a.total;
+    }
+
+    /** The payment method (token) {@code authorisationRef} was authorised on; null when this provider never gave it. */
+    public synchronized String paymentRefOf(String authorisationRef) {
+        Authorisation a = byReference.get(authorisationRef);
+        return a == null ? null : a.paymentRef;
     }
 
     /** Authorised and not yet captured or voided for {@code order}; null when never authorised. */

@@ -3,10 +3,12 @@ package io.omskit.core.jackson;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.omskit.core.network.Location;
 import io.omskit.core.network.Network;
+import io.omskit.core.payment.Tender;
 import java.util.Collection;
 import java.util.List;
 
@@ -38,5 +40,19 @@ final class MixIns {
 
         @JsonProperty("locations")
         abstract List<Location> locations();
+    }
+
+    /** A payment of an order with one payment writes no tenders, exactly as before tenders existed. */
+    abstract static class PaymentSummaryMixIn {
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<Tender> tenders();
+    }
+
+    /** An intent of an order with one payment names no tender, exactly as before tenders existed. */
+    abstract static class PaymentIntentMixIn {
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String tender();
     }
 }

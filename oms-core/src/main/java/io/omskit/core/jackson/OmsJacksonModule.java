@@ -227,6 +227,8 @@ public final class OmsJacksonModule extends Module {
         typeNames.forEach((type, name) -> named.add(new NamedType(type, name)));
         context.registerSubtypes(named.toArray(new NamedType[0]));
         context.setMixInAnnotations(Network.class, MixIns.NetworkMixIn.class);
+        context.setMixInAnnotations(io.omskit.core.payment.PaymentSummary.class, MixIns.PaymentSummaryMixIn.class);
+        context.setMixInAnnotations(io.omskit.core.payment.PaymentIntent.class, MixIns.PaymentIntentMixIn.class);
 
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(Money.class, new MoneyJson.MoneySerializer());

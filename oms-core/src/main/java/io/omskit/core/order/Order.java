@@ -7,7 +7,11 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.payment.PaymentOutcome;
 import io.omskit.core.payment.PaymentStatus;
+import io.omskit.core.payment.AuthorisationTolerance;
 import io.omskit.core.payment.PaymentSummary;
+import io.omskit.core.payment.Tender;
+import io.omskit.core.payment.TenderOrder;
+import io.omskit.core.payment.TenderType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +36,8 @@ import org.joda.money.Money;
  * @param lines       at least one line, ids unique
  * @param discounts   order-level discounts
  * @param charges     order-level charges such as shipping
- * @param paymentRef  the host's tokenised payment method, passed to the payment gateway; never card data
+ * @param paymentRef  the host's tokenised payment method, passed to the payment gateway; never card data. On an order
+ *                    paid with several tenders, the ref of the last one charged (the one that pays the rest)
  * @param payment     payment state
  * @param hold        the current hold; null when not on hold
  * @param placedAt    when it was placed
@@ -128,6 +133,20 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      * @throws IllegalArgumentException when the request breaks an invariant of the order
      */
     public static Change<Order, OrderEvent> place(OrderId id, PlaceOrderRequest request, Instant now) {
+        return place(id, request, TenderOrder.DEFAULT, AuthorisationTolerance.NONE, now);
+    }
+
+    /**
+     * Creates a newly placed order from a request that {@link OrderValidator} accepted, its tenders (if any) charged
+     * and refunded in {@code tenderOrder}, authorised up to the request's tolerance or else {@code channelTolerance}
+     * above the total.
+     *
+     * @throws IllegalArgumentException when the request breaks an invariant of the order
+     */
+    public static Change<Order, OrderEvent> place(OrderId id, PlaceOrderRequest request, TenderOrder tenderOrder,
+                                                  AuthorisationTolerance channelTolerance, Instant now) {
+        Checks.notNull(tenderOrder, "tenderOrder");
+        Checks.notNull(channelTolerance, "channelTolerance");
         List<OrderLine> lines = new ArrayList<>(request.lines().size());
         for (LineRequest l : request.lines()) {
             lines.add(new OrderLine(l.id(), l.sku(), l.quantity(), l.unitPrice(), l.discounts(), l.seller(),
@@ -136,6 +155,13 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         Order order = new Order(id, 1, request.channel(), request.externalRef(), request.customer(), request.currency(),
                 request.delivery(), lines, request.discounts(), request.charges(), request.paymentRef(),
                 PaymentSummary.none(request.currency()), null, now, null, List.of(), List.of(), List.of(), List.of());
+        AuthorisationTolerance tolerance = request.authorisationTolerance() != null ? request.authorisationTolerance() : channelTolerance;
+        List<Tender> tenders = tenderOrder.plan(request.tenders(), request.paymentRef(), order.total(), tolerance);
+        if (!tenders.isEmpty()) {
+            order = new Order(id, 1, request.channel(), request.externalRef(), request.customer(), request.currency(),
+                    request.delivery(), lines, request.discounts(), request.charges(), tenders.get(tenders.size() - 1).paymentRef(),
+                    PaymentSummary.none(request.currency(), tenders), null, now, null, List.of(), List.of(), List.of(), List.of());
+        }
         return new Change<>(order, List.of(new OrderEvent.OrderPlaced(EventIds.next(), id, 1, now, order)));
     }
 
@@ -231,6 +257,98 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         }
         return sum.isNegative() ? Money.zero(currency) : sum;
     }
+
+    /**
+     * What the customer keeps buying: the units not cancelled at what they were paid net of every discount
+     * ({@link PaidPerUnit}), with the order's charges while any unit is not cancelled. The total when nothing is
+     * cancelled, zero when everything is.
+     */
+    public Money valueNotCancelled() {
+        if (units(UnitState.CANCELLED) == 0) {
+            return total();
+        }
+        Money zero = Money.zero(currency);
+        int quantity = 0;
+        for (OrderLine l : lines) {
+            quantity += l.quantity();
+        }
+        if (units(UnitState.CANCELLED) == quantity) {
+            return zero;
+        }
+        PaidPerUnit paid = PaidPerUnit.of(this);
+        Money value = total();
+        for (OrderLine l : lines) {
+            if (l.units().cancelled() > 0) {
+                value = value.minus(paid.cancelledGoods(l.id(), l.units().cancelled()));
+            }
+        }
+        return value.isNegative() ? zero : value;
+    }
+
+    /**
+     * What the customer still owes or is owed now, after cancellations, captures and refunds: see {@link Balance}.
+     * Refunds up to what the returned units were paid settle those units (so they change nothing, and whatever fees
+     * a return kept back stay charged); refunds beyond that pay back what was captured.
+     */
+    public Balance balance() {
+        Money refunded = payment.refunded();
+        Money forReturns = returnedValue();
+        Money settled = refunded.isGreaterThan(forReturns) ? forReturns : refunded;
+        return new Balance(valueNotCancelled().minus(settled), payment.captured().minus(refunded), payment.authorised());
+    }
+
+    /**
+     * What the returned units were paid: their goods net of every discount and their share of the order's charges, all
+     * of the charges once every unit not cancelled is returned ({@link PaidPerUnit}, units counted from the start of
+     * each line as refunds count them). The most a return's refunds can pay back.
+     */
+    public Money returnedValue() {
+        int returned = units(UnitState.RETURNED);
+        if (returned == 0) {
+            return Money.zero(currency);
+        }
+        PaidPerUnit paid = PaidPerUnit.of(this);
+        Money value = Money.zero(currency);
+        Money charges = Money.zero(currency);
+        int notCancelled = 0;
+        for (OrderLine l : lines) {
+            notCancelled += l.quantity() - l.units().cancelled();
+            if (l.units().returned() > 0) {
+                value = value.plus(paid.goods(l.id(), 0, l.units().returned()));
+                charges = charges.plus(paid.charges(l.id(), 0, l.units().returned()));
+            }
+        }
+        return value.plus(returned == notCancelled ? paid.chargesTotal() : charges);
+    }
+
+    /** What the customer still owes: {@code balance().due()}. */
+    public Money balanceDue() {
+        return balance().due();
+    }
+
+    /** What the customer is owed back: {@code balance().credit()}. */
+    public Money creditOwed() {
+        return balance().credit();
+    }
+
+    /**
+     * The tenders the order is paid with, in the order they are charged: its several tenders, or else one view of its
+     * single payment (id {@value #SINGLE_PAYMENT}, type {@link TenderType#OTHER}, the whole total); empty when the
+     * channel collected the payment.
+     */
+    public List<Tender> tenders() {
+        if (payment.hasTenders()) {
+            return payment.tenders();
+        }
+        if (paymentRef.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Tender(SINGLE_PAYMENT, TenderType.OTHER, paymentRef, total(), Money.zero(currency), 0, payment.status(),
+                payment.authorisationRef(), payment.authorised(), payment.captured(), payment.refunded(), payment.message()));
+    }
+
+    /** The id {@link #tenders()} gives the single payment of an order paid without several tenders. */
+    public static final String SINGLE_PAYMENT = "payment";
 
     /** Whether the command keyed {@code key} was applied to this order. */
     public boolean applied(CommandKey key) {

@@ -5,6 +5,9 @@ import io.omskit.core.catalog.BundleComponent;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.catalog.SkuAttributes;
 import io.omskit.core.common.Checks;
+import io.omskit.core.payment.AuthorisationTolerance;
+import io.omskit.core.payment.Tender;
+import io.omskit.core.payment.TenderRequest;
 import io.omskit.core.common.Problem;
 import io.omskit.core.common.ValidationException;
 import io.omskit.core.network.Capability;
@@ -150,7 +153,92 @@ public final class OrderValidator {
         if (problems.isEmpty()) {
             checkDiscountsWithinTotal(request, currency, problems);
         }
+        checkTenders(request, currency, problems);
         return problems;
+    }
+
+    /**
+     * Checks the tenders: each with an id (unique), a type, a payment ref and a positive amount in the order's
+     * currency or none (the rest, at most once); no single {@code paymentRef} beside them; their fixed amounts come to
+     * the total (less than it, when one pays the rest). The tolerance's fixed amount must be in the order's currency.
+     */
+    private static void checkTenders(PlaceOrderRequest request, CurrencyUnit currency, List<Problem> problems) {
+        AuthorisationTolerance tolerance = request.authorisationTolerance();
+        if (tolerance != null && tolerance.fixed() != null && currency != null && !tolerance.fixed().getCurrencyUnit().equals(currency)) {
+            problems.add(new Problem("authorisationTolerance.fixed", tolerance.fixed().toString(), "must be in the order's currency " + currency));
+        }
+        List<TenderRequest> tenders = request.tenders();
+        if (tenders.isEmpty()) {
+            return;
+        }
+        if (!request.paymentRef().isEmpty()) {
+            problems.add(new Problem("paymentRef", mask(request.paymentRef()), "must be empty when tenders are given"));
+        }
+        if (tenders.size() > PlaceOrderRequest.MAX_TENDERS) {
+            problems.add(new Problem("tenders", tenders.size() + " tenders", "must be at most " + PlaceOrderRequest.MAX_TENDERS));
+        }
+        Set<String> ids = new HashSet<>();
+        int rests = 0;
+        boolean amountsOk = currency != null;
+        Money fixed = currency == null ? null : Money.zero(currency);
+        for (int i = 0; i < tenders.size(); i++) {
+            TenderRequest t = tenders.get(i);
+            String at = "tenders[" + i + "]";
+            if (t == null) {
+                problems.add(new Problem(at, null, "must not be null"));
+                amountsOk = false;
+                continue;
+            }
+            String idProblem = t.id() == null || t.id().isBlank() ? "is required" : Checks.textProblem(t.id(), Tender.MAX_ID_LENGTH, false);
+            if (idProblem != null) {
+                problems.add(new Problem(at + ".id", Checks.quote(t.id()), idProblem));
+            } else if (!ids.add(t.id())) {
+                problems.add(new Problem(at + ".id", t.id(), "must be unique within the order"));
+            }
+            if (t.type() == null) {
+                problems.add(new Problem(at + ".type", null, "is required"));
+            }
+            checkText(at + ".paymentRef", t.paymentRef(), true, PlaceOrderRequest.MAX_PAYMENT_REF_LENGTH, problems);
+            if (t.isRest()) {
+                rests++;
+            } else if (!t.amount().isPositive() || (currency != null && !t.amount().getCurrencyUnit().equals(currency))) {
+                problems.add(new Problem(at + ".amount", t.amount().toString(),
+                        "must be positive and in the order's currency " + currency + ", or none to pay the rest"));
+                amountsOk = false;
+            } else if (fixed != null) {
+                fixed = fixed.plus(t.amount());
+            }
+        }
+        if (rests > 1) {
+            problems.add(new Problem("tenders", rests + " tenders paying the rest", "at most one tender may pay the rest"));
+        }
+        if (amountsOk && problems.isEmpty()) {
+            Money total = totalOf(request, currency);
+            if (rests == 0 && !fixed.equals(total)) {
+                problems.add(new Problem("tenders", fixed.toString(), "must come to the order total " + total
+                        + " (or leave one tender to pay the rest)"));
+            } else if (rests == 1 && fixed.isGreaterThan(total)) {
+                problems.add(new Problem("tenders", fixed.toString(), "must not come to more than the order total " + total));
+            }
+        }
+    }
+
+    /** What {@link Order#total()} will be for {@code request}. */
+    private static Money totalOf(PlaceOrderRequest request, CurrencyUnit currency) {
+        Money sum = Money.zero(currency);
+        for (LineRequest l : request.lines()) {
+            sum = sum.plus(l.unitPrice().multipliedBy(l.quantity()));
+            for (Adjustment d : l.discounts()) {
+                sum = sum.minus(d.amount());
+            }
+        }
+        for (Adjustment d : request.discounts()) {
+            sum = sum.minus(d.amount());
+        }
+        for (Adjustment c : request.charges()) {
+            sum = sum.plus(c.amount());
+        }
+        return sum.isNegative() ? Money.zero(currency) : sum;
     }
 
     /**

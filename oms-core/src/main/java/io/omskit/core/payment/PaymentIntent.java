@@ -12,8 +12,10 @@ import org.joda.money.Money;
  * @param amount          the amount, positive
  * @param declinedBecause the provider's reason when it declined; null while the intent is open. A declined intent
  *                        stays on the payment for people to resolve and stops further captures
+ * @param tender          the id of the tender it moves money of, on an order paid with several tenders; null when the
+ *                        order has one payment
  */
-public record PaymentIntent(Kind kind, String key, Money amount, String declinedBecause) {
+public record PaymentIntent(Kind kind, String key, Money amount, String declinedBecause, String tender) {
 
     /** What the intent asks of the provider. */
     public enum Kind {
@@ -32,9 +34,24 @@ public record PaymentIntent(Kind kind, String key, Money amount, String declined
         }
     }
 
+    /** An intent of an order with one payment. */
+    public PaymentIntent(Kind kind, String key, Money amount, String declinedBecause) {
+        this(kind, key, amount, declinedBecause, null);
+    }
+
     /** An open intent. */
     public static PaymentIntent of(Kind kind, String key, Money amount) {
-        return new PaymentIntent(kind, key, amount, null);
+        return new PaymentIntent(kind, key, amount, null, null);
+    }
+
+    /** An open intent on the tender {@code tender}. */
+    public static PaymentIntent onTender(Kind kind, String key, Money amount, String tender) {
+        return new PaymentIntent(kind, key, amount, null, Checks.identifier(tender, "tender"));
+    }
+
+    /** This intent marked declined with {@code reason}. */
+    public PaymentIntent declined(String reason) {
+        return new PaymentIntent(kind, key, amount, reason, tender);
     }
 
     /** Whether the provider declined it. */

@@ -2,6 +2,7 @@ package io.omskit.returns.rma;
 
 import io.omskit.core.common.Checks;
 import io.omskit.core.order.LineId;
+import io.omskit.core.payment.TenderAmount;
 import java.time.Instant;
 import java.util.List;
 import org.joda.money.Money;
@@ -23,9 +24,25 @@ import org.joda.money.Money;
  * @param providerRef  the provider's reference once it succeeded; empty otherwise
  * @param message      the provider's reason when declined, or the last unknown outcome; empty when none
  * @param requestedAt  when it was decided
+ * @param parts        on an order paid with several tenders, how {@code amount} goes to them (in their refund order,
+ *                     none beyond what it captured and has not refunded), each asked of the provider under
+ *                     {@code key + "-" + tender}; empty (or null, in documents written before tenders existed) when the
+ *                     order has one payment or the refund goes to store credit
  */
 public record Refund(String key, RefundTender tender, List<RefundedUnits> units, Money goods, Money shipping, Money fees,
-                     Money exchangeCredit, Money amount, RefundStatus status, String providerRef, String message, Instant requestedAt) {
+                     Money exchangeCredit, Money amount, RefundStatus status, String providerRef, String message, Instant requestedAt,
+                     List<TenderAmount> parts) {
+
+    /** A refund of an order with one payment, or to store credit. */
+    public Refund(String key, RefundTender tender, List<RefundedUnits> units, Money goods, Money shipping, Money fees,
+                  Money exchangeCredit, Money amount, RefundStatus status, String providerRef, String message, Instant requestedAt) {
+        this(key, tender, units, goods, shipping, fees, exchangeCredit, amount, status, providerRef, message, requestedAt, List.of());
+    }
+
+    /** The idempotency key of the part of this refund that goes to {@code tender}. */
+    public String partKey(String tender) {
+        return key + "-" + tender;
+    }
 
     /**
      * Units of an order line a refund pays back.
@@ -59,6 +76,16 @@ public record Refund(String key, RefundTender tender, List<RefundedUnits> units,
         providerRef = providerRef == null ? "" : providerRef;
         message = message == null ? "" : message;
         Checks.notNull(requestedAt, "requestedAt");
+        parts = parts == null ? List.of() : Checks.list(parts, "parts");
+        if (!parts.isEmpty()) {
+            Money sum = amount.minus(amount);
+            for (TenderAmount p : parts) {
+                sum = sum.plus(p.amount());
+            }
+            if (!sum.equals(amount)) {
+                throw new IllegalArgumentException("parts of refund " + key + " must add up to its amount " + amount + ", add up to " + sum);
+            }
+        }
     }
 
     /** Whether it still counts (requested or succeeded): its units are not to be refunded again. */
@@ -79,6 +106,6 @@ public record Refund(String key, RefundTender tender, List<RefundedUnits> units,
 
     Refund answered(RefundStatus newStatus, String newProviderRef, String newMessage) {
         return new Refund(key, tender, units, goods, shipping, fees, exchangeCredit, amount, newStatus, newProviderRef, newMessage,
-                requestedAt);
+                requestedAt, parts);
     }
 }
