@@ -39,6 +39,20 @@ public final class Ledger {
         }
     }
 
+    /**
+     * Records every posting of {@code other} after this ledger's own: for example the settlement a reconciliation
+     * posted, into the ledger of the orders' funds, so that what the provider settled clears what it owed.
+     */
+    public void postAll(Ledger other) {
+        Checks.notNull(other, "other");
+        if (other == this) {
+            throw new IllegalArgumentException("a ledger cannot post its own journal again");
+        }
+        for (Posting p : other.journal) {
+            post(p);
+        }
+    }
+
     /** Every posting, in the order recorded. */
     public List<Posting> journal() {
         return Collections.unmodifiableList(journal);

@@ -77,7 +77,8 @@ public final class SettlementSimulator {
 
     /**
      * {@code lines} without their payouts, each batch (per currency) then closed by a payout of what its lines add up to,
-     * at the time of its last line; a batch that adds up to nothing or less gets no payout.
+     * at the time of its last line; a batch that adds up to nothing or less gets no payout. The lines are numbered as in a
+     * file with a header row (from 2), batch by batch.
      */
     public static List<SettlementLine> withPayouts(List<SettlementLine> lines) {
         Checks.notNull(lines, "lines");
@@ -94,16 +95,21 @@ public final class SettlementSimulator {
             Money net = Money.zero(e.getKey().currency());
             SettlementLine last = null;
             for (SettlementLine l : e.getValue()) {
-                out.add(l);
+                out.add(numbered(l, out.size() + 2));
                 net = net.plus(l.net());
                 last = l;
             }
             if (net.isPositive()) {
                 Money zero = Money.zero(e.getKey().currency());
-                out.add(new SettlementLine(0, "PAYOUT-" + e.getKey().batch(), "", "", SettlementLineType.PAYOUT,
+                out.add(new SettlementLine(out.size() + 2, "PAYOUT-" + e.getKey().batch(), "", "", SettlementLineType.PAYOUT,
                         "MerchantPayout", last.createdAt(), zero, net.negated(), zero, e.getKey().batch()));
             }
         }
         return out;
+    }
+
+    private static SettlementLine numbered(SettlementLine l, long number) {
+        return l.lineNumber() == number ? l : new SettlementLine(number, l.lineId(), l.pspReference(), l.merchantReference(),
+                l.type(), l.providerType(), l.createdAt(), l.gross(), l.net(), l.fees(), l.batch());
     }
 }
