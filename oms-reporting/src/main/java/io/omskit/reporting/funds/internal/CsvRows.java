@@ -172,7 +172,7 @@ public final class CsvRows {
             problem(column, v, "must be >= 0 (the column says the direction)");
             return null;
         }
-        if (amount.stripTrailingZeros().scale() > currency.getDecimalPlaces()) {
+        if (amount.scale() > currency.getDecimalPlaces() && amount.stripTrailingZeros().scale() > currency.getDecimalPlaces()) {
             problem(column, v, "must have at most " + currency.getDecimalPlaces() + " decimals in " + currency);
             return null;
         }

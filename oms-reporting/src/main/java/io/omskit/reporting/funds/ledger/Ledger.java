@@ -21,8 +21,8 @@ import org.joda.money.Money;
 public final class Ledger {
 
     private final List<Posting> journal = new ArrayList<>();
-    /** Per account and currency: debits less credits, in minor units. */
-    private final Map<Account, Map<CurrencyUnit, Long>> balances = new HashMap<>();
+    /** Per account and currency: debits less credits, in minor units (one-element arrays, to add in place). */
+    private final Map<Account, Map<CurrencyUnit, long[]>> balances = new HashMap<>();
     private final Map<CurrencyUnit, long[]> totals = new HashMap<>();
 
     /** Records {@code posting}. */
@@ -33,7 +33,7 @@ public final class Ledger {
             long minor = e.amount().getAmountMinorLong();
             CurrencyUnit currency = e.amount().getCurrencyUnit();
             balances.computeIfAbsent(e.account(), a -> new HashMap<>(2))
-                    .merge(currency, e.side() == Posting.Side.DEBIT ? minor : -minor, Long::sum);
+                    .computeIfAbsent(currency, c -> new long[1])[0] += e.side() == Posting.Side.DEBIT ? minor : -minor;
             long[] t = totals.computeIfAbsent(currency, c -> new long[2]);
             t[e.side() == Posting.Side.DEBIT ? 0 : 1] += minor;
         }
@@ -60,8 +60,9 @@ public final class Ledger {
 
     /** Debits less credits of {@code account} in {@code currency}; zero when it never moved. */
     public Money balance(Account account, CurrencyUnit currency) {
-        Map<CurrencyUnit, Long> b = balances.get(account);
-        return Money.ofMinor(currency, b == null ? 0 : b.getOrDefault(currency, 0L));
+        Map<CurrencyUnit, long[]> b = balances.get(account);
+        long[] minor = b == null ? null : b.get(currency);
+        return Money.ofMinor(currency, minor == null ? 0 : minor[0]);
     }
 
     /** What {@code party} is owed in {@code currency}: the credit balance of its {@link AccountKind#DUE} account. */

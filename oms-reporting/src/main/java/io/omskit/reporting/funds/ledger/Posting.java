@@ -51,17 +51,36 @@ public record Posting(String reference, Instant at, List<Entry> entries) {
         if (entries.size() < 2) {
             throw new IllegalArgumentException("posting " + reference + " must have at least two entries, was " + entries);
         }
-        Map<CurrencyUnit, Long> net = new HashMap<>();
+        CurrencyUnit single = entries.get(0).amount().getCurrencyUnit();
+        long difference = 0;
         for (Entry e : entries) {
-            long minor = e.amount().getAmountMinorLong();
-            net.merge(e.amount().getCurrencyUnit(), e.side() == Side.DEBIT ? minor : -minor, Long::sum);
-        }
-        net.forEach((currency, difference) -> {
-            if (difference != 0) {
-                throw new IllegalArgumentException("posting " + reference + " must balance in " + currency + ", debits exceed credits by "
-                        + Money.ofMinor(currency, difference));
+            if (!e.amount().getCurrencyUnit().equals(single)) {
+                single = null;
+                break;
             }
-        });
+            difference += e.side() == Side.DEBIT ? e.amount().getAmountMinorLong() : -e.amount().getAmountMinorLong();
+        }
+        if (single != null) {
+            if (difference != 0) {
+                throw unbalanced(reference, single, difference);
+            }
+        } else {
+            Map<CurrencyUnit, Long> net = new HashMap<>();
+            for (Entry e : entries) {
+                long minor = e.amount().getAmountMinorLong();
+                net.merge(e.amount().getCurrencyUnit(), e.side() == Side.DEBIT ? minor : -minor, Long::sum);
+            }
+            net.forEach((currency, d) -> {
+                if (d != 0) {
+                    throw unbalanced(reference, currency, d);
+                }
+            });
+        }
+    }
+
+    private static IllegalArgumentException unbalanced(String reference, CurrencyUnit currency, long difference) {
+        return new IllegalArgumentException("posting " + reference + " must balance in " + currency + ", debits exceed credits by "
+                + Money.ofMinor(currency, difference));
     }
 
     /** A posting under construction. */

@@ -132,10 +132,39 @@ public final class AdyenSettlementDetailsReader implements SettlementReader {
             return null;
         }
         try {
-            return LocalDateTime.parse(date, CREATED).atZone(z).toInstant();
+            return localTime(date).atZone(z).toInstant();
         } catch (DateTimeException e) {
             row.problem(CREATION_DATE, date, "must be a date and time as yyyy-MM-dd HH:mm:ss");
             return null;
         }
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss}, read by position when it has that shape (a million rows are read in seconds). */
+    private static LocalDateTime localTime(String t) {
+        if (t.length() == 19 && t.charAt(4) == '-' && t.charAt(7) == '-' && t.charAt(10) == ' ' && t.charAt(13) == ':'
+                && t.charAt(16) == ':') {
+            int year = digits(t, 0, 4);
+            int month = digits(t, 5, 7);
+            int day = digits(t, 8, 10);
+            int hour = digits(t, 11, 13);
+            int minute = digits(t, 14, 16);
+            int second = digits(t, 17, 19);
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0) {
+                return LocalDateTime.of(year, month, day, hour, minute, second);
+            }
+        }
+        return LocalDateTime.parse(t, CREATED);
+    }
+
+    private static int digits(String t, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 }

@@ -102,7 +102,8 @@ public final class Reconciler {
 
     /** One reconciliation, fed line by line. */
     private final class Run {
-        private final Map<Exact, ArrayDeque<ProviderMovement>> open = new HashMap<>();
+        /** Per exact amount, the one movement waiting, or an {@code ArrayDeque} of them when several wait. */
+        private final Map<Exact, Object> open;
         private final Set<Exact> refundsMatched = new HashSet<>();
         private final List<Finding> findings = new ArrayList<>();
         /** Lines of payments and refunds no movement matched exactly, by their place in {@code findings}. */
@@ -113,12 +114,33 @@ public final class Reconciler {
         private final Map<BatchKey, BatchSums> batches = new LinkedHashMap<>();
         private final Ledger ledger = new Ledger();
 
+        @SuppressWarnings("unchecked")
         Run(Collection<ProviderMovement> expected) {
+            open = new HashMap<>(expected.size() * 4 / 3 + 16);
             for (ProviderMovement m : expected) {
                 Money s = m.signedAmount();
-                open.computeIfAbsent(new Exact(m.order().value(), s.getCurrencyUnit(), s.getAmountMinorLong()),
-                        k -> new ArrayDeque<>(1)).add(m);
+                Exact key = new Exact(m.order().value(), s.getCurrencyUnit(), s.getAmountMinorLong());
+                Object there = open.putIfAbsent(key, m);
+                if (there instanceof ProviderMovement first) {
+                    ArrayDeque<ProviderMovement> several = new ArrayDeque<>(2);
+                    several.add(first);
+                    several.add(m);
+                    open.put(key, several);
+                } else if (there != null) {
+                    ((ArrayDeque<ProviderMovement>) there).add(m);
+                }
             }
+        }
+
+        /** The next movement waiting for {@code key}, taken off; null when none. */
+        @SuppressWarnings("unchecked")
+        private ProviderMovement take(Exact key) {
+            Object there = open.get(key);
+            if (there instanceof ProviderMovement m) {
+                open.remove(key);
+                return m;
+            }
+            return there == null ? null : ((ArrayDeque<ProviderMovement>) there).poll();
         }
 
         void accept(SettlementLine line) {
@@ -138,16 +160,13 @@ public final class Reconciler {
             switch (line.type()) {
                 case PAYMENT, REFUND -> {
                     Exact key = new Exact(line.merchantReference(), line.gross().getCurrencyUnit(), line.gross().getAmountMinorLong());
-                    ArrayDeque<ProviderMovement> waiting = open.get(key);
-                    if (waiting != null && !waiting.isEmpty()) {
-                        ProviderMovement m = waiting.poll();
+                    ProviderMovement m = take(key);
+                    if (m != null) {
                         if (m.kind() == ProviderMovement.Kind.REFUND) {
                             refundsMatched.add(key);
                         }
                         settle(line, AccountKind.PROVIDER_RECEIVABLE);
-                        findings.add(new Finding(Classification.MATCHED, line, m, null,
-                                m.kind().name().toLowerCase(java.util.Locale.ROOT) + " of " + m.amount() + " of order "
-                                        + m.order() + " settled in batch " + line.batch()));
+                        findings.add(new Finding(Classification.MATCHED, line, m, null, null));
                     } else {
                         leftover.add(findings.size());
                         pending.put(findings.size(), line);
@@ -156,28 +175,25 @@ public final class Reconciler {
                 }
                 case CHARGEBACK, CHARGEBACK_REVERSAL -> {
                     settle(line, AccountKind.CHARGEBACKS);
-                    findings.add(new Finding(Classification.CHARGEBACK, line, null, null,
-                            (line.type() == SettlementLineType.CHARGEBACK ? "chargeback of " : "chargeback reversed for ")
-                                    + line.gross().abs() + " on order " + line.merchantReference() + " (" + line.pspReference()
-                                    + ", line " + line.lineNumber() + ")"));
+                    findings.add(new Finding(Classification.CHARGEBACK, line, null, null, null));
                 }
                 case FEE -> {
                     settle(line, AccountKind.PROVIDER_FEES);
-                    findings.add(new Finding(Classification.MATCHED, line, null, null,
-                            "provider fee of " + line.net().negated() + " (" + line.providerType() + ", line " + line.lineNumber() + ")"));
+                    findings.add(new Finding(Classification.MATCHED, line, null, null, null));
                 }
                 default -> {
                     settle(line, AccountKind.SUSPENSE);
-                    findings.add(new Finding(Classification.UNEXPECTED, line, null, null,
-                            "a " + line.providerType() + " line of " + line.gross() + " nobody expected (line " + line.lineNumber() + ")"));
+                    findings.add(new Finding(Classification.UNEXPECTED, line, null, null, null));
                 }
             }
         }
 
         Reconciliation finish() {
             Map<Way, ArrayDeque<ProviderMovement>> unmatched = new LinkedHashMap<>();
-            for (ArrayDeque<ProviderMovement> q : open.values()) {
-                for (ProviderMovement m : q) {
+            for (Object there : open.values()) {
+                @SuppressWarnings("unchecked")
+                Collection<ProviderMovement> waiting = there instanceof ProviderMovement m ? List.of(m) : (ArrayDeque<ProviderMovement>) there;
+                for (ProviderMovement m : waiting) {
                     unmatched.computeIfAbsent(new Way(m.order().value(), m.kind() == ProviderMovement.Kind.CAPTURE),
                             k -> new ArrayDeque<>()).add(m);
                 }
@@ -203,17 +219,12 @@ public final class Reconciler {
             for (int at : payouts) {
                 SettlementLine line = lineAt(at);
                 PayoutBatch b = byBatch.get(line.batch() + "|" + line.net().getCurrencyUnit());
-                findings.set(at, b.agrees()
-                        ? new Finding(Classification.MATCHED, line, null, null, "payout of " + b.paidOut() + " for batch "
-                                + b.batch() + " agrees with its lines")
-                        : new Finding(Classification.PAYOUT_MISMATCH, line, null, b.difference(), "payout of " + b.paidOut()
-                                + " for batch " + b.batch() + " differs from its lines' net " + b.linesNet() + " by " + b.difference()));
+                findings.set(at, b.agrees() ? new Finding(Classification.MATCHED, line, null, null, b)
+                        : new Finding(Classification.PAYOUT_MISMATCH, line, null, b.difference(), b));
             }
             for (ArrayDeque<ProviderMovement> q : unmatched.values()) {
                 for (ProviderMovement m : q) {
-                    findings.add(new Finding(Classification.MISSING_FROM_SETTLEMENT, null, m, null,
-                            m.kind().name().toLowerCase(java.util.Locale.ROOT) + " of " + m.amount() + " of order " + m.order()
-                                    + " is missing from the settlement"));
+                    findings.add(new Finding(Classification.MISSING_FROM_SETTLEMENT, null, m, null, null));
                 }
             }
             return new Reconciliation(findings, result, ledger);
@@ -231,19 +242,14 @@ public final class Reconciler {
                 Money difference = line.gross().getCurrencyUnit().equals(m.amount().getCurrencyUnit())
                         ? line.gross().minus(m.signedAmount()) : null;
                 settle(line, AccountKind.PROVIDER_RECEIVABLE);
-                return new Finding(Classification.AMOUNT_MISMATCH, line, m, difference, m.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        + " of order " + m.order() + " was " + m.amount() + ", line " + line.lineNumber() + " settled "
-                        + line.gross().abs() + (difference == null ? "" : " (" + difference + ")"));
+                return new Finding(Classification.AMOUNT_MISMATCH, line, m, difference, null);
             }
             Exact key = new Exact(line.merchantReference(), line.gross().getCurrencyUnit(), line.gross().getAmountMinorLong());
             settle(line, AccountKind.SUSPENSE);
             if (!capture && refundsMatched.contains(key)) {
-                return new Finding(Classification.DUPLICATE_CREDIT_NOTE, line, null, null, "refund of " + line.gross().abs()
-                        + " of order " + line.merchantReference() + " settled again on line " + line.lineNumber());
+                return new Finding(Classification.DUPLICATE_CREDIT_NOTE, line, null, null, null);
             }
-            return new Finding(Classification.UNEXPECTED, line, null, null, (capture ? "payment" : "refund") + " of "
-                    + line.gross().abs() + " for " + (line.merchantReference().isEmpty() ? "no order" : "order " + line.merchantReference())
-                    + " that no order recorded (line " + line.lineNumber() + ")");
+            return new Finding(Classification.UNEXPECTED, line, null, null, null);
         }
 
         private BatchSums sums(SettlementLine line) {

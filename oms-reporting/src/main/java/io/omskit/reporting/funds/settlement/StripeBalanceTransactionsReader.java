@@ -110,7 +110,7 @@ public final class StripeBalanceTransactionsReader implements SettlementReader {
             return null;
         }
         try {
-            if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
+            if (allDigits(v)) {
                 return Instant.ofEpochSecond(Long.parseLong(v));
             }
             if (v.indexOf('T') > 0) {
@@ -121,5 +121,14 @@ public final class StripeBalanceTransactionsReader implements SettlementReader {
             row.problem("created", v, "must be Unix seconds, an ISO instant or yyyy-MM-dd HH:mm:ss (UTC)");
             return null;
         }
+    }
+
+    private static boolean allDigits(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !v.isEmpty();
     }
 }
