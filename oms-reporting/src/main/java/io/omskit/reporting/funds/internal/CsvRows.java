@@ -1,10 +1,12 @@
 package io.omskit.reporting.funds.internal;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.omskit.core.common.Problem;
-import io.omskit.reporting.funds.spi.SettlementFormatException;
+import io.omskit.reporting.funds.SettlementFormatException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -78,11 +80,15 @@ public final class CsvRows {
                     break;
                 }
             }
+        } catch (JacksonException e) {
+            throw notCsv(report, rows, e);
         } catch (IOException e) {
             throw new UncheckedIOException(report + " could not be read at line " + rows.line + ": " + e.getMessage(), e);
+        } catch (RuntimeJsonMappingException e) {
+            throw notCsv(report, rows, e);
         } catch (RuntimeException e) {
-            if (e instanceof SettlementFormatException) {
-                throw e;
+            if (e.getCause() instanceof JacksonException j) {
+                throw notCsv(report, rows, j);
             }
             if (e.getCause() instanceof IOException io) {
                 throw new UncheckedIOException(report + " could not be read at line " + rows.line + ": " + io.getMessage(), io);
@@ -92,6 +98,14 @@ public final class CsvRows {
         if (!rows.problems.isEmpty()) {
             throw new SettlementFormatException(report, rows.problems);
         }
+    }
+
+    /** A row that is not CSV at all (an unclosed quote, say): named by the line after the last good row. */
+    private static SettlementFormatException notCsv(String report, CsvRows rows, Exception e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        List<Problem> all = new ArrayList<>(rows.problems);
+        all.add(new Problem("line " + (rows.line + 1), "", "must be a CSV row (" + why + ")"));
+        return new SettlementFormatException(report, all);
     }
 
     /** The line of the file the current row is on (the header is line 1). */

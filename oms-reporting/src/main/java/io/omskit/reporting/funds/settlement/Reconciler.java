@@ -62,7 +62,7 @@ public final class Reconciler {
     /**
      * Reads {@code report} with {@code reader} and reconciles it against {@code expected}.
      *
-     * @throws io.omskit.reporting.funds.spi.SettlementFormatException when the report has malformed rows; nothing is
+     * @throws io.omskit.reporting.funds.SettlementFormatException when the report has malformed rows; nothing is
      *                                                                 reconciled then
      */
     public Reconciliation reconcile(Collection<ProviderMovement> expected, SettlementReader reader, Reader report) {

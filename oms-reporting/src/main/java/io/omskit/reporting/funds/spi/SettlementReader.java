@@ -13,9 +13,9 @@ public interface SettlementReader {
     /**
      * Reads every line of {@code report} in file order and hands each to {@code sink}.
      *
-     * @throws SettlementFormatException after the whole report was read, when rows were malformed: it names each bad
-     *                                   row's line, column and value (lines handed to {@code sink} before are the good
-     *                                   ones; callers discard them)
+     * @throws io.omskit.reporting.funds.SettlementFormatException after the whole report was read, when rows were
+     *         malformed: it names each bad row's line, column and value (lines handed to {@code sink} before are the
+     *         good ones; callers discard them)
      * @throws java.io.UncheckedIOException when the report cannot be read
      */
     void read(Reader report, Consumer<? super SettlementLine> sink);

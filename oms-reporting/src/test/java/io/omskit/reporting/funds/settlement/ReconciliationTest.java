@@ -8,7 +8,7 @@ import io.omskit.reporting.funds.ProviderMovement;
 import io.omskit.reporting.funds.ledger.Account;
 import io.omskit.reporting.funds.ledger.AccountKind;
 import io.omskit.reporting.funds.ledger.Ledger;
-import io.omskit.reporting.funds.spi.SettlementFormatException;
+import io.omskit.reporting.funds.SettlementFormatException;
 import io.omskit.reporting.funds.spi.SettlementLine;
 import io.omskit.reporting.funds.spi.SettlementLineType;
 import io.omskit.reporting.funds.spi.Stakeholder;

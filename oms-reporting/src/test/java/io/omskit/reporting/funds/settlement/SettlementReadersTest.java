@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omskit.core.common.Problem;
-import io.omskit.reporting.funds.spi.SettlementFormatException;
+import io.omskit.reporting.funds.SettlementFormatException;
 import io.omskit.reporting.funds.spi.SettlementLine;
 import io.omskit.reporting.funds.spi.SettlementLineType;
 import java.io.StringReader;
@@ -74,6 +74,15 @@ class SettlementReadersTest {
                         new Problem("line 4, column 'Gross Debit (GC)'", "1.00", "must be empty when Gross Credit (GC) is filled in (1.00)"),
                         new Problem("line 5, column 'Net Currency'", "XXY", "must be an ISO 4217 currency code"),
                         new Problem("line 5, column 'Gross Credit (GC)'", "1.001", "must have at most 2 decimals in EUR")));
+    }
+
+    @Test
+    void a_row_that_is_not_csv_at_all_is_named_by_its_line() {
+        assertThatThrownBy(() -> adyen(
+                "Acme,AcmeShop,1,ORDER-1,visa,2026-03-03 10:15:00,CET,Settled,1C,EUR,,12.00,1,EUR,,12.00,,,,,visa,1\n"
+                + "Acme,\"AcmeShop,2,ORDER-2,visa,2026-03-03 10:15:00,CET,Settled,2C,EUR,,10.00,1,EUR,,9.00,,,,,visa,1\n"))
+                .isInstanceOf(SettlementFormatException.class)
+                .hasMessageContaining("line 3 = : must be a CSV row (");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.omskit.reporting.funds.spi;
+package io.omskit.reporting.funds;
 
 import io.omskit.core.common.Problem;
 import io.omskit.core.common.ValidationException;
