@@ -353,6 +353,8 @@ public final class Demo implements AutoCloseable {
         prioritiesAndPickupPoints(results);
         heading("17. Several tenders: a gift card and a card, a part cancellation, a return refunded to both");
         tenders(results);
+        heading("18. Funds: who is owed what of the orders' money, and the provider's settlement reconciled");
+        funds(results);
         heading("The report: every scene's events, measured and written to one HTML page");
         report(results);
         return results;
@@ -648,6 +650,71 @@ public final class Demo implements AutoCloseable {
                 + after.payment().refunded() + "; return " + done.status());
         results.returned = done;
         results.afterReturn = after;
+    }
+
+    // ---- scene 15: funds reconciliation (oms-reporting) ----
+
+    private void funds(Results results) {
+        io.omskit.reporting.funds.spi.Stakeholder retailer = io.omskit.reporting.funds.spi.Stakeholder.retailer("omskit-shop");
+        io.omskit.reporting.funds.spi.CostPrices costs = (dropShipper, sku, currency) -> java.util.Optional.of(Money.of(currency, 10));
+        for (DomainEvent e : events.events(io.omskit.core.order.OrderEvent.OrderPlaced.class)) {
+            Order marketplace = ((io.omskit.core.order.OrderEvent.OrderPlaced) e).order();
+            if (marketplace.externalRef().value().equals("MKT-5531")) {
+                String key = "MKT-5531-BER";
+                if (oms.allocate(marketplace.id(), key, LocationId.of("WH-BERLIN"), List.of(LineQuantity.of(
+                        marketplace.lines().get(0).id(), marketplace.lines().get(0).quantity()))).isAllocated()) {
+                    FulfilmentId f = FulfilmentId.of(key);
+                    oms.fulfilments().accept(f);
+                    oms.fulfilments().startPicking(f);
+                    oms.fulfilments().pack(f);
+                    oms.fulfilments().ship(f, ShipmentDetails.of("DHL-5531", "DHL", "00340434161094055310"));
+                    out.println("  the marketplace order MKT-5531 (3 x 7.50 EUR sold by seller-acme) ships from WH-BERLIN");
+                }
+            }
+        }
+        io.omskit.reporting.funds.FundsBook book = io.omskit.reporting.funds.FundsBook.of(network,
+                io.omskit.reporting.funds.spi.CommissionPolicy.defaults(costs), retailer);
+        book.acceptAll(events.events());
+        io.omskit.reporting.funds.ledger.Ledger ledger = book.ledger();
+        out.println("  from " + book.orders().size() + " orders' events: captured less refunded, owed to each party"
+                + " (marketplace 15% commission, stores 5%, drop-shippers 10.00 a unit at cost):");
+        for (io.omskit.reporting.funds.ledger.Account a : ledger.accounts()) {
+            if (a.kind() == io.omskit.reporting.funds.ledger.AccountKind.DUE) {
+                out.printf("    %-32s %s%n", a.owner(), ledger.owedTo(a.owner(), CurrencyUnit.EUR));
+            }
+        }
+        List<io.omskit.reporting.funds.ProviderMovement> expected = book.expectedMovements();
+        List<io.omskit.reporting.funds.spi.SettlementLine> lines = new ArrayList<>(
+                io.omskit.reporting.funds.settlement.SettlementSimulator.standard().batchSize(8).settle(expected));
+        lines.removeIf(l -> l.type() == io.omskit.reporting.funds.spi.SettlementLineType.PAYOUT);
+        io.omskit.reporting.funds.spi.SettlementLine first = lines.get(0);
+        Money cent = Money.ofMinor(CurrencyUnit.EUR, 1);
+        lines.set(0, new io.omskit.reporting.funds.spi.SettlementLine(0, first.lineId(), first.pspReference(),
+                first.merchantReference(), first.type(), first.providerType(), first.createdAt(), first.gross().plus(cent),
+                first.net().plus(cent), first.fees(), first.batch()));
+        java.io.StringWriter file = new java.io.StringWriter();
+        io.omskit.reporting.funds.settlement.SettlementFiles.adyen(
+                io.omskit.reporting.funds.settlement.SettlementSimulator.withPayouts(lines), file);
+        io.omskit.reporting.funds.settlement.Reconciliation r = io.omskit.reporting.funds.settlement.Reconciler.of(retailer)
+                .reconcile(expected, new io.omskit.reporting.funds.settlement.AdyenSettlementDetailsReader(),
+                        new java.io.StringReader(file.toString()));
+        out.println("  the provider's settlement details report (Adyen format, one line settled a cent too much): "
+                + r.findings().size() + " lines, " + r.count(io.omskit.reporting.funds.settlement.Classification.MATCHED)
+                + " matched, " + r.batches().size() + " payout batches, every payout equal to its lines: "
+                + r.batches().stream().allMatch(io.omskit.reporting.funds.settlement.PayoutBatch::agrees));
+        for (io.omskit.reporting.funds.settlement.Finding f : r.differences()) {
+            out.println("  difference: " + f.classification() + " - " + f.reason());
+        }
+        ledger.postAll(r.ledger());
+        out.println("  provider fees " + ledger.balance(io.omskit.reporting.funds.ledger.Account.of(retailer,
+                io.omskit.reporting.funds.ledger.AccountKind.PROVIDER_FEES), CurrencyUnit.EUR) + ", paid out to the bank "
+                + ledger.balance(io.omskit.reporting.funds.ledger.Account.of(retailer,
+                        io.omskit.reporting.funds.ledger.AccountKind.BANK), CurrencyUnit.EUR) + ", left unsettled at the provider "
+                + ledger.balance(io.omskit.reporting.funds.ledger.Account.of(retailer,
+                        io.omskit.reporting.funds.ledger.AccountKind.PROVIDER_RECEIVABLE), CurrencyUnit.EUR)
+                + "; the ledger balances: " + ledger.totalDebits(CurrencyUnit.EUR).equals(ledger.totalCredits(CurrencyUnit.EUR)));
+        results.funds = book;
+        results.reconciliation = r;
     }
 
     // ---- scene 11: every step after allocation, run by the library ----
@@ -1117,5 +1184,7 @@ public final class Demo implements AutoCloseable {
         public java.nio.file.Path reportFile;
         public List<DomainEvent> reportedEvents = new ArrayList<>();
         public Order tendered;
+        public io.omskit.reporting.funds.FundsBook funds;
+        public io.omskit.reporting.funds.settlement.Reconciliation reconciliation;
     }
 }

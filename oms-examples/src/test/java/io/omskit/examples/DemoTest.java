@@ -86,6 +86,25 @@ class DemoTest {
         assertThat(tendered.payment().tender("gift").orElseThrow().refunded()).isEqualTo(org.joda.money.Money.parse("EUR 7.50"));
         assertThat(printed).contains("17. Several tenders", "still authorised gift 20.00 + card 5.00",
                 "captured gift 20.00 + card 5.00", "-> card 5.00 + gift 7.50", "balance due EUR 0.00, credit owed EUR 0.00");
+        assertThat(results.reconciliation.differences()).as("the one injected difference and no other").singleElement()
+                .satisfies(f -> {
+                    assertThat(f.classification()).isEqualTo(io.omskit.reporting.funds.settlement.Classification.AMOUNT_MISMATCH);
+                    assertThat(f.difference()).isEqualTo(org.joda.money.Money.ofMinor(org.joda.money.CurrencyUnit.EUR, 1));
+                });
+        org.joda.money.Money net = org.joda.money.Money.zero(org.joda.money.CurrencyUnit.EUR);
+        org.joda.money.Money owed = net;
+        for (io.omskit.core.order.OrderId id : results.funds.orders()) {
+            var funds = results.funds.funds(id);
+            if (funds.isPresent()) {
+                net = net.plus(funds.get().net());
+                owed = owed.plus(funds.get().owed().values().stream().reduce(org.joda.money.Money.zero(org.joda.money.CurrencyUnit.EUR),
+                        org.joda.money.Money::plus));
+            }
+        }
+        assertThat(net.isPositive()).isTrue();
+        assertThat(owed).as("every captured or refunded cent owed to exactly one party").isEqualTo(net);
+        assertThat(printed).contains("18. Funds", "marketplace_seller:seller-acme", "difference: AMOUNT_MISMATCH",
+                "the ledger balances: true");
     }
 
     @Test

@@ -83,6 +83,23 @@ import io.omskit.reporting.measure.Report;
 import io.omskit.reporting.measure.ReportPeriod;
 import io.omskit.reporting.micrometer.ReportingMetrics;
 import org.junit.jupiter.api.Test;
+import io.omskit.core.order.LineRequest;
+import io.omskit.core.order.SellerRef;
+import java.time.Instant;
+import java.util.Optional;
+import io.omskit.reporting.funds.FundsBook;
+import io.omskit.reporting.funds.OrderFunds;
+import io.omskit.reporting.funds.ledger.Account;
+import io.omskit.reporting.funds.ledger.AccountKind;
+import io.omskit.reporting.funds.ledger.Ledger;
+import io.omskit.reporting.funds.settlement.AdyenSettlementDetailsReader;
+import io.omskit.reporting.funds.settlement.Reconciler;
+import io.omskit.reporting.funds.settlement.Reconciliation;
+import io.omskit.reporting.funds.settlement.SettlementFiles;
+import io.omskit.reporting.funds.settlement.SettlementSimulator;
+import io.omskit.reporting.funds.spi.CommissionPolicy;
+import io.omskit.reporting.funds.spi.CostPrices;
+import io.omskit.reporting.funds.spi.Stakeholder;
 
 /** The README's snippets, compiled and run; keep both in step. */
 class ReadmeExamplesTest {
@@ -422,5 +439,63 @@ class ReadmeExamplesTest {
         assertThat(order.payment().tender("card").orElseThrow().authorised()).isEqualTo(Money.of(CurrencyUnit.EUR, 7.50));
         assertThat(order.payment().tender("gift").orElseThrow().authorised()).isEqualTo(Money.of(CurrencyUnit.EUR, 20));
         assertThat(order.balanceDue()).isEqualTo(Money.of(CurrencyUnit.EUR, 25));
+    }
+
+    @Test
+    void funds_reconciliation() throws Exception {
+        Clock clock = Clock.systemUTC();
+        RecordingEventPublisher events = new RecordingEventPublisher();
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
+        Network network = Network.of(List.of(
+                Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build()));
+        Oms oms = Oms.builder().clock(clock).network(network)
+                .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                        Dimensions.ofMillimetres(100, 100, 120), true)))
+                .inventory(inventory).payments(new FakePaymentGateway()).events(events).build();
+        inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
+        java.nio.file.Path report = java.nio.file.Files.createTempFile("settlement", ".csv");
+
+        // --- README: Funds reconciliation ---
+        CostPrices costs = (dropShipper, sku, currency) -> Optional.empty();      // your drop-shippers' prices
+        FundsBook funds = FundsBook.of(network, CommissionPolicy.defaults(costs), Stakeholder.retailer("acme"));
+        events.subscribe(funds::accept);                   // or funds.acceptAll(history) to rebuild it
+
+        OrderId id = oms.placeOrder(PlaceOrderRequest.builder()
+                .channel(Channel.MARKETPLACE).externalRef("M-1").customer("customer-42").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line(LineRequest.of("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 50)).soldBy("seller-7"))
+                .paymentRef("tok_visa").build()).order().id();
+        oms.allocate(id, "M-1-WH1", LocationId.of("WH-1"), List.of(LineQuantity.of(LineId.of("1"), 2)));
+        FulfilmentId parcel = FulfilmentId.of("M-1-WH1");
+        oms.fulfilments().accept(parcel);
+        oms.fulfilments().startPicking(parcel);
+        oms.fulfilments().pack(parcel);
+        oms.fulfilments().ship(parcel, ShipmentDetails.of("DHL-1", "DHL", ""));           // 100.00 captured
+
+        OrderFunds order = funds.funds(id).orElseThrow();
+        order.owedTo(Stakeholder.seller(SellerRef.of("seller-7")));        // EUR 85.00: the price less 15% commission
+        order.owedTo(Stakeholder.retailer("acme"));                        // EUR 15.00
+        funds.netPayable(CurrencyUnit.EUR, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
+
+        SettlementFiles.adyen(SettlementSimulator.standard().settle(funds.expectedMovements()),    // stands in for
+                java.nio.file.Files.newBufferedWriter(report));                                   // your provider's file
+        Reconciliation settled = Reconciler.of(Stakeholder.retailer("acme")).reconcile(funds.expectedMovements(),
+                new AdyenSettlementDetailsReader(), java.nio.file.Files.newBufferedReader(report));
+        settled.differences();      // each line or order not matched, with its reason; empty here
+        settled.batches();          // each payout batch, agrees() to the cent
+        Ledger ledger = funds.ledger();
+        ledger.postAll(settled.ledger());                  // fees on PROVIDER_FEES, payouts on BANK
+        // --- end ---
+
+        assertThat(order.owedTo(Stakeholder.seller(SellerRef.of("seller-7")))).isEqualTo(Money.of(CurrencyUnit.EUR, 85));
+        assertThat(order.owedTo(Stakeholder.retailer("acme"))).isEqualTo(Money.of(CurrencyUnit.EUR, 15));
+        assertThat(settled.isClean()).isTrue();
+        assertThat(settled.batches()).singleElement().satisfies(b -> assertThat(b.agrees()).isTrue());
+        assertThat(ledger.balance(Account.of(Stakeholder.retailer("acme"), AccountKind.PROVIDER_FEES), CurrencyUnit.EUR))
+                .isEqualTo(Money.of(CurrencyUnit.EUR, 1.20));
+        assertThat(ledger.balance(Account.of(Stakeholder.retailer("acme"), AccountKind.PROVIDER_RECEIVABLE), CurrencyUnit.EUR))
+                .isEqualTo(Money.zero(CurrencyUnit.EUR));
+        java.nio.file.Files.delete(report);
     }
 }
