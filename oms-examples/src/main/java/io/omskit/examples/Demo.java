@@ -193,6 +193,16 @@ public final class Demo implements AutoCloseable {
         }
 
         @Override
+        public io.omskit.core.spi.OrderPage search(io.omskit.core.spi.OrderQuery query) {
+            return delegate.search(query);
+        }
+
+        @Override
+        public List<io.omskit.core.order.OrderEvent> history(io.omskit.core.order.OrderId id) {
+            return delegate.history(id);
+        }
+
+        @Override
         public java.util.Optional<Order> findByExternalRef(Channel channel, io.omskit.core.order.ExternalOrderRef ref) {
             return delegate.findByExternalRef(channel, ref);
         }

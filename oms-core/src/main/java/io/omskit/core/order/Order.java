@@ -44,12 +44,13 @@ import org.joda.money.Money;
  *                    at least once even when the process stops between saving and publishing (see
  *                    {@link io.omskit.core.Oms}); empty when the repository keeps them in an outbox
  * @param shipping    shipments recorded on the order whose stock movements may not have been made yet
+ * @param notes       notes customer service added, oldest first ({@link #addNote})
  */
 public record Order(OrderId id, long version, Channel channel, ExternalOrderRef externalRef, CustomerRef customer,
                     CurrencyUnit currency, DeliveryChoice delivery, List<OrderLine> lines, List<Adjustment> discounts,
                     List<Adjustment> charges, String paymentRef, PaymentSummary payment, Hold hold, Instant placedAt,
                     Instant confirmedAt, List<LineAllocation> allocations, List<CommandKey> commandKeys,
-                    List<OrderEvent> pendingEvents, List<ShipmentIntent> shipping) {
+                    List<OrderEvent> pendingEvents, List<ShipmentIntent> shipping, List<OrderNote> notes) {
 
     public Order {
         Checks.notNull(id, "id");
@@ -111,6 +112,17 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         commandKeys = commandKeys == null ? List.of() : List.copyOf(commandKeys);
         pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
         shipping = shipping == null ? List.of() : List.copyOf(shipping);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** An order without notes; the other components as in the canonical constructor. */
+    public Order(OrderId id, long version, Channel channel, ExternalOrderRef externalRef, CustomerRef customer,
+                 CurrencyUnit currency, DeliveryChoice delivery, List<OrderLine> lines, List<Adjustment> discounts,
+                 List<Adjustment> charges, String paymentRef, PaymentSummary payment, Hold hold, Instant placedAt,
+                 Instant confirmedAt, List<LineAllocation> allocations, List<CommandKey> commandKeys,
+                 List<OrderEvent> pendingEvents, List<ShipmentIntent> shipping) {
+        this(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges, paymentRef, payment,
+                hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, shipping, List.of());
     }
 
     private static final int FEW_LINES = 16;
@@ -135,7 +147,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         }
         Order order = new Order(id, 1, request.channel(), request.externalRef(), request.customer(), request.currency(),
                 request.delivery(), lines, request.discounts(), request.charges(), request.paymentRef(),
-                PaymentSummary.none(request.currency()), null, now, null, List.of(), List.of(), List.of(), List.of());
+                PaymentSummary.none(request.currency()), null, now, null, List.of(), List.of(), List.of(), List.of(), List.of());
         return new Change<>(order, List.of(new OrderEvent.OrderPlaced(EventIds.next(), id, 1, now, order)));
     }
 
@@ -248,7 +260,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      */
     public Order withPendingEvents(List<? extends OrderEvent> events) {
         return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.copyOf(events), shipping);
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.copyOf(events), shipping, notes);
     }
 
     /**
@@ -264,7 +276,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         keys.addAll(commandKeys);
         keys.add(key);
         return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, payment, hold, placedAt, confirmedAt, allocations, keys, pendingEvents, shipping);
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, keys, pendingEvents, shipping, notes);
     }
 
     /** This order with {@code intent} recorded among its shipments in progress; the version stays the same. */
@@ -273,13 +285,13 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         List<ShipmentIntent> more = new ArrayList<>(shipping);
         more.add(intent);
         return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, more);
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, more, notes);
     }
 
     /** This order with no shipment in progress (their stock movements were made); the version stays the same. */
     public Order withoutShipping() {
         return shipping.isEmpty() ? this : new Order(id, version, channel, externalRef, customer, currency, delivery, lines,
-                discounts, charges, paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, List.of());
+                discounts, charges, paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, List.of(), notes);
     }
 
     /** Whether the order is on hold. */
@@ -460,6 +472,24 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
                 new OrderEvent.OrderPaymentUpdated(EventIds.next(), id, next.version, now, operation, outcome, newPayment), now);
     }
 
+    /**
+     * Adds a note by {@code author}. Allowed in every status, a cancelled or returned order included: customers call
+     * about those too.
+     *
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the text is blank, longer than {@value OrderNote#MAX_LENGTH} characters or
+     *                                  holds control characters other than line feeds
+     */
+    public Change<Order, OrderEvent> addNote(Actor author, String text, Instant now) {
+        OrderNote note = new OrderNote(author, text, now);
+        List<OrderNote> more = new ArrayList<>(notes.size() + 1);
+        more.addAll(notes);
+        more.add(note);
+        Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.of(), shipping, more);
+        return new Change<>(next, List.of(new OrderEvent.OrderNoteAdded(EventIds.next(), id, next.version, now, note)));
+    }
+
     // ---- internals ----
 
     private static final List<UnitState> CANCELLABLE = List.of(UnitState.OPEN, UnitState.RESERVED);
@@ -473,7 +503,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     private Order copy(PaymentSummary newPayment, Hold newHold, Instant newConfirmedAt) {
         return new Order(id, version + 1, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, newPayment, newHold, placedAt, newConfirmedAt, allocations, commandKeys, List.of(), shipping);
+                paymentRef, newPayment, newHold, placedAt, newConfirmedAt, allocations, commandKeys, List.of(), shipping, notes);
     }
 
     private Change<Order, OrderEvent> withStatusEvent(Order next, OrderEvent event, Instant now) {
@@ -546,7 +576,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             newLines.set(index, line.withUnits(units));
         }
         Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, newLines, discounts,
-                charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations, commandKeys, List.of(), shipping);
+                charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations, commandKeys, List.of(), shipping, notes);
         return withStatusEvent(next,
                 OrderEvent.UnitsMoved.of(command, EventIds.next(), id, next.version, now, moves, reference, reason), now);
     }

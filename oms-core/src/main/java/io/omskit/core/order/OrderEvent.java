@@ -269,4 +269,12 @@ public sealed interface OrderEvent extends DomainEvent {
             allocations = List.copyOf(allocations);
         }
     }
+
+    /** Customer service added a note to the order. */
+    record OrderNoteAdded(UUID eventId, OrderId orderId, long version, Instant occurredAt, OrderNote note)
+            implements OrderEvent {
+        public OrderNoteAdded {
+            Checks.notNull(note, "note");
+        }
+    }
 }
