@@ -409,12 +409,31 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      * @throws IllegalTransitionException when the order's status does not allow cancelling or too few units are open or reserved
      */
     public Change<Order, OrderEvent> cancel(List<LineQuantity> quantities, CancellationReason reason, Instant now) {
+        return cancel(quantities, reason, Actor.SYSTEM, now);
+    }
+
+    /** {@link #cancel(List, CancellationReason, Instant)} as {@code actor} asked: the event names them. */
+    public Change<Order, OrderEvent> cancel(List<LineQuantity> quantities, CancellationReason reason, Actor actor, Instant now) {
         Checks.notNull(reason, "reason");
-        return move(OrderCommand.CANCEL, quantities, CANCELLABLE, UnitState.CANCELLED, null, "", reason, now);
+        Checks.notNull(actor, "actor");
+        Change<Order, OrderEvent> moved = move(OrderCommand.CANCEL, quantities, CANCELLABLE, UnitState.CANCELLED, null, "", reason, now);
+        if (actor.equals(Actor.SYSTEM)) {
+            return moved;
+        }
+        List<OrderEvent> events = new ArrayList<>(moved.events().size());
+        for (OrderEvent e : moved.events()) {
+            events.add(e instanceof OrderEvent.OrderUnitsCancelled c ? c.askedBy(actor) : e);
+        }
+        return new Change<>(moved.state(), events);
     }
 
     /** Cancels every unit no fulfilment holds yet (open and reserved). */
     public Change<Order, OrderEvent> cancelAll(CancellationReason reason, Instant now) {
+        return cancelAll(reason, Actor.SYSTEM, now);
+    }
+
+    /** {@link #cancelAll(CancellationReason, Instant)} as {@code actor} asked: the event names them. */
+    public Change<Order, OrderEvent> cancelAll(CancellationReason reason, Actor actor, Instant now) {
         Checks.notNull(reason, "reason");
         List<LineQuantity> all = new ArrayList<>();
         for (OrderLine l : lines) {
@@ -429,7 +448,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         if (all.isEmpty()) {
             throw new IllegalTransitionException(id, status(), OrderCommand.CANCEL, "no open or reserved unit left to cancel");
         }
-        return cancel(all, reason, now);
+        return cancel(all, reason, actor, now);
     }
 
     /** Marks payment as secured; the order is confirmed. */
