@@ -101,7 +101,7 @@ final class Cancellation {
                 for (Fulfilment f : fulfilments.forOrder(id)) {
                     if (f.accepts(FulfilmentCommand.CANCEL)) {
                         try {
-                            fulfilments.cancel(f.id(), null, reason, "order-cancelled");
+                            fulfilments.cancel(f.id(), null, reason, "order-cancelled", actor);
                         } catch (IllegalFulfilmentTransitionException movedOn) {
                             // shipped or collected meanwhile (another node): those units are the customer's now
                         }

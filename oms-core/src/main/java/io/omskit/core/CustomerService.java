@@ -240,7 +240,7 @@ public final class CustomerService {
     /** {@link Fulfilments#cancel} as {@code actor}, if the policy allows. */
     public Acted<Fulfilment> cancelFulfilment(FulfilmentId id, Actor actor, List<LineQuantity> units, CancellationReason reason,
                                               String cancellationKey) {
-        return step(id, actor, FulfilmentCommand.CANCEL, () -> fulfilments.cancel(id, units, reason, cancellationKey));
+        return step(id, actor, FulfilmentCommand.CANCEL, () -> fulfilments.cancel(id, units, reason, cancellationKey, actor));
     }
 
     private Acted<Fulfilment> step(FulfilmentId id, Actor actor, FulfilmentCommand command, Supplier<Fulfilment> work) {

@@ -383,9 +383,15 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      */
     public Change<Order, OrderEvent> cancelHeld(String allocationKey, List<LineQuantity> quantities, CancellationReason reason,
                                                 Instant now) {
+        return cancelHeld(allocationKey, quantities, reason, Actor.SYSTEM, now);
+    }
+
+    /** {@link #cancelHeld(String, List, CancellationReason, Instant)} as {@code actor} asked: the event names them. */
+    public Change<Order, OrderEvent> cancelHeld(String allocationKey, List<LineQuantity> quantities, CancellationReason reason,
+                                                Actor actor, Instant now) {
         Checks.notNull(reason, "reason");
-        return move(OrderCommand.CANCEL, quantities, List.of(UnitState.ALLOCATED, UnitState.READY), UnitState.CANCELLED,
-                new Target(null, allocationKey, null), allocationKey, reason, now);
+        return askedBy(move(OrderCommand.CANCEL, quantities, List.of(UnitState.ALLOCATED, UnitState.READY), UnitState.CANCELLED,
+                new Target(null, allocationKey, null), allocationKey, reason, now), actor);
     }
 
     /** Records shipped units as delivered. */
@@ -416,7 +422,12 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     public Change<Order, OrderEvent> cancel(List<LineQuantity> quantities, CancellationReason reason, Actor actor, Instant now) {
         Checks.notNull(reason, "reason");
         Checks.notNull(actor, "actor");
-        Change<Order, OrderEvent> moved = move(OrderCommand.CANCEL, quantities, CANCELLABLE, UnitState.CANCELLED, null, "", reason, now);
+        return askedBy(move(OrderCommand.CANCEL, quantities, CANCELLABLE, UnitState.CANCELLED, null, "", reason, now), actor);
+    }
+
+    /** {@code moved} with its cancellation event naming {@code actor}. */
+    private static Change<Order, OrderEvent> askedBy(Change<Order, OrderEvent> moved, Actor actor) {
+        Checks.notNull(actor, "actor");
         if (actor.equals(Actor.SYSTEM)) {
             return moved;
         }

@@ -127,8 +127,8 @@ public final class TimelineEntries {
             return entry(d, subject, "fulfilment.delivered", "Delivered", "");
         }
         if (event instanceof FulfilmentCancelled c) {
-            return entry(c, subject, "fulfilment.cancelled", "Cancelled " + (c.whole() ? "whole" : quantities(c.units())),
-                    c.reason().name());
+            return new TimelineEntry(c.occurredAt(), c.actor(), "fulfilment.cancelled", subject, "Cancelled "
+                    + (c.whole() ? "whole" : quantities(c.units())), c.reason().name(), c.eventId().toString());
         }
         if (event instanceof FulfilmentExpired x) {
             return entry(x, subject, "fulfilment.expired", "Not collected in time: " + quantities(x.units())
