@@ -262,9 +262,9 @@ public abstract class NotificationLogContract {
         Notification confirmed = status(order, OrderStatus.CONFIRMED);
         Notification shipped = status(order, OrderStatus.SHIPPED);
         Notification otherConfirmed = status(other, OrderStatus.CONFIRMED);
-        log.claim(shipped, 5, T0.plusSeconds(60), LEASE);
-        log.claim(confirmed, 2, T0, LEASE);
         log.claim(otherConfirmed, 2, T0, LEASE);
+        log.claim(confirmed, 2, T0, LEASE);
+        log.claim(shipped, 5, T0.plusSeconds(60), LEASE);
         log.markSent(confirmed.idempotencyKey(), T0.plusSeconds(1));
 
         List<LoggedNotification> found = log.forOrder(order);
