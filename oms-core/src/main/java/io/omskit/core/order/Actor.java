@@ -65,6 +65,9 @@ public record Actor(Kind kind, String id, LocationId store) {
 
     @Override
     public String toString() {
+        if (kind == Kind.SYSTEM && id.equals(SYSTEM.id)) {
+            return "system";
+        }
         String who = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + id;
         return store == null ? who : who + " of " + store;
     }
