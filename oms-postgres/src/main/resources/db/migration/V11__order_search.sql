@@ -18,7 +18,7 @@ create index oms_order_by_placement on oms_order (placed_at, order_id);
 create index oms_order_by_status_placement on oms_order (status, placed_at, order_id);
 create index oms_order_by_channel on oms_order (channel, placed_at, order_id);
 create index oms_order_by_pickup_store on oms_order (pickup_store, placed_at, order_id) where pickup_store is not null;
-create index oms_order_by_external_ref on oms_order (external_ref);
+create index oms_order_by_external_ref on oms_order (external_ref, placed_at, order_id);
 -- superseded by oms_order_by_status_placement
 drop index oms_order_status;
 

@@ -303,6 +303,36 @@ public final class PostgresOrderRepository implements OrderRepository {
     @Override
     public OrderPage search(OrderQuery query) {
         Checks.notNull(query, "query");
+        SearchStatement statement = searchStatement(query);
+        return tx.autoCommit("search orders", c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                statement.bind(c, ps);
+                List<Order> found = Sql.list(ps, rs -> parsed.resolve(rs.getString(1), rs.getLong(2), rs.getString(3), this::parse));
+                return OrderPage.of(found, query.limit());
+            }
+        });
+    }
+
+    /** The statement of a search and its arguments (text, text arrays, instants, one page size). */
+    record SearchStatement(String sql, List<Object> args) {
+        void bind(Connection c, PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < args.size(); i++) {
+                Object arg = args.get(i);
+                if (arg instanceof java.time.Instant at) {
+                    Sql.setInstant(ps, i + 1, at);
+                } else if (arg instanceof String[] texts) {
+                    ps.setArray(i + 1, Sql.textArray(c, texts));
+                } else if (arg instanceof Integer n) {
+                    ps.setInt(i + 1, n);
+                } else {
+                    ps.setString(i + 1, (String) arg);
+                }
+            }
+        }
+    }
+
+    /** The one statement that reads a page of {@code query}, one row more than the page to tell whether more follow. */
+    static SearchStatement searchStatement(OrderQuery query) {
         boolean bySku = query.sku() != null;
         String placed = bySku ? "s.placed_at" : "o.placed_at";
         String id = bySku ? "s.order_id" : "o.order_id";
@@ -356,24 +386,7 @@ public final class PostgresOrderRepository implements OrderRepository {
         }
         sql.append(" order by ").append(placed).append(direction).append(", ").append(id).append(direction).append(" limit ?");
         args.add(query.limit() + 1);
-        return tx.autoCommit("search orders", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    Object arg = args.get(i);
-                    if (arg instanceof java.time.Instant at) {
-                        Sql.setInstant(ps, i + 1, at);
-                    } else if (arg instanceof String[] texts) {
-                        ps.setArray(i + 1, Sql.textArray(c, texts));
-                    } else if (arg instanceof Integer n) {
-                        ps.setInt(i + 1, n);
-                    } else {
-                        ps.setString(i + 1, (String) arg);
-                    }
-                }
-                List<Order> found = Sql.list(ps, rs -> parsed.resolve(rs.getString(1), rs.getLong(2), rs.getString(3), this::parse));
-                return OrderPage.of(found, query.limit());
-            }
-        });
+        return new SearchStatement(sql.toString(), args);
     }
 
     @Override
