@@ -226,6 +226,7 @@ public final class OmsJacksonModule extends Module {
         typeNames.forEach((type, name) -> named.add(new NamedType(type, name)));
         context.registerSubtypes(named.toArray(new NamedType[0]));
         context.setMixInAnnotations(Network.class, MixIns.NetworkMixIn.class);
+        context.setMixInAnnotations(io.omskit.core.order.Order.class, MixIns.OrderMixIn.class);
 
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(Money.class, new MoneyJson.MoneySerializer());

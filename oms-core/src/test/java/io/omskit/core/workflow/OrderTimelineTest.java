@@ -153,6 +153,10 @@ class OrderTimelineTest {
 
         assertThat(written).contains("\"kind\":\"order.note-added\"").contains("\"kind\":\"AGENT\"");
         assertThat(json.readValue(written, Timeline.class)).isEqualTo(timeline);
+        Order noted = f.oms.order(order.id()).orElseThrow();
+        assertThat(noted.notes()).hasSize(1);
+        assertThat(json.readValue(json.writeValueAsString(noted), Order.class)).as("the note is kept in the order's document")
+                .isEqualTo(noted);
     }
 
     @Test
