@@ -5,6 +5,7 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.fulfilment.Fulfilment;
 import io.omskit.core.fulfilment.FulfilmentCommand;
 import io.omskit.core.fulfilment.IllegalFulfilmentTransitionException;
+import io.omskit.core.order.Actor;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.IllegalTransitionException;
@@ -40,6 +41,11 @@ final class Cancellation {
 
     /** Cancels units no fulfilment holds, under {@code cancellationKey} when not null. */
     Order cancel(OrderId id, List<LineQuantity> quantities, CancellationReason reason, String cancellationKey) {
+        return cancel(id, quantities, reason, cancellationKey, Actor.SYSTEM);
+    }
+
+    /** Cancels units no fulfilment holds as {@code actor} asked, under {@code cancellationKey} when not null. */
+    Order cancel(OrderId id, List<LineQuantity> quantities, CancellationReason reason, String cancellationKey, Actor actor) {
         Checks.notNull(quantities, "quantities");
         Checks.notNull(reason, "reason");
         CommandKey key = cancellationKey == null ? null : CommandKey.of(OrderCommand.CANCEL, cancellationKey);
@@ -47,7 +53,7 @@ final class Cancellation {
             OrderBook.Applied applied;
             try {
                 applied = book.update(id, o -> key != null && o.applied(key) ? Change.unchanged(o)
-                        : OrderBook.withKey(o.cancel(quantities, reason, clock.instant()), key));
+                        : OrderBook.withKey(o.cancel(quantities, reason, actor, clock.instant()), key));
             } catch (io.omskit.core.order.IllegalTransitionException refused) {
                 throw heldByFulfilments(book.current(id), quantities, refused);
             }
@@ -80,6 +86,11 @@ final class Cancellation {
 
     /** Cancels every unit not yet shipped or collected: the fulfilments first, then the units no fulfilment holds. */
     Order cancelOrder(OrderId id, CancellationReason reason) {
+        return cancelOrder(id, reason, Actor.SYSTEM);
+    }
+
+    /** {@link #cancelOrder(OrderId, CancellationReason)} as {@code actor} asked. */
+    Order cancelOrder(OrderId id, CancellationReason reason, Actor actor) {
         Checks.notNull(reason, "reason");
         return book.locked(id, () -> {
             OrderBook.Applied applied = null;
@@ -90,14 +101,14 @@ final class Cancellation {
                 for (Fulfilment f : fulfilments.forOrder(id)) {
                     if (f.accepts(FulfilmentCommand.CANCEL)) {
                         try {
-                            fulfilments.cancel(f.id(), null, reason, "order-cancelled");
+                            fulfilments.cancel(f.id(), null, reason, "order-cancelled", actor);
                         } catch (IllegalFulfilmentTransitionException movedOn) {
                             // shipped or collected meanwhile (another node): those units are the customer's now
                         }
                     }
                 }
                 applied = book.update(id, o -> o.units(UnitState.OPEN) + o.units(UnitState.RESERVED) == 0
-                        ? Change.unchanged(o) : o.cancelAll(reason, clock.instant()));
+                        ? Change.unchanged(o) : o.cancelAll(reason, actor, clock.instant()));
                 stock.syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
                 if (!fulfilments.holdsCancellable(applied.after())) {
                     break;

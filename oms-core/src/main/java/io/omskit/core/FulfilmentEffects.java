@@ -143,8 +143,10 @@ final class FulfilmentEffects {
                             : ((FulfilmentEvent.FulfilmentExpired) e).units();
                     CancellationReason reason = e instanceof FulfilmentEvent.FulfilmentCancelled c ? c.reason()
                             : CancellationReason.NOT_COLLECTED;
+                    io.omskit.core.order.Actor actor = e instanceof FulfilmentEvent.FulfilmentCancelled c ? c.actor()
+                            : io.omskit.core.order.Actor.SYSTEM;
                     OrderBook.Applied applied = book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                            : OrderBook.withKey(o.cancelHeld(share, units, reason, now), key));
+                            : OrderBook.withKey(o.cancelHeld(share, units, reason, actor, now), key));
                     if (transferLeft) {
                         backOnTheStoreShelf(f, e, units, applied.after());
                     } else {

@@ -421,9 +421,15 @@ public final class Fulfilments {
      * @throws IllegalFulfilmentTransitionException when it has shipped (or is on its way to the pickup store)
      */
     public Fulfilment cancel(FulfilmentId id, List<LineQuantity> units, CancellationReason reason, String cancellationKey) {
+        return cancel(id, units, reason, cancellationKey, io.omskit.core.order.Actor.SYSTEM);
+    }
+
+    /** {@link #cancel(FulfilmentId, List, CancellationReason, String)} as {@code actor} asked: the events name them. */
+    Fulfilment cancel(FulfilmentId id, List<LineQuantity> units, CancellationReason reason, String cancellationKey,
+                      io.omskit.core.order.Actor actor) {
         Checks.notNull(reason, "reason");
         Checks.identifier(cancellationKey, "cancellationKey");
-        Fulfilment cancelled = step(id, "cancel/" + cancellationKey, f -> f.cancel(units, reason, clock.instant()));
+        Fulfilment cancelled = step(id, "cancel/" + cancellationKey, f -> f.cancel(units, reason, actor, clock.instant()));
         return cancelBookingOfCancelled(cancelled);
     }
 

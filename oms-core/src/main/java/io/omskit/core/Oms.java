@@ -88,6 +88,7 @@ public final class Oms {
     private final StockReconciliation stockReconciliation;
     private final Fulfilments fulfilments;
     private final Transfers transfers;
+    private final CustomerService customerService;
 
     private Oms(Builder b) {
         this.clock = b.clock;
@@ -108,6 +109,8 @@ public final class Oms {
                 b.tenderOrder, Map.copyOf(b.tolerances));
         this.allocations = new Allocations(book, stock, stockReconciliation, fulfilments, b.inventory, b.clock);
         this.cartHolds = new CartHolds(b.catalog, b.network, b.limits, b.inventory, stock, placement, b.clock);
+        this.customerService = new CustomerService(book, b.orders, cancellation, fulfilments, b.actionPolicy,
+                b.timelineSources, b.clock);
     }
 
     /** A builder; every SPI defaults to its in-memory adapter except the inventory store and payment gateway. */
@@ -429,6 +432,14 @@ public final class Oms {
         return transfers;
     }
 
+    /**
+     * Customer service and store staff: finding orders, an order's whole story, notes, and commands that carry their
+     * actor, checked by the {@link Builder#actionPolicy action policy}.
+     */
+    public CustomerService customerService() {
+        return customerService;
+    }
+
     /** The clock every decision uses. */
     public Clock clock() {
         return clock;
@@ -505,8 +516,29 @@ public final class Oms {
         private final Map<LocationId, Duration> acceptanceLimits = new java.util.HashMap<>();
         private io.omskit.core.payment.TenderOrder tenderOrder = io.omskit.core.payment.TenderOrder.DEFAULT;
         private final Map<io.omskit.core.channel.Channel, io.omskit.core.payment.AuthorisationTolerance> tolerances = new java.util.HashMap<>();
+        private io.omskit.core.permission.ActionPolicy actionPolicy = io.omskit.core.permission.DefaultActionPolicy
+                .withAgentRefundLimit(Money.of(org.joda.money.CurrencyUnit.EUR, 50));
+        private final List<io.omskit.core.timeline.TimelineSource> timelineSources = new java.util.ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Who may do what in {@link Oms#customerService()}. Default: {@link io.omskit.core.permission.DefaultActionPolicy}
+         * with agents refunding up to EUR 50.00 at once (nothing in other currencies: set a policy of yours).
+         */
+        public Builder actionPolicy(io.omskit.core.permission.ActionPolicy policy) {
+            this.actionPolicy = Checks.notNull(policy, "actionPolicy");
+            return this;
+        }
+
+        /**
+         * Adds a source of entries to every order's timeline, after those added before: returns, messages sent
+         * ({@link io.omskit.core.timeline.NotificationTimeline}), the host's own records.
+         */
+        public Builder timelineSource(io.omskit.core.timeline.TimelineSource source) {
+            timelineSources.add(Checks.notNull(source, "timelineSource"));
+            return this;
         }
 
         /**

@@ -188,6 +188,6 @@ final class OrderBook {
         return new Order(next.id(), current.version() + 1, next.channel(), next.externalRef(), next.customer(),
                 next.currency(), next.delivery(), next.lines(), next.discounts(), next.charges(), next.paymentRef(),
                 next.payment(), next.hold(), next.placedAt(), next.confirmedAt(), next.allocations(), next.commandKeys(),
-                List.of(), next.shipping());
+                List.of(), next.shipping(), next.notes());
     }
 }

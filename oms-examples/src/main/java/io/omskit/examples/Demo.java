@@ -122,7 +122,20 @@ public final class Demo implements AutoCloseable {
         this.carriers = io.omskit.core.inmemory.FakeCarrierGateway.withSampleCarriers(clock);
         return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).fulfilments(fulfilments)
                 .transfers(transfers).inventory(inventory).payments(payments).carriers(carriers).events(events)
-                .acceptanceLimit(io.omskit.core.network.LocationType.STORE, Duration.ofHours(2)).build();
+                .acceptanceLimit(io.omskit.core.network.LocationType.STORE, Duration.ofHours(2))
+                .timelineSource(new io.omskit.core.timeline.NotificationTimeline(notificationLog))
+                .timelineSource(id -> new io.omskit.returns.ReturnTimeline(returnRepository()).entries(id)).build();
+    }
+
+    private io.omskit.returns.spi.ReturnRepository returnRepository;
+
+    /** Where returns are kept: PostgreSQL's, or one in memory. */
+    private synchronized io.omskit.returns.spi.ReturnRepository returnRepository() {
+        if (returnRepository == null) {
+            returnRepository = postgres == null ? new io.omskit.returns.inmemory.InMemoryReturnRepository()
+                    : postgres.returnRepository();
+        }
+        return returnRepository;
     }
 
     /** The host's clock, which the demo moves forward to show what happens days later (scene 11). */
@@ -190,6 +203,16 @@ public final class Demo implements AutoCloseable {
         @Override
         public java.util.Optional<Order> find(io.omskit.core.order.OrderId id) {
             return delegate.find(id);
+        }
+
+        @Override
+        public io.omskit.core.spi.OrderPage search(io.omskit.core.spi.OrderQuery query) {
+            return delegate.search(query);
+        }
+
+        @Override
+        public List<io.omskit.core.order.OrderEvent> history(io.omskit.core.order.OrderId id) {
+            return delegate.history(id);
         }
 
         @Override
@@ -355,6 +378,8 @@ public final class Demo implements AutoCloseable {
         tenders(results);
         heading("18. Funds: who is owed what of the orders' money, and the provider's settlement reconciled");
         funds(results);
+        heading("19. Customer service: an agent finds a customer's orders, reads an order's story, notes a call; who may do what");
+        customerService(results);
         heading("The report: every scene's events, measured and written to one HTML page");
         report(results);
         return results;
@@ -614,7 +639,7 @@ public final class Demo implements AutoCloseable {
 
     private void returns(Results results) {
         io.omskit.returns.Returns returns = io.omskit.returns.Returns.builder(oms).payments(payments).events(events)
-                .repository(postgres == null ? new io.omskit.returns.inmemory.InMemoryReturnRepository() : postgres.returnRepository())
+                .repository(returnRepository())
                 .policy(io.omskit.returns.policy.ReturnPolicy.standard()).build();
         Order order = results.delivered;
         LocationId mitte = LocationId.of("ST-MITTE");
@@ -715,6 +740,61 @@ public final class Demo implements AutoCloseable {
                 + "; the ledger balances: " + ledger.totalDebits(CurrencyUnit.EUR).equals(ledger.totalCredits(CurrencyUnit.EUR)));
         results.funds = book;
         results.reconciliation = r;
+    }
+
+    // ---- scene 19: customer service ----
+
+    private void customerService(Results results) {
+        io.omskit.core.CustomerService service = oms.customerService();
+        io.omskit.core.order.Actor agent = io.omskit.core.order.Actor.agent("agent-17");
+        for (String ref : List.of("WEB-1901", "APP-1902", "WEB-1903")) {
+            oms.placeOrder(home(ref.startsWith("APP") ? Channel.APP : Channel.WEB, ref, "tok_visa").customer("customer-ana")
+                    .line("1", DemoNetwork.sku(4).value(), 1, eur(24.90)).build());
+            clock.advance(Duration.ofMinutes(7));
+        }
+        io.omskit.core.spi.OrderQuery ana = io.omskit.core.spi.OrderQuery.all()
+                .customer(io.omskit.core.order.CustomerRef.of("customer-ana")).limit(2);
+        io.omskit.core.spi.OrderPage first = service.find(ana);
+        io.omskit.core.spi.OrderPage second = service.find(ana.after(first.next()));
+        out.println("  customer-ana's orders, newest first, 2 a page: " + first.orders().stream().map(o -> o.externalRef()
+                + " " + o.status()).toList() + " then " + second.orders().stream().map(o -> o.externalRef().value()).toList()
+                + " (cursor " + first.next().token().length() + " characters, stable while orders arrive)");
+        results.customerOrders = new ArrayList<>(first.orders());
+        results.customerOrders.addAll(second.orders());
+
+        Order returned = results.afterReturn;
+        service.addNote(returned.id(), agent, "Customer called: asked when the refund reaches the card. Told 3-5 days.").get();
+        io.omskit.core.timeline.Timeline story = service.timeline(returned.id());
+        out.println("  the story of " + returned.externalRef() + " (" + story.entries().size() + " entries; showing who and what):");
+        for (io.omskit.core.timeline.TimelineEntry e : story.entries()) {
+            if (!e.kind().equals("order.status-changed") && !e.kind().startsWith("order.units-")) {
+                out.println("    " + e.actor() + " | " + e.subject() + " | " + e.text() + (e.reason().isEmpty() ? "" : " (" + e.reason() + ")"));
+            }
+        }
+        results.story = story;
+
+        Order picking = oms.placeOrder(home(Channel.WEB, "WEB-1904", "tok_visa").customer("customer-ana")
+                .line("1", DemoNetwork.sku(0).value(), 1, eur(12.90)).build()).order();
+        var allocated = oms.allocate(picking.id(), "WEB-1904-BER", LocationId.of("WH-BERLIN"),
+                List.of(LineQuantity.of(picking.lines().get(0).id(), 1)));
+        if (!allocated.isAllocated()) {
+            throw new IllegalStateException("the demo network has no " + DemoNetwork.sku(0) + " left at WH-BERLIN: " + allocated);
+        }
+        FulfilmentId parcel = FulfilmentId.of("WEB-1904-BER");
+        oms.fulfilments().accept(parcel);
+        oms.fulfilments().startPicking(parcel);
+        io.omskit.core.order.Actor customer = io.omskit.core.order.Actor.customer(picking.customer());
+        var refused = service.cancelOrder(picking.id(), customer, CancellationReason.CUSTOMER_REQUEST);
+        out.println("  customer-ana cancels WEB-1904 while WH-BERLIN picks it: " + refused.verdict());
+        var otherStore = service.pack(parcel, io.omskit.core.order.Actor.storeAssociate("assoc-3", LocationId.of("ST-MITTE")));
+        out.println("  an associate of ST-MITTE packs it: " + otherStore.verdict());
+        var byAgent = service.cancelOrder(picking.id(), agent, CancellationReason.CUSTOMER_REQUEST);
+        out.println("  agent-17 cancels it for her: order " + byAgent.get().status() + ", fulfilment "
+                + oms.fulfilments().get(parcel).status());
+        out.println("  a goodwill refund of EUR 80.00 by agent-17: " + service.mayRefund(returned.id(), agent, eur(80))
+                + "; of EUR 4.95: " + service.mayRefund(returned.id(), agent, eur(4.95)));
+        results.refusedCancel = refused.verdict();
+        results.agentCancelled = byAgent.get();
     }
 
     // ---- scene 11: every step after allocation, run by the library ----
@@ -1186,5 +1266,9 @@ public final class Demo implements AutoCloseable {
         public Order tendered;
         public io.omskit.reporting.funds.FundsBook funds;
         public io.omskit.reporting.funds.settlement.Reconciliation reconciliation;
+        public List<Order> customerOrders = new ArrayList<>();
+        public io.omskit.core.timeline.Timeline story;
+        public io.omskit.core.permission.Verdict refusedCancel;
+        public Order agentCancelled;
     }
 }

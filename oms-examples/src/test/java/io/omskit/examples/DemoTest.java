@@ -57,6 +57,13 @@ class DemoTest {
         assertThat(results.afterReturn.status()).isEqualTo(OrderStatus.RETURNED);
         assertThat(results.afterReturn.payment().refunded()).isEqualTo(results.afterReturn.payment().captured());
         assertThat(printed).contains("14. Returns", "restocked: ST-MITTE sells 0 -> 1 at once", "written off");
+        assertThat(results.customerOrders).extracting(o -> o.externalRef().value()).containsExactly("WEB-1903", "APP-1902", "WEB-1901");
+        assertThat(results.story.entries()).extracting(e -> e.kind()).contains("order.placed", "fulfilment.delivered",
+                "return.authorised", "return.refund", "order.note-added");
+        assertThat(results.refusedCancel.rule()).isEqualTo("customer-cancels-before-preparation");
+        assertThat(results.agentCancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(printed).contains("19. Customer service", "refused by own-store-only", "refused by agent-refund-limit",
+                "agent agent-17 | order | Note: Customer called");
         assertThat(printed).contains("11. After allocation", "ST-MITTE accepts, picks and packs -> READY_FOR_COLLECTION",
                 "arrives at ST-KREUZBERG -> order READY_FOR_PICKUP", "expires [APP-1103-F] -> order CANCELLED");
         assertThat(results.messages).extracting(n -> n.subject().name()).containsExactly("CONFIRMED", "SHIPPED", "DELIVERED");

@@ -82,6 +82,20 @@ import io.omskit.reporting.measure.OrderVolume;
 import io.omskit.reporting.measure.Report;
 import io.omskit.reporting.measure.ReportPeriod;
 import io.omskit.reporting.micrometer.ReportingMetrics;
+import io.omskit.core.CustomerService;
+import io.omskit.core.CustomerService.Acted;
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.order.Actor;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.CustomerRef;
+import io.omskit.core.order.Order;
+import io.omskit.core.permission.DefaultActionPolicy;
+import io.omskit.core.permission.Verdict;
+import io.omskit.core.spi.OrderPage;
+import io.omskit.core.spi.OrderQuery;
+import io.omskit.core.timeline.NotificationTimeline;
+import io.omskit.core.timeline.Timeline;
+import io.omskit.returns.ReturnTimeline;
 import org.junit.jupiter.api.Test;
 import io.omskit.core.order.LineRequest;
 import io.omskit.core.order.SellerRef;
@@ -497,5 +511,59 @@ class ReadmeExamplesTest {
         assertThat(ledger.balance(Account.of(Stakeholder.retailer("acme"), AccountKind.PROVIDER_RECEIVABLE), CurrencyUnit.EUR))
                 .isEqualTo(Money.zero(CurrencyUnit.EUR));
         java.nio.file.Files.delete(report);
+    }
+
+    @Test
+    void customer_service() {
+        Clock clock = Clock.fixed(java.time.Instant.parse("2026-03-02T10:00:00Z"), java.time.ZoneOffset.UTC);
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
+        InMemoryNotificationLog notificationLog = new InMemoryNotificationLog();
+        io.omskit.returns.inmemory.InMemoryReturnRepository returnRepository = new io.omskit.returns.inmemory.InMemoryReturnRepository();
+        Network network = Network.of(List.of(
+                Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
+                Location.builder(LocationId.of("ST-1"), LocationType.STORE, GeoPoint.of(52.5, 13.4)).build()));
+        InMemoryCatalog catalog = new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                Dimensions.ofMillimetres(100, 100, 120), true));
+        inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
+
+        // --- README: Customer service ---
+        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+                .payments(new FakePaymentGateway())
+                .actionPolicy(DefaultActionPolicy.withAgentRefundLimit(Money.of(CurrencyUnit.EUR, 30)))   // or your ActionPolicy
+                .timelineSource(new NotificationTimeline(notificationLog))                               // messages sent
+                .timelineSource(new ReturnTimeline(returnRepository))                                    // returns
+                .build();
+        CustomerService cs = oms.customerService();
+        OrderId id = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-2001")
+                .customer("customer-42").currency("EUR").paymentRef("tok_visa")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 8)).build()).order().id();
+
+        OrderQuery mine = OrderQuery.all().customer(CustomerRef.of("customer-42")).limit(20);   // newest first
+        OrderPage page = cs.find(mine);                      // next page: cs.find(mine.after(page.next()))
+
+        Actor agent = Actor.agent("agent-17");
+        cs.addNote(id, agent, "Customer called: asks whether it ships today.");
+        Timeline story = cs.timeline(id);                    // story.text() for the agent; JSON for a UI
+
+        oms.allocate(id, "W-2001-WH1", LocationId.of("WH-1"), List.of(LineQuantity.of(LineId.of("1"), 2)));
+        FulfilmentId parcel = FulfilmentId.of("W-2001-WH1");
+        Acted<Fulfilment> notTheirs = cs.accept(parcel, Actor.storeAssociate("assoc-3", LocationId.of("ST-1")));  // refused: own-store-only
+        oms.fulfilments().accept(parcel);
+        oms.fulfilments().startPicking(parcel);
+        Acted<Order> tooLate = cs.cancelOrder(id, Actor.customer(CustomerRef.of("customer-42")),
+                CancellationReason.CUSTOMER_REQUEST);        // refused: customer-cancels-before-preparation
+        Verdict goodwill = cs.mayRefund(id, agent, Money.of(CurrencyUnit.EUR, 45));   // refused: agent-refund-limit
+        Acted<Order> byAgent = cs.cancelOrder(id, agent, CancellationReason.CUSTOMER_REQUEST);   // done; the events name agent-17
+        // --- end ---
+
+        assertThat(page.orders()).extracting(o -> o.id()).containsExactly(id);
+        assertThat(story.text()).contains("agent agent-17").contains("Customer called").doesNotContain("Main Street");
+        assertThat(notTheirs.verdict().rule()).isEqualTo(DefaultActionPolicy.OWN_STORE_ONLY);
+        assertThat(tooLate.verdict().rule()).isEqualTo(DefaultActionPolicy.CUSTOMER_CANCELS_BEFORE_PREPARATION);
+        assertThat(goodwill.rule()).isEqualTo(DefaultActionPolicy.AGENT_REFUND_LIMIT);
+        assertThat(byAgent.get().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cs.timeline(id).ofKind("order.units-cancelled")).isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo(agent));
     }
 }

@@ -66,6 +66,16 @@ class SourcingRetryTest {
         }
 
         @Override
+        public io.omskit.core.spi.OrderPage search(io.omskit.core.spi.OrderQuery query) {
+            return delegate.search(query);
+        }
+
+        @Override
+        public List<io.omskit.core.order.OrderEvent> history(OrderId id) {
+            return delegate.history(id);
+        }
+
+        @Override
         public Optional<Order> findByExternalRef(Channel channel, ExternalOrderRef externalRef) {
             return delegate.findByExternalRef(channel, externalRef);
         }

@@ -156,6 +156,19 @@ public final class PostgresNotificationLog implements NotificationLog {
         });
     }
 
+    /** Read through the index of the order's streams, {@code oms_notification_by_stream}. */
+    @Override
+    public List<LoggedNotification> forOrder(io.omskit.core.order.OrderId orderId) {
+        Checks.notNull(orderId, "orderId");
+        return tx.autoCommit("find notifications of order " + orderId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from oms_notification"
+                    + " where order_id = ? order by claimed_at, idempotency_key")) {
+                ps.setString(1, orderId.value());
+                return Sql.list(ps, this::row);
+            }
+        });
+    }
+
     private LoggedNotification row(ResultSet rs) throws SQLException {
         return new LoggedNotification(json.documentFromJson(rs.getString(1), Notification.class), rs.getLong(2),
                 rs.getInt(3), Sql.getInstant(rs, "claimed_at"), Sql.getInstant(rs, "sent_at"));

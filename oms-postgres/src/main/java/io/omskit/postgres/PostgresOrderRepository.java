@@ -4,9 +4,14 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.channel.Channel;
+import io.omskit.core.network.LocationId;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderId;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.spi.OrderPage;
+import io.omskit.core.spi.OrderQuery;
 import io.omskit.core.order.OrderStatus;
 import io.omskit.core.spi.OrderRepository;
 import io.omskit.core.spi.SaveOutcome;
@@ -24,6 +29,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -110,7 +117,13 @@ public final class PostgresOrderRepository implements OrderRepository {
         String id = order.id().value();
         SaveOutcome outcome;
         try {
-            outcome = saves.save("save order " + order.id(), c -> order.version() == 1 ? insert(c, order) : update(c, order), events);
+            outcome = saves.save("save order " + order.id(), c -> {
+                SaveOutcome written = order.version() == 1 ? insert(c, order) : update(c, order);
+                if (written == SaveOutcome.SAVED) {
+                    appendHistory(c, order, events);
+                }
+                return written;
+            }, events);
         } catch (RuntimeException e) {
             parsed.forget(id);
             throw e;
@@ -131,13 +144,15 @@ public final class PostgresOrderRepository implements OrderRepository {
 
     private SaveOutcome insert(Connection c, Order order) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into oms_order (order_id, version, channel, external_ref, status,"
-                + " placed_at, updated_at, document) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing")) {
+                + " placed_at, updated_at, document, customer, pickup_store) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)"
+                + " on conflict do nothing")) {
             ps.setString(1, order.id().value());
             ps.setLong(2, order.version());
             ps.setString(3, order.channel().name());
             ps.setString(4, order.externalRef().value());
             bindDocument(ps, order, 5);
             if (ps.executeUpdate() == 1) {
+                insertSkus(c, order, skus(order));
                 return SaveOutcome.SAVED;
             }
         }
@@ -153,21 +168,74 @@ public final class PostgresOrderRepository implements OrderRepository {
 
     private SaveOutcome update(Connection c, Order order) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update oms_order set status = ?, placed_at = ?, updated_at = ?,"
-                + " document = cast(? as jsonb), version = ? where order_id = ? and version = ?")) {
+                + " document = cast(? as jsonb), customer = ?, pickup_store = ?, version = ? where order_id = ? and version = ?")) {
             bindDocument(ps, order, 1);
-            ps.setLong(5, order.version());
-            ps.setString(6, order.id().value());
-            ps.setLong(7, order.version() - 1);
-            return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
+            ps.setLong(7, order.version());
+            ps.setString(8, order.id().value());
+            ps.setLong(9, order.version() - 1);
+            if (ps.executeUpdate() != 1) {
+                return SaveOutcome.VERSION_CONFLICT;
+            }
+        }
+        Set<String> skus = skus(order);
+        Order previous = parsed.known(order.id().value());
+        // the lines' SKUs rarely change: rewritten only when the previous version is not known to have the same
+        if (previous == null || previous.version() != order.version() - 1 || !skus(previous).equals(skus)) {
+            try (PreparedStatement ps = c.prepareStatement("delete from oms_order_sku where order_id = ?")) {
+                ps.setString(1, order.id().value());
+                ps.executeUpdate();
+            }
+            insertSkus(c, order, skus);
+        }
+        return SaveOutcome.SAVED;
+    }
+
+    private static Set<String> skus(Order order) {
+        Set<String> skus = new TreeSet<>();
+        for (OrderLine line : order.lines()) {
+            skus.add(line.sku().value());
+        }
+        return skus;
+    }
+
+    private static void insertSkus(Connection c, Order order, Set<String> skus) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into oms_order_sku (sku, placed_at, order_id)"
+                + " select unnest(?), ?, ? on conflict do nothing")) {
+            ps.setArray(1, Sql.textArray(c, skus.toArray(new String[0])));
+            Sql.setInstant(ps, 2, order.placedAt());
+            ps.setString(3, order.id().value());
+            ps.executeUpdate();
         }
     }
 
-    /** Binds status, placed at, updated at and the document to four parameters from {@code at} on. */
+    private void appendHistory(Connection c, Order order, List<? extends DomainEvent> events) throws SQLException {
+        List<OrderEvent> orderEvents = new ArrayList<>(events.size());
+        for (DomainEvent e : events) {
+            if (e instanceof OrderEvent oe) {
+                orderEvents.add(oe);
+            }
+        }
+        if (orderEvents.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into oms_order_history (order_id, version, events)"
+                + " values (?, ?, cast(? as jsonb))")) {
+            ps.setString(1, order.id().value());
+            ps.setLong(2, order.version());
+            ps.setString(3, json.toJsonArray(orderEvents));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Binds status, placed at, updated at, the document, the customer and the pickup store to six parameters from {@code at} on. */
     private void bindDocument(PreparedStatement ps, Order order, int at) throws SQLException {
         ps.setString(at, order.status().name());
         Sql.setInstant(ps, at + 1, order.placedAt());
         Sql.setInstant(ps, at + 2, clock.instant());
         ps.setString(at + 3, json.documentToJson(order));
+        ps.setString(at + 4, order.customer().value());
+        LocationId store = order.delivery().pickupStore();
+        ps.setString(at + 5, store == null ? null : store.value());
     }
 
     @Override
@@ -224,6 +292,117 @@ public final class PostgresOrderRepository implements OrderRepository {
                     }
                 }
                 return ids;
+            }
+        });
+    }
+
+    /**
+     * One page of the orders {@code query} finds, read in one statement: from {@code oms_order_sku} joined to the orders
+     * when a SKU is asked for, else from {@code oms_order}, through the index of the most selective filter set.
+     */
+    @Override
+    public OrderPage search(OrderQuery query) {
+        Checks.notNull(query, "query");
+        SearchStatement statement = searchStatement(query);
+        return tx.autoCommit("search orders", c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                statement.bind(c, ps);
+                List<Order> found = Sql.list(ps, rs -> parsed.resolve(rs.getString(1), rs.getLong(2), rs.getString(3), this::parse));
+                return OrderPage.of(found, query.limit());
+            }
+        });
+    }
+
+    /** The statement of a search and its arguments (text, text arrays, instants, one page size). */
+    record SearchStatement(String sql, List<Object> args) {
+        void bind(Connection c, PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < args.size(); i++) {
+                Object arg = args.get(i);
+                if (arg instanceof java.time.Instant at) {
+                    Sql.setInstant(ps, i + 1, at);
+                } else if (arg instanceof String[] texts) {
+                    ps.setArray(i + 1, Sql.textArray(c, texts));
+                } else if (arg instanceof Integer n) {
+                    ps.setInt(i + 1, n);
+                } else {
+                    ps.setString(i + 1, (String) arg);
+                }
+            }
+        }
+    }
+
+    /** The one statement that reads a page of {@code query}, one row more than the page to tell whether more follow. */
+    static SearchStatement searchStatement(OrderQuery query) {
+        boolean bySku = query.sku() != null;
+        String placed = bySku ? "s.placed_at" : "o.placed_at";
+        String id = bySku ? "s.order_id" : "o.order_id";
+        StringBuilder sql = new StringBuilder("select o.order_id, o.version, o.document::text from ");
+        sql.append(bySku ? "oms_order_sku s join oms_order o on o.order_id = s.order_id where s.sku = ?" : "oms_order o where true");
+        List<Object> args = new ArrayList<>();
+        if (bySku) {
+            args.add(query.sku().value());
+        }
+        if (query.customer() != null) {
+            sql.append(" and o.customer = ?");
+            args.add(query.customer().value());
+        }
+        if (!query.statuses().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            query.statuses().forEach(st -> names.add(st.name()));
+            // one status is an equality, which the planner matches to the status index's range
+            if (names.size() == 1) {
+                sql.append(" and o.status = ?");
+                args.add(names.get(0));
+            } else {
+                sql.append(" and o.status = any(?)");
+                args.add(names.toArray(new String[0]));
+            }
+        }
+        if (query.channel() != null) {
+            sql.append(" and o.channel = ?");
+            args.add(query.channel().name());
+        }
+        if (query.externalRef() != null) {
+            sql.append(" and o.external_ref = ?");
+            args.add(query.externalRef().value());
+        }
+        if (query.pickupStore() != null) {
+            sql.append(" and o.pickup_store = ?");
+            args.add(query.pickupStore().value());
+        }
+        if (query.placedFrom() != null) {
+            sql.append(" and ").append(placed).append(" >= ?");
+            args.add(query.placedFrom());
+        }
+        if (query.placedBefore() != null) {
+            sql.append(" and ").append(placed).append(" < ?");
+            args.add(query.placedBefore());
+        }
+        String direction = query.isNewestFirst() ? " desc" : "";
+        if (query.after() != null) {
+            sql.append(" and (").append(placed).append(", ").append(id).append(query.isNewestFirst() ? ") < (?, ?)" : ") > (?, ?)");
+            args.add(query.after().placedAt());
+            args.add(query.after().orderId().value());
+        }
+        sql.append(" order by ").append(placed).append(direction).append(", ").append(id).append(direction).append(" limit ?");
+        args.add(query.limit() + 1);
+        return new SearchStatement(sql.toString(), args);
+    }
+
+    @Override
+    public List<OrderEvent> history(OrderId id) {
+        Checks.notNull(id, "id");
+        return tx.autoCommit("read order history " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select events::text from oms_order_history where order_id = ?"
+                    + " order by version")) {
+                ps.setString(1, id.value());
+                List<OrderEvent> events = new ArrayList<>();
+                for (String batch : Sql.list(ps, rs -> rs.getString(1))) {
+                    for (DomainEvent e : json.eventsFromJsonArray(batch)) {
+                        events.add((OrderEvent) e);
+                    }
+                }
+                return events;
             }
         });
     }

@@ -281,14 +281,21 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
      * @throws IllegalArgumentException naming the line and quantity when a line is not in it or has fewer units
      */
     public Change<Fulfilment, FulfilmentEvent> cancel(List<LineQuantity> units, CancellationReason reason, Instant now) {
+        return cancel(units, reason, io.omskit.core.order.Actor.SYSTEM, now);
+    }
+
+    /** {@link #cancel(List, CancellationReason, Instant)} as {@code actor} asked: the event names them. */
+    public Change<Fulfilment, FulfilmentEvent> cancel(List<LineQuantity> units, CancellationReason reason,
+                                                      io.omskit.core.order.Actor actor, Instant now) {
         require(FulfilmentCommand.CANCEL, null);
         Checks.notNull(reason, "reason");
+        Checks.notNull(actor, "actor");
         List<LineQuantity> what = units == null || units.isEmpty() ? units() : units;
         List<FulfilmentLine> after = take(what, "units", (l, n) -> new FulfilmentLine(l.line(), l.sku(), l.quantity() - n,
                 l.rejected(), l.cancelled() + n));
         boolean whole = remaining(after) == 0;
         return next(whole ? FulfilmentStatus.CANCELLED : status, after, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentCancelled(EventIds.next(), id, orderId, v, now, what, reason, whole));
+                v -> new FulfilmentEvent.FulfilmentCancelled(EventIds.next(), id, orderId, v, now, what, reason, whole, actor));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.omskit.core.fulfilment;
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.order.Actor;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.OrderId;
@@ -104,15 +105,25 @@ public sealed interface FulfilmentEvent extends DomainEvent {
     }
 
     /**
-     * Units were cancelled before they reached the customer.
+     * Units were cancelled before they reached the customer, as {@code actor} asked.
      *
      * @param whole whether nothing is left to fulfil (the fulfilment is cancelled)
+     * @param actor who asked for it; {@link Actor#SYSTEM} for the workflows (and for events stored before cancellations
+     *              carried their actor)
      */
     record FulfilmentCancelled(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
-                               List<LineQuantity> units, CancellationReason reason, boolean whole) implements FulfilmentEvent {
+                               List<LineQuantity> units, CancellationReason reason, boolean whole, Actor actor)
+            implements FulfilmentEvent {
         public FulfilmentCancelled {
             units = List.copyOf(units);
             Checks.notNull(reason, "reason");
+            actor = actor == null ? Actor.SYSTEM : actor;
+        }
+
+        /** A cancellation the system asked for. */
+        public FulfilmentCancelled(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
+                                   List<LineQuantity> units, CancellationReason reason, boolean whole) {
+            this(eventId, fulfilmentId, orderId, version, occurredAt, units, reason, whole, Actor.SYSTEM);
         }
     }
 

@@ -85,6 +85,20 @@ public final class InMemoryNotificationLog implements NotificationLog {
         return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
     }
 
+    @Override
+    public synchronized List<LoggedNotification> forOrder(io.omskit.core.order.OrderId orderId) {
+        Checks.notNull(orderId, "orderId");
+        List<LoggedNotification> found = new ArrayList<>();
+        for (LoggedNotification n : byKey.values()) {
+            if (n.notification().orderId().equals(orderId)) {
+                found.add(n);
+            }
+        }
+        found.sort(Comparator.comparing(LoggedNotification::claimedAt)
+                .thenComparing(n -> n.notification().idempotencyKey()));
+        return found;
+    }
+
     /** Every message kept, in no particular order. */
     public synchronized List<LoggedNotification> all() {
         return List.copyOf(byKey.values());

@@ -1,6 +1,15 @@
 package io.omskit.core.inmemory;
 
 import io.omskit.core.channel.Channel;
+import io.omskit.core.event.DomainEvent;
+import io.omskit.core.order.OrderEvent;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.spi.OrderCursor;
+import io.omskit.core.spi.OrderPage;
+import io.omskit.core.spi.OrderQuery;
+import java.util.Iterator;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;
@@ -20,11 +29,33 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private record ExternalKey(Channel channel, ExternalOrderRef ref) {
     }
 
+    /** An order's place in searches: placement time (to the microsecond), then id. */
+    private record SearchKey(java.time.Instant placedAt, OrderId id) implements Comparable<SearchKey> {
+        @Override
+        public int compareTo(SearchKey other) {
+            return OrderCursor.compare(placedAt, id, other.placedAt, other.id);
+        }
+    }
+
     private final ConcurrentHashMap<OrderId, Order> orders = new ConcurrentHashMap<>();
+    private final NavigableSet<SearchKey> byPlacement = new ConcurrentSkipListSet<>();
+    private final ConcurrentHashMap<OrderId, List<OrderEvent>> histories = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ExternalKey, OrderId> byExternalRef = new ConcurrentHashMap<>();
 
     @Override
     public SaveOutcome save(Order order) {
+        return save(order, List.of());
+    }
+
+    /** Saves {@code order} as {@link #save(Order)} does and, when saved, keeps the order events for {@link #history}. */
+    @Override
+    public SaveOutcome save(Order order, List<? extends DomainEvent> events) {
+        List<OrderEvent> orderEvents = new ArrayList<>();
+        for (DomainEvent e : events) {
+            if (e instanceof OrderEvent oe) {
+                orderEvents.add(oe);
+            }
+        }
         if (order.version() == 1) {
             ExternalKey key = new ExternalKey(order.channel(), order.externalRef());
             OrderId existing = byExternalRef.putIfAbsent(key, order.id());
@@ -35,12 +66,18 @@ public final class InMemoryOrderRepository implements OrderRepository {
                 byExternalRef.remove(key, order.id());
                 return SaveOutcome.VERSION_CONFLICT;
             }
+            histories.merge(order.id(), List.copyOf(orderEvents), (later, placed) -> concat(placed, later));
+            // findable once stored: a search that meets the key finds the order
+            byPlacement.add(new SearchKey(order.placedAt(), order.id()));
             return SaveOutcome.SAVED;
         }
         boolean[] saved = {false};
         orders.computeIfPresent(order.id(), (id, current) -> {
             if (current.version() == order.version() - 1) {
                 saved[0] = true;
+                if (!orderEvents.isEmpty()) {
+                    histories.merge(id, List.copyOf(orderEvents), InMemoryOrderRepository::concat);
+                }
                 return order;
             }
             return current;
@@ -74,5 +111,64 @@ public final class InMemoryOrderRepository implements OrderRepository {
     /** Every stored order, in no particular order. */
     public List<Order> all() {
         return List.copyOf(orders.values());
+    }
+
+    /** Walks the orders in placement order from the query's cursor, keeping those that match, until the page is full. */
+    @Override
+    public OrderPage search(OrderQuery query) {
+        java.util.Objects.requireNonNull(query, "query");
+        NavigableSet<SearchKey> keys = query.isNewestFirst() ? byPlacement.descendingSet() : byPlacement;
+        if (query.after() != null) {
+            keys = keys.tailSet(new SearchKey(query.after().placedAt(), query.after().orderId()), false);
+        }
+        List<Order> found = new ArrayList<>(query.limit() + 1);
+        for (Iterator<SearchKey> it = keys.iterator(); it.hasNext() && found.size() <= query.limit(); ) {
+            SearchKey key = it.next();
+            if (outsideRange(key, query)) {
+                continue;
+            }
+            Order o = orders.get(key.id);
+            if (o != null && matches(o, query)) {
+                found.add(o);
+            }
+        }
+        return OrderPage.of(found, query.limit());
+    }
+
+    private static boolean outsideRange(SearchKey key, OrderQuery q) {
+        return (q.placedFrom() != null && key.placedAt.isBefore(q.placedFrom()))
+                || (q.placedBefore() != null && !key.placedAt.isBefore(q.placedBefore()));
+    }
+
+    private static boolean matches(Order o, OrderQuery q) {
+        if ((q.customer() != null && !q.customer().equals(o.customer()))
+                || (q.channel() != null && q.channel() != o.channel())
+                || (q.externalRef() != null && !q.externalRef().equals(o.externalRef()))
+                || (q.pickupStore() != null && !q.pickupStore().equals(o.delivery().pickupStore()))
+                || (!q.statuses().isEmpty() && !q.statuses().contains(o.status()))) {
+            return false;
+        }
+        if (q.sku() == null) {
+            return true;
+        }
+        for (OrderLine line : o.lines()) {
+            if (line.sku().equals(q.sku())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<OrderEvent> concat(List<OrderEvent> first, List<OrderEvent> then) {
+        List<OrderEvent> all = new ArrayList<>(first.size() + then.size());
+        all.addAll(first);
+        all.addAll(then);
+        return List.copyOf(all);
+    }
+
+    @Override
+    public List<OrderEvent> history(OrderId id) {
+        java.util.Objects.requireNonNull(id, "id");
+        return histories.getOrDefault(id, List.of());
     }
 }

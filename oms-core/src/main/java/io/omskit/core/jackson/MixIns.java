@@ -55,4 +55,11 @@ final class MixIns {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String tender();
     }
+
+    /** An {@code Order} without notes is written without the {@code notes} property: documents stay as they were. */
+    abstract static class OrderMixIn {
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        abstract List<io.omskit.core.order.OrderNote> notes();
+    }
 }

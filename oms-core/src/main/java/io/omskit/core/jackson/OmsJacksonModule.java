@@ -134,7 +134,8 @@ public final class OmsJacksonModule extends Module {
                 .subtype(OrderEvent.OrderHoldReleased.class, "order.hold-released")
                 .subtype(OrderEvent.OrderPaymentUpdated.class, "order.payment-updated")
                 .subtype(OrderEvent.OrderStatusChanged.class, "order.status-changed")
-                .subtype(OrderEvent.OrderStockReconciled.class, "order.stock-reconciled");
+                .subtype(OrderEvent.OrderStockReconciled.class, "order.stock-reconciled")
+                .subtype(OrderEvent.OrderNoteAdded.class, "order.note-added");
         b.subtype(FulfilmentEvent.FulfilmentOffered.class, "fulfilment.offered")
                 .subtype(FulfilmentEvent.FulfilmentAccepted.class, "fulfilment.accepted")
                 .subtype(FulfilmentEvent.FulfilmentRejected.class, "fulfilment.rejected")
@@ -229,6 +230,7 @@ public final class OmsJacksonModule extends Module {
         context.setMixInAnnotations(Network.class, MixIns.NetworkMixIn.class);
         context.setMixInAnnotations(io.omskit.core.payment.PaymentSummary.class, MixIns.PaymentSummaryMixIn.class);
         context.setMixInAnnotations(io.omskit.core.payment.PaymentIntent.class, MixIns.PaymentIntentMixIn.class);
+        context.setMixInAnnotations(io.omskit.core.order.Order.class, MixIns.OrderMixIn.class);
 
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(Money.class, new MoneyJson.MoneySerializer());

@@ -49,12 +49,13 @@ import org.joda.money.Money;
  *                    at least once even when the process stops between saving and publishing (see
  *                    {@link io.omskit.core.Oms}); empty when the repository keeps them in an outbox
  * @param shipping    shipments recorded on the order whose stock movements may not have been made yet
+ * @param notes       notes customer service added, oldest first ({@link #addNote})
  */
 public record Order(OrderId id, long version, Channel channel, ExternalOrderRef externalRef, CustomerRef customer,
                     CurrencyUnit currency, DeliveryChoice delivery, List<OrderLine> lines, List<Adjustment> discounts,
                     List<Adjustment> charges, String paymentRef, PaymentSummary payment, Hold hold, Instant placedAt,
                     Instant confirmedAt, List<LineAllocation> allocations, List<CommandKey> commandKeys,
-                    List<OrderEvent> pendingEvents, List<ShipmentIntent> shipping) {
+                    List<OrderEvent> pendingEvents, List<ShipmentIntent> shipping, List<OrderNote> notes) {
 
     public Order {
         Checks.notNull(id, "id");
@@ -116,6 +117,17 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         commandKeys = commandKeys == null ? List.of() : List.copyOf(commandKeys);
         pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
         shipping = shipping == null ? List.of() : List.copyOf(shipping);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** An order without notes; the other components as in the canonical constructor. */
+    public Order(OrderId id, long version, Channel channel, ExternalOrderRef externalRef, CustomerRef customer,
+                 CurrencyUnit currency, DeliveryChoice delivery, List<OrderLine> lines, List<Adjustment> discounts,
+                 List<Adjustment> charges, String paymentRef, PaymentSummary payment, Hold hold, Instant placedAt,
+                 Instant confirmedAt, List<LineAllocation> allocations, List<CommandKey> commandKeys,
+                 List<OrderEvent> pendingEvents, List<ShipmentIntent> shipping) {
+        this(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges, paymentRef, payment,
+                hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, shipping, List.of());
     }
 
     private static final int FEW_LINES = 16;
@@ -154,13 +166,14 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         }
         Order order = new Order(id, 1, request.channel(), request.externalRef(), request.customer(), request.currency(),
                 request.delivery(), lines, request.discounts(), request.charges(), request.paymentRef(),
-                PaymentSummary.none(request.currency()), null, now, null, List.of(), List.of(), List.of(), List.of());
+                PaymentSummary.none(request.currency()), null, now, null, List.of(), List.of(), List.of(), List.of(), List.of());
         AuthorisationTolerance tolerance = request.authorisationTolerance() != null ? request.authorisationTolerance() : channelTolerance;
         List<Tender> tenders = tenderOrder.plan(request.tenders(), request.paymentRef(), order.total(), tolerance);
         if (!tenders.isEmpty()) {
             order = new Order(id, 1, request.channel(), request.externalRef(), request.customer(), request.currency(),
                     request.delivery(), lines, request.discounts(), request.charges(), tenders.get(tenders.size() - 1).paymentRef(),
-                    PaymentSummary.none(request.currency(), tenders), null, now, null, List.of(), List.of(), List.of(), List.of());
+                    PaymentSummary.none(request.currency(), tenders), null, now, null, List.of(), List.of(), List.of(), List.of(),
+                    List.of());
         }
         return new Change<>(order, List.of(new OrderEvent.OrderPlaced(EventIds.next(), id, 1, now, order)));
     }
@@ -366,7 +379,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      */
     public Order withPendingEvents(List<? extends OrderEvent> events) {
         return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.copyOf(events), shipping);
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.copyOf(events), shipping, notes);
     }
 
     /**
@@ -382,7 +395,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         keys.addAll(commandKeys);
         keys.add(key);
         return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, payment, hold, placedAt, confirmedAt, allocations, keys, pendingEvents, shipping);
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, keys, pendingEvents, shipping, notes);
     }
 
     /** This order with {@code intent} recorded among its shipments in progress; the version stays the same. */
@@ -391,13 +404,13 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         List<ShipmentIntent> more = new ArrayList<>(shipping);
         more.add(intent);
         return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, more);
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, more, notes);
     }
 
     /** This order with no shipment in progress (their stock movements were made); the version stays the same. */
     public Order withoutShipping() {
         return shipping.isEmpty() ? this : new Order(id, version, channel, externalRef, customer, currency, delivery, lines,
-                discounts, charges, paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, List.of());
+                discounts, charges, paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, pendingEvents, List.of(), notes);
     }
 
     /** Whether the order is on hold. */
@@ -489,9 +502,15 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      */
     public Change<Order, OrderEvent> cancelHeld(String allocationKey, List<LineQuantity> quantities, CancellationReason reason,
                                                 Instant now) {
+        return cancelHeld(allocationKey, quantities, reason, Actor.SYSTEM, now);
+    }
+
+    /** {@link #cancelHeld(String, List, CancellationReason, Instant)} as {@code actor} asked: the event names them. */
+    public Change<Order, OrderEvent> cancelHeld(String allocationKey, List<LineQuantity> quantities, CancellationReason reason,
+                                                Actor actor, Instant now) {
         Checks.notNull(reason, "reason");
-        return move(OrderCommand.CANCEL, quantities, List.of(UnitState.ALLOCATED, UnitState.READY), UnitState.CANCELLED,
-                new Target(null, allocationKey, null), allocationKey, reason, now);
+        return askedBy(move(OrderCommand.CANCEL, quantities, List.of(UnitState.ALLOCATED, UnitState.READY), UnitState.CANCELLED,
+                new Target(null, allocationKey, null), allocationKey, reason, now), actor);
     }
 
     /** Records shipped units as delivered. */
@@ -515,12 +534,36 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      * @throws IllegalTransitionException when the order's status does not allow cancelling or too few units are open or reserved
      */
     public Change<Order, OrderEvent> cancel(List<LineQuantity> quantities, CancellationReason reason, Instant now) {
+        return cancel(quantities, reason, Actor.SYSTEM, now);
+    }
+
+    /** {@link #cancel(List, CancellationReason, Instant)} as {@code actor} asked: the event names them. */
+    public Change<Order, OrderEvent> cancel(List<LineQuantity> quantities, CancellationReason reason, Actor actor, Instant now) {
         Checks.notNull(reason, "reason");
-        return move(OrderCommand.CANCEL, quantities, CANCELLABLE, UnitState.CANCELLED, null, "", reason, now);
+        Checks.notNull(actor, "actor");
+        return askedBy(move(OrderCommand.CANCEL, quantities, CANCELLABLE, UnitState.CANCELLED, null, "", reason, now), actor);
+    }
+
+    /** {@code moved} with its cancellation event naming {@code actor}. */
+    private static Change<Order, OrderEvent> askedBy(Change<Order, OrderEvent> moved, Actor actor) {
+        Checks.notNull(actor, "actor");
+        if (actor.equals(Actor.SYSTEM)) {
+            return moved;
+        }
+        List<OrderEvent> events = new ArrayList<>(moved.events().size());
+        for (OrderEvent e : moved.events()) {
+            events.add(e instanceof OrderEvent.OrderUnitsCancelled c ? c.askedBy(actor) : e);
+        }
+        return new Change<>(moved.state(), events);
     }
 
     /** Cancels every unit no fulfilment holds yet (open and reserved). */
     public Change<Order, OrderEvent> cancelAll(CancellationReason reason, Instant now) {
+        return cancelAll(reason, Actor.SYSTEM, now);
+    }
+
+    /** {@link #cancelAll(CancellationReason, Instant)} as {@code actor} asked: the event names them. */
+    public Change<Order, OrderEvent> cancelAll(CancellationReason reason, Actor actor, Instant now) {
         Checks.notNull(reason, "reason");
         List<LineQuantity> all = new ArrayList<>();
         for (OrderLine l : lines) {
@@ -535,7 +578,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         if (all.isEmpty()) {
             throw new IllegalTransitionException(id, status(), OrderCommand.CANCEL, "no open or reserved unit left to cancel");
         }
-        return cancel(all, reason, now);
+        return cancel(all, reason, actor, now);
     }
 
     /** Marks payment as secured; the order is confirmed. */
@@ -578,6 +621,24 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
                 new OrderEvent.OrderPaymentUpdated(EventIds.next(), id, next.version, now, operation, outcome, newPayment), now);
     }
 
+    /**
+     * Adds a note by {@code author}. Allowed in every status, a cancelled or returned order included: customers call
+     * about those too.
+     *
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the text is blank, longer than {@value OrderNote#MAX_LENGTH} characters or
+     *                                  holds control characters other than line feeds
+     */
+    public Change<Order, OrderEvent> addNote(Actor author, String text, Instant now) {
+        OrderNote note = new OrderNote(author, text, now);
+        List<OrderNote> more = new ArrayList<>(notes.size() + 1);
+        more.addAll(notes);
+        more.add(note);
+        Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.of(), shipping, more);
+        return new Change<>(next, List.of(new OrderEvent.OrderNoteAdded(EventIds.next(), id, next.version, now, note)));
+    }
+
     // ---- internals ----
 
     private static final List<UnitState> CANCELLABLE = List.of(UnitState.OPEN, UnitState.RESERVED);
@@ -591,7 +652,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     private Order copy(PaymentSummary newPayment, Hold newHold, Instant newConfirmedAt) {
         return new Order(id, version + 1, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, newPayment, newHold, placedAt, newConfirmedAt, allocations, commandKeys, List.of(), shipping);
+                paymentRef, newPayment, newHold, placedAt, newConfirmedAt, allocations, commandKeys, List.of(), shipping, notes);
     }
 
     private Change<Order, OrderEvent> withStatusEvent(Order next, OrderEvent event, Instant now) {
@@ -664,7 +725,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             newLines.set(index, line.withUnits(units));
         }
         Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, newLines, discounts,
-                charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations, commandKeys, List.of(), shipping);
+                charges, paymentRef, payment, hold, placedAt, confirmedAt, newAllocations, commandKeys, List.of(), shipping, notes);
         return withStatusEvent(next,
                 OrderEvent.UnitsMoved.of(command, EventIds.next(), id, next.version, now, moves, reference, reason), now);
     }

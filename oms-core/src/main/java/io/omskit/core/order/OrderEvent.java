@@ -184,13 +184,30 @@ public sealed interface OrderEvent extends DomainEvent {
         }
     }
 
-    /** Units will never be fulfilled, for {@code reason}. */
+    /**
+     * Units will never be fulfilled, for {@code reason}, as {@code actor} asked.
+     *
+     * @param actor who asked for the cancellation; {@link Actor#SYSTEM} for the workflows (and for events stored before
+     *              cancellations carried their actor)
+     */
     record OrderUnitsCancelled(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
-                               String reference, CancellationReason reason) implements UnitsMoved {
+                               String reference, CancellationReason reason, Actor actor) implements UnitsMoved {
         public OrderUnitsCancelled {
             moves = List.copyOf(moves);
             reference = reference == null ? "" : reference;
             Checks.notNull(reason, "reason");
+            actor = actor == null ? Actor.SYSTEM : actor;
+        }
+
+        /** A cancellation the system asked for. */
+        public OrderUnitsCancelled(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                                   String reference, CancellationReason reason) {
+            this(eventId, orderId, version, occurredAt, moves, reference, reason, Actor.SYSTEM);
+        }
+
+        /** This event, asked for by {@code by}. */
+        public OrderUnitsCancelled askedBy(Actor by) {
+            return new OrderUnitsCancelled(eventId, orderId, version, occurredAt, moves, reference, reason, by);
         }
 
         @Override
@@ -267,6 +284,14 @@ public sealed interface OrderEvent extends DomainEvent {
         public OrderStockReconciled {
             reservations = List.copyOf(reservations);
             allocations = List.copyOf(allocations);
+        }
+    }
+
+    /** Customer service added a note to the order. */
+    record OrderNoteAdded(UUID eventId, OrderId orderId, long version, Instant occurredAt, OrderNote note)
+            implements OrderEvent {
+        public OrderNoteAdded {
+            Checks.notNull(note, "note");
         }
     }
 }

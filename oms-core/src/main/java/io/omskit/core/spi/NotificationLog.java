@@ -1,5 +1,6 @@
 package io.omskit.core.spi;
 
+import io.omskit.core.order.OrderId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Optional;
  *     stream ({@link NotificationSubject#stream()}) writes nothing: {@link NotificationClaim#SUPERSEDED}. An equal
  *     sequence (the same change on another channel) is not superseded.</li>
  * <li>The message read back equals the one claimed.</li>
+ * <li>The messages of one order are listed, oldest claim first (then by key).</li>
  * </ol>
  */
 public interface NotificationLog {
@@ -52,4 +54,12 @@ public interface NotificationLog {
      * attempts, oldest claim first (then by key), at most {@code limit}: what a sweep sends again.
      */
     List<LoggedNotification> unsent(Instant claimedBefore, int maxAttempts, int limit);
+
+    /**
+     * Every message claimed about {@code orderId}, sent or not, oldest claim first (then by key): what was told to the
+     * customer, for the order's timeline.
+     *
+     * @throws SpiException on infrastructure failure
+     */
+    List<LoggedNotification> forOrder(OrderId orderId);
 }

@@ -4,6 +4,7 @@ import io.omskit.core.event.DomainEvent;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderId;
 import java.util.List;
 import java.util.Optional;
@@ -55,4 +56,22 @@ public interface OrderRepository {
 
     /** Ids of orders whose status is awaiting confirmation, for reconciliation sweeps; at most {@code limit}. */
     List<OrderId> findAwaitingConfirmation(int limit);
+
+    /**
+     * One page of the orders {@code query} finds, sorted and started as it says (see {@link OrderQuery}). Paging on
+     * with {@link OrderPage#next()} while orders are placed and changed returns every order that matched the query
+     * when the first page was read, and still matches when its page is read, exactly once.
+     *
+     * @throws SpiException on infrastructure failure
+     */
+    OrderPage search(OrderQuery query);
+
+    /**
+     * The events of every change of the order saved with {@link #save(Order, List)}, in the order they were saved
+     * (oldest first): what the order's timeline is rebuilt from. An adapter keeps them as long as the order; empty
+     * when the order is unknown.
+     *
+     * @throws SpiException on infrastructure failure
+     */
+    List<OrderEvent> history(OrderId id);
 }

@@ -169,6 +169,16 @@ class CancelAndShipTest {
         public List<io.omskit.core.order.OrderId> findAwaitingConfirmation(int limit) {
             return delegate.findAwaitingConfirmation(limit);
         }
+
+        @Override
+        public io.omskit.core.spi.OrderPage search(io.omskit.core.spi.OrderQuery query) {
+            return delegate.search(query);
+        }
+
+        @Override
+        public List<io.omskit.core.order.OrderEvent> history(io.omskit.core.order.OrderId id) {
+            return delegate.history(id);
+        }
     }
 
     @Test

@@ -154,6 +154,11 @@ class CustomerNotificationsTest {
             public List<LoggedNotification> unsent(Instant before, int maxAttempts, int limit) {
                 return log.unsent(before, maxAttempts, limit);
             }
+
+            @Override
+            public List<LoggedNotification> forOrder(io.omskit.core.order.OrderId orderId) {
+                return log.forOrder(orderId);
+            }
         };
         Notifier notifier = notifier(flaky);
         Order order = placeWebOrder("W-1");

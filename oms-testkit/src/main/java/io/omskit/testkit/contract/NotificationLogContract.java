@@ -253,4 +253,25 @@ public abstract class NotificationLogContract {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    @DisplayName("NotificationLog §7: the messages of one order are listed, sent or not, oldest claim first, no other order's")
+    void lists_messages_of_an_order() {
+        OrderId order = newOrderId();
+        OrderId other = newOrderId();
+        Notification confirmed = status(order, OrderStatus.CONFIRMED);
+        Notification shipped = status(order, OrderStatus.SHIPPED);
+        Notification otherConfirmed = status(other, OrderStatus.CONFIRMED);
+        log.claim(otherConfirmed, 2, T0, LEASE);
+        log.claim(confirmed, 2, T0, LEASE);
+        log.claim(shipped, 5, T0.plusSeconds(60), LEASE);
+        log.markSent(confirmed.idempotencyKey(), T0.plusSeconds(1));
+
+        List<LoggedNotification> found = log.forOrder(order);
+
+        assertThat(found).extracting(LoggedNotification::notification).containsExactly(confirmed, shipped);
+        assertThat(found.get(0).isSent()).isTrue();
+        assertThat(found.get(1).isSent()).isFalse();
+        assertThat(log.forOrder(newOrderId())).isEmpty();
+    }
 }

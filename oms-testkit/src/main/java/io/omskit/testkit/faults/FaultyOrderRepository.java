@@ -5,7 +5,10 @@ import io.omskit.core.event.DomainEvent;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.order.ExternalOrderRef;
 import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderId;
+import io.omskit.core.spi.OrderPage;
+import io.omskit.core.spi.OrderQuery;
 import io.omskit.core.spi.OrderRepository;
 import io.omskit.core.spi.SaveOutcome;
 import java.util.List;
@@ -54,5 +57,15 @@ public final class FaultyOrderRepository implements OrderRepository {
     @Override
     public List<OrderId> findAwaitingConfirmation(int limit) {
         return plan.read("findAwaitingConfirmation", () -> delegate.findAwaitingConfirmation(limit));
+    }
+
+    @Override
+    public OrderPage search(OrderQuery query) {
+        return plan.read("search", () -> delegate.search(query));
+    }
+
+    @Override
+    public List<OrderEvent> history(OrderId id) {
+        return plan.read("history", () -> delegate.history(id));
     }
 }

@@ -1,0 +1,255 @@
+package io.omskit.core;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.fulfilment.FulfilmentCommand;
+import io.omskit.core.fulfilment.FulfilmentEvent;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.order.Actor;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderEvent;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.permission.ActionPolicy;
+import io.omskit.core.permission.Verdict;
+import io.omskit.core.spi.OrderPage;
+import io.omskit.core.spi.OrderQuery;
+import io.omskit.core.spi.OrderRepository;
+import io.omskit.core.timeline.Timeline;
+import io.omskit.core.timeline.TimelineEntries;
+import io.omskit.core.timeline.TimelineEntry;
+import io.omskit.core.timeline.TimelineSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.joda.money.Money;
+
+/**
+ * What customer service and stores work with: finding orders, reading an order's whole story, notes, and the commands
+ * that carry their {@link Actor}, each checked by the {@link ActionPolicy} before anything changes. A refused command
+ * changes nothing and answers {@link Acted#refused()} with the verdict naming the rule; the commands without an actor
+ * elsewhere on {@link Oms} act as {@link Actor#SYSTEM} and are not checked. Thread-safe.
+ */
+public final class CustomerService {
+
+    /**
+     * What became of a command an actor asked for: done, with the result, or refused by the policy, with its verdict.
+     *
+     * @param result  the result when done; null when refused
+     * @param verdict the policy's verdict: allowed when done
+     * @param <T>     the result's type
+     */
+    public record Acted<T>(T result, Verdict verdict) {
+
+        public Acted {
+            Checks.notNull(verdict, "verdict");
+            if (verdict.allowed() == (result == null)) {
+                throw new IllegalArgumentException("a done command has a result and a refused one none, was " + verdict);
+            }
+        }
+
+        /** Whether the policy refused the command: nothing changed. */
+        public boolean refused() {
+            return verdict.refused();
+        }
+
+        /** The result. @throws IllegalStateException naming the rule when the command was refused */
+        public T get() {
+            if (result == null) {
+                throw new IllegalStateException("the command was " + verdict);
+            }
+            return result;
+        }
+    }
+
+    private final OrderBook book;
+    private final OrderRepository orders;
+    private final Cancellation cancellation;
+    private final Fulfilments fulfilments;
+    private final ActionPolicy policy;
+    private final List<TimelineSource> sources;
+    private final Clock clock;
+
+    CustomerService(OrderBook book, OrderRepository orders, Cancellation cancellation, Fulfilments fulfilments,
+                    ActionPolicy policy, List<TimelineSource> sources, Clock clock) {
+        this.book = book;
+        this.orders = orders;
+        this.cancellation = cancellation;
+        this.fulfilments = fulfilments;
+        this.policy = policy;
+        this.sources = List.copyOf(sources);
+        this.clock = clock;
+    }
+
+    // ---- finding ----
+
+    /**
+     * One page of the orders {@code query} finds (see {@link OrderQuery}); the next page with
+     * {@code query.after(page.next())}.
+     *
+     * @throws io.omskit.core.spi.SpiException when the repository failed
+     */
+    public OrderPage find(OrderQuery query) {
+        return orders.search(Checks.notNull(query, "query"));
+    }
+
+    // ---- the order's story ----
+
+    /**
+     * The order's whole story, rebuilt from what is stored: the order's events, each of its fulfilments' events, and
+     * the entries of every registered {@link TimelineSource} (returns, messages sent), oldest first.
+     *
+     * @throws IllegalArgumentException when the order is unknown
+     */
+    public Timeline timeline(OrderId id) {
+        Checks.notNull(id, "id");
+        if (book.find(id).isEmpty()) {
+            throw new IllegalArgumentException("order " + id + " is unknown");
+        }
+        List<List<TimelineEntry>> parts = new ArrayList<>();
+        List<TimelineEntry> ofOrder = new ArrayList<>();
+        for (OrderEvent e : orders.history(id)) {
+            ofOrder.add(TimelineEntries.of(e));
+        }
+        parts.add(ofOrder);
+        List<Fulfilment> ofOrderFulfilments = new ArrayList<>(fulfilments.forOrder(id));
+        ofOrderFulfilments.sort(Comparator.comparing(Fulfilment::id));
+        for (Fulfilment f : ofOrderFulfilments) {
+            List<TimelineEntry> entries = new ArrayList<>();
+            for (FulfilmentEvent e : f.history()) {
+                entries.add(TimelineEntries.of(e));
+            }
+            parts.add(entries);
+        }
+        for (TimelineSource source : sources) {
+            parts.add(source.entries(id));
+        }
+        return Timeline.merge(id, parts);
+    }
+
+    /** The timeline sources registered with the builder, in order: for a {@code TimelineProjection} to add. */
+    public List<TimelineSource> timelineSources() {
+        return sources;
+    }
+
+    // ---- notes ----
+
+    /**
+     * Adds a note by {@code actor} to the order, if the policy allows. Each call adds a note.
+     *
+     * @throws IllegalArgumentException when the order is unknown or the text is blank, too long or holds control
+     *                                  characters other than line feeds; nothing changed
+     */
+    public Acted<Order> addNote(OrderId id, Actor actor, String text) {
+        Checks.notNull(actor, "actor");
+        io.omskit.core.order.OrderNote checked = new io.omskit.core.order.OrderNote(actor, text, clock.instant());
+        return book.locked(id, () -> {
+            Verdict verdict = policy.mayAddNote(actor, current(id));
+            if (verdict.refused()) {
+                return new Acted<>(null, verdict);
+            }
+            return new Acted<>(book.apply(id, o -> o.addNote(actor, checked.text(), clock.instant())), verdict);
+        });
+    }
+
+    // ---- cancelling ----
+
+    /**
+     * Cancels every unit of the order not yet shipped or collected, as {@link Oms#cancelOrder} does, if the policy lets
+     * {@code actor} cancel; the cancellation's event names the actor.
+     *
+     * @throws io.omskit.core.order.IllegalTransitionException when no unit was ever cancellable
+     * @throws IllegalArgumentException when the order is unknown
+     * @throws io.omskit.core.spi.SpiException when an adapter failed; calling again finishes the work
+     */
+    public Acted<Order> cancelOrder(OrderId id, Actor actor, CancellationReason reason) {
+        Checks.notNull(reason, "reason");
+        return checked(id, actor, () -> cancellation.cancelOrder(id, reason, actor));
+    }
+
+    /**
+     * Cancels units no fulfilment holds yet, as {@link Oms#cancel(OrderId, List, CancellationReason, String)} does, if
+     * the policy lets {@code actor} cancel.
+     *
+     * @param cancellationKey the caller's key for this cancellation; null for none (not safe to retry)
+     * @throws io.omskit.core.order.IllegalTransitionException when the order's status forbids it or too few units are cancellable
+     * @throws io.omskit.core.spi.SpiException when an adapter failed; calling again finishes the work
+     */
+    public Acted<Order> cancel(OrderId id, Actor actor, List<LineQuantity> quantities, CancellationReason reason,
+                               String cancellationKey) {
+        Checks.notNull(quantities, "quantities");
+        Checks.notNull(reason, "reason");
+        return checked(id, actor, () -> cancellation.cancel(id, quantities, reason, cancellationKey, actor));
+    }
+
+    private Acted<Order> checked(OrderId id, Actor actor, Supplier<Order> command) {
+        Checks.notNull(actor, "actor");
+        return book.locked(id, () -> {
+            Verdict verdict = policy.mayCancel(actor, current(id), fulfilments.forOrder(id));
+            return verdict.refused() ? new Acted<>(null, verdict) : new Acted<>(command.get(), verdict);
+        });
+    }
+
+    // ---- refunds ----
+
+    /**
+     * Whether {@code actor} may refund {@code amount} of the order as goodwill: for the command that makes good to ask
+     * before it moves money.
+     *
+     * @throws IllegalArgumentException when the order is unknown
+     */
+    public Verdict mayRefund(OrderId id, Actor actor, Money amount) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(amount, "amount");
+        return policy.mayRefund(actor, current(id), amount);
+    }
+
+    // ---- fulfilment steps ----
+
+    /** {@link Fulfilments#accept} as {@code actor}, if the policy allows. */
+    public Acted<Fulfilment> accept(FulfilmentId id, Actor actor) {
+        return step(id, actor, FulfilmentCommand.ACCEPT, () -> fulfilments.accept(id));
+    }
+
+    /** {@link Fulfilments#reject} as {@code actor}, if the policy allows. */
+    public Acted<Fulfilment> reject(FulfilmentId id, Actor actor, List<LineQuantity> units, String reason, String rejectionKey) {
+        return step(id, actor, FulfilmentCommand.REJECT, () -> fulfilments.reject(id, units, reason, rejectionKey));
+    }
+
+    /** {@link Fulfilments#startPicking} as {@code actor}, if the policy allows. */
+    public Acted<Fulfilment> startPicking(FulfilmentId id, Actor actor) {
+        return step(id, actor, FulfilmentCommand.START_PICKING, () -> fulfilments.startPicking(id));
+    }
+
+    /** {@link Fulfilments#pack} as {@code actor}, if the policy allows. */
+    public Acted<Fulfilment> pack(FulfilmentId id, Actor actor) {
+        return step(id, actor, FulfilmentCommand.PACK, () -> fulfilments.pack(id));
+    }
+
+    /**
+     * {@link Fulfilments#collect} as {@code actor}, if the policy allows: the customer collected the goods at
+     * {@code store} with {@code pickupCode}.
+     */
+    public Acted<Fulfilment> collect(FulfilmentId id, Actor actor, io.omskit.core.network.LocationId store, String pickupCode) {
+        return step(id, actor, FulfilmentCommand.COLLECT, () -> fulfilments.collect(id, store, pickupCode));
+    }
+
+    /** {@link Fulfilments#cancel} as {@code actor}, if the policy allows. */
+    public Acted<Fulfilment> cancelFulfilment(FulfilmentId id, Actor actor, List<LineQuantity> units, CancellationReason reason,
+                                              String cancellationKey) {
+        return step(id, actor, FulfilmentCommand.CANCEL, () -> fulfilments.cancel(id, units, reason, cancellationKey, actor));
+    }
+
+    private Acted<Fulfilment> step(FulfilmentId id, Actor actor, FulfilmentCommand command, Supplier<Fulfilment> work) {
+        Checks.notNull(actor, "actor");
+        Verdict verdict = policy.mayActOn(actor, fulfilments.get(id), command);
+        return verdict.refused() ? new Acted<>(null, verdict) : new Acted<>(work.get(), verdict);
+    }
+
+    private Order current(OrderId id) {
+        return book.find(id).orElseThrow(() -> new IllegalArgumentException("order " + id + " is unknown"));
+    }
+}
