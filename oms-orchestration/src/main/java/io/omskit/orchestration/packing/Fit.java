@@ -257,7 +257,7 @@ final class Fit {
                 }
             }
         }
-        if (!middlePlanesHoldLongBoxes(container, sizes)) {
+        if (!middlePlanesHoldLongBoxes(container, sizes) || dualFeasibleRefutes(container, sizes)) {
             return null;
         }
         Search search = new Search(container, sizes, budget);
@@ -329,6 +329,115 @@ final class Fit {
         return true;
     }
 
+    /**
+     * Fekete and Schepers' bound with dual feasible functions: if boxes fit, then after mapping each box's extent
+     * along each axis by a dual feasible function of that axis (a map under which side lengths that fit along the
+     * side still fit along the mapped side), the mapped volumes still fit in the mapped container. Boxes turn, so
+     * each counts with its smallest mapped volume over the turns that fit the container. Tries, per axis, the
+     * identity, the threshold functions (small extents count as nothing, large as the whole side) at every extent of
+     * a box up to half the side, and Fekete and Schepers' staircase functions u(k) for k up to
+     * {@value #STAIRCASES}. True when some combination proves the boxes cannot fit.
+     */
+    static boolean dualFeasibleRefutes(int[] container, int[][] sizes) {
+        int n = sizes.length;
+        // per box, the turns that fit the container, as extents
+        int[][][] extents = new int[n][][];
+        for (int i = 0; i < n; i++) {
+            List<int[]> fitting = new ArrayList<>();
+            for (int o : distinctTurns(sizes[i])) {
+                int[] e = turned(sizes[i], o);
+                if (e[0] <= container[0] && e[1] <= container[1] && e[2] <= container[2]) {
+                    fitting.add(e);
+                }
+            }
+            if (fitting.isEmpty()) {
+                return true;
+            }
+            extents[i] = fitting.toArray(new int[0][]);
+        }
+        // per axis, each candidate function's value at every extent a box may show along it, and its mapped side
+        List<long[]>[] mapped = new List[3];
+        long[][] sides = new long[3][];
+        for (int axis = 0; axis < 3; axis++) {
+            int side = container[axis];
+            java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>();
+            for (int[][] turns : extents) {
+                for (int[] e : turns) {
+                    lengths.add(e[axis]);
+                }
+            }
+            List<long[]> functions = new ArrayList<>();
+            List<Long> mappedSides = new ArrayList<>();
+            functions.add(table(side, lengths, x -> x));
+            mappedSides.add((long) side);
+            for (int t : lengths) {
+                if (2 * t > side) {
+                    break;
+                }
+                functions.add(table(side, lengths, x -> x > side - t ? side : x < t ? 0 : x));
+                mappedSides.add((long) side);
+            }
+            for (int k = 1; k <= STAIRCASES; k++) {
+                final int kk = k;
+                functions.add(table(side, lengths,
+                        x -> (long) (kk + 1) * x % side == 0 ? (long) kk * x : (long) (kk + 1) * x / side * side));
+                mappedSides.add((long) k * side);
+            }
+            mapped[axis] = functions;
+            sides[axis] = mappedSides.stream().mapToLong(Long::longValue).toArray();
+        }
+        for (int a = 0; a < mapped[0].size(); a++) {
+            for (int b = 0; b < mapped[1].size(); b++) {
+                for (int c = 0; c < mapped[2].size(); c++) {
+                    if (a == 0 && b == 0 && c == 0) {
+                        continue;
+                    }
+                    long capacity = sides[0][a] * sides[1][b] * sides[2][c];
+                    long total = 0;
+                    for (int i = 0; i < n && total <= capacity; i++) {
+                        long least = Long.MAX_VALUE;
+                        for (int[] e : extents[i]) {
+                            least = Math.min(least, mapped[0].get(a)[e[0]] * mapped[1].get(b)[e[1]]
+                                    * mapped[2].get(c)[e[2]]);
+                        }
+                        total += least;
+                    }
+                    if (total > capacity) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Largest k of the staircase functions u(k) {@link #dualFeasibleRefutes} tries. */
+    static final int STAIRCASES = 6;
+
+    private static long[] table(int side, java.util.Set<Integer> lengths, java.util.function.IntToLongFunction f) {
+        long[] values = new long[side + 1];
+        for (int x : lengths) {
+            values[x] = f.applyAsLong(x);
+        }
+        return values;
+    }
+
+    /** Most dead-end states one search remembers. */
+    private static final int MEMO_LIMIT = 200_000;
+
+    /** A partial packing reduced to what its future depends on; see {@code Search.state}. */
+    private record State(int[] key) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof State other && Arrays.equals(key, other.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(key);
+        }
+    }
+
     private static final class Search {
         private final int[] container;
         private final int[][] sizes;
@@ -337,6 +446,7 @@ final class Fit {
         private final int[][] placed; // per box: x, y, z, ex, ey, ez, o (null when not placed)
         private final int[] stack;
         private final int budget;
+        private final java.util.Set<State> dead = new java.util.HashSet<>();
         private int nodes;
 
         Search(int[] container, int[][] sizes, int budget) {
@@ -366,6 +476,55 @@ final class Fit {
             if (depth > 0 && !roomAbove(placed[stack[depth - 1]][2], depth)) {
                 return false;
             }
+            State state = depth > 0 ? state(depth) : null;
+            if (state != null && dead.contains(state)) {
+                return false;
+            }
+            if (fits(depth)) {
+                return true;
+            }
+            if (state != null && dead.size() < MEMO_LIMIT) {
+                dead.add(state);
+            }
+            return false;
+        }
+
+        /**
+         * What decides whether the boxes left can still be placed: which boxes are left, the last corner (no later
+         * corner comes before it) and the placed boxes reaching the height of that corner (no box placed later can
+         * touch or overlap the others). Two ways of reaching one state have the same future.
+         */
+        private State state(int depth) {
+            int[] last = placed[stack[depth - 1]];
+            int floor = last[2];
+            int[] left = new int[sizes.length];
+            for (int i = 0; i < sizes.length; i++) {
+                if (placed[i] == null) {
+                    left[type[i]]++;
+                }
+            }
+            List<int[]> reaching = new ArrayList<>();
+            for (int k = 0; k < depth; k++) {
+                int[] b = placed[stack[k]];
+                if (b[2] + b[5] >= floor) {
+                    reaching.add(b);
+                }
+            }
+            reaching.sort((a, b) -> Arrays.compare(a, 0, 6, b, 0, 6));
+            int[] key = new int[3 + sizes.length + 6 * reaching.size()];
+            key[0] = last[0];
+            key[1] = last[1];
+            key[2] = last[2];
+            System.arraycopy(left, 0, key, 3, sizes.length);
+            int at = 3 + sizes.length;
+            for (int[] b : reaching) {
+                System.arraycopy(b, 0, key, at, 6);
+                at += 6;
+            }
+            return new State(key);
+        }
+
+        private boolean fits(int depth) throws Undecided {
             int[] xs = coordinates(0, depth);
             int[] ys = coordinates(1, depth);
             int[] zs = coordinates(2, depth);
