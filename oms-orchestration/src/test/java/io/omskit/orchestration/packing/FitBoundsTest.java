@@ -46,6 +46,47 @@ class FitBoundsTest {
                 .containsExactly(100, 80, 40);
     }
 
+    // a 500 x 350 x 250 carton; two kettles, a folded hoodie, a book and two candles take 77% of it
+    private final int[] cartonC7 = {500, 350, 250};
+    private final int[][] kettlesAndMore = {{250, 200, 240}, {250, 200, 240}, {350, 300, 60}, {240, 160, 35},
+        {90, 90, 120}, {90, 90, 120}};
+
+    @Test
+    void dual_feasible_functions_refuse_boxes_that_pass_every_simpler_bound() {
+        long volume = 0;
+        for (int[] b : kettlesAndMore) {
+            volume += Fit.volume(b);
+        }
+        assertThat(volume).isLessThan(Fit.volume(Fit.usableExtents(cartonC7, kettlesAndMore)));
+        assertThat(Fit.middlePlanesHoldLongBoxes(cartonC7, kettlesAndMore)).isTrue();
+        for (int i = 0; i < kettlesAndMore.length; i++) {
+            for (int j = i + 1; j < kettlesAndMore.length; j++) {
+                assertThat(Fit.pairFits(cartonC7, kettlesAndMore[i], kettlesAndMore[j])).isTrue();
+            }
+        }
+
+        assertThat(Fit.dualFeasibleRefutes(cartonC7, kettlesAndMore)).isTrue();
+        assertThat(catchUndecided(() -> Fit.exhaustive(cartonC7, kettlesAndMore, 0))).isNull();
+    }
+
+    @Test
+    void dual_feasible_functions_do_not_refuse_the_same_boxes_without_a_kettle_which_are_placed() throws Fit.Undecided {
+        int[][] oneKettle = java.util.Arrays.copyOfRange(kettlesAndMore, 1, kettlesAndMore.length);
+
+        assertThat(Fit.dualFeasibleRefutes(cartonC7, oneKettle)).isFalse();
+        assertThat(Fit.exhaustive(cartonC7, oneKettle, 10_000)).isNotNull();
+    }
+
+    @Test
+    void dual_feasible_functions_do_not_refuse_boxes_that_fill_the_carton_exactly() {
+        // eight 50 x 40 x 30 boxes are a 100 x 80 x 60 carton cut in half along each axis
+        int[][] eighths = new int[8][];
+        java.util.Arrays.fill(eighths, new int[] {30, 50, 40});
+
+        assertThat(Fit.dualFeasibleRefutes(new int[] {100, 80, 60}, eighths)).isFalse();
+        assertThat(Fit.dualFeasibleRefutes(new int[] {100, 80, 59}, eighths)).isTrue();
+    }
+
     private interface Search {
         int[][] run() throws Fit.Undecided;
     }
