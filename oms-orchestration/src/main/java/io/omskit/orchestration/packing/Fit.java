@@ -232,8 +232,9 @@ final class Fit {
      * Exhaustive search over the packings a loader builds bottom-up: boxes go in by the position of their corner
      * (lowest first, then nearest the back wall, then leftmost), each turned any way, and each of a box's coordinates
      * is 0 or the far side of an earlier box that it touches there (overlapping it in the other two directions). Every
-     * choice of box, rotation and such position is tried; identical boxes in one order only. Null when no such packing
-     * exists.
+     * choice of box, rotation and such position is tried; identical boxes in one order only. Before it, the bounds
+     * and {@link #largestCannotFit} may refuse the boxes (then no packing of any kind exists). Null when no such
+     * packing exists.
      *
      * @throws Undecided when more than {@code budget} placements were tried
      */
@@ -260,7 +261,7 @@ final class Fit {
         if (!middlePlanesHoldLongBoxes(container, sizes) || dualFeasibleRefutes(container, sizes)) {
             return null;
         }
-        if (largestCannotFit(container, sizes)) {
+        if (largestCannotFit(container, sizes, Math.min(PART_BUDGET, budget))) {
             return null;
         }
         Search search = new Search(container, sizes, budget);
@@ -274,10 +275,10 @@ final class Fit {
 
     /**
      * Whether the largest boxes (by volume: all but the smallest, all but the two smallest, and so on down to two)
-     * fit in no packing at all, by {@link #anyPacking}; then the group cannot fit either. Stops at the first part
-     * that is shown to fit, as smaller parts fit too.
+     * fit in no packing at all, by {@link #anyPacking} with {@code budget} placements per part; then the group cannot
+     * fit either. Stops at the first part that is shown to fit, as smaller parts fit too.
      */
-    static boolean largestCannotFit(int[] container, int[][] sizes) {
+    static boolean largestCannotFit(int[] container, int[][] sizes, int budget) {
         Integer[] order = byVolumeDescending(sizes);
         for (int k = sizes.length - 1; k >= 2; k--) {
             int[][] part = new int[k][];
@@ -285,7 +286,7 @@ final class Fit {
                 part[i] = sizes[order[i]];
             }
             try {
-                if (anyPacking(container, part, PART_BUDGET) == null) {
+                if (anyPacking(container, part, budget) == null) {
                     return true;
                 }
                 return false;

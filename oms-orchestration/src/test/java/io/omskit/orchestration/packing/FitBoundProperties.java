@@ -27,6 +27,25 @@ class FitBoundProperties {
     }
 
     @Property(tries = 100)
+    void the_search_over_every_packing_never_refuses_boxes_cut_from_the_carton(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 6) int cuts) {
+        Random random = new Random(seed);
+        int[] carton = {10 + random.nextInt(60), 10 + random.nextInt(60), 10 + random.nextInt(60)};
+        List<int[]> pieces = guillotine(carton, cuts, random);
+        int[][] boxes = turnedAtRandom(pieces, random);
+
+        int[][] places;
+        try {
+            places = Fit.anyPacking(carton, boxes, 50_000);
+        } catch (Fit.Undecided e) {
+            places = null;
+            Assume.that(false);
+        }
+        assertThat(places).as("a packing of boxes that fill the carton exactly").isNotNull();
+        assertPlacedInside(carton, boxes, places);
+    }
+
+    @Property(tries = 100)
     void no_bound_refuses_boxes_that_the_search_places(@ForAll long seed,
                                                        @ForAll @IntRange(min = 2, max = 6) int count) throws Fit.Undecided {
         Random random = new Random(seed);
@@ -59,6 +78,7 @@ class FitBoundProperties {
             volume += Fit.volume(b);
         }
         assertThat(Fit.dualFeasibleRefutes(carton, boxes)).as("dual feasible functions refute").isFalse();
+        assertThat(Fit.largestCannotFit(carton, boxes, 2_000)).as("the largest boxes fit no way").isFalse();
         assertThat(Fit.middlePlanesHoldLongBoxes(carton, boxes)).as("middle planes hold the long boxes").isTrue();
         assertThat(Fit.volume(Fit.usableExtents(carton, boxes))).as("usable volume").isGreaterThanOrEqualTo(volume);
         for (int i = 0; i < boxes.length; i++) {

@@ -70,11 +70,11 @@ class FitBoundsTest {
     }
 
     @Test
-    void dual_feasible_functions_do_not_refuse_the_same_boxes_without_a_kettle_which_are_placed() throws Fit.Undecided {
+    void dual_feasible_functions_do_not_refuse_the_same_boxes_without_a_kettle_which_are_placed() {
         int[][] oneKettle = java.util.Arrays.copyOfRange(kettlesAndMore, 1, kettlesAndMore.length);
 
         assertThat(Fit.dualFeasibleRefutes(cartonC7, oneKettle)).isFalse();
-        assertThat(Fit.exhaustive(cartonC7, oneKettle, 10_000)).isNotNull();
+        assertThat(Fit.extremePointsAnyWayRound(cartonC7, oneKettle)).isNotNull();
     }
 
     @Test
@@ -85,6 +85,37 @@ class FitBoundsTest {
 
         assertThat(Fit.dualFeasibleRefutes(new int[] {100, 80, 60}, eighths)).isFalse();
         assertThat(Fit.dualFeasibleRefutes(new int[] {100, 80, 59}, eighths)).isTrue();
+    }
+
+    // the same carton; a book, a kettle, a toaster, shoes, a mug and a candle take 88% of it
+    private final int[][] appliancesAndMore = {{250, 200, 240}, {320, 200, 220}, {340, 210, 120}, {120, 120, 110},
+        {240, 160, 35}, {90, 90, 120}};
+
+    @Test
+    void the_largest_units_fitting_no_way_refuse_the_group_where_the_bounds_do_not() {
+        assertThat(Fit.dualFeasibleRefutes(cartonC7, appliancesAndMore)).isFalse();
+        assertThat(Fit.middlePlanesHoldLongBoxes(cartonC7, appliancesAndMore)).isTrue();
+
+        assertThat(Fit.largestCannotFit(cartonC7, appliancesAndMore, Fit.PART_BUDGET)).isTrue();
+    }
+
+    @Test
+    void the_largest_units_do_not_refuse_a_group_that_fits() {
+        int[][] withoutToaster = {{250, 200, 240}, {340, 210, 120}, {120, 120, 110}, {240, 160, 35}, {90, 90, 120}};
+
+        assertThat(Fit.largestCannotFit(cartonC7, withoutToaster, Fit.PART_BUDGET)).isFalse();
+        assertThat(Fit.extremePointsAnyWayRound(cartonC7, withoutToaster)).isNotNull();
+    }
+
+    @Test
+    void the_search_over_every_packing_fills_a_tray_with_a_pinwheel_and_refuses_two_squares_too_wide() throws Fit.Undecided {
+        // four 60 x 40 boards round a 20 x 20 hole fill a 100 x 100 tray exactly: only a pinwheel does it
+        int[] tray = {100, 100, 10};
+        int[][] pinwheel = {{60, 40, 10}, {60, 40, 10}, {60, 40, 10}, {60, 40, 10}, {20, 20, 10}};
+
+        assertThat(Fit.anyPacking(tray, pinwheel, 100_000)).isNotNull();
+        // two 60 x 60 squares take 72% of the tray but do not fit side by side either way
+        assertThat(Fit.anyPacking(tray, new int[][] {{60, 60, 10}, {60, 60, 10}}, 100_000)).isNull();
     }
 
     private interface Search {
