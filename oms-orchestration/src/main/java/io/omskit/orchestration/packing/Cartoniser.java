@@ -26,8 +26,11 @@ import org.joda.money.Money;
  *       with branch and bound), each group in the carton that makes it cheapest. Whether a group fits a carton is
  *       settled in turn by weight and volume, by extreme-point placement (three orders of the units, the carton
  *       turned each of six ways), by bounds (each unit alone, each pair side by side, the units longer than half the
- *       carton across each middle plane, the volume within the lengths the units' sides can add up to), and, if
- *       none of these decides, by an exhaustive search over the packings a loader builds
+ *       carton across each middle plane, the volume within the lengths the units' sides can add up to, Fekete and
+ *       Schepers' dual feasible functions per axis over every turn of the units), by a search over every packing of
+ *       the group's largest units (the group less its smallest unit, less its two smallest, and so on; when such a
+ *       part fits no way, neither does the group), and, if none of these decides, by an exhaustive search over the
+ *       packings a loader builds
  *       bottom-up: boxes go in by the position of their corner (lowest, then back, then left), any of the six
  *       rotations (turns that give the same extents tried once), identical boxes in one order only, each coordinate
  *       against the carton's wall or the far side of a touching box put in earlier. Answers are cached per multiset
@@ -38,7 +41,8 @@ import org.joda.money.Money;
  *       no packing of these units costs less (carton costs plus the {@link ParcelPricing}'s prices, with the pricing
  *       honouring its contract) among packings in which every carton's content has one of the loader-built
  *       arrangements above. The class can miss arrangements in which a low box is held in place only by a box
- *       standing higher up, so a cheaper packing of that rare kind is not ruled out. Groups whose search gave up do
+ *       standing higher up, so a cheaper packing of that rare kind is not ruled out (a group refused by the
+ *       bounds or by the search over every packing of its largest units fits in no packing at all). Groups whose search gave up do
  *       not spoil the proof when no answer that uses them could be cheaper.</li>
  *   <li>More units: a heuristic, the cheaper of two starts. One opens parcels one at a time in the carton that packs
  *       the remaining units (largest first, extreme points) at the least cost per packed volume; the other is first

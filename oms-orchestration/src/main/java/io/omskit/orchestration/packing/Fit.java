@@ -232,8 +232,9 @@ final class Fit {
      * Exhaustive search over the packings a loader builds bottom-up: boxes go in by the position of their corner
      * (lowest first, then nearest the back wall, then leftmost), each turned any way, and each of a box's coordinates
      * is 0 or the far side of an earlier box that it touches there (overlapping it in the other two directions). Every
-     * choice of box, rotation and such position is tried; identical boxes in one order only. Null when no such packing
-     * exists.
+     * choice of box, rotation and such position is tried; identical boxes in one order only. Before it, the bounds
+     * and {@link #largestCannotFit} may refuse the boxes (then no packing of any kind exists). Null when no such
+     * packing exists.
      *
      * @throws Undecided when more than {@code budget} placements were tried
      */
@@ -257,11 +258,240 @@ final class Fit {
                 }
             }
         }
-        if (!middlePlanesHoldLongBoxes(container, sizes)) {
+        if (!middlePlanesHoldLongBoxes(container, sizes) || dualFeasibleRefutes(container, sizes)) {
+            return null;
+        }
+        if (largestCannotFit(container, sizes, Math.min(PART_BUDGET, budget))) {
             return null;
         }
         Search search = new Search(container, sizes, budget);
         return search.run(0) ? search.result() : null;
+    }
+
+    /** Placements the search over every packing may try for one part of a group before that part counts as undecided. */
+    static final int PART_BUDGET = 20_000;
+    /** Positions the search over every packing may check per placement of its budget before it gives up all the same. */
+    private static final int CHECKS_PER_PLACEMENT = 20;
+
+    /**
+     * Whether the largest boxes (by volume: all but the smallest, all but the two smallest, and so on down to two)
+     * fit in no packing at all, by {@link #anyPacking} with {@code budget} placements per part; then the group cannot
+     * fit either. Stops at the first part that is shown to fit, as smaller parts fit too.
+     */
+    static boolean largestCannotFit(int[] container, int[][] sizes, int budget) {
+        Integer[] order = byVolumeDescending(sizes);
+        for (int k = sizes.length - 1; k >= 2; k--) {
+            int[][] part = new int[k][];
+            for (int i = 0; i < k; i++) {
+                part[i] = sizes[order[i]];
+            }
+            try {
+                if (anyPacking(container, part, budget) == null) {
+                    return true;
+                }
+                return false;
+            } catch (Undecided e) {
+                // a smaller part may still be settled
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Exhaustive search over every packing, not only the loader-built ones of {@link #exhaustive}: pushed towards the
+     * corner along each axis in turn, every packing has each box's coordinate equal to a sum of extents of other
+     * boxes, so the boxes go in by the position of their corner (lowest, then back, then left), each at such sums
+     * only. Null when the boxes fit in no packing.
+     *
+     * @throws Undecided when more than {@code budget} placements were tried
+     */
+    static int[][] anyPacking(int[] container, int[][] sizes, int budget) throws Undecided {
+        long total = 0;
+        for (int[] s : sizes) {
+            if (!fitsAlone(container, s)) {
+                return null;
+            }
+            total += volume(s);
+        }
+        if (total > volume(container)) {
+            return null;
+        }
+        AnySearch search = new AnySearch(container, sizes, budget);
+        return search.run(0) ? search.result() : null;
+    }
+
+    /** The sums of sides, one side or none of each box, that are below {@code side}, ascending. */
+    private static int[] sidesSums(int side, int[][] sizes) {
+        boolean[] reach = new boolean[side + 1];
+        reach[0] = true;
+        for (int[] s : sizes) {
+            boolean[] next = reach.clone();
+            for (int d : s) {
+                for (int v = side - d; v >= 0; v--) {
+                    if (reach[v]) {
+                        next[v + d] = true;
+                    }
+                }
+            }
+            reach = next;
+        }
+        int n = 0;
+        for (int v = 0; v < side; v++) {
+            n += reach[v] ? 1 : 0;
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int v = 0; v < side; v++) {
+            if (reach[v]) {
+                out[n++] = v;
+            }
+        }
+        return out;
+    }
+
+    private static final class AnySearch {
+        private final int[] container;
+        private final int[][] sizes;
+        private final int[] type;
+        private final int[][] turns;
+        private final int[][] sums = new int[3][];
+        private final int[][] placed;
+        private final int[] stack;
+        private final int budget;
+        private int nodes;
+        private long checks;
+
+        AnySearch(int[] container, int[][] sizes, int budget) {
+            this.container = container;
+            this.sizes = sizes;
+            this.budget = budget;
+            this.type = new int[sizes.length];
+            this.turns = new int[sizes.length][];
+            for (int i = 0; i < sizes.length; i++) {
+                type[i] = i;
+                for (int j = 0; j < i; j++) {
+                    if (Arrays.equals(sizes[i], sizes[j])) {
+                        type[i] = type[j];
+                        break;
+                    }
+                }
+                turns[i] = distinctTurns(sizes[i]);
+            }
+            for (int axis = 0; axis < 3; axis++) {
+                sums[axis] = sidesSums(container[axis], sizes);
+            }
+            this.placed = new int[sizes.length][];
+            this.stack = new int[sizes.length];
+        }
+
+        boolean run(int depth) throws Undecided {
+            if (depth == sizes.length) {
+                return true;
+            }
+            int[] last = depth > 0 ? placed[stack[depth - 1]] : null;
+            if (last != null && !roomAbove(last[2], depth)) {
+                return false;
+            }
+            long triedTypes = 0;
+            for (int i = 0; i < sizes.length; i++) {
+                if (placed[i] != null || (triedTypes & (1L << type[i])) != 0) {
+                    continue;
+                }
+                triedTypes |= 1L << type[i];
+                for (int o : turns[i]) {
+                    int[] e = turned(sizes[i], o);
+                    for (int z : sums[2]) {
+                        if (z + e[2] > container[2]) {
+                            break;
+                        }
+                        if (last != null && z < last[2]) {
+                            continue;
+                        }
+                        for (int y : sums[1]) {
+                            if (y + e[1] > container[1]) {
+                                break;
+                            }
+                            if (last != null && z == last[2] && y < last[1]) {
+                                continue;
+                            }
+                            int clearFrom = 0;
+                            for (int x : sums[0]) {
+                                if (x + e[0] > container[0]) {
+                                    break;
+                                }
+                                if (x < clearFrom || last != null && z == last[2] && y == last[1] && x <= last[0]) {
+                                    continue;
+                                }
+                                if (++checks > CHECKS_PER_PLACEMENT * (long) budget) {
+                                    throw new Undecided();
+                                }
+                                int[] box = {x, y, z, e[0], e[1], e[2], o};
+                                int blocker = blocker(box, depth);
+                                if (blocker >= 0) {
+                                    // no position overlapping that box along x is free either
+                                    clearFrom = placed[blocker][0] + placed[blocker][3];
+                                    continue;
+                                }
+                                if (++nodes > budget) {
+                                    throw new Undecided();
+                                }
+                                placed[i] = box;
+                                stack[depth] = i;
+                                if (run(depth + 1)) {
+                                    return true;
+                                }
+                                placed[i] = null;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Boxes still to place have their corner at height {@code floor} or above: they must fit in the room there. */
+        private boolean roomAbove(int floor, int depth) {
+            long free = (long) container[0] * container[1] * (container[2] - floor);
+            for (int k = 0; k < depth; k++) {
+                int[] b = placed[stack[k]];
+                int top = b[2] + b[5];
+                if (top > floor) {
+                    free -= (long) b[3] * b[4] * (top - Math.max(b[2], floor));
+                }
+            }
+            int[] above = {container[0], container[1], container[2] - floor};
+            for (int i = 0; i < sizes.length; i++) {
+                if (placed[i] == null) {
+                    free -= volume(sizes[i]);
+                    if (free < 0 || !fitsAlone(above, sizes[i])) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** A placed box that {@code box} overlaps (the one reaching farthest along x), or -1. */
+        private int blocker(int[] box, int depth) {
+            int found = -1;
+            for (int k = 0; k < depth; k++) {
+                int[] b = placed[stack[k]];
+                if (box[0] < b[0] + b[3] && b[0] < box[0] + box[3] && box[1] < b[1] + b[4] && b[1] < box[1] + box[4]
+                        && box[2] < b[2] + b[5] && b[2] < box[2] + box[5]
+                        && (found < 0 || b[0] + b[3] > placed[found][0] + placed[found][3])) {
+                    found = stack[k];
+                }
+            }
+            return found;
+        }
+
+        int[][] result() {
+            int[][] out = new int[sizes.length][];
+            for (int i = 0; i < sizes.length; i++) {
+                out[i] = new int[] {placed[i][0], placed[i][1], placed[i][2], placed[i][6]};
+            }
+            return out;
+        }
     }
 
     /**
@@ -329,6 +559,99 @@ final class Fit {
         return true;
     }
 
+    /**
+     * Fekete and Schepers' bound with dual feasible functions: if boxes fit, then after mapping each box's extent
+     * along each axis by a dual feasible function of that axis (a map under which side lengths that fit along the
+     * side still fit along the mapped side), the mapped volumes still fit in the mapped container. Boxes turn, so
+     * each counts with its smallest mapped volume over the turns that fit the container. Tries, per axis, the
+     * identity, the threshold functions (small extents count as nothing, large as the whole side) at every extent of
+     * a box up to half the side, and Fekete and Schepers' staircase functions u(k) for k up to
+     * {@value #STAIRCASES}. True when some combination proves the boxes cannot fit.
+     */
+    static boolean dualFeasibleRefutes(int[] container, int[][] sizes) {
+        int n = sizes.length;
+        // per box, the turns that fit the container, as extents
+        int[][][] extents = new int[n][][];
+        for (int i = 0; i < n; i++) {
+            List<int[]> fitting = new ArrayList<>();
+            for (int o : distinctTurns(sizes[i])) {
+                int[] e = turned(sizes[i], o);
+                if (e[0] <= container[0] && e[1] <= container[1] && e[2] <= container[2]) {
+                    fitting.add(e);
+                }
+            }
+            if (fitting.isEmpty()) {
+                return true;
+            }
+            extents[i] = fitting.toArray(new int[0][]);
+        }
+        // per axis, each candidate function's value at every extent a box may show along it, and its mapped side
+        List<long[]>[] mapped = new List[3];
+        long[][] sides = new long[3][];
+        for (int axis = 0; axis < 3; axis++) {
+            int side = container[axis];
+            java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>();
+            for (int[][] turns : extents) {
+                for (int[] e : turns) {
+                    lengths.add(e[axis]);
+                }
+            }
+            List<long[]> functions = new ArrayList<>();
+            List<Long> mappedSides = new ArrayList<>();
+            functions.add(table(side, lengths, x -> x));
+            mappedSides.add((long) side);
+            for (int t : lengths) {
+                if (2 * t > side) {
+                    break;
+                }
+                functions.add(table(side, lengths, x -> x > side - t ? side : x < t ? 0 : x));
+                mappedSides.add((long) side);
+            }
+            for (int k = 1; k <= STAIRCASES; k++) {
+                final int kk = k;
+                functions.add(table(side, lengths,
+                        x -> (long) (kk + 1) * x % side == 0 ? (long) kk * x : (long) (kk + 1) * x / side * side));
+                mappedSides.add((long) k * side);
+            }
+            mapped[axis] = functions;
+            sides[axis] = mappedSides.stream().mapToLong(Long::longValue).toArray();
+        }
+        for (int a = 0; a < mapped[0].size(); a++) {
+            for (int b = 0; b < mapped[1].size(); b++) {
+                for (int c = 0; c < mapped[2].size(); c++) {
+                    if (a == 0 && b == 0 && c == 0) {
+                        continue;
+                    }
+                    long capacity = sides[0][a] * sides[1][b] * sides[2][c];
+                    long total = 0;
+                    for (int i = 0; i < n && total <= capacity; i++) {
+                        long least = Long.MAX_VALUE;
+                        for (int[] e : extents[i]) {
+                            least = Math.min(least, mapped[0].get(a)[e[0]] * mapped[1].get(b)[e[1]]
+                                    * mapped[2].get(c)[e[2]]);
+                        }
+                        total += least;
+                    }
+                    if (total > capacity) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Largest k of the staircase functions u(k) {@link #dualFeasibleRefutes} tries. */
+    static final int STAIRCASES = 6;
+
+    private static long[] table(int side, java.util.Set<Integer> lengths, java.util.function.IntToLongFunction f) {
+        long[] values = new long[side + 1];
+        for (int x : lengths) {
+            values[x] = f.applyAsLong(x);
+        }
+        return values;
+    }
+
     private static final class Search {
         private final int[] container;
         private final int[][] sizes;
@@ -366,6 +689,10 @@ final class Fit {
             if (depth > 0 && !roomAbove(placed[stack[depth - 1]][2], depth)) {
                 return false;
             }
+            return fits(depth);
+        }
+
+        private boolean fits(int depth) throws Undecided {
             int[] xs = coordinates(0, depth);
             int[] ys = coordinates(1, depth);
             int[] zs = coordinates(2, depth);

@@ -56,4 +56,21 @@ class CartonisationProperties {
             assertThat(packed.totalCost()).isEqualTo(cheapest);
         }
     }
+
+    @Property(tries = 40)
+    void a_fulfilment_of_up_to_seven_units_proved_optimal_costs_what_trying_every_packing_costs(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 4) int skus) {
+        RandomPacking instance = RandomPacking.of(seed, skus, 3);
+        Assume.that(instance.units() >= 5 && instance.units() <= PackingVerifier.MAX_BRUTE_FORCE_UNITS);
+        CartonisationResult.Packed packed = (CartonisationResult.Packed) Cartoniser
+                .of(instance.catalogue(), instance.pricing()).pack(instance.lines());
+        Money cheapest = PackingVerifier.cheapestByTryingEverything(instance.lines(), instance.catalogue(),
+                instance.pricing(), RandomPacking.CELL_MM);
+
+        assertThat(PackingVerifier.problems(instance.lines(), instance.catalogue(), packed)).isEmpty();
+        assertThat(packed.totalCost().isLessThan(cheapest)).isFalse();
+        if (packed.provedOptimal()) {
+            assertThat(packed.totalCost()).isEqualTo(cheapest);
+        }
+    }
 }
