@@ -159,7 +159,9 @@ class FundsConservationProperties {
         OrderLine first = order.lines().get(0);
         int back = Math.min(g.returned(), first.quantity());
         if (back > 0) {
-            OpenResult opened = returns.open(OpenReturnRequest.of(order.id(), "rq-" + order.id(), Channel.WEB, ReturnMethod.mailIn(WH),
+            // an order collected in store has no address to post from: its units come back over the counter
+            ReturnMethod method = order.delivery().address() == null ? ReturnMethod.dropOff(WH) : ReturnMethod.mailIn(WH);
+            OpenResult opened = returns.open(OpenReturnRequest.of(order.id(), "rq-" + order.id(), Channel.WEB, method,
                     List.of(OpenReturnRequest.line(LineId.of(first.id().value()), back, ReturnReason.CHANGED_MIND))));
             if (opened instanceof OpenResult.Opened o) {
                 returns.receive(o.ret().id(), List.of(Arrival.of(first.sku(), back)), "scan-" + order.id());
