@@ -66,7 +66,9 @@ final class TestDatabase {
     static void clean() {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("truncate inv_inbound, inv_movement, inv_position, inv_sku, inv_reservation, inv_allocation,"
-                    + " oms_outbox, oms_order, oms_fulfilment, oms_notification, oms_transfer, oms_return restart identity cascade");
+                    + " oms_outbox, oms_order, oms_fulfilment, oms_notification, oms_transfer, oms_return,"
+                    + " oms_backorder_fill, oms_backorder_receipt, oms_backorder, oms_backorder_position"
+                    + " restart identity cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean the test database", e);
         }
