@@ -349,6 +349,8 @@ public final class Demo implements AutoCloseable {
         returns(results);
         heading("15. Cart holds: the hold follows the cart, a growth refused for stock, a lapsed hold frees its units at once");
         results.cartHolds = new CartHoldScene(out, network, catalog).run();
+        heading("16. Backorders and pre-orders: sold before it arrives, filled oldest first, a slip told to the customer");
+        results.backorders = new BackorderScene(out, network, catalog).run();
         return results;
     }
 
@@ -915,5 +917,6 @@ public final class Demo implements AutoCloseable {
         public io.omskit.returns.rma.Return returned;
         public Order afterReturn;
         public CartHoldScene.Outcome cartHolds;
+        public BackorderScene.Outcome backorders;
     }
 }

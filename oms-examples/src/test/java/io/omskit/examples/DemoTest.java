@@ -79,6 +79,15 @@ class DemoTest {
         assertThat(results.cartHolds.order().outcome()).isEqualTo(Outcome.CONFIRMED);
         assertThat(printed).contains("15. Cart holds", "refused: only 3 for this cart (her own 2 + 1 for sale); her hold stays at 2",
                 "for sale 2 -> 4 at once", "her hold CONSUMED by the order; 4 for sale");
+        assertThat(results.backorders.refused().isAccepted()).isFalse();
+        assertThat(results.backorders.fills()).extracting(f -> f.backorder().value()).containsExactly("bo-carla", "bo-dev");
+        assertThat(results.backorders.reservedAfterReceipt()).isEqualTo(4);
+        assertThat(results.backorders.third().waiting()).isEqualTo(2);
+        assertThat(results.backorders.third().expectedAt()).isEqualTo(java.time.Instant.parse("2026-12-28T08:00:00Z"));
+        assertThat(results.backorders.told()).isNotEmpty().allSatisfy(n -> assertThat(n.data())
+                .containsEntry("expectedAt", "2026-12-28T08:00:00Z"));
+        assertThat(printed).contains("16. Backorders and pre-orders", "frank asks for 7 -> refused: only 6 more",
+                "emil's 2 still wait", "lamps now expected 2026-12-28T08:00:00Z");
     }
 
     @Test
