@@ -8,7 +8,7 @@ import io.omskit.core.backorder.BackorderFill;
 import io.omskit.core.backorder.BackorderPolicy;
 import io.omskit.core.backorder.BackorderRequest;
 import io.omskit.core.backorder.BackorderResult;
-import io.omskit.core.backorder.Backorders;
+import io.omskit.core.Backorders;
 import io.omskit.core.backorder.SupplyTerms;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.channel.Channel;

@@ -10,7 +10,7 @@ import java.util.Comparator;
 
 /**
  * Units of an order line sold beyond stock: how many, how many of them were filled from receipts (and are now held by
- * ordinary reservations under {@link Backorders#reservationKey}), and when the rest is expected.
+ * ordinary reservations under {@link io.omskit.core.Backorders#reservationKey}), and when the rest is expected.
  *
  * @param id         its id
  * @param order      the order

@@ -2,6 +2,7 @@ package io.omskit.core.backorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omskit.core.Backorders;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.inmemory.InMemoryBackorderBook;
 import io.omskit.core.inmemory.InMemoryInventoryStore;

@@ -1,5 +1,14 @@
-package io.omskit.core.backorder;
+package io.omskit.core;
 
+import io.omskit.core.backorder.Backorder;
+import io.omskit.core.backorder.BackorderEvent;
+import io.omskit.core.backorder.BackorderFill;
+import io.omskit.core.backorder.BackorderId;
+import io.omskit.core.backorder.BackorderPolicy;
+import io.omskit.core.backorder.BackorderRequest;
+import io.omskit.core.backorder.BackorderResult;
+import io.omskit.core.backorder.SupplyKind;
+import io.omskit.core.backorder.SupplyTerms;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.common.Checks;
 import io.omskit.core.common.Problem;
