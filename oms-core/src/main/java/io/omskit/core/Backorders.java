@@ -48,7 +48,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *     fulfilment proceed as for any reserved order. A fill whose reservation is refused (the arrived units were sold
  *     to someone else in between) waits again.</li>
  * <li>Retry-safe: placing an id again replays the first answer; booking a receipt again fills nothing more and
- *     re-reserves under the same keys (which replay).</li>
+ *     re-reserves under the same keys (which replay). Either publishes its events again under the same event ids, so
+ *     that a failure before the first publish loses none (at least once; consumers drop repeats by id).</li>
  * <li>When the waiting units of a backorder become due later (an inbound was moved later or cancelled), a
  *     {@link BackorderEvent.SupplyDateMoved} is published; the {@code Notifier} turns it into a message.</li>
  * </ul>
@@ -87,7 +88,8 @@ public final class Backorders {
         Checks.notNull(request, "request");
         Optional<Backorder> known = book.find(request.id());
         if (known.isPresent()) {
-            return new BackorderResult.Accepted(known.get(), true);
+            finishPlacing(known.get());
+            return new BackorderResult.Accepted(book.find(request.id()).orElse(known.get()), true);
         }
         SupplyTerms terms = policy.terms(request.sku(), request.location());
         if (terms.sellsOnlyStock()) {
@@ -104,11 +106,9 @@ public final class Backorders {
             if (answer.isEmpty()) {
                 continue;
             }
-            if (answer.get() instanceof BackorderResult.Accepted a && !a.replayed()) {
-                publish(List.of(new BackorderEvent.BackorderPlaced(eventId("placed", a.backorder().id().value()), now,
-                        request.order(), a.backorder())));
-                schedule(request.sku(), request.location());
-                return new BackorderResult.Accepted(book.find(request.id()).orElse(a.backorder()), false);
+            if (answer.get() instanceof BackorderResult.Accepted a) {
+                finishPlacing(a.backorder());
+                return new BackorderResult.Accepted(book.find(request.id()).orElse(a.backorder()), a.replayed());
             }
             return answer.get();
         }
@@ -135,11 +135,11 @@ public final class Backorders {
             ReservationKey key = reservationKey(f);
             ReservationResult r = inventory.reserve(new ReservationRequest(key, f.order().value(),
                     List.of(ReservationLine.at(f.sku(), f.location(), f.units())), null));
-            if (r instanceof ReservationResult.Reserved reserved) {
+            if (r.isReserved()) {
                 held.add(f);
-                if (!reserved.replayed()) {
-                    events.add(new BackorderEvent.BackorderFilled(eventId("filled", key.value()), now, f.order(), f, key));
-                }
+                // published again when the receipt is booked again, under the same id: a crash before the first
+                // publish loses nothing, and consumers drop the repeat
+                events.add(new BackorderEvent.BackorderFilled(eventId("filled", key.value()), now, f.order(), f, key));
             } else {
                 book.reopen(f);
             }
@@ -180,6 +180,12 @@ public final class Backorders {
     public static ReservationKey reservationKey(BackorderFill fill) {
         String text = fill.backorder().value() + '\u0000' + fill.receipt().value();
         return ReservationKey.of("bo-" + UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Publishes the placing (again, under the same id, on a retry) and dates the waiting units. */
+    private void finishPlacing(Backorder b) {
+        publish(List.of(new BackorderEvent.BackorderPlaced(eventId("placed", b.id().value()), b.placedAt(), b.order(), b)));
+        schedule(b.sku(), b.location());
     }
 
     private List<BackorderEvent.SupplyDateMoved> schedule(Sku sku, LocationId location) {
