@@ -380,6 +380,8 @@ public final class Demo implements AutoCloseable {
         funds(results);
         heading("19. Customer service: an agent finds a customer's orders, reads an order's story, notes a call; who may do what");
         customerService(results);
+        heading("20. Backorders and pre-orders: sold before it arrives, filled oldest first, a slip told to the customer");
+        results.backorders = new BackorderScene(out, network, catalog).run();
         heading("The report: every scene's events, measured and written to one HTML page");
         report(results);
         return results;
@@ -1270,5 +1272,6 @@ public final class Demo implements AutoCloseable {
         public io.omskit.core.timeline.Timeline story;
         public io.omskit.core.permission.Verdict refusedCancel;
         public Order agentCancelled;
+        public BackorderScene.Outcome backorders;
     }
 }

@@ -112,6 +112,15 @@ class DemoTest {
         assertThat(owed).as("every captured or refunded cent owed to exactly one party").isEqualTo(net);
         assertThat(printed).contains("18. Funds", "marketplace_seller:seller-acme", "difference: AMOUNT_MISMATCH",
                 "the ledger balances: true");
+        assertThat(results.backorders.refused().isAccepted()).isFalse();
+        assertThat(results.backorders.fills()).extracting(f -> f.backorder().value()).containsExactly("bo-carla", "bo-dev");
+        assertThat(results.backorders.reservedAfterReceipt()).isEqualTo(4);
+        assertThat(results.backorders.third().waiting()).isEqualTo(2);
+        assertThat(results.backorders.third().expectedAt()).isEqualTo(java.time.Instant.parse("2026-12-28T08:00:00Z"));
+        assertThat(results.backorders.told()).isNotEmpty().allSatisfy(n -> assertThat(n.data())
+                .containsEntry("expectedAt", "2026-12-28T08:00:00Z"));
+        assertThat(printed).contains("20. Backorders and pre-orders", "frank asks for 7 -> refused: only 6 more",
+                "emil's 2 still wait", "lamps now expected 2026-12-28T08:00:00Z");
     }
 
     @Test

@@ -1,5 +1,17 @@
 package io.omskit.examples;
 
+import io.omskit.core.backorder.Backorder;
+import io.omskit.core.backorder.BackorderFill;
+import io.omskit.core.backorder.BackorderPolicy;
+import io.omskit.core.backorder.BackorderRequest;
+import io.omskit.core.backorder.BackorderResult;
+import io.omskit.core.Backorders;
+import io.omskit.core.backorder.SupplyKind;
+import io.omskit.core.backorder.SupplyTerms;
+import io.omskit.core.inmemory.InMemoryBackorderBook;
+import io.omskit.core.inventory.AdjustmentResult;
+import io.omskit.core.inventory.MovementKey;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.CartEdit;
@@ -565,5 +577,36 @@ class ReadmeExamplesTest {
         assertThat(goodwill.rule()).isEqualTo(DefaultActionPolicy.AGENT_REFUND_LIMIT);
         assertThat(byAgent.get().status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cs.timeline(id).ofKind("order.units-cancelled")).isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo(agent));
+    void backorders_and_preorders() {
+        Clock clock = Clock.systemUTC();
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.create(clock);
+
+        // --- README: Backorders and pre-orders ---
+        Backorders backorders = Backorders.builder().inventory(inventory).book(new InMemoryBackorderBook()).clock(clock)
+                .policy(BackorderPolicy.builder().sku(Sku.of("LAMP"), SupplyTerms.preordersAndBackorders(5)).build())
+                .build();
+        inventory.adjust(new StockAdjustment(MovementKey.of("asn-77"), Sku.of("LAMP"), LocationId.of("WH-1"),
+                MovementReason.INBOUND_EXPECTED, 10, Instant.parse("2030-03-20T08:00:00Z"), "po-77"));
+
+        BackorderResult preorder = backorders.place(BackorderRequest.of("bo-1", OrderId.of("order-1"), LineId.of("1"),
+                Sku.of("LAMP"), LocationId.of("WH-1"), 3));                  // PREORDER, expected 2030-03-20
+        BackorderResult tooMany = backorders.place(BackorderRequest.of("bo-2", OrderId.of("order-2"), LineId.of("1"),
+                Sku.of("LAMP"), LocationId.of("WH-1"), 13));                 // refused: only 12 more may wait (10 + 5 - 3)
+        AdjustmentResult arrived = inventory.adjust(StockAdjustment.of("grn-77-1", Sku.of("LAMP"), LocationId.of("WH-1"),
+                MovementReason.INBOUND_RECEIVED, 2, "po-77"));
+        List<BackorderFill> fills = backorders.receiptBooked(((AdjustmentResult.Applied) arrived).movement());
+        List<Backorder> waiting = backorders.forOrder(OrderId.of("order-1"));  // 2 filled and reserved, 1 waits
+        // --- end ---
+
+        Backorder placed = ((BackorderResult.Accepted) preorder).backorder();
+        assertThat(placed.kind()).isEqualTo(SupplyKind.PREORDER);
+        assertThat(placed.expectedAt()).isEqualTo(Instant.parse("2030-03-20T08:00:00Z"));
+        assertThat(((BackorderResult.Refused) tooMany).room()).isEqualTo(12);
+        assertThat(fills).singleElement().satisfies(f -> assertThat(f.units()).isEqualTo(2));
+        assertThat(waiting).singleElement().satisfies(b -> {
+            assertThat(b.filled()).isEqualTo(2);
+            assertThat(b.waiting()).isEqualTo(1);
+        });
+        assertThat(inventory.position(Sku.of("LAMP"), LocationId.of("WH-1")).reserved()).isEqualTo(2);
     }
 }

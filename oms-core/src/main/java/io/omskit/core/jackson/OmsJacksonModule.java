@@ -185,6 +185,12 @@ public final class OmsJacksonModule extends Module {
                 .subtype(TrackingResult.Unmatched.class, "tracking.unmatched")
                 .subtype(io.omskit.core.transfer.TransferResult.Requested.class, "transfer-request.requested")
                 .subtype(io.omskit.core.transfer.TransferResult.Refused.class, "transfer-request.refused");
+        b.family(io.omskit.core.backorder.BackorderEvent.class).family(io.omskit.core.backorder.BackorderResult.class)
+                .subtype(io.omskit.core.backorder.BackorderEvent.BackorderPlaced.class, "backorder.placed")
+                .subtype(io.omskit.core.backorder.BackorderEvent.BackorderFilled.class, "backorder.filled")
+                .subtype(io.omskit.core.backorder.BackorderEvent.SupplyDateMoved.class, "backorder.supply-date-moved")
+                .subtype(io.omskit.core.backorder.BackorderResult.Accepted.class, "backorder-request.accepted")
+                .subtype(io.omskit.core.backorder.BackorderResult.Refused.class, "backorder-request.refused");
         return b;
     }
 

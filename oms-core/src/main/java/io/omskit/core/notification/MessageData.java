@@ -34,6 +34,12 @@ public final class MessageData {
     public static final String MILESTONE_AT = "milestoneAt";
     /** The revised delivery date of a parcel, ISO-8601 date; only when the carrier revised it. */
     public static final String REVISED_DATE = "revisedDate";
+    /** The SKU of units waiting for supply; in supply date messages. */
+    public static final String SKU = "sku";
+    /** When units waiting for supply are now expected, ISO-8601 instant; absent when no supply is announced now. */
+    public static final String EXPECTED_AT = "expectedAt";
+    /** When they were expected before, ISO-8601 instant; in supply date messages. */
+    public static final String PREVIOUSLY_EXPECTED_AT = "previouslyExpectedAt";
 
     private MessageData() {
     }

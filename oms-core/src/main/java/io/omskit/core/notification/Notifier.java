@@ -2,6 +2,7 @@ package io.omskit.core.notification;
 
 import com.google.common.hash.Hashing;
 import io.omskit.core.Oms;
+import io.omskit.core.backorder.BackorderEvent;
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.fulfilment.Fulfilment;
@@ -45,7 +46,8 @@ import java.util.Set;
  * publisher, or a {@code RecordingEventPublisher} listener), so that a change that rolled back never sends anything.
  * It reacts to {@link OrderEvent.OrderStatusChanged} into one of its statuses (by default confirmed, ready for pickup,
  * shipped, picked up, delivered, partially cancelled, cancelled and returned; never "order placed", which a placement
- * can still undo: the first message is the confirmation) and to {@link #trackingMilestone(TrackingMilestone)}.
+ * can still undo: the first message is the confirmation), to {@link #trackingMilestone(TrackingMilestone)}, and to
+ * {@link io.omskit.core.backorder.BackorderEvent.SupplyDateMoved} (supply for waiting units slipped).
  *
  * <p><b>Exactly once.</b> Every message has an idempotency key fixed by its order, subject and channel. It is claimed in
  * the {@link NotificationLog} before it is sent and marked sent after, so that
@@ -134,6 +136,9 @@ public final class Notifier implements EventPublisher {
             return trackingMilestone(new TrackingMilestone(d.orderId(), d.fulfilmentId().value() + "/delay", DELAYED,
                     d.occurredAt(), d.service().carrier(), d.trackingNumber(), d.expectedDelivery()));
         }
+        if (event instanceof BackorderEvent.SupplyDateMoved moved) {
+            return supplyDateMoved(moved);
+        }
         if (!(event instanceof OrderEvent.OrderStatusChanged changed) || !statuses.contains(changed.to())) {
             return List.of();
         }
@@ -143,6 +148,28 @@ public final class Notifier implements EventPublisher {
         }
         NotificationSubject subject = NotificationSubject.orderStatus(changed.to());
         return notifyAll(order.get(), subject, changed.version(), statusData(order.get(), changed.to()));
+    }
+
+    /**
+     * Tells the customer that units of the order waiting for supply are now expected later, or without a date: once per
+     * backorder and new date, under the subject {@link NotificationSubject#supplyDate}.
+     *
+     * @return what became of each message; empty when the order is unknown
+     */
+    public List<NotificationAttempt> supplyDateMoved(BackorderEvent.SupplyDateMoved moved) {
+        Checks.notNull(moved, "moved");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(MessageData.SKU, moved.sku().value());
+        if (moved.to() != null) {
+            data.put(MessageData.EXPECTED_AT, moved.to().toString());
+        }
+        if (moved.from() != null) {
+            data.put(MessageData.PREVIOUSLY_EXPECTED_AT, moved.from().toString());
+        }
+        String change = moved.to() == null ? "undated-" + moved.occurredAt().toEpochMilli()
+                : String.valueOf(moved.to().toEpochMilli());
+        return tell(moved.orderId(), NotificationSubject.supplyDate(moved.backorder().value(), change),
+                moved.occurredAt().toEpochMilli(), data);
     }
 
     /**

@@ -22,7 +22,9 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
         /** A parcel reached a tracking milestone. */
         TRACKING_MILESTONE,
         /** A return of the order reached a step (authorised, received, refunded, ...). */
-        RETURN_STEP
+        RETURN_STEP,
+        /** Units of the order waiting for supply are now expected at another date, or without a date. */
+        SUPPLY_DATE
     }
 
     public NotificationSubject {
@@ -37,6 +39,9 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
         }
         if (kind == Kind.TRACKING_MILESTONE && parcel.isBlank()) {
             throw new IllegalArgumentException("parcel of a tracking milestone subject must not be blank");
+        }
+        if (kind == Kind.SUPPLY_DATE && parcel.isBlank()) {
+            throw new IllegalArgumentException("parcel (the backorder) of a supply date subject must not be blank");
         }
         if (kind == Kind.RETURN_STEP && parcel.isBlank()) {
             throw new IllegalArgumentException("parcel (the return) of a return step subject must not be blank");
@@ -67,6 +72,16 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
     }
 
     /**
+     * A message that the units of backorder {@code backorder} waiting for supply are now expected at another date:
+     * {@code change} names which change (such as the new date), so that each slip is told once.
+     *
+     * @throws IllegalArgumentException when either is blank, too long or holds control characters
+     */
+    public static NotificationSubject supplyDate(String backorder, String change) {
+        return new NotificationSubject(Kind.SUPPLY_DATE, "SUPPLY_DELAYED", backorder + "/" + change);
+    }
+
+    /**
      * The sequence of changes this subject belongs to within its order: the order's statuses form one, each parcel's
      * milestones another. A message is never sent for a change older than one already claimed in its sequence. Each
      * step of a return is a sequence of its own: every step is told once, in whatever order its news arrives.
@@ -76,6 +91,7 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
             case ORDER_STATUS -> "";
             case TRACKING_MILESTONE -> parcel;
             case RETURN_STEP -> "return/" + parcel + "/" + name;
+            case SUPPLY_DATE -> "supply/" + parcel;
         };
     }
 }

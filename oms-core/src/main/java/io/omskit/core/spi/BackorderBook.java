@@ -1,0 +1,81 @@
+package io.omskit.core.spi;
+
+import io.omskit.core.backorder.Backorder;
+import io.omskit.core.backorder.BackorderFill;
+import io.omskit.core.backorder.BackorderId;
+import io.omskit.core.backorder.BackorderResult;
+import io.omskit.core.backorder.SupplyKind;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.inventory.MovementKey;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.order.OrderId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where units sold beyond stock wait for supply. Thread-safe; each method is atomic.
+ *
+ * <p>The contract (checked clause by clause by the TCK in {@code oms-testkit}):
+ * <ol>
+ * <li>Never more waits than there is room for: {@link #place} accepts only when the units already waiting at the
+ *     SKU's location plus the new ones fit in the room given, and only when no receipt was filled there since the
+ *     caller read {@link #receipts}.</li>
+ * <li>Idempotent by id: placing an id again changes nothing and answers with the backorder as it is now.</li>
+ * <li>Fills go by priority (higher first), then age (placed earlier, then placed first), never beyond what arrived,
+ *     never beyond what waits.</li>
+ * <li>Idempotent by receipt: filling a receipt again changes nothing and answers with the fills of the first call
+ *     that were not reopened.</li>
+ * <li>Reopening a fill puts its units back to waiting once, at the backorder's place in line.</li>
+ * </ol>
+ */
+public interface BackorderBook {
+
+    /**
+     * Places {@code candidate} (its {@code sequence} is ignored; the book numbers backorders in the order placed).
+     *
+     * @param room          the most units that may wait at the candidate's SKU and location, the candidate included
+     * @param receiptsSeen  what {@link #receipts} answered before the room was computed
+     * @return the answer, or empty when a receipt was filled there since {@code receiptsSeen}: read again and retry
+     * @throws SpiException on infrastructure failure, nothing placed
+     */
+    Optional<BackorderResult> place(Backorder candidate, long room, long receiptsSeen);
+
+    /** How many receipts were filled at {@code sku} and {@code location} so far; 0 when none. */
+    long receipts(Sku sku, LocationId location);
+
+    /**
+     * Fills the waiting backorders of {@code sku} at {@code location} from {@code arrived} units of {@code receipt}:
+     * by priority, then age, each as far as the units go.
+     *
+     * @return the fills, in fill order; empty when nothing waited
+     * @throws SpiException on infrastructure failure, nothing filled
+     */
+    List<BackorderFill> fill(MovementKey receipt, Sku sku, LocationId location, int arrived);
+
+    /**
+     * Puts the units of {@code fill} back to waiting (their reservation was refused). Idempotent.
+     *
+     * @throws IllegalArgumentException when no such fill was made
+     */
+    void reopen(BackorderFill fill);
+
+    /**
+     * Sets what the waiting units of backorder {@code id} are sold against and when they are expected.
+     *
+     * @return the backorder after the change; empty when unknown
+     */
+    Optional<Backorder> expect(BackorderId id, SupplyKind kind, Instant expectedAt);
+
+    /** The backorder with {@code id}; empty when never placed. */
+    Optional<Backorder> find(BackorderId id);
+
+    /** The backorders of {@code sku} at {@code location} with units still waiting, in fill order. */
+    List<Backorder> waiting(Sku sku, LocationId location);
+
+    /** Units of {@code sku} waiting anywhere. */
+    int waitingUnits(Sku sku);
+
+    /** Every backorder of {@code order}, filled or not, in the order placed. */
+    List<Backorder> forOrder(OrderId order);
+}
