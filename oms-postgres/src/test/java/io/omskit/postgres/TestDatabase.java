@@ -67,7 +67,7 @@ final class TestDatabase {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("truncate inv_inbound, inv_movement, inv_position, inv_sku, inv_reservation, inv_allocation,"
                     + " oms_outbox, oms_order, oms_fulfilment, oms_notification, oms_transfer, oms_return,"
-                    + " oms_order_sku, oms_order_history restart identity cascade");
+                    + " oms_order_sku, oms_order_history,"
                     + " oms_backorder_fill, oms_backorder_receipt, oms_backorder, oms_backorder_position"
                     + " restart identity cascade");
         } catch (SQLException e) {
