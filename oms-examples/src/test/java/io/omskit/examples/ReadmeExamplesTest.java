@@ -577,6 +577,9 @@ class ReadmeExamplesTest {
         assertThat(goodwill.rule()).isEqualTo(DefaultActionPolicy.AGENT_REFUND_LIMIT);
         assertThat(byAgent.get().status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cs.timeline(id).ofKind("order.units-cancelled")).isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo(agent));
+    }
+
+    @Test
     void backorders_and_preorders() {
         Clock clock = Clock.systemUTC();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.create(clock);
