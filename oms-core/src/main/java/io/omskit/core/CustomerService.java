@@ -5,7 +5,18 @@ import io.omskit.core.fulfilment.Fulfilment;
 import io.omskit.core.fulfilment.FulfilmentCommand;
 import io.omskit.core.fulfilment.FulfilmentEvent;
 import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.common.Change;
 import io.omskit.core.order.Actor;
+import io.omskit.core.order.CommandKey;
+import io.omskit.core.order.Goodwill;
+import io.omskit.core.order.OrderCommand;
+import io.omskit.core.payment.PaymentOutcome;
+import io.omskit.core.payment.PaymentResult;
+import io.omskit.core.payment.Tender;
+import io.omskit.core.payment.TenderAmount;
+import io.omskit.core.spi.PaymentGateway;
+import io.omskit.core.spi.PaymentRequest;
+import io.omskit.core.spi.SpiException;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
@@ -72,9 +83,11 @@ public final class CustomerService {
     private final ActionPolicy policy;
     private final List<TimelineSource> sources;
     private final Clock clock;
+    private final PaymentGateway payments;
 
     CustomerService(OrderBook book, OrderRepository orders, Cancellation cancellation, Fulfilments fulfilments,
-                    ActionPolicy policy, List<TimelineSource> sources, Clock clock) {
+                    ActionPolicy policy, List<TimelineSource> sources, Clock clock, PaymentGateway payments) {
+        this.payments = payments;
         this.book = book;
         this.orders = orders;
         this.cancellation = cancellation;
@@ -205,6 +218,110 @@ public final class CustomerService {
         Checks.notNull(actor, "actor");
         Checks.notNull(amount, "amount");
         return policy.mayRefund(actor, current(id), amount);
+    }
+
+    /** The rule that a goodwill refund gives back at most what the order captured and has not refunded. */
+    public static final String GOODWILL_WITHIN_PAID = "goodwill-within-paid";
+    /** The rule that a goodwill refund the payment provider declined is not granted. */
+    public static final String GOODWILL_REFUND_DECLINED = "goodwill-refund-declined";
+
+    /**
+     * Makes good to the customer of the order, as {@code actor}, if the policy lets the actor refund the amount
+     * ({@link ActionPolicy#mayRefund}): a {@link Goodwill.Form#REFUND} is refunded through the payment provider (split
+     * over the order's tenders in their refund order, one request per tender) and then recorded on the order; a
+     * {@link Goodwill.Form#STORE_CREDIT} is only recorded, for the host to issue on the event. Either way the order's
+     * timeline shows it with the actor and the reason ({@code OrderGoodwillGranted}).
+     *
+     * <p>Refused (nothing changed, nothing refunded) when the policy refuses, when a refund is more than the order
+     * captured and has not refunded ({@value #GOODWILL_WITHIN_PAID}), or when the provider declined it
+     * ({@value #GOODWILL_REFUND_DECLINED}). Every provider request is made under a key derived from
+     * {@code goodwillKey}, so calling again with the same key after any failure (an unknown outcome, a crash, a failed
+     * save) asks the provider again under the same keys, and it answers with its first result: the customer is
+     * refunded once. A call with a key already granted answers the order as it is.
+     *
+     * @param goodwillKey the caller's key of this goodwill, unique per order
+     * @return the order after the goodwill was recorded, or the refusal
+     * @throws IllegalArgumentException when the order is unknown, the amount is in another currency than the order's,
+     *                                  or the key is blank or too long
+     * @throws io.omskit.core.spi.SpiException when the provider's answer was unknown or it was not reached (call again
+     *         with the same key to settle it), or when it declined one tender after refunding another (people must
+     *         resolve it), or when saving the order failed (call again with the same key)
+     */
+    public Acted<Order> makeGood(OrderId id, Actor actor, Goodwill goodwill, String goodwillKey) {
+        Checks.notNull(id, "id");
+        Checks.notNull(actor, "actor");
+        Checks.notNull(goodwill, "goodwill");
+        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, "goodwill:" + Checks.identifier(goodwillKey, "goodwillKey"));
+        return book.locked(id, () -> {
+            Order order = current(id);
+            if (!goodwill.amount().getCurrencyUnit().equals(order.currency())) {
+                throw new IllegalArgumentException("goodwill.amount must be in the order's currency " + order.currency()
+                        + ", was " + goodwill.amount());
+            }
+            if (order.applied(key)) {
+                return new Acted<>(order, Verdict.allow());
+            }
+            Verdict verdict = policy.mayRefund(actor, order, goodwill.amount());
+            if (verdict.refused()) {
+                return new Acted<>(null, verdict);
+            }
+            String reference = "";
+            if (goodwill.form() == Goodwill.Form.REFUND) {
+                if (goodwill.amount().isGreaterThan(order.payment().refundable())) {
+                    return new Acted<>(null, Verdict.refuse(GOODWILL_WITHIN_PAID, "order " + id + " has "
+                            + order.payment().refundable() + " captured and not refunded; " + goodwill.amount() + " asked"));
+                }
+                Refunded refunded = refund(order, goodwill.amount(), goodwillKey);
+                if (refunded.declined() != null) {
+                    return new Acted<>(null, Verdict.refuse(GOODWILL_REFUND_DECLINED, "the payment provider declined the "
+                            + "goodwill refund of " + goodwill.amount() + " for order " + id + ": " + refunded.declined()));
+                }
+                reference = refunded.reference();
+            }
+            String ref = reference;
+            return new Acted<>(book.apply(id, o -> o.applied(key) ? Change.unchanged(o)
+                    : OrderBook.withKey(o.grantGoodwill(actor, goodwill, ref, clock.instant()), key)), verdict);
+        });
+    }
+
+    /** What the provider did with a goodwill refund: the references, or why it declined before any money moved. */
+    private record Refunded(String reference, String declined) {
+    }
+
+    /** One provider request of a goodwill refund: to one tender ({@code tender} empty for an order with one payment). */
+    private record Part(String key, Money amount, String authorisation, String tender) {
+    }
+
+    private Refunded refund(Order order, Money amount, String goodwillKey) {
+        List<Part> parts = new ArrayList<>();
+        if (order.payment().hasTenders()) {
+            for (TenderAmount split : order.payment().refundSplit(amount)) {
+                String authorisation = order.payment().tender(split.tender()).map(Tender::authorisationRef).orElse(null);
+                parts.add(new Part("goodwill:" + goodwillKey + ":" + split.tender(), split.amount(), authorisation, split.tender()));
+            }
+        } else {
+            parts.add(new Part("goodwill:" + goodwillKey, amount, order.payment().authorisationRef(), ""));
+        }
+        List<String> references = new ArrayList<>();
+        for (Part p : parts) {
+            PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.REFUND, p.key(), order.id(),
+                    p.amount(), p.authorisation()));
+            if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
+                throw new SpiException("goodwill refund " + p.key() + " of " + p.amount() + " for order " + order.id()
+                        + " ended " + result.outcome() + "; call makeGood again with the same key to settle it", null, true);
+            }
+            if (!result.succeeded()) {
+                String why = (p.tender().isEmpty() ? "" : "tender " + p.tender() + ": ")
+                        + (result.message().isEmpty() ? "declined" : result.message());
+                if (references.isEmpty()) {
+                    return new Refunded("", why);
+                }
+                throw new SpiException("goodwill refund " + p.key() + " for order " + order.id() + " was declined after "
+                        + "other tenders were refunded (" + why + "); people must resolve it", null, false);
+            }
+            references.add(result.reference());
+        }
+        return new Refunded(String.join(",", references), null);
     }
 
     // ---- fulfilment steps ----
