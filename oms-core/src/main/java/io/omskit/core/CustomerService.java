@@ -6,7 +6,13 @@ import io.omskit.core.fulfilment.FulfilmentCommand;
 import io.omskit.core.fulfilment.FulfilmentEvent;
 import io.omskit.core.fulfilment.FulfilmentId;
 import io.omskit.core.common.Change;
+import io.omskit.core.common.Problem;
+import io.omskit.core.common.ValidationException;
+import io.omskit.core.fulfilment.FulfilmentStatus;
 import io.omskit.core.order.Actor;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.OrderValidator;
 import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.Goodwill;
 import io.omskit.core.order.OrderCommand;
@@ -204,6 +210,77 @@ public final class CustomerService {
             Verdict verdict = policy.mayCancel(actor, current(id), fulfilments.forOrder(id));
             return verdict.refused() ? new Acted<>(null, verdict) : new Acted<>(command.get(), verdict);
         });
+    }
+
+    // ---- changes before the goods move ----
+
+    /** The rule that an order is changed only before any of its goods are picked. */
+    public static final String CHANGE_BEFORE_PICKING = "change-before-picking";
+    /** The rule that only a home-delivered order that is not cancelled has an address to change. */
+    public static final String ADDRESS_OF_OPEN_HOME_DELIVERY = "address-of-open-home-delivery";
+
+    /** Fulfilment statuses at which the goods have begun to move: from picking on. */
+    private static final java.util.Set<FulfilmentStatus> MOVING = java.util.EnumSet.of(FulfilmentStatus.PICKING,
+            FulfilmentStatus.READY_TO_SHIP, FulfilmentStatus.READY_FOR_COLLECTION, FulfilmentStatus.SHIPPED,
+            FulfilmentStatus.DELIVERED, FulfilmentStatus.COLLECTED);
+
+    /**
+     * Delivers a home-delivered order to {@code address} from now on, as {@code actor} asked: the order's delivery is
+     * updated (method and promise stay) and its timeline shows the change with the actor
+     * ({@code OrderAddressChanged}). The order's open fulfilments keep no address of their own: the carrier label,
+     * booked once a parcel is packed, takes the order's address then, so they follow the change as they are.
+     *
+     * <p>Refused, changing nothing, once any fulfilment of the order is being picked or further on
+     * ({@value #CHANGE_BEFORE_PICKING}), when the order is collected or cancelled
+     * ({@value #ADDRESS_OF_OPEN_HOME_DELIVERY}), or when the policy refuses ({@link ActionPolicy#mayChange}). A second
+     * call with the same {@code changeKey} changes nothing and answers the order as it is.
+     *
+     * @param changeKey the caller's key of this change, unique per order
+     * @throws io.omskit.core.common.ValidationException naming each field of the address that is wrong (values
+     *         masked), before anything changed
+     * @throws IllegalArgumentException when the order is unknown or the key is blank or too long
+     * @throws io.omskit.core.spi.SpiException when saving failed; calling again with the same key finishes the change
+     */
+    public Acted<Order> changeAddress(OrderId id, Actor actor, Address address, String changeKey) {
+        Checks.notNull(id, "id");
+        Checks.notNull(actor, "actor");
+        List<Problem> problems = OrderValidator.addressProblems(address);
+        if (!problems.isEmpty()) {
+            throw new ValidationException("the new delivery address of order " + id, problems);
+        }
+        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, "address:" + Checks.identifier(changeKey, "changeKey"));
+        return book.locked(id, () -> {
+            Order order = current(id);
+            if (order.applied(key)) {
+                return new Acted<>(order, Verdict.allow());
+            }
+            if (!order.delivery().method().isHomeDelivery() || order.status() == OrderStatus.CANCELLED) {
+                return new Acted<>(null, Verdict.refuse(ADDRESS_OF_OPEN_HOME_DELIVERY, "order " + id + " is "
+                        + (order.status() == OrderStatus.CANCELLED ? "cancelled" : "collected (" + order.delivery().method() + ")")
+                        + ": it has no delivery address to change"));
+            }
+            List<Fulfilment> ofOrder = fulfilments.forOrder(id);
+            Verdict moving = goodsMoving(order, ofOrder);
+            if (moving.refused()) {
+                return new Acted<>(null, moving);
+            }
+            Verdict verdict = policy.mayChange(actor, order, ofOrder);
+            if (verdict.refused()) {
+                return new Acted<>(null, verdict);
+            }
+            return new Acted<>(book.apply(id, o -> o.applied(key) ? Change.unchanged(o)
+                    : OrderBook.withKey(o.changeAddress(actor, address, clock.instant()), key)), verdict);
+        });
+    }
+
+    private static Verdict goodsMoving(Order order, List<Fulfilment> ofOrder) {
+        for (Fulfilment f : ofOrder) {
+            if (MOVING.contains(f.status())) {
+                return Verdict.refuse(CHANGE_BEFORE_PICKING, "fulfilment " + f.id() + " of order " + order.id() + " is "
+                        + f.status() + ": an order is changed only before its goods are picked");
+            }
+        }
+        return Verdict.allow();
     }
 
     // ---- refunds ----

@@ -136,7 +136,8 @@ public final class OmsJacksonModule extends Module {
                 .subtype(OrderEvent.OrderStatusChanged.class, "order.status-changed")
                 .subtype(OrderEvent.OrderStockReconciled.class, "order.stock-reconciled")
                 .subtype(OrderEvent.OrderNoteAdded.class, "order.note-added")
-                .subtype(OrderEvent.OrderGoodwillGranted.class, "order.goodwill-granted");
+                .subtype(OrderEvent.OrderGoodwillGranted.class, "order.goodwill-granted")
+                .subtype(OrderEvent.OrderAddressChanged.class, "order.address-changed");
         b.subtype(FulfilmentEvent.FulfilmentOffered.class, "fulfilment.offered")
                 .subtype(FulfilmentEvent.FulfilmentAccepted.class, "fulfilment.accepted")
                 .subtype(FulfilmentEvent.FulfilmentRejected.class, "fulfilment.rejected")

@@ -661,6 +661,27 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
                 goodwill, reference, after), now);
     }
 
+    /**
+     * Delivers the order to {@code address} from now on, as {@code actor} asked; the method and promise stay. Whether
+     * the goods have moved is the caller's to check (fulfilments are aggregates of their own).
+     *
+     * @throws IllegalArgumentException when the order is not delivered home, or is cancelled
+     */
+    public Change<Order, OrderEvent> changeAddress(Actor actor, Address address, Instant now) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(address, "address");
+        if (!delivery.method().isHomeDelivery()) {
+            throw new IllegalArgumentException("order " + id + " is collected (" + delivery.method() + "), it has no address");
+        }
+        if (status() == OrderStatus.CANCELLED) {
+            throw new IllegalArgumentException("order " + id + " is cancelled");
+        }
+        DeliveryChoice moved = new DeliveryChoice(delivery.method(), address, null, delivery.promised());
+        Order next = new Order(id, version + 1, channel, externalRef, customer, currency, moved, lines, discounts, charges,
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.of(), shipping, notes);
+        return new Change<>(next, List.of(new OrderEvent.OrderAddressChanged(EventIds.next(), id, next.version, now, actor, moved)));
+    }
+
     // ---- internals ----
 
     private static final List<UnitState> CANCELLABLE = List.of(UnitState.OPEN, UnitState.RESERVED);

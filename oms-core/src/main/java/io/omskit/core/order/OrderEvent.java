@@ -314,4 +314,18 @@ public sealed interface OrderEvent extends DomainEvent {
             reference = reference == null ? "" : reference;
         }
     }
+
+    /**
+     * The delivery address of a home-delivered order was changed before any of its goods were picked.
+     *
+     * @param actor    who changed it
+     * @param delivery the order's delivery after the change
+     */
+    record OrderAddressChanged(UUID eventId, OrderId orderId, long version, Instant occurredAt, Actor actor,
+                               DeliveryChoice delivery) implements OrderEvent {
+        public OrderAddressChanged {
+            Checks.notNull(actor, "actor");
+            Checks.notNull(delivery, "delivery");
+        }
+    }
 }

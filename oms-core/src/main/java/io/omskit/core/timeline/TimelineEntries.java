@@ -95,6 +95,10 @@ public final class TimelineEntries {
                     : "Goodwill store credit of " + g.goodwill().amount();
             return entry(g, g.actor(), "order.goodwill-granted", what, g.goodwill().reason());
         }
+        if (event instanceof OrderEvent.OrderAddressChanged a) {
+            // the address itself is personal data: its country and masked postal code only
+            return entry(a, a.actor(), "order.address-changed", "Delivery address changed to " + a.delivery().address(), "");
+        }
         return new TimelineEntry(event.occurredAt(), Actor.SYSTEM, "order.other", "order", event.getClass().getSimpleName(), "", key);
     }
 

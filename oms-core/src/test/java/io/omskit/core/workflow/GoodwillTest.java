@@ -202,4 +202,15 @@ class GoodwillTest {
         assertThat(f.oms.order(order.id())).contains(order);
         assertThat(refundCalls()).isZero();
     }
+
+    @Test
+    void the_event_reads_back_from_json_as_it_was_written() throws Exception {
+        Order order = shippedOrder("g-10", 1);
+        cs.makeGood(order.id(), agent, Goodwill.refund(eur("1.50"), "late"), "json-1");
+        cs.makeGood(order.id(), agent, Goodwill.storeCredit(eur("2.00"), "late"), "json-2");
+        com.fasterxml.jackson.databind.ObjectMapper mapper = io.omskit.core.jackson.OmsJson.newMapper();
+
+        assertThat(f.events.events(OrderEvent.OrderGoodwillGranted.class)).isNotEmpty().allSatisfy(e ->
+                assertThat(mapper.readValue(mapper.writeValueAsString(e), OrderEvent.class)).isEqualTo(e));
+    }
 }
