@@ -305,7 +305,8 @@ public final class CustomerService {
     /**
      * Makes good to the customer of the order, as {@code actor}, if the policy lets the actor refund the amount
      * ({@link ActionPolicy#mayRefund}): a {@link Goodwill.Form#REFUND} is refunded through the payment provider (split
-     * over the order's tenders in their refund order, one request per tender) and then recorded on the order; a
+     * over the order's tenders in their refund order, one request per tender, under the key
+     * {@code goodwill:<order id>:<goodwillKey>[:<tender id>]}) and then recorded on the order; a
      * {@link Goodwill.Form#STORE_CREDIT} is only recorded, for the host to issue on the event. Either way the order's
      * timeline shows it with the actor and the reason ({@code OrderGoodwillGranted}).
      *
@@ -334,6 +335,12 @@ public final class CustomerService {
             if (!goodwill.amount().getCurrencyUnit().equals(order.currency())) {
                 throw new IllegalArgumentException("goodwill.amount must be in the order's currency " + order.currency()
                         + ", was " + goodwill.amount());
+            }
+            int longestTender = order.payment().tenders().stream().mapToInt(t -> t.id().length() + 1).max().orElse(0);
+            int room = 100 - providerKey(order, "").length() - longestTender;
+            if (goodwillKey.length() > room) {
+                throw new IllegalArgumentException("goodwillKey must be at most " + room + " characters for order " + id
+                        + " (the provider's key holds the order and tender ids too), was " + goodwillKey.length());
             }
             if (order.applied(key)) {
                 return new Acted<>(order, Verdict.allow());
@@ -369,15 +376,21 @@ public final class CustomerService {
     private record Part(String key, Money amount, String authorisation, String tender) {
     }
 
+    /** The provider's idempotency key of a goodwill refund: unique across orders, as the provider sees all of them. */
+    private static String providerKey(Order order, String goodwillKey) {
+        return "goodwill:" + order.id() + ":" + goodwillKey;
+    }
+
     private Refunded refund(Order order, Money amount, String goodwillKey) {
         List<Part> parts = new ArrayList<>();
         if (order.payment().hasTenders()) {
             for (TenderAmount split : order.payment().refundSplit(amount)) {
                 String authorisation = order.payment().tender(split.tender()).map(Tender::authorisationRef).orElse(null);
-                parts.add(new Part("goodwill:" + goodwillKey + ":" + split.tender(), split.amount(), authorisation, split.tender()));
+                parts.add(new Part(providerKey(order, goodwillKey) + ":" + split.tender(), split.amount(), authorisation,
+                        split.tender()));
             }
         } else {
-            parts.add(new Part("goodwill:" + goodwillKey, amount, order.payment().authorisationRef(), ""));
+            parts.add(new Part(providerKey(order, goodwillKey), amount, order.payment().authorisationRef(), ""));
         }
         List<String> references = new ArrayList<>();
         for (Part p : parts) {

@@ -74,7 +74,7 @@ class GoodwillProperties {
         for (Step s : steps) {
             Order before = f.oms.order(order.id()).orElseThrow();
             Ask ask = asks.get(s.key());
-            String providerKey = "goodwill:k-" + s.key();
+            String providerKey = "goodwill:" + order.id() + ":k-" + s.key();
             boolean reachesProvider = ask.refund() && !granted.contains(s.key())
                     && f.payments.calls().stream().noneMatch(c -> c.idempotencyKey().equals(providerKey));
             if (reachesProvider) {

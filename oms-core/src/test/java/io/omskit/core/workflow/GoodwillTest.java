@@ -73,7 +73,7 @@ class GoodwillTest {
         assertThat(acted.get().payment().refundable()).isEqualTo(eur("25.05"));
         assertThat(f.payments.refunded(order.id())).isEqualTo(eur("4.95"));
         assertThat(f.payments.calls()).filteredOn(c -> c.kind() == PaymentRequest.Kind.REFUND).singleElement()
-                .satisfies(c -> assertThat(c.idempotencyKey()).isEqualTo("goodwill:call-1"));
+                .satisfies(c -> assertThat(c.idempotencyKey()).isEqualTo("goodwill:" + order.id() + ":call-1"));
         assertThat(f.events.events(OrderEvent.OrderGoodwillGranted.class)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo(agent);
             assertThat(e.goodwill().amount()).isEqualTo(eur("4.95"));
@@ -184,7 +184,8 @@ class GoodwillTest {
         assertThat(after.payment().tender("card").orElseThrow().refunded()).isEqualTo(eur("30.00"));
         assertThat(after.payment().tender("gift").orElseThrow().refunded()).isEqualTo(eur("5.00"));
         assertThat(f.payments.calls()).filteredOn(c -> c.kind() == PaymentRequest.Kind.REFUND)
-                .extracting(PaymentRequest::idempotencyKey).containsExactly("goodwill:call-8:card", "goodwill:call-8:gift");
+                .extracting(PaymentRequest::idempotencyKey).containsExactly("goodwill:" + order.id() + ":call-8:card",
+                        "goodwill:" + order.id() + ":call-8:gift");
         assertThat(f.payments.refunded(order.id())).isEqualTo(eur("35.00"));
     }
 
@@ -199,6 +200,8 @@ class GoodwillTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EUR").hasMessageContaining("USD");
         assertThatThrownBy(() -> cs.makeGood(order.id(), agent, Goodwill.refund(eur("1.00"), "late"), " "))
                 .hasMessageContaining("goodwillKey");
+        assertThatThrownBy(() -> cs.makeGood(order.id(), agent, Goodwill.refund(eur("1.00"), "late"), "k".repeat(60)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("goodwillKey must be at most 54");
         assertThat(f.oms.order(order.id())).contains(order);
         assertThat(refundCalls()).isZero();
     }
