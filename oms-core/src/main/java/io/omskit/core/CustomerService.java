@@ -5,7 +5,24 @@ import io.omskit.core.fulfilment.Fulfilment;
 import io.omskit.core.fulfilment.FulfilmentCommand;
 import io.omskit.core.fulfilment.FulfilmentEvent;
 import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.common.Change;
+import io.omskit.core.common.Problem;
+import io.omskit.core.common.ValidationException;
+import io.omskit.core.fulfilment.FulfilmentStatus;
 import io.omskit.core.order.Actor;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.OrderValidator;
+import io.omskit.core.order.CommandKey;
+import io.omskit.core.order.Goodwill;
+import io.omskit.core.order.OrderCommand;
+import io.omskit.core.payment.PaymentOutcome;
+import io.omskit.core.payment.PaymentResult;
+import io.omskit.core.payment.Tender;
+import io.omskit.core.payment.TenderAmount;
+import io.omskit.core.spi.PaymentGateway;
+import io.omskit.core.spi.PaymentRequest;
+import io.omskit.core.spi.SpiException;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
@@ -72,9 +89,11 @@ public final class CustomerService {
     private final ActionPolicy policy;
     private final List<TimelineSource> sources;
     private final Clock clock;
+    private final PaymentGateway payments;
 
     CustomerService(OrderBook book, OrderRepository orders, Cancellation cancellation, Fulfilments fulfilments,
-                    ActionPolicy policy, List<TimelineSource> sources, Clock clock) {
+                    ActionPolicy policy, List<TimelineSource> sources, Clock clock, PaymentGateway payments) {
+        this.payments = payments;
         this.book = book;
         this.orders = orders;
         this.cancellation = cancellation;
@@ -193,6 +212,77 @@ public final class CustomerService {
         });
     }
 
+    // ---- changes before the goods move ----
+
+    /** The rule that an order is changed only before any of its goods are picked. */
+    public static final String CHANGE_BEFORE_PICKING = "change-before-picking";
+    /** The rule that only a home-delivered order that is not cancelled has an address to change. */
+    public static final String ADDRESS_OF_OPEN_HOME_DELIVERY = "address-of-open-home-delivery";
+
+    /** Fulfilment statuses at which the goods have begun to move: from picking on. */
+    private static final java.util.Set<FulfilmentStatus> MOVING = java.util.EnumSet.of(FulfilmentStatus.PICKING,
+            FulfilmentStatus.READY_TO_SHIP, FulfilmentStatus.READY_FOR_COLLECTION, FulfilmentStatus.SHIPPED,
+            FulfilmentStatus.DELIVERED, FulfilmentStatus.COLLECTED);
+
+    /**
+     * Delivers a home-delivered order to {@code address} from now on, as {@code actor} asked: the order's delivery is
+     * updated (method and promise stay) and its timeline shows the change with the actor
+     * ({@code OrderAddressChanged}). The order's open fulfilments keep no address of their own: the carrier label,
+     * booked once a parcel is packed, takes the order's address then, so they follow the change as they are.
+     *
+     * <p>Refused, changing nothing, once any fulfilment of the order is being picked or further on
+     * ({@value #CHANGE_BEFORE_PICKING}), when the order is collected or cancelled
+     * ({@value #ADDRESS_OF_OPEN_HOME_DELIVERY}), or when the policy refuses ({@link ActionPolicy#mayChange}). A second
+     * call with the same {@code changeKey} changes nothing and answers the order as it is.
+     *
+     * @param changeKey the caller's key of this change, unique per order
+     * @throws io.omskit.core.common.ValidationException naming each field of the address that is wrong (values
+     *         masked), before anything changed
+     * @throws IllegalArgumentException when the order is unknown or the key is blank or too long
+     * @throws io.omskit.core.spi.SpiException when saving failed; calling again with the same key finishes the change
+     */
+    public Acted<Order> changeAddress(OrderId id, Actor actor, Address address, String changeKey) {
+        Checks.notNull(id, "id");
+        Checks.notNull(actor, "actor");
+        List<Problem> problems = OrderValidator.addressProblems(address);
+        if (!problems.isEmpty()) {
+            throw new ValidationException("the new delivery address of order " + id, problems);
+        }
+        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, "address:" + Checks.identifier(changeKey, "changeKey"));
+        return book.locked(id, () -> {
+            Order order = current(id);
+            if (order.applied(key)) {
+                return new Acted<>(order, Verdict.allow());
+            }
+            if (!order.delivery().method().isHomeDelivery() || order.status() == OrderStatus.CANCELLED) {
+                return new Acted<>(null, Verdict.refuse(ADDRESS_OF_OPEN_HOME_DELIVERY, "order " + id + " is "
+                        + (order.status() == OrderStatus.CANCELLED ? "cancelled" : "collected (" + order.delivery().method() + ")")
+                        + ": it has no delivery address to change"));
+            }
+            List<Fulfilment> ofOrder = fulfilments.forOrder(id);
+            Verdict moving = goodsMoving(order, ofOrder);
+            if (moving.refused()) {
+                return new Acted<>(null, moving);
+            }
+            Verdict verdict = policy.mayChange(actor, order, ofOrder);
+            if (verdict.refused()) {
+                return new Acted<>(null, verdict);
+            }
+            return new Acted<>(book.apply(id, o -> o.applied(key) ? Change.unchanged(o)
+                    : OrderBook.withKey(o.changeAddress(actor, address, clock.instant()), key)), verdict);
+        });
+    }
+
+    private static Verdict goodsMoving(Order order, List<Fulfilment> ofOrder) {
+        for (Fulfilment f : ofOrder) {
+            if (MOVING.contains(f.status())) {
+                return Verdict.refuse(CHANGE_BEFORE_PICKING, "fulfilment " + f.id() + " of order " + order.id() + " is "
+                        + f.status() + ": an order is changed only before its goods are picked");
+            }
+        }
+        return Verdict.allow();
+    }
+
     // ---- refunds ----
 
     /**
@@ -205,6 +295,123 @@ public final class CustomerService {
         Checks.notNull(actor, "actor");
         Checks.notNull(amount, "amount");
         return policy.mayRefund(actor, current(id), amount);
+    }
+
+    /** The rule that a goodwill refund gives back at most what the order captured and has not refunded. */
+    public static final String GOODWILL_WITHIN_PAID = "goodwill-within-paid";
+    /** The rule that a goodwill refund the payment provider declined is not granted. */
+    public static final String GOODWILL_REFUND_DECLINED = "goodwill-refund-declined";
+
+    /**
+     * Makes good to the customer of the order, as {@code actor}, if the policy lets the actor refund the amount
+     * ({@link ActionPolicy#mayRefund}): a {@link Goodwill.Form#REFUND} is refunded through the payment provider (split
+     * over the order's tenders in their refund order, one request per tender, under the key
+     * {@code goodwill:<order id>:<goodwillKey>[:<tender id>]}) and then recorded on the order; a
+     * {@link Goodwill.Form#STORE_CREDIT} is only recorded, for the host to issue on the event. Either way the order's
+     * timeline shows it with the actor and the reason ({@code OrderGoodwillGranted}).
+     *
+     * <p>Refused (nothing changed, nothing refunded) when the policy refuses, when a refund is more than the order
+     * captured and has not refunded ({@value #GOODWILL_WITHIN_PAID}), or when the provider declined it
+     * ({@value #GOODWILL_REFUND_DECLINED}). Every provider request is made under a key derived from
+     * {@code goodwillKey}, so calling again with the same key after any failure (an unknown outcome, a crash, a failed
+     * save) asks the provider again under the same keys, and it answers with its first result: the customer is
+     * refunded once. A call with a key already granted answers the order as it is.
+     *
+     * @param goodwillKey the caller's key of this goodwill, unique per order
+     * @return the order after the goodwill was recorded, or the refusal
+     * @throws IllegalArgumentException when the order is unknown, the amount is in another currency than the order's,
+     *                                  or the key is blank or too long
+     * @throws io.omskit.core.spi.SpiException when the provider's answer was unknown or it was not reached (call again
+     *         with the same key to settle it), or when it declined one tender after refunding another (people must
+     *         resolve it), or when saving the order failed (call again with the same key)
+     */
+    public Acted<Order> makeGood(OrderId id, Actor actor, Goodwill goodwill, String goodwillKey) {
+        Checks.notNull(id, "id");
+        Checks.notNull(actor, "actor");
+        Checks.notNull(goodwill, "goodwill");
+        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, "goodwill:" + Checks.identifier(goodwillKey, "goodwillKey"));
+        return book.locked(id, () -> {
+            Order order = current(id);
+            if (!goodwill.amount().getCurrencyUnit().equals(order.currency())) {
+                throw new IllegalArgumentException("goodwill.amount must be in the order's currency " + order.currency()
+                        + ", was " + goodwill.amount());
+            }
+            int longestTender = order.payment().tenders().stream().mapToInt(t -> t.id().length() + 1).max().orElse(0);
+            int room = 100 - providerKey(order, "").length() - longestTender;
+            if (goodwillKey.length() > room) {
+                throw new IllegalArgumentException("goodwillKey must be at most " + room + " characters for order " + id
+                        + " (the provider's key holds the order and tender ids too), was " + goodwillKey.length());
+            }
+            if (order.applied(key)) {
+                return new Acted<>(order, Verdict.allow());
+            }
+            Verdict verdict = policy.mayRefund(actor, order, goodwill.amount());
+            if (verdict.refused()) {
+                return new Acted<>(null, verdict);
+            }
+            String reference = "";
+            if (goodwill.form() == Goodwill.Form.REFUND) {
+                if (goodwill.amount().isGreaterThan(order.payment().refundable())) {
+                    return new Acted<>(null, Verdict.refuse(GOODWILL_WITHIN_PAID, "order " + id + " has "
+                            + order.payment().refundable() + " captured and not refunded; " + goodwill.amount() + " asked"));
+                }
+                Refunded refunded = refund(order, goodwill.amount(), goodwillKey);
+                if (refunded.declined() != null) {
+                    return new Acted<>(null, Verdict.refuse(GOODWILL_REFUND_DECLINED, "the payment provider declined the "
+                            + "goodwill refund of " + goodwill.amount() + " for order " + id + ": " + refunded.declined()));
+                }
+                reference = refunded.reference();
+            }
+            String ref = reference;
+            return new Acted<>(book.apply(id, o -> o.applied(key) ? Change.unchanged(o)
+                    : OrderBook.withKey(o.grantGoodwill(actor, goodwill, ref, clock.instant()), key)), verdict);
+        });
+    }
+
+    /** What the provider did with a goodwill refund: the references, or why it declined before any money moved. */
+    private record Refunded(String reference, String declined) {
+    }
+
+    /** One provider request of a goodwill refund: to one tender ({@code tender} empty for an order with one payment). */
+    private record Part(String key, Money amount, String authorisation, String tender) {
+    }
+
+    /** The provider's idempotency key of a goodwill refund: unique across orders, as the provider sees all of them. */
+    private static String providerKey(Order order, String goodwillKey) {
+        return "goodwill:" + order.id() + ":" + goodwillKey;
+    }
+
+    private Refunded refund(Order order, Money amount, String goodwillKey) {
+        List<Part> parts = new ArrayList<>();
+        if (order.payment().hasTenders()) {
+            for (TenderAmount split : order.payment().refundSplit(amount)) {
+                String authorisation = order.payment().tender(split.tender()).map(Tender::authorisationRef).orElse(null);
+                parts.add(new Part(providerKey(order, goodwillKey) + ":" + split.tender(), split.amount(), authorisation,
+                        split.tender()));
+            }
+        } else {
+            parts.add(new Part(providerKey(order, goodwillKey), amount, order.payment().authorisationRef(), ""));
+        }
+        List<String> references = new ArrayList<>();
+        for (Part p : parts) {
+            PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.REFUND, p.key(), order.id(),
+                    p.amount(), p.authorisation()));
+            if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
+                throw new SpiException("goodwill refund " + p.key() + " of " + p.amount() + " for order " + order.id()
+                        + " ended " + result.outcome() + "; call makeGood again with the same key to settle it", null, true);
+            }
+            if (!result.succeeded()) {
+                String why = (p.tender().isEmpty() ? "" : "tender " + p.tender() + ": ")
+                        + (result.message().isEmpty() ? "declined" : result.message());
+                if (references.isEmpty()) {
+                    return new Refunded("", why);
+                }
+                throw new SpiException("goodwill refund " + p.key() + " for order " + order.id() + " was declined after "
+                        + "other tenders were refunded (" + why + "); people must resolve it", null, false);
+            }
+            references.add(result.reference());
+        }
+        return new Refunded(String.join(",", references), null);
     }
 
     // ---- fulfilment steps ----

@@ -110,7 +110,7 @@ public final class Oms {
         this.allocations = new Allocations(book, stock, stockReconciliation, fulfilments, b.inventory, b.clock);
         this.cartHolds = new CartHolds(b.catalog, b.network, b.limits, b.inventory, stock, placement, b.clock);
         this.customerService = new CustomerService(book, b.orders, cancellation, fulfilments, b.actionPolicy,
-                b.timelineSources, b.clock);
+                b.timelineSources, b.clock, b.payments);
     }
 
     /** A builder; every SPI defaults to its in-memory adapter except the inventory store and payment gateway. */

@@ -37,6 +37,7 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.Address;
+import io.omskit.core.order.Goodwill;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
@@ -611,5 +612,52 @@ class ReadmeExamplesTest {
             assertThat(b.waiting()).isEqualTo(1);
         });
         assertThat(inventory.position(Sku.of("LAMP"), LocationId.of("WH-1")).reserved()).isEqualTo(2);
+    }
+
+    @Test
+    void customer_service_changes_and_making_good() {
+        Clock clock = Clock.fixed(java.time.Instant.parse("2026-03-02T10:00:00Z"), java.time.ZoneOffset.UTC);
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
+        Network network = Network.of(List.of(
+                Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build()));
+        InMemoryCatalog catalog = new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                Dimensions.ofMillimetres(100, 100, 120), true));
+        inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
+        FakePaymentGateway payments = new FakePaymentGateway();
+        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments).build();
+        CustomerService cs = oms.customerService();
+        OrderId id = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-2002")
+                .customer("customer-42").currency("EUR").paymentRef("tok_visa")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 8)).build()).order().id();
+        Actor agent = Actor.agent("agent-17");
+        Address newHome = new Address("A. Person", "Harbour Road 5", null, "Hamburg", "20095", "DE", null);
+
+        // --- README: Customer service (changes and making good) ---
+        Acted<Order> moved = cs.changeAddress(id, agent, newHome, "call-1-address");   // refused once a fulfilment is picking
+        // ... the order ships (allocate, accept, pick, pack, ship) and arrives late ...
+        // --- end ---
+        oms.allocate(id, "W-2002-WH1", LocationId.of("WH-1"), List.of(LineQuantity.of(LineId.of("1"), 2)));
+        FulfilmentId parcel = FulfilmentId.of("W-2002-WH1");
+        oms.fulfilments().accept(parcel);
+        oms.fulfilments().startPicking(parcel);
+        oms.fulfilments().pack(parcel);
+        oms.fulfilments().ship(parcel, ShipmentDetails.of("P-1", "DHL", ""));
+        // --- README: Customer service (changes and making good, continued) ---
+        Acted<Order> tooLate = cs.changeAddress(id, agent, newHome, "call-2-address");   // refused: change-before-picking
+        Acted<Order> refunded = cs.makeGood(id, agent,
+                Goodwill.refund(Money.parse("EUR 4.95"), "parcel arrived 3 days late"), "call-2-goodwill");
+        Acted<Order> credit = cs.makeGood(id, agent,
+                Goodwill.storeCredit(Money.of(CurrencyUnit.EUR, 5), "sorry for the wait"), "call-2-credit");
+        // --- end ---
+
+        assertThat(moved.get().delivery().address()).isEqualTo(newHome);
+        assertThat(tooLate.verdict().rule()).isEqualTo(CustomerService.CHANGE_BEFORE_PICKING);
+        assertThat(refunded.get().payment().refunded()).isEqualTo(Money.parse("EUR 4.95"));
+        assertThat(payments.refunded(id)).isEqualTo(Money.parse("EUR 4.95"));
+        assertThat(credit.refused()).isFalse();
+        assertThat(cs.timeline(id).ofKind("order.goodwill-granted")).hasSize(2).allSatisfy(e -> assertThat(e.actor()).isEqualTo(agent));
+        assertThat(cs.timeline(id).text()).contains("Delivery address changed").doesNotContain("Harbour");
     }
 }

@@ -135,7 +135,9 @@ public final class OmsJacksonModule extends Module {
                 .subtype(OrderEvent.OrderPaymentUpdated.class, "order.payment-updated")
                 .subtype(OrderEvent.OrderStatusChanged.class, "order.status-changed")
                 .subtype(OrderEvent.OrderStockReconciled.class, "order.stock-reconciled")
-                .subtype(OrderEvent.OrderNoteAdded.class, "order.note-added");
+                .subtype(OrderEvent.OrderNoteAdded.class, "order.note-added")
+                .subtype(OrderEvent.OrderGoodwillGranted.class, "order.goodwill-granted")
+                .subtype(OrderEvent.OrderAddressChanged.class, "order.address-changed");
         b.subtype(FulfilmentEvent.FulfilmentOffered.class, "fulfilment.offered")
                 .subtype(FulfilmentEvent.FulfilmentAccepted.class, "fulfilment.accepted")
                 .subtype(FulfilmentEvent.FulfilmentRejected.class, "fulfilment.rejected")

@@ -639,6 +639,49 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         return new Change<>(next, List.of(new OrderEvent.OrderNoteAdded(EventIds.next(), id, next.version, now, note)));
     }
 
+    /**
+     * Records goodwill {@code actor} granted: for a refund, {@code newPayment} is the payment after the provider refunded
+     * it; for store credit the payment stays as it is. Allowed in every status: customers are made good after delivery,
+     * cancellation or return too.
+     *
+     * @param reference the provider's references of the refund; empty for store credit
+     * @throws IllegalArgumentException when the amount is not in the order's currency, or a refund exceeds what the
+     *                                  order captured and has not refunded
+     */
+    public Change<Order, OrderEvent> grantGoodwill(Actor actor, Goodwill goodwill, String reference, Instant now) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(goodwill, "goodwill");
+        if (!goodwill.amount().getCurrencyUnit().equals(currency)) {
+            throw new IllegalArgumentException("goodwill.amount must be in the order's currency " + currency + ", was "
+                    + goodwill.amount());
+        }
+        PaymentSummary after = goodwill.form() == Goodwill.Form.REFUND ? payment.refundedAmount(goodwill.amount()) : payment;
+        Order next = copy(after, hold, confirmedAt);
+        return withStatusEvent(next, new OrderEvent.OrderGoodwillGranted(EventIds.next(), id, next.version, now, actor,
+                goodwill, reference, after), now);
+    }
+
+    /**
+     * Delivers the order to {@code address} from now on, as {@code actor} asked; the method and promise stay. Whether
+     * the goods have moved is the caller's to check (fulfilments are aggregates of their own).
+     *
+     * @throws IllegalArgumentException when the order is not delivered home, or is cancelled
+     */
+    public Change<Order, OrderEvent> changeAddress(Actor actor, Address address, Instant now) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(address, "address");
+        if (!delivery.method().isHomeDelivery()) {
+            throw new IllegalArgumentException("order " + id + " is collected (" + delivery.method() + "), it has no address");
+        }
+        if (status() == OrderStatus.CANCELLED) {
+            throw new IllegalArgumentException("order " + id + " is cancelled");
+        }
+        DeliveryChoice moved = new DeliveryChoice(delivery.method(), address, null, delivery.promised());
+        Order next = new Order(id, version + 1, channel, externalRef, customer, currency, moved, lines, discounts, charges,
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.of(), shipping, notes);
+        return new Change<>(next, List.of(new OrderEvent.OrderAddressChanged(EventIds.next(), id, next.version, now, actor, moved)));
+    }
+
     // ---- internals ----
 
     private static final List<UnitState> CANCELLABLE = List.of(UnitState.OPEN, UnitState.RESERVED);

@@ -294,4 +294,38 @@ public sealed interface OrderEvent extends DomainEvent {
             Checks.notNull(note, "note");
         }
     }
+
+    /**
+     * Customer service made good to the customer with no goods coming back: a goodwill refund (already made by the
+     * payment provider; {@code payment} shows it) or store credit for the host to issue.
+     *
+     * @param actor     who granted it
+     * @param goodwill  the form, amount and reason
+     * @param reference the provider's references of the refund (comma-separated, one per tender); empty for store credit
+     * @param payment   the order's payment after it
+     */
+    record OrderGoodwillGranted(UUID eventId, OrderId orderId, long version, Instant occurredAt, Actor actor,
+                                Goodwill goodwill, String reference, io.omskit.core.payment.PaymentSummary payment)
+            implements OrderEvent {
+        public OrderGoodwillGranted {
+            Checks.notNull(actor, "actor");
+            Checks.notNull(goodwill, "goodwill");
+            Checks.notNull(payment, "payment");
+            reference = reference == null ? "" : reference;
+        }
+    }
+
+    /**
+     * The delivery address of a home-delivered order was changed before any of its goods were picked.
+     *
+     * @param actor    who changed it
+     * @param delivery the order's delivery after the change
+     */
+    record OrderAddressChanged(UUID eventId, OrderId orderId, long version, Instant occurredAt, Actor actor,
+                               DeliveryChoice delivery) implements OrderEvent {
+        public OrderAddressChanged {
+            Checks.notNull(actor, "actor");
+            Checks.notNull(delivery, "delivery");
+        }
+    }
 }

@@ -467,6 +467,16 @@ public final class OrderValidator {
         }
     }
 
+    /**
+     * What is wrong with {@code address} as a delivery address, as placement checks it (values masked: addresses are
+     * personal data); empty when nothing is.
+     */
+    public static List<Problem> addressProblems(Address address) {
+        List<Problem> problems = new ArrayList<>();
+        checkAddress(address, problems);
+        return problems;
+    }
+
     private static void checkAddress(Address address, List<Problem> problems) {
         if (address == null) {
             problems.add(new Problem("delivery.address", null, "is required for home delivery"));

@@ -30,4 +30,15 @@ public interface ActionPolicy {
 
     /** Whether {@code actor} may add a note to {@code order}. */
     Verdict mayAddNote(Actor actor, Order order);
+
+    /**
+     * Whether {@code actor} may change {@code order} before its goods move (its delivery address, ...). Whether the
+     * goods have moved is not the policy's to decide: customer service refuses that itself. By default whoever may
+     * cancel the order may change it.
+     *
+     * @param fulfilments the order's fulfilments as they stand
+     */
+    default Verdict mayChange(Actor actor, Order order, List<Fulfilment> fulfilments) {
+        return mayCancel(actor, order, fulfilments);
+    }
 }

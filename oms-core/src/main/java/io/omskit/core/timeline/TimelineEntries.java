@@ -89,6 +89,16 @@ public final class TimelineEntries {
         if (event instanceof OrderNoteAdded n) {
             return entry(n, n.note().author(), "order.note-added", "Note: " + n.note().text(), "");
         }
+        if (event instanceof OrderEvent.OrderGoodwillGranted g) {
+            String what = g.goodwill().form() == io.omskit.core.order.Goodwill.Form.REFUND
+                    ? "Goodwill refund of " + g.goodwill().amount() + (g.reference().isEmpty() ? "" : " (" + g.reference() + ")")
+                    : "Goodwill store credit of " + g.goodwill().amount();
+            return entry(g, g.actor(), "order.goodwill-granted", what, g.goodwill().reason());
+        }
+        if (event instanceof OrderEvent.OrderAddressChanged a) {
+            // the address itself is personal data: its country and masked postal code only
+            return entry(a, a.actor(), "order.address-changed", "Delivery address changed to " + a.delivery().address(), "");
+        }
         return new TimelineEntry(event.occurredAt(), Actor.SYSTEM, "order.other", "order", event.getClass().getSimpleName(), "", key);
     }
 
