@@ -321,6 +321,32 @@ final class Fit {
     }
 
     /** The sums of sides, one side or none of each box, that are below {@code side}, ascending. */
+    /**
+     * Whether the boxes still to place (those without a placement in {@code placed}), whose corners go at height
+     * {@code floor} or above, fit by volume and each alone in the part of the carton above {@code floor} that the
+     * {@code depth} boxes placed so far (indices in {@code stack}) leave free.
+     */
+    private static boolean roomAbove(int[] container, int[][] sizes, int[][] placed, int[] stack, int floor, int depth) {
+        long free = (long) container[0] * container[1] * (container[2] - floor);
+        for (int k = 0; k < depth; k++) {
+            int[] b = placed[stack[k]];
+            int top = b[2] + b[5];
+            if (top > floor) {
+                free -= (long) b[3] * b[4] * (top - Math.max(b[2], floor));
+            }
+        }
+        int[] above = {container[0], container[1], container[2] - floor};
+        for (int i = 0; i < sizes.length; i++) {
+            if (placed[i] == null) {
+                free -= volume(sizes[i]);
+                if (free < 0 || !fitsAlone(above, sizes[i])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static int[] sidesSums(int side, int[][] sizes) {
         boolean[] reach = new boolean[side + 1];
         reach[0] = true;
@@ -451,24 +477,7 @@ final class Fit {
 
         /** Boxes still to place have their corner at height {@code floor} or above: they must fit in the room there. */
         private boolean roomAbove(int floor, int depth) {
-            long free = (long) container[0] * container[1] * (container[2] - floor);
-            for (int k = 0; k < depth; k++) {
-                int[] b = placed[stack[k]];
-                int top = b[2] + b[5];
-                if (top > floor) {
-                    free -= (long) b[3] * b[4] * (top - Math.max(b[2], floor));
-                }
-            }
-            int[] above = {container[0], container[1], container[2] - floor};
-            for (int i = 0; i < sizes.length; i++) {
-                if (placed[i] == null) {
-                    free -= volume(sizes[i]);
-                    if (free < 0 || !fitsAlone(above, sizes[i])) {
-                        return false;
-                    }
-                }
-            }
-            return true;
+            return Fit.roomAbove(container, sizes, placed, stack, floor, depth);
         }
 
         /** A placed box that {@code box} overlaps (the one reaching farthest along x), or -1. */
@@ -738,29 +747,9 @@ final class Fit {
             return false;
         }
 
-        /**
-         * Boxes still to place have their corner at height {@code floor} or above, so they must fit, by volume and
-         * each alone, in the part of the carton above {@code floor} that placed boxes leave free.
-         */
+        /** See {@link Fit#roomAbove(int[], int[][], int[][], int[], int, int)}. */
         private boolean roomAbove(int floor, int depth) {
-            long free = (long) container[0] * container[1] * (container[2] - floor);
-            for (int k = 0; k < depth; k++) {
-                int[] b = placed[stack[k]];
-                int top = b[2] + b[5];
-                if (top > floor) {
-                    free -= (long) b[3] * b[4] * (top - Math.max(b[2], floor));
-                }
-            }
-            int[] above = {container[0], container[1], container[2] - floor};
-            for (int i = 0; i < sizes.length; i++) {
-                if (placed[i] == null) {
-                    free -= volume(sizes[i]);
-                    if (free < 0 || !fitsAlone(above, sizes[i])) {
-                        return false;
-                    }
-                }
-            }
-            return true;
+            return Fit.roomAbove(container, sizes, placed, stack, floor, depth);
         }
 
         private int[] coordinates(int axis, int depth) {
