@@ -362,36 +362,10 @@ public final class Transfers {
     }
 
     private static List<Problem> countProblems(Transfer t, List<TransferLine> counted) {
-        List<Problem> problems = new ArrayList<>();
         if (t.status() != TransferStatus.SHIPPED && t.status() != TransferStatus.PART_RECEIVED) {
-            return problems; // the transition refuses it with its own exception
+            return List.of(); // the transition refuses it with its own exception
         }
-        Set<io.omskit.core.catalog.Sku> seen = new java.util.HashSet<>();
-        List<TransferLine> open = t.outstanding();
-        for (TransferLine c : counted) {
-            String field = "lines[" + c.sku() + "]";
-            if (!seen.add(c.sku())) {
-                problems.add(new Problem(field, String.valueOf(c.quantity()), "must name each SKU once"));
-                continue;
-            }
-            int expected = 0;
-            boolean onTransfer = false;
-            for (TransferLine l : t.lines()) {
-                onTransfer |= l.sku().equals(c.sku());
-            }
-            for (TransferLine o : open) {
-                if (o.sku().equals(c.sku())) {
-                    expected = o.quantity();
-                }
-            }
-            if (!onTransfer) {
-                problems.add(new Problem(field, String.valueOf(c.quantity()), "must be a SKU of transfer " + t.id()));
-            } else if (c.quantity() > expected) {
-                problems.add(new Problem(field, String.valueOf(c.quantity()), "must be at most the " + expected
-                        + " units still expected"));
-            }
-        }
-        return problems;
+        return t.receiptProblems(counted);
     }
 
     private void validate(TransferRequest r) {

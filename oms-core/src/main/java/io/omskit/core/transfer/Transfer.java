@@ -1,6 +1,7 @@
 package io.omskit.core.transfer;
 
 import io.omskit.core.catalog.Sku;
+import io.omskit.core.common.Problem;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.EventIds;
@@ -178,19 +179,11 @@ public record Transfer(TransferId id, long version, LocationId from, LocationId 
             throw new IllegalArgumentException("lines of the receipt " + Checks.quote(receiptKey) + " of transfer " + id
                     + " must not be empty");
         }
-        Set<Sku> seen = new HashSet<>();
-        List<TransferLine> open = outstanding();
-        for (TransferLine c : receipt.lines()) {
-            if (!seen.add(c.sku())) {
-                throw new IllegalArgumentException("lines[" + c.sku() + "] of the receipt of transfer " + id
-                        + " must name each SKU once");
-            }
-            int expected = quantity(open, c.sku());
-            if (c.quantity() > expected) {
-                throw new IllegalArgumentException("lines[" + c.sku() + "] of the receipt of transfer " + id + " was "
-                        + c.quantity() + ", must be at most the " + expected + " units still expected");
-            }
+        List<Problem> problems = receiptProblems(receipt.lines());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the receipt " + Checks.quote(receiptKey) + " of transfer " + id + ": " + problems);
         }
+        List<TransferLine> open = outstanding();
         List<TransferReceipt> more = new ArrayList<>(receipts);
         more.add(receipt);
         boolean complete = true;
@@ -204,6 +197,28 @@ public record Transfer(TransferId id, long version, LocationId from, LocationId 
                 ? new TransferEvent.TransferReceived(EventIds.next(), id, version + 1, now, receiptKey, receipt.lines())
                 : new TransferEvent.TransferPartReceived(EventIds.next(), id, version + 1, now, receiptKey, receipt.lines());
         return next(complete ? TransferStatus.RECEIVED : TransferStatus.PART_RECEIVED, shipment, more, lost, e);
+    }
+
+    /**
+     * What is wrong with counting {@code counted} in now, one problem per line (field {@code lines[SKU]}): a SKU named
+     * twice, a SKU not on the transfer, more units than are still expected. Empty when the count may be received.
+     */
+    public List<Problem> receiptProblems(List<TransferLine> counted) {
+        List<Problem> problems = new ArrayList<>();
+        Set<Sku> seen = new HashSet<>();
+        List<TransferLine> open = outstanding();
+        for (TransferLine c : counted) {
+            String field = "lines[" + c.sku() + "]";
+            if (!seen.add(c.sku())) {
+                problems.add(new Problem(field, String.valueOf(c.quantity()), "must name each SKU once"));
+            } else if (quantity(lines, c.sku()) == 0) {
+                problems.add(new Problem(field, String.valueOf(c.quantity()), "must be a SKU of transfer " + id));
+            } else if (c.quantity() > quantity(open, c.sku())) {
+                problems.add(new Problem(field, String.valueOf(c.quantity()), "must be at most the "
+                        + quantity(open, c.sku()) + " units still expected"));
+            }
+        }
+        return problems;
     }
 
     /**
