@@ -17,7 +17,6 @@ import io.omskit.orchestration.stock.SkuStock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
@@ -54,15 +53,34 @@ final class PickupPointFinder {
     /** Transfer transits per store and source, read from the carrier transit once and kept (rows made on first use). */
     private final AtomicReferenceArray<Object[]> transits;
     private static final Object NO_TRANSIT = new Object();
+    /**
+     * The distinct transits met so far, each with a small number: a transfer window depends only on the store, the
+     * source's dispatch and the transit, so windows are kept per store by (timing class, transit number).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<TransitTime, Transit> transitNumbers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Per store, the transfer windows computed by earlier questions: a direct-mapped table of {@value #KEPT_WINDOWS}
+     * slots, each holding the window of one (timing class, transit) for the dispatch it was computed for. Successive
+     * questions mostly share a dispatch (it moves at cut-offs and openings), so most windows are read, not computed;
+     * a slot holding another key or another dispatch is computed again and replaced.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger transitCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicReferenceArray<KeptWindow[]> keptWindows;
+    private static final int KEPT_WINDOWS = 128;
+
+    /** A transit with its number among the distinct transits met. */
+    private record Transit(TransitTime time, int number) {
+    }
+
+    /** The window of the transfers of one timing class and transit number dispatched at {@code dispatch}. */
+    private record KeptWindow(long key, Instant dispatch, DeliveryWindow window) {
+    }
 
     /** What a location's dispatch depends on. */
     private record Timing(java.time.ZoneId zone, io.omskit.core.network.OpeningHours hours,
                           io.omskit.core.network.HolidayCalendar holidays, java.time.LocalTime cutOff,
                           java.time.Duration lead, io.omskit.atp.calendar.PickupSchedule pickup) {
-    }
-
-    /** A transfer's window depends only on the store, the source's dispatch and the transit. */
-    private record TransferKey(int store, int sourceTiming, int minDays, int maxDays) {
     }
 
     PickupPointFinder(Network network, PromiseCalendar calendar, LegWindows windows, AvailabilityIndex index,
@@ -97,6 +115,7 @@ final class PickupPointFinder {
         }
         timingClasses = classes.size();
         transits = new AtomicReferenceArray<>(n);
+        keptWindows = new AtomicReferenceArray<>(n);
         latitude = new double[count];
         longitude = new double[count];
         for (int k = 0; k < count; k++) {
@@ -187,10 +206,11 @@ final class PickupPointFinder {
         }
     }
 
-    /** Forgets the kept transfer transits. */
+    /** Forgets the kept transfer transits and windows. */
     void clear() {
         for (int i = 0; i < transits.length(); i++) {
             transits.set(i, null);
+            keptWindows.set(i, null);
         }
     }
 
@@ -202,7 +222,7 @@ final class PickupPointFinder {
         double cos = Math.cos(Math.toRadians(Math.min(89.9, Math.abs(near.latitude()) + latSpan)));
         double lonSpan = cos <= 0 ? 360 : latSpan / cos;
         Timings timings = new Timings(now);
-        List<PickupPoint> points = new ArrayList<>();
+        List<Ranked> points = new ArrayList<>();
         for (int k = 0; k < stores.length; k++) {
             // a box around the shopper first: most stores of a country are settled by two subtractions
             if (Math.abs(latitude[k] - near.latitude()) > latSpan) {
@@ -217,30 +237,45 @@ final class PickupPointFinder {
             if (km > maxKm) {
                 continue;
             }
-            points.add(point(cart, store, km, timings));
+            points.add(new Ranked(point(cart, store, km, timings)));
         }
-        points.sort(RANKING);
-        return new PickupPoints(now, points.size() > request.limit() ? points.subList(0, request.limit()) : points);
+        points.sort(Ranked::compare);
+        List<PickupPoint> ranked = new ArrayList<>(Math.min(points.size(), request.limit()));
+        for (int k = 0; k < points.size() && k < request.limit(); k++) {
+            ranked.add(points.get(k).point);
+        }
+        return new PickupPoints(now, ranked);
     }
 
-    private static final Comparator<PickupPoint> RANKING = PickupPointFinder::compare;
+    /** A point with what ranks it, read once: soonest ready day, then nearest, then soonest; else fewest missing. */
+    private static final class Ranked {
+        final PickupPoint point;
+        final Instant readyAt;
+        final java.time.LocalDate readyDay;
+        final int missing;
 
-    private static int compare(PickupPoint a, PickupPoint b) {
-        Instant ra = a.readyAt();
-        Instant rb = b.readyAt();
-        if ((ra == null) != (rb == null)) {
-            return ra != null ? -1 : 1;
+        Ranked(PickupPoint point) {
+            this.point = point;
+            this.readyAt = point.readyAt();
+            this.readyDay = readyAt == null ? null : java.time.LocalDate.ofInstant(readyAt, point.zone());
+            this.missing = readyAt == null ? fewestMissing(point) : 0;
         }
-        if (ra != null) {
-            int byDay = a.readyDay().compareTo(b.readyDay());
-            if (byDay != 0) {
-                return byDay;
+
+        int compare(Ranked b) {
+            if ((readyAt == null) != (b.readyAt == null)) {
+                return readyAt != null ? -1 : 1;
             }
-            int byDistance = Double.compare(a.distanceKm(), b.distanceKm());
-            return byDistance != 0 ? byDistance : ra.compareTo(rb);
+            if (readyAt != null) {
+                int byDay = readyDay.compareTo(b.readyDay);
+                if (byDay != 0) {
+                    return byDay;
+                }
+                int byDistance = Double.compare(point.distanceKm(), b.point.distanceKm());
+                return byDistance != 0 ? byDistance : readyAt.compareTo(b.readyAt);
+            }
+            int byMissing = Integer.compare(missing, b.missing);
+            return byMissing != 0 ? byMissing : Double.compare(point.distanceKm(), b.point.distanceKm());
         }
-        int byMissing = Integer.compare(fewestMissing(a), fewestMissing(b));
-        return byMissing != 0 ? byMissing : Double.compare(a.distanceKm(), b.distanceKm());
     }
 
     private static int fewestMissing(PickupPoint p) {
@@ -296,11 +331,12 @@ final class PickupPointFinder {
             return PickupOffer.refused(method, Arrays.asList(cart.lineIds), collect.problem());
         }
         Transfers t = new Transfers(store, timings, cart);
-        List<LocationId> from = new ArrayList<>(2);
+        int[] sources = new int[4];
+        int sourceCount = 0;
         DeliveryWindow window = fromShelf ? collect.window() : null;
         int single = t.singleSource(cart, rest);
         if (single >= 0) {
-            from.add(network.at(single).id());
+            sources[sourceCount++] = single;
             window = later(window, t.window(single));
             for (int x = 0; x < n; x++) {
                 if (rest[x] > 0 && t.coverable(cart, x, rest[x])) {
@@ -316,12 +352,11 @@ final class PickupPointFinder {
                 DeliveryWindow bestWindow = null;
                 for (int e = 0; e < st.size(); e++) {
                     int source = st.location(e);
-                    if (st.units(e) <= 0) {
+                    if (st.units(e) <= 0 || !t.usable(source) || t.left(x, e, st) <= 0) {
                         continue;
                     }
-                    DeliveryWindow w = t.usable(source) ? t.window(source) : null;
-                    if (w != null && t.left(x, e, st) > 0
-                            && (bestWindow == null || w.earliest().isBefore(bestWindow.earliest()))) {
+                    DeliveryWindow w = t.window(source);
+                    if (w != null && (bestWindow == null || w.earliest().isBefore(bestWindow.earliest()))) {
                         best = e;
                         bestWindow = w;
                     }
@@ -332,9 +367,16 @@ final class PickupPointFinder {
                 long take = Math.min(rest[x], t.left(x, best, st));
                 t.take(x, best, take);
                 rest[x] -= take;
-                LocationId id = network.at(st.location(best)).id();
-                if (!from.contains(id)) {
-                    from.add(id);
+                int source = st.location(best);
+                boolean known = false;
+                for (int k = 0; k < sourceCount && !known; k++) {
+                    known = sources[k] == source;
+                }
+                if (!known) {
+                    if (sourceCount == sources.length) {
+                        sources = Arrays.copyOf(sources, 2 * sourceCount);
+                    }
+                    sources[sourceCount++] = source;
                 }
                 window = later(window, bestWindow);
             }
@@ -346,6 +388,10 @@ final class PickupPointFinder {
         List<String> missing = cart.missing(given);
         if (missing.size() == cart.lineIds.length) {
             return new PickupOffer(method, missing, null, List.of(), null);
+        }
+        List<LocationId> from = new ArrayList<>(sourceCount);
+        for (int k = 0; k < sourceCount; k++) {
+            from.add(network.at(sources[k]).id());
         }
         return new PickupOffer(method, missing, window, from, null);
     }
@@ -369,7 +415,6 @@ final class PickupPointFinder {
         private final Instant now;
         private final Instant[] dispatch = new Instant[timingClasses];
         private final boolean[] dispatched = new boolean[timingClasses];
-        private final java.util.Map<TransferKey, DeliveryWindow> transfers = new java.util.HashMap<>();
 
         Timings(Instant now) {
             this.now = now;
@@ -390,22 +435,30 @@ final class PickupPointFinder {
                 dispatch[c] = calendar.dispatch(LegKind.TRANSFER, source, now);
             }
             Instant d = dispatch[c];
-            TransitTime transit = d == null ? null : transit(source, store);
+            Transit transit = d == null ? null : transit(source, store);
             if (transit == null) {
                 return null;
             }
-            TransferKey key = new TransferKey(store, c, transit.minDays(), transit.maxDays());
-            DeliveryWindow w = transfers.get(key);
-            if (w == null && !transfers.containsKey(key)) {
-                w = calendar.transferWindow(store, transit, d);
-                transfers.put(key, w);
+            KeptWindow[] kept = keptWindows.get(store);
+            if (kept == null) {
+                keptWindows.compareAndSet(store, null, new KeptWindow[KEPT_WINDOWS]);
+                kept = keptWindows.get(store);
             }
+            long key = (long) c << 32 | transit.number();
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 57);
+            KeptWindow k = kept[slot];
+            if (k != null && k.key() == key && k.dispatch().equals(d)) {
+                return k.window();
+            }
+            DeliveryWindow w = calendar.transferWindow(store, transit.time(), d);
+            // racing writers write equal windows for one key and dispatch: a record's final fields publish safely
+            kept[slot] = new KeptWindow(key, d, w);
             return w;
         }
     }
 
     /** The transit of a transfer from {@code source} to {@code store}, asked of the carrier transit once per pair. */
-    private TransitTime transit(int source, int store) {
+    private Transit transit(int source, int store) {
         Object[] row = transits.get(store);
         if (row == null) {
             transits.compareAndSet(store, null, new Object[network.size()]);
@@ -414,11 +467,13 @@ final class PickupPointFinder {
         Object t = row[source];
         if (t == null) {
             TransitTime asked = calendar.transferTransit(source, store);
+            Transit numbered = asked == null ? null
+                    : transitNumbers.computeIfAbsent(asked, time -> new Transit(time, transitCount.getAndIncrement()));
             // racing writers write equal values: a record's final fields are safe to publish this way
-            row[source] = asked == null ? NO_TRANSIT : asked;
-            return asked;
+            row[source] = numbered == null ? NO_TRANSIT : numbered;
+            return numbered;
         }
-        return t == NO_TRANSIT ? null : (TransitTime) t;
+        return t == NO_TRANSIT ? null : (Transit) t;
     }
 
     /** The transfers to one store of one question: windows per source, and the units taken from each. */
