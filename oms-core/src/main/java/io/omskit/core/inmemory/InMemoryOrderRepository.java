@@ -39,6 +39,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     private final ConcurrentHashMap<OrderId, Order> orders = new ConcurrentHashMap<>();
     private final NavigableSet<SearchKey> byPlacement = new ConcurrentSkipListSet<>();
+    /** Each order's events in the order they were saved; appended under the order's entry, copied when read. */
     private final ConcurrentHashMap<OrderId, List<OrderEvent>> histories = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ExternalKey, OrderId> byExternalRef = new ConcurrentHashMap<>();
 
@@ -50,7 +51,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     /** Saves {@code order} as {@link #save(Order)} does and, when saved, keeps the order events for {@link #history}. */
     @Override
     public SaveOutcome save(Order order, List<? extends DomainEvent> events) {
-        List<OrderEvent> orderEvents = new ArrayList<>();
+        List<OrderEvent> orderEvents = new ArrayList<>(events.size());
         for (DomainEvent e : events) {
             if (e instanceof OrderEvent oe) {
                 orderEvents.add(oe);
@@ -66,7 +67,10 @@ public final class InMemoryOrderRepository implements OrderRepository {
                 byExternalRef.remove(key, order.id());
                 return SaveOutcome.VERSION_CONFLICT;
             }
-            histories.merge(order.id(), List.copyOf(orderEvents), (later, placed) -> concat(placed, later));
+            List<OrderEvent> history = histories.computeIfAbsent(order.id(), k -> new ArrayList<>(8));
+            synchronized (history) {
+                history.addAll(0, orderEvents);
+            }
             // findable once stored: a search that meets the key finds the order
             byPlacement.add(new SearchKey(order.placedAt(), order.id()));
             return SaveOutcome.SAVED;
@@ -76,7 +80,10 @@ public final class InMemoryOrderRepository implements OrderRepository {
             if (current.version() == order.version() - 1) {
                 saved[0] = true;
                 if (!orderEvents.isEmpty()) {
-                    histories.merge(id, List.copyOf(orderEvents), InMemoryOrderRepository::concat);
+                    List<OrderEvent> history = histories.computeIfAbsent(id, k -> new ArrayList<>(8));
+                    synchronized (history) {
+                        history.addAll(orderEvents);
+                    }
                 }
                 return order;
             }
@@ -159,16 +166,15 @@ public final class InMemoryOrderRepository implements OrderRepository {
         return false;
     }
 
-    private static List<OrderEvent> concat(List<OrderEvent> first, List<OrderEvent> then) {
-        List<OrderEvent> all = new ArrayList<>(first.size() + then.size());
-        all.addAll(first);
-        all.addAll(then);
-        return List.copyOf(all);
-    }
-
     @Override
     public List<OrderEvent> history(OrderId id) {
         java.util.Objects.requireNonNull(id, "id");
-        return histories.getOrDefault(id, List.of());
+        List<OrderEvent> history = histories.get(id);
+        if (history == null) {
+            return List.of();
+        }
+        synchronized (history) {
+            return List.copyOf(history);
+        }
     }
 }
