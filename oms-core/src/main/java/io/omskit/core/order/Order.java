@@ -131,7 +131,6 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     }
 
     private static final int FEW_LINES = 16;
-    private static final UnitState[] UNIT_STATES = UnitState.values();
 
     private static void requireCurrency(Adjustment a, CurrencyUnit currency, String field) {
         if (!a.amount().getCurrencyUnit().equals(currency) || a.amount().isNegative()) {
@@ -195,40 +194,49 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             return OrderStatus.ON_HOLD;
         }
         int quantity = 0;
-        int[] byState = new int[UNIT_STATES.length];
+        int waiting = 0;
+        int allocated = 0;
+        int ready = 0;
+        int shipped = 0;
+        int pickedUp = 0;
+        int cancelled = 0;
+        int returned = 0;
         for (OrderLine line : lines) {
+            UnitCounts u = line.units();
             quantity += line.quantity();
-            for (UnitState s : UNIT_STATES) {
-                byState[s.ordinal()] += line.units().get(s);
-            }
+            waiting += u.open() + u.reserved();
+            allocated += u.allocated();
+            ready += u.ready();
+            shipped += u.shipped();
+            pickedUp += u.pickedUp();
+            cancelled += u.cancelled();
+            returned += u.returned();
         }
-        int cancelled = byState[UnitState.CANCELLED.ordinal()];
         if (cancelled == quantity) {
             return OrderStatus.CANCELLED;
         }
         if (confirmedAt == null) {
             return OrderStatus.AWAITING_CONFIRMATION;
         }
-        if (byState[UnitState.OPEN.ordinal()] + byState[UnitState.RESERVED.ordinal()] > 0) {
+        if (waiting > 0) {
             return cancelled > 0 ? OrderStatus.PARTIALLY_CANCELLED : OrderStatus.CONFIRMED;
         }
-        if (byState[UnitState.ALLOCATED.ordinal()] > 0) {
+        if (allocated > 0) {
             return OrderStatus.IN_PREPARATION;
         }
-        if (byState[UnitState.READY.ordinal()] > 0) {
+        if (ready > 0) {
             return delivery.method().isPickup() ? OrderStatus.READY_FOR_PICKUP : OrderStatus.READY_TO_SHIP;
         }
-        if (byState[UnitState.SHIPPED.ordinal()] > 0) {
+        if (shipped > 0) {
             return OrderStatus.SHIPPED;
         }
-        int returned = byState[UnitState.RETURNED.ordinal()];
         if (returned == quantity - cancelled) {
             return OrderStatus.RETURNED;
         }
         if (returned > 0) {
             return OrderStatus.PARTIALLY_RETURNED;
         }
-        return byState[UnitState.PICKED_UP.ordinal()] > 0 ? OrderStatus.PICKED_UP : OrderStatus.DELIVERED;
+        return pickedUp > 0 ? OrderStatus.PICKED_UP : OrderStatus.DELIVERED;
     }
 
     /** The line with {@code lineId}. */
