@@ -291,14 +291,12 @@ final class Fit {
 
     /** Placements the quick loader search may try before the complete search over the pairs of boxes runs. */
     static final int LOADER_BUDGET = 20_000;
-    /** Placements the search over every packing may try for one part of a group before that part counts as undecided. */
+    /** Orders of pairs the search over every packing may try for one part of a group before it counts as undecided. */
     static final int PART_BUDGET = 20_000;
-    /** Positions the search over every packing may check per placement of its budget before it gives up all the same. */
-    private static final int CHECKS_PER_PLACEMENT = 20;
 
     /**
      * Whether the largest boxes (by volume: all but the smallest, all but the two smallest, and so on down to two)
-     * fit in no packing at all, by {@link #anyPacking} with {@code budget} placements per part; then the group cannot
+     * fit in no packing at all, by {@link #everyPacking} with {@code budget} orders of pairs per part; then the group cannot
      * fit either. Stops at the first part that is shown to fit, as smaller parts fit too.
      */
     static boolean largestCannotFit(int[] container, int[][] sizes, int budget) {
@@ -309,7 +307,7 @@ final class Fit {
                 part[i] = sizes[order[i]];
             }
             try {
-                if (anyPacking(container, part, budget) == null) {
+                if (everyPacking(container, part, budget) == null) {
                     return true;
                 }
                 return false;
@@ -320,30 +318,6 @@ final class Fit {
         return false;
     }
 
-    /**
-     * Exhaustive search over every packing, not only the loader-built ones of {@link #exhaustive}: pushed towards the
-     * corner along each axis in turn, every packing has each box's coordinate equal to a sum of extents of other
-     * boxes, so the boxes go in by the position of their corner (lowest, then back, then left), each at such sums
-     * only. Null when the boxes fit in no packing.
-     *
-     * @throws Undecided when more than {@code budget} placements were tried
-     */
-    static int[][] anyPacking(int[] container, int[][] sizes, int budget) throws Undecided {
-        long total = 0;
-        for (int[] s : sizes) {
-            if (!fitsAlone(container, s)) {
-                return null;
-            }
-            total += volume(s);
-        }
-        if (total > volume(container)) {
-            return null;
-        }
-        AnySearch search = new AnySearch(container, sizes, budget);
-        return search.run(0) ? search.result() : null;
-    }
-
-    /** The sums of sides, one side or none of each box, that are below {@code side}, ascending. */
     /**
      * Whether the boxes still to place (those without a placement in {@code placed}), whose corners go at height
      * {@code floor} or above, fit by volume and each alone in the part of the carton above {@code floor} that the
@@ -368,162 +342,6 @@ final class Fit {
             }
         }
         return true;
-    }
-
-    private static int[] sidesSums(int side, int[][] sizes) {
-        boolean[] reach = new boolean[side + 1];
-        reach[0] = true;
-        for (int[] s : sizes) {
-            boolean[] next = reach.clone();
-            for (int d : s) {
-                for (int v = side - d; v >= 0; v--) {
-                    if (reach[v]) {
-                        next[v + d] = true;
-                    }
-                }
-            }
-            reach = next;
-        }
-        int n = 0;
-        for (int v = 0; v < side; v++) {
-            n += reach[v] ? 1 : 0;
-        }
-        int[] out = new int[n];
-        n = 0;
-        for (int v = 0; v < side; v++) {
-            if (reach[v]) {
-                out[n++] = v;
-            }
-        }
-        return out;
-    }
-
-    private static final class AnySearch {
-        private final int[] container;
-        private final int[][] sizes;
-        private final int[] type;
-        private final int[][] turns;
-        private final int[][] sums = new int[3][];
-        private final int[][] placed;
-        private final int[] stack;
-        private final int budget;
-        private int nodes;
-        private long checks;
-
-        AnySearch(int[] container, int[][] sizes, int budget) {
-            this.container = container;
-            this.sizes = sizes;
-            this.budget = budget;
-            this.type = new int[sizes.length];
-            this.turns = new int[sizes.length][];
-            for (int i = 0; i < sizes.length; i++) {
-                type[i] = i;
-                for (int j = 0; j < i; j++) {
-                    if (Arrays.equals(sizes[i], sizes[j])) {
-                        type[i] = type[j];
-                        break;
-                    }
-                }
-                turns[i] = distinctTurns(sizes[i]);
-            }
-            for (int axis = 0; axis < 3; axis++) {
-                sums[axis] = sidesSums(container[axis], sizes);
-            }
-            this.placed = new int[sizes.length][];
-            this.stack = new int[sizes.length];
-        }
-
-        boolean run(int depth) throws Undecided {
-            if (depth == sizes.length) {
-                return true;
-            }
-            int[] last = depth > 0 ? placed[stack[depth - 1]] : null;
-            if (last != null && !roomAbove(last[2], depth)) {
-                return false;
-            }
-            long triedTypes = 0;
-            for (int i = 0; i < sizes.length; i++) {
-                if (placed[i] != null || (triedTypes & (1L << type[i])) != 0) {
-                    continue;
-                }
-                triedTypes |= 1L << type[i];
-                for (int o : turns[i]) {
-                    int[] e = turned(sizes[i], o);
-                    for (int z : sums[2]) {
-                        if (z + e[2] > container[2]) {
-                            break;
-                        }
-                        if (last != null && z < last[2]) {
-                            continue;
-                        }
-                        for (int y : sums[1]) {
-                            if (y + e[1] > container[1]) {
-                                break;
-                            }
-                            if (last != null && z == last[2] && y < last[1]) {
-                                continue;
-                            }
-                            int clearFrom = 0;
-                            for (int x : sums[0]) {
-                                if (x + e[0] > container[0]) {
-                                    break;
-                                }
-                                if (x < clearFrom || last != null && z == last[2] && y == last[1] && x <= last[0]) {
-                                    continue;
-                                }
-                                if (++checks > CHECKS_PER_PLACEMENT * (long) budget) {
-                                    throw new Undecided();
-                                }
-                                int[] box = {x, y, z, e[0], e[1], e[2], o};
-                                int blocker = blocker(box, depth);
-                                if (blocker >= 0) {
-                                    // no position overlapping that box along x is free either
-                                    clearFrom = placed[blocker][0] + placed[blocker][3];
-                                    continue;
-                                }
-                                if (++nodes > budget) {
-                                    throw new Undecided();
-                                }
-                                placed[i] = box;
-                                stack[depth] = i;
-                                if (run(depth + 1)) {
-                                    return true;
-                                }
-                                placed[i] = null;
-                            }
-                        }
-                    }
-                }
-            }
-            return false;
-        }
-
-        /** Boxes still to place have their corner at height {@code floor} or above: they must fit in the room there. */
-        private boolean roomAbove(int floor, int depth) {
-            return Fit.roomAbove(container, sizes, placed, stack, floor, depth);
-        }
-
-        /** A placed box that {@code box} overlaps (the one reaching farthest along x), or -1. */
-        private int blocker(int[] box, int depth) {
-            int found = -1;
-            for (int k = 0; k < depth; k++) {
-                int[] b = placed[stack[k]];
-                if (box[0] < b[0] + b[3] && b[0] < box[0] + box[3] && box[1] < b[1] + b[4] && b[1] < box[1] + box[4]
-                        && box[2] < b[2] + b[5] && b[2] < box[2] + box[5]
-                        && (found < 0 || b[0] + b[3] > placed[found][0] + placed[found][3])) {
-                    found = stack[k];
-                }
-            }
-            return found;
-        }
-
-        int[][] result() {
-            int[][] out = new int[sizes.length][];
-            for (int i = 0; i < sizes.length; i++) {
-                out[i] = new int[] {placed[i][0], placed[i][1], placed[i][2], placed[i][6]};
-            }
-            return out;
-        }
     }
 
     /**
