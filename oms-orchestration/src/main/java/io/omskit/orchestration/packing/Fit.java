@@ -296,8 +296,8 @@ final class Fit {
 
     /**
      * Whether the largest boxes (by volume: all but the smallest, all but the two smallest, and so on down to two)
-     * fit in no packing at all, by {@link #everyPacking} with {@code budget} orders of pairs per part; then the group cannot
-     * fit either. Stops at the first part that is shown to fit, as smaller parts fit too.
+     * fit in no packing at all, by {@link #everyPacking} with {@code budget} orders of pairs per part; then the group
+     * cannot fit either. Stops at the first part that is shown to fit, as smaller parts fit too.
      */
     static boolean largestCannotFit(int[] container, int[][] sizes, int budget) {
         Integer[] order = byVolumeDescending(sizes);
@@ -507,9 +507,13 @@ final class Fit {
      * one axis, and, conversely, once each box has a turn and each pair such an order, the boxes fit exactly when along
      * each axis the longest chain of boxes ordered one after another fits the container's side (each box then goes
      * where the chain before it ends). Boxes are taken largest first, each given a turn, then its order against each
-     * box before it; a pair already ordered through a third box is not branched on, and a chain too long for its side
-     * ends the branch. The first order chosen along each axis is taken one way only (the mirror image of a packing
-     * along an axis is a packing).
+     * box before it. The branches for a pair exclude each other: ordered along the axis with the most room; else side
+     * by side across that axis and ordered along the next; else side by side across both and ordered along the third.
+     * A pair already ordered through a third box is not branched on. A branch ends when a chain is too long for its
+     * side, when two boxes known to be side by side across an axis become ordered along it, or when boxes side by side
+     * two by two across an axis (so all crossing one plane) show more cross section than the container's. Two
+     * symmetries are used: the first order chosen along each axis is taken one way only (a packing mirrored along an
+     * axis is a packing), and an identical box is turned no less than the one before it (identical boxes can swap).
      */
     private static final class PairSearch {
         private final int[] container;
