@@ -109,6 +109,14 @@ public final class PostgresOms implements AutoCloseable {
         return notifications;
     }
 
+    /**
+     * The carriers' on-time record store on this database, shared by every node: keep the carrier choice's record in it
+     * with {@code OnTimeRecord.create().keptIn(pg.onTimeRecordStore())}. Each call answers a new, equivalent adapter.
+     */
+    public PostgresOnTimeRecordStore onTimeRecordStore() {
+        return new PostgresOnTimeRecordStore(dataSource);
+    }
+
     /** The return repository (for {@code Returns.builder(oms).repository(...)}); its events go through the same outbox. */
     public PostgresReturnRepository returnRepository() {
         return returns;

@@ -68,7 +68,8 @@ final class TestDatabase {
             s.execute("truncate inv_inbound, inv_movement, inv_position, inv_sku, inv_reservation, inv_allocation,"
                     + " oms_outbox, oms_order, oms_fulfilment, oms_notification, oms_transfer, oms_return,"
                     + " oms_order_sku, oms_order_history,"
-                    + " oms_backorder_fill, oms_backorder_receipt, oms_backorder, oms_backorder_position"
+                    + " oms_backorder_fill, oms_backorder_receipt, oms_backorder, oms_backorder_position,"
+                    + " oms_on_time_tally, oms_delivery_observation"
                     + " restart identity cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean the test database", e);

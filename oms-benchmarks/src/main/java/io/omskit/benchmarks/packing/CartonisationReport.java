@@ -59,14 +59,20 @@ public final class CartonisationReport {
         System.out.println("| units | proved optimal | mean ms |");
         System.out.println("|---|---|---|");
         for (int units = 1; units <= Cartoniser.EXACT_UP_TO_UNITS; units++) {
-            int proved = 0;
             long started = System.nanoTime();
-            for (List<PackLine> lines : PackingInstances.fulfilments(INSTANCES, units, 7L * units)) {
-                proved += ((CartonisationResult.Packed) cartoniser.pack(lines)).provedOptimal() ? 1 : 0;
-            }
+            int proved = provedOptimal(cartoniser, units);
             System.out.printf("| %d | %d of %d | %.1f |%n", units, proved, INSTANCES,
                     (System.nanoTime() - started) / 1e6 / INSTANCES);
         }
+    }
+
+    /** How many of the report's 100 fulfilments of {@code units} units {@code cartoniser} proves optimal. */
+    static int provedOptimal(Cartoniser cartoniser, int units) {
+        int proved = 0;
+        for (List<PackLine> lines : PackingInstances.fulfilments(INSTANCES, units, 7L * units)) {
+            proved += ((CartonisationResult.Packed) cartoniser.pack(lines)).provedOptimal() ? 1 : 0;
+        }
+        return proved;
     }
 
     /** Each carton's contents, one unit per entry; {@code threeD}: checked by extreme points, else by volume. */

@@ -3,9 +3,14 @@ package io.omskit.orchestration.carrier;
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.fulfilment.FulfilmentEvent;
+import io.omskit.core.inmemory.InMemoryOnTimeRecordStore;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.shipping.CarrierService;
 import io.omskit.core.shipping.Lane;
+import io.omskit.core.spi.DeliveryObservation;
+import io.omskit.core.spi.OnTimeRecordStore;
+import io.omskit.core.spi.OnTimeTally;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -19,6 +24,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * is pulled towards the service's share on the whole country from that origin with the weight of
  * {@code laneStrength} parcels, and that share towards {@code prior} with the weight of {@code priorStrength} parcels
  * (a Beta prior: with no history the probability is {@code prior}).
+ *
+ * <p>Where the counts are kept: a record {@link #keptIn(OnTimeRecordStore) kept in} an {@link OnTimeRecordStore}
+ * (PostgreSQL, say) loads the store's tallies when made and writes every parcel to the store before counting it, so a
+ * restarted node or another node starts from what was learnt; reads stay in memory (carrier choice sits on the hot
+ * path), and {@link #refresh()} takes in what other nodes recorded since. Without a store the counts live in memory
+ * only. Either way a parcel is counted once per observation id (the tracking event's id), so replaying events that
+ * were counted already changes nothing.
  */
 public final class OnTimeRecord {
 
@@ -54,13 +66,19 @@ public final class OnTimeRecord {
     private final double prior;
     private final double priorStrength;
     private final double laneStrength;
-    // [onTime, late] per key
-    private final ConcurrentHashMap<Key, AtomicLongArray> tallies = new ConcurrentHashMap<>();
+    private final OnTimeRecordStore store;
+    // [onTime, late] per key: what the store holds, as last loaded, plus what this record counted since
+    private volatile ConcurrentHashMap<Key, AtomicLongArray> tallies = new ConcurrentHashMap<>();
 
-    private OnTimeRecord(double prior, double priorStrength, double laneStrength) {
+    private OnTimeRecord(double prior, double priorStrength, double laneStrength, OnTimeRecordStore store) {
         this.prior = prior;
         this.priorStrength = priorStrength;
         this.laneStrength = laneStrength;
+        this.store = store;
+    }
+
+    private OnTimeRecord(double prior, double priorStrength, double laneStrength) {
+        this(prior, priorStrength, laneStrength, new InMemoryOnTimeRecordStore());
     }
 
     /** An empty record with the default prior (90% on time, worth 10 parcels) and lane strength (5 parcels). */
@@ -89,20 +107,72 @@ public final class OnTimeRecord {
         return new OnTimeRecord(prior, priorStrength, laneStrength);
     }
 
-    /** Records one delivered parcel of {@code service} on {@code lane}, on time or late. */
-    public void record(CarrierService service, Lane lane, boolean onTime) {
-        Checks.notNull(service, "service");
-        Checks.notNull(lane, "lane");
-        add(key(service, lane), onTime);
-        if (!lane.postalArea().isEmpty()) {
-            add(key(service, lane.wholeCountry()), onTime);
-        }
+    /**
+     * A record with this one's smoothing whose counts are kept in {@code store}: it starts from the store's tallies
+     * (nothing of this record's own counts is copied).
+     *
+     * @throws NullPointerException when {@code store} is null
+     * @throws io.omskit.core.spi.SpiException when the store cannot be read
+     */
+    public OnTimeRecord keptIn(OnTimeRecordStore store) {
+        OnTimeRecord kept = new OnTimeRecord(prior, priorStrength, laneStrength, Checks.notNull(store, "store"));
+        kept.refresh();
+        return kept;
     }
 
-    /** Learns from {@code event} when it is a {@link FulfilmentEvent.ParcelDeliveryRecorded}; ignores any other. */
+    /**
+     * Reloads the counts from the store this record is kept in, taking in what other nodes recorded; a record without
+     * a store of its own keeps its counts.
+     *
+     * @throws io.omskit.core.spi.SpiException when the store cannot be read (the counts are left as they were)
+     */
+    public void refresh() {
+        ConcurrentHashMap<Key, AtomicLongArray> loaded = new ConcurrentHashMap<>();
+        for (OnTimeTally t : store.tallies()) {
+            Lane lane = t.lane();
+            loaded.put(new Key(t.carrier(), t.service(), lane.origin(), lane.country(), lane.postalArea()),
+                    new AtomicLongArray(new long[] {t.onTime(), t.late()}));
+        }
+        tallies = loaded;
+    }
+
+    /**
+     * Records one delivered parcel of {@code service} on {@code lane}, on time or late, under a new observation id
+     * (so a retry counts it again: prefer {@link #record(DeliveryObservation)} with the tracking event's id).
+     *
+     * @throws io.omskit.core.spi.SpiException when the store failed; the parcel was not counted
+     */
+    public void record(CarrierService service, Lane lane, boolean onTime) {
+        record(new DeliveryObservation(UUID.randomUUID(), service, lane, onTime));
+    }
+
+    /**
+     * Records one delivered parcel, once per observation id: an id counted before (by this node or, when kept in a
+     * shared store, by another) changes nothing.
+     *
+     * @return whether it was counted now
+     * @throws NullPointerException when {@code observation} is null
+     * @throws io.omskit.core.spi.SpiException when the store failed; the parcel was not counted
+     */
+    public boolean record(DeliveryObservation observation) {
+        Checks.notNull(observation, "observation");
+        if (!store.record(observation)) {
+            return false;
+        }
+        add(key(observation.service(), observation.lane()), observation.onTime());
+        if (!observation.lane().postalArea().isEmpty()) {
+            add(key(observation.service(), observation.lane().wholeCountry()), observation.onTime());
+        }
+        return true;
+    }
+
+    /**
+     * Learns from {@code event} when it is a {@link FulfilmentEvent.ParcelDeliveryRecorded} (once per event id);
+     * ignores any other.
+     */
     public void observe(DomainEvent event) {
         if (event instanceof FulfilmentEvent.ParcelDeliveryRecorded d) {
-            record(d.service(), d.lane(), d.onTime());
+            record(new DeliveryObservation(d.eventId(), d.service(), d.lane(), d.onTime()));
         }
     }
 

@@ -29,21 +29,20 @@ import org.joda.money.Money;
  *       carton across each middle plane, the volume within the lengths the units' sides can add up to, Fekete and
  *       Schepers' dual feasible functions per axis over every turn of the units), by a search over every packing of
  *       the group's largest units (the group less its smallest unit, less its two smallest, and so on; when such a
- *       part fits no way, neither does the group), and, if none of these decides, by an exhaustive search over the
- *       packings a loader builds
- *       bottom-up: boxes go in by the position of their corner (lowest, then back, then left), any of the six
- *       rotations (turns that give the same extents tried once), identical boxes in one order only, each coordinate
- *       against the carton's wall or the far side of a touching box put in earlier. Answers are cached per multiset
- *       of units and carton. A search that tries more than its {@link #withFitSearchBudget budget} of placements
- *       gives up; such a group counts, in a lower bound computed by the same programme, at the price of the carton
- *       it might fit.
+ *       part fits no way, neither does the group), by a quick search over the packings a loader builds bottom-up,
+ *       and, if none of these decides, by a complete search over every packing: in any packing each two units lie
+ *       one before the other along some axis, and once each unit has a turn and each pair such an order, the units
+ *       fit exactly when along each axis the longest chain of units one after another fits the carton; the search
+ *       gives each unit (largest first) a turn and each pair an order, branches that exclude each other (ordered
+ *       along x; else side by side across x and ordered along y; else side by side across x and y and ordered along
+ *       z), and abandons a branch when a chain is too long or units side by side across an axis show more cross
+ *       section than the carton. Answers are cached per multiset of units and carton. A search that tries more than
+ *       its {@link #withFitSearchBudget budget} of placements gives up; such a group counts, in a lower bound
+ *       computed by the same programme, at the price of the carton it might fit.
  *       <p>{@code provedOptimal} is true when that lower bound reaches the answer's cost. It then means precisely:
  *       no packing of these units costs less (carton costs plus the {@link ParcelPricing}'s prices, with the pricing
- *       honouring its contract) among packings in which every carton's content has one of the loader-built
- *       arrangements above. The class can miss arrangements in which a low box is held in place only by a box
- *       standing higher up, so a cheaper packing of that rare kind is not ruled out (a group refused by the
- *       bounds or by the search over every packing of its largest units fits in no packing at all). Groups whose search gave up do
- *       not spoil the proof when no answer that uses them could be cheaper.</li>
+ *       honouring its contract), over every way of putting them in cartons, each unit turned any of six ways. Groups
+ *       whose search gave up do not spoil the proof when no answer that uses them could be cheaper.</li>
  *   <li>More units: a heuristic, the cheaper of two starts. One opens parcels one at a time in the carton that packs
  *       the remaining units (largest first, extreme points) at the least cost per packed volume; the other is first
  *       fit decreasing by volume into the largest carton. Then every parcel moves to its cheapest carton that still

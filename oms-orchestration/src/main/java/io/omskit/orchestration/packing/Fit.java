@@ -229,14 +229,12 @@ final class Fit {
     }
 
     /**
-     * Exhaustive search over the packings a loader builds bottom-up: boxes go in by the position of their corner
-     * (lowest first, then nearest the back wall, then leftmost), each turned any way, and each of a box's coordinates
-     * is 0 or the far side of an earlier box that it touches there (overlapping it in the other two directions). Every
-     * choice of box, rotation and such position is tried; identical boxes in one order only. Before it, the bounds
-     * and {@link #largestCannotFit} may refuse the boxes (then no packing of any kind exists). Null when no such
-     * packing exists.
+     * Whether the boxes fit, decided exactly (over every packing, rotations allowed) unless the budget runs out. The
+     * bounds and {@link #largestCannotFit} may refuse the boxes first; a quick loader search (up to
+     * {@value #LOADER_BUDGET} placements) may find a packing; otherwise the complete {@link PairSearch} decides. Null
+     * when the boxes fit in no packing at all.
      *
-     * @throws Undecided when more than {@code budget} placements were tried
+     * @throws Undecided when the budget ran out before the answer was known
      */
     static int[][] exhaustive(int[] container, int[][] sizes, int budget) throws Undecided {
         for (int[] s : sizes) {
@@ -264,19 +262,42 @@ final class Fit {
         if (largestCannotFit(container, sizes, Math.min(PART_BUDGET, budget))) {
             return null;
         }
-        Search search = new Search(container, sizes, budget);
-        return search.run(0) ? search.result() : null;
+        Search loader = new Search(container, sizes, Math.min(budget, LOADER_BUDGET));
+        try {
+            if (loader.run(0)) {
+                return loader.result();
+            }
+        } catch (Undecided e) {
+            // the complete search below settles it
+        }
+        return everyPacking(container, sizes, budget);
     }
 
-    /** Placements the search over every packing may try for one part of a group before that part counts as undecided. */
+    /**
+     * The complete {@link PairSearch} alone, no bound or quicker search before it: a packing, or null when the boxes fit
+     * in no packing at all.
+     *
+     * @throws Undecided when more than {@code budget} orders of pairs were tried
+     */
+    static int[][] everyPacking(int[] container, int[][] sizes, int budget) throws Undecided {
+        for (int[] s : sizes) {
+            if (!fitsAlone(container, s)) {
+                return null;
+            }
+        }
+        PairSearch search = new PairSearch(container, sizes, budget);
+        return search.run(0, -1, new int[3][sizes.length], new int[3][sizes.length]) ? search.result() : null;
+    }
+
+    /** Placements the quick loader search may try before the complete search over the pairs of boxes runs. */
+    static final int LOADER_BUDGET = 20_000;
+    /** Orders of pairs the search over every packing may try for one part of a group before it counts as undecided. */
     static final int PART_BUDGET = 20_000;
-    /** Positions the search over every packing may check per placement of its budget before it gives up all the same. */
-    private static final int CHECKS_PER_PLACEMENT = 20;
 
     /**
      * Whether the largest boxes (by volume: all but the smallest, all but the two smallest, and so on down to two)
-     * fit in no packing at all, by {@link #anyPacking} with {@code budget} placements per part; then the group cannot
-     * fit either. Stops at the first part that is shown to fit, as smaller parts fit too.
+     * fit in no packing at all, by {@link #everyPacking} with {@code budget} orders of pairs per part; then the group
+     * cannot fit either. Stops at the first part that is shown to fit, as smaller parts fit too.
      */
     static boolean largestCannotFit(int[] container, int[][] sizes, int budget) {
         Integer[] order = byVolumeDescending(sizes);
@@ -286,7 +307,7 @@ final class Fit {
                 part[i] = sizes[order[i]];
             }
             try {
-                if (anyPacking(container, part, budget) == null) {
+                if (everyPacking(container, part, budget) == null) {
                     return true;
                 }
                 return false;
@@ -297,30 +318,6 @@ final class Fit {
         return false;
     }
 
-    /**
-     * Exhaustive search over every packing, not only the loader-built ones of {@link #exhaustive}: pushed towards the
-     * corner along each axis in turn, every packing has each box's coordinate equal to a sum of extents of other
-     * boxes, so the boxes go in by the position of their corner (lowest, then back, then left), each at such sums
-     * only. Null when the boxes fit in no packing.
-     *
-     * @throws Undecided when more than {@code budget} placements were tried
-     */
-    static int[][] anyPacking(int[] container, int[][] sizes, int budget) throws Undecided {
-        long total = 0;
-        for (int[] s : sizes) {
-            if (!fitsAlone(container, s)) {
-                return null;
-            }
-            total += volume(s);
-        }
-        if (total > volume(container)) {
-            return null;
-        }
-        AnySearch search = new AnySearch(container, sizes, budget);
-        return search.run(0) ? search.result() : null;
-    }
-
-    /** The sums of sides, one side or none of each box, that are below {@code side}, ascending. */
     /**
      * Whether the boxes still to place (those without a placement in {@code placed}), whose corners go at height
      * {@code floor} or above, fit by volume and each alone in the part of the carton above {@code floor} that the
@@ -345,162 +342,6 @@ final class Fit {
             }
         }
         return true;
-    }
-
-    private static int[] sidesSums(int side, int[][] sizes) {
-        boolean[] reach = new boolean[side + 1];
-        reach[0] = true;
-        for (int[] s : sizes) {
-            boolean[] next = reach.clone();
-            for (int d : s) {
-                for (int v = side - d; v >= 0; v--) {
-                    if (reach[v]) {
-                        next[v + d] = true;
-                    }
-                }
-            }
-            reach = next;
-        }
-        int n = 0;
-        for (int v = 0; v < side; v++) {
-            n += reach[v] ? 1 : 0;
-        }
-        int[] out = new int[n];
-        n = 0;
-        for (int v = 0; v < side; v++) {
-            if (reach[v]) {
-                out[n++] = v;
-            }
-        }
-        return out;
-    }
-
-    private static final class AnySearch {
-        private final int[] container;
-        private final int[][] sizes;
-        private final int[] type;
-        private final int[][] turns;
-        private final int[][] sums = new int[3][];
-        private final int[][] placed;
-        private final int[] stack;
-        private final int budget;
-        private int nodes;
-        private long checks;
-
-        AnySearch(int[] container, int[][] sizes, int budget) {
-            this.container = container;
-            this.sizes = sizes;
-            this.budget = budget;
-            this.type = new int[sizes.length];
-            this.turns = new int[sizes.length][];
-            for (int i = 0; i < sizes.length; i++) {
-                type[i] = i;
-                for (int j = 0; j < i; j++) {
-                    if (Arrays.equals(sizes[i], sizes[j])) {
-                        type[i] = type[j];
-                        break;
-                    }
-                }
-                turns[i] = distinctTurns(sizes[i]);
-            }
-            for (int axis = 0; axis < 3; axis++) {
-                sums[axis] = sidesSums(container[axis], sizes);
-            }
-            this.placed = new int[sizes.length][];
-            this.stack = new int[sizes.length];
-        }
-
-        boolean run(int depth) throws Undecided {
-            if (depth == sizes.length) {
-                return true;
-            }
-            int[] last = depth > 0 ? placed[stack[depth - 1]] : null;
-            if (last != null && !roomAbove(last[2], depth)) {
-                return false;
-            }
-            long triedTypes = 0;
-            for (int i = 0; i < sizes.length; i++) {
-                if (placed[i] != null || (triedTypes & (1L << type[i])) != 0) {
-                    continue;
-                }
-                triedTypes |= 1L << type[i];
-                for (int o : turns[i]) {
-                    int[] e = turned(sizes[i], o);
-                    for (int z : sums[2]) {
-                        if (z + e[2] > container[2]) {
-                            break;
-                        }
-                        if (last != null && z < last[2]) {
-                            continue;
-                        }
-                        for (int y : sums[1]) {
-                            if (y + e[1] > container[1]) {
-                                break;
-                            }
-                            if (last != null && z == last[2] && y < last[1]) {
-                                continue;
-                            }
-                            int clearFrom = 0;
-                            for (int x : sums[0]) {
-                                if (x + e[0] > container[0]) {
-                                    break;
-                                }
-                                if (x < clearFrom || last != null && z == last[2] && y == last[1] && x <= last[0]) {
-                                    continue;
-                                }
-                                if (++checks > CHECKS_PER_PLACEMENT * (long) budget) {
-                                    throw new Undecided();
-                                }
-                                int[] box = {x, y, z, e[0], e[1], e[2], o};
-                                int blocker = blocker(box, depth);
-                                if (blocker >= 0) {
-                                    // no position overlapping that box along x is free either
-                                    clearFrom = placed[blocker][0] + placed[blocker][3];
-                                    continue;
-                                }
-                                if (++nodes > budget) {
-                                    throw new Undecided();
-                                }
-                                placed[i] = box;
-                                stack[depth] = i;
-                                if (run(depth + 1)) {
-                                    return true;
-                                }
-                                placed[i] = null;
-                            }
-                        }
-                    }
-                }
-            }
-            return false;
-        }
-
-        /** Boxes still to place have their corner at height {@code floor} or above: they must fit in the room there. */
-        private boolean roomAbove(int floor, int depth) {
-            return Fit.roomAbove(container, sizes, placed, stack, floor, depth);
-        }
-
-        /** A placed box that {@code box} overlaps (the one reaching farthest along x), or -1. */
-        private int blocker(int[] box, int depth) {
-            int found = -1;
-            for (int k = 0; k < depth; k++) {
-                int[] b = placed[stack[k]];
-                if (box[0] < b[0] + b[3] && b[0] < box[0] + box[3] && box[1] < b[1] + b[4] && b[1] < box[1] + box[4]
-                        && box[2] < b[2] + b[5] && b[2] < box[2] + box[5]
-                        && (found < 0 || b[0] + b[3] > placed[found][0] + placed[found][3])) {
-                    found = stack[k];
-                }
-            }
-            return found;
-        }
-
-        int[][] result() {
-            int[][] out = new int[sizes.length][];
-            for (int i = 0; i < sizes.length; i++) {
-                out[i] = new int[] {placed[i][0], placed[i][1], placed[i][2], placed[i][6]};
-            }
-            return out;
-        }
     }
 
     /**
@@ -661,6 +502,235 @@ final class Fit {
         return values;
     }
 
+    /**
+     * A complete search by the pairs of boxes: in any packing every two boxes lie one before the other along at least
+     * one axis, and, conversely, once each box has a turn and each pair such an order, the boxes fit exactly when along
+     * each axis the longest chain of boxes ordered one after another fits the container's side (each box then goes
+     * where the chain before it ends). Boxes are taken largest first, each given a turn, then its order against each
+     * box before it. The branches for a pair exclude each other: ordered along the axis with the most room; else side
+     * by side across that axis and ordered along the next; else side by side across both and ordered along the third.
+     * A pair already ordered through a third box is not branched on. A branch ends when a chain is too long for its
+     * side, when two boxes known to be side by side across an axis become ordered along it, or when boxes side by side
+     * two by two across an axis (so all crossing one plane) show more cross section than the container's. Two
+     * symmetries are used: the first order chosen along each axis is taken one way only (a packing mirrored along an
+     * axis is a packing), and an identical box is turned no less than the one before it (identical boxes can swap).
+     */
+    private static final class PairSearch {
+        private final int[] container;
+        private final int[][] sizes;
+        private final int[] order;
+        private final int[][] extents;
+        private final int[] turn;
+        private final int budget;
+        private int nodes;
+        private int[][] answer;
+
+        PairSearch(int[] container, int[][] sizes, int budget) {
+            this.container = container;
+            this.sizes = sizes;
+            this.budget = budget;
+            Integer[] byVolume = byVolumeDescending(sizes);
+            // identical boxes next to each other (see the turns they may take)
+            Arrays.sort(byVolume, (a, b) -> volume(sizes[a]) != volume(sizes[b])
+                    ? Long.compare(volume(sizes[b]), volume(sizes[a])) : Arrays.compare(sizes[a], sizes[b]));
+            this.order = new int[sizes.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = byVolume[i];
+            }
+            this.extents = new int[sizes.length][];
+            this.turn = new int[sizes.length];
+        }
+
+        /**
+         * @param rank    the box being added, by rank in {@code order}
+         * @param against the box before it whose order against it is decided next; -1: its turn is
+         * @param before per axis, per box (by rank in {@code order}), the boxes known to lie wholly before it: a
+         *               transitively closed relation, as bit sets of ranks
+         */
+        boolean run(int rank, int against, int[][] before, int[][] across) throws Undecided {
+            if (rank == sizes.length) {
+                answer = positions(before);
+                return true;
+            }
+            if (against == rank) {
+                return run(rank + 1, -1, before, across);
+            }
+            if (against < 0) {
+                int box = order[rank];
+                // identical boxes can swap places: turned no less than the one before them, they miss no packing
+                boolean likePrevious = rank > 0 && Arrays.equals(sizes[order[rank - 1]], sizes[box]);
+                for (int o : distinctTurns(sizes[box])) {
+                    if (likePrevious && o < turn[rank - 1]) {
+                        continue;
+                    }
+                    int[] e = turned(sizes[box], o);
+                    if (e[0] > container[0] || e[1] > container[1] || e[2] > container[2]) {
+                        continue;
+                    }
+                    extents[rank] = e;
+                    turn[rank] = o;
+                    if (run(rank, 0, before, across)) {
+                        return true;
+                    }
+                }
+                extents[rank] = null;
+                return false;
+            }
+            int bit = 1 << against;
+            int rankBit = 1 << rank;
+            for (int axis = 0; axis < 3; axis++) {
+                if ((before[axis][rank] & bit) != 0 || (before[axis][against] & rankBit) != 0) {
+                    return run(rank, against + 1, before, across);
+                }
+            }
+            // the branches exclude each other: ordered along x; else side by side across x and ordered along y; ...
+            // each order of the pair, and how much of its axis's side the longest chain then leaves free
+            int[][][] orders = new int[3][2][];
+            int[][] room = new int[3][2];
+            Integer[] axes = {0, 1, 2};
+            int[] best = new int[3];
+            for (int axis = 0; axis < 3; axis++) {
+                boolean firstOnAxis = true;
+                for (int k = 0; k <= rank && firstOnAxis; k++) {
+                    firstOnAxis = before[axis][k] == 0;
+                }
+                best[axis] = Integer.MIN_VALUE;
+                for (int way = 0; way < (firstOnAxis ? 1 : 2); way++) {
+                    orders[axis][way] = way == 0 ? ordered(before[axis], against, rank, rank)
+                            : ordered(before[axis], rank, against, rank);
+                    room[axis][way] = container[axis] - longestChain(orders[axis][way], axis, rank);
+                    best[axis] = Math.max(best[axis], room[axis][way]);
+                }
+            }
+            // most room first finds a packing sooner; the branches exclude each other whatever the order
+            Arrays.sort(axes, (x, y) -> Integer.compare(best[y], best[x]));
+            int[][] sideBySide = across;
+            for (int axis : axes) {
+                int first = orders[axis][1] != null && room[axis][1] > room[axis][0] ? 1 : 0;
+                for (int w = 0; w < 2; w++) {
+                    int way = w == 0 ? first : 1 - first;
+                    if (orders[axis][way] == null || room[axis][way] < 0) {
+                        continue;
+                    }
+                    if (++nodes > budget) {
+                        throw new Undecided();
+                    }
+                    int[][] next = before.clone();
+                    next[axis] = orders[axis][way];
+                    if (keepsSideBySide(next[axis], sideBySide[axis], rank) && run(rank, against + 1, next, sideBySide)) {
+                        return true;
+                    }
+                }
+                sideBySide = sideBySide.clone();
+                sideBySide[axis] = sideBySide[axis].clone();
+                sideBySide[axis][rank] |= bit;
+                sideBySide[axis][against] |= rankBit;
+                if (!crossSectionsFit(sideBySide[axis], axis, rank)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** Whether no two boxes known to be side by side across the axis are ordered along it. */
+        private static boolean keepsSideBySide(int[] before, int[] sideBySide, int rank) {
+            for (int k = 0; k <= rank; k++) {
+                if ((before[k] & sideBySide[k]) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Boxes side by side across an axis two by two all cross one plane across it (intervals that meet two by two
+         * share a point), so their cross sections must fit in the container's: false when the boxes side by side with
+         * {@code rank} and each other show more area than that.
+         */
+        private boolean crossSectionsFit(int[] sideBySide, int axis, int rank) {
+            int b = (axis + 1) % 3;
+            int c = (axis + 2) % 3;
+            long room = (long) container[b] * container[c];
+            int neighbours = sideBySide[rank];
+            for (int subset = neighbours; subset != 0; subset = (subset - 1) & neighbours) {
+                long area = (long) extents[rank][b] * extents[rank][c];
+                boolean clique = true;
+                for (int k = 0; k < rank && clique; k++) {
+                    if ((subset & (1 << k)) != 0) {
+                        clique = (sideBySide[k] & (subset & ~(1 << k))) == (subset & ~(1 << k));
+                        area += (long) extents[k][b] * extents[k][c];
+                    }
+                }
+                if (clique && area > room) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** {@code before} with {@code low} before {@code high} and all that follows, closed again. */
+        private static int[] ordered(int[] before, int low, int high, int rank) {
+            int[] out = before.clone();
+            int lowAndBefore = before[low] | (1 << low);
+            for (int k = 0; k <= rank; k++) {
+                if (k == high || (before[k] & (1 << high)) != 0) {
+                    out[k] |= lowAndBefore;
+                }
+            }
+            return out;
+        }
+
+        /** How long the longest chain of boxes (ranks up to {@code rank}) one before the other along the axis is. */
+        private int longestChain(int[] before, int axis, int rank) {
+            int[] start = starts(before, axis, rank);
+            int longest = 0;
+            for (int k = 0; k <= rank; k++) {
+                longest = Math.max(longest, start[k] + extents[k][axis]);
+            }
+            return longest;
+        }
+
+        /** Where each box starts along the axis when it goes right after the boxes before it. */
+        private int[] starts(int[] before, int axis, int rank) {
+            int[] start = new int[rank + 1];
+            // a box has more boxes before it than any box before it has: fewest first is an order that works
+            Integer[] byCount = new Integer[rank + 1];
+            for (int k = 0; k <= rank; k++) {
+                byCount[k] = k;
+            }
+            Arrays.sort(byCount, (a, b) -> Integer.compare(Integer.bitCount(before[a]), Integer.bitCount(before[b])));
+            for (int k : byCount) {
+                int s = 0;
+                for (int p = 0; p <= rank; p++) {
+                    if ((before[k] & (1 << p)) != 0) {
+                        s = Math.max(s, start[p] + extents[p][axis]);
+                    }
+                }
+                start[k] = s;
+            }
+            return start;
+        }
+
+        private int[][] positions(int[][] before) {
+            int last = sizes.length - 1;
+            int[][] at = {starts(before[0], 0, last), starts(before[1], 1, last), starts(before[2], 2, last)};
+            int[][] out = new int[sizes.length][];
+            for (int k = 0; k <= last; k++) {
+                out[order[k]] = new int[] {at[0][k], at[1][k], at[2][k], turn[k]};
+            }
+            return out;
+        }
+
+        int[][] result() {
+            return answer;
+        }
+    }
+
+    /**
+     * A quick search, not complete, tried before {@link PairSearch}: the packings a loader builds bottom-up, boxes
+     * going in by the position of their corner (lowest, then back, then left), each coordinate 0 or the far side of an
+     * earlier box that it touches there.
+     */
     private static final class Search {
         private final int[] container;
         private final int[][] sizes;

@@ -252,6 +252,10 @@ final class RouteHeuristics {
      * picks (the shorter walk of the two is kept), and in each block both directions are planned and the one kept
      * whose walk, counted until the picker reaches the nearer end of the next block with picks (or the depot), is
      * shorter, instead of always starting at the end nearest the picker.
+     * <p>The name is Roodbergen and de Koster's (2001, "Routing methods for warehouses with multiple cross aisles"),
+     * but this is our reading of their idea (combined, with the choices above judged one block ahead), not checked
+     * step by step against the paper's definition, which we could not consult; its distances are those of this
+     * variant.
      */
     static Walk combinedPlus(WarehouseLayout layout, List<Spot> spots) {
         Walk left = blockwiseCombined(layout, spots, true, true);

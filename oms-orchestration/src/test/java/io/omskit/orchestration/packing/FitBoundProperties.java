@@ -36,7 +36,7 @@ class FitBoundProperties {
 
         int[][] places;
         try {
-            places = Fit.anyPacking(carton, boxes, 50_000);
+            places = Fit.everyPacking(carton, boxes, 50_000);
         } catch (Fit.Undecided e) {
             places = null;
             Assume.that(false);
@@ -88,7 +88,7 @@ class FitBoundProperties {
         }
     }
 
-    private static void assertPlacedInside(int[] carton, int[][] boxes, int[][] places) {
+    static void assertPlacedInside(int[] carton, int[][] boxes, int[][] places) {
         int[][] extents = new int[boxes.length][];
         for (int i = 0; i < boxes.length; i++) {
             extents[i] = Fit.turned(boxes[i], places[i][3]);
@@ -124,7 +124,7 @@ class FitBoundProperties {
         return pieces;
     }
 
-    private static int[][] turnedAtRandom(List<int[]> pieces, Random random) {
+    static int[][] turnedAtRandom(List<int[]> pieces, Random random) {
         int[][] out = new int[pieces.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = Fit.turned(pieces.get(i), random.nextInt(6));

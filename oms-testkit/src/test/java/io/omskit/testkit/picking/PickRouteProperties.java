@@ -3,8 +3,10 @@ package io.omskit.testkit.picking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.omskit.orchestration.picking.BinAddress;
 import io.omskit.orchestration.picking.PickRoute;
 import io.omskit.orchestration.picking.PickRouter;
+import io.omskit.orchestration.picking.PickStop;
 import io.omskit.orchestration.picking.RoutingMethod;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -78,5 +80,32 @@ class PickRouteProperties {
         double shortest = RouteVerifier.shortestByTryingEveryOrder(instance.slotting(), List.of(instance.pickList()));
         assertThat(route.distanceMetres()).isGreaterThanOrEqualTo(shortest - 1e-6);
         route.distanceByMethod().values().forEach(d -> assertThat(d).isGreaterThanOrEqualTo(shortest - 1e-6));
+    }
+    @Property(tries = 100)
+    void route_with_one_way_aisles_on_three_or_four_blocks_walks_them_one_way(@ForAll long seed,
+            @ForAll @IntRange(min = 3, max = 4) int blocks, @ForAll @IntRange(min = 1, max = 6) int lines) {
+        RandomPicking instance = RandomPicking.of(seed, 5, blocks, 3, lines).withOneWayAisles(seed);
+        PickRoute route = PickRouter.of(instance.slotting()).route(instance.pickList());
+
+        // the verifier walks the stops in order on a graph whose one-way aisles have arcs one way only
+        assertThat(RouteVerifier.problems(instance.slotting(), List.of(instance.pickList()), route)).isEmpty();
+        double shortest = RouteVerifier.shortestByTryingEveryOrder(instance.slotting(), List.of(instance.pickList()));
+        assertThat(route.distanceMetres()).isGreaterThanOrEqualTo(shortest - 1e-6);
+        route.distanceByMethod().values().forEach(d -> assertThat(d).isGreaterThanOrEqualTo(shortest - 1e-6));
+    }
+
+    @Property(tries = 100)
+    void one_way_aisles_never_shorten_a_walk_nor_the_route(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int blocks, @ForAll @IntRange(min = 1, max = 6) int lines) {
+        RandomPicking twoWay = RandomPicking.of(seed, 5, blocks, 4, lines);
+        RandomPicking oneWay = twoWay.withOneWayAisles(seed);
+        PickRoute route = PickRouter.of(oneWay.slotting()).route(oneWay.pickList());
+        List<BinAddress> bins = route.stops().stream()
+                .map(PickStop::bin).toList();
+
+        assertThat(RouteVerifier.walkLength(oneWay.slotting().layout(), bins))
+                .isGreaterThanOrEqualTo(RouteVerifier.walkLength(twoWay.slotting().layout(), bins) - 1e-6);
+        assertThat(route.distanceMetres()).isGreaterThanOrEqualTo(
+                RouteVerifier.shortestByTryingEveryOrder(twoWay.slotting(), List.of(twoWay.pickList())) - 1e-6);
     }
 }

@@ -21,8 +21,10 @@ class PickWaveProperties {
     @Property(tries = 50)
     void every_fulfilment_rides_one_trolley_that_is_never_overfilled_and_every_trip_is_a_sound_route(
             @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int fulfilments,
-            @ForAll @IntRange(min = 6, max = 20) int capacity) {
-        RandomPicking instance = RandomPicking.of(seed, 6, 1 + (int) Math.floorMod(seed, 2), 6, 6);
+            @ForAll @IntRange(min = 6, max = 20) int capacity, @ForAll boolean oneWay) {
+        RandomPicking generated = RandomPicking.of(seed, 6, 1 + (int) Math.floorMod(seed, 2), 6, 6);
+        // with one-way aisles every trip's walk is checked on the one-way graph
+        RandomPicking instance = oneWay ? generated.withOneWayAisles(seed) : generated;
         Random random = new Random(seed);
         List<PickLine> catalogue = instance.pickList().lines();
         List<PickList> wave = new ArrayList<>();
