@@ -16,7 +16,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * An {@link OnTimeRecordStore} on PostgreSQL (tables of migration V18). Recording inserts the observation's id and, only
+ * An {@link OnTimeRecordStore} on PostgreSQL (tables of migration V14). Recording inserts the observation's id and, only
  * when that insert added a row, adds the parcel to its tallies, all in one transaction: the primary key on the id
  * makes concurrent recordings of one observation count it once, and the additions are made by the database
  * ({@code on_time = on_time + 1}), so concurrent recordings from several nodes lose none.
