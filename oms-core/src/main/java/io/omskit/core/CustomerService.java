@@ -15,6 +15,7 @@ import io.omskit.core.order.OrderStatus;
 import io.omskit.core.order.OrderValidator;
 import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.Goodwill;
+import io.omskit.core.order.LineEdit;
 import io.omskit.core.order.OrderCommand;
 import io.omskit.core.payment.PaymentOutcome;
 import io.omskit.core.payment.PaymentResult;
@@ -458,5 +459,63 @@ public final class CustomerService {
 
     private Order current(OrderId id) {
         return book.find(id).orElseThrow(() -> new IllegalArgumentException("order " + id + " is unknown"));
+    }
+
+    // ---- editing lines (see OrderEdits) ----
+
+    /** The rule that lines are edited only on a confirmed order that is not on hold, cancelled or handed over. */
+    public static final String EDIT_OPEN_ORDER = "edit-open-order";
+    /** The rule that an edit needing more stock than the network has available is refused. */
+    public static final String EDIT_STOCK_SHORT = "edit-stock-short";
+    /** The rule that an edit whose extra payment the provider declined is refused. */
+    public static final String EDIT_PAYMENT_DECLINED = "edit-payment-declined";
+    /** The rule that an edit is not made while the provider declined to settle part of the order's payment. */
+    public static final String EDIT_PAYMENT_IN_LINE = "edit-payment-in-line";
+    /** The rule that an edit whose payment was undone (another edit or a cancellation came first) is not made. */
+    public static final String EDIT_UNDONE = "edit-undone";
+
+    private volatile OrderEdits edits;
+
+    /** Wires the line edits in; called once by the builder before the service is handed out. */
+    void lineEdits(OrderEdits lineEdits) {
+        this.edits = Checks.notNull(lineEdits, "lineEdits");
+    }
+
+    /**
+     * Edits the order's lines as {@code actor} asked, all or nothing: {@link LineEdit#add added} lines and raised
+     * quantities are reserved (the new units wait for the normal sourcing, as the order's other reserved units do);
+     * {@link LineEdit#remove removed} lines and lowered quantities are cancelled, open and reserved units first, then
+     * units a fulfilment holds, through the fulfilment as a part cancellation is, their stock released. The payment
+     * follows: when the edit costs more, the difference is authorised as a new tender of the order, charged last and
+     * paid with the payment method the order charges last ({@link Order#paymentRef()}; an order paid with one payment
+     * gets its payment as a first tender), under a key derived from {@code editKey}; when it costs less, what is no
+     * longer owed is voided, tender by tender in reverse charge order, never below what was captured. An order whose
+     * channel collects the payment (no payment method) moves no money. The timeline shows the edit with the actor
+     * ({@code OrderLinesEdited}).
+     *
+     * <p>Refused, nothing changed: when the order is not confirmed or is on hold, cancelled or handed over
+     * ({@value #EDIT_OPEN_ORDER}), when an edit would cancel units of a fulfilment that has begun picking
+     * ({@value #CHANGE_BEFORE_PICKING}), when the policy refuses ({@link ActionPolicy#mayChange}), when the network
+     * lacks the stock ({@value #EDIT_STOCK_SHORT}, naming SKU, available and needed), when the provider declines the
+     * difference ({@value #EDIT_PAYMENT_DECLINED}; the stock is put back), when part of the order's payment waits for
+     * people ({@value #EDIT_PAYMENT_IN_LINE}), or when the edit's payment was undone ({@value #EDIT_UNDONE}).
+     *
+     * <p>When the provider's answer is unknown or it cannot be reached, or an adapter fails, the stock is put back and
+     * the call throws: calling again with the same {@code editKey} asks the provider again under the same key and
+     * finishes the edit exactly once. Left alone, the next edit of the order (or its cancellation) asks instead and
+     * gives back what was authorised. A second call with a key already applied changes nothing and answers the order.
+     *
+     * @param edits   at least one edit, each line at most once
+     * @param editKey the caller's key of this edit, unique per order, 1 to 80 characters
+     * @return the order after the edit, or the refusal
+     * @throws ValidationException naming each bad edit (unknown line, an added line's taken id, unknown SKU, quantity
+     *         not positive or above the line limit, price in another currency or negative, a quantity below the units
+     *         already picked, shipped or collected), before anything changed
+     * @throws IllegalArgumentException when the order is unknown or the key is blank or too long
+     * @throws io.omskit.core.spi.SpiException when an adapter failed or the payment's outcome is unknown: call again
+     *         with the same key
+     */
+    public Acted<Order> editLines(OrderId id, Actor actor, List<LineEdit> edits, String editKey) {
+        return this.edits.editLines(id, actor, edits, editKey);
     }
 }
