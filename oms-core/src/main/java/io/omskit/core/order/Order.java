@@ -718,13 +718,31 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      *                                  order captured and has not refunded
      */
     public Change<Order, OrderEvent> grantGoodwill(Actor actor, Goodwill goodwill, String reference, Instant now) {
-        Checks.notNull(actor, "actor");
         Checks.notNull(goodwill, "goodwill");
         if (!goodwill.amount().getCurrencyUnit().equals(currency)) {
             throw new IllegalArgumentException("goodwill.amount must be in the order's currency " + currency + ", was "
                     + goodwill.amount());
         }
-        PaymentSummary after = goodwill.form() == Goodwill.Form.REFUND ? payment.refundedAmount(goodwill.amount()) : payment;
+        return grantGoodwill(actor, goodwill, reference,
+                goodwill.form() == Goodwill.Form.REFUND ? payment.refundedAmount(goodwill.amount()) : payment, now);
+    }
+
+    /**
+     * Records goodwill {@code actor} granted, the payment being {@code after} from now on: for a refund, the payment
+     * once the provider refunded it (its refund intents answered, see
+     * {@link PaymentSummary#answered(io.omskit.core.payment.PaymentIntent, io.omskit.core.payment.PaymentResult)}).
+     *
+     * @throws IllegalArgumentException when the amount or the payment is not in the order's currency
+     */
+    public Change<Order, OrderEvent> grantGoodwill(Actor actor, Goodwill goodwill, String reference, PaymentSummary after,
+                                                   Instant now) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(goodwill, "goodwill");
+        Checks.notNull(after, "after");
+        if (!goodwill.amount().getCurrencyUnit().equals(currency) || !after.captured().getCurrencyUnit().equals(currency)) {
+            throw new IllegalArgumentException("goodwill.amount must be in the order's currency " + currency + ", was "
+                    + goodwill.amount());
+        }
         Order next = copy(after, hold, confirmedAt);
         return withStatusEvent(next, new OrderEvent.OrderGoodwillGranted(EventIds.next(), id, next.version, now, actor,
                 goodwill, reference, after), now);
