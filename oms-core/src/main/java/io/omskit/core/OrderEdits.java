@@ -120,9 +120,15 @@ final class OrderEdits {
         return book.locked(id, () -> {
             Order order = book.current(id);
             if (order.applied(done)) {
-                return new Acted<>(order, Verdict.allow());
+                // an earlier call may have stopped after its last save: the stock and the money follow the order
+                stock.syncStock(order, null, Set.of(), false);
+                return new Acted<>(settlement.settle(id), Verdict.allow());
             }
             try {
+                if (order.applied(linesSaved(editKey))) {
+                    // checked and saved by an earlier call: what it left is cancelling units fulfilments hold
+                    return edit(id, actor, asked, editKey, tenderId);
+                }
                 order = undoOtherEdits(order, tenderId);
                 List<Problem> problems = problems(order, asked);
                 if (!problems.isEmpty()) {
@@ -239,9 +245,21 @@ final class OrderEdits {
         if (!grows) {
             return Verdict.allow();
         }
-        List<ReservationLine> wanted = stock.reservationLines(edited, UnitState.RESERVED);
-        String changeKey = "edit-" + com.google.common.hash.Hashing.sha256().hashString(order.id() + "/" + order.version()
-                + "/" + clock.instant(), StandardCharsets.UTF_8).toString().substring(0, 40);
+        // only ever grown here: what the edit releases is trimmed once it is saved, so a refusal finds the stock as it was
+        Map<io.omskit.core.catalog.Sku, Integer> most = new LinkedHashMap<>();
+        for (ReservationLine l : stock.reservationLines(order, UnitState.RESERVED)) {
+            most.merge(l.sku(), l.quantity(), Integer::sum);
+        }
+        Map<io.omskit.core.catalog.Sku, Integer> after = new LinkedHashMap<>();
+        for (ReservationLine l : stock.reservationLines(edited, UnitState.RESERVED)) {
+            after.merge(l.sku(), l.quantity(), Integer::sum);
+        }
+        after.forEach((sku, n) -> most.merge(sku, n, Math::max));
+        List<ReservationLine> wanted = new ArrayList<>();
+        most.forEach((sku, n) -> wanted.add(ReservationLine.anywhere(sku, n)));
+        // a fresh key each time: the lines are what it must hold, so asking again holds no more, while a key used
+        // before would replay and leave what a failure trimmed since
+        String changeKey = "edit-" + java.util.UUID.randomUUID();
         ReservationResult result = inventory.change(new ReservationChange(StockKeeper.reservationKey(order), changeKey,
                 StockKeeper.stockReference(order.id()), wanted, null));
         if (result instanceof ReservationResult.Insufficient short_) {

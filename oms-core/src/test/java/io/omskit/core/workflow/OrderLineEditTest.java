@@ -312,4 +312,16 @@ class OrderLineEditTest {
         assertThat(lowered.payment().tender("gift").orElseThrow().authorised()).isEqualTo(eur("20.00"));
         assertThat(lowered.payment().authorised()).isEqualTo(eur("37.50"));
     }
+
+    @Test
+    void the_event_and_the_order_with_its_edit_tender_read_back_from_json_as_they_were_written() throws Exception {
+        Order order = mugs("e-16", 1);
+        Order after = cs.editLines(order.id(), agent, List.of(LineEdit.changeQuantity(L1, 2),
+                LineEdit.add(L2, PLATE, 1, eur("5.00"))), "json-1").get();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = io.omskit.core.jackson.OmsJson.newMapper();
+
+        assertThat(f.events.events(OrderEvent.OrderLinesEdited.class)).singleElement().satisfies(e ->
+                assertThat(mapper.readValue(mapper.writeValueAsString(e), OrderEvent.class)).isEqualTo(e));
+        assertThat(mapper.readValue(mapper.writeValueAsString(after), Order.class)).isEqualTo(after);
+    }
 }
