@@ -58,13 +58,15 @@ import org.slf4j.LoggerFactory;
  * reserved or released and the payment authorised for the difference or partly voided, all or nothing. What it
  * promises is written on {@link CustomerService#editLines}.
  *
- * <p>The steps, each safe to repeat: (1) the order's reservation is set, in place, to hold what the edited order will
- * have reserved (all or nothing; short, the edit is refused); (2) when the edit costs more, a tender for the
- * difference is recorded on the order (the intent), then authorised under a key derived from the edit key; (3) units
- * fulfilments hold that the edit cancels are cancelled through them; (4) the edited lines, the tender's authorisation
- * and the edit key are saved in one step; (5) the stock is trimmed to the order and the money settled (what the edit
- * made unnecessary is voided). A failure before (4) puts the stock back and leaves the tender to be asked again under
- * the same key: the retry finishes the edit, and any other edit or a cancellation of the order undoes its payment.
+ * <p>The steps, each safe to repeat: (1) the order's reservation is grown, in place, to hold what the edited order
+ * will have reserved (all or nothing; short, the edit is refused); (2) when the edit costs more, a tender for the
+ * difference is recorded on the order (the intent), then authorised under a key derived from the edit key; (3) the
+ * edited lines (raises reserved, open and reserved units cancelled) and the tender's authorisation are saved in one
+ * step, marked with the edit key; (4) units fulfilments hold that the edit cancels are cancelled through them, each
+ * fulfilment once per key; (5) the edit is marked done, the stock trimmed to the order and the money settled (what the
+ * edit made unnecessary is voided, in reverse charge order). A failure before (3) puts the stock back and leaves the
+ * tender to be asked again under the same key: the retry finishes the edit, and any other edit or a cancellation of
+ * the order undoes its payment. After (3) the retry only finishes (4) and (5).
  */
 final class OrderEdits {
 
@@ -537,21 +539,6 @@ final class OrderEdits {
             free.add(held == 0 ? e : LineEdit.changeQuantity(e.line(), e.target() + held));
         }
         return free;
-    }
-
-    /** Only the cancellations of units fulfilments hold, as edits; none when the edit cancels no held unit. */
-    private static List<LineEdit> heldOnly(Order order, List<LineEdit> edits) {
-        List<LineEdit> held = new ArrayList<>();
-        for (LineEdit e : edits) {
-            if (e.kind() != LineEdit.Kind.ADD) {
-                OrderLine line = order.line(e.line()).orElseThrow();
-                int n = fromHeld(line, e);
-                if (n > 0) {
-                    held.add(LineEdit.changeQuantity(e.line(), line.units().active() - n));
-                }
-            }
-        }
-        return held;
     }
 
     /** What the order's units not cancelled will be worth after {@code edits}, held units cancelled included. */
