@@ -15,8 +15,11 @@ import io.omskit.core.order.OrderStatus;
 import io.omskit.core.order.OrderValidator;
 import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.Goodwill;
+import io.omskit.core.order.LineEdit;
 import io.omskit.core.order.OrderCommand;
+import io.omskit.core.payment.PaymentIntent;
 import io.omskit.core.payment.PaymentOutcome;
+import io.omskit.core.payment.PaymentSummary;
 import io.omskit.core.payment.PaymentResult;
 import io.omskit.core.payment.Tender;
 import io.omskit.core.payment.TenderAmount;
@@ -312,10 +315,12 @@ public final class CustomerService {
      *
      * <p>Refused (nothing changed, nothing refunded) when the policy refuses, when a refund is more than the order
      * captured and has not refunded ({@value #GOODWILL_WITHIN_PAID}), or when the provider declined it
-     * ({@value #GOODWILL_REFUND_DECLINED}). Every provider request is made under a key derived from
-     * {@code goodwillKey}, so calling again with the same key after any failure (an unknown outcome, a crash, a failed
-     * save) asks the provider again under the same keys, and it answers with its first result: the customer is
-     * refunded once. A call with a key already granted answers the order as it is.
+     * ({@value #GOODWILL_REFUND_DECLINED}). Before the provider is asked, each request is recorded on the order as a
+     * refund intent under a key derived from {@code goodwillKey}: what it promises is no longer refundable by other
+     * refunds while its outcome is in doubt. Calling again with the same key after any failure (an unknown outcome, a
+     * crash, a failed save) asks the provider again with the recorded requests, and it answers with its first result:
+     * the customer is refunded once, and a refund that did move money is finished (not refused) even when other
+     * refunds came between. A call with a key already granted answers the order as it is.
      *
      * @param goodwillKey the caller's key of this goodwill, unique per order
      * @return the order after the goodwill was recorded, or the refusal
@@ -345,26 +350,55 @@ public final class CustomerService {
             if (order.applied(key)) {
                 return new Acted<>(order, Verdict.allow());
             }
-            Verdict verdict = policy.mayRefund(actor, order, goodwill.amount());
-            if (verdict.refused()) {
-                return new Acted<>(null, verdict);
+            List<PaymentIntent> asked = refundsOf(order, goodwillKey);
+            Verdict verdict = Verdict.allow();
+            if (asked.isEmpty()) {
+                // decided once: a retry finishes the refunds recorded, whatever happened to the order meanwhile
+                verdict = policy.mayRefund(actor, order, goodwill.amount());
+                if (verdict.refused()) {
+                    return new Acted<>(null, verdict);
+                }
             }
             String reference = "";
+            PaymentSummary after = order.payment();
             if (goodwill.form() == Goodwill.Form.REFUND) {
-                if (goodwill.amount().isGreaterThan(order.payment().refundable())) {
-                    return new Acted<>(null, Verdict.refuse(GOODWILL_WITHIN_PAID, "order " + id + " has "
-                            + order.payment().refundable() + " captured and not refunded; " + goodwill.amount() + " asked"));
+                if (asked.isEmpty()) {
+                    if (goodwill.amount().isGreaterThan(order.payment().refundable())) {
+                        return new Acted<>(null, Verdict.refuse(GOODWILL_WITHIN_PAID, "order " + id + " has "
+                                + order.payment().refundable() + " captured and not refunded; " + goodwill.amount() + " asked"));
+                    }
+                    asked = recordRefunds(order, goodwill.amount(), goodwillKey);
                 }
-                Refunded refunded = refund(order, goodwill.amount(), goodwillKey);
+                Refunded refunded = refund(order, asked);
                 if (refunded.declined() != null) {
+                    List<PaymentIntent> dropped = asked;
+                    book.apply(id, o -> {
+                        PaymentSummary p = o.payment();
+                        for (PaymentIntent i : dropped) {
+                            if (p.intents().contains(i)) {
+                                p = p.withoutIntent(i);
+                            }
+                        }
+                        return p.equals(o.payment()) ? Change.unchanged(o)
+                                : o.recordPayment("goodwill refund", PaymentOutcome.DECLINED, p, clock.instant());
+                    });
                     return new Acted<>(null, Verdict.refuse(GOODWILL_REFUND_DECLINED, "the payment provider declined the "
                             + "goodwill refund of " + goodwill.amount() + " for order " + id + ": " + refunded.declined()));
                 }
                 reference = refunded.reference();
             }
             String ref = reference;
-            return new Acted<>(book.apply(id, o -> o.applied(key) ? Change.unchanged(o)
-                    : OrderBook.withKey(o.grantGoodwill(actor, goodwill, ref, clock.instant()), key)), verdict);
+            List<PaymentIntent> done = asked;
+            return new Acted<>(book.apply(id, o -> {
+                if (o.applied(key)) {
+                    return Change.unchanged(o);
+                }
+                PaymentSummary paid = o.payment();
+                for (PaymentIntent i : done) {
+                    paid = paid.answered(i, PaymentResult.succeeded(ref));
+                }
+                return OrderBook.withKey(o.grantGoodwill(actor, goodwill, ref, paid, clock.instant()), key);
+            }), verdict);
         });
     }
 
@@ -372,38 +406,62 @@ public final class CustomerService {
     private record Refunded(String reference, String declined) {
     }
 
-    /** One provider request of a goodwill refund: to one tender ({@code tender} empty for an order with one payment). */
-    private record Part(String key, Money amount, String authorisation, String tender) {
-    }
-
     /** The provider's idempotency key of a goodwill refund: unique across orders, as the provider sees all of them. */
     private static String providerKey(Order order, String goodwillKey) {
         return "goodwill:" + order.id() + ":" + goodwillKey;
     }
 
-    private Refunded refund(Order order, Money amount, String goodwillKey) {
-        List<Part> parts = new ArrayList<>();
+    /** The refunds recorded for the goodwill keyed {@code goodwillKey} and not yet answered; empty when none. */
+    private static List<PaymentIntent> refundsOf(Order order, String goodwillKey) {
+        String prefix = providerKey(order, goodwillKey);
+        List<PaymentIntent> mine = new ArrayList<>();
+        for (PaymentIntent i : order.payment().intents()) {
+            if (i.kind() == PaymentIntent.Kind.REFUND && (i.key().equals(prefix) || i.key().startsWith(prefix + ":"))) {
+                mine.add(i);
+            }
+        }
+        return mine;
+    }
+
+    /**
+     * Records on the order, before the provider is asked, one refund intent per tender (in refund order) or one for an
+     * order paid with one payment: what they promise is no longer refundable by anything else.
+     */
+    private List<PaymentIntent> recordRefunds(Order order, Money amount, String goodwillKey) {
+        List<PaymentIntent> parts = new ArrayList<>();
         if (order.payment().hasTenders()) {
             for (TenderAmount split : order.payment().refundSplit(amount)) {
-                String authorisation = order.payment().tender(split.tender()).map(Tender::authorisationRef).orElse(null);
-                parts.add(new Part(providerKey(order, goodwillKey) + ":" + split.tender(), split.amount(), authorisation,
-                        split.tender()));
+                parts.add(PaymentIntent.onTender(PaymentIntent.Kind.REFUND, providerKey(order, goodwillKey) + ":" + split.tender(),
+                        split.amount(), split.tender()));
             }
         } else {
-            parts.add(new Part(providerKey(order, goodwillKey), amount, order.payment().authorisationRef(), ""));
+            parts.add(PaymentIntent.of(PaymentIntent.Kind.REFUND, providerKey(order, goodwillKey), amount));
         }
+        book.apply(order.id(), o -> {
+            PaymentSummary p = o.payment();
+            for (PaymentIntent i : parts) {
+                p = p.withIntent(i);
+            }
+            return o.recordPayment("goodwill refund requested", PaymentOutcome.NOT_ATTEMPTED, p, clock.instant());
+        });
+        return parts;
+    }
+
+    private Refunded refund(Order order, List<PaymentIntent> parts) {
         List<String> references = new ArrayList<>();
-        for (Part p : parts) {
+        for (PaymentIntent p : parts) {
+            String authorisation = p.tender() == null ? order.payment().authorisationRef()
+                    : order.payment().tender(p.tender()).map(Tender::authorisationRef).orElse(null);
             PaymentResult result = payments.execute(new PaymentRequest(PaymentRequest.Kind.REFUND, p.key(), order.id(),
-                    p.amount(), p.authorisation()));
+                    p.amount(), authorisation));
             if (result.outcome() == PaymentOutcome.UNKNOWN || result.outcome() == PaymentOutcome.NOT_ATTEMPTED) {
                 throw new SpiException("goodwill refund " + p.key() + " of " + p.amount() + " for order " + order.id()
                         + " ended " + result.outcome() + "; call makeGood again with the same key to settle it", null, true);
             }
             if (!result.succeeded()) {
-                String why = (p.tender().isEmpty() ? "" : "tender " + p.tender() + ": ")
+                String why = (p.tender() == null ? "" : "tender " + p.tender() + ": ")
                         + (result.message().isEmpty() ? "declined" : result.message());
-                if (references.isEmpty()) {
+                if (references.isEmpty() && p == parts.get(0)) {
                     return new Refunded("", why);
                 }
                 throw new SpiException("goodwill refund " + p.key() + " for order " + order.id() + " was declined after "
@@ -458,5 +516,63 @@ public final class CustomerService {
 
     private Order current(OrderId id) {
         return book.find(id).orElseThrow(() -> new IllegalArgumentException("order " + id + " is unknown"));
+    }
+
+    // ---- editing lines (see OrderEdits) ----
+
+    /** The rule that lines are edited only on a confirmed order that is not on hold, cancelled or handed over. */
+    public static final String EDIT_OPEN_ORDER = "edit-open-order";
+    /** The rule that an edit needing more stock than the network has available is refused. */
+    public static final String EDIT_STOCK_SHORT = "edit-stock-short";
+    /** The rule that an edit whose extra payment the provider declined is refused. */
+    public static final String EDIT_PAYMENT_DECLINED = "edit-payment-declined";
+    /** The rule that an edit is not made while the provider declined to settle part of the order's payment. */
+    public static final String EDIT_PAYMENT_IN_LINE = "edit-payment-in-line";
+    /** The rule that an edit whose payment was undone (another edit or a cancellation came first) is not made. */
+    public static final String EDIT_UNDONE = "edit-undone";
+
+    private volatile OrderEdits edits;
+
+    /** Wires the line edits in; called once by the builder before the service is handed out. */
+    void lineEdits(OrderEdits lineEdits) {
+        this.edits = Checks.notNull(lineEdits, "lineEdits");
+    }
+
+    /**
+     * Edits the order's lines as {@code actor} asked, all or nothing: {@link LineEdit#add added} lines and raised
+     * quantities are reserved (the new units wait for the normal sourcing, as the order's other reserved units do);
+     * {@link LineEdit#remove removed} lines and lowered quantities are cancelled, open and reserved units first, then
+     * units a fulfilment holds, through the fulfilment as a part cancellation is, their stock released. The payment
+     * follows: when the edit costs more, the difference is authorised as a new tender of the order, charged last and
+     * paid with the payment method the order charges last ({@link Order#paymentRef()}; an order paid with one payment
+     * gets its payment as a first tender), under a key derived from {@code editKey}; when it costs less, what is no
+     * longer owed is voided, tender by tender in reverse charge order, never below what was captured. An order whose
+     * channel collects the payment (no payment method) moves no money. The timeline shows the edit with the actor
+     * ({@code OrderLinesEdited}).
+     *
+     * <p>Refused, nothing changed: when the order is not confirmed or is on hold, cancelled or handed over
+     * ({@value #EDIT_OPEN_ORDER}), when an edit would cancel units of a fulfilment that has begun picking
+     * ({@value #CHANGE_BEFORE_PICKING}), when the policy refuses ({@link ActionPolicy#mayChange}), when the network
+     * lacks the stock ({@value #EDIT_STOCK_SHORT}, naming SKU, available and needed), when the provider declines the
+     * difference ({@value #EDIT_PAYMENT_DECLINED}; the stock is put back), when part of the order's payment waits for
+     * people ({@value #EDIT_PAYMENT_IN_LINE}), or when the edit's payment was undone ({@value #EDIT_UNDONE}).
+     *
+     * <p>When the provider's answer is unknown or it cannot be reached, or an adapter fails, the stock is put back and
+     * the call throws: calling again with the same {@code editKey} asks the provider again under the same key and
+     * finishes the edit exactly once. Left alone, the next edit of the order (or its cancellation) asks instead and
+     * gives back what was authorised. A second call with a key already applied changes nothing and answers the order.
+     *
+     * @param edits   at least one edit, each line at most once
+     * @param editKey the caller's key of this edit, unique per order, 1 to 80 characters
+     * @return the order after the edit, or the refusal
+     * @throws ValidationException naming each bad edit (unknown line, an added line's taken id, unknown SKU, quantity
+     *         not positive or above the line limit, price in another currency or negative, a quantity below the units
+     *         already picked, shipped or collected), before anything changed
+     * @throws IllegalArgumentException when the order is unknown or the key is blank or too long
+     * @throws io.omskit.core.spi.SpiException when an adapter failed or the payment's outcome is unknown: call again
+     *         with the same key
+     */
+    public Acted<Order> editLines(OrderId id, Actor actor, List<LineEdit> edits, String editKey) {
+        return this.edits.editLines(id, actor, edits, editKey);
     }
 }

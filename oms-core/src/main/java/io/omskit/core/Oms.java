@@ -111,6 +111,8 @@ public final class Oms {
         this.cartHolds = new CartHolds(b.catalog, b.network, b.limits, b.inventory, stock, placement, b.clock);
         this.customerService = new CustomerService(book, b.orders, cancellation, fulfilments, b.actionPolicy,
                 b.timelineSources, b.clock, b.payments);
+        this.customerService.lineEdits(new OrderEdits(book, stock, settlement, fulfilments, b.inventory, b.payments, b.catalog,
+                b.actionPolicy, b.limits, b.clock));
     }
 
     /** A builder; every SPI defaults to its in-memory adapter except the inventory store and payment gateway. */

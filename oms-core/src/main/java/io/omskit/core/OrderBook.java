@@ -180,6 +180,25 @@ final class OrderBook {
                 null, true);
     }
 
+    /**
+     * Saves the order with {@code key} marked as applied and no event: the bookkeeping that a command made of several
+     * steps finished, so that its retry changes nothing more. Retried on a conflict.
+     */
+    Order markApplied(OrderId id, CommandKey key) {
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            Order current = current(id);
+            if (current.applied(key)) {
+                return current;
+            }
+            Order next = versioned(current, current.withCommandKey(key));
+            if (orders.save(next, List.of()) == SaveOutcome.SAVED) {
+                return next;
+            }
+        }
+        throw new SpiException("order " + id + " kept changing concurrently; gave up after " + MAX_CONFLICT_RETRIES + " attempts",
+                null, true);
+    }
+
     /** A change made of several commands must still be saved as one version step. */
     private static Order versioned(Order current, Order next) {
         if (next.version() == current.version() + 1) {

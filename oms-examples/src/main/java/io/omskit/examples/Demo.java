@@ -382,6 +382,8 @@ public final class Demo implements AutoCloseable {
         customerService(results);
         heading("20. Backorders and pre-orders: sold before it arrives, filled oldest first, a slip told to the customer");
         results.backorders = new BackorderScene(out, network, catalog).run();
+        heading("22. Changing an order: a unit off, an item added, the difference authorised; a decline and picking refuse");
+        results.orderEdit = new OrderEditScene(out, oms, payments).run();
         heading("The report: every scene's events, measured and written to one HTML page");
         report(results);
         return results;
@@ -1273,5 +1275,7 @@ public final class Demo implements AutoCloseable {
         public io.omskit.core.permission.Verdict refusedCancel;
         public Order agentCancelled;
         public BackorderScene.Outcome backorders;
+        /** Scene 22: an order's lines changed before the goods move. */
+        public OrderEditScene.Outcome orderEdit;
     }
 }

@@ -23,6 +23,8 @@ class DemoOnPostgresTest {
             Demo.Results results = demo.run();
 
             assertThat(results.web.outcome()).isEqualTo(Outcome.CONFIRMED);
+            assertThat(results.orderEdit.edited().payment().authorised()).isEqualTo(org.joda.money.Money.parse("EUR 37.40"));
+            assertThat(results.orderEdit.whilePicking().rule()).isEqualTo(io.omskit.core.CustomerService.CHANGE_BEFORE_PICKING);
             assertThat(results.declined.outcome()).isEqualTo(Outcome.PAYMENT_DECLINED);
             assertThat(results.reconciled.outcome()).isEqualTo(Outcome.CONFIRMED);
             assertThat(results.rushConfirmed).isEqualTo(DemoNetwork.HOT_STOCK);

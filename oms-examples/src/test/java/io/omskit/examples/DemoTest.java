@@ -112,6 +112,12 @@ class DemoTest {
         assertThat(owed).as("every captured or refunded cent owed to exactly one party").isEqualTo(net);
         assertThat(printed).contains("18. Funds", "marketplace_seller:seller-acme", "difference: AMOUNT_MISMATCH",
                 "the ledger balances: true");
+        assertThat(results.orderEdit.edited().valueNotCancelled()).isEqualTo(org.joda.money.Money.parse("EUR 37.40"));
+        assertThat(results.orderEdit.difference().authorised()).as("37.40 - 25.80").isEqualTo(org.joda.money.Money.parse("EUR 11.60"));
+        assertThat(results.orderEdit.edited().payment().authorised()).isEqualTo(org.joda.money.Money.parse("EUR 37.40"));
+        assertThat(results.orderEdit.declined().rule()).isEqualTo(io.omskit.core.CustomerService.EDIT_PAYMENT_DECLINED);
+        assertThat(results.orderEdit.afterDecline().lines()).isEqualTo(results.orderEdit.edited().lines());
+        assertThat(results.orderEdit.whilePicking().rule()).isEqualTo(io.omskit.core.CustomerService.CHANGE_BEFORE_PICKING);
         assertThat(results.backorders.refused().isAccepted()).isFalse();
         assertThat(results.backorders.fills()).extracting(f -> f.backorder().value()).containsExactly("bo-carla", "bo-dev");
         assertThat(results.backorders.reservedAfterReceipt()).isEqualTo(4);

@@ -41,6 +41,7 @@ import io.omskit.core.order.Goodwill;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.LineEdit;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.OrderId;
@@ -659,5 +660,49 @@ class ReadmeExamplesTest {
         assertThat(credit.refused()).isFalse();
         assertThat(cs.timeline(id).ofKind("order.goodwill-granted")).hasSize(2).allSatisfy(e -> assertThat(e.actor()).isEqualTo(agent));
         assertThat(cs.timeline(id).text()).contains("Delivery address changed").doesNotContain("Harbour");
+    }
+
+    @Test
+    void changing_an_order() {
+        Clock clock = Clock.fixed(java.time.Instant.parse("2026-03-02T10:00:00Z"), java.time.ZoneOffset.UTC);
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
+        Network network = Network.of(List.of(
+                Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build()));
+        InMemoryCatalog catalog = new InMemoryCatalog()
+                .put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true))
+                .put(SkuAttributes.of(Sku.of("PLATE"), "Plate", "kitchen", 500, Dimensions.ofMillimetres(250, 250, 30), true));
+        inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
+        inventory.adjust(StockAdjustment.of("receipt-2", Sku.of("PLATE"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-2"));
+        FakePaymentGateway payments = new FakePaymentGateway();
+        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments).build();
+        CustomerService cs = oms.customerService();
+        OrderId id = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-2003")
+                .customer("customer-42").currency("EUR").paymentRef("tok_visa")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 8)).build()).order().id();
+        Actor agent = Actor.agent("agent-17");
+
+        // --- README: Changing an order ---
+        Acted<Order> edited = cs.editLines(id, agent, List.of(
+                LineEdit.changeQuantity(LineId.of("1"), 1),                                    // one mug off: cancelled, voided
+                LineEdit.add(LineId.of("2"), Sku.of("PLATE"), 2, Money.of(CurrencyUnit.EUR, 5))),   // reserved, 10.00 - 8.00 more authorised
+                "call-3-edit");
+        // --- end ---
+        oms.allocate(id, "W-2003-WH1", LocationId.of("WH-1"), List.of(LineQuantity.of(LineId.of("1"), 1)));
+        oms.fulfilments().accept(FulfilmentId.of("W-2003-WH1"));
+        oms.fulfilments().startPicking(FulfilmentId.of("W-2003-WH1"));
+        // --- README: Changing an order (continued) ---
+        Acted<Order> whilePicking = cs.editLines(id, agent, List.of(LineEdit.remove(LineId.of("1"))), "call-4-edit");
+                // refused once the mug's fulfilment is picking: change-before-picking
+        // --- end ---
+
+        assertThat(edited.get().valueNotCancelled()).isEqualTo(Money.of(CurrencyUnit.EUR, 18));
+        assertThat(edited.get().payment().authorised()).isEqualTo(Money.of(CurrencyUnit.EUR, 18));
+        assertThat(payments.openAuthorisation(id)).isEqualTo(Money.of(CurrencyUnit.EUR, 18));
+        assertThat(inventory.networkReserved(Sku.of("PLATE"))).isEqualTo(2);
+        assertThat(whilePicking.verdict().rule()).isEqualTo(CustomerService.CHANGE_BEFORE_PICKING);
+        assertThat(cs.timeline(id).ofKind("order.lines-edited")).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(agent));
     }
 }

@@ -589,6 +589,75 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         return cancel(all, reason, actor, now);
     }
 
+    /**
+     * Edits the lines as {@code actor} asked: an added line gets its units reserved, a line given more units gets the
+     * extra ones reserved (the caller has reserved their stock), a removed line or one given fewer units has the
+     * difference cancelled from its open, then reserved units. Units a fulfilment holds are not cancelled here: cancel
+     * them through the fulfilment first. Raises {@link OrderEvent.OrderLinesEdited} with what the order is worth
+     * before and after, then {@link OrderEvent.OrderUnitsCancelled} for the units cancelled.
+     *
+     * @throws IllegalTransitionException when the order's status does not allow editing, or a line would need units
+     *                                    cancelled that are not open or reserved
+     * @throws IllegalArgumentException   when an added line's id is taken, its price is not in the order's currency or
+     *                                    its quantity is not positive, or a changed line is unknown
+     */
+    public Change<Order, OrderEvent> editLines(Actor actor, List<LineEdit> edits, Instant now) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(now, "now");
+        Checks.notNull(edits, "edits");
+        require(OrderCommand.EDIT_LINES, null);
+        List<OrderLine> newLines = new ArrayList<>(lines);
+        List<LineQuantity> cancels = new ArrayList<>();
+        for (LineEdit e : edits) {
+            int at = indexOf(newLines, e.line());
+            if (e.kind() == LineEdit.Kind.ADD) {
+                if (at >= 0) {
+                    throw new IllegalArgumentException("line " + e.line() + " is already a line of order " + id);
+                }
+                Checks.positive(e.quantity(), "quantity");
+                newLines.add(new OrderLine(e.line(), e.sku(), e.quantity(), e.unitPrice(), List.of(), null,
+                        UnitCounts.allOpen(e.quantity()).move(UnitState.OPEN, UnitState.RESERVED, e.quantity())));
+                continue;
+            }
+            if (at < 0) {
+                throw new IllegalArgumentException("line " + e.line() + " is not a line of order " + id);
+            }
+            OrderLine line = newLines.get(at);
+            int more = e.target() - line.units().active();
+            if (more > 0) {
+                UnitCounts u = line.units();
+                newLines.set(at, new OrderLine(line.id(), line.sku(), line.quantity() + more, line.unitPrice(), line.discounts(),
+                        line.seller(), new UnitCounts(u.open(), u.reserved() + more, u.allocated(), u.ready(), u.shipped(),
+                        u.pickedUp(), u.delivered(), u.cancelled(), u.returned())));
+            } else if (more < 0) {
+                cancels.add(LineQuantity.of(line.id(), -more));
+            }
+        }
+        Order raised = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, newLines, discounts,
+                charges, paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.of(), shipping, notes);
+        Change<Order, OrderEvent> change = cancels.isEmpty() ? Change.unchanged(raised)
+                : askedBy(raised.move(OrderCommand.CANCEL, cancels, CANCELLABLE, UnitState.CANCELLED, null, "",
+                CancellationReason.CUSTOMER_REQUEST, now), actor);
+        Order after = change.state();
+        OrderEvent edited = new OrderEvent.OrderLinesEdited(EventIds.next(), id, version + 1, now, actor, edits,
+                valueNotCancelled(), after.valueNotCancelled());
+        List<OrderEvent> events = new ArrayList<>();
+        events.add(edited);
+        for (OrderEvent e : change.events()) {
+            if (!(e instanceof OrderEvent.OrderStatusChanged)) {
+                events.add(e);
+            }
+        }
+        Order next = after.version() == version + 1 ? after : new Order(id, version + 1, channel, externalRef, customer,
+                currency, delivery, after.lines(), discounts, charges, paymentRef, payment, hold, placedAt, confirmedAt,
+                after.allocations(), commandKeys, List.of(), shipping, notes);
+        OrderStatus before = status();
+        if (before != next.status()) {
+            events.add(new OrderEvent.OrderStatusChanged(EventIds.next(), id, next.version, now, before, next.status()));
+        }
+        return new Change<>(next, events);
+    }
+
     /** Marks payment as secured; the order is confirmed. */
     public Change<Order, OrderEvent> confirm(Instant now) {
         require(OrderCommand.CONFIRM, null);
@@ -657,13 +726,31 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
      *                                  order captured and has not refunded
      */
     public Change<Order, OrderEvent> grantGoodwill(Actor actor, Goodwill goodwill, String reference, Instant now) {
-        Checks.notNull(actor, "actor");
         Checks.notNull(goodwill, "goodwill");
         if (!goodwill.amount().getCurrencyUnit().equals(currency)) {
             throw new IllegalArgumentException("goodwill.amount must be in the order's currency " + currency + ", was "
                     + goodwill.amount());
         }
-        PaymentSummary after = goodwill.form() == Goodwill.Form.REFUND ? payment.refundedAmount(goodwill.amount()) : payment;
+        return grantGoodwill(actor, goodwill, reference,
+                goodwill.form() == Goodwill.Form.REFUND ? payment.refundedAmount(goodwill.amount()) : payment, now);
+    }
+
+    /**
+     * Records goodwill {@code actor} granted, the payment being {@code after} from now on: for a refund, the payment
+     * once the provider refunded it (its refund intents answered, see
+     * {@link PaymentSummary#answered(io.omskit.core.payment.PaymentIntent, io.omskit.core.payment.PaymentResult)}).
+     *
+     * @throws IllegalArgumentException when the amount or the payment is not in the order's currency
+     */
+    public Change<Order, OrderEvent> grantGoodwill(Actor actor, Goodwill goodwill, String reference, PaymentSummary after,
+                                                   Instant now) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(goodwill, "goodwill");
+        Checks.notNull(after, "after");
+        if (!goodwill.amount().getCurrencyUnit().equals(currency) || !after.captured().getCurrencyUnit().equals(currency)) {
+            throw new IllegalArgumentException("goodwill.amount must be in the order's currency " + currency + ", was "
+                    + goodwill.amount());
+        }
         Order next = copy(after, hold, confirmedAt);
         return withStatusEvent(next, new OrderEvent.OrderGoodwillGranted(EventIds.next(), id, next.version, now, actor,
                 goodwill, reference, after), now);

@@ -328,4 +328,24 @@ public sealed interface OrderEvent extends DomainEvent {
             Checks.notNull(delivery, "delivery");
         }
     }
+
+    /**
+     * The order's lines were edited as {@code actor} asked: lines added or given more units (reserved), and what the
+     * order is worth to the customer before and after. Units cancelled by the same edit are told by the
+     * {@link OrderUnitsCancelled} event of the same change (or of the fulfilment that held them).
+     *
+     * @param edits       the edits as asked
+     * @param valueBefore what the units not cancelled were worth before ({@link Order#valueNotCancelled()})
+     * @param valueAfter  what they are worth after the whole edit
+     */
+    record OrderLinesEdited(UUID eventId, OrderId orderId, long version, Instant occurredAt, Actor actor,
+                            List<LineEdit> edits, org.joda.money.Money valueBefore, org.joda.money.Money valueAfter)
+            implements OrderEvent {
+        public OrderLinesEdited {
+            Checks.notNull(actor, "actor");
+            edits = List.copyOf(Checks.notNull(edits, "edits"));
+            Checks.notNull(valueBefore, "valueBefore");
+            Checks.notNull(valueAfter, "valueAfter");
+        }
+    }
 }

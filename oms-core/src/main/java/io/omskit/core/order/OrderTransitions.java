@@ -19,7 +19,7 @@ public final class OrderTransitions {
     static {
         Map<OrderStatus, Set<OrderCommand>> m = new EnumMap<>(OrderStatus.class);
         Set<OrderCommand> beforeShipping = EnumSet.of(RESERVE, RELEASE_RESERVATION, RECORD_PAYMENT, ALLOCATE, DEALLOCATE,
-                MARK_READY, SHIP, PICK_UP, DELIVER, RETURN, HOLD, CANCEL);
+                MARK_READY, SHIP, PICK_UP, DELIVER, RETURN, HOLD, CANCEL, EDIT_LINES);
         m.put(OrderStatus.AWAITING_CONFIRMATION, EnumSet.of(RESERVE, RELEASE_RESERVATION, RECORD_PAYMENT, CONFIRM, HOLD, CANCEL));
         m.put(OrderStatus.CONFIRMED, beforeShipping);
         m.put(OrderStatus.PARTIALLY_CANCELLED, beforeShipping);

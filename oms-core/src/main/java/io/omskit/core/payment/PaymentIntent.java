@@ -4,7 +4,7 @@ import io.omskit.core.common.Checks;
 import org.joda.money.Money;
 
 /**
- * A capture or void the order decided on and recorded before asking the provider, so that whoever finishes it (the
+ * A capture, void or refund the order decided on and recorded before asking the provider, so that whoever finishes it (the
  * call itself, its retry, another node) asks with the same idempotency key and amount, and money never moves twice.
  *
  * @param kind            a capture or a void
@@ -22,7 +22,12 @@ public record PaymentIntent(Kind kind, String key, Money amount, String declined
         /** Take authorised money. */
         CAPTURE,
         /** Release authorised money. */
-        VOID
+        VOID,
+        /**
+         * Give captured money back (a goodwill refund): recorded before the provider is asked, so that what it promises
+         * is not refunded again by another refund while the provider's answer is unknown.
+         */
+        REFUND
     }
 
     public PaymentIntent {

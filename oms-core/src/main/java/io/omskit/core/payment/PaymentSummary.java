@@ -23,7 +23,7 @@ import org.joda.money.Money;
  * @param captured         amount captured
  * @param refunded         amount refunded
  * @param message          the provider's last message (decline reason and the like); empty when none
- * @param intents          captures and voids decided on and not yet answered by the provider, or declined by it; null
+ * @param intents          captures, voids and refunds decided on and not yet answered by the provider, or declined by it; null
  *                         reads as none (documents written before intents existed)
  * @param tenders          the tenders of an order paid with several, in the order they are charged; empty (or null, as
  *                         in documents written before tenders existed) for an order with one payment
@@ -117,14 +117,37 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
         return sorted;
     }
 
-    /** The first intent still waiting for the provider's answer; empty when none. */
+    /** The first capture or void still waiting for the provider's answer; empty when none. */
     public Optional<PaymentIntent> openIntent() {
         for (PaymentIntent i : intents) {
-            if (!i.isDeclined()) {
+            if (!i.isDeclined() && i.kind() != PaymentIntent.Kind.REFUND) {
                 return Optional.of(i);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What refunds recorded and not yet answered by the provider promise to give back from {@code tender} (null: from
+     * an order paid with one payment); zero when none.
+     */
+    public Money pendingRefunds(String tender) {
+        Money sum = Money.zero(authorised.getCurrencyUnit());
+        for (PaymentIntent i : intents) {
+            if (i.kind() == PaymentIntent.Kind.REFUND && java.util.Objects.equals(i.tender(), tender)) {
+                sum = sum.plus(i.amount());
+            }
+        }
+        return sum;
+    }
+
+    /** This summary without {@code intent} (a refund the provider declined before any money moved). */
+    public PaymentSummary withoutIntent(PaymentIntent intent) {
+        List<PaymentIntent> rest = new ArrayList<>(intents);
+        if (!rest.remove(Checks.notNull(intent, "intent"))) {
+            throw new IllegalArgumentException("intent " + intent.key() + " is not open on this payment");
+        }
+        return new PaymentSummary(status, attempt, authorisationRef, authorised, captured, refunded, message, rest, tenders);
     }
 
     /** Whether the provider declined an intent (captures stop until people resolve it). */
@@ -146,7 +169,8 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
 
     /**
      * This summary after the provider answered {@code intent}: succeeded, the money moved (a capture moves authorised
-     * to captured, a void releases authorised; on the intent's tender when it names one) and the intent is gone;
+     * to captured, a void releases authorised, a refund gives captured money back; on the intent's tender when it names
+     * one) and the intent is gone;
      * declined, the intent stays, marked with the reason.
      */
     public PaymentSummary answered(PaymentIntent intent, PaymentResult result) {
@@ -160,6 +184,12 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
             return new PaymentSummary(status, attempt, authorisationRef, authorised, captured, refunded, result.message(), rest, tenders);
         }
         rest.remove(at);
+        if (intent.kind() == PaymentIntent.Kind.REFUND) {
+            PaymentSummary without = new PaymentSummary(status, attempt, authorisationRef, authorised, captured, refunded, message,
+                    rest, tenders);
+            return intent.tender() == null ? without.refundedAmount(intent.amount())
+                    : without.refundedAmount(intent.tender(), intent.amount());
+        }
         if (intent.tender() != null) {
             Tender t = tender(intent.tender()).orElseThrow(() ->
                     new IllegalArgumentException("intent " + intent.key() + " names tender " + intent.tender() + ", not a tender of this payment"));
@@ -257,7 +287,8 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
         List<TenderAmount> parts = new ArrayList<>();
         Money left = amount;
         for (Tender t : inRefundOrder()) {
-            Money take = left.isGreaterThan(t.refundable()) ? t.refundable() : left;
+            Money room = t.refundable().minus(pendingRefunds(t.id()));
+            Money take = left.isGreaterThan(room) ? room : left;
             if (take.isPositive()) {
                 parts.add(new TenderAmount(t.id(), take));
                 left = left.minus(take);
@@ -300,9 +331,15 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
         return next.with(PaymentStatus.REFUNDED, "");
     }
 
-    /** Captured and not yet refunded. */
+    /** Captured, not yet refunded and not promised to a refund waiting for the provider's answer. */
     public Money refundable() {
-        return captured.minus(refunded);
+        Money pending = Money.zero(captured.getCurrencyUnit());
+        for (PaymentIntent i : intents) {
+            if (i.kind() == PaymentIntent.Kind.REFUND) {
+                pending = pending.plus(i.amount());
+            }
+        }
+        return captured.minus(refunded).minus(pending);
     }
 
     /** This summary after the open authorisation was voided (of every tender). */

@@ -99,6 +99,14 @@ public final class TimelineEntries {
             // the address itself is personal data: its country and masked postal code only
             return entry(a, a.actor(), "order.address-changed", "Delivery address changed to " + a.delivery().address(), "");
         }
+        if (event instanceof OrderEvent.OrderLinesEdited l) {
+            List<String> what = new java.util.ArrayList<>();
+            for (io.omskit.core.order.LineEdit e : l.edits()) {
+                what.add(e.toString());
+            }
+            return entry(l, l.actor(), "order.lines-edited", "Lines edited (" + String.join("; ", what) + "): worth "
+                    + l.valueBefore() + " before, " + l.valueAfter() + " after", "");
+        }
         return new TimelineEntry(event.occurredAt(), Actor.SYSTEM, "order.other", "order", event.getClass().getSimpleName(), "", key);
     }
 
