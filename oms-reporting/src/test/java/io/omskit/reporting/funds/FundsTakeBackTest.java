@@ -98,6 +98,25 @@ class FundsTakeBackTest {
     }
 
     @Test
+    void the_chargeback_lines_of_a_settlement_report_take_the_shares_back() {
+        Order order = sellersMugsShipped();
+        Instant at = Instant.parse("2026-03-25T08:00:00Z");
+        List<io.omskit.reporting.funds.spi.SettlementLine> lines = List.of(
+                new io.omskit.reporting.funds.spi.SettlementLine(2, "L-1", "psp-1", order.id().value(),
+                        io.omskit.reporting.funds.spi.SettlementLineType.CHARGEBACK, "Chargeback", at, eur("-100.00"), eur("-100.00"),
+                        eur("0.00"), "B-9"));
+        io.omskit.reporting.funds.settlement.Reconciliation settled = io.omskit.reporting.funds.settlement.Reconciler.of(RETAILER)
+                .reconcile(List.of(), lines);
+
+        assertThat(settled.postChargebacksTo(shop.funds)).isEqualTo(1);
+        assertThat(settled.postChargebacksTo(shop.funds)).as("handed over again").isZero();
+        OrderFunds funds = shop.funds.funds(order.id()).orElseThrow();
+        assertThat(funds.chargedBack()).isEqualTo(eur("100.00"));
+        assertThat(funds.owedTo(SELLER)).isEqualTo(eur("0.00"));
+        assertThat(funds.owedTo(RETAILER)).isEqualTo(eur("0.00"));
+    }
+
+    @Test
     void a_cent_charged_back_goes_to_the_party_with_the_larger_remainder_and_more_than_owed_to_the_retailer() {
         Order order = sellersMugsShipped();
         shop.funds.acceptChargeback(order.id(), "cb-cent", eur("0.01"), Instant.parse("2026-03-20T10:00:00Z"));
