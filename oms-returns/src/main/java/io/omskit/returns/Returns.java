@@ -457,42 +457,46 @@ public final class Returns {
     }
 
     private Optional<Refund> settleShippingLocked(OrderId orderId) {
-        {
-            boolean asked = false;
-            for (int round = 0; round < 2 * ReturnBook.MAX_CONFLICT_RETRIES; round++) {
-                List<Return> all = book.forOrder(orderId);
-                Optional<Return> waiting = all.stream().filter(r -> r.openRefund().isPresent()).findFirst();
-                if (waiting.isPresent()) {
-                    answer(waiting.get(), waiting.get().openRefund().get());
+        boolean asked = false;
+        for (int round = 0; round < 2 * ReturnBook.MAX_CONFLICT_RETRIES; round++) {
+            List<Return> all = book.forOrder(orderId);
+            Optional<Return> waiting = all.stream().filter(r -> r.openRefund().isPresent()).findFirst();
+            if (waiting.isPresent()) {
+                settleRefunds(waiting.get().id());
+                continue;
+            }
+            Optional<Refund> last = lastShippingRefund(all);
+            if (asked && last.isPresent()) {
+                return last;
+            }
+            Return carrier = null;
+            for (Return r : all) {
+                if (r.status() != ReturnStatus.CANCELLED && r.refunds().stream().anyMatch(Refund::isLive)) {
+                    carrier = r;
+                }
+            }
+            if (carrier == null) {
+                return last;
+            }
+            Order order = oms.order(orderId).orElseThrow();
+            Return on = carrier;
+            String key = "refund-" + on.id() + "-" + (on.refunds().size() + 1);
+            Optional<Refund> due = planner.planShipping(on, order, all, key, clock.instant());
+            if (due.isEmpty()) {
+                // the order may have been read after another process refunded the shipping that the returns, read
+                // before, do not show yet: answer from the returns as they are now
+                List<Return> fresh = book.forOrder(orderId);
+                if (fresh.stream().anyMatch(r -> r.openRefund().isPresent())) {
                     continue;
                 }
-                Optional<Refund> last = lastShippingRefund(all);
-                if (asked && last.isPresent()) {
-                    return last;
-                }
-                Return carrier = null;
-                for (Return r : all) {
-                    if (r.status() != ReturnStatus.CANCELLED && r.refunds().stream().anyMatch(Refund::isLive)) {
-                        carrier = r;
-                    }
-                }
-                if (carrier == null) {
-                    return last;
-                }
-                Order order = oms.order(orderId).orElseThrow();
-                Return on = carrier;
-                String key = "refund-" + on.id() + "-" + (on.refunds().size() + 1);
-                Optional<Refund> due = planner.planShipping(on, order, all, key, clock.instant());
-                if (due.isEmpty()) {
-                    return last;
-                }
-                Instant now = clock.instant();
-                book.update(on.id(), r -> r.openRefund().isPresent() || r.refunds().size() != on.refunds().size()
-                        ? Change.unchanged(r) : r.requestShippingRefund(due.get(), now));
-                asked = true;
+                return lastShippingRefund(fresh);
             }
-            throw new SpiException("the refunds of order " + orderId + " kept changing concurrently; call settleShipping again", null, true);
+            Instant now = clock.instant();
+            book.update(on.id(), r -> r.openRefund().isPresent() || r.refunds().size() != on.refunds().size()
+                    ? Change.unchanged(r) : r.requestShippingRefund(due.get(), now));
+            asked = true;
         }
+        throw new SpiException("the refunds of order " + orderId + " kept changing concurrently; call settleShipping again", null, true);
     }
 
     /** The latest refund of shipping only (no units) among {@code returns}; empty when none. */
