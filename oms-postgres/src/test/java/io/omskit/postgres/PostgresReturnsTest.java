@@ -96,4 +96,55 @@ class PostgresReturnsTest {
             assertThat(events.events(ReturnEvent.ReturnAuthorised.class)).hasSize(1);
         }
     }
+
+    @Test
+    void the_shipping_refund_due_after_a_cancellation_is_recorded_on_the_refunded_return_and_reconciled_on_postgres() {
+        TestDatabase.clean();
+        RecordingEventPublisher events = new RecordingEventPublisher();
+        try (PostgresOms pg = PostgresOms.builder().jdbcUrl(TestDatabase.jdbcUrl(), "postgres", "postgres")
+                .publisher(events).poolSize(4).start()) {
+            Sku sku = Sku.of("MUG");
+            LocationId warehouse = LocationId.of("WH-BERLIN");
+            pg.inventoryStore().load(sku, warehouse, 5);
+            Network network = Network.of(List.of(Location.builder(warehouse, LocationType.WAREHOUSE, GeoPoint.of(52.40, 13.52))
+                    .capabilities(EnumSet.of(Capability.SHIP, Capability.ACCEPT_RETURNS)).build()));
+            FakePaymentGateway payments = new FakePaymentGateway();
+            Oms oms = Oms.builder().clock(Clock.systemUTC()).network(network)
+                    .catalog(new InMemoryCatalog().put(SkuAttributes.of(sku, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true)))
+                    .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
+                    .payments(payments).events(events).build();
+            Order order = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("WEB-2").customer("c-1")
+                    .currency("EUR").paymentRef("tok").delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                            new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                    .line("1", sku.value(), 2, Money.of(CurrencyUnit.EUR, 10)).charge("shipping", Money.parse("EUR 4.95")).build()).order();
+            oms.allocate(order.id(), "f-1", warehouse, List.of(LineQuantity.of(LineId.of("1"), 1)));
+            FulfilmentId f = FulfilmentId.of("f-1");
+            oms.fulfilments().accept(f);
+            oms.fulfilments().startPicking(f);
+            oms.fulfilments().pack(f);
+            oms.fulfilments().ship(f, ShipmentDetails.of("P-1", "DHL", ""));
+            oms.fulfilments().deliver(f, "signed");
+            Returns returns = Returns.builder(oms).payments(payments).repository(pg.returnRepository()).events(events)
+                    .policy(ReturnPolicy.builder().shippingRefund(io.omskit.returns.policy.ShippingRefund.WHEN_ALL_RETURNED).build()).build();
+            events.subscribe(returns::accept);
+            Return ret = ((OpenResult.Opened) returns.open(OpenReturnRequest.of(order.id(), "rq-1", Channel.WEB,
+                    ReturnMethod.mailIn(warehouse), List.of(OpenReturnRequest.line(LineId.of("1"), 1, ReturnReason.CHANGED_MIND))))).ret();
+            returns.receive(ret.id(), List.of(Arrival.of(sku, 1)), "scan-1");
+            assertThat(returns.inspect(ret.id(), LineId.of("1"), Grade.AS_NEW, Disposition.RESTOCK, 1, "i-1").status())
+                    .isEqualTo(ReturnStatus.REFUNDED);
+            payments.answerNormallyNext().timeOutNext(true);      // the shipping's capture goes through, its refund times out
+
+            oms.cancel(order.id(), List.of(LineQuantity.of(LineId.of("1"), 1)), io.omskit.core.order.CancellationReason.CUSTOMER_REQUEST);
+
+            assertThat(pg.returnRepository().findWithOpenRefund(10)).as("the refunded return waits for the provider's answer")
+                    .containsExactly(ret.id());
+            assertThat(returns.reconcileRefunds(10)).containsExactly(ret.id());
+            Return settled = pg.returnRepository().find(ret.id()).orElseThrow();
+            assertThat(settled.status()).isEqualTo(ReturnStatus.REFUNDED);
+            assertThat(settled.refunds()).extracting(r -> r.shipping()).containsExactly(Money.parse("EUR 0.00"), Money.parse("EUR 4.95"));
+            assertThat(oms.order(order.id()).orElseThrow().payment().refunded()).isEqualTo(Money.parse("EUR 14.95"));
+            assertThat(payments.refunded(order.id())).isEqualTo(Money.parse("EUR 14.95"));
+            assertThat(pg.returnRepository().findWithOpenRefund(10)).isEmpty();
+        }
+    }
 }

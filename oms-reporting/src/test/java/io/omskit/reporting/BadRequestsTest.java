@@ -32,9 +32,9 @@ class BadRequestsTest {
 
     @Test
     void a_breakdown_the_measure_does_not_have_is_refused() {
-        assertThatThrownBy(() -> measures.promiseKept(ShopJourney.period(), Granularity.DAY, Dimension.SKU))
+        assertThatThrownBy(() -> measures.cancellations(ShopJourney.period(), Granularity.DAY, Dimension.SKU))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("promiseKept rejected").hasMessageContaining("by = SKU: must be one of [TOTAL, CHANNEL]");
+                .hasMessageContaining("cancellations rejected").hasMessageContaining("by = SKU: must be one of [TOTAL, CHANNEL]");
     }
 
     @Test

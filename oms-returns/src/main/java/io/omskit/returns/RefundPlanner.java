@@ -86,18 +86,10 @@ final class RefundPlanner {
         Money shipping = zero;
         Money restocking = zero;
         Money shippingBefore = zero;
-        Money liveElsewhere = zero;
-        Money cardSucceeded = zero;
         for (Return r : allReturns) {
             for (Refund f : r.refunds()) {
                 if (f.isLive()) {
                     shippingBefore = shippingBefore.plus(f.shipping());
-                    boolean succeededToCard = f.status() == RefundStatus.SUCCEEDED && f.tender() == RefundTender.ORIGINAL_PAYMENT;
-                    if (succeededToCard) {
-                        cardSucceeded = cardSucceeded.plus(f.amount());
-                    } else {
-                        liveElsewhere = liveElsewhere.plus(f.amount());
-                    }
                 }
             }
         }
@@ -166,8 +158,7 @@ final class RefundPlanner {
             credit = creditLeft.isGreaterThan(amount) ? amount : creditLeft.isNegative() ? zero : creditLeft;
             amount = amount.minus(credit);
         }
-        Money refundedOnOrder = order.payment().refunded().isGreaterThan(cardSucceeded) ? order.payment().refunded() : cardSucceeded;
-        Money cap = order.payment().captured().minus(refundedOnOrder).minus(liveElsewhere);
+        Money cap = cap(order, allReturns);
         if (amount.isPositive() && !cap.isPositive()) {
             return Optional.empty();
         }
@@ -186,8 +177,99 @@ final class RefundPlanner {
             }
             amount = sum;
         }
+        // a refund capped below what it is due (the shipping not captured yet) pays the goods first and records as
+        // shipping only what it paid of it, so that the rest is refunded once the order is all back (planShipping)
+        Money shortBy = goods.plus(shipping).minus(fees).minus(credit).minus(amount);
+        if (shortBy.isPositive()) {
+            shipping = shortBy.isGreaterThan(shipping) ? zero : shipping.minus(shortBy);
+        }
         return Optional.of(new Refund(key, ret.refundTo(), units, goods, shipping, fees, credit, amount, RefundStatus.REQUESTED, "", "",
                 now, parts));
+    }
+
+    /**
+     * The refund of the order's shipping that is due once every unit of the order is either returned and refunded (by
+     * live refunds of any return) or cancelled, when the policy refunds shipping then, and refunds of units did not
+     * carry it already: what is left of the order's charges after the shipping those refunds paid back, capped at what
+     * the order captured and has not refunded. It goes where {@code carrier}'s refunds go, under {@code key}. Empty when
+     * none is due: no unit refunded, some unit kept or still to come, the policy keeps shipping, or nothing is left.
+     *
+     * @param carrier    the return the refund is recorded on (the order's last return with a refund)
+     * @param allReturns every return of the order, as stored
+     */
+    Optional<Refund> planShipping(Return carrier, Order order, List<Return> allReturns, String key, Instant now) {
+        int refunded = 0;
+        int kept = 0;
+        for (OrderLine l : order.lines()) {
+            int b = 0;
+            for (Return r : allReturns) {
+                b += r.refunded(l.id());
+            }
+            refunded += b;
+            kept += Math.max(0, l.quantity() - l.units().cancelled() - b);
+        }
+        boolean retailersFault = false;
+        for (Return r : allReturns) {
+            for (ReturnLine l : r.lines()) {
+                retailersFault |= r.refunded(l.line()) > 0 && l.reason().isRetailersFault();
+            }
+        }
+        if (refunded == 0 || kept > 0 || !policy.refundsShipping(true, retailersFault)) {
+            return Optional.empty();
+        }
+        Money zero = Money.zero(order.currency());
+        Money shippingBefore = zero;
+        for (Return r : allReturns) {
+            for (Refund f : r.refunds()) {
+                if (f.isLive()) {
+                    shippingBefore = shippingBefore.plus(f.shipping());
+                }
+            }
+        }
+        Money amount = PaidPerUnit.of(order).chargesTotal().minus(shippingBefore);
+        Money cap = cap(order, allReturns);
+        if (amount.isGreaterThan(cap)) {
+            amount = cap;
+        }
+        if (!amount.isPositive()) {
+            return Optional.empty();
+        }
+        List<TenderAmount> parts = List.of();
+        if (order.payment().hasTenders() && carrier.refundTo() == RefundTender.ORIGINAL_PAYMENT) {
+            parts = split(order, allReturns, amount);
+            amount = zero;
+            for (TenderAmount p : parts) {
+                amount = amount.plus(p.amount());
+            }
+            if (!amount.isPositive()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Refund(key, carrier.refundTo(), List.of(), zero, amount, zero, zero, amount, RefundStatus.REQUESTED,
+                "", "", now, parts));
+    }
+
+    /**
+     * What the order captured and has not refunded, less what refunds not yet answered, or answered outside the
+     * provider (store credit), hold of it.
+     */
+    private static Money cap(Order order, List<Return> allReturns) {
+        Money zero = Money.zero(order.currency());
+        Money liveElsewhere = zero;
+        Money cardSucceeded = zero;
+        for (Return r : allReturns) {
+            for (Refund f : r.refunds()) {
+                if (f.isLive()) {
+                    if (f.status() == RefundStatus.SUCCEEDED && f.tender() == RefundTender.ORIGINAL_PAYMENT) {
+                        cardSucceeded = cardSucceeded.plus(f.amount());
+                    } else {
+                        liveElsewhere = liveElsewhere.plus(f.amount());
+                    }
+                }
+            }
+        }
+        Money refundedOnOrder = order.payment().refunded().isGreaterThan(cardSucceeded) ? order.payment().refunded() : cardSucceeded;
+        return order.payment().captured().minus(refundedOnOrder).minus(liveElsewhere);
     }
 
     /**

@@ -14,7 +14,9 @@ import io.omskit.core.fulfilment.FulfilmentLine;
 import io.omskit.core.network.Capability;
 import io.omskit.core.network.Location;
 import io.omskit.core.PlacementResult;
+import io.omskit.core.event.DomainEvent;
 import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineRequest;
 import io.omskit.core.order.PlaceOrderRequest;
@@ -90,6 +92,8 @@ public final class Returns {
     private final Clock clock;
     private final Striped<Lock> locks = Striped.lock(256);
     private final ReturnLabels labels;
+    /** Orders whose shipping this thread is settling: the order events that settling publishes are not acted on again. */
+    private final ThreadLocal<Set<OrderId>> settlingShipping = ThreadLocal.withInitial(HashSet::new);
 
     private Returns(Builder b) {
         this.oms = b.oms;
@@ -417,6 +421,125 @@ public final class Returns {
     public Return refund(ReturnId id) {
         Return r = book.current(Checks.notNull(id, "id"));
         return locked(r.orderId(), () -> settle(book.current(id)));
+    }
+
+    /**
+     * Refunds the order's shipping when it fell due outside any return's refund of units: every unit of the order is
+     * now either refunded by a return or cancelled, the policy refunds shipping when everything came back
+     * ({@link io.omskit.returns.policy.ShippingRefund}), and the refunds of units did not carry it because the units
+     * the order still waited for were cancelled after the last of them. The refund is recorded on the order's last
+     * return with a refund (a refunded or closed one accepts it), before the provider is asked, and goes to the
+     * tenders in their refund order (or to store credit when that return's refunds do), never beyond what was
+     * captured and not refunded. Refunds of the order's returns that wait for the provider's answer are settled first.
+     * Idempotent: once the shipping is refunded a call finds nothing due and answers with that refund; after an
+     * unknown outcome a call asks again under the same key, so it is paid once. {@link #accept} calls it when units of
+     * an order with returns are cancelled.
+     *
+     * @return the order's shipping refund (made by this call or an earlier one; declined when the provider declined
+     *         it, and a later call tries again); empty when none is due
+     * @throws IllegalArgumentException when the order is unknown
+     * @throws SpiException when an adapter failed or a refund's outcome is unknown: calling again finishes the work
+     */
+    public Optional<Refund> settleShipping(OrderId orderId) {
+        Checks.notNull(orderId, "orderId");
+        if (oms.order(orderId).isEmpty()) {
+            throw new IllegalArgumentException("order " + orderId + " is not known");
+        }
+        Set<OrderId> settling = settlingShipping.get();
+        if (!settling.add(orderId)) {
+            throw new IllegalStateException("settleShipping(" + orderId + ") called again while settling it, on the same thread");
+        }
+        try {
+            return locked(orderId, () -> settleShippingLocked(orderId));
+        } finally {
+            settling.remove(orderId);
+        }
+    }
+
+    private Optional<Refund> settleShippingLocked(OrderId orderId) {
+        boolean asked = false;
+        for (int round = 0; round < 2 * ReturnBook.MAX_CONFLICT_RETRIES; round++) {
+            List<Return> all = book.forOrder(orderId);
+            Optional<Return> waiting = all.stream().filter(r -> r.openRefund().isPresent()).findFirst();
+            if (waiting.isPresent()) {
+                settleRefunds(waiting.get().id());
+                continue;
+            }
+            Optional<Refund> last = lastShippingRefund(all);
+            if (asked && last.isPresent()) {
+                return last;
+            }
+            Return carrier = null;
+            for (Return r : all) {
+                if (r.status() != ReturnStatus.CANCELLED && r.refunds().stream().anyMatch(Refund::isLive)) {
+                    carrier = r;
+                }
+            }
+            if (carrier == null) {
+                return last;
+            }
+            Order order = oms.order(orderId).orElseThrow();
+            Return on = carrier;
+            String key = "refund-" + on.id() + "-" + (on.refunds().size() + 1);
+            Optional<Refund> due = planner.planShipping(on, order, all, key, clock.instant());
+            if (due.isEmpty()) {
+                // the order may have been read after another process refunded the shipping that the returns, read
+                // before, do not show yet: answer from the returns as they are now
+                List<Return> fresh = book.forOrder(orderId);
+                if (fresh.stream().anyMatch(r -> r.openRefund().isPresent())) {
+                    continue;
+                }
+                return lastShippingRefund(fresh);
+            }
+            Instant now = clock.instant();
+            book.update(on.id(), r -> r.openRefund().isPresent() || r.refunds().size() != on.refunds().size()
+                    ? Change.unchanged(r) : r.requestShippingRefund(due.get(), now));
+            asked = true;
+        }
+        throw new SpiException("the refunds of order " + orderId + " kept changing concurrently; call settleShipping again", null, true);
+    }
+
+    /** The latest refund of shipping only (no units) among {@code returns}; empty when none. */
+    private static Optional<Refund> lastShippingRefund(List<Return> returns) {
+        Refund last = null;
+        for (Return r : returns) {
+            for (Refund f : r.refunds()) {
+                if (f.units().isEmpty() && f.shipping().isPositive()
+                        && (last == null || !f.requestedAt().isBefore(last.requestedAt()))) {
+                    last = f;
+                }
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /**
+     * Settles what a change of an order leaves for its returns; subscribe it to the events the {@link Oms} publishes
+     * ({@code events.subscribe(returns::accept)}, or the outbox relay's consumer). Today: when units of an order with
+     * returns are cancelled, or its shipping is captured (core captures the charges once the last unit is shipped or
+     * cancelled), the shipping refund that may fall due ({@link #settleShipping}). Other events are ignored.
+     * It never throws for adapter trouble: a refund recorded and not answered is finished by
+     * {@link #reconcileRefunds}, and the event delivered again (at least once) settles the rest.
+     */
+    public void accept(DomainEvent event) {
+        OrderId order;
+        if (event instanceof OrderEvent.OrderUnitsCancelled cancelled) {
+            order = cancelled.orderId();
+        } else if (event instanceof OrderEvent.OrderPaymentUpdated paid && paid.operation().equals("capture")
+                && paid.outcome() == PaymentOutcome.SUCCEEDED) {
+            order = paid.orderId();
+        } else {
+            return;
+        }
+        if (settlingShipping.get().contains(order) || book.forOrder(order).isEmpty()) {
+            return;
+        }
+        try {
+            settleShipping(order);
+        } catch (RuntimeException e) {
+            LOG.warn("shipping refund of order {} not settled yet ({}); reconcileRefunds or settleShipping finishes it",
+                    order, e.getMessage());
+        }
     }
 
     /**

@@ -16,19 +16,22 @@ import org.joda.money.Money;
  * @param currency the order's currency
  * @param captured what the provider captured for it
  * @param refunded what the provider refunded of it
- * @param owed     what each party is owed, the retailer holding the rest: adds up to {@code captured - refunded}; a
- *                 party's amount may be negative for a while (the retailer's when units were handed over before the
- *                 capture)
+ * @param storeCredit what was given back as store credit instead of a refund
+ * @param chargedBack what cardholders' banks took back, net of reversals
+ * @param owed     what each party is owed, the retailer holding the rest: adds up to {@link #net()}; a party's amount
+ *                 may be negative for a while (the retailer's when units were handed over before the capture)
  * @param shares   every share granted and reversed, in the order they happened
  */
-public record OrderFunds(OrderId order, CurrencyUnit currency, Money captured, Money refunded,
-                         SortedMap<Stakeholder, Money> owed, List<ShareLine> shares) {
+public record OrderFunds(OrderId order, CurrencyUnit currency, Money captured, Money refunded, Money storeCredit,
+                         Money chargedBack, SortedMap<Stakeholder, Money> owed, List<ShareLine> shares) {
 
     public OrderFunds {
         Checks.notNull(order, "order");
         Checks.notNull(currency, "currency");
         Checks.notNull(captured, "captured");
         Checks.notNull(refunded, "refunded");
+        Checks.notNull(storeCredit, "storeCredit");
+        Checks.notNull(chargedBack, "chargedBack");
         owed = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull(owed, "owed")));
         shares = List.copyOf(shares);
     }
@@ -38,8 +41,8 @@ public record OrderFunds(OrderId order, CurrencyUnit currency, Money captured, M
         return owed.getOrDefault(party, Money.zero(currency));
     }
 
-    /** Captured less refunded: the order money the parties share. */
+    /** Captured less refunded, given as store credit and charged back: the order money the parties share. */
     public Money net() {
-        return captured.minus(refunded);
+        return captured.minus(refunded).minus(storeCredit).minus(chargedBack);
     }
 }

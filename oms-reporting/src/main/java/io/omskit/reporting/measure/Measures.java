@@ -6,6 +6,7 @@ import io.omskit.core.common.Problem;
 import io.omskit.core.common.ValidationException;
 import io.omskit.core.inventory.MovementReason;
 import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderStatus;
 import io.omskit.reporting.projection.EventProjection;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -147,7 +149,8 @@ public final class Measures {
 
     /** Promise kept (OTIF) and average lateness; see {@link PromiseKept}. */
     public List<PromiseKept> promiseKept(ReportPeriod period, Granularity granularity, Dimension by) {
-        check(period, granularity, by, "promiseKept", Dimension.TOTAL, Dimension.CHANNEL);
+        check(period, granularity, by, "promiseKept", Dimension.TOTAL, Dimension.CHANNEL, Dimension.LOCATION, Dimension.CATEGORY,
+                Dimension.SKU);
         Instant now = clock.instant();
         return projection.read(p -> {
             Map<OrderId, List<FulfilmentFacts>> byOrder = fulfilmentsByOrder(p);
@@ -167,22 +170,45 @@ public final class Measures {
                 if (cancelled >= o.units()) {
                     continue;
                 }
-                Instant completed = completion(o, byOrder.getOrDefault(o.id(), List.of()));
-                boolean known = completed != null || now.isAfter(o.promisedBy());
-                if (!known) {
+                List<FulfilmentFacts> fulfilments = byOrder.getOrDefault(o.id(), List.of());
+                Instant completed = completion(o, fulfilments);
+                if (completed == null && !now.isAfter(o.promisedBy())) {
                     continue;
                 }
-                boolean onTime = completed != null && !completed.isAfter(o.promisedBy());
                 LocalDate[] b = bucket(period, granularity, o.promisedBy());
-                long[] a = acc.computeIfAbsent(List.of(b[0], b[1], by == Dimension.TOTAL ? ALL : o.channel().name()),
-                        k -> new long[6]);
-                a[0]++;
-                a[1] += onTime ? 1 : 0;
-                a[2] += inFull ? 1 : 0;
-                a[3] += onTime && inFull ? 1 : 0;
-                if (completed != null && !onTime) {
-                    a[4]++;
-                    a[5] += completed.toEpochMilli() - o.promisedBy().toEpochMilli();
+                Map<String, List<FulfilmentFacts>> groups = new TreeMap<>();
+                if (by == Dimension.TOTAL || by == Dimension.CHANNEL) {
+                    groups.put(by == Dimension.TOTAL ? ALL : o.channel().name(), fulfilments);
+                } else if (by == Dimension.LOCATION) {
+                    for (FulfilmentFacts f : fulfilments) {
+                        if (f.unitsKept() > 0) {
+                            groups.computeIfAbsent(f.location().value(), k -> new ArrayList<>()).add(f);
+                        }
+                    }
+                } else {
+                    for (OrderFacts.PlacedLine l : o.lines()) {
+                        List<FulfilmentFacts> holding = groups.computeIfAbsent(group(by, o, l.sku()), k -> new ArrayList<>());
+                        for (FulfilmentFacts f : fulfilments) {
+                            if (f.unitsKept(l.line()) > 0 && !holding.contains(f)) {
+                                holding.add(f);
+                            }
+                        }
+                    }
+                    // a group whose units were all cancelled while the rest of the order arrived has no outcome of its own
+                    groups.values().removeIf(held -> held.isEmpty() && completed != null);
+                }
+                for (Map.Entry<String, List<FulfilmentFacts>> g : groups.entrySet()) {
+                    Instant groupCompleted = g.getValue().isEmpty() ? null : completion(o, g.getValue());
+                    boolean onTime = groupCompleted != null && !groupCompleted.isAfter(o.promisedBy());
+                    long[] a = acc.computeIfAbsent(List.of(b[0], b[1], g.getKey()), k -> new long[6]);
+                    a[0]++;
+                    a[1] += onTime ? 1 : 0;
+                    a[2] += inFull ? 1 : 0;
+                    a[3] += onTime && inFull ? 1 : 0;
+                    if (groupCompleted != null && !onTime) {
+                        a[4]++;
+                        a[5] += groupCompleted.toEpochMilli() - o.promisedBy().toEpochMilli();
+                    }
                 }
             }
             List<PromiseKept> rows = new ArrayList<>();
@@ -216,7 +242,11 @@ public final class Measures {
 
     /** Fill rate; see {@link FillRate}. */
     public List<FillRate> fillRate(ReportPeriod period, Granularity granularity, Dimension by) {
-        check(period, granularity, by, "fillRate", Dimension.TOTAL, Dimension.CHANNEL, Dimension.LOCATION);
+        check(period, granularity, by, "fillRate", Dimension.TOTAL, Dimension.CHANNEL, Dimension.LOCATION, Dimension.CATEGORY,
+                Dimension.SKU);
+        if (by == Dimension.CATEGORY || by == Dimension.SKU) {
+            return fillRateByLine(period, granularity, by);
+        }
         return projection.read(p -> {
             Map<List<Object>, long[]> acc = new TreeMap<>(KEY_ORDER);
             for (FulfilmentFacts f : p.fulfilments()) {
@@ -253,11 +283,44 @@ public final class Measures {
         });
     }
 
+    /** Fill rate by the SKU or category of each line a fulfilment was offered: {@link #fillRate} counted line by line. */
+    private List<FillRate> fillRateByLine(ReportPeriod period, Granularity granularity, Dimension by) {
+        return projection.read(p -> {
+            Map<List<Object>, long[]> acc = new TreeMap<>(KEY_ORDER);
+            for (FulfilmentFacts f : p.fulfilments()) {
+                if (!f.isOffered() || !period.contains(f.offeredAt()) || !f.isClosed()) {
+                    continue;
+                }
+                LocalDate[] b = bucket(period, granularity, f.offeredAt());
+                for (FulfilmentFacts.OfferedLine l : f.lines()) {
+                    int customerCancelled = 0;
+                    for (FulfilmentFacts.Removal c : f.cancellations()) {
+                        if (c.reason().equals(CancellationReason.CUSTOMER_REQUEST.name())) {
+                            for (LineQuantity q : c.units()) {
+                                customerCancelled += q.line().equals(l.line()) ? q.quantity() : 0;
+                            }
+                        }
+                    }
+                    long requested = Math.max(0, l.quantity() - customerCancelled);
+                    long filled = f.fulfilledAt() != null ? Math.max(0, f.unitsKept(l.line())) : 0;
+                    long[] a = acc.computeIfAbsent(List.of(b[0], b[1], group(by, null, l.sku())), k -> new long[2]);
+                    a[0] += requested;
+                    a[1] += Math.min(filled, requested);
+                }
+            }
+            List<FillRate> rows = new ArrayList<>();
+            acc.forEach((k, a) -> rows.add(new FillRate((LocalDate) k.get(0), (LocalDate) k.get(1), (String) k.get(2),
+                    a[0], a[1], ratio(a[1], a[0]))));
+            return List.copyOf(rows);
+        });
+    }
+
     // ---- split rate ----
 
     /** Split rate (shipments per order); see {@link SplitRate}. */
     public List<SplitRate> splitRate(ReportPeriod period, Granularity granularity, Dimension by) {
-        check(period, granularity, by, "splitRate", Dimension.TOTAL, Dimension.CHANNEL);
+        check(period, granularity, by, "splitRate", Dimension.TOTAL, Dimension.CHANNEL, Dimension.LOCATION, Dimension.CATEGORY,
+                Dimension.SKU);
         return projection.read(p -> {
             Map<OrderId, List<FulfilmentFacts>> byOrder = fulfilmentsByOrder(p);
             Map<List<Object>, long[]> acc = new TreeMap<>(KEY_ORDER);
@@ -266,20 +329,32 @@ public final class Measures {
                     continue;
                 }
                 long shipments = 0;
+                Set<String> groups = new TreeSet<>();
                 for (FulfilmentFacts f : byOrder.getOrDefault(o.id(), List.of())) {
                     if (f.fulfilledAt() != null) {
                         shipments++;
+                        if (by == Dimension.LOCATION) {
+                            groups.add(f.location().value());
+                        }
                     }
                 }
                 if (shipments == 0) {
                     continue;
                 }
+                if (by == Dimension.TOTAL || by == Dimension.CHANNEL) {
+                    groups.add(by == Dimension.TOTAL ? ALL : o.channel().name());
+                } else if (by != Dimension.LOCATION) {
+                    for (OrderFacts.PlacedLine l : o.lines()) {
+                        groups.add(group(by, o, l.sku()));
+                    }
+                }
                 LocalDate[] b = bucket(period, granularity, o.placedAt());
-                long[] a = acc.computeIfAbsent(List.of(b[0], b[1], by == Dimension.TOTAL ? ALL : o.channel().name()),
-                        k -> new long[3]);
-                a[0]++;
-                a[1] += shipments;
-                a[2] += shipments > 1 ? 1 : 0;
+                for (String group : groups) {
+                    long[] a = acc.computeIfAbsent(List.of(b[0], b[1], group), k -> new long[3]);
+                    a[0]++;
+                    a[1] += shipments;
+                    a[2] += shipments > 1 ? 1 : 0;
+                }
             }
             List<SplitRate> rows = new ArrayList<>();
             acc.forEach((k, a) -> rows.add(new SplitRate((LocalDate) k.get(0), (LocalDate) k.get(1), (String) k.get(2),

@@ -33,6 +33,11 @@ import java.util.List;
  * @param fastSellers       fast sellers over the last {@link #FAST_SELLER_WINDOW_DAYS} days against the days before
  * @param slowMovers        SKUs with stock and no sale in the last {@link #SLOW_MOVER_DAYS} days
  * @param backlog           fulfilments waiting per location at {@code asOf}
+ * @param promiseByLocation promise kept per fulfilling location over the period
+ * @param promiseByCategory promise kept per category over the period
+ * @param fillRateByCategory fill rate per category over the period
+ * @param splitRateByLocation shipments per order per location taking part, over the period
+ * @param splitRateByCategory shipments per order per category, over the period
  */
 public record Report(ReportPeriod period, Instant asOf, List<OrderVolume> volumeTotal, List<FulfilmentSpeed> speedTotal,
                      List<PromiseKept> promiseTotal, List<FillRate> fillRateTotal, List<SplitRate> splitRateTotal,
@@ -42,7 +47,8 @@ public record Report(ReportPeriod period, Instant asOf, List<OrderVolume> volume
                      List<Cancellations> cancellations, List<Rejections> rejections, List<ReturnRate> returnRate,
                      List<ReturnReasons> returnReasons, List<ReturnsValue> returnsValue, List<StockTurnover> stockTurnover,
                      List<TimeOutOfStock> timeOutOfStock, List<FastSeller> fastSellers, List<SlowMover> slowMovers,
-                     List<Backlog> backlog) {
+                     List<Backlog> backlog, List<PromiseKept> promiseByLocation, List<PromiseKept> promiseByCategory,
+                     List<FillRate> fillRateByCategory, List<SplitRate> splitRateByLocation, List<SplitRate> splitRateByCategory) {
 
     /** Days of each window the fast sellers compare. */
     public static final int FAST_SELLER_WINDOW_DAYS = 7;
@@ -78,6 +84,11 @@ public record Report(ReportPeriod period, Instant asOf, List<OrderVolume> volume
                 measures.timeOutOfStock(period, Granularity.PERIOD),
                 measures.fastSellers(period, FAST_SELLER_WINDOW_DAYS, 1),
                 measures.slowMovers(period, SLOW_MOVER_DAYS),
-                measures.backlog(asOf));
+                measures.backlog(asOf),
+                measures.promiseKept(period, Granularity.PERIOD, Dimension.LOCATION),
+                measures.promiseKept(period, Granularity.PERIOD, Dimension.CATEGORY),
+                measures.fillRate(period, Granularity.PERIOD, Dimension.CATEGORY),
+                measures.splitRate(period, Granularity.PERIOD, Dimension.LOCATION),
+                measures.splitRate(period, Granularity.PERIOD, Dimension.CATEGORY));
     }
 }

@@ -416,6 +416,37 @@ public record Return(ReturnId id, long version, OrderId orderId, CustomerRef cus
     }
 
     /**
+     * Records, before the provider is asked, the refund of the order's shipping (its charges) that fell due after this
+     * return's last refund: units the order still waited for were cancelled, so that every unit is now returned or
+     * cancelled and the policy refunds shipping when that happens, yet no refund of units is left to carry it. It pays
+     * back no units and no goods; a refunded or closed return accepts it too.
+     *
+     * @throws IllegalArgumentException          when the refund is not requested, names units or goods, refunds no
+     *                                           shipping, or its key was used
+     * @throws IllegalReturnTransitionException when the return is cancelled or another refund waits for its answer
+     */
+    public Change<Return, ReturnEvent> requestShippingRefund(Refund refund, Instant now) {
+        Checks.notNull(refund, "refund");
+        require(ReturnCommand.REFUND_SHIPPING, openRefund().map(r -> "refund " + r.key() + " waits for the provider's answer").orElse(null));
+        if (refund.status() != RefundStatus.REQUESTED) {
+            throw new IllegalArgumentException("refund " + refund.key() + " must be REQUESTED, was " + refund.status());
+        }
+        if (!refund.units().isEmpty() || !refund.goods().isZero() || !refund.shipping().isPositive()) {
+            throw new IllegalArgumentException("shipping refund " + refund.key() + " must pay back shipping only (no units, no goods), was "
+                    + refund.units().size() + " unit line(s), goods " + refund.goods() + ", shipping " + refund.shipping());
+        }
+        for (Refund r : refunds) {
+            if (r.key().equals(refund.key())) {
+                throw new IllegalArgumentException("refund key " + refund.key() + " was used before on return " + id);
+            }
+        }
+        List<Refund> more = new ArrayList<>(refunds);
+        more.add(refund);
+        Return next = copy(status, trackingRef, receipts, inspections, more, lines, commandKeys);
+        return new Change<>(next, List.of(new ReturnEvent.RefundRequested(EventIds.next(), id, orderId, next.version, now, refund)));
+    }
+
+    /**
      * Records the provider's answer to the open refund {@code key}: succeeded (the money, or store credit, went back) or
      * declined (its units can be refunded again). An answer to a refund already answered changes nothing.
      *

@@ -17,7 +17,10 @@ public enum ReturnStatus {
     /** Withdrawn before anything arrived or was refunded. */
     CANCELLED;
 
-    /** Whether no command changes the return any more. */
+    /**
+     * Whether the return's goods and refunds are done: no command changes its units any more. A refunded or closed
+     * return may still carry the order's shipping refund ({@link Return#requestShippingRefund}).
+     */
     public boolean isFinished() {
         return this == REFUNDED || this == CLOSED || this == CANCELLED;
     }

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * The return state machine: for each status, the commands it accepts. A refund may be asked for before the goods
  * arrive (a trusted customer) and at every step after; the goods' own path is authorised, in transit, received,
- * inspected, then refunded or closed. A cancelled return still records the answer to a label it asked for and voids
- * the label it no longer needs.
+ * inspected, then refunded or closed. A finished (refunded or closed) return still carries the order's shipping refund
+ * that falls due when units still waiting are cancelled after its last refund, and records the provider's answer to it.
+ * A cancelled return still records the answer to a label it asked for and voids the label it no longer needs.
  */
 public final class ReturnTransitions {
 
@@ -20,12 +21,12 @@ public final class ReturnTransitions {
 
     static {
         Map<ReturnStatus, Set<ReturnCommand>> m = new EnumMap<>(ReturnStatus.class);
-        m.put(ReturnStatus.AUTHORISED, EnumSet.of(REQUEST_LABEL, RECORD_LABEL, MARK_IN_TRANSIT, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, CANCEL));
-        m.put(ReturnStatus.IN_TRANSIT, EnumSet.of(RECORD_LABEL, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, CANCEL));
-        m.put(ReturnStatus.RECEIVED, EnumSet.of(RECORD_LABEL, RECEIVE, INSPECT, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE));
-        m.put(ReturnStatus.INSPECTED, EnumSet.of(RECORD_LABEL, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, FINISH, CLOSE));
-        m.put(ReturnStatus.REFUNDED, EnumSet.noneOf(ReturnCommand.class));
-        m.put(ReturnStatus.CLOSED, EnumSet.noneOf(ReturnCommand.class));
+        m.put(ReturnStatus.AUTHORISED, EnumSet.of(REQUEST_LABEL, RECORD_LABEL, MARK_IN_TRANSIT, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, CANCEL, REFUND_SHIPPING));
+        m.put(ReturnStatus.IN_TRANSIT, EnumSet.of(RECORD_LABEL, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, CANCEL, REFUND_SHIPPING));
+        m.put(ReturnStatus.RECEIVED, EnumSet.of(RECORD_LABEL, RECEIVE, INSPECT, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, CLOSE, REFUND_SHIPPING));
+        m.put(ReturnStatus.INSPECTED, EnumSet.of(RECORD_LABEL, RECEIVE, REQUEST_REFUND, RECORD_REFUND, RECORD_REPLACEMENT, FINISH, CLOSE, REFUND_SHIPPING));
+        m.put(ReturnStatus.REFUNDED, EnumSet.of(REFUND_SHIPPING, RECORD_REFUND));
+        m.put(ReturnStatus.CLOSED, EnumSet.of(REFUND_SHIPPING, RECORD_REFUND));
         m.put(ReturnStatus.CANCELLED, EnumSet.of(RECORD_LABEL, VOID_LABEL));
         m.replaceAll((k, v) -> Collections.unmodifiableSet(v));
         ALLOWED = Collections.unmodifiableMap(m);

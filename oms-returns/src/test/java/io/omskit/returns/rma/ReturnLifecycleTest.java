@@ -121,11 +121,15 @@ class ReturnLifecycleTest {
             EnumSet<ReturnCommand> onGoodsOrMoney = EnumSet.noneOf(ReturnCommand.class);
             onGoodsOrMoney.addAll(ReturnTransitions.allowed(s));
             onGoodsOrMoney.removeAll(labelOnly);
+            onGoodsOrMoney.removeAll(EnumSet.of(ReturnCommand.REFUND_SHIPPING, ReturnCommand.RECORD_REFUND));
             assertThat(onGoodsOrMoney.isEmpty()).as("%s", s).isEqualTo(s.isFinished());
         }
-        assertThat(ReturnTransitions.allowed(ReturnStatus.REFUNDED)).isEmpty();
-        assertThat(ReturnTransitions.allowed(ReturnStatus.CLOSED)).isEmpty();
+        // a finished return only carries the order's shipping refund that falls due after it (issue 18)
+        assertThat(ReturnTransitions.allowed(ReturnStatus.REFUNDED)).containsExactlyInAnyOrder(ReturnCommand.REFUND_SHIPPING, ReturnCommand.RECORD_REFUND);
+        assertThat(ReturnTransitions.allowed(ReturnStatus.CLOSED)).containsExactlyInAnyOrder(ReturnCommand.REFUND_SHIPPING, ReturnCommand.RECORD_REFUND);
+        assertThat(ReturnTransitions.allowed(ReturnStatus.CANCELLED)).doesNotContain(ReturnCommand.REFUND_SHIPPING);
         assertThat(ReturnTransitions.allowed(ReturnStatus.RECEIVED)).isEqualTo(EnumSet.of(ReturnCommand.RECORD_LABEL, ReturnCommand.RECEIVE, ReturnCommand.INSPECT,
-                ReturnCommand.REQUEST_REFUND, ReturnCommand.RECORD_REFUND, ReturnCommand.RECORD_REPLACEMENT, ReturnCommand.CLOSE));
+                ReturnCommand.REQUEST_REFUND, ReturnCommand.RECORD_REFUND, ReturnCommand.RECORD_REPLACEMENT, ReturnCommand.CLOSE,
+                ReturnCommand.REFUND_SHIPPING));
     }
 }

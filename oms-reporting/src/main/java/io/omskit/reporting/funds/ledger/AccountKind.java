@@ -20,5 +20,16 @@ public enum AccountKind {
     /** Settlement lines nobody expected, kept apart until people explain them. */
     SUSPENSE,
     /** The two sides of a currency conversion by the provider, one balance per currency. */
-    CURRENCY_EXCHANGE
+    CURRENCY_EXCHANGE,
+    /**
+     * Store credit the retailer issued to customers instead of refunding them: what it owes them in goods
+     * (credit-normal).
+     */
+    STORE_CREDIT,
+    /**
+     * What an outside marketplace that collected the customer's payment holds for the retailer: what it collected less
+     * what it refunded (debit-normal). Less the marketplace's own {@link #DUE} (its commission), it is what the
+     * marketplace pays the retailer.
+     */
+    MARKETPLACE_RECEIVABLE
 }

@@ -31,6 +31,34 @@ public final class Reconciliation {
         }
     }
 
+    /**
+     * Hands the chargebacks and chargeback reversals this settlement showed to {@code funds}, so that each party gives
+     * back its share of the order ({@link io.omskit.reporting.funds.FundsBook#acceptChargeback}): every
+     * {@link Classification#CHARGEBACK} line whose merchant reference is an order id, taken back by its gross (a
+     * reversal given back), under the line's id (or its psp reference and line number when it has none). A line handed
+     * over before changes nothing.
+     *
+     * @return how many lines the book took in
+     */
+    public int postChargebacksTo(io.omskit.reporting.funds.FundsBook funds) {
+        Checks.notNull(funds, "funds");
+        int taken = 0;
+        for (Finding f : findings) {
+            if (f.classification() != Classification.CHARGEBACK || f.line() == null) {
+                continue;
+            }
+            io.omskit.core.order.OrderId order = io.omskit.core.order.OrderId.tryParse(f.line().merchantReference());
+            if (order == null || f.line().gross().isZero()) {
+                continue;
+            }
+            String reference = f.line().lineId().isBlank() ? f.line().pspReference() + "#" + f.line().lineNumber() : f.line().lineId();
+            if (funds.acceptChargeback(order, reference, f.line().gross().negated(), f.line().createdAt())) {
+                taken++;
+            }
+        }
+        return taken;
+    }
+
     /** Every finding: the report's lines in file order, then the movements missing from the settlement. */
     public List<Finding> findings() {
         return findings;

@@ -22,7 +22,12 @@ public record Stakeholder(Role role, String id) implements Comparable<Stakeholde
         /** A seller on the retailer's marketplace, paid the price of its lines less the marketplace commission. */
         MARKETPLACE_SELLER,
         /** A supplier that ships from its own stock, paid its cost price. */
-        DROP_SHIPPER
+        DROP_SHIPPER,
+        /**
+         * An outside marketplace the retailer sells on that collects the customer's payment itself and keeps a
+         * commission ({@link MarketplaceCollection}).
+         */
+        MARKETPLACE
     }
 
     public Stakeholder {
@@ -48,6 +53,11 @@ public record Stakeholder(Role role, String id) implements Comparable<Stakeholde
     /** The drop-shipper at {@code location}. */
     public static Stakeholder dropShipper(LocationId location) {
         return new Stakeholder(Role.DROP_SHIPPER, Checks.notNull(location, "location").value());
+    }
+
+    /** The outside marketplace named {@code name}. */
+    public static Stakeholder marketplace(String name) {
+        return new Stakeholder(Role.MARKETPLACE, name);
     }
 
     @Override
