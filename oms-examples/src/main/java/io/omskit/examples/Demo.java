@@ -645,6 +645,8 @@ public final class Demo implements AutoCloseable {
         io.omskit.returns.Returns returns = io.omskit.returns.Returns.builder(oms).payments(payments).events(events)
                 .repository(returnRepository())
                 .policy(io.omskit.returns.policy.ReturnPolicy.standard()).build();
+        // a cancellation after the last refund settles the shipping refund that falls due then
+        events.subscribe(returns::accept);
         Order order = results.delivered;
         LocationId mitte = LocationId.of("ST-MITTE");
         OrderLine mugs = order.lines().get(0);
