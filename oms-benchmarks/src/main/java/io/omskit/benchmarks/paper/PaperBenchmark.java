@@ -296,36 +296,60 @@ public final class PaperBenchmark {
         System.out.printf(Locale.ROOT, "%s setup: %d locations x %d cities, %d items, T = %d, %d instances x %d sequences%n",
                 setup, fcs.size(), cities.size(), ITEMS, orders, instances, sequences);
         System.out.println("instance seq   LP bound     myopic  per-order      batch look-ahead   (cost / LP bound)");
-        double[] sums = new double[4];
-        int runs = 0;
-        boolean lookAheadBeatsEveryRun = true;
-        List<Long> lookAheadNanos = new ArrayList<>();
+        int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
+        List<Long> lookAheadNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        Instance[] built = new Instance[instances + 1];
+        List<java.util.concurrent.Callable<double[]>> runs = new ArrayList<>();
         for (int k = 1; k <= instances; k++) {
-            Instance inst = new Instance(fcs, cities, 1000L * k, orders);
-            double[] instSums = new double[4];
+            built[k] = new Instance(fcs, cities, 1000L * k, orders);
             for (int a = 1; a <= sequences; a++) {
+                Instance inst = built[k];
                 int[][] arrivals = inst.arrivals(7919L * k + a, orders);
-                double bound = bound(inst, arrivals);
-                double myopic = myopic(inst, arrivals);
-                double perOrder = Boolean.getBoolean("skipPerOrder") ? Double.NaN : perOrder(inst, arrivals);
-                double batch = Boolean.getBoolean("skipBatch") ? Double.NaN : batch(inst, arrivals);
-                double lookAhead = lookAhead(inst, arrivals, orders, lookAheadNanos);
-                double[] ratio = {myopic / bound, perOrder / bound, batch / bound, lookAhead / bound};
-                System.out.printf(Locale.ROOT, "%8d %3d %10.1f %10.4f %10.4f %10.4f %10.4f%n", k, a, bound, ratio[0],
-                        ratio[1], ratio[2], ratio[3]);
-                lookAheadBeatsEveryRun &= lookAhead < perOrder;
-                for (int p = 0; p < 4; p++) {
-                    sums[p] += ratio[p];
-                    instSums[p] += ratio[p];
-                }
-                runs++;
+                runs.add(() -> {
+                    double bound = bound(inst, arrivals);
+                    double myopic = myopic(inst, arrivals);
+                    double perOrder = Boolean.getBoolean("skipPerOrder") ? Double.NaN : perOrder(inst, arrivals);
+                    double batch = Boolean.getBoolean("skipBatch") ? Double.NaN : batch(inst, arrivals);
+                    double lookAhead = lookAhead(inst, arrivals, orders, lookAheadNanos);
+                    return new double[] {bound, myopic / bound, perOrder / bound, batch / bound, lookAhead / bound};
+                });
             }
-            System.out.printf(Locale.ROOT, "%8d avg            %10.4f %10.4f %10.4f %10.4f%n", k, instSums[0] / sequences,
-                    instSums[1] / sequences, instSums[2] / sequences, instSums[3] / sequences);
         }
-        System.out.printf(Locale.ROOT, "     all avg            %10.4f %10.4f %10.4f %10.4f%n", sums[0] / runs,
-                sums[1] / runs, sums[2] / runs, sums[3] / runs);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<double[]> results = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<double[]> f : pool.invokeAll(runs)) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+        double[] sums = new double[5];
+        boolean lookAheadBeatsEveryRun = true;
+        boolean batchBeatsEveryRun = true;
+        for (int k = 1, run = 0; k <= instances; k++) {
+            double[] instSums = new double[5];
+            for (int a = 1; a <= sequences; a++, run++) {
+                double[] r = results.get(run);
+                System.out.printf(Locale.ROOT, "%8d %3d %10.1f %10.4f %10.4f %10.4f %10.4f%n", k, a, r[0], r[1], r[2],
+                        r[3], r[4]);
+                lookAheadBeatsEveryRun &= r[4] < r[2];
+                batchBeatsEveryRun &= r[3] < r[2];
+                for (int p = 1; p < 5; p++) {
+                    sums[p] += r[p];
+                    instSums[p] += r[p];
+                }
+            }
+            System.out.printf(Locale.ROOT, "%8d avg            %10.4f %10.4f %10.4f %10.4f%n", k, instSums[1] / sequences,
+                    instSums[2] / sequences, instSums[3] / sequences, instSums[4] / sequences);
+        }
+        int n = results.size();
+        System.out.printf(Locale.ROOT, "     all avg            %10.4f %10.4f %10.4f %10.4f%n", sums[1] / n, sums[2] / n,
+                sums[3] / n, sums[4] / n);
         System.out.println("look-ahead cheaper than per-order on every run: " + lookAheadBeatsEveryRun);
+        System.out.println("batch cheaper than per-order on every run: " + batchBeatsEveryRun);
         long[] ns = lookAheadNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         if (ns.length > 0) {
             System.out.printf(Locale.ROOT, "look-ahead per order (wall clock on this machine, not a benchmark): p50 %.1f us, "
