@@ -174,7 +174,7 @@ final class Problem {
         this.unsourcedUnit = ruleSet.unsourcedCost().map(cost -> unsourcedCosts(cost, ctx)).orElse(null);
     }
 
-    /** What a unit of each item costs left unsourced under {@code cost}. */
+    /** What a unit of each item costs left unsourced under {@code cost}, as {@link UnsourcedCost#costOf} counts it. */
     private static double[] unsourcedCosts(UnsourcedCost cost, Context ctx) {
         int n = ctx.itemCount();
         double[] out = new double[n];
@@ -182,18 +182,7 @@ final class Problem {
         for (int i = 0; i < n; i++) {
             SourcingItem item = ctx.item(i);
             DemandLine line = demand.line(item.line()).orElse(null);
-            int perLineUnit = 1;
-            if (line != null && !line.sku().equals(item.sku())) {
-                // a bundle's value is shared by its component units
-                int units = 0;
-                for (int x = 0; x < n; x++) {
-                    if (ctx.item(x).line().equals(item.line())) {
-                        units += ctx.item(x).quantity();
-                    }
-                }
-                perLineUnit = Math.max(1, units / Math.max(1, line.quantity()));
-            }
-            out[i] = cost.unitCost(item.sku(), line == null ? null : line.unitValue(), perLineUnit);
+            out[i] = cost.unitCost(item.sku(), line == null ? null : line.unitValue(), 1);
         }
         return out;
     }

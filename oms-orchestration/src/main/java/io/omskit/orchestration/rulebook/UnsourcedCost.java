@@ -19,8 +19,8 @@ import org.joda.money.Money;
  * unit it can before it looks at cost (the default).
  *
  * <p>A unit's cost is, in this order: the cost set for its SKU, else {@link #perUnit()} plus
- * {@link #shareOfLineValue()} times the unit value of its line (for a bundle line, the bundle's value shared evenly
- * between the units of its components). Immutable.
+ * {@link #shareOfLineValue()} times the unit value of its line. A bundle's component units each count the bundle's
+ * value: price bundle components by SKU where that overstates them. Immutable.
  *
  * <pre>{@code
  * UnsourcedCost lostSale = UnsourcedCost.builder(UnsourcedPolicy.LOST_SALE)
