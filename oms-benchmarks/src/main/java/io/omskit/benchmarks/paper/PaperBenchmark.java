@@ -74,7 +74,7 @@ public final class PaperBenchmark {
     static final double PER_MILE = 0.000541;
     static final int ITEMS = 20;
     static final int MENU = 30;
-    static final int REFRESHES = Integer.getInteger("refreshes", 10);
+    static final int REFRESHES = Integer.getInteger("refreshes", 40);
     static final int WAVE = 20;
     private static final double EARTH_MILES = 3958.8;
 
