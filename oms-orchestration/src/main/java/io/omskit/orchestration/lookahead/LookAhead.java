@@ -34,10 +34,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * exact optimiser with one more cost term ({@link #cost()}): a unit taken on a lane whose target is spent costs
  * {@link Builder#overrunCost} more. Units within their targets cost what the rule set says, so the optimiser still
  * chooses which targeted lanes to use together (fewest shipments, cheapest units), which rounds the LP's fractional
- * solution order by order in a correlated way; a lane is left only for the target's nearest whole units (a target of
- * 2.4 admits 2 units). Following Acimovic and Graves, "Making better fulfillment decisions on the fly in an online
- * retail environment", M&amp;SOM 17(1), 2015, the LP's solution is used, not its dual prices as costs: those price
- * every unit, not only the units that leave the plan, and source dearer than each order alone. The
+ * solution order by order in a correlated way (the role of the correlated rounding schemes of Jasin and Sinha and of
+ * W. Ma, "Order-optimal correlated rounding for fulfilling multi-item e-commerce orders", M&amp;SOM 2023). A lane
+ * stays within its target while at least half a unit of it is left: a target of 2.4 admits 2 units, one of 2.6
+ * admits 3. The solution is used, not the LP's dual prices as per-unit costs: those price every unit taken, not only
+ * the units that leave the plan, and source dearer than each order alone. The
  * LP is solved off the order path ({@link #refresh} on the host's schedule, e.g. hourly with the forecast of the rest
  * of the horizon); {@link #record} counts each sourced order against the targets. Without a refresh the cost term adds
  * nothing and the engine sources each order alone.
