@@ -43,7 +43,7 @@ final class PricedSearch {
     private final int[] segJ;
     private final boolean[] segLast;
     private final double[] segSaving;
-    private Integer[] segOrder;
+    private final int[] segOrder;
 
     private final boolean[] open;
     private int[] order;
@@ -91,6 +91,7 @@ final class PricedSearch {
         this.segJ = new int[segs];
         this.segLast = new boolean[segs];
         this.segSaving = new double[segs];
+        this.segOrder = new int[segs];
         this.open = new boolean[m];
     }
 
@@ -258,21 +259,15 @@ final class PricedSearch {
                 }
             }
         }
-        if (segOrder == null || segOrder.length < segs) {
-            segOrder = new Integer[2 * n * m];
-        }
+        // most saving first, then base units before last units, then location, then item: insertion sort, as a
+        // plan has few segments and this runs for every set of locations evaluated
         for (int s = 0; s < segs; s++) {
             segOrder[s] = s;
+            for (int x = s; x > 0 && before(s, segOrder[x - 1]); x--) {
+                segOrder[x] = segOrder[x - 1];
+                segOrder[x - 1] = s;
+            }
         }
-        Arrays.sort(segOrder, 0, segs, (a, b) -> {
-            if (segSaving[a] != segSaving[b]) {
-                return Double.compare(segSaving[a], segSaving[b]);
-            }
-            if (segLast[a] != segLast[b]) {
-                return segLast[a] ? 1 : -1;
-            }
-            return segJ[a] != segJ[b] ? Integer.compare(segJ[a], segJ[b]) : Integer.compare(segItem[a], segItem[b]);
-        });
         for (int x = 0; x < segs; x++) {
             int s = segOrder[x];
             int i = segItem[s];
@@ -315,6 +310,17 @@ final class PricedSearch {
             cost += p.penalty * (count - 1);
         }
         return cost;
+    }
+
+    /** Whether segment {@code a} is taken before segment {@code b}. */
+    private boolean before(int a, int b) {
+        if (segSaving[a] != segSaving[b]) {
+            return segSaving[a] < segSaving[b];
+        }
+        if (segLast[a] != segLast[b]) {
+            return !segLast[a];
+        }
+        return segJ[a] != segJ[b] ? segJ[a] < segJ[b] : segItem[a] < segItem[b];
     }
 
     /** The variable cost of the whole group at j against {@link #remain}, or -1 when it does not fit or is not allowed. */
