@@ -474,6 +474,11 @@ final class Optimiser {
 
     /** Runs the search and fills {@link #take}, {@link #tailTake}, {@link #unsourced} and {@link #optimal}. */
     void solve() {
+        if (p.unsourcedUnit != null) {
+            p.priceAll();
+            optimal = new PricedSearch(p).solve(take, tailTake, unsourced);
+            return;
+        }
         if (m == 0) {
             System.arraycopy(qty, 0, unsourced, 0, n);
             optimal = true;
@@ -581,7 +586,7 @@ final class Optimiser {
      * than pricing every location and searching.
      */
     boolean pricesEach(int[][] sets) {
-        if (sets.length == 0 || !pricesSets() || maxOpen < 2) {
+        if (p.unsourcedUnit != null || sets.length == 0 || !pricesSets() || maxOpen < 2) {
             return false;
         }
         for (int[] set : sets) {

@@ -497,6 +497,11 @@ public final class Planner {
                 reason = UnsourcedReason.EXCLUDED_BY_RULES;
                 detail = demand + " unit(s) of " + item.sku() + " requested, " + eligible + " at eligible locations, "
                         + (inNetwork - eligible) + " more at excluded locations";
+            } else if (p.unsourcedUnit != null) {
+                reason = UnsourcedReason.NOT_WORTH_SHIPPING;
+                detail = String.format(java.util.Locale.ROOT,
+                        "shipping it costs more than leaving it: %.2f per unit as %s", p.unsourcedUnit[i],
+                        p.ruleSet.unsourcedCost().orElseThrow().policy());
             } else if (p.ruleSet.split() == SplitPolicy.SHIP_COMPLETE) {
                 reason = UnsourcedReason.NOT_SHIPPABLE_COMPLETE;
                 detail = "no single eligible location holds the whole order";

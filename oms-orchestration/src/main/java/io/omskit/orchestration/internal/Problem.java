@@ -1,6 +1,9 @@
 package io.omskit.orchestration.internal;
 
+import io.omskit.orchestration.demand.Demand;
+import io.omskit.orchestration.demand.DemandLine;
 import io.omskit.orchestration.rulebook.RuleSet;
+import io.omskit.orchestration.rulebook.UnsourcedCost;
 import io.omskit.orchestration.rulebook.SplitPolicy;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.CostSink;
@@ -50,6 +53,8 @@ final class Problem {
     final double[] tail;
     final double penalty;
     final int maxShipments;
+    /** What leaving a unit of each item unsourced costs; null when the rule set fills every unit it can first. */
+    final double[] unsourcedUnit;
 
     /** What was judged, and with which filters: the whole problem of a restricted one is built from them. */
     private final Eligibility judged;
@@ -166,6 +171,20 @@ final class Problem {
             p += extra;
         }
         this.penalty = p;
+        this.unsourcedUnit = ruleSet.unsourcedCost().map(cost -> unsourcedCosts(cost, ctx)).orElse(null);
+    }
+
+    /** What a unit of each item costs left unsourced under {@code cost}, as {@link UnsourcedCost#costOf} counts it. */
+    private static double[] unsourcedCosts(UnsourcedCost cost, Context ctx) {
+        int n = ctx.itemCount();
+        double[] out = new double[n];
+        Demand demand = ctx.demand();
+        for (int i = 0; i < n; i++) {
+            SourcingItem item = ctx.item(i);
+            DemandLine line = demand.line(item.line()).orElse(null);
+            out[i] = cost.unitCost(item.sku(), line == null ? null : line.unitValue(), 1);
+        }
+        return out;
     }
 
     /** This problem with every eligible location a column: itself unless restricted, else a new one, priced. */

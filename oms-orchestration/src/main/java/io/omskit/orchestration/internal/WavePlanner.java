@@ -34,7 +34,8 @@ import java.util.function.Function;
  *     its entitlement; the wave plans every order exactly its entitlement, so no order gets fewer units than if the
  *     orders ranked before it had been served first, and the wave as a whole plans as many units as first come,
  *     first served in rank order. (When first come, first served in the order the wave was given plans more units
- *     in all, that run gives the entitlements instead: units served come before rank.)</li>
+ *     in all, that run gives the entitlements instead: units served come before rank; not when every order's rule
+ *     set prices the units it leaves unsourced, where more units are not better in themselves.)</li>
  * <li><b>Most constrained first, with shadow prices</b> ({@link WaveConstruction}). Each order's complete options
  *     are the locations its rules allow that hold all its entitled units. Orders are planned in turn, always the one
  *     with the fewest complete options left, and each position (SKU at a location) carries a shadow price: what the
@@ -48,7 +49,9 @@ import java.util.function.Function;
  *     that could ship it complete give their units back together; the split order is planned again, then each of
  *     them. The exchange is kept when all keep their units and together they ship in fewer shipments.</li>
  * <li><b>Best.</b> The first come, first served plans of step 1 are a solution too: the wave returns the one with
- *     the fewest extra shipments, then the least cost.</li>
+ *     the fewest extra shipments, then the least cost; when every order's rule set prices the units it leaves
+ *     unsourced, the one of least cost (shipments are in the cost), the other only if every order keeps its
+ *     units.</li>
  * </ol>
  * Batches do not compute ship-to-store offers for express click and collect.
  */
@@ -80,7 +83,9 @@ public final class WavePlanner {
         int n = wave.size();
         int[] fair = fairRank(wave);
         SourcingPlan[] baseline = firstComeFirstServed(wave, fair, snapshot, now);
-        if (!isIdentity(fair)) {
+        boolean priced = pricesUnsourced(wave);
+        // with units left unsourced priced, more units are not better in themselves: the rank alone is fair
+        if (!priced && !isIdentity(fair)) {
             SourcingPlan[] given = oneByOne(wave, snapshot, now).toArray(new SourcingPlan[0]);
             if (plannedUnits(given) > plannedUnits(baseline)) {
                 baseline = given;
@@ -104,7 +109,7 @@ public final class WavePlanner {
             residual.take(p);
         }
         new WaveRepair(this, wave, entitled, construction, residual, built, now).run(fair);
-        if (better(built, best)) {
+        if (priced ? cheaperKeepingUnits(built, best) : better(built, best)) {
             best = built;
         }
 
@@ -152,6 +157,29 @@ public final class WavePlanner {
             out[o] = p;
         }
         return out;
+    }
+
+    /** Whether every order's rule set prices the units it leaves unsourced: the wave then minimises the cost alone. */
+    private boolean pricesUnsourced(List<SourcingRequest> wave) {
+        for (SourcingRequest r : wave) {
+            if (ruleSets.apply(r.demand()).unsourcedCost().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code a} costs less than {@code b} while every order plans at least the units it plans in {@code b}:
+     * the units left unsourced then cost no more, so the total cost with them is lower too.
+     */
+    private static boolean cheaperKeepingUnits(SourcingPlan[] a, SourcingPlan[] b) {
+        for (int o = 0; o < a.length; o++) {
+            if (a[o].plannedUnits() < b[o].plannedUnits()) {
+                return false;
+            }
+        }
+        return totalCost(a) < totalCost(b) - 1e-9;
     }
 
     /** Fewer extra shipments, then less cost (units are the same: every order plans its entitlement). */

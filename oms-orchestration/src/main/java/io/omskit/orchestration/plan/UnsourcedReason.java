@@ -11,5 +11,10 @@ public enum UnsourcedReason {
     /** The rule set ships complete and no single eligible location holds the whole order. */
     NOT_SHIPPABLE_COMPLETE,
     /** The items of a group (a bundle) must ship together and no single eligible location holds the whole group. */
-    GROUP_NOT_TOGETHER
+    GROUP_NOT_TOGETHER,
+    /**
+     * Eligible stock exists, but shipping the units would cost more than the rule set's cost of leaving them
+     * unsourced ({@link io.omskit.orchestration.rulebook.RuleSet#unsourcedCost()}).
+     */
+    NOT_WORTH_SHIPPING
 }

@@ -70,6 +70,10 @@ import java.util.TreeSet;
  * }
  * }</pre>
  *
+ * A rule set may price the units it leaves unsourced ({@link UnsourcedCost}):
+ * {@code "unsourcedCost": {"policy": "LOST_SALE", "perUnit": 2, "shareOfLineValue": 0.3, "skus": [{"sku": "GIFT",
+ * "perUnit": 0}]}} ({@code policy} one of {@link UnsourcedPolicy}, required; the others optional, 0 when absent;
+ * {@code shareOfLineValue} from 0 to 10); without it the rule set fills every unit it can first.
  * A binding with neither channel nor method is the default. A rule set's {@code maxShipments} is an integer from 1
  * to {@value #MAX_SHIPMENTS} (5 when absent). The built-in rules and their parameters:
  * <ul>
@@ -186,7 +190,8 @@ public final class RuleBookJson {
             problems.add(new Problem(path, node.toString(), "must be an object"));
             return;
         }
-        unknownFields(node, path + ".", Set.of("name", "split", "maxShipments", "filters", "costs"), problems);
+        unknownFields(node, path + ".", Set.of("name", "split", "maxShipments", "filters", "costs", "unsourcedCost"),
+                problems);
         RuleParameters p = new RuleParameters(path, node, problems);
         String name = p.text("name");
         SplitPolicy split = p.constant("split", SplitPolicy.class, SplitPolicy.SHIP_PARTIAL);
@@ -212,14 +217,52 @@ public final class RuleBookJson {
                 b.cost((CostRule) r);
             }
         }
+        UnsourcedCost unsourced = unsourcedCost(node.get("unsourcedCost"), path + ".unsourcedCost", problems);
         if (b == null || problems.size() > before) {
             return;
         }
         try {
-            ruleSets.put(name, b.split(split).maxShipments(maxShipments).build());
+            ruleSets.put(name, b.split(split).maxShipments(maxShipments).unsourcedCost(unsourced).build());
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(path, name, e.getMessage()));
         }
+    }
+
+    /** A rule set's {@code unsourcedCost}; null when absent or wrong (with the problems). */
+    private static UnsourcedCost unsourcedCost(JsonNode node, String path, List<Problem> problems) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problems.add(new Problem(path, node.toString(), "must be an object"));
+            return null;
+        }
+        unknownFields(node, path + ".", Set.of("policy", "perUnit", "shareOfLineValue", "skus"), problems);
+        int before = problems.size();
+        RuleParameters p = new RuleParameters(path, node, problems);
+        UnsourcedPolicy policy = p.constant("policy", UnsourcedPolicy.class, null);
+        if (policy == null && problems.size() == before) {
+            p.problem("policy", "null", "is required (one of " + java.util.Arrays.toString(UnsourcedPolicy.values()) + ")");
+        }
+        double perUnit = p.number("perUnit", 0, 0, MAX_RATE);
+        double share = p.number("shareOfLineValue", 0, 0, 10);
+        List<RuleParameters> skus = p.objects("skus");
+        Map<String, Double> bySku = new LinkedHashMap<>();
+        for (int k = 0; k < skus.size(); k++) {
+            RuleParameters sku = skus.get(k);
+            unknownFields(node.get("skus").get(k), sku.path() + ".", Set.of("sku", "perUnit"), problems);
+            String id = sku.text("sku");
+            double cost = sku.number("perUnit", 0, MAX_RATE);
+            if (!id.isBlank() && bySku.put(id, cost) != null) {
+                sku.problem("sku", id, "must be unique, another entry prices this SKU");
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        UnsourcedCost.Builder b = UnsourcedCost.builder(policy).perUnit(perUnit).shareOfLineValue(share);
+        bySku.forEach((sku, cost) -> b.sku(io.omskit.core.catalog.Sku.of(sku), cost));
+        return b.build();
     }
 
     private static List<RuleParameters> rules(JsonNode node, String path, String field, List<Problem> problems) {

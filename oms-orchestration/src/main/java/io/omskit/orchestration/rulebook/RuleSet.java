@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,8 +36,10 @@ public final class RuleSet {
     private final boolean keepsGroupsTogether;
     private final boolean keepsItemsWhole;
     private final Set<RuleNeed> needs;
+    private final UnsourcedCost unsourcedCost;
 
     private RuleSet(Builder b) {
+        this.unsourcedCost = b.unsourcedCost;
         this.name = b.name;
         this.filters = List.copyOf(b.filters);
         this.costs = List.copyOf(b.costs);
@@ -96,6 +99,14 @@ public final class RuleSet {
         return keepsItemsWhole;
     }
 
+    /**
+     * What leaving a unit unsourced costs, when priced: the engine then leaves a unit unsourced when shipping it costs
+     * more. Empty (the default): every unit that can be sourced is, whatever it costs.
+     */
+    public Optional<UnsourcedCost> unsourcedCost() {
+        return Optional.ofNullable(unsourcedCost);
+    }
+
     /** What the rules need the engine to do besides asking them: the union of their {@link RuleNeed}s. */
     public Set<RuleNeed> needs() {
         return needs;
@@ -106,7 +117,8 @@ public final class RuleSet {
         List<String> names = new ArrayList<>();
         filters.forEach(f -> names.add(f.name()));
         costs.forEach(c -> names.add(c.name()));
-        return "RuleSet[" + name + ", " + split + ", max " + maxShipments + " shipment(s), rules " + names + "]";
+        return "RuleSet[" + name + ", " + split + ", max " + maxShipments + " shipment(s), rules " + names
+                + (unsourcedCost == null ? "" : ", " + unsourcedCost) + "]";
     }
 
     /** Builds a {@link RuleSet}; defaults: ship partial, at most 5 shipments, no rules. */
@@ -116,6 +128,7 @@ public final class RuleSet {
         private final List<CostRule> costs = new ArrayList<>();
         private SplitPolicy split = SplitPolicy.SHIP_PARTIAL;
         private int maxShipments = 5;
+        private UnsourcedCost unsourcedCost;
 
         private Builder(String name) {
             this.name = Checks.notBlank(name, "name");
@@ -142,6 +155,15 @@ public final class RuleSet {
         /** Sets the most shipments a plan may have; at least 1. */
         public Builder maxShipments(int maxShipments) {
             this.maxShipments = Checks.positive(maxShipments, "maxShipments");
+            return this;
+        }
+
+        /**
+         * Prices the units left unsourced with {@code cost}, so that a unit is left when shipping it costs more; null
+         * restores the default (fill every unit that can be sourced first).
+         */
+        public Builder unsourcedCost(UnsourcedCost cost) {
+            this.unsourcedCost = cost;
             return this;
         }
 

@@ -1,0 +1,53 @@
+package io.omskit.orchestration.lookahead;
+
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.network.LocationId;
+import java.util.Map;
+
+/**
+ * The solution of the fluid linear program over a {@link DemandForecast}: the least expected cost of serving the
+ * forecast from the stock (a lower bound of what any policy spends on that demand), and how many units of each SKU
+ * each location should send to each region, and leave unsourced. Immutable.
+ */
+public final class FluidPlan {
+
+    private final double bound;
+    private final Map<String, Map<Sku, Map<LocationId, Double>>> targets;
+    private final Map<String, Map<Sku, Double>> unsourced;
+
+    FluidPlan(double bound, Map<String, Map<Sku, Map<LocationId, Double>>> targets,
+              Map<String, Map<Sku, Double>> unsourced) {
+        this.bound = bound;
+        this.targets = targets;
+        this.unsourced = unsourced;
+    }
+
+    /**
+     * The program's least cost: per-shipment and per-unit lane costs and unsourced costs of the forecast, with
+     * shipments shared by the items of a basket. For the demand that actually arrived it bounds every policy's cost
+     * from below.
+     */
+    public double bound() {
+        return bound;
+    }
+
+    /** The units of {@code sku} {@code location} should send to {@code region}: fractional, 0 when none. */
+    public double target(LocationId location, String region, Sku sku) {
+        Map<Sku, Map<LocationId, Double>> bySku = targets.get(region);
+        Map<LocationId, Double> byLocation = bySku == null ? null : bySku.get(sku);
+        Double t = byLocation == null ? null : byLocation.get(location);
+        return t == null ? 0 : t;
+    }
+
+    /** The units of {@code sku} to {@code region} the program leaves unsourced. */
+    public double unsourced(String region, Sku sku) {
+        Map<Sku, Double> bySku = unsourced.get(region);
+        Double u = bySku == null ? null : bySku.get(sku);
+        return u == null ? 0 : u;
+    }
+
+    /** Every target: region, then SKU, then location, in units. */
+    public Map<String, Map<Sku, Map<LocationId, Double>>> targets() {
+        return targets;
+    }
+}
