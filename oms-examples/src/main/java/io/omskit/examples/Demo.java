@@ -382,6 +382,8 @@ public final class Demo implements AutoCloseable {
         customerService(results);
         heading("20. Backorders and pre-orders: sold before it arrives, filled oldest first, a slip told to the customer");
         results.backorders = new BackorderScene(out, network, catalog).run();
+        heading("23. Routing rules as stages: the merchant's stages source live, the optimiser in the shadow, what they cost");
+        results.stagedRouting = new StagedRoutingScene(out, network, catalog).run();
         heading("The report: every scene's events, measured and written to one HTML page");
         report(results);
         return results;
@@ -1273,5 +1275,6 @@ public final class Demo implements AutoCloseable {
         public io.omskit.core.permission.Verdict refusedCancel;
         public Order agentCancelled;
         public BackorderScene.Outcome backorders;
+        public StagedRoutingScene.Outcome stagedRouting;
     }
 }
