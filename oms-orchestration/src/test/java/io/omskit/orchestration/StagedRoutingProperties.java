@@ -104,6 +104,10 @@ class StagedRoutingProperties {
                         f.lines().forEach(l -> assertThat(l.quantity()).isEqualTo(plan.plannedUnits(l.line())));
                     }
                 }
+                // priced under the rule book: what the optimiser gives for the same locations, which the explanation tells
+                assertThat(plan.explanation().totalCost()).isCloseTo(plan.totalCost(), within(1e-6 * (1 + plan.totalCost())));
+                assertThat(plan.explanation().fulfilments()).extracting(f -> f.location())
+                        .containsExactlyInAnyOrderElementsOf(plan.fulfilments().stream().map(f -> f.location()).toList());
                 double sum = plan.costBreakdown().stream().mapToDouble(a -> a.amount()).sum();
                 assertThat(sum).isCloseTo(plan.totalCost(), within(1e-6 * (1 + plan.totalCost())));
             }

@@ -14,6 +14,7 @@ import io.omskit.orchestration.engine.EngineDecision;
 import io.omskit.orchestration.engine.OrchestrationEngine;
 import io.omskit.orchestration.engine.StepOutcome;
 import io.omskit.orchestration.explain.Explanation;
+import io.omskit.orchestration.explain.RuleAmount;
 import io.omskit.orchestration.plan.PlannedFulfilment;
 import io.omskit.orchestration.plan.PlannedLine;
 import io.omskit.orchestration.plan.Unsourced;
@@ -166,9 +167,28 @@ public final class StagedEngine implements OrchestrationEngine {
         }
     }
 
-    /** {@code found} priced under the rule book's costs: the cheapest plan from the same locations. */
+    /**
+     * {@code found} priced under the rule book's costs: the cheapest plan from the same locations. A plan of one parcel
+     * is that plan already, less the sort's preference (the optimiser is asked again only to explain it, if asked).
+     */
     private SourcingPlan priced(RuleSet pricing, SourcingPlan found, SourcingRequest request, StockSnapshot snapshot,
                                 Instant now) {
+        if (found.shipments() == 1) {
+            // the sort's preference is the first cost rule of the stage's rule set
+            List<RuleAmount> breakdown = found.costBreakdown();
+            double sort = breakdown.get(0).amount();
+            List<RuleAmount> rest = breakdown.subList(1, breakdown.size());
+            PlannedFulfilment f = found.fulfilments().get(0);
+            PlannedFulfilment less = new PlannedFulfilment(f.location(), f.type(), f.kind(), f.destination(), f.lines(),
+                    f.cost() - sort);
+            return SourcingPlan.of(found.order(), pricing.name(), List.of(less), found.unsourced(), found.totalCost() - sort,
+                    rest, found.isOptimal(), () -> replanned(pricing, found, request, snapshot, now).explanation());
+        }
+        return replanned(pricing, found, request, snapshot, now);
+    }
+
+    private SourcingPlan replanned(RuleSet pricing, SourcingPlan found, SourcingRequest request, StockSnapshot snapshot,
+                                   Instant now) {
         int[] at = new int[found.shipments()];
         for (int f = 0; f < at.length; f++) {
             at[f] = optimiser.network().indexOf(found.fulfilments().get(f).location());
