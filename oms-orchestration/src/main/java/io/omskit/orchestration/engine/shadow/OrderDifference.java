@@ -42,9 +42,16 @@ public record OrderDifference(OrderId order, String decidedBy, double liveCost, 
         return liveKm - shadowKm;
     }
 
-    /** Whether the two plans differ in any measure. */
+    /**
+     * Whether the two plans differ in any measure; costs and km closer than a billionth of their size count as equal
+     * (two engines may add the same terms in another order).
+     */
     public boolean differs() {
-        return Double.compare(liveCost, shadowCost) != 0 || liveParcels != shadowParcels
-                || Double.compare(liveKm, shadowKm) != 0 || livePromiseKept != shadowPromiseKept;
+        return apart(liveCost, shadowCost) || liveParcels != shadowParcels || apart(liveKm, shadowKm)
+                || livePromiseKept != shadowPromiseKept;
+    }
+
+    private static boolean apart(double a, double b) {
+        return Math.abs(a - b) > 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
     }
 }
