@@ -384,6 +384,8 @@ public final class Demo implements AutoCloseable {
         results.backorders = new BackorderScene(out, network, catalog).run();
         heading("22. Changing an order: a unit off, an item added, the difference authorised; a decline and picking refuse");
         results.orderEdit = new OrderEditScene(out, oms, payments).run();
+        heading("23. Routing rules as stages: the merchant's stages source live, the optimiser in the shadow, what they cost");
+        results.stagedRouting = new StagedRoutingScene(out, network, catalog).run();
         heading("The report: every scene's events, measured and written to one HTML page");
         report(results);
         return results;
@@ -1279,5 +1281,6 @@ public final class Demo implements AutoCloseable {
         public BackorderScene.Outcome backorders;
         /** Scene 22: an order's lines changed before the goods move. */
         public OrderEditScene.Outcome orderEdit;
+        public StagedRoutingScene.Outcome stagedRouting;
     }
 }

@@ -33,6 +33,8 @@ class DemoOnPostgresTest {
             assertThat(results.resourced.status()).isEqualTo(OrderStatus.IN_PREPARATION);
             assertThat(results.returned.status()).isEqualTo(io.omskit.returns.rma.ReturnStatus.REFUNDED);
             assertThat(results.afterReturn.payment().refunded()).isEqualTo(results.afterReturn.payment().captured());
+            assertThat(results.stagedRouting.replayed()).isEqualTo(results.stagedRouting.live());
+            assertThat(results.stagedRouting.live().costDifference()).isPositive();
         }
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("(PostgreSQL jdbc:postgresql:").contains("oversold: no");
     }

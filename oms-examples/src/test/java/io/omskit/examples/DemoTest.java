@@ -127,6 +127,20 @@ class DemoTest {
                 .containsEntry("expectedAt", "2026-12-28T08:00:00Z"));
         assertThat(printed).contains("20. Backorders and pre-orders", "frank asks for 7 -> refused: only 6 more",
                 "emil's 2 still wait", "lamps now expected 2026-12-28T08:00:00Z");
+        StagedRoutingScene.Outcome staged = results.stagedRouting;
+        assertThat(staged.waiting().isWaiting()).isTrue();
+        assertThat(staged.waiting().retryAt()).contains(java.time.Instant.parse("2026-12-07T11:00:00Z"));
+        assertThat(staged.live().orders()).hasSize(8);
+        assertThat(staged.replayed()).isEqualTo(staged.live());
+        assertThat(staged.live().costDifference()).isPositive();
+        assertThat(staged.live().orders().get(0).costDifference()).as("WEB-2301: the near store either way")
+                .isCloseTo(0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(staged.live().orders().get(6).livePromiseKept()).as("WEB-2307: nobody holds lamps").isFalse();
+        assertThat(staged.results()).filteredOn(r -> r instanceof io.omskit.orchestration.result.SourcingResult.Allocated)
+                .hasSize(7);
+        assertThat(printed).contains("23. Routing rules as stages", "merchant-rules cost ",
+                "more than optimiser on 8 order(s), mostly in stage 2 'warehouses-by-priority'",
+                "replaying the recorded orders gives the same report: true");
     }
 
     @Test

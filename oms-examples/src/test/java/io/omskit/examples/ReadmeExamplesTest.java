@@ -1,5 +1,13 @@
 package io.omskit.examples;
 
+import io.omskit.orchestration.engine.EngineDecision;
+import io.omskit.orchestration.engine.shadow.ShadowReport;
+import io.omskit.orchestration.engine.shadow.ShadowRun;
+import io.omskit.orchestration.engine.staged.Stage;
+import io.omskit.orchestration.engine.staged.StageSort;
+import io.omskit.orchestration.engine.staged.StageSplit;
+import io.omskit.orchestration.engine.staged.StagedEngine;
+import io.omskit.orchestration.engine.staged.WhenNothing;
 import io.omskit.core.backorder.Backorder;
 import io.omskit.core.backorder.BackorderFill;
 import io.omskit.core.backorder.BackorderPolicy;
@@ -579,6 +587,57 @@ class ReadmeExamplesTest {
         assertThat(goodwill.rule()).isEqualTo(DefaultActionPolicy.AGENT_REFUND_LIMIT);
         assertThat(byAgent.get().status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cs.timeline(id).ofKind("order.units-cancelled")).isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo(agent));
+    }
+
+    @Test
+    void routing_rules_as_stages_and_what_they_cost() {
+        Network network = Network.of(List.of(
+                Location.builder(LocationId.of("ST-1"), LocationType.STORE, GeoPoint.of(52.52, 13.40)).build(),
+                Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.40, 13.52)).build(),
+                Location.builder(LocationId.of("WH-2"), LocationType.WAREHOUSE, GeoPoint.of(53.55, 10.00)).build()));
+        Instant now = Instant.parse("2030-03-02T12:00:00Z");
+        io.omskit.orchestration.SourcingEngine optimiser = io.omskit.orchestration.SourcingEngine.builder()
+                .network(network).clock(Clock.fixed(now, java.time.ZoneOffset.UTC))
+                .rules(io.omskit.orchestration.rulebook.RuleBook.of(io.omskit.orchestration.rulebook.RuleSet.builder("home")
+                        .cost(new io.omskit.orchestration.rules.ShippingCost(io.omskit.orchestration.rules.RateTable.flat(
+                                io.omskit.orchestration.spi.ShippingRate.of(4, 0.25, 0.002)))).build()))
+                .build();
+        io.omskit.orchestration.stock.StockSnapshot stock = io.omskit.orchestration.stock.StockSnapshot.builder(network)
+                .add(Sku.of("MUG"), LocationId.of("WH-1"), 5).add(Sku.of("MUG"), LocationId.of("WH-2"), 5).build();
+        io.omskit.orchestration.demand.SourcingRequest request = io.omskit.orchestration.demand.SourcingRequest.of(
+                io.omskit.orchestration.demand.Demand.whatIf(io.omskit.core.channel.Channel.WEB,
+                        io.omskit.core.order.DeliveryChoice.home(io.omskit.core.order.DeliveryMethod.STANDARD_DELIVERY,
+                                new io.omskit.core.order.Address("A", "Street 1", null, "Berlin", "10115", "DE",
+                                        GeoPoint.of(52.53, 13.38)), null),
+                        List.of(new io.omskit.orchestration.demand.DemandLine(io.omskit.core.order.LineId.of("1"),
+                                Sku.of("MUG"), 2, null, null)), now.minus(Duration.ofHours(3))));
+        List<io.omskit.orchestration.engine.shadow.ReplayedDemand> history = List.of(
+                new io.omskit.orchestration.engine.shadow.ReplayedDemand(request, stock, now));
+
+        // --- README: Routing rules as stages, and what they cost ---
+        StagedEngine rules = StagedEngine.builder("merchant-rules", optimiser)
+                .stage(Stage.named("stores-nearby").locationTypes(LocationType.STORE).maxKm(30)
+                        .sort(StageSort.distance()).split(StageSplit.none())
+                        .whenNothing(WhenNothing.waitFor(Duration.ofHours(2))).build())
+                .stage(Stage.named("warehouses").locationTypes(LocationType.WAREHOUSE)
+                        .sort(StageSort.priority(List.of(LocationId.of("WH-2"), LocationId.of("WH-1"))))
+                        .split(StageSplit.upTo(2)).whenNothing(WhenNothing.backorder()).build())
+                .build();
+        EngineDecision decision = rules.decide(request, stock, now);   // WH-2, "stage 2 'warehouses'"
+        io.omskit.orchestration.SourcingEngine sourcing = optimiser.routedBy(rules);  // source, resource, batches, ATP follow the stages
+
+        ShadowReport report = ShadowRun.replay(rules, optimiser, history);
+        report.summary();  // "merchant-rules cost 20.6% more than optimiser on 1 order(s), mostly in stage 2 'warehouses' (+0.94 of +0.94); ..."
+        // --- end ---
+
+        assertThat(decision.decidedBy()).isEqualTo("stage 2 'warehouses'");
+        assertThat(decision.plan().fulfilments()).singleElement()
+                .satisfies(f -> assertThat(f.location()).isEqualTo(LocationId.of("WH-2")));
+        assertThat(sourcing.plan(request, stock).fulfilments().get(0).location()).isEqualTo(LocationId.of("WH-2"));
+        assertThat(optimiser.plan(request, stock).fulfilments().get(0).location()).isEqualTo(LocationId.of("WH-1"));
+        assertThat(report.summary()).startsWith("merchant-rules cost 20.6% more than optimiser on 1 order(s), mostly in"
+                + " stage 2 'warehouses' (+0.94 of +0.94); ");
+        assertThat(report.costDifference()).isPositive();
     }
 
     @Test

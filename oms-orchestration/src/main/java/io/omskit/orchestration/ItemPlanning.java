@@ -53,6 +53,10 @@ public final class ItemPlanning {
         Checks.positive(quantity, "quantity");
         Checks.notNull(stock, "stock");
         Checks.notNull(now, "now");
+        // an engine routed by another has no one-SKU fast path: the full plan answers
+        if (planner == null) {
+            return null;
+        }
         return planner.plan(prepared, delivery, sku, quantity, stock, now);
     }
 }

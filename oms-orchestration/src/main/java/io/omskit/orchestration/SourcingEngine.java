@@ -25,6 +25,8 @@ import io.omskit.core.inventory.Reservation;
 import io.omskit.orchestration.demand.Demand;
 import io.omskit.orchestration.demand.ItemQuestion;
 import io.omskit.orchestration.demand.SourcingRequest;
+import io.omskit.orchestration.engine.EngineDecision;
+import io.omskit.orchestration.engine.OrchestrationEngine;
 import io.omskit.orchestration.explain.LocationVerdict;
 import io.omskit.orchestration.internal.OwnReservation;
 import io.omskit.orchestration.internal.ItemPlanner;
@@ -79,8 +81,12 @@ import org.slf4j.LoggerFactory;
  * SourcingPlan whatIf = engine.plan(SourcingRequest.of(order));     // nothing allocated
  * SourcingResult result = engine.source(SourcingRequest.of(order)); // allocated atomically
  * }</pre>
+ *
+ * <p>The engine is the optimiser, one {@link OrchestrationEngine}. {@link #routedBy} gives the same engine with its
+ * plans decided by another (staged routing rules, a host's own): sourcing, re-sourcing, batch waves and the delivery
+ * promises that ask this engine then all follow that one.
  */
-public final class SourcingEngine {
+public final class SourcingEngine implements OrchestrationEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourcingEngine.class);
     private static final int METHODS = DeliveryMethod.values().length;
@@ -96,6 +102,8 @@ public final class SourcingEngine {
     private final ItemPlanner itemPlanner;
     private final WavePlanner wavePlanner;
     private final ResourcingPolicy resourcing;
+    /** The engine that decides plans in place of the optimiser; null for the optimiser. */
+    private final OrchestrationEngine router;
     // sourcesAlike per channel and pair of methods: 0 not yet judged, 1 alike, -1 not; the rule book never changes
     private final AtomicIntegerArray alike = new AtomicIntegerArray(Channel.values().length * METHODS * METHODS);
 
@@ -111,6 +119,90 @@ public final class SourcingEngine {
         this.itemPlanner = new ItemPlanner(network, b.catalog, capacity);
         this.wavePlanner = new WavePlanner(planner, network, this::ruleSetFor);
         this.resourcing = b.resourcing;
+        this.router = null;
+    }
+
+    private SourcingEngine(SourcingEngine base, OrchestrationEngine router) {
+        this.network = base.network;
+        this.rules = base.rules;
+        this.clock = base.clock;
+        this.inventory = base.inventory;
+        this.capacity = base.capacity;
+        this.exposure = base.exposure;
+        this.maxAttempts = base.maxAttempts;
+        this.planner = base.planner;
+        this.itemPlanner = base.itemPlanner;
+        this.wavePlanner = base.wavePlanner;
+        this.resourcing = base.resourcing;
+        this.router = router;
+    }
+
+    /**
+     * This engine (same network, rules, stock, capacity and clock) with every plan decided by {@code engine}:
+     * {@code plan}, {@code source}, {@code resource}, the batch methods and the delivery promises asking it follow
+     * {@code engine}; the one-SKU fast paths ({@link #planItem}) answer null so that promises ask the full plan.
+     * {@code engine} must plan over this engine's network and must not itself be routed back to this engine.
+     */
+    public SourcingEngine routedBy(OrchestrationEngine engine) {
+        Checks.notNull(engine, "engine");
+        if (engine.network() != network) {
+            throw new IllegalArgumentException("engine must plan over this engine's network, " + engine.name()
+                    + " plans over another");
+        }
+        return new SourcingEngine(this, engine);
+    }
+
+    /** The optimiser's name, or the name of the engine this one is routed by. */
+    @Override
+    public String name() {
+        return router == null ? "optimiser" : router.name();
+    }
+
+    /** The decision of the engine this one is routed by; the optimiser's plan when routed by none. */
+    @Override
+    public EngineDecision decide(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        Checks.notNull(request, "request");
+        Checks.notNull(snapshot, "snapshot");
+        Checks.notNull(now, "now");
+        return router == null ? EngineDecision.of(planAt(request, snapshot, now), "optimiser")
+                : router.decide(request, snapshot, now);
+    }
+
+    /** The optimiser plans waves together ({@link #planBatch}); an engine routed by another asks that one. */
+    @Override
+    public List<EngineDecision> decideWave(List<SourcingRequest> wave, StockSnapshot snapshot, Instant now) {
+        if (router != null) {
+            return router.decideWave(wave, snapshot, now);
+        }
+        Checks.list(wave, "wave");
+        Checks.notNull(snapshot, "snapshot");
+        Checks.notNull(now, "now");
+        List<EngineDecision> out = new ArrayList<>(wave.size());
+        for (SourcingPlan p : wavePlanner.together(wave, snapshot, now)) {
+            out.add(EngineDecision.of(p, "optimiser"));
+        }
+        return out;
+    }
+
+    /**
+     * What-if under a given rule set: the optimiser's least-cost plan for {@code request} against {@code snapshot}
+     * at {@code now} under {@code ruleSet} rather than the rule book's, allocating nothing. Engines built on the
+     * optimiser (staged routing) plan their stages with it.
+     */
+    public SourcingPlan planUnder(RuleSet ruleSet, SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        Checks.notNull(ruleSet, "ruleSet");
+        Checks.notNull(request, "request");
+        Checks.notNull(snapshot, "snapshot");
+        Checks.notNull(now, "now");
+        return planner.plan(request, request.demand().delivery(), ruleSet, snapshot, now);
+    }
+
+    private List<SourcingPlan> routedWave(List<SourcingRequest> wave, StockSnapshot snapshot, Instant now) {
+        List<SourcingPlan> plans = new ArrayList<>(wave.size());
+        for (EngineDecision d : router.decideWave(wave, snapshot, now)) {
+            plans.add(d.plan());
+        }
+        return plans;
     }
 
     /** A builder. */
@@ -160,6 +252,9 @@ public final class SourcingEngine {
         Checks.notNull(b, "b");
         if (a == b) {
             return true;
+        }
+        if (router != null) {
+            return false;
         }
         int slot = (channel.ordinal() * METHODS + a.ordinal()) * METHODS + b.ordinal();
         int known = alike.get(slot);
@@ -236,6 +331,9 @@ public final class SourcingEngine {
         Checks.notNull(question, "question");
         Checks.notNull(snapshot, "snapshot");
         Checks.notNull(now, "now");
+        if (router != null) {
+            return null;
+        }
         RuleSet ruleSet = rules.ruleSetFor(question.channel(), question.delivery().method());
         return itemPlanner.plan(question, ruleSet, snapshot.stock(question.sku()), now);
     }
@@ -247,6 +345,9 @@ public final class SourcingEngine {
     public ItemPlanning itemPlanning(Channel channel, DeliveryChoice delivery) {
         Checks.notNull(channel, "channel");
         Checks.notNull(delivery, "delivery");
+        if (router != null) {
+            return new ItemPlanning(null, null, channel, delivery);
+        }
         RuleSet ruleSet = rules.ruleSetFor(channel, delivery.method());
         return new ItemPlanning(itemPlanner, itemPlanner.prepare(ruleSet, channel, delivery), channel, delivery);
     }
@@ -268,7 +369,7 @@ public final class SourcingEngine {
         Checks.notNull(snapshot, "snapshot");
         Checks.notNull(now, "now");
         Demand demand = request.demand();
-        if (demand.delivery().method() == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
+        if (router != null || demand.delivery().method() == DeliveryMethod.EXPRESS_CLICK_AND_COLLECT) {
             return Completion.of(planAt(request, snapshot, now));
         }
         return planner.planIfComplete(request, demand.delivery(), ruleSetFor(demand), snapshot, now, series);
@@ -318,9 +419,24 @@ public final class SourcingEngine {
         Checks.notNull(snapshot, "snapshot");
         Checks.notNull(now, "now");
         Demand demand = request.demand();
+        if (router != null) {
+            return routedExclusions(request, snapshot, now, storeFirst, limit);
+        }
         LocationId store = storeFirst ? demand.delivery().pickupStore() : null;
         return planner.exclusions(request, demand.delivery(), ruleSetFor(demand), snapshot, now,
                 store == null ? -1 : network.indexOf(store), limit, series);
+    }
+
+    private List<LocationVerdict> routedExclusions(SourcingRequest request, StockSnapshot snapshot, Instant now,
+                                                   boolean storeFirst, int limit) {
+        List<LocationVerdict> excluded = new ArrayList<>();
+        for (LocationVerdict v : planAt(request, snapshot, now).explanation().locations()) {
+            if (v.verdict() == io.omskit.orchestration.explain.Verdict.EXCLUDED) {
+                boolean store = storeFirst && v.location().equals(request.demand().delivery().pickupStore());
+                excluded.add(store ? 0 : excluded.size(), v);
+            }
+        }
+        return excluded.size() <= limit ? excluded : List.copyOf(excluded.subList(0, limit));
     }
 
     /**
@@ -328,6 +444,9 @@ public final class SourcingEngine {
      * ship-to-store alternative attached.
      */
     SourcingPlan planAt(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        if (router != null) {
+            return router.decide(request, snapshot, now).plan();
+        }
         Demand demand = request.demand();
         DeliveryChoice delivery = demand.delivery();
         SourcingPlan plan = planner.plan(request, delivery, ruleSetFor(demand), snapshot, now);
@@ -546,6 +665,9 @@ public final class SourcingEngine {
     public BatchPlan planBatch(List<SourcingRequest> wave, StockSnapshot snapshot) {
         Checks.list(wave, "wave");
         Checks.notNull(snapshot, "snapshot");
+        if (router != null) {
+            return new BatchPlan(routedWave(wave, snapshot, clock.instant()));
+        }
         return new BatchPlan(wavePlanner.together(wave, snapshot, clock.instant()));
     }
 
@@ -553,6 +675,9 @@ public final class SourcingEngine {
     public BatchPlan planOneByOne(List<SourcingRequest> wave, StockSnapshot snapshot) {
         Checks.list(wave, "wave");
         Checks.notNull(snapshot, "snapshot");
+        if (router != null) {
+            return new BatchPlan(routedWave(wave, snapshot, clock.instant()));
+        }
         return new BatchPlan(wavePlanner.oneByOne(wave, snapshot, clock.instant()));
     }
 
@@ -585,7 +710,7 @@ public final class SourcingEngine {
         }
         StockSnapshot frozen = StockSnapshot.copyOf(inventory, network, channel, exposure, skus);
         Instant now = clock.instant();
-        List<SourcingPlan> plans = wavePlanner.together(wave, frozen, now);
+        List<SourcingPlan> plans = router != null ? routedWave(wave, frozen, now) : wavePlanner.together(wave, frozen, now);
         List<SourcingResult> results = new ArrayList<>(wave.size());
         for (int o = 0; o < wave.size(); o++) {
             SourcingRequest r = wave.get(o);

@@ -192,6 +192,8 @@ public final class RuleBookJson {
         }
         unknownFields(node, path + ".", Set.of("name", "split", "maxShipments", "filters", "costs", "unsourcedCost"),
                 problems);
+        // any problem of the set's own fields leaves it unbuilt, so a bad value is not reported a second time
+        int before = problems.size();
         RuleParameters p = new RuleParameters(path, node, problems);
         String name = p.text("name");
         SplitPolicy split = p.constant("split", SplitPolicy.class, SplitPolicy.SHIP_PARTIAL);
@@ -200,7 +202,6 @@ public final class RuleBookJson {
             p.problem("name", name, "must be unique, another rule set has this name");
         }
         RuleSet.Builder b = name.isBlank() ? null : RuleSet.builder(name);
-        int before = problems.size();
         for (RuleParameters rule : rules(node, path, "filters", problems)) {
             SourcingRule r = create(rule, filters, "filter", problems);
             if (r != null && !(r instanceof FilterRule)) {
@@ -320,15 +321,21 @@ public final class RuleBookJson {
             return;
         }
         unknownFields(node, path + ".", Set.of("channel", "method", "ruleSet"), problems);
+        int before = problems.size();
         RuleParameters p = new RuleParameters(path, node, problems);
         Channel channel = p.constant("channel", Channel.class, null);
         DeliveryMethod method = p.constant("method", DeliveryMethod.class, null);
+        boolean badKey = problems.size() > before;
         String name = p.text("ruleSet");
         RuleSet rs = ruleSets.get(name);
         if (rs == null) {
             if (!name.isBlank() && !declared.contains(name)) {
                 p.problem("ruleSet", name, "must name a rule set of the document; known: " + declared);
             }
+            return;
+        }
+        // a channel or method the reader could not read would be taken for "any" and clash with the default
+        if (badKey) {
             return;
         }
         if (!seen.add(channel + "/" + method)) {
@@ -445,8 +452,12 @@ public final class RuleBookJson {
                 }
                 return new ShippingCost(shippingRates);
             }
+            boolean given = p.has("default");
             RuleParameters d = p.object("default");
             if (d == null) {
+                if (given) {
+                    return null; // reported as no object
+                }
                 p.problem("default", "null", "is required (the default rate) unless \"hostRates\" is true");
                 return null;
             }

@@ -1,0 +1,61 @@
+package io.omskit.orchestration.engine;
+
+import io.omskit.core.common.Checks;
+import io.omskit.orchestration.resourcing.ResourcingPolicy;
+import io.omskit.orchestration.result.SourcingPlan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An engine's answer for one demand: the plan (its fulfilments, unsourced units and explanation), who decided, and
+ * what the caller should do with the units it leaves unsourced.
+ *
+ * @param plan          the plan; never null. When the engine waits it plans nothing and every unit is unsourced
+ * @param decidedBy     the engine, or the engine's step, that decided (such as {@code optimiser} or
+ *                      {@code stage 2 'warehouses by priority'}); never blank
+ * @param waitUntil     when the engine asks to be asked again: a stage that offers the order to stores for two hours
+ *                      answers "wait until" two hours after placement; null when the plan is final
+ * @param whenUnsourced what becomes of units the plan leaves unsourced: backordered (left open) or cancelled
+ * @param steps         the steps that led to the decision, in order (a staged engine's stages, each with why it
+ *                      found nothing or what it decided); empty for an engine without steps
+ */
+public record EngineDecision(SourcingPlan plan, String decidedBy, Instant waitUntil,
+                             ResourcingPolicy.Action whenUnsourced, List<DecisionStep> steps) {
+
+    public EngineDecision {
+        Checks.notNull(plan, "plan");
+        Checks.notBlank(decidedBy, "decidedBy");
+        Checks.notNull(whenUnsourced, "whenUnsourced");
+        steps = List.copyOf(Checks.notNull(steps, "steps"));
+        if (waitUntil != null && !plan.isEmpty()) {
+            throw new IllegalArgumentException("plan must be empty when waiting until " + waitUntil + ", plans "
+                    + plan.plannedUnits() + " unit(s)");
+        }
+    }
+
+    /** {@code plan} as decided by {@code engine}, final, units it leaves unsourced to backorder. */
+    public static EngineDecision of(SourcingPlan plan, String engine) {
+        return new EngineDecision(plan, engine, null, ResourcingPolicy.Action.BACKORDER, List.of());
+    }
+
+    /** Whether the engine asks to be asked again later rather than deciding now. */
+    public boolean isWaiting() {
+        return waitUntil != null;
+    }
+
+    /** When to ask again, when the engine waits. */
+    public Optional<Instant> retryAt() {
+        return Optional.ofNullable(waitUntil);
+    }
+
+    /** The step that decided, if the engine has steps. */
+    public Optional<DecisionStep> decidingStep() {
+        for (DecisionStep s : steps) {
+            if (s.outcome() != StepOutcome.FOUND_NOTHING && s.outcome() != StepOutcome.NOT_REACHED) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}

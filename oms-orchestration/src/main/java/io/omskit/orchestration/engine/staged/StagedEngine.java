@@ -1,0 +1,395 @@
+package io.omskit.orchestration.engine.staged;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.common.Problem;
+import io.omskit.core.common.ValidationException;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.LineId;
+import io.omskit.core.catalog.Sku;
+import io.omskit.orchestration.SourcingEngine;
+import io.omskit.orchestration.demand.SourcingRequest;
+import io.omskit.orchestration.engine.DecisionStep;
+import io.omskit.orchestration.engine.EngineDecision;
+import io.omskit.orchestration.engine.OrchestrationEngine;
+import io.omskit.orchestration.engine.StepOutcome;
+import io.omskit.orchestration.explain.Explanation;
+import io.omskit.orchestration.explain.RuleAmount;
+import io.omskit.orchestration.plan.PlannedFulfilment;
+import io.omskit.orchestration.plan.PlannedLine;
+import io.omskit.orchestration.plan.Unsourced;
+import io.omskit.orchestration.plan.UnsourcedReason;
+import io.omskit.orchestration.resourcing.ResourcingPolicy;
+import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.rulebook.RuleSet;
+import io.omskit.orchestration.rulebook.SplitPolicy;
+import io.omskit.orchestration.rules.EnoughStockFilter;
+import io.omskit.orchestration.spi.CostRule;
+import io.omskit.orchestration.spi.FilterRule;
+import io.omskit.orchestration.stock.StockSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Routing rules as merchants write them: ordered {@link Stage stages}, tried in turn until one finds a plan that
+ * sources every unit. Each stage plans with the optimiser under the rule book's rule set for the demand (its
+ * filters and costs) narrowed by the stage's filters, preferring what the stage's sort prefers, with the parcels
+ * its split allows; the plan it finds is priced under the rule book's costs, so that its cost compares with the
+ * optimiser's. The decision names the stage that decided and why each earlier stage found nothing.
+ *
+ * <pre>{@code
+ * StagedEngine rules = StagedEngine.builder("merchant-rules", optimiser)
+ *         .stage(Stage.named("stores-nearby").locationTypes(LocationType.STORE).maxKm(30)
+ *                 .sort(StageSort.distance()).split(StageSplit.none())
+ *                 .whenNothing(WhenNothing.waitFor(Duration.ofHours(2))).build())
+ *         .stage(Stage.named("warehouses").locationTypes(LocationType.WAREHOUSE)
+ *                 .sort(StageSort.priority(List.of(wh1, wh2))).split(StageSplit.upTo(2))
+ *                 .whenNothing(WhenNothing.backorder()).build())
+ *         .build();
+ * SourcingEngine engine = optimiser.routedBy(rules); // sourcing, batches and promises follow the stages
+ * }</pre>
+ *
+ * A stage that waits answers "wait until" its wait after the demand was placed, with nothing planned; asked again
+ * after that moment, it hands the demand to the next stage. After the last stage, units are backordered.
+ * Immutable and thread-safe.
+ */
+public final class StagedEngine implements OrchestrationEngine {
+
+    private final String name;
+    private final SourcingEngine optimiser;
+    private final List<Stage> stages;
+    /** The stages' rule sets per rule set of the rule book (rule sets compare by identity). */
+    private final ConcurrentMap<RuleSet, Compiled[]> compiled = new ConcurrentHashMap<>();
+
+    /** A stage under one rule set of the book: what it plans with (the sort preferred), and what it prices with. */
+    private record Compiled(RuleSet preferring, RuleSet pricing) {
+    }
+
+    private StagedEngine(Builder b) {
+        this.name = b.name;
+        this.optimiser = b.optimiser;
+        this.stages = List.copyOf(b.stages);
+    }
+
+    /**
+     * A builder of a staged engine named {@code name}, whose stages plan with {@code optimiser} under its rule book.
+     * The optimiser is asked as itself: an engine {@link SourcingEngine#routedBy routed by} another is refused.
+     */
+    public static Builder builder(String name, SourcingEngine optimiser) {
+        return new Builder(name, optimiser);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Network network() {
+        return optimiser.network();
+    }
+
+    /** The stages, in the order they are tried. */
+    public List<Stage> stages() {
+        return stages;
+    }
+
+    @Override
+    public EngineDecision decide(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        Checks.notNull(request, "request");
+        Checks.notNull(snapshot, "snapshot");
+        Checks.notNull(now, "now");
+        Compiled[] under = compiledFor(optimiser.ruleSetFor(request.demand()));
+        List<DecisionStep> steps = new ArrayList<>(stages.size());
+        SourcingPlan last = null;
+        for (int k = 0; k < stages.size(); k++) {
+            Stage stage = stages.get(k);
+            Compiled c = under[k];
+            SourcingPlan found = optimiser.planUnder(c.preferring(), request, snapshot, now);
+            if (found.isComplete()) {
+                SourcingPlan priced = c.preferring() == c.pricing() ? found : priced(c.pricing(), found, request, snapshot, now);
+                steps.add(new DecisionStep(k, stage.name(), StepOutcome.DECIDED, found.shipments() + " parcel(s) from "
+                        + locations(priced) + " at cost " + money(priced.totalCost())));
+                notReached(steps, k + 1);
+                return new EngineDecision(priced, decidedBy(k), null, ResourcingPolicy.Action.BACKORDER, steps);
+            }
+            last = found;
+            String why = whyNothing(found);
+            WhenNothing then = stage.whenNothing();
+            switch (then.action()) {
+                case WAIT: {
+                    Instant until = request.demand().placedAt().plus(then.waitFor());
+                    if (now.isBefore(until)) {
+                        steps.add(new DecisionStep(k, stage.name(), StepOutcome.WAITING, why + "; waits until " + until));
+                        notReached(steps, k + 1);
+                        return new EngineDecision(nothing(request, found, k, "waiting until " + until, now),
+                                decidedBy(k), until, ResourcingPolicy.Action.BACKORDER, steps);
+                    }
+                    steps.add(new DecisionStep(k, stage.name(), StepOutcome.FOUND_NOTHING, why + "; waited until "
+                            + until));
+                    break;
+                }
+                case BACKORDER:
+                case CANCEL: {
+                    boolean cancel = then.action() == WhenNothing.Action.CANCEL;
+                    steps.add(new DecisionStep(k, stage.name(), cancel ? StepOutcome.CANCELLED : StepOutcome.BACKORDERED,
+                            why));
+                    notReached(steps, k + 1);
+                    return new EngineDecision(nothing(request, found, k, cancel ? "cancelled" : "backordered", now),
+                            decidedBy(k), null, cancel ? ResourcingPolicy.Action.CANCEL : ResourcingPolicy.Action.BACKORDER,
+                            steps);
+                }
+                default:
+                    steps.add(new DecisionStep(k, stage.name(), StepOutcome.FOUND_NOTHING, why));
+            }
+        }
+        int end = stages.size() - 1;
+        return new EngineDecision(nothing(request, last, end, "backordered after the last stage", now),
+                "after the last stage of " + name, null, ResourcingPolicy.Action.BACKORDER, steps);
+    }
+
+    private String decidedBy(int k) {
+        return "stage " + (k + 1) + " '" + stages.get(k).name() + "'";
+    }
+
+    private void notReached(List<DecisionStep> steps, int from) {
+        for (int k = from; k < stages.size(); k++) {
+            steps.add(new DecisionStep(k, stages.get(k).name(), StepOutcome.NOT_REACHED, ""));
+        }
+    }
+
+    /**
+     * {@code found} priced under the rule book's costs: the cheapest plan from the same locations. A plan of one parcel
+     * is that plan already, less the sort's preference (the optimiser is asked again only to explain it, if asked).
+     */
+    private SourcingPlan priced(RuleSet pricing, SourcingPlan found, SourcingRequest request, StockSnapshot snapshot,
+                                Instant now) {
+        if (found.shipments() == 1) {
+            // the sort's preference is the first cost rule of the stage's rule set
+            List<RuleAmount> breakdown = found.costBreakdown();
+            double sort = breakdown.get(0).amount();
+            List<RuleAmount> rest = breakdown.subList(1, breakdown.size());
+            PlannedFulfilment f = found.fulfilments().get(0);
+            PlannedFulfilment less = new PlannedFulfilment(f.location(), f.type(), f.kind(), f.destination(), f.lines(),
+                    f.cost() - sort);
+            return SourcingPlan.of(found.order(), pricing.name(), List.of(less), found.unsourced(), found.totalCost() - sort,
+                    rest, found.isOptimal(), () -> replanned(pricing, found, request, snapshot, now).explanation());
+        }
+        return replanned(pricing, found, request, snapshot, now);
+    }
+
+    private SourcingPlan replanned(RuleSet pricing, SourcingPlan found, SourcingRequest request, StockSnapshot snapshot,
+                                   Instant now) {
+        int[] at = new int[found.shipments()];
+        for (int f = 0; f < at.length; f++) {
+            at[f] = optimiser.network().indexOf(found.fulfilments().get(f).location());
+        }
+        Arrays.sort(at);
+        SourcingPlan priced = optimiser.planUnder(pricing, request, new OnlyAt(snapshot, at), now);
+        // the same locations hold every unit, so the cheapest plan from them is complete; kept as found otherwise
+        return priced.isComplete() ? priced : found;
+    }
+
+    /** Why a stage's plan is no answer: the units it could not place, by reason. */
+    private static String whyNothing(SourcingPlan plan) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("plans ").append(plan.plannedUnits()).append(" of ")
+                .append(plan.plannedUnits() + plan.unsourcedUnits()).append(" unit(s)");
+        Map<UnsourcedReason, Integer> by = new LinkedHashMap<>();
+        for (Unsourced u : plan.unsourced()) {
+            by.merge(u.reason(), u.quantity(), Integer::sum);
+        }
+        by.forEach((reason, units) -> sb.append("; ").append(units).append(' ').append(reason));
+        if (!plan.unsourced().isEmpty() && !plan.unsourced().get(0).detail().isEmpty()) {
+            sb.append(" (").append(plan.unsourced().get(0).detail()).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** A plan of nothing: every unit of {@code last} (the last stage's plan) unsourced, with why. */
+    private SourcingPlan nothing(SourcingRequest request, SourcingPlan last, int stage, String what, Instant now) {
+        Map<List<Object>, Integer> units = new LinkedHashMap<>();
+        Map<List<Object>, String> details = new HashMap<>();
+        String prefix = decidedBy(stage) + ": " + what;
+        for (PlannedFulfilment f : last.fulfilments()) {
+            for (PlannedLine l : f.lines()) {
+                List<Object> key = List.of(l.line(), l.sku(), UnsourcedReason.EXCLUDED_BY_RULES);
+                units.merge(key, l.quantity(), Integer::sum);
+                details.put(key, prefix + ", no stage could ship every unit");
+            }
+        }
+        for (Unsourced u : last.unsourced()) {
+            List<Object> key = List.of(u.line(), u.sku(), u.reason());
+            units.merge(key, u.quantity(), Integer::sum);
+            details.putIfAbsent(key, prefix + (u.detail().isEmpty() ? "" : ", " + u.detail()));
+        }
+        List<Unsourced> unsourced = new ArrayList<>(units.size());
+        units.forEach((key, q) -> unsourced.add(new Unsourced((LineId) key.get(0), (Sku) key.get(1), q,
+                (UnsourcedReason) key.get(2), details.get(key))));
+        String ruleSet = last.ruleSet();
+        int nodes = optimiser.network().size();
+        return SourcingPlan.of(request.demand().order(), ruleSet, List.of(), unsourced, 0, List.of(), false,
+                () -> new Explanation(request.demand().order(), ruleSet, now, List.of(), List.of(), nodes, unsourced,
+                        List.of(), 0, false));
+    }
+
+    private static List<LocationId> locations(SourcingPlan plan) {
+        List<LocationId> out = new ArrayList<>(plan.shipments());
+        plan.fulfilments().forEach(f -> out.add(f.location()));
+        return out;
+    }
+
+    private static String money(double cost) {
+        return String.format(Locale.ROOT, "%.2f", cost);
+    }
+
+    private Compiled[] compiledFor(RuleSet base) {
+        Compiled[] c = compiled.get(base);
+        if (c == null) {
+            c = new Compiled[stages.size()];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = compile(base, k);
+            }
+            Compiled[] raced = compiled.putIfAbsent(base, c);
+            c = raced != null ? raced : c;
+        }
+        return c;
+    }
+
+    private Compiled compile(RuleSet base, int k) {
+        Stage stage = stages.get(k);
+        String title = base.name() + " / " + decidedBy(k);
+        RuleSet pricing = ruleSet(title, base, k, null);
+        if (stage.sort().by() == StageSort.By.COST) {
+            return new Compiled(pricing, pricing);
+        }
+        return new Compiled(ruleSet(title + " by " + stage.sort().by(), base, k, new SortPreference(stage.sort())), pricing);
+    }
+
+    private RuleSet ruleSet(String title, RuleSet base, int k, CostRule preference) {
+        Stage stage = stages.get(k);
+        RuleSet.Builder b = RuleSet.builder(title);
+        for (FilterRule f : base.filters()) {
+            b.filter(f);
+        }
+        for (FilterRule f : stage.filters()) {
+            b.filter(new StageFilter(k, f));
+        }
+        if (preference != null) {
+            b.cost(preference);
+        }
+        for (CostRule c : base.costs()) {
+            b.cost(c);
+        }
+        switch (stage.split().kind()) {
+            case NONE:
+                b.split(SplitPolicy.SHIP_COMPLETE).maxShipments(1);
+                break;
+            case UP_TO:
+                b.split(SplitPolicy.SHIP_PARTIAL).maxShipments(stage.split().maxParcels());
+                break;
+            case BY_LINE:
+                b.filter(new StageFilter(k, EnoughStockFilter.wholeLine(), "by-line"));
+                b.split(SplitPolicy.SHIP_PARTIAL).maxShipments(base.maxShipments());
+                break;
+            default:
+                b.split(base.split()).maxShipments(base.maxShipments());
+        }
+        return b.build();
+    }
+
+    @Override
+    public String toString() {
+        return "StagedEngine[" + name + ", " + stages + "]";
+    }
+
+    /** Builds a {@link StagedEngine}: at least one stage. */
+    public static final class Builder {
+        private final String name;
+        private final SourcingEngine optimiser;
+        private final List<Stage> stages = new ArrayList<>();
+
+        private Builder(String name, SourcingEngine optimiser) {
+            this.name = Checks.notBlank(name, "name");
+            this.optimiser = Checks.notNull(optimiser, "optimiser");
+        }
+
+        /** Adds a stage, tried after those added before. */
+        public Builder stage(Stage stage) {
+            stages.add(Checks.notNull(stage, "stage"));
+            return this;
+        }
+
+        /**
+         * The engine.
+         *
+         * @throws ValidationException listing every problem, each naming the stage ({@code stages[1] 'warehouses'})
+         *                             and the rule broken: no stage; a name used twice; a stage no demand can reach
+         *                             (after one that backorders or cancels); a wait that can never wait (not longer
+         *                             than an earlier stage's, both counted from placement); a priority sort ranking a
+         *                             location not in the network, or one twice; a routed optimiser
+         */
+        public StagedEngine build() {
+            List<Problem> problems = new ArrayList<>();
+            if (!optimiser.name().equals("optimiser")) {
+                problems.add(new Problem("optimiser", optimiser.name(),
+                        "must be the optimiser itself, not an engine routed by another"));
+            }
+            if (stages.isEmpty()) {
+                problems.add(new Problem("stages", "[]", "must hold at least one stage"));
+            }
+            Map<String, Integer> names = new HashMap<>();
+            int ends = -1;
+            int waits = -1;
+            for (int k = 0; k < stages.size(); k++) {
+                Stage s = stages.get(k);
+                String at = "stages[" + k + "] '" + s.name() + "'";
+                Integer same = names.putIfAbsent(s.name(), k);
+                if (same != null) {
+                    problems.add(new Problem(at + ".name", s.name(), "must be unique, stages[" + same + "] has it"));
+                }
+                if (ends >= 0) {
+                    problems.add(new Problem(at, s.toString(), "can never be reached: stages[" + ends + "] '"
+                            + stages.get(ends).name() + "' ends routing with " + stages.get(ends).whenNothing().action()
+                            + " when it finds nothing"));
+                }
+                if (!s.whenNothing().fallsThrough() && ends < 0) {
+                    ends = k;
+                }
+                if (s.whenNothing().action() == WhenNothing.Action.WAIT) {
+                    Duration wait = s.whenNothing().waitFor();
+                    if (waits >= 0 && wait.compareTo(stages.get(waits).whenNothing().waitFor()) <= 0) {
+                        problems.add(new Problem(at + ".whenNothing", s.whenNothing().toString(), "can never wait: "
+                                + "waits are counted from placement and stages[" + waits + "] '" + stages.get(waits).name()
+                                + "' already waits " + stages.get(waits).whenNothing().waitFor()));
+                    } else {
+                        waits = k;
+                    }
+                }
+                List<LocationId> seen = new ArrayList<>();
+                for (LocationId l : s.sort().ranked()) {
+                    if (optimiser.network().indexOf(l) < 0) {
+                        problems.add(new Problem(at + ".sort", s.sort().toString(), "ranks " + l
+                                + ", which is not in the network"));
+                    } else if (seen.contains(l)) {
+                        problems.add(new Problem(at + ".sort", s.sort().toString(), "ranks " + l + " twice"));
+                    }
+                    seen.add(l);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException("staged routing " + name, problems);
+            }
+            return new StagedEngine(this);
+        }
+    }
+}
