@@ -137,7 +137,10 @@ public final class OmsJacksonModule extends Module {
                 .subtype(OrderEvent.OrderStockReconciled.class, "order.stock-reconciled")
                 .subtype(OrderEvent.OrderNoteAdded.class, "order.note-added")
                 .subtype(OrderEvent.OrderGoodwillGranted.class, "order.goodwill-granted")
-                .subtype(OrderEvent.OrderAddressChanged.class, "order.address-changed");
+                .subtype(OrderEvent.OrderAddressChanged.class, "order.address-changed")
+                .subtype(OrderEvent.OrderUnitsBackordered.class, "order.units-backordered")
+                .subtype(OrderEvent.OrderBackorderFilled.class, "order.backorder-filled")
+                .subtype(OrderEvent.OrderSupplyDateChanged.class, "order.supply-date-changed");
         b.subtype(FulfilmentEvent.FulfilmentOffered.class, "fulfilment.offered")
                 .subtype(FulfilmentEvent.FulfilmentAccepted.class, "fulfilment.accepted")
                 .subtype(FulfilmentEvent.FulfilmentRejected.class, "fulfilment.rejected")
@@ -256,6 +259,7 @@ public final class OmsJacksonModule extends Module {
         deserializers.addDeserializer(Money.class, new MoneyJson.MoneyDeserializer());
         deserializers.addDeserializer(CurrencyUnit.class, new MoneyJson.CurrencyDeserializer());
         deserializers.addDeserializer(ChannelExposure.class, new ChannelExposureJson.Deserializer());
+        deserializers.addDeserializer(io.omskit.core.order.UnitCounts.class, new UnitCountsJson());
         context.addDeserializers(deserializers);
         context.addDeserializers(new IdRecords.IdDeserializers());
 
