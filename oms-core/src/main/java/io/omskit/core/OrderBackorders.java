@@ -300,29 +300,38 @@ final class OrderBackorders implements Backorders.FillTarget {
         }
     }
 
-    /** Tells the orders the dates their waiting units moved to. Call it holding no order's lock. */
+    /**
+     * Tells the orders the dates their waiting units moved to. Call it holding no order's lock.
+     *
+     * @throws RuntimeException when an adapter failed; what was not told yet is told by the next call (a retry of
+     *                          the step that failed)
+     */
     void tellDates() {
         BackorderId id;
         while ((id = datesToTell.poll()) != null) {
-            Optional<Backorder> found = backorders.find(id);
-            if (found.isEmpty()) {
-                continue;
-            }
-            Backorder b = found.get();
             try {
-                book.locked(b.order(), () -> {
-                    Optional<Order> o = book.find(b.order());
-                    if (o.isPresent() && o.get().line(b.line()).map(l -> l.backorder() != null).orElse(false)) {
-                        Instant promised = promise(o.get(), b);
-                        book.update(b.order(), x -> x.expectStock(b.line(), b.kind() == SupplyKind.PREORDER, b.expectedAt(),
-                                promised, clock.instant()));
-                    }
-                    return null;
-                });
+                tell(id);
             } catch (RuntimeException e) {
-                LOG.warn("telling order {} the new date of backorder {} failed; the next change of its supply tells it",
-                        b.order(), id, e);
+                datesToTell.add(id);
+                throw e;
             }
         }
+    }
+
+    private void tell(BackorderId id) {
+        Optional<Backorder> found = backorders.find(id);
+        if (found.isEmpty()) {
+            return;
+        }
+        Backorder b = found.get();
+        book.locked(b.order(), () -> {
+            Optional<Order> o = book.find(b.order());
+            if (o.isPresent() && o.get().line(b.line()).map(l -> l.backorder() != null && l.awaitingStock() > 0).orElse(false)) {
+                Instant promised = promise(o.get(), b);
+                book.update(b.order(), x -> x.expectStock(b.line(), b.kind() == SupplyKind.PREORDER, b.expectedAt(),
+                        promised, clock.instant()));
+            }
+            return null;
+        });
     }
 }
