@@ -87,6 +87,9 @@ public final class Backorders {
 
         /** The waiting units of {@code backorder} are expected at a new time (or none). */
         void expected(Backorder backorder);
+
+        /** The units of {@code fill} could not be held and wait again (their fill was reopened). */
+        void refused(BackorderFill fill, Backorder backorder);
     }
 
     /** The same service with fills and dates going to {@code fillTarget}. */
@@ -193,6 +196,9 @@ public final class Backorders {
                 events.add(new BackorderEvent.BackorderFilled(eventId("filled", key.value()), now, f.order(), f, key));
             } else {
                 book.reopen(f);
+                if (target != null) {
+                    book.find(f.backorder()).ifPresent(b -> target.refused(f, b));
+                }
             }
         }
         publish(events);

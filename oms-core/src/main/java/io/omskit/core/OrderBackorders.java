@@ -274,8 +274,9 @@ final class OrderBackorders implements Backorders.FillTarget {
             return false;
         }
         ReservationKey reservation = StockKeeper.reservationKey(order);
-        List<ReservationLine> lines = new ArrayList<>();
-        inventory.findReservation(reservation).filter(Reservation::isActive).ifPresent(r -> lines.addAll(r.held()));
+        List<ReservationLine> before = new ArrayList<>();
+        inventory.findReservation(reservation).filter(Reservation::isActive).ifPresent(r -> before.addAll(r.held()));
+        List<ReservationLine> lines = new ArrayList<>(before);
         if (!applied) {
             lines.add(ReservationLine.at(fill.sku(), fill.location(), fill.units()));
         }
@@ -283,11 +284,29 @@ final class OrderBackorders implements Backorders.FillTarget {
                 lines, null)).isReserved()) {
             return applied;
         }
-        if (!applied) {
-            book.update(order.id(), o -> o.applied(key) ? Change.unchanged(o)
-                    : OrderBook.withKey(o.fillBackorder(backorder.line(), fill.units(), ref, clock.instant()), key));
+        if (applied) {
+            return true;
         }
-        return true;
+        Order after = book.update(order.id(), o -> o.applied(key) || o.line(backorder.line()).orElseThrow().awaitingStock() < fill.units()
+                ? Change.unchanged(o)
+                : OrderBook.withKey(o.fillBackorder(backorder.line(), fill.units(), ref, clock.instant()), key)).after();
+        if (after.applied(key)) {
+            return true;
+        }
+        // another node cancelled the waiting units meanwhile: the reservation gives the arrived units back
+        if (before.isEmpty()) {
+            inventory.release(reservation);
+        } else {
+            inventory.change(new ReservationChange(reservation, ref + "~back", StockKeeper.stockReference(order.id()), before,
+                    null));
+        }
+        return false;
+    }
+
+    @Override
+    public void refused(BackorderFill fill, Backorder backorder) {
+        // the units waited again; those the order cancelled meanwhile leave the queue now
+        book.find(fill.order()).ifPresent(this::followCancellations);
     }
 
     // ---- dates ----
