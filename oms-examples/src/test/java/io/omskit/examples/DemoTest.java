@@ -112,15 +112,22 @@ class DemoTest {
         assertThat(owed).as("every captured or refunded cent owed to exactly one party").isEqualTo(net);
         assertThat(printed).contains("18. Funds", "marketplace_seller:seller-acme", "difference: AMOUNT_MISMATCH",
                 "the ledger balances: true");
-        assertThat(results.backorders.refused().isAccepted()).isFalse();
-        assertThat(results.backorders.fills()).extracting(f -> f.backorder().value()).containsExactly("bo-carla", "bo-dev");
-        assertThat(results.backorders.reservedAfterReceipt()).isEqualTo(4);
-        assertThat(results.backorders.third().waiting()).isEqualTo(2);
-        assertThat(results.backorders.third().expectedAt()).isEqualTo(java.time.Instant.parse("2026-12-28T08:00:00Z"));
-        assertThat(results.backorders.told()).isNotEmpty().allSatisfy(n -> assertThat(n.data())
+        BackorderScene.Outcome bo = results.backorders;
+        assertThat(bo.carla().isConfirmed()).isTrue();
+        assertThat(bo.carla().order().line(io.omskit.core.order.LineId.of("1")).orElseThrow().awaitingStock()).isEqualTo(2);
+        assertThat(bo.frank().outcome()).isEqualTo(io.omskit.core.PlacementResult.Outcome.OUT_OF_STOCK);
+        assertThat(bo.carlaDelivered().status()).isEqualTo(io.omskit.core.order.OrderStatus.DELIVERED);
+        assertThat(bo.carlaDelivered().payment().captured().getAmount()).isEqualByComparingTo("480");
+        assertThat(bo.dev().line(io.omskit.core.order.LineId.of("1")).orElseThrow().units().reserved()).isEqualTo(2);
+        assertThat(bo.dev().line(io.omskit.core.order.LineId.of("1")).orElseThrow().expectedAt())
+                .contains(java.time.Instant.parse("2026-12-28T08:00:00Z"));
+        assertThat(bo.emil().status()).isEqualTo(io.omskit.core.order.OrderStatus.CANCELLED);
+        assertThat(bo.waitingAfterAll()).isEqualTo(1);
+        assertThat(bo.told()).isNotEmpty().allSatisfy(n -> assertThat(n.data())
                 .containsEntry("expectedAt", "2026-12-28T08:00:00Z"));
-        assertThat(printed).contains("20. Backorders and pre-orders", "frank asks for 7 -> refused: only 6 more",
-                "emil's 2 still wait", "lamps now expected 2026-12-28T08:00:00Z");
+        assertThat(printed).contains("20. Backorders and pre-orders", "frank orders 1 -> OUT_OF_STOCK, nothing held",
+                "carla orders 4 -> CONFIRMED, AWAITING_STOCK (2 reserved, 2 pre-ordered expected 2026-12-18T08:00:00Z",
+                "emil orders 3 -> CONFIRMED, AWAITING_STOCK (0 reserved, 3 backordered without a date yet)");
     }
 
     @Test
