@@ -259,6 +259,17 @@ public final class Oms {
     }
 
     /**
+     * A publisher to hand the inventory store's events to when inbound stock is booked straight into the store (a
+     * warehouse system's receipts): each {@code InventoryEvent.StockMoved} of an inbound receipt fills the backorders
+     * waiting there, an announcement or cancellation dates them again, as {@link #adjustStock} does; other events are
+     * ignored. Delivering an event again fills nothing more. Chain it after your own publisher, for example
+     * {@code InMemoryInventoryStore.builder().publisher(events -> { broker.publish(events); feed.publish(events); })}.
+     */
+    public io.omskit.core.spi.EventPublisher backorderFeed() {
+        return backorders::seen;
+    }
+
+    /**
      * Books a stock movement through the library: {@link InventoryStore#adjust}, then, when it was applied (or
      * replayed), fills the backorders waiting at the position from an {@link io.omskit.core.inventory.MovementReason#INBOUND_RECEIVED}
      * receipt, or dates them again after an {@code INBOUND_EXPECTED} or {@code INBOUND_CANCELLED} movement. Idempotent

@@ -99,9 +99,19 @@ final class OrderBackorders implements Backorders.FillTarget {
     record Split(Map<LineId, Backorder> backordered, boolean refused) {
         static final Split NONE = new Split(Map.of(), false);
         static final Split REFUSED = new Split(Map.of(), true);
+
+        /** This split and {@code more} (of other lines). */
+        Split plus(Split more) {
+            Map<LineId, Backorder> all = new LinkedHashMap<>(backordered);
+            all.putAll(more.backordered);
+            return new Split(all, refused || more.refused);
+        }
     }
 
-    /** The backorders an earlier call of this placement placed (a retry): its split. */
+    /**
+     * The backorders an earlier call of this placement placed and the order does not show yet (a retry): its split.
+     * Lines that await stock already (a later payment attempt) keep their backorders as they are.
+     */
     Split placedBefore(Order order) {
         if (backorders == null) {
             return Split.NONE;
@@ -109,6 +119,9 @@ final class OrderBackorders implements Backorders.FillTarget {
         Map<LineId, Backorder> found = new LinkedHashMap<>();
         boolean refused = false;
         for (OrderLine l : order.lines()) {
+            if (l.backorder() != null) {
+                continue;
+            }
             Optional<Backorder> b = backorders.find(idOf(order.id(), l.id()));
             if (b.isPresent()) {
                 found.put(l.id(), b.get());
@@ -127,31 +140,31 @@ final class OrderBackorders implements Backorders.FillTarget {
         if (backorders == null || order.payment().attempt() > 1) {
             return Split.REFUSED;
         }
-        Map<Sku, Integer> short1 = new LinkedHashMap<>();
+        Map<Sku, Integer> shortBy = new LinkedHashMap<>();
         for (Shortage s : shortages) {
-            short1.merge(s.sku(), Math.max(0, s.requested() - s.available()), Integer::sum);
+            shortBy.merge(s.sku(), Math.max(0, s.requested() - s.available()), Integer::sum);
         }
         Map<LineId, Integer> wanted = new LinkedHashMap<>();
         // later lines give up their units first: the first lines of a cart are the ones the customer chose first
         List<OrderLine> lines = new ArrayList<>(order.lines());
         java.util.Collections.reverse(lines);
         for (OrderLine l : lines) {
-            Integer left = short1.get(l.sku());
+            Integer left = shortBy.get(l.sku());
             if (left == null || left == 0 || l.units().open() == 0) {
                 continue;
             }
             int n = Math.min(left, l.units().open());
             wanted.put(l.id(), n);
-            short1.put(l.sku(), left - n);
+            shortBy.put(l.sku(), left - n);
         }
-        for (Map.Entry<Sku, Integer> e : short1.entrySet()) {
+        for (Map.Entry<Sku, Integer> e : shortBy.entrySet()) {
             if (e.getValue() > 0) {
                 // short of a component of a bundle, or of a SKU sold as something else: not sold beyond stock
                 return Split.REFUSED;
             }
         }
         for (OrderLine l : order.lines()) {
-            if (wanted.containsKey(l.id()) && !sellsItself(l.sku())) {
+            if (wanted.containsKey(l.id()) && (!sellsItself(l.sku()) || l.backorder() != null)) {
                 return Split.REFUSED;
             }
         }
@@ -216,8 +229,8 @@ final class OrderBackorders implements Backorders.FillTarget {
         return b.expectedAt() == null ? null : b.expectedAt().plus(leg.after(b.location(), order));
     }
 
-    /** Gives up the order's backorders: every waiting unit leaves the queue. */
-    void cancelAll(OrderId order, Map<LineId, Backorder> split) {
+    /** Gives up the backorders of a placement that failed: every waiting unit leaves the queue. */
+    void cancelAll(Map<LineId, Backorder> split) {
         split.values().forEach(b -> backorders.cancel(b.id(), b.quantity()));
     }
 
@@ -252,6 +265,16 @@ final class OrderBackorders implements Backorders.FillTarget {
             backorders.supplyChanged(m.sku(), m.location());
         }
         tellDates();
+    }
+
+    /** Inbound stock movements among inventory events, each handled as {@link #moved}; others are ignored. */
+    void seen(List<? extends io.omskit.core.event.DomainEvent> events) {
+        for (io.omskit.core.event.DomainEvent e : events) {
+            // under an order's lock the library is booking the movement itself, and handles it when done
+            if (e instanceof io.omskit.core.inventory.InventoryEvent.StockMoved m && !OrderBook.holdsAnyLock()) {
+                moved(m.movement());
+            }
+        }
     }
 
     @Override

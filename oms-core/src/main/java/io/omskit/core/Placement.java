@@ -158,43 +158,46 @@ final class Placement {
         stock.releaseEarlierAttempts(order);
         if (order.units(UnitState.OPEN) > 0) {
             OrderBackorders.Split split = backorders == null ? OrderBackorders.Split.NONE : backorders.placedBefore(order);
-            ReservationResult reserved = null;
-            if (split.refused()) {
-                reserved = new ReservationResult.Insufficient(List.of());
-            } else if (split.backordered().isEmpty()) {
-                reserved = inventory.reserve(new ReservationRequest(StockKeeper.reservationKey(order),
-                        StockKeeper.stockReference(id), stock.reservationLines(order, UnitState.OPEN), null, drawsOn));
-                if (reserved instanceof ReservationResult.Insufficient insufficient && backorders != null) {
-                    split = backorders.place(order, insufficient.shortages());
-                    reserved = split.refused() ? reserved : null;
-                }
-            }
-            if (reserved == null) {
-                // units beyond stock wait for supply; the rest is reserved as usual (a retry replays it by key)
-                List<io.omskit.core.inventory.ReservationLine> inStock = stock.reservationLines(
+            ReservationResult reserved = split.refused() ? new ReservationResult.Insufficient(List.of()) : null;
+            // the units beyond stock wait for supply, the rest is reserved as usual; a retry finds the backorders the
+            // first call placed and places only what is still short (each by its key, replayed when made)
+            for (int round = 0; !split.refused(); round++) {
+                List<io.omskit.core.inventory.ReservationLine> toReserve = stock.reservationLines(
                         without(order, split.backordered()), UnitState.OPEN);
-                reserved = inStock.isEmpty() ? null : inventory.reserve(new ReservationRequest(StockKeeper.reservationKey(order),
-                        StockKeeper.stockReference(id), inStock, null, drawsOn));
-                if (reserved instanceof ReservationResult.Insufficient) {
-                    backorders.cancelAll(id, split.backordered());
-                } else {
-                    Map<io.omskit.core.order.LineId, io.omskit.core.backorder.Backorder> waiting = split.backordered();
-                    order = book.apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION || o.units(UnitState.OPEN) == 0
-                            ? Change.unchanged(o)
-                            : backorders.awaitStock(o, waiting, clock.instant()).then(p -> p.units(UnitState.OPEN) > 0
-                            ? p.reserveAll(clock.instant()) : Change.unchanged(p)));
-                    if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
-                        stock.syncStock(order, null, Set.of(), true);
-                        return describe(order, replayed);
-                    }
-                    return authorise(order, replayed);
+                reserved = toReserve.isEmpty() ? null : inventory.reserve(new ReservationRequest(
+                        StockKeeper.reservationKey(order), StockKeeper.stockReference(id), toReserve, null, drawsOn));
+                if (!(reserved instanceof ReservationResult.Insufficient insufficient) || backorders == null || round == 2) {
+                    break;
                 }
+                OrderBackorders.Split more = backorders.place(without(order, split.backordered()), insufficient.shortages());
+                if (more.refused()) {
+                    break;
+                }
+                split = split.plus(more);
+            }
+            if (reserved instanceof ReservationResult.Insufficient && !split.backordered().isEmpty()) {
+                backorders.cancelAll(split.backordered());
+            } else if (!split.backordered().isEmpty()) {
+                Map<io.omskit.core.order.LineId, io.omskit.core.backorder.Backorder> waiting = split.backordered();
+                order = book.apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION || o.units(UnitState.OPEN) == 0
+                        ? Change.unchanged(o)
+                        : backorders.awaitStock(o, waiting, clock.instant()).then(p -> p.units(UnitState.OPEN) > 0
+                        ? p.reserveAll(clock.instant()) : Change.unchanged(p)));
+                if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
+                    stock.syncStock(order, null, Set.of(), true);
+                    return describe(order, replayed);
+                }
+                return authorise(order, replayed);
             }
             if (reserved instanceof ReservationResult.Insufficient insufficient) {
                 LOG.debug("order {} cannot be reserved: {}", id, insufficient.shortages());
                 Order cancelled = book.apply(id, o -> o.status() == OrderStatus.AWAITING_CONFIRMATION
                         ? o.cancelAll(CancellationReason.OUT_OF_STOCK, clock.instant()) : Change.unchanged(o));
                 stock.syncStock(cancelled, null, Set.of(), false);
+                if (backorders != null) {
+                    // a later payment attempt short of stock: the units that awaited stock leave the queue too
+                    backorders.followCancellations(cancelled);
+                }
                 return new PlacementResult(cancelled, PlacementResult.Outcome.OUT_OF_STOCK, insufficient.shortages(), replayed);
             }
             order = book.apply(id, o -> o.units(UnitState.OPEN) > 0 && o.status() == OrderStatus.AWAITING_CONFIRMATION

@@ -199,6 +199,100 @@ class BackorderedPlacementTest {
     }
 
     @Test
+    void a_declined_payment_keeps_the_waiting_units_in_line_and_the_next_attempt_reserves_the_rest_again() {
+        Oms oms = oms(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build());
+        f.payments.declineNext("no funds");
+
+        PlacementResult declined = plates(oms, "WEB-12", 5);
+
+        assertThat(declined.outcome()).isEqualTo(PlacementResult.Outcome.PAYMENT_DECLINED);
+        assertThat(declined.order().line(L1).orElseThrow().awaitingStock()).isEqualTo(3);
+        assertThat(declined.order().line(L1).orElseThrow().units().open()).as("the reservation was let go").isEqualTo(2);
+        assertThat(f.inventory.networkAvailable(PLATE)).isEqualTo(2);
+        assertThat(oms.backorders().waiting(PLATE)).isEqualTo(3);
+
+        PlacementResult released = oms.releaseHold(declined.order().id());
+
+        assertThat(released.outcome()).isEqualTo(PlacementResult.Outcome.CONFIRMED);
+        assertThat(released.order().line(L1).orElseThrow().units().reserved()).isEqualTo(2);
+        assertThat(released.order().line(L1).orElseThrow().awaitingStock()).isEqualTo(3);
+        assertThat(oms.backorders().forOrder(declined.order().id())).singleElement()
+                .satisfies(b -> assertThat(b.waiting()).isEqualTo(3));
+        assertThat(f.inventory.networkAvailable(PLATE)).isZero();
+    }
+
+    @Test
+    void a_receipt_booked_straight_into_the_store_fills_through_the_backorder_feed() {
+        java.util.concurrent.atomic.AtomicReference<io.omskit.core.spi.EventPublisher> feed =
+                new java.util.concurrent.atomic.AtomicReference<>(io.omskit.core.spi.EventPublisher.none());
+        io.omskit.core.inmemory.InMemoryInventoryStore store = io.omskit.core.inmemory.InMemoryInventoryStore.builder()
+                .clock(f.clock).publisher(events -> feed.get().publish(events)).build();
+        store.load(PLATE, WH, 1);
+        Oms oms = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).inventory(store)
+                .payments(f.payments).backorderPolicy(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build())
+                .build();
+        feed.set(oms.backorderFeed());
+        PlacementResult placed = plates(oms, "WEB-13", 4);
+
+        store.adjust(new StockAdjustment(MovementKey.of("wms-asn-1"), PLATE, WH, MovementReason.INBOUND_EXPECTED, 3, MARCH_20,
+                "po-9"));
+        store.adjust(new StockAdjustment(MovementKey.of("wms-grn-1"), PLATE, WH, MovementReason.INBOUND_RECEIVED, 3, null,
+                "po-9"));
+        feed.get().publish(List.of(new io.omskit.core.inventory.InventoryEvent.StockMoved(java.util.UUID.randomUUID(),
+                f.clock.instant(), PLATE, store.movements(PLATE, WH).get(store.movements(PLATE, WH).size() - 1))));
+
+        Order filled = oms.order(placed.order().id()).orElseThrow();
+        assertThat(filled.line(L1).orElseThrow().units().reserved()).as("1 in stock + 3 arrived, filled once").isEqualTo(4);
+        assertThat(filled.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(store.networkAvailable(PLATE)).isZero();
+    }
+
+    @Test
+    void a_retry_after_the_book_failed_between_two_lines_places_the_second_and_confirms_the_same_split() {
+        java.util.concurrent.atomic.AtomicInteger placings = new java.util.concurrent.atomic.AtomicInteger();
+        io.omskit.core.spi.BackorderBook failingOnce = new io.omskit.core.spi.BackorderBook() {
+            public java.util.Optional<io.omskit.core.backorder.BackorderResult> place(Backorder c, long room, long seen) {
+                if (placings.incrementAndGet() == 2) {
+                    throw new io.omskit.core.spi.SpiException("book unreachable", null, true);
+                }
+                return book.place(c, room, seen);
+            }
+            public long receipts(io.omskit.core.catalog.Sku sku, io.omskit.core.network.LocationId at) { return book.receipts(sku, at); }
+            public List<io.omskit.core.backorder.BackorderFill> fill(MovementKey r, io.omskit.core.catalog.Sku sku,
+                    io.omskit.core.network.LocationId at, int arrived) { return book.fill(r, sku, at, arrived); }
+            public void reopen(io.omskit.core.backorder.BackorderFill fill) { book.reopen(fill); }
+            public java.util.Optional<Backorder> expect(io.omskit.core.backorder.BackorderId id,
+                    io.omskit.core.backorder.SupplyKind kind, Instant at) { return book.expect(id, kind, at); }
+            public java.util.Optional<Backorder> cancel(io.omskit.core.backorder.BackorderId id, int total) { return book.cancel(id, total); }
+            public java.util.Optional<Backorder> find(io.omskit.core.backorder.BackorderId id) { return book.find(id); }
+            public List<Backorder> waiting(io.omskit.core.catalog.Sku sku, io.omskit.core.network.LocationId at) { return book.waiting(sku, at); }
+            public int waitingUnits(io.omskit.core.catalog.Sku sku) { return book.waitingUnits(sku); }
+            public List<Backorder> forOrder(io.omskit.core.order.OrderId order) { return book.forOrder(order); }
+        };
+        Oms oms = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+                .payments(f.payments).backorderBook(failingOnce)
+                .backorderPolicy(BackorderPolicy.builder().location(WH, SupplyTerms.backorders(10)).build()).build();
+        f.inventory.adjust(new StockAdjustment(MovementKey.of("bowl-asn"), BOWL, WH, MovementReason.INBOUND_EXPECTED, 5, MARCH_20,
+                "po-3"));
+        PlaceOrderRequestHolder request = new PlaceOrderRequestHolder(f.webOrder("WEB-14").line("1", "PLATE", 4, eur(10))
+                .line("2", "BOWL", 2, eur(12)).build());
+
+        assertThatThrownBy(() -> oms.placeOrder(request.value)).isInstanceOf(io.omskit.core.spi.SpiException.class);
+        PlacementResult retried = oms.placeOrder(request.value);
+
+        assertThat(retried.outcome()).isEqualTo(PlacementResult.Outcome.CONFIRMED);
+        Order o = retried.order();
+        assertThat(o.line(L1).orElseThrow().units().reserved()).isEqualTo(2);
+        assertThat(o.line(L1).orElseThrow().awaitingStock()).isEqualTo(2);
+        assertThat(o.line(LineId.of("2")).orElseThrow().awaitingStock()).isEqualTo(2);
+        assertThat(book.forOrder(o.id())).extracting(Backorder::waiting).containsExactly(2, 2);
+        assertThat(f.inventory.networkAvailable(PLATE)).isZero();
+    }
+
+    private record PlaceOrderRequestHolder(io.omskit.core.order.PlaceOrderRequest value) {
+    }
+
+    @Test
     void bad_input_is_named_and_changes_nothing() {
         Oms oms = oms(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build());
         PlacementResult first = plates(oms, "WEB-9", 5);
