@@ -242,6 +242,8 @@ public final class OmsJacksonModule extends Module {
         context.setMixInAnnotations(io.omskit.core.payment.PaymentSummary.class, MixIns.PaymentSummaryMixIn.class);
         context.setMixInAnnotations(io.omskit.core.payment.PaymentIntent.class, MixIns.PaymentIntentMixIn.class);
         context.setMixInAnnotations(io.omskit.core.order.Order.class, MixIns.OrderMixIn.class);
+        context.setMixInAnnotations(io.omskit.core.order.OrderLine.class, MixIns.OrderLineMixIn.class);
+        context.setMixInAnnotations(io.omskit.core.order.UnitCounts.class, MixIns.UnitCountsMixIn.class);
 
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(Money.class, new MoneyJson.MoneySerializer());

@@ -162,6 +162,6 @@ class JsonRejectionTest {
                 .containsExactly("status", "attempt", "authorisationRef", "authorised", "captured", "refunded", "message", "intents");
         OrderLine line = JsonFixtures.history().state().lines().get(0);
         assertThat(((ObjectNode) mapper.valueToTree(line)).fieldNames()).toIterable()
-                .containsExactly("id", "sku", "quantity", "unitPrice", "discounts", "seller", "units", "backorder");
+                .containsExactly("id", "sku", "quantity", "unitPrice", "discounts", "seller", "units");
     }
 }
