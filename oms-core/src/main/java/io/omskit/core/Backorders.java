@@ -19,7 +19,6 @@ import io.omskit.core.inventory.MovementReason;
 import io.omskit.core.inventory.ReservationKey;
 import io.omskit.core.inventory.ReservationLine;
 import io.omskit.core.inventory.ReservationRequest;
-import io.omskit.core.inventory.ReservationResult;
 import io.omskit.core.inventory.StockMovement;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.OrderId;
@@ -62,13 +61,63 @@ public final class Backorders {
     private final Clock clock;
     private final EventPublisher publisher;
     private final ConcurrentHashMap<String, Object> scheduling = new ConcurrentHashMap<>();
+    private final FillTarget target;
 
     private Backorders(Builder b) {
-        this.inventory = b.inventory;
-        this.book = b.book;
-        this.policy = b.policy;
-        this.clock = b.clock;
-        this.publisher = b.publisher;
+        this(b.inventory, b.book, b.policy, b.clock, b.publisher, null);
+    }
+
+    private Backorders(InventoryStore inventory, BackorderBook book, BackorderPolicy policy, Clock clock,
+                       EventPublisher publisher, FillTarget target) {
+        this.inventory = inventory;
+        this.book = book;
+        this.policy = policy;
+        this.clock = clock;
+        this.publisher = publisher;
+        this.target = target;
+    }
+
+    /**
+     * Where filled units go and dates are told, when the service is joined to an {@link Oms}: the order's own
+     * reservation and lines instead of a reservation of their own.
+     */
+    interface FillTarget {
+        /** Holds the units of {@code fill} for its order; false when they cannot be held now (they wait again). */
+        boolean hold(BackorderFill fill, Backorder backorder);
+
+        /** The waiting units of {@code backorder} are expected at a new time (or none). */
+        void expected(Backorder backorder);
+
+        /** The units of {@code fill} could not be held and wait again (their fill was reopened). */
+        void refused(BackorderFill fill, Backorder backorder);
+    }
+
+    /** The same service with fills and dates going to {@code fillTarget}. */
+    Backorders joinedTo(FillTarget fillTarget) {
+        return new Backorders(inventory, book, policy, clock, publisher, fillTarget);
+    }
+
+    /** The policy deciding what may be sold beyond stock. */
+    public BackorderPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Cancels waiting units of backorder {@code id} so that {@code total} of its units are cancelled in all (units
+     * already filled stay filled); their place in the queue goes to the backorders behind. Idempotent.
+     *
+     * @return the backorder after the change; empty when unknown
+     * @throws ValidationException when {@code total} is negative, before anything changes
+     */
+    public Optional<Backorder> cancel(BackorderId id, int total) {
+        Checks.notNull(id, "id");
+        if (total < 0) {
+            throw new ValidationException("backorder cancellation", List.of(new Problem("total", String.valueOf(total),
+                    "must be at least 0")));
+        }
+        Optional<Backorder> after = book.cancel(id, total);
+        after.ifPresent(b -> schedule(b.sku(), b.location()));
+        return after;
     }
 
     /** A builder; inventory, book and clock are required. */
@@ -133,15 +182,23 @@ public final class Backorders {
         Instant now = clock.instant();
         for (BackorderFill f : book.fill(receipt.key(), receipt.sku(), receipt.location(), receipt.quantity())) {
             ReservationKey key = reservationKey(f);
-            ReservationResult r = inventory.reserve(new ReservationRequest(key, f.order().value(),
-                    List.of(ReservationLine.at(f.sku(), f.location(), f.units())), null));
-            if (r.isReserved()) {
+            boolean holds;
+            if (target != null) {
+                holds = book.find(f.backorder()).map(b -> target.hold(f, b)).orElse(false);
+            } else {
+                holds = inventory.reserve(new ReservationRequest(key, f.order().value(),
+                        List.of(ReservationLine.at(f.sku(), f.location(), f.units())), null)).isReserved();
+            }
+            if (holds) {
                 held.add(f);
                 // published again when the receipt is booked again, under the same id: a crash before the first
                 // publish loses nothing, and consumers drop the repeat
                 events.add(new BackorderEvent.BackorderFilled(eventId("filled", key.value()), now, f.order(), f, key));
             } else {
                 book.reopen(f);
+                if (target != null) {
+                    book.find(f.backorder()).ifPresent(b -> target.refused(f, b));
+                }
             }
         }
         publish(events);
@@ -208,7 +265,10 @@ public final class Backorders {
                 if (kind == b.kind() && java.util.Objects.equals(expected, b.expectedAt())) {
                     continue;
                 }
-                book.expect(b.id(), kind, expected);
+                Optional<Backorder> now1 = book.expect(b.id(), kind, expected);
+                if (target != null) {
+                    now1.ifPresent(target::expected);
+                }
                 boolean slipped = b.expectedAt() != null && (expected == null || expected.isAfter(b.expectedAt()));
                 if (slipped) {
                     slips.add(new BackorderEvent.SupplyDateMoved(

@@ -30,6 +30,18 @@ final class Cancellation {
     private final Settlement settlement;
     private final Fulfilments fulfilments;
     private final Clock clock;
+    private OrderBackorders backorders;
+
+    /** Joins backorders: units cancelled while awaiting stock leave the queue. */
+    void backorders(OrderBackorders joined) {
+        this.backorders = joined;
+    }
+
+    private void follow(Order order) {
+        if (backorders != null) {
+            backorders.followCancellations(order);
+        }
+    }
 
     Cancellation(OrderBook book, StockKeeper stock, Settlement settlement, Fulfilments fulfilments, Clock clock) {
         this.book = book;
@@ -58,6 +70,7 @@ final class Cancellation {
                 throw heldByFulfilments(book.current(id), quantities, refused);
             }
             stock.syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
+            follow(applied.after());
             return settlement.settle(id);
         });
     }
@@ -71,7 +84,7 @@ final class Cancellation {
         java.util.Set<String> holders = new java.util.TreeSet<>();
         for (LineQuantity q : quantities) {
             order.line(q.line()).ifPresent(line -> {
-                if (line.units().open() + line.units().reserved() < q.quantity()) {
+                if (line.units().open() + line.units().reserved() + line.units().awaitingStock() < q.quantity()) {
                     order.allocations().stream().filter(a -> a.line().equals(q.line()))
                             .forEach(a -> holders.add(a.allocationKey()));
                 }
@@ -107,9 +120,10 @@ final class Cancellation {
                         }
                     }
                 }
-                applied = book.update(id, o -> o.units(UnitState.OPEN) + o.units(UnitState.RESERVED) == 0
-                        ? Change.unchanged(o) : o.cancelAll(reason, actor, clock.instant()));
+                applied = book.update(id, o -> o.units(UnitState.OPEN) + o.units(UnitState.RESERVED)
+                        + o.units(UnitState.AWAITING_STOCK) == 0 ? Change.unchanged(o) : o.cancelAll(reason, actor, clock.instant()));
                 stock.syncStock(applied.after(), applied.before(), Set.of(), !applied.changed());
+                follow(applied.after());
                 if (!fulfilments.holdsCancellable(applied.after())) {
                     break;
                 }

@@ -89,6 +89,7 @@ public final class Oms {
     private final Fulfilments fulfilments;
     private final Transfers transfers;
     private final CustomerService customerService;
+    private final OrderBackorders backorders;
 
     private Oms(Builder b) {
         this.clock = b.clock;
@@ -113,6 +114,16 @@ public final class Oms {
                 b.timelineSources, b.clock, b.payments);
         this.customerService.lineEdits(new OrderEdits(book, stock, settlement, fulfilments, b.inventory, b.payments, b.catalog,
                 b.actionPolicy, b.limits, b.clock));
+        Backorders unjoined = b.backorderService != null ? b.backorderService : Backorders.builder().inventory(b.inventory)
+                .book(b.backorderBook).policy(b.backorderPolicy).clock(b.clock).publisher(b.events).build();
+        io.omskit.core.backorder.DeliveryLeg leg = b.deliveryLeg != null ? b.deliveryLeg
+                : (at, order) -> b.network.find(at).map(io.omskit.core.network.Location::processingLeadTime).orElse(Duration.ZERO);
+        this.backorders = new OrderBackorders(book, unjoined, b.inventory, b.catalog, leg, b.clock);
+        if (unjoined.policy() != io.omskit.core.backorder.BackorderPolicy.none()) {
+            placement.backorders(backorders);
+        }
+        cancellation.backorders(backorders);
+        transfers.onSupplyMoved(backorders::moved);
     }
 
     /** A builder; every SPI defaults to its in-memory adapter except the inventory store and payment gateway. */
@@ -141,7 +152,11 @@ public final class Oms {
      * @throws SpiException when an adapter failed; the order can be completed by placing it again
      */
     public PlacementResult placeOrder(PlaceOrderRequest request) {
-        return placement.placeOrder(request);
+        try {
+            return placement.placeOrder(request);
+        } finally {
+            backorders.tellDates();
+        }
     }
 
     /**
@@ -192,7 +207,11 @@ public final class Oms {
      * @throws SpiException when an adapter failed, or the void's outcome is unknown: calling again finishes the work
      */
     public Order cancel(OrderId id, List<LineQuantity> quantities, CancellationReason reason) {
-        return cancellation.cancel(id, quantities, reason, null);
+        try {
+            return cancellation.cancel(id, quantities, reason, null);
+        } finally {
+            backorders.tellDates();
+        }
     }
 
     /**
@@ -204,7 +223,11 @@ public final class Oms {
      * @throws SpiException when an adapter failed, or the void's outcome is unknown: calling again finishes the work
      */
     public Order cancel(OrderId id, List<LineQuantity> quantities, CancellationReason reason, String cancellationKey) {
-        return cancellation.cancel(id, quantities, reason, cancellationKey);
+        try {
+            return cancellation.cancel(id, quantities, reason, cancellationKey);
+        } finally {
+            backorders.tellDates();
+        }
     }
 
     /**
@@ -219,7 +242,51 @@ public final class Oms {
      * @throws SpiException when an adapter failed, or the void's outcome is unknown: calling again finishes the work
      */
     public Order cancelOrder(OrderId id, CancellationReason reason) {
-        return cancellation.cancelOrder(id, reason);
+        try {
+            return cancellation.cancelOrder(id, reason);
+        } finally {
+            backorders.tellDates();
+        }
+    }
+
+    /**
+     * Backorders and pre-orders joined to the orders: the units {@link #placeOrder} sold beyond stock under the
+     * configured {@link io.omskit.core.backorder.BackorderPolicy} (none by default), filled by the receipts booked
+     * through {@link #adjustStock} or {@link #transfers()}. A fill becomes reserved units of the order's line, held by
+     * the order's own reservation at the receipt's location, so {@link #allocate} and sourcing use them like any
+     * reserved unit; cancelling units awaiting stock frees their place in the queue. Never null.
+     */
+    public Backorders backorders() {
+        return backorders.service();
+    }
+
+    /**
+     * A publisher to hand the inventory store's events to when inbound stock is booked straight into the store (a
+     * warehouse system's receipts): each {@code InventoryEvent.StockMoved} of an inbound receipt fills the backorders
+     * waiting there, an announcement or cancellation dates them again, as {@link #adjustStock} does; other events are
+     * ignored. Delivering an event again fills nothing more. Chain it after your own publisher, for example
+     * {@code InMemoryInventoryStore.builder().publisher(events -> { broker.publish(events); feed.publish(events); })}.
+     */
+    public io.omskit.core.spi.EventPublisher backorderFeed() {
+        return backorders::seen;
+    }
+
+    /**
+     * Books a stock movement through the library: {@link InventoryStore#adjust}, then, when it was applied (or
+     * replayed), fills the backorders waiting at the position from an {@link io.omskit.core.inventory.MovementReason#INBOUND_RECEIVED}
+     * receipt, or dates them again after an {@code INBOUND_EXPECTED} or {@code INBOUND_CANCELLED} movement. Idempotent
+     * by the adjustment's key: a retry after a failure at any point finishes filling.
+     *
+     * @return the inventory's answer; a refused adjustment fills nothing
+     * @throws SpiException when an adapter failed; calling again with the same adjustment finishes the work
+     */
+    public io.omskit.core.inventory.AdjustmentResult adjustStock(io.omskit.core.inventory.StockAdjustment adjustment) {
+        Checks.notNull(adjustment, "adjustment");
+        io.omskit.core.inventory.AdjustmentResult result = inventory.adjust(adjustment);
+        if (result instanceof io.omskit.core.inventory.AdjustmentResult.Applied applied) {
+            backorders.moved(applied.movement());
+        }
+        return result;
     }
 
     // ---- allocation ----
@@ -521,6 +588,10 @@ public final class Oms {
         private io.omskit.core.permission.ActionPolicy actionPolicy = io.omskit.core.permission.DefaultActionPolicy
                 .withAgentRefundLimit(Money.of(org.joda.money.CurrencyUnit.EUR, 50));
         private final List<io.omskit.core.timeline.TimelineSource> timelineSources = new java.util.ArrayList<>();
+        private io.omskit.core.backorder.BackorderPolicy backorderPolicy = io.omskit.core.backorder.BackorderPolicy.none();
+        private io.omskit.core.spi.BackorderBook backorderBook = new io.omskit.core.inmemory.InMemoryBackorderBook();
+        private Backorders backorderService;
+        private io.omskit.core.backorder.DeliveryLeg deliveryLeg;
 
         private Builder() {
         }
@@ -670,6 +741,39 @@ public final class Oms {
          */
         public Builder authorisationTolerance(io.omskit.core.channel.Channel channel, io.omskit.core.payment.AuthorisationTolerance tolerance) {
             this.tolerances.put(Checks.notNull(channel, "channel"), Checks.notNull(tolerance, "tolerance"));
+            return this;
+        }
+
+        /**
+         * Which SKUs and locations may sell beyond stock (backorders, pre-orders against announced inbound);
+         * {@link io.omskit.core.backorder.BackorderPolicy#none()} by default: placement then refuses for stock as ever.
+         */
+        public Builder backorderPolicy(io.omskit.core.backorder.BackorderPolicy policy) {
+            this.backorderPolicy = Checks.notNull(policy, "backorderPolicy");
+            return this;
+        }
+
+        /** Where units sold beyond stock wait; an {@link io.omskit.core.inmemory.InMemoryBackorderBook} by default. */
+        public Builder backorderBook(io.omskit.core.spi.BackorderBook book) {
+            this.backorderBook = Checks.notNull(book, "backorderBook");
+            return this;
+        }
+
+        /**
+         * A backorder service built by the host (its book, policy, clock and publisher are used; it should share this
+         * builder's inventory store); replaces {@link #backorderPolicy} and {@link #backorderBook}.
+         */
+        public Builder backorders(Backorders service) {
+            this.backorderService = Checks.notNull(service, "backorders");
+            return this;
+        }
+
+        /**
+         * How long after supply arrives the customer can have the units, for the promise of units awaiting stock; by
+         * default the arrival location's processing lead time from the network (zero when unknown).
+         */
+        public Builder deliveryLeg(io.omskit.core.backorder.DeliveryLeg leg) {
+            this.deliveryLeg = Checks.notNull(leg, "deliveryLeg");
             return this;
         }
 

@@ -110,11 +110,20 @@ final class OrderBook {
     <T> T locked(OrderId id, Supplier<T> work) {
         Lock lock = locks.get(Checks.notNull(id, "id"));
         lock.lock();
+        LOCKS_HELD.get()[0]++;
         try {
             return work.get();
         } finally {
+            LOCKS_HELD.get()[0]--;
             lock.unlock();
         }
+    }
+
+    private static final ThreadLocal<int[]> LOCKS_HELD = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** Whether this thread holds the lock of some order (taking another's now could deadlock). */
+    static boolean holdsAnyLock() {
+        return LOCKS_HELD.get()[0] > 0;
     }
 
     /**

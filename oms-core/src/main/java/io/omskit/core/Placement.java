@@ -63,6 +63,12 @@ final class Placement {
     private final Duration paymentPendingTimeout;
     private final TenderOrder tenderOrder;
     private final Map<Channel, AuthorisationTolerance> tolerances;
+    private OrderBackorders backorders;
+
+    /** Joins backorders: units beyond stock are sold as backorders where the policy allows it. */
+    void backorders(OrderBackorders joined) {
+        this.backorders = joined;
+    }
 
     Placement(OrderBook book, StockKeeper stock, Settlement settlement, Cancellation cancellation, InventoryStore inventory,
               PaymentGateway payments, OrderValidator validator, Supplier<OrderId> ids, Clock clock,
@@ -151,13 +157,47 @@ final class Placement {
         }
         stock.releaseEarlierAttempts(order);
         if (order.units(UnitState.OPEN) > 0) {
-            ReservationResult reserved = inventory.reserve(new ReservationRequest(StockKeeper.reservationKey(order),
-                    StockKeeper.stockReference(id), stock.reservationLines(order, UnitState.OPEN), null, drawsOn));
+            OrderBackorders.Split split = backorders == null ? OrderBackorders.Split.NONE : backorders.placedBefore(order);
+            ReservationResult reserved = split.refused() ? new ReservationResult.Insufficient(List.of()) : null;
+            // the units beyond stock wait for supply, the rest is reserved as usual; a retry finds the backorders the
+            // first call placed and places only what is still short (each by its key, replayed when made)
+            for (int round = 0; !split.refused(); round++) {
+                List<io.omskit.core.inventory.ReservationLine> toReserve = stock.reservationLines(
+                        without(order, split.backordered()), UnitState.OPEN);
+                reserved = toReserve.isEmpty() ? null : inventory.reserve(new ReservationRequest(
+                        StockKeeper.reservationKey(order), StockKeeper.stockReference(id), toReserve, null, drawsOn));
+                if (!(reserved instanceof ReservationResult.Insufficient insufficient) || backorders == null || round == 2) {
+                    break;
+                }
+                OrderBackorders.Split more = backorders.place(without(order, split.backordered()), insufficient.shortages());
+                if (more.refused()) {
+                    break;
+                }
+                split = split.plus(more);
+            }
+            if (reserved instanceof ReservationResult.Insufficient && !split.backordered().isEmpty()) {
+                backorders.cancelAll(split.backordered());
+            } else if (!split.backordered().isEmpty()) {
+                Map<io.omskit.core.order.LineId, io.omskit.core.backorder.Backorder> waiting = split.backordered();
+                order = book.apply(id, o -> o.status() != OrderStatus.AWAITING_CONFIRMATION || o.units(UnitState.OPEN) == 0
+                        ? Change.unchanged(o)
+                        : backorders.awaitStock(o, waiting, clock.instant()).then(p -> p.units(UnitState.OPEN) > 0
+                        ? p.reserveAll(clock.instant()) : Change.unchanged(p)));
+                if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
+                    stock.syncStock(order, null, Set.of(), true);
+                    return describe(order, replayed);
+                }
+                return authorise(order, replayed);
+            }
             if (reserved instanceof ReservationResult.Insufficient insufficient) {
                 LOG.debug("order {} cannot be reserved: {}", id, insufficient.shortages());
                 Order cancelled = book.apply(id, o -> o.status() == OrderStatus.AWAITING_CONFIRMATION
                         ? o.cancelAll(CancellationReason.OUT_OF_STOCK, clock.instant()) : Change.unchanged(o));
                 stock.syncStock(cancelled, null, Set.of(), false);
+                if (backorders != null) {
+                    // a later payment attempt short of stock: the units that awaited stock leave the queue too
+                    backorders.followCancellations(cancelled);
+                }
                 return new PlacementResult(cancelled, PlacementResult.Outcome.OUT_OF_STOCK, insufficient.shortages(), replayed);
             }
             order = book.apply(id, o -> o.units(UnitState.OPEN) > 0 && o.status() == OrderStatus.AWAITING_CONFIRMATION
@@ -168,6 +208,17 @@ final class Placement {
             }
         }
         return authorise(order, replayed);
+    }
+
+    /** The order as if the backordered units of its lines were not open: what stays to be reserved. */
+    private static Order without(Order order, Map<io.omskit.core.order.LineId, io.omskit.core.backorder.Backorder> split) {
+        Order o = order;
+        for (var e : split.entrySet()) {
+            int n = e.getValue().quantity();
+            o = o.cancel(List.of(io.omskit.core.order.LineQuantity.of(e.getKey(), n)), CancellationReason.OUT_OF_STOCK,
+                    o.placedAt()).state();
+        }
+        return o;
     }
 
     private PlacementResult authorise(Order order, boolean replayed) {
@@ -315,7 +366,7 @@ final class Placement {
     private PlacementResult describe(Order order, boolean replayed) {
         PlacementResult.Outcome outcome = switch (order.status()) {
             case AWAITING_CONFIRMATION -> PlacementResult.Outcome.PAYMENT_PENDING;
-            case CONFIRMED -> PlacementResult.Outcome.CONFIRMED;
+            case CONFIRMED, AWAITING_STOCK -> PlacementResult.Outcome.CONFIRMED;
             case ON_HOLD -> order.hold().reason() == HoldReason.PAYMENT_DECLINED
                     ? PlacementResult.Outcome.PAYMENT_DECLINED : PlacementResult.Outcome.IN_PROGRESS;
             case CANCELLED -> order.confirmedAt() == null ? PlacementResult.Outcome.OUT_OF_STOCK : PlacementResult.Outcome.IN_PROGRESS;

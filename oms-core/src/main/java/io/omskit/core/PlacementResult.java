@@ -20,7 +20,10 @@ public record PlacementResult(Order order, Outcome outcome, List<Shortage> short
 
     /** The business outcome of a placement. */
     public enum Outcome {
-        /** Stock reserved and payment authorised; the order goes ahead. */
+        /**
+         * Stock reserved and payment authorised; the order goes ahead. Units sold beyond stock under the backorder
+         * policy wait for supply ({@link io.omskit.core.order.OrderLine#awaitingStock()}).
+         */
         CONFIRMED,
         /** Not enough stock; the order was cancelled and nothing is held. */
         OUT_OF_STOCK,

@@ -323,14 +323,28 @@ public final class Transfers {
         for (TransferLine l : t.lines()) {
             StockAdjustment a = new StockAdjustment(movementKey(t.id(), "announce", l), l.sku(), t.to(),
                     MovementReason.INBOUND_EXPECTED, l.quantity(), t.expectedArrival(), reference(t.id()));
-            require(inventory.adjust(a), t);
+            moved(require(inventory.adjust(a), t));
         }
     }
 
     private void adjust(Transfer t, TransferLine l, MovementReason reason, String step) {
         StockAdjustment a = new StockAdjustment(movementKey(t.id(), step, l), l.sku(), t.to(), reason, l.quantity(), null,
                 reference(t.id()));
-        require(inventory.adjust(a), t);
+        moved(require(inventory.adjust(a), t));
+    }
+
+    private java.util.function.Consumer<io.omskit.core.inventory.StockMovement> supplyMoved;
+
+    /** Tells {@code listener} every inbound movement a transfer books (receipts fill backorders). */
+    void onSupplyMoved(java.util.function.Consumer<io.omskit.core.inventory.StockMovement> listener) {
+        this.supplyMoved = listener;
+    }
+
+    private void moved(AdjustmentResult result) {
+        // replays too: a retry after a failure in the listener finishes its work (the listener is idempotent)
+        if (supplyMoved != null && result instanceof AdjustmentResult.Applied applied) {
+            supplyMoved.accept(applied.movement());
+        }
     }
 
     private void shipFromSource(Transfer t) {
@@ -354,11 +368,12 @@ public final class Transfers {
         return open;
     }
 
-    private static void require(AdjustmentResult result, Transfer t) {
+    private static AdjustmentResult require(AdjustmentResult result, Transfer t) {
         if (result instanceof AdjustmentResult.Refused refused) {
             throw new IllegalStateException("transfer " + t.id() + ": the stock movement " + refused.adjustment().key()
                     + " was refused: " + refused.reason());
         }
+        return result;
     }
 
     private static List<Problem> countProblems(Transfer t, List<TransferLine> counted) {

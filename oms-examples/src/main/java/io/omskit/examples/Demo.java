@@ -381,7 +381,7 @@ public final class Demo implements AutoCloseable {
         heading("19. Customer service: an agent finds a customer's orders, reads an order's story, notes a call; who may do what");
         customerService(results);
         heading("20. Backorders and pre-orders: sold before it arrives, filled oldest first, a slip told to the customer");
-        results.backorders = new BackorderScene(out, network, catalog).run();
+        results.backorders = new BackorderScene(out, network, catalog, inventory, postgres).run();
         heading("22. Changing an order: a unit off, an item added, the difference authorised; a decline and picking refuse");
         results.orderEdit = new OrderEditScene(out, oms, payments).run();
         heading("23. Routing rules as stages: the merchant's stages source live, the optimiser in the shadow, what they cost");

@@ -35,6 +35,9 @@ class DemoOnPostgresTest {
             assertThat(results.afterReturn.payment().refunded()).isEqualTo(results.afterReturn.payment().captured());
             assertThat(results.stagedRouting.replayed()).isEqualTo(results.stagedRouting.live());
             assertThat(results.stagedRouting.live().costDifference()).isPositive();
+            assertThat(results.backorders.carlaDelivered().status()).isEqualTo(OrderStatus.DELIVERED);
+            assertThat(results.backorders.frank().outcome()).isEqualTo(Outcome.OUT_OF_STOCK);
+            assertThat(results.backorders.waitingAfterAll()).as("dev's last lamp waits in PostgreSQL").isEqualTo(1);
         }
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("(PostgreSQL jdbc:postgresql:").contains("oversold: no");
     }

@@ -118,15 +118,6 @@ class DemoTest {
         assertThat(results.orderEdit.declined().rule()).isEqualTo(io.omskit.core.CustomerService.EDIT_PAYMENT_DECLINED);
         assertThat(results.orderEdit.afterDecline().lines()).isEqualTo(results.orderEdit.edited().lines());
         assertThat(results.orderEdit.whilePicking().rule()).isEqualTo(io.omskit.core.CustomerService.CHANGE_BEFORE_PICKING);
-        assertThat(results.backorders.refused().isAccepted()).isFalse();
-        assertThat(results.backorders.fills()).extracting(f -> f.backorder().value()).containsExactly("bo-carla", "bo-dev");
-        assertThat(results.backorders.reservedAfterReceipt()).isEqualTo(4);
-        assertThat(results.backorders.third().waiting()).isEqualTo(2);
-        assertThat(results.backorders.third().expectedAt()).isEqualTo(java.time.Instant.parse("2026-12-28T08:00:00Z"));
-        assertThat(results.backorders.told()).isNotEmpty().allSatisfy(n -> assertThat(n.data())
-                .containsEntry("expectedAt", "2026-12-28T08:00:00Z"));
-        assertThat(printed).contains("20. Backorders and pre-orders", "frank asks for 7 -> refused: only 6 more",
-                "emil's 2 still wait", "lamps now expected 2026-12-28T08:00:00Z");
         StagedRoutingScene.Outcome staged = results.stagedRouting;
         assertThat(staged.waiting().isWaiting()).isTrue();
         assertThat(staged.waiting().retryAt()).contains(java.time.Instant.parse("2026-12-07T11:00:00Z"));
@@ -141,6 +132,22 @@ class DemoTest {
         assertThat(printed).contains("23. Routing rules as stages", "merchant-rules cost ",
                 "more than optimiser on 8 order(s), mostly in stage 2 'warehouses-by-priority'",
                 "replaying the recorded orders gives the same report: true");
+        BackorderScene.Outcome bo = results.backorders;
+        assertThat(bo.carla().isConfirmed()).isTrue();
+        assertThat(bo.carla().order().line(io.omskit.core.order.LineId.of("1")).orElseThrow().awaitingStock()).isEqualTo(2);
+        assertThat(bo.frank().outcome()).isEqualTo(io.omskit.core.PlacementResult.Outcome.OUT_OF_STOCK);
+        assertThat(bo.carlaDelivered().status()).isEqualTo(io.omskit.core.order.OrderStatus.DELIVERED);
+        assertThat(bo.carlaDelivered().payment().captured().getAmount()).isEqualByComparingTo("480");
+        assertThat(bo.dev().line(io.omskit.core.order.LineId.of("1")).orElseThrow().units().reserved()).isEqualTo(2);
+        assertThat(bo.dev().line(io.omskit.core.order.LineId.of("1")).orElseThrow().expectedAt())
+                .contains(java.time.Instant.parse("2026-12-28T08:00:00Z"));
+        assertThat(bo.emil().status()).isEqualTo(io.omskit.core.order.OrderStatus.CANCELLED);
+        assertThat(bo.waitingAfterAll()).isEqualTo(1);
+        assertThat(bo.told()).isNotEmpty().allSatisfy(n -> assertThat(n.data())
+                .containsEntry("expectedAt", "2026-12-28T08:00:00Z"));
+        assertThat(printed).contains("20. Backorders and pre-orders", "frank orders 1 -> OUT_OF_STOCK, nothing held",
+                "carla orders 4 -> CONFIRMED, AWAITING_STOCK (2 reserved, 2 pre-ordered expected 2026-12-18T08:00:00Z",
+                "emil orders 3 -> CONFIRMED, AWAITING_STOCK (0 reserved, 3 backordered without a date yet)");
     }
 
     @Test

@@ -111,6 +111,7 @@ import io.omskit.core.order.Actor;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.CustomerRef;
 import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderLine;
 import io.omskit.core.permission.DefaultActionPolicy;
 import io.omskit.core.permission.Verdict;
 import io.omskit.core.spi.OrderPage;
@@ -645,7 +646,7 @@ class ReadmeExamplesTest {
         Clock clock = Clock.systemUTC();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.create(clock);
 
-        // --- README: Backorders and pre-orders ---
+        // the service on its own (README: "The service on its own")
         Backorders backorders = Backorders.builder().inventory(inventory).book(new InMemoryBackorderBook()).clock(clock)
                 .policy(BackorderPolicy.builder().sku(Sku.of("LAMP"), SupplyTerms.preordersAndBackorders(5)).build())
                 .build();
@@ -660,7 +661,7 @@ class ReadmeExamplesTest {
                 MovementReason.INBOUND_RECEIVED, 2, "po-77"));
         List<BackorderFill> fills = backorders.receiptBooked(((AdjustmentResult.Applied) arrived).movement());
         List<Backorder> waiting = backorders.forOrder(OrderId.of("order-1"));  // 2 filled and reserved, 1 waits
-        // --- end ---
+        // (end)
 
         Backorder placed = ((BackorderResult.Accepted) preorder).backorder();
         assertThat(placed.kind()).isEqualTo(SupplyKind.PREORDER);
@@ -672,6 +673,49 @@ class ReadmeExamplesTest {
             assertThat(b.waiting()).isEqualTo(1);
         });
         assertThat(inventory.position(Sku.of("LAMP"), LocationId.of("WH-1")).reserved()).isEqualTo(2);
+    }
+
+    @Test
+    void backorders_joined_to_placement() {
+        Clock clock = Clock.systemUTC();
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.create(clock);
+        Network network = Network.of(List.of(
+                Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build()));
+        InMemoryCatalog catalog = new InMemoryCatalog().put(SkuAttributes.of(Sku.of("LAMP"), "Lamp", "home", 900,
+                Dimensions.ofMillimetres(300, 300, 500), true));
+
+        // --- README: Backorders and pre-orders ---
+        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+                .payments(new FakePaymentGateway())
+                .backorderPolicy(BackorderPolicy.builder().sku(Sku.of("LAMP"), SupplyTerms.backorders(10)).build()).build();
+        inventory.load(Sku.of("LAMP"), LocationId.of("WH-1"), 2);
+
+        PlacementResult placed = oms.placeOrder(order("WEB-1", "LAMP", 5));   // CONFIRMED: 2 reserved, 3 await stock
+        OrderLine line = placed.order().line(LineId.of("1")).orElseThrow();    // awaitingStock() == 3, status AWAITING_STOCK
+        oms.adjustStock(new StockAdjustment(MovementKey.of("asn-77"), Sku.of("LAMP"), LocationId.of("WH-1"),
+                MovementReason.INBOUND_EXPECTED, 3, Instant.parse("2030-03-20T08:00:00Z"), "po-77"));  // expectedAt 2030-03-20
+        oms.adjustStock(StockAdjustment.of("grn-77-1", Sku.of("LAMP"), LocationId.of("WH-1"),
+                MovementReason.INBOUND_RECEIVED, 3, "po-77"));               // the 3 are reserved for WEB-1 now
+        Order ready = oms.order(placed.order().id()).orElseThrow();          // CONFIRMED, 5 reserved: allocate as usual
+        // --- end ---
+
+        assertThat(placed.outcome()).isEqualTo(PlacementResult.Outcome.CONFIRMED);
+        assertThat(placed.order().status()).isEqualTo(OrderStatus.AWAITING_STOCK);
+        assertThat(line.awaitingStock()).isEqualTo(3);
+        assertThat(line.units().reserved()).isEqualTo(2);
+        assertThat(ready.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(ready.line(LineId.of("1")).orElseThrow().units().reserved()).isEqualTo(5);
+        assertThat(ready.line(LineId.of("1")).orElseThrow().backorder().expectedAt())
+                .isEqualTo(Instant.parse("2030-03-20T08:00:00Z"));
+        assertThat(oms.allocate(ready.id(), LocationId.of("WH-1"), List.of(LineQuantity.of(LineId.of("1"), 5))).isAllocated())
+                .isTrue();
+    }
+
+    private static PlaceOrderRequest order(String ref, String sku, int quantity) {
+        return PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(ref).customer("customer-42").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", sku, quantity, Money.of(CurrencyUnit.EUR, 40)).paymentRef("tok_visa").build();
     }
 
     @Test

@@ -36,7 +36,7 @@ import javax.sql.DataSource;
 public final class PostgresBackorderBook implements BackorderBook {
 
     private static final String COLUMNS = "b.backorder_id, b.seq, b.order_id, b.line_id, b.sku, b.location_id, b.quantity,"
-            + " b.filled, b.priority, b.placed_at, b.kind, b.expected_at";
+            + " b.filled, b.cancelled, b.priority, b.placed_at, b.kind, b.expected_at";
     private static final String FILL_ORDER = " order by b.priority desc, b.placed_at, b.seq";
 
     private final Transactions tx;
@@ -59,8 +59,8 @@ public final class PostgresBackorderBook implements BackorderBook {
                 return Optional.empty();
             }
             long waiting;
-            try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(quantity - filled), 0) from oms_backorder"
-                    + " where sku = ? and location_id = ? and filled < quantity")) {
+            try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(quantity - filled - cancelled), 0) from oms_backorder"
+                    + " where sku = ? and location_id = ? and filled + cancelled < quantity")) {
                 ps.setString(1, candidate.sku().value());
                 ps.setString(2, candidate.location().value());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -133,7 +133,7 @@ public final class PostgresBackorderBook implements BackorderBook {
                 }
                 int units = Math.min(left, b.waiting());
                 try (PreparedStatement ps = c.prepareStatement("update oms_backorder set filled = filled + ?,"
-                        + " expected_at = case when filled + ? = quantity then null else expected_at end"
+                        + " expected_at = case when filled + cancelled + ? = quantity then null else expected_at end"
                         + " where backorder_id = ?")) {
                     ps.setInt(1, units);
                     ps.setInt(2, units);
@@ -211,6 +211,30 @@ public final class PostgresBackorderBook implements BackorderBook {
     }
 
     @Override
+    public Optional<Backorder> cancel(BackorderId id, int total) {
+        Checks.notNull(id, "id");
+        Checks.notNegative(total, "total");
+        return tx.inTransaction("cancel backorder " + id, c -> {
+            Optional<Backorder> known = find(c, id);
+            if (known.isEmpty()) {
+                return known;
+            }
+            // the position first, as placing and filling lock it: the room freed and the queue change together
+            lockPosition(c, known.get().sku(), known.get().location());
+            try (PreparedStatement ps = c.prepareStatement("update oms_backorder set"
+                    + " cancelled = greatest(cancelled, least(?, quantity - filled)),"
+                    + " expected_at = case when filled + greatest(cancelled, least(?, quantity - filled)) = quantity"
+                    + " then null else expected_at end where backorder_id = ?")) {
+                ps.setInt(1, total);
+                ps.setInt(2, total);
+                ps.setString(3, id.value());
+                ps.executeUpdate();
+            }
+            return find(c, id);
+        });
+    }
+
+    @Override
     public Optional<Backorder> find(BackorderId id) {
         Checks.notNull(id, "id");
         return tx.autoCommit("find backorder " + id, c -> find(c, id));
@@ -227,8 +251,8 @@ public final class PostgresBackorderBook implements BackorderBook {
     public int waitingUnits(Sku sku) {
         Checks.notNull(sku, "sku");
         return tx.autoCommit("waiting backorder units", c -> {
-            try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(quantity - filled), 0) from oms_backorder"
-                    + " where sku = ? and filled < quantity")) {
+            try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(quantity - filled - cancelled), 0) from oms_backorder"
+                    + " where sku = ? and filled + cancelled < quantity")) {
                 ps.setString(1, sku.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -277,7 +301,7 @@ public final class PostgresBackorderBook implements BackorderBook {
 
     private static List<Backorder> waiting(Connection c, Sku sku, LocationId location) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from oms_backorder b"
-                + " where b.sku = ? and b.location_id = ? and b.filled < b.quantity" + FILL_ORDER)) {
+                + " where b.sku = ? and b.location_id = ? and b.filled + b.cancelled < b.quantity" + FILL_ORDER)) {
             ps.setString(1, sku.value());
             ps.setString(2, location.value());
             return Sql.list(ps, PostgresBackorderBook::backorder);
@@ -298,7 +322,7 @@ public final class PostgresBackorderBook implements BackorderBook {
     private static Backorder backorder(ResultSet rs) throws SQLException {
         return new Backorder(BackorderId.of(rs.getString("backorder_id")), OrderId.of(rs.getString("order_id")),
                 LineId.of(rs.getString("line_id")), Sku.of(rs.getString("sku")), LocationId.of(rs.getString("location_id")),
-                rs.getInt("quantity"), rs.getInt("filled"), rs.getInt("priority"), Sql.getInstant(rs, "placed_at"),
+                rs.getInt("quantity"), rs.getInt("filled"), rs.getInt("cancelled"), rs.getInt("priority"), Sql.getInstant(rs, "placed_at"),
                 rs.getLong("seq"), SupplyKind.valueOf(rs.getString("kind")), Sql.getInstant(rs, "expected_at"));
     }
 }

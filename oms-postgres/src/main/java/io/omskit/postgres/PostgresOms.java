@@ -41,6 +41,7 @@ public final class PostgresOms implements AutoCloseable {
     private final PostgresTransferRepository transfers;
     private final PostgresNotificationLog notifications;
     private final PostgresReturnRepository returns;
+    private final PostgresBackorderBook backorders;
     private final String jdbcUrl;
 
     private PostgresOms(Builder b) {
@@ -74,6 +75,7 @@ public final class PostgresOms implements AutoCloseable {
         this.transfers = new PostgresTransferRepository(dataSource, b.module, b.clock, nudge);
         this.notifications = new PostgresNotificationLog(dataSource, b.module);
         this.returns = new PostgresReturnRepository(dataSource, b.module, b.clock, nudge, handoff);
+        this.backorders = new PostgresBackorderBook(dataSource);
         if (b.pollInterval != null) {
             relay.start(b.pollInterval);
         }
@@ -120,6 +122,14 @@ public final class PostgresOms implements AutoCloseable {
     /** The return repository (for {@code Returns.builder(oms).repository(...)}); its events go through the same outbox. */
     public PostgresReturnRepository returnRepository() {
         return returns;
+    }
+
+    /**
+     * Where units sold beyond stock wait, shared by every node: give it to {@code Oms.builder().backorderBook(...)}
+     * with a {@code backorderPolicy}, and {@code oms.backorders()} keeps its queue here.
+     */
+    public PostgresBackorderBook backorderBook() {
+        return backorders;
     }
 
     /** The relay publishing the outbox. */

@@ -106,6 +106,13 @@ public final class InMemoryBackorderBook implements BackorderBook {
     }
 
     @Override
+    public synchronized Optional<Backorder> cancel(BackorderId id, int total) {
+        Checks.notNull(id, "id");
+        Checks.notNegative(total, "total");
+        return Optional.ofNullable(byId.computeIfPresent(id, (k, b) -> b.cancelTo(total)));
+    }
+
+    @Override
     public synchronized Optional<Backorder> find(BackorderId id) {
         return Optional.ofNullable(byId.get(id));
     }

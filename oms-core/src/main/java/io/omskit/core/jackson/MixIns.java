@@ -62,4 +62,18 @@ final class MixIns {
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         abstract List<io.omskit.core.order.OrderNote> notes();
     }
+
+    /** A line sold within stock is written as before backorders existed: without a {@code backorder}. */
+    abstract static class OrderLineMixIn {
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        abstract io.omskit.core.order.LineBackorder backorder();
+    }
+
+    /** Counts without units awaiting stock are written as before backorders existed. */
+    abstract static class UnitCountsMixIn {
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+        abstract int awaitingStock();
+    }
 }

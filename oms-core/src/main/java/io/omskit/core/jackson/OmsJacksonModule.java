@@ -138,7 +138,11 @@ public final class OmsJacksonModule extends Module {
                 .subtype(OrderEvent.OrderNoteAdded.class, "order.note-added")
                 .subtype(OrderEvent.OrderGoodwillGranted.class, "order.goodwill-granted")
                 .subtype(OrderEvent.OrderAddressChanged.class, "order.address-changed")
-                .subtype(OrderEvent.OrderLinesEdited.class, "order.lines-edited");
+                .subtype(OrderEvent.OrderLinesEdited.class, "order.lines-edited")
+
+                .subtype(OrderEvent.OrderUnitsBackordered.class, "order.units-backordered")
+                .subtype(OrderEvent.OrderBackorderFilled.class, "order.backorder-filled")
+                .subtype(OrderEvent.OrderSupplyDateChanged.class, "order.supply-date-changed");
         b.subtype(FulfilmentEvent.FulfilmentOffered.class, "fulfilment.offered")
                 .subtype(FulfilmentEvent.FulfilmentAccepted.class, "fulfilment.accepted")
                 .subtype(FulfilmentEvent.FulfilmentRejected.class, "fulfilment.rejected")
@@ -240,6 +244,8 @@ public final class OmsJacksonModule extends Module {
         context.setMixInAnnotations(io.omskit.core.payment.PaymentSummary.class, MixIns.PaymentSummaryMixIn.class);
         context.setMixInAnnotations(io.omskit.core.payment.PaymentIntent.class, MixIns.PaymentIntentMixIn.class);
         context.setMixInAnnotations(io.omskit.core.order.Order.class, MixIns.OrderMixIn.class);
+        context.setMixInAnnotations(io.omskit.core.order.OrderLine.class, MixIns.OrderLineMixIn.class);
+        context.setMixInAnnotations(io.omskit.core.order.UnitCounts.class, MixIns.UnitCountsMixIn.class);
 
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(Money.class, new MoneyJson.MoneySerializer());
@@ -257,6 +263,7 @@ public final class OmsJacksonModule extends Module {
         deserializers.addDeserializer(Money.class, new MoneyJson.MoneyDeserializer());
         deserializers.addDeserializer(CurrencyUnit.class, new MoneyJson.CurrencyDeserializer());
         deserializers.addDeserializer(ChannelExposure.class, new ChannelExposureJson.Deserializer());
+        deserializers.addDeserializer(io.omskit.core.order.UnitCounts.class, new UnitCountsJson());
         context.addDeserializers(deserializers);
         context.addDeserializers(new IdRecords.IdDeserializers());
 

@@ -77,7 +77,7 @@ public final class Notifier implements EventPublisher {
     /** The statuses a notifier tells the customer about unless configured otherwise. */
     public static final Set<OrderStatus> DEFAULT_STATUSES = Set.copyOf(EnumSet.of(OrderStatus.CONFIRMED,
             OrderStatus.READY_FOR_PICKUP, OrderStatus.SHIPPED, OrderStatus.PICKED_UP, OrderStatus.DELIVERED,
-            OrderStatus.PARTIALLY_CANCELLED, OrderStatus.CANCELLED, OrderStatus.RETURNED));
+            OrderStatus.PARTIALLY_CANCELLED, OrderStatus.CANCELLED, OrderStatus.RETURNED, OrderStatus.AWAITING_STOCK));
 
     private final Oms oms;
     private final NotificationSender sender;

@@ -182,7 +182,8 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     /**
      * The customer-visible status, derived from the units, the payment and the hold; after allocation the units are
      * moved only by the order's fulfilments, so it follows them. On hold wins; then cancelled (every unit), awaiting
-     * confirmation (payment not secured); then the part of the order furthest from the customer decides: units waiting
+     * confirmation (payment not secured); then the part of the order furthest from the customer decides: units sold
+     * beyond stock and awaiting inbound supply make it awaiting stock (whatever the other units do), units waiting
      * for stock make it confirmed (partially cancelled when some units were cancelled), units a fulfilment is offering,
      * picking or carrying to the pickup store make it in preparation, ready units ready for pickup (a pickup order: the
      * goods are at the pickup store) or ready to ship; then shipped, returned (every unit not cancelled), partially returned
@@ -194,6 +195,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
             return OrderStatus.ON_HOLD;
         }
         int quantity = 0;
+        int awaitingStock = 0;
         int waiting = 0;
         int allocated = 0;
         int ready = 0;
@@ -204,6 +206,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         for (OrderLine line : lines) {
             UnitCounts u = line.units();
             quantity += line.quantity();
+            awaitingStock += u.awaitingStock();
             waiting += u.open() + u.reserved();
             allocated += u.allocated();
             ready += u.ready();
@@ -217,6 +220,9 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         }
         if (confirmedAt == null) {
             return OrderStatus.AWAITING_CONFIRMATION;
+        }
+        if (awaitingStock > 0) {
+            return OrderStatus.AWAITING_STOCK;
         }
         if (waiting > 0) {
             return cancelled > 0 ? OrderStatus.PARTIALLY_CANCELLED : OrderStatus.CONFIRMED;
@@ -378,7 +384,8 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     /** Whether no unit waits for stock any more: none open, reserved, allocated or ready. */
     public boolean needsNoStock() {
-        return units(UnitState.OPEN) + units(UnitState.RESERVED) + units(UnitState.ALLOCATED) + units(UnitState.READY) == 0;
+        return units(UnitState.OPEN) + units(UnitState.RESERVED) + units(UnitState.ALLOCATED) + units(UnitState.READY)
+                + units(UnitState.AWAITING_STOCK) == 0;
     }
 
     /**
@@ -436,6 +443,89 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     /** Holds stock for the given open units. */
     public Change<Order, OrderEvent> reserve(List<LineQuantity> quantities, Instant now) {
         return move(OrderCommand.RESERVE, quantities, List.of(UnitState.OPEN), UnitState.RESERVED, null, "", null, now);
+    }
+
+    /**
+     * Open units of {@code line} sold beyond stock: they await inbound supply at the backorder's location, promised as
+     * {@code backorder} says. The line's units already awaiting stock are kept (their backorder is replaced).
+     *
+     * @throws IllegalArgumentException naming the line when it is unknown, has fewer open units than
+     *                                  {@code backorder.quantity() - backorder.filled()}, or already awaits stock
+     */
+    public Change<Order, OrderEvent> awaitStock(LineId line, LineBackorder backorder, Instant now) {
+        Checks.notNull(line, "line");
+        Checks.notNull(backorder, "backorder");
+        require(OrderCommand.RESERVE, null);
+        int index = indexOf(lines, line);
+        if (index < 0) {
+            throw new IllegalArgumentException("line " + line + " is not a line of order " + id);
+        }
+        OrderLine l = lines.get(index);
+        int units = backorder.quantity() - backorder.filled();
+        if (l.backorder() != null || l.units().open() < units || units < 1) {
+            throw new IllegalArgumentException("line " + line + " of order " + id + " cannot await " + units
+                    + " unit(s): it has " + l.units().open() + " open" + (l.backorder() == null ? "" : " and a backorder already"));
+        }
+        List<OrderLine> newLines = new ArrayList<>(lines);
+        newLines.set(index, l.withBackorder(l.units().move(UnitState.OPEN, UnitState.AWAITING_STOCK, units), backorder));
+        Order next = withLines(newLines);
+        return withStatusEvent(next, new OrderEvent.OrderUnitsBackordered(EventIds.next(), id, next.version, now,
+                List.of(new UnitMove(line, UnitState.OPEN, UnitState.AWAITING_STOCK, units)), backorder.location().value()), now);
+    }
+
+    /**
+     * {@code units} of {@code line} awaiting stock arrived and are held for the order now: they become reserved.
+     * Allowed in every status with units awaiting stock (a receipt is a fact), on hold too.
+     *
+     * @throws IllegalArgumentException naming the line when it is unknown or has fewer units awaiting stock
+     */
+    public Change<Order, OrderEvent> fillBackorder(LineId line, int units, String reference, Instant now) {
+        Checks.notNull(line, "line");
+        Checks.positive(units, "units");
+        int index = indexOf(lines, line);
+        if (index < 0 || lines.get(index).units().awaitingStock() < units) {
+            throw new IllegalArgumentException("line " + line + " of order " + id + " has "
+                    + (index < 0 ? "no" : String.valueOf(lines.get(index).units().awaitingStock()))
+                    + " unit(s) awaiting stock, " + units + " filled");
+        }
+        OrderLine l = lines.get(index);
+        List<OrderLine> newLines = new ArrayList<>(lines);
+        newLines.set(index, l.withBackorder(l.units().move(UnitState.AWAITING_STOCK, UnitState.RESERVED, units),
+                l.backorder().filledMore(units)));
+        Order next = withLines(newLines);
+        return withStatusEvent(next, new OrderEvent.OrderBackorderFilled(EventIds.next(), id, next.version, now,
+                List.of(new UnitMove(line, UnitState.AWAITING_STOCK, UnitState.RESERVED, units)),
+                reference == null ? "" : reference), now);
+    }
+
+    /**
+     * The units of {@code line} awaiting stock are now sold against {@code preorder} supply expected at
+     * {@code expectedAt} (null: none announced), promised by {@code promisedBy}. Unchanged when they were already.
+     *
+     * @throws IllegalArgumentException naming the line when it is unknown or was not backordered
+     */
+    public Change<Order, OrderEvent> expectStock(LineId line, boolean preorder, Instant expectedAt, Instant promisedBy,
+                                                 Instant now) {
+        Checks.notNull(line, "line");
+        int index = indexOf(lines, line);
+        if (index < 0 || lines.get(index).backorder() == null) {
+            throw new IllegalArgumentException("line " + line + " of order " + id + " was not backordered");
+        }
+        OrderLine l = lines.get(index);
+        LineBackorder moved = l.backorder().expected(preorder, expectedAt, promisedBy);
+        if (moved.equals(l.backorder())) {
+            return Change.unchanged(this);
+        }
+        List<OrderLine> newLines = new ArrayList<>(lines);
+        newLines.set(index, l.withBackorder(l.units(), moved));
+        Order next = withLines(newLines);
+        return new Change<>(next, List.of(new OrderEvent.OrderSupplyDateChanged(EventIds.next(), id, next.version, now, line,
+                l.backorder().promisedBy(), moved)));
+    }
+
+    private Order withLines(List<OrderLine> newLines) {
+        return new Order(id, version + 1, channel, externalRef, customer, currency, delivery, newLines, discounts, charges,
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.of(), shipping, notes);
     }
 
     /** Lets go of the stock held for every reserved unit; the units become open again. */
@@ -779,7 +869,8 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
 
     // ---- internals ----
 
-    private static final List<UnitState> CANCELLABLE = List.of(UnitState.OPEN, UnitState.RESERVED);
+    // units awaiting stock go first: a customer shortening a line keeps the units that are in stock
+    private static final List<UnitState> CANCELLABLE = List.of(UnitState.AWAITING_STOCK, UnitState.OPEN, UnitState.RESERVED);
 
     private void require(OrderCommand command, String detail) {
         OrderStatus s = status();

@@ -248,6 +248,50 @@ public sealed interface OrderEvent extends DomainEvent {
         }
     }
 
+    /**
+     * Open units of a line were sold beyond stock: they await inbound supply ({@link UnitState#AWAITING_STOCK}).
+     *
+     * @param reference the location where the supply arrives
+     */
+    record OrderUnitsBackordered(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                                 String reference) implements UnitsMoved {
+        public OrderUnitsBackordered {
+            moves = List.copyOf(moves);
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.RESERVE;
+        }
+    }
+
+    /**
+     * Units awaiting stock arrived and are held for the order: they are reserved now.
+     *
+     * @param reference the reservation change that holds them
+     */
+    record OrderBackorderFilled(UUID eventId, OrderId orderId, long version, Instant occurredAt, List<UnitMove> moves,
+                                String reference) implements UnitsMoved {
+        public OrderBackorderFilled {
+            moves = List.copyOf(moves);
+        }
+
+        @Override
+        public OrderCommand command() {
+            return OrderCommand.RESERVE;
+        }
+    }
+
+    /**
+     * The supply the units of {@code line} await is now expected at another time (or none is announced any more).
+     *
+     * @param promisedBefore what the customer was promised before; null when nothing was
+     * @param backorder      the line's backorder now, with the new date and promise
+     */
+    record OrderSupplyDateChanged(UUID eventId, OrderId orderId, long version, Instant occurredAt, LineId line,
+                                  Instant promisedBefore, LineBackorder backorder) implements OrderEvent {
+    }
+
     /** Payment secured; the order goes ahead. */
     record OrderConfirmed(UUID eventId, OrderId orderId, long version, Instant occurredAt) implements OrderEvent {
     }

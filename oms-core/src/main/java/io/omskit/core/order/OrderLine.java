@@ -15,9 +15,12 @@ import org.joda.money.Money;
  * @param discounts discounts on this line, each at least zero
  * @param seller    the marketplace seller of the line; null outside the marketplace channel
  * @param units     where each unit is; adds up to {@code quantity}
+ * @param backorder the units sold beyond stock at placement, as backorder or pre-order, and when those still waiting
+ *                  ({@link UnitCounts#awaitingStock()}) are expected; null when none were (documents written before
+ *                  backorders read as none)
  */
 public record OrderLine(LineId id, Sku sku, int quantity, Money unitPrice, List<Adjustment> discounts,
-                        SellerRef seller, UnitCounts units) {
+                        SellerRef seller, UnitCounts units, LineBackorder backorder) {
 
     public OrderLine {
         Checks.notNull(id, "id");
@@ -38,6 +41,28 @@ public record OrderLine(LineId id, Sku sku, int quantity, Money unitPrice, List<
         if (units.total() != quantity) {
             throw new IllegalArgumentException("units of line " + id + " must add up to quantity " + quantity + ", was " + units);
         }
+        if (backorder == null ? units.awaitingStock() > 0
+                : backorder.quantity() > quantity || units.awaitingStock() > backorder.quantity() - backorder.filled()) {
+            throw new IllegalArgumentException("line " + id + " has " + units.awaitingStock() + " unit(s) awaiting stock, more than "
+                    + (backorder == null ? "none backordered" : "its backorder " + backorder + " leaves waiting"));
+        }
+    }
+
+    /** A line without backordered units. */
+    public OrderLine(LineId id, Sku sku, int quantity, Money unitPrice, List<Adjustment> discounts, SellerRef seller,
+                     UnitCounts units) {
+        this(id, sku, quantity, unitPrice, discounts, seller, units, null);
+    }
+
+    /** Units waiting for inbound supply (backordered or pre-ordered, not yet filled nor cancelled). */
+    public int awaitingStock() {
+        return units.awaitingStock();
+    }
+
+    /** When the units awaiting stock are expected; empty when none wait or no supply is announced for them yet. */
+    public java.util.Optional<java.time.Instant> expectedAt() {
+        return units.awaitingStock() == 0 || backorder == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(backorder.expectedAt());
     }
 
     /** Unit price times quantity. */
@@ -61,6 +86,11 @@ public record OrderLine(LineId id, Sku sku, int quantity, Money unitPrice, List<
 
     /** This line with different unit counts. */
     public OrderLine withUnits(UnitCounts newUnits) {
-        return new OrderLine(id, sku, quantity, unitPrice, discounts, seller, newUnits);
+        return new OrderLine(id, sku, quantity, unitPrice, discounts, seller, newUnits, backorder);
+    }
+
+    /** This line with different units and backorder. */
+    public OrderLine withBackorder(UnitCounts newUnits, LineBackorder newBackorder) {
+        return new OrderLine(id, sku, quantity, unitPrice, discounts, seller, newUnits, newBackorder);
     }
 }

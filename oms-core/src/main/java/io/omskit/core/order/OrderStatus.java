@@ -33,7 +33,13 @@ public enum OrderStatus {
     /** Held (payment declined, fraud review, ...): nothing moves until released or cancelled. */
     ON_HOLD,
     /** Every unit cancelled (or expired uncollected). */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * Paid; units of some line were sold beyond stock and wait for inbound supply (each line's
+     * {@link OrderLine#expectedAt()} says until when). The units that were in stock may meanwhile be prepared and
+     * shipped: the order shows this status until the last waiting unit arrives or is cancelled.
+     */
+    AWAITING_STOCK;
 
     /** Whether no command can change the order any more (payments aside). */
     public boolean isTerminal() {

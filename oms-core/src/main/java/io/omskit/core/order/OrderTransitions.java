@@ -23,6 +23,7 @@ public final class OrderTransitions {
         m.put(OrderStatus.AWAITING_CONFIRMATION, EnumSet.of(RESERVE, RELEASE_RESERVATION, RECORD_PAYMENT, CONFIRM, HOLD, CANCEL));
         m.put(OrderStatus.CONFIRMED, beforeShipping);
         m.put(OrderStatus.PARTIALLY_CANCELLED, beforeShipping);
+        m.put(OrderStatus.AWAITING_STOCK, beforeShipping);
         m.put(OrderStatus.IN_PREPARATION, beforeShipping);
         m.put(OrderStatus.READY_FOR_PICKUP, beforeShipping);
         m.put(OrderStatus.READY_TO_SHIP, beforeShipping);

@@ -7,7 +7,7 @@ import io.omskit.core.common.Checks;
  * units move between states, they are never created or lost.
  */
 public record UnitCounts(int open, int reserved, int allocated, int ready, int shipped, int pickedUp,
-                         int delivered, int cancelled, int returned) {
+                         int delivered, int cancelled, int returned, int awaitingStock) {
 
     public UnitCounts {
         Checks.notNegative(open, "open");
@@ -19,6 +19,13 @@ public record UnitCounts(int open, int reserved, int allocated, int ready, int s
         Checks.notNegative(delivered, "delivered");
         Checks.notNegative(cancelled, "cancelled");
         Checks.notNegative(returned, "returned");
+        Checks.notNegative(awaitingStock, "awaitingStock");
+    }
+
+    /** Counts without units awaiting stock. */
+    public UnitCounts(int open, int reserved, int allocated, int ready, int shipped, int pickedUp, int delivered,
+                      int cancelled, int returned) {
+        this(open, reserved, allocated, ready, shipped, pickedUp, delivered, cancelled, returned, 0);
     }
 
     /** All {@code quantity} units open. */
@@ -38,12 +45,13 @@ public record UnitCounts(int open, int reserved, int allocated, int ready, int s
             case DELIVERED -> delivered;
             case CANCELLED -> cancelled;
             case RETURNED -> returned;
+            case AWAITING_STOCK -> awaitingStock;
         };
     }
 
     /** The total over all states: the line's quantity. */
     public int total() {
-        return open + reserved + allocated + ready + shipped + pickedUp + delivered + cancelled + returned;
+        return open + reserved + allocated + ready + shipped + pickedUp + delivered + cancelled + returned + awaitingStock;
     }
 
     /** Units that are not cancelled. */
@@ -61,9 +69,9 @@ public record UnitCounts(int open, int reserved, int allocated, int ready, int s
         if (get(from) < quantity) {
             throw new IllegalArgumentException("quantity must be <= " + get(from) + " units in " + from + ", was " + quantity);
         }
-        int[] c = {open, reserved, allocated, ready, shipped, pickedUp, delivered, cancelled, returned};
+        int[] c = {open, reserved, allocated, ready, shipped, pickedUp, delivered, cancelled, returned, awaitingStock};
         c[from.ordinal()] -= quantity;
         c[to.ordinal()] += quantity;
-        return new UnitCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
+        return new UnitCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
     }
 }

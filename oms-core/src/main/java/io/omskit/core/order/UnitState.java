@@ -21,10 +21,15 @@ public enum UnitState {
     /** Will never be fulfilled. */
     CANCELLED,
     /** Came back from the customer. */
-    RETURNED;
+    RETURNED,
+    /**
+     * Sold beyond stock: waits for inbound supply (a backorder or a pre-order, see {@link OrderLine#backorder()}); no
+     * stock is held for it until a receipt fills it, when it becomes {@link #RESERVED}.
+     */
+    AWAITING_STOCK;
 
     /** Whether the unit has not yet left the location (it can still be cancelled). */
     public boolean isCancellable() {
-        return this == OPEN || this == RESERVED || this == ALLOCATED || this == READY;
+        return this == OPEN || this == RESERVED || this == ALLOCATED || this == READY || this == AWAITING_STOCK;
     }
 }

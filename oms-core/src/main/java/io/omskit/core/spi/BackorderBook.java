@@ -27,6 +27,8 @@ import java.util.Optional;
  * <li>Idempotent by receipt: filling a receipt again changes nothing and answers with the fills of the first call
  *     that were not reopened.</li>
  * <li>Reopening a fill puts its units back to waiting once, at the backorder's place in line.</li>
+ * <li>Cancelling takes waiting units out of the queue for good: they are never filled, their room is free for the
+ *     next placing, and the next receipt fills the backorders behind them. Stated as a total, it is idempotent.</li>
  * </ol>
  */
 public interface BackorderBook {
@@ -66,6 +68,17 @@ public interface BackorderBook {
      * @return the backorder after the change; empty when unknown
      */
     Optional<Backorder> expect(BackorderId id, SupplyKind kind, Instant expectedAt);
+
+    /**
+     * Cancels waiting units of backorder {@code id} so that {@code total} of its units are cancelled in all; units
+     * already filled stay filled (a receipt may have filled them first), so fewer may be cancelled than asked.
+     *
+     * @param total the units of the backorder cancelled in all, at least 0; a total below the units already cancelled
+     *              changes nothing
+     * @return the backorder after the change; empty when unknown
+     * @throws SpiException on infrastructure failure, nothing changed
+     */
+    Optional<Backorder> cancel(BackorderId id, int total);
 
     /** The backorder with {@code id}; empty when never placed. */
     Optional<Backorder> find(BackorderId id);

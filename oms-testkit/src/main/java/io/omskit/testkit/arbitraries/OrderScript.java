@@ -95,6 +95,25 @@ final class OrderScript {
         if (allowed(o, OrderCommand.RESERVE) && o.units(UnitState.OPEN) > 0) {
             steps.add(new Step(2, c -> order -> order.reserve(pickUnits(order, c, UnitState.OPEN), now)));
         }
+        if (allowed(o, OrderCommand.RESERVE) && o.status() == io.omskit.core.order.OrderStatus.AWAITING_CONFIRMATION) {
+            for (io.omskit.core.order.OrderLine l : o.lines()) {
+                if (l.units().open() > 0 && l.backorder() == null) {
+                    // units sold beyond stock: a pre-order dated a week on, or a backorder without a date
+                    steps.add(new Step(2, c -> order -> order.awaitStock(l.id(), new io.omskit.core.order.LineBackorder(
+                            1 + Math.floorMod(c, l.units().open()), 0, io.omskit.core.network.LocationId.of("WH-1"),
+                            c % 2 == 0, c % 2 == 0 ? now.plusSeconds(604_800) : null,
+                            c % 2 == 0 ? now.plusSeconds(691_200) : null), now)));
+                    break;
+                }
+            }
+        }
+        for (io.omskit.core.order.OrderLine l : o.lines()) {
+            if (l.awaitingStock() > 0) {
+                steps.add(new Step(3, c -> order -> order.fillBackorder(l.id(), 1 + Math.floorMod(c, l.awaitingStock()),
+                        "fill-" + c, now)));
+                break;
+            }
+        }
         if (allowed(o, OrderCommand.RELEASE_RESERVATION) && o.units(UnitState.RESERVED) > 0) {
             steps.add(new Step(1, c -> order -> order.releaseReservation(pickUnits(order, c, UnitState.RESERVED), now)));
         }

@@ -192,6 +192,30 @@ public abstract class BackorderBookContract {
     }
 
     @Test
+    @DisplayName("BackorderBook §7: cancelled units leave the queue for good, free their room, and the next in line is filled")
+    void cancelling() {
+        Backorder first = ((BackorderResult.Accepted) place(candidate("first", 3, 0, T0), 5)).backorder();
+        place(candidate("second", 2, 0, T0.plusSeconds(60)), 5);
+        book.fill(receipt("1"), sku, WH, 1);
+
+        Optional<Backorder> cancelled = book.cancel(first.id(), 5);
+
+        assertThat(cancelled).hasValueSatisfying(b -> {
+            assertThat(b.filled()).as("a filled unit stays filled").isEqualTo(1);
+            assertThat(b.cancelled()).as("only the waiting units are cancelled").isEqualTo(2);
+            assertThat(b.waiting()).isZero();
+        });
+        assertThat(book.cancel(first.id(), 1).orElseThrow().cancelled()).as("a smaller total changes nothing").isEqualTo(2);
+        assertThat(book.waitingUnits(sku)).isEqualTo(2);
+        assertThat(place(candidate("third", 3, 0, T0.plusSeconds(120)), 5).isAccepted())
+                .as("the cancelled units' room is free again").isTrue();
+        assertThat(book.fill(receipt("2"), sku, WH, 2)).extracting(f -> f.backorder().value().substring(prefix.length() + 1),
+                BackorderFill::units).containsExactly(org.assertj.core.groups.Tuple.tuple("second", 2));
+        assertThat(book.cancel(BackorderId.of(prefix + "-unknown"), 1)).isEmpty();
+        assertThat(book.find(first.id()).orElseThrow().cancelled()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("BackorderBook §1, §3: threads placing while receipts fill never exceed the room nor the arrivals")
     void concurrent_places_and_fills() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -232,6 +232,11 @@ public final class FaultPlan {
         return new FaultyInventoryStore(inventory, this);
     }
 
+    /** {@code book} failing as this plan says. */
+    public FaultyBackorderBook backorders(io.omskit.core.spi.BackorderBook book) {
+        return new FaultyBackorderBook(book, this);
+    }
+
     /** {@code publisher} failing as this plan says. */
     public FaultyEventPublisher events(io.omskit.core.spi.EventPublisher publisher) {
         return new FaultyEventPublisher(publisher, this);

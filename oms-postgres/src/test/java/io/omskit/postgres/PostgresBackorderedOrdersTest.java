@@ -1,0 +1,151 @@
+package io.omskit.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omskit.core.Oms;
+import io.omskit.core.PlacementResult;
+import io.omskit.core.backorder.Backorder;
+import io.omskit.core.backorder.BackorderPolicy;
+import io.omskit.core.backorder.SupplyTerms;
+import io.omskit.core.catalog.Dimensions;
+import io.omskit.core.catalog.Sku;
+import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.channel.Channel;
+import io.omskit.core.inmemory.FakePaymentGateway;
+import io.omskit.core.inmemory.InMemoryCatalog;
+import io.omskit.core.inmemory.RecordingEventPublisher;
+import io.omskit.core.inventory.MovementKey;
+import io.omskit.core.inventory.MovementReason;
+import io.omskit.core.inventory.StockAdjustment;
+import io.omskit.core.network.GeoPoint;
+import io.omskit.core.network.Location;
+import io.omskit.core.network.LocationId;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderLine;
+import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.order.UnitState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Orders placed beyond stock on PostgreSQL, two {@link PostgresOms} nodes sharing the database: a receipt booked on
+ * one node races a cancellation of the waiting units on the other; whichever wins, no unit is filled twice or held for
+ * nobody, and the orders say what the backorder book says.
+ */
+class PostgresBackorderedOrdersTest {
+
+    private static final Sku LAMP = Sku.of("LAMP");
+    private static final LocationId WH = LocationId.of("WH-1");
+    private static final LineId L1 = LineId.of("1");
+
+    private static Oms oms(PostgresOms pg) {
+        return Oms.builder().clock(Clock.systemUTC())
+                .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build())))
+                .catalog(new InMemoryCatalog().put(SkuAttributes.of(LAMP, "Lamp", "home", 900,
+                        Dimensions.ofMillimetres(300, 300, 500), true)))
+                .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
+                .payments(new FakePaymentGateway()).backorderBook(pg.backorderBook())
+                .backorderPolicy(BackorderPolicy.builder().sku(LAMP, SupplyTerms.backorders(100)).build()).build();
+    }
+
+    private static PlaceOrderRequest lamps(String ref, int quantity) {
+        return PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(ref).customer("c").currency("EUR").paymentRef("tok")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", LAMP.value(), quantity, Money.of(CurrencyUnit.EUR, 40)).build();
+    }
+
+    @Test
+    void a_receipt_on_one_node_racing_a_cancellation_on_the_other_leaves_every_unit_accounted_for() throws Exception {
+        TestDatabase.clean();
+        try (PostgresOms a = PostgresOms.builder().jdbcUrl(TestDatabase.jdbcUrl(), "postgres", "postgres")
+                .publisher(new RecordingEventPublisher()).poolSize(4).start();
+             PostgresOms b = PostgresOms.builder().jdbcUrl(TestDatabase.jdbcUrl(), "postgres", "postgres")
+                     .publisher(new RecordingEventPublisher()).poolSize(4).start()) {
+            Oms nodeA = oms(a);
+            Oms nodeB = oms(b);
+            a.inventoryStore().load(LAMP, WH, 1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            int arrived = 0;
+            try {
+                for (int round = 0; round < 6; round++) {
+                    PlacementResult first = nodeA.placeOrder(lamps("WEB-" + round + "-first", 3));
+                    PlacementResult second = nodeB.placeOrder(lamps("WEB-" + round + "-second", 2));
+                    assertThat(first.isConfirmed()).as("round %d: %s", round, first).isTrue();
+                    assertThat(second.isConfirmed()).isTrue();
+                    int waitingFirst = first.order().line(L1).orElseThrow().awaitingStock();
+                    assertThat(waitingFirst).isPositive();
+                    String key = "grn-" + round;
+                    nodeA.adjustStock(new StockAdjustment(MovementKey.of(key + "-eta"), LAMP, WH, MovementReason.INBOUND_EXPECTED,
+                            waitingFirst, Instant.now().plus(Duration.ofDays(3)), "po-" + round));
+                    CountDownLatch start = new CountDownLatch(1);
+                    Future<?> receipt = pool.submit(() -> {
+                        start.await();
+                        return nodeA.adjustStock(new StockAdjustment(MovementKey.of(key), LAMP, WH,
+                                MovementReason.INBOUND_RECEIVED, waitingFirst, null, "po"));
+                    });
+                    Future<?> cancel = pool.submit(() -> {
+                        start.await();
+                        return nodeB.cancel(first.order().id(), List.of(LineQuantity.of(L1, waitingFirst)),
+                                CancellationReason.CUSTOMER_REQUEST, "cancel-" + key);
+                    });
+                    start.countDown();
+                    receipt.get(60, TimeUnit.SECONDS);
+                    cancel.get(60, TimeUnit.SECONDS);
+                    arrived += waitingFirst;
+
+                    check(a, List.of(first.order(), second.order()), round);
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(a.backorderBook().waitingUnits(LAMP)).isLessThanOrEqualTo(12);
+            assertThat(a.inventoryStore().position(LAMP, WH).onHand()).isEqualTo(1 + arrived);
+        }
+    }
+
+    private static void check(PostgresOms pg, List<Order> orders, int round) {
+        for (Order placed : orders) {
+            Order o = pg.orderRepository().find(placed.id()).orElseThrow();
+            OrderLine line = o.line(L1).orElseThrow();
+            for (Backorder bo : pg.backorderBook().forOrder(o.id())) {
+                assertThat(bo.waiting() + bo.filled() + bo.cancelled()).isEqualTo(bo.quantity());
+                assertThat(line.awaitingStock()).as("round %d: the order awaits what the book has waiting: %s", round, bo)
+                        .isEqualTo(bo.waiting());
+                assertThat(line.backorder().filled()).as("round %d: the order holds what the book filled: %s", round, bo)
+                        .isEqualTo(bo.filled());
+            }
+        }
+        // all rounds' orders: what the orders reserve is what the stock holds for them, never more than on hand
+        int reservedOnOrders = 0;
+        for (int r = 0; r <= round; r++) {
+            for (String which : List.of("first", "second")) {
+                reservedOnOrders += pg.orderRepository().findByExternalRef(Channel.WEB,
+                                io.omskit.core.order.ExternalOrderRef.of("WEB-" + r + "-" + which))
+                        .map(o -> o.units(UnitState.RESERVED)).orElse(0);
+            }
+        }
+        int held = pg.inventoryStore().position(LAMP, WH).reserved() + pg.inventoryStore().networkReserved(LAMP);
+        assertThat(held).as("round %d: every reserved unit of the orders is held, nothing more", round)
+                .isEqualTo(reservedOnOrders);
+        assertThat(pg.inventoryStore().position(LAMP, WH).availableToSell()).isGreaterThanOrEqualTo(0);
+    }
+}
