@@ -110,7 +110,8 @@ public final class Oms {
         this.allocations = new Allocations(book, stock, stockReconciliation, fulfilments, b.inventory, b.clock);
         this.cartHolds = new CartHolds(b.catalog, b.network, b.limits, b.inventory, stock, placement, b.clock);
         this.customerService = new CustomerService(book, b.orders, cancellation, fulfilments, b.actionPolicy,
-                b.timelineSources, b.clock, b.payments);
+                b.timelineSources, b.clock, b.payments, placement, new DeliveryChanges(book, b.orders, fulfilments, allocations, stock,
+                        b.inventory, b.deliveryResourcing, b.clock));
     }
 
     /** A builder; every SPI defaults to its in-memory adapter except the inventory store and payment gateway. */
@@ -519,8 +520,19 @@ public final class Oms {
         private io.omskit.core.permission.ActionPolicy actionPolicy = io.omskit.core.permission.DefaultActionPolicy
                 .withAgentRefundLimit(Money.of(org.joda.money.CurrencyUnit.EUR, 50));
         private final List<io.omskit.core.timeline.TimelineSource> timelineSources = new java.util.ArrayList<>();
+        private io.omskit.core.spi.DeliveryResourcing deliveryResourcing;
 
         private Builder() {
+        }
+
+        /**
+         * The sourcing that plans an order's open fulfilments again when customer service changes its delivery
+         * ({@code oms-orchestration}'s {@code DeliveryReplanner}). Default: none, and a change of delivery keeps the
+         * fulfilments where they are.
+         */
+        public Builder deliveryResourcing(io.omskit.core.spi.DeliveryResourcing resourcing) {
+            this.deliveryResourcing = Checks.notNull(resourcing, "deliveryResourcing");
+            return this;
         }
 
         /**

@@ -137,7 +137,8 @@ public final class OmsJacksonModule extends Module {
                 .subtype(OrderEvent.OrderStockReconciled.class, "order.stock-reconciled")
                 .subtype(OrderEvent.OrderNoteAdded.class, "order.note-added")
                 .subtype(OrderEvent.OrderGoodwillGranted.class, "order.goodwill-granted")
-                .subtype(OrderEvent.OrderAddressChanged.class, "order.address-changed");
+                .subtype(OrderEvent.OrderAddressChanged.class, "order.address-changed")
+                .subtype(OrderEvent.OrderDeliveryChanged.class, "order.delivery-changed");
         b.subtype(FulfilmentEvent.FulfilmentOffered.class, "fulfilment.offered")
                 .subtype(FulfilmentEvent.FulfilmentAccepted.class, "fulfilment.accepted")
                 .subtype(FulfilmentEvent.FulfilmentRejected.class, "fulfilment.rejected")
