@@ -123,6 +123,7 @@ public final class Demo implements AutoCloseable {
         return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).fulfilments(fulfilments)
                 .transfers(transfers).inventory(inventory).payments(payments).carriers(carriers).events(events)
                 .acceptanceLimit(io.omskit.core.network.LocationType.STORE, Duration.ofHours(2))
+                .deliveryResourcing(CustomerChangeScene.replanner(network, inventory, catalog, clock))
                 .timelineSource(new io.omskit.core.timeline.NotificationTimeline(notificationLog))
                 .timelineSource(id -> new io.omskit.returns.ReturnTimeline(returnRepository()).entries(id)).build();
     }
@@ -382,6 +383,8 @@ public final class Demo implements AutoCloseable {
         customerService(results);
         heading("20. Backorders and pre-orders: sold before it arrives, filled oldest first, a slip told to the customer");
         results.backorders = new BackorderScene(out, network, catalog).run();
+        heading("21. Changes before the goods move: a new address sourced again, click & collect instead, shipping made good");
+        results.customerChanges = new CustomerChangeScene(out, oms, inventory, network, catalog, clock).run();
         heading("The report: every scene's events, measured and written to one HTML page");
         report(results);
         return results;
@@ -1273,5 +1276,6 @@ public final class Demo implements AutoCloseable {
         public io.omskit.core.permission.Verdict refusedCancel;
         public Order agentCancelled;
         public BackorderScene.Outcome backorders;
+        public CustomerChangeScene.Outcome customerChanges;
     }
 }

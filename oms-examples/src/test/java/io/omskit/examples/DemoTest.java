@@ -115,6 +115,16 @@ class DemoTest {
         assertThat(results.backorders.refused().isAccepted()).isFalse();
         assertThat(results.backorders.fills()).extracting(f -> f.backorder().value()).containsExactly("bo-carla", "bo-dev");
         assertThat(results.backorders.reservedAfterReceipt()).isEqualTo(4);
+        CustomerChangeScene.Outcome changes = results.customerChanges;
+        assertThat(changes.found()).extracting(o -> o.externalRef().value()).containsExactly("WEB-2101");
+        assertThat(changes.story().ofKind("order.placed")).hasSize(1);
+        assertThat(changes.movedTo()).as("sourced again for Dresden").isNotNull().isNotEqualTo(changes.sourcedAt());
+        assertThat(changes.moved().delivery().address().city()).isEqualTo("Dresden");
+        assertThat(changes.collection().kind()).isEqualTo(io.omskit.core.fulfilment.FulfilmentKind.COLLECT_IN_STORE);
+        assertThat(changes.collection().location().value()).isEqualTo("ST-MITTE");
+        assertThat(changes.switched().delivery().method()).isEqualTo(io.omskit.core.order.DeliveryMethod.EXPRESS_CLICK_AND_COLLECT);
+        assertThat(changes.refunded().payment().refunded().getAmount()).isEqualByComparingTo("4.95");
+        assertThat(printed).contains("21. Changes before the goods move", "Ben moves to Dresden: re-sourced from");
         assertThat(results.backorders.third().waiting()).isEqualTo(2);
         assertThat(results.backorders.third().expectedAt()).isEqualTo(java.time.Instant.parse("2026-12-28T08:00:00Z"));
         assertThat(results.backorders.told()).isNotEmpty().allSatisfy(n -> assertThat(n.data())

@@ -68,6 +68,7 @@ class DeliveryChangeResourcingTest {
     private static final Sku LAMP = Sku.of("LAMP");
     private static final LocationId WEST = LocationId.of("WH-WEST");
     private static final LocationId EAST = LocationId.of("WH-EAST");
+    private static final LocationId STORE = LocationId.of("ST-MAIN");
     private static final Actor AGENT = Actor.agent("agent-7");
     private static final LineId L1 = LineId.of("L1");
 
@@ -78,7 +79,8 @@ class DeliveryChangeResourcingTest {
     private InMemoryFulfilmentRepository fulfilmentRepository;
     private final Network network = Network.of(List.of(
             Location.builder(WEST, LocationType.WAREHOUSE, GeoPoint.of(50.0, 8.0)).build(),
-            Location.builder(EAST, LocationType.WAREHOUSE, GeoPoint.of(50.0, 12.0)).build()));
+            Location.builder(EAST, LocationType.WAREHOUSE, GeoPoint.of(50.0, 12.0)).build(),
+            Location.builder(STORE, LocationType.STORE, GeoPoint.of(50.0, 10.0)).build()));
     private final InMemoryCatalog catalog = new InMemoryCatalog()
             .put(SkuAttributes.of(LAMP, "Lamp", "home", 1200, Dimensions.ofMillimetres(300, 300, 500), true));
 
@@ -266,5 +268,67 @@ class DeliveryChangeResourcingTest {
                 }
             }
         }
+    }
+
+    @Test
+    void switching_a_home_delivery_to_click_and_collect_makes_its_fulfilment_anew_at_the_store_with_a_pickup_code() {
+        start(cheapestShipping());
+        inventory.adjust(StockAdjustment.of("receipt-s", LAMP, STORE, MovementReason.RECEIPT, 5, "po-3"));
+        Order order = placeAndSource("WEB-6", 3);
+        Fulfilment before = live(order.id()).get(0);
+        assertThat(before.location()).isEqualTo(EAST);
+
+        CustomerService.Acted<Order> changed = oms.customerService().changeDelivery(order.id(), AGENT,
+                DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, STORE, null), "to-store-1");
+
+        assertThat(changed.refused()).as(String.valueOf(changed.verdict())).isFalse();
+        assertThat(changed.get().delivery().method()).isEqualTo(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT);
+        assertThat(changed.get().delivery().pickupStore()).isEqualTo(STORE);
+        assertThat(changed.get().delivery().promised()).isNotNull();
+        assertThat(oms.fulfilments().get(before.id()).status()).isEqualTo(FulfilmentStatus.REJECTED);
+        assertThat(live(order.id())).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo(STORE);
+            assertThat(f.kind()).isEqualTo(io.omskit.core.fulfilment.FulfilmentKind.COLLECT_IN_STORE);
+            assertThat(f.pickupCode()).isNotBlank();
+            assertThat(f.units()).containsExactly(LineQuantity.of(L1, 3));
+        });
+        assertThat(inventory.position(LAMP, EAST).allocated()).isZero();
+        assertThat(inventory.position(LAMP, STORE).allocated()).isEqualTo(3);
+        assertThat(changed.get().units(UnitState.ALLOCATED)).isEqualTo(3);
+        assertThat(sourcing.historyOf(order.id()).attempts()).isZero();
+
+        Order again = oms.customerService().changeDelivery(order.id(), AGENT,
+                DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, STORE, null), "to-store-1").get();
+        assertThat(again).isEqualTo(oms.order(order.id()).orElseThrow());
+        assertThat(live(order.id())).hasSize(1);
+    }
+
+    @Test
+    void click_and_collect_at_a_store_without_the_lamps_is_refused_and_nothing_changes() {
+        start(RuleSet.builder("home").filter(new MaxDistanceFilter(100))
+                .cost(new ShippingCost(RateTable.flat(ShippingRate.of(5, 0.10, 0.01)))).build());
+        Order order = placeAndSource("WEB-7", 3);
+        Fulfilment before = live(order.id()).get(0);
+
+        CustomerService.Acted<Order> changed = oms.customerService().changeDelivery(order.id(), AGENT,
+                DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, STORE, null), "to-store-2");
+
+        assertThat(changed.refused()).isTrue();
+        assertThat(changed.verdict().rule()).isEqualTo(CustomerService.DELIVERY_CHANGE_SOURCEABLE);
+        assertThat(oms.order(order.id()).orElseThrow()).isEqualTo(order);
+        assertThat(oms.fulfilments().get(before.id())).isEqualTo(before);
+        assertThat(inventory.position(LAMP, EAST).allocated()).isEqualTo(3);
+    }
+
+    @Test
+    void a_pickup_store_outside_the_network_is_named_and_nothing_changes() {
+        start(cheapestShipping());
+        Order order = placeAndSource("WEB-8", 1);
+
+        assertThatThrownBy(() -> oms.customerService().changeDelivery(order.id(), AGENT,
+                DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, LocationId.of("ST-NOWHERE"), null), "k"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("delivery.pickupStore")
+                .hasMessageContaining("ST-NOWHERE").hasMessageContaining("must be a location of the network");
+        assertThat(oms.order(order.id()).orElseThrow()).isEqualTo(order);
     }
 }
