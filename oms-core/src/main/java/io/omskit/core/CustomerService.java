@@ -266,21 +266,29 @@ public final class CustomerService {
             FulfilmentStatus.DELIVERED, FulfilmentStatus.COLLECTED);
 
     /**
-     * Delivers a home-delivered order to {@code address} from now on, as {@code actor} asked: the order's delivery is
-     * updated (method and promise stay) and its timeline shows the change with the actor
-     * ({@code OrderAddressChanged}). The order's open fulfilments keep no address of their own: the carrier label,
-     * booked once a parcel is packed, takes the order's address then, so they follow the change as they are.
+     * Delivers a home-delivered order to {@code address} from now on, as {@code actor} asked.
+     *
+     * <p>With a {@link io.omskit.core.spi.DeliveryResourcing} given to the builder, the order's open (offered or
+     * accepted) fulfilments are planned again for the new address by the sourcing: the units they hold count as
+     * available where they are, a fulfilment the new plan keeps stays as it is, the others are withdrawn (rejected for
+     * {@value #DELIVERY_CHANGED_REASON}) and their units allocated where the plan puts them, the new stock held before
+     * the old is let go; the promise becomes the planner's. The timeline shows {@code OrderDeliveryChanged} with the
+     * actor. When the plan cannot be made or its stock is gone, the change is refused
+     * ({@value #DELIVERY_CHANGE_SOURCEABLE}) and nothing changed. Without one, the order's delivery is updated (method
+     * and promise stay, {@code OrderAddressChanged}) and the open fulfilments follow as they are: the carrier label,
+     * booked once a parcel is packed, takes the order's address then.
      *
      * <p>Refused, changing nothing, once any fulfilment of the order is being picked or further on
      * ({@value #CHANGE_BEFORE_PICKING}), when the order is collected or cancelled
      * ({@value #ADDRESS_OF_OPEN_HOME_DELIVERY}), or when the policy refuses ({@link ActionPolicy#mayChange}). A second
-     * call with the same {@code changeKey} changes nothing and answers the order as it is.
+     * call with the same {@code changeKey} finishes what the first recorded (the withdrawals, the new fulfilments) and
+     * answers the order as it is.
      *
      * @param changeKey the caller's key of this change, unique per order
      * @throws io.omskit.core.common.ValidationException naming each field of the address that is wrong (values
      *         masked), before anything changed
      * @throws IllegalArgumentException when the order is unknown or the key is blank or too long
-     * @throws io.omskit.core.spi.SpiException when saving failed; calling again with the same key finishes the change
+     * @throws io.omskit.core.spi.SpiException when an adapter failed; calling again with the same key finishes the change
      */
     public Acted<Order> changeAddress(OrderId id, Actor actor, Address address, String changeKey) {
         Checks.notNull(id, "id");

@@ -31,6 +31,10 @@ class DemoOnPostgresTest {
             assertThat(results.resourced.status()).isEqualTo(OrderStatus.IN_PREPARATION);
             assertThat(results.returned.status()).isEqualTo(io.omskit.returns.rma.ReturnStatus.REFUNDED);
             assertThat(results.afterReturn.payment().refunded()).isEqualTo(results.afterReturn.payment().captured());
+            assertThat(results.customerChanges.movedTo()).as("scene 21: sourced again for the new address")
+                    .isNotNull().isNotEqualTo(results.customerChanges.sourcedAt());
+            assertThat(results.customerChanges.collection().location().value()).isEqualTo("ST-MITTE");
+            assertThat(results.customerChanges.refunded().payment().refunded().getAmount()).isEqualByComparingTo("4.95");
         }
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("(PostgreSQL jdbc:postgresql:").contains("oversold: no");
     }

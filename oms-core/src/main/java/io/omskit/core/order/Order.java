@@ -703,7 +703,7 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
                 charges, paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.of(), shipping,
                 notes);
         return new Change<>(next, List.of(new OrderEvent.OrderDeliveryChanged(EventIds.next(), id, next.version, now,
-                actor, newDelivery, changeKey, withdrawn, placed, allocationKey)));
+                actor, newDelivery, changeKey, withdrawn, placed, allocationKey, delivery.promised())));
     }
 
     // ---- internals ----

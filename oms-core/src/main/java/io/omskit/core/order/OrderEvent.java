@@ -351,10 +351,12 @@ public sealed interface OrderEvent extends DomainEvent {
      * @param withdrawn     the ids of the fulfilments whose units move elsewhere
      * @param placed        where those units go, per location
      * @param allocationKey the inventory allocation holding the placed units; empty when nothing moved
+     * @param previousPromise the window promised before the change; null when none was
      */
     record OrderDeliveryChanged(UUID eventId, OrderId orderId, long version, Instant occurredAt, Actor actor,
                                 DeliveryChoice delivery, String changeKey, List<String> withdrawn,
-                                List<PlacedUnits> placed, String allocationKey) implements OrderEvent {
+                                List<PlacedUnits> placed, String allocationKey, DeliveryWindow previousPromise)
+            implements OrderEvent {
         public OrderDeliveryChanged {
             Checks.notNull(actor, "actor");
             Checks.notNull(delivery, "delivery");
@@ -362,6 +364,11 @@ public sealed interface OrderEvent extends DomainEvent {
             withdrawn = withdrawn == null ? List.of() : List.copyOf(withdrawn);
             placed = placed == null ? List.of() : List.copyOf(placed);
             allocationKey = allocationKey == null ? "" : allocationKey;
+        }
+
+        /** Whether the promised window moved with the change: the customer is told. */
+        public boolean promiseMoved() {
+            return !java.util.Objects.equals(previousPromise, delivery.promised());
         }
     }
 }

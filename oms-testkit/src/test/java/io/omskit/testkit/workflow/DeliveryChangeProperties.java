@@ -78,6 +78,13 @@ class DeliveryChangeProperties {
                 .list().ofMinSize(1).ofMaxSize(8);
     }
 
+    /** Found by the property: back home from click and collect after faults, in the same store's neighbourhood. */
+    @net.jqwik.api.Example
+    void home_again_after_click_and_collect_with_faults() {
+        stock_orders_and_fulfilments_agree_after_every_change_whatever_failed(
+                List.of(new Ask(0, 0), new Ask(1, 2), new Ask(1, 0)), 2L);
+    }
+
     @Property(tries = 60)
     void stock_orders_and_fulfilments_agree_after_every_change_whatever_failed(@ForAll("asks") List<Ask> asks,
                                                                               @ForAll long seed) {
@@ -121,10 +128,12 @@ class DeliveryChangeProperties {
             Order before = oms.order(id).orElseThrow();
             List<Fulfilment> fulfilmentsBefore = oms.fulfilments().forOrder(id);
             faults.failWith(0.15);
+            // the agent's command is chosen once: a retry repeats the same command with the same key
+            java.util.function.Supplier<CustomerService.Acted<Order>> command = command(oms, before, agent, ask.to(), key);
             CustomerService.Acted<Order> acted = null;
             for (int attempt = 0; attempt < 30 && acted == null; attempt++) {
                 try {
-                    acted = change(oms, id, agent, ask.to(), key);
+                    acted = command.get();
                 } catch (RuntimeException failed) {
                     if (attempt >= 2) {
                         faults.off();
@@ -139,26 +148,41 @@ class DeliveryChangeProperties {
                         .isEqualTo(before.delivery());
                 assertThat(oms.fulfilments().forOrder(id)).as(key + " refused").isEqualTo(fulfilmentsBefore);
             }
-            check(oms, inventory, ids, key + " " + ask + " " + acted.verdict());
+            check(oms, inventory, ids, key + " " + ask + " " + acted.verdict() + " (" + story(oms, id)
+                    + "; faults " + faults.injectedByCall() + ")");
         }
-        assertThat(payments.captured(ids.get(0)).isZero() && payments.captured(ids.get(1)).isZero()).isTrue();
+        for (OrderId id : ids) {
+            assertThat(payments.captured(id) == null || payments.captured(id).isZero()).as("nothing captured").isTrue();
+        }
     }
 
-    private static CustomerService.Acted<Order> change(Oms oms, OrderId id, Actor agent, int to, String key) {
+    /** The command an agent gives for {@code to}: a new address while delivered home, else a new delivery. */
+    private static java.util.function.Supplier<CustomerService.Acted<Order>> command(Oms oms, Order order, Actor agent,
+                                                                                      int to, String key) {
         CustomerService cs = oms.customerService();
-        Order order = oms.order(id).orElseThrow();
+        OrderId id = order.id();
+        boolean home = order.delivery().method().isHomeDelivery();
         return switch (to) {
-            case 0, 1 -> order.delivery().method().isHomeDelivery()
-                    ? cs.changeAddress(id, agent, at(to == 0 ? 7.9 : 12.1), key)
-                    : cs.changeDelivery(id, agent, DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+            case 0, 1 -> home ? () -> cs.changeAddress(id, agent, at(to == 0 ? 7.9 : 12.1), key)
+                    : () -> cs.changeDelivery(id, agent, DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
                             at(to == 0 ? 7.9 : 12.1), null), key);
-            case 2 -> cs.changeDelivery(id, agent, DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, STORE,
+            case 2 -> () -> cs.changeDelivery(id, agent, DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT,
+                    STORE, null), key);
+            case 3 -> () -> cs.changeDelivery(id, agent, DeliveryChoice.home(DeliveryMethod.EXPRESS_DELIVERY, at(10.0),
                     null), key);
-            case 3 -> cs.changeDelivery(id, agent, DeliveryChoice.home(DeliveryMethod.EXPRESS_DELIVERY, at(10.0), null), key);
-            default -> order.delivery().method().isHomeDelivery()
-                    ? cs.changeAddress(id, agent, at(9.9), key)
-                    : cs.changeDelivery(id, agent, DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY, at(9.9), null), key);
+            default -> home ? () -> cs.changeAddress(id, agent, at(9.9), key)
+                    : () -> cs.changeDelivery(id, agent, DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY, at(9.9),
+                            null), key);
         };
+    }
+
+    /** The order's fulfilments and units, for a failure's message. */
+    private static String story(Oms oms, OrderId id) {
+        Order order = oms.order(id).orElseThrow();
+        return oms.fulfilments().forOrder(id).stream().map(f -> f.id().value() + " " + f.kind() + " " + f.status() + " "
+                + f.units()).toList() + ", order " + order.delivery().method() + " " + order.units(UnitState.ALLOCATED)
+                + " allocated, " + order.units(UnitState.OPEN) + " open, allocations " + order.allocations()
+                + ", keys " + order.commandKeys();
     }
 
     private static Address at(double longitude) {

@@ -157,6 +157,17 @@ class DeliveryChangeResourcingTest {
         assertThat(after.units(UnitState.ALLOCATED)).isEqualTo(3);
         assertThat(after.units(UnitState.OPEN)).isZero();
         assertThat(sourcing.historyOf(order.id()).attempts()).as("no location refused anything").isZero();
+        io.omskit.core.inmemory.RecordingNotificationSender sender = new io.omskit.core.inmemory.RecordingNotificationSender();
+        io.omskit.core.notification.Notifier notifier = io.omskit.core.notification.Notifier.builder(oms, sender,
+                new io.omskit.core.inmemory.InMemoryNotificationLog()).build();
+        orders.history(order.id()).forEach(notifier::accept);
+        orders.history(order.id()).forEach(notifier::accept);
+        assertThat(sender.delivered(order.id())).as("the moved promise is told once")
+                .filteredOn(n -> n.subject().kind() == io.omskit.core.spi.NotificationSubject.Kind.DELIVERY_CHANGED)
+                .singleElement().satisfies(n -> {
+                    assertThat(n.data()).containsEntry("promisedBy", clock.instant().plus(Duration.ofDays(2)).toString())
+                            .containsEntry("previouslyPromisedBy", "2026-06-04T18:00:00Z");
+                });
         assertThat(oms.customerService().timeline(order.id()).entries())
                 .anySatisfy(e -> {
                     assertThat(e.kind()).isEqualTo("order.delivery-changed");
