@@ -240,6 +240,7 @@ public final class OmsJacksonModule extends Module {
         context.setMixInAnnotations(io.omskit.core.payment.PaymentSummary.class, MixIns.PaymentSummaryMixIn.class);
         context.setMixInAnnotations(io.omskit.core.payment.PaymentIntent.class, MixIns.PaymentIntentMixIn.class);
         context.setMixInAnnotations(io.omskit.core.order.Order.class, MixIns.OrderMixIn.class);
+        context.setMixInAnnotations(io.omskit.core.order.OrderEvent.OrderPlaced.class, MixIns.OrderPlacedMixIn.class);
 
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(Money.class, new MoneyJson.MoneySerializer());
