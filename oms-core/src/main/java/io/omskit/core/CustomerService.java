@@ -93,10 +93,15 @@ public final class CustomerService {
     private final List<TimelineSource> sources;
     private final Clock clock;
     private final PaymentGateway payments;
+    private final DeliveryChanges deliveryChanges;
+    private final Placement placement;
 
     CustomerService(OrderBook book, OrderRepository orders, Cancellation cancellation, Fulfilments fulfilments,
-                    ActionPolicy policy, List<TimelineSource> sources, Clock clock, PaymentGateway payments) {
+                    ActionPolicy policy, List<TimelineSource> sources, Clock clock, PaymentGateway payments,
+                    Placement placement, DeliveryChanges deliveryChanges) {
+        this.placement = placement;
         this.payments = payments;
+        this.deliveryChanges = deliveryChanges;
         this.book = book;
         this.orders = orders;
         this.cancellation = cancellation;
@@ -116,6 +121,31 @@ public final class CustomerService {
      */
     public OrderPage find(OrderQuery query) {
         return orders.search(Checks.notNull(query, "query"));
+    }
+
+    // ---- placing for the customer ----
+
+    /**
+     * Places an order a contact-centre agent takes for the customer on the phone, as {@link Oms#placeOrder} does; its
+     * timeline shows the agent as who placed it (an order placed otherwise shows its customer). A retry with the same
+     * channel and external reference answers the order placed first, as placing does.
+     *
+     * @param agent the agent taking the order: an {@link Actor.Kind#AGENT}
+     * @throws IllegalArgumentException when {@code agent} is not an agent or the request's channel is not
+     *                                  {@link io.omskit.core.channel.Channel#CONTACT_CENTRE}; nothing placed
+     * @throws io.omskit.core.common.ValidationException naming every problem of the request, as placing does
+     */
+    public PlacementResult placeOrder(io.omskit.core.order.PlaceOrderRequest request, Actor agent) {
+        Checks.notNull(request, "request");
+        Checks.notNull(agent, "agent");
+        if (agent.kind() != Actor.Kind.AGENT) {
+            throw new IllegalArgumentException("agent must be an AGENT taking the order for the customer, was " + agent.kind());
+        }
+        if (request.channel() != io.omskit.core.channel.Channel.CONTACT_CENTRE) {
+            throw new IllegalArgumentException("request.channel must be CONTACT_CENTRE for an order an agent places, was "
+                    + request.channel());
+        }
+        return placement.placeOrder(request, null, agent);
     }
 
     // ---- the order's story ----
@@ -222,27 +252,46 @@ public final class CustomerService {
     /** The rule that only a home-delivered order that is not cancelled has an address to change. */
     public static final String ADDRESS_OF_OPEN_HOME_DELIVERY = "address-of-open-home-delivery";
 
+    /**
+     * The rule that a change of delivery is made only when every open unit of the order can be sourced for the new
+     * delivery (stock where the plan puts it, no rule forbidding it).
+     */
+    public static final String DELIVERY_CHANGE_SOURCEABLE = "delivery-change-sourceable";
+    /**
+     * The reason a fulfilment withdrawn by a change of delivery is rejected with: no location refused it, so re-sourcing
+     * does not count it as an attempt nor exclude its location.
+     */
+    public static final String DELIVERY_CHANGED_REASON = "withdrawn: the order's delivery changed";
+
     /** Fulfilment statuses at which the goods have begun to move: from picking on. */
     private static final java.util.Set<FulfilmentStatus> MOVING = java.util.EnumSet.of(FulfilmentStatus.PICKING,
             FulfilmentStatus.READY_TO_SHIP, FulfilmentStatus.READY_FOR_COLLECTION, FulfilmentStatus.SHIPPED,
             FulfilmentStatus.DELIVERED, FulfilmentStatus.COLLECTED);
 
     /**
-     * Delivers a home-delivered order to {@code address} from now on, as {@code actor} asked: the order's delivery is
-     * updated (method and promise stay) and its timeline shows the change with the actor
-     * ({@code OrderAddressChanged}). The order's open fulfilments keep no address of their own: the carrier label,
-     * booked once a parcel is packed, takes the order's address then, so they follow the change as they are.
+     * Delivers a home-delivered order to {@code address} from now on, as {@code actor} asked.
+     *
+     * <p>With a {@link io.omskit.core.spi.DeliveryResourcing} given to the builder, the order's open (offered or
+     * accepted) fulfilments are planned again for the new address by the sourcing: the units they hold count as
+     * available where they are, a fulfilment the new plan keeps stays as it is, the others are withdrawn (rejected for
+     * {@value #DELIVERY_CHANGED_REASON}) and their units allocated where the plan puts them, the new stock held before
+     * the old is let go; the promise becomes the planner's. The timeline shows {@code OrderDeliveryChanged} with the
+     * actor. When the plan cannot be made or its stock is gone, the change is refused
+     * ({@value #DELIVERY_CHANGE_SOURCEABLE}) and nothing changed. Without one, the order's delivery is updated (method
+     * and promise stay, {@code OrderAddressChanged}) and the open fulfilments follow as they are: the carrier label,
+     * booked once a parcel is packed, takes the order's address then.
      *
      * <p>Refused, changing nothing, once any fulfilment of the order is being picked or further on
      * ({@value #CHANGE_BEFORE_PICKING}), when the order is collected or cancelled
      * ({@value #ADDRESS_OF_OPEN_HOME_DELIVERY}), or when the policy refuses ({@link ActionPolicy#mayChange}). A second
-     * call with the same {@code changeKey} changes nothing and answers the order as it is.
+     * call with the same {@code changeKey} finishes what the first recorded (the withdrawals, the new fulfilments) and
+     * answers the order as it is.
      *
      * @param changeKey the caller's key of this change, unique per order
      * @throws io.omskit.core.common.ValidationException naming each field of the address that is wrong (values
      *         masked), before anything changed
      * @throws IllegalArgumentException when the order is unknown or the key is blank or too long
-     * @throws io.omskit.core.spi.SpiException when saving failed; calling again with the same key finishes the change
+     * @throws io.omskit.core.spi.SpiException when an adapter failed; calling again with the same key finishes the change
      */
     public Acted<Order> changeAddress(OrderId id, Actor actor, Address address, String changeKey) {
         Checks.notNull(id, "id");
@@ -255,6 +304,11 @@ public final class CustomerService {
         return book.locked(id, () -> {
             Order order = current(id);
             if (order.applied(key)) {
+                if (deliveryChanges.configured()) {
+                    // a retry finishes what the first call recorded: withdrawn fulfilments, the new allocation
+                    deliveryChanges.change(id, actor, order.delivery(), key, changeKey);
+                    return new Acted<>(current(id), Verdict.allow());
+                }
                 return new Acted<>(order, Verdict.allow());
             }
             if (!order.delivery().method().isHomeDelivery() || order.status() == OrderStatus.CANCELLED) {
@@ -271,8 +325,90 @@ public final class CustomerService {
             if (verdict.refused()) {
                 return new Acted<>(null, verdict);
             }
+            if (deliveryChanges.configured()) {
+                Verdict sourced = deliveryChanges.change(id, actor, new io.omskit.core.order.DeliveryChoice(
+                        order.delivery().method(), address, null, order.delivery().promised()), key, changeKey);
+                return sourced.refused() ? new Acted<>(null, sourced) : new Acted<>(current(id), verdict);
+            }
             return new Acted<>(book.apply(id, o -> o.applied(key) ? Change.unchanged(o)
                     : OrderBook.withKey(o.changeAddress(actor, address, clock.instant()), key)), verdict);
+        });
+    }
+
+    /** The rule that a cancelled order has no delivery to change. */
+    public static final String DELIVERY_OF_OPEN_ORDER = "delivery-of-open-order";
+    /** The rule that a change of method or pickup store of a sourced order needs a sourcing to make its fulfilments anew. */
+    public static final String DELIVERY_CHANGE_NEEDS_SOURCING = "delivery-change-needs-sourcing";
+
+    /**
+     * Delivers the order as {@code newDelivery} from now on, as {@code actor} asked: home delivery instead of click and
+     * collect or back, express instead of ship-to-store, another pickup store. Every open fulfilment of the order
+     * (offered or accepted) is made anew by the {@link io.omskit.core.spi.DeliveryResourcing} given to the builder: the
+     * new plan's stock is allocated first, then the old fulfilments are withdrawn (rejected for
+     * {@value #DELIVERY_CHANGED_REASON}, their stock released) and the new ones offered, collections with a new pickup
+     * code. The promise is the planner's for the new delivery (or {@code newDelivery.promised()} when it gives none).
+     * The timeline shows the change with the actor ({@code OrderDeliveryChanged}).
+     *
+     * <p>The order's charges stay as placed: when the new method costs less, make good the difference with
+     * {@link #makeGood} (a goodwill refund of the shipping charge); OMS Kit does not authorise more for a dearer one.
+     *
+     * <p>Refused, changing nothing, once any fulfilment is being picked or further on ({@value #CHANGE_BEFORE_PICKING}),
+     * for a cancelled order ({@value #DELIVERY_OF_OPEN_ORDER}), when the units cannot all be sourced for the new delivery
+     * on free stock ({@value #DELIVERY_CHANGE_SOURCEABLE}), when the order has open fulfilments and no sourcing was
+     * configured ({@value #DELIVERY_CHANGE_NEEDS_SOURCING}), or when the policy refuses ({@link ActionPolicy#mayChange}).
+     * A second call with the same {@code changeKey} finishes what the first recorded and answers the order.
+     *
+     * @param changeKey the caller's key of this change, unique per order
+     * @throws io.omskit.core.common.ValidationException naming each field of {@code newDelivery} that is wrong (an
+     *         address for home delivery, values masked; a pickup store of the network that offers pickup), before
+     *         anything changed
+     * @throws IllegalArgumentException when the order is unknown or the key is blank or too long
+     * @throws io.omskit.core.spi.SpiException when an adapter failed; calling again with the same key finishes the change
+     */
+    public Acted<Order> changeDelivery(OrderId id, Actor actor, io.omskit.core.order.DeliveryChoice newDelivery,
+                                       String changeKey) {
+        Checks.notNull(id, "id");
+        Checks.notNull(actor, "actor");
+        Checks.notNull(newDelivery, "newDelivery");
+        List<Problem> problems = placement.validator().deliveryProblems(newDelivery);
+        if (!problems.isEmpty()) {
+            throw new ValidationException("the new delivery of order " + id, problems);
+        }
+        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, "delivery:" + Checks.identifier(changeKey, "changeKey"));
+        return book.locked(id, () -> {
+            Order order = current(id);
+            if (order.applied(key)) {
+                if (deliveryChanges.configured()) {
+                    deliveryChanges.change(id, actor, order.delivery(), true, key, changeKey);
+                }
+                return new Acted<>(current(id), Verdict.allow());
+            }
+            if (order.status() == OrderStatus.CANCELLED) {
+                return new Acted<>(null, Verdict.refuse(DELIVERY_OF_OPEN_ORDER, "order " + id
+                        + " is cancelled: it has no delivery to change"));
+            }
+            List<Fulfilment> ofOrder = fulfilments.forOrder(id);
+            Verdict moving = goodsMoving(order, ofOrder);
+            if (moving.refused()) {
+                return new Acted<>(null, moving);
+            }
+            Verdict verdict = policy.mayChange(actor, order, ofOrder);
+            if (verdict.refused()) {
+                return new Acted<>(null, verdict);
+            }
+            boolean sourced = ofOrder.stream().anyMatch(f -> f.status() == FulfilmentStatus.OFFERED
+                    || f.status() == FulfilmentStatus.ACCEPTED);
+            if (sourced && !deliveryChanges.configured()) {
+                return new Acted<>(null, Verdict.refuse(DELIVERY_CHANGE_NEEDS_SOURCING, "order " + id + " has fulfilments "
+                        + "for its current delivery and no sourcing was configured to make them anew"));
+            }
+            if (!deliveryChanges.configured()) {
+                return new Acted<>(book.apply(id, o -> o.applied(key) ? Change.unchanged(o) : OrderBook.withKey(
+                        o.changeDelivery(actor, newDelivery, changeKey, List.of(), List.of(), "", clock.instant()), key)),
+                        verdict);
+            }
+            Verdict sourcedAgain = deliveryChanges.change(id, actor, newDelivery, true, key, changeKey);
+            return sourcedAgain.refused() ? new Acted<>(null, sourcedAgain) : new Acted<>(current(id), verdict);
         });
     }
 
@@ -474,9 +610,9 @@ public final class CustomerService {
 
     // ---- fulfilment steps ----
 
-    /** {@link Fulfilments#accept} as {@code actor}, if the policy allows. */
+    /** {@link Fulfilments#accept} as {@code actor}, if the policy allows; the timeline names the actor. */
     public Acted<Fulfilment> accept(FulfilmentId id, Actor actor) {
-        return step(id, actor, FulfilmentCommand.ACCEPT, () -> fulfilments.accept(id));
+        return step(id, actor, FulfilmentCommand.ACCEPT, () -> fulfilments.accept(id, actor));
     }
 
     /** {@link Fulfilments#reject} as {@code actor}, if the policy allows. */
@@ -484,22 +620,22 @@ public final class CustomerService {
         return step(id, actor, FulfilmentCommand.REJECT, () -> fulfilments.reject(id, units, reason, rejectionKey));
     }
 
-    /** {@link Fulfilments#startPicking} as {@code actor}, if the policy allows. */
+    /** {@link Fulfilments#startPicking} as {@code actor}, if the policy allows; the timeline names the actor. */
     public Acted<Fulfilment> startPicking(FulfilmentId id, Actor actor) {
-        return step(id, actor, FulfilmentCommand.START_PICKING, () -> fulfilments.startPicking(id));
+        return step(id, actor, FulfilmentCommand.START_PICKING, () -> fulfilments.startPicking(id, actor));
     }
 
-    /** {@link Fulfilments#pack} as {@code actor}, if the policy allows. */
+    /** {@link Fulfilments#pack} as {@code actor}, if the policy allows; the timeline names the actor. */
     public Acted<Fulfilment> pack(FulfilmentId id, Actor actor) {
-        return step(id, actor, FulfilmentCommand.PACK, () -> fulfilments.pack(id));
+        return step(id, actor, FulfilmentCommand.PACK, () -> fulfilments.pack(id, actor));
     }
 
     /**
      * {@link Fulfilments#collect} as {@code actor}, if the policy allows: the customer collected the goods at
-     * {@code store} with {@code pickupCode}.
+     * {@code store} with {@code pickupCode}, handed over by the actor (the timeline names them).
      */
     public Acted<Fulfilment> collect(FulfilmentId id, Actor actor, io.omskit.core.network.LocationId store, String pickupCode) {
-        return step(id, actor, FulfilmentCommand.COLLECT, () -> fulfilments.collect(id, store, pickupCode));
+        return step(id, actor, FulfilmentCommand.COLLECT, () -> fulfilments.collect(id, store, pickupCode, actor));
     }
 
     /** {@link Fulfilments#cancel} as {@code actor}, if the policy allows. */

@@ -164,7 +164,12 @@ public final class Fulfilments {
 
     /** The location takes the fulfilment on. A repeated call changes nothing more. */
     public Fulfilment accept(FulfilmentId id) {
-        return step(id, "accept", f -> f.accept(clock.instant()));
+        return accept(id, io.omskit.core.order.Actor.SYSTEM);
+    }
+
+    /** {@link #accept(FulfilmentId)} by {@code actor}: its event names them. */
+    Fulfilment accept(FulfilmentId id, io.omskit.core.order.Actor actor) {
+        return step(id, "accept", f -> f.accept(actor, clock.instant()));
     }
 
     /**
@@ -184,7 +189,12 @@ public final class Fulfilments {
 
     /** Picking starts. */
     public Fulfilment startPicking(FulfilmentId id) {
-        return step(id, "pick", f -> f.startPicking(clock.instant()));
+        return startPicking(id, io.omskit.core.order.Actor.SYSTEM);
+    }
+
+    /** {@link #startPicking(FulfilmentId)} by {@code actor}: its event names them. */
+    Fulfilment startPicking(FulfilmentId id, io.omskit.core.order.Actor actor) {
+        return step(id, "pick", f -> f.startPicking(actor, clock.instant()));
     }
 
     /**
@@ -192,7 +202,12 @@ public final class Fulfilments {
      * for collection, within its pickup period; anything else is ready to ship.
      */
     public Fulfilment pack(FulfilmentId id) {
-        return step(id, "pack", f -> f.pack(pickupPeriod(f), clock.instant()));
+        return pack(id, io.omskit.core.order.Actor.SYSTEM);
+    }
+
+    /** {@link #pack(FulfilmentId)} by {@code actor}: its event names them. */
+    Fulfilment pack(FulfilmentId id, io.omskit.core.order.Actor actor) {
+        return step(id, "pack", f -> f.pack(pickupPeriod(f), actor, clock.instant()));
     }
 
     /**
@@ -237,7 +252,12 @@ public final class Fulfilments {
      * @throws IllegalArgumentException when {@code store} is not the pickup store or the code is wrong; nothing changed
      */
     public Fulfilment collect(FulfilmentId id, LocationId store, String pickupCode) {
-        return step(id, "collect", f -> f.collect(store, pickupCode, clock.instant()));
+        return collect(id, store, pickupCode, io.omskit.core.order.Actor.SYSTEM);
+    }
+
+    /** {@link #collect(FulfilmentId, LocationId, String)} handed over by {@code actor}: its event names them. */
+    Fulfilment collect(FulfilmentId id, LocationId store, String pickupCode, io.omskit.core.order.Actor actor) {
+        return step(id, "collect", f -> f.collect(store, pickupCode, actor, clock.instant()));
     }
 
     /** The parcel reached the customer; {@code proof} is the carrier's proof of delivery (may be null). */

@@ -111,7 +111,8 @@ public final class Oms {
         this.allocations = new Allocations(book, stock, stockReconciliation, fulfilments, b.inventory, b.clock);
         this.cartHolds = new CartHolds(b.catalog, b.network, b.limits, b.inventory, stock, placement, b.clock);
         this.customerService = new CustomerService(book, b.orders, cancellation, fulfilments, b.actionPolicy,
-                b.timelineSources, b.clock, b.payments);
+                b.timelineSources, b.clock, b.payments, placement, new DeliveryChanges(book, b.orders, fulfilments, allocations, stock,
+                        b.inventory, b.deliveryResourcing, b.clock));
         this.customerService.lineEdits(new OrderEdits(book, stock, settlement, fulfilments, b.inventory, b.payments, b.catalog,
                 b.actionPolicy, b.limits, b.clock));
         Backorders unjoined = b.backorderService != null ? b.backorderService : Backorders.builder().inventory(b.inventory)
@@ -592,8 +593,19 @@ public final class Oms {
         private io.omskit.core.spi.BackorderBook backorderBook = new io.omskit.core.inmemory.InMemoryBackorderBook();
         private Backorders backorderService;
         private io.omskit.core.backorder.DeliveryLeg deliveryLeg;
+        private io.omskit.core.spi.DeliveryResourcing deliveryResourcing;
 
         private Builder() {
+        }
+
+        /**
+         * The sourcing that plans an order's open fulfilments again when customer service changes its delivery
+         * ({@code oms-orchestration}'s {@code DeliveryReplanner}). Default: none, and a change of delivery keeps the
+         * fulfilments where they are.
+         */
+        public Builder deliveryResourcing(io.omskit.core.spi.DeliveryResourcing resourcing) {
+            this.deliveryResourcing = Checks.notNull(resourcing, "deliveryResourcing");
+            return this;
         }
 
         /**

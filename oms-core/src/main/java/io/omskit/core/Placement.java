@@ -87,6 +87,11 @@ final class Placement {
         this.paymentPendingTimeout = paymentPendingTimeout;
     }
 
+    /** The validator placement checks requests with. */
+    OrderValidator validator() {
+        return validator;
+    }
+
     PlacementResult placeOrder(PlaceOrderRequest request) {
         return placeOrder(request, null);
     }
@@ -96,6 +101,11 @@ final class Placement {
      * its SKUs; null for none.
      */
     PlacementResult placeOrder(PlaceOrderRequest request, ReservationKey drawsOn) {
+        return placeOrder(request, drawsOn, null);
+    }
+
+    /** Places an order {@code placedBy} placed for the customer (null: the customer did): its placement names them. */
+    PlacementResult placeOrder(PlaceOrderRequest request, ReservationKey drawsOn, io.omskit.core.order.Actor placedBy) {
         Checks.notNull(request, "request");
         if (request.channel() != null && request.externalRef() != null) {
             Optional<Order> existing = book.findByExternalRef(request.channel(), request.externalRef());
@@ -106,6 +116,11 @@ final class Placement {
         validator.validate(request);
         Change<Order, OrderEvent> placed = Order.place(ids.get(), request, tenderOrder,
                 tolerances.getOrDefault(request.channel(), AuthorisationTolerance.NONE), clock.instant());
+        if (placedBy != null) {
+            OrderEvent.OrderPlaced e = (OrderEvent.OrderPlaced) placed.events().get(0);
+            placed = new Change<>(placed.state(), List.of(new OrderEvent.OrderPlaced(e.eventId(), e.orderId(), e.version(),
+                    e.occurredAt(), e.order(), placedBy)));
+        }
         SaveOutcome saved = book.add(placed);
         if (saved == SaveOutcome.DUPLICATE_EXTERNAL_REF) {
             Order winner = book.findByExternalRef(request.channel(), request.externalRef()).orElseThrow(

@@ -123,6 +123,7 @@ public final class Demo implements AutoCloseable {
         return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).fulfilments(fulfilments)
                 .transfers(transfers).inventory(inventory).payments(payments).carriers(carriers).events(events)
                 .acceptanceLimit(io.omskit.core.network.LocationType.STORE, Duration.ofHours(2))
+                .deliveryResourcing(CustomerChangeScene.replanner(network, inventory, catalog, clock))
                 .timelineSource(new io.omskit.core.timeline.NotificationTimeline(notificationLog))
                 .timelineSource(id -> new io.omskit.returns.ReturnTimeline(returnRepository()).entries(id)).build();
     }
@@ -382,6 +383,8 @@ public final class Demo implements AutoCloseable {
         customerService(results);
         heading("20. Backorders and pre-orders: sold before it arrives, filled oldest first, a slip told to the customer");
         results.backorders = new BackorderScene(out, network, catalog, inventory, postgres).run();
+        heading("21. Changes before the goods move: a new address sourced again, click & collect instead, shipping made good");
+        results.customerChanges = new CustomerChangeScene(out, oms, inventory, network, catalog, clock).run();
         heading("22. Changing an order: a unit off, an item added, the difference authorised; a decline and picking refuse");
         results.orderEdit = new OrderEditScene(out, oms, payments).run();
         heading("23. Routing rules as stages: the merchant's stages source live, the optimiser in the shadow, what they cost");
@@ -1282,5 +1285,6 @@ public final class Demo implements AutoCloseable {
         /** Scene 22: an order's lines changed before the goods move. */
         public OrderEditScene.Outcome orderEdit;
         public StagedRoutingScene.Outcome stagedRouting;
+        public CustomerChangeScene.Outcome customerChanges;
     }
 }

@@ -38,6 +38,10 @@ class DemoOnPostgresTest {
             assertThat(results.backorders.carlaDelivered().status()).isEqualTo(OrderStatus.DELIVERED);
             assertThat(results.backorders.frank().outcome()).isEqualTo(Outcome.OUT_OF_STOCK);
             assertThat(results.backorders.waitingAfterAll()).as("dev's last lamp waits in PostgreSQL").isEqualTo(1);
+            assertThat(results.customerChanges.movedTo()).as("scene 21: sourced again for the new address")
+                    .isNotNull().isNotEqualTo(results.customerChanges.sourcedAt());
+            assertThat(results.customerChanges.collection().location().value()).isEqualTo("ST-MITTE");
+            assertThat(results.customerChanges.refunded().payment().refunded().getAmount()).isEqualByComparingTo("4.95");
         }
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("(PostgreSQL jdbc:postgresql:").contains("oversold: no");
     }

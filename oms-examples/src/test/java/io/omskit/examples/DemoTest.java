@@ -132,6 +132,16 @@ class DemoTest {
         assertThat(printed).contains("23. Routing rules as stages", "merchant-rules cost ",
                 "more than optimiser on 8 order(s), mostly in stage 2 'warehouses-by-priority'",
                 "replaying the recorded orders gives the same report: true");
+        CustomerChangeScene.Outcome changes = results.customerChanges;
+        assertThat(changes.found()).extracting(o -> o.externalRef().value()).containsExactly("WEB-2101");
+        assertThat(changes.story().ofKind("order.placed")).hasSize(1);
+        assertThat(changes.movedTo()).as("sourced again for Dresden").isNotNull().isNotEqualTo(changes.sourcedAt());
+        assertThat(changes.moved().delivery().address().city()).isEqualTo("Dresden");
+        assertThat(changes.collection().kind()).isEqualTo(io.omskit.core.fulfilment.FulfilmentKind.COLLECT_IN_STORE);
+        assertThat(changes.collection().location().value()).isEqualTo("ST-MITTE");
+        assertThat(changes.switched().delivery().method()).isEqualTo(io.omskit.core.order.DeliveryMethod.EXPRESS_CLICK_AND_COLLECT);
+        assertThat(changes.refunded().payment().refunded().getAmount()).isEqualByComparingTo("4.95");
+        assertThat(printed).contains("21. Changes before the goods move", "Ben moves to Dresden: re-sourced from");
         BackorderScene.Outcome bo = results.backorders;
         assertThat(bo.carla().isConfirmed()).isTrue();
         assertThat(bo.carla().order().line(io.omskit.core.order.LineId.of("1")).orElseThrow().awaitingStock()).isEqualTo(2);

@@ -108,6 +108,10 @@ import io.omskit.core.CustomerService;
 import io.omskit.core.CustomerService.Acted;
 import io.omskit.core.fulfilment.Fulfilment;
 import io.omskit.core.order.Actor;
+import io.omskit.orchestration.DeliveryReplanner;
+import io.omskit.orchestration.SourcingEngine;
+import io.omskit.orchestration.rulebook.RuleBook;
+import io.omskit.orchestration.rulebook.RuleSet;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.CustomerRef;
 import io.omskit.core.order.Order;
@@ -807,5 +811,75 @@ class ReadmeExamplesTest {
         assertThat(whilePicking.verdict().rule()).isEqualTo(CustomerService.CHANGE_BEFORE_PICKING);
         assertThat(cs.timeline(id).ofKind("order.lines-edited")).singleElement()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo(agent));
+    }
+
+    @Test
+    void delivery_changes_sourced_again_and_steps_naming_their_actor() {
+        Clock clock = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), java.time.ZoneOffset.UTC);
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
+        Network network = Network.of(List.of(
+                Location.builder(LocationId.of("WH-WEST"), LocationType.WAREHOUSE, GeoPoint.of(50.0, 8.0)).build(),
+                Location.builder(LocationId.of("WH-EAST"), LocationType.WAREHOUSE, GeoPoint.of(50.0, 12.0)).build(),
+                Location.builder(LocationId.of("ST-1"), LocationType.STORE, GeoPoint.of(50.0, 10.0)).build()));
+        InMemoryCatalog catalog = new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                Dimensions.ofMillimetres(100, 100, 120), true));
+        for (String l : List.of("WH-WEST", "WH-EAST", "ST-1")) {
+            inventory.adjust(StockAdjustment.of("receipt-" + l, Sku.of("MUG"), LocationId.of(l), MovementReason.RECEIPT, 10, "PO-1"));
+        }
+        FakePaymentGateway payments = new FakePaymentGateway();
+        RuleSet rules = RuleSet.builder("home").cost(new io.omskit.orchestration.rules.ShippingCost(
+                io.omskit.orchestration.rules.RateTable.flat(io.omskit.orchestration.spi.ShippingRate.of(5, 0.1, 0.01)))).build();
+        Actor agent = Actor.agent("agent-17");
+        Address newHome = new Address("A. Person", "Harbour Road 5", null, "Town", "20095", "DE", GeoPoint.of(50.0, 7.9));
+
+        // --- README: Changing the delivery ---
+        SourcingEngine engine = SourcingEngine.builder().network(network).inventory(inventory).catalog(catalog)
+                .clock(clock).rules(RuleBook.of(rules)).build();
+        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
+                .deliveryResourcing(DeliveryReplanner.of(engine).withCatalog(catalog))   // .withPromise(...) to recompute it
+                .build();
+        CustomerService cs = oms.customerService();
+        // --- end ---
+        io.omskit.orchestration.OrderSourcing sourcing = new io.omskit.orchestration.OrderSourcing(oms, engine);
+        java.util.function.Function<String, OrderId> placed = ref -> {
+            OrderId o = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(ref).customer("customer-42")
+                    .currency("EUR").paymentRef("tok_visa").delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                            new Address("A. Person", "Main Street 1", null, "Town", "10115", "DE", GeoPoint.of(50.0, 12.1)), null))
+                    .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 8)).build()).order().id();
+            sourcing.source(o);
+            return o;
+        };
+        OrderId id = placed.apply("W-3001");
+        OrderId other = placed.apply("W-3002");
+        PlaceOrderRequest contactCentreRequest = PlaceOrderRequest.builder().channel(Channel.CONTACT_CENTRE)
+                .externalRef("CC-3003").customer("customer-42").currency("EUR").paymentRef("tok_visa")
+                .delivery(DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, LocationId.of("ST-1"), null))
+                .line("1", "MUG", 1, Money.of(CurrencyUnit.EUR, 8)).build();
+        OrderId third = placed.apply("W-3004");
+        FulfilmentId parcel = oms.fulfilments().forOrder(third).get(0).id();
+        assertThat(oms.fulfilments().get(parcel).location()).isEqualTo(LocationId.of("WH-EAST"));
+
+        // --- README: Changing the delivery (continued) ---
+        Acted<Order> moved = cs.changeAddress(id, agent, newHome, "call-7-move");      // the far warehouse lets go, the near one takes it
+        Acted<Order> collect = cs.changeDelivery(other, agent,
+                DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, LocationId.of("ST-1"), null), "call-8-collect");
+        Acted<Fulfilment> accepted = cs.accept(parcel, Actor.storeAssociate("picker-5", LocationId.of("WH-EAST")));   // named in the story
+        PlacementResult byPhone = cs.placeOrder(contactCentreRequest, agent);          // the story says agent-17 placed it
+        // --- end ---
+
+        assertThat(moved.get().delivery().address()).isEqualTo(newHome);
+        assertThat(oms.fulfilments().forOrder(id)).filteredOn(f -> f.quantity() > 0)
+                .extracting(f -> f.location().value()).containsExactly("WH-WEST");
+        assertThat(inventory.position(Sku.of("MUG"), LocationId.of("WH-EAST")).allocated()).as("W-3004's only").isEqualTo(2);
+        assertThat(collect.get().delivery().pickupStore()).isEqualTo(LocationId.of("ST-1"));
+        assertThat(oms.fulfilments().forOrder(other)).filteredOn(f -> f.quantity() > 0).singleElement()
+                .satisfies(f -> assertThat(f.pickupCode()).isNotBlank());
+        assertThat(accepted.refused()).isFalse();
+        assertThat(cs.timeline(third).ofKind("fulfilment.accepted")).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(Actor.storeAssociate("picker-5", LocationId.of("WH-EAST"))));
+        assertThat(cs.timeline(byPhone.order().id()).ofKind("order.placed")).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(agent));
+        assertThat(cs.timeline(id).ofKind("order.delivery-changed")).singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("WH-WEST").doesNotContain("Harbour"));
     }
 }

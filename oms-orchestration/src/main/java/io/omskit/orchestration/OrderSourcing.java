@@ -214,7 +214,9 @@ public final class OrderSourcing {
         ResourcingHistory history = ResourcingHistory.none(id);
         for (Fulfilment f : oms.fulfilments().forOrder(id)) {
             for (FulfilmentEvent e : f.history()) {
-                if (e instanceof FulfilmentEvent.FulfilmentRejected rejected) {
+                // a fulfilment withdrawn because the customer changed the delivery was refused by nobody
+                if (e instanceof FulfilmentEvent.FulfilmentRejected rejected
+                        && !io.omskit.core.CustomerService.DELIVERY_CHANGED_REASON.equals(rejected.reason())) {
                     java.util.Set<io.omskit.core.order.LineId> lines = new java.util.LinkedHashSet<>();
                     rejected.units().forEach(q -> lines.add(q.line()));
                     history = history.after(f.location(), lines);

@@ -5,6 +5,7 @@ import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
 import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.network.LocationId;
+import io.omskit.core.order.Actor;
 import io.omskit.core.order.Address;
 import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.LineId;
@@ -181,9 +182,15 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
 
     /** The location takes it on. */
     public Change<Fulfilment, FulfilmentEvent> accept(Instant now) {
+        return accept(Actor.SYSTEM, now);
+    }
+
+    /** The location takes it on, {@code actor} accepting it. */
+    public Change<Fulfilment, FulfilmentEvent> accept(Actor actor, Instant now) {
         require(FulfilmentCommand.ACCEPT, null);
+        Checks.notNull(actor, "actor");
         return next(FulfilmentStatus.ACCEPTED, lines, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentAccepted(EventIds.next(), id, orderId, v, now));
+                v -> new FulfilmentEvent.FulfilmentAccepted(EventIds.next(), id, orderId, v, now, actor));
     }
 
     /**
@@ -204,9 +211,15 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
 
     /** Picking starts. */
     public Change<Fulfilment, FulfilmentEvent> startPicking(Instant now) {
+        return startPicking(Actor.SYSTEM, now);
+    }
+
+    /** Picking starts, by {@code actor}. */
+    public Change<Fulfilment, FulfilmentEvent> startPicking(Actor actor, Instant now) {
         require(FulfilmentCommand.START_PICKING, null);
+        Checks.notNull(actor, "actor");
         return next(FulfilmentStatus.PICKING, lines, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentPickingStarted(EventIds.next(), id, orderId, v, now));
+                v -> new FulfilmentEvent.FulfilmentPickingStarted(EventIds.next(), id, orderId, v, now, actor));
     }
 
     /**
@@ -214,12 +227,18 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
      * collected where it was packed, which it then must be within {@code pickupPeriod}; ready to ship otherwise.
      */
     public Change<Fulfilment, FulfilmentEvent> pack(Duration pickupPeriod, Instant now) {
+        return pack(pickupPeriod, Actor.SYSTEM, now);
+    }
+
+    /** {@link #pack(Duration, Instant)} by {@code actor}. */
+    public Change<Fulfilment, FulfilmentEvent> pack(Duration pickupPeriod, Actor actor, Instant now) {
         require(FulfilmentCommand.PACK, null);
+        Checks.notNull(actor, "actor");
         boolean collectHere = kind == FulfilmentKind.COLLECT_IN_STORE;
         Instant by = collectHere ? now.plus(Checks.notNull(pickupPeriod, "pickupPeriod")) : null;
         FulfilmentStatus to = collectHere ? FulfilmentStatus.READY_FOR_COLLECTION : FulfilmentStatus.READY_TO_SHIP;
         return next(to, lines, by, shipment,
-                v -> new FulfilmentEvent.FulfilmentPacked(EventIds.next(), id, orderId, v, now, to, by));
+                v -> new FulfilmentEvent.FulfilmentPacked(EventIds.next(), id, orderId, v, now, to, by, actor));
     }
 
     /**
@@ -253,7 +272,13 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
      * @throws IllegalArgumentException when {@code store} is not its pickup store or {@code code} is not its pickup code
      */
     public Change<Fulfilment, FulfilmentEvent> collect(LocationId store, String code, Instant now) {
+        return collect(store, code, Actor.SYSTEM, now);
+    }
+
+    /** {@link #collect(LocationId, String, Instant)}, handed over by {@code actor}. */
+    public Change<Fulfilment, FulfilmentEvent> collect(LocationId store, String code, Actor actor, Instant now) {
         require(FulfilmentCommand.COLLECT, null);
+        Checks.notNull(actor, "actor");
         Checks.notNull(store, "store");
         if (!store.equals(pickupStore)) {
             throw new IllegalArgumentException("store must be the pickup store " + pickupStore + " of fulfilment " + id
@@ -264,7 +289,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
                     + Checks.quote(code));
         }
         return next(FulfilmentStatus.COLLECTED, lines, collectBy, shipment,
-                v -> new FulfilmentEvent.FulfilmentCollected(EventIds.next(), id, orderId, v, now, store));
+                v -> new FulfilmentEvent.FulfilmentCollected(EventIds.next(), id, orderId, v, now, store, actor));
     }
 
     /** The parcel reached the customer. */

@@ -45,9 +45,22 @@ public sealed interface FulfilmentEvent extends DomainEvent {
         }
     }
 
-    /** The location accepted it. */
-    record FulfilmentAccepted(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt)
-            implements FulfilmentEvent {
+    /**
+     * The location accepted it.
+     *
+     * @param actor who accepted it; {@link Actor#SYSTEM} when no person was named (and for events stored before steps
+     *              carried their actor)
+     */
+    record FulfilmentAccepted(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
+                              Actor actor) implements FulfilmentEvent {
+        public FulfilmentAccepted {
+            actor = actor == null ? Actor.SYSTEM : actor;
+        }
+
+        /** An acceptance no person was named for. */
+        public FulfilmentAccepted(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt) {
+            this(eventId, fulfilmentId, orderId, version, occurredAt, Actor.SYSTEM);
+        }
     }
 
     /**
@@ -66,9 +79,22 @@ public sealed interface FulfilmentEvent extends DomainEvent {
         }
     }
 
-    /** Picking started. */
+    /**
+     * Picking started.
+     *
+     * @param actor who started it; {@link Actor#SYSTEM} when no person was named
+     */
     record FulfilmentPickingStarted(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
-                                    Instant occurredAt) implements FulfilmentEvent {
+                                    Instant occurredAt, Actor actor) implements FulfilmentEvent {
+        public FulfilmentPickingStarted {
+            actor = actor == null ? Actor.SYSTEM : actor;
+        }
+
+        /** A start of picking no person was named for. */
+        public FulfilmentPickingStarted(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
+                                        Instant occurredAt) {
+            this(eventId, fulfilmentId, orderId, version, occurredAt, Actor.SYSTEM);
+        }
     }
 
     /**
@@ -76,9 +102,19 @@ public sealed interface FulfilmentEvent extends DomainEvent {
      *
      * @param status    what it is now: ready to ship, or ready for collection (collected in the store that packed it)
      * @param collectBy when it must be collected by, for a collection; null otherwise
+     * @param actor     who packed it; {@link Actor#SYSTEM} when no person was named
      */
     record FulfilmentPacked(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
-                            FulfilmentStatus status, Instant collectBy) implements FulfilmentEvent {
+                            FulfilmentStatus status, Instant collectBy, Actor actor) implements FulfilmentEvent {
+        public FulfilmentPacked {
+            actor = actor == null ? Actor.SYSTEM : actor;
+        }
+
+        /** A packing no person was named for. */
+        public FulfilmentPacked(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
+                                FulfilmentStatus status, Instant collectBy) {
+            this(eventId, fulfilmentId, orderId, version, occurredAt, status, collectBy, Actor.SYSTEM);
+        }
     }
 
     /** Handed to the carrier: to the customer, or (a transfer) to the pickup store. */
@@ -94,9 +130,22 @@ public sealed interface FulfilmentEvent extends DomainEvent {
                                     Instant occurredAt, LocationId store, Instant collectBy) implements FulfilmentEvent {
     }
 
-    /** The customer collected it at {@code store}, showing the pickup code. */
+    /**
+     * The customer collected it at {@code store}, showing the pickup code.
+     *
+     * @param actor who handed it over (a store associate); {@link Actor#SYSTEM} when no person was named
+     */
     record FulfilmentCollected(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version, Instant occurredAt,
-                               LocationId store) implements FulfilmentEvent {
+                               LocationId store, Actor actor) implements FulfilmentEvent {
+        public FulfilmentCollected {
+            actor = actor == null ? Actor.SYSTEM : actor;
+        }
+
+        /** A collection no person was named for. */
+        public FulfilmentCollected(UUID eventId, FulfilmentId fulfilmentId, OrderId orderId, long version,
+                                   Instant occurredAt, LocationId store) {
+            this(eventId, fulfilmentId, orderId, version, occurredAt, store, Actor.SYSTEM);
+        }
     }
 
     /** The parcel reached the customer; {@code proof} is the carrier's proof of delivery (may be empty). */

@@ -76,4 +76,11 @@ final class MixIns {
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
         abstract int awaitingStock();
     }
+
+    /** An order its customer placed is written without {@code placedBy}: documents stay as they were. */
+    abstract static class OrderPlacedMixIn {
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract io.omskit.core.order.Actor placedBy();
+    }
 }

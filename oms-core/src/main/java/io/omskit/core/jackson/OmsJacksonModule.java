@@ -139,10 +139,10 @@ public final class OmsJacksonModule extends Module {
                 .subtype(OrderEvent.OrderGoodwillGranted.class, "order.goodwill-granted")
                 .subtype(OrderEvent.OrderAddressChanged.class, "order.address-changed")
                 .subtype(OrderEvent.OrderLinesEdited.class, "order.lines-edited")
-
                 .subtype(OrderEvent.OrderUnitsBackordered.class, "order.units-backordered")
                 .subtype(OrderEvent.OrderBackorderFilled.class, "order.backorder-filled")
-                .subtype(OrderEvent.OrderSupplyDateChanged.class, "order.supply-date-changed");
+                .subtype(OrderEvent.OrderSupplyDateChanged.class, "order.supply-date-changed")
+                .subtype(OrderEvent.OrderDeliveryChanged.class, "order.delivery-changed");
         b.subtype(FulfilmentEvent.FulfilmentOffered.class, "fulfilment.offered")
                 .subtype(FulfilmentEvent.FulfilmentAccepted.class, "fulfilment.accepted")
                 .subtype(FulfilmentEvent.FulfilmentRejected.class, "fulfilment.rejected")
@@ -246,6 +246,7 @@ public final class OmsJacksonModule extends Module {
         context.setMixInAnnotations(io.omskit.core.order.Order.class, MixIns.OrderMixIn.class);
         context.setMixInAnnotations(io.omskit.core.order.OrderLine.class, MixIns.OrderLineMixIn.class);
         context.setMixInAnnotations(io.omskit.core.order.UnitCounts.class, MixIns.UnitCountsMixIn.class);
+        context.setMixInAnnotations(io.omskit.core.order.OrderEvent.OrderPlaced.class, MixIns.OrderPlacedMixIn.class);
 
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(Money.class, new MoneyJson.MoneySerializer());

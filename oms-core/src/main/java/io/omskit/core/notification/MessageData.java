@@ -40,6 +40,8 @@ public final class MessageData {
     public static final String EXPECTED_AT = "expectedAt";
     /** When they were expected before, ISO-8601 instant; in supply date messages. */
     public static final String PREVIOUSLY_EXPECTED_AT = "previouslyExpectedAt";
+    /** The latest moment promised before a change of delivery, ISO-8601 instant; in delivery change messages. */
+    public static final String PREVIOUSLY_PROMISED_BY = "previouslyPromisedBy";
 
     private MessageData() {
     }

@@ -139,6 +139,9 @@ public final class Notifier implements EventPublisher {
         if (event instanceof BackorderEvent.SupplyDateMoved moved) {
             return supplyDateMoved(moved);
         }
+        if (event instanceof OrderEvent.OrderDeliveryChanged changed) {
+            return deliveryChanged(changed);
+        }
         if (!(event instanceof OrderEvent.OrderStatusChanged changed) || !statuses.contains(changed.to())) {
             return List.of();
         }
@@ -170,6 +173,32 @@ public final class Notifier implements EventPublisher {
                 : String.valueOf(moved.to().toEpochMilli());
         return tell(moved.orderId(), NotificationSubject.supplyDate(moved.backorder().value(), change),
                 moved.occurredAt().toEpochMilli(), data);
+    }
+
+    /**
+     * Tells the customer that customer service changed the order's delivery and its promised date moved: once per
+     * change, under the subject {@link NotificationSubject#deliveryChanged}, with the new method, pickup store and
+     * promise and the promise before. Nothing when the promise stayed.
+     *
+     * @return what became of each message; empty when the promise stayed or the order is unknown
+     */
+    public List<NotificationAttempt> deliveryChanged(OrderEvent.OrderDeliveryChanged changed) {
+        Checks.notNull(changed, "changed");
+        if (!changed.promiseMoved()) {
+            return List.of();
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(MessageData.DELIVERY_METHOD, changed.delivery().method().name());
+        if (changed.delivery().promised() != null) {
+            data.put(MessageData.PROMISED_BY, changed.delivery().promised().latest().toString());
+        }
+        if (changed.previousPromise() != null) {
+            data.put(MessageData.PREVIOUSLY_PROMISED_BY, changed.previousPromise().latest().toString());
+        }
+        if (changed.delivery().pickupStore() != null) {
+            data.put(MessageData.PICKUP_STORE, changed.delivery().pickupStore().value());
+        }
+        return tell(changed.orderId(), NotificationSubject.deliveryChanged("v" + changed.version()), changed.version(), data);
     }
 
     /**

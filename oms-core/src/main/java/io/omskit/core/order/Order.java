@@ -867,6 +867,30 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         return new Change<>(next, List.of(new OrderEvent.OrderAddressChanged(EventIds.next(), id, next.version, now, actor, moved)));
     }
 
+    /**
+     * Delivers the order as {@code newDelivery} from now on, as {@code actor} asked, its open fulfilments sourced again
+     * for it: {@code withdrawn} give their units back and {@code placed} takes them (recorded on the order by the
+     * allocation that follows, under {@code allocationKey}). Whether the goods have moved, and whether the new plan
+     * holds, is the caller's to check.
+     *
+     * @throws IllegalArgumentException when the order is cancelled, or {@code newDelivery} is not of the kind its
+     *                                  method needs (an address for home delivery, a store for a collection)
+     */
+    public Change<Order, OrderEvent> changeDelivery(Actor actor, DeliveryChoice newDelivery, String changeKey,
+                                                    List<String> withdrawn, List<PlacedUnits> placed,
+                                                    String allocationKey, Instant now) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(newDelivery, "newDelivery");
+        if (status() == OrderStatus.CANCELLED) {
+            throw new IllegalArgumentException("order " + id + " is cancelled");
+        }
+        Order next = new Order(id, version + 1, channel, externalRef, customer, currency, newDelivery, lines, discounts,
+                charges, paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.of(), shipping,
+                notes);
+        return new Change<>(next, List.of(new OrderEvent.OrderDeliveryChanged(EventIds.next(), id, next.version, now,
+                actor, newDelivery, changeKey, withdrawn, placed, allocationKey, delivery.promised())));
+    }
+
     // ---- internals ----
 
     // units awaiting stock go first: a customer shortening a line keeps the units that are in stock

@@ -21,10 +21,20 @@ public sealed interface OrderEvent extends DomainEvent {
         return orderId().value();
     }
 
-    /** An order was accepted for processing; carries the order as placed. */
-    record OrderPlaced(UUID eventId, OrderId orderId, long version, Instant occurredAt, Order order) implements OrderEvent {
+    /**
+     * An order was accepted for processing; carries the order as placed.
+     *
+     * @param placedBy who placed it for the customer (a contact-centre agent); null when the customer placed it
+     */
+    record OrderPlaced(UUID eventId, OrderId orderId, long version, Instant occurredAt, Order order, Actor placedBy)
+            implements OrderEvent {
         public OrderPlaced {
             Checks.notNull(order, "order");
+        }
+
+        /** An order the customer placed. */
+        public OrderPlaced(UUID eventId, OrderId orderId, long version, Instant occurredAt, Order order) {
+            this(eventId, orderId, version, occurredAt, order, null);
         }
     }
 
@@ -390,6 +400,39 @@ public sealed interface OrderEvent extends DomainEvent {
             edits = List.copyOf(Checks.notNull(edits, "edits"));
             Checks.notNull(valueBefore, "valueBefore");
             Checks.notNull(valueAfter, "valueAfter");
+        }
+    }
+
+    /**
+     * The delivery of an order was changed before any of its goods were picked, and its open fulfilments were sourced
+     * again for the new delivery: the ones named in {@code withdrawn} give their units back and {@code placed} takes
+     * them at the locations the sourcing chose, under the inventory allocation {@code allocationKey}. Both lists are
+     * empty when the plan stayed as it was.
+     *
+     * @param actor         who changed it
+     * @param delivery      the order's delivery after the change, with the promise recomputed for it
+     * @param changeKey     the caller's key of the change
+     * @param withdrawn     the ids of the fulfilments whose units move elsewhere
+     * @param placed        where those units go, per location
+     * @param allocationKey the inventory allocation holding the placed units; empty when nothing moved
+     * @param previousPromise the window promised before the change; null when none was
+     */
+    record OrderDeliveryChanged(UUID eventId, OrderId orderId, long version, Instant occurredAt, Actor actor,
+                                DeliveryChoice delivery, String changeKey, List<String> withdrawn,
+                                List<PlacedUnits> placed, String allocationKey, DeliveryWindow previousPromise)
+            implements OrderEvent {
+        public OrderDeliveryChanged {
+            Checks.notNull(actor, "actor");
+            Checks.notNull(delivery, "delivery");
+            Checks.notBlank(changeKey, "changeKey");
+            withdrawn = withdrawn == null ? List.of() : List.copyOf(withdrawn);
+            placed = placed == null ? List.of() : List.copyOf(placed);
+            allocationKey = allocationKey == null ? "" : allocationKey;
+        }
+
+        /** Whether the promised window moved with the change: the customer is told. */
+        public boolean promiseMoved() {
+            return !java.util.Objects.equals(previousPromise, delivery.promised());
         }
     }
 }

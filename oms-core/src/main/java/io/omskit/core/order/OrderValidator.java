@@ -439,6 +439,16 @@ public final class OrderValidator {
         }
     }
 
+    /**
+     * What is wrong with {@code delivery} as placement checks it: an address for home delivery (values masked), a
+     * store of the network offering pickup (and receiving transfers for ship-to-store) for a collection.
+     */
+    public List<Problem> deliveryProblems(DeliveryChoice delivery) {
+        List<Problem> problems = new ArrayList<>();
+        checkDelivery(delivery, problems);
+        return problems;
+    }
+
     private void checkDelivery(DeliveryChoice delivery, List<Problem> problems) {
         if (delivery == null) {
             problems.add(new Problem("delivery", null, "is required"));

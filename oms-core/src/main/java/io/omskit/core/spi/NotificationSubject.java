@@ -24,7 +24,9 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
         /** A return of the order reached a step (authorised, received, refunded, ...). */
         RETURN_STEP,
         /** Units of the order waiting for supply are now expected at another date, or without a date. */
-        SUPPLY_DATE
+        SUPPLY_DATE,
+        /** Customer service changed the order's delivery and the promised date moved with it. */
+        DELIVERY_CHANGED
     }
 
     public NotificationSubject {
@@ -42,6 +44,9 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
         }
         if (kind == Kind.SUPPLY_DATE && parcel.isBlank()) {
             throw new IllegalArgumentException("parcel (the backorder) of a supply date subject must not be blank");
+        }
+        if (kind == Kind.DELIVERY_CHANGED && parcel.isBlank()) {
+            throw new IllegalArgumentException("parcel (the change) of a delivery change subject must not be blank");
         }
         if (kind == Kind.RETURN_STEP && parcel.isBlank()) {
             throw new IllegalArgumentException("parcel (the return) of a return step subject must not be blank");
@@ -72,6 +77,16 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
     }
 
     /**
+     * A message that customer service changed the order's delivery and its promise moved: {@code change} names which
+     * change (such as the order's version after it), so that each is told once.
+     *
+     * @throws IllegalArgumentException when it is blank, longer than 100 characters or holds control characters
+     */
+    public static NotificationSubject deliveryChanged(String change) {
+        return new NotificationSubject(Kind.DELIVERY_CHANGED, "DELIVERY_CHANGED", change);
+    }
+
+    /**
      * A message that the units of backorder {@code backorder} waiting for supply are now expected at another date:
      * {@code change} names which change (such as the new date), so that each slip is told once.
      *
@@ -92,6 +107,7 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
             case TRACKING_MILESTONE -> parcel;
             case RETURN_STEP -> "return/" + parcel + "/" + name;
             case SUPPLY_DATE -> "supply/" + parcel;
+            case DELIVERY_CHANGED -> "delivery/" + parcel;
         };
     }
 }

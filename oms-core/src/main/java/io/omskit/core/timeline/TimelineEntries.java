@@ -52,7 +52,8 @@ public final class TimelineEntries {
         String key = event.eventId().toString();
         if (event instanceof OrderPlaced p) {
             Order o = p.order();
-            return entry(p, Actor.customer(o.customer()), "order.placed", "Placed in " + o.channel() + " with "
+            return entry(p, p.placedBy() == null ? Actor.customer(o.customer()) : p.placedBy(), "order.placed",
+                    "Placed in " + o.channel() + " with "
                     + o.lines().size() + " line(s), " + o.total() + ", " + o.delivery().method()
                     + (o.delivery().pickupStore() == null ? "" : " at " + o.delivery().pickupStore()), "");
         }
@@ -107,7 +108,31 @@ public final class TimelineEntries {
             return entry(l, l.actor(), "order.lines-edited", "Lines edited (" + String.join("; ", what) + "): worth "
                     + l.valueBefore() + " before, " + l.valueAfter() + " after", "");
         }
+        if (event instanceof OrderEvent.OrderDeliveryChanged d) {
+            return entry(d, d.actor(), "order.delivery-changed", deliveryChanged(d), "");
+        }
         return new TimelineEntry(event.occurredAt(), Actor.SYSTEM, "order.other", "order", event.getClass().getSimpleName(), "", key);
+    }
+
+    /** The new delivery (a home address masked as {@code Address} prints itself), its promise and what moved where. */
+    private static String deliveryChanged(OrderEvent.OrderDeliveryChanged d) {
+        io.omskit.core.order.DeliveryChoice to = d.delivery();
+        StringBuilder text = new StringBuilder("Delivery changed to ").append(to.method())
+                .append(to.pickupStore() == null ? " to " + to.address() : " at " + to.pickupStore());
+        if (to.promised() != null) {
+            text.append(", promised by ").append(to.promised().latest());
+        }
+        if (d.placed().isEmpty()) {
+            return text.append("; sourcing unchanged").toString();
+        }
+        text.append("; re-sourced: ").append(String.join(", ", d.withdrawn())).append(" withdrawn, ");
+        StringJoiner placed = new StringJoiner(", ");
+        for (io.omskit.core.order.PlacedUnits p : d.placed()) {
+            StringJoiner units = new StringJoiner(", ");
+            p.units().forEach(q -> units.add(q.quantity() + " of line " + q.line()));
+            placed.add(units + " at " + p.location());
+        }
+        return text.append(placed).toString();
     }
 
     /** The entry of a fulfilment event. */
@@ -118,16 +143,16 @@ public final class TimelineEntries {
                     + lines(o.lines()), "");
         }
         if (event instanceof FulfilmentAccepted a) {
-            return entry(a, subject, "fulfilment.accepted", "Accepted by its location", "");
+            return entry(a, a.actor(), subject, "fulfilment.accepted", "Accepted by its location", "");
         }
         if (event instanceof FulfilmentRejected r) {
             return entry(r, subject, "fulfilment.rejected", "Rejected " + (r.whole() ? "whole" : quantities(r.units())), r.reason());
         }
         if (event instanceof FulfilmentPickingStarted p) {
-            return entry(p, subject, "fulfilment.picking-started", "Picking started", "");
+            return entry(p, p.actor(), subject, "fulfilment.picking-started", "Picking started", "");
         }
         if (event instanceof FulfilmentPacked p) {
-            return entry(p, subject, "fulfilment.packed", "Packed: " + p.status()
+            return entry(p, p.actor(), subject, "fulfilment.packed", "Packed: " + p.status()
                     + (p.collectBy() == null ? "" : ", to be collected by " + p.collectBy()), "");
         }
         if (event instanceof FulfilmentShipped s) {
@@ -139,7 +164,7 @@ public final class TimelineEntries {
                     + a.collectBy(), "");
         }
         if (event instanceof FulfilmentCollected c) {
-            return entry(c, subject, "fulfilment.collected", "Collected by the customer at " + c.store(), "");
+            return entry(c, c.actor(), subject, "fulfilment.collected", "Collected by the customer at " + c.store(), "");
         }
         if (event instanceof FulfilmentDelivered d) {
             return entry(d, subject, "fulfilment.delivered", "Delivered", "");
@@ -182,7 +207,12 @@ public final class TimelineEntries {
     }
 
     private static TimelineEntry entry(FulfilmentEvent e, String subject, String kind, String text, String reason) {
-        return new TimelineEntry(e.occurredAt(), Actor.SYSTEM, kind, subject, text, reason, e.eventId().toString());
+        return entry(e, Actor.SYSTEM, subject, kind, text, reason);
+    }
+
+    private static TimelineEntry entry(FulfilmentEvent e, Actor actor, String subject, String kind, String text,
+                                       String reason) {
+        return new TimelineEntry(e.occurredAt(), actor, kind, subject, text, reason, e.eventId().toString());
     }
 
     private static String units(UnitsMoved m) {
