@@ -119,7 +119,7 @@ public final class Oms {
                 .book(b.backorderBook).policy(b.backorderPolicy).clock(b.clock).publisher(b.events).build();
         io.omskit.core.backorder.DeliveryLeg leg = b.deliveryLeg != null ? b.deliveryLeg
                 : (at, order) -> b.network.find(at).map(io.omskit.core.network.Location::processingLeadTime).orElse(Duration.ZERO);
-        this.backorders = new OrderBackorders(book, unjoined, b.inventory, b.catalog, leg, b.clock);
+        this.backorders = new OrderBackorders(book, unjoined, b.inventory, b.catalog, leg, b.backorderPriority, b.clock);
         if (unjoined.policy() != io.omskit.core.backorder.BackorderPolicy.none()) {
             placement.backorders(backorders);
         }
@@ -593,6 +593,7 @@ public final class Oms {
         private io.omskit.core.spi.BackorderBook backorderBook = new io.omskit.core.inmemory.InMemoryBackorderBook();
         private Backorders backorderService;
         private io.omskit.core.backorder.DeliveryLeg deliveryLeg;
+        private java.util.function.ToIntFunction<Order> backorderPriority = order -> 0;
         private io.omskit.core.spi.DeliveryResourcing deliveryResourcing;
 
         private Builder() {
@@ -786,6 +787,19 @@ public final class Oms {
          */
         public Builder deliveryLeg(io.omskit.core.backorder.DeliveryLeg leg) {
             this.deliveryLeg = Checks.notNull(leg, "deliveryLeg");
+            return this;
+        }
+
+        /**
+         * The priority an order's backordered units queue with, from 0 (the default for every order) to
+         * {@link io.omskit.core.backorder.BackorderRequest#MAX_PRIORITY}: a receipt fills higher priorities first, then
+         * older backorders first. Asked once per backordered line when the order is placed (and again, with the same
+         * order, when a placement is retried), so it must depend on the order only: its channel, customer, lines.
+         * A value outside the range is taken as the nearest bound and logged at WARN (a host's rule that is wrong
+         * should not turn a customer away).
+         */
+        public Builder backorderPriority(java.util.function.ToIntFunction<Order> priority) {
+            this.backorderPriority = Checks.notNull(priority, "backorderPriority");
             return this;
         }
 

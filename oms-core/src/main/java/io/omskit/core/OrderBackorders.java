@@ -60,18 +60,32 @@ final class OrderBackorders implements Backorders.FillTarget {
     private final InventoryStore inventory;
     private final Catalog catalog;
     private final DeliveryLeg leg;
+    private final java.util.function.ToIntFunction<Order> priority;
     private final Clock clock;
     private final ConcurrentLinkedQueue<BackorderId> datesToTell = new ConcurrentLinkedQueue<>();
 
     /** Joined to {@code unjoined}; null when the host configured no backorders. */
     OrderBackorders(OrderBook book, Backorders unjoined, InventoryStore inventory, Catalog catalog, DeliveryLeg leg,
-                    Clock clock) {
+                    java.util.function.ToIntFunction<Order> priority, Clock clock) {
         this.book = book;
+        this.priority = priority;
         this.inventory = inventory;
         this.catalog = catalog;
         this.leg = leg;
         this.clock = clock;
         this.backorders = unjoined == null ? null : unjoined.joinedTo(this);
+    }
+
+    /** The host's priority for the order, brought within 0 to the highest priority (a value outside is logged). */
+    private int priorityOf(Order order) {
+        int p = priority.applyAsInt(order);
+        if (p < 0 || p > BackorderRequest.MAX_PRIORITY) {
+            int bounded = Math.max(0, Math.min(BackorderRequest.MAX_PRIORITY, p));
+            LOG.warn("backorder priority {} for order {} is outside 0 to {}: {} taken", p, order.id(),
+                    BackorderRequest.MAX_PRIORITY, bounded);
+            return bounded;
+        }
+        return p;
     }
 
     /** The joined service; null when none is configured. */
@@ -205,7 +219,8 @@ final class OrderBackorders implements Backorders.FillTarget {
             if (terms.sellsOnlyStock()) {
                 continue;
             }
-            BackorderResult r = backorders.place(new BackorderRequest(id, order.id(), line.id(), line.sku(), at, units, 0));
+            BackorderResult r = backorders.place(new BackorderRequest(id, order.id(), line.id(), line.sku(), at, units,
+                    priorityOf(order)));
             if (r instanceof BackorderResult.Accepted a) {
                 return Optional.of(a.backorder());
             }

@@ -114,6 +114,51 @@ class BackorderedPlacementTest {
     }
 
     @Test
+    void a_receipt_fills_the_priority_the_host_gives_an_order_before_older_ordinary_backorders() {
+        Oms oms = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+                .fulfilments(f.fulfilments).carriers(f.carriers).payments(f.payments).events(f.events)
+                .backorderPolicy(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build()).backorderBook(book)
+                .backorderPriority(order -> order.customer().value().startsWith("vip-") ? 10 : 0).build();
+
+        PlacementResult ordinary = plates(oms, "WEB-11", 4);
+        PlacementResult vip = oms.placeOrder(f.webOrder("WEB-12").customer("vip-7").line("1", "PLATE", 3, eur(10)).build());
+        PlacementResult later = oms.placeOrder(f.webOrder("WEB-13").customer("customer-9").line("1", "PLATE", 1, eur(10))
+                .build());
+
+        assertThat(ordinary.order().line(L1).orElseThrow().awaitingStock()).as("2 in stock, 2 wait").isEqualTo(2);
+        assertThat(vip.order().line(L1).orElseThrow().awaitingStock()).isEqualTo(3);
+        assertThat(later.order().line(L1).orElseThrow().awaitingStock()).isEqualTo(1);
+
+        book(oms, MovementReason.INBOUND_EXPECTED, 4, MARCH_20);
+        book(oms, MovementReason.INBOUND_RECEIVED, 4, null);
+
+        assertThat(order(oms, vip).line(L1).orElseThrow().units().reserved()).as("priority 10 first, though placed later")
+                .isEqualTo(3);
+        assertThat(order(oms, vip).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(order(oms, ordinary).line(L1).orElseThrow().units().reserved()).as("then the oldest ordinary one: 2 + 1")
+                .isEqualTo(3);
+        assertThat(order(oms, ordinary).line(L1).orElseThrow().awaitingStock()).isEqualTo(1);
+        assertThat(order(oms, later).line(L1).orElseThrow().awaitingStock()).isEqualTo(1);
+        assertThat(oms.backorders().waiting(PLATE)).isEqualTo(2);
+    }
+
+    @Test
+    void a_priority_outside_the_range_is_taken_as_its_nearest_bound() {
+        Oms oms = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+                .fulfilments(f.fulfilments).carriers(f.carriers).payments(f.payments).events(f.events)
+                .backorderPolicy(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build()).backorderBook(book)
+                .backorderPriority(order -> order.externalRef().value().equals("WEB-22") ? 5_000 : -3).build();
+
+        PlacementResult low = plates(oms, "WEB-21", 3);
+        PlacementResult high = plates(oms, "WEB-22", 1);
+
+        assertThat(oms.backorders().forOrder(low.order().id())).singleElement()
+                .satisfies(b -> assertThat(b.priority()).isZero());
+        assertThat(oms.backorders().forOrder(high.order().id())).singleElement()
+                .satisfies(b -> assertThat(b.priority()).isEqualTo(io.omskit.core.backorder.BackorderRequest.MAX_PRIORITY));
+    }
+
+    @Test
     void a_pre_order_is_promised_from_the_inbound_date_plus_the_delivery_leg_and_told_when_it_slips() {
         Oms oms = oms(BackorderPolicy.builder().sku(PLATE, SupplyTerms.preordersOnly()).build());
         book(oms, MovementReason.INBOUND_EXPECTED, 4, MARCH_20);
