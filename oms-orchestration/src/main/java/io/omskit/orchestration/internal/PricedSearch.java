@@ -60,29 +60,10 @@ final class PricedSearch {
         this.maxOpen = problem.maxShipments;
         this.uns = problem.unsourcedUnit;
         this.groups = problem.groups;
-        this.gStart = new int[groups + 1];
-        this.gItems = new int[n];
-        int ungroupedCount = 0;
-        for (int i = 0; i < n; i++) {
-            if (problem.groupOf[i] >= 0) {
-                gStart[problem.groupOf[i] + 1]++;
-            } else {
-                ungroupedCount++;
-            }
-        }
-        for (int g = 0; g < groups; g++) {
-            gStart[g + 1] += gStart[g];
-        }
-        int[] fill = Arrays.copyOf(gStart, groups);
-        this.ungrouped = new int[ungroupedCount];
-        int u = 0;
-        for (int i = 0; i < n; i++) {
-            if (problem.groupOf[i] >= 0) {
-                gItems[fill[problem.groupOf[i]]++] = i;
-            } else {
-                ungrouped[u++] = i;
-            }
-        }
+        Problem.GroupIndex index = problem.groupIndex();
+        this.gStart = index.start();
+        this.gItems = index.items();
+        this.ungrouped = index.ungrouped();
         this.remain = new int[problem.slots * m];
         this.used = new boolean[m];
         this.need = new int[n];

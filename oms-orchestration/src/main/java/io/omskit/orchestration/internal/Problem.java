@@ -62,6 +62,41 @@ final class Problem {
     /** Whether only some eligible locations are columns ({@link #whole} has them all). */
     final boolean restricted;
 
+    /**
+     * The items by group: group {@code g}'s items are {@code items[start[g]]} to {@code items[start[g + 1] - 1]}, in
+     * item order; {@code ungrouped} the items of no group.
+     */
+    record GroupIndex(int[] start, int[] items, int[] ungrouped) {
+    }
+
+    /** The items of each group and those of none, for searches that take a group's items together. */
+    GroupIndex groupIndex() {
+        int[] start = new int[groups + 1];
+        int[] items = new int[n];
+        int ungroupedCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (groupOf[i] >= 0) {
+                start[groupOf[i] + 1]++;
+            } else {
+                ungroupedCount++;
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            start[g + 1] += start[g];
+        }
+        int[] fill = java.util.Arrays.copyOf(start, groups);
+        int[] ungrouped = new int[ungroupedCount];
+        int u = 0;
+        for (int i = 0; i < n; i++) {
+            if (groupOf[i] >= 0) {
+                items[fill[groupOf[i]]++] = i;
+            } else {
+                ungrouped[u++] = i;
+            }
+        }
+        return new GroupIndex(start, items, ungrouped);
+    }
+
     Problem(Context ctx, RuleSet ruleSet, FilterPlan filterPlan) {
         this(Eligibility.judge(ctx, ruleSet, filterPlan), filterPlan);
     }
