@@ -59,13 +59,13 @@ final class PickupPointFinder {
      */
     private final java.util.concurrent.ConcurrentHashMap<TransitTime, Transit> transitNumbers =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger transitCount = new java.util.concurrent.atomic.AtomicInteger();
     /**
      * Per store, the transfer windows computed by earlier questions: a direct-mapped table of {@value #KEPT_WINDOWS}
      * slots, each holding the window of one (timing class, transit) for the dispatch it was computed for. Successive
      * questions mostly share a dispatch (it moves at cut-offs and openings), so most windows are read, not computed;
      * a slot holding another key or another dispatch is computed again and replaced.
      */
-    private final java.util.concurrent.atomic.AtomicInteger transitCount = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicReferenceArray<KeptWindow[]> keptWindows;
     private static final int KEPT_WINDOWS = 128;
 
@@ -257,7 +257,7 @@ final class PickupPointFinder {
         Ranked(PickupPoint point) {
             this.point = point;
             this.readyAt = point.readyAt();
-            this.readyDay = readyAt == null ? null : java.time.LocalDate.ofInstant(readyAt, point.zone());
+            this.readyDay = readyAt == null ? null : point.readyDay();
             this.missing = readyAt == null ? fewestMissing(point) : 0;
         }
 
