@@ -9,6 +9,7 @@ import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderLine;
 import io.omskit.returns.policy.RefundTiming;
 import io.omskit.returns.policy.ReturnPolicy;
+import io.omskit.returns.policy.ShippingRefund;
 import io.omskit.core.order.PaidPerUnit;
 import io.omskit.returns.rma.Inspection;
 import io.omskit.returns.rma.Refund;
@@ -130,12 +131,12 @@ final class RefundPlanner {
         if (units.isEmpty()) {
             return Optional.empty();
         }
-        if (completesOrder && policy.refundsShipping(true, anyRetailersFault)) {
-            Money rest = paid.chargesTotal().minus(shippingBefore);
-            shipping = rest.isNegative() ? zero : rest;
-        } else {
-            shipping = lineShipping;
-        }
+        // shares owed by earlier refunds and not paid then (capped: the shipping was not captured yet) ride along
+        Money owed = completesOrder && policy.refundsShipping(true, anyRetailersFault)
+                ? paid.chargesTotal()
+                : sharesOwed(allReturns, paid).plus(lineShipping);
+        Money rest = owed.minus(shippingBefore);
+        shipping = rest.isNegative() ? zero : rest;
         Money fees = restocking;
         boolean firstRefund = ret.refunds().stream().noneMatch(Refund::isLive);
         boolean retailersFaultReturn = ret.lines().stream().anyMatch(l -> l.reason().isRetailersFault());
@@ -178,7 +179,7 @@ final class RefundPlanner {
             amount = sum;
         }
         // a refund capped below what it is due (the shipping not captured yet) pays the goods first and records as
-        // shipping only what it paid of it, so that the rest is refunded once the order is all back (planShipping)
+        // shipping only what it paid of it, so that the rest is refunded once the shipping is captured (planShipping)
         Money shortBy = goods.plus(shipping).minus(fees).minus(credit).minus(amount);
         if (shortBy.isPositive()) {
             shipping = shortBy.isGreaterThan(shipping) ? zero : shipping.minus(shortBy);
@@ -188,11 +189,13 @@ final class RefundPlanner {
     }
 
     /**
-     * The refund of the order's shipping that is due once every unit of the order is either returned and refunded (by
-     * live refunds of any return) or cancelled, when the policy refunds shipping then, and refunds of units did not
-     * carry it already: what is left of the order's charges after the shipping those refunds paid back, capped at what
-     * the order captured and has not refunded. It goes where {@code carrier}'s refunds go, under {@code key}. Empty when
-     * none is due: no unit refunded, some unit kept or still to come, the policy keeps shipping, or nothing is left.
+     * The refund of shipping that fell due outside a refund of units, when refunds of units did not carry it: once
+     * every unit of the order is either returned and refunded (by live refunds of any return) or cancelled and the
+     * policy refunds shipping then, what is left of the order's charges; otherwise the shares of the charges of the
+     * units already refunded whose reason alone earns them their shipping ({@link ShippingRefund#ALWAYS}, or the
+     * retailer's fault), which a refund paid short because the shipping was not captured yet. Less the shipping live
+     * refunds paid back, capped at what the order captured and has not refunded. It goes where {@code carrier}'s refunds
+     * go, under {@code key}. Empty when none is due: no unit refunded, the policy keeps shipping, or nothing is left.
      *
      * @param carrier    the return the refund is recorded on (the order's last return with a refund)
      * @param allReturns every return of the order, as stored
@@ -214,9 +217,10 @@ final class RefundPlanner {
                 retailersFault |= r.refunded(l.line()) > 0 && l.reason().isRetailersFault();
             }
         }
-        if (refunded == 0 || kept > 0 || !policy.refundsShipping(true, retailersFault)) {
+        if (refunded == 0) {
             return Optional.empty();
         }
+        PaidPerUnit paid = PaidPerUnit.of(order);
         Money zero = Money.zero(order.currency());
         Money shippingBefore = zero;
         for (Return r : allReturns) {
@@ -226,7 +230,8 @@ final class RefundPlanner {
                 }
             }
         }
-        Money amount = PaidPerUnit.of(order).chargesTotal().minus(shippingBefore);
+        Money owed = kept == 0 && policy.refundsShipping(true, retailersFault) ? paid.chargesTotal() : sharesOwed(allReturns, paid);
+        Money amount = owed.minus(shippingBefore);
         Money cap = cap(order, allReturns);
         if (amount.isGreaterThan(cap)) {
             amount = cap;
@@ -247,6 +252,28 @@ final class RefundPlanner {
         }
         return Optional.of(new Refund(key, carrier.refundTo(), List.of(), zero, amount, zero, zero, amount, RefundStatus.REQUESTED,
                 "", "", now, parts));
+    }
+
+    /**
+     * The shares of the order's charges of the units live refunds of {@code allReturns} paid for, where the unit's
+     * reason alone earns its shipping back under the policy (whatever else the customer keeps).
+     */
+    private Money sharesOwed(List<Return> allReturns, PaidPerUnit paid) {
+        Money owed = paid.chargesTotal().multipliedBy(0);
+        for (Return r : allReturns) {
+            for (Refund f : r.refunds()) {
+                if (!f.isLive()) {
+                    continue;
+                }
+                for (Refund.RefundedUnits u : f.units()) {
+                    boolean fault = r.line(u.line()).map(l -> l.reason().isRetailersFault()).orElse(false);
+                    if (policy.refundsShipping(false, fault)) {
+                        owed = owed.plus(paid.charges(u.line(), u.before(), u.units()));
+                    }
+                }
+            }
+        }
+        return owed;
     }
 
     /**

@@ -427,13 +427,16 @@ public final class Returns {
      * Refunds the order's shipping when it fell due outside any return's refund of units: every unit of the order is
      * now either refunded by a return or cancelled, the policy refunds shipping when everything came back
      * ({@link io.omskit.returns.policy.ShippingRefund}), and the refunds of units did not carry it because the units
-     * the order still waited for were cancelled after the last of them. The refund is recorded on the order's last
+     * the order still waited for were cancelled after the last of them; or units whose reason alone earns their share
+     * of the shipping back ({@code ALWAYS}, or the retailer's fault) were refunded short of that share because the
+     * shipping was not captured yet (core captures it with the last unit shipped or cancelled), and it is captured now,
+     * whatever units the customer keeps. The refund is recorded on the order's last
      * return with a refund (a refunded or closed one accepts it), before the provider is asked, and goes to the
      * tenders in their refund order (or to store credit when that return's refunds do), never beyond what was
      * captured and not refunded. Refunds of the order's returns that wait for the provider's answer are settled first.
      * Idempotent: once the shipping is refunded a call finds nothing due and answers with that refund; after an
      * unknown outcome a call asks again under the same key, so it is paid once. {@link #accept} calls it when units of
-     * an order with returns are cancelled.
+     * an order with returns are cancelled and when its shipping is captured.
      *
      * @return the order's shipping refund (made by this call or an earlier one; declined when the provider declined
      *         it, and a later call tries again); empty when none is due

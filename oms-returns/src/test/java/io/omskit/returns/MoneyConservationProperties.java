@@ -152,6 +152,80 @@ class MoneyConservationProperties {
         }
     }
 
+    /**
+     * Under {@link ShippingRefund#ALWAYS} every returned unit earns its share of the shipping back, also when the
+     * customer keeps other units: once the order's last unit is shipped or cancelled (and the shipping captured), the
+     * shipping refunded is exactly the shares of the units refunded (all of it when nothing is kept), to the cent,
+     * however the returns, shipments and cancellations interleaved; refunds paid short before the capture included.
+     */
+    @Property(tries = 120)
+    void under_always_the_shipping_refunded_is_the_returned_units_shares_though_units_are_kept(
+            @ForAll("orders") OrderSpec spec, @ForAll("steps") List<Step> steps, @ForAll boolean cancelTheRest) {
+        Shop shop = new Shop();
+        Returns returns = shop.returns(ReturnPolicy.builder().restockingFeeRate("0.00").shippingRefund(ShippingRefund.ALWAYS).build());
+        shop.events.subscribe(returns::accept);
+        Order order = place(shop, spec);
+        int n = 0;
+        for (Step s : steps) {
+            Order now = shop.order(order);
+            OrderLine line = now.lines().get(s.line() % now.lines().size());
+            int reserved = line.units().get(UnitState.RESERVED);
+            switch (s.kind()) {
+                case 0 -> {
+                    if (reserved > 0) {
+                        shop.oms.cancel(order.id(), List.of(LineQuantity.of(line.id(), Math.min(reserved, s.units()))),
+                                CancellationReason.CUSTOMER_REQUEST);
+                    }
+                }
+                case 1 -> {
+                    if (reserved > 0) {
+                        shop.deliver(now, "f-" + n++, List.of(LineQuantity.of(line.id(), Math.min(reserved, s.units()))));
+                    }
+                }
+                default -> returnDelivered(shop, returns, now, line, s.units(), "rq-" + n++);
+            }
+            checkBooks(shop, order);
+        }
+        for (OrderLine line : shop.order(order).lines()) {
+            int reserved = line.units().get(UnitState.RESERVED);
+            if (reserved > 0 && cancelTheRest) {
+                shop.oms.cancel(order.id(), List.of(LineQuantity.of(line.id(), reserved)), CancellationReason.CUSTOMER_REQUEST);
+            } else if (reserved > 0) {
+                shop.deliver(shop.order(order), "f-" + n++, List.of(LineQuantity.of(line.id(), reserved)));
+            }
+            checkBooks(shop, order);
+        }
+        Order settled = shop.order(order);
+        PaidPerUnit paid = PaidPerUnit.of(settled);
+        Money shares = Money.zero(CurrencyUnit.EUR);
+        Money shippingRefunded = Money.zero(CurrencyUnit.EUR);
+        int refundedUnits = 0;
+        for (Return r : returns.forOrder(order.id())) {
+            for (Refund f : r.refunds()) {
+                if (f.status() == RefundStatus.SUCCEEDED) {
+                    shippingRefunded = shippingRefunded.plus(f.shipping());
+                    for (Refund.RefundedUnits u : f.units()) {
+                        shares = shares.plus(paid.charges(u.line(), u.before(), u.units()));
+                        refundedUnits += u.units();
+                    }
+                }
+            }
+        }
+        int kept = 0;
+        for (OrderLine line : settled.lines()) {
+            kept += line.quantity() - line.units().cancelled();
+        }
+        kept -= refundedUnits;
+        Money captured = orZero(shop.payments.captured(order.id()));
+        if (!captured.isPositive()) {
+            assertThat(shippingRefunded).as("nothing captured, nothing refunded").isEqualTo(Money.zero(CurrencyUnit.EUR));
+        } else if (refundedUnits > 0 && kept == 0) {
+            assertThat(shippingRefunded).as("nothing kept: the whole shipping").isEqualTo(paid.chargesTotal());
+        } else {
+            assertThat(shippingRefunded).as("%d unit(s) kept: the shares of the %d refunded", kept, refundedUnits).isEqualTo(shares);
+        }
+    }
+
     /** Opens a return of up to {@code units} delivered units of {@code line}, receives and restocks them (refunded). */
     private static void returnDelivered(Shop shop, Returns returns, Order order, OrderLine line, int units, String ref) {
         int returnable = line.units().delivered() + line.units().returned() - beingReturned(returns, order, line);

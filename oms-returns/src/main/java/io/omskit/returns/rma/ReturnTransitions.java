@@ -12,7 +12,8 @@ import java.util.Set;
  * The return state machine: for each status, the commands it accepts. A refund may be asked for before the goods
  * arrive (a trusted customer) and at every step after; the goods' own path is authorised, in transit, received,
  * inspected, then refunded or closed. A finished (refunded or closed) return still carries the order's shipping refund
- * that falls due when units still waiting are cancelled after its last refund, and records the provider's answer to it.
+ * that falls due after its last refund (units still waiting cancelled, or the shipping captured at last), and records
+ * the provider's answer to it.
  * A cancelled return still records the answer to a label it asked for and voids the label it no longer needs.
  */
 public final class ReturnTransitions {
