@@ -274,7 +274,7 @@ public abstract class WorkflowFaultContract {
             List<Throwable> thrown = r.race(
                     oms -> oms.allocate(r.order, "A-1", WorkflowWorld.WH1, all),
                     oms -> oms.cancelOrder(r.order, CancellationReason.CUSTOMER_REQUEST));
-            assertThat(r.world.order(r.order).status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(r.world.order(r.order).status()).as("the racers threw %s", thrown).isEqualTo(OrderStatus.CANCELLED);
             r.assertConsistent(thrown);
         }
     }
