@@ -104,7 +104,9 @@ public final class ReportingMetrics implements MeterBinder {
         if (Duration.between(waitingAt, now).compareTo(Duration.ofSeconds(1)) >= 0 || now.isBefore(waitingAt)) {
             Map<String, Long> fresh = new HashMap<>();
             for (Backlog b : reporting.measures().backlog(now)) {
-                fresh.put(b.location(), b.waiting());
+                if (b.queue() != Backlog.Queue.AWAITING_STOCK) {
+                    fresh.put(b.location(), b.waiting());
+                }
             }
             waiting = fresh;
             waitingAt = now;
