@@ -76,6 +76,18 @@ class BacklogAwaitingStockTest {
     }
 
     @Test
+    void the_page_shows_orders_awaiting_stock_apart_from_the_work_waiting_at_locations() {
+        Reporting reporting = ShopJourney.reporting(events());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(io.omskit.reporting.html.HtmlReport.html(
+                reporting.report(ShopJourney.period())));
+        assertThat(page.selectFirst("[data-measure=awaiting-stock] .figure").text()).isEqualTo("2");
+        assertThat(page.selectFirst("[data-measure=awaiting-stock]").text()).contains("3 units");
+        assertThat(page.selectFirst("[data-measure=backlog] .figure").text()).as("G and M not sourced, F and K at WH-1").isEqualTo("4");
+        assertThat(page.getElementById("backlog").select("tbody tr").get(2).select("td").eachAttr("data-value"))
+                .containsExactly("WH-2", "AWAITING_STOCK", "2", "3", "PT16H", "PT12H");
+    }
+
+    @Test
     void the_backlog_is_the_same_when_the_events_come_backwards_and_twice() {
         List<DomainEvent> backwards = new ArrayList<>(events());
         Collections.reverse(backwards);
