@@ -448,8 +448,13 @@ public final class Demo implements AutoCloseable {
             out.printf(java.util.Locale.ROOT, "  stock at cost: %s sold against %s on hand on average, turnover %.3f%n",
                     v.costOfGoodsSold(), v.averageInventoryValue(), v.turnover());
         }
-        long waiting = report.backlog().stream().mapToLong(io.omskit.reporting.measure.Backlog::waiting).sum();
-        out.println("  waiting now: " + waiting + " (" + report.backlog().size() + " location(s) with a backlog)");
+        java.util.function.Predicate<io.omskit.reporting.measure.Backlog> forStock =
+                b -> b.queue() == io.omskit.reporting.measure.Backlog.Queue.AWAITING_STOCK;
+        long waiting = report.backlog().stream().filter(forStock.negate())
+                .mapToLong(io.omskit.reporting.measure.Backlog::waiting).sum();
+        out.println("  waiting now: " + waiting + " (" + report.backlog().stream().filter(forStock.negate()).count()
+                + " location(s) with a backlog); orders awaiting stock: "
+                + report.backlog().stream().filter(forStock).mapToLong(io.omskit.reporting.measure.Backlog::waiting).sum());
         java.nio.file.Path file = reporting.writeHtml(report, REPORT_FILE).toAbsolutePath();
         out.println("  report written to " + file + " (open it in a browser: no script, nothing fetched)");
         results.report = report;
