@@ -402,7 +402,7 @@ public final class Demo implements AutoCloseable {
     private void report(Results results) {
         java.time.ZoneId zone = java.time.ZoneOffset.UTC;
         io.omskit.reporting.Reporting reporting = io.omskit.reporting.Reporting.builder().clock(clock).zone(zone)
-                .catalog(catalog).build();
+                .catalog(catalog).unitCosts(DemoNetwork.unitCosts()).build();
         List<DomainEvent> history = events.events();
         java.time.Instant first = history.stream().map(DomainEvent::occurredAt).min(java.util.Comparator.naturalOrder())
                 .orElse(clock.instant());
@@ -443,8 +443,18 @@ public final class Demo implements AutoCloseable {
             out.printf(java.util.Locale.ROOT, "  returns value: %s of %s fulfilled revenue, %.1f%%%n", v.returnedValue(),
                     v.fulfilledRevenue(), v.percent());
         }
-        long waiting = report.backlog().stream().mapToLong(io.omskit.reporting.measure.Backlog::waiting).sum();
-        out.println("  waiting now: " + waiting + " (" + report.backlog().size() + " location(s) with a backlog)");
+        for (io.omskit.reporting.measure.StockTurnoverValue v : reporting.measures().stockTurnoverValue(period,
+                io.omskit.reporting.measure.Dimension.TOTAL)) {
+            out.printf(java.util.Locale.ROOT, "  stock at cost: %s sold against %s on hand on average, turnover %.3f%n",
+                    v.costOfGoodsSold(), v.averageInventoryValue(), v.turnover());
+        }
+        java.util.function.Predicate<io.omskit.reporting.measure.Backlog> forStock =
+                b -> b.queue() == io.omskit.reporting.measure.Backlog.Queue.AWAITING_STOCK;
+        long waiting = report.backlog().stream().filter(forStock.negate())
+                .mapToLong(io.omskit.reporting.measure.Backlog::waiting).sum();
+        out.println("  waiting now: " + waiting + " (" + report.backlog().stream().filter(forStock.negate()).count()
+                + " location(s) with a backlog); orders awaiting stock: "
+                + report.backlog().stream().filter(forStock).mapToLong(io.omskit.reporting.measure.Backlog::waiting).sum());
         java.nio.file.Path file = reporting.writeHtml(report, REPORT_FILE).toAbsolutePath();
         out.println("  report written to " + file + " (open it in a browser: no script, nothing fetched)");
         results.report = report;

@@ -95,6 +95,24 @@ public final class DemoNetwork {
     }
 
     /**
+     * What a unit of each item cost the retailer, for the report's stock turnover at cost: ordinary items 2.00 to 16.25
+     * euros, the sneaker 45.00; the bundle has none (its components hold the stock).
+     */
+    public static io.omskit.reporting.measure.UnitCosts unitCosts() {
+        return sku -> {
+            if (sku.equals(HOT)) {
+                return java.util.Optional.of(org.joda.money.Money.of(org.joda.money.CurrencyUnit.EUR, 45));
+            }
+            if (!sku.value().startsWith("SKU-")) {
+                return java.util.Optional.empty();
+            }
+            int i = Integer.parseInt(sku.value().substring(4));
+            return java.util.Optional.of(org.joda.money.Money.of(org.joda.money.CurrencyUnit.EUR,
+                    java.math.BigDecimal.valueOf(200 + (i % 20) * 75L, 2)));
+        };
+    }
+
+    /**
      * Opening stock, deterministic: warehouses carry most items, stores a few, the drop-shipper only furniture.
      * Calls {@code load(sku, location, units)} for every position with stock.
      */

@@ -207,6 +207,8 @@ class DemoTest {
         assertThat(results.report.speedTotal()).isNotEmpty();
         assertThat(results.report.returnRateTotal().get(0).returned()).isPositive();
         assertThat(results.report.rejections()).as("scene 9's store rejection").isNotEmpty();
+        assertThat(results.report.stockTurnoverValue()).as("stock turnover at the demo's unit costs").isNotEmpty();
+        assertThat(printed).contains("stock at cost: EUR ");
         assertThat(printed).contains("The report: every scene", "orders placed: " + volume.orders(), "the second pass changes nothing",
                 "report written to " + results.reportFile);
         String html = java.nio.file.Files.readString(results.reportFile);

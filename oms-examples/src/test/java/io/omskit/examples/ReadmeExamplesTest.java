@@ -96,6 +96,7 @@ import io.omskit.orchestration.carrier.CarrierChooser;
 import io.omskit.orchestration.carrier.CarrierDecision;
 import io.omskit.orchestration.carrier.OnTimeRecord;
 import io.omskit.reporting.Reporting;
+import io.omskit.reporting.measure.Cancellations;
 import io.omskit.reporting.measure.Dimension;
 import io.omskit.reporting.measure.FulfilmentSpeed;
 import io.omskit.reporting.measure.Granularity;
@@ -103,6 +104,8 @@ import io.omskit.reporting.measure.Measures;
 import io.omskit.reporting.measure.OrderVolume;
 import io.omskit.reporting.measure.Report;
 import io.omskit.reporting.measure.ReportPeriod;
+import io.omskit.reporting.measure.StockTurnoverValue;
+import io.omskit.reporting.measure.UnitCosts;
 import io.omskit.reporting.micrometer.ReportingMetrics;
 import io.omskit.core.CustomerService;
 import io.omskit.core.CustomerService.Acted;
@@ -382,9 +385,12 @@ class ReadmeExamplesTest {
                 Dimensions.ofMillimetres(100, 100, 120), true));
         java.nio.file.Path target = java.nio.file.Files.createTempDirectory("readme-report");
         io.micrometer.core.instrument.MeterRegistry meterRegistry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        java.util.Map<Sku, Money> costPrices = java.util.Map.of(Sku.of("MUG"), Money.of(CurrencyUnit.EUR, 3));
 
         // --- README: Reporting ---
-        Reporting reporting = Reporting.builder().clock(clock).zone(java.time.ZoneId.of("Europe/Berlin")).catalog(catalog).build();
+        Reporting reporting = Reporting.builder().clock(clock).zone(java.time.ZoneId.of("Europe/Berlin")).catalog(catalog)
+                .unitCosts(UnitCosts.of(costPrices))                    // optional: stock turnover at cost too
+                .build();
         new ReportingMetrics(reporting).bindTo(meterRegistry);          // optional: micrometer-core on your class path
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock)
                 .publisher(reporting.alongside(events)).build();
@@ -402,6 +408,8 @@ class ReadmeExamplesTest {
         Measures measures = reporting.measures();
         List<FulfilmentSpeed> speed = measures.fulfilmentSpeed(march, Granularity.DAY, Dimension.LOCATION);  // p50/p90/p99
         List<OrderVolume> volume = measures.orderVolume(march, Granularity.PERIOD, Dimension.CHANNEL);      // per currency
+        List<Cancellations> cancelled = measures.cancellations(march, Granularity.DAY, Dimension.CATEGORY); // per reason
+        List<StockTurnoverValue> atCost = measures.stockTurnoverValue(march, Dimension.CATEGORY);           // per currency
 
         Report report = reporting.report(march);                        // every measure of the period
         reporting.writeHtml(report, target.resolve("oms-report.html")); // one page, inline SVG charts, no script
@@ -411,6 +419,8 @@ class ReadmeExamplesTest {
 
         assertThat(speed).isEmpty();
         assertThat(volume).isEmpty();
+        assertThat(cancelled).isEmpty();
+        assertThat(atCost).isEmpty();
         inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
         OrderId id = oms.placeOrder(PlaceOrderRequest.builder()
                 .channel(Channel.WEB).externalRef("W-1001").customer("customer-42").currency("EUR")
@@ -434,6 +444,8 @@ class ReadmeExamplesTest {
                 .satisfies(s -> assertThat(s.group()).isEqualTo("WH-1"));
         assertThat(measures.stockTurnover(march, Dimension.SKU)).singleElement()
                 .satisfies(t -> assertThat(t.unitsSold()).isEqualTo(2));
+        assertThat(measures.stockTurnoverValue(march, Dimension.CATEGORY)).singleElement()
+                .satisfies(t -> assertThat(t.costOfGoodsSold()).isEqualTo(Money.of(CurrencyUnit.EUR, 6)));
         assertThat(meterRegistry.get("oms.placements").tag("outcome", "placed").counter().count()).isEqualTo(1);
         assertThat(java.nio.file.Files.readString(target.resolve("oms-report.html"))).contains("<svg");
         assertThat(java.nio.file.Files.exists(target.resolve("csv/volume_by_day.csv"))).isTrue();

@@ -15,6 +15,7 @@ import io.omskit.reporting.html.HtmlReport;
 import io.omskit.reporting.measure.Measures;
 import io.omskit.reporting.measure.Report;
 import io.omskit.reporting.measure.ReportPeriod;
+import io.omskit.reporting.measure.UnitCosts;
 import io.omskit.reporting.projection.EventProjection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ public final class Reporting {
         this.clock = b.clock;
         this.zone = b.zone;
         Function<Sku, String> categories = b.categories;
-        this.measures = new Measures(projection, categories, clock);
+        this.measures = new Measures(projection, categories, b.unitCosts, clock);
     }
 
     /** A builder: the system clock in UTC and every SKU in the category {@code "uncategorised"} unless told otherwise. */
@@ -217,6 +218,7 @@ public final class Reporting {
         private Clock clock = Clock.systemUTC();
         private ZoneId zone = ZoneOffset.UTC;
         private Function<Sku, String> categories = sku -> UNCATEGORISED;
+        private UnitCosts unitCosts = UnitCosts.none();
 
         /** The category of a SKU the catalog does not know. */
         public static final String UNCATEGORISED = "uncategorised";
@@ -243,6 +245,15 @@ public final class Reporting {
             // the catalog is asked once per SKU: a report touches every line of every order
             this.categories = sku -> known.computeIfAbsent(sku,
                     s -> catalog.find(s).map(SkuAttributes::category).orElse(UNCATEGORISED));
+            return this;
+        }
+
+        /**
+         * What a unit of each SKU cost the retailer, for stock turnover and days of cover in value
+         * ({@link Measures#stockTurnoverValue}); without it (or for a SKU it does not price) they are in units only.
+         */
+        public Builder unitCosts(UnitCosts unitCosts) {
+            this.unitCosts = Checks.notNull(unitCosts, "unitCosts");
             return this;
         }
 

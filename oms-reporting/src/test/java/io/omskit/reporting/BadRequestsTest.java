@@ -32,9 +32,14 @@ class BadRequestsTest {
 
     @Test
     void a_breakdown_the_measure_does_not_have_is_refused() {
-        assertThatThrownBy(() -> measures.cancellations(ShopJourney.period(), Granularity.DAY, Dimension.SKU))
+        assertThatThrownBy(() -> measures.returnsValue(ShopJourney.period(), Granularity.DAY, Dimension.LOCATION))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("cancellations rejected").hasMessageContaining("by = SKU: must be one of [TOTAL, CHANNEL]");
+                .hasMessageContaining("returnsValue rejected")
+                .hasMessageContaining("by = LOCATION: must be one of [TOTAL, CHANNEL, CATEGORY, SKU]");
+        assertThatThrownBy(() -> measures.stockTurnoverValue(ShopJourney.period(), Dimension.CHANNEL))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("stockTurnoverValue rejected")
+                .hasMessageContaining("by = CHANNEL: must be one of [TOTAL, LOCATION, CATEGORY, SKU]");
     }
 
     @Test

@@ -5,12 +5,17 @@ import io.omskit.core.fulfilment.FulfilmentKind;
 import io.omskit.core.inventory.MovementReason;
 import io.omskit.core.inventory.StockLevel;
 import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.OrderStatus;
 import io.omskit.returns.rma.ReturnReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 
-/** Random shop histories: orders of every channel and delivery method, split, shipped, rejected, cancelled, returned. */
+/**
+ * Random shop histories: orders of every channel and delivery method, split, shipped, rejected, cancelled (whole lines,
+ * several lines at once, units a location held), backordered (waiting, filled, cancelled while waiting), returned (one
+ * line, or several in one refund).
+ */
 final class RandomShop {
 
     static final Instant START = Instant.parse("2026-03-01T06:00:00Z");
@@ -54,7 +59,33 @@ final class RandomShop {
                         : CancellationReason.OUT_OF_STOCK, 1, ls[0].quantity());
                 continue;
             }
+            if (lines > 1 && random.nextInt(10) == 0) {
+                int[] all = new int[2 * lines];
+                for (int l = 0; l < lines; l++) {
+                    all[2 * l] = l + 1;
+                    all[2 * l + 1] = ls[l].quantity();
+                }
+                s.cancelledLines(id, placed.plusSeconds(300), CancellationReason.CUSTOMER_REQUEST, all);
+                continue;
+            }
             s.confirmed(id, placed.plusSeconds(30));
+            if (random.nextInt(5) == 0) {
+                // the first line sold beyond stock: it waits, is filled in part, or the waiting units are cancelled
+                int waiting = ls[0].quantity();
+                Instant backordered = placed.plusSeconds(60);
+                s.backordered(id, backordered, 1, waiting, LOCATIONS[random.nextInt(LOCATIONS.length)]);
+                s.status(id, backordered, OrderStatus.CONFIRMED, OrderStatus.AWAITING_STOCK);
+                Instant later = backordered.plus(Duration.ofHours(1 + random.nextInt(72)));
+                int outcome = random.nextInt(3);
+                if (outcome == 0) {
+                    s.cancelledAwaitingStock(id, later, CancellationReason.OUT_OF_STOCK, 1, waiting);
+                    s.status(id, later, OrderStatus.AWAITING_STOCK, OrderStatus.PARTIALLY_CANCELLED);
+                } else if (outcome == 1) {
+                    s.backorderFilled(id, later, 1, 1 + random.nextInt(waiting));
+                } else {
+                    continue;
+                }
+            }
             Instant t = placed.plus(Duration.ofMinutes(5 + random.nextInt(120)));
             for (int l = 0; l < lines; l++) {
                 String f = id + "-F" + l;
@@ -76,6 +107,9 @@ final class RandomShop {
                 }
                 if (outcome == 2) {
                     continue;
+                }
+                if (ls[l].quantity() > 1 && random.nextInt(5) == 0) {
+                    s.fulfilmentCancelled(f, step.minusSeconds(120), CancellationReason.OUT_OF_STOCK, false, l + 1, 1);
                 }
                 if (ls[l].quantity() > 1 && random.nextBoolean()) {
                     s.rejected(f, step.minusSeconds(60), "short pick", false, l + 1, 1);
@@ -100,6 +134,17 @@ final class RandomShop {
                                 random.nextBoolean() ? ls[l].price() : null, handed.plus(Duration.ofDays(2)));
                     }
                 }
+            }
+            if (lines > 1 && random.nextInt(6) == 0) {
+                // one refund for a unit of every line: its goods are shared among the SKUs
+                int[] each = new int[2 * lines];
+                for (int l = 0; l < lines; l++) {
+                    each[2 * l] = l + 1;
+                    each[2 * l + 1] = 1;
+                }
+                Instant back = t.plus(Duration.ofDays(2 + random.nextInt(3)));
+                s.returnedLines("RM-" + id, id, back, ReturnReason.CHANGED_MIND, (1 + random.nextInt(60)) + "." + (10 + random.nextInt(90)),
+                        back.plus(Duration.ofHours(random.nextInt(30))), each);
             }
             if (random.nextInt(5) == 0) {
                 String sku = SKUS[random.nextInt(SKUS.length)];

@@ -26,7 +26,10 @@ class ReplayPropertiesTest {
 
     private static Reporting reporting() {
         return Reporting.builder().clock(java.time.Clock.fixed(java.time.Instant.parse("2026-03-09T12:00:00Z"), UTC)).zone(UTC)
-                .catalog(ShopJourney.catalog()).build();
+                .catalog(ShopJourney.catalog()).unitCosts(io.omskit.reporting.measure.UnitCosts.of(java.util.Map.of(
+                        io.omskit.core.catalog.Sku.of("TEE"), org.joda.money.Money.parse("EUR 4.10"),
+                        io.omskit.core.catalog.Sku.of("MUG"), org.joda.money.Money.parse("EUR 2.35"),
+                        io.omskit.core.catalog.Sku.of("BAG"), org.joda.money.Money.parse("USD 11.99")))).build();
     }
 
     private static Report report(Reporting r) {
@@ -56,6 +59,29 @@ class ReplayPropertiesTest {
         Report expected = report(inOrder);
         assertThat(report(shuffled)).isEqualTo(expected);
         assertThat(expected.volumeTotal()).as("the history placed orders").isNotEmpty();
+    }
+
+    @net.jqwik.api.Example
+    void the_generated_histories_reach_every_breakdown_the_property_compares() {
+        java.util.Map<String, Integer> nonEmpty = new java.util.TreeMap<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            Reporting r = reporting();
+            r.rebuild(RandomShop.history(new Random(seed), 25).events());
+            Report report = report(r);
+            java.util.Map<String, List<?>> lists = java.util.Map.of(
+                    "cancellationsByCategory", report.cancellationsByCategory(),
+                    "cancellationsByLocation", report.cancellationsByLocation(),
+                    "speedByCategory", report.speedByCategory(),
+                    "returnRateBySku", report.returnRateBySku(),
+                    "returnsValueByCategory", report.returnsValueByCategory(),
+                    "stockTurnoverValue", report.stockTurnoverValue(),
+                    "awaitingStock", report.backlog().stream()
+                            .filter(b -> b.queue() == io.omskit.reporting.measure.Backlog.Queue.AWAITING_STOCK).toList());
+            lists.forEach((name, rows) -> nonEmpty.merge(name, rows.isEmpty() ? 0 : 1, Integer::sum));
+            nonEmpty.merge("returnedValueInSeveralCategories", report.returnsValueByCategory().stream()
+                    .filter(v -> v.returnedValue().isPositive()).count() > 1 ? 1 : 0, Integer::sum);
+        }
+        assertThat(nonEmpty).allSatisfy((name, histories) -> assertThat(histories).as(name).isGreaterThan(5));
     }
 
     @Property(tries = 25)

@@ -51,6 +51,18 @@ class ReportingMetricsTest {
     }
 
     @Test
+    void orders_awaiting_stock_are_a_gauge_of_their_own_per_location_of_supply() {
+        metrics.bindTo(registry);
+        reporting.publisher().publish(BacklogAwaitingStockTest.events());
+        // K and L wait for WH-2's supply; M's mug at ST-1 was filled and cancelled by now
+        assertThat(registry.get("oms.orders.awaiting-stock").tag("location", "WH-2").gauge().value()).isEqualTo(2);
+        assertThat(registry.get("oms.orders.awaiting-stock").tag("location", "ST-1").gauge().value()).isZero();
+        assertThat(registry.get("oms.fulfilments.waiting").tag("location", "WH-1").gauge().value()).as("F and K's offered scarf")
+                .isEqualTo(2);
+        assertThat(registry.find("oms.fulfilments.waiting").tag("location", "WH-2").gauge()).isNull();
+    }
+
+    @Test
     void pending_payments_and_holds_follow_the_latest_status() {
         metrics.bindTo(registry);
         ShopEvents s = new ShopEvents();

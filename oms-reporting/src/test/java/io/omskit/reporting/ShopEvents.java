@@ -124,6 +124,37 @@ final class ShopEvents {
                 List.of(new UnitMove(LineId.of(String.valueOf(line)), UnitState.OPEN, UnitState.CANCELLED, units)), "", reason));
     }
 
+    /** Cancels units of several lines in one cancellation (line number to units), from the open state. */
+    void cancelledLines(String orderId, Instant at, CancellationReason reason, int... lineAndUnits) {
+        OrderId id = OrderId.of(orderId);
+        List<UnitMove> moves = new ArrayList<>();
+        for (int i = 0; i < lineAndUnits.length; i += 2) {
+            moves.add(new UnitMove(LineId.of(String.valueOf(lineAndUnits[i])), UnitState.OPEN, UnitState.CANCELLED, lineAndUnits[i + 1]));
+        }
+        events.add(new OrderEvent.OrderUnitsCancelled(id(), id, next("order:" + orderId), at, moves, "", reason));
+    }
+
+    /** Units of a line sold beyond stock, awaiting supply at {@code location}. */
+    void backordered(String orderId, Instant at, int line, int units, String location) {
+        OrderId id = OrderId.of(orderId);
+        events.add(new OrderEvent.OrderUnitsBackordered(id(), id, next("order:" + orderId), at,
+                List.of(new UnitMove(LineId.of(String.valueOf(line)), UnitState.OPEN, UnitState.AWAITING_STOCK, units)), location));
+    }
+
+    /** Units of a line awaiting stock arrived and are reserved. */
+    void backorderFilled(String orderId, Instant at, int line, int units) {
+        OrderId id = OrderId.of(orderId);
+        events.add(new OrderEvent.OrderBackorderFilled(id(), id, next("order:" + orderId), at,
+                List.of(new UnitMove(LineId.of(String.valueOf(line)), UnitState.AWAITING_STOCK, UnitState.RESERVED, units)), "rc-1"));
+    }
+
+    /** Units of a line awaiting stock cancelled. */
+    void cancelledAwaitingStock(String orderId, Instant at, CancellationReason reason, int line, int units) {
+        OrderId id = OrderId.of(orderId);
+        events.add(new OrderEvent.OrderUnitsCancelled(id(), id, next("order:" + orderId), at,
+                List.of(new UnitMove(LineId.of(String.valueOf(line)), UnitState.AWAITING_STOCK, UnitState.CANCELLED, units)), "", reason));
+    }
+
     /** Offers units (line number to units) of an order to a location; also raises the order's allocation. */
     void offered(String fulfilmentId, String orderId, FulfilmentKind kind, String location, Instant at, int... lineAndUnits) {
         Order order = orders.get(OrderId.of(orderId));
@@ -226,6 +257,30 @@ final class ShopEvents {
             events.add(new ReturnEvent.RefundRequested(id(), r.id(), order.id(), 2, refundedAt, refund));
             events.add(new ReturnEvent.ReturnRefunded(id(), r.id(), order.id(), 3, refundedAt, refund.key(), amount, "psp-" + returnId));
         }
+    }
+
+    /**
+     * Authorises a return of units of several lines (line number to units), then refunds {@code goods} euros for all of
+     * them in one refund at {@code refundedAt}.
+     */
+    void returnedLines(String returnId, String orderId, Instant at, ReturnReason reason, String goods, Instant refundedAt,
+                       int... lineAndUnits) {
+        Order order = orders.get(OrderId.of(orderId));
+        List<ReturnLine> lines = new ArrayList<>();
+        List<Refund.RefundedUnits> refunded = new ArrayList<>();
+        for (int i = 0; i < lineAndUnits.length; i += 2) {
+            LineId lineId = LineId.of(String.valueOf(lineAndUnits[i]));
+            lines.add(ReturnLine.of(lineId, order.line(lineId).orElseThrow().sku(), lineAndUnits[i + 1], reason));
+            refunded.add(new Refund.RefundedUnits(lineId, 0, lineAndUnits[i + 1]));
+        }
+        Return r = Return.authorise(ReturnId.of(returnId), order.id(), CustomerRef.of("customer-" + orderId), order.channel(),
+                ReturnMethod.dropOff(LocationId.of("ST-1")), RefundTender.ORIGINAL_PAYMENT, lines, at).state();
+        events.add(new ReturnEvent.ReturnAuthorised(id(), r.id(), order.id(), 1, at, r));
+        Money amount = Money.of(EUR, new BigDecimal(goods));
+        Refund refund = new Refund("refund-" + returnId, RefundTender.ORIGINAL_PAYMENT, refunded, amount, Money.zero(EUR),
+                Money.zero(EUR), Money.zero(EUR), amount, RefundStatus.REQUESTED, "", "", refundedAt);
+        events.add(new ReturnEvent.RefundRequested(id(), r.id(), order.id(), 2, refundedAt, refund));
+        events.add(new ReturnEvent.ReturnRefunded(id(), r.id(), order.id(), 3, refundedAt, refund.key(), amount, "psp-" + returnId));
     }
 
     void returnCancelled(String returnId, String orderId, Instant at) {

@@ -187,11 +187,11 @@ class ShopJourneyMeasuresTest {
     @Test
     void backlog_lists_the_waiting_tee_at_wh1_and_the_order_not_yet_sourced() {
         assertThat(measures.backlog(ShopJourney.NOW)).containsExactly(
-                new Backlog(Backlog.NOT_SOURCED, 1, Duration.ofHours(4), Duration.ofHours(4)),
-                new Backlog("WH-1", 1, Duration.ofHours(38), Duration.ofHours(38)));
+                new Backlog(Backlog.NOT_SOURCED, Backlog.Queue.NOT_SOURCED, 1, 1, Duration.ofHours(4), Duration.ofHours(4)),
+                new Backlog("WH-1", Backlog.Queue.FULFILMENT, 1, 1, Duration.ofHours(38), Duration.ofHours(38)));
         assertThat(measures.backlog(ShopJourney.at("02T09:30"))).as("at 9:30 on 2 March both parts of A wait")
-                .containsExactly(new Backlog("ST-1", 1, Duration.ofMinutes(30), Duration.ofMinutes(30)),
-                        new Backlog("WH-1", 1, Duration.ofMinutes(30), Duration.ofMinutes(30)));
+                .containsExactly(new Backlog("ST-1", Backlog.Queue.FULFILMENT, 1, 1, Duration.ofMinutes(30), Duration.ofMinutes(30)),
+                        new Backlog("WH-1", Backlog.Queue.FULFILMENT, 1, 2, Duration.ofMinutes(30), Duration.ofMinutes(30)));
     }
 
     @Test

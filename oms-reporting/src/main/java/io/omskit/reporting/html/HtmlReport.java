@@ -105,10 +105,18 @@ public final class HtmlReport {
                     String.format(Locale.ROOT, "%.1f%%", v.percent()));
         }
         long waiting = 0;
+        long awaitingStock = 0;
+        long unitsAwaitingStock = 0;
         for (var b : r.backlog()) {
-            waiting += b.waiting();
+            if (b.queue() == io.omskit.reporting.measure.Backlog.Queue.AWAITING_STOCK) {
+                awaitingStock += b.waiting();
+                unitsAwaitingStock += b.units();
+            } else {
+                waiting += b.waiting();
+            }
         }
         card(h, "backlog", "Waiting now", Long.toString(waiting));
+        card(h, "awaiting-stock", "Orders awaiting stock, " + unitsAwaitingStock + " units", Long.toString(awaitingStock));
         h.append("</section>\n");
     }
 

@@ -9,12 +9,15 @@ import java.time.LocalDate;
  * delivery and drop-ship) or was ready for the customer to collect ({@code FulfilmentPacked} as ready for collection in
  * the store itself, {@code FulfilmentArrivedAtStore} after a transfer). One sample per fulfilment, stamped on the day it
  * was shipped or ready; percentiles by the nearest-rank method (the smallest sample with at least p% of the samples at
- * or below it). Broken down by {@link Dimension#TOTAL}, {@link Dimension#CHANNEL} or {@link Dimension#LOCATION} (where
- * the fulfilment was offered).
+ * or below it). Broken down by {@link Dimension#TOTAL}, {@link Dimension#CHANNEL}, {@link Dimension#LOCATION} (where
+ * the fulfilment was offered), {@link Dimension#CATEGORY} or {@link Dimension#SKU}. By SKU (category), a fulfilment is
+ * one sample for each SKU (category) it carried units of, not refused nor cancelled: a multi-SKU order counts for each
+ * of its SKUs with the time of the shipment that carried it, so an order whose tee left on day 1 and mug on day 3 gives
+ * the tee a sample of one day and the mug one of three. Samples of one group are fulfilments, not units.
  *
  * @param from    the first day of the bucket
  * @param to      the last day of the bucket
- * @param group   the channel or location; {@code "all"} for the total
+ * @param group   the channel, location, category or SKU; {@code "all"} for the total
  * @param leg     which span is measured
  * @param samples fulfilments measured
  * @param p50     median

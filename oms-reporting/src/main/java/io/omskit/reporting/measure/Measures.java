@@ -6,9 +6,11 @@ import io.omskit.core.common.Problem;
 import io.omskit.core.common.ValidationException;
 import io.omskit.core.inventory.MovementReason;
 import io.omskit.core.order.CancellationReason;
+import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.UnitMove;
 import io.omskit.reporting.projection.EventProjection;
 import io.omskit.reporting.projection.FulfilmentFacts;
 import io.omskit.reporting.projection.OrderFacts;
@@ -44,9 +46,12 @@ public final class Measures {
 
     /** The group of a measure that is not broken down. */
     public static final String ALL = "all";
+    /** The group of facts whose order (so channel, SKU or category) is not known yet. */
+    public static final String UNKNOWN = "unknown";
 
     private final EventProjection projection;
     private final Function<Sku, String> categories;
+    private final UnitCosts unitCosts;
     private final Clock clock;
 
     /**
@@ -56,8 +61,20 @@ public final class Measures {
      * @param clock      what "now" is for measures that depend on it (promises passed, backlog ages, running stock-outs)
      */
     public Measures(EventProjection projection, Function<Sku, String> categories, Clock clock) {
+        this(projection, categories, UnitCosts.none(), clock);
+    }
+
+    /**
+     * Measures over {@code projection}, with the stock measures also in value.
+     *
+     * @param categories the merchandising category of a SKU (for {@link Dimension#CATEGORY}); never returns null
+     * @param unitCosts  what a unit of each SKU cost, for {@link #stockTurnoverValue}
+     * @param clock      what "now" is for measures that depend on it (promises passed, backlog ages, running stock-outs)
+     */
+    public Measures(EventProjection projection, Function<Sku, String> categories, UnitCosts unitCosts, Clock clock) {
         this.projection = Checks.notNull(projection, "projection");
         this.categories = Checks.notNull(categories, "categories");
+        this.unitCosts = Checks.notNull(unitCosts, "unitCosts");
         this.clock = Checks.notNull(clock, "clock");
     }
 
@@ -110,7 +127,8 @@ public final class Measures {
 
     /** Fulfilment speed; see {@link FulfilmentSpeed}. Rows for both legs, where there are samples. */
     public List<FulfilmentSpeed> fulfilmentSpeed(ReportPeriod period, Granularity granularity, Dimension by) {
-        check(period, granularity, by, "fulfilmentSpeed", Dimension.TOTAL, Dimension.CHANNEL, Dimension.LOCATION);
+        check(period, granularity, by, "fulfilmentSpeed", Dimension.TOTAL, Dimension.CHANNEL, Dimension.LOCATION,
+                Dimension.CATEGORY, Dimension.SKU);
         return projection.read(p -> {
             Map<List<Object>, List<Long>> samples = new TreeMap<>(KEY_ORDER);
             for (FulfilmentFacts f : p.fulfilments()) {
@@ -123,11 +141,23 @@ public final class Measures {
                     continue;
                 }
                 LocalDate[] b = bucket(period, granularity, done);
-                String group = by == Dimension.TOTAL ? ALL : by == Dimension.CHANNEL ? o.channel().name() : f.location().value();
+                Set<String> groups = new TreeSet<>();
+                if (by == Dimension.CATEGORY || by == Dimension.SKU) {
+                    // one sample per SKU (category) the fulfilment carried, however many of its lines hold it
+                    for (FulfilmentFacts.OfferedLine l : f.lines()) {
+                        if (f.unitsKept(l.line()) > 0) {
+                            groups.add(group(by, o, l.sku()));
+                        }
+                    }
+                } else {
+                    groups.add(by == Dimension.TOTAL ? ALL : by == Dimension.CHANNEL ? o.channel().name() : f.location().value());
+                }
                 FulfilmentSpeed.Leg leg = f.isHomeDelivery() ? FulfilmentSpeed.Leg.PLACED_TO_SHIPPED
                         : FulfilmentSpeed.Leg.PLACED_TO_READY_FOR_PICKUP;
-                samples.computeIfAbsent(List.of(b[0], b[1], group, leg.ordinal()), k -> new ArrayList<>())
-                        .add(Math.max(0, done.toEpochMilli() - o.placedAt().toEpochMilli()));
+                long millis = Math.max(0, done.toEpochMilli() - o.placedAt().toEpochMilli());
+                for (String group : groups) {
+                    samples.computeIfAbsent(List.of(b[0], b[1], group, leg.ordinal()), k -> new ArrayList<>()).add(millis);
+                }
             }
             List<FulfilmentSpeed> rows = new ArrayList<>();
             samples.forEach((k, list) -> {
@@ -367,7 +397,14 @@ public final class Measures {
 
     /** Cancellations per reason; see {@link Cancellations}. */
     public List<Cancellations> cancellations(ReportPeriod period, Granularity granularity, Dimension by) {
-        check(period, granularity, by, "cancellations", Dimension.TOTAL, Dimension.CHANNEL);
+        check(period, granularity, by, "cancellations", Dimension.TOTAL, Dimension.CHANNEL, Dimension.LOCATION,
+                Dimension.CATEGORY, Dimension.SKU);
+        if (by == Dimension.LOCATION) {
+            return cancellationsByLocation(period, granularity);
+        }
+        if (by == Dimension.CATEGORY || by == Dimension.SKU) {
+            return cancellationsByLine(period, granularity, by);
+        }
         return projection.read(p -> {
             Map<List<Object>, long[]> acc = new TreeMap<>(KEY_ORDER);
             for (OrderFacts o : p.orders()) {
@@ -391,6 +428,75 @@ public final class Measures {
                     (String) k.get(3), a[0], a[1])));
             return List.copyOf(rows);
         });
+    }
+
+    /** Cancellations by the SKU or category of each line cancelled: {@link #cancellations} counted line by line. */
+    private List<Cancellations> cancellationsByLine(ReportPeriod period, Granularity granularity, Dimension by) {
+        return projection.read(p -> {
+            Map<List<Object>, long[]> acc = new TreeMap<>(KEY_ORDER);
+            for (OrderFacts o : p.orders()) {
+                Set<List<Object>> counted = new HashSet<>();
+                for (OrderFacts.Cancellation c : o.cancellations()) {
+                    if (!period.contains(c.at())) {
+                        continue;
+                    }
+                    LocalDate[] b = bucket(period, granularity, c.at());
+                    for (UnitMove m : c.moves()) {
+                        Sku sku = skuOf(o, m.line());
+                        String group = sku == null ? UNKNOWN : group(by, o, sku);
+                        List<Object> key = List.of(b[0], b[1], group, c.reason().name());
+                        long[] a = acc.computeIfAbsent(key, k -> new long[2]);
+                        if (counted.add(key)) {
+                            a[0]++;
+                        }
+                        a[1] += m.quantity();
+                    }
+                }
+            }
+            return cancellationRows(acc);
+        });
+    }
+
+    /** Cancellations of units offered to a location ({@code FulfilmentCancelled}), per location and reason. */
+    private List<Cancellations> cancellationsByLocation(ReportPeriod period, Granularity granularity) {
+        return projection.read(p -> {
+            Map<List<Object>, long[]> acc = new TreeMap<>(KEY_ORDER);
+            Map<List<Object>, Set<OrderId>> orders = new HashMap<>();
+            for (FulfilmentFacts f : p.fulfilments()) {
+                if (!f.isOffered()) {
+                    continue;
+                }
+                for (FulfilmentFacts.Removal c : f.cancellations()) {
+                    if (!period.contains(c.at())) {
+                        continue;
+                    }
+                    LocalDate[] b = bucket(period, granularity, c.at());
+                    List<Object> key = List.of(b[0], b[1], f.location().value(), c.reason());
+                    long[] a = acc.computeIfAbsent(key, k -> new long[2]);
+                    if (orders.computeIfAbsent(key, k -> new HashSet<>()).add(f.orderId())) {
+                        a[0]++;
+                    }
+                    a[1] += c.total();
+                }
+            }
+            return cancellationRows(acc);
+        });
+    }
+
+    private static List<Cancellations> cancellationRows(Map<List<Object>, long[]> acc) {
+        List<Cancellations> rows = new ArrayList<>();
+        acc.forEach((k, a) -> rows.add(new Cancellations((LocalDate) k.get(0), (LocalDate) k.get(1), (String) k.get(2),
+                (String) k.get(3), a[0], a[1])));
+        return List.copyOf(rows);
+    }
+
+    private static Sku skuOf(OrderFacts o, LineId line) {
+        for (OrderFacts.PlacedLine l : o.lines()) {
+            if (l.line().equals(line)) {
+                return l.sku();
+            }
+        }
+        return null;
     }
 
     /** Rejections by locations, per location and reason; see {@link Rejections}. */
@@ -489,7 +595,10 @@ public final class Measures {
 
     /** Returns value %; see {@link ReturnsValue}. */
     public List<ReturnsValue> returnsValue(ReportPeriod period, Granularity granularity, Dimension by) {
-        check(period, granularity, by, "returnsValue", Dimension.TOTAL, Dimension.CHANNEL);
+        check(period, granularity, by, "returnsValue", Dimension.TOTAL, Dimension.CHANNEL, Dimension.CATEGORY, Dimension.SKU);
+        if (by == Dimension.CATEGORY || by == Dimension.SKU) {
+            return returnsValueByLine(period, granularity, by);
+        }
         return projection.read(p -> {
             Map<List<Object>, Money[]> acc = new TreeMap<>(KEY_ORDER);
             for (FulfilmentFacts f : p.fulfilments()) {
@@ -529,12 +638,113 @@ public final class Measures {
                     a[1] = a[1].plus(g.goods());
                 }
             }
-            List<ReturnsValue> rows = new ArrayList<>();
-            acc.forEach((k, a) -> rows.add(new ReturnsValue((LocalDate) k.get(0), (LocalDate) k.get(1), (String) k.get(2),
-                    CurrencyUnit.of((String) k.get(3)), a[0], a[1], a[0].isZero() ? 0
-                    : a[1].getAmount().multiply(BigDecimal.valueOf(100)).divide(a[0].getAmount(), 6, RoundingMode.HALF_EVEN).doubleValue())));
-            return List.copyOf(rows);
+            return returnsValueRows(acc);
         });
+    }
+
+    /** Returns value % by the SKU or category of each line: {@link #returnsValue} counted line by line. */
+    private List<ReturnsValue> returnsValueByLine(ReportPeriod period, Granularity granularity, Dimension by) {
+        return projection.read(p -> {
+            Map<List<Object>, Money[]> acc = new TreeMap<>(KEY_ORDER);
+            for (FulfilmentFacts f : p.fulfilments()) {
+                Instant done = f.fulfilledAt();
+                if (done == null || !period.contains(done)) {
+                    continue;
+                }
+                OrderFacts o = p.order(f.orderId());
+                if (o == null || !o.isPlaced()) {
+                    continue;
+                }
+                LocalDate[] b = bucket(period, granularity, done);
+                for (FulfilmentFacts.OfferedLine l : f.lines()) {
+                    int units = f.unitsKept(l.line());
+                    OrderFacts.PlacedLine placed = placedLine(o, l);
+                    if (units > 0 && placed != null) {
+                        Money[] a = acc.computeIfAbsent(List.of(b[0], b[1], group(by, o, l.sku()), o.currency().getCode()),
+                                k -> zeros(o.currency()));
+                        a[0] = a[0].plus(placed.total().multipliedBy(
+                                BigDecimal.valueOf(units).divide(BigDecimal.valueOf(placed.quantity()), 12, RoundingMode.HALF_EVEN),
+                                RoundingMode.HALF_EVEN));
+                    }
+                }
+            }
+            for (ReturnFacts r : p.returns()) {
+                OrderFacts o = r.isAuthorised() ? p.order(r.orderId()) : null;
+                for (ReturnFacts.RefundedGoods g : r.refundedGoods()) {
+                    if (!period.contains(g.at())) {
+                        continue;
+                    }
+                    LocalDate[] b = bucket(period, granularity, g.at());
+                    CurrencyUnit currency = g.goods().getCurrencyUnit();
+                    splitGoods(g, r, o).forEach((group, share) -> {
+                        Money[] a = acc.computeIfAbsent(List.of(b[0], b[1], by == Dimension.SKU ? group : categoryOf(group),
+                                currency.getCode()), k -> zeros(currency));
+                        a[1] = a[1].plus(share);
+                    });
+                }
+            }
+            return returnsValueRows(acc);
+        });
+    }
+
+    private String categoryOf(String sku) {
+        return sku.equals(UNKNOWN) ? UNKNOWN : categories.apply(Sku.of(sku));
+    }
+
+    /**
+     * The goods of one refund per SKU: in proportion to the value of the units it paid back (their line's price per
+     * unit, or one per unit when the order is unknown), each share rounded half-even to the minor unit and the last SKU
+     * taking what rounding left, so that the shares add up to the refund to the cent.
+     */
+    private static Map<String, Money> splitGoods(ReturnFacts.RefundedGoods g, ReturnFacts r, OrderFacts o) {
+        Map<String, BigDecimal> weights = new TreeMap<>();
+        for (LineQuantity q : g.units()) {
+            Sku sku = null;
+            BigDecimal unitPrice = BigDecimal.ONE;
+            OrderFacts.PlacedLine placed = null;
+            if (o != null && o.isPlaced()) {
+                for (OrderFacts.PlacedLine l : o.lines()) {
+                    placed = l.line().equals(q.line()) ? l : placed;
+                }
+            }
+            if (placed != null) {
+                sku = placed.sku();
+                unitPrice = placed.total().getAmount().divide(BigDecimal.valueOf(placed.quantity()), 12, RoundingMode.HALF_EVEN);
+            } else {
+                for (ReturnFacts.AuthorisedLine l : r.lines()) {
+                    sku = l.line().equals(q.line()) ? l.sku() : sku;
+                }
+            }
+            weights.merge(sku == null ? UNKNOWN : sku.value(), unitPrice.multiply(BigDecimal.valueOf(q.quantity())), BigDecimal::add);
+        }
+        if (weights.isEmpty()) {
+            return Map.of(UNKNOWN, g.goods());
+        }
+        BigDecimal total = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, Money> shares = new TreeMap<>();
+        Money left = g.goods();
+        int i = 0;
+        for (Map.Entry<String, BigDecimal> w : weights.entrySet()) {
+            Money share;
+            if (++i == weights.size()) {
+                share = left;
+            } else if (total.signum() == 0) {
+                share = Money.zero(g.goods().getCurrencyUnit());
+            } else {
+                share = g.goods().multipliedBy(w.getValue().divide(total, 12, RoundingMode.HALF_EVEN), RoundingMode.HALF_EVEN);
+            }
+            shares.put(w.getKey(), share);
+            left = left.minus(share);
+        }
+        return shares;
+    }
+
+    private static List<ReturnsValue> returnsValueRows(Map<List<Object>, Money[]> acc) {
+        List<ReturnsValue> rows = new ArrayList<>();
+        acc.forEach((k, a) -> rows.add(new ReturnsValue((LocalDate) k.get(0), (LocalDate) k.get(1), (String) k.get(2),
+                CurrencyUnit.of((String) k.get(3)), a[0], a[1], a[0].isZero() ? 0
+                : a[1].getAmount().multiply(BigDecimal.valueOf(100)).divide(a[0].getAmount(), 6, RoundingMode.HALF_EVEN).doubleValue())));
+        return List.copyOf(rows);
     }
 
     private static OrderFacts.PlacedLine placedLine(OrderFacts o, FulfilmentFacts.OfferedLine l) {
@@ -558,45 +768,92 @@ public final class Measures {
                 Dimension.SKU);
         int days = period.days();
         return projection.read(p -> {
-            Map<String, long[]> sold = new TreeMap<>();
-            Map<String, long[]> onHandSums = new HashMap<>();
-            for (StockFacts s : p.stock()) {
-                if (s.location() == null || s.entries().isEmpty()) {
-                    continue;
-                }
-                String group = by == Dimension.TOTAL ? ALL : by == Dimension.LOCATION ? s.location().value()
-                        : by == Dimension.SKU ? s.sku().value() : categories.apply(s.sku());
-                StockFacts.Entry[] entries = s.entries().toArray(new StockFacts.Entry[0]);
-                Arrays.sort(entries, Comparator.comparing(StockFacts.Entry::at));
-                long units = 0;
-                long onHand = 0;
-                long dayEndSum = 0;
-                int next = 0;
-                for (int d = 0; d < days; d++) {
-                    Instant dayEnd = period.from().plusDays(d + 1L).atStartOfDay(period.zone()).toInstant();
-                    while (next < entries.length && entries[next].at().isBefore(dayEnd)) {
-                        StockFacts.Entry e = entries[next++];
-                        onHand += e.onHandDelta();
-                        if (e.reason() == MovementReason.SHIPMENT && period.contains(e.at())) {
-                            units += e.quantity();
-                        }
-                    }
-                    dayEndSum += onHand;
-                }
-                long[] a = sold.computeIfAbsent(group, k -> new long[2]);
-                a[0] += units;
-                a[1] += onHand;
-                onHandSums.computeIfAbsent(group, k -> new long[1])[0] += dayEndSum;
+            Map<String, long[]> sums = new TreeMap<>();
+            for (PositionFigures f : positionFigures(p, period, by)) {
+                long[] a = sums.computeIfAbsent(f.group(), k -> new long[3]);
+                a[0] += f.unitsSold();
+                a[1] += f.onHandAtEnd();
+                a[2] += f.dayEndSum();
             }
             List<StockTurnover> rows = new ArrayList<>();
-            sold.forEach((group, a) -> {
-                double average = (double) onHandSums.get(group)[0] / days;
+            sums.forEach((group, a) -> {
+                double average = (double) a[2] / days;
                 double turnover = average <= 0 ? 0 : a[0] / average;
                 double cover = a[0] == 0 ? -1 : a[1] / ((double) a[0] / days);
                 rows.add(new StockTurnover(period.from(), period.to(), group, a[0], average, a[1], turnover, cover));
             });
             return List.copyOf(rows);
         });
+    }
+
+    /** Inventory turnover and days of cover in value, at the SKUs' unit costs; see {@link StockTurnoverValue}. */
+    public List<StockTurnoverValue> stockTurnoverValue(ReportPeriod period, Dimension by) {
+        check(period, Granularity.PERIOD, by, "stockTurnoverValue", Dimension.TOTAL, Dimension.LOCATION, Dimension.CATEGORY,
+                Dimension.SKU);
+        BigDecimal days = BigDecimal.valueOf(period.days());
+        return projection.read(p -> {
+            // exact sums at cost: sold, on hand at the end, and the sum of the end-of-day values
+            Map<List<Object>, BigDecimal[]> sums = new TreeMap<>(KEY_ORDER);
+            for (PositionFigures f : positionFigures(p, period, by)) {
+                Money cost = unitCosts.unitCost(f.sku()).orElse(null);
+                if (cost == null) {
+                    continue;
+                }
+                BigDecimal c = cost.getAmount();
+                BigDecimal[] a = sums.computeIfAbsent(List.of(f.group(), cost.getCurrencyUnit().getCode()),
+                        k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                a[0] = a[0].add(c.multiply(BigDecimal.valueOf(f.unitsSold())));
+                a[1] = a[1].add(c.multiply(BigDecimal.valueOf(f.onHandAtEnd())));
+                a[2] = a[2].add(c.multiply(BigDecimal.valueOf(f.dayEndSum())));
+            }
+            List<StockTurnoverValue> rows = new ArrayList<>();
+            sums.forEach((k, a) -> {
+                CurrencyUnit currency = CurrencyUnit.of((String) k.get(1));
+                BigDecimal average = a[2].divide(days, 12, RoundingMode.HALF_EVEN);
+                double turnover = average.signum() <= 0 ? 0 : a[0].divide(average, 12, RoundingMode.HALF_EVEN).doubleValue();
+                double cover = a[0].signum() == 0 ? -1
+                        : a[1].multiply(days).divide(a[0], 12, RoundingMode.HALF_EVEN).doubleValue();
+                rows.add(new StockTurnoverValue(period.from(), period.to(), (String) k.get(0), currency,
+                        Money.of(currency, a[0], RoundingMode.HALF_EVEN), Money.of(currency, average, RoundingMode.HALF_EVEN),
+                        Money.of(currency, a[1], RoundingMode.HALF_EVEN), turnover, cover));
+            });
+            return List.copyOf(rows);
+        });
+    }
+
+    /** One stock position over a period: units shipped to customers, on hand at the end, sum of end-of-day on hand. */
+    private record PositionFigures(String group, Sku sku, long unitsSold, long onHandAtEnd, long dayEndSum) {
+    }
+
+    private List<PositionFigures> positionFigures(EventProjection p, ReportPeriod period, Dimension by) {
+        int days = period.days();
+        List<PositionFigures> out = new ArrayList<>();
+        for (StockFacts s : p.stock()) {
+            if (s.location() == null || s.entries().isEmpty()) {
+                continue;
+            }
+            String group = by == Dimension.TOTAL ? ALL : by == Dimension.LOCATION ? s.location().value()
+                    : by == Dimension.SKU ? s.sku().value() : categories.apply(s.sku());
+            StockFacts.Entry[] entries = s.entries().toArray(new StockFacts.Entry[0]);
+            Arrays.sort(entries, Comparator.comparing(StockFacts.Entry::at));
+            long units = 0;
+            long onHand = 0;
+            long dayEndSum = 0;
+            int next = 0;
+            for (int d = 0; d < days; d++) {
+                Instant dayEnd = period.from().plusDays(d + 1L).atStartOfDay(period.zone()).toInstant();
+                while (next < entries.length && entries[next].at().isBefore(dayEnd)) {
+                    StockFacts.Entry e = entries[next++];
+                    onHand += e.onHandDelta();
+                    if (e.reason() == MovementReason.SHIPMENT && period.contains(e.at())) {
+                        units += e.quantity();
+                    }
+                }
+                dayEndSum += onHand;
+            }
+            out.add(new PositionFigures(group, s.sku(), units, onHand, dayEndSum));
+        }
+        return out;
     }
 
     /** Time out of stock, per SKU network-wide and per location; see {@link TimeOutOfStock}. Only rows with time out. */
@@ -714,34 +971,73 @@ public final class Measures {
 
     // ---- backlog ----
 
-    /** The backlog per location at {@code asOf}; see {@link Backlog}. Sorted by location. */
+    /** The backlog per location and queue at {@code asOf}; see {@link Backlog}. Sorted by location, then queue. */
     public List<Backlog> backlog(Instant asOf) {
         Checks.notNull(asOf, "asOf");
         return projection.read(p -> {
-            Map<String, List<Long>> ages = new TreeMap<>();
+            Map<List<Object>, List<Long>> ages = new TreeMap<>(KEY_ORDER);
+            Map<List<Object>, long[]> units = new HashMap<>();
+            Map<OrderId, long[]> sourced = new HashMap<>();
             for (FulfilmentFacts f : p.fulfilments()) {
-                if (!f.isOffered() || f.offeredAt().isAfter(asOf) || closedBy(f, asOf)) {
+                if (!f.isOffered() || f.offeredAt().isAfter(asOf)) {
+                    continue;
+                }
+                int kept = unitsKeptAt(f, asOf);
+                sourced.computeIfAbsent(f.orderId(), k -> new long[1])[0] += kept;
+                if (closedBy(f, asOf)) {
                     continue;
                 }
                 OrderFacts o = p.order(f.orderId());
                 Instant since = o != null && o.isPlaced() ? o.placedAt() : f.offeredAt();
-                ages.computeIfAbsent(f.location().value(), k -> new ArrayList<>()).add(Math.max(0, asOf.toEpochMilli() - since.toEpochMilli()));
+                List<Object> key = List.of(f.location().value(), Backlog.Queue.FULFILMENT.ordinal());
+                ages.computeIfAbsent(key, k -> new ArrayList<>()).add(Math.max(0, asOf.toEpochMilli() - since.toEpochMilli()));
+                units.computeIfAbsent(key, k -> new long[1])[0] += kept;
             }
             for (OrderFacts o : p.orders()) {
-                if (o.isPlaced() && !o.placedAt().isAfter(asOf)
-                        && (o.status() == OrderStatus.CONFIRMED || o.status() == OrderStatus.PARTIALLY_CANCELLED)) {
-                    ages.computeIfAbsent(Backlog.NOT_SOURCED, k -> new ArrayList<>())
-                            .add(Math.max(0, asOf.toEpochMilli() - o.placedAt().toEpochMilli()));
+                boolean placed = o.isPlaced() && !o.placedAt().isAfter(asOf);
+                if (placed && (o.status() == OrderStatus.CONFIRMED || o.status() == OrderStatus.PARTIALLY_CANCELLED)) {
+                    List<Object> key = List.of(Backlog.NOT_SOURCED, Backlog.Queue.NOT_SOURCED.ordinal());
+                    ages.computeIfAbsent(key, k -> new ArrayList<>()).add(Math.max(0, asOf.toEpochMilli() - o.placedAt().toEpochMilli()));
+                    long cancelled = 0;
+                    for (OrderFacts.Cancellation c : o.cancellations()) {
+                        cancelled += c.at().isAfter(asOf) ? 0 : c.units();
+                    }
+                    long offered = sourced.getOrDefault(o.id(), new long[1])[0];
+                    units.computeIfAbsent(key, k -> new long[1])[0] += Math.max(0, o.units() - cancelled - offered);
                 }
+                Map<String, long[]> waitingAt = new TreeMap<>();
+                Map<String, Instant> sinceAt = new HashMap<>();
+                for (OrderFacts.AwaitingStock w : o.awaitingStockAt(asOf)) {
+                    waitingAt.computeIfAbsent(w.location(), k -> new long[1])[0] += w.units();
+                    sinceAt.merge(w.location(), w.since(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+                waitingAt.forEach((location, n) -> {
+                    Instant since = placed ? o.placedAt() : sinceAt.get(location);
+                    List<Object> key = List.of(location, Backlog.Queue.AWAITING_STOCK.ordinal());
+                    ages.computeIfAbsent(key, k -> new ArrayList<>()).add(Math.max(0, asOf.toEpochMilli() - since.toEpochMilli()));
+                    units.computeIfAbsent(key, k -> new long[1])[0] += n[0];
+                });
             }
             List<Backlog> rows = new ArrayList<>();
-            ages.forEach((location, list) -> {
+            ages.forEach((key, list) -> {
                 long[] sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
-                rows.add(new Backlog(location, sorted.length, Duration.ofMillis(sorted[sorted.length - 1]),
-                        Duration.ofMillis(percentile(sorted, 50))));
+                rows.add(new Backlog((String) key.get(0), Backlog.Queue.values()[(Integer) key.get(1)], sorted.length,
+                        units.get(key)[0], Duration.ofMillis(sorted[sorted.length - 1]), Duration.ofMillis(percentile(sorted, 50))));
             });
             return List.copyOf(rows);
         });
+    }
+
+    /** Units offered to {@code f} less those refused or cancelled at or before {@code asOf}. */
+    private static int unitsKeptAt(FulfilmentFacts f, Instant asOf) {
+        int n = f.unitsOffered();
+        for (FulfilmentFacts.Removal r : f.rejections()) {
+            n -= r.at().isAfter(asOf) ? 0 : r.total();
+        }
+        for (FulfilmentFacts.Removal r : f.cancellations()) {
+            n -= r.at().isAfter(asOf) ? 0 : r.total();
+        }
+        return Math.max(0, n);
     }
 
     private static boolean closedBy(FulfilmentFacts f, Instant asOf) {

@@ -38,6 +38,12 @@ import java.util.List;
  * @param fillRateByCategory fill rate per category over the period
  * @param splitRateByLocation shipments per order per location taking part, over the period
  * @param splitRateByCategory shipments per order per category, over the period
+ * @param cancellationsByCategory cancellations per category of the lines cancelled and reason, over the period
+ * @param cancellationsByLocation units cancelled while offered to a location, per location and reason, over the period
+ * @param speedByCategory   fulfilment speed per category carried, over the period
+ * @param returnRateBySku   return rate per SKU over the period
+ * @param returnsValueByCategory returns value % per category and currency over the period
+ * @param stockTurnoverValue stock turnover and days of cover at cost per SKU over the period; empty without unit costs
  */
 public record Report(ReportPeriod period, Instant asOf, List<OrderVolume> volumeTotal, List<FulfilmentSpeed> speedTotal,
                      List<PromiseKept> promiseTotal, List<FillRate> fillRateTotal, List<SplitRate> splitRateTotal,
@@ -48,7 +54,10 @@ public record Report(ReportPeriod period, Instant asOf, List<OrderVolume> volume
                      List<ReturnReasons> returnReasons, List<ReturnsValue> returnsValue, List<StockTurnover> stockTurnover,
                      List<TimeOutOfStock> timeOutOfStock, List<FastSeller> fastSellers, List<SlowMover> slowMovers,
                      List<Backlog> backlog, List<PromiseKept> promiseByLocation, List<PromiseKept> promiseByCategory,
-                     List<FillRate> fillRateByCategory, List<SplitRate> splitRateByLocation, List<SplitRate> splitRateByCategory) {
+                     List<FillRate> fillRateByCategory, List<SplitRate> splitRateByLocation, List<SplitRate> splitRateByCategory,
+                     List<Cancellations> cancellationsByCategory, List<Cancellations> cancellationsByLocation,
+                     List<FulfilmentSpeed> speedByCategory, List<ReturnRate> returnRateBySku,
+                     List<ReturnsValue> returnsValueByCategory, List<StockTurnoverValue> stockTurnoverValue) {
 
     /** Days of each window the fast sellers compare. */
     public static final int FAST_SELLER_WINDOW_DAYS = 7;
@@ -89,6 +98,12 @@ public record Report(ReportPeriod period, Instant asOf, List<OrderVolume> volume
                 measures.promiseKept(period, Granularity.PERIOD, Dimension.CATEGORY),
                 measures.fillRate(period, Granularity.PERIOD, Dimension.CATEGORY),
                 measures.splitRate(period, Granularity.PERIOD, Dimension.LOCATION),
-                measures.splitRate(period, Granularity.PERIOD, Dimension.CATEGORY));
+                measures.splitRate(period, Granularity.PERIOD, Dimension.CATEGORY),
+                measures.cancellations(period, Granularity.PERIOD, Dimension.CATEGORY),
+                measures.cancellations(period, Granularity.PERIOD, Dimension.LOCATION),
+                measures.fulfilmentSpeed(period, Granularity.PERIOD, Dimension.CATEGORY),
+                measures.returnRate(period, Granularity.PERIOD, Dimension.SKU),
+                measures.returnsValue(period, Granularity.PERIOD, Dimension.CATEGORY),
+                measures.stockTurnoverValue(period, Dimension.SKU));
     }
 }

@@ -10,11 +10,14 @@ import org.joda.money.Money;
  * ({@code StoreCreditIssued}), stamped on its day: the units' price net of their discounts, before shipping refunds and
  * fees. Fulfilled revenue is, for every fulfilment shipped or ready for collection (stamped on that day), each line's
  * total times the units fulfilled over the units ordered, rounded half-even to the currency's minor unit once per line.
- * Broken down by {@link Dimension#TOTAL} or {@link Dimension#CHANNEL}.
+ * Broken down by {@link Dimension#TOTAL}, {@link Dimension#CHANNEL}, {@link Dimension#CATEGORY} or {@link Dimension#SKU}.
+ * By SKU (category), revenue is counted per line; a refund paying back units of several SKUs is shared among them in
+ * proportion to the value of those units (their line's price per unit), each share rounded half-even and the last SKU
+ * (in name order) taking what rounding left, so the shares add up to the refund to the cent.
  *
  * @param from             the first day of the bucket
  * @param to               the last day of the bucket
- * @param group            the channel; {@code "all"} for the total
+ * @param group            the channel, category or SKU; {@code "all"} for the total
  * @param currency         the currency
  * @param fulfilledRevenue the denominator
  * @param returnedValue    the numerator

@@ -8,9 +8,8 @@ import java.time.LocalDate;
  * for customers); average on hand is the mean of on hand at the end of each day of the period; turnover is units sold
  * divided by average on hand; days of cover is on hand at the end of the period divided by the average units sold per
  * day. Broken down by {@link Dimension#TOTAL}, {@link Dimension#LOCATION}, {@link Dimension#CATEGORY} or {@link
- * Dimension#SKU} (the sums of their positions). In units, not value: the catalog holds no cost price (the funds'
- * {@code CostPrices} prices only what drop-shippers charge), so a turnover at cost is left to a host that has them
- * (units sold times its cost price over average on hand times its cost price, per SKU).
+ * Dimension#SKU} (the sums of their positions). In units; {@link StockTurnoverValue} is the same in value, for
+ * the SKUs whose unit cost the host gives ({@link UnitCosts}).
  *
  * @param from           the first day of the period
  * @param to             the last day of the period

@@ -36,7 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>{@code oms.payments.pending} (gauge): orders awaiting confirmation of their payment;</li>
  * <li>{@code oms.fulfilments.waiting} (gauge, tag {@code location}): fulfilments offered and not yet shipped, ready,
  *     refused or cancelled, per location, and orders waiting to be sourced under {@code "(not sourced)"}; read at most
- *     once a second.</li>
+ *     once a second;</li>
+ * <li>{@code oms.orders.awaiting-stock} (gauge, tag {@code location}): orders with units sold beyond stock and not yet
+ *     filled nor cancelled, at the location their supply arrives at; read at most once a second.</li>
  * </ul>
  * Create it before events arrive and bind it to one registry; events applied before it was bound are not counted.
  */
@@ -45,8 +47,12 @@ public final class ReportingMetrics implements MeterBinder {
     private final Reporting reporting;
     private volatile MeterRegistry registry;
     private final Set<String> locations = ConcurrentHashMap.newKeySet();
-    private volatile Map<String, Long> waiting = Map.of();
-    private volatile Instant waitingAt = Instant.MIN;
+    private final Set<String> stockLocations = ConcurrentHashMap.newKeySet();
+    private volatile Waiting waiting = new Waiting(Instant.MIN, Map.of(), Map.of());
+
+    /** The backlog's figures as last read: waiting per location, and orders awaiting stock per location. */
+    private record Waiting(Instant at, Map<String, Long> atLocations, Map<String, Long> forStock) {
+    }
 
     /** Metrics of {@code reporting}'s events from now on. */
     public ReportingMetrics(Reporting reporting) {
@@ -66,6 +72,11 @@ public final class ReportingMetrics implements MeterBinder {
         waitingGauge(Backlog.NOT_SOURCED);
         for (String location : projection.read(ReportingMetrics::locationsOf)) {
             waitingGauge(location);
+        }
+        for (Backlog b : reporting.measures().backlog(reporting.measures().clock().instant())) {
+            if (b.queue() == Backlog.Queue.AWAITING_STOCK) {
+                awaitingGauge(b.location());
+            }
         }
     }
 
@@ -99,22 +110,40 @@ public final class ReportingMetrics implements MeterBinder {
         }
     }
 
-    private double waiting(String location) {
-        Instant now = reporting.measures().clock().instant();
-        if (Duration.between(waitingAt, now).compareTo(Duration.ofSeconds(1)) >= 0 || now.isBefore(waitingAt)) {
-            Map<String, Long> fresh = new HashMap<>();
-            for (Backlog b : reporting.measures().backlog(now)) {
-                fresh.put(b.location(), b.waiting());
-            }
-            waiting = fresh;
-            waitingAt = now;
+    private void awaitingGauge(String location) {
+        MeterRegistry r = registry;
+        if (r != null && stockLocations.add(location)) {
+            Gauge.builder("oms.orders.awaiting-stock", this, m -> m.awaitingStock(location)).tag("location", location)
+                    .description("Orders waiting for inbound stock at a location").register(r);
         }
-        return waiting.getOrDefault(location, 0L);
+    }
+
+    private double waiting(String location) {
+        return current().atLocations().getOrDefault(location, 0L);
+    }
+
+    private double awaitingStock(String location) {
+        return current().forStock().getOrDefault(location, 0L);
+    }
+
+    private Waiting current() {
+        Instant now = reporting.measures().clock().instant();
+        Waiting last = waiting;
+        if (Duration.between(last.at(), now).compareTo(Duration.ofSeconds(1)) >= 0 || now.isBefore(last.at())) {
+            Map<String, Long> atLocations = new HashMap<>();
+            Map<String, Long> forStock = new HashMap<>();
+            for (Backlog b : reporting.measures().backlog(now)) {
+                (b.queue() == Backlog.Queue.AWAITING_STOCK ? forStock : atLocations).put(b.location(), b.waiting());
+            }
+            last = new Waiting(now, atLocations, forStock);
+            waiting = last;
+        }
+        return last;
     }
 
     /** Forgets the cached waiting figures, so that the next read computes them. */
     void refresh() {
-        waitingAt = Instant.MIN;
+        waiting = new Waiting(Instant.MIN, Map.of(), Map.of());
     }
 
     private void observe(DomainEvent event) {
@@ -138,6 +167,8 @@ public final class ReportingMetrics implements MeterBinder {
             if (o != null && o.isPlaced()) {
                 sourcing(r, o);
             }
+        } else if (event instanceof OrderEvent.OrderUnitsBackordered) {
+            awaitingGauge(((OrderEvent.OrderUnitsBackordered) event).reference());
         } else if (event instanceof FulfilmentEvent.FulfilmentOffered) {
             waitingGauge(((FulfilmentEvent.FulfilmentOffered) event).location().value());
         } else if (event instanceof FulfilmentEvent.FulfilmentShipped || event instanceof FulfilmentEvent.FulfilmentPacked

@@ -186,6 +186,14 @@ public final class EventProjection {
     }
 
     private boolean order(OrderEvent event) {
+        if (event instanceof OrderEvent.OrderUnitsBackordered) {
+            OrderEvent.OrderUnitsBackordered b = (OrderEvent.OrderUnitsBackordered) event;
+            return orderFacts(b.orderId()).stockWait(b.version(), b.occurredAt(), b.moves(), b.reference());
+        }
+        if (event instanceof OrderEvent.OrderBackorderFilled) {
+            OrderEvent.OrderBackorderFilled f = (OrderEvent.OrderBackorderFilled) event;
+            return orderFacts(f.orderId()).stockWait(f.version(), f.occurredAt(), f.moves(), null);
+        }
         if (event instanceof OrderEvent.UnitsMoved) {
             OrderEvent.UnitsMoved moved = (OrderEvent.UnitsMoved) event;
             switch (moved.command()) {
@@ -193,7 +201,7 @@ public final class EventProjection {
                     return orderFacts(event.orderId()).allocated(event.occurredAt());
                 case CANCEL:
                     return orderFacts(event.orderId()).cancelled(event.version(), new OrderFacts.Cancellation(
-                            event.occurredAt(), cancellationReason(moved), moved.quantity()));
+                            event.occurredAt(), cancellationReason(moved), moved.quantity(), moved.moves()));
                 default:
                     return false;
             }
@@ -357,7 +365,11 @@ public final class EventProjection {
         }
         if (event instanceof ReturnEvent.RefundRequested) {
             io.omskit.returns.rma.Refund refund = ((ReturnEvent.RefundRequested) event).refund();
-            return returnFacts(event.returnId()).refundRequested(refund.key(), refund.goods());
+            List<io.omskit.core.order.LineQuantity> units = new ArrayList<>(refund.units().size());
+            for (io.omskit.returns.rma.Refund.RefundedUnits u : refund.units()) {
+                units.add(io.omskit.core.order.LineQuantity.of(u.line(), u.units()));
+            }
+            return returnFacts(event.returnId()).refundRequested(refund.key(), refund.goods(), units);
         }
         if (event instanceof ReturnEvent.ReturnRefunded) {
             return returnFacts(event.returnId()).refunded(((ReturnEvent.ReturnRefunded) event).refundKey(), event.occurredAt());

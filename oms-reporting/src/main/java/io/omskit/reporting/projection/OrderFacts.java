@@ -8,9 +8,13 @@ import io.omskit.core.order.HoldReason;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.UnitMove;
+import io.omskit.core.order.UnitState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,8 +44,29 @@ public final class OrderFacts {
      * @param at     when
      * @param reason why
      * @param units  units cancelled, over every line
+     * @param moves  the units cancelled per line and the state they were in (awaiting stock, open, reserved...)
      */
-    public record Cancellation(Instant at, CancellationReason reason, int units) {
+    public record Cancellation(Instant at, CancellationReason reason, int units, List<UnitMove> moves) {
+        public Cancellation {
+            moves = List.copyOf(moves);
+        }
+    }
+
+    /**
+     * Units of a line waiting for inbound stock at an instant ({@code OrderUnitsBackordered} less
+     * {@code OrderBackorderFilled} and the units cancelled while awaiting stock).
+     *
+     * @param line     the order line
+     * @param sku      its SKU; null when the order's placement is unknown
+     * @param location where the supply arrives (the backorder's location)
+     * @param units    units still waiting, at least 1
+     * @param since    when the line's units were backordered
+     */
+    public record AwaitingStock(LineId line, Sku sku, String location, int units, Instant since) {
+    }
+
+    /** One change of a line's units awaiting stock, by one event. */
+    private record StockWait(Instant at, List<UnitMove> moves, String location) {
     }
 
     private final OrderId id;
@@ -58,6 +83,7 @@ public final class OrderFacts {
     private long statusVersion = -1;
     private OrderStatus status;
     private final Map<Long, Cancellation> cancellations = new TreeMap<>();
+    private final Map<Long, StockWait> stockWaits = new TreeMap<>();
 
     OrderFacts(OrderId id) {
         this.id = id;
@@ -142,6 +168,59 @@ public final class OrderFacts {
         return Collections.unmodifiableCollection(cancellations.values());
     }
 
+    /**
+     * The lines with units waiting for inbound stock at {@code asOf}, in line order: what backorders added, less what
+     * receipts filled and cancellations took from units awaiting stock, counting the events stamped at or before
+     * {@code asOf}.
+     */
+    public List<AwaitingStock> awaitingStockAt(Instant asOf) {
+        if (stockWaits.isEmpty()) {
+            return List.of();
+        }
+        Map<LineId, int[]> units = new TreeMap<>();
+        Map<LineId, StockWait> backordered = new HashMap<>();
+        for (StockWait w : stockWaits.values()) {
+            if (w.at().isAfter(asOf)) {
+                continue;
+            }
+            for (UnitMove m : w.moves()) {
+                if (m.to() == UnitState.AWAITING_STOCK) {
+                    units.computeIfAbsent(m.line(), k -> new int[1])[0] += m.quantity();
+                    backordered.put(m.line(), w);
+                } else if (m.from() == UnitState.AWAITING_STOCK) {
+                    units.computeIfAbsent(m.line(), k -> new int[1])[0] -= m.quantity();
+                }
+            }
+        }
+        for (Cancellation c : cancellations.values()) {
+            if (c.at().isAfter(asOf)) {
+                continue;
+            }
+            for (UnitMove m : c.moves()) {
+                if (m.from() == UnitState.AWAITING_STOCK) {
+                    units.computeIfAbsent(m.line(), k -> new int[1])[0] -= m.quantity();
+                }
+            }
+        }
+        List<AwaitingStock> out = new ArrayList<>();
+        units.forEach((line, n) -> {
+            StockWait w = backordered.get(line);
+            if (n[0] > 0 && w != null) {
+                out.add(new AwaitingStock(line, skuOf(line), w.location(), n[0], w.at()));
+            }
+        });
+        return out;
+    }
+
+    private Sku skuOf(LineId line) {
+        for (PlacedLine l : lines) {
+            if (l.line().equals(line)) {
+                return l.sku();
+            }
+        }
+        return null;
+    }
+
     boolean place(Channel channel, CurrencyUnit currency, Instant placedAt, DeliveryMethod method, Instant promisedBy,
                   List<PlacedLine> lines, Money total) {
         if (this.placedAt != null) {
@@ -189,5 +268,10 @@ public final class OrderFacts {
 
     boolean cancelled(long version, Cancellation cancellation) {
         return cancellations.putIfAbsent(version, cancellation) == null;
+    }
+
+    /** Units moved into or out of awaiting stock by a backorder or its fill; {@code location} null for a fill. */
+    boolean stockWait(long version, Instant at, List<UnitMove> moves, String location) {
+        return stockWaits.putIfAbsent(version, new StockWait(at, List.copyOf(moves), location)) == null;
     }
 }

@@ -3,6 +3,7 @@ package io.omskit.reporting.projection;
 import io.omskit.core.catalog.Sku;
 import io.omskit.core.channel.Channel;
 import io.omskit.core.order.LineId;
+import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.OrderId;
 import io.omskit.returns.rma.ReturnId;
 import io.omskit.returns.rma.ReturnReason;
@@ -29,6 +30,7 @@ public final class ReturnFacts {
     private Instant cancelledAt;
     private final Map<Integer, Integer> receivedByReceipt = new TreeMap<>();
     private final Map<String, Money> goodsByRefund = new HashMap<>();
+    private final Map<String, List<LineQuantity>> unitsByRefund = new HashMap<>();
     private final Map<String, Instant> refundedAt = new HashMap<>();
 
     ReturnFacts(ReturnId id) {
@@ -100,8 +102,12 @@ public final class ReturnFacts {
      * @param key   the refund's key
      * @param at    when it was made ({@code ReturnRefunded} or {@code StoreCreditIssued})
      * @param goods the value of the goods it paid back (units net of discounts, before shipping refunds and fees)
+     * @param units the units it paid back, per order line
      */
-    public record RefundedGoods(String key, Instant at, Money goods) {
+    public record RefundedGoods(String key, Instant at, Money goods, List<LineQuantity> units) {
+        public RefundedGoods {
+            units = List.copyOf(units);
+        }
     }
 
     /** Every refund made for it whose request is known, by key. */
@@ -110,7 +116,8 @@ public final class ReturnFacts {
         for (Map.Entry<String, Instant> done : new TreeMap<>(refundedAt).entrySet()) {
             Money goods = goodsByRefund.get(done.getKey());
             if (goods != null) {
-                out.add(new RefundedGoods(done.getKey(), done.getValue(), goods));
+                out.add(new RefundedGoods(done.getKey(), done.getValue(), goods,
+                        unitsByRefund.getOrDefault(done.getKey(), List.of())));
             }
         }
         return out;
@@ -147,7 +154,8 @@ public final class ReturnFacts {
         return receivedByReceipt.putIfAbsent(receipt, units) == null;
     }
 
-    boolean refundRequested(String key, Money goods) {
+    boolean refundRequested(String key, Money goods, List<LineQuantity> units) {
+        unitsByRefund.putIfAbsent(key, List.copyOf(units));
         return goodsByRefund.putIfAbsent(key, goods) == null;
     }
 
