@@ -45,7 +45,7 @@ final class FulfilmentEffects {
 
     /** The order command that reflects {@code event} of {@code f}; null when the order does not change. */
     static OrderCommand orderCommand(Fulfilment f, FulfilmentEvent event) {
-        if (f.isReshipment()) {
+        if (f.reshipsParcel()) {
             // its units are counted on the order once, as the original parcel's: see reshipmentEffects
             return null;
         }
@@ -87,7 +87,7 @@ final class FulfilmentEffects {
      * @return whether the payment may have to follow (units were handed over or cancelled, or in recovery)
      */
     boolean propagate(Fulfilment f, boolean recovery, boolean trimStock) {
-        if (f.isReshipment()) {
+        if (f.reshipsParcel()) {
             reshipmentEffects(f);
             return false;
         }

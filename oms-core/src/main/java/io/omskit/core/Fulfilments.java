@@ -492,7 +492,7 @@ public final class Fulfilments {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         for (Fulfilment f : repository.forOrder(orderId)) {
             effects.propagate(flushed(f), true, false);
-            if (!f.isReshipment()) {
+            if (!f.reshipsParcel()) {
                 // a re-shipment's allocation is no order line's: the order's sync would give it back
                 keys.add(f.inventoryKey().value());
             }

@@ -47,7 +47,9 @@ import java.util.Set;
  *   <li>the re-shipment is saved as a fulfilment of its own, its id fixed by the caller's key, linked to the parcel:
  *       the commitment;</li>
  *   <li>the order records it ({@code OrderParcelReshipped}, its quantities, totals and payment unchanged) and the
- *       parcel's units are written off at the location they left, against the order and the parcel.</li>
+ *       parcel's units are written off at the location they left, against the order and the parcel: one movement per
+ *       unit of the parcel, keyed by the parcel, line and the unit's ordinal, for as many units as live re-shipments
+ *       send again; a unit sent again after a re-shipment of it was rejected is not written off twice.</li>
  * </ol>
  * A retry with the same key after a failure before step 2 allocates the same stock again (a replay) and goes on; after
  * it, it finishes step 3. Called under the order's lock.
@@ -158,8 +160,20 @@ final class Reshipments {
         Order order = book.apply(replacement.orderId(), o -> o.applied(key) ? io.omskit.core.common.Change.unchanged(o)
                 : OrderBook.withKey(o.recordReshipment(r.actor(), r.original(), replacement.id(), units, r.reason(),
                 clock.instant()), key));
-        stock.writeOff(order, units, original.location(), "reship-write-off-" + replacement.id(), "order " + order.id()
-                + " parcel " + original.id() + " " + r.reason().name().toLowerCase(java.util.Locale.ROOT));
+        String note = "order " + order.id() + " parcel " + original.id() + " "
+                + r.reason().name().toLowerCase(java.util.Locale.ROOT);
+        // one movement per unit of the parcel, keyed by its ordinal: a unit re-shipped again after a re-shipment was
+        // rejected (or by a retry) replays its write-off, so no unit of the parcel is written off twice
+        Map<LineId, Integer> declared = alreadyReshipped(original);
+        for (LineQuantity q : units) {
+            declared.merge(q.line(), 0, Integer::sum);
+        }
+        declared.forEach((line, n) -> {
+            for (int k = 1; k <= Math.min(n, held(original, line)); k++) {
+                stock.writeOff(order, List.of(LineQuantity.of(line, 1)), original.location(),
+                        "reship-write-off-" + original.id() + "-" + line + "-" + k, note);
+            }
+        });
         return fulfilments.get(replacement.id());
     }
 
@@ -202,7 +216,7 @@ final class Reshipments {
     private Map<LineId, Integer> alreadyReshipped(Fulfilment original) {
         Map<LineId, Integer> sent = new LinkedHashMap<>();
         for (Fulfilment f : fulfilments.forOrder(original.orderId())) {
-            if (f.isReshipment() && f.reshipment().original().equals(original.id()) && !GIVEN_UP.contains(f.status())) {
+            if (f.reshipsParcel() && f.reshipment().original().equals(original.id()) && !GIVEN_UP.contains(f.status())) {
                 f.units().forEach(q -> sent.merge(q.line(), q.quantity(), Integer::sum));
             }
         }

@@ -150,7 +150,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
     // ---- derived ----
 
     /** Whether it re-ships units of a lost or damaged parcel (at no charge) rather than fulfilling the order's own units. */
-    public boolean isReshipment() {
+    public boolean reshipsParcel() {
         return reshipment != null;
     }
 
