@@ -160,8 +160,8 @@ final class Reshipments {
         Order order = book.apply(replacement.orderId(), o -> o.applied(key) ? io.omskit.core.common.Change.unchanged(o)
                 : OrderBook.withKey(o.recordReshipment(r.actor(), r.original(), replacement.id(), units, r.reason(),
                 clock.instant()), key));
-        String note = "order " + order.id() + " parcel " + original.id() + " "
-                + r.reason().name().toLowerCase(java.util.Locale.ROOT);
+        // the same for every re-shipment of the parcel: the movement of a unit is keyed by the parcel, not the request
+        String note = "order " + order.id() + " parcel " + original.id() + " lost or damaged in transit";
         // one movement per unit of the parcel, keyed by its ordinal: a unit re-shipped again after a re-shipment was
         // rejected (or by a retry) replays its write-off, so no unit of the parcel is written off twice
         Map<LineId, Integer> declared = alreadyReshipped(original);

@@ -92,7 +92,7 @@ class ReshipLostParcelTest {
         assertThat(writeOffs()).as("one per unit of the parcel").hasSize(3).allSatisfy(m -> {
             assertThat(m.quantity()).isEqualTo(1);
             assertThat(m.onHandDelta()).isZero();
-            assertThat(m.reference()).contains(before.id().value()).contains(parcel.value()).contains("lost");
+            assertThat(m.reference()).contains(before.id().value()).contains(parcel.value());
         });
         Order recorded = order(parcel);
         assertThat(recorded.lines()).isEqualTo(before.lines());
@@ -137,7 +137,7 @@ class ReshipLostParcelTest {
         assertThat(after.lines()).isEqualTo(before.lines());
         assertThat(after.payment()).isEqualTo(before.payment());
         assertThat(f.inventory.position(MUG, WH).onHand()).isEqualTo(46);
-        assertThat(writeOffs()).singleElement().satisfies(m -> assertThat(m.reference()).contains("damaged"));
+        assertThat(writeOffs()).singleElement().satisfies(m -> assertThat(m.reference()).contains(parcel.value()));
         assertThat(f.inventory.position(MUG, WH).onHand()).as("only the unit sent again left on hand").isEqualTo(46);
     }
 

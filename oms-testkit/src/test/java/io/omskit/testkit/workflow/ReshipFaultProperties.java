@@ -109,16 +109,18 @@ class ReshipFaultProperties {
 
         /** Calls {@code command} until it answers, the faults left on for two attempts. */
         <T> T retried(Supplier<T> command) {
+            RuntimeException last = null;
             for (int attempt = 0; attempt < 20; attempt++) {
                 try {
                     return command.get();
                 } catch (RuntimeException failed) {
+                    last = failed;
                     if (attempt >= 2) {
                         faults.off();
                     }
                 }
             }
-            throw new AssertionError("the command never finished");
+            throw new AssertionError("the command never finished", last);
         }
 
         List<Fulfilment> reshipments() {
@@ -227,13 +229,13 @@ class ReshipFaultProperties {
         List<String> story = new ArrayList<>();
         int n = 0;
         for (Action a : actions) {
-            w.faults.failWith(0.2);
             String what;
             if (a.kind() <= 1) {
                 // a key names one request: the same key always asks the same
                 String key = "ticket-" + a.key();
                 List<LineQuantity> units = List.of(LineQuantity.of(LINE, 1 + a.key() % PARCEL));
                 Reshipment.Reason reason = a.key() % 2 == 0 ? Reshipment.Reason.LOST : Reshipment.Reason.DAMAGED;
+                w.faults.failWith(0.2);
                 CustomerService.Acted<Fulfilment> acted = w.retried(() -> w.oms.customerService().reship(w.shipped.id(),
                         w.parcel, units, reason, agent, key));
                 what = "reship " + key + " " + units + " -> " + (acted.refused() ? acted.verdict().rule() : acted.get().id());
@@ -258,6 +260,7 @@ class ReshipFaultProperties {
                 if (step == null) {
                     continue;
                 }
+                w.faults.failWith(0.2);
                 w.retried(step);
                 what = "step " + r.status() + " of " + id;
             }
