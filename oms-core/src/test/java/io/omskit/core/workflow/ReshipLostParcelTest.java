@@ -266,4 +266,29 @@ class ReshipLostParcelTest {
         assertThat(f.inventory.position(MUG, STORE).allocated()).isEqualTo(2);
         assertThat(writeOffs()).as("written off where the parcel left").hasSize(2);
     }
+
+    @Test
+    void the_customer_is_told_once_that_the_parcel_is_on_its_way_again() {
+        io.omskit.core.inmemory.RecordingNotificationSender sender = new io.omskit.core.inmemory.RecordingNotificationSender();
+        io.omskit.core.notification.Notifier notifier = io.omskit.core.notification.Notifier.builder(f.oms, sender,
+                new io.omskit.core.inmemory.InMemoryNotificationLog()).build();
+        f.events.subscribe(notifier::accept);
+        FulfilmentId parcel = shipped("r-10", 2);
+        Order order = order(parcel);
+
+        Fulfilment replacement = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-14").get();
+        cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-14");
+        OrderEvent.OrderParcelReshipped event = f.events.events(OrderEvent.OrderParcelReshipped.class).get(0);
+        notifier.accept(event);
+
+        assertThat(sender.delivered(order.id())).filteredOn(n -> n.subject().kind()
+                        == io.omskit.core.spi.NotificationSubject.Kind.PARCEL_RESHIPPED).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.subject()).isEqualTo(io.omskit.core.spi.NotificationSubject.parcelReshipped(
+                            replacement.id().value()));
+                    assertThat(n.data()).containsEntry(io.omskit.core.notification.MessageData.RESHIPPED_PARCEL, parcel.value())
+                            .containsEntry(io.omskit.core.notification.MessageData.RESHIP_REASON, "LOST")
+                            .containsEntry(io.omskit.core.notification.MessageData.RESHIPPED_UNITS, "2 x 1");
+                });
+    }
 }
