@@ -144,8 +144,12 @@ final class FulfilmentEffects {
                                 (o, t) -> o.pickUp(share, held(o, share, false), t));
                     }
                 }
-                case DELIVER -> book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                        : OrderBook.withKey(o.deliver(f.units(), key.key(), now), key));
+                case DELIVER -> book.update(f.orderId(), o -> {
+                    // a re-shipment of the parcel may have delivered its units first: the parcel turned up after all
+                    List<LineQuantity> units = stillShipped(o, f.units());
+                    return o.applied(key) || units.isEmpty() ? Change.unchanged(o)
+                            : OrderBook.withKey(o.deliver(units, key.key(), now), key);
+                });
                 case CANCEL -> {
                     List<LineQuantity> units = e instanceof FulfilmentEvent.FulfilmentCancelled c ? c.units()
                             : ((FulfilmentEvent.FulfilmentExpired) e).units();
@@ -204,7 +208,7 @@ final class FulfilmentEffects {
     }
 
     /** Of {@code units}, those the order still counts as shipped, line by line. */
-    private static List<LineQuantity> stillShipped(Order order, List<LineQuantity> units) {
+    static List<LineQuantity> stillShipped(Order order, List<LineQuantity> units) {
         List<LineQuantity> out = new ArrayList<>();
         for (LineQuantity q : units) {
             int shipped = order.line(q.line()).map(l -> l.units().shipped()).orElse(0);

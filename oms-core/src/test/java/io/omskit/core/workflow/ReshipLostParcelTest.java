@@ -291,4 +291,22 @@ class ReshipLostParcelTest {
                             .containsEntry(io.omskit.core.notification.MessageData.RESHIPPED_UNITS, "2 x 1");
                 });
     }
+
+    @Test
+    void a_lost_parcel_that_turns_up_after_its_reshipment_was_delivered_is_delivered_too_and_nothing_moves_twice() {
+        FulfilmentId parcel = shipped("r-11", 2);
+        Order before = order(parcel);
+        Fulfilment replacement = cs.reship(before.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-15").get();
+        walk(replacement);
+        f.oms.fulfilments().deliver(replacement.id(), "signed");
+
+        Fulfilment found = f.oms.fulfilments().deliver(parcel, "the lost parcel arrived after all");
+
+        assertThat(found.status()).isEqualTo(FulfilmentStatus.DELIVERED);
+        Order after = order(parcel);
+        assertThat(after.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(after.lines().get(0).units().delivered()).isEqualTo(2);
+        assertThat(after.payment().captured()).isEqualTo(eur(20));
+        assertThat(f.oms.fulfilments().sync(before.id()).payment()).isEqualTo(after.payment());
+    }
 }
