@@ -309,4 +309,37 @@ class ReshipLostParcelTest {
         assertThat(after.payment().captured()).isEqualTo(eur(20));
         assertThat(f.oms.fulfilments().sync(before.id()).payment()).isEqualTo(after.payment());
     }
+
+    @Test
+    void two_agents_reshipping_the_same_parcel_at_once_send_it_once() throws Exception {
+        FulfilmentId parcel = shipped("r-12", 3);
+        Order order = order(parcel);
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Acted<Fulfilment>>> calls = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            // half of them retry the same call (one key), the others are other agents' calls (their own keys)
+            String key = t % 2 == 0 ? "ticket-shared" : "ticket-" + t;
+            Actor who = Actor.agent("agent-" + t);
+            calls.add(pool.submit(() -> {
+                start.await();
+                return cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, who, key);
+            }));
+        }
+        start.countDown();
+        List<Acted<Fulfilment>> answers = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Acted<Fulfilment>> c : calls) {
+            answers.add(c.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(answers.stream().filter(a -> !a.refused()).map(a -> a.get().id()).distinct()).hasSize(1);
+        assertThat(answers).filteredOn(Acted::refused)
+                .allSatisfy(a -> assertThat(a.verdict().rule()).isEqualTo(CustomerService.RESHIP_ONCE_PER_UNIT));
+        assertThat(f.oms.fulfilments().forOrder(order.id())).filteredOn(Fulfilment::reshipsParcel).hasSize(1);
+        assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(3);
+        assertThat(writeOffs()).hasSize(3);
+        assertThat(f.events.events(OrderEvent.OrderParcelReshipped.class)).hasSize(1);
+    }
 }
