@@ -608,6 +608,54 @@ public final class CustomerService {
         return new Refunded(String.join(",", references), null);
     }
 
+    // ---- re-shipping a lost or damaged parcel (see Reshipments) ----
+
+    /** The rule that only a parcel shipped by carrier (shipped or delivered) is re-shipped. */
+    public static final String RESHIP_SHIPPED_PARCEL = "reship-shipped-parcel";
+    /** The rule that each unit of a parcel is re-shipped at most once (a re-shipment rejected or cancelled not counting). */
+    public static final String RESHIP_ONCE_PER_UNIT = "reship-once-per-unit";
+    /** The rule that a re-shipment needs the stock where it is sent from. */
+    public static final String RESHIP_STOCK_SHORT = "reship-stock-short";
+
+    private volatile Reshipments reshipments;
+
+    /** Wires re-shipping in; called once by the builder before the service is handed out. */
+    void reshipments(Reshipments wired) {
+        this.reshipments = Checks.notNull(wired, "reshipments");
+    }
+
+    /**
+     * Ships {@code units} of a lost or damaged parcel again, at no charge, as {@code actor} asked: a new fulfilment (a
+     * {@link io.omskit.core.fulfilment.Reshipment}, linked to {@code parcel}) is offered where the sourcing puts the
+     * units from free stock ({@link io.omskit.core.spi.DeliveryResourcing}, when one is configured and it puts them at
+     * one location), else at the location the parcel left from, and its stock is allocated there. It goes through the
+     * usual steps (accept, pick, pack, book, ship, deliver, through {@link Fulfilments} or this service); its stock
+     * leaves its location when it ships, its delivery delivers the order's units still counted as shipped. It never
+     * captures money and never changes the order's quantities, totals or payment. The order's timeline shows
+     * {@code order.parcel-reshipped} with the actor and the reason; the parcel's units are written off in the stock
+     * ledger where they left ({@link io.omskit.core.inventory.MovementReason#SHIPMENT_WRITE_OFF}, naming the order and
+     * the parcel; on hand does not change again, it fell when the parcel shipped).
+     *
+     * <p>Refused, nothing changed: when the policy refuses ({@link ActionPolicy#mayReship}), when the parcel is not
+     * shipped or delivered by carrier ({@value #RESHIP_SHIPPED_PARCEL}), when some of the units were re-shipped already
+     * by another request ({@value #RESHIP_ONCE_PER_UNIT}), or when the stock is not there
+     * ({@value #RESHIP_STOCK_SHORT}, naming the shortages). A second call with the same {@code reshipKey} and the same
+     * request finishes what the first started and answers the same re-shipment as it is now.
+     *
+     * @param parcel    the shipped fulfilment whose parcel was lost or damaged
+     * @param units     the units to ship again, per line, each line once; empty for everything the parcel held
+     * @param reshipKey the caller's key of this re-shipment, unique per order, 1 to 100 characters
+     * @return the re-shipment (offered to its location), or the refusal
+     * @throws IllegalArgumentException when the order or parcel is unknown, the parcel is another order's, a line is
+     *                                  not in the parcel or asks more units than it held, or the key was used for
+     *                                  another request; nothing changed
+     * @throws io.omskit.core.spi.SpiException when an adapter failed: call again with the same key
+     */
+    public Acted<Fulfilment> reship(OrderId id, FulfilmentId parcel, List<LineQuantity> units,
+                                    io.omskit.core.fulfilment.Reshipment.Reason reason, Actor actor, String reshipKey) {
+        return reshipments.reship(id, parcel, units, reason, actor, reshipKey);
+    }
+
     // ---- fulfilment steps ----
 
     /** {@link Fulfilments#accept} as {@code actor}, if the policy allows; the timeline names the actor. */

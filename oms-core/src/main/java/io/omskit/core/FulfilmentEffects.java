@@ -45,6 +45,10 @@ final class FulfilmentEffects {
 
     /** The order command that reflects {@code event} of {@code f}; null when the order does not change. */
     static OrderCommand orderCommand(Fulfilment f, FulfilmentEvent event) {
+        if (f.reshipsParcel()) {
+            // its units are counted on the order once, as the original parcel's: see reshipmentEffects
+            return null;
+        }
         if (event instanceof FulfilmentEvent.FulfilmentRejected) {
             return OrderCommand.DEALLOCATE;
         }
@@ -83,6 +87,10 @@ final class FulfilmentEffects {
      * @return whether the payment may have to follow (units were handed over or cancelled, or in recovery)
      */
     boolean propagate(Fulfilment f, boolean recovery, boolean trimStock) {
+        if (f.reshipsParcel()) {
+            reshipmentEffects(f);
+            return false;
+        }
         boolean money = recovery;
         Order order = book.current(f.orderId());
         long done = 0;
@@ -136,8 +144,12 @@ final class FulfilmentEffects {
                                 (o, t) -> o.pickUp(share, held(o, share, false), t));
                     }
                 }
-                case DELIVER -> book.update(f.orderId(), o -> o.applied(key) ? Change.unchanged(o)
-                        : OrderBook.withKey(o.deliver(f.units(), key.key(), now), key));
+                case DELIVER -> book.update(f.orderId(), o -> {
+                    // a re-shipment of the parcel may have delivered its units first: the parcel turned up after all
+                    List<LineQuantity> units = stillShipped(o, f.units());
+                    return o.applied(key) || units.isEmpty() ? Change.unchanged(o)
+                            : OrderBook.withKey(o.deliver(units, key.key(), now), key);
+                });
                 case CANCEL -> {
                     List<LineQuantity> units = e instanceof FulfilmentEvent.FulfilmentCancelled c ? c.units()
                             : ((FulfilmentEvent.FulfilmentExpired) e).units();
@@ -161,6 +173,51 @@ final class FulfilmentEffects {
             stock.syncStock(after, null, Set.of(f.inventoryKey().value()), false);
         }
         return money;
+    }
+
+    /**
+     * The effects of a re-shipment's steps, every one keyed so that running them again repeats nothing, and none moving
+     * money or changing the order's quantities: until it ships, its allocation holds exactly the units it still has
+     * (what a rejection or cancellation took goes back to availability); its shipment takes its stock off its location;
+     * its delivery delivers those of the order's units of its lines that are still shipped (the original parcel's,
+     * lost on the way; a damaged parcel's were delivered already and stay so).
+     */
+    private void reshipmentEffects(Fulfilment f) {
+        Order order = book.current(f.orderId());
+        boolean shipped = false;
+        for (FulfilmentEvent e : f.history()) {
+            if (e instanceof FulfilmentEvent.FulfilmentShipped) {
+                shipped = true;
+                stock.ship(order, unitsAt(f, e.version()), f.inventoryKey(), f.location(), "reship-" + f.id() + "#" + e.version());
+            } else if (e instanceof FulfilmentEvent.FulfilmentDelivered) {
+                CommandKey key = CommandKey.of(OrderCommand.DELIVER, f.id().value() + "#" + e.version());
+                Instant now = clock.instant();
+                book.update(f.orderId(), o -> {
+                    List<LineQuantity> stillShipped = stillShipped(o, f.units());
+                    if (o.applied(key) || stillShipped.isEmpty()
+                            || !io.omskit.core.order.OrderTransitions.isAllowed(o.status(), OrderCommand.DELIVER)) {
+                        return Change.unchanged(o);
+                    }
+                    return OrderBook.withKey(o.deliver(stillShipped, key.key(), now), key);
+                });
+            }
+        }
+        if (!shipped) {
+            stock.trimAllocation(order, f.inventoryKey(), f.location(), f.units());
+        }
+    }
+
+    /** Of {@code units}, those the order still counts as shipped, line by line. */
+    static List<LineQuantity> stillShipped(Order order, List<LineQuantity> units) {
+        List<LineQuantity> out = new ArrayList<>();
+        for (LineQuantity q : units) {
+            int shipped = order.line(q.line()).map(l -> l.units().shipped()).orElse(0);
+            int n = Math.min(shipped, q.quantity());
+            if (n > 0) {
+                out.add(LineQuantity.of(q.line(), n));
+            }
+        }
+        return out;
     }
 
     /** The stock movements of a step the order already reflects, made again (keyed: replayed, not repeated). */

@@ -492,7 +492,10 @@ public final class Fulfilments {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         for (Fulfilment f : repository.forOrder(orderId)) {
             effects.propagate(flushed(f), true, false);
-            keys.add(f.inventoryKey().value());
+            if (!f.reshipsParcel()) {
+                // a re-shipment's allocation is no order line's: the order's sync would give it back
+                keys.add(f.inventoryKey().value());
+            }
         }
         if (!keys.isEmpty()) {
             stock.syncStock(book.current(orderId), null, keys, false);
@@ -543,6 +546,23 @@ public final class Fulfilments {
                 publish(offered.state(), offered.events());
             }
         }
+    }
+
+    /**
+     * Saves a re-shipment offered by customer service (see {@link Fulfilment#offerReshipment}) and publishes its offer;
+     * when one with its id is stored already (an earlier call saved it), answers that one and saves nothing.
+     */
+    Fulfilment offerReshipment(Change<Fulfilment, FulfilmentEvent> offered) {
+        Fulfilment f = offered.state();
+        Optional<Fulfilment> stored = repository.find(f.id());
+        if (stored.isPresent()) {
+            return current(f.id());
+        }
+        if (save(offered) == SaveOutcome.SAVED) {
+            publish(f, offered.events());
+            return f;
+        }
+        return current(f.id());
     }
 
     // ---- the parcel with the carriers ----
@@ -737,6 +757,10 @@ public final class Fulfilments {
             return;
         }
         Order order = book.current(f.orderId());
+        if (needed == OrderCommand.DELIVER && FulfilmentEffects.stillShipped(order, f.units()).isEmpty()) {
+            // a re-shipment delivered the parcel's units before the parcel turned up: the order has nothing to follow
+            return;
+        }
         if (!OrderTransitions.isAllowed(order.status(), needed)) {
             throw new IllegalTransitionException(order.id(), order.status(), needed, "fulfilment " + f.id() + " waits");
         }

@@ -113,6 +113,8 @@ public final class Oms {
         this.customerService = new CustomerService(book, b.orders, cancellation, fulfilments, b.actionPolicy,
                 b.timelineSources, b.clock, b.payments, placement, new DeliveryChanges(book, b.orders, fulfilments, allocations, stock,
                         b.inventory, b.deliveryResourcing, b.clock));
+        this.customerService.reshipments(new Reshipments(book, fulfilments, stock, b.inventory, b.network,
+                b.deliveryResourcing, b.actionPolicy, b.clock));
         this.customerService.lineEdits(new OrderEdits(book, stock, settlement, fulfilments, b.inventory, b.payments, b.catalog,
                 b.actionPolicy, b.limits, b.clock));
         Backorders unjoined = b.backorderService != null ? b.backorderService : Backorders.builder().inventory(b.inventory)

@@ -206,6 +206,35 @@ final class StockKeeper {
         }
     }
 
+    /**
+     * Writes off units of the order's lines that left {@code location} in a parcel and never reached the customer in a
+     * sellable state: one {@link MovementReason#SHIPMENT_WRITE_OFF} per stock unit, keyed {@code <movement>-<sku>}, so
+     * a second call replays it. On hand does not change: the units left it when they shipped.
+     *
+     * @throws IllegalStateException when the store refused a movement (it changes no bucket, so only a broken store does)
+     */
+    void writeOff(Order order, List<LineQuantity> units, LocationId location, String movement, String note) {
+        for (Map.Entry<Sku, Integer> e : stockUnits(order, units).entrySet()) {
+            io.omskit.core.inventory.AdjustmentResult result = inventory.adjust(new StockAdjustment(
+                    movementKey(movement + "-" + e.getKey().value()), e.getKey(), location, MovementReason.SHIPMENT_WRITE_OFF,
+                    e.getValue(), null, note));
+            if (!result.isApplied()) {
+                throw new IllegalStateException("the inventory refused to write off " + e.getValue() + " x " + e.getKey()
+                        + " at " + location + " for order " + order.id() + ": " + result);
+            }
+        }
+    }
+
+    /**
+     * Trims the allocation {@code key} (one no order line accounts for: a re-shipment's) to the stock units of
+     * {@code units} at {@code location}, giving back the rest. Idempotent.
+     */
+    void trimAllocation(Order order, AllocationKey key, LocationId location, List<LineQuantity> units) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        stockUnits(order, units).forEach((sku, n) -> wanted.merge(position(sku, location), n, Integer::sum));
+        inventory.findAllocation(key).ifPresent(a -> trim(a, wanted));
+    }
+
     // ---- in line with the order ----
 
     /** The cutoff of a recovery: stock made before it and not accounted for by its order is an orphan. */

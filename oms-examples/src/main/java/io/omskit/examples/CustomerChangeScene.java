@@ -17,6 +17,7 @@ import io.omskit.core.order.DeliveryChoice;
 import io.omskit.core.order.DeliveryMethod;
 import io.omskit.core.order.DeliveryWindow;
 import io.omskit.core.order.Goodwill;
+import io.omskit.core.fulfilment.Reshipment;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.order.PlaceOrderRequest;
@@ -49,14 +50,14 @@ import org.joda.money.Money;
  * address (the Hamburg DC lets its units go, the nearer location takes them, the promise is recomputed). His second
  * order switches from home delivery to click and collect at a Berlin store: its fulfilment is made anew at the store
  * with a pickup code, and the shipping charge he no longer needs is given back as store credit. The first parcel ships
- * late, and the agent refunds its shipping charge as goodwill. It runs on the demo's own adapters, in memory or on
- * PostgreSQL.
+ * late, and the agent refunds its shipping charge as goodwill; then the carrier loses it, and the agent has it shipped
+ * again at no charge. It runs on the demo's own adapters, in memory or on PostgreSQL.
  */
 final class CustomerChangeScene {
 
     /** What the scene did, for the demo's test. */
     record Outcome(List<Order> found, Timeline story, LocationId sourcedAt, LocationId movedTo, Order moved,
-                   Fulfilment collection, Order switched, Order refunded) {
+                   Fulfilment collection, Order switched, Order refunded, Fulfilment reshipment, Order madeGood) {
     }
 
     private static final Money SHIPPING = Money.of(CurrencyUnit.EUR, 4.95);
@@ -152,8 +153,25 @@ final class CustomerChangeScene {
                 + " shipping as goodwill; captured " + refunded.payment().captured() + ", refunded "
                 + refunded.payment().refunded());
         print(cs.timeline(first.id()), List.of("fulfilment.accepted", "fulfilment.packed", "order.goodwill-granted"));
+
+        // a week on, the parcel has not arrived: the carrier reports it lost
+        Fulfilment reshipment = cs.reship(first.id(), parcel.id(), List.of(), Reshipment.Reason.LOST, agent,
+                "call-2101-lost").get();
+        LocationId from = reshipment.location();
+        int before = inventory.position(lamp, from).onHand();
+        oms.fulfilments().accept(reshipment.id());
+        oms.fulfilments().startPicking(reshipment.id());
+        oms.fulfilments().pack(reshipment.id());
+        oms.fulfilments().ship(reshipment.id(), ShipmentDetails.of("DHL-2101-2", "DHL", ""));
+        oms.fulfilments().deliver(reshipment.id(), "signed by B. Demo");
+        Order madeGood = oms.order(first.id()).orElseThrow();
+        out.println("  the parcel is lost: agent-21 re-ships it at no charge as " + reshipment.id() + " from " + from
+                + " (on hand " + before + " -> " + inventory.position(lamp, from).onHand() + "); order " + madeGood.status()
+                + ", captured still " + madeGood.payment().captured() + ", total still " + madeGood.total());
+        print(cs.timeline(first.id()), List.of("order.parcel-reshipped"));
         return new Outcome(found, story, sourcedAt, open(first.id()).isEmpty() ? null : now.location(),
-                oms.order(first.id()).orElseThrow(), collection, oms.order(second.id()).orElseThrow(), refunded);
+                oms.order(first.id()).orElseThrow(), collection, oms.order(second.id()).orElseThrow(), refunded,
+                oms.fulfilments().get(reshipment.id()), madeGood);
     }
 
     private Order place(String ref, Address to, Sku sku) {

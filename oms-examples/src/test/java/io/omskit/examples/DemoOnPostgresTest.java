@@ -42,6 +42,10 @@ class DemoOnPostgresTest {
                     .isNotNull().isNotEqualTo(results.customerChanges.sourcedAt());
             assertThat(results.customerChanges.collection().location().value()).isEqualTo("ST-MITTE");
             assertThat(results.customerChanges.refunded().payment().refunded().getAmount()).isEqualByComparingTo("4.95");
+            assertThat(results.customerChanges.madeGood().status()).as("scene 21: the lost parcel re-shipped and delivered")
+                    .isEqualTo(io.omskit.core.order.OrderStatus.DELIVERED);
+            assertThat(results.customerChanges.madeGood().payment().captured())
+                    .isEqualTo(results.customerChanges.refunded().payment().captured());
         }
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("(PostgreSQL jdbc:postgresql:").contains("oversold: no");
     }

@@ -51,12 +51,14 @@ import java.util.function.Function;
  *                     asked for (a fulfilment written before bookings existed reads back with none)
  * @param promisedBy   the latest moment promised to the customer for its order (what its location's work queue is
  *                     ordered by); null when nothing was promised
+ * @param reshipment   what it re-ships at no charge, when it replaces a lost or damaged parcel; null for a fulfilment
+ *                     of the order's own units (a fulfilment written before re-shipments existed reads back with none)
  */
 public record Fulfilment(FulfilmentId id, long version, OrderId orderId, FulfilmentKind kind, LocationId location,
                          LocationId pickupStore, AllocationKey inventoryKey, List<FulfilmentLine> lines,
                          FulfilmentStatus status, String pickupCode, Instant collectBy, ShipmentDetails shipment,
                          Instant createdAt, List<String> commandKeys, List<FulfilmentEvent> history,
-                         ParcelBooking booking, Instant promisedBy) {
+                         ParcelBooking booking, Instant promisedBy, Reshipment reshipment) {
 
     /** The longest rejection reason. */
     public static final int MAX_REASON_LENGTH = 200;
@@ -117,13 +119,40 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         Checks.notNull(kind, "kind");
         Fulfilment f = new Fulfilment(id, 1, orderId, kind, location, kind.isCollected() ? pickupStore : null, inventoryKey,
                 lines, FulfilmentStatus.OFFERED, kind.isCollected() ? pickupCode : null, null, null, now, List.of(), List.of(), null,
-                promisedBy);
+                promisedBy, null);
         FulfilmentEvent e = new FulfilmentEvent.FulfilmentOffered(EventIds.next(), id, orderId, 1, now, kind, location,
                 f.pickupStore, f.lines);
         return new Change<>(f.withHistory(e), List.of(e));
     }
 
+    /**
+     * A re-shipment of units of a lost or damaged parcel, offered to {@code location} for delivery to the order's
+     * address: it moves no money and changes none of its order's quantities (see {@link Reshipment}).
+     *
+     * @throws IllegalArgumentException when {@code kind} is collected: only a parcel delivered by carrier is re-shipped
+     */
+    public static Change<Fulfilment, FulfilmentEvent> offerReshipment(FulfilmentId id, OrderId orderId, FulfilmentKind kind,
+                                                                      LocationId location, AllocationKey inventoryKey,
+                                                                      List<FulfilmentLine> lines, Reshipment reshipment,
+                                                                      Instant now) {
+        Checks.notNull(kind, "kind");
+        Checks.notNull(reshipment, "reshipment");
+        if (kind.isCollected()) {
+            throw new IllegalArgumentException("kind of re-shipment " + id + " must be delivered by carrier, was " + kind);
+        }
+        Fulfilment f = new Fulfilment(id, 1, orderId, kind, location, null, inventoryKey, lines, FulfilmentStatus.OFFERED,
+                null, null, null, now, List.of(), List.of(), null, null, reshipment);
+        FulfilmentEvent e = new FulfilmentEvent.FulfilmentOffered(EventIds.next(), id, orderId, 1, now, kind, location,
+                null, f.lines);
+        return new Change<>(f.withHistory(e), List.of(e));
+    }
+
     // ---- derived ----
+
+    /** Whether it re-ships units of a lost or damaged parcel (at no charge) rather than fulfilling the order's own units. */
+    public boolean reshipsParcel() {
+        return reshipment != null;
+    }
 
     /** The units still being fulfilled, per line (lines with none left are left out). */
     public List<LineQuantity> units() {
@@ -175,7 +204,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         List<String> keys = new ArrayList<>(commandKeys);
         keys.add(key);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, keys, history, booking, promisedBy);
+                collectBy, shipment, createdAt, keys, history, booking, promisedBy, reshipment);
     }
 
     // ---- commands ----
@@ -579,7 +608,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         more.addAll(history);
         more.addAll(raised);
         Fulfilment f = new Fulfilment(id, v, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, commandKeys, more, newBooking, promisedBy);
+                collectBy, shipment, createdAt, commandKeys, more, newBooking, promisedBy, reshipment);
         return new Change<>(f, raised);
     }
 
@@ -596,7 +625,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         more.addAll(history);
         more.add(event);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, commandKeys, more, booking, promisedBy);
+                collectBy, shipment, createdAt, commandKeys, more, booking, promisedBy, reshipment);
     }
 
     private Change<Fulfilment, FulfilmentEvent> next(FulfilmentStatus to, List<FulfilmentLine> newLines, Instant by,
@@ -604,7 +633,7 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         long v = version + 1;
         FulfilmentEvent e = event.apply(v);
         Fulfilment f = new Fulfilment(id, v, orderId, kind, location, pickupStore, inventoryKey, newLines, to, pickupCode,
-                by, newShipment, createdAt, commandKeys, history, booking, promisedBy).withHistory(e);
+                by, newShipment, createdAt, commandKeys, history, booking, promisedBy, reshipment).withHistory(e);
         return new Change<>(f, List.of(e));
     }
 

@@ -38,6 +38,13 @@ public enum MovementReason {
     /** Allocated units left with the carrier or customer: on hand - (and allocated -). */
     SHIPMENT(-1, 0, 0, 0),
     /**
+     * Shipped units that never reached the customer in a sellable state (the parcel was lost, or its goods arrived
+     * damaged), written off against the order and parcel they left in: no bucket changes, since the units left on hand
+     * with their {@link #SHIPMENT}. The ledger then says where those units ended; the units sent again in their place
+     * leave with a shipment of their own.
+     */
+    SHIPMENT_WRITE_OFF(0, 0, 0, 0),
+    /**
      * Stock a position started with when it was loaded in bulk (seeding, migration from another system): on hand +.
      * Shown as the first entry of the position's ledger.
      */

@@ -137,6 +137,7 @@ public final class OmsJacksonModule extends Module {
                 .subtype(OrderEvent.OrderStockReconciled.class, "order.stock-reconciled")
                 .subtype(OrderEvent.OrderNoteAdded.class, "order.note-added")
                 .subtype(OrderEvent.OrderGoodwillGranted.class, "order.goodwill-granted")
+                .subtype(OrderEvent.OrderParcelReshipped.class, "order.parcel-reshipped")
                 .subtype(OrderEvent.OrderAddressChanged.class, "order.address-changed")
                 .subtype(OrderEvent.OrderLinesEdited.class, "order.lines-edited")
                 .subtype(OrderEvent.OrderUnitsBackordered.class, "order.units-backordered")

@@ -45,4 +45,10 @@ public final class MessageData {
 
     private MessageData() {
     }
+    /** The parcel (fulfilment id) lost or damaged that a re-shipment makes good. */
+    public static final String RESHIPPED_PARCEL = "reshippedParcel";
+    /** Why a parcel is shipped again: {@code LOST} or {@code DAMAGED}. */
+    public static final String RESHIP_REASON = "reshipReason";
+    /** The units shipped again, as {@code <quantity> x <line>} joined by commas. */
+    public static final String RESHIPPED_UNITS = "reshippedUnits";
 }

@@ -46,8 +46,9 @@ import java.util.Set;
  * publisher, or a {@code RecordingEventPublisher} listener), so that a change that rolled back never sends anything.
  * It reacts to {@link OrderEvent.OrderStatusChanged} into one of its statuses (by default confirmed, ready for pickup,
  * shipped, picked up, delivered, partially cancelled, cancelled and returned; never "order placed", which a placement
- * can still undo: the first message is the confirmation), to {@link #trackingMilestone(TrackingMilestone)}, and to
- * {@link io.omskit.core.backorder.BackorderEvent.SupplyDateMoved} (supply for waiting units slipped).
+ * can still undo: the first message is the confirmation), to {@link #trackingMilestone(TrackingMilestone)}, to
+ * {@link io.omskit.core.backorder.BackorderEvent.SupplyDateMoved} (supply for waiting units slipped), and to
+ * {@link OrderEvent.OrderParcelReshipped} (a lost or damaged parcel sent again).
  *
  * <p><b>Exactly once.</b> Every message has an idempotency key fixed by its order, subject and channel. It is claimed in
  * the {@link NotificationLog} before it is sent and marked sent after, so that
@@ -142,6 +143,9 @@ public final class Notifier implements EventPublisher {
         if (event instanceof OrderEvent.OrderDeliveryChanged changed) {
             return deliveryChanged(changed);
         }
+        if (event instanceof OrderEvent.OrderParcelReshipped reshipped) {
+            return parcelReshipped(reshipped);
+        }
         if (!(event instanceof OrderEvent.OrderStatusChanged changed) || !statuses.contains(changed.to())) {
             return List.of();
         }
@@ -199,6 +203,25 @@ public final class Notifier implements EventPublisher {
             data.put(MessageData.PICKUP_STORE, changed.delivery().pickupStore().value());
         }
         return tell(changed.orderId(), NotificationSubject.deliveryChanged("v" + changed.version()), changed.version(), data);
+    }
+
+    /**
+     * Tells the customer that customer service has units of a lost or damaged parcel shipped again, at no charge: once
+     * per re-shipment, under the subject {@link NotificationSubject#parcelReshipped}, with the parcel, the reason and
+     * the units. The new parcel's tracking milestones follow as any parcel's do.
+     *
+     * @return what became of each message; empty when the order is unknown
+     */
+    public List<NotificationAttempt> parcelReshipped(OrderEvent.OrderParcelReshipped reshipped) {
+        Checks.notNull(reshipped, "reshipped");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(MessageData.RESHIPPED_PARCEL, reshipped.parcel().value());
+        data.put(MessageData.RESHIP_REASON, reshipped.reason().name());
+        java.util.StringJoiner units = new java.util.StringJoiner(", ");
+        reshipped.units().forEach(q -> units.add(q.quantity() + " x " + q.line().value()));
+        data.put(MessageData.RESHIPPED_UNITS, units.toString());
+        return tell(reshipped.orderId(), NotificationSubject.parcelReshipped(reshipped.replacement().value()),
+                reshipped.version(), data);
     }
 
     /**

@@ -807,6 +807,33 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     }
 
     /**
+     * Records that {@code actor} had {@code units} of the parcel of fulfilment {@code parcel} shipped again by
+     * {@code replacement}, at no charge: only the version and the history change (lines, totals and payment stay).
+     * Allowed in every status: a parcel is made good after it was shipped, delivered or returned.
+     *
+     * @throws IllegalArgumentException when {@code units} is empty or names a line the order does not have
+     */
+    public Change<Order, OrderEvent> recordReshipment(Actor actor, io.omskit.core.fulfilment.FulfilmentId parcel,
+                                                      io.omskit.core.fulfilment.FulfilmentId replacement,
+                                                      List<LineQuantity> units,
+                                                      io.omskit.core.fulfilment.Reshipment.Reason reason, Instant now) {
+        Checks.notNull(units, "units");
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("units re-shipped for order " + id + " must not be empty");
+        }
+        for (LineQuantity q : units) {
+            if (line(q.line()).isEmpty()) {
+                throw new IllegalArgumentException("units re-shipped must name lines of order " + id + ", line " + q.line()
+                        + " is not one of them");
+            }
+        }
+        Order next = new Order(id, version + 1, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, commandKeys, List.of(), shipping, notes);
+        return new Change<>(next, List.of(new OrderEvent.OrderParcelReshipped(EventIds.next(), id, next.version, now, actor,
+                parcel, replacement, units, reason)));
+    }
+
+    /**
      * Records goodwill {@code actor} granted: for a refund, {@code newPayment} is the payment after the provider refunded
      * it; for store credit the payment stays as it is. Allowed in every status: customers are made good after delivery,
      * cancellation or return too.

@@ -370,6 +370,29 @@ public sealed interface OrderEvent extends DomainEvent {
     }
 
     /**
+     * Customer service re-ships units of a parcel that was lost or arrived damaged, at no charge: a new fulfilment
+     * ({@code replacement}) sends them again; the order's quantities, totals and payment stay as they were.
+     *
+     * @param actor       who asked for it
+     * @param parcel      the fulfilment whose parcel is made good
+     * @param replacement the fulfilment that ships the units again
+     * @param units       the units re-shipped, per line
+     * @param reason      why the parcel is made good
+     */
+    record OrderParcelReshipped(UUID eventId, OrderId orderId, long version, Instant occurredAt, Actor actor,
+                                io.omskit.core.fulfilment.FulfilmentId parcel,
+                                io.omskit.core.fulfilment.FulfilmentId replacement, List<LineQuantity> units,
+                                io.omskit.core.fulfilment.Reshipment.Reason reason) implements OrderEvent {
+        public OrderParcelReshipped {
+            Checks.notNull(actor, "actor");
+            Checks.notNull(parcel, "parcel");
+            Checks.notNull(replacement, "replacement");
+            units = List.copyOf(Checks.notNull(units, "units"));
+            Checks.notNull(reason, "reason");
+        }
+    }
+
+    /**
      * The delivery address of a home-delivered order was changed before any of its goods were picked.
      *
      * @param actor    who changed it

@@ -41,4 +41,12 @@ public interface ActionPolicy {
     default Verdict mayChange(Actor actor, Order order, List<Fulfilment> fulfilments) {
         return mayCancel(actor, order, fulfilments);
     }
+
+    /**
+     * Whether {@code actor} may have units of {@code parcel} (a shipped fulfilment of {@code order}) shipped again at no
+     * charge, the parcel lost or its goods damaged. By default the rules of {@link DefaultActionPolicy#mayReship}.
+     */
+    default Verdict mayReship(Actor actor, Order order, Fulfilment parcel) {
+        return DefaultActionPolicy.reshipRule(actor, order, parcel);
+    }
 }

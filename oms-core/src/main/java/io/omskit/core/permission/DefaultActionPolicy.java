@@ -25,6 +25,8 @@ import org.joda.money.Money;
  * <li>{@value #STAFF_STEPS_ONLY}: customers and agents take no fulfilment step; a customer's collection is recorded by
  *     the store.</li>
  * <li>{@value #STAFF_NOTES_ONLY}: notes are written by agents and store associates.</li>
+ * <li>{@value #STAFF_RESHIPS_ONLY}: a lost or damaged parcel is shipped again by an agent, or by a store associate of
+ *     the store it left from ({@value #OWN_STORE_ONLY}); never by the customer.</li>
  * </ul>
  * Agents may cancel any order and add notes to any order.
  */
@@ -44,6 +46,9 @@ public final class DefaultActionPolicy implements ActionPolicy {
     public static final String STAFF_STEPS_ONLY = "store-steps-by-store-staff";
     /** The name of the rule that customers write no notes. */
     public static final String STAFF_NOTES_ONLY = "staff-notes-only";
+
+    /** The name of the rule that only staff have a parcel shipped again. */
+    public static final String STAFF_RESHIPS_ONLY = "staff-reships-only";
 
     /** Fulfilment statuses at which preparation has begun: from picking on. */
     private static final Set<FulfilmentStatus> PREPARING = EnumSet.of(FulfilmentStatus.PICKING, FulfilmentStatus.READY_TO_SHIP,
@@ -153,6 +158,31 @@ public final class DefaultActionPolicy implements ActionPolicy {
             return Verdict.refuse(STAFF_NOTES_ONLY, "customers write no notes on orders; an agent notes what they say");
         }
         return Verdict.allow();
+    }
+
+    @Override
+    public Verdict mayReship(Actor actor, Order order, Fulfilment parcel) {
+        return reshipRule(actor, order, parcel);
+    }
+
+    /** The default rules of who may have a parcel shipped again: see {@link DefaultActionPolicy}. */
+    static Verdict reshipRule(Actor actor, Order order, Fulfilment parcel) {
+        switch (actor.kind()) {
+            case SYSTEM, AGENT -> {
+                return Verdict.allow();
+            }
+            case STORE_ASSOCIATE -> {
+                if (!ofStore(parcel, actor.store())) {
+                    return Verdict.refuse(OWN_STORE_ONLY, "parcel " + parcel.id() + " of order " + order.id() + " left "
+                            + parcel.location() + ", not " + actor.store());
+                }
+                return Verdict.allow();
+            }
+            default -> {
+                return Verdict.refuse(STAFF_RESHIPS_ONLY, "a " + kindName(actor) + " may not have parcel " + parcel.id()
+                        + " shipped again; an agent may");
+            }
+        }
     }
 
     private static boolean ofStore(Fulfilment f, LocationId store) {

@@ -26,7 +26,9 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
         /** Units of the order waiting for supply are now expected at another date, or without a date. */
         SUPPLY_DATE,
         /** Customer service changed the order's delivery and the promised date moved with it. */
-        DELIVERY_CHANGED
+        DELIVERY_CHANGED,
+        /** Customer service has units of a lost or damaged parcel shipped again, at no charge. */
+        PARCEL_RESHIPPED
     }
 
     public NotificationSubject {
@@ -47,6 +49,9 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
         }
         if (kind == Kind.DELIVERY_CHANGED && parcel.isBlank()) {
             throw new IllegalArgumentException("parcel (the change) of a delivery change subject must not be blank");
+        }
+        if (kind == Kind.PARCEL_RESHIPPED && parcel.isBlank()) {
+            throw new IllegalArgumentException("parcel (the re-shipment) of a parcel re-shipped subject must not be blank");
         }
         if (kind == Kind.RETURN_STEP && parcel.isBlank()) {
             throw new IllegalArgumentException("parcel (the return) of a return step subject must not be blank");
@@ -87,6 +92,16 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
     }
 
     /**
+     * A message that units of a lost or damaged parcel are shipped again by the re-shipment {@code reshipment} (its
+     * fulfilment id), so that each re-shipment is told once.
+     *
+     * @throws IllegalArgumentException when it is blank, longer than 100 characters or holds control characters
+     */
+    public static NotificationSubject parcelReshipped(String reshipment) {
+        return new NotificationSubject(Kind.PARCEL_RESHIPPED, "PARCEL_RESHIPPED", reshipment);
+    }
+
+    /**
      * A message that the units of backorder {@code backorder} waiting for supply are now expected at another date:
      * {@code change} names which change (such as the new date), so that each slip is told once.
      *
@@ -108,6 +123,7 @@ public record NotificationSubject(Kind kind, String name, String parcel) {
             case RETURN_STEP -> "return/" + parcel + "/" + name;
             case SUPPLY_DATE -> "supply/" + parcel;
             case DELIVERY_CHANGED -> "delivery/" + parcel;
+            case PARCEL_RESHIPPED -> "reship/" + parcel;
         };
     }
 }

@@ -96,6 +96,11 @@ public final class TimelineEntries {
                     : "Goodwill store credit of " + g.goodwill().amount();
             return entry(g, g.actor(), "order.goodwill-granted", what, g.goodwill().reason());
         }
+        if (event instanceof OrderEvent.OrderParcelReshipped r) {
+            return entry(r, r.actor(), "order.parcel-reshipped", "Parcel " + r.parcel() + " " + r.reason().name()
+                    .toLowerCase(Locale.ROOT) + ": " + quantities(r.units()) + " re-shipped at no charge as " + r.replacement(),
+                    r.reason().name());
+        }
         if (event instanceof OrderEvent.OrderAddressChanged a) {
             // the address itself is personal data: its country and masked postal code only
             return entry(a, a.actor(), "order.address-changed", "Delivery address changed to " + a.delivery().address(), "");

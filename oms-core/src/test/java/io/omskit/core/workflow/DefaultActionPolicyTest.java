@@ -143,4 +143,24 @@ class DefaultActionPolicyTest {
         assertThatThrownBy(() -> Actor.agent(" ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("actor.id");
     }
+
+    @Test
+    void a_parcel_is_shipped_again_by_staff_only_and_by_a_store_only_when_it_left_that_store() {
+        Order order = webOrder("p-reship");
+        Fulfilment fromWarehouse = atWarehouse(order);
+        Actor warehouseAssociate = Actor.storeAssociate("assoc-2", WH);
+
+        refusedBy(policy.mayReship(customer1, order, fromWarehouse), DefaultActionPolicy.STAFF_RESHIPS_ONLY);
+        refusedBy(policy.mayReship(storeAssociate, order, fromWarehouse), DefaultActionPolicy.OWN_STORE_ONLY);
+        assertThat(policy.mayReship(warehouseAssociate, order, fromWarehouse).allowed()).isTrue();
+        assertThat(policy.mayReship(agent, order, fromWarehouse).allowed()).isTrue();
+        assertThat(policy.mayReship(Actor.SYSTEM, order, fromWarehouse).allowed()).isTrue();
+        io.omskit.core.permission.ActionPolicy hostPolicy = new io.omskit.core.permission.ActionPolicy() {
+            public Verdict mayCancel(Actor a, Order o, List<Fulfilment> fs) { return Verdict.allow(); }
+            public Verdict mayRefund(Actor a, Order o, Money m) { return Verdict.allow(); }
+            public Verdict mayActOn(Actor a, Fulfilment x, FulfilmentCommand c) { return Verdict.allow(); }
+            public Verdict mayAddNote(Actor a, Order o) { return Verdict.allow(); }
+        };
+        refusedBy(hostPolicy.mayReship(customer1, order, fromWarehouse), DefaultActionPolicy.STAFF_RESHIPS_ONLY);
+    }
 }

@@ -1,0 +1,33 @@
+package io.omskit.core.fulfilment;
+
+import io.omskit.core.common.Checks;
+import io.omskit.core.order.Actor;
+
+/**
+ * What makes a fulfilment a re-shipment: the units of a parcel that was lost or arrived damaged, sent again at no
+ * charge. Such a fulfilment goes through the usual steps (offer, accept, pick, pack, ship, deliver) and takes its stock
+ * from its location when it ships, but it never changes its order's line quantities nor moves money: its units were
+ * paid and shipped once, with the original parcel.
+ *
+ * @param original the fulfilment whose parcel it replaces
+ * @param reason   why the original parcel is made good
+ * @param actor    who asked for it
+ * @param key      the caller's key of the re-shipment: a second call with it finishes this one
+ */
+public record Reshipment(FulfilmentId original, Reason reason, Actor actor, String key) {
+
+    /** Why a parcel is shipped again. */
+    public enum Reason {
+        /** The carrier lost the parcel, or it never reached the customer. */
+        LOST,
+        /** The parcel reached the customer with its goods damaged. */
+        DAMAGED
+    }
+
+    public Reshipment {
+        Checks.notNull(original, "original");
+        Checks.notNull(reason, "reason");
+        Checks.notNull(actor, "actor");
+        Checks.identifier(key, "key");
+    }
+}
