@@ -640,7 +640,10 @@ public final class CustomerService {
      * shipped or delivered by carrier ({@value #RESHIP_SHIPPED_PARCEL}), when some of the units were re-shipped already
      * by another request ({@value #RESHIP_ONCE_PER_UNIT}), or when the stock is not there
      * ({@value #RESHIP_STOCK_SHORT}, naming the shortages). A second call with the same {@code reshipKey} and the same
-     * request finishes what the first started and answers the same re-shipment as it is now.
+     * request finishes what the first started and answers the same re-shipment as it is now. Two requests for the same
+     * units at the same moment on two nodes (whose locks do not hold each other back) never both keep them: each checks
+     * after saving its re-shipment, and one that sees the other gives its re-shipment up (stock freed) and is refused
+     * ({@value #RESHIP_ONCE_PER_UNIT}); both may be, and the agent asks again.
      *
      * @param parcel    the shipped fulfilment whose parcel was lost or damaged
      * @param units     the units to ship again, per line, each line once; empty for everything the parcel held

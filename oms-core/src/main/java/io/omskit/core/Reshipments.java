@@ -17,6 +17,7 @@ import io.omskit.core.network.LocationId;
 import io.omskit.core.network.LocationType;
 import io.omskit.core.network.Network;
 import io.omskit.core.order.Actor;
+import io.omskit.core.order.CancellationReason;
 import io.omskit.core.order.CommandKey;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
@@ -64,6 +65,8 @@ final class Reshipments {
     /** Parcel statuses at which its goods are with the carrier or the customer: a parcel that can be lost or damaged. */
     private static final Set<FulfilmentStatus> SHIPPED = EnumSet.of(FulfilmentStatus.SHIPPED, FulfilmentStatus.DELIVERED);
     /** Re-shipment statuses at which it no longer sends its units. */
+    private static final String LOST_RACE = "reship-lost-race";
+    private static final String LOST_RACE_KEY = "cancel/" + LOST_RACE;
     private static final Set<FulfilmentStatus> GIVEN_UP = EnumSet.of(FulfilmentStatus.REJECTED, FulfilmentStatus.CANCELLED);
 
     private final OrderBook book;
@@ -109,7 +112,10 @@ final class Reshipments {
             Optional<Fulfilment> made = fulfilments.find(replacementId);
             if (made.isPresent()) {
                 requireSame(made.get(), parcel, asked, reason, reshipKey);
-                return new CustomerService.Acted<>(finish(made.get()), Verdict.allow());
+                if (made.get().applied(LOST_RACE_KEY)) {
+                    return lostRace(parcel, made.get());
+                }
+                return claim(order, original, made.get(), actor, Verdict.allow());
             }
             Verdict verdict = policy.mayReship(actor, order, original);
             if (verdict.refused()) {
@@ -144,8 +150,38 @@ final class Reshipments {
             Fulfilment replacement = fulfilments.offerReshipment(Fulfilment.offerReshipment(replacementId, id,
                     FulfilmentKind.of(order.delivery(), location, type), location, allocationKey, fulfilmentLines,
                     new Reshipment(parcel, reason, actor, reshipKey), clock.instant()));
-            return new CustomerService.Acted<>(finish(replacement), verdict);
+            return claim(order, original, replacement, actor, verdict);
         });
+    }
+
+    /**
+     * Step 2: the re-shipment is saved; it keeps its units unless re-shipments of the same parcel saved by other
+     * requests at the same moment (another node: this node's lock does not hold them back) now send more of a line than
+     * the parcel held. Each request checks after its own save, so of two racing requests at least one sees the other:
+     * the one that sees too much gives its re-shipment up (its stock freed) and is refused, and both may be (the agents
+     * ask again). A re-shipment the order recorded already won earlier and is not checked again.
+     */
+    private CustomerService.Acted<Fulfilment> claim(Order order, Fulfilment original, Fulfilment replacement, Actor actor,
+                                                    Verdict verdict) {
+        if (!GIVEN_UP.contains(replacement.status()) && !order.applied(recordKey(replacement.reshipment()))) {
+            Map<LineId, Integer> claimed = alreadyReshipped(original);
+            for (Map.Entry<LineId, Integer> e : claimed.entrySet()) {
+                if (e.getValue() > held(original, e.getKey())) {
+                    Fulfilment given = fulfilments.cancel(replacement.id(), null, CancellationReason.OTHER, LOST_RACE, actor);
+                    return lostRace(original.id(), given);
+                }
+            }
+        }
+        return new CustomerService.Acted<>(finish(replacement), verdict);
+    }
+
+    private static CustomerService.Acted<Fulfilment> lostRace(FulfilmentId parcel, Fulfilment given) {
+        return new CustomerService.Acted<>(null, Verdict.refuse(CustomerService.RESHIP_ONCE_PER_UNIT, "parcel " + parcel
+                + " was re-shipped by another request at the same moment; re-shipment " + given.id() + " gave its units up"));
+    }
+
+    private static CommandKey recordKey(Reshipment r) {
+        return CommandKey.of(OrderCommand.RECORD_PAYMENT, "reship:" + r.key());
     }
 
     /**
@@ -156,7 +192,7 @@ final class Reshipments {
         Reshipment r = replacement.reshipment();
         Fulfilment original = fulfilments.get(r.original());
         List<LineQuantity> units = offered(replacement);
-        CommandKey key = CommandKey.of(OrderCommand.RECORD_PAYMENT, "reship:" + r.key());
+        CommandKey key = recordKey(r);
         Order order = book.apply(replacement.orderId(), o -> o.applied(key) ? io.omskit.core.common.Change.unchanged(o)
                 : OrderBook.withKey(o.recordReshipment(r.actor(), r.original(), replacement.id(), units, r.reason(),
                 clock.instant()), key));
@@ -164,7 +200,14 @@ final class Reshipments {
         String note = "order " + order.id() + " parcel " + original.id() + " lost or damaged in transit";
         // one movement per unit of the parcel, keyed by its ordinal: a unit re-shipped again after a re-shipment was
         // rejected (or by a retry) replays its write-off, so no unit of the parcel is written off twice
-        Map<LineId, Integer> declared = alreadyReshipped(original);
+        Map<LineId, Integer> declared = new LinkedHashMap<>();
+        for (Fulfilment f : fulfilments.forOrder(original.orderId())) {
+            // only re-shipments that won: one racing this one that has not given up yet is not counted
+            if (f.reshipsParcel() && f.reshipment().original().equals(original.id()) && !GIVEN_UP.contains(f.status())
+                    && order.applied(recordKey(f.reshipment()))) {
+                f.units().forEach(u -> declared.merge(u.line(), u.quantity(), Integer::sum));
+            }
+        }
         for (LineQuantity q : units) {
             declared.merge(q.line(), 0, Integer::sum);
         }

@@ -342,4 +342,60 @@ class ReshipLostParcelTest {
         assertThat(writeOffs()).hasSize(3);
         assertThat(f.events.events(OrderEvent.OrderParcelReshipped.class)).hasSize(1);
     }
+    @Test
+    void two_nodes_reshipping_the_same_parcel_at_once_under_their_own_keys_never_send_it_twice() throws Exception {
+        // a second node on the same storage: its own locks, so only what the storage serialises keeps them apart
+        Oms other = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+                .fulfilments(f.fulfilments).carriers(f.carriers).payments(f.payments).events(f.events).build();
+        f.stock(MUG, WH, 400);
+        int won = 0;
+        for (int round = 0; round < 30; round++) {
+            FulfilmentId parcel = shipped("race-" + round, 3);
+            Order order = order(parcel);
+            int allocatedBefore = f.inventory.position(MUG, WH).allocated();
+            int writtenOffBefore = writeOffs().size();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            List<java.util.concurrent.Future<Acted<Fulfilment>>> calls = new java.util.ArrayList<>();
+            int node = 0;
+            for (Oms oms : List.of(f.oms, other)) {
+                String key = "ticket-" + round + "-node-" + node++;
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return oms.customerService().reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, key);
+                }));
+            }
+            List<Acted<Fulfilment>> answers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Acted<Fulfilment>> c : calls) {
+                answers.add(c.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+
+            long winners = answers.stream().filter(a -> !a.refused()).count();
+            won += (int) winners;
+            assertThat(winners).as("round %d", round).isLessThanOrEqualTo(1);
+            assertThat(answers).filteredOn(Acted::refused)
+                    .allSatisfy(a -> assertThat(a.verdict().rule()).isEqualTo(CustomerService.RESHIP_ONCE_PER_UNIT));
+            List<Fulfilment> live = f.oms.fulfilments().forOrder(order.id()).stream().filter(Fulfilment::reshipsParcel)
+                    .filter(x -> x.status() != FulfilmentStatus.CANCELLED && x.status() != FulfilmentStatus.REJECTED).toList();
+            assertThat(live).as("round %d: live re-shipments", round).hasSize((int) winners);
+            assertThat(f.inventory.position(MUG, WH).allocated() - allocatedBefore).as("a loser's stock is given back")
+                    .isEqualTo(3 * (int) winners);
+            assertThat(writeOffs().size() - writtenOffBefore).as("the parcel written off once, by the winner").isEqualTo(3 * (int) winners);
+            // both nodes publish to the one recorder: count events, not deliveries
+            assertThat(f.events.events(OrderEvent.OrderParcelReshipped.class).stream().filter(e -> e.orderId().equals(order.id()))
+                    .map(OrderEvent::eventId).distinct()).hasSize((int) winners);
+            Order after = f.oms.order(order.id()).orElseThrow();
+            assertThat(after.lines()).isEqualTo(order.lines());
+            for (Acted<Fulfilment> a : answers) {
+                if (a.refused()) {
+                    String key = "ticket-" + round + "-node-" + answers.indexOf(a);
+                    Acted<Fulfilment> again = (answers.indexOf(a) == 0 ? f.oms : other).customerService()
+                            .reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, key);
+                    assertThat(again.refused()).as("a loser's retry is refused again").isTrue();
+                }
+            }
+        }
+        assertThat(won).as("most rounds have a winner").isGreaterThan(0);
+    }
 }
