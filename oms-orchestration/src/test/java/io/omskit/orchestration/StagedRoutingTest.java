@@ -114,6 +114,31 @@ class StagedRoutingTest {
     }
 
     @Test
+    void a_second_waiting_stage_waits_its_full_duration_from_when_the_demand_reached_it() {
+        Order order = order("o3b", home(), "A", 1);
+        StockSnapshot stock = stock(network, "A", "W-FAR", 4);
+        Stage offerStores = Stage.named("offer-stores").locationTypes(LocationType.STORE).split(StageSplit.none())
+                .whenNothing(WhenNothing.waitFor(Duration.ofHours(2))).build();
+        Stage offerNearWarehouse = Stage.named("offer-near-warehouse").locationTypes(LocationType.WAREHOUSE).maxKm(150)
+                .split(StageSplit.none()).whenNothing(WhenNothing.waitFor(Duration.ofHours(2))).build();
+        StagedEngine rules = staged(offerStores, offerNearWarehouse, warehousesByPriority);
+        java.time.Instant reached = NOW.plus(Duration.ofHours(3));
+
+        EngineDecision atSecond = rules.decide(SourcingRequest.of(order), stock, reached);
+        SourcingRequest kept = SourcingRequest.of(order).withStepReached("offer-near-warehouse", atSecond.waitingSince());
+        EngineDecision stillWaiting = rules.decide(kept, stock, reached.plus(Duration.ofMinutes(119)));
+        EngineDecision over = rules.decide(kept, stock, reached.plus(Duration.ofHours(2)));
+
+        // counted from placement, the second wait (two hours) would have been over an hour ago
+        assertThat(atSecond.decidedBy()).isEqualTo("stage 2 'offer-near-warehouse'");
+        assertThat(atSecond.waitingSince()).isEqualTo(reached);
+        assertThat(atSecond.retryAt()).contains(reached.plus(Duration.ofHours(2)));
+        assertThat(stillWaiting.retryAt()).contains(reached.plus(Duration.ofHours(2)));
+        assertThat(over.isWaiting()).isFalse();
+        assertThat(sources(over.plan())).containsExactly(id("W-FAR"));
+    }
+
+    @Test
     void a_stage_that_backorders_gives_every_unit_up_and_no_later_stage_is_tried() {
         Order order = order("o4", home(), "A", 3, "B", 1);
         StockSnapshot stock = stock(network, "A", "W-NEAR", 2, "B", "S-NEAR", 1);
@@ -185,7 +210,7 @@ class StagedRoutingTest {
     }
 
     @Test
-    void refuses_stages_that_cannot_be_reached_or_cannot_wait_naming_each_stage() {
+    void refuses_stages_that_cannot_be_reached_naming_each_stage() {
         Stage backorder = Stage.named("first").whenNothing(WhenNothing.backorder()).build();
         Stage waitLong = Stage.named("wait-long").whenNothing(WhenNothing.waitFor(Duration.ofHours(4))).build();
         Stage waitShort = Stage.named("wait-short").whenNothing(WhenNothing.waitFor(Duration.ofHours(1))).build();
@@ -195,8 +220,8 @@ class StagedRoutingTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("stages[1] 'stores-nearby'")
                 .hasMessageContaining("can never be reached: stages[0] 'first' ends routing with BACKORDER");
-        assertThatThrownBy(() -> staged(waitLong, waitShort))
-                .hasMessageContaining("stages[1] 'wait-short'.whenNothing = WAIT PT1H: can never wait");
+        // each wait counts from when its stage is reached, so a shorter second wait still waits
+        assertThat(staged(waitLong, waitShort).stages()).hasSize(2);
         assertThatThrownBy(() -> staged(unknown))
                 .hasMessageContaining("stages[0] 'ranked'.sort").hasMessageContaining("ranks NOWHERE, which is not in the network");
         assertThatThrownBy(() -> staged(storesNearby, storesNearby))

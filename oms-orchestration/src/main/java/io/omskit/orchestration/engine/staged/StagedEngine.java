@@ -27,7 +27,6 @@ import io.omskit.orchestration.rules.EnoughStockFilter;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.stock.StockSnapshot;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,8 +57,12 @@ import java.util.concurrent.ConcurrentMap;
  * SourcingEngine engine = optimiser.routedBy(rules); // sourcing, batches and promises follow the stages
  * }</pre>
  *
- * A stage that waits answers "wait until" its wait after the demand was placed, with nothing planned; asked again
- * after that moment, it hands the demand to the next stage. After the last stage, units are backordered.
+ * A stage that waits answers "wait until" its wait after the demand first reached it, with nothing planned; asked
+ * again after that moment, it hands the demand to the next stage, which (if it waits too) counts its own wait from
+ * then. When a stage was first reached is the request's {@link SourcingRequest#stepsReached() stepsReached} (the
+ * decision's {@link EngineDecision#waitingSince()} kept by the caller; {@link io.omskit.orchestration.OrderSourcing}
+ * keeps it with the order); a stage not named there was reached at placement when no waiting stage comes before it
+ * (the order reaches it when first sourced), else now. After the last stage, units are backordered.
  * Immutable and thread-safe.
  */
 public final class StagedEngine implements OrchestrationEngine {
@@ -120,19 +123,21 @@ public final class StagedEngine implements OrchestrationEngine {
                 steps.add(new DecisionStep(k, stage.name(), StepOutcome.DECIDED, found.shipments() + " parcel(s) from "
                         + locations(priced) + " at cost " + money(priced.totalCost())));
                 notReached(steps, k + 1);
-                return new EngineDecision(priced, decidedBy(k), null, ResourcingPolicy.Action.BACKORDER, steps);
+                return new EngineDecision(priced, decidedBy(k), null, ResourcingPolicy.Action.BACKORDER, steps, null);
             }
             last = found;
             String why = whyNothing(found);
             WhenNothing then = stage.whenNothing();
             switch (then.action()) {
                 case WAIT: {
-                    Instant until = request.demand().placedAt().plus(then.waitFor());
+                    Instant since = reached(request, k, now);
+                    Instant until = since.plus(then.waitFor());
                     if (now.isBefore(until)) {
-                        steps.add(new DecisionStep(k, stage.name(), StepOutcome.WAITING, why + "; waits until " + until));
+                        steps.add(new DecisionStep(k, stage.name(), StepOutcome.WAITING, why + "; waits since " + since
+                                + " until " + until));
                         notReached(steps, k + 1);
                         return new EngineDecision(nothing(request, found, k, "waiting until " + until, now),
-                                decidedBy(k), until, ResourcingPolicy.Action.BACKORDER, steps);
+                                decidedBy(k), until, ResourcingPolicy.Action.BACKORDER, steps, since);
                     }
                     steps.add(new DecisionStep(k, stage.name(), StepOutcome.FOUND_NOTHING, why + "; waited until "
                             + until));
@@ -146,7 +151,7 @@ public final class StagedEngine implements OrchestrationEngine {
                     notReached(steps, k + 1);
                     return new EngineDecision(nothing(request, found, k, cancel ? "cancelled" : "backordered", now),
                             decidedBy(k), null, cancel ? ResourcingPolicy.Action.CANCEL : ResourcingPolicy.Action.BACKORDER,
-                            steps);
+                            steps, null);
                 }
                 default:
                     steps.add(new DecisionStep(k, stage.name(), StepOutcome.FOUND_NOTHING, why));
@@ -154,7 +159,24 @@ public final class StagedEngine implements OrchestrationEngine {
         }
         int end = stages.size() - 1;
         return new EngineDecision(nothing(request, last, end, "backordered after the last stage", now),
-                "after the last stage of " + name, null, ResourcingPolicy.Action.BACKORDER, steps);
+                "after the last stage of " + name, null, ResourcingPolicy.Action.BACKORDER, steps, null);
+    }
+
+    /**
+     * When the demand first reached stage {@code k}: as the caller kept it; else, for a stage no waiting stage comes
+     * before, when the demand was first sourced, taken as its placement; else now.
+     */
+    private Instant reached(SourcingRequest request, int k, Instant now) {
+        Instant kept = request.stepsReached().get(stages.get(k).name());
+        if (kept != null) {
+            return kept;
+        }
+        for (int e = 0; e < k; e++) {
+            if (stages.get(e).whenNothing().action() == WhenNothing.Action.WAIT) {
+                return now;
+            }
+        }
+        return request.demand().placedAt();
     }
 
     private String decidedBy(int k) {
@@ -334,8 +356,7 @@ public final class StagedEngine implements OrchestrationEngine {
          *
          * @throws ValidationException listing every problem, each naming the stage ({@code stages[1] 'warehouses'})
          *                             and the rule broken: no stage; a name used twice; a stage no demand can reach
-         *                             (after one that backorders or cancels); a wait that can never wait (not longer
-         *                             than an earlier stage's, both counted from placement); a priority sort ranking a
+         *                             (after one that backorders or cancels); a priority sort ranking a
          *                             location not in the network, or one twice; a routed optimiser
          */
         public StagedEngine build() {
@@ -349,7 +370,6 @@ public final class StagedEngine implements OrchestrationEngine {
             }
             Map<String, Integer> names = new HashMap<>();
             int ends = -1;
-            int waits = -1;
             for (int k = 0; k < stages.size(); k++) {
                 Stage s = stages.get(k);
                 String at = "stages[" + k + "] '" + s.name() + "'";
@@ -364,16 +384,6 @@ public final class StagedEngine implements OrchestrationEngine {
                 }
                 if (!s.whenNothing().fallsThrough() && ends < 0) {
                     ends = k;
-                }
-                if (s.whenNothing().action() == WhenNothing.Action.WAIT) {
-                    Duration wait = s.whenNothing().waitFor();
-                    if (waits >= 0 && wait.compareTo(stages.get(waits).whenNothing().waitFor()) <= 0) {
-                        problems.add(new Problem(at + ".whenNothing", s.whenNothing().toString(), "can never wait: "
-                                + "waits are counted from placement and stages[" + waits + "] '" + stages.get(waits).name()
-                                + "' already waits " + stages.get(waits).whenNothing().waitFor()));
-                    } else {
-                        waits = k;
-                    }
                 }
                 List<LocationId> seen = new ArrayList<>();
                 for (LocationId l : s.sort().ranked()) {

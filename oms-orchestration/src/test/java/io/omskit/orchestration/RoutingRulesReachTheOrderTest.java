@@ -1,0 +1,203 @@
+package io.omskit.orchestration;
+
+import static io.omskit.orchestration.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omskit.core.Oms;
+import io.omskit.core.catalog.Dimensions;
+import io.omskit.core.catalog.SkuAttributes;
+import io.omskit.core.channel.Channel;
+import io.omskit.core.fulfilment.Fulfilment;
+import io.omskit.core.inmemory.FakePaymentGateway;
+import io.omskit.core.inmemory.InMemoryCatalog;
+import io.omskit.core.inmemory.InMemoryInventoryStore;
+import io.omskit.core.inmemory.InMemoryOrderRepository;
+import io.omskit.core.network.LocationType;
+import io.omskit.core.network.Network;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderId;
+import io.omskit.core.order.OrderStatus;
+import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.order.UnitState;
+import io.omskit.orchestration.engine.staged.Stage;
+import io.omskit.orchestration.engine.staged.StageSplit;
+import io.omskit.orchestration.engine.staged.StagedEngine;
+import io.omskit.orchestration.engine.staged.WhenNothing;
+import io.omskit.orchestration.resourcing.ResourcingOutcome;
+import io.omskit.orchestration.resourcing.ResourcingPolicy;
+import io.omskit.orchestration.result.SourcingResult;
+import io.omskit.orchestration.result.UnsourcedDisposition;
+import io.omskit.orchestration.rulebook.RuleBook;
+import io.omskit.orchestration.rulebook.RuleSet;
+import io.omskit.orchestration.rules.ShippingCost;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What staged routing rules decide for units they do not ship reaches the order through {@link OrderSourcing}: a wait
+ * says until when (counted per stage, from when the order first reached it, across restarts), a cancel cancels, a
+ * backorder says so.
+ */
+class RoutingRulesReachTheOrderTest {
+
+    private static final class MovingClock extends Clock {
+        private volatile Instant now = NOW;
+
+        void moveTo(Instant at) {
+            now = at;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final MovingClock clock = new MovingClock();
+    private final Network network = network(store("STORE", 0.1), warehouse("WH1", 2), warehouse("DROP", 4));
+    private final InMemoryInventoryStore inventory = InMemoryInventoryStore.create(clock);
+    private final InMemoryCatalog catalog = new InMemoryCatalog()
+            .put(SkuAttributes.of(sku("A"), "A", "c", 100, Dimensions.ofMillimetres(10, 10, 10), true));
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final FakePaymentGateway payments = new FakePaymentGateway();
+    private final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+            .orders(orders).payments(payments).build();
+    private final SourcingEngine optimiser = SourcingEngine.builder().network(network).clock(clock).inventory(inventory)
+            .catalog(catalog).rules(RuleBook.of(RuleSet.builder("home").cost(new ShippingCost(rates())).build())).build();
+
+    private final Stage offerStore = Stage.named("offer-store").locationTypes(LocationType.STORE)
+            .split(StageSplit.none()).whenNothing(WhenNothing.waitFor(Duration.ofHours(2))).build();
+    // WH1 is about 222 km away, DROP about 444 km
+    private final Stage offerWarehouse = Stage.named("offer-warehouse").locationTypes(LocationType.WAREHOUSE)
+            .maxKm(300).split(StageSplit.none()).whenNothing(WhenNothing.waitFor(Duration.ofHours(1))).build();
+    private final Stage dropShip = Stage.named("any-warehouse").locationTypes(LocationType.WAREHOUSE)
+            .split(StageSplit.none()).whenNothing(WhenNothing.backorder()).build();
+
+    private OrderSourcing sourcing(Stage... stages) {
+        StagedEngine.Builder b = StagedEngine.builder("merchant-rules", optimiser);
+        for (Stage s : stages) {
+            b.stage(s);
+        }
+        return new OrderSourcing(oms, optimiser.routedBy(b.build()));
+    }
+
+    private OrderId place(String ref) {
+        return oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(ref).customer("c")
+                .currency("EUR").delivery(home()).line("L1", "A", 2, Money.of(CurrencyUnit.EUR, 10))
+                .paymentRef("tok").build()).order().id();
+    }
+
+    private Order order(OrderId id) {
+        return oms.order(id).orElseThrow();
+    }
+
+    @Test
+    void each_waiting_stage_counts_its_wait_from_when_the_order_reached_it_even_after_a_restart() {
+        inventory.load(sku("A"), id("DROP"), 5);
+        OrderId id = place("W-1");
+
+        SourcingResult first = sourcing(offerStore, offerWarehouse, dropShip).source(id);
+        assertThat(first).isInstanceOf(SourcingResult.NothingAllocated.class);
+        assertThat(first.unsourced().action()).isEqualTo(UnsourcedDisposition.Action.WAIT);
+        assertThat(first.unsourced().step()).isEqualTo("offer-store");
+        assertThat(first.retryAt()).contains(NOW.plus(Duration.ofHours(2)));
+        assertThat(order(id).units(UnitState.ALLOCATED)).isZero();
+
+        // asked again meanwhile, by a new engine (a restart): the store's wait still ends two hours after placement
+        clock.moveTo(NOW.plus(Duration.ofMinutes(90)));
+        assertThat(sourcing(offerStore, offerWarehouse, dropShip).source(id).retryAt())
+                .contains(NOW.plus(Duration.ofHours(2)));
+
+        // the store's wait is over, late: the warehouse gets its full hour from now, not from placement
+        Instant reachedWarehouse = NOW.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(40));
+        clock.moveTo(reachedWarehouse);
+        SourcingResult second = sourcing(offerStore, offerWarehouse, dropShip).source(id);
+        assertThat(second.unsourced().step()).isEqualTo("offer-warehouse");
+        assertThat(second.unsourced().waitingSince()).isEqualTo(reachedWarehouse);
+        assertThat(second.retryAt()).contains(reachedWarehouse.plus(Duration.ofHours(1)));
+
+        clock.moveTo(reachedWarehouse.plus(Duration.ofMinutes(59)));
+        assertThat(sourcing(offerStore, offerWarehouse, dropShip).source(id).retryAt())
+                .contains(reachedWarehouse.plus(Duration.ofHours(1)));
+
+        clock.moveTo(reachedWarehouse.plus(Duration.ofHours(1)));
+        SourcingResult third = sourcing(offerStore, offerWarehouse, dropShip).source(id);
+        assertThat(third).isInstanceOf(SourcingResult.Allocated.class);
+        assertThat(((SourcingResult.Allocated) third).plan().fulfilments()).extracting(f -> f.location())
+                .containsExactly(id("DROP"));
+        assertThat(order(id).units(UnitState.ALLOCATED)).isEqualTo(2);
+    }
+
+    @Test
+    void a_stage_that_cancels_cancels_the_order_and_voids_its_payment_naming_the_stage() {
+        Stage storesOrCancel = Stage.named("stores-or-cancel").locationTypes(LocationType.STORE)
+                .whenNothing(WhenNothing.cancel()).build();
+        inventory.load(sku("A"), id("WH1"), 5);
+        OrderId id = place("W-2");
+
+        SourcingResult result = sourcing(storesOrCancel).source(id);
+
+        assertThat(result.unsourced().cancels()).isTrue();
+        assertThat(result.unsourced().decidedBy()).isEqualTo("stage 1 'stores-or-cancel'");
+        Order cancelled = order(id);
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.units(UnitState.CANCELLED)).isEqualTo(2);
+        assertThat(payments.voided(id)).isEqualTo(Money.of(CurrencyUnit.EUR, 20));
+        assertThat(cancelled.notes()).anySatisfy(n -> assertThat(n.text())
+                .isEqualTo("Cancelled by the routing rules: stage 1 'stores-or-cancel' found nothing to ship"));
+        assertThat(inventory.position(sku("A"), id("WH1")).reserved()).isZero();
+    }
+
+    @Test
+    void a_stage_that_backorders_says_so_and_leaves_the_units_open() {
+        Stage storesOrBackorder = Stage.named("stores-or-backorder").locationTypes(LocationType.STORE)
+                .whenNothing(WhenNothing.backorder()).build();
+        inventory.load(sku("A"), id("WH1"), 5);
+        OrderId id = place("W-3");
+
+        SourcingResult result = sourcing(storesOrBackorder).source(id);
+
+        assertThat(result.unsourced().action()).isEqualTo(UnsourcedDisposition.Action.BACKORDER);
+        assertThat(result.unsourced().step()).isEqualTo("stores-or-backorder");
+        assertThat(result.retryAt()).isEmpty();
+        assertThat(order(id).status()).isNotEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void a_rejection_re_sourced_into_a_waiting_stage_says_until_when_and_the_wait_counts_from_the_rejection() {
+        inventory.load(sku("A"), id("STORE"), 5);
+        OrderId id = place("W-4");
+        OrderSourcing sourcing = sourcing(offerStore, offerWarehouse, dropShip);
+        assertThat(sourcing.source(id).isAllocated()).isTrue();
+        Fulfilment atStore = oms.fulfilments().forOrder(id).get(0);
+
+        Instant rejected = NOW.plus(Duration.ofHours(5));
+        clock.moveTo(rejected);
+        ResourcingOutcome outcome = sourcing.reject(atStore.id(), atStore.units(), "flooded", "task-1");
+
+        // the store's two hours, counted from placement, are long over (and it is excluded now); the warehouse, reached
+        // only now, is offered the units for an hour from now
+        assertThat(outcome).isInstanceOf(ResourcingOutcome.GaveUp.class);
+        ResourcingOutcome.GaveUp gaveUp = (ResourcingOutcome.GaveUp) outcome;
+        assertThat(gaveUp.action()).isEqualTo(ResourcingPolicy.Action.BACKORDER);
+        assertThat(gaveUp.retryTime()).contains(rejected.plus(Duration.ofHours(1)));
+        assertThat(gaveUp.reason()).contains("stage 2 'offer-warehouse' waits until");
+        assertThat(order(id).units(UnitState.OPEN)).isEqualTo(2);
+    }
+}
