@@ -98,10 +98,17 @@ class RoutingRulesReachTheOrderTest {
     }
 
     private OrderId place(String ref) {
+        return place(ref, 2);
+    }
+
+    private OrderId place(String ref, int units) {
         return oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(ref).customer("c")
-                .currency("EUR").delivery(home()).line("L1", "A", 2, Money.of(CurrencyUnit.EUR, 10))
+                .currency("EUR").delivery(home()).line("L1", "A", units, Money.of(CurrencyUnit.EUR, 10))
                 .paymentRef("tok").build()).order().id();
     }
+
+    private final Stage storeAnyOfIt = Stage.named("store-any-of-it").locationTypes(LocationType.STORE)
+            .split(StageSplit.none()).shipWhatItFinds().build();
 
     private Order order(OrderId id) {
         return oms.order(id).orElseThrow();
@@ -199,5 +206,49 @@ class RoutingRulesReachTheOrderTest {
         assertThat(gaveUp.retryTime()).contains(rejected.plus(Duration.ofHours(1)));
         assertThat(gaveUp.reason()).contains("stage 2 'offer-warehouse' waits until");
         assertThat(order(id).units(UnitState.OPEN)).isEqualTo(2);
+    }
+
+    @Test
+    void a_stage_that_ships_what_it_finds_allocates_it_and_the_rules_cancel_the_rest() {
+        Stage storeOrCancel = Stage.named("store-any-of-it-or-cancel").locationTypes(LocationType.STORE)
+                .split(StageSplit.none()).shipWhatItFinds().whenNothing(WhenNothing.cancel()).build();
+        inventory.load(sku("A"), id("STORE"), 1);
+        inventory.load(sku("A"), id("DROP"), 5);
+        OrderId id = place("W-5", 3);
+
+        SourcingResult result = sourcing(storeOrCancel).source(id);
+
+        assertThat(result).isInstanceOf(SourcingResult.Allocated.class);
+        assertThat(result.unsourced().cancels()).isTrue();
+        Order after = order(id);
+        assertThat(after.units(UnitState.ALLOCATED)).isEqualTo(1);
+        assertThat(after.units(UnitState.CANCELLED)).isEqualTo(2);
+        assertThat(after.units(UnitState.OPEN) + after.units(UnitState.RESERVED)).isZero();
+        assertThat(payments.voided(id)).isEqualTo(Money.of(CurrencyUnit.EUR, 20));
+        assertThat(inventory.position(sku("A"), id("STORE")).allocated()).isEqualTo(1);
+        assertThat(inventory.position(sku("A"), id("DROP")).reserved() + inventory.position(sku("A"), id("DROP"))
+                .allocated()).isZero();
+    }
+
+    @Test
+    void a_stage_that_ships_what_it_finds_allocates_it_while_the_rest_waits_at_the_next_stage() {
+        inventory.load(sku("A"), id("STORE"), 1);
+        inventory.load(sku("A"), id("DROP"), 5);
+        OrderId id = place("W-6", 3);
+
+        SourcingResult first = sourcing(storeAnyOfIt, offerWarehouse, dropShip).source(id);
+
+        assertThat(first).isInstanceOf(SourcingResult.Allocated.class);
+        assertThat(first.unsourced().step()).isEqualTo("offer-warehouse");
+        assertThat(first.retryAt()).contains(NOW.plus(Duration.ofHours(1)));
+        assertThat(order(id).units(UnitState.ALLOCATED)).isEqualTo(1);
+
+        clock.moveTo(NOW.plus(Duration.ofHours(1)));
+        SourcingResult second = sourcing(storeAnyOfIt, offerWarehouse, dropShip).source(id);
+
+        assertThat(second).isInstanceOf(SourcingResult.Allocated.class);
+        assertThat(((SourcingResult.Allocated) second).plan().fulfilments()).extracting(f -> f.location())
+                .containsExactly(id("DROP"));
+        assertThat(order(id).units(UnitState.ALLOCATED)).isEqualTo(3);
     }
 }

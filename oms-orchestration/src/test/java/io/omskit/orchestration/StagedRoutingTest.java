@@ -139,6 +139,69 @@ class StagedRoutingTest {
     }
 
     @Test
+    void a_stage_that_ships_what_it_finds_ships_the_near_store_units_and_the_next_stage_ships_the_rest() {
+        Order order = order("o3c", home(), "A", 3, "B", 1);
+        StockSnapshot stock = stock(network, "A", "S-NEAR", 2, "A", "W-NEAR", 9, "B", "W-NEAR", 9, "A", "W-FAR", 9,
+                "B", "W-FAR", 9);
+        Stage anyOfIt = Stage.named("stores-any-of-it").locationTypes(LocationType.STORE).maxKm(30)
+                .sort(StageSort.distance()).split(StageSplit.none()).shipWhatItFinds().build();
+
+        EngineDecision d = staged(anyOfIt, warehousesByPriority).decide(SourcingRequest.of(order), stock, NOW);
+
+        assertThat(d.plan().isComplete()).isTrue();
+        assertThat(d.plan().fulfilments()).extracting(f -> f.location(), f -> f.units())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(id("S-NEAR"), 2),
+                        org.assertj.core.groups.Tuple.tuple(id("W-FAR"), 2));
+        assertThat(d.decidedBy()).isEqualTo("stage 1 'stores-any-of-it', then stage 2 'warehouses-by-priority'");
+        assertThat(d.steps()).extracting(DecisionStep::outcome)
+                .containsExactly(StepOutcome.SHIPPED_PART, StepOutcome.DECIDED);
+        assertThat(d.steps().get(0).why()).startsWith("ships 2 of 4 unit(s) from [S-NEAR]")
+                .contains(order.lines().get(0).id() + " x2").endsWith("the rest to the next stage");
+        assertThat(d.steps().get(1).why()).startsWith("the rest: 1 parcel(s) from [W-FAR]");
+        // each part priced under the rule book, as the optimiser prices a plan from those locations
+        double parts = optimiser.plan(SourcingRequest.of(order(("o3c-store"), home(), "A", 2)),
+                stock(network, "A", "S-NEAR", 2)).totalCost()
+                + optimiser.plan(SourcingRequest.of(order("o3c-rest", home(), "A", 1, "B", 1)),
+                stock(network, "A", "W-FAR", 9, "B", "W-FAR", 9)).totalCost();
+        assertThat(d.plan().totalCost()).isCloseTo(parts, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void a_stage_that_ships_what_it_finds_backorders_the_rest_when_told_to() {
+        Order order = order("o3d", home(), "A", 3, "B", 1);
+        StockSnapshot stock = stock(network, "A", "S-NEAR", 2, "A", "W-NEAR", 9, "B", "W-NEAR", 9);
+        Stage anyOfIt = Stage.named("stores-any-of-it").locationTypes(LocationType.STORE).maxKm(30)
+                .split(StageSplit.none()).shipWhatItFinds().whenNothing(WhenNothing.backorder()).build();
+
+        EngineDecision d = staged(anyOfIt).decide(SourcingRequest.of(order), stock, NOW);
+
+        assertThat(d.plan().fulfilments()).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo(id("S-NEAR"));
+            assertThat(f.units()).isEqualTo(2);
+        });
+        assertThat(d.plan().unsourcedUnits()).isEqualTo(2);
+        assertThat(d.plan().unsourced()).allSatisfy(u -> assertThat(u.detail()).startsWith("stage 1 'stores-any-of-it': backordered"));
+        assertThat(d.whenUnsourced()).isEqualTo(ResourcingPolicy.Action.BACKORDER);
+        assertThat(d.steps()).extracting(DecisionStep::outcome).containsExactly(StepOutcome.SHIPPED_PART);
+        assertThat(d.steps().get(0).why()).endsWith("the rest backordered");
+    }
+
+    @Test
+    void a_stage_that_ships_what_it_finds_but_finds_nothing_hands_everything_on() {
+        Order order = order("o3e", home(), "A", 1);
+        Stage anyOfIt = Stage.named("stores-any-of-it").locationTypes(LocationType.STORE).maxKm(30)
+                .split(StageSplit.none()).shipWhatItFinds().build();
+
+        EngineDecision d = staged(anyOfIt, warehousesByPriority).decide(SourcingRequest.of(order),
+                stock(network, "A", "W-NEAR", 4), NOW);
+
+        assertThat(d.decidedBy()).isEqualTo("stage 2 'warehouses-by-priority'");
+        assertThat(d.steps()).extracting(DecisionStep::outcome)
+                .containsExactly(StepOutcome.FOUND_NOTHING, StepOutcome.DECIDED);
+        assertThat(sources(d.plan())).containsExactly(id("W-NEAR"));
+    }
+
+    @Test
     void a_stage_that_backorders_gives_every_unit_up_and_no_later_stage_is_tried() {
         Order order = order("o4", home(), "A", 3, "B", 1);
         StockSnapshot stock = stock(network, "A", "W-NEAR", 2, "B", "S-NEAR", 1);

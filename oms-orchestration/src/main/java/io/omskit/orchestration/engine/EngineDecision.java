@@ -12,7 +12,8 @@ import java.util.Optional;
  * An engine's answer for one demand: the plan (its fulfilments, unsourced units and explanation), who decided, and
  * what the caller should do with the units it leaves unsourced.
  *
- * @param plan          the plan; never null. When the engine waits it plans nothing and every unit is unsourced
+ * @param plan          the plan; never null. When the engine waits, the units it waits for are unsourced (the plan
+ *                      ships what earlier steps that ship what they find planned, usually nothing)
  * @param decidedBy     the engine, or the engine's step, that decided (such as {@code optimiser} or
  *                      {@code stage 2 'warehouses by priority'}); never blank
  * @param waitUntil     when the engine asks to be asked again: a stage that offers the order to stores for two hours
@@ -36,9 +37,9 @@ public record EngineDecision(SourcingPlan plan, String decidedBy, Instant waitUn
             throw new IllegalArgumentException("waitingSince must be set, and before waitUntil, exactly when waiting: was "
                     + waitingSince + " with waitUntil " + waitUntil);
         }
-        if (waitUntil != null && !plan.isEmpty()) {
-            throw new IllegalArgumentException("plan must be empty when waiting until " + waitUntil + ", plans "
-                    + plan.plannedUnits() + " unit(s)");
+        if (waitUntil != null && plan.isComplete()) {
+            throw new IllegalArgumentException("plan must leave units unsourced when waiting until " + waitUntil
+                    + ", plans all " + plan.plannedUnits() + " unit(s)");
         }
     }
 
@@ -55,6 +56,16 @@ public record EngineDecision(SourcingPlan plan, String decidedBy, Instant waitUn
     /** When to ask again, when the engine waits. */
     public Optional<Instant> retryAt() {
         return Optional.ofNullable(waitUntil);
+    }
+
+    /** The last step reached (the one that decided, waited, backordered or cancelled), if the engine has steps. */
+    public Optional<DecisionStep> lastStepReached() {
+        for (int k = steps.size() - 1; k >= 0; k--) {
+            if (steps.get(k).outcome() != StepOutcome.NOT_REACHED) {
+                return Optional.of(steps.get(k));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The step that decided, if the engine has steps. */

@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * @param action       backorder, wait or cancel
  * @param decidedBy    the engine, or its step, that decided (such as {@code stage 2 'warehouses'}); never blank
- * @param step         the name of the deciding step (a stage's name) for an engine with steps, else the engine's name
+ * @param step         the name of the last step reached (the stage that waits, backorders or cancels) for an engine
+ *                      with steps, else who decided
  * @param waitingSince for {@link Action#WAIT}: when the demand first reached the waiting step; null otherwise
  * @param retryAt      for {@link Action#WAIT}: when to source again, after {@code waitingSince}; null otherwise
  */
@@ -54,7 +55,7 @@ public record UnsourcedDisposition(Action action, String decidedBy, String step,
     /** What {@code decision} decided for the units it leaves unsourced. */
     public static UnsourcedDisposition of(EngineDecision decision) {
         Checks.notNull(decision, "decision");
-        String step = decision.decidingStep().map(s -> s.name()).orElse(decision.decidedBy());
+        String step = decision.lastStepReached().map(s -> s.name()).orElse(decision.decidedBy());
         if (decision.isWaiting()) {
             return new UnsourcedDisposition(Action.WAIT, decision.decidedBy(), step, decision.waitingSince(),
                     decision.waitUntil());
