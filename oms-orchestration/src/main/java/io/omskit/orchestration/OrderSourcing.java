@@ -69,13 +69,20 @@ public final class OrderSourcing {
      *         routing rules wait or cancel, and the cancellation
      * @throws IllegalArgumentException when the order is unknown
      * @throws io.omskit.core.order.IllegalTransitionException when the order has nothing left to source and takes no
-     *         allocation (cancelled, shipped); stock an earlier, interrupted call allocated for it is given back first
+     *         allocation (cancelled, shipped); stock an earlier, interrupted call allocated for it is given back first,
+     *         and a cancellation the routing rules asked for that stopped before the payment was voided is finished
      * @throws IllegalStateException when the order has no open or reserved unit left to source and no allocation
      */
     public SourcingResult source(OrderId id) {
         // publishes what an earlier, interrupted call left unpublished before going on
         Order order = oms.publishPendingEvents(id);
         if (order.units(UnitState.OPEN) + order.units(UnitState.RESERVED) == 0) {
+            // a cancellation the routing rules asked for may have stopped before the payment was voided: finish it
+            for (io.omskit.core.order.CommandKey k : order.commandKeys()) {
+                if (k.command() == io.omskit.core.order.OrderCommand.CANCEL && k.key().startsWith(ROUTING_CANCEL)) {
+                    oms.cancel(id, List.of(), CancellationReason.OUT_OF_STOCK, k.key());
+                }
+            }
             // an earlier call may have allocated stock the order never recorded (it failed, the order moved on)
             oms.reconcileStock(id);
             if (!io.omskit.core.order.OrderTransitions.isAllowed(order.status(), io.omskit.core.order.OrderCommand.ALLOCATE)) {
@@ -130,7 +137,7 @@ public final class OrderSourcing {
             }
             if (!open.isEmpty()) {
                 note(id, "Cancelled by the routing rules: " + unsourced.decidedBy() + " found nothing to ship");
-                oms.cancel(id, open, CancellationReason.OUT_OF_STOCK, "routing-cancel/" + id.value() + "/v" + version);
+                oms.cancel(id, open, CancellationReason.OUT_OF_STOCK, ROUTING_CANCEL + id.value() + "/v" + version);
             }
         }
     }
@@ -151,6 +158,9 @@ public final class OrderSourcing {
             LOG.warn("order {}: could not note '{}': {}", id, safe, unprintable.getMessage());
         }
     }
+
+    /** The start of the keys of cancellations the routing rules ask for. */
+    private static final String ROUTING_CANCEL = "routing-cancel/";
 
     /** How notes keep when the order first reached a waiting step: {@code <prefix><since><until-part><until><step-part><step>}. */
     static final String WAIT_NOTE = "Sourcing waits from ";

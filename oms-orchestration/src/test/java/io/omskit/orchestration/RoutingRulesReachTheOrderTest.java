@@ -2,6 +2,7 @@ package io.omskit.orchestration;
 
 import static io.omskit.orchestration.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omskit.core.Oms;
 import io.omskit.core.catalog.Dimensions;
@@ -74,7 +75,59 @@ class RoutingRulesReachTheOrderTest {
     private final InMemoryInventoryStore inventory = InMemoryInventoryStore.create(clock);
     private final InMemoryCatalog catalog = new InMemoryCatalog()
             .put(SkuAttributes.of(sku("A"), "A", "c", 100, Dimensions.ofMillimetres(10, 10, 10), true));
-    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    /** Orders kept in memory, whose next saves can be told to fail before or after writing. */
+    private static final class FailingOrders implements io.omskit.core.spi.OrderRepository {
+        private final InMemoryOrderRepository delegate = new InMemoryOrderRepository();
+        private boolean armed;
+        private boolean afterWriting;
+
+        /** The next save fails, {@code after} writing or before. */
+        void failNextSave(boolean after) {
+            armed = true;
+            afterWriting = after;
+        }
+
+        @Override
+        public io.omskit.core.spi.SaveOutcome save(Order order) {
+            if (armed && !afterWriting) {
+                armed = false;
+                throw new io.omskit.core.spi.SpiException("injected: save failed before writing", null);
+            }
+            io.omskit.core.spi.SaveOutcome out = delegate.save(order);
+            if (armed) {
+                armed = false;
+                throw new io.omskit.core.spi.SpiException("injected: save failed after writing", null);
+            }
+            return out;
+        }
+
+        @Override
+        public java.util.Optional<Order> find(OrderId id) {
+            return delegate.find(id);
+        }
+
+        @Override
+        public java.util.Optional<Order> findByExternalRef(Channel channel, io.omskit.core.order.ExternalOrderRef ref) {
+            return delegate.findByExternalRef(channel, ref);
+        }
+
+        @Override
+        public java.util.List<OrderId> findAwaitingConfirmation(int limit) {
+            return delegate.findAwaitingConfirmation(limit);
+        }
+
+        @Override
+        public io.omskit.core.spi.OrderPage search(io.omskit.core.spi.OrderQuery query) {
+            return delegate.search(query);
+        }
+
+        @Override
+        public java.util.List<io.omskit.core.order.OrderEvent> history(OrderId id) {
+            return delegate.history(id);
+        }
+    }
+
+    private final FailingOrders orders = new FailingOrders();
     private final FakePaymentGateway payments = new FakePaymentGateway();
     private final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
             .orders(orders).payments(payments).build();
@@ -250,5 +303,46 @@ class RoutingRulesReachTheOrderTest {
         assertThat(((SourcingResult.Allocated) second).plan().fulfilments()).extracting(f -> f.location())
                 .containsExactly(id("DROP"));
         assertThat(order(id).units(UnitState.ALLOCATED)).isEqualTo(3);
+    }
+
+    @Test
+    void a_cancellation_by_the_rules_whose_void_failed_is_finished_by_sourcing_again() {
+        Stage storesOrCancel = Stage.named("stores-or-cancel").locationTypes(LocationType.STORE)
+                .whenNothing(WhenNothing.cancel()).build();
+        inventory.load(sku("A"), id("WH1"), 5);
+        OrderId id = place("W-7");
+        payments.unreachableNext();
+
+        assertThatThrownBy(() -> sourcing(storesOrCancel).source(id)).isInstanceOf(io.omskit.core.spi.SpiException.class);
+        assertThat(order(id).units(UnitState.CANCELLED)).isEqualTo(2);
+        assertThat(payments.voided(id)).isNull();
+
+        // the retry finds nothing to source: it finishes the cancellation, then says the order takes no allocation
+        assertThatThrownBy(() -> sourcing(storesOrCancel).source(id))
+                .isInstanceOf(io.omskit.core.order.IllegalTransitionException.class);
+        assertThat(payments.voided(id)).isEqualTo(Money.of(CurrencyUnit.EUR, 20));
+        assertThat(order(id).notes()).filteredOn(n -> n.text().startsWith("Cancelled by the routing rules")).hasSize(1);
+    }
+
+    @Test
+    void a_wait_whose_record_failed_to_save_is_kept_by_the_retry_with_the_same_end() {
+        inventory.load(sku("A"), id("DROP"), 5);
+        OrderId id = place("W-8");
+        OrderSourcing sourcing = sourcing(offerStore, offerWarehouse, dropShip);
+        orders.failNextSave(false);
+
+        assertThatThrownBy(() -> sourcing.source(id)).isInstanceOf(io.omskit.core.spi.SpiException.class);
+        assertThat(order(id).notes()).isEmpty();
+
+        // the retry (the store's wait counts from placement) records it; a later call reads it back
+        assertThat(sourcing.source(id).retryAt()).contains(NOW.plus(Duration.ofHours(2)));
+        Instant reached = NOW.plus(Duration.ofHours(2));
+        clock.moveTo(reached);
+        orders.failNextSave(true);
+        assertThatThrownBy(() -> sourcing.source(id)).isInstanceOf(io.omskit.core.spi.SpiException.class);
+        clock.moveTo(reached.plus(Duration.ofMinutes(10)));
+        // the warehouse's wait was saved before the failure: the retry keeps its start
+        assertThat(sourcing.source(id).retryAt()).contains(reached.plus(Duration.ofHours(1)));
+        assertThat(order(id).notes()).filteredOn(n -> n.text().contains("offer-warehouse")).hasSize(1);
     }
 }
