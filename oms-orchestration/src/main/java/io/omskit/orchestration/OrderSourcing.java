@@ -142,6 +142,31 @@ public final class OrderSourcing {
         }
     }
 
+    /**
+     * Cancels the refused units a re-sourcing plan left unsourced when the routing rules cancel them (a stage that
+     * ships what it finds, then cancels the rest): per line, the refused units less those planned, at most the line's
+     * open units; bundle lines are left open, their units counted per component. Keyed by the rejection.
+     */
+    private void cancelUnsourced(OrderId id, List<LineQuantity> refused, SourcingResult.Allocated allocated,
+                                 String digest) {
+        Order order = load(id);
+        List<LineQuantity> rest = new ArrayList<>();
+        for (LineQuantity q : refused) {
+            io.omskit.core.order.OrderLine line = order.line(q.line()).orElseThrow();
+            if (isBundle(line.sku())) {
+                continue;
+            }
+            int n = Math.min(q.quantity() - allocated.plan().plannedUnits(q.line()), line.units().open());
+            if (n > 0) {
+                rest.add(LineQuantity.of(q.line(), n));
+            }
+        }
+        if (!rest.isEmpty()) {
+            note(id, "Cancelled by the routing rules: " + allocated.unsourced().decidedBy() + " found nothing to ship");
+            oms.cancel(id, rest, CancellationReason.OUT_OF_STOCK, ROUTING_CANCEL + id.value() + "/" + digest);
+        }
+    }
+
     /** Leaves a system note on the order, once: a retry finding the same text leaves no second one. */
     private void note(OrderId id, String text) {
         String safe = text.length() > io.omskit.core.order.OrderNote.MAX_LENGTH
@@ -289,6 +314,11 @@ public final class OrderSourcing {
             if (result instanceof SourcingResult.Allocated allocated) {
                 record(id, allocated, true);
                 outcome = new ResourcingOutcome.Resourced(result, history);
+                if (allocated.unsourced().isWaiting()) {
+                    act(id, order.version(), allocated.unsourced(), again);
+                } else if (allocated.unsourced().cancels() && allocated.plan() != null) {
+                    cancelUnsourced(id, units, allocated, digest);
+                }
             } else if (result instanceof SourcingResult.NothingAllocated nothing) {
                 outcome = ResourcingOutcome.GaveUp.nothingAllocated(units, nothing, engine.resourcingPolicy(), history);
                 if (nothing.unsourced().isWaiting()) {

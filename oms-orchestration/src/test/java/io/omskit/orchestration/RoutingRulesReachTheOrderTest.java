@@ -345,4 +345,50 @@ class RoutingRulesReachTheOrderTest {
         assertThat(sourcing.source(id).retryAt()).contains(reached.plus(Duration.ofHours(1)));
         assertThat(order(id).notes()).filteredOn(n -> n.text().contains("offer-warehouse")).hasSize(1);
     }
+
+    @Test
+    void a_rejection_re_sourced_into_a_cancelling_stage_cancels_the_refused_units() {
+        Stage storeThenCancel = Stage.named("store").locationTypes(LocationType.STORE).split(StageSplit.none())
+                .whenNothing(WhenNothing.cancel()).build();
+        inventory.load(sku("A"), id("STORE"), 5);
+        inventory.load(sku("A"), id("WH1"), 5);
+        OrderId id = place("W-9");
+        OrderSourcing sourcing = sourcing(storeThenCancel);
+        assertThat(sourcing.source(id).isAllocated()).isTrue();
+        Fulfilment atStore = oms.fulfilments().forOrder(id).get(0);
+
+        ResourcingOutcome outcome = sourcing.reject(atStore.id(), atStore.units(), "flooded", "task-9");
+
+        assertThat(outcome).isInstanceOf(ResourcingOutcome.GaveUp.class);
+        assertThat(((ResourcingOutcome.GaveUp) outcome).action()).isEqualTo(ResourcingPolicy.Action.CANCEL);
+        assertThat(((ResourcingOutcome.GaveUp) outcome).reason()).startsWith("stage 1 'store' cancels them");
+        assertThat(order(id).units(UnitState.CANCELLED)).isEqualTo(2);
+        assertThat(order(id).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void a_rejection_re_sourced_into_a_stage_that_ships_what_it_finds_then_cancels_allocates_that_and_cancels_the_rest() {
+        Stage store = Stage.named("store").locationTypes(LocationType.STORE).split(StageSplit.none()).build();
+        Stage warehouseAnyOfIt = Stage.named("near-warehouse-any-of-it").locationTypes(LocationType.WAREHOUSE).maxKm(300)
+                .split(StageSplit.none()).shipWhatItFinds().whenNothing(WhenNothing.cancel()).build();
+        inventory.load(sku("A"), id("STORE"), 5);
+        inventory.load(sku("A"), id("WH1"), 1);
+        OrderId id = place("W-10", 3);
+        OrderSourcing sourcing = sourcing(store, warehouseAnyOfIt);
+        assertThat(sourcing.source(id).isAllocated()).isTrue();
+        Fulfilment atStore = oms.fulfilments().forOrder(id).get(0);
+
+        ResourcingOutcome outcome = sourcing.reject(atStore.id(), atStore.units(), "flooded", "task-10");
+        // a retry of the same rejection changes nothing more
+        sourcing.reject(atStore.id(), atStore.units(), "flooded", "task-10");
+
+        assertThat(outcome).isInstanceOf(ResourcingOutcome.Resourced.class);
+        assertThat(((ResourcingOutcome.Resourced) outcome).result().unsourced().cancels()).isTrue();
+        Order after = order(id);
+        assertThat(after.units(UnitState.ALLOCATED)).isEqualTo(1);
+        assertThat(after.units(UnitState.CANCELLED)).isEqualTo(2);
+        assertThat(after.units(UnitState.OPEN)).isZero();
+        assertThat(inventory.position(sku("A"), id("WH1")).allocated()).isEqualTo(1);
+        assertThat(payments.voided(id)).isEqualTo(Money.of(CurrencyUnit.EUR, 20));
+    }
 }
