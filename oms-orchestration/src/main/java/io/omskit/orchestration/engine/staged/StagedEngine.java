@@ -8,6 +8,8 @@ import io.omskit.core.network.Network;
 import io.omskit.core.order.LineId;
 import io.omskit.core.catalog.Sku;
 import io.omskit.orchestration.SourcingEngine;
+import io.omskit.orchestration.demand.Demand;
+import io.omskit.orchestration.demand.DemandLine;
 import io.omskit.orchestration.demand.SourcingRequest;
 import io.omskit.orchestration.engine.DecisionStep;
 import io.omskit.orchestration.engine.EngineDecision;
@@ -32,10 +34,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -213,7 +217,7 @@ public final class StagedEngine implements OrchestrationEngine {
         Map<LineId, Integer> planned = new HashMap<>();
         Map<LineId, Boolean> plain = new HashMap<>();
         Map<LineId, Sku> skuOf = new HashMap<>();
-        for (io.omskit.orchestration.demand.DemandLine l : request.demand().lines()) {
+        for (DemandLine l : request.demand().lines()) {
             skuOf.put(l.line(), l.sku());
         }
         for (PlannedFulfilment f : found.fulfilments()) {
@@ -222,27 +226,27 @@ public final class StagedEngine implements OrchestrationEngine {
                 plain.merge(l.line(), l.sku().equals(skuOf.get(l.line())), Boolean::logicalAnd);
             }
         }
-        java.util.Set<LineId> short_ = new java.util.HashSet<>();
-        found.unsourced().forEach(u -> short_.add(u.line()));
-        List<io.omskit.orchestration.demand.DemandLine> keep = new ArrayList<>();
-        List<io.omskit.orchestration.demand.DemandLine> rest = new ArrayList<>();
-        for (io.omskit.orchestration.demand.DemandLine l : request.demand().lines()) {
+        Set<LineId> shortLines = new HashSet<>();
+        found.unsourced().forEach(u -> shortLines.add(u.line()));
+        List<DemandLine> keep = new ArrayList<>();
+        List<DemandLine> rest = new ArrayList<>();
+        for (DemandLine l : request.demand().lines()) {
             int units = planned.getOrDefault(l.line(), 0);
             int kept = plain.getOrDefault(l.line(), true) ? Math.min(units, l.quantity())
-                    : short_.contains(l.line()) ? 0 : l.quantity();
+                    : shortLines.contains(l.line()) ? 0 : l.quantity();
             if (kept > 0) {
-                keep.add(new io.omskit.orchestration.demand.DemandLine(l.line(), l.sku(), kept, l.unitValue(), l.group()));
+                keep.add(new DemandLine(l.line(), l.sku(), kept, l.unitValue(), l.group()));
             }
             if (kept < l.quantity()) {
-                rest.add(new io.omskit.orchestration.demand.DemandLine(l.line(), l.sku(), l.quantity() - kept,
+                rest.add(new DemandLine(l.line(), l.sku(), l.quantity() - kept,
                         l.unitValue(), l.group()));
             }
         }
         if (keep.isEmpty() || rest.isEmpty()) {
             return null;
         }
-        io.omskit.orchestration.demand.Demand d = request.demand();
-        SourcingRequest kept = request.withDemand(new io.omskit.orchestration.demand.Demand(d.order(), d.version(),
+        Demand d = request.demand();
+        SourcingRequest kept = request.withDemand(new Demand(d.order(), d.version(),
                 d.placedAt(), d.channel(), d.delivery(), keep));
         int[] at = new int[found.shipments()];
         for (int f = 0; f < at.length; f++) {
@@ -254,7 +258,7 @@ public final class StagedEngine implements OrchestrationEngine {
             return null;
         }
         SourcingPlan priced = c.preferring() == c.pricing() ? part : priced(c.pricing(), part, kept, snapshot, now);
-        java.util.Set<LineId> keptLines = new java.util.HashSet<>();
+        Set<LineId> keptLines = new HashSet<>();
         keep.forEach(l -> keptLines.add(l.line()));
         List<PlannedLine> notKept = new ArrayList<>();
         for (PlannedLine l : planned(found)) {
@@ -262,7 +266,7 @@ public final class StagedEngine implements OrchestrationEngine {
                 notKept.add(l);
             }
         }
-        return new Part(priced, request.withDemand(new io.omskit.orchestration.demand.Demand(d.order(), d.version(),
+        return new Part(priced, request.withDemand(new Demand(d.order(), d.version(),
                 d.placedAt(), d.channel(), d.delivery(), rest)), notKept);
     }
 
@@ -310,7 +314,7 @@ public final class StagedEngine implements OrchestrationEngine {
             p.costBreakdown().forEach(a -> breakdown.merge(a.rule(), a.amount(), Double::sum));
             all.addAll(p.unsourced());
             for (PlannedFulfilment f : p.fulfilments()) {
-                List<Object> key = java.util.Arrays.asList(f.location(), f.kind(), f.destination());
+                List<Object> key = Arrays.asList(f.location(), f.kind(), f.destination());
                 PlannedFulfilment before = byLocation.get(key);
                 if (before == null) {
                     byLocation.put(key, f);
