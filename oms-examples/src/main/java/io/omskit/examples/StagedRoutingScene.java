@@ -50,13 +50,28 @@ import org.joda.money.Money;
  * two hours; then warehouses by the merchant's priority, Hamburg first; then any split, else backorder), sourcing
  * eight web orders live while the optimiser plans the same orders in the shadow, never allocating; the report says
  * what the rules cost against the optimiser and in which stage, and replaying the recorded orders gives the same
- * report. It runs on a store of its own, so the other scenes' stock is untouched.
+ * report. Then the same order under rules whose first stage ships whatever near stores hold, warehouses shipping the
+ * rest. It runs on a store of its own, so the other scenes' stock is untouched.
  */
 final class StagedRoutingScene {
 
     /** What the scene did, for the demo's test. */
-    record Outcome(EngineDecision waiting, ShadowReport live, ShadowReport replayed, List<SourcingResult> results) {
+    record Outcome(EngineDecision waiting, ShadowReport live, ShadowReport replayed, List<SourcingResult> results,
+                   EngineDecision anyOfIt) {
     }
+
+    /** Stores near the customer ship whatever of the order they hold; warehouses ship the rest. */
+    static final String ANY_OF_IT = """
+            { "name": "any-of-it",
+              "stages": [
+                { "name": "stores-any-of-it",
+                  "filters": [ {"rule": "location-type", "allow": [ {"types": ["STORE"]} ]}, {"rule": "max-distance", "maxKm": 30} ],
+                  "sort": "DISTANCE", "split": "NONE", "shipWhatItFinds": true },
+                { "name": "warehouses-for-the-rest",
+                  "filters": [ {"rule": "location-type", "allow": [ {"types": ["WAREHOUSE"]} ]} ],
+                  "sort": "PRIORITY", "ranked": ["WH-HAMBURG", "WH-BERLIN"], "split": "NONE", "whenNothing": "BACKORDER" }
+              ] }
+            """;
 
     static final String RULES = """
             { "name": "merchant-rules",
@@ -149,7 +164,13 @@ final class StagedRoutingScene {
         out.println("  " + report.summary());
         ShadowReport replayed = ShadowRun.replay(rules, optimiser, history);
         out.println("  replaying the recorded orders gives the same report: " + replayed.equals(report));
-        return new Outcome(waiting, report, replayed, results);
+        StagedEngine anyOfIt = StagedRoutingJson.reader().read(ANY_OF_IT, optimiser);
+        EngineDecision split = anyOfIt.decide(history.get(1).request(), history.get(1).snapshot(), SOURCED);
+        out.println("  WEB-2302 under \"stores near me with any of it, then warehouses for the rest\" (planned only):");
+        for (DecisionStep step : split.steps()) {
+            out.println("    " + step);
+        }
+        return new Outcome(waiting, report, replayed, results, split);
     }
 
     /** What the store holds now, frozen: the stock a replay of this moment sees. */

@@ -129,6 +129,14 @@ class DemoTest {
         assertThat(staged.live().orders().get(6).livePromiseKept()).as("WEB-2307: nobody holds lamps").isFalse();
         assertThat(staged.results()).filteredOn(r -> r instanceof io.omskit.orchestration.result.SourcingResult.Allocated)
                 .hasSize(7);
+        assertThat(staged.anyOfIt().steps()).extracting(io.omskit.orchestration.engine.DecisionStep::outcome)
+                .as("WEB-2302: the Berlin store ships the kettle, a warehouse the toaster").containsExactly(
+                        io.omskit.orchestration.engine.StepOutcome.SHIPPED_PART,
+                        io.omskit.orchestration.engine.StepOutcome.DECIDED);
+        assertThat(staged.anyOfIt().plan().isComplete()).isTrue();
+        assertThat(staged.anyOfIt().plan().fulfilments()).hasSize(2);
+        assertThat(staged.anyOfIt().decidedBy())
+                .isEqualTo("stage 1 'stores-any-of-it', then stage 2 'warehouses-for-the-rest'");
         assertThat(printed).contains("23. Routing rules as stages", "merchant-rules cost ",
                 "more than optimiser on 8 order(s), mostly in stage 2 'warehouses-by-priority'",
                 "replaying the recorded orders gives the same report: true");

@@ -26,6 +26,8 @@ import io.omskit.orchestration.resourcing.ResourcingOutcome;
 import io.omskit.orchestration.resourcing.ResourcingPolicy;
 import io.omskit.orchestration.result.SourcingPlan;
 import io.omskit.orchestration.result.SourcingResult;
+import io.omskit.orchestration.result.UnsourcedDisposition;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,16 +58,31 @@ public final class OrderSourcing {
      * order's version: a retry after a failure before the order was saved replays the same allocation and records it;
      * after the save, a retry finds nothing left to source and answers with the allocation recorded last (replayed).
      *
-     * @return the engine's result; when nothing could be allocated the order is unchanged
+     * <p>What the engine decides for units it leaves unsourced is in the result's {@link SourcingResult#unsourced()}
+     * and acted on here: backordered units stay open; when a stage waits, the units stay open, the moment the order
+     * first reached the stage is kept with the order (a system note) so that the next call counts the wait from then,
+     * and {@link SourcingResult#retryAt()} says when to call again; when the routing rules cancel, the order's open and
+     * reserved units are cancelled as {@link Oms#cancel(OrderId, List, CancellationReason, String)} does (stock
+     * released, payment voided, reason {@link CancellationReason#OUT_OF_STOCK}), with a note naming the stage.
+     *
+     * @return the engine's result; when nothing could be allocated the order is unchanged but for a note when the
+     *         routing rules wait or cancel, and the cancellation
      * @throws IllegalArgumentException when the order is unknown
      * @throws io.omskit.core.order.IllegalTransitionException when the order has nothing left to source and takes no
-     *         allocation (cancelled, shipped); stock an earlier, interrupted call allocated for it is given back first
+     *         allocation (cancelled, shipped); stock an earlier, interrupted call allocated for it is given back first,
+     *         and a cancellation the routing rules asked for that stopped before the payment was voided is finished
      * @throws IllegalStateException when the order has no open or reserved unit left to source and no allocation
      */
     public SourcingResult source(OrderId id) {
         // publishes what an earlier, interrupted call left unpublished before going on
         Order order = oms.publishPendingEvents(id);
         if (order.units(UnitState.OPEN) + order.units(UnitState.RESERVED) == 0) {
+            // a cancellation the routing rules asked for may have stopped before the payment was voided: finish it
+            for (io.omskit.core.order.CommandKey k : order.commandKeys()) {
+                if (k.command() == io.omskit.core.order.OrderCommand.CANCEL && k.key().startsWith(ROUTING_CANCEL)) {
+                    oms.cancel(id, List.of(), CancellationReason.OUT_OF_STOCK, k.key());
+                }
+            }
             // an earlier call may have allocated stock the order never recorded (it failed, the order moved on)
             oms.reconcileStock(id);
             if (!io.omskit.core.order.OrderTransitions.isAllowed(order.status(), io.omskit.core.order.OrderCommand.ALLOCATE)) {
@@ -86,12 +103,119 @@ public final class OrderSourcing {
             }
             throw new IllegalStateException("order " + id + " has no open or reserved unit to source, status " + order.status());
         }
-        SourcingResult result = engine.source(SourcingRequest.of(order).withReservation(oms.reservationKeyOf(order)));
+        SourcingRequest request = withStepsReached(order, SourcingRequest.of(order)
+                .withReservation(oms.reservationKeyOf(order)));
+        SourcingResult result = engine.source(request);
         // a replayed allocation is recorded too: the call that made it may have failed before recording it
         if (result instanceof SourcingResult.Allocated allocated) {
             record(id, allocated, false);
         }
+        act(id, order.version(), result.unsourced(), request);
         return result;
+    }
+
+    /**
+     * Acts on what the engine decided for the units it left unsourced: a wait's start is kept with the order (so a
+     * later call, on any node, counts the wait from then), and units the routing rules cancel are cancelled (stock
+     * released, payment voided) under a key fixed by the order's version, with a note naming the stage.
+     */
+    private void act(OrderId id, long version, UnsourcedDisposition unsourced, SourcingRequest request) {
+        if (unsourced.isWaiting()) {
+            Instant known = request.stepsReached().get(unsourced.step());
+            if (known == null || known.isAfter(unsourced.waitingSince())) {
+                note(id, WAIT_NOTE + unsourced.waitingSince() + WAIT_UNTIL + unsourced.retryAt() + WAIT_STEP
+                        + unsourced.step());
+            }
+        } else if (unsourced.cancels()) {
+            Order order = load(id);
+            List<LineQuantity> open = new ArrayList<>();
+            for (io.omskit.core.order.OrderLine l : order.lines()) {
+                int n = l.units().open() + l.units().reserved();
+                if (n > 0) {
+                    open.add(LineQuantity.of(l.id(), n));
+                }
+            }
+            if (!open.isEmpty()) {
+                note(id, "Cancelled by the routing rules: " + unsourced.decidedBy() + " found nothing to ship");
+                oms.cancel(id, open, CancellationReason.OUT_OF_STOCK, ROUTING_CANCEL + id.value() + "/v" + version);
+            }
+        }
+    }
+
+    /**
+     * Cancels the refused units a re-sourcing plan left unsourced when the routing rules cancel them (a stage that
+     * ships what it finds, then cancels the rest): per line, the refused units less those planned, at most the line's
+     * open units; bundle lines are left open, their units counted per component. Keyed by the rejection.
+     */
+    private void cancelUnsourced(OrderId id, List<LineQuantity> refused, SourcingResult.Allocated allocated,
+                                 String digest) {
+        Order order = load(id);
+        List<LineQuantity> rest = new ArrayList<>();
+        for (LineQuantity q : refused) {
+            io.omskit.core.order.OrderLine line = order.line(q.line()).orElseThrow();
+            if (isBundle(line.sku())) {
+                continue;
+            }
+            int n = Math.min(q.quantity() - allocated.plan().plannedUnits(q.line()), line.units().open());
+            if (n > 0) {
+                rest.add(LineQuantity.of(q.line(), n));
+            }
+        }
+        if (!rest.isEmpty()) {
+            note(id, "Cancelled by the routing rules: " + allocated.unsourced().decidedBy() + " found nothing to ship");
+            oms.cancel(id, rest, CancellationReason.OUT_OF_STOCK, ROUTING_CANCEL + id.value() + "/" + digest);
+        }
+    }
+
+    /** Leaves a system note on the order, once: a retry finding the same text leaves no second one. */
+    private void note(OrderId id, String text) {
+        String safe = text.length() > io.omskit.core.order.OrderNote.MAX_LENGTH
+                ? text.substring(0, io.omskit.core.order.OrderNote.MAX_LENGTH) : text;
+        for (io.omskit.core.order.OrderNote n : load(id).notes()) {
+            if (n.author().equals(io.omskit.core.order.Actor.SYSTEM) && n.text().equals(safe)) {
+                return;
+            }
+        }
+        try {
+            oms.customerService().addNote(id, io.omskit.core.order.Actor.SYSTEM, safe);
+        } catch (IllegalArgumentException unprintable) {
+            // a step name no note can hold: the wait restarts on the next call rather than failing this one
+            LOG.warn("order {}: could not note '{}': {}", id, safe, unprintable.getMessage());
+        }
+    }
+
+    /** The start of the keys of cancellations the routing rules ask for. */
+    private static final String ROUTING_CANCEL = "routing-cancel/";
+
+    /** How notes keep when the order first reached a waiting step: {@code <prefix><since><until-part><until><step-part><step>}. */
+    static final String WAIT_NOTE = "Sourcing waits from ";
+    private static final String WAIT_UNTIL = " until ";
+    private static final String WAIT_STEP = " at stage: ";
+
+    /**
+     * {@code request} with the steps the order reached before, read from the system notes sourcing left on it: the
+     * earliest note per step counts.
+     */
+    static SourcingRequest withStepsReached(Order order, SourcingRequest request) {
+        SourcingRequest out = request;
+        for (io.omskit.core.order.OrderNote n : order.notes()) {
+            String t = n.text();
+            if (!n.author().equals(io.omskit.core.order.Actor.SYSTEM) || !t.startsWith(WAIT_NOTE)) {
+                continue;
+            }
+            int until = t.indexOf(WAIT_UNTIL, WAIT_NOTE.length());
+            int step = until < 0 ? -1 : t.indexOf(WAIT_STEP, until);
+            if (step < 0) {
+                continue;
+            }
+            try {
+                out = out.withStepReached(t.substring(step + WAIT_STEP.length()),
+                        Instant.parse(t.substring(WAIT_NOTE.length(), until)));
+            } catch (RuntimeException notOurs) {
+                // a note that only looks like ours
+            }
+        }
+        return out;
     }
 
     /**
@@ -176,7 +300,7 @@ public final class OrderSourcing {
                     "refused " + history.attempts() + " times, the policy allows " + engine.resourcingPolicy().maxAttempts()
                             + " re-sourcing attempt(s)", history);
         } else {
-            SourcingRequest again = SourcingRequest.of(order, units);
+            SourcingRequest again = withStepsReached(order, SourcingRequest.of(order, units));
             for (Map.Entry<io.omskit.core.order.LineId, java.util.Set<LocationId>> e : history.refused().entrySet()) {
                 for (LocationId l : e.getValue()) {
                     again = again.excluding(e.getKey(), l);
@@ -190,9 +314,16 @@ public final class OrderSourcing {
             if (result instanceof SourcingResult.Allocated allocated) {
                 record(id, allocated, true);
                 outcome = new ResourcingOutcome.Resourced(result, history);
+                if (allocated.unsourced().isWaiting()) {
+                    act(id, order.version(), allocated.unsourced(), again);
+                } else if (allocated.unsourced().cancels() && allocated.plan() != null) {
+                    cancelUnsourced(id, units, allocated, digest);
+                }
             } else if (result instanceof SourcingResult.NothingAllocated nothing) {
-                outcome = new ResourcingOutcome.GaveUp(units, engine.resourcingPolicy().whenGivingUp(),
-                        "no other location can take them: " + nothing.plan().unsourced(), history);
+                outcome = ResourcingOutcome.GaveUp.nothingAllocated(units, nothing, engine.resourcingPolicy(), history);
+                if (nothing.unsourced().isWaiting()) {
+                    act(id, order.version(), nothing.unsourced(), again);
+                }
             } else {
                 outcome = new ResourcingOutcome.Resourced(result, history);
             }

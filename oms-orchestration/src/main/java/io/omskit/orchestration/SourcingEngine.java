@@ -42,6 +42,7 @@ import io.omskit.orchestration.result.Completion;
 import io.omskit.orchestration.result.ItemPlan;
 import io.omskit.orchestration.result.SourcingPlan;
 import io.omskit.orchestration.result.SourcingResult;
+import io.omskit.orchestration.result.UnsourcedDisposition;
 import io.omskit.orchestration.rulebook.RuleBook;
 import io.omskit.orchestration.rulebook.RuleSet;
 import io.omskit.orchestration.spi.SourcingItem;
@@ -439,6 +440,12 @@ public final class SourcingEngine implements OrchestrationEngine {
         return excluded.size() <= limit ? excluded : List.copyOf(excluded.subList(0, limit));
     }
 
+    /** The decision at {@code now}: the routing engine's, or the optimiser's plan. */
+    private EngineDecision decisionAt(SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        return router != null ? router.decide(request, snapshot, now) : EngineDecision.of(planAt(request, snapshot, now),
+                "optimiser");
+    }
+
     /**
      * The plan at {@code now}: for express click and collect that the store cannot complete, with the
      * ship-to-store alternative attached.
@@ -491,12 +498,15 @@ public final class SourcingEngine implements OrchestrationEngine {
             }
         }
         SourcingPlan plan = null;
+        UnsourcedDisposition unsourced = null;
         List<Shortage> shortages = List.of();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Instant now = clock.instant();
-            plan = planAt(request, liveStock(request), now);
+            EngineDecision decision = decisionAt(request, liveStock(request), now);
+            plan = decision.plan();
+            unsourced = UnsourcedDisposition.of(decision);
             if (plan.isEmpty()) {
-                return new SourcingResult.NothingAllocated(plan);
+                return new SourcingResult.NothingAllocated(plan, unsourced);
             }
             RuleSet ruleSet = ruleSetFor(demand);
             List<Location> counted = consumeCapacity(plan, ruleSet, now);
@@ -514,7 +524,7 @@ public final class SourcingEngine implements OrchestrationEngine {
                 throw e;
             }
             if (result instanceof AllocationResult.Allocated allocated) {
-                return new SourcingResult.Allocated(plan, allocated.allocation(), attempt, allocated.replayed());
+                return new SourcingResult.Allocated(plan, allocated.allocation(), attempt, allocated.replayed(), unsourced);
             }
             releaseCapacity(counted, now);
             shortages = ((AllocationResult.Insufficient) result).shortages();
@@ -645,8 +655,7 @@ public final class SourcingEngine implements OrchestrationEngine {
         SourcingResult result = source(again,
                 AllocationKey.of("resourcing/" + order.id().value() + "/" + next.attempts()));
         if (result instanceof SourcingResult.NothingAllocated nothing) {
-            return new ResourcingOutcome.GaveUp(rejection.quantities(), resourcing.whenGivingUp(),
-                    "no other location can take them: " + nothing.plan().unsourced(), next);
+            return ResourcingOutcome.GaveUp.nothingAllocated(rejection.quantities(), nothing, resourcing, next);
         }
         return new ResourcingOutcome.Resourced(result, next);
     }
@@ -710,20 +719,23 @@ public final class SourcingEngine implements OrchestrationEngine {
         }
         StockSnapshot frozen = StockSnapshot.copyOf(inventory, network, channel, exposure, skus);
         Instant now = clock.instant();
-        List<SourcingPlan> plans = router != null ? routedWave(wave, frozen, now) : wavePlanner.together(wave, frozen, now);
+        List<EngineDecision> decisions = decideWave(wave, frozen, now);
         List<SourcingResult> results = new ArrayList<>(wave.size());
         for (int o = 0; o < wave.size(); o++) {
             SourcingRequest r = wave.get(o);
-            SourcingPlan p = plans.get(o);
+            SourcingPlan p = decisions.get(o).plan();
+            UnsourcedDisposition unsourced = UnsourcedDisposition.of(decisions.get(o));
             AllocationKey key = defaultKey(r.demand());
-            SourcingResult applied = p.isEmpty() ? new SourcingResult.NothingAllocated(p) : apply(r, p, key, now);
+            SourcingResult applied = p.isEmpty() ? new SourcingResult.NothingAllocated(p, unsourced)
+                    : apply(r, p, unsourced, key, now);
             results.add(applied != null ? applied : source(r, AllocationKey.of(key.value() + "/alone")));
         }
         return results;
     }
 
     /** Allocates a computed plan and counts its capacity; null (nothing held) when stock or capacity moved. */
-    private SourcingResult apply(SourcingRequest request, SourcingPlan plan, AllocationKey key, Instant now) {
+    private SourcingResult apply(SourcingRequest request, SourcingPlan plan, UnsourcedDisposition unsourced,
+                                 AllocationKey key, Instant now) {
         List<Location> counted = consumeCapacity(plan, ruleSetFor(request.demand()), now);
         if (counted == null) {
             return null;
@@ -737,7 +749,7 @@ public final class SourcingEngine implements OrchestrationEngine {
             throw e;
         }
         if (result instanceof AllocationResult.Allocated allocated) {
-            return new SourcingResult.Allocated(plan, allocated.allocation(), 1, allocated.replayed());
+            return new SourcingResult.Allocated(plan, allocated.allocation(), 1, allocated.replayed(), unsourced);
         }
         releaseCapacity(counted, now);
         return null;

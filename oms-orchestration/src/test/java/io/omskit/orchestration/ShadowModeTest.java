@@ -153,4 +153,59 @@ class ShadowModeTest {
         }
         return n;
     }
+
+    @Test
+    void threads_recording_at_once_count_every_order_once_and_keep_only_the_largest() throws Exception {
+        StockSnapshot stock = stock(network, "A", "S1", 2, "B", "S1", 1, "A", "W-NEAR", 99, "B", "W-NEAR", 99, "A",
+                "W-FAR", 99, "B", "W-FAR", 99);
+        List<ReplayedDemand> history = new ArrayList<>();
+        for (int k = 0; k < 64; k++) {
+            Order order = k % 2 == 0 ? order("t" + k, home(), "A", 1 + k % 5) : order("t" + k, home(), "A", 1 + k % 4, "B", 1);
+            history.add(new ReplayedDemand(SourcingRequest.of(order), stock, NOW));
+        }
+        java.util.concurrent.atomic.AtomicInteger streamed = new java.util.concurrent.atomic.AtomicInteger();
+        ShadowRun live = ShadowRun.of(rules, optimiser, 5, d -> streamed.incrementAndGet());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int from = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                // every thread decides every order: three of the four are retries that replace the first record
+                for (int k = 0; k < history.size(); k++) {
+                    ReplayedDemand d = history.get((k + from * 16) % history.size());
+                    live.decide(d.request(), d.snapshot(), d.at());
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        ShadowReport report = live.report();
+        ShadowReport replayed = ShadowRun.replay(rules, optimiser, history);
+        assertThat(report.totals()).isEqualTo(replayed.totals());
+        assertThat(report.ordersCompared()).isEqualTo(64);
+        assertThat(report.orders()).hasSize(5);
+        assertThat(streamed.get()).isEqualTo(4 * 64);
+        double fifthLargest = replayed.orders().stream().mapToDouble(d -> Math.abs(d.costDifference()))
+                .boxed().sorted(java.util.Comparator.reverseOrder()).skip(4).findFirst().orElseThrow();
+        assertThat(report.orders()).allSatisfy(d -> assertThat(Math.abs(d.costDifference())).isGreaterThanOrEqualTo(fifthLargest));
+    }
+
+    @Test
+    void a_sink_that_fails_never_fails_the_live_decision() {
+        StockSnapshot stock = stock(network, "A", "W-NEAR", 9);
+        ShadowRun live = ShadowRun.of(rules, optimiser, 10, d -> {
+            throw new IllegalStateException("disk full");
+        });
+        SourcingRequest request = SourcingRequest.of(order("s1", home(), "A", 1));
+
+        assertThat(live.decide(request, stock, NOW).plan().isComplete()).isTrue();
+        assertThat(live.report().ordersCompared()).isEqualTo(1);
+    }
 }

@@ -69,6 +69,41 @@ class StagedRoutingJsonTest {
     }
 
     @Test
+    void a_stage_that_ships_what_it_finds_reads_like_the_same_stage_in_java_and_a_wrong_value_names_the_stage() {
+        String partial = """
+                { "name": "any-of-it",
+                  "stages": [
+                    { "name": "stores-any-of-it", "filters": [ {"rule": "location-type", "allow": [ {"types": ["STORE"]} ]} ],
+                      "split": "NONE", "shipWhatItFinds": true },
+                    { "name": "warehouses", "filters": [ {"rule": "location-type", "allow": [ {"types": ["WAREHOUSE"]} ]} ],
+                      "shipWhatItFinds": false }
+                  ] }
+                """;
+        StagedEngine fromJson = StagedRoutingJson.reader().read(partial, optimiser);
+        StagedEngine inJava = StagedEngine.builder("any-of-it", optimiser)
+                .stage(Stage.named("stores-any-of-it").locationTypes(LocationType.STORE).split(StageSplit.none())
+                        .shipWhatItFinds().build())
+                .stage(Stage.named("warehouses").locationTypes(LocationType.WAREHOUSE).build())
+                .build();
+        StockSnapshot stock = stock(network, "A", "S1", 2, "A", "W1", 5, "B", "W2", 5);
+        Order order = order("o5", home(), "A", 3, "B", 1);
+
+        EngineDecision a = fromJson.decide(SourcingRequest.of(order), stock, NOW);
+        EngineDecision b = inJava.decide(SourcingRequest.of(order), stock, NOW);
+
+        assertThat(fromJson.stages()).extracting(Stage::shipsWhatItFinds).containsExactly(true, false);
+        assertThat(a.plan()).isEqualTo(b.plan());
+        assertThat(a.steps()).isEqualTo(b.steps());
+        assertThat(a.steps().get(0).outcome()).isEqualTo(io.omskit.orchestration.engine.StepOutcome.SHIPPED_PART);
+
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> StagedRoutingJson.reader().read("""
+                { "name": "r", "stages": [ { "name": "stores", "shipWhatItFinds": "yes" } ] }
+                """, optimiser));
+        assertThat(e.problems()).containsExactly(
+                new Problem("stages[0] 'stores'.shipWhatItFinds", "\"yes\"", "must be true or false"));
+    }
+
+    @Test
     void reports_every_problem_naming_the_stage_by_index_and_name() {
         String bad = """
                 { "name": "merchant-rules",

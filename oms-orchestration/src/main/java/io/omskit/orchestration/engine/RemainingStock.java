@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A snapshot less what earlier plans of a wave took: the stock a wave planned one by one leaves for the next
- * request. Not thread-safe: one wave at a time.
+ * A snapshot less what earlier plans took: the stock a wave planned one by one leaves for the next request, or what
+ * a staged engine's earlier stages left for the rest of a demand. Not thread-safe: one decision or wave at a time.
  */
-final class RemainingStock implements StockSnapshot {
+public final class RemainingStock implements StockSnapshot {
 
     private final StockSnapshot base;
     private final Network network;
@@ -22,12 +22,14 @@ final class RemainingStock implements StockSnapshot {
     private final Map<Sku, Map<Integer, Integer>> taken = new HashMap<>();
     private final Map<Sku, SkuStock> cache = new HashMap<>();
 
-    RemainingStock(StockSnapshot base, Network network) {
+    /** {@code base}, of locations of {@code network}, less nothing yet. */
+    public RemainingStock(StockSnapshot base, Network network) {
         this.base = base;
         this.network = network;
     }
 
-    void take(SourcingPlan plan) {
+    /** Takes what {@code plan} plans out of the stock this snapshot shows. */
+    public void take(SourcingPlan plan) {
         for (PlannedFulfilment f : plan.fulfilments()) {
             int location = network.indexOf(f.location());
             for (PlannedLine l : f.lines()) {

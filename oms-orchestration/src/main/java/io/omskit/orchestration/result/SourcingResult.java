@@ -12,6 +12,17 @@ public sealed interface SourcingResult {
     /** Whether stock was allocated (now or by the first call with the same key). */
     boolean isAllocated();
 
+    /**
+     * What the engine decided for the units this sourcing leaves unsourced: backorder them, source them again at a
+     * given moment (wait), or cancel them. Backorder for a replayed allocation and for contended stock.
+     */
+    UnsourcedDisposition unsourced();
+
+    /** When the engine asks to be asked again for the unsourced units: a waiting stage's end. */
+    default java.util.Optional<java.time.Instant> retryAt() {
+        return unsourced().retryTime();
+    }
+
     /** Folds the outcomes into one value. */
     <T> T fold(Function<Allocated, T> onAllocated, Function<NothingAllocated, T> onNothing, Function<Contended, T> onContended);
 
@@ -23,10 +34,18 @@ public sealed interface SourcingResult {
      * @param allocation the allocation
      * @param attempts   how many plans were computed (more than 1 when stock moved meanwhile); 0 when replayed
      * @param replayed   whether a previous call with the same key had allocated it
+     * @param unsourced  what becomes of the units the plan leaves unsourced
      */
-    record Allocated(SourcingPlan plan, Allocation allocation, int attempts, boolean replayed) implements SourcingResult {
+    record Allocated(SourcingPlan plan, Allocation allocation, int attempts, boolean replayed,
+                     UnsourcedDisposition unsourced) implements SourcingResult {
         public Allocated {
             Checks.notNull(allocation, "allocation");
+            Checks.notNull(unsourced, "unsourced");
+        }
+
+        /** Allocated by the optimiser, units it leaves unsourced to backorder. */
+        public Allocated(SourcingPlan plan, Allocation allocation, int attempts, boolean replayed) {
+            this(plan, allocation, attempts, replayed, UnsourcedDisposition.backorder("optimiser"));
         }
 
         @Override
@@ -40,10 +59,19 @@ public sealed interface SourcingResult {
         }
     }
 
-    /** The plan sources nothing (every unit is unsourced, with reasons); nothing was allocated. */
-    record NothingAllocated(SourcingPlan plan) implements SourcingResult {
+    /**
+     * The plan sources nothing (every unit is unsourced, with reasons); nothing was allocated. {@code unsourced} says
+     * whether the engine backorders the units, waits (and until when), or cancels them.
+     */
+    record NothingAllocated(SourcingPlan plan, UnsourcedDisposition unsourced) implements SourcingResult {
         public NothingAllocated {
             Checks.notNull(plan, "plan");
+            Checks.notNull(unsourced, "unsourced");
+        }
+
+        /** Nothing sourced by the optimiser: the units are backordered. */
+        public NothingAllocated(SourcingPlan plan) {
+            this(plan, UnsourcedDisposition.backorder("optimiser"));
         }
 
         @Override
@@ -69,6 +97,11 @@ public sealed interface SourcingResult {
         public Contended {
             Checks.notNull(lastPlan, "lastPlan");
             shortages = List.copyOf(shortages);
+        }
+
+        @Override
+        public UnsourcedDisposition unsourced() {
+            return UnsourcedDisposition.backorder("optimiser");
         }
 
         @Override

@@ -1,53 +1,58 @@
 package io.omskit.orchestration.engine.shadow;
 
 import io.omskit.core.common.Checks;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.omskit.orchestration.engine.OrchestrationEngine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The difference between two engines over the same demands: per demand, and in total (every total is the sum of
- * the per-demand figures). Immutable.
+ * The difference between two engines over the same demands: in total over every demand compared, and per demand for
+ * those kept (a replay keeps them all; a live run keeps the largest cost differences, see {@link ShadowRun#of(
+ * OrchestrationEngine, OrchestrationEngine, int, java.util.function.Consumer)}). The totals never depend on how many
+ * are kept. Immutable.
  *
  * @param live   the live engine's name (whose plans are allocated)
  * @param shadow the shadow engine's name (whose plans are only compared)
- * @param orders one difference per demand, in the order they were decided
+ * @param totals the figures over every demand compared
+ * @param orders the differences kept, in the order they were decided
  */
-public record ShadowReport(String live, String shadow, List<OrderDifference> orders) {
+public record ShadowReport(String live, String shadow, ShadowTotals totals, List<OrderDifference> orders) {
 
     public ShadowReport {
         Checks.notBlank(live, "live");
         Checks.notBlank(shadow, "shadow");
+        Checks.notNull(totals, "totals");
         orders = List.copyOf(Checks.notNull(orders, "orders"));
+        if (orders.size() > totals.orders()) {
+            throw new IllegalArgumentException("orders must be at most the " + totals.orders()
+                    + " demand(s) the totals count, was " + orders.size());
+        }
+    }
+
+    /** The report over {@code orders}, every one kept. */
+    public ShadowReport(String live, String shadow, List<OrderDifference> orders) {
+        this(live, shadow, ShadowTotals.of(orders), orders);
+    }
+
+    /** Demands compared, kept or not. */
+    public int ordersCompared() {
+        return totals.orders();
     }
 
     /** The live plans' total cost. */
     public double liveCost() {
-        double sum = 0;
-        for (OrderDifference d : orders) {
-            sum += d.liveCost();
-        }
-        return sum;
+        return totals.liveCost();
     }
 
     /** The shadow plans' total cost. */
     public double shadowCost() {
-        double sum = 0;
-        for (OrderDifference d : orders) {
-            sum += d.shadowCost();
-        }
-        return sum;
+        return totals.shadowCost();
     }
 
     /** The sum of the per-demand cost differences: what the live plans cost more (negative: less). */
     public double costDifference() {
-        double sum = 0;
-        for (OrderDifference d : orders) {
-            sum += d.costDifference();
-        }
-        return sum;
+        return totals.costDifference();
     }
 
     /** How much more the live plans cost, as a percentage of the shadow's cost; 0 when the shadow cost nothing. */
@@ -58,47 +63,27 @@ public record ShadowReport(String live, String shadow, List<OrderDifference> ord
 
     /** The sum of the per-demand parcel differences. */
     public int parcelDifference() {
-        int sum = 0;
-        for (OrderDifference d : orders) {
-            sum += d.parcelDifference();
-        }
-        return sum;
+        return totals.parcelDifference();
     }
 
     /** The sum of the per-demand km differences. */
     public double kmDifference() {
-        double sum = 0;
-        for (OrderDifference d : orders) {
-            sum += d.kmDifference();
-        }
-        return sum;
+        return totals.kmDifference();
     }
 
     /** Demands whose live plan keeps the promise (ships every unit now). */
     public int livePromisesKept() {
-        int n = 0;
-        for (OrderDifference d : orders) {
-            n += d.livePromiseKept() ? 1 : 0;
-        }
-        return n;
+        return totals.livePromisesKept();
     }
 
     /** Demands whose shadow plan keeps the promise. */
     public int shadowPromisesKept() {
-        int n = 0;
-        for (OrderDifference d : orders) {
-            n += d.shadowPromiseKept() ? 1 : 0;
-        }
-        return n;
+        return totals.shadowPromisesKept();
     }
 
     /** Demands whose two plans differ in some measure. */
     public int ordersThatDiffer() {
-        int n = 0;
-        for (OrderDifference d : orders) {
-            n += d.differs() ? 1 : 0;
-        }
-        return n;
+        return totals.ordersThatDiffer();
     }
 
     /**
@@ -106,11 +91,7 @@ public record ShadowReport(String live, String shadow, List<OrderDifference> ord
      * adds up to {@link #costDifference()}.
      */
     public Map<String, Double> costDifferenceByDecider() {
-        Map<String, Double> by = new LinkedHashMap<>();
-        for (OrderDifference d : orders) {
-            by.merge(d.decidedBy(), d.costDifference(), Double::sum);
-        }
-        return Collections.unmodifiableMap(by);
+        return totals.costDifferenceByDecider();
     }
 
     /**
@@ -121,7 +102,7 @@ public record ShadowReport(String live, String shadow, List<OrderDifference> ord
         double diff = costDifference();
         StringBuilder sb = new StringBuilder(live).append(" cost ")
                 .append(String.format(Locale.ROOT, "%.1f%% %s", Math.abs(costDifferencePercent()), diff >= 0 ? "more" : "less"))
-                .append(" than ").append(shadow).append(" on ").append(orders.size()).append(" order(s)");
+                .append(" than ").append(shadow).append(" on ").append(ordersCompared()).append(" order(s)");
         String most = null;
         double mostAmount = 0;
         for (Map.Entry<String, Double> e : costDifferenceByDecider().entrySet()) {

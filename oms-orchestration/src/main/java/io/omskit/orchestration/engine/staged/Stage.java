@@ -29,9 +29,14 @@ import java.util.Set;
  * @param filters     filters from the rule library (or the retailer's own), names unique within the stage
  * @param sort        which plan the stage prefers
  * @param split       how many parcels it allows
- * @param whenNothing what happens when it finds nothing
+ * @param whenNothing what happens when it finds nothing (for a stage that ships what it finds: to the units it
+ *                    does not find)
+ * @param shipsWhatItFinds whether the stage ships the units it finds and hands only the rest on ("stores near me with
+ *                    any of it, then warehouses for the rest"): whole units of plain lines, bundle lines only whole;
+ *                    otherwise it ships every unit or nothing
  */
-public record Stage(String name, List<FilterRule> filters, StageSort sort, StageSplit split, WhenNothing whenNothing) {
+public record Stage(String name, List<FilterRule> filters, StageSort sort, StageSplit split, WhenNothing whenNothing,
+                    boolean shipsWhatItFinds) {
 
     public Stage {
         Checks.notBlank(name, "name");
@@ -48,7 +53,15 @@ public record Stage(String name, List<FilterRule> filters, StageSort sort, Stage
         }
     }
 
-    /** A builder of a stage named {@code name}: no filters, cheapest first, any split, next stage when nothing. */
+    /** A stage that ships every unit or nothing. */
+    public Stage(String name, List<FilterRule> filters, StageSort sort, StageSplit split, WhenNothing whenNothing) {
+        this(name, filters, sort, split, whenNothing, false);
+    }
+
+    /**
+     * A builder of a stage named {@code name}: no filters, cheapest first, any split, next stage when nothing, every
+     * unit or nothing.
+     */
     public static Builder named(String name) {
         return new Builder(name);
     }
@@ -57,7 +70,8 @@ public record Stage(String name, List<FilterRule> filters, StageSort sort, Stage
     public String toString() {
         List<String> f = new ArrayList<>();
         filters.forEach(r -> f.add(r.name()));
-        return "'" + name + "' " + f + ", " + sort + ", " + split + ", then " + whenNothing;
+        return "'" + name + "' " + f + ", " + sort + ", " + split + (shipsWhatItFinds ? ", ships what it finds" : "")
+                + ", then " + whenNothing;
     }
 
     /** Builds a {@link Stage}. */
@@ -67,6 +81,7 @@ public record Stage(String name, List<FilterRule> filters, StageSort sort, Stage
         private StageSort sort = StageSort.cost();
         private StageSplit split = StageSplit.any();
         private WhenNothing whenNothing = WhenNothing.nextStage();
+        private boolean shipsWhatItFinds;
 
         private Builder(String name) {
             this.name = name;
@@ -122,12 +137,21 @@ public record Stage(String name, List<FilterRule> filters, StageSort sort, Stage
         }
 
         /**
+         * The stage ships the units it finds and hands the rest on, as {@link #whenNothing} says (to the next stage by
+         * default).
+         */
+        public Builder shipWhatItFinds() {
+            this.shipsWhatItFinds = true;
+            return this;
+        }
+
+        /**
          * The stage.
          *
          * @throws IllegalArgumentException when the name is blank or two filters share a name
          */
         public Stage build() {
-            return new Stage(name, filters, sort, split, whenNothing);
+            return new Stage(name, filters, sort, split, whenNothing, shipsWhatItFinds);
         }
     }
 }

@@ -8,10 +8,13 @@ import io.omskit.core.network.Network;
 import io.omskit.core.order.LineId;
 import io.omskit.core.catalog.Sku;
 import io.omskit.orchestration.SourcingEngine;
+import io.omskit.orchestration.demand.Demand;
+import io.omskit.orchestration.demand.DemandLine;
 import io.omskit.orchestration.demand.SourcingRequest;
 import io.omskit.orchestration.engine.DecisionStep;
 import io.omskit.orchestration.engine.EngineDecision;
 import io.omskit.orchestration.engine.OrchestrationEngine;
+import io.omskit.orchestration.engine.RemainingStock;
 import io.omskit.orchestration.engine.StepOutcome;
 import io.omskit.orchestration.explain.Explanation;
 import io.omskit.orchestration.explain.RuleAmount;
@@ -27,21 +30,24 @@ import io.omskit.orchestration.rules.EnoughStockFilter;
 import io.omskit.orchestration.spi.CostRule;
 import io.omskit.orchestration.spi.FilterRule;
 import io.omskit.orchestration.stock.StockSnapshot;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * Routing rules as merchants write them: ordered {@link Stage stages}, tried in turn until one finds a plan that
- * sources every unit. Each stage plans with the optimiser under the rule book's rule set for the demand (its
+ * sources every unit. A stage that {@linkplain Stage#shipsWhatItFinds() ships what it finds} keeps the units it can
+ * plan and hands only the rest on (to the next stage, or to its wait, backorder or cancel), so "stores near me with any
+ * of it, then warehouses for the rest" is two stages; the decision's steps say which stage shipped which units. Each stage plans with the optimiser under the rule book's rule set for the demand (its
  * filters and costs) narrowed by the stage's filters, preferring what the stage's sort prefers, with the parcels
  * its split allows; the plan it finds is priced under the rule book's costs, so that its cost compares with the
  * optimiser's. The decision names the stage that decided and why each earlier stage found nothing.
@@ -58,8 +64,12 @@ import java.util.concurrent.ConcurrentMap;
  * SourcingEngine engine = optimiser.routedBy(rules); // sourcing, batches and promises follow the stages
  * }</pre>
  *
- * A stage that waits answers "wait until" its wait after the demand was placed, with nothing planned; asked again
- * after that moment, it hands the demand to the next stage. After the last stage, units are backordered.
+ * A stage that waits answers "wait until" its wait after the demand first reached it, with nothing planned; asked
+ * again after that moment, it hands the demand to the next stage, which (if it waits too) counts its own wait from
+ * then. When a stage was first reached is the request's {@link SourcingRequest#stepsReached() stepsReached} (the
+ * decision's {@link EngineDecision#waitingSince()} kept by the caller; {@link io.omskit.orchestration.OrderSourcing}
+ * keeps it with the order); a stage not named there was reached at placement when no waiting stage comes before it
+ * (the order reaches it when first sourced), else now. After the last stage, units are backordered.
  * Immutable and thread-safe.
  */
 public final class StagedEngine implements OrchestrationEngine {
@@ -110,51 +120,246 @@ public final class StagedEngine implements OrchestrationEngine {
         Checks.notNull(now, "now");
         Compiled[] under = compiledFor(optimiser.ruleSetFor(request.demand()));
         List<DecisionStep> steps = new ArrayList<>(stages.size());
-        SourcingPlan last = null;
+        // what stages that ship what they find shipped so far, and what is left for the next stages
+        List<SourcingPlan> shipped = new ArrayList<>(0);
+        SourcingRequest rest = request;
+        StockSnapshot left = snapshot;
+        RemainingStock remaining = null;
+        List<PlannedLine> lastPlanned = List.of();
+        List<Unsourced> lastUnsourced = List.of();
+        String ruleSet = null;
         for (int k = 0; k < stages.size(); k++) {
             Stage stage = stages.get(k);
             Compiled c = under[k];
-            SourcingPlan found = optimiser.planUnder(c.preferring(), request, snapshot, now);
+            SourcingPlan found = optimiser.planUnder(c.preferring(), rest, left, now);
             if (found.isComplete()) {
-                SourcingPlan priced = c.preferring() == c.pricing() ? found : priced(c.pricing(), found, request, snapshot, now);
-                steps.add(new DecisionStep(k, stage.name(), StepOutcome.DECIDED, found.shipments() + " parcel(s) from "
-                        + locations(priced) + " at cost " + money(priced.totalCost())));
+                SourcingPlan priced = c.preferring() == c.pricing() ? found : priced(c.pricing(), found, rest, left, now);
+                steps.add(new DecisionStep(k, stage.name(), StepOutcome.DECIDED, (shipped.isEmpty() ? "" : "the rest: ")
+                        + found.shipments() + " parcel(s) from " + locations(priced) + " at cost " + money(priced.totalCost())));
                 notReached(steps, k + 1);
-                return new EngineDecision(priced, decidedBy(k), null, ResourcingPolicy.Action.BACKORDER, steps);
+                String by = decidedBy(k);
+                if (!shipped.isEmpty()) {
+                    by = decidedBy(steps) + ", then " + by;
+                }
+                return new EngineDecision(shipped.isEmpty() ? priced : combined(request, shipped, priced, List.of(), now),
+                        by, null, ResourcingPolicy.Action.BACKORDER, steps, null);
             }
-            last = found;
+            ruleSet = found.ruleSet();
+            lastPlanned = planned(found);
+            lastUnsourced = found.unsourced();
             String why = whyNothing(found);
+            Part part = stage.shipsWhatItFinds() && found.plannedUnits() > 0 ? part(c, found, rest, left, now) : null;
+            if (part != null) {
+                shipped.add(part.plan());
+                if (remaining == null) {
+                    remaining = new RemainingStock(snapshot, optimiser.network());
+                    left = remaining;
+                }
+                remaining.take(part.plan());
+                rest = part.rest();
+                lastPlanned = part.notKept();
+                why = "ships " + part.plan().plannedUnits() + " of " + (found.plannedUnits() + found.unsourcedUnits())
+                        + " unit(s) from " + locations(part.plan()) + " at cost " + money(part.plan().totalCost())
+                        + " (" + lines(part.plan()) + "); the rest";
+            }
             WhenNothing then = stage.whenNothing();
+            StepOutcome gaveRestOn = part != null ? StepOutcome.SHIPPED_PART : StepOutcome.FOUND_NOTHING;
             switch (then.action()) {
                 case WAIT: {
-                    Instant until = request.demand().placedAt().plus(then.waitFor());
+                    Instant since = reached(request, k, now);
+                    Instant until = since.plus(then.waitFor());
                     if (now.isBefore(until)) {
-                        steps.add(new DecisionStep(k, stage.name(), StepOutcome.WAITING, why + "; waits until " + until));
+                        steps.add(new DecisionStep(k, stage.name(), part != null ? gaveRestOn : StepOutcome.WAITING,
+                                why + "; waits since " + since + " until " + until));
                         notReached(steps, k + 1);
-                        return new EngineDecision(nothing(request, found, k, "waiting until " + until, now),
-                                decidedBy(k), until, ResourcingPolicy.Action.BACKORDER, steps);
+                        return new EngineDecision(finish(request, shipped, rest, lastPlanned, lastUnsourced, ruleSet, k,
+                                "waiting until " + until, now), decidedBy(k), until, ResourcingPolicy.Action.BACKORDER,
+                                steps, since);
                     }
-                    steps.add(new DecisionStep(k, stage.name(), StepOutcome.FOUND_NOTHING, why + "; waited until "
-                            + until));
+                    steps.add(new DecisionStep(k, stage.name(), gaveRestOn, why + "; waited until " + until));
                     break;
                 }
                 case BACKORDER:
                 case CANCEL: {
                     boolean cancel = then.action() == WhenNothing.Action.CANCEL;
-                    steps.add(new DecisionStep(k, stage.name(), cancel ? StepOutcome.CANCELLED : StepOutcome.BACKORDERED,
-                            why));
+                    steps.add(new DecisionStep(k, stage.name(), part != null ? gaveRestOn
+                            : cancel ? StepOutcome.CANCELLED : StepOutcome.BACKORDERED,
+                            part != null ? why + (cancel ? " cancelled" : " backordered") : why));
                     notReached(steps, k + 1);
-                    return new EngineDecision(nothing(request, found, k, cancel ? "cancelled" : "backordered", now),
-                            decidedBy(k), null, cancel ? ResourcingPolicy.Action.CANCEL : ResourcingPolicy.Action.BACKORDER,
-                            steps);
+                    return new EngineDecision(finish(request, shipped, rest, lastPlanned, lastUnsourced, ruleSet, k,
+                            cancel ? "cancelled" : "backordered", now), decidedBy(k), null,
+                            cancel ? ResourcingPolicy.Action.CANCEL : ResourcingPolicy.Action.BACKORDER, steps, null);
                 }
                 default:
-                    steps.add(new DecisionStep(k, stage.name(), StepOutcome.FOUND_NOTHING, why));
+                    steps.add(new DecisionStep(k, stage.name(), gaveRestOn, part != null ? why + " to the next stage"
+                            : why));
             }
         }
         int end = stages.size() - 1;
-        return new EngineDecision(nothing(request, last, end, "backordered after the last stage", now),
-                "after the last stage of " + name, null, ResourcingPolicy.Action.BACKORDER, steps);
+        return new EngineDecision(finish(request, shipped, rest, lastPlanned, lastUnsourced, ruleSet, end,
+                "backordered after the last stage", now), "after the last stage of " + name, null,
+                ResourcingPolicy.Action.BACKORDER, steps, null);
+    }
+
+    /**
+     * What a stage that ships what it finds keeps of {@code found}: whole units of plain lines, whole bundle lines
+     * only (a bundle line it plans in part goes on whole), planned again from the same locations and priced under
+     * the rule book; null when it keeps nothing.
+     *
+     * @param plan    the part shipped, complete for the units it keeps
+     * @param rest    the request for the units left
+     * @param notKept lines {@code found} planned that the part does not keep (bundle lines in part)
+     */
+    private record Part(SourcingPlan plan, SourcingRequest rest, List<PlannedLine> notKept) {
+    }
+
+    private Part part(Compiled c, SourcingPlan found, SourcingRequest request, StockSnapshot snapshot, Instant now) {
+        Map<LineId, Integer> planned = new HashMap<>();
+        Map<LineId, Boolean> plain = new HashMap<>();
+        Map<LineId, Sku> skuOf = new HashMap<>();
+        for (DemandLine l : request.demand().lines()) {
+            skuOf.put(l.line(), l.sku());
+        }
+        for (PlannedFulfilment f : found.fulfilments()) {
+            for (PlannedLine l : f.lines()) {
+                planned.merge(l.line(), l.quantity(), Integer::sum);
+                plain.merge(l.line(), l.sku().equals(skuOf.get(l.line())), Boolean::logicalAnd);
+            }
+        }
+        Set<LineId> shortLines = new HashSet<>();
+        found.unsourced().forEach(u -> shortLines.add(u.line()));
+        List<DemandLine> keep = new ArrayList<>();
+        List<DemandLine> rest = new ArrayList<>();
+        for (DemandLine l : request.demand().lines()) {
+            int units = planned.getOrDefault(l.line(), 0);
+            int kept = plain.getOrDefault(l.line(), true) ? Math.min(units, l.quantity())
+                    : shortLines.contains(l.line()) ? 0 : l.quantity();
+            if (kept > 0) {
+                keep.add(new DemandLine(l.line(), l.sku(), kept, l.unitValue(), l.group()));
+            }
+            if (kept < l.quantity()) {
+                rest.add(new DemandLine(l.line(), l.sku(), l.quantity() - kept,
+                        l.unitValue(), l.group()));
+            }
+        }
+        if (keep.isEmpty() || rest.isEmpty()) {
+            return null;
+        }
+        Demand d = request.demand();
+        SourcingRequest kept = request.withDemand(new Demand(d.order(), d.version(),
+                d.placedAt(), d.channel(), d.delivery(), keep));
+        int[] at = new int[found.shipments()];
+        for (int f = 0; f < at.length; f++) {
+            at[f] = optimiser.network().indexOf(found.fulfilments().get(f).location());
+        }
+        Arrays.sort(at);
+        SourcingPlan part = optimiser.planUnder(c.preferring(), kept, new OnlyAt(snapshot, at), now);
+        if (!part.isComplete()) {
+            return null;
+        }
+        SourcingPlan priced = c.preferring() == c.pricing() ? part : priced(c.pricing(), part, kept, snapshot, now);
+        Set<LineId> keptLines = new HashSet<>();
+        keep.forEach(l -> keptLines.add(l.line()));
+        List<PlannedLine> notKept = new ArrayList<>();
+        for (PlannedLine l : planned(found)) {
+            if (!keptLines.contains(l.line())) {
+                notKept.add(l);
+            }
+        }
+        return new Part(priced, request.withDemand(new Demand(d.order(), d.version(),
+                d.placedAt(), d.channel(), d.delivery(), rest)), notKept);
+    }
+
+    private static List<PlannedLine> planned(SourcingPlan plan) {
+        List<PlannedLine> out = new ArrayList<>();
+        plan.fulfilments().forEach(f -> out.addAll(f.lines()));
+        return out;
+    }
+
+    /** Who decided a plan stages shipped in parts: the stages that shipped, in order. */
+    private static String decidedBy(List<DecisionStep> steps) {
+        List<String> by = new ArrayList<>();
+        for (DecisionStep s : steps) {
+            if (s.outcome() == StepOutcome.SHIPPED_PART) {
+                by.add("stage " + (s.index() + 1) + " '" + s.name() + "'");
+            }
+        }
+        return String.join(", then ", by);
+    }
+
+    /** The parts shipped, and the rest given up with why. */
+    private SourcingPlan finish(SourcingRequest request, List<SourcingPlan> shipped, SourcingRequest rest,
+                                List<PlannedLine> lastPlanned, List<Unsourced> lastUnsourced, String ruleSet, int stage,
+                                String what, Instant now) {
+        SourcingPlan nothing = nothing(rest, lastPlanned, lastUnsourced, ruleSet, stage, what, now);
+        return shipped.isEmpty() ? nothing : combined(request, shipped, null, nothing.unsourced(), now);
+    }
+
+    /**
+     * One plan of the parts stages shipped, the plan of the stage that shipped the rest (null when none did) and the
+     * units left unsourced; fulfilments at one location (and of one kind) are one, so that a location counts once.
+     */
+    private SourcingPlan combined(SourcingRequest request, List<SourcingPlan> shipped, SourcingPlan restPlan,
+                                  List<Unsourced> unsourced, Instant now) {
+        List<SourcingPlan> parts = new ArrayList<>(shipped);
+        if (restPlan != null) {
+            parts.add(restPlan);
+        }
+        Map<List<Object>, PlannedFulfilment> byLocation = new LinkedHashMap<>();
+        Map<String, Double> breakdown = new LinkedHashMap<>();
+        double total = 0;
+        List<Unsourced> all = new ArrayList<>(unsourced);
+        for (SourcingPlan p : parts) {
+            total += p.totalCost();
+            p.costBreakdown().forEach(a -> breakdown.merge(a.rule(), a.amount(), Double::sum));
+            all.addAll(p.unsourced());
+            for (PlannedFulfilment f : p.fulfilments()) {
+                List<Object> key = Arrays.asList(f.location(), f.kind(), f.destination());
+                PlannedFulfilment before = byLocation.get(key);
+                if (before == null) {
+                    byLocation.put(key, f);
+                } else {
+                    List<PlannedLine> lines = new ArrayList<>(before.lines());
+                    lines.addAll(f.lines());
+                    byLocation.put(key, new PlannedFulfilment(f.location(), f.type(), f.kind(), f.destination(), lines,
+                            before.cost() + f.cost()));
+                }
+            }
+        }
+        List<RuleAmount> amounts = new ArrayList<>();
+        breakdown.forEach((rule, amount) -> amounts.add(new RuleAmount(rule, amount)));
+        SourcingPlan first = parts.get(0);
+        SourcingPlan explained = restPlan != null ? restPlan : first;
+        return SourcingPlan.of(request.demand().order(), first.ruleSet(), new ArrayList<>(byLocation.values()), all,
+                total, amounts, false, explained::explanation);
+    }
+
+    /** The lines of a plan, for people: {@code L1 x3, L2 x1}. */
+    private static String lines(SourcingPlan plan) {
+        Map<LineId, Integer> units = new LinkedHashMap<>();
+        for (PlannedLine l : planned(plan)) {
+            units.merge(l.line(), l.quantity(), Integer::sum);
+        }
+        List<String> out = new ArrayList<>();
+        units.forEach((l, q) -> out.add(l + " x" + q));
+        return String.join(", ", out);
+    }
+
+    /**
+     * When the demand first reached stage {@code k}: as the caller kept it; else, for a stage no waiting stage comes
+     * before, when the demand was first sourced, taken as its placement; else now.
+     */
+    private Instant reached(SourcingRequest request, int k, Instant now) {
+        Instant kept = request.stepsReached().get(stages.get(k).name());
+        if (kept != null) {
+            return kept;
+        }
+        for (int e = 0; e < k; e++) {
+            if (stages.get(e).whenNothing().action() == WhenNothing.Action.WAIT) {
+                return now;
+            }
+        }
+        return request.demand().placedAt();
     }
 
     private String decidedBy(int k) {
@@ -215,19 +420,21 @@ public final class StagedEngine implements OrchestrationEngine {
         return sb.toString();
     }
 
-    /** A plan of nothing: every unit of {@code last} (the last stage's plan) unsourced, with why. */
-    private SourcingPlan nothing(SourcingRequest request, SourcingPlan last, int stage, String what, Instant now) {
+    /**
+     * A plan of nothing: every unit the last stage planned ({@code lastPlanned}, which it could not ship whole) and
+     * left unsourced ({@code lastUnsourced}) unsourced, with why.
+     */
+    private SourcingPlan nothing(SourcingRequest request, List<PlannedLine> lastPlanned, List<Unsourced> lastUnsourced,
+                                 String ruleSet, int stage, String what, Instant now) {
         Map<List<Object>, Integer> units = new LinkedHashMap<>();
         Map<List<Object>, String> details = new HashMap<>();
         String prefix = decidedBy(stage) + ": " + what;
-        for (PlannedFulfilment f : last.fulfilments()) {
-            for (PlannedLine l : f.lines()) {
-                List<Object> key = List.of(l.line(), l.sku(), UnsourcedReason.EXCLUDED_BY_RULES);
-                units.merge(key, l.quantity(), Integer::sum);
-                details.put(key, prefix + ", no stage could ship every unit");
-            }
+        for (PlannedLine l : lastPlanned) {
+            List<Object> key = List.of(l.line(), l.sku(), UnsourcedReason.EXCLUDED_BY_RULES);
+            units.merge(key, l.quantity(), Integer::sum);
+            details.put(key, prefix + ", no stage could ship every unit");
         }
-        for (Unsourced u : last.unsourced()) {
+        for (Unsourced u : lastUnsourced) {
             List<Object> key = List.of(u.line(), u.sku(), u.reason());
             units.merge(key, u.quantity(), Integer::sum);
             details.putIfAbsent(key, prefix + (u.detail().isEmpty() ? "" : ", " + u.detail()));
@@ -235,7 +442,6 @@ public final class StagedEngine implements OrchestrationEngine {
         List<Unsourced> unsourced = new ArrayList<>(units.size());
         units.forEach((key, q) -> unsourced.add(new Unsourced((LineId) key.get(0), (Sku) key.get(1), q,
                 (UnsourcedReason) key.get(2), details.get(key))));
-        String ruleSet = last.ruleSet();
         int nodes = optimiser.network().size();
         return SourcingPlan.of(request.demand().order(), ruleSet, List.of(), unsourced, 0, List.of(), false,
                 () -> new Explanation(request.demand().order(), ruleSet, now, List.of(), List.of(), nodes, unsourced,
@@ -292,7 +498,8 @@ public final class StagedEngine implements OrchestrationEngine {
         }
         switch (stage.split().kind()) {
             case NONE:
-                b.split(SplitPolicy.SHIP_COMPLETE).maxShipments(1);
+                // a stage shipping what it finds plans what one location holds, the rest left unsourced
+                b.split(stage.shipsWhatItFinds() ? SplitPolicy.SHIP_PARTIAL : SplitPolicy.SHIP_COMPLETE).maxShipments(1);
                 break;
             case UP_TO:
                 b.split(SplitPolicy.SHIP_PARTIAL).maxShipments(stage.split().maxParcels());
@@ -302,7 +509,7 @@ public final class StagedEngine implements OrchestrationEngine {
                 b.split(SplitPolicy.SHIP_PARTIAL).maxShipments(base.maxShipments());
                 break;
             default:
-                b.split(base.split()).maxShipments(base.maxShipments());
+                b.split(stage.shipsWhatItFinds() ? SplitPolicy.SHIP_PARTIAL : base.split()).maxShipments(base.maxShipments());
         }
         return b.build();
     }
@@ -334,8 +541,7 @@ public final class StagedEngine implements OrchestrationEngine {
          *
          * @throws ValidationException listing every problem, each naming the stage ({@code stages[1] 'warehouses'})
          *                             and the rule broken: no stage; a name used twice; a stage no demand can reach
-         *                             (after one that backorders or cancels); a wait that can never wait (not longer
-         *                             than an earlier stage's, both counted from placement); a priority sort ranking a
+         *                             (after one that backorders or cancels); a priority sort ranking a
          *                             location not in the network, or one twice; a routed optimiser
          */
         public StagedEngine build() {
@@ -349,7 +555,6 @@ public final class StagedEngine implements OrchestrationEngine {
             }
             Map<String, Integer> names = new HashMap<>();
             int ends = -1;
-            int waits = -1;
             for (int k = 0; k < stages.size(); k++) {
                 Stage s = stages.get(k);
                 String at = "stages[" + k + "] '" + s.name() + "'";
@@ -364,16 +569,6 @@ public final class StagedEngine implements OrchestrationEngine {
                 }
                 if (!s.whenNothing().fallsThrough() && ends < 0) {
                     ends = k;
-                }
-                if (s.whenNothing().action() == WhenNothing.Action.WAIT) {
-                    Duration wait = s.whenNothing().waitFor();
-                    if (waits >= 0 && wait.compareTo(stages.get(waits).whenNothing().waitFor()) <= 0) {
-                        problems.add(new Problem(at + ".whenNothing", s.whenNothing().toString(), "can never wait: "
-                                + "waits are counted from placement and stages[" + waits + "] '" + stages.get(waits).name()
-                                + "' already waits " + stages.get(waits).whenNothing().waitFor()));
-                    } else {
-                        waits = k;
-                    }
                 }
                 List<LocationId> seen = new ArrayList<>();
                 for (LocationId l : s.sort().ranked()) {

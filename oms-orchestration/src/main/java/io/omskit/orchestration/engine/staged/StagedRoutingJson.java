@@ -41,7 +41,9 @@ import java.util.TreeSet;
  * A stage's fields: {@code name} (required), {@code filters} (optional), {@code sort} (one of {@link StageSort.By};
  * {@code COST} when absent; {@code ranked} location ids with {@code PRIORITY} only), {@code split} (one of
  * {@link StageSplit.Kind}; {@code ANY} when absent; {@code maxParcels} with {@code UP_TO} only), {@code whenNothing}
- * (one of {@link WhenNothing.Action}; {@code NEXT_STAGE} when absent; {@code waitMinutes} with {@code WAIT} only).
+ * (one of {@link WhenNothing.Action}; {@code NEXT_STAGE} when absent; {@code waitMinutes} with {@code WAIT} only),
+ * {@code shipWhatItFinds} ({@code true} or {@code false}, the default: whether the stage ships the units it finds and
+ * hands only the rest on).
  * Then the stages are checked as {@link StagedEngine.Builder#build()} checks them. Immutable and thread-safe.
  */
 public final class StagedRoutingJson {
@@ -49,7 +51,7 @@ public final class StagedRoutingJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP = Set.of("name", "stages");
     private static final Set<String> STAGE = Set.of("name", "filters", "sort", "ranked", "split", "maxParcels",
-            "whenNothing", "waitMinutes");
+            "whenNothing", "waitMinutes", "shipWhatItFinds");
 
     private final RuleBookJson rules;
 
@@ -147,6 +149,16 @@ public final class StagedRoutingJson {
         WhenNothing.Action then = constant(node, "whenNothing", WhenNothing.Action.class, WhenNothing.Action.NEXT_STAGE,
                 at, problems);
         Integer minutes = integer(node, "waitMinutes", at, problems);
+        boolean partial = false;
+        JsonNode p = node.get("shipWhatItFinds");
+        if (p != null && !p.isNull()) {
+            if (!p.isBoolean()) {
+                problems.add(new Problem(at + ".shipWhatItFinds", p.toString(), "must be true or false"));
+            } else {
+                partial = p.asBoolean();
+            }
+        }
+        boolean shipsWhatItFinds = partial;
         if (problems.size() > before || by == null || split == null || then == null) {
             return null;
         }
@@ -159,7 +171,7 @@ public final class StagedRoutingJson {
         if (problems.size() > before) {
             return null;
         }
-        return attempt(() -> new Stage(name, filters, sort, splits, when), at, name, problems);
+        return attempt(() -> new Stage(name, filters, sort, splits, when, shipsWhatItFinds), at, name, problems);
     }
 
     private interface Make<T> {

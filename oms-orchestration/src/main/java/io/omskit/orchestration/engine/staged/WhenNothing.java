@@ -6,8 +6,8 @@ import java.time.Duration;
  * What a stage does when it finds no plan sourcing every unit.
  *
  * @param action what to do
- * @param waitFor for {@link Action#WAIT}, how long after the demand was placed the stage keeps waiting (positive, at
- *               most 30 days); null otherwise
+ * @param waitFor for {@link Action#WAIT}, how long after the demand first reached the stage it keeps waiting
+ *               (positive, at most 30 days); null otherwise
  */
 public record WhenNothing(Action action, Duration waitFor) {
 
@@ -16,8 +16,8 @@ public record WhenNothing(Action action, Duration waitFor) {
         /** Hand the demand to the next stage (after the last stage: backorder). */
         NEXT_STAGE,
         /**
-         * Until {@code waitFor} after the demand was placed, answer "wait until then" (a store is offered the order for
-         * two hours, say); after that, hand it to the next stage.
+         * Until {@code waitFor} after the demand first reached the stage, answer "wait until then" (a store is offered
+         * the order for two hours, say); after that, hand it to the next stage.
          */
         WAIT,
         /** Give every unit up to backorder: no later stage is tried. */
@@ -48,7 +48,7 @@ public record WhenNothing(Action action, Duration waitFor) {
         return new WhenNothing(Action.NEXT_STAGE, null);
     }
 
-    /** Wait until {@code waitFor} after placement, then try the next stage. */
+    /** Wait until {@code duration} after the demand first reached the stage, then try the next stage. */
     public static WhenNothing waitFor(Duration duration) {
         return new WhenNothing(Action.WAIT, duration);
     }
