@@ -21,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  * Each test's display name starts with the clause it checks. The property runs 100 tries of up to 60 steps, each on a
- * new tracker.
+ * new tracker; a slow adapter annotates its subclass with {@code @PropertyDefaults(tries = 10)}.
  */
+@PropertyDefaults(tries = 100)
 public abstract class CapacityTrackerContract {
 
     /** A new tracker that has counted nothing; called before each test and for each try of the property. */
@@ -245,7 +247,7 @@ public abstract class CapacityTrackerContract {
                 .as(Step::new).list().ofMaxSize(60);
     }
 
-    @Property(tries = 100)
+    @Property
     @Label("CapacityTracker §2 §4 §5: any sequence of consumes, releases and reads matches a counter per location and"
             + " day that never exceeds its capacity nor goes below zero")
     void behaves_as_a_bounded_counter(@ForAll("steps") List<Step> steps) {

@@ -21,6 +21,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +36,10 @@ import org.junit.jupiter.api.Test;
  *     protected Catalog newCatalog(List<SkuAttributes> contents) { return MyCatalog.seededWith(contents); }
  * }
  * }</pre>
- * Each test's display name starts with the clause it checks. The property runs 50 tries, each with a new catalog.
+ * Each test's display name starts with the clause it checks. The property runs 50 tries, each with a new catalog; a
+ * slow adapter annotates its subclass with {@code @PropertyDefaults(tries = 10)}.
  */
+@PropertyDefaults(tries = 50)
 public abstract class CatalogContract {
 
     /** A catalog holding exactly {@code contents} (plain SKUs and bundles); called before each test and per try. */
@@ -134,7 +137,7 @@ public abstract class CatalogContract {
         return Arbitraries.integers().between(1, 5).list().ofMinSize(1).ofMaxSize(4);
     }
 
-    @Property(tries = 50)
+    @Property
     @Label("Catalog §4: any bundle sold in any quantity takes each component times its quantity, components named"
             + " twice counted together")
     void any_bundle_expands_exactly(@ForAll("componentQuantities") List<Integer> quantities,

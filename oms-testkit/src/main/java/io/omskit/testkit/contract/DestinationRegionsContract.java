@@ -22,6 +22,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -34,10 +35,12 @@ import org.junit.jupiter.api.Test;
  *     protected DestinationRegions newRegions() { return new MyCarrierZones(zoneFile); }
  * }
  * }</pre>
- * The properties run 200 tries over every kind of delivery the domain allows (home deliveries with or without a
+ * The properties run 200 tries (a subclass annotated with {@code @PropertyDefaults(tries = n)} runs n) over every
+ * kind of delivery the domain allows (home deliveries with or without a
  * position or second address line, collections at any store). Each test's display name starts with the clause it
  * checks.
  */
+@PropertyDefaults(tries = 200)
 public abstract class DestinationRegionsContract {
 
     /** New regions; called before each test and for each property. */
@@ -68,7 +71,7 @@ public abstract class DestinationRegionsContract {
         return DeliveryChoice.pickup(other, delivery.pickupStore(), null);
     }
 
-    @Property(tries = 200)
+    @Property
     @Label("DestinationRegions §1: any delivery gets a region or null, never an exception, and the same region again")
     void any_delivery_is_answered_alike(@ForAll("deliveries") DeliveryChoice delivery) {
         DestinationRegions r = newRegions();
@@ -78,7 +81,7 @@ public abstract class DestinationRegionsContract {
         assertThat(r.regionOf(delivery)).isEqualTo(region);
     }
 
-    @Property(tries = 200)
+    @Property
     @Label("DestinationRegions §2: the region is a matter of where the delivery goes: the same address or store with"
             + " another method or promise is in the same region")
     void region_depends_on_the_place_only(@ForAll("deliveries") DeliveryChoice delivery) {

@@ -26,6 +26,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -46,9 +47,10 @@ import org.junit.jupiter.api.Test;
  * voids and refunds name the reference the authorisation returned. Clauses §7 to §9 need the adapter to fail on
  * demand; an adapter that can (a fake, or one in front of a stub server) overrides {@link #declineNextCall},
  * {@link #makeNextCallUnreachable} and {@link #timeOutNextCall}; for one that cannot, they are skipped. Each test's
- * display name starts with the clause it checks. The property runs 50 tries; a slow adapter overrides nothing and
- * lives with it, or annotates its subclass with {@code @PropertyDefaults(tries = 10)}.
+ * display name starts with the clause it checks. The property runs 50 tries, each on a new gateway; a slow adapter
+ * annotates its subclass with {@code @PropertyDefaults(tries = 10)}.
  */
+@PropertyDefaults(tries = 50)
 public abstract class PaymentGatewayContract {
 
     /** A new gateway; called before each test and for each try of the property. */
@@ -356,7 +358,7 @@ public abstract class PaymentGatewayContract {
         return step.list().ofMaxSize(12);
     }
 
-    @Property(tries = 50)
+    @Property
     @Label("PaymentGateway §2 §3 §4 §5: any sequence of captures, refunds, voids and replays on one authorisation never"
             + " captures above it nor refunds above what was captured, and a replay moves nothing")
     void money_stays_within_its_bounds(@ForAll("steps") List<Step> steps,

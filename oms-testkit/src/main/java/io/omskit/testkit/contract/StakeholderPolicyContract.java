@@ -27,6 +27,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -46,8 +47,10 @@ import org.junit.jupiter.api.Test;
  * DS-1}, SKUs {@code SKU-1} to {@code SKU-3}), collected in a store, sold by a marketplace seller or not, in EUR and
  * GBP. A policy that needs data for some of them (a drop-shipper's cost price) may refuse those with
  * {@link IllegalArgumentException}; §4 needs units it cannot price ({@link #unitsLackingData()}), else it is skipped.
- * Each test's display name starts with the clause it checks; the property runs 200 tries.
+ * Each test's display name starts with the clause it checks; the property runs 200 tries (a subclass annotated with
+ * {@code @PropertyDefaults(tries = n)} runs n).
  */
+@PropertyDefaults(tries = 200)
 public abstract class StakeholderPolicyContract {
 
     /** A new policy; called before each test and for the property. */
@@ -171,7 +174,7 @@ public abstract class StakeholderPolicyContract {
         });
     }
 
-    @Property(tries = 200)
+    @Property
     @Label("StakeholderPolicy §1 §3: any units get shares in the currency paid, never the retailer's, or an"
             + " IllegalArgumentException; asked again, the same answer")
     void any_units_are_answered_alike(@ForAll("handOvers") HandOver units) {

@@ -1,7 +1,5 @@
 package io.omskit.testkit.contract;
 
-import io.omskit.core.catalog.Sku;
-import io.omskit.core.network.LocationId;
 import io.omskit.reporting.funds.spi.CostPrices;
 import java.math.BigDecimal;
 import java.util.Map;
