@@ -237,7 +237,7 @@ public abstract class CapacityTrackerContract {
     }
 
     /** One step of the property: consume ({@code capacity} given), release, or read by index, at a location and day. */
-    public record Step(int action, int location, boolean tuesday, int capacity) {
+    private record Step(int action, int location, boolean tuesday, int capacity) {
     }
 
     @Provide

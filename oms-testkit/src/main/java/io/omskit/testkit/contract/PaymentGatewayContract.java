@@ -346,7 +346,7 @@ public abstract class PaymentGatewayContract {
     }
 
     /** One step of the property: what to ask, how much, and whether to send the previous request again instead. */
-    public record Step(Kind kind, long cents, boolean replay) {
+    private record Step(Kind kind, long cents, boolean replay) {
     }
 
     @Provide
