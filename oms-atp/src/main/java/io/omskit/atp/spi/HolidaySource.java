@@ -6,6 +6,11 @@ import java.util.Set;
 /**
  * Public holidays by country and region. Called once per country, region and year by the promise calendars, which
  * keep the answer; implementations need not cache. Thread-safe.
+ *
+ * <p>What an adapter promises, clause by clause (the TCK {@code HolidaySourceContract} checks each): the holidays
+ * answered lie in the year asked (§1); a region's holidays are the national ones and its own, and without a region
+ * only the national ones (§2); an unknown country has none: an empty set, not an exception (§3); the same question
+ * gets the same answer, from any number of threads (§4).
  */
 public interface HolidaySource {
 

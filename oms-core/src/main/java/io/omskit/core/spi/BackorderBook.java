@@ -29,6 +29,8 @@ import java.util.Optional;
  * <li>Reopening a fill puts its units back to waiting once, at the backorder's place in line.</li>
  * <li>Cancelling takes waiting units out of the queue for good: they are never filled, their room is free for the
  *     next placing, and the next receipt fills the backorders behind them. Stated as a total, it is idempotent.</li>
+ * <li>{@link #waitingUnits} sums the units of the SKU waiting at every location (what ATP's backorder ledger reads):
+ *     placing adds to it, filling and cancelling take away; an unknown SKU has none.</li>
  * </ol>
  */
 public interface BackorderBook {

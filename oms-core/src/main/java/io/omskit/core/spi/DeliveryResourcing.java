@@ -14,6 +14,14 @@ import java.util.Map;
  * {@code Oms} builder. Without one, a change of delivery keeps the order's fulfilments where they are.
  *
  * <p>It only plans: it allocates nothing. Implementations must be thread-safe.
+ *
+ * <p>What an adapter promises, clause by clause (the TCK {@code DeliveryResourcingContract} checks each): a plan places
+ * every held unit at a location of the network, each line as many units as held (§1); no stock position changes (§2);
+ * when the units may stay they count as available where they are held (§3); when every fulfilment is made anew only
+ * free stock counts, and units it cannot cover are a refusal with a reason, not an exception (§4); a bundle line is
+ * placed in whole bundles, counted in the line's units (§5); nothing held is an empty placement (§6); held units naming
+ * a line the order does not have are an {@link IllegalArgumentException} naming it (§7); concurrent plans each answer
+ * on their own (§8).
  */
 public interface DeliveryResourcing {
 
@@ -28,7 +36,8 @@ public interface DeliveryResourcing {
      *                    every fulfilment is made anew (a new method or pickup store) and the plan may draw on free
      *                    stock only, since the new stock is held before the old is let go
      * @return where every one of those units would go and the promise for it, or why they cannot all be placed
-     * @throws SpiException when the stock could not be read
+     * @throws IllegalArgumentException when {@code held} names a line {@code order} does not have
+     * @throws SpiException             when the stock could not be read
      */
     DeliveryReplan replan(Order order, DeliveryChoice newDelivery, Map<LocationId, List<LineQuantity>> held,
                           boolean mayStay);

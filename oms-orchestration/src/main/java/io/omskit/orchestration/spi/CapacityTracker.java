@@ -7,6 +7,13 @@ import java.time.LocalDate;
  * Counts the fulfilments each location took on each of its local days, against its daily capacity.
  * Thread-safe; the engine consumes one unit of capacity per planned fulfilment it applies and releases it when
  * the application is undone.
+ *
+ * <p>What an adapter promises, clause by clause (the TCK {@code CapacityTrackerContract} checks each): a new tracker
+ * counts nothing (§1); {@link #tryConsume} counts one while fewer than the capacity are counted, else refuses and
+ * counts nothing, so a capacity of 0 or less takes nothing (§2); counts are per location and per local day (§3);
+ * {@link #release} takes back one and never goes below zero (§4); the reads by index and in bulk answer what
+ * {@link #used(LocationId, LocalDate)} answers at that moment, even when networks sharing the tracker give one index
+ * to different locations (§5); threads consuming at once never count beyond the capacity (§6).
  */
 public interface CapacityTracker {
 

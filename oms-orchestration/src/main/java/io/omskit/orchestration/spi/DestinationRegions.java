@@ -5,6 +5,10 @@ import io.omskit.core.order.DeliveryChoice;
 /**
  * Which region of the host's own map a delivery goes to: the key of its distance or rate tables (a carrier zone, a
  * postal area, a city) and of its demand forecast. Implementations are stateless and thread-safe.
+ *
+ * <p>What an adapter promises, clause by clause (the TCK {@code DestinationRegionsContract} checks each): any delivery
+ * gets a region or null, never an exception, and the same answer again (§1); the region is a matter of where the
+ * delivery goes, not of its method or promise (§2); threads asking at once get the answers one thread gets (§3).
  */
 @FunctionalInterface
 public interface DestinationRegions {

@@ -6,6 +6,11 @@ import io.omskit.core.order.DeliveryMethod;
 /**
  * Shipping prices for the shipping cost rule: a rate table, or an adapter over the host's carrier contracts.
  * Must be thread-safe and fast (called for every candidate location of every order).
+ *
+ * <p>What an adapter promises, clause by clause (the TCK {@code ShippingRatesContract} checks each): every location
+ * has a rate for every delivery method (§1); the engine's read by index is the rate of the location at that index, a
+ * matter of the location and the method only (§2); the same question gets the same rate, from any number of threads
+ * (§3).
  */
 public interface ShippingRates {
 

@@ -216,6 +216,26 @@ public abstract class BackorderBookContract {
     }
 
     @Test
+    @DisplayName("BackorderBook §8: the units of a SKU waiting anywhere sum every location's waiting units: placing adds,"
+            + " filling and cancelling take away, an unknown SKU has none")
+    void waiting_units_sum_every_location() {
+        LocationId store = LocationId.of("ST-1");
+        place(candidate("a", 3, 0, T0), 10);
+        Backorder atStore = new Backorder(BackorderId.of(prefix + "-st"), OrderId.of("order-" + prefix + "-st"),
+                LineId.of("1"), sku, store, 4, 0, 0, T0, 0, SupplyKind.BACKORDER, null);
+        assertThat(book.place(atStore, 10, book.receipts(sku, store))).hasValueSatisfying(r ->
+                assertThat(r.isAccepted()).isTrue());
+        assertThat(book.waitingUnits(sku)).isEqualTo(7);
+
+        book.fill(receipt("1"), sku, WH, 2);
+        assertThat(book.waitingUnits(sku)).isEqualTo(5);
+        book.cancel(atStore.id(), 1);
+        assertThat(book.waitingUnits(sku)).isEqualTo(4);
+        assertThat(book.waiting(sku, store)).singleElement().satisfies(b -> assertThat(b.waiting()).isEqualTo(3));
+        assertThat(book.waitingUnits(Sku.of("SKU-" + prefix + "-never"))).isZero();
+    }
+
+    @Test
     @DisplayName("BackorderBook §1, §3: threads placing while receipts fill never exceed the room nor the arrivals")
     void concurrent_places_and_fills() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -8,6 +8,11 @@ import java.util.List;
  * {@link CommissionPolicy} is the default, written as data; a host replaces it to pay its parties its own way.
  * Implementations must be stateless and thread-safe, and answer the same for the same units (refunds are reversed by
  * asking again about the refunded units).
+ *
+ * <p>What an adapter promises, clause by clause (the TCK {@code StakeholderPolicyContract} checks each): any units get
+ * an answer, never null, every share in the currency paid (§1, §2 for a seller's units); the same units get the same
+ * shares, from any number of threads (§3); units the policy lacks data for are an {@link IllegalArgumentException}
+ * naming what is missing (§4).
  */
 public interface StakeholderPolicy {
 
