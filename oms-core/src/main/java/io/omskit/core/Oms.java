@@ -103,7 +103,7 @@ public final class Oms {
         this.fulfilments = new Fulfilments(book, stock, settlement, b.network, b.fulfilments, b.events, b.clock,
                 b.pickupPeriods, b.storePickupPeriods, b.pickupCodes, b.carriers, b.typeAcceptanceLimits, b.acceptanceLimits);
         this.transfers = new Transfers(b.inventory, b.network, b.transfers, b.events, b.clock);
-        this.stockReconciliation = new StockReconciliation(book, stock, b.inventory, b.events, b.clock);
+        this.stockReconciliation = new StockReconciliation(book, stock, b.inventory, b.events, b.fulfilments, b.clock);
         this.cancellation = new Cancellation(book, stock, settlement, fulfilments, b.clock);
         this.placement = new Placement(book, stock, settlement, cancellation, b.inventory, b.payments,
                 new OrderValidator(b.catalog::find, b.network, b.limits), b.ids, b.clock, b.paymentPendingTimeout,
@@ -534,8 +534,9 @@ public final class Oms {
      * The safety net for calls nobody retried: looks at every owner of stock made at least {@code olderThan} ago
      * that is a known order, and gives back what the order does not account for (a reservation of an earlier payment
      * attempt, an allocation the order never recorded, units the order cancelled or shipped), publishing an
-     * {@link OrderEvent.OrderStockReconciled} for each order it corrected. Stock of other owners (cart holds) is left
-     * alone. Call it from a scheduler; in the normal path it finds nothing.
+     * {@link OrderEvent.OrderStockReconciled} for each order it corrected. The stock a re-shipment of a lost parcel
+     * allocated for a re-shipment that was never saved (the call failed and nobody retried it) is given back too. Stock
+     * of other owners (cart holds) is left alone. Call it from a scheduler; in the normal path it finds nothing.
      *
      * @param olderThan stock younger than this is left alone (it may belong to a call in flight)
      * @param limit     at most this many owners are looked at per page of the inventory's answer

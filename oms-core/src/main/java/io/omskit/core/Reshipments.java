@@ -320,8 +320,11 @@ final class Reshipments {
      * sweep give back what the order's lines do not account for, and a re-shipment's stock is no line's.
      */
     static String stockReference(OrderId id) {
-        return "reship " + id.value();
+        return STOCK_REFERENCE_PREFIX + id.value();
     }
+
+    /** What the stock reference of every re-shipment's allocation starts with, the order's id following. */
+    static final String STOCK_REFERENCE_PREFIX = "reship ";
 
     /** The id of the re-shipment asked for under {@code reshipKey}: the same for every retry. */
     private static FulfilmentId replacementId(OrderId id, String reshipKey) {

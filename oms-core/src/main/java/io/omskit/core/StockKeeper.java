@@ -318,6 +318,11 @@ final class StockKeeper {
         return new Orphans(releasedReservations, releasedAllocations);
     }
 
+    /** Gives back every unit {@code allocation} still holds (an allocation nothing accounts for). */
+    void releaseWhole(Allocation allocation) {
+        trim(allocation, Map.of());
+    }
+
     /** Releases the reservations of declined payment attempts (a retry may find one its first call did not release). */
     void releaseEarlierAttempts(Order order) {
         if (order.payment().attempt() == 1) {

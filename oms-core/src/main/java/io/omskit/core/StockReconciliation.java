@@ -2,6 +2,9 @@ package io.omskit.core;
 
 import io.omskit.core.event.EventIds;
 import io.omskit.core.catalog.Sku;
+import io.omskit.core.fulfilment.FulfilmentId;
+import io.omskit.core.inventory.Allocation;
+import io.omskit.core.inventory.AllocationKey;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
 import io.omskit.core.order.LineQuantity;
@@ -9,6 +12,7 @@ import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.spi.EventPublisher;
+import io.omskit.core.spi.FulfilmentRepository;
 import io.omskit.core.spi.InventoryStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,13 +38,16 @@ final class StockReconciliation {
     private final StockKeeper stock;
     private final InventoryStore inventory;
     private final EventPublisher events;
+    private final FulfilmentRepository fulfilments;
     private final Clock clock;
 
-    StockReconciliation(OrderBook book, StockKeeper stock, InventoryStore inventory, EventPublisher events, Clock clock) {
+    StockReconciliation(OrderBook book, StockKeeper stock, InventoryStore inventory, EventPublisher events,
+                        FulfilmentRepository fulfilments, Clock clock) {
         this.book = book;
         this.stock = stock;
         this.inventory = inventory;
         this.events = events;
+        this.fulfilments = fulfilments;
         this.clock = clock;
     }
 
@@ -61,12 +68,41 @@ final class StockReconciliation {
                 if (id != null && reconcileOrderStock(id, cutoff)) {
                     corrected.add(id);
                 }
+                OrderId reshipped = reference.startsWith(Reshipments.STOCK_REFERENCE_PREFIX) ? OrderId.tryParse(reference.substring(Reshipments.STOCK_REFERENCE_PREFIX.length())) : null;
+                if (reshipped != null && reconcileReshipStock(reshipped, reference, cutoff) && !corrected.contains(reshipped)) {
+                    corrected.add(reshipped);
+                }
             }
             if (page.size() < limit) {
                 return corrected;
             }
             after = page.get(page.size() - 1);
         }
+    }
+
+    /**
+     * Gives back the stock a re-shipment of the order's parcel allocated when its re-shipment was never saved (the
+     * call failed after allocating and nobody retried it): the allocation is keyed by the re-shipment's id, so one
+     * made before {@code cutoff} with no fulfilment of that id is left over.
+     */
+    private boolean reconcileReshipStock(OrderId id, String reference, Instant cutoff) {
+        return book.locked(id, () -> {
+            List<AllocationKey> released = new ArrayList<>();
+            for (Allocation a : inventory.heldFor(reference).allocations()) {
+                if (!a.createdAt().isAfter(cutoff) && fulfilments.find(FulfilmentId.of(a.key().value())).isEmpty()) {
+                    stock.releaseWhole(a);
+                    released.add(a.key());
+                }
+            }
+            if (released.isEmpty()) {
+                return false;
+            }
+            Order order = book.find(id).orElse(null);
+            LOG.warn("order {}: released stock of re-shipments never saved: allocations {}", id, released);
+            events.publish(List.of(new OrderEvent.OrderStockReconciled(EventIds.next(), id, order == null ? 0 : order.version(),
+                    clock.instant(), List.of(), released)));
+            return true;
+        });
     }
 
     /** Gives back the stock held for one order that it does not account for; answers whether it released anything. */

@@ -398,4 +398,40 @@ class ReshipLostParcelTest {
         }
         assertThat(won).as("most rounds have a winner").isGreaterThan(0);
     }
+    @Test
+    void the_stock_of_a_reshipment_never_saved_and_never_retried_is_given_back_by_the_reconciliation_sweep() {
+        FulfilmentId parcel = shipped("r-20", 2);
+        Order order = order(parcel);
+        int allocatedBefore = f.inventory.position(MUG, WH).allocated();
+        java.util.concurrent.atomic.AtomicBoolean failNextSave = new java.util.concurrent.atomic.AtomicBoolean(true);
+        io.omskit.core.spi.FulfilmentRepository failing = (io.omskit.core.spi.FulfilmentRepository) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.omskit.core.spi.FulfilmentRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("save") && failNextSave.getAndSet(false)) {
+                        throw new io.omskit.core.spi.SpiException("fulfilment store unreachable", null, true);
+                    }
+                    try {
+                        return method.invoke(f.fulfilments, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Oms flaky = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+                .fulfilments(failing).carriers(f.carriers).payments(f.payments).events(f.events).build();
+
+        assertThatThrownBy(() -> flaky.customerService().reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent,
+                "ticket-20")).isInstanceOf(io.omskit.core.spi.SpiException.class);
+        assertThat(f.inventory.position(MUG, WH).allocated()).as("allocated, never saved").isEqualTo(allocatedBefore + 2);
+
+        assertThat(f.oms.reconcileStock(java.time.Duration.ofMinutes(10), 50)).as("too young: may be a call in flight").isEmpty();
+        f.clock.advance(java.time.Duration.ofMinutes(11));
+        assertThat(f.oms.reconcileStock(java.time.Duration.ofMinutes(10), 50)).containsExactly(order.id());
+
+        assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(allocatedBefore);
+        assertThat(f.oms.fulfilments().forOrder(order.id())).noneMatch(Fulfilment::reshipsParcel);
+        assertThat(f.oms.reconcileStock(java.time.Duration.ofMinutes(10), 50)).as("nothing left").isEmpty();
+        Acted<Fulfilment> later = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-21");
+        assertThat(later.refused()).as("the parcel may still be re-shipped").isFalse();
+        assertThat(f.oms.reconcileStock(java.time.Duration.ofMinutes(0), 50)).as("a saved re-shipment's stock is kept").isEmpty();
+        assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(allocatedBefore + 2);
+    }
 }
