@@ -112,7 +112,8 @@ final class Cancellation {
                 // an earlier call (this one's, or a step of a fulfilment) may have stopped before the order followed it
                 fulfilments.catchUp(id);
                 for (Fulfilment f : fulfilments.forOrder(id)) {
-                    if (f.accepts(FulfilmentCommand.CANCEL)) {
+                    // a re-shipment makes good units the customer was sold and shipped already: not the order's to cancel
+                    if (f.accepts(FulfilmentCommand.CANCEL) && !f.reshipsParcel()) {
                         try {
                             fulfilments.cancel(f.id(), null, reason, "order-cancelled", actor);
                         } catch (IllegalFulfilmentTransitionException movedOn) {

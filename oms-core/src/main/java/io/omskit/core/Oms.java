@@ -239,7 +239,8 @@ public final class Oms {
      * units no fulfilment holds. Stock is released (a transfer waiting at the pickup store goes onto its shelf) and the
      * payment for the cancelled units voided. A transfer on its way to the pickup store cannot be cancelled until it
      * arrives. A call on an order with nothing left to cancel but some units cancelled (a retry after a failure that
-     * came after the save) does not fail: it finishes releasing the stock and voiding the payment.
+     * came after the save) does not fail: it finishes releasing the stock and voiding the payment. A re-shipment of a
+     * lost parcel ({@link CustomerService#reship}) is left alone: it makes good units the customer was sold and shipped.
      *
      * @throws io.omskit.core.order.IllegalTransitionException when no unit was ever cancellable
      * @throws SpiException when an adapter failed, or the void's outcome is unknown: calling again finishes the work

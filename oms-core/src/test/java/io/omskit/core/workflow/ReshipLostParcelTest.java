@@ -434,4 +434,17 @@ class ReshipLostParcelTest {
         assertThat(f.oms.reconcileStock(java.time.Duration.ofMinutes(0), 50)).as("a saved re-shipment's stock is kept").isEmpty();
         assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(allocatedBefore + 2);
     }
+    @Test
+    void cancelling_an_order_whose_units_all_shipped_leaves_its_pending_reshipment_alone() {
+        FulfilmentId parcel = shipped("r-30", 2);
+        Order order = order(parcel);
+        Fulfilment replacement = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-30").get();
+        int allocated = f.inventory.position(MUG, WH).allocated();
+
+        assertThatThrownBy(() -> f.oms.cancelOrder(order.id(), io.omskit.core.order.CancellationReason.CUSTOMER_REQUEST))
+                .isInstanceOf(io.omskit.core.order.IllegalTransitionException.class);
+
+        assertThat(f.oms.fulfilments().get(replacement.id()).status()).as("refused: nothing changed").isEqualTo(FulfilmentStatus.OFFERED);
+        assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(allocated);
+    }
 }
