@@ -2,6 +2,7 @@ package io.omskit.atp;
 
 import com.google.common.base.Suppliers;
 import io.omskit.atp.calendar.JollydayHolidays;
+import io.omskit.atp.internal.BoundedCache;
 import io.omskit.atp.spi.BackorderLedger;
 import io.omskit.core.catalog.BundleComponent;
 import io.omskit.core.catalog.Sku;
@@ -53,7 +54,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.concurrent.ConcurrentHashMap;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -111,8 +111,8 @@ public final class Atp {
     private final ChangeTimes changeTimes;
     private final LegWindows windows;
     private final boolean quickPages;
-    private final ConcurrentHashMap<Object, Planned> cache = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<PlaceKey, Place> places = new ConcurrentHashMap<>();
+    private final BoundedCache<Object, Planned> cache;
+    private final BoundedCache<PlaceKey, Place> places = BoundedCache.ofMaximumSize(MAX_PLACES);
     private final Money[] onePartCharge;
     /** Per channel and delivery method (ordinals), whether its rule set enforces daily capacity: rules never change. */
     private final boolean[][] capacityEnforced;
@@ -137,6 +137,7 @@ public final class Atp {
         this.lowStockThreshold = b.lowStockThreshold;
         this.cacheTtlMillis = b.cacheTtl.toMillis();
         this.maxCacheEntries = b.maxCacheEntries;
+        this.cache = BoundedCache.ofMaximumSize(maxCacheEntries);
         io.omskit.atp.calendar.WorkingCalendar[] calendars = new io.omskit.atp.calendar.WorkingCalendar[network.size()];
         for (int i = 0; i < calendars.length; i++) {
             calendars[i] = calendar.calendar(i);
@@ -381,9 +382,6 @@ public final class Atp {
         PlaceKey key = new PlaceKey(destination, store, channel);
         Place p = places.get(key);
         if (p == null) {
-            if (places.size() >= MAX_PLACES) {
-                places.clear();
-            }
             p = places.computeIfAbsent(key, Place::new);
         }
         return p;
@@ -426,9 +424,6 @@ public final class Atp {
         if (planned == null || !valid(planned, now)) {
             planned = plan(lines, channel, destination, store, now, hopeless, reads);
             if (cacheTtlMillis > 0) {
-                if (cache.size() >= maxCacheEntries) {
-                    cache.clear();
-                }
                 cache.put(q, planned);
             }
         }
@@ -1109,7 +1104,10 @@ public final class Atp {
             return this;
         }
 
-        /** The most questions kept in the cache (it is emptied when full); 200,000 by default. */
+        /**
+         * The most questions kept in the cache; when it is full, the least useful question (by how lately and how
+         * often it was asked) makes room for a new one. 200,000 by default.
+         */
         public Builder maxCacheEntries(int entries) {
             this.maxCacheEntries = Checks.positive(entries, "maxCacheEntries");
             return this;
