@@ -53,6 +53,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -91,6 +93,7 @@ import org.joda.money.Money;
 public final class Atp {
 
     private static final String PAGE_LINE = "1";
+    private static final Logger LOG = LoggerFactory.getLogger(Atp.class);
     private static final int BACK_IN_STOCK_TRIES = 8;
     private static final int MAX_AREAS = 8_192;
     private static final int MAX_PLACES = 16_384;
@@ -422,6 +425,11 @@ public final class Atp {
                                         RecordingSnapshot reads) {
         Planned planned = cacheTtlMillis > 0 ? cache.get(q) : null;
         if (planned == null || !valid(planned, now)) {
+            if (LOG.isDebugEnabled()) {
+                // the destination is left out: it is the shopper's address
+                LOG.debug("planning the promise of {} line(s) on {} ({})", lines.length, channel,
+                        planned == null ? "not cached" : "cached plan no longer holds");
+            }
             planned = plan(lines, channel, destination, store, now, hopeless, reads);
             if (cacheTtlMillis > 0) {
                 cache.put(q, planned);

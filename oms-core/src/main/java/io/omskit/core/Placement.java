@@ -64,10 +64,16 @@ final class Placement {
     private final TenderOrder tenderOrder;
     private final Map<Channel, AuthorisationTolerance> tolerances;
     private OrderBackorders backorders;
+    private OmsMetrics metrics = OmsMetrics.NONE;
 
     /** Joins backorders: units beyond stock are sold as backorders where the policy allows it. */
     void backorders(OrderBackorders joined) {
         this.backorders = joined;
+    }
+
+    /** Where reservation timings are reported. */
+    void metrics(OmsMetrics reportTo) {
+        this.metrics = reportTo;
     }
 
     Placement(OrderBook book, StockKeeper stock, Settlement settlement, Cancellation cancellation, InventoryStore inventory,
@@ -131,8 +137,10 @@ final class Placement {
             throw new SpiException("order repository refused new order " + placed.state().id() + ": " + saved, null, true);
         }
         OrderId id = placed.state().id();
-        LOG.debug("placed order {} from {} with {} line(s)", id, request.channel(), request.lines().size());
-        return book.locked(id, () -> proceed(id, false, drawsOn));
+        return book.locked(id, () -> {
+            LOG.debug("placed order {} from {} with {} line(s)", id, request.channel(), request.lines().size());
+            return proceed(id, false, drawsOn);
+        });
     }
 
     private PlacementResult replay(Order existing, PlaceOrderRequest request, ReservationKey drawsOn) {
@@ -179,7 +187,7 @@ final class Placement {
             for (int round = 0; !split.refused(); round++) {
                 List<io.omskit.core.inventory.ReservationLine> toReserve = stock.reservationLines(
                         without(order, split.backordered()), UnitState.OPEN);
-                reserved = toReserve.isEmpty() ? null : inventory.reserve(new ReservationRequest(
+                reserved = toReserve.isEmpty() ? null : reserve(new ReservationRequest(
                         StockKeeper.reservationKey(order), StockKeeper.stockReference(id), toReserve, null, drawsOn));
                 if (!(reserved instanceof ReservationResult.Insufficient insufficient) || backorders == null || round == 2) {
                     break;
@@ -223,6 +231,13 @@ final class Placement {
             }
         }
         return authorise(order, replayed);
+    }
+
+    private ReservationResult reserve(ReservationRequest request) {
+        long started = System.nanoTime();
+        ReservationResult result = inventory.reserve(request);
+        metrics.reservationTimed(System.nanoTime() - started, result.isReserved());
+        return result;
     }
 
     /** The order as if the backordered units of its lines were not open: what stays to be reserved. */
