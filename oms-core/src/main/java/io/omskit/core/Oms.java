@@ -158,7 +158,7 @@ public final class Oms {
      */
     public PlacementResult placeOrder(PlaceOrderRequest request) {
         try {
-            return measured(placement.placeOrder(request));
+            return placement.placeOrder(request);
         } finally {
             backorders.tellDates();
         }
@@ -171,12 +171,7 @@ public final class Oms {
      * @throws IllegalArgumentException when the order is unknown
      */
     public PlacementResult reconcilePayment(OrderId id) {
-        return measured(placement.reconcilePayment(id));
-    }
-
-    private PlacementResult measured(PlacementResult result) {
-        metrics.placementEnded(result.outcome());
-        return result;
+        return placement.reconcilePayment(id);
     }
 
     /**
@@ -185,14 +180,7 @@ public final class Oms {
      * orders behind it from being reconciled; it is tried again by the next sweep.
      */
     public List<PlacementResult> reconcilePendingPayments(int limit) {
-        List<PlacementResult> results = placement.reconcilePendingPayments(limit);
-        int pending = 0;
-        for (PlacementResult r : results) {
-            metrics.placementEnded(r.outcome());
-            pending += r.outcome() == PlacementResult.Outcome.PAYMENT_PENDING ? 1 : 0;
-        }
-        metrics.paymentsStillPending(pending);
-        return results;
+        return placement.reconcilePendingPayments(limit);
     }
 
     /**
@@ -201,7 +189,7 @@ public final class Oms {
      * the placement stands (after a payment declined again, it lifts the new hold and tries once more).
      */
     public PlacementResult releaseHold(OrderId id) {
-        return measured(placement.releaseHold(id));
+        return placement.releaseHold(id);
     }
 
     /**

@@ -16,7 +16,10 @@ public interface OmsMetrics {
     OmsMetrics NONE = new OmsMetrics() {
     };
 
-    /** A placement, a payment reconciliation or a hold release ended with {@code outcome}. */
+    /**
+     * A placement (through {@link Oms#placeOrder}, a cart's checkout or a phone order), a payment reconciliation or a
+     * hold release ended with {@code outcome}.
+     */
     default void placementEnded(PlacementResult.Outcome outcome) {
     }
 
@@ -40,7 +43,10 @@ public interface OmsMetrics {
     default void sourcingTimed(long nanos, String result) {
     }
 
-    /** The latest payment reconciliation sweep left {@code orders} orders still awaiting a payment answer. */
+    /**
+     * The latest payment reconciliation sweep ({@link Oms#reconcilePendingPayments}) left {@code orders} orders still
+     * awaiting a payment answer, those whose reconciliation failed included.
+     */
     default void paymentsStillPending(int orders) {
     }
 

@@ -71,7 +71,7 @@ final class Placement {
         this.backorders = joined;
     }
 
-    /** Where reservation timings are reported. */
+    /** Where placement outcomes, reservation timings and payments left pending by a sweep are reported. */
     void metrics(OmsMetrics reportTo) {
         this.metrics = reportTo;
     }
@@ -112,6 +112,15 @@ final class Placement {
 
     /** Places an order {@code placedBy} placed for the customer (null: the customer did): its placement names them. */
     PlacementResult placeOrder(PlaceOrderRequest request, ReservationKey drawsOn, io.omskit.core.order.Actor placedBy) {
+        return measured(place(request, drawsOn, placedBy));
+    }
+
+    private PlacementResult measured(PlacementResult result) {
+        metrics.placementEnded(result.outcome());
+        return result;
+    }
+
+    private PlacementResult place(PlaceOrderRequest request, ReservationKey drawsOn, io.omskit.core.order.Actor placedBy) {
         Checks.notNull(request, "request");
         if (request.channel() != null && request.externalRef() != null) {
             Optional<Order> existing = book.findByExternalRef(request.channel(), request.externalRef());
@@ -408,7 +417,7 @@ final class Placement {
     // ---- payment reconciliation ----
 
     PlacementResult reconcilePayment(OrderId id) {
-        return book.locked(id, () -> reconcileLocked(id));
+        return measured(book.locked(id, () -> reconcileLocked(id)));
     }
 
     private PlacementResult reconcileLocked(OrderId id) {
@@ -425,23 +434,28 @@ final class Placement {
     List<PlacementResult> reconcilePendingPayments(int limit) {
         Checks.positive(limit, "limit");
         List<PlacementResult> results = new ArrayList<>();
+        int pending = 0;
         for (OrderId id : book.awaitingConfirmation(limit)) {
             try {
-                results.add(reconcilePayment(id));
+                PlacementResult r = reconcilePayment(id);
+                results.add(r);
+                pending += r.outcome() == PlacementResult.Outcome.PAYMENT_PENDING ? 1 : 0;
             } catch (RuntimeException e) {
+                pending++;
                 LOG.warn("reconciling the payment of order {} failed; the next sweep tries again", id, e);
             }
         }
+        metrics.paymentsStillPending(pending);
         return results;
     }
 
     // ---- holds ----
 
     PlacementResult releaseHold(OrderId id) {
-        return book.locked(id, () -> {
+        return measured(book.locked(id, () -> {
             book.update(id, o -> o.isOnHold() ? o.releaseHold(clock.instant()) : Change.unchanged(o));
             return proceed(id, false, null);
-        });
+        }));
     }
 
     Order hold(OrderId id, HoldReason reason, String detail) {

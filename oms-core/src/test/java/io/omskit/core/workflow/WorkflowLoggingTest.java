@@ -177,4 +177,35 @@ class WorkflowLoggingTest {
                 .noneMatch(m -> m.contains("A. Person") || m.contains("Main Street") || m.contains("10115")
                         || m.contains("Berlin") || m.contains("customer-1"));
     }
+
+    @Test
+    void placements_racing_on_threads_each_see_their_own_order_id() throws Exception {
+        f.stock(MUG, WH, 100);
+        List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int t = 0; t < 8; t++) {
+            String ref = "W-" + t;
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                f.oms.placeOrder(f.webOrder(ref).line("1", "MUG", 1, eur(8)).build());
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        List<String> confirmed = mdcAtPublish.stream().filter(s -> s.startsWith("OrderConfirmed")).toList();
+        assertThat(confirmed).hasSize(8).allSatisfy(s -> {
+            String[] parts = s.split(" ");
+            assertThat(parts[2]).isEqualTo("orderId=" + parts[1]);
+        });
+    }
 }

@@ -114,6 +114,37 @@ class WorkflowMetricsTest {
     }
 
     @Test
+    void an_order_whose_reconciliation_fails_stays_in_the_gauge() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Oms flaky = wired(request -> {
+            if (down.get()) {
+                throw new IllegalStateException("provider down");
+            }
+            return f.payments.execute(request);
+        });
+        assertThatThrownBy(() -> flaky.placeOrder(f.webOrder("W-1").line("1", "MUG", 1, eur(8)).build()))
+                .hasStackTraceContaining("provider down");
+
+        flaky.reconcilePendingPayments(10);
+        assertThat(registry.get("oms.payments.unreconciled").gauge().value()).isEqualTo(1);
+        assertThat(count("oms.payment.answers", "kind", "authorise", "outcome", "error")).isEqualTo(2);
+
+        down.set(false);
+        flaky.reconcilePendingPayments(10);
+        assertThat(registry.get("oms.payments.unreconciled").gauge().value()).isZero();
+        assertThat(count("oms.placement.results", "outcome", "confirmed")).isEqualTo(1);
+    }
+
+    @Test
+    void a_cart_checkout_counts_as_a_placement() {
+        oms.holdCart("cart-1", Map.of(MUG, 1), Duration.ofMinutes(10));
+
+        oms.carts().placeOrder("cart-1", f.webOrder("W-1").line("1", "MUG", 1, eur(8)).build());
+
+        assertThat(count("oms.placement.results", "outcome", "confirmed")).isEqualTo(1);
+    }
+
+    @Test
     void holds_expired_by_a_sweep_are_counted() {
         oms.holdCart("cart-1", Map.of(MUG, 1), Duration.ofMinutes(10));
         oms.holdCart("cart-2", Map.of(MUG, 1), Duration.ofMinutes(30));
