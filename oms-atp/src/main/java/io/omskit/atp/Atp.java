@@ -2,6 +2,7 @@ package io.omskit.atp;
 
 import com.google.common.base.Suppliers;
 import io.omskit.atp.calendar.JollydayHolidays;
+import io.omskit.atp.internal.BoundedCache;
 import io.omskit.atp.spi.BackorderLedger;
 import io.omskit.core.catalog.BundleComponent;
 import io.omskit.core.catalog.Sku;
@@ -52,8 +53,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
-import java.util.concurrent.ConcurrentHashMap;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -91,6 +93,7 @@ import org.joda.money.Money;
 public final class Atp {
 
     private static final String PAGE_LINE = "1";
+    private static final Logger LOG = LoggerFactory.getLogger(Atp.class);
     private static final int BACK_IN_STOCK_TRIES = 8;
     private static final int MAX_AREAS = 8_192;
     private static final int MAX_PLACES = 16_384;
@@ -111,8 +114,8 @@ public final class Atp {
     private final ChangeTimes changeTimes;
     private final LegWindows windows;
     private final boolean quickPages;
-    private final ConcurrentHashMap<Object, Planned> cache = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<PlaceKey, Place> places = new ConcurrentHashMap<>();
+    private final BoundedCache<Object, Planned> cache;
+    private final BoundedCache<PlaceKey, Place> places = BoundedCache.ofMaximumSize(MAX_PLACES);
     private final Money[] onePartCharge;
     /** Per channel and delivery method (ordinals), whether its rule set enforces daily capacity: rules never change. */
     private final boolean[][] capacityEnforced;
@@ -137,6 +140,7 @@ public final class Atp {
         this.lowStockThreshold = b.lowStockThreshold;
         this.cacheTtlMillis = b.cacheTtl.toMillis();
         this.maxCacheEntries = b.maxCacheEntries;
+        this.cache = BoundedCache.ofMaximumSize(maxCacheEntries);
         io.omskit.atp.calendar.WorkingCalendar[] calendars = new io.omskit.atp.calendar.WorkingCalendar[network.size()];
         for (int i = 0; i < calendars.length; i++) {
             calendars[i] = calendar.calendar(i);
@@ -381,9 +385,6 @@ public final class Atp {
         PlaceKey key = new PlaceKey(destination, store, channel);
         Place p = places.get(key);
         if (p == null) {
-            if (places.size() >= MAX_PLACES) {
-                places.clear();
-            }
             p = places.computeIfAbsent(key, Place::new);
         }
         return p;
@@ -424,11 +425,13 @@ public final class Atp {
                                         RecordingSnapshot reads) {
         Planned planned = cacheTtlMillis > 0 ? cache.get(q) : null;
         if (planned == null || !valid(planned, now)) {
+            if (LOG.isDebugEnabled()) {
+                // the destination is left out: it is the shopper's address
+                LOG.debug("planning the promise of {} line(s) on {} ({})", lines.length, channel,
+                        planned == null ? "not cached" : "cached plan no longer holds");
+            }
             planned = plan(lines, channel, destination, store, now, hopeless, reads);
             if (cacheTtlMillis > 0) {
-                if (cache.size() >= maxCacheEntries) {
-                    cache.clear();
-                }
                 cache.put(q, planned);
             }
         }
@@ -1109,7 +1112,10 @@ public final class Atp {
             return this;
         }
 
-        /** The most questions kept in the cache (it is emptied when full); 200,000 by default. */
+        /**
+         * The most questions kept in the cache; when it is full, the least useful question (by how lately and how
+         * often it was asked) makes room for a new one. 200,000 by default.
+         */
         public Builder maxCacheEntries(int entries) {
             this.maxCacheEntries = Checks.positive(entries, "maxCacheEntries");
             return this;

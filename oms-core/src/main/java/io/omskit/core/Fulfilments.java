@@ -716,15 +716,20 @@ public final class Fulfilments {
     }
 
     private Fulfilment step(FulfilmentId id, String key, Function<Fulfilment, Change<Fulfilment, FulfilmentEvent>> command) {
-        Fulfilment found = get(id);
-        return book.locked(found.orderId(), () -> {
-            boolean again = found.applied(key);
-            Fulfilment f = transition(found, key, command);
-            if (effects.propagate(f, again, again)) {
-                settlement.settle(f.orderId());
-            }
-            return f;
-        });
+        LogContext logged = LogContext.fulfilment(id);
+        try {
+            Fulfilment found = get(id);
+            return book.locked(found.orderId(), () -> {
+                boolean again = found.applied(key);
+                Fulfilment f = transition(found, key, command);
+                if (effects.propagate(f, again, again)) {
+                    settlement.settle(f.orderId());
+                }
+                return f;
+            });
+        } finally {
+            logged.restore();
+        }
     }
 
     /**

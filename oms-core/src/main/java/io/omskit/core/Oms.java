@@ -90,6 +90,7 @@ public final class Oms {
     private final Transfers transfers;
     private final CustomerService customerService;
     private final OrderBackorders backorders;
+    private final OmsMetrics metrics;
 
     private Oms(Builder b) {
         this.clock = b.clock;
@@ -99,23 +100,25 @@ public final class Oms {
         // the workflows lean on the order book, the stock keeper and the settlement, never the other way round
         StockKeeper stock = new StockKeeper(b.inventory, b.catalog, b.clock, b.stockGrace);
         this.book = new OrderBook(b.orders, b.events, stock);
-        Settlement settlement = new Settlement(book, b.payments, b.clock);
+        this.metrics = b.metrics;
+        PaymentGateway payments = metrics == OmsMetrics.NONE ? b.payments : new MeteredPaymentGateway(b.payments, metrics);
+        Settlement settlement = new Settlement(book, payments, b.clock);
         this.fulfilments = new Fulfilments(book, stock, settlement, b.network, b.fulfilments, b.events, b.clock,
                 b.pickupPeriods, b.storePickupPeriods, b.pickupCodes, b.carriers, b.typeAcceptanceLimits, b.acceptanceLimits);
         this.transfers = new Transfers(b.inventory, b.network, b.transfers, b.events, b.clock);
         this.stockReconciliation = new StockReconciliation(book, stock, b.inventory, b.events, b.fulfilments, b.clock);
         this.cancellation = new Cancellation(book, stock, settlement, fulfilments, b.clock);
-        this.placement = new Placement(book, stock, settlement, cancellation, b.inventory, b.payments,
+        this.placement = new Placement(book, stock, settlement, cancellation, b.inventory, payments,
                 new OrderValidator(b.catalog::find, b.network, b.limits), b.ids, b.clock, b.paymentPendingTimeout,
                 b.tenderOrder, Map.copyOf(b.tolerances));
         this.allocations = new Allocations(book, stock, stockReconciliation, fulfilments, b.inventory, b.clock);
         this.cartHolds = new CartHolds(b.catalog, b.network, b.limits, b.inventory, stock, placement, b.clock);
         this.customerService = new CustomerService(book, b.orders, cancellation, fulfilments, b.actionPolicy,
-                b.timelineSources, b.clock, b.payments, placement, new DeliveryChanges(book, b.orders, fulfilments, allocations, stock,
+                b.timelineSources, b.clock, payments, placement, new DeliveryChanges(book, b.orders, fulfilments, allocations, stock,
                         b.inventory, b.deliveryResourcing, b.clock));
         this.customerService.reshipments(new Reshipments(book, fulfilments, stock, b.inventory, b.network,
                 b.deliveryResourcing, b.actionPolicy, b.clock));
-        this.customerService.lineEdits(new OrderEdits(book, stock, settlement, fulfilments, b.inventory, b.payments, b.catalog,
+        this.customerService.lineEdits(new OrderEdits(book, stock, settlement, fulfilments, b.inventory, payments, b.catalog,
                 b.actionPolicy, b.limits, b.clock));
         Backorders unjoined = b.backorderService != null ? b.backorderService : Backorders.builder().inventory(b.inventory)
                 .book(b.backorderBook).policy(b.backorderPolicy).clock(b.clock).publisher(b.events).build();
@@ -126,6 +129,7 @@ public final class Oms {
             placement.backorders(backorders);
         }
         cancellation.backorders(backorders);
+        placement.metrics(metrics);
         transfers.onSupplyMoved(backorders::moved);
     }
 
@@ -389,7 +393,9 @@ public final class Oms {
      * counting at their expiry without it.
      */
     public int expireHolds() {
-        return cartHolds.expire();
+        int expired = cartHolds.expire();
+        metrics.holdsExpired(expired);
+        return expired;
     }
 
     // ---- returns ----
@@ -573,6 +579,7 @@ public final class Oms {
         private OrderRepository orders = new InMemoryOrderRepository();
         private InventoryStore inventory;
         private PaymentGateway payments;
+        private OmsMetrics metrics = OmsMetrics.NONE;
         private CarrierGateway carriers;
         private EventPublisher events = EventPublisher.none();
         private OrderValidator.Limits limits = OrderValidator.Limits.DEFAULT;
@@ -720,6 +727,13 @@ public final class Oms {
         public Builder inventory(InventoryStore inventory) { this.inventory = Checks.notNull(inventory, "inventory"); return this; }
         /** The payment provider. */
         public Builder payments(PaymentGateway payments) { this.payments = Checks.notNull(payments, "payments"); return this; }
+
+        /**
+         * Where the workflows report placements, payment answers, reservation timings, pending payments and expired
+         * holds, for instance {@code io.omskit.core.metrics.MicrometerOmsMetrics.of(registry)}; nothing is reported
+         * by default.
+         */
+        public Builder metrics(OmsMetrics metrics) { this.metrics = Checks.notNull(metrics, "metrics"); return this; }
         /** Where order events go (inventory events are published by the inventory store itself). */
         public Builder events(EventPublisher events) { this.events = Checks.notNull(events, "events"); return this; }
         /** The largest quantity a line (and a cart hold of one SKU) may have; the other limits stay as they are. */

@@ -106,14 +106,19 @@ final class OrderBook {
 
     // ---- changing ----
 
-    /** Runs {@code work} holding the order's lock (reentrant: a workflow may call another under it). */
+    /**
+     * Runs {@code work} holding the order's lock (reentrant: a workflow may call another under it), with the order's
+     * id in the logging MDC.
+     */
     <T> T locked(OrderId id, Supplier<T> work) {
         Lock lock = locks.get(Checks.notNull(id, "id"));
         lock.lock();
         LOCKS_HELD.get()[0]++;
+        LogContext logged = LogContext.order(id);
         try {
             return work.get();
         } finally {
+            logged.restore();
             LOCKS_HELD.get()[0]--;
             lock.unlock();
         }

@@ -64,10 +64,16 @@ final class Placement {
     private final TenderOrder tenderOrder;
     private final Map<Channel, AuthorisationTolerance> tolerances;
     private OrderBackorders backorders;
+    private OmsMetrics metrics = OmsMetrics.NONE;
 
     /** Joins backorders: units beyond stock are sold as backorders where the policy allows it. */
     void backorders(OrderBackorders joined) {
         this.backorders = joined;
+    }
+
+    /** Where placement outcomes, reservation timings and payments left pending by a sweep are reported. */
+    void metrics(OmsMetrics reportTo) {
+        this.metrics = reportTo;
     }
 
     Placement(OrderBook book, StockKeeper stock, Settlement settlement, Cancellation cancellation, InventoryStore inventory,
@@ -106,6 +112,15 @@ final class Placement {
 
     /** Places an order {@code placedBy} placed for the customer (null: the customer did): its placement names them. */
     PlacementResult placeOrder(PlaceOrderRequest request, ReservationKey drawsOn, io.omskit.core.order.Actor placedBy) {
+        return measured(place(request, drawsOn, placedBy));
+    }
+
+    private PlacementResult measured(PlacementResult result) {
+        metrics.placementEnded(result.outcome());
+        return result;
+    }
+
+    private PlacementResult place(PlaceOrderRequest request, ReservationKey drawsOn, io.omskit.core.order.Actor placedBy) {
         Checks.notNull(request, "request");
         if (request.channel() != null && request.externalRef() != null) {
             Optional<Order> existing = book.findByExternalRef(request.channel(), request.externalRef());
@@ -131,8 +146,10 @@ final class Placement {
             throw new SpiException("order repository refused new order " + placed.state().id() + ": " + saved, null, true);
         }
         OrderId id = placed.state().id();
-        LOG.debug("placed order {} from {} with {} line(s)", id, request.channel(), request.lines().size());
-        return book.locked(id, () -> proceed(id, false, drawsOn));
+        return book.locked(id, () -> {
+            LOG.debug("placed order {} from {} with {} line(s)", id, request.channel(), request.lines().size());
+            return proceed(id, false, drawsOn);
+        });
     }
 
     private PlacementResult replay(Order existing, PlaceOrderRequest request, ReservationKey drawsOn) {
@@ -179,7 +196,7 @@ final class Placement {
             for (int round = 0; !split.refused(); round++) {
                 List<io.omskit.core.inventory.ReservationLine> toReserve = stock.reservationLines(
                         without(order, split.backordered()), UnitState.OPEN);
-                reserved = toReserve.isEmpty() ? null : inventory.reserve(new ReservationRequest(
+                reserved = toReserve.isEmpty() ? null : reserve(new ReservationRequest(
                         StockKeeper.reservationKey(order), StockKeeper.stockReference(id), toReserve, null, drawsOn));
                 if (!(reserved instanceof ReservationResult.Insufficient insufficient) || backorders == null || round == 2) {
                     break;
@@ -223,6 +240,13 @@ final class Placement {
             }
         }
         return authorise(order, replayed);
+    }
+
+    private ReservationResult reserve(ReservationRequest request) {
+        long started = System.nanoTime();
+        ReservationResult result = inventory.reserve(request);
+        metrics.reservationTimed(System.nanoTime() - started, result.isReserved());
+        return result;
     }
 
     /** The order as if the backordered units of its lines were not open: what stays to be reserved. */
@@ -393,7 +417,7 @@ final class Placement {
     // ---- payment reconciliation ----
 
     PlacementResult reconcilePayment(OrderId id) {
-        return book.locked(id, () -> reconcileLocked(id));
+        return measured(book.locked(id, () -> reconcileLocked(id)));
     }
 
     private PlacementResult reconcileLocked(OrderId id) {
@@ -410,23 +434,28 @@ final class Placement {
     List<PlacementResult> reconcilePendingPayments(int limit) {
         Checks.positive(limit, "limit");
         List<PlacementResult> results = new ArrayList<>();
+        int pending = 0;
         for (OrderId id : book.awaitingConfirmation(limit)) {
             try {
-                results.add(reconcilePayment(id));
+                PlacementResult r = reconcilePayment(id);
+                results.add(r);
+                pending += r.outcome() == PlacementResult.Outcome.PAYMENT_PENDING ? 1 : 0;
             } catch (RuntimeException e) {
+                pending++;
                 LOG.warn("reconciling the payment of order {} failed; the next sweep tries again", id, e);
             }
         }
+        metrics.paymentsStillPending(pending);
         return results;
     }
 
     // ---- holds ----
 
     PlacementResult releaseHold(OrderId id) {
-        return book.locked(id, () -> {
+        return measured(book.locked(id, () -> {
             book.update(id, o -> o.isOnHold() ? o.releaseHold(clock.instant()) : Change.unchanged(o));
             return proceed(id, false, null);
-        });
+        }));
     }
 
     Order hold(OrderId id, HoldReason reason, String detail) {

@@ -167,7 +167,7 @@ final class Settlement {
                     + result.outcome() + "; call again to settle it", null, true);
         }
         if (result.outcome() == PaymentOutcome.DECLINED) {
-            LOG.warn("{} of {} for order {} declined: {}", intentName(intent), intent.amount(), order.id(), result.message());
+            LOG.info("{} of {} for order {} declined: {}", intentName(intent), intent.amount(), order.id(), result.message());
         }
         Instant now = clock.instant();
         book.update(order.id(), o -> o.payment().intents().contains(intent)

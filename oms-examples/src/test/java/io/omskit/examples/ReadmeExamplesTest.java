@@ -33,6 +33,7 @@ import io.omskit.core.fulfilment.FulfilmentId;
 import io.omskit.core.fulfilment.FulfilmentStatus;
 import io.omskit.core.fulfilment.ShipmentDetails;
 import io.omskit.core.inmemory.FakePaymentGateway;
+import io.omskit.core.metrics.MicrometerOmsMetrics;
 import io.omskit.core.inmemory.InMemoryCatalog;
 import io.omskit.core.inmemory.InMemoryInventoryStore;
 import io.omskit.core.inmemory.InMemoryOrderRepository;
@@ -893,5 +894,43 @@ class ReadmeExamplesTest {
                 .satisfies(e -> assertThat(e.actor()).isEqualTo(agent));
         assertThat(cs.timeline(id).ofKind("order.delivery-changed")).singleElement()
                 .satisfies(e -> assertThat(e.text()).contains("WH-WEST").doesNotContain("Harbour"));
+    }
+
+    @Test
+    void logs_and_metrics() {
+        Clock clock = Clock.systemUTC();
+        Network network = Network.of(List.of(
+                Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build()));
+        InMemoryCatalog catalog = new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
+                Dimensions.ofMillimetres(100, 100, 120), true));
+        InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
+        inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
+        FakePaymentGateway payments = new FakePaymentGateway();
+        RuleSet rules = RuleSet.builder("home").cost(new io.omskit.orchestration.rules.ShippingCost(
+                io.omskit.orchestration.rules.RateTable.flat(io.omskit.orchestration.spi.ShippingRate.of(5, 0.1, 0.01)))).build();
+        io.micrometer.core.instrument.MeterRegistry meterRegistry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+        // --- README: Logs and metrics ---
+        MicrometerOmsMetrics metrics = MicrometerOmsMetrics.of(meterRegistry);   // needs micrometer-core on your class path
+        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
+                .metrics(metrics)
+                .build();
+        SourcingEngine engine = SourcingEngine.builder().network(network).rules(RuleBook.of(rules)).inventory(inventory)
+                .clock(clock).metrics(metrics)
+                .build();
+        // --- end ---
+
+        io.omskit.core.order.Order order = oms.placeOrder(PlaceOrderRequest.builder()
+                .channel(Channel.WEB).externalRef("W-1001").customer("customer-42").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", GeoPoint.of(52.52, 13.40)), null))
+                .line("1", "MUG", 2, Money.of(CurrencyUnit.EUR, 8)).paymentRef("tok_visa").build()).order();
+        engine.source(io.omskit.orchestration.demand.SourcingRequest.of(order));
+
+        assertThat(meterRegistry.get("oms.placement.results").tag("outcome", "confirmed").counter().count()).isEqualTo(1);
+        assertThat(meterRegistry.get("oms.payment.answers").tags("kind", "authorise", "outcome", "succeeded").counter()
+                .count()).isEqualTo(1);
+        assertThat(meterRegistry.get("oms.reservation.time").tag("result", "reserved").timer().count()).isEqualTo(1);
+        assertThat(meterRegistry.get("oms.sourcing.call.time").tag("result", "allocated").timer().count()).isEqualTo(1);
     }
 }

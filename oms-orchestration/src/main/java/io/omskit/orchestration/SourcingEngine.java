@@ -99,6 +99,7 @@ public final class SourcingEngine implements OrchestrationEngine {
     private final CapacityTracker capacity;
     private final StockExposure exposure;
     private final int maxAttempts;
+    private final io.omskit.core.OmsMetrics metrics;
     private final Planner planner;
     private final ItemPlanner itemPlanner;
     private final WavePlanner wavePlanner;
@@ -116,6 +117,7 @@ public final class SourcingEngine implements OrchestrationEngine {
         this.capacity = b.capacity;
         this.exposure = b.exposure;
         this.maxAttempts = b.maxAttempts;
+        this.metrics = b.metrics;
         this.planner = new Planner(network, b.catalog, capacity);
         this.itemPlanner = new ItemPlanner(network, b.catalog, capacity);
         this.wavePlanner = new WavePlanner(planner, network, this::ruleSetFor);
@@ -131,6 +133,7 @@ public final class SourcingEngine implements OrchestrationEngine {
         this.capacity = base.capacity;
         this.exposure = base.exposure;
         this.maxAttempts = base.maxAttempts;
+        this.metrics = base.metrics;
         this.planner = base.planner;
         this.itemPlanner = base.itemPlanner;
         this.wavePlanner = base.wavePlanner;
@@ -491,6 +494,19 @@ public final class SourcingEngine implements OrchestrationEngine {
         Checks.notNull(baseKey, "baseKey");
         requireInventory();
         Demand demand = requireOrder(request);
+        long started = System.nanoTime();
+        String outcome = "error";
+        try {
+            SourcingResult result = sourceTimed(request, baseKey, demand);
+            outcome = result instanceof SourcingResult.Allocated ? "allocated"
+                    : result instanceof SourcingResult.Contended ? "contended" : "nothing_allocated";
+            return result;
+        } finally {
+            metrics.sourcingTimed(System.nanoTime() - started, outcome);
+        }
+    }
+
+    private SourcingResult sourceTimed(SourcingRequest request, AllocationKey baseKey, Demand demand) {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Optional<Allocation> existing = inventory.findAllocation(attemptKey(baseKey, attempt));
             if (existing.isPresent()) {
@@ -802,6 +818,7 @@ public final class SourcingEngine implements OrchestrationEngine {
         private Catalog catalog;
         private StockExposure exposure = StockExposure.availableToSell();
         private int maxAttempts = 3;
+        private io.omskit.core.OmsMetrics metrics = io.omskit.core.OmsMetrics.NONE;
         private ResourcingPolicy resourcing = ResourcingPolicy.standard();
 
         private Builder() {
@@ -864,6 +881,15 @@ public final class SourcingEngine implements OrchestrationEngine {
         /** How many plans {@code source} computes before giving up on moving stock; 3 by default, at least 1. */
         public Builder maxAttempts(int maxAttempts) {
             this.maxAttempts = Checks.positive(maxAttempts, "maxAttempts");
+            return this;
+        }
+
+        /**
+         * Where {@link SourcingEngine#source} reports how long sourcing an order took and how it ended, for instance
+         * {@code io.omskit.core.metrics.MicrometerOmsMetrics.of(registry)}; nothing is reported by default.
+         */
+        public Builder metrics(io.omskit.core.OmsMetrics metrics) {
+            this.metrics = Checks.notNull(metrics, "metrics");
             return this;
         }
 

@@ -54,6 +54,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.UUID;
 
 /**
@@ -87,6 +89,8 @@ import java.util.UUID;
  * {@link SpiException} with nothing changed. Thread-safe.
  */
 public final class PostgresInventoryStore implements InventoryStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresInventoryStore.class);
 
     private static final int EXPIRY_BATCH = 100;
     private static final java.util.Comparator<ReservationLine> LINE_ORDER = java.util.Comparator
@@ -129,6 +133,8 @@ public final class PostgresInventoryStore implements InventoryStore {
                 : tx.inTransaction("reserve " + request.key(), c -> reserveLocked(c, request, reservation, now));
         if (result.isReserved() && !((ReservationResult.Reserved) result).replayed()) {
             afterCommit.run();
+        } else if (result instanceof ReservationResult.Insufficient insufficient) {
+            LOG.debug("reservation {} refused: {}", request.key(), insufficient.shortages());
         }
         return result;
     }
@@ -390,6 +396,8 @@ public final class PostgresInventoryStore implements InventoryStore {
         ReservationResult result = tx.inTransaction("change " + change.key(), c -> changeIn(c, change));
         if (result.isReserved() && !((ReservationResult.Reserved) result).replayed()) {
             afterCommit.run();
+        } else if (result instanceof ReservationResult.Insufficient insufficient) {
+            LOG.debug("change of reservation {} refused: {}", change.key(), insufficient.shortages());
         }
         return result;
     }
@@ -578,6 +586,11 @@ public final class PostgresInventoryStore implements InventoryStore {
             }
             expired.addAll(batch);
             afterCommit.run();
+            if (LOG.isDebugEnabled()) {
+                for (Reservation r : batch) {
+                    LOG.debug("hold {} expired at {}", r.key(), now);
+                }
+            }
             if (batch.size() < EXPIRY_BATCH) {
                 break;
             }
@@ -622,6 +635,8 @@ public final class PostgresInventoryStore implements InventoryStore {
         AllocationResult result = tx.inTransaction("allocate " + request.key(), c -> allocateIn(c, request));
         if (result.isAllocated() && !((AllocationResult.Allocated) result).replayed()) {
             afterCommit.run();
+        } else if (result instanceof AllocationResult.Insufficient insufficient) {
+            LOG.debug("allocation {} refused: {}", request.key(), insufficient.shortages());
         }
         return result;
     }

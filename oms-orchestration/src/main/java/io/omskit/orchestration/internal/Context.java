@@ -401,7 +401,7 @@ public final class Context implements SourcingContext {
     /**
      * Distances from destinations to every location, kept per destination point as computed (NaN until then):
      * shoppers' destinations repeat (postal areas, pickup stores), and every computation for one asks the same
-     * locations. Bounded: emptied when full.
+     * locations. Bounded: when full, the least useful destination makes room.
      */
     static final class Distances {
         private final Kept<GeoPoint, double[]> byDestination;

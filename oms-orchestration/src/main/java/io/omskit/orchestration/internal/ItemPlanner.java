@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What-if plans for one item supplied by one location, equal to what the {@link Planner} computes for the one-line
@@ -41,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * in network order that is strictly cheaper than those before it. A plan that may need several shipments (more than
  * one unit, and two locations together could be cheaper) is left to the planner.
  *
- * <p>Thread-safe; preparations are kept in a bounded map that is emptied when full.
+ * <p>Thread-safe; preparations are kept in a bounded cache (the least useful one makes room when full).
  */
 public final class ItemPlanner {
 
@@ -55,7 +54,7 @@ public final class ItemPlanner {
     private final CapacityTracker capacity;
     private final double[] unitVectors;
     private final Context.Sites sites;
-    private final ConcurrentHashMap<Key, Prepared> prepared = new ConcurrentHashMap<>();
+    private final BoundedCache<Key, Prepared> prepared = BoundedCache.ofMaximumSize(MAX_PREPARED);
 
     /**
      * @param network  the network
@@ -357,9 +356,6 @@ public final class ItemPlanner {
         Prepared p = prepared.get(key);
         if (p == null) {
             p = build(ruleSet, channel, delivery);
-            if (prepared.size() >= MAX_PREPARED) {
-                prepared.clear();
-            }
             prepared.put(key, p);
         }
         return p;

@@ -1,20 +1,18 @@
 package io.omskit.orchestration.internal;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Values kept per key from the key's second sighting on (most destinations of orders come once, and keeping theirs
- * would cost more than it saves), in a bounded map emptied when full. Thread-safe.
+ * would cost more than it saves), in a {@link BoundedCache}: when full, the least useful key makes room. Thread-safe.
  *
  * @param <K> the key
  * @param <V> the value kept
  */
 final class Kept<K, V> {
 
-    private final int max;
     private final Function<K, V> make;
-    private final ConcurrentHashMap<K, V> byKey = new ConcurrentHashMap<>();
+    private final BoundedCache<K, V> byKey;
     private final Recent recent = new Recent();
 
     /**
@@ -22,8 +20,8 @@ final class Kept<K, V> {
      * @param make the value for a key, made on its second sighting
      */
     Kept(int max, Function<K, V> make) {
-        this.max = max;
         this.make = make;
+        this.byKey = BoundedCache.ofMaximumSize(max);
     }
 
     /** The value kept for {@code key}; null the first time the key is seen lately. */
@@ -33,12 +31,7 @@ final class Kept<K, V> {
             if (!recent.again(key)) {
                 return null;
             }
-            if (byKey.size() >= max) {
-                byKey.clear();
-            }
-            V fresh = make.apply(key);
-            v = byKey.putIfAbsent(key, fresh);
-            v = v == null ? fresh : v;
+            v = byKey.putIfAbsent(key, make.apply(key));
         }
         return v;
     }

@@ -43,8 +43,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /** Computes one plan: items from the request, the compiled problem, the search, and the plan with its explanation. */
@@ -58,7 +56,7 @@ public final class Planner {
     private final CapacityTracker capacity;
     private final double[] unitVectors;
     private final Context.Sites sites;
-    private final ConcurrentMap<FilterKey, FilterPlan> filterPlans = new ConcurrentHashMap<>();
+    private final BoundedCache<FilterKey, FilterPlan> filterPlans = BoundedCache.ofMaximumSize(REMEMBERED_FILTER_PLANS);
 
     /**
      * @param network  the network
@@ -85,9 +83,8 @@ public final class Planner {
     }
 
     /**
-     * The filter plan for the context's rule set, channel, delivery method and pickup store: remembered, static
-     * answers included, for up to {@link #REMEMBERED_FILTER_PLANS} combinations; built afresh without static answers
-     * beyond.
+     * The filter plan for the context's rule set, channel, delivery method and pickup store, static answers included:
+     * remembered for up to {@link #REMEMBERED_FILTER_PLANS} combinations, the least useful making room when full.
      */
     private FilterPlan filterPlan(RuleSet ruleSet, Context ctx) {
         FilterKey key = new FilterKey(ruleSet, ctx.channel(), ctx.delivery().method(), ctx.pickupStore());
@@ -95,13 +92,8 @@ public final class Planner {
         if (plan != null) {
             return plan;
         }
-        List<FilterRule> filters = filtersFor(ruleSet, ctx.delivery().method());
-        if (filterPlans.size() >= REMEMBERED_FILTER_PLANS) {
-            return new FilterPlan(filters, ctx, network.size(), false);
-        }
-        plan = new FilterPlan(filters, ctx, network.size(), true);
-        FilterPlan raced = filterPlans.putIfAbsent(key, plan);
-        return raced != null ? raced : plan;
+        return filterPlans.putIfAbsent(key, new FilterPlan(filtersFor(ruleSet, ctx.delivery().method()), ctx,
+                network.size(), true));
     }
 
     private static final int REMEMBERED_FILTER_PLANS = 4096;

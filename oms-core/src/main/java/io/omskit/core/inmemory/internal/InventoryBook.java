@@ -47,6 +47,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine behind {@code InMemoryInventoryStore}: one {@link SkuStripe} per SKU, locked per SKU (several in
@@ -57,6 +59,8 @@ import java.util.function.ToLongFunction;
  * {@link SkuStripe#order}. No path takes them in another order, so no two operations can deadlock.
  */
 public final class InventoryBook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InventoryBook.class);
 
     private static final MovementKey OPENING_KEY = MovementKey.of("opening-balance");
 
@@ -190,6 +194,7 @@ public final class InventoryBook {
                 if (given != null) {
                     takeBack(source.held, given, ev);
                 }
+                LOG.debug("reservation {} refused: {}", request.key(), shortages);
                 return new ReservationResult.Insufficient(shortages);
             }
             holdAll(e, ev);
@@ -415,6 +420,7 @@ public final class InventoryBook {
                         adjustHeld(had, j, had.qty(j), ev);
                     }
                 }
+                LOG.debug("change of reservation {} refused: {}", s.key, shortages);
                 return new ReservationResult.Insufficient(shortages);
             }
             holdAll(want, ev);
@@ -500,6 +506,7 @@ public final class InventoryBook {
                 boolean current = due.getKey().equals(s.holdSlot);
                 if (!s.abandoned && current && s.expiredAt(now)) {
                     releaseAll(s, ReservationStatus.EXPIRED, now, ev);
+                    LOG.debug("hold {} expired at {}", s.key, now);
                     if (expired != null) {
                         expired.add(s.snapshot());
                     }
@@ -906,6 +913,7 @@ public final class InventoryBook {
             }
             if (shortages != null) {
                 undo.rollback(this, ev);
+                LOG.debug("allocation {} refused: {}", request.key(), shortages);
                 return new AllocationResult.Insufficient(shortages);
             }
             state.open = e;
