@@ -306,6 +306,8 @@ class BackorderedPlacementTest {
             public List<io.omskit.core.backorder.BackorderFill> fill(MovementKey r, io.omskit.core.catalog.Sku sku,
                     io.omskit.core.network.LocationId at, int arrived) { return book.fill(r, sku, at, arrived); }
             public void reopen(io.omskit.core.backorder.BackorderFill fill) { book.reopen(fill); }
+            public List<io.omskit.core.backorder.BackorderFill> passOn(io.omskit.core.backorder.BackorderFill fill,
+                    int cancelledTotal) { return book.passOn(fill, cancelledTotal); }
             public java.util.Optional<Backorder> expect(io.omskit.core.backorder.BackorderId id,
                     io.omskit.core.backorder.SupplyKind kind, Instant at) { return book.expect(id, kind, at); }
             public java.util.Optional<Backorder> cancel(io.omskit.core.backorder.BackorderId id, int total) { return book.cancel(id, total); }
