@@ -148,10 +148,11 @@ final class OrderBackorders implements Backorders.FillTarget {
 
     /**
      * Places the units {@code shortages} leave short as backorders, line by line; all or none (those placed are
-     * cancelled again when one is refused).
+     * cancelled again when one is refused). A later payment attempt sells beyond stock as placement did, under the same
+     * policy, for lines that do not wait for supply yet; a line that waits already (one backorder per line) is refused.
      */
     Split place(Order order, List<Shortage> shortages) {
-        if (backorders == null || order.payment().attempt() > 1) {
+        if (backorders == null) {
             return Split.REFUSED;
         }
         Map<Sku, Integer> shortBy = new LinkedHashMap<>();
