@@ -25,8 +25,9 @@ import java.util.Optional;
  * <li>Fills go by priority (higher first), then age (placed earlier, then placed first), never beyond what arrived,
  *     never beyond what waits.</li>
  * <li>Idempotent by receipt: filling a receipt again changes nothing and answers with the fills of the first call
- *     that were not reopened.</li>
+ *     that were not reopened or passed on, then those its units were passed on to.</li>
  * <li>Reopening a fill puts its units back to waiting once, at the backorder's place in line.</li>
+ * <li>The expected date and kind set by {@link #expect} are kept; a backorder with no unit waiting has no date.</li>
  * <li>Cancelling takes waiting units out of the queue for good: they are never filled, their room is free for the
  *     next placing, and the next receipt fills the backorders behind them. Stated as a total, it is idempotent.</li>
  * <li>Passing a fill on gives its units to the backorders waiting at that moment, by priority then age, never beyond
