@@ -82,14 +82,34 @@ public final class Backorders {
      * reservation and lines instead of a reservation of their own.
      */
     interface FillTarget {
-        /** Holds the units of {@code fill} for its order; false when they cannot be held now (they wait again). */
-        boolean hold(BackorderFill fill, Backorder backorder);
+        /** Holds the units of {@code fill} for its order, or says why not. */
+        HoldAnswer hold(BackorderFill fill, Backorder backorder);
 
         /** The waiting units of {@code backorder} are expected at a new time (or none). */
         void expected(Backorder backorder);
 
         /** The units of {@code fill} could not be held and wait again (their fill was reopened). */
         void refused(BackorderFill fill, Backorder backorder);
+    }
+
+    /**
+     * What became of the units of a fill offered to their order: held; waiting again (the order cannot take them
+     * now); or given up, because the order cancelled units of the line while the receipt filled them, so that they
+     * go to the backorders behind.
+     *
+     * @param cancelledTotal when given up, the units of the order line cancelled while waiting, in all; else -1
+     */
+    record HoldAnswer(boolean held, int cancelledTotal) {
+        static final HoldAnswer HELD = new HoldAnswer(true, -1);
+        static final HoldAnswer WAIT_AGAIN = new HoldAnswer(false, -1);
+
+        static HoldAnswer givenUp(int cancelledTotal) {
+            return new HoldAnswer(false, Math.max(0, cancelledTotal));
+        }
+
+        boolean givenUp() {
+            return !held && cancelledTotal >= 0;
+        }
     }
 
     /** The same service with fills and dates going to {@code fillTarget}. */
@@ -164,7 +184,9 @@ public final class Backorders {
     }
 
     /**
-     * Fills waiting units from a booked receipt of inbound supply and reserves them for their orders.
+     * Fills waiting units from a booked receipt of inbound supply and reserves them for their orders. Units whose
+     * order cancelled them while they were being filled go on to the backorders behind, by priority then age (on
+     * whichever node the cancellation ran), never beyond what arrived.
      *
      * @param receipt an {@link MovementReason#INBOUND_RECEIVED} movement the inventory store recorded
      * @return the fills now held by reservations, in fill order
@@ -180,16 +202,24 @@ public final class Backorders {
         List<BackorderFill> held = new ArrayList<>();
         List<DomainEvent> events = new ArrayList<>();
         Instant now = clock.instant();
-        for (BackorderFill f : book.fill(receipt.key(), receipt.sku(), receipt.location(), receipt.quantity())) {
+        java.util.Deque<BackorderFill> toHold = new java.util.ArrayDeque<>(
+                book.fill(receipt.key(), receipt.sku(), receipt.location(), receipt.quantity()));
+        BackorderFill f;
+        while ((f = toHold.poll()) != null) {
+            BackorderFill fill = f;
             ReservationKey key = reservationKey(f);
-            boolean holds;
+            HoldAnswer answer;
             if (target != null) {
-                holds = book.find(f.backorder()).map(b -> target.hold(f, b)).orElse(false);
+                answer = book.find(f.backorder()).map(b -> target.hold(fill, b)).orElse(HoldAnswer.WAIT_AGAIN);
             } else {
-                holds = inventory.reserve(new ReservationRequest(key, f.order().value(),
-                        List.of(ReservationLine.at(f.sku(), f.location(), f.units())), null)).isReserved();
+                answer = inventory.reserve(new ReservationRequest(key, f.order().value(),
+                        List.of(ReservationLine.at(f.sku(), f.location(), f.units())), null)).isReserved()
+                        ? HoldAnswer.HELD : HoldAnswer.WAIT_AGAIN;
             }
-            if (holds) {
+            if (answer.givenUp()) {
+                // a replay of the receipt answers with these fills too, so a retry holds them
+                toHold.addAll(book.passOn(f, answer.cancelledTotal()));
+            } else if (answer.held()) {
                 held.add(f);
                 // published again when the receipt is booked again, under the same id: a crash before the first
                 // publish loses nothing, and consumers drop the repeat
@@ -197,7 +227,7 @@ public final class Backorders {
             } else {
                 book.reopen(f);
                 if (target != null) {
-                    book.find(f.backorder()).ifPresent(b -> target.refused(f, b));
+                    book.find(f.backorder()).ifPresent(b -> target.refused(fill, b));
                 }
             }
         }

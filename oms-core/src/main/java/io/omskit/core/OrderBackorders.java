@@ -148,10 +148,11 @@ final class OrderBackorders implements Backorders.FillTarget {
 
     /**
      * Places the units {@code shortages} leave short as backorders, line by line; all or none (those placed are
-     * cancelled again when one is refused).
+     * cancelled again when one is refused). A later payment attempt sells beyond stock as placement did, under the same
+     * policy, for lines that do not wait for supply yet; a line that waits already (one backorder per line) is refused.
      */
     Split place(Order order, List<Shortage> shortages) {
-        if (backorders == null || order.payment().attempt() > 1) {
+        if (backorders == null) {
             return Split.REFUSED;
         }
         Map<Sku, Integer> shortBy = new LinkedHashMap<>();
@@ -293,43 +294,54 @@ final class OrderBackorders implements Backorders.FillTarget {
     }
 
     @Override
-    public boolean hold(BackorderFill fill, Backorder backorder) {
+    public Backorders.HoldAnswer hold(BackorderFill fill, Backorder backorder) {
         if (OrderBook.holdsAnyLock()) {
-            return false;
+            return Backorders.HoldAnswer.WAIT_AGAIN;
         }
         return book.locked(fill.order(), () -> holdLocked(fill, backorder));
     }
 
-    private boolean holdLocked(BackorderFill fill, Backorder backorder) {
+    /** Units of the line cancelled while they waited, in all. */
+    private static int cancelledWhileWaiting(OrderLine line) {
+        return line.backorder().quantity() - line.backorder().filled() - line.units().awaitingStock();
+    }
+
+    private Backorders.HoldAnswer holdLocked(BackorderFill fill, Backorder backorder) {
         Order order = book.load(fill.order());
         String ref = Backorders.reservationKey(fill).value();
         CommandKey key = CommandKey.of(OrderCommand.RESERVE, ref);
         OrderLine line = order.line(backorder.line()).orElse(null);
         boolean applied = order.applied(key);
-        if (!applied && (line == null || line.backorder() == null || line.units().awaitingStock() < fill.units()
+        if (!applied && line != null && line.backorder() != null && line.units().awaitingStock() < fill.units()) {
+            // cancelled on the order while the receipt filled them: the arrived units go to the backorders behind
+            return Backorders.HoldAnswer.givenUp(cancelledWhileWaiting(line));
+        }
+        if (!applied && (line == null || line.backorder() == null
                 || order.units(io.omskit.core.order.UnitState.OPEN) > 0 || order.isOnHold())) {
-            // cancelled on the order meanwhile, or its placement is not finished: the units wait again
-            return false;
+            // its placement is not finished: the units wait again
+            return Backorders.HoldAnswer.WAIT_AGAIN;
         }
         ReservationKey reservation = StockKeeper.reservationKey(order);
-        List<ReservationLine> before = new ArrayList<>();
-        inventory.findReservation(reservation).filter(Reservation::isActive).ifPresent(r -> before.addAll(r.held()));
+        List<ReservationLine> before = held(reservation);
         List<ReservationLine> lines = new ArrayList<>(before);
         if (!applied) {
             lines.add(ReservationLine.at(fill.sku(), fill.location(), fill.units()));
         }
         if (!lines.isEmpty() && !inventory.change(new ReservationChange(reservation, ref, StockKeeper.stockReference(order.id()),
                 lines, null)).isReserved()) {
-            return applied;
+            return applied ? Backorders.HoldAnswer.HELD : Backorders.HoldAnswer.WAIT_AGAIN;
         }
         if (applied) {
-            return true;
+            return Backorders.HoldAnswer.HELD;
+        }
+        if (!restored(order, fill, reservation, ref)) {
+            return Backorders.HoldAnswer.WAIT_AGAIN;
         }
         Order after = book.update(order.id(), o -> o.applied(key) || o.line(backorder.line()).orElseThrow().awaitingStock() < fill.units()
                 ? Change.unchanged(o)
                 : OrderBook.withKey(o.fillBackorder(backorder.line(), fill.units(), ref, clock.instant()), key)).after();
         if (after.applied(key)) {
-            return true;
+            return Backorders.HoldAnswer.HELD;
         }
         // another node cancelled the waiting units meanwhile: the reservation gives the arrived units back
         if (before.isEmpty()) {
@@ -338,7 +350,46 @@ final class OrderBackorders implements Backorders.FillTarget {
             inventory.change(new ReservationChange(reservation, ref + "~back", StockKeeper.stockReference(order.id()), before,
                     null));
         }
-        return false;
+        OrderLine now = after.line(backorder.line()).orElseThrow();
+        return now.units().awaitingStock() < fill.units() ? Backorders.HoldAnswer.givenUp(cancelledWhileWaiting(now))
+                : Backorders.HoldAnswer.WAIT_AGAIN;
+    }
+
+    private List<ReservationLine> held(ReservationKey reservation) {
+        List<ReservationLine> lines = new ArrayList<>();
+        inventory.findReservation(reservation).filter(Reservation::isActive).ifPresent(r -> lines.addAll(r.held()));
+        return lines;
+    }
+
+    /**
+     * Whether the reservation holds the order's reserved units of the fill's SKU and the fill's units besides, after
+     * the change under {@code ref}; when it does not, the units missing (at most the fill's) are reserved again. A
+     * retry needs this: a sync of the order between the first call's change and its save trims the units the order
+     * did not count yet, and the change replayed under the same key does not bring them back.
+     *
+     * @return false when the missing units cannot be reserved (the order is left as it was)
+     */
+    private boolean restored(Order order, BackorderFill fill, ReservationKey reservation, String ref) {
+        int wanted = fill.units();
+        for (OrderLine l : order.lines()) {
+            if (l.units().reserved() > 0) {
+                wanted += catalog.stockUnits(l.sku(), l.units().reserved()).getOrDefault(fill.sku(), 0);
+            }
+        }
+        List<ReservationLine> now = held(reservation);
+        int held = now.stream().filter(l -> l.sku().equals(fill.sku())).mapToInt(ReservationLine::quantity).sum();
+        int missing = Math.min(fill.units(), wanted - held);
+        if (missing <= 0) {
+            return true;
+        }
+        LOG.info("order {}: {} unit(s) of {} filled from {} were let go before the order took them; reserving them again",
+                order.id(), missing, fill.sku(), fill.receipt());
+        List<ReservationLine> lines = new ArrayList<>(now);
+        lines.add(ReservationLine.at(fill.sku(), fill.location(), missing));
+        String restoreKey = ref.length() > 60 ? ref.substring(0, 60) : ref;
+        restoreKey += "~again-" + UUID.nameUUIDFromBytes(now.toString().getBytes(StandardCharsets.UTF_8));
+        return inventory.change(new ReservationChange(reservation, restoreKey, StockKeeper.stockReference(order.id()),
+                lines, null)).isReserved();
     }
 
     @Override

@@ -372,16 +372,33 @@ final class StockKeeper {
             inventory.release(reservation.key());
             return;
         }
-        Map<Sku, Integer> held = new LinkedHashMap<>();
-        for (ReservationLine l : reservation.held()) {
-            held.merge(l.sku(), l.quantity(), Integer::sum);
-        }
-        held.forEach((sku, qty) -> {
-            int excess = qty - wanted.getOrDefault(sku, 0);
-            if (excess > 0) {
-                inventory.release(reservation.key(), sku, excess);
+        Reservation current = reservation;
+        for (int round = 0; ; round++) {
+            Map<Sku, Integer> held = new LinkedHashMap<>();
+            for (ReservationLine l : current.held()) {
+                held.merge(l.sku(), l.quantity(), Integer::sum);
             }
-        });
+            try {
+                for (Map.Entry<Sku, Integer> e : held.entrySet()) {
+                    int excess = e.getValue() - wanted.getOrDefault(e.getKey(), 0);
+                    if (excess > 0) {
+                        inventory.release(current.key(), e.getKey(), excess);
+                    }
+                }
+                return;
+            } catch (IllegalArgumentException shrank) {
+                // another node changed the reservation since it was read (a backorder fill given back): read it again
+                Optional<Reservation> again = inventory.findReservation(reservation.key()).filter(Reservation::isActive);
+                if (round == 2 || again.isEmpty()) {
+                    if (again.isEmpty()) {
+                        return;
+                    }
+                    throw new SpiException("reservation " + reservation.key() + " kept changing concurrently; call again", shrank,
+                            true);
+                }
+                current = again.get();
+            }
+        }
     }
 
     private void trim(Allocation allocation, Map<String, Integer> wanted) {

@@ -26,7 +26,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * A {@link BackorderBook} on PostgreSQL (tables of migration V13). Placing and filling at one SKU and location first
+ * A {@link BackorderBook} on PostgreSQL (tables of migrations V13, V15 and V16). Placing and filling at one SKU and location first
  * lock that position's row in {@code oms_backorder_position}, so several nodes placing while receipts are filled never
  * let more wait than the room, nor fill beyond what arrived. Times are kept to microseconds (what {@code timestamptz}
  * holds); backorders placed within the same microsecond are filled in the order placed.
@@ -122,35 +122,10 @@ public final class PostgresBackorderBook implements BackorderBook {
                 ps.setString(2, sku.value());
                 ps.setString(3, location.value());
                 if (ps.executeUpdate() == 0) {
-                    return fills(c, receipt);
+                    return standing(c, receipt, true);
                 }
             }
-            List<BackorderFill> made = new ArrayList<>();
-            int left = arrived;
-            for (Backorder b : waiting(c, sku, location)) {
-                if (left == 0) {
-                    break;
-                }
-                int units = Math.min(left, b.waiting());
-                try (PreparedStatement ps = c.prepareStatement("update oms_backorder set filled = filled + ?,"
-                        + " expected_at = case when filled + cancelled + ? = quantity then null else expected_at end"
-                        + " where backorder_id = ?")) {
-                    ps.setInt(1, units);
-                    ps.setInt(2, units);
-                    ps.setString(3, b.id().value());
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("insert into oms_backorder_fill (receipt_key, backorder_id,"
-                        + " rank, units) values (?, ?, ?, ?)")) {
-                    ps.setString(1, receipt.value());
-                    ps.setString(2, b.id().value());
-                    ps.setInt(3, made.size());
-                    ps.setInt(4, units);
-                    ps.executeUpdate();
-                }
-                made.add(new BackorderFill(receipt, b.id(), b.order(), sku, location, units));
-                left -= units;
-            }
+            List<BackorderFill> made = fillQueue(c, receipt, sku, location, arrived, 0);
             try (PreparedStatement ps = c.prepareStatement("update oms_backorder_position set receipts = receipts + 1"
                     + " where sku = ? and location_id = ?")) {
                 ps.setString(1, sku.value());
@@ -158,6 +133,105 @@ public final class PostgresBackorderBook implements BackorderBook {
                 ps.executeUpdate();
             }
             return List.copyOf(made);
+        });
+    }
+
+    /** Fills the waiting backorders by priority then age from {@code arrived} units, as fills under {@code key}. */
+    private static List<BackorderFill> fillQueue(Connection c, MovementKey key, Sku sku, LocationId location, int arrived,
+                                                 int firstRank) throws SQLException {
+        List<BackorderFill> made = new ArrayList<>();
+        int left = arrived;
+        for (Backorder b : waiting(c, sku, location)) {
+            if (left == 0) {
+                break;
+            }
+            int units = Math.min(left, b.waiting());
+            try (PreparedStatement ps = c.prepareStatement("update oms_backorder set filled = filled + ?,"
+                    + " expected_at = case when filled + cancelled + ? = quantity then null else expected_at end"
+                    + " where backorder_id = ?")) {
+                ps.setInt(1, units);
+                ps.setInt(2, units);
+                ps.setString(3, b.id().value());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into oms_backorder_fill (receipt_key, backorder_id,"
+                    + " rank, units) values (?, ?, ?, ?)")) {
+                ps.setString(1, key.value());
+                ps.setString(2, b.id().value());
+                ps.setInt(3, firstRank + made.size());
+                ps.setInt(4, units);
+                ps.executeUpdate();
+            }
+            made.add(new BackorderFill(key, b.id(), b.order(), sku, location, units));
+            left -= units;
+        }
+        return List.copyOf(made);
+    }
+
+    @Override
+    public List<BackorderFill> passOn(BackorderFill fill, int cancelledTotal) {
+        Checks.notNull(fill, "fill");
+        Checks.notNegative(cancelledTotal, "cancelledTotal");
+        MovementKey key = fill.passedOnKey();
+        return tx.inTransaction("pass on backorder fill " + fill.receipt() + " of " + fill.backorder(), c -> {
+            lockPosition(c, fill.sku(), fill.location());
+            try (PreparedStatement ps = c.prepareStatement("select units, reopened, passed_on from oms_backorder_fill"
+                    + " where receipt_key = ? and backorder_id = ? for update")) {
+                ps.setString(1, fill.receipt().value());
+                ps.setString(2, fill.backorder().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getInt(1) != fill.units()) {
+                        throw new IllegalArgumentException("no fill " + fill + " was made");
+                    }
+                    if (rs.getBoolean(3)) {
+                        return standing(c, key, false);
+                    }
+                    if (rs.getBoolean(2)) {
+                        return List.<BackorderFill>of();
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("update oms_backorder_fill set reopened = true, passed_on = true"
+                    + " where receipt_key = ? and backorder_id = ?")) {
+                ps.setString(1, fill.receipt().value());
+                ps.setString(2, fill.backorder().value());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update oms_backorder set filled = filled - ? where backorder_id = ?")) {
+                ps.setInt(1, fill.units());
+                ps.setString(2, fill.backorder().value());
+                ps.executeUpdate();
+            }
+            cancelTo(c, fill.backorder(), cancelledTotal);
+            String first;
+            try (PreparedStatement ps = c.prepareStatement("select coalesce(first_receipt, receipt_key)"
+                    + " from oms_backorder_receipt where receipt_key = ?")) {
+                ps.setString(1, fill.receipt().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    first = rs.getString(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into oms_backorder_receipt (receipt_key, sku, location_id,"
+                    + " first_receipt) values (?, ?, ?, ?)")) {
+                ps.setString(1, key.value());
+                ps.setString(2, fill.sku().value());
+                ps.setString(3, fill.location().value());
+                ps.setString(4, first);
+                ps.executeUpdate();
+            }
+            int nextRank;
+            try (PreparedStatement ps = c.prepareStatement("select coalesce(max(f.rank), -1) + 1 from oms_backorder_fill f"
+                    + " join oms_backorder_receipt r using (receipt_key) where r.receipt_key = ? or r.first_receipt = ?")) {
+                ps.setString(1, first);
+                ps.setString(2, first);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    nextRank = rs.getInt(1);
+                }
+            }
+            return fillQueue(c, key, fill.sku(), fill.location(), fill.units(), nextRank);
         });
     }
 
@@ -221,17 +295,21 @@ public final class PostgresBackorderBook implements BackorderBook {
             }
             // the position first, as placing and filling lock it: the room freed and the queue change together
             lockPosition(c, known.get().sku(), known.get().location());
-            try (PreparedStatement ps = c.prepareStatement("update oms_backorder set"
-                    + " cancelled = greatest(cancelled, least(?, quantity - filled)),"
-                    + " expected_at = case when filled + greatest(cancelled, least(?, quantity - filled)) = quantity"
-                    + " then null else expected_at end where backorder_id = ?")) {
-                ps.setInt(1, total);
-                ps.setInt(2, total);
-                ps.setString(3, id.value());
-                ps.executeUpdate();
-            }
+            cancelTo(c, id, total);
             return find(c, id);
         });
+    }
+
+    private static void cancelTo(Connection c, BackorderId id, int total) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update oms_backorder set"
+                + " cancelled = greatest(cancelled, least(?, quantity - filled)),"
+                + " expected_at = case when filled + greatest(cancelled, least(?, quantity - filled)) = quantity"
+                + " then null else expected_at end where backorder_id = ?")) {
+            ps.setInt(1, total);
+            ps.setInt(2, total);
+            ps.setString(3, id.value());
+            ps.executeUpdate();
+        }
     }
 
     @Override
@@ -308,14 +386,21 @@ public final class PostgresBackorderBook implements BackorderBook {
         }
     }
 
-    private static List<BackorderFill> fills(Connection c, MovementKey receipt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select f.backorder_id, f.units, b.order_id, b.sku, b.location_id"
-                + " from oms_backorder_fill f join oms_backorder b using (backorder_id)"
-                + " where f.receipt_key = ? and not f.reopened order by f.rank")) {
-            ps.setString(1, receipt.value());
-            return Sql.list(ps, rs -> new BackorderFill(receipt, BackorderId.of(rs.getString("backorder_id")),
-                    OrderId.of(rs.getString("order_id")), Sku.of(rs.getString("sku")),
-                    LocationId.of(rs.getString("location_id")), rs.getInt("units")));
+    /**
+     * The fills under {@code key} neither reopened nor passed on, in fill order; with {@code passedOn}, also those
+     * made when fills of the receipt {@code key} were passed on.
+     */
+    private static List<BackorderFill> standing(Connection c, MovementKey key, boolean passedOn) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select f.receipt_key, f.backorder_id, f.units, b.order_id, b.sku,"
+                + " b.location_id from oms_backorder_fill f join oms_backorder b using (backorder_id)"
+                + " join oms_backorder_receipt r using (receipt_key)"
+                + " where (r.receipt_key = ? or (? and r.first_receipt = ?)) and not f.reopened order by f.rank")) {
+            ps.setString(1, key.value());
+            ps.setBoolean(2, passedOn);
+            ps.setString(3, key.value());
+            return Sql.list(ps, rs -> new BackorderFill(MovementKey.of(rs.getString("receipt_key")),
+                    BackorderId.of(rs.getString("backorder_id")), OrderId.of(rs.getString("order_id")),
+                    Sku.of(rs.getString("sku")), LocationId.of(rs.getString("location_id")), rs.getInt("units")));
         }
     }
 

@@ -57,12 +57,16 @@ class PostgresBackorderedOrdersTest {
     private static final LineId L1 = LineId.of("1");
 
     private static Oms oms(PostgresOms pg) {
+        return oms(pg, pg.backorderBook());
+    }
+
+    private static Oms oms(PostgresOms pg, io.omskit.core.spi.BackorderBook book) {
         return Oms.builder().clock(Clock.systemUTC())
                 .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build())))
                 .catalog(new InMemoryCatalog().put(SkuAttributes.of(LAMP, "Lamp", "home", 900,
                         Dimensions.ofMillimetres(300, 300, 500), true)))
                 .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
-                .payments(new FakePaymentGateway()).backorderBook(pg.backorderBook())
+                .payments(new FakePaymentGateway()).backorderBook(book)
                 .backorderPolicy(BackorderPolicy.builder().sku(LAMP, SupplyTerms.backorders(100)).build()).build();
     }
 
@@ -120,6 +124,123 @@ class PostgresBackorderedOrdersTest {
             assertThat(a.backorderBook().waitingUnits(LAMP)).isLessThanOrEqualTo(12);
             assertThat(a.inventoryStore().position(LAMP, WH).onHand()).isEqualTo(1 + arrived);
         }
+    }
+
+    @Test
+    void units_a_receipt_filled_for_an_order_cancelled_on_the_other_node_go_to_the_next_order_waiting() throws Exception {
+        TestDatabase.clean();
+        try (PostgresOms a = PostgresOms.builder().jdbcUrl(TestDatabase.jdbcUrl(), "postgres", "postgres")
+                .publisher(new RecordingEventPublisher()).poolSize(4).start();
+             PostgresOms b = PostgresOms.builder().jdbcUrl(TestDatabase.jdbcUrl(), "postgres", "postgres")
+                     .publisher(new RecordingEventPublisher()).poolSize(4).start()) {
+            java.util.Random jitter = new java.util.Random(20);
+            // node A pauses a little after the book filled a receipt, so that the cancellation on node B lands before,
+            // inside or after the window in which the order takes the units
+            Oms nodeA = oms(a, new JitteryBook(a.backorderBook(), jitter));
+            Oms nodeB = oms(b);
+            a.inventoryStore().load(LAMP, WH, 1);
+            Order inStock = nodeA.placeOrder(lamps("WEB-in-stock", 1)).order();
+            List<Order> placed = new java.util.ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            int passedOn = 0;
+            try {
+                for (int round = 0; round < 16; round++) {
+                    Order first = nodeA.placeOrder(lamps("WEB-" + round + "-first", 3)).order();
+                    Order second = nodeB.placeOrder(lamps("WEB-" + round + "-second", 2)).order();
+                    // units left over by the last round are sold from the shelf first
+                    int waitingFirst = first.line(L1).orElseThrow().awaitingStock();
+                    assertThat(waitingFirst).as("round %d", round).isPositive();
+                    placed.add(first);
+                    placed.add(second);
+                    int othersWaiting = a.backorderBook().waitingUnits(LAMP) - waitingFirst;
+                    int filledBefore = filled(a, placed);
+                    String key = "grn-" + round;
+                    nodeA.adjustStock(new StockAdjustment(MovementKey.of(key + "-eta"), LAMP, WH, MovementReason.INBOUND_EXPECTED,
+                            3, Instant.now().plus(Duration.ofDays(3)), "po-" + round));
+                    CountDownLatch start = new CountDownLatch(1);
+                    Future<?> receipt = pool.submit(() -> {
+                        start.await();
+                        return nodeA.adjustStock(new StockAdjustment(MovementKey.of(key), LAMP, WH,
+                                MovementReason.INBOUND_RECEIVED, 3, null, "po"));
+                    });
+                    Future<?> cancel = pool.submit(() -> {
+                        start.await();
+                        return nodeB.cancel(first.id(), List.of(LineQuantity.of(L1, waitingFirst)),
+                                CancellationReason.CUSTOMER_REQUEST, "cancel-" + key);
+                    });
+                    start.countDown();
+                    receipt.get(60, TimeUnit.SECONDS);
+                    cancel.get(60, TimeUnit.SECONDS);
+
+                    int heldByFirst = a.backorderBook().forOrder(first.id()).get(0).filled();
+                    int toOthers = filled(a, placed) - filledBefore - heldByFirst;
+                    assertThat(toOthers).as("round %d: what the cancelled order did not take went on to those waiting", round)
+                            .isEqualTo(Math.min(3 - heldByFirst, othersWaiting));
+                    if (heldByFirst == 0 && toOthers > 0) {
+                        passedOn++;
+                    }
+                    int reservedOnOrders = 0;
+                    for (Order p : placed) {
+                        Order o = a.orderRepository().find(p.id()).orElseThrow();
+                        Backorder bo = a.backorderBook().forOrder(o.id()).get(0);
+                        assertThat(o.line(L1).orElseThrow().awaitingStock()).as("round %d: %s", round, bo).isEqualTo(bo.waiting());
+                        assertThat(o.line(L1).orElseThrow().backorder().filled()).as("round %d: %s", round, bo).isEqualTo(bo.filled());
+                        reservedOnOrders += o.units(UnitState.RESERVED);
+                    }
+                    reservedOnOrders += a.orderRepository().find(inStock.id()).orElseThrow().units(UnitState.RESERVED);
+                    int held = a.inventoryStore().position(LAMP, WH).reserved() + a.inventoryStore().networkReserved(LAMP);
+                    assertThat(held).as("round %d: every reserved unit of the orders is held, nothing more", round)
+                            .isEqualTo(reservedOnOrders);
+                    assertThat(a.inventoryStore().position(LAMP, WH).availableToSell()).isGreaterThanOrEqualTo(0);
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(passedOn).as("rounds whose units went on to the next order").isPositive();
+        }
+    }
+
+    private static int filled(PostgresOms pg, List<Order> orders) {
+        int n = 0;
+        for (Order o : orders) {
+            n += pg.backorderBook().forOrder(o.id()).stream().mapToInt(Backorder::filled).sum();
+        }
+        return n;
+    }
+
+    /** The book of one node, pausing up to 20 ms after each fill. */
+    private record JitteryBook(io.omskit.core.spi.BackorderBook book, java.util.Random jitter)
+            implements io.omskit.core.spi.BackorderBook {
+        public java.util.Optional<io.omskit.core.backorder.BackorderResult> place(Backorder c, long room, long seen) {
+            return book.place(c, room, seen);
+        }
+        public long receipts(Sku sku, LocationId at) { return book.receipts(sku, at); }
+        public List<io.omskit.core.backorder.BackorderFill> fill(MovementKey r, Sku sku, LocationId at, int arrived) {
+            List<io.omskit.core.backorder.BackorderFill> made = book.fill(r, sku, at, arrived);
+            int pause;
+            synchronized (jitter) {
+                pause = jitter.nextInt(20);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return made;
+        }
+        public List<io.omskit.core.backorder.BackorderFill> passOn(io.omskit.core.backorder.BackorderFill fill, int total) {
+            return book.passOn(fill, total);
+        }
+        public void reopen(io.omskit.core.backorder.BackorderFill fill) { book.reopen(fill); }
+        public java.util.Optional<Backorder> expect(io.omskit.core.backorder.BackorderId id,
+                                                    io.omskit.core.backorder.SupplyKind kind, Instant at) {
+            return book.expect(id, kind, at);
+        }
+        public java.util.Optional<Backorder> cancel(io.omskit.core.backorder.BackorderId id, int total) { return book.cancel(id, total); }
+        public java.util.Optional<Backorder> find(io.omskit.core.backorder.BackorderId id) { return book.find(id); }
+        public List<Backorder> waiting(Sku sku, LocationId at) { return book.waiting(sku, at); }
+        public int waitingUnits(Sku sku) { return book.waitingUnits(sku); }
+        public List<Backorder> forOrder(io.omskit.core.order.OrderId order) { return book.forOrder(order); }
     }
 
     private static void check(PostgresOms pg, List<Order> orders, int round) {

@@ -31,6 +31,9 @@ public final class InMemoryBackorderBook implements BackorderBook {
     private final Map<Position, Long> receipts = new HashMap<>();
     private final Map<MovementKey, List<BackorderFill>> fills = new HashMap<>();
     private final Set<BackorderFill> reopened = new HashSet<>();
+    private final Set<BackorderFill> passed = new HashSet<>();
+    /** The keys of the fills made when fills under a key were passed on, in the order passed. */
+    private final Map<MovementKey, List<MovementKey>> passedOnTo = new HashMap<>();
     private long sequence;
 
     private record Position(Sku sku, LocationId location) {
@@ -70,8 +73,28 @@ public final class InMemoryBackorderBook implements BackorderBook {
         Checks.positive(arrived, "arrived");
         List<BackorderFill> done = fills.get(receipt);
         if (done != null) {
-            return done.stream().filter(f -> !reopened.contains(f)).toList();
+            List<BackorderFill> standing = new ArrayList<>();
+            collectStanding(receipt, standing);
+            return List.copyOf(standing);
         }
+        List<BackorderFill> made = fillQueue(receipt, sku, location, arrived);
+        receipts.merge(new Position(sku, location), 1L, Long::sum);
+        return made;
+    }
+
+    /** The fills under {@code key} neither reopened nor passed on, then those of the keys its fills were passed on to. */
+    private void collectStanding(MovementKey key, List<BackorderFill> into) {
+        for (BackorderFill f : fills.getOrDefault(key, List.of())) {
+            if (!reopened.contains(f)) {
+                into.add(f);
+            }
+        }
+        for (MovementKey next : passedOnTo.getOrDefault(key, List.of())) {
+            collectStanding(next, into);
+        }
+    }
+
+    private List<BackorderFill> fillQueue(MovementKey key, Sku sku, LocationId location, int arrived) {
         List<BackorderFill> made = new ArrayList<>();
         int left = arrived;
         for (Backorder b : waiting(sku, location)) {
@@ -80,12 +103,33 @@ public final class InMemoryBackorderBook implements BackorderBook {
             }
             int units = Math.min(left, b.waiting());
             byId.put(b.id(), b.fill(units));
-            made.add(new BackorderFill(receipt, b.id(), b.order(), sku, location, units));
+            made.add(new BackorderFill(key, b.id(), b.order(), sku, location, units));
             left -= units;
         }
-        fills.put(receipt, List.copyOf(made));
-        receipts.merge(new Position(sku, location), 1L, Long::sum);
+        fills.put(key, List.copyOf(made));
         return List.copyOf(made);
+    }
+
+    @Override
+    public synchronized List<BackorderFill> passOn(BackorderFill fill, int cancelledTotal) {
+        Checks.notNull(fill, "fill");
+        Checks.notNegative(cancelledTotal, "cancelledTotal");
+        List<BackorderFill> made = fills.get(fill.receipt());
+        if (made == null || !made.contains(fill)) {
+            throw new IllegalArgumentException("no fill " + fill + " was made");
+        }
+        MovementKey key = fill.passedOnKey();
+        if (passed.contains(fill)) {
+            return fills.getOrDefault(key, List.of()).stream().filter(f -> !reopened.contains(f)).toList();
+        }
+        if (reopened.contains(fill)) {
+            return List.of();
+        }
+        reopened.add(fill);
+        passed.add(fill);
+        byId.computeIfPresent(fill.backorder(), (id, b) -> b.unfill(fill.units()).cancelTo(cancelledTotal));
+        passedOnTo.computeIfAbsent(fill.receipt(), k -> new ArrayList<>()).add(key);
+        return fillQueue(key, fill.sku(), fill.location(), fill.units());
     }
 
     @Override

@@ -25,12 +25,16 @@ import java.util.Optional;
  * <li>Fills go by priority (higher first), then age (placed earlier, then placed first), never beyond what arrived,
  *     never beyond what waits.</li>
  * <li>Idempotent by receipt: filling a receipt again changes nothing and answers with the fills of the first call
- *     that were not reopened.</li>
+ *     that were not reopened or passed on, then those its units were passed on to.</li>
  * <li>Reopening a fill puts its units back to waiting once, at the backorder's place in line.</li>
+ * <li>The expected date and kind set by {@link #expect} are kept; a backorder with no unit waiting has no date.</li>
  * <li>Cancelling takes waiting units out of the queue for good: they are never filled, their room is free for the
  *     next placing, and the next receipt fills the backorders behind them. Stated as a total, it is idempotent.</li>
  * <li>{@link #waitingUnits} sums the units of the SKU waiting at every location (what ATP's backorder ledger reads):
  *     placing adds to it, filling and cancelling take away; an unknown SKU has none.</li>
+ * <li>Passing a fill on gives its units to the backorders waiting at that moment, by priority then age, never beyond
+ *     the fill's units and never twice; its backorder's cancelled units leave the queue first, so they never get them
+ *     back. The new fills count among the receipt's fills (a replay of {@link #fill} answers with them).</li>
  * </ol>
  */
 public interface BackorderBook {
@@ -63,6 +67,25 @@ public interface BackorderBook {
      * @throws IllegalArgumentException when no such fill was made
      */
     void reopen(BackorderFill fill);
+
+    /**
+     * Passes the units of {@code fill} on: its order cancelled units of the backorder while the receipt was filling
+     * them, so the units that arrived are free for the backorders waiting behind. Atomically, the fill is undone (its
+     * units no longer count as filled, and a replay of {@link #fill} no longer answers with it), its backorder is
+     * cancelled to {@code cancelledTotal} as by {@link #cancel}, and the fill's units are filled, by priority then
+     * age, into the backorders of its SKU and location waiting now (its own backorder among them when units of it
+     * still wait), as fills under {@link BackorderFill#passedOnKey()}. Those fills count among the fills of the
+     * receipt: {@link #fill} with the receipt's key answers with them, after the receipt's own, as long as they are
+     * not reopened or passed on in turn. Units nobody waits for are not filled. Idempotent: passing a fill on again
+     * changes nothing and answers with the fills the first call made that are not reopened or passed on since; a
+     * reopened fill passes nothing on and answers empty.
+     *
+     * @param cancelledTotal the units of the fill's backorder cancelled in all, as for {@link #cancel}
+     * @return the fills made, in fill order; empty when nothing waited
+     * @throws IllegalArgumentException when no such fill was made, or {@code cancelledTotal} is negative
+     * @throws SpiException on infrastructure failure, nothing changed
+     */
+    List<BackorderFill> passOn(BackorderFill fill, int cancelledTotal);
 
     /**
      * Sets what the waiting units of backorder {@code id} are sold against and when they are expected.

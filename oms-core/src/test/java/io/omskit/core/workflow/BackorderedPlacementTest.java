@@ -244,6 +244,64 @@ class BackorderedPlacementTest {
     }
 
     @Test
+    void a_later_payment_attempt_short_of_stock_sells_beyond_stock_under_the_same_policy() {
+        Oms oms = oms(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build());
+        f.payments.declineNext("no funds");
+        PlacementResult declined = plates(oms, "WEB-20", 2);
+        assertThat(declined.outcome()).isEqualTo(PlacementResult.Outcome.PAYMENT_DECLINED);
+        assertThat(plates(oms, "WEB-21", 2).order().line(L1).orElseThrow().units().reserved())
+                .as("the released plates sold to someone else meanwhile").isEqualTo(2);
+
+        PlacementResult released = oms.releaseHold(declined.order().id());
+
+        assertThat(released.outcome()).isEqualTo(PlacementResult.Outcome.CONFIRMED);
+        OrderLine line = released.order().line(L1).orElseThrow();
+        assertThat(line.awaitingStock()).as("waits for supply as a new order would").isEqualTo(2);
+        assertThat(line.backorder().quantity()).isEqualTo(2);
+        assertThat(released.order().payment().attempt()).isEqualTo(2);
+        assertThat(oms.backorders().forOrder(declined.order().id())).singleElement()
+                .satisfies(b -> assertThat(b.waiting()).isEqualTo(2));
+        book(oms, MovementReason.INBOUND_EXPECTED, 2, MARCH_20);
+        book(oms, MovementReason.INBOUND_RECEIVED, 2, null);
+        Order filled = order(oms, released);
+        assertThat(filled.line(L1).orElseThrow().units().reserved()).isEqualTo(2);
+        assertThat(f.inventory.findReservation(oms.reservationKeyOf(filled)).orElseThrow().heldQuantity(PLATE))
+                .as("held by the reservation of the attempt that confirmed").isEqualTo(2);
+        assertThat(f.inventory.networkAvailable(PLATE)).isZero();
+    }
+
+    @Test
+    void a_later_payment_attempt_short_on_a_line_that_waits_already_is_cancelled_and_its_waiting_units_leave_the_queue() {
+        Oms oms = oms(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build());
+        f.payments.declineNext("no funds");
+        PlacementResult declined = plates(oms, "WEB-22", 5);
+        assertThat(declined.order().line(L1).orElseThrow().awaitingStock()).isEqualTo(3);
+        plates(oms, "WEB-23", 2);
+
+        PlacementResult released = oms.releaseHold(declined.order().id());
+
+        assertThat(released.outcome()).as("one backorder per line: the line cannot wait for more")
+                .isEqualTo(PlacementResult.Outcome.OUT_OF_STOCK);
+        assertThat(released.order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(oms.backorders().forOrder(declined.order().id())).singleElement()
+                .satisfies(b -> assertThat(b.cancelled()).isEqualTo(3));
+        assertThat(oms.backorders().waiting(PLATE)).isZero();
+    }
+
+    @Test
+    void a_later_payment_attempt_short_of_a_sku_that_sells_only_stock_is_cancelled() {
+        Oms oms = oms(BackorderPolicy.builder().sku(BOWL, SupplyTerms.backorders(10)).build());
+        f.payments.declineNext("no funds");
+        PlacementResult declined = plates(oms, "WEB-24", 2);
+        plates(oms, "WEB-25", 2);
+
+        PlacementResult released = oms.releaseHold(declined.order().id());
+
+        assertThat(released.outcome()).isEqualTo(PlacementResult.Outcome.OUT_OF_STOCK);
+        assertThat(oms.backorders().forOrder(declined.order().id())).isEmpty();
+    }
+
+    @Test
     void a_declined_payment_keeps_the_waiting_units_in_line_and_the_next_attempt_reserves_the_rest_again() {
         Oms oms = oms(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build());
         f.payments.declineNext("no funds");
@@ -306,6 +364,8 @@ class BackorderedPlacementTest {
             public List<io.omskit.core.backorder.BackorderFill> fill(MovementKey r, io.omskit.core.catalog.Sku sku,
                     io.omskit.core.network.LocationId at, int arrived) { return book.fill(r, sku, at, arrived); }
             public void reopen(io.omskit.core.backorder.BackorderFill fill) { book.reopen(fill); }
+            public List<io.omskit.core.backorder.BackorderFill> passOn(io.omskit.core.backorder.BackorderFill fill,
+                    int cancelledTotal) { return book.passOn(fill, cancelledTotal); }
             public java.util.Optional<Backorder> expect(io.omskit.core.backorder.BackorderId id,
                     io.omskit.core.backorder.SupplyKind kind, Instant at) { return book.expect(id, kind, at); }
             public java.util.Optional<Backorder> cancel(io.omskit.core.backorder.BackorderId id, int total) { return book.cancel(id, total); }

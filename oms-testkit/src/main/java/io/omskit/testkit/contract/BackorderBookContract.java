@@ -236,6 +236,50 @@ public abstract class BackorderBookContract {
     }
 
     @Test
+    @DisplayName("BackorderBook §9: a fill passed on goes to those waiting by priority then age, once, and counts among the receipt's fills")
+    void passingOn() {
+        place(candidate("gone", 3, 0, T0), 20);
+        place(candidate("older", 3, 0, T0.plusSeconds(60)), 20);
+        place(candidate("urgent", 1, 5, T0.plusSeconds(120)), 20);
+        List<BackorderFill> first = book.fill(receipt("1"), sku, WH, 4);
+        BackorderFill gone = first.stream().filter(f -> f.backorder().value().endsWith("-gone")).findFirst().orElseThrow();
+        assertThat(gone.units()).isEqualTo(3);
+
+        List<BackorderFill> passed = book.passOn(gone, 3);
+
+        assertThat(passed).extracting(f -> f.backorder().value().substring(prefix.length() + 1), BackorderFill::units)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("older", 3));
+        assertThat(passed).allSatisfy(f -> assertThat(f.receipt()).isEqualTo(gone.passedOnKey()));
+        Backorder after = book.find(gone.backorder()).orElseThrow();
+        assertThat(List.of(after.waiting(), after.filled(), after.cancelled())).containsExactly(0, 0, 3);
+        assertThat(book.passOn(gone, 3)).as("idempotent").isEqualTo(passed);
+        assertThat(book.fill(receipt("1"), sku, WH, 4)).as("a replay answers with the fills passed on, not the one given up")
+                .doesNotContain(gone).containsAll(passed).hasSize(first.size());
+        assertThat(book.find(BackorderId.of(prefix + "-older")).orElseThrow().filled()).isEqualTo(3);
+        assertThat(book.waitingUnits(sku)).isZero();
+        assertThatThrownBy(() -> book.passOn(new BackorderFill(receipt("never"), gone.backorder(), gone.order(), sku, WH, 1), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("BackorderBook §9: the units a partly cancelled backorder still wants wait at its place in line")
+    void passingOnPartly() {
+        place(candidate("partly", 3, 0, T0), 20);
+        place(candidate("behind", 2, 0, T0.plusSeconds(60)), 20);
+        BackorderFill fill = book.fill(receipt("1"), sku, WH, 3).get(0);
+
+        List<BackorderFill> passed = book.passOn(fill, 1);
+
+        assertThat(passed).extracting(f -> f.backorder().value().substring(prefix.length() + 1), BackorderFill::units)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("partly", 2), org.assertj.core.groups.Tuple.tuple("behind", 1));
+        Backorder partly = book.find(fill.backorder()).orElseThrow();
+        assertThat(List.of(partly.waiting(), partly.filled(), partly.cancelled())).containsExactly(0, 2, 1);
+        book.reopen(passed.get(1));
+        assertThat(book.fill(receipt("1"), sku, WH, 3)).containsExactly(passed.get(0));
+        assertThat(book.waitingUnits(sku)).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("BackorderBook §1, §3: threads placing while receipts fill never exceed the room nor the arrivals")
     void concurrent_places_and_fills() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -52,6 +52,11 @@ public final class FaultyBackorderBook implements BackorderBook {
     }
 
     @Override
+    public List<BackorderFill> passOn(BackorderFill fill, int cancelledTotal) {
+        return plan.run("backorder passOn", () -> delegate.passOn(fill, cancelledTotal));
+    }
+
+    @Override
     public Optional<Backorder> expect(BackorderId id, SupplyKind kind, Instant expectedAt) {
         return plan.run("backorder expect", () -> delegate.expect(id, kind, expectedAt));
     }

@@ -51,7 +51,8 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * Random placements beyond stock, receipts and cancellations, every adapter (inventory, backorder book, payments,
+ * Random placements beyond stock, receipts, cancellations and receipts whose fill a cancellation of a waiting order
+ * overtakes (it lands between the book's fill and the order taking the units), every adapter (inventory, backorder book, payments,
  * orders) failing at random before or after its work, each step called again with the same keys until it answers:
  * no unit is filled twice or beyond what arrived, every backordered unit is waiting, filled or cancelled, and the
  * order documents say what the book says.
@@ -73,11 +74,12 @@ class BackorderedOrdersProperties {
         InMemoryBackorderBook book = new InMemoryBackorderBook();
         InMemoryOrderRepository orders = new InMemoryOrderRepository();
         FaultPlan plan = FaultPlan.seeded(seed).failWith(0.2);
+        CancellingAfterFill racing = new CancellingAfterFill(plan.backorders(book));
         Oms oms = Oms.builder().clock(clock).catalog(new InMemoryCatalog().put(SkuAttributes.of(PLATE, "Plate", "kitchen", 500,
                         Dimensions.ofMillimetres(250, 250, 30), true)))
                 .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build())))
                 .inventory(plan.inventory(store)).payments(plan.payments(new FakePaymentGateway()))
-                .orders(plan.orders(orders)).backorderBook(plan.backorders(book))
+                .orders(plan.orders(orders)).backorderBook(racing)
                 .backorderPolicy(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(12)).build()).build();
         List<Order> placed = new ArrayList<>();
         int arrived = 0;
@@ -85,7 +87,7 @@ class BackorderedOrdersProperties {
         for (int code : script) {
             step++;
             int n = code / 3;
-            switch (code % 3) {
+            switch (code % 4) {
                 case 0 -> {
                     String ref = "WEB-" + step;
                     PlacementResult r = retried(() -> oms.placeOrder(request(ref, n % 6 + 1)));
@@ -100,6 +102,26 @@ class BackorderedOrdersProperties {
                     retried(() -> oms.adjustStock(new StockAdjustment(MovementKey.of(key), PLATE, WH,
                             MovementReason.INBOUND_RECEIVED, units, null, "po")));
                     arrived += units;
+                }
+                case 3 -> {
+                    // a receipt whose fill is overtaken by the cancellation of waiting units of an order it filled
+                    int units = n % 5 + 1;
+                    String key = "grn-" + step;
+                    racing.next = fills -> {
+                        Order o = orders.find(fills.get(n % fills.size()).order()).orElseThrow();
+                        int waiting = o.line(L1).orElseThrow().awaitingStock();
+                        if (waiting > 0) {
+                            retried(() -> oms.cancel(o.id(), List.of(LineQuantity.of(L1, n % waiting + 1)),
+                                    CancellationReason.CUSTOMER_REQUEST, "race-" + key));
+                        }
+                    };
+                    retried(() -> oms.adjustStock(new StockAdjustment(MovementKey.of(key + "-eta"), PLATE, WH,
+                            MovementReason.INBOUND_EXPECTED, units, NOW.plusSeconds(86_400), "po")));
+                    retried(() -> oms.adjustStock(new StockAdjustment(MovementKey.of(key), PLATE, WH,
+                            MovementReason.INBOUND_RECEIVED, units, null, "po")));
+                    arrived += units;
+                    Statistics.label("race").collect(racing.next == null ? "a cancellation overtook a fill" : "nothing filled");
+                    racing.next = null;
                 }
                 default -> {
                     if (placed.isEmpty()) {
@@ -122,6 +144,79 @@ class BackorderedOrdersProperties {
         Statistics.label("faults").collect(plan.injected() > 0 ? "faults injected" : "no fault");
         Statistics.label("faults").coverage(checker -> checker.check("faults injected").percentage(p -> p > 80));
         Statistics.label("outcome").coverage(checker -> checker.check(PlacementResult.Outcome.CONFIRMED).count(c -> c > 0));
+        Statistics.label("race").coverage(checker -> checker.check("a cancellation overtook a fill").count(c -> c > 10));
+    }
+
+    /** The book, with a cancellation landing right after the next fill that filled anything (once). */
+    private static final class CancellingAfterFill implements io.omskit.core.spi.BackorderBook {
+        private final io.omskit.core.spi.BackorderBook book;
+        private java.util.function.Consumer<List<io.omskit.core.backorder.BackorderFill>> next;
+
+        CancellingAfterFill(io.omskit.core.spi.BackorderBook book) {
+            this.book = book;
+        }
+
+        @Override
+        public List<io.omskit.core.backorder.BackorderFill> fill(MovementKey receipt, Sku sku, LocationId at, int arrived) {
+            List<io.omskit.core.backorder.BackorderFill> made = book.fill(receipt, sku, at, arrived);
+            java.util.function.Consumer<List<io.omskit.core.backorder.BackorderFill>> cancel = next;
+            if (cancel != null && !made.isEmpty()) {
+                next = null;
+                cancel.accept(made);
+            }
+            return made;
+        }
+
+        @Override
+        public java.util.Optional<io.omskit.core.backorder.BackorderResult> place(Backorder c, long room, long seen) {
+            return book.place(c, room, seen);
+        }
+
+        @Override
+        public long receipts(Sku sku, LocationId at) {
+            return book.receipts(sku, at);
+        }
+
+        @Override
+        public List<io.omskit.core.backorder.BackorderFill> passOn(io.omskit.core.backorder.BackorderFill fill, int total) {
+            return book.passOn(fill, total);
+        }
+
+        @Override
+        public void reopen(io.omskit.core.backorder.BackorderFill fill) {
+            book.reopen(fill);
+        }
+
+        @Override
+        public java.util.Optional<Backorder> expect(io.omskit.core.backorder.BackorderId id,
+                                                    io.omskit.core.backorder.SupplyKind kind, Instant at) {
+            return book.expect(id, kind, at);
+        }
+
+        @Override
+        public java.util.Optional<Backorder> cancel(io.omskit.core.backorder.BackorderId id, int total) {
+            return book.cancel(id, total);
+        }
+
+        @Override
+        public java.util.Optional<Backorder> find(io.omskit.core.backorder.BackorderId id) {
+            return book.find(id);
+        }
+
+        @Override
+        public List<Backorder> waiting(Sku sku, LocationId at) {
+            return book.waiting(sku, at);
+        }
+
+        @Override
+        public int waitingUnits(Sku sku) {
+            return book.waitingUnits(sku);
+        }
+
+        @Override
+        public List<Backorder> forOrder(io.omskit.core.order.OrderId order) {
+            return book.forOrder(order);
+        }
     }
 
     private static void check(List<Order> placed, InMemoryOrderRepository orders, InMemoryBackorderBook book,
