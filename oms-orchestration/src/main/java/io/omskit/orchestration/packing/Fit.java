@@ -357,7 +357,7 @@ final class Fit {
             if (found != null) {
                 return found;
             }
-            if (partCannotFit(container, sizes, PART_BUDGET, 2)) {
+            if (partCannotFit(container, sizes, Math.min(PART_BUDGET, budget), 2)) {
                 return null;
             }
             throw e;
