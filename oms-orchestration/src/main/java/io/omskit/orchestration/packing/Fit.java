@@ -365,9 +365,10 @@ final class Fit {
     }
 
     /**
-     * Whether some part of the boxes with one or two fewer of them (each such part once, whichever identical boxes are
-     * left out) fits in no packing at all, by {@link #everyPacking} with {@code budget} orders of pairs per part; then
-     * the boxes cannot fit either. Parts that leave a small box out are often far easier to refute than the whole.
+     * Whether some part of the boxes with 1 to {@code most} fewer of them (each such part once, whichever identical
+     * boxes are left out; parts of at least two boxes) fits in no packing at all, by {@link #everyPacking} with
+     * {@code budget} orders of pairs per part; then the boxes cannot fit either. A part that leaves a box out is often
+     * far easier to refute than the whole.
      */
     static boolean partCannotFit(int[] container, int[][] sizes, int budget, int most) {
         int n = sizes.length;
