@@ -36,9 +36,11 @@ import org.joda.money.Money;
  *       gives each unit (largest first) a turn and each pair an order, branches that exclude each other (ordered
  *       along x; else side by side across x and ordered along y; else side by side across x and y and ordered along
  *       z), and abandons a branch when a chain is too long or units side by side across an axis show more cross
- *       section than the carton. Answers are cached per multiset of units and carton. A search that tries more than
- *       its {@link #withFitSearchBudget budget} of placements gives up; such a group counts, in a lower bound
- *       computed by the same programme, at the price of the carton it might fit.
+ *       section than the carton. Answers are cached per multiset of units and carton. When that search tries more
+ *       than its {@link #withFitSearchBudget budget} of placements, extreme points are tried in every order of the
+ *       units (up to 2,000 orders, the carton turned each way), then every part of the group with one or two units
+ *       fewer is searched completely (a part that fits no way rules the group out); if neither decides, the group
+ *       counts, in a lower bound computed by the same programme, at the price of the carton it might fit.
  *       <p>{@code provedOptimal} is true when that lower bound reaches the answer's cost. It then means precisely:
  *       no packing of these units costs less (carton costs plus the {@link ParcelPricing}'s prices, with the pricing
  *       honouring its contract), over every way of putting them in cartons, each unit turned any of six ways. Groups

@@ -133,23 +133,102 @@ final class Fit {
     static int[][] extremePointsAnyWayRound(int[] container, int[][] sizes) {
         int[][] out = extremePoints(container, sizes);
         for (int turn = 1; out == null && turn < 6 && sizes.length > 1; turn++) {
-            int[] axes = TURNS[turn];
             int[][] placed = extremePoints(turned(container, turn), sizes);
             if (placed != null) {
-                out = new int[sizes.length][];
-                for (int i = 0; i < sizes.length; i++) {
-                    int[] extents = turned(sizes[i], placed[i][3]);
-                    int[] at = new int[3];
-                    int[] e = new int[3];
-                    for (int k = 0; k < 3; k++) {
-                        at[axes[k]] = placed[i][k];
-                        e[axes[k]] = extents[k];
-                    }
-                    out[i] = new int[] {at[0], at[1], at[2], orientationGiving(sizes[i], e)};
-                }
+                out = turnedBack(sizes, placed, turn);
             }
         }
         return out;
+    }
+
+    /** Placements made in the container turned by {@code turn}, given in the container as it is. */
+    private static int[][] turnedBack(int[][] sizes, int[][] placed, int turn) {
+        int[] axes = TURNS[turn];
+        int[][] out = new int[sizes.length][];
+        for (int i = 0; i < sizes.length; i++) {
+            int[] extents = turned(sizes[i], placed[i][3]);
+            int[] at = new int[3];
+            int[] e = new int[3];
+            for (int k = 0; k < 3; k++) {
+                at[axes[k]] = placed[i][k];
+                e[axes[k]] = extents[k];
+            }
+            out[i] = new int[] {at[0], at[1], at[2], orientationGiving(sizes[i], e)};
+        }
+        return out;
+    }
+
+    /**
+     * Extreme points in every order of the boxes that differs by more than swapping identical boxes (at most
+     * {@code maxOrders} orders, largest volume first in lexicographic order), each with the container turned each of
+     * six ways; the first packing found, or null. Finds packings the three fixed orders miss, at up to
+     * {@code 6 * maxOrders} extreme-point runs.
+     */
+    static int[][] extremePointsEveryOrder(int[] container, int[][] sizes, int maxOrders) {
+        Integer[] byVolume = byVolumeDescending(sizes);
+        int[] kind = new int[sizes.length];
+        int[] first = new int[sizes.length];
+        int kinds = 0;
+        for (int r = 0; r < sizes.length; r++) {
+            int same = -1;
+            for (int q = 0; q < r && same < 0; q++) {
+                if (Arrays.equals(sizes[byVolume[q]], sizes[byVolume[r]])) {
+                    same = kind[q];
+                }
+            }
+            kind[r] = same >= 0 ? same : kinds++;
+        }
+        // kind by rank; each kind's boxes in rank order, handed out in turn as the kind recurs in an order
+        List<List<Integer>> members = new ArrayList<>();
+        for (int k = 0; k < kinds; k++) {
+            members.add(new ArrayList<>());
+        }
+        for (int r = 0; r < sizes.length; r++) {
+            members.get(kind[r]).add(byVolume[r]);
+        }
+        int[] sequence = kind.clone();
+        Arrays.sort(sequence);
+        Integer[] order = new Integer[sizes.length];
+        for (int tried = 0; tried < maxOrders; tried++) {
+            Arrays.fill(first, 0);
+            for (int p = 0; p < sequence.length; p++) {
+                order[p] = members.get(sequence[p]).get(first[sequence[p]]++);
+            }
+            for (int turn = 0; turn < 6; turn++) {
+                int[][] placed = extremePoints(turned(container, turn), sizes, order);
+                if (placed != null) {
+                    return turnedBack(sizes, placed, turn);
+                }
+            }
+            if (!nextPermutation(sequence)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Rearranges {@code a} into its next permutation in lexicographic order; false when it was the last. */
+    private static boolean nextPermutation(int[] a) {
+        int i = a.length - 2;
+        while (i >= 0 && a[i] >= a[i + 1]) {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        int j = a.length - 1;
+        while (a[j] <= a[i]) {
+            j--;
+        }
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        for (int l = i + 1, r = a.length - 1; l < r; l++, r--) {
+            t = a[l];
+            a[l] = a[r];
+            a[r] = t;
+        }
+        return true;
     }
 
     private static int orientationGiving(int[] size, int[] extents) {
@@ -231,10 +310,11 @@ final class Fit {
     /**
      * Whether the boxes fit, decided exactly (over every packing, rotations allowed) unless the budget runs out. The
      * bounds and {@link #largestCannotFit} may refuse the boxes first; a quick loader search (up to
-     * {@value #LOADER_BUDGET} placements) may find a packing; otherwise the complete {@link PairSearch} decides. Null
-     * when the boxes fit in no packing at all.
+     * {@value #LOADER_BUDGET} placements) may find a packing; otherwise the complete {@link PairSearch} decides. When
+     * it runs out of budget, {@link #extremePointsEveryOrder} may still find a packing and {@link #partCannotFit}
+     * still refute the boxes. Null when the boxes fit in no packing at all.
      *
-     * @throws Undecided when the budget ran out before the answer was known
+     * @throws Undecided when the budget ran out and neither of those settled it
      */
     static int[][] exhaustive(int[] container, int[][] sizes, int budget) throws Undecided {
         for (int[] s : sizes) {
@@ -270,8 +350,73 @@ final class Fit {
         } catch (Undecided e) {
             // the complete search below settles it
         }
-        return everyPacking(container, sizes, budget);
+        try {
+            return everyPacking(container, sizes, budget);
+        } catch (Undecided e) {
+            int[][] found = extremePointsEveryOrder(container, sizes, EVERY_ORDER_LIMIT);
+            if (found != null) {
+                return found;
+            }
+            if (partCannotFit(container, sizes, Math.min(PART_BUDGET, budget), 2)) {
+                return null;
+            }
+            throw e;
+        }
     }
+
+    /**
+     * Whether some part of the boxes with 1 to {@code most} fewer of them (each such part once, whichever identical
+     * boxes are left out; parts of at least two boxes) fits in no packing at all, by {@link #everyPacking} with
+     * {@code budget} orders of pairs per part; then the boxes cannot fit either. A part that leaves a box out is often
+     * far easier to refute than the whole.
+     */
+    static boolean partCannotFit(int[] container, int[][] sizes, int budget, int most) {
+        int n = sizes.length;
+        java.util.Set<String> tried = new java.util.HashSet<>();
+        for (int drop = 1; drop <= most && n - drop >= 2; drop++) {
+            int[] left = new int[drop];
+            for (int k = 0; k < drop; k++) {
+                left[k] = k;
+            }
+            while (true) {
+                List<int[]> part = new ArrayList<>();
+                List<String> key = new ArrayList<>();
+                for (int i = 0, k = 0; i < n; i++) {
+                    if (k < drop && left[k] == i) {
+                        k++;
+                    } else {
+                        part.add(sizes[i]);
+                        key.add(Arrays.toString(sizes[i]));
+                    }
+                }
+                java.util.Collections.sort(key);
+                if (tried.add(key.toString())) {
+                    try {
+                        if (everyPacking(container, part.toArray(new int[0][]), budget) == null) {
+                            return true;
+                        }
+                    } catch (Undecided e) {
+                        // another part may still be settled
+                    }
+                }
+                int k = drop - 1;
+                while (k >= 0 && left[k] == n - drop + k) {
+                    k--;
+                }
+                if (k < 0) {
+                    break;
+                }
+                left[k]++;
+                for (int j = k + 1; j < drop; j++) {
+                    left[j] = left[j - 1] + 1;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Orders of the boxes that extreme points try, when the complete search gave up, before the group counts as undecided. */
+    static final int EVERY_ORDER_LIMIT = 2_000;
 
     /**
      * The complete {@link PairSearch} alone, no bound or quicker search before it: a packing, or null when the boxes fit

@@ -252,10 +252,14 @@ final class RouteHeuristics {
      * picks (the shorter walk of the two is kept), and in each block both directions are planned and the one kept
      * whose walk, counted until the picker reaches the nearer end of the next block with picks (or the depot), is
      * shorter, instead of always starting at the end nearest the picker.
-     * <p>The name is Roodbergen and de Koster's (2001, "Routing methods for warehouses with multiple cross aisles"),
-     * but this is our reading of their idea (combined, with the choices above judged one block ahead), not checked
-     * step by step against the paper's definition, which we could not consult; its distances are those of this
-     * variant.
+     * <p>The name is Roodbergen and de Koster's (2001, "Routing methods for warehouses with multiple cross aisles",
+     * IJPR 39(9), 1865-1883), but this is our variant, not their definition: the paper's text could not be read, and
+     * no other public description of combined+ step by step was found (open implementations of the paper's methods,
+     * such as github.com/yzlixinyi/ggsddu, stop at combined). Its distances are this variant's, worked by hand on a
+     * three-block example in {@code CombinedPlusWorkedExampleTest}. One known difference from the paper's combined as
+     * those implementations give its steps: there the picker walks the leftmost aisle with picks only up to the front
+     * cross aisle of the farthest block and starts that block from its front; here (and in {@link #combined}) the
+     * picker goes on to its back cross aisle.
      */
     static Walk combinedPlus(WarehouseLayout layout, List<Spot> spots) {
         Walk left = blockwiseCombined(layout, spots, true, true);

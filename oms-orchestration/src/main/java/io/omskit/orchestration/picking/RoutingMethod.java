@@ -19,8 +19,8 @@ public enum RoutingMethod {
     /**
      * Combined+ (layouts of two blocks or more): combined with the choice of the aisle walked up first (leftmost or
      * rightmost with picks) and, in each block, of the direction the aisles are visited in, judged up to the next
-     * block with picks. Named after Roodbergen and de Koster's combined+ (2001); our reading of it, not checked step by
-     * step against the paper.
+     * block with picks. Named after Roodbergen and de Koster's combined+ (2001), whose definition could not be read:
+     * our variant, not theirs, and its distances are this variant's.
      */
     COMBINED_PLUS,
     /** Nearest neighbour: always walk to the nearest pick not yet taken. */

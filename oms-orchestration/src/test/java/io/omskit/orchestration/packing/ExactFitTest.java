@@ -1,6 +1,7 @@
 package io.omskit.orchestration.packing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Collections;
 import java.util.List;
@@ -68,6 +69,59 @@ class ExactFitTest {
 
         assertThat(places).as("a packing of %d boxes that fill the carton exactly", boxes.length).isNotNull();
         FitBoundProperties.assertPlacedInside(carton, boxes, places);
+    }
+
+    @Property(tries = 150)
+    void extreme_points_in_every_order_place_boxes_only_where_they_fit(@ForAll long seed,
+                                                                      @ForAll @IntRange(min = 2, max = 6) int count) {
+        Random random = new Random(seed);
+        int[] container = {2 + random.nextInt(3), 2 + random.nextInt(3), 2 + random.nextInt(3)};
+        int[][] boxes = new int[count][];
+        for (int i = 0; i < count; i++) {
+            boxes[i] = new int[] {1 + random.nextInt(3), 1 + random.nextInt(3), 1 + random.nextInt(2)};
+        }
+
+        int[][] places = Fit.extremePointsEveryOrder(container, boxes, Fit.EVERY_ORDER_LIMIT);
+
+        if (places != null) {
+            FitBoundProperties.assertPlacedInside(container, boxes, places);
+            assertThat(GridBruteForce.fits(container, boxes)).isTrue();
+        }
+        // one order is among those tried, so whatever the three fixed orders place, every order places too
+        if (Fit.extremePoints(container, boxes) != null) {
+            assertThat(places).isNotNull();
+        }
+    }
+
+    @Property(tries = 150)
+    void refutes_boxes_by_a_part_only_when_they_fit_no_way(@ForAll long seed,
+                                                           @ForAll @IntRange(min = 3, max = 6) int count) {
+        Random random = new Random(seed);
+        int[] container = {2 + random.nextInt(3), 2 + random.nextInt(3), 2 + random.nextInt(3)};
+        int[][] boxes = new int[count][];
+        for (int i = 0; i < count; i++) {
+            boxes[i] = new int[] {1 + random.nextInt(3), 1 + random.nextInt(3), 1 + random.nextInt(2)};
+        }
+
+        if (Fit.partCannotFit(container, boxes, 5_000_000, 2)) {
+            assertThat(GridBruteForce.fits(container, boxes)).as("fits %s in %s",
+                    java.util.Arrays.deepToString(boxes), java.util.Arrays.toString(container)).isFalse();
+        }
+    }
+
+    @Example
+    void settles_by_a_smaller_part_a_group_the_complete_search_cannot_refute_within_its_budget() throws Fit.Undecided {
+        // four toasters, two T-shirts and two candles in carton C8 of the benchmark: 76% of its volume
+        int[] c8 = {500, 400, 400};
+        int[] toaster = {320, 200, 220};
+        int[] tshirt = {300, 220, 20};
+        int[] candle = {90, 90, 120};
+        int[][] group = {toaster, toaster, toaster, toaster, tshirt, tshirt, candle, candle};
+        int budget = Cartoniser.DEFAULT_FIT_SEARCH_BUDGET;
+
+        assertThatThrownBy(() -> Fit.everyPacking(c8, group, budget)).isInstanceOf(Fit.Undecided.class);
+        assertThat(Fit.partCannotFit(c8, group, Fit.PART_BUDGET, 2)).isTrue();
+        assertThat(Fit.exhaustive(c8, group, budget)).isNull();
     }
 
     @Example
