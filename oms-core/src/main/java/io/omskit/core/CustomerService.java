@@ -655,7 +655,7 @@ public final class CustomerService {
      * @throws io.omskit.core.spi.SpiException when an adapter failed: call again with the same key
      */
     public Acted<Fulfilment> reship(OrderId id, FulfilmentId parcel, List<LineQuantity> units,
-                                    io.omskit.core.fulfilment.Reshipment.Reason reason, Actor actor, String reshipKey) {
+                                    io.omskit.core.order.ReshipReason reason, Actor actor, String reshipKey) {
         return reshipments.reship(id, parcel, units, reason, actor, reshipKey);
     }
 

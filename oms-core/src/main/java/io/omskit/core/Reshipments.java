@@ -1,5 +1,6 @@
 package io.omskit.core;
 
+import io.omskit.core.order.ReshipReason;
 import io.omskit.core.common.Checks;
 import io.omskit.core.fulfilment.Fulfilment;
 import io.omskit.core.fulfilment.FulfilmentId;
@@ -92,7 +93,7 @@ final class Reshipments {
 
     /** See {@link CustomerService#reship}. */
     CustomerService.Acted<Fulfilment> reship(OrderId id, FulfilmentId parcel, List<LineQuantity> units,
-                                             Reshipment.Reason reason, Actor actor, String reshipKey) {
+                                             ReshipReason reason, Actor actor, String reshipKey) {
         Checks.notNull(id, "id");
         Checks.notNull(parcel, "parcel");
         Checks.notNull(units, "units");
@@ -194,7 +195,7 @@ final class Reshipments {
         List<LineQuantity> units = offered(replacement);
         CommandKey key = recordKey(r);
         Order order = book.apply(replacement.orderId(), o -> o.applied(key) ? io.omskit.core.common.Change.unchanged(o)
-                : OrderBook.withKey(o.recordReshipment(r.actor(), r.original(), replacement.id(), units, r.reason(),
+                : OrderBook.withKey(o.recordReshipment(r.actor(), r.original().value(), replacement.id().value(), units, r.reason(),
                 clock.instant()), key));
         // the same for every re-shipment of the parcel: the movement of a unit is keyed by the parcel, not the request
         String note = "order " + order.id() + " parcel " + original.id() + " lost or damaged in transit";
@@ -267,7 +268,7 @@ final class Reshipments {
     }
 
     /** A second call with the key must ask for what the first did. */
-    private static void requireSame(Fulfilment made, FulfilmentId parcel, List<LineQuantity> asked, Reshipment.Reason reason,
+    private static void requireSame(Fulfilment made, FulfilmentId parcel, List<LineQuantity> asked, ReshipReason reason,
                                     String reshipKey) {
         Reshipment r = made.reshipment();
         if (r == null || !r.original().equals(parcel) || r.reason() != reason || !sameUnits(offered(made), asked)) {

@@ -1,5 +1,6 @@
 package io.omskit.examples;
 
+import io.omskit.core.order.ReshipReason;
 import io.omskit.core.CustomerService;
 import io.omskit.core.Oms;
 import io.omskit.core.catalog.Sku;
@@ -155,7 +156,7 @@ final class CustomerChangeScene {
         print(cs.timeline(first.id()), List.of("fulfilment.accepted", "fulfilment.packed", "order.goodwill-granted"));
 
         // a week on, the parcel has not arrived: the carrier reports it lost
-        Fulfilment reshipment = cs.reship(first.id(), parcel.id(), List.of(), Reshipment.Reason.LOST, agent,
+        Fulfilment reshipment = cs.reship(first.id(), parcel.id(), List.of(), ReshipReason.LOST, agent,
                 "call-2101-lost").get();
         LocationId from = reshipment.location();
         int before = inventory.position(lamp, from).onHand();

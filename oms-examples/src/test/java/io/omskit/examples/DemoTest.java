@@ -150,7 +150,7 @@ class DemoTest {
         assertThat(changes.switched().delivery().method()).isEqualTo(io.omskit.core.order.DeliveryMethod.EXPRESS_CLICK_AND_COLLECT);
         assertThat(changes.refunded().payment().refunded().getAmount()).isEqualByComparingTo("4.95");
         assertThat(printed).contains("21. Changes before the goods move", "Ben moves to Dresden: re-sourced from");
-        assertThat(changes.reshipment().reshipment().reason()).isEqualTo(io.omskit.core.fulfilment.Reshipment.Reason.LOST);
+        assertThat(changes.reshipment().reshipment().reason()).isEqualTo(io.omskit.core.order.ReshipReason.LOST);
         assertThat(changes.reshipment().status()).isEqualTo(io.omskit.core.fulfilment.FulfilmentStatus.DELIVERED);
         assertThat(changes.madeGood().status()).isEqualTo(io.omskit.core.order.OrderStatus.DELIVERED);
         assertThat(changes.madeGood().payment().captured()).as("nothing captured for the re-shipment")

@@ -520,7 +520,7 @@ public final class SourcingEngine implements OrchestrationEngine {
             Instant now = clock.instant();
             EngineDecision decision = decisionAt(request, liveStock(request), now);
             plan = decision.plan();
-            unsourced = UnsourcedDisposition.of(decision);
+            unsourced = decision.disposition();
             if (plan.isEmpty()) {
                 return new SourcingResult.NothingAllocated(plan, unsourced);
             }
@@ -740,7 +740,7 @@ public final class SourcingEngine implements OrchestrationEngine {
         for (int o = 0; o < wave.size(); o++) {
             SourcingRequest r = wave.get(o);
             SourcingPlan p = decisions.get(o).plan();
-            UnsourcedDisposition unsourced = UnsourcedDisposition.of(decisions.get(o));
+            UnsourcedDisposition unsourced = decisions.get(o).disposition();
             AllocationKey key = defaultKey(r.demand());
             SourcingResult applied = p.isEmpty() ? new SourcingResult.NothingAllocated(p, unsourced)
                     : apply(r, p, unsourced, key, now);

@@ -1,5 +1,6 @@
 package io.omskit.postgres;
 
+import io.omskit.core.order.ReshipReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,16 +91,16 @@ class PostgresReshipTest {
                     FulfilmentId parcel = FulfilmentId.of(order.externalRef().value() + "-WH");
                     plan.failNext(call, point);
 
-                    assertThatThrownBy(() -> oms.customerService().reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST,
+                    assertThatThrownBy(() -> oms.customerService().reship(order.id(), parcel, List.of(), ReshipReason.LOST,
                             agent, "ticket-1")).as(when).isInstanceOf(RuntimeException.class);
                     Fulfilment replacement = oms.customerService().reship(order.id(), parcel, List.of(),
-                            Reshipment.Reason.LOST, agent, "ticket-1").get();
-                    Fulfilment again = oms.customerService().reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST,
+                            ReshipReason.LOST, agent, "ticket-1").get();
+                    Fulfilment again = oms.customerService().reship(order.id(), parcel, List.of(), ReshipReason.LOST,
                             agent, "ticket-1").get();
 
                     assertThat(again.id()).isEqualTo(replacement.id());
                     Fulfilment stored = pg.fulfilmentRepository().find(replacement.id()).orElseThrow();
-                    assertThat(stored.reshipment()).as(when).isEqualTo(new Reshipment(parcel, Reshipment.Reason.LOST, agent,
+                    assertThat(stored.reshipment()).as(when).isEqualTo(new Reshipment(parcel, ReshipReason.LOST, agent,
                             "ticket-1"));
                     assertThat(oms.fulfilments().forOrder(order.id())).as(when).hasSize(2);
                     assertThat(pg.orderRepository().history(order.id()).stream()

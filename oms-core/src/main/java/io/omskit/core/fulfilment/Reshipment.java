@@ -2,6 +2,7 @@ package io.omskit.core.fulfilment;
 
 import io.omskit.core.common.Checks;
 import io.omskit.core.order.Actor;
+import io.omskit.core.order.ReshipReason;
 
 /**
  * What makes a fulfilment a re-shipment: the units of a parcel that was lost or arrived damaged, sent again at no
@@ -14,15 +15,7 @@ import io.omskit.core.order.Actor;
  * @param actor    who asked for it
  * @param key      the caller's key of the re-shipment: a second call with it finishes this one
  */
-public record Reshipment(FulfilmentId original, Reason reason, Actor actor, String key) {
-
-    /** Why a parcel is shipped again. */
-    public enum Reason {
-        /** The carrier lost the parcel, or it never reached the customer. */
-        LOST,
-        /** The parcel reached the customer with its goods damaged. */
-        DAMAGED
-    }
+public record Reshipment(FulfilmentId original, ReshipReason reason, Actor actor, String key) {
 
     public Reshipment {
         Checks.notNull(original, "original");

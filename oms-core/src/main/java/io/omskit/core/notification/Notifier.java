@@ -215,12 +215,12 @@ public final class Notifier implements EventPublisher {
     public List<NotificationAttempt> parcelReshipped(OrderEvent.OrderParcelReshipped reshipped) {
         Checks.notNull(reshipped, "reshipped");
         Map<String, String> data = new LinkedHashMap<>();
-        data.put(MessageData.RESHIPPED_PARCEL, reshipped.parcel().value());
+        data.put(MessageData.RESHIPPED_PARCEL, reshipped.parcel());
         data.put(MessageData.RESHIP_REASON, reshipped.reason().name());
         java.util.StringJoiner units = new java.util.StringJoiner(", ");
         reshipped.units().forEach(q -> units.add(q.quantity() + " x " + q.line().value()));
         data.put(MessageData.RESHIPPED_UNITS, units.toString());
-        return tell(reshipped.orderId(), NotificationSubject.parcelReshipped(reshipped.replacement().value()),
+        return tell(reshipped.orderId(), NotificationSubject.parcelReshipped(reshipped.replacement()),
                 reshipped.version(), data);
     }
 

@@ -807,16 +807,14 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     }
 
     /**
-     * Records that {@code actor} had {@code units} of the parcel of fulfilment {@code parcel} shipped again by
-     * {@code replacement}, at no charge: only the version and the history change (lines, totals and payment stay).
+     * Records that {@code actor} had {@code units} of the parcel of fulfilment {@code parcel} (its id) shipped again by
+     * fulfilment {@code replacement}, at no charge: only the version and the history change (lines, totals and payment stay).
      * Allowed in every status: a parcel is made good after it was shipped, delivered or returned.
      *
      * @throws IllegalArgumentException when {@code units} is empty or names a line the order does not have
      */
-    public Change<Order, OrderEvent> recordReshipment(Actor actor, io.omskit.core.fulfilment.FulfilmentId parcel,
-                                                      io.omskit.core.fulfilment.FulfilmentId replacement,
-                                                      List<LineQuantity> units,
-                                                      io.omskit.core.fulfilment.Reshipment.Reason reason, Instant now) {
+    public Change<Order, OrderEvent> recordReshipment(Actor actor, String parcel, String replacement, List<LineQuantity> units,
+                                                      ReshipReason reason, Instant now) {
         Checks.notNull(units, "units");
         if (units.isEmpty()) {
             throw new IllegalArgumentException("units re-shipped for order " + id + " must not be empty");

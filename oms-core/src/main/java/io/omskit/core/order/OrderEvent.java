@@ -374,19 +374,18 @@ public sealed interface OrderEvent extends DomainEvent {
      * ({@code replacement}) sends them again; the order's quantities, totals and payment stay as they were.
      *
      * @param actor       who asked for it
-     * @param parcel      the fulfilment whose parcel is made good
-     * @param replacement the fulfilment that ships the units again
+     * @param parcel      the id of the fulfilment whose parcel is made good
+     * @param replacement the id of the fulfilment that ships the units again
      * @param units       the units re-shipped, per line
      * @param reason      why the parcel is made good
      */
     record OrderParcelReshipped(UUID eventId, OrderId orderId, long version, Instant occurredAt, Actor actor,
-                                io.omskit.core.fulfilment.FulfilmentId parcel,
-                                io.omskit.core.fulfilment.FulfilmentId replacement, List<LineQuantity> units,
-                                io.omskit.core.fulfilment.Reshipment.Reason reason) implements OrderEvent {
+                                String parcel, String replacement, List<LineQuantity> units,
+                                ReshipReason reason) implements OrderEvent {
         public OrderParcelReshipped {
             Checks.notNull(actor, "actor");
-            Checks.notNull(parcel, "parcel");
-            Checks.notNull(replacement, "replacement");
+            Checks.notBlank(parcel, "parcel");
+            Checks.notBlank(replacement, "replacement");
             units = List.copyOf(Checks.notNull(units, "units"));
             Checks.notNull(reason, "reason");
         }

@@ -1,5 +1,6 @@
 package io.omskit.core.workflow;
 
+import io.omskit.core.order.ReshipReason;
 import static io.omskit.core.workflow.OmsFixture.MUG;
 import static io.omskit.core.workflow.OmsFixture.STORE;
 import static io.omskit.core.workflow.OmsFixture.WH;
@@ -79,7 +80,7 @@ class ReshipLostParcelTest {
         assertThat(f.inventory.position(MUG, WH).onHand()).isEqualTo(47);
         long paymentCallsBefore = paymentCalls();
 
-        Acted<Fulfilment> acted = cs.reship(before.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-1");
+        Acted<Fulfilment> acted = cs.reship(before.id(), parcel, List.of(), ReshipReason.LOST, agent, "ticket-1");
 
         Fulfilment replacement = acted.get();
         assertThat(replacement.reshipsParcel()).isTrue();
@@ -118,7 +119,7 @@ class ReshipLostParcelTest {
         assertThat(after.payment().captured()).as("nothing captured for the re-shipment").isEqualTo(eur(30));
         assertThat(paymentCalls()).isEqualTo(paymentCallsBefore);
         assertThat(f.events.events(OrderEvent.OrderParcelReshipped.class)).singleElement()
-                .satisfies(e -> assertThat(e.replacement()).isEqualTo(replacement.id()));
+                .satisfies(e -> assertThat(e.replacement()).isEqualTo(replacement.id().value()));
     }
 
     @Test
@@ -127,7 +128,7 @@ class ReshipLostParcelTest {
         f.oms.fulfilments().deliver(parcel, "left at the door");
         Order before = order(parcel);
 
-        Fulfilment replacement = cs.reship(before.id(), parcel, List.of(LineQuantity.of(LINE, 1)), Reshipment.Reason.DAMAGED,
+        Fulfilment replacement = cs.reship(before.id(), parcel, List.of(LineQuantity.of(LINE, 1)), ReshipReason.DAMAGED,
                 agent, "ticket-2").get();
         walk(replacement);
         f.oms.fulfilments().deliver(replacement.id(), "");
@@ -145,23 +146,23 @@ class ReshipLostParcelTest {
     void a_retry_with_the_same_key_answers_the_same_reshipment_and_another_request_for_the_same_units_is_refused() {
         FulfilmentId parcel = shipped("r-3", 3);
         Order order = order(parcel);
-        Fulfilment first = cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 2)), Reshipment.Reason.LOST, agent,
+        Fulfilment first = cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 2)), ReshipReason.LOST, agent,
                 "ticket-3").get();
 
-        Fulfilment again = cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 2)), Reshipment.Reason.LOST, agent,
+        Fulfilment again = cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 2)), ReshipReason.LOST, agent,
                 "ticket-3").get();
-        Acted<Fulfilment> other = cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 2)), Reshipment.Reason.LOST,
+        Acted<Fulfilment> other = cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 2)), ReshipReason.LOST,
                 agent, "ticket-4");
 
         assertThat(again).isEqualTo(first);
         assertThat(other.verdict().rule()).isEqualTo(CustomerService.RESHIP_ONCE_PER_UNIT);
         assertThat(other.verdict().reason()).contains("2 re-shipped already").contains("2 asked");
-        assertThat(cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 1)), Reshipment.Reason.LOST, agent, "ticket-5")
+        assertThat(cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 1)), ReshipReason.LOST, agent, "ticket-5")
                 .refused()).as("the third unit is still the parcel's to make good").isFalse();
         assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(3);
         assertThat(writeOffs()).extracting(StockMovement::quantity).containsExactly(1, 1, 1);
         assertThat(f.events.events(OrderEvent.OrderParcelReshipped.class)).hasSize(2);
-        assertThatThrownBy(() -> cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 1)), Reshipment.Reason.LOST,
+        assertThatThrownBy(() -> cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 1)), ReshipReason.LOST,
                 agent, "ticket-3")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ticket-3")
                 .hasMessageContaining("was used for");
     }
@@ -171,7 +172,7 @@ class ReshipLostParcelTest {
         FulfilmentId packed = f.packedParcel("r-4", 2);
         Order order = order(packed);
 
-        Acted<Fulfilment> acted = cs.reship(order.id(), packed, List.of(), Reshipment.Reason.LOST, agent, "ticket-6");
+        Acted<Fulfilment> acted = cs.reship(order.id(), packed, List.of(), ReshipReason.LOST, agent, "ticket-6");
 
         assertThat(acted.verdict().rule()).isEqualTo(CustomerService.RESHIP_SHIPPED_PARCEL);
         assertThat(acted.verdict().reason()).contains("READY_TO_SHIP");
@@ -184,13 +185,13 @@ class ReshipLostParcelTest {
         FulfilmentId parcel = shipped("r-5", 2);
         Order order = order(parcel);
 
-        assertThatThrownBy(() -> cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 3)), Reshipment.Reason.LOST,
+        assertThatThrownBy(() -> cs.reship(order.id(), parcel, List.of(LineQuantity.of(LINE, 3)), ReshipReason.LOST,
                 agent, "ticket-7")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 1 must be <= the 2 unit(s)").hasMessageContaining("was 3");
         assertThatThrownBy(() -> cs.reship(order.id(), parcel, List.of(LineQuantity.of(LineId.of("9"), 1)),
-                Reshipment.Reason.LOST, agent, "ticket-8")).isInstanceOf(IllegalArgumentException.class)
+                ReshipReason.LOST, agent, "ticket-8")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 9 must be <= the 0 unit(s)");
-        assertThatThrownBy(() -> cs.reship(order.id(), FulfilmentId.of("nope"), List.of(), Reshipment.Reason.LOST, agent,
+        assertThatThrownBy(() -> cs.reship(order.id(), FulfilmentId.of("nope"), List.of(), ReshipReason.LOST, agent,
                 "ticket-9")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
         assertThat(order(parcel)).isEqualTo(order);
         assertThat(f.inventory.position(MUG, WH).allocated()).isZero();
@@ -202,11 +203,11 @@ class ReshipLostParcelTest {
         FulfilmentId parcel = shipped("r-6", 1);
         Order order = order(parcel);
 
-        Acted<Fulfilment> byCustomer = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST,
+        Acted<Fulfilment> byCustomer = cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST,
                 Actor.customer(CustomerRef.of("customer-1")), "self-1");
-        Acted<Fulfilment> byStore = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST,
+        Acted<Fulfilment> byStore = cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST,
                 Actor.storeAssociate("sa-1", STORE), "store-1");
-        Acted<Fulfilment> byWarehouse = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST,
+        Acted<Fulfilment> byWarehouse = cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST,
                 Actor.storeAssociate("wh-1", WH), "wh-1");
 
         assertThat(byCustomer.verdict().rule()).isEqualTo(DefaultActionPolicy.STAFF_RESHIPS_ONLY);
@@ -221,7 +222,7 @@ class ReshipLostParcelTest {
         Order order = order(parcel);
         f.inventory.adjust(io.omskit.core.inventory.StockAdjustment.of("count-1", MUG, WH, MovementReason.COUNT_LOSS, 46, "count"));
 
-        Acted<Fulfilment> acted = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-10");
+        Acted<Fulfilment> acted = cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent, "ticket-10");
 
         assertThat(acted.verdict().rule()).isEqualTo(CustomerService.RESHIP_STOCK_SHORT);
         assertThat(acted.verdict().reason()).contains("MUG");
@@ -234,14 +235,14 @@ class ReshipLostParcelTest {
     void a_rejected_reshipment_gives_its_stock_back_and_the_units_may_be_reshipped_again() {
         FulfilmentId parcel = shipped("r-8", 2);
         Order order = order(parcel);
-        Fulfilment first = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-11").get();
+        Fulfilment first = cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent, "ticket-11").get();
 
         f.oms.fulfilments().reject(first.id(), first.units(), "shelf empty", "task-1");
 
         assertThat(f.inventory.position(MUG, WH).allocated()).isZero();
         assertThat(f.inventory.position(MUG, WH).onHand()).isEqualTo(48);
         assertThat(order(parcel).lines()).isEqualTo(order.lines());
-        Acted<Fulfilment> second = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-12");
+        Acted<Fulfilment> second = cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent, "ticket-12");
         assertThat(second.refused()).isFalse();
         assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(2);
         assertThat(writeOffs()).as("the 2 lost units are written off once").hasSize(2);
@@ -259,7 +260,7 @@ class ReshipLostParcelTest {
                     return DeliveryReplan.placed(Map.of(STORE, List.of(LineQuantity.of(LINE, 2))), null);
                 }).build();
 
-        Fulfilment replacement = sourced.customerService().reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST,
+        Fulfilment replacement = sourced.customerService().reship(order.id(), parcel, List.of(), ReshipReason.LOST,
                 agent, "ticket-13").get();
 
         assertThat(replacement.location()).isEqualTo(STORE);
@@ -276,8 +277,8 @@ class ReshipLostParcelTest {
         FulfilmentId parcel = shipped("r-10", 2);
         Order order = order(parcel);
 
-        Fulfilment replacement = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-14").get();
-        cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-14");
+        Fulfilment replacement = cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent, "ticket-14").get();
+        cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent, "ticket-14");
         OrderEvent.OrderParcelReshipped event = f.events.events(OrderEvent.OrderParcelReshipped.class).get(0);
         notifier.accept(event);
 
@@ -296,7 +297,7 @@ class ReshipLostParcelTest {
     void a_lost_parcel_that_turns_up_after_its_reshipment_was_delivered_is_delivered_too_and_nothing_moves_twice() {
         FulfilmentId parcel = shipped("r-11", 2);
         Order before = order(parcel);
-        Fulfilment replacement = cs.reship(before.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-15").get();
+        Fulfilment replacement = cs.reship(before.id(), parcel, List.of(), ReshipReason.LOST, agent, "ticket-15").get();
         walk(replacement);
         f.oms.fulfilments().deliver(replacement.id(), "signed");
 
@@ -324,7 +325,7 @@ class ReshipLostParcelTest {
             Actor who = Actor.agent("agent-" + t);
             calls.add(pool.submit(() -> {
                 start.await();
-                return cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, who, key);
+                return cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST, who, key);
             }));
         }
         start.countDown();
@@ -362,7 +363,7 @@ class ReshipLostParcelTest {
                 String key = "ticket-" + round + "-node-" + node++;
                 calls.add(pool.submit(() -> {
                     start.await();
-                    return oms.customerService().reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, key);
+                    return oms.customerService().reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent, key);
                 }));
             }
             List<Acted<Fulfilment>> answers = new java.util.ArrayList<>();
@@ -391,7 +392,7 @@ class ReshipLostParcelTest {
                 if (a.refused()) {
                     String key = "ticket-" + round + "-node-" + answers.indexOf(a);
                     Acted<Fulfilment> again = (answers.indexOf(a) == 0 ? f.oms : other).customerService()
-                            .reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, key);
+                            .reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent, key);
                     assertThat(again.refused()).as("a loser's retry is refused again").isTrue();
                 }
             }
@@ -418,7 +419,7 @@ class ReshipLostParcelTest {
         Oms flaky = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
                 .fulfilments(failing).carriers(f.carriers).payments(f.payments).events(f.events).build();
 
-        assertThatThrownBy(() -> flaky.customerService().reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent,
+        assertThatThrownBy(() -> flaky.customerService().reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent,
                 "ticket-20")).isInstanceOf(io.omskit.core.spi.SpiException.class);
         assertThat(f.inventory.position(MUG, WH).allocated()).as("allocated, never saved").isEqualTo(allocatedBefore + 2);
 
@@ -429,7 +430,7 @@ class ReshipLostParcelTest {
         assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(allocatedBefore);
         assertThat(f.oms.fulfilments().forOrder(order.id())).noneMatch(Fulfilment::reshipsParcel);
         assertThat(f.oms.reconcileStock(java.time.Duration.ofMinutes(10), 50)).as("nothing left").isEmpty();
-        Acted<Fulfilment> later = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-21");
+        Acted<Fulfilment> later = cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent, "ticket-21");
         assertThat(later.refused()).as("the parcel may still be re-shipped").isFalse();
         assertThat(f.oms.reconcileStock(java.time.Duration.ofMinutes(0), 50)).as("a saved re-shipment's stock is kept").isEmpty();
         assertThat(f.inventory.position(MUG, WH).allocated()).isEqualTo(allocatedBefore + 2);
@@ -438,7 +439,7 @@ class ReshipLostParcelTest {
     void cancelling_an_order_whose_units_all_shipped_leaves_its_pending_reshipment_alone() {
         FulfilmentId parcel = shipped("r-30", 2);
         Order order = order(parcel);
-        Fulfilment replacement = cs.reship(order.id(), parcel, List.of(), Reshipment.Reason.LOST, agent, "ticket-30").get();
+        Fulfilment replacement = cs.reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent, "ticket-30").get();
         int allocated = f.inventory.position(MUG, WH).allocated();
 
         assertThatThrownBy(() -> f.oms.cancelOrder(order.id(), io.omskit.core.order.CancellationReason.CUSTOMER_REQUEST))

@@ -4,6 +4,7 @@ import io.omskit.core.common.Checks;
 import io.omskit.orchestration.demand.SourcingRequest;
 import io.omskit.orchestration.resourcing.ResourcingPolicy;
 import io.omskit.orchestration.result.SourcingPlan;
+import io.omskit.orchestration.result.UnsourcedDisposition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -76,5 +77,15 @@ public record EngineDecision(SourcingPlan plan, String decidedBy, Instant waitUn
             }
         }
         return Optional.empty();
+    }
+
+    /** What this decision decided for the units it leaves unsourced. */
+    public UnsourcedDisposition disposition() {
+        String step = lastStepReached().map(DecisionStep::name).orElse(decidedBy());
+        if (isWaiting()) {
+            return new UnsourcedDisposition(UnsourcedDisposition.Action.WAIT, decidedBy(), step, waitingSince(), waitUntil());
+        }
+        return new UnsourcedDisposition(whenUnsourced() == ResourcingPolicy.Action.CANCEL ? UnsourcedDisposition.Action.CANCEL
+                : UnsourcedDisposition.Action.BACKORDER, decidedBy(), step, null, null);
     }
 }

@@ -1,8 +1,6 @@
 package io.omskit.orchestration.result;
 
 import io.omskit.core.common.Checks;
-import io.omskit.orchestration.engine.EngineDecision;
-import io.omskit.orchestration.resourcing.ResourcingPolicy;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -50,18 +48,6 @@ public record UnsourcedDisposition(Action action, String decidedBy, String step,
     /** Units left unsourced by {@code engine} are backordered. */
     public static UnsourcedDisposition backorder(String engine) {
         return new UnsourcedDisposition(Action.BACKORDER, engine, engine, null, null);
-    }
-
-    /** What {@code decision} decided for the units it leaves unsourced. */
-    public static UnsourcedDisposition of(EngineDecision decision) {
-        Checks.notNull(decision, "decision");
-        String step = decision.lastStepReached().map(s -> s.name()).orElse(decision.decidedBy());
-        if (decision.isWaiting()) {
-            return new UnsourcedDisposition(Action.WAIT, decision.decidedBy(), step, decision.waitingSince(),
-                    decision.waitUntil());
-        }
-        return new UnsourcedDisposition(decision.whenUnsourced() == ResourcingPolicy.Action.CANCEL ? Action.CANCEL
-                : Action.BACKORDER, decision.decidedBy(), step, null, null);
     }
 
     /** When to source the unsourced units again, when the engine waits. */

@@ -1,5 +1,6 @@
 package io.omskit.testkit.workflow;
 
+import io.omskit.core.order.ReshipReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omskit.core.CustomerService;
@@ -184,9 +185,9 @@ class ReshipFaultProperties {
         w.faults.failNth(call, nth, point);
 
         Fulfilment replacement = w.retried(() -> w.oms.customerService().reship(w.shipped.id(), w.parcel, List.of(),
-                Reshipment.Reason.LOST, agent, "ticket-1")).get();
+                ReshipReason.LOST, agent, "ticket-1")).get();
         Fulfilment again = w.retried(() -> w.oms.customerService().reship(w.shipped.id(), w.parcel, List.of(),
-                Reshipment.Reason.LOST, agent, "ticket-1")).get();
+                ReshipReason.LOST, agent, "ticket-1")).get();
 
         String when = call + " " + point + " #" + nth;
         assertThat(again.id()).isEqualTo(replacement.id());
@@ -234,7 +235,7 @@ class ReshipFaultProperties {
                 // a key names one request: the same key always asks the same
                 String key = "ticket-" + a.key();
                 List<LineQuantity> units = List.of(LineQuantity.of(LINE, 1 + a.key() % PARCEL));
-                Reshipment.Reason reason = a.key() % 2 == 0 ? Reshipment.Reason.LOST : Reshipment.Reason.DAMAGED;
+                ReshipReason reason = a.key() % 2 == 0 ? ReshipReason.LOST : ReshipReason.DAMAGED;
                 w.faults.failWith(0.2);
                 CustomerService.Acted<Fulfilment> acted = w.retried(() -> w.oms.customerService().reship(w.shipped.id(),
                         w.parcel, units, reason, agent, key));
