@@ -120,7 +120,7 @@ public final class Demo implements AutoCloseable {
                      io.omskit.core.spi.TransferRepository transfers) {
         this.hiccups = new Hiccups(orders);
         this.carriers = io.omskit.core.inmemory.FakeCarrierGateway.withSampleCarriers(clock);
-        return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).fulfilments(fulfilments)
+        return Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).orders(hiccups).fulfilments(fulfilments)
                 .transfers(transfers).inventory(inventory).payments(payments).carriers(carriers).events(events)
                 .acceptanceLimit(io.omskit.core.network.LocationType.STORE, Duration.ofHours(2))
                 .deliveryResourcing(CustomerChangeScene.replanner(network, inventory, catalog, clock))

@@ -153,7 +153,7 @@ class ReadmeExamplesTest {
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         PaymentGateway payments = new FakePaymentGateway();                     // your PaymentGateway
 
-        Oms oms = Oms.builder()
+        Oms oms = Oms.builder().inMemory()
                 .clock(clock)
                 .network(Network.of(List.of(
                         Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
@@ -226,7 +226,7 @@ class ReadmeExamplesTest {
         RecordingEventPublisher events = new RecordingEventPublisher();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         io.omskit.core.inmemory.FakeCarrierGateway carriers = io.omskit.core.inmemory.FakeCarrierGateway.withSampleCarriers(clock);
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE,
                         GeoPoint.of(52.0, 13.0)).build())))
                 .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
@@ -285,7 +285,7 @@ class ReadmeExamplesTest {
         Clock clock = Clock.systemUTC();
         RecordingEventPublisher events = new RecordingEventPublisher();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(
                         Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                         Location.builder(LocationId.of("ST-1"), LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
@@ -335,7 +335,7 @@ class ReadmeExamplesTest {
     void cart_holds() {
         Clock clock = Clock.systemUTC();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.create(clock);
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(
                         Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                         Location.builder(LocationId.of("ST-1"), LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
@@ -388,7 +388,7 @@ class ReadmeExamplesTest {
         new ReportingMetrics(reporting).bindTo(meterRegistry);          // optional: micrometer-core on your class path
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock)
                 .publisher(reporting.alongside(events)).build();
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(
                         Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build())))
                 .catalog(catalog).orders(new InMemoryOrderRepository()).inventory(inventory).payments(new FakePaymentGateway())
@@ -443,7 +443,7 @@ class ReadmeExamplesTest {
     void several_tenders() {
         Clock clock = Clock.systemUTC();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE,
                         GeoPoint.of(52.0, 13.0)).build())))
                 .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
@@ -489,7 +489,7 @@ class ReadmeExamplesTest {
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         Network network = Network.of(List.of(
                 Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build()));
-        Oms oms = Oms.builder().clock(clock).network(network)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network)
                 .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
                         Dimensions.ofMillimetres(100, 100, 120), true)))
                 .inventory(inventory).payments(new FakePaymentGateway()).events(events).build();
@@ -554,7 +554,7 @@ class ReadmeExamplesTest {
         inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
 
         // --- README: Customer service ---
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory)
                 .payments(new FakePaymentGateway())
                 .actionPolicy(DefaultActionPolicy.withAgentRefundLimit(Money.of(CurrencyUnit.EUR, 30)))   // or your ActionPolicy
                 .timelineSource(new NotificationTimeline(notificationLog))                               // messages sent
@@ -689,7 +689,7 @@ class ReadmeExamplesTest {
                 Dimensions.ofMillimetres(300, 300, 500), true));
 
         // --- README: Backorders and pre-orders ---
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory)
                 .payments(new FakePaymentGateway())
                 .backorderPolicy(BackorderPolicy.builder().sku(Sku.of("LAMP"), SupplyTerms.backorders(10)).build()).build();
         inventory.load(Sku.of("LAMP"), LocationId.of("WH-1"), 2);
@@ -732,7 +732,7 @@ class ReadmeExamplesTest {
                 Dimensions.ofMillimetres(100, 100, 120), true));
         inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
         FakePaymentGateway payments = new FakePaymentGateway();
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments).build();
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments).build();
         CustomerService cs = oms.customerService();
         OrderId id = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-2002")
                 .customer("customer-42").currency("EUR").paymentRef("tok_visa")
@@ -781,7 +781,7 @@ class ReadmeExamplesTest {
         inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
         inventory.adjust(StockAdjustment.of("receipt-2", Sku.of("PLATE"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-2"));
         FakePaymentGateway payments = new FakePaymentGateway();
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments).build();
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments).build();
         CustomerService cs = oms.customerService();
         OrderId id = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-2003")
                 .customer("customer-42").currency("EUR").paymentRef("tok_visa")
@@ -835,7 +835,7 @@ class ReadmeExamplesTest {
         // --- README: Changing the delivery ---
         SourcingEngine engine = SourcingEngine.builder().network(network).inventory(inventory).catalog(catalog)
                 .clock(clock).rules(RuleBook.of(rules)).build();
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
                 .deliveryResourcing(DeliveryReplanner.of(engine).withCatalog(catalog))   // .withPromise(...) to recompute it
                 .build();
         CustomerService cs = oms.customerService();
