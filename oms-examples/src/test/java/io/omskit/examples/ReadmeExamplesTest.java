@@ -153,7 +153,7 @@ class ReadmeExamplesTest {
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         PaymentGateway payments = new FakePaymentGateway();                     // your PaymentGateway
 
-        Oms oms = Oms.builder().inMemory()
+        Oms oms = Oms.builder().inMemory()                   // whatever is not set below is kept on the heap
                 .clock(clock)
                 .network(Network.of(List.of(
                         Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
