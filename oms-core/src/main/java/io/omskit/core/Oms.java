@@ -655,13 +655,13 @@ public final class Oms {
             return this;
         }
 
-        /** Where fulfilments are stored. */
+        /** Where fulfilments are stored; required unless {@link #inMemory()}. */
         public Builder fulfilments(FulfilmentRepository fulfilments) {
             this.fulfilments = Checks.notNull(fulfilments, "fulfilments");
             return this;
         }
 
-        /** Where transfers between locations are stored. */
+        /** Where transfers between locations are stored; required unless {@link #inMemory()}. */
         public Builder transfers(io.omskit.core.spi.TransferRepository transfers) {
             this.transfers = Checks.notNull(transfers, "transfers");
             return this;
@@ -727,15 +727,18 @@ public final class Oms {
         public Builder clock(Clock clock) { this.clock = Checks.notNull(clock, "clock"); return this; }
         /** The fulfilment network. */
         public Builder network(Network network) { this.network = Checks.notNull(network, "network"); return this; }
-        /** The product catalog; placement rejects SKUs it does not know. */
+        /** The product catalog; placement rejects SKUs it does not know. Required unless {@link #inMemory()}. */
         public Builder catalog(Catalog catalog) { this.catalog = Checks.notNull(catalog, "catalog"); return this; }
-        /** Where orders are stored. */
+        /** Where orders are stored; required unless {@link #inMemory()}. */
         public Builder orders(OrderRepository orders) { this.orders = Checks.notNull(orders, "orders"); return this; }
         /** Where stock is kept. */
         public Builder inventory(InventoryStore inventory) { this.inventory = Checks.notNull(inventory, "inventory"); return this; }
         /** The payment provider. */
         public Builder payments(PaymentGateway payments) { this.payments = Checks.notNull(payments, "payments"); return this; }
-        /** Where order events go (inventory events are published by the inventory store itself). */
+        /**
+         * Where order events go (inventory events are published by the inventory store itself); required unless
+         * {@link #inMemory()}: {@link EventPublisher#none()} says "nowhere" explicitly.
+         */
         public Builder events(EventPublisher events) { this.events = Checks.notNull(events, "events"); return this; }
         /** The largest quantity a line (and a cart hold of one SKU) may have; the other limits stay as they are. */
         public Builder maxLineQuantity(int max) {
