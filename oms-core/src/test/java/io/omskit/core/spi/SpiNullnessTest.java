@@ -20,8 +20,18 @@ import org.junit.jupiter.api.Test;
 class SpiNullnessTest {
 
     @Test
-    void the_spi_package_is_null_marked() throws Exception {
-        assertThat(Class.forName("io.omskit.core.spi.package-info").isAnnotationPresent(NullMarked.class)).isTrue();
+    void the_spi_package_and_the_value_packages_it_hands_over_are_null_marked() throws Exception {
+        for (String pkg : List.of("io.omskit.core.spi", "io.omskit.core.catalog", "io.omskit.core.channel")) {
+            assertThat(Class.forName(pkg + ".package-info").isAnnotationPresent(NullMarked.class)).as(pkg).isTrue();
+        }
+    }
+
+    @Test
+    void equality_takes_null_as_java_says() throws Exception {
+        Method equals = io.omskit.core.catalog.Sku.class.getMethod("equals", Object.class);
+
+        assertThat(equals.getAnnotatedParameterTypes()[0].isAnnotationPresent(Nullable.class)).isTrue();
+        assertThat(io.omskit.core.catalog.Sku.of("MUG").equals(null)).isFalse();
     }
 
     @Test
