@@ -21,7 +21,6 @@ import java.util.Set;
  * @param limit   the most stores in the answer, from 1 to {@value #MAX_LIMIT}
  * @param now     the moment of the question, from {@link Checks#EARLIEST_MOMENT} to {@link Checks#LATEST_MOMENT};
  *                null for the {@link Atp}'s clock
- * @throws ValidationException naming every field that breaks its rule
  */
 public record PickupPointsRequest(List<CartLine> lines, Channel channel, GeoPoint near, double maxKm, int limit,
                                   Instant now) {
@@ -33,6 +32,11 @@ public record PickupPointsRequest(List<CartLine> lines, Channel channel, GeoPoin
     /** The number of stores of {@link #of}: 10. */
     public static final int DEFAULT_LIMIT = 10;
 
+    /**
+     * Checks the components.
+     *
+     * @throws ValidationException naming every field that breaks its rule
+     */
     public PickupPointsRequest {
         List<Problem> problems = new ArrayList<>();
         if (lines == null || lines.isEmpty()) {

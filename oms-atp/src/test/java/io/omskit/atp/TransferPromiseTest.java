@@ -29,7 +29,7 @@ class TransferPromiseTest {
     @Test
     void surplus_moving_from_a_store_to_the_warehouse_is_promised_for_home_delivery_from_its_arrival() {
         Shop shop = new Shop().receive(LAMP, MUNICH, 10);
-        Oms oms = Oms.builder().clock(Clock.fixed(local("2026-11-26T09:00"), ZoneOffset.UTC)).network(shop.network)
+        Oms oms = Oms.builder().inMemory().clock(Clock.fixed(local("2026-11-26T09:00"), ZoneOffset.UTC)).network(shop.network)
                 .inventory(shop.store).payments(new FakePaymentGateway()).build();
         ProductPageRequest page = ProductPageRequest.of(LAMP, 2, Channel.WEB).to(BERLIN_HOME).at(local("2026-11-26T10:00"));
         assertThat(shop.atp.productPage(page).method(DeliveryMethod.STANDARD_DELIVERY).orElseThrow().isAvailable())

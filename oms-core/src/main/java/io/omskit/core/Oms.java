@@ -567,27 +567,31 @@ public final class Oms {
     }
 
     /**
-     * Wires an {@link Oms} from the SPIs. Required: an inventory store and a payment gateway. Defaults: the
-     * system UTC clock, an empty network, in-memory catalog and order repository, no event publishing,
-     * {@link OrderValidator.Limits#DEFAULT} limits, pending payments cancelled after 24 hours, stock of an interrupted
-     * call left alone for 5 minutes before a recovery gives it back.
+     * Wires an {@link Oms} from the SPIs. Required: an inventory store, a payment gateway, and where orders,
+     * fulfilments, transfers and backorders are stored, the catalog and where events go: each set explicitly
+     * ({@link #orders}, {@link #fulfilments}, {@link #transfers}, {@link #backorderBook}, {@link #catalog},
+     * {@link #events}), or all those not set made in-memory by one call to {@link #inMemory()}. There is no silent
+     * in-memory default, so a host that forgets its repository is told at {@link #build()} rather than keeping its
+     * orders on the heap. Defaults: the system UTC clock, an empty network, {@link OrderValidator.Limits#DEFAULT}
+     * limits, pending payments cancelled after 24 hours, stock of an interrupted call left alone for 5 minutes before a
+     * recovery gives it back.
      */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
         private Network network = Network.empty();
-        private Catalog catalog = new InMemoryCatalog();
-        private OrderRepository orders = new InMemoryOrderRepository();
+        private Catalog catalog;
+        private OrderRepository orders;
         private InventoryStore inventory;
         private PaymentGateway payments;
         private OmsMetrics metrics = OmsMetrics.NONE;
         private CarrierGateway carriers;
-        private EventPublisher events = EventPublisher.none();
+        private EventPublisher events;
         private OrderValidator.Limits limits = OrderValidator.Limits.DEFAULT;
         private Duration paymentPendingTimeout = Duration.ofHours(24);
         private Supplier<OrderId> ids = OrderId::random;
         private Duration stockGrace = Duration.ofMinutes(5);
-        private FulfilmentRepository fulfilments = new InMemoryFulfilmentRepository();
-        private io.omskit.core.spi.TransferRepository transfers = new io.omskit.core.inmemory.InMemoryTransferRepository();
+        private FulfilmentRepository fulfilments;
+        private io.omskit.core.spi.TransferRepository transfers;
         private final Map<DeliveryMethod, Duration> pickupPeriods = new java.util.EnumMap<>(Map.of(
                 DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, Duration.ofDays(3), DeliveryMethod.SHIP_TO_STORE, Duration.ofDays(7)));
         private final Map<LocationId, Duration> storePickupPeriods = new java.util.HashMap<>();
@@ -601,13 +605,28 @@ public final class Oms {
                 .withAgentRefundLimit(Money.of(org.joda.money.CurrencyUnit.EUR, 50));
         private final List<io.omskit.core.timeline.TimelineSource> timelineSources = new java.util.ArrayList<>();
         private io.omskit.core.backorder.BackorderPolicy backorderPolicy = io.omskit.core.backorder.BackorderPolicy.none();
-        private io.omskit.core.spi.BackorderBook backorderBook = new io.omskit.core.inmemory.InMemoryBackorderBook();
+        private io.omskit.core.spi.BackorderBook backorderBook;
         private Backorders backorderService;
         private io.omskit.core.backorder.DeliveryLeg deliveryLeg;
         private java.util.function.ToIntFunction<Order> backorderPriority = order -> 0;
         private io.omskit.core.spi.DeliveryResourcing deliveryResourcing;
+        private boolean inMemory;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps on the heap of this JVM whatever of orders, fulfilments, transfers, backorders, catalog and events is not
+         * set explicitly, before or after this call: an {@link InMemoryOrderRepository}, an
+         * {@link InMemoryFulfilmentRepository}, an {@link io.omskit.core.inmemory.InMemoryTransferRepository}, an
+         * {@link io.omskit.core.inmemory.InMemoryBackorderBook}, an empty {@link InMemoryCatalog} (placement then
+         * refuses every SKU) and no event publishing ({@link EventPublisher#none()}). Nothing survives a restart and
+         * nothing is shared between nodes: for tests, demos and a single process that can lose its orders. The
+         * inventory store and payment gateway are still the caller's to give.
+         */
+        public Builder inMemory() {
+            this.inMemory = true;
+            return this;
         }
 
         /**
@@ -647,13 +666,13 @@ public final class Oms {
             return this;
         }
 
-        /** Where fulfilments are stored. */
+        /** Where fulfilments are stored; required unless {@link #inMemory()}. */
         public Builder fulfilments(FulfilmentRepository fulfilments) {
             this.fulfilments = Checks.notNull(fulfilments, "fulfilments");
             return this;
         }
 
-        /** Where transfers between locations are stored. */
+        /** Where transfers between locations are stored; required unless {@link #inMemory()}. */
         public Builder transfers(io.omskit.core.spi.TransferRepository transfers) {
             this.transfers = Checks.notNull(transfers, "transfers");
             return this;
@@ -719,9 +738,9 @@ public final class Oms {
         public Builder clock(Clock clock) { this.clock = Checks.notNull(clock, "clock"); return this; }
         /** The fulfilment network. */
         public Builder network(Network network) { this.network = Checks.notNull(network, "network"); return this; }
-        /** The product catalog; placement rejects SKUs it does not know. */
+        /** The product catalog; placement rejects SKUs it does not know. Required unless {@link #inMemory()}. */
         public Builder catalog(Catalog catalog) { this.catalog = Checks.notNull(catalog, "catalog"); return this; }
-        /** Where orders are stored. */
+        /** Where orders are stored; required unless {@link #inMemory()}. */
         public Builder orders(OrderRepository orders) { this.orders = Checks.notNull(orders, "orders"); return this; }
         /** Where stock is kept. */
         public Builder inventory(InventoryStore inventory) { this.inventory = Checks.notNull(inventory, "inventory"); return this; }
@@ -734,7 +753,10 @@ public final class Oms {
          * by default.
          */
         public Builder metrics(OmsMetrics metrics) { this.metrics = Checks.notNull(metrics, "metrics"); return this; }
-        /** Where order events go (inventory events are published by the inventory store itself). */
+        /**
+         * Where order events go (inventory events are published by the inventory store itself); required unless
+         * {@link #inMemory()}: {@link EventPublisher#none()} says "nowhere" explicitly.
+         */
         public Builder events(EventPublisher events) { this.events = Checks.notNull(events, "events"); return this; }
         /** The largest quantity a line (and a cart hold of one SKU) may have; the other limits stay as they are. */
         public Builder maxLineQuantity(int max) {
@@ -784,7 +806,10 @@ public final class Oms {
             return this;
         }
 
-        /** Where units sold beyond stock wait; an {@link io.omskit.core.inmemory.InMemoryBackorderBook} by default. */
+        /**
+         * Where units sold beyond stock wait; required unless {@link #backorders} or {@link #inMemory()} (an
+         * {@link io.omskit.core.inmemory.InMemoryBackorderBook}) is given.
+         */
         public Builder backorderBook(io.omskit.core.spi.BackorderBook book) {
             this.backorderBook = Checks.notNull(book, "backorderBook");
             return this;
@@ -824,7 +849,8 @@ public final class Oms {
         /**
          * The wired {@link Oms}.
          *
-         * @throws IllegalStateException when the inventory store or payment gateway is missing
+         * @throws IllegalStateException when the inventory store or payment gateway is missing, or when storage, catalog
+         *         or events are neither set nor made in-memory by {@link #inMemory()}; the message names each missing one
          */
         public Oms build() {
             if (inventory == null) {
@@ -833,7 +859,55 @@ public final class Oms {
             if (payments == null) {
                 throw new IllegalStateException("payments must be set: a PaymentGateway such as FakePaymentGateway");
             }
+            if (inMemory) {
+                keepMissingOnHeap();
+            }
+            List<String> missing = new java.util.ArrayList<>();
+            if (orders == null) {
+                missing.add("orders (an OrderRepository)");
+            }
+            if (fulfilments == null) {
+                missing.add("fulfilments (a FulfilmentRepository)");
+            }
+            if (transfers == null) {
+                missing.add("transfers (a TransferRepository)");
+            }
+            if (backorderBook == null && backorderService == null) {
+                missing.add("backorderBook (a BackorderBook)");
+            }
+            if (catalog == null) {
+                missing.add("catalog (a Catalog)");
+            }
+            if (events == null) {
+                missing.add("events (an EventPublisher, EventPublisher.none() for none)");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("Oms.builder() has no " + String.join(", ", missing)
+                        + ": set each (PostgresOms gives the repositories of a database), or call inMemory() to keep"
+                        + " every one not set on the heap, lost at restart (tests, demos)");
+            }
             return new Oms(this);
+        }
+
+        private void keepMissingOnHeap() {
+            if (orders == null) {
+                orders = new InMemoryOrderRepository();
+            }
+            if (fulfilments == null) {
+                fulfilments = new InMemoryFulfilmentRepository();
+            }
+            if (transfers == null) {
+                transfers = new io.omskit.core.inmemory.InMemoryTransferRepository();
+            }
+            if (backorderBook == null && backorderService == null) {
+                backorderBook = new io.omskit.core.inmemory.InMemoryBackorderBook();
+            }
+            if (catalog == null) {
+                catalog = new InMemoryCatalog();
+            }
+            if (events == null) {
+                events = EventPublisher.none();
+            }
         }
     }
 }

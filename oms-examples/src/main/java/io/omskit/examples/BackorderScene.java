@@ -80,7 +80,7 @@ final class BackorderScene {
         catalog.put(SkuAttributes.of(LAMP, "Arc lamp", "home", 4200, Dimensions.ofMillimetres(400, 400, 900), true));
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
         Forward notify = new Forward();
-        this.oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+        this.oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory)
                 .orders(postgres == null ? new InMemoryOrderRepository() : postgres.orderRepository())
                 .fulfilments(postgres == null ? new InMemoryFulfilmentRepository() : postgres.fulfilmentRepository())
                 .backorderBook(postgres == null ? new InMemoryBackorderBook() : postgres.backorderBook())

@@ -50,7 +50,7 @@ final class CartHoldScene {
 
     CartHoldScene(PrintStream out, Network network, InMemoryCatalog catalog) {
         this.out = out;
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory)
                 .payments(new FakePaymentGateway()).build();
         this.carts = oms.carts();
         inventory.load(SKU, STORE, 5);

@@ -84,7 +84,7 @@ public final class Demo implements AutoCloseable {
         this.inventory = store;
         this.notificationLog = new io.omskit.core.inmemory.InMemoryNotificationLog();
         this.oms = wire(new InMemoryOrderRepository(), new io.omskit.core.inmemory.InMemoryFulfilmentRepository(),
-                new io.omskit.core.inmemory.InMemoryTransferRepository());
+                new io.omskit.core.inmemory.InMemoryTransferRepository(), new io.omskit.core.inmemory.InMemoryBackorderBook());
     }
 
     /**
@@ -113,15 +113,16 @@ public final class Demo implements AutoCloseable {
                 byLocation.values().stream().mapToInt(Integer::intValue).toArray()));
         this.inventory = store;
         this.notificationLog = postgres.notificationLog();
-        this.oms = wire(postgres.orderRepository(), postgres.fulfilmentRepository(), postgres.transferRepository());
+        this.oms = wire(postgres.orderRepository(), postgres.fulfilmentRepository(), postgres.transferRepository(),
+                postgres.backorderBook());
     }
 
     private Oms wire(OrderRepository orders, io.omskit.core.spi.FulfilmentRepository fulfilments,
-                     io.omskit.core.spi.TransferRepository transfers) {
+                     io.omskit.core.spi.TransferRepository transfers, io.omskit.core.spi.BackorderBook backorders) {
         this.hiccups = new Hiccups(orders);
         this.carriers = io.omskit.core.inmemory.FakeCarrierGateway.withSampleCarriers(clock);
         return Oms.builder().clock(clock).network(network).catalog(catalog).orders(hiccups).fulfilments(fulfilments)
-                .transfers(transfers).inventory(inventory).payments(payments).carriers(carriers).events(events)
+                .transfers(transfers).backorderBook(backorders).inventory(inventory).payments(payments).carriers(carriers).events(events)
                 .acceptanceLimit(io.omskit.core.network.LocationType.STORE, Duration.ofHours(2))
                 .deliveryResourcing(CustomerChangeScene.replanner(network, inventory, catalog, clock))
                 .timelineSource(new io.omskit.core.timeline.NotificationTimeline(notificationLog))

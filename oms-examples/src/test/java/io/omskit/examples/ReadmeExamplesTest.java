@@ -157,7 +157,7 @@ class ReadmeExamplesTest {
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         PaymentGateway payments = new FakePaymentGateway();                     // your PaymentGateway
 
-        Oms oms = Oms.builder()
+        Oms oms = Oms.builder().inMemory()                   // whatever is not set below is kept on the heap
                 .clock(clock)
                 .network(Network.of(List.of(
                         Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
@@ -230,7 +230,7 @@ class ReadmeExamplesTest {
         RecordingEventPublisher events = new RecordingEventPublisher();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         io.omskit.core.inmemory.FakeCarrierGateway carriers = io.omskit.core.inmemory.FakeCarrierGateway.withSampleCarriers(clock);
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE,
                         GeoPoint.of(52.0, 13.0)).build())))
                 .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
@@ -289,7 +289,7 @@ class ReadmeExamplesTest {
         Clock clock = Clock.systemUTC();
         RecordingEventPublisher events = new RecordingEventPublisher();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(
                         Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                         Location.builder(LocationId.of("ST-1"), LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
@@ -339,7 +339,7 @@ class ReadmeExamplesTest {
     void cart_holds() {
         Clock clock = Clock.systemUTC();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.create(clock);
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(
                         Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                         Location.builder(LocationId.of("ST-1"), LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
@@ -395,7 +395,7 @@ class ReadmeExamplesTest {
         new ReportingMetrics(reporting).bindTo(meterRegistry);          // optional: micrometer-core on your class path
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock)
                 .publisher(reporting.alongside(events)).build();
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(
                         Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build())))
                 .catalog(catalog).orders(new InMemoryOrderRepository()).inventory(inventory).payments(new FakePaymentGateway())
@@ -456,7 +456,7 @@ class ReadmeExamplesTest {
     void several_tenders() {
         Clock clock = Clock.systemUTC();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE,
                         GeoPoint.of(52.0, 13.0)).build())))
                 .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
@@ -502,7 +502,7 @@ class ReadmeExamplesTest {
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(events).build();
         Network network = Network.of(List.of(
                 Location.builder(LocationId.of("WH-1"), LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build()));
-        Oms oms = Oms.builder().clock(clock).network(network)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network)
                 .catalog(new InMemoryCatalog().put(SkuAttributes.of(Sku.of("MUG"), "Mug", "kitchen", 300,
                         Dimensions.ofMillimetres(100, 100, 120), true)))
                 .inventory(inventory).payments(new FakePaymentGateway()).events(events).build();
@@ -567,7 +567,7 @@ class ReadmeExamplesTest {
         inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
 
         // --- README: Customer service ---
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory)
                 .payments(new FakePaymentGateway())
                 .actionPolicy(DefaultActionPolicy.withAgentRefundLimit(Money.of(CurrencyUnit.EUR, 30)))   // or your ActionPolicy
                 .timelineSource(new NotificationTimeline(notificationLog))                               // messages sent
@@ -702,7 +702,7 @@ class ReadmeExamplesTest {
                 Dimensions.ofMillimetres(300, 300, 500), true));
 
         // --- README: Backorders and pre-orders ---
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory)
                 .payments(new FakePaymentGateway())
                 .backorderPolicy(BackorderPolicy.builder().sku(Sku.of("LAMP"), SupplyTerms.backorders(10)).build()).build();
         inventory.load(Sku.of("LAMP"), LocationId.of("WH-1"), 2);
@@ -745,7 +745,7 @@ class ReadmeExamplesTest {
                 Dimensions.ofMillimetres(100, 100, 120), true));
         inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
         FakePaymentGateway payments = new FakePaymentGateway();
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments).build();
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments).build();
         CustomerService cs = oms.customerService();
         OrderId id = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-2002")
                 .customer("customer-42").currency("EUR").paymentRef("tok_visa")
@@ -794,7 +794,7 @@ class ReadmeExamplesTest {
         inventory.adjust(StockAdjustment.of("receipt-1", Sku.of("MUG"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-1"));
         inventory.adjust(StockAdjustment.of("receipt-2", Sku.of("PLATE"), LocationId.of("WH-1"), MovementReason.RECEIPT, 10, "PO-2"));
         FakePaymentGateway payments = new FakePaymentGateway();
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments).build();
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments).build();
         CustomerService cs = oms.customerService();
         OrderId id = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("W-2003")
                 .customer("customer-42").currency("EUR").paymentRef("tok_visa")
@@ -848,7 +848,7 @@ class ReadmeExamplesTest {
         // --- README: Changing the delivery ---
         SourcingEngine engine = SourcingEngine.builder().network(network).inventory(inventory).catalog(catalog)
                 .clock(clock).rules(RuleBook.of(rules)).build();
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
                 .deliveryResourcing(DeliveryReplanner.of(engine).withCatalog(catalog))   // .withPromise(...) to recompute it
                 .build();
         CustomerService cs = oms.customerService();
@@ -912,7 +912,7 @@ class ReadmeExamplesTest {
 
         // --- README: Logs and metrics ---
         MicrometerOmsMetrics metrics = MicrometerOmsMetrics.of(meterRegistry);   // needs micrometer-core on your class path
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
                 .metrics(metrics)
                 .build();
         SourcingEngine engine = SourcingEngine.builder().network(network).rules(RuleBook.of(rules)).inventory(inventory)

@@ -40,7 +40,7 @@ class OrderSourcingTest {
             .put(SkuAttributes.of(sku("B"), "B", "c", 100, Dimensions.ofMillimetres(10, 10, 10), true))
             .put(new SkuAttributes(sku("SET"), "Set", "c", 300, Dimensions.ofMillimetres(20, 20, 20), true,
                     List.of(new BundleComponent(sku("A"), 2), new BundleComponent(sku("B"), 1))));
-    private final Oms oms = Oms.builder().clock(CLOCK).network(network).catalog(catalog).inventory(inventory)
+    private final Oms oms = Oms.builder().inMemory().clock(CLOCK).network(network).catalog(catalog).inventory(inventory)
             .payments(new FakePaymentGateway()).build();
 
     private OrderSourcing sourcing(ResourcingPolicy policy) {

@@ -129,7 +129,7 @@ class RoutingRulesReachTheOrderTest {
 
     private final FailingOrders orders = new FailingOrders();
     private final FakePaymentGateway payments = new FakePaymentGateway();
-    private final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+    private final Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory)
             .orders(orders).payments(payments).build();
     private final SourcingEngine optimiser = SourcingEngine.builder().network(network).clock(clock).inventory(inventory)
             .catalog(catalog).rules(RuleBook.of(RuleSet.builder("home").cost(new ShippingCost(rates())).build())).build();

@@ -91,7 +91,7 @@ class SourcingRetryTest {
     private final InMemoryCatalog catalog = new InMemoryCatalog()
             .put(SkuAttributes.of(sku("A"), "A", "c", 100, Dimensions.ofMillimetres(10, 10, 10), true));
     private final FlakyRepository orders = new FlakyRepository();
-    private final Oms oms = Oms.builder().clock(CLOCK).network(network).catalog(catalog).orders(orders).inventory(inventory)
+    private final Oms oms = Oms.builder().inMemory().clock(CLOCK).network(network).catalog(catalog).orders(orders).inventory(inventory)
             .payments(new FakePaymentGateway()).build();
     private final OrderSourcing sourcing = new OrderSourcing(oms, SourcingEngine.builder().network(network).clock(CLOCK)
             .inventory(inventory).catalog(catalog).rules(RuleBook.of(RuleSet.builder("home").cost(new ShippingCost(rates())).build()))

@@ -46,7 +46,7 @@ class StagedOrderSourcingTest {
     private final InMemoryInventoryStore inventory = InMemoryInventoryStore.create(CLOCK);
     private final InMemoryCatalog catalog = new InMemoryCatalog()
             .put(SkuAttributes.of(sku("A"), "A", "c", 100, Dimensions.ofMillimetres(10, 10, 10), true));
-    private final Oms oms = Oms.builder().clock(CLOCK).network(network).catalog(catalog).inventory(inventory)
+    private final Oms oms = Oms.builder().inMemory().clock(CLOCK).network(network).catalog(catalog).inventory(inventory)
             .payments(new FakePaymentGateway()).build();
     private final SourcingEngine optimiser = SourcingEngine.builder().network(network).clock(CLOCK).inventory(inventory)
             .catalog(catalog).rules(RuleBook.of(RuleSet.builder("home").cost(new ShippingCost(rates())).build())).build();

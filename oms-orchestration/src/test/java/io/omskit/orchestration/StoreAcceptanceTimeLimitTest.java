@@ -73,7 +73,7 @@ class StoreAcceptanceTimeLimitTest {
     private final InMemoryInventoryStore inventory = InMemoryInventoryStore.create(clock);
     private final InMemoryCatalog catalog = new InMemoryCatalog()
             .put(SkuAttributes.of(sku("A"), "A", "c", 100, Dimensions.ofMillimetres(10, 10, 10), true));
-    private final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+    private final Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory)
             .payments(new FakePaymentGateway())
             .acceptanceLimit(LocationType.STORE, Duration.ofHours(2))
             .acceptanceLimit(id("MALL"), Duration.ofMinutes(30)).build();
@@ -150,7 +150,7 @@ class StoreAcceptanceTimeLimitTest {
 
     @Test
     void a_limit_that_is_not_positive_is_refused_when_wiring() {
-        assertThatThrownBy(() -> Oms.builder().acceptanceLimit(LocationType.STORE, Duration.ZERO))
+        assertThatThrownBy(() -> Oms.builder().inMemory().acceptanceLimit(LocationType.STORE, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acceptanceLimit must be positive");
     }
 }

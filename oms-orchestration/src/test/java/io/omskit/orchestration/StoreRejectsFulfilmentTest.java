@@ -44,7 +44,7 @@ class StoreRejectsFulfilmentTest {
     private final InMemoryInventoryStore inventory = InMemoryInventoryStore.create(CLOCK);
     private final InMemoryCatalog catalog = new InMemoryCatalog()
             .put(SkuAttributes.of(sku("A"), "A", "c", 100, Dimensions.ofMillimetres(10, 10, 10), true));
-    private final Oms oms = Oms.builder().clock(CLOCK).network(network).catalog(catalog).inventory(inventory)
+    private final Oms oms = Oms.builder().inMemory().clock(CLOCK).network(network).catalog(catalog).inventory(inventory)
             .payments(new FakePaymentGateway()).build();
 
     private OrderSourcing sourcing(ResourcingPolicy policy) {

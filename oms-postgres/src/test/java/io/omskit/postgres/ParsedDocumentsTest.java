@@ -12,7 +12,9 @@ import io.omskit.core.fulfilment.Fulfilment;
 import io.omskit.core.fulfilment.FulfilmentId;
 import io.omskit.core.fulfilment.ShipmentDetails;
 import io.omskit.core.inmemory.FakePaymentGateway;
+import io.omskit.core.inmemory.InMemoryBackorderBook;
 import io.omskit.core.inmemory.InMemoryCatalog;
+import io.omskit.core.inmemory.InMemoryTransferRepository;
 import io.omskit.core.inmemory.RecordingEventPublisher;
 import io.omskit.core.jackson.OmsJacksonModule;
 import io.omskit.core.network.GeoPoint;
@@ -125,7 +127,8 @@ class ParsedDocumentsTest {
                 .catalog(new InMemoryCatalog().put(SkuAttributes.of(MUG, "Mug", "kitchen", 300,
                         Dimensions.ofMillimetres(100, 100, 120), true)))
                 .orders(orders).fulfilments(fulfilments).inventory(inventory)
-                .payments(new FakePaymentGateway()).events(new RecordingEventPublisher()).build();
+                .payments(new FakePaymentGateway()).events(new RecordingEventPublisher())
+                .transfers(new InMemoryTransferRepository()).backorderBook(new InMemoryBackorderBook()).build();
     }
 
     private static PlacementResult place(Oms oms, String ref) {

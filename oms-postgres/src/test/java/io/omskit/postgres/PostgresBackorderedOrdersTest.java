@@ -32,6 +32,7 @@ import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderLine;
 import io.omskit.core.order.PlaceOrderRequest;
 import io.omskit.core.order.UnitState;
+import io.omskit.core.spi.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,8 @@ class PostgresBackorderedOrdersTest {
                         Dimensions.ofMillimetres(300, 300, 500), true)))
                 .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
                 .payments(new FakePaymentGateway()).backorderBook(book)
-                .backorderPolicy(BackorderPolicy.builder().sku(LAMP, SupplyTerms.backorders(100)).build()).build();
+                .backorderPolicy(BackorderPolicy.builder().sku(LAMP, SupplyTerms.backorders(100)).build())
+                .transfers(pg.transferRepository()).events(EventPublisher.none()).build();
     }
 
     private static PlaceOrderRequest lamps(String ref, int quantity) {

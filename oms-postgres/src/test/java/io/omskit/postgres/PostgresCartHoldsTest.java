@@ -59,7 +59,7 @@ class PostgresCartHoldsTest {
         Network network = Network.of(List.of(
                 Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                 Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build()));
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory)
                 .payments(new FakePaymentGateway()).build();
         carts = oms.carts();
     }

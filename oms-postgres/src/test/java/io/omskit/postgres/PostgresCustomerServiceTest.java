@@ -52,7 +52,8 @@ class PostgresCustomerServiceTest {
         return Oms.builder().clock(Clock.systemUTC()).network(network).catalog(catalog).orders(pg.orderRepository())
                 .fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore()).payments(new FakePaymentGateway())
                 .events(live).timelineSource(new ReturnTimeline(pg.returnRepository()))
-                .timelineSource(new NotificationTimeline(pg.notificationLog())).build();
+                .timelineSource(new NotificationTimeline(pg.notificationLog()))
+                .transfers(pg.transferRepository()).backorderBook(pg.backorderBook()).build();
     }
 
     private static PostgresOms start(TimelineProjection live) {

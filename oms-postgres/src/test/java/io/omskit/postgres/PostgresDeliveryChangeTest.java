@@ -30,6 +30,7 @@ import io.omskit.core.order.PlaceOrderRequest;
 import io.omskit.core.order.UnitState;
 import io.omskit.core.spi.DeliveryReplan;
 import io.omskit.core.spi.DeliveryResourcing;
+import io.omskit.core.spi.EventPublisher;
 import io.omskit.testkit.faults.FaultPlan;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ class PostgresDeliveryChangeTest {
                 Dimensions.ofMillimetres(100, 100, 120), true));
         return Oms.builder().clock(Clock.systemUTC()).network(network).catalog(catalog).orders(plan.orders(pg.orderRepository()))
                 .fulfilments(plan.fulfilments(pg.fulfilmentRepository())).inventory(plan.inventory(pg.inventoryStore()))
-                .payments(new FakePaymentGateway()).deliveryResourcing(NEAREST_CITY).build();
+                .payments(new FakePaymentGateway()).deliveryResourcing(NEAREST_CITY)
+                .transfers(pg.transferRepository()).backorderBook(pg.backorderBook()).events(EventPublisher.none()).build();
     }
 
     private static Order allocatedInBerlin(Oms oms, String ref) {

@@ -50,7 +50,8 @@ class PostgresNotificationsTest {
                     .catalog(new InMemoryCatalog().put(SkuAttributes.of(sku, "Mug", "kitchen", 300,
                             Dimensions.ofMillimetres(100, 100, 120), true)))
                     .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
-                    .payments(payments).events(events).build();
+                    .payments(payments).events(events)
+                    .transfers(pg.transferRepository()).backorderBook(pg.backorderBook()).build();
             Notifier node1 = Notifier.builder(oms, sender, pg.notificationLog()).build();
             Notifier node2 = Notifier.builder(oms, sender, new PostgresNotificationLog(pg.dataSource())).build();
             events.subscribe(node1::accept);

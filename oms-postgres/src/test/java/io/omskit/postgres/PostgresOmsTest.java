@@ -53,7 +53,8 @@ class PostgresOmsTest {
             Oms oms = Oms.builder().clock(Clock.systemUTC()).network(network).catalog(catalog)
                     .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
                     .payments(new FakePaymentGateway())
-                    .events(events).build();
+                    .events(events)
+                    .transfers(pg.transferRepository()).backorderBook(pg.backorderBook()).build();
 
             PlacementResult placed = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("WEB-1")
                     .customer("c-1").currency("EUR").paymentRef("tok")

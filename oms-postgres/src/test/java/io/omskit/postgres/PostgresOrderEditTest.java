@@ -27,6 +27,7 @@ import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.SpiException;
 import io.omskit.testkit.faults.FaultPlan;
 import java.time.Clock;
@@ -53,7 +54,8 @@ class PostgresOrderEditTest {
                 .put(SkuAttributes.of(MUG, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true))
                 .put(SkuAttributes.of(PLATE, "Plate", "kitchen", 500, Dimensions.ofMillimetres(250, 250, 30), true));
         return Oms.builder().clock(Clock.systemUTC()).network(network).catalog(catalog).orders(plan.orders(pg.orderRepository()))
-                .fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore()).payments(payments).build();
+                .fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore()).payments(payments)
+                .transfers(pg.transferRepository()).backorderBook(pg.backorderBook()).events(EventPublisher.none()).build();
     }
 
     private static PlaceOrderRequest order(String ref) {

@@ -55,6 +55,7 @@ class PostgresReshipTest {
                 Dimensions.ofMillimetres(100, 100, 120), true));
         return Oms.builder().clock(Clock.systemUTC()).network(network).catalog(catalog).orders(plan.orders(pg.orderRepository()))
                 .fulfilments(plan.fulfilments(pg.fulfilmentRepository())).inventory(plan.inventory(pg.inventoryStore()))
+                .transfers(pg.transferRepository()).backorderBook(pg.backorderBook()).events(io.omskit.core.spi.EventPublisher.none())
                 .payments(payments).build();
     }
 

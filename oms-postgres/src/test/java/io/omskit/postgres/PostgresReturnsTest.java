@@ -63,7 +63,8 @@ class PostgresReturnsTest {
             Oms oms = Oms.builder().clock(Clock.systemUTC()).network(network)
                     .catalog(new InMemoryCatalog().put(SkuAttributes.of(sku, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true)))
                     .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
-                    .payments(payments).events(events).build();
+                    .payments(payments).events(events)
+                    .transfers(pg.transferRepository()).backorderBook(pg.backorderBook()).build();
             Order order = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("WEB-1").customer("c-1")
                     .currency("EUR").paymentRef("tok").delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
                             new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
@@ -112,7 +113,8 @@ class PostgresReturnsTest {
             Oms oms = Oms.builder().clock(Clock.systemUTC()).network(network)
                     .catalog(new InMemoryCatalog().put(SkuAttributes.of(sku, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true)))
                     .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
-                    .payments(payments).events(events).build();
+                    .payments(payments).events(events)
+                    .transfers(pg.transferRepository()).backorderBook(pg.backorderBook()).build();
             Order order = oms.placeOrder(PlaceOrderRequest.builder().channel(Channel.WEB).externalRef("WEB-2").customer("c-1")
                     .currency("EUR").paymentRef("tok").delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
                             new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))

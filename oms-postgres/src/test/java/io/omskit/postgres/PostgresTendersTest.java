@@ -24,6 +24,7 @@ import io.omskit.core.order.Order;
 import io.omskit.core.order.PlaceOrderRequest;
 import io.omskit.core.payment.Tender;
 import io.omskit.core.payment.TenderType;
+import io.omskit.core.spi.EventPublisher;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,7 +53,8 @@ class PostgresTendersTest {
                 .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.40, 13.52)).build())))
                 .catalog(new InMemoryCatalog().put(SkuAttributes.of(MUG, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true)))
                 .orders(pg.orderRepository()).fulfilments(pg.fulfilmentRepository()).inventory(pg.inventoryStore())
-                .payments(new FakePaymentGateway()).build();
+                .payments(new FakePaymentGateway())
+                .transfers(pg.transferRepository()).backorderBook(pg.backorderBook()).events(EventPublisher.none()).build();
     }
 
     private static PlaceOrderRequest.Builder request(String ref) {

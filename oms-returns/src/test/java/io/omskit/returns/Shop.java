@@ -70,7 +70,7 @@ final class Shop {
                     .capabilities(EnumSet.of(Capability.SHIP, Capability.ACCEPT_RETURNS)).build(),
             Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build(),
             Location.builder(OUTLET_WH, LocationType.WAREHOUSE, GeoPoint.of(51.0, 12.0)).build()));
-    final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
+    final Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
             .events(events).build();
     private final AtomicInteger refs = new AtomicInteger();
 

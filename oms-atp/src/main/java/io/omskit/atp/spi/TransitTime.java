@@ -6,10 +6,14 @@ package io.omskit.atp.spi;
  *
  * @param minDays the fewest delivery days, from 0 to {@code maxDays}
  * @param maxDays the most delivery days
- * @throws IllegalArgumentException naming {@code minDays} when it is negative or above {@code maxDays}
  */
 public record TransitTime(int minDays, int maxDays) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException naming {@code minDays} when it is negative or above {@code maxDays}
+     */
     public TransitTime {
         if (minDays < 0) {
             throw new IllegalArgumentException("minDays must be >= 0, was " + minDays);

@@ -94,7 +94,7 @@ public class CartHoldBenchmark {
             store.load(skus[s], List.of(locations), onHand);
             catalog.put(SkuAttributes.of(skus[s], "Item " + s, "things", 300, Dimensions.ofMillimetres(100, 100, 100), true));
         }
-        Oms oms = Oms.builder().clock(clock).network(Network.of(network)).catalog(catalog).inventory(store)
+        Oms oms = Oms.builder().inMemory().clock(clock).network(Network.of(network)).catalog(catalog).inventory(store)
                 .payments(new FakePaymentGateway()).build();
         carts = oms.carts();
     }

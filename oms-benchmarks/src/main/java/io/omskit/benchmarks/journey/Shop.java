@@ -98,7 +98,7 @@ final class Shop {
                 Location.builder(WH1, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                 Location.builder(WH2, LocationType.WAREHOUSE, GeoPoint.of(48.1, 11.6)).build(),
                 Location.builder(ST1, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build()));
-        this.oms = Oms.builder().clock(clock).network(network).catalog(catalog).orders(orders)
+        this.oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).orders(orders)
                 .fulfilments(fulfilmentRepository).inventory(inventory).payments(payments).events(counting(events)).build();
         this.sourcing = new OrderSourcing(oms, SourcingEngine.builder().network(network).clock(clock).catalog(catalog)
                 .inventory(inventory)

@@ -20,7 +20,6 @@ import java.util.List;
  * @param location where the units will arrive and be reserved
  * @param quantity units, from 1 to {@value ReservationRequest#MAX_UNITS_PER_SKU}
  * @param priority fill order: higher first, then older first; from 0 to 1000 (0 for ordinary orders)
- * @throws ValidationException naming every field that is null or out of range
  */
 public record BackorderRequest(BackorderId id, OrderId order, LineId line, Sku sku, LocationId location, int quantity,
                                int priority) {
@@ -28,6 +27,11 @@ public record BackorderRequest(BackorderId id, OrderId order, LineId line, Sku s
     /** The highest priority. */
     public static final int MAX_PRIORITY = 1000;
 
+    /**
+     * Checks every component.
+     *
+     * @throws ValidationException naming every field that is null or out of range
+     */
     public BackorderRequest {
         List<Problem> problems = new ArrayList<>();
         notNull(problems, "id", id);

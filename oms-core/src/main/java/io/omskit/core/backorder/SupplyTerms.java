@@ -12,13 +12,17 @@ import java.util.List;
  *                       inbound's expected date)
  * @param backorderLimit how many units may wait beyond the announced inbound supply (a backorder, without a date),
  *                       from 0 to {@value ReservationRequest#MAX_UNITS_PER_SKU}
- * @throws ValidationException when the limit is out of range
  */
 public record SupplyTerms(boolean preorders, int backorderLimit) {
 
     /** Nothing beyond stock: the default everywhere. */
     public static final SupplyTerms NONE = new SupplyTerms(false, 0);
 
+    /**
+     * Checks the limit.
+     *
+     * @throws ValidationException when the limit is out of range
+     */
     public SupplyTerms {
         if (backorderLimit < 0 || backorderLimit > ReservationRequest.MAX_UNITS_PER_SKU) {
             throw new ValidationException("supply terms", List.of(new Problem("backorderLimit",

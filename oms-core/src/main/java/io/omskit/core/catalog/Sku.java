@@ -1,6 +1,7 @@
 package io.omskit.core.catalog;
 
 import io.omskit.core.common.Checks;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stock keeping unit: the identity of a sellable item.
@@ -20,7 +21,7 @@ public record Sku(String value) implements Comparable<Sku> {
 
     // written out: SKUs are compared on every index and map lookup, and the generated record methods were slower
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return this == other || other instanceof Sku s && value.equals(s.value);
     }
 

@@ -7,6 +7,7 @@ import io.omskit.core.order.LineQuantity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of a {@link DeliveryResourcing}: either every unit asked about placed at a location, with the promise the
@@ -16,7 +17,8 @@ import java.util.Map;
  * @param promised  the window to promise for the new delivery; null to keep the one the order has
  * @param refusal   why the units cannot all be placed, for people; null when placed
  */
-public record DeliveryReplan(Map<LocationId, List<LineQuantity>> placement, DeliveryWindow promised, String refusal) {
+public record DeliveryReplan(Map<LocationId, List<LineQuantity>> placement, @Nullable DeliveryWindow promised,
+                             @Nullable String refusal) {
 
     public DeliveryReplan {
         Checks.notNull(placement, "placement");
@@ -30,7 +32,7 @@ public record DeliveryReplan(Map<LocationId, List<LineQuantity>> placement, Deli
     }
 
     /** Every unit placed as given, promised {@code promised} (null: keep the order's promise). */
-    public static DeliveryReplan placed(Map<LocationId, List<LineQuantity>> placement, DeliveryWindow promised) {
+    public static DeliveryReplan placed(Map<LocationId, List<LineQuantity>> placement, @Nullable DeliveryWindow promised) {
         return new DeliveryReplan(placement, promised, null);
     }
 

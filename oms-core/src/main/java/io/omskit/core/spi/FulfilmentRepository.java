@@ -9,6 +9,7 @@ import io.omskit.core.order.OrderId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores fulfilments with optimistic versioning. Thread-safe.
@@ -59,7 +60,7 @@ public interface FulfilmentRepository {
      * {@link WorkQueuePosition} (earliest promise first, no promise last, then oldest offer, then id), starting after
      * {@code after} (null: from the start), at most {@code limit}.
      */
-    List<Fulfilment> workQueue(LocationId location, java.util.Set<FulfilmentStatus> statuses, WorkQueuePosition after,
+    List<Fulfilment> workQueue(LocationId location, java.util.Set<FulfilmentStatus> statuses, @Nullable WorkQueuePosition after,
                                int limit);
 
     /**

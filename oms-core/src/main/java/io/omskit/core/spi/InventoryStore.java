@@ -22,6 +22,7 @@ import io.omskit.core.network.LocationId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Unified stock: positions, reservations, allocations and the movement ledger. Thread-safe.
@@ -197,5 +198,5 @@ public interface InventoryStore extends StockReader {
      * @param limit at most this many references, at least 1
      * @throws SpiException on infrastructure failure
      */
-    List<String> holders(Instant madeAtOrBefore, String after, int limit);
+    List<String> holders(Instant madeAtOrBefore, @Nullable String after, int limit);
 }

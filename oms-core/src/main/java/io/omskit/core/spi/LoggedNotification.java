@@ -1,6 +1,7 @@
 package io.omskit.core.spi;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message as a {@link NotificationLog} keeps it.
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param sentAt       when it was marked sent; null while unsent
  */
 public record LoggedNotification(Notification notification, long sequence, int attempts, Instant claimedAt,
-                                 Instant sentAt) {
+                                 @Nullable Instant sentAt) {
 
     public LoggedNotification {
         if (notification == null || claimedAt == null) {

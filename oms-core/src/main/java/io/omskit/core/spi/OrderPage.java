@@ -4,6 +4,7 @@ import io.omskit.core.common.Checks;
 import io.omskit.core.order.Order;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of the orders a {@link OrderQuery} found.
@@ -11,7 +12,7 @@ import java.util.Optional;
  * @param orders the orders, in the query's order; at most its limit
  * @param next   where the next page starts; null when this is the last page
  */
-public record OrderPage(List<Order> orders, OrderCursor next) {
+public record OrderPage(List<Order> orders, @Nullable OrderCursor next) {
 
     public OrderPage {
         orders = Checks.list(orders, "orders");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which orders {@link OrderRepository#search} finds, in which order, how many at a time. Every filter is optional (null
@@ -40,9 +41,10 @@ import java.util.Set;
  * @param limit        at most this many orders per page: 1 to {@value #MAX_LIMIT}
  * @param after        where the page starts: the cursor of the previous page, or null for the first page
  */
-public record OrderQuery(CustomerRef customer, Set<OrderStatus> statuses, Channel channel, Instant placedFrom,
-                         Instant placedBefore, Sku sku, LocationId pickupStore, ExternalOrderRef externalRef,
-                         Sort sort, int limit, OrderCursor after) {
+public record OrderQuery(@Nullable CustomerRef customer, Set<OrderStatus> statuses, @Nullable Channel channel,
+                         @Nullable Instant placedFrom, @Nullable Instant placedBefore, @Nullable Sku sku,
+                         @Nullable LocationId pickupStore, @Nullable ExternalOrderRef externalRef, Sort sort, int limit,
+                         @Nullable OrderCursor after) {
 
     /** Which orders a search returns first. */
     public enum Sort {
@@ -96,13 +98,13 @@ public record OrderQuery(CustomerRef customer, Set<OrderStatus> statuses, Channe
     }
 
     /** This query, for the orders of {@code customer} only. */
-    public OrderQuery customer(CustomerRef customer) {
+    public OrderQuery customer(@Nullable CustomerRef customer) {
         return new OrderQuery(customer, statuses, channel, placedFrom, placedBefore, sku, pickupStore, externalRef,
                 sort, limit, after);
     }
 
     /** This query, for orders whose current status is one of {@code statuses}. */
-    public OrderQuery statuses(Set<OrderStatus> statuses) {
+    public OrderQuery statuses(@Nullable Set<OrderStatus> statuses) {
         return new OrderQuery(customer, statuses, channel, placedFrom, placedBefore, sku, pickupStore, externalRef,
                 sort, limit, after);
     }
@@ -113,37 +115,37 @@ public record OrderQuery(CustomerRef customer, Set<OrderStatus> statuses, Channe
     }
 
     /** This query, for orders taken in {@code channel}. */
-    public OrderQuery channel(Channel channel) {
+    public OrderQuery channel(@Nullable Channel channel) {
         return new OrderQuery(customer, statuses, channel, placedFrom, placedBefore, sku, pickupStore, externalRef,
                 sort, limit, after);
     }
 
     /** This query, for orders placed at or after {@code from}. */
-    public OrderQuery placedFrom(Instant from) {
+    public OrderQuery placedFrom(@Nullable Instant from) {
         return new OrderQuery(customer, statuses, channel, from, placedBefore, sku, pickupStore, externalRef,
                 sort, limit, after);
     }
 
     /** This query, for orders placed before {@code before}. */
-    public OrderQuery placedBefore(Instant before) {
+    public OrderQuery placedBefore(@Nullable Instant before) {
         return new OrderQuery(customer, statuses, channel, placedFrom, before, sku, pickupStore, externalRef,
                 sort, limit, after);
     }
 
     /** This query, for orders with a line for {@code sku}. */
-    public OrderQuery sku(Sku sku) {
+    public OrderQuery sku(@Nullable Sku sku) {
         return new OrderQuery(customer, statuses, channel, placedFrom, placedBefore, sku, pickupStore, externalRef,
                 sort, limit, after);
     }
 
     /** This query, for orders collected at {@code store}. */
-    public OrderQuery pickupStore(LocationId store) {
+    public OrderQuery pickupStore(@Nullable LocationId store) {
         return new OrderQuery(customer, statuses, channel, placedFrom, placedBefore, sku, store, externalRef,
                 sort, limit, after);
     }
 
     /** This query, for the order with the channel's order number {@code ref}. */
-    public OrderQuery externalRef(ExternalOrderRef ref) {
+    public OrderQuery externalRef(@Nullable ExternalOrderRef ref) {
         return new OrderQuery(customer, statuses, channel, placedFrom, placedBefore, sku, pickupStore, ref,
                 sort, limit, after);
     }
@@ -167,7 +169,7 @@ public record OrderQuery(CustomerRef customer, Set<OrderStatus> statuses, Channe
     }
 
     /** This query, for the page that starts after {@code cursor}; null for the first page. */
-    public OrderQuery after(OrderCursor cursor) {
+    public OrderQuery after(@Nullable OrderCursor cursor) {
         return new OrderQuery(customer, statuses, channel, placedFrom, placedBefore, sku, pickupStore, externalRef,
                 sort, limit, cursor);
     }

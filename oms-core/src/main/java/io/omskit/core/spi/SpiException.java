@@ -1,5 +1,7 @@
 package io.omskit.core.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An adapter could not do its work because of an infrastructure failure (database down, network error,
  * timeout). The operation may be retried; the adapter guarantees it left nothing half-done.
@@ -9,12 +11,12 @@ public class SpiException extends RuntimeException {
     /** Whether retrying the same call may succeed. */
     private final boolean retryable;
 
-    public SpiException(String message, Throwable cause, boolean retryable) {
+    public SpiException(String message, @Nullable Throwable cause, boolean retryable) {
         super(message, cause);
         this.retryable = retryable;
     }
 
-    public SpiException(String message, Throwable cause) {
+    public SpiException(String message, @Nullable Throwable cause) {
         this(message, cause, true);
     }
 

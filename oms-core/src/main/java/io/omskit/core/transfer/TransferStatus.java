@@ -5,7 +5,7 @@ package io.omskit.core.transfer;
  * <pre>
  * REQUESTED --ship--> SHIPPED --receive (all)--> RECEIVED
  *     |                  |  \--receive (some)--> PART_RECEIVED --receive (the rest)--> RECEIVED
- *     |                  \--closeShort--> CLOSED_SHORT <--closeShort--/
+ *     |                  \--closeShort--> CLOSED_SHORT &lt;--closeShort--/
  *     \--cancel--> CANCELLED
  * </pre>
  */

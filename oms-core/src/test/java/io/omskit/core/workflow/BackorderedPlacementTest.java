@@ -41,7 +41,7 @@ class BackorderedPlacementTest {
     private int movements;
 
     private Oms oms(BackorderPolicy policy) {
-        return Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+        return Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
                 .fulfilments(f.fulfilments).carriers(f.carriers).payments(f.payments).events(f.events)
                 .backorderPolicy(policy).backorderBook(book).build();
     }
@@ -115,7 +115,7 @@ class BackorderedPlacementTest {
 
     @Test
     void a_receipt_fills_the_priority_the_host_gives_an_order_before_older_ordinary_backorders() {
-        Oms oms = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+        Oms oms = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
                 .fulfilments(f.fulfilments).carriers(f.carriers).payments(f.payments).events(f.events)
                 .backorderPolicy(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build()).backorderBook(book)
                 .backorderPriority(order -> order.customer().value().startsWith("vip-") ? 10 : 0).build();
@@ -144,7 +144,7 @@ class BackorderedPlacementTest {
 
     @Test
     void a_priority_outside_the_range_is_taken_as_its_nearest_bound() {
-        Oms oms = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+        Oms oms = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
                 .fulfilments(f.fulfilments).carriers(f.carriers).payments(f.payments).events(f.events)
                 .backorderPolicy(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build()).backorderBook(book)
                 .backorderPriority(order -> order.externalRef().value().equals("WEB-22") ? 5_000 : -3).build();
@@ -331,7 +331,7 @@ class BackorderedPlacementTest {
         io.omskit.core.inmemory.InMemoryInventoryStore store = io.omskit.core.inmemory.InMemoryInventoryStore.builder()
                 .clock(f.clock).publisher(events -> feed.get().publish(events)).build();
         store.load(PLATE, WH, 1);
-        Oms oms = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).inventory(store)
+        Oms oms = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).inventory(store)
                 .payments(f.payments).backorderPolicy(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(10)).build())
                 .build();
         feed.set(oms.backorderFeed());
@@ -374,7 +374,7 @@ class BackorderedPlacementTest {
             public int waitingUnits(io.omskit.core.catalog.Sku sku) { return book.waitingUnits(sku); }
             public List<Backorder> forOrder(io.omskit.core.order.OrderId order) { return book.forOrder(order); }
         };
-        Oms oms = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+        Oms oms = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
                 .payments(f.payments).backorderBook(failingOnce)
                 .backorderPolicy(BackorderPolicy.builder().location(WH, SupplyTerms.backorders(10)).build()).build();
         f.inventory.adjust(new StockAdjustment(MovementKey.of("bowl-asn"), BOWL, WH, MovementReason.INBOUND_EXPECTED, 5, MARCH_20,

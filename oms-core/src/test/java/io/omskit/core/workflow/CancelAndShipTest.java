@@ -84,7 +84,7 @@ class CancelAndShipTest {
     @Test
     void a_shipment_whose_order_save_failed_completes_on_retry_without_moving_stock_twice() {
         FailingSaves repository = new FailingSaves(f.orders);
-        io.omskit.core.Oms oms = io.omskit.core.Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog)
+        io.omskit.core.Oms oms = io.omskit.core.Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog)
                 .orders(repository).inventory(f.inventory).payments(f.payments).events(f.events).build();
         oms.allocate(order.id(), "mugs", WH, List.of(LineQuantity.of(L1, 4)));
         oms.allocate(order.id(), "plates", WH, List.of(LineQuantity.of(L2, 2)));

@@ -61,7 +61,7 @@ final class OmsFixture {
                             io.omskit.core.network.TimeRange.of("09:00", "20:00"), null)).build()));
     final InMemoryFulfilmentRepository fulfilments = new InMemoryFulfilmentRepository();
     final FakeCarrierGateway carriers = FakeCarrierGateway.withSampleCarriers(clock);
-    final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).orders(orders).inventory(inventory)
+    final Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).orders(orders).inventory(inventory)
             .fulfilments(fulfilments).carriers(carriers).payments(payments).events(events).pickupCodes(() -> "246810")
             .pickupPeriod(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, java.time.Duration.ofDays(2))
             .pickupPeriod(DeliveryMethod.SHIP_TO_STORE, java.time.Duration.ofDays(5)).build();

@@ -103,7 +103,7 @@ class OrderTimelineTest {
         // at least once: events published again are dropped by id
         live.publish(f.events.events());
 
-        Oms restarted = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders)
+        Oms restarted = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders)
                 .inventory(f.inventory).fulfilments(f.fulfilments).payments(f.payments).build();
 
         for (OrderId id : List.of(delivered.id(), cancelled.id())) {
@@ -123,7 +123,7 @@ class OrderTimelineTest {
     @Test
     void messages_sent_join_the_story_from_the_notification_log() {
         InMemoryNotificationLog log = new InMemoryNotificationLog();
-        Oms withMessages = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders)
+        Oms withMessages = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders)
                 .inventory(f.inventory).fulfilments(f.fulfilments).payments(f.payments)
                 .timelineSource(new NotificationTimeline(log)).build();
         Order order = withMessages.placeOrder(f.webOrder("t-3").line("1", "MUG", 1, eur(10)).build()).order();

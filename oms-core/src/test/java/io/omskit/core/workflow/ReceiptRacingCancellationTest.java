@@ -48,7 +48,7 @@ class ReceiptRacingCancellationTest {
     private Oms oms;
 
     private Oms oms() {
-        oms = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+        oms = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
                 .payments(f.payments).backorderBook(new CancellingBook())
                 .backorderPolicy(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(20)).build()).build();
         return soldOut();
@@ -115,7 +115,7 @@ class ReceiptRacingCancellationTest {
 
     @Test
     void the_units_go_on_by_priority_then_age() {
-        oms = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+        oms = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
                 .payments(f.payments).backorderBook(new CancellingBook())
                 .backorderPriority(o -> o.externalRef().value().startsWith("VIP") ? 500 : 0)
                 .backorderPolicy(BackorderPolicy.builder().sku(PLATE, SupplyTerms.backorders(20)).build()).build();

@@ -252,7 +252,7 @@ class ReshipLostParcelTest {
     void with_a_sourcing_configured_the_reshipment_is_sent_from_where_it_plans_from_free_stock() {
         FulfilmentId parcel = shipped("r-9", 2);
         Order order = order(parcel);
-        Oms sourced = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders)
+        Oms sourced = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders)
                 .inventory(f.inventory).fulfilments(f.fulfilments).carriers(f.carriers).payments(f.payments).events(f.events)
                 .deliveryResourcing((o, delivery, held, mayStay) -> {
                     assertThat(mayStay).as("free stock only: the lost units are nowhere").isFalse();
@@ -346,7 +346,7 @@ class ReshipLostParcelTest {
     @Test
     void two_nodes_reshipping_the_same_parcel_at_once_under_their_own_keys_never_send_it_twice() throws Exception {
         // a second node on the same storage: its own locks, so only what the storage serialises keeps them apart
-        Oms other = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+        Oms other = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
                 .fulfilments(f.fulfilments).carriers(f.carriers).payments(f.payments).events(f.events).build();
         f.stock(MUG, WH, 400);
         int won = 0;
@@ -416,7 +416,7 @@ class ReshipLostParcelTest {
                         throw e.getCause();
                     }
                 });
-        Oms flaky = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+        Oms flaky = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
                 .fulfilments(failing).carriers(f.carriers).payments(f.payments).events(f.events).build();
 
         assertThatThrownBy(() -> flaky.customerService().reship(order.id(), parcel, List.of(), ReshipReason.LOST, agent,

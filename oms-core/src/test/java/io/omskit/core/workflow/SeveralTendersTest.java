@@ -190,7 +190,7 @@ class SeveralTendersTest {
     @Test
     void a_channel_tolerance_authorises_above_the_total_captures_no_more_than_owed_and_voids_the_rest_at_the_end() {
         OmsFixture g = new OmsFixture();
-        Oms weighed = Oms.builder().clock(g.clock).network(g.network).catalog(g.catalog).inventory(g.inventory).payments(g.payments)
+        Oms weighed = Oms.builder().inMemory().clock(g.clock).network(g.network).catalog(g.catalog).inventory(g.inventory).payments(g.payments)
                 .events(g.events).authorisationTolerance(Channel.WEB, AuthorisationTolerance.ofPercent("10")).build();
         g.stock(MUG, WH, 10);
         Order order = weighed.placeOrder(g.webOrder("T-6").line("1", "MUG", 4, eur("12.50")).build()).order();
@@ -229,7 +229,7 @@ class SeveralTendersTest {
 
     @Test
     void a_configured_tender_order_charges_the_card_first() {
-        Oms cardFirst = Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).inventory(f.inventory).payments(f.payments)
+        Oms cardFirst = Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).inventory(f.inventory).payments(f.payments)
                 .tenderOrder(TenderOrder.chargedInOrder(List.of(TenderType.CARD, TenderType.OTHER, TenderType.GIFT_CARD,
                         TenderType.STORE_CREDIT))).build();
 

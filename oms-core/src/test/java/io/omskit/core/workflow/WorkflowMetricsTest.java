@@ -25,7 +25,7 @@ class WorkflowMetricsTest {
     private final Oms oms = wired(f.payments);
 
     private Oms wired(PaymentGateway payments) {
-        return Oms.builder().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
+        return Oms.builder().inMemory().clock(f.clock).network(f.network).catalog(f.catalog).orders(f.orders).inventory(f.inventory)
                 .payments(payments).events(f.events).metrics(metrics).build();
     }
 

@@ -12,10 +12,14 @@ import java.util.Set;
  *
  * @param cartons       at least one carton, codes unique, costs in one currency
  * @param shipsInOwnBox SKUs shipped alone in their own packaging; may be empty
- * @throws IllegalArgumentException when there is no carton, a code repeats or currencies differ
  */
 public record CartonCatalogue(List<CartonType> cartons, Set<Sku> shipsInOwnBox) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException when there is no carton, a code repeats or currencies differ
+     */
     public CartonCatalogue {
         cartons = Checks.list(cartons, "cartons");
         shipsInOwnBox = Checks.set(shipsInOwnBox, "shipsInOwnBox");

@@ -13,11 +13,15 @@ import org.joda.money.Money;
  * @param emptyWeightGrams       weight of the empty carton, at least 0
  * @param maxContentWeightGrams  most weight of units it may hold, at least 1
  * @param cost                   what one carton (and its fill) costs; not negative
- * @throws IllegalArgumentException naming the field, value and rule
  */
 public record CartonType(String code, Dimensions inner, Dimensions outer, int emptyWeightGrams,
                          int maxContentWeightGrams, Money cost) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException naming the field, value and rule
+     */
     public CartonType {
         Checks.notBlank(code, "code");
         Checks.notNull(inner, "inner");

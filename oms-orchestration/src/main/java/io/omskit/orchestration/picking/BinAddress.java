@@ -12,8 +12,6 @@ import java.util.Comparator;
  * @param bay   1 = the bay nearest the front of its block
  * @param side  the side of the aisle; not null
  * @param level 1 = the lowest shelf
- * @throws IllegalArgumentException when a number is below 1
- * @throws NullPointerException     when {@code side} is null
  */
 public record BinAddress(int aisle, int block, int bay, RackSide side, int level) implements Comparable<BinAddress> {
 
@@ -21,6 +19,12 @@ public record BinAddress(int aisle, int block, int bay, RackSide side, int level
             .thenComparingInt(BinAddress::block).thenComparingInt(BinAddress::bay)
             .thenComparing(BinAddress::side).thenComparingInt(BinAddress::level);
 
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException when a number is below 1
+     * @throws NullPointerException     when {@code side} is null
+     */
     public BinAddress {
         Checks.positive(aisle, "aisle");
         Checks.positive(block, "block");

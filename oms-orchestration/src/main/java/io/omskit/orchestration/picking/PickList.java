@@ -11,10 +11,14 @@ import java.util.Set;
  *
  * @param fulfilment the fulfilment picked; not null
  * @param lines      at least one line, no SKU twice
- * @throws IllegalArgumentException when there is no line or a SKU appears twice
  */
 public record PickList(FulfilmentId fulfilment, List<PickLine> lines) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException when there is no line or a SKU appears twice
+     */
     public PickList {
         Checks.notNull(fulfilment, "fulfilment");
         lines = Checks.list(lines, "lines");

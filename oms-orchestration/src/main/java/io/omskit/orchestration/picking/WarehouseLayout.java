@@ -27,19 +27,27 @@ import java.util.Map;
  * @param crossAisleWidthMetres width of every cross aisle, finite and above 0
  * @param depotAisle            the aisle at whose front head the depot is, 1 to {@code aisles}
  * @param oneWayAisles          the one-way aisles and their direction; empty when every aisle is two-way
- * @throws IllegalArgumentException naming every field that breaks its rule
  */
 public record WarehouseLayout(int aisles, int blocks, int baysPerBlock, int levels, double aisleSpacingMetres,
                               double bayWidthMetres, double crossAisleWidthMetres, int depotAisle,
                               Map<Integer, AisleDirection> oneWayAisles) {
 
-    /** A layout whose aisles may all be walked both ways. */
+    /**
+     * A layout whose aisles may all be walked both ways.
+     *
+     * @throws IllegalArgumentException naming every field that breaks its rule
+     */
     public WarehouseLayout(int aisles, int blocks, int baysPerBlock, int levels, double aisleSpacingMetres,
                            double bayWidthMetres, double crossAisleWidthMetres, int depotAisle) {
         this(aisles, blocks, baysPerBlock, levels, aisleSpacingMetres, bayWidthMetres, crossAisleWidthMetres, depotAisle,
                 Map.of());
     }
 
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException naming every field that breaks its rule
+     */
     public WarehouseLayout {
         List<String> problems = new ArrayList<>();
         atLeastOne(problems, "aisles", aisles);

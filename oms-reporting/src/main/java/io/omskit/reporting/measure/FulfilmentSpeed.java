@@ -32,7 +32,7 @@ public record FulfilmentSpeed(LocalDate from, LocalDate to, String group, Leg le
     public enum Leg {
         /** From placement to hand-over to the carrier, for fulfilments delivered to the customer's address. */
         PLACED_TO_SHIPPED,
-        /** From placement to ready for collection, for click & collect and ship-to-store fulfilments. */
+        /** From placement to ready for collection, for click &amp; collect and ship-to-store fulfilments. */
         PLACED_TO_READY_FOR_PICKUP
     }
 }

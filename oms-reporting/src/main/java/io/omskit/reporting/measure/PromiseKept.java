@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * Promise kept: on time in full (OTIF) as the trade and Fluent Commerce's metrics define it, for orders that were
  * promised a window at checkout. A home delivery is <em>on time</em> when every fulfilment that went to the customer
- * was delivered ({@code FulfilmentDelivered}) by the latest instant of the promised window; a click & collect or
+ * was delivered ({@code FulfilmentDelivered}) by the latest instant of the promised window; a click &amp; collect or
  * ship-to-store order when every such fulfilment was ready for collection ({@code FulfilmentPacked} ready for
  * collection, {@code FulfilmentArrivedAtStore}) by it. It is <em>in full</em> when no unit was cancelled or refused
  * for good except at the customer's request. Each order is stamped on the day of its promise's latest instant and

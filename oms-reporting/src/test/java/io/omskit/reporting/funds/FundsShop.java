@@ -74,7 +74,7 @@ final class FundsShop {
             Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).capabilities(EnumSet.allOf(Capability.class)).build(),
             Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).capabilities(EnumSet.allOf(Capability.class)).build(),
             Location.builder(DROP, LocationType.DROP_SHIPPER, GeoPoint.of(50.0, 8.0)).capabilities(EnumSet.allOf(Capability.class)).build()));
-    final Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
+    final Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).inventory(inventory).payments(payments)
             .events(events).build();
     final CostPrices costs = (dropShipper, sku, currency) -> dropShipper.equals(DROP) && sku.equals(LAMP)
             ? Optional.of(LAMP_COST) : Optional.empty();

@@ -165,7 +165,7 @@ public final class WorkflowWorld {
     }
 
     private Oms newOms(WorkflowAdapters node) {
-        return Oms.builder().clock(clock).network(network).catalog(catalog)
+        return Oms.builder().inMemory().clock(clock).network(network).catalog(catalog)
                 .orders(faults.orders(node.orders()))
                 .fulfilments(faults.fulfilments(node.fulfilments()))
                 .pickupPeriod(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, PICKUP_PERIOD)

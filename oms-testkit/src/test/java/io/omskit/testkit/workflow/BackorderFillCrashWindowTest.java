@@ -61,7 +61,7 @@ class BackorderFillCrashWindowTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final InMemoryInventoryStore store = InMemoryInventoryStore.create(clock);
     private final FaultPlan plan = FaultPlan.seeded(20);
-    private final Oms oms = Oms.builder().clock(clock)
+    private final Oms oms = Oms.builder().inMemory().clock(clock)
             .catalog(new InMemoryCatalog()
                     .put(SkuAttributes.of(PLATE, "Plate", "kitchen", 500, Dimensions.ofMillimetres(250, 250, 30), true))
                     .put(SkuAttributes.of(BOWL, "Bowl", "kitchen", 400, Dimensions.ofMillimetres(150, 150, 80), true)))

@@ -75,7 +75,7 @@ class BackorderedOrdersProperties {
         InMemoryOrderRepository orders = new InMemoryOrderRepository();
         FaultPlan plan = FaultPlan.seeded(seed).failWith(0.2);
         CancellingAfterFill racing = new CancellingAfterFill(plan.backorders(book));
-        Oms oms = Oms.builder().clock(clock).catalog(new InMemoryCatalog().put(SkuAttributes.of(PLATE, "Plate", "kitchen", 500,
+        Oms oms = Oms.builder().inMemory().clock(clock).catalog(new InMemoryCatalog().put(SkuAttributes.of(PLATE, "Plate", "kitchen", 500,
                         Dimensions.ofMillimetres(250, 250, 30), true)))
                 .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build())))
                 .inventory(plan.inventory(store)).payments(plan.payments(new FakePaymentGateway()))

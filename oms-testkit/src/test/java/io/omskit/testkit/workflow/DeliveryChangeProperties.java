@@ -102,7 +102,7 @@ class DeliveryChangeProperties {
                 .catalog(catalog).rules(RuleBook.of(RuleSet.builder("near").filter(new MaxDistanceFilter(250))
                         .cost(new ShippingCost(RateTable.flat(ShippingRate.of(5, 0.10, 0.01)))).build())).build();
         FakePaymentGateway payments = new FakePaymentGateway();
-        Oms oms = Oms.builder().clock(clock).network(network).catalog(catalog).orders(faults.orders(orders))
+        Oms oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).orders(faults.orders(orders))
                 .fulfilments(faults.fulfilments(new InMemoryFulfilmentRepository())).inventory(faults.inventory(inventory))
                 .payments(payments).events(new RecordingEventPublisher())
                 .deliveryResourcing(DeliveryReplanner.of(engine).withCatalog(catalog)).build();

@@ -100,7 +100,7 @@ class DeliveryChangeResourcingTest {
             Instant now = clock.instant();
             return new DeliveryWindow(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)));
         });
-        oms = Oms.builder().clock(clock).network(network).catalog(catalog).orders(faults.orders(orders))
+        oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).orders(faults.orders(orders))
                 .fulfilments(faults.fulfilments(fulfilmentRepository)).inventory(faults.inventory(inventory))
                 .payments(new FakePaymentGateway()).events(new RecordingEventPublisher()).deliveryResourcing(replanner)
                 .build();

@@ -96,7 +96,7 @@ class OrderEditProperties {
         FakePaymentGateway gateway = new FakePaymentGateway();
         ArmedAuthorisation armed = new ArmedAuthorisation(gateway);
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
-        Oms oms = Oms.builder().clock(clock)
+        Oms oms = Oms.builder().inMemory().clock(clock)
                 .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build())))
                 .catalog(new InMemoryCatalog()
                         .put(SkuAttributes.of(MUG, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true))

@@ -90,7 +90,7 @@ class ReshipFaultProperties {
             Network network = Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(50.0, 8.0)).build()));
             InMemoryCatalog catalog = new InMemoryCatalog()
                     .put(SkuAttributes.of(LAMP, "Lamp", "home", 1200, Dimensions.ofMillimetres(300, 300, 500), true));
-            oms = Oms.builder().clock(clock).network(network).catalog(catalog).orders(faults.orders(orders))
+            oms = Oms.builder().inMemory().clock(clock).network(network).catalog(catalog).orders(faults.orders(orders))
                     .fulfilments(faults.fulfilments(new InMemoryFulfilmentRepository())).inventory(faults.inventory(inventory))
                     .payments(payments).events(new RecordingEventPublisher()).build();
             inventory.adjust(StockAdjustment.of("r-1", LAMP, WH, MovementReason.RECEIPT, ON_HAND, "po"));

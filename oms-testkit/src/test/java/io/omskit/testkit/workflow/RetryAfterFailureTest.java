@@ -69,7 +69,7 @@ class RetryAfterFailureTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).build();
     private final InMemoryFulfilmentRepository fulfilments = new InMemoryFulfilmentRepository();
-    private final Oms oms = Oms.builder().clock(clock)
+    private final Oms oms = Oms.builder().inMemory().clock(clock)
             .network(Network.of(List.of(Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                     Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
             .catalog(new InMemoryCatalog().put(SkuAttributes.of(MUG, "Mug", "kitchen", 300, Dimensions.ofMillimetres(100, 100, 120), true)))
@@ -380,7 +380,7 @@ class RetryAfterFailureTest {
     @Test
     void a_cart_of_bundles_needing_more_stock_units_than_the_limit_is_refused_without_overflowing() {
         Sku pallet = Sku.of("PALLET");
-        Oms big = Oms.builder().clock(clock).inventory(inventory).payments(gateway)
+        Oms big = Oms.builder().inMemory().clock(clock).inventory(inventory).payments(gateway)
                 .catalog(new InMemoryCatalog().put(new SkuAttributes(pallet, "A million mugs", "kitchen", 1, Dimensions.ofMillimetres(1, 1, 1),
                         true, List.of(new io.omskit.core.catalog.BundleComponent(MUG, 1_000_000)))))
                 .build();

@@ -54,7 +54,7 @@ class TransferRetryAfterFailureProperties {
         store.load(MUG, WH, 20);
         store.load(MUG, STORE, 5);
         FaultPlan plan = FaultPlan.seeded(seed).failWith(0.3);
-        Oms oms = Oms.builder().clock(clock).network(Network.of(List.of(
+        Oms oms = Oms.builder().inMemory().clock(clock).network(Network.of(List.of(
                         Location.builder(WH, LocationType.WAREHOUSE, GeoPoint.of(52.0, 13.0)).build(),
                         Location.builder(STORE, LocationType.STORE, GeoPoint.of(52.5, 13.4)).build())))
                 .inventory(plan.inventory(store)).payments(new FakePaymentGateway()).build();

@@ -1,0 +1,46 @@
+package io.omskit.orchestration.explain;
+
+import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.Module;
+import io.omskit.core.jackson.OmsJacksonModule;
+
+/**
+ * {@link SourcingJson#module()} as a Jackson module class of its own, so that
+ * {@code ObjectMapper.findAndRegisterModules()} finds it on the class path (it is listed in
+ * {@code META-INF/services/com.fasterxml.jackson.databind.Module}) and reads and writes sourcing explanations with
+ * the built-in justification names. It equals {@link SourcingJson#module()} for Jackson: registering both is the same
+ * as registering one.
+ */
+public final class SourcingJacksonModule extends Module {
+
+    private final OmsJacksonModule module = SourcingJson.module();
+
+    /** The module with the core and built-in sourcing justification names. */
+    public SourcingJacksonModule() {
+    }
+
+    @Override
+    public String getModuleName() {
+        return module.getModuleName();
+    }
+
+    @Override
+    public Version version() {
+        return module.version();
+    }
+
+    @Override
+    public Object getTypeId() {
+        return module.getTypeId();
+    }
+
+    @Override
+    public Iterable<? extends Module> getDependencies() {
+        return module.getDependencies();
+    }
+
+    @Override
+    public void setupModule(SetupContext context) {
+        module.setupModule(context);
+    }
+}
