@@ -115,7 +115,7 @@ public final class Atp {
     private final LegWindows windows;
     private final boolean quickPages;
     private final BoundedCache<Object, Planned> cache;
-    private final BoundedCache<PlaceKey, Place> places = BoundedCache.ofMaximumSize(MAX_PLACES);
+    private final java.util.concurrent.ConcurrentHashMap<PlaceKey, Place> places = new java.util.concurrent.ConcurrentHashMap<>();
     private final Money[] onePartCharge;
     /** Per channel and delivery method (ordinals), whether its rule set enforces daily capacity: rules never change. */
     private final boolean[][] capacityEnforced;
@@ -385,6 +385,10 @@ public final class Atp {
         PlaceKey key = new PlaceKey(destination, store, channel);
         Place p = places.get(key);
         if (p == null) {
+            // emptied when full, not a bounded cache: read for every line of every question, and cheap to rebuild
+            if (places.size() >= MAX_PLACES) {
+                places.clear();
+            }
             p = places.computeIfAbsent(key, Place::new);
         }
         return p;
