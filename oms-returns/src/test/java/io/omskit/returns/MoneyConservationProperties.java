@@ -79,37 +79,7 @@ class MoneyConservationProperties {
                 .build());
         shop.events.subscribe(returns::accept);
         Order order = place(shop, spec);
-        int n = 0;
-        for (Step s : steps) {
-            Order now = shop.order(order);
-            OrderLine line = now.lines().get(s.line() % now.lines().size());
-            int reserved = line.units().get(UnitState.RESERVED);
-            switch (s.kind()) {
-                case 0 -> {
-                    if (reserved > 0) {
-                        shop.oms.cancel(order.id(), List.of(LineQuantity.of(line.id(), Math.min(reserved, s.units()))),
-                                CancellationReason.CUSTOMER_REQUEST);
-                    }
-                }
-                case 1 -> {
-                    if (reserved > 0) {
-                        shop.deliver(now, "f-" + n++, List.of(LineQuantity.of(line.id(), Math.min(reserved, s.units()))));
-                    }
-                }
-                default -> returnDelivered(shop, returns, now, line, s.units(), "rq-" + n++);
-            }
-            checkBooks(shop, order);
-        }
-        Order now = shop.order(order);
-        for (OrderLine line : now.lines()) {
-            int reserved = line.units().get(UnitState.RESERVED);
-            if (reserved > 0 && cancelTheRest) {
-                shop.oms.cancel(order.id(), List.of(LineQuantity.of(line.id(), reserved)), CancellationReason.CUSTOMER_REQUEST);
-            } else if (reserved > 0) {
-                shop.deliver(shop.order(order), "f-" + n++, List.of(LineQuantity.of(line.id(), reserved)));
-            }
-            checkBooks(shop, order);
-        }
+        int n = play(shop, returns, order, steps, cancelTheRest);
         Order settled = shop.order(order);
         PaidPerUnit paid = PaidPerUnit.of(settled);
         Money cancelled = Money.zero(CurrencyUnit.EUR);
@@ -165,6 +135,43 @@ class MoneyConservationProperties {
         Returns returns = shop.returns(ReturnPolicy.builder().restockingFeeRate("0.00").shippingRefund(ShippingRefund.ALWAYS).build());
         shop.events.subscribe(returns::accept);
         Order order = place(shop, spec);
+        play(shop, returns, order, steps, cancelTheRest);
+        Order settled = shop.order(order);
+        PaidPerUnit paid = PaidPerUnit.of(settled);
+        Money shares = Money.zero(CurrencyUnit.EUR);
+        Money shippingRefunded = Money.zero(CurrencyUnit.EUR);
+        int refundedUnits = 0;
+        for (Return r : returns.forOrder(order.id())) {
+            for (Refund f : r.refunds()) {
+                if (f.status() == RefundStatus.SUCCEEDED) {
+                    shippingRefunded = shippingRefunded.plus(f.shipping());
+                    for (Refund.RefundedUnits u : f.units()) {
+                        shares = shares.plus(paid.charges(u.line(), u.before(), u.units()));
+                        refundedUnits += u.units();
+                    }
+                }
+            }
+        }
+        int kept = 0;
+        for (OrderLine line : settled.lines()) {
+            kept += line.quantity() - line.units().cancelled();
+        }
+        kept -= refundedUnits;
+        Money captured = orZero(shop.payments.captured(order.id()));
+        if (!captured.isPositive()) {
+            assertThat(shippingRefunded).as("nothing captured, nothing refunded").isEqualTo(Money.zero(CurrencyUnit.EUR));
+        } else if (refundedUnits > 0 && kept == 0) {
+            assertThat(shippingRefunded).as("nothing kept: the whole shipping").isEqualTo(paid.chargesTotal());
+        } else {
+            assertThat(shippingRefunded).as("%d unit(s) kept: the shares of the %d refunded", kept, refundedUnits).isEqualTo(shares);
+        }
+    }
+
+    /**
+     * Plays {@code steps} (part cancellations, shipments, returns) on the order, then cancels or ships every unit still
+     * reserved, checking the books after each; answers the next free number for fulfilment and return references.
+     */
+    private static int play(Shop shop, Returns returns, Order order, List<Step> steps, boolean cancelTheRest) {
         int n = 0;
         for (Step s : steps) {
             Order now = shop.order(order);
@@ -195,35 +202,7 @@ class MoneyConservationProperties {
             }
             checkBooks(shop, order);
         }
-        Order settled = shop.order(order);
-        PaidPerUnit paid = PaidPerUnit.of(settled);
-        Money shares = Money.zero(CurrencyUnit.EUR);
-        Money shippingRefunded = Money.zero(CurrencyUnit.EUR);
-        int refundedUnits = 0;
-        for (Return r : returns.forOrder(order.id())) {
-            for (Refund f : r.refunds()) {
-                if (f.status() == RefundStatus.SUCCEEDED) {
-                    shippingRefunded = shippingRefunded.plus(f.shipping());
-                    for (Refund.RefundedUnits u : f.units()) {
-                        shares = shares.plus(paid.charges(u.line(), u.before(), u.units()));
-                        refundedUnits += u.units();
-                    }
-                }
-            }
-        }
-        int kept = 0;
-        for (OrderLine line : settled.lines()) {
-            kept += line.quantity() - line.units().cancelled();
-        }
-        kept -= refundedUnits;
-        Money captured = orZero(shop.payments.captured(order.id()));
-        if (!captured.isPositive()) {
-            assertThat(shippingRefunded).as("nothing captured, nothing refunded").isEqualTo(Money.zero(CurrencyUnit.EUR));
-        } else if (refundedUnits > 0 && kept == 0) {
-            assertThat(shippingRefunded).as("nothing kept: the whole shipping").isEqualTo(paid.chargesTotal());
-        } else {
-            assertThat(shippingRefunded).as("%d unit(s) kept: the shares of the %d refunded", kept, refundedUnits).isEqualTo(shares);
-        }
+        return n;
     }
 
     /** Opens a return of up to {@code units} delivered units of {@code line}, receives and restocks them (refunded). */
