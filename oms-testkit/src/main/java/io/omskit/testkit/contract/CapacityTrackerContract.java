@@ -225,9 +225,14 @@ public abstract class CapacityTrackerContract {
                 }));
             }
             start.countDown();
+            int most = 0;
             for (Future<Integer> f : futures) {
-                assertThat(f.get(30, TimeUnit.SECONDS)).isBetween(1, 3);
+                // a thread may find the capacity taken on every try (others hold it): only the bound is the contract's
+                int seen = f.get(30, TimeUnit.SECONDS);
+                assertThat(seen).as("never beyond the capacity").isLessThanOrEqualTo(3);
+                most = Math.max(most, seen);
             }
+            assertThat(most).as("some thread consumed").isBetween(1, 3);
         } finally {
             pool.shutdownNow();
         }
