@@ -201,14 +201,8 @@ final class Reshipments {
         String note = "order " + order.id() + " parcel " + original.id() + " lost or damaged in transit";
         // one movement per unit of the parcel, keyed by its ordinal: a unit re-shipped again after a re-shipment was
         // rejected (or by a retry) replays its write-off, so no unit of the parcel is written off twice
-        Map<LineId, Integer> declared = new LinkedHashMap<>();
-        for (Fulfilment f : fulfilments.forOrder(original.orderId())) {
-            // only re-shipments that won: one racing this one that has not given up yet is not counted
-            if (f.reshipsParcel() && f.reshipment().original().equals(original.id()) && !GIVEN_UP.contains(f.status())
-                    && order.applied(recordKey(f.reshipment()))) {
-                f.units().forEach(u -> declared.merge(u.line(), u.quantity(), Integer::sum));
-            }
-        }
+        // only re-shipments that won: one racing this one that has not given up yet is not counted
+        Map<LineId, Integer> declared = reshipped(original, f -> order.applied(recordKey(f.reshipment())));
         for (LineQuantity q : units) {
             declared.merge(q.line(), 0, Integer::sum);
         }
@@ -258,9 +252,15 @@ final class Reshipments {
 
     /** The units of the parcel that live re-shipments (not rejected or cancelled) send again, per line. */
     private Map<LineId, Integer> alreadyReshipped(Fulfilment original) {
+        return reshipped(original, f -> true);
+    }
+
+    /** {@link #alreadyReshipped} counting only the live re-shipments {@code counted} accepts. */
+    private Map<LineId, Integer> reshipped(Fulfilment original, java.util.function.Predicate<Fulfilment> counted) {
         Map<LineId, Integer> sent = new LinkedHashMap<>();
         for (Fulfilment f : fulfilments.forOrder(original.orderId())) {
-            if (f.reshipsParcel() && f.reshipment().original().equals(original.id()) && !GIVEN_UP.contains(f.status())) {
+            if (f.reshipsParcel() && f.reshipment().original().equals(original.id()) && !GIVEN_UP.contains(f.status())
+                    && counted.test(f)) {
                 f.units().forEach(q -> sent.merge(q.line(), q.quantity(), Integer::sum));
             }
         }

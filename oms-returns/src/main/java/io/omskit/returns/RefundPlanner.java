@@ -86,14 +86,7 @@ final class RefundPlanner {
         Money goods = zero;
         Money shipping = zero;
         Money restocking = zero;
-        Money shippingBefore = zero;
-        for (Return r : allReturns) {
-            for (Refund f : r.refunds()) {
-                if (f.isLive()) {
-                    shippingBefore = shippingBefore.plus(f.shipping());
-                }
-            }
-        }
+        Money shippingBefore = shippingPaidBack(allReturns, zero);
         int refundedAfter = 0;
         int toRefund = 0;
         Map<LineId, Integer> before = new LinkedHashMap<>();
@@ -222,14 +215,7 @@ final class RefundPlanner {
         }
         PaidPerUnit paid = PaidPerUnit.of(order);
         Money zero = Money.zero(order.currency());
-        Money shippingBefore = zero;
-        for (Return r : allReturns) {
-            for (Refund f : r.refunds()) {
-                if (f.isLive()) {
-                    shippingBefore = shippingBefore.plus(f.shipping());
-                }
-            }
-        }
+        Money shippingBefore = shippingPaidBack(allReturns, zero);
         Money owed = kept == 0 && policy.refundsShipping(true, retailersFault) ? paid.chargesTotal() : sharesOwed(allReturns, paid);
         Money amount = owed.minus(shippingBefore);
         Money cap = cap(order, allReturns);
@@ -252,6 +238,19 @@ final class RefundPlanner {
         }
         return Optional.of(new Refund(key, carrier.refundTo(), List.of(), zero, amount, zero, zero, amount, RefundStatus.REQUESTED,
                 "", "", now, parts));
+    }
+
+    /** The shipping the live refunds of {@code allReturns} paid back, counted from {@code zero}. */
+    private static Money shippingPaidBack(List<Return> allReturns, Money zero) {
+        Money paidBack = zero;
+        for (Return r : allReturns) {
+            for (Refund f : r.refunds()) {
+                if (f.isLive()) {
+                    paidBack = paidBack.plus(f.shipping());
+                }
+            }
+        }
+        return paidBack;
     }
 
     /**
