@@ -15,7 +15,6 @@ import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderId;
 import io.omskit.core.payment.TenderType;
-import io.omskit.core.spi.PaymentRequest;
 import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
 import io.omskit.returns.inmemory.InMemoryReturnRepository;
@@ -43,7 +42,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,33 +69,15 @@ class ShippingRefundAfterCancellationTest {
     }
 
     /** The order with its shirts delivered and its jeans still reserved. */
-    private Order shirtsDelivered() {
-        Order placed = shop.placed(b -> b.line("1", "SHIRT", 2, eur("25.00")).line("2", "JEANS", 1, eur("60.00"))
-                .charge("shipping", eur("4.95")));
-        return shop.deliver(placed, "f-1", List.of(LineQuantity.of(SHIRTS, 2)));
-    }
-
-    private Return returnShirts(Returns returns, Order order, ReturnReason reason) {
-        Return ret = ((OpenResult.Opened) returns.open(OpenReturnRequest.of(order.id(), "rq-1", Channel.WEB, ReturnMethod.dropOff(WH),
-                List.of(OpenReturnRequest.line(SHIRTS, 2, reason))))).ret();
-        returns.receive(ret.id(), List.of(Arrival.of(SHIRT, 2)), "scan-1");
-        return returns.inspect(ret.id(), SHIRTS, Grade.AS_NEW, Disposition.RESTOCK, 2, "inspect-1");
-    }
-
     private void cancelJeans(Order order) {
         shop.oms.cancel(order.id(), List.of(LineQuantity.of(JEANS_LINE, 1)), CancellationReason.CUSTOMER_REQUEST, "cancel-jeans");
-    }
-
-    private List<String> refundKeys(OrderId order) {
-        return shop.payments.calls().stream().filter(c -> c.kind() == PaymentRequest.Kind.REFUND && c.orderId().equals(order))
-                .map(PaymentRequest::idempotencyKey).toList();
     }
 
     @Test
     void the_shipping_is_refunded_when_the_units_still_waiting_are_cancelled_after_the_last_refund() {
         Returns returns = returns(ShippingRefund.WHEN_ALL_RETURNED);
-        Order order = shirtsDelivered();
-        Return ret = returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        Return ret = shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         assertThat(ret.status()).isEqualTo(ReturnStatus.REFUNDED);
         assertThat(ret.refunds()).singleElement().satisfies(f -> {
             assertThat(f.goods()).isEqualTo(eur("50.00"));
@@ -127,22 +107,22 @@ class ShippingRefundAfterCancellationTest {
     @Test
     void settling_again_and_the_cancellation_event_delivered_twice_refund_nothing_more() {
         Returns returns = returns(ShippingRefund.WHEN_ALL_RETURNED);
-        Order order = shirtsDelivered();
-        returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         cancelJeans(order);
         shop.events.events().stream().filter(e -> e instanceof io.omskit.core.order.OrderEvent.OrderUnitsCancelled).toList()
                 .forEach(returns::accept);
         returns.settleShipping(order.id());
 
-        assertThat(refundKeys(order.id())).hasSize(2).doesNotHaveDuplicates();
+        assertThat(shop.refundKeys(order.id())).hasSize(2).doesNotHaveDuplicates();
         assertThat(shop.payments.refunded(order.id())).isEqualTo(eur("54.95"));
     }
 
     @Test
     void an_unknown_outcome_that_did_refund_is_asked_again_under_the_same_key_and_paid_once() {
         Returns returns = returns(ShippingRefund.WHEN_ALL_RETURNED);
-        Order order = shirtsDelivered();
-        Return ret = returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        Return ret = shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         shop.payments.answerNormallyNext().timeOutNext(true); // the capture of the shipping, then the refund
 
         cancelJeans(order);
@@ -156,15 +136,15 @@ class ShippingRefundAfterCancellationTest {
 
         assertThat(shop.order(order).payment().refunded()).isEqualTo(eur("54.95"));
         assertThat(shop.payments.refunded(order.id())).isEqualTo(eur("54.95"));
-        assertThat(refundKeys(order.id())).hasSize(3).containsOnlyOnce(refundKeys(order.id()).get(0));
+        assertThat(shop.refundKeys(order.id())).hasSize(3).containsOnlyOnce(shop.refundKeys(order.id()).get(0));
         assertThat(returns.settleShipping(order.id())).hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(RefundStatus.SUCCEEDED));
     }
 
     @Test
     void an_unknown_outcome_that_did_not_refund_is_refunded_by_the_next_call() {
         Returns returns = returns(ShippingRefund.WHEN_ALL_RETURNED);
-        Order order = shirtsDelivered();
-        returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         shop.payments.answerNormallyNext().timeOutNext(false); // the capture of the shipping, then the refund
         cancelJeans(order);
         assertThat(shop.payments.refunded(order.id())).isEqualTo(eur("50.00"));
@@ -179,8 +159,8 @@ class ShippingRefundAfterCancellationTest {
     @Test
     void an_unreachable_provider_fails_the_direct_call_and_the_retry_finishes() {
         Returns returns = returns(ReturnPolicy.builder().shippingRefund(ShippingRefund.WHEN_ALL_RETURNED).build(), new InMemoryReturnRepository());
-        Order order = shirtsDelivered();
-        returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         shop.payments.answerNormallyNext().unreachableNext(); // the capture of the shipping, then the refund
         cancelJeans(order);
         shop.payments.unreachableNext();
@@ -189,14 +169,14 @@ class ShippingRefundAfterCancellationTest {
         returns.settleShipping(order.id());
 
         assertThat(shop.payments.refunded(order.id())).isEqualTo(eur("54.95"));
-        assertThat(refundKeys(order.id()).stream().distinct()).as("one key for the shipping, asked three times").hasSize(2);
+        assertThat(shop.refundKeys(order.id()).stream().distinct()).as("one key for the shipping, asked three times").hasSize(2);
     }
 
     @Test
     void a_declined_shipping_refund_is_recorded_and_the_next_call_refunds_under_a_new_key() {
         Returns returns = returns(ShippingRefund.WHEN_ALL_RETURNED);
-        Order order = shirtsDelivered();
-        Return ret = returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        Return ret = shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         shop.payments.answerNormallyNext().declineNext("card closed"); // the capture of the shipping, then the refund
         cancelJeans(order);
         assertThat(returns.find(ret.id()).orElseThrow().refunds()).extracting(Refund::status)
@@ -248,7 +228,7 @@ class ShippingRefundAfterCancellationTest {
             Order placed = shop.placed(b -> b.line("1", "SHIRT", 2, eur("25.00")).line("2", "JEANS", 1, eur("60.00"))
                     .charge("shipping", eur("4.95")));
             Order order = shop.deliver(placed, "f-" + round, List.of(LineQuantity.of(SHIRTS, 2)));
-            returnShirts(one, order, ReturnReason.CHANGED_MIND);
+            shop.returnBothShirts(one, order, ReturnReason.CHANGED_MIND);
             cancelJeans(order);
             CyclicBarrier start = new CyclicBarrier(2);
             ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -276,7 +256,7 @@ class ShippingRefundAfterCancellationTest {
     @Test
     void nothing_is_due_while_a_unit_is_kept_or_when_the_policy_keeps_shipping() {
         Returns returns = returns(ShippingRefund.WHEN_ALL_RETURNED);
-        Order order = shirtsDelivered();
+        Order order = shop.shirtsDeliveredJeansWaiting();
         Return ret = ((OpenResult.Opened) returns.open(OpenReturnRequest.of(order.id(), "rq-1", Channel.WEB, ReturnMethod.dropOff(WH),
                 List.of(OpenReturnRequest.line(SHIRTS, 1, ReturnReason.CHANGED_MIND))))).ret();
         returns.receive(ret.id(), List.of(Arrival.of(SHIRT, 1)), "scan-1");
@@ -306,7 +286,7 @@ class ShippingRefundAfterCancellationTest {
     @Test
     void an_order_without_returns_or_unknown_is_answered_plainly() {
         Returns returns = returns(ShippingRefund.WHEN_ALL_RETURNED);
-        Order order = shirtsDelivered();
+        Order order = shop.shirtsDeliveredJeansWaiting();
         cancelJeans(order);
         assertThat(returns.settleShipping(order.id())).isEmpty();
         assertThat(shop.payments.refunded(order.id())).isNull();
@@ -319,8 +299,8 @@ class ShippingRefundAfterCancellationTest {
     @Test
     void with_shipping_refunded_for_the_retailers_fault_the_rest_is_refunded_too() {
         Returns returns = returns(ShippingRefund.WHEN_ALL_RETURNED_OR_RETAILERS_FAULT);
-        Order order = shirtsDelivered();
-        Return ret = returnShirts(returns, order, ReturnReason.DEFECTIVE);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        Return ret = shop.returnBothShirts(returns, order, ReturnReason.DEFECTIVE);
         // the shirts' share of the shipping (4.95 over the lines by value, 50 of 110: 2.25) is due, but core captures
         // the shipping with the last unit: the refund is capped at the 50.00 captured and records no shipping paid
         assertThat(ret.refunds().get(0).amount()).isEqualTo(eur("50.00"));
@@ -334,8 +314,8 @@ class ShippingRefundAfterCancellationTest {
     @Test
     void with_shipping_always_refunded_per_unit_the_cancelled_units_share_comes_back_once_nothing_is_kept() {
         Returns returns = returns(ShippingRefund.ALWAYS);
-        Order order = shirtsDelivered();
-        Return ret = returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        Return ret = shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         assertThat(ret.refunds().get(0).amount()).as("capped: the shipping is not captured yet").isEqualTo(eur("50.00"));
         cancelJeans(order);
 
@@ -346,7 +326,7 @@ class ShippingRefundAfterCancellationTest {
     void a_trusted_customers_return_still_on_its_way_carries_the_shipping_refund() {
         Returns returns = returns(ReturnPolicy.builder().shippingRefund(ShippingRefund.WHEN_ALL_RETURNED).timing(RefundTiming.AFTER_INSPECTION)
                 .trusted(CustomerRef.of("customer-1")).build(), new InMemoryReturnRepository());
-        Order order = shirtsDelivered();
+        Order order = shop.shirtsDeliveredJeansWaiting();
         Return ret = ((OpenResult.Opened) returns.open(OpenReturnRequest.of(order.id(), "rq-1", Channel.WEB, ReturnMethod.dropOff(WH),
                 List.of(OpenReturnRequest.line(SHIRTS, 2, ReturnReason.CHANGED_MIND))))).ret();
         assertThat(ret.status()).isEqualTo(ReturnStatus.AUTHORISED);
@@ -363,7 +343,7 @@ class ShippingRefundAfterCancellationTest {
     @Test
     void a_return_refunded_to_store_credit_gets_the_shipping_as_store_credit() {
         Returns returns = returns(ShippingRefund.WHEN_ALL_RETURNED);
-        Order order = shirtsDelivered();
+        Order order = shop.shirtsDeliveredJeansWaiting();
         Return ret = ((OpenResult.Opened) returns.open(OpenReturnRequest.of(order.id(), "rq-1", Channel.WEB, ReturnMethod.dropOff(WH),
                 List.of(OpenReturnRequest.line(SHIRTS, 2, ReturnReason.CHANGED_MIND))).refundTo(RefundTender.STORE_CREDIT))).ret();
         returns.receive(ret.id(), List.of(Arrival.of(SHIRT, 2)), "scan-1");
@@ -385,7 +365,7 @@ class ShippingRefundAfterCancellationTest {
                 .tender("gift", TenderType.GIFT_CARD, "tok-gift", eur("20.00"))
                 .tenderForTheRest("card", TenderType.CARD, "tok-visa"));
         Order order = shop.deliver(placed, "f-1", List.of(LineQuantity.of(SHIRTS, 2)));
-        returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
 
         cancelJeans(order);
 

@@ -10,9 +10,7 @@ import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
 import io.omskit.core.order.Order;
 import io.omskit.core.order.OrderEvent;
-import io.omskit.core.order.OrderId;
 import io.omskit.core.payment.TenderType;
-import io.omskit.core.spi.PaymentRequest;
 import io.omskit.returns.inmemory.InMemoryReturnRepository;
 import io.omskit.returns.policy.ReturnPolicy;
 import io.omskit.returns.policy.ShippingRefund;
@@ -51,33 +49,15 @@ class ShippingShareOwedTest {
         return r;
     }
 
-    private Order shirtsDelivered() {
-        Order placed = shop.placed(b -> b.line("1", "SHIRT", 2, eur("25.00")).line("2", "JEANS", 1, eur("60.00"))
-                .charge("shipping", eur("4.95")));
-        return shop.deliver(placed, "f-1", List.of(LineQuantity.of(SHIRTS, 2)));
-    }
-
-    private Return returnShirts(Returns returns, Order order, ReturnReason reason) {
-        Return ret = ((OpenResult.Opened) returns.open(OpenReturnRequest.of(order.id(), "rq-1", Channel.WEB, ReturnMethod.dropOff(WH),
-                List.of(OpenReturnRequest.line(SHIRTS, 2, reason))))).ret();
-        returns.receive(ret.id(), List.of(Arrival.of(SHIRT, 2)), "scan-1");
-        return returns.inspect(ret.id(), SHIRTS, Grade.AS_NEW, Disposition.RESTOCK, 2, "inspect-1");
-    }
-
     private void jeansDelivered(Order order) {
         shop.deliver(order, "f-2", List.of(LineQuantity.of(JEANS_LINE, 1)));
-    }
-
-    private List<String> refundKeys(OrderId order) {
-        return shop.payments.calls().stream().filter(c -> c.kind() == PaymentRequest.Kind.REFUND && c.orderId().equals(order))
-                .map(PaymentRequest::idempotencyKey).toList();
     }
 
     @Test
     void under_always_the_returned_units_share_is_refunded_once_the_shipping_is_captured_though_the_jeans_are_kept() {
         Returns returns = returns(ShippingRefund.ALWAYS, true);
-        Order order = shirtsDelivered();
-        Return ret = returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        Return ret = shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         assertThat(ret.refunds()).singleElement().satisfies(f -> {
             assertThat(f.amount()).as("capped at what was captured").isEqualTo(eur("50.00"));
             assertThat(f.shipping()).as("records only the shipping it paid").isEqualTo(eur("0.00"));
@@ -100,8 +80,8 @@ class ShippingShareOwedTest {
     @Test
     void the_retailers_fault_earns_the_share_under_the_default_policy_and_a_change_of_mind_does_not() {
         Returns returns = returns(ShippingRefund.WHEN_ALL_RETURNED_OR_RETAILERS_FAULT, true);
-        Order order = shirtsDelivered();
-        returnShirts(returns, order, ReturnReason.DEFECTIVE);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        shop.returnBothShirts(returns, order, ReturnReason.DEFECTIVE);
         jeansDelivered(order);
         assertThat(shop.payments.refunded(order.id())).isEqualTo(eur("52.25"));
 
@@ -124,33 +104,33 @@ class ShippingShareOwedTest {
     @Test
     void before_the_shipping_is_captured_nothing_is_asked_of_the_provider() {
         Returns returns = returns(ShippingRefund.ALWAYS, true);
-        Order order = shirtsDelivered();
-        returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
 
         assertThat(returns.settleShipping(order.id())).isEmpty();
-        assertThat(refundKeys(order.id())).hasSize(1);
+        assertThat(shop.refundKeys(order.id())).hasSize(1);
         assertThat(shop.payments.refunded(order.id())).isEqualTo(eur("50.00"));
     }
 
     @Test
     void the_capture_event_delivered_twice_and_settling_again_refund_the_share_once() {
         Returns returns = returns(ShippingRefund.ALWAYS, true);
-        Order order = shirtsDelivered();
-        returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         jeansDelivered(order);
         shop.events.events().stream().filter(e -> e instanceof OrderEvent.OrderPaymentUpdated).toList().forEach(returns::accept);
         returns.settleShipping(order.id());
         returns.settleShipping(order.id());
 
-        assertThat(refundKeys(order.id())).hasSize(2).doesNotHaveDuplicates();
+        assertThat(shop.refundKeys(order.id())).hasSize(2).doesNotHaveDuplicates();
         assertThat(shop.payments.refunded(order.id())).isEqualTo(eur("52.25"));
     }
 
     @Test
     void an_unknown_outcome_that_did_refund_is_asked_again_under_the_same_key_and_paid_once() {
         Returns returns = returns(ShippingRefund.ALWAYS, true);
-        Order order = shirtsDelivered();
-        Return ret = returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        Return ret = shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         shop.payments.answerNormallyNext().timeOutNext(true); // the capture with the jeans, then the share's refund
 
         jeansDelivered(order);
@@ -162,14 +142,14 @@ class ShippingShareOwedTest {
 
         assertThat(shop.payments.refunded(order.id())).isEqualTo(eur("52.25"));
         assertThat(shop.order(order).payment().refunded()).isEqualTo(eur("52.25"));
-        assertThat(refundKeys(order.id()).stream().distinct()).hasSize(2);
+        assertThat(shop.refundKeys(order.id()).stream().distinct()).hasSize(2);
     }
 
     @Test
     void a_declined_share_refund_is_refunded_by_the_next_call_under_a_new_key() {
         Returns returns = returns(ShippingRefund.ALWAYS, true);
-        Order order = shirtsDelivered();
-        Return ret = returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        Return ret = shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         shop.payments.answerNormallyNext().declineNext("card closed");
         jeansDelivered(order);
         assertThat(returns.find(ret.id()).orElseThrow().refunds()).extracting(Refund::status)
@@ -182,8 +162,8 @@ class ShippingShareOwedTest {
     @Test
     void without_the_listener_the_share_rides_along_with_the_next_refund_and_everything_back_refunds_the_shipping_exactly() {
         Returns returns = returns(ShippingRefund.ALWAYS, false);
-        Order order = shirtsDelivered();
-        returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        Order order = shop.shirtsDeliveredJeansWaiting();
+        shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         jeansDelivered(order);
         assertThat(shop.payments.refunded(order.id())).as("nobody told the returns about the capture").isEqualTo(eur("50.00"));
 
@@ -198,7 +178,7 @@ class ShippingShareOwedTest {
         });
         assertThat(shop.payments.refunded(order.id())).isEqualTo(eur("114.95"));
         assertThat(returns.settleShipping(order.id())).as("nothing more, and no refund of shipping alone was made").isEmpty();
-        assertThat(refundKeys(order.id())).hasSize(2);
+        assertThat(shop.refundKeys(order.id())).hasSize(2);
     }
 
     @Test
@@ -209,7 +189,7 @@ class ShippingShareOwedTest {
                 .tender("gift", TenderType.GIFT_CARD, "tok-gift", eur("20.00"))
                 .tenderForTheRest("card", TenderType.CARD, "tok-visa"));
         Order order = shop.deliver(placed, "f-1", List.of(LineQuantity.of(SHIRTS, 2)));
-        returnShirts(returns, order, ReturnReason.CHANGED_MIND);
+        shop.returnBothShirts(returns, order, ReturnReason.CHANGED_MIND);
         jeansDelivered(order);
 
         Order settled = shop.order(order);

@@ -138,6 +138,32 @@ final class Shop {
         return oms.order(placed.id()).orElseThrow();
     }
 
+    /**
+     * A 114.95 web order (2 shirts at 25.00 on line 1, jeans at 60.00 on line 2, 4.95 shipping) whose shirts were shipped
+     * from the warehouse and delivered; the jeans are still reserved.
+     */
+    Order shirtsDeliveredJeansWaiting() {
+        Order placed = placed(b -> b.line("1", "SHIRT", 2, eur("25.00")).line("2", "JEANS", 1, eur("60.00"))
+                .charge("shipping", eur("4.95")));
+        return deliver(placed, "f-1", List.of(LineQuantity.of(io.omskit.core.order.LineId.of("1"), 2)));
+    }
+
+    /** Both shirts of {@link #shirtsDeliveredJeansWaiting} returned for {@code reason}, dropped off, received and restocked. */
+    io.omskit.returns.rma.Return returnBothShirts(Returns returns, Order order, io.omskit.returns.rma.ReturnReason reason) {
+        io.omskit.core.order.LineId shirts = io.omskit.core.order.LineId.of("1");
+        io.omskit.returns.rma.Return ret = ((OpenResult.Opened) returns.open(OpenReturnRequest.of(order.id(), "rq-1", Channel.WEB,
+                io.omskit.returns.rma.ReturnMethod.dropOff(WH), List.of(OpenReturnRequest.line(shirts, 2, reason))))).ret();
+        returns.receive(ret.id(), List.of(io.omskit.returns.rma.Arrival.of(SHIRT, 2)), "scan-1");
+        return returns.inspect(ret.id(), shirts, io.omskit.returns.rma.Grade.AS_NEW, io.omskit.returns.rma.Disposition.RESTOCK, 2,
+                "inspect-1");
+    }
+
+    /** The idempotency keys of the refunds the provider was asked for on {@code order}, in order. */
+    List<String> refundKeys(io.omskit.core.order.OrderId order) {
+        return payments.calls().stream().filter(c -> c.kind() == io.omskit.core.spi.PaymentRequest.Kind.REFUND
+                && c.orderId().equals(order)).map(io.omskit.core.spi.PaymentRequest::idempotencyKey).toList();
+    }
+
     /** The order as stored now. */
     Order order(Order o) {
         return oms.order(o.id()).orElseThrow();
