@@ -55,7 +55,9 @@ import java.util.SplittableRandom;
  * <p>Policies: <b>myopic</b> (each item from the nearest location that has it), <b>per-order</b> (the engine's exact
  * optimum of each order, unsourced units priced), <b>batch</b> (waves of orders planned together by
  * {@link SourcingEngine#planBatch}), and <b>look-ahead</b> (the engine guided by {@link LookAhead} targets from the
- * fluid LP over the expected rest of the demand, refreshed ten times over the horizon).
+ * LP over the expected rest of the demand, refreshed {@code -Drefreshes} times over the horizon, 40 by default: the
+ * order-based LP's patterns, or with {@code -Dmode=lanes} the fluid LP's lane targets). Beside the bound it prints the
+ * order-based LP over the demand that arrived ("order-LP"): the part of the gap to the bound no policy can close.
  *
  * <p>The demand model is this benchmark's own reconstruction (the paper's generator is not part of the shared data):
  * per instance, every location stocks each of the 20 items with probability 1/2 (at least one); a menu of 30 baskets

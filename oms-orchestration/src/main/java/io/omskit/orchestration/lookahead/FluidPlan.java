@@ -53,7 +53,7 @@ public final class FluidPlan {
     /**
      * The program's least cost: per-shipment and per-unit lane costs and unsourced costs of the forecast, with
      * shipments shared by the items of a basket. For the demand that actually arrived it bounds every policy's cost
-     * from below.
+     * from below; the order-based program's bound is the tighter (at least the fluid one's).
      */
     public double bound() {
         return bound;

@@ -7,6 +7,7 @@ import io.omskit.core.network.Network;
 import io.omskit.orchestration.demand.Demand;
 import io.omskit.orchestration.plan.PlannedFulfilment;
 import io.omskit.orchestration.plan.PlannedLine;
+import io.omskit.orchestration.plan.Unsourced;
 import io.omskit.orchestration.result.SourcingPlan;
 import io.omskit.orchestration.rulebook.UnsourcedCost;
 import io.omskit.orchestration.rules.LaneTable;
@@ -27,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.ToIntBiFunction;
 
 /**
- * Look-ahead sourcing: per-lane targets from the fluid linear program over the host's demand forecast, which guide
- * every order the engine sources.
+ * Look-ahead sourcing: targets from a linear program over the host's demand forecast, per lane or per order pattern,
+ * which guide every order the engine sources.
  *
  * <p><b>Method.</b> {@link #refresh} solves the deterministic (fluid) LP of Jasin and Sinha, "An LP-based correlated
  * rounding scheme for multi-item ecommerce order fulfillment", Operations Research 63(6), 2015 (see
@@ -52,7 +53,10 @@ import java.util.function.ToIntBiFunction;
  * many of its orders should take each fulfilment pattern (each item from one location, or unsourced), every pattern
  * priced exactly, shipments shared. An order of a forecast region and basket then takes, among the patterns with at
  * least half an order left that the stock it is sourced on can serve, the one with most orders left (the cheaper on a
- * tie); its explanation names the pattern ({@link FollowsPattern}, {@link OffPattern}). An order whose basket was not
+ * tie): a unit off that pattern costs more than any plan of the order could save, so the engine follows it whenever
+ * the rule set's filters admit it; the explanation names the pattern ({@link FollowsPattern}, {@link OffPattern}).
+ * When the demand is the forecast and the LP's solution whole, the orders cost the LP's optimum, in any sequence.
+ * An order whose basket was not
  * forecast, or for which no such pattern is left, is sourced as in lane mode with the lane targets the pattern
  * solution adds up to.
  *
@@ -253,7 +257,7 @@ public final class LookAhead {
                 }
             }
         }
-        for (io.omskit.orchestration.plan.Unsourced u : plan.unsourced()) {
+        for (Unsourced u : plan.unsourced()) {
             if (!place(profile, from, seen, u.sku(), -1)) {
                 return;
             }

@@ -28,9 +28,15 @@ import io.omskit.orchestration.spi.ShippingRate;
 import io.omskit.orchestration.stock.StockSnapshot;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -186,6 +192,44 @@ class LookAheadOrderPatternsTest {
         assertThat(from(guided)).isEqualTo(from(alone)).containsExactly(Map.entry(LID, HUB));
         assertThat(lookAhead.remaining("North", List.of(KETTLE, LID), Map.of(KETTLE, HUB, LID, HUB)))
                 .isCloseTo(1.0, offset(1e-9));
+    }
+
+    @Test
+    void orders_sourced_and_recorded_on_many_threads_each_follow_a_pattern_and_are_all_counted() throws Exception {
+        LookAhead lookAhead = orderPatterns();
+        StockSnapshot plenty = StockSnapshot.builder(network).add(KETTLE, HUB, 10_000).add(LID, HUB, 10_000)
+                .add(KETTLE, COAST, 10_000).build();
+        lookAhead.refresh(DemandForecast.builder().orders("North", List.of(KETTLE, LID), 8_000).build(), plenty);
+        assertThat(lookAhead.remaining("North", List.of(KETTLE, LID), Map.of(KETTLE, HUB, LID, HUB)))
+                .isCloseTo(8_000, offset(1e-6));
+        SourcingEngine engine = engine(lookAhead);
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> oneParcel = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            oneParcel.add(pool.submit(() -> {
+                start.await();
+                int followed = 0;
+                for (int k = 0; k < 500; k++) {
+                    Demand order = demand("o" + thread + "-" + k, "North", KETTLE, LID);
+                    SourcingPlan plan = engine.plan(SourcingRequest.of(order), plenty);
+                    lookAhead.record(order, plan);
+                    followed += from(plan).equals(Map.of(KETTLE, HUB, LID, HUB)) ? 1 : 0;
+                }
+                return followed;
+            }));
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        for (Future<Integer> f : oneParcel) {
+            assertThat(f.get()).isEqualTo(500);
+        }
+        assertThat(lookAhead.remaining("North", List.of(KETTLE, LID), Map.of(KETTLE, HUB, LID, HUB)))
+                .isCloseTo(6_000, offset(1e-9));
     }
 
     @Test
