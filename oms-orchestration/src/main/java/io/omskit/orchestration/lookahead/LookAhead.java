@@ -17,6 +17,7 @@ import io.omskit.orchestration.spi.DestinationRegions;
 import io.omskit.orchestration.spi.Justification;
 import io.omskit.orchestration.spi.SourcingContext;
 import io.omskit.orchestration.stock.StockSnapshot;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,7 +82,8 @@ public final class LookAhead {
         LANE_TARGETS,
         /**
          * The order-based LP, its solution kept as per-(region, basket, fulfilment pattern) targets; an order of a
-         * forecast region and basket takes the feasible pattern with most orders left. Closer to the LP's cost when the
+         * forecast region and basket takes the feasible pattern with most orders left ({@link Builder#overrunCost} prices
+         * only the orders no pattern serves). Closer to the LP's cost when the
          * forecast is right; the LP has a variable per pattern, up to (locations + 1) to the power of the basket size
          * per region and basket, and takes longer to solve.
          */
@@ -285,6 +287,7 @@ public final class LookAhead {
      * before a refresh in {@link Mode#ORDER_PATTERNS}.
      */
     public double remaining(String region, List<Sku> basket, Map<Sku, LocationId> from) {
+        Checks.notNull(region, "region");
         Checks.notNull(from, "from");
         if (patterns == PatternTargets.NONE) {
             return Double.NaN;
@@ -438,7 +441,7 @@ public final class LookAhead {
         private Steer steer(SourcingContext context) {
             Steer last = lastSteer.get();
             PatternTargets targets = patterns;
-            if (last != null && last.context() == context && last.targets() == targets) {
+            if (last != null && last.context().get() == context && last.targets() == targets) {
                 return last;
             }
             Steer next = choose(context, targets);
@@ -448,12 +451,12 @@ public final class LookAhead {
 
         private Steer choose(SourcingContext context, PatternTargets targets) {
             if (targets == PatternTargets.NONE) {
-                return new Steer(context, targets, null, -1, null, 0);
+                return new Steer(new WeakReference<>(context), targets, null, -1, null, 0);
             }
             int n = context.itemCount();
             Map<List<Sku>, ProfileTargets> byBasket = targets.byRegion().get(regionOf(context));
             if (byBasket == null) {
-                return new Steer(context, targets, null, -1, null, 0);
+                return new Steer(new WeakReference<>(context), targets, null, -1, null, 0);
             }
             TreeSet<Sku> skus = new TreeSet<>();
             for (int i = 0; i < n; i++) {
@@ -461,7 +464,7 @@ public final class LookAhead {
             }
             ProfileTargets profile = byBasket.get(List.copyOf(skus));
             if (profile == null) {
-                return new Steer(context, targets, null, -1, null, 0);
+                return new Steer(new WeakReference<>(context), targets, null, -1, null, 0);
             }
             int[] position = new int[n];
             int[] wanted = new int[profile.basket().size()];
@@ -482,13 +485,13 @@ public final class LookAhead {
                 }
             }
             if (best < 0) {
-                return new Steer(context, targets, profile, -1, null, 0);
+                return new Steer(new WeakReference<>(context), targets, profile, -1, null, 0);
             }
             int[] from = new int[n];
             for (int i = 0; i < n; i++) {
                 from[i] = profile.from()[best][position[i]];
             }
-            return new Steer(context, targets, profile, best, from, offPattern);
+            return new Steer(new WeakReference<>(context), targets, profile, best, from, offPattern);
         }
 
         private boolean servable(SourcingContext context, int[] from, int[] position, int[] wanted) {
@@ -520,8 +523,11 @@ public final class LookAhead {
                                   AtomicLongArray left, Map<List<Integer>, Integer> index) {
     }
 
-    /** The pattern one sourcing computation follows ({@code pattern} -1: none, lane targets apply). */
-    private record Steer(SourcingContext context, PatternTargets targets, ProfileTargets profile, int pattern,
+    /**
+     * The pattern one sourcing computation follows ({@code pattern} -1: none, lane targets apply); the context weakly
+     * held, so that a thread's last order does not keep its snapshot alive.
+     */
+    private record Steer(WeakReference<SourcingContext> context, PatternTargets targets, ProfileTargets profile, int pattern,
                          int[] from, double offPattern) {
     }
 
