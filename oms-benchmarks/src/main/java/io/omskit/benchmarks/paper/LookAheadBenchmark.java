@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The per-order cost of sourcing the paper benchmark's orders (warm-up setup: 5 locations, 10 cities, 20 items)
  * with look-ahead ({@code lookAhead}: the engine's plan with the targets' cost rule, then the order recorded against
  * the targets) and without ({@code perOrder}), one thread, against the instance's initial stock; the LP is solved
- * once in the setup, off the measured path. Targets the look-ahead p99 below 50 us.
+ * once in the setup, off the measured path, in the look-ahead mode {@code mode} ({@code lanes}: lane targets,
+ * {@code patterns}: order patterns). Targets the look-ahead p99 below 50 us.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
@@ -39,6 +40,9 @@ public class LookAheadBenchmark {
 
     @Param({"warmup"})
     public String setup;
+
+    @Param({"lanes", "patterns"})
+    public String mode;
 
     private SourcingEngine withLookAhead;
     private SourcingEngine perOrder;
@@ -59,7 +63,8 @@ public class LookAheadBenchmark {
         stock = inst.snapshot(inst.stock);
         // targets as large as the whole horizon's: recording every measured order keeps most lanes within them
         lookAhead = LookAhead.builder(inst.network, inst.lanes, DestinationRegions.byCity(),
-                PaperBenchmark.unsourcedCost(inst)).build();
+                PaperBenchmark.unsourcedCost(inst))
+                .mode(mode.equals("patterns") ? LookAhead.Mode.ORDER_PATTERNS : LookAhead.Mode.LANE_TARGETS).build();
         lookAhead.refresh(inst.forecast(orders * 1000.0, null), stock);
         withLookAhead = PaperBenchmark.engine(inst, PaperBenchmark.rules(inst, lookAhead));
         perOrder = PaperBenchmark.engine(inst, PaperBenchmark.rules(inst, null));

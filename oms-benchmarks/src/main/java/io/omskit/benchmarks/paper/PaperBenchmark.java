@@ -55,7 +55,9 @@ import java.util.SplittableRandom;
  * <p>Policies: <b>myopic</b> (each item from the nearest location that has it), <b>per-order</b> (the engine's exact
  * optimum of each order, unsourced units priced), <b>batch</b> (waves of orders planned together by
  * {@link SourcingEngine#planBatch}), and <b>look-ahead</b> (the engine guided by {@link LookAhead} targets from the
- * fluid LP over the expected rest of the demand, refreshed ten times over the horizon).
+ * LP over the expected rest of the demand, refreshed {@code -Drefreshes} times over the horizon, 40 by default: the
+ * order-based LP's patterns, or with {@code -Dmode=lanes} the fluid LP's lane targets). Beside the bound it prints the
+ * order-based LP over the demand that arrived ("order-LP"): the part of the gap to the bound no policy can close.
  *
  * <p>The demand model is this benchmark's own reconstruction (the paper's generator is not part of the shared data):
  * per instance, every location stocks each of the 20 items with probability 1/2 (at least one); a menu of 30 baskets
@@ -76,6 +78,8 @@ public final class PaperBenchmark {
     static final int MENU = 30;
     static final int REFRESHES = Integer.getInteger("refreshes", 40);
     static final int WAVE = 20;
+    static final LookAhead.Mode MODE = "lanes".equals(System.getProperty("mode"))
+            ? LookAhead.Mode.LANE_TARGETS : LookAhead.Mode.ORDER_PATTERNS;
     private static final double EARTH_MILES = 3958.8;
 
     record Site(String name, double lat, double lon, double population) {
@@ -257,8 +261,13 @@ public final class PaperBenchmark {
             return Integer.parseInt(sku.value().substring("ITEM-".length()));
         }
 
-        /** What the plan costs by the benchmark's cost model, taking its units out of {@code units}. */
-        double apply(SourcingPlan plan, int city, int[][] units) {
+        /**
+         * What the plan costs by the benchmark's cost model, taking its units out of {@code units}; checks that it
+         * ships or leaves every unit of the order.
+         */
+        double apply(SourcingPlan plan, int[] arrival, int[][] units) {
+            int city = arrival[0];
+            int accounted = 0;
             double cost = 0;
             for (PlannedFulfilment f : plan.fulfilments()) {
                 int k = fcIndex(f.location());
@@ -270,11 +279,17 @@ public final class PaperBenchmark {
                                 + f.location() + ", which holds " + units[i][k]);
                     }
                     units[i][k] -= l.quantity();
+                    accounted += l.quantity();
                     cost += l.quantity() * unitCost(k, city);
                 }
             }
             for (Unsourced u : plan.unsourced()) {
                 cost += u.quantity() * unsourced;
+                accounted += u.quantity();
+            }
+            if (accounted != menu[arrival[1]].length) {
+                throw new IllegalStateException("plan accounts for " + accounted + " of the order's "
+                        + menu[arrival[1]].length + " units");
             }
             return cost;
         }
@@ -295,9 +310,11 @@ public final class PaperBenchmark {
         List<Site> cities = read(warmup ? "cities_warmup.csv" : "cities.csv", true);
         System.out.printf(Locale.ROOT, "%s setup: %d locations x %d cities, %d items, T = %d, %d instances x %d sequences%n",
                 setup, fcs.size(), cities.size(), ITEMS, orders, instances, sequences);
-        System.out.println("instance seq   LP bound     myopic  per-order      batch look-ahead   (cost / LP bound)");
+        System.out.println("look-ahead mode " + MODE + ", refreshed " + REFRESHES + " times");
+        System.out.println("instance seq   LP bound   order-LP     myopic  per-order      batch look-ahead   (cost / LP bound)");
         int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
         List<Long> lookAheadNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> refreshNanos = java.util.Collections.synchronizedList(new ArrayList<>());
         Instance[] built = new Instance[instances + 1];
         List<java.util.concurrent.Callable<double[]>> runs = new ArrayList<>();
         for (int k = 1; k <= instances; k++) {
@@ -307,11 +324,13 @@ public final class PaperBenchmark {
                 int[][] arrivals = inst.arrivals(7919L * k + a, orders);
                 runs.add(() -> {
                     double bound = bound(inst, arrivals);
+                    double orderBound = orderBound(inst, arrivals);
                     double myopic = myopic(inst, arrivals);
                     double perOrder = Boolean.getBoolean("skipPerOrder") ? Double.NaN : perOrder(inst, arrivals);
                     double batch = Boolean.getBoolean("skipBatch") ? Double.NaN : batch(inst, arrivals);
-                    double lookAhead = lookAhead(inst, arrivals, orders, lookAheadNanos);
-                    return new double[] {bound, myopic / bound, perOrder / bound, batch / bound, lookAhead / bound};
+                    double lookAhead = lookAhead(inst, arrivals, orders, lookAheadNanos, refreshNanos);
+                    return new double[] {bound, orderBound / bound, myopic / bound, perOrder / bound, batch / bound,
+                            lookAhead / bound};
                 });
             }
         }
@@ -326,28 +345,29 @@ public final class PaperBenchmark {
         } finally {
             pool.shutdown();
         }
-        double[] sums = new double[5];
+        double[] sums = new double[6];
         boolean lookAheadBeatsEveryRun = true;
         boolean batchBeatsEveryRun = true;
         for (int k = 1, run = 0; k <= instances; k++) {
-            double[] instSums = new double[5];
+            double[] instSums = new double[6];
             for (int a = 1; a <= sequences; a++, run++) {
                 double[] r = results.get(run);
-                System.out.printf(Locale.ROOT, "%8d %3d %10.1f %10.4f %10.4f %10.4f %10.4f%n", k, a, r[0], r[1], r[2],
-                        r[3], r[4]);
-                lookAheadBeatsEveryRun &= r[4] < r[2];
-                batchBeatsEveryRun &= r[3] < r[2];
-                for (int p = 1; p < 5; p++) {
+                System.out.printf(Locale.ROOT, "%8d %3d %10.1f %10.4f %10.4f %10.4f %10.4f %10.4f%n", k, a, r[0], r[1],
+                        r[2], r[3], r[4], r[5]);
+                lookAheadBeatsEveryRun &= r[5] < r[3];
+                batchBeatsEveryRun &= r[4] < r[3];
+                for (int p = 1; p < 6; p++) {
                     sums[p] += r[p];
                     instSums[p] += r[p];
                 }
             }
-            System.out.printf(Locale.ROOT, "%8d avg            %10.4f %10.4f %10.4f %10.4f%n", k, instSums[1] / sequences,
-                    instSums[2] / sequences, instSums[3] / sequences, instSums[4] / sequences);
+            System.out.printf(Locale.ROOT, "%8d avg            %10.4f %10.4f %10.4f %10.4f %10.4f%n", k,
+                    instSums[1] / sequences, instSums[2] / sequences, instSums[3] / sequences, instSums[4] / sequences,
+                    instSums[5] / sequences);
         }
         int n = results.size();
-        System.out.printf(Locale.ROOT, "     all avg            %10.4f %10.4f %10.4f %10.4f%n", sums[1] / n, sums[2] / n,
-                sums[3] / n, sums[4] / n);
+        System.out.printf(Locale.ROOT, "     all avg            %10.4f %10.4f %10.4f %10.4f %10.4f%n", sums[1] / n,
+                sums[2] / n, sums[3] / n, sums[4] / n, sums[5] / n);
         System.out.println("look-ahead cheaper than per-order on every run: " + lookAheadBeatsEveryRun);
         System.out.println("batch cheaper than per-order on every run: " + batchBeatsEveryRun);
         long[] ns = lookAheadNanos.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -355,10 +375,22 @@ public final class PaperBenchmark {
             System.out.printf(Locale.ROOT, "look-ahead per order (wall clock on this machine, not a benchmark): p50 %.1f us, "
                     + "p99 %.1f us%n", ns[ns.length / 2] / 1e3, ns[(int) (ns.length * 0.99)] / 1e3);
         }
+        long[] rs = refreshNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (rs.length > 0) {
+            System.out.printf(Locale.ROOT, "look-ahead refresh (wall clock on this machine): median %.0f ms, max %.0f ms%n",
+                    rs[rs.length / 2] / 1e6, rs[rs.length - 1] / 1e6);
+        }
     }
 
     static double bound(Instance inst, int[][] arrivals) {
         LookAhead lp = LookAhead.builder(inst.network, inst.lanes, DestinationRegions.byCity(), unsourcedCost(inst)).build();
+        return lp.refresh(inst.forecast(0, arrivals), inst.snapshot(inst.stock)).bound();
+    }
+
+    /** The order-based (pattern) LP over the demand that arrived: the part of the gap to the bound no policy closes. */
+    static double orderBound(Instance inst, int[][] arrivals) {
+        LookAhead lp = LookAhead.builder(inst.network, inst.lanes, DestinationRegions.byCity(), unsourcedCost(inst))
+                .mode(LookAhead.Mode.ORDER_PATTERNS).build();
         return lp.refresh(inst.forecast(0, arrivals), inst.snapshot(inst.stock)).bound();
     }
 
@@ -415,7 +447,7 @@ public final class PaperBenchmark {
         double cost = 0;
         for (int t = 0; t < arrivals.length; t++) {
             SourcingPlan plan = engine.plan(SourcingRequest.of(inst.demand(t, arrivals[t])), inst.snapshot(units));
-            cost += inst.apply(plan, arrivals[t][0], units);
+            cost += inst.apply(plan, arrivals[t], units);
         }
         return cost;
     }
@@ -431,14 +463,15 @@ public final class PaperBenchmark {
             }
             List<SourcingPlan> plans = engine.planBatch(wave, inst.snapshot(units)).plans();
             for (int o = 0; o < plans.size(); o++) {
-                cost += inst.apply(plans.get(o), arrivals[from + o][0], units);
+                cost += inst.apply(plans.get(o), arrivals[from + o], units);
             }
         }
         return cost;
     }
 
-    static double lookAhead(Instance inst, int[][] arrivals, int orders, List<Long> nanos) {
+    static double lookAhead(Instance inst, int[][] arrivals, int orders, List<Long> nanos, List<Long> refreshNanos) {
         LookAhead lookAhead = LookAhead.builder(inst.network, inst.lanes, DestinationRegions.byCity(), unsourcedCost(inst))
+                .mode(MODE)
                 .overrunCost(Double.parseDouble(System.getProperty("overrun", Double.toString(LookAhead.Builder.DEFAULT_OVERRUN_COST))))
                 .build();
         SourcingEngine engine = engine(inst, rules(inst, lookAhead));
@@ -448,14 +481,16 @@ public final class PaperBenchmark {
         for (int t = 0; t < arrivals.length; t++) {
             StockSnapshot snapshot = inst.snapshot(units);
             if (t % every == 0) {
+                long start = System.nanoTime();
                 lookAhead.refresh(inst.forecast(arrivals.length - t, null), snapshot);
+                refreshNanos.add(System.nanoTime() - start);
             }
             Demand demand = inst.demand(t, arrivals[t]);
             long start = System.nanoTime();
             SourcingPlan plan = engine.plan(SourcingRequest.of(demand), snapshot);
             lookAhead.record(demand, plan);
             nanos.add(System.nanoTime() - start);
-            cost += inst.apply(plan, arrivals[t][0], units);
+            cost += inst.apply(plan, arrivals[t], units);
         }
         return cost;
     }

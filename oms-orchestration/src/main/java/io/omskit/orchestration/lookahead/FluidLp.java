@@ -91,7 +91,7 @@ final class FluidLp {
         return new FluidPlan(result.getValue(), deepCopy(targets), Map.copyOf(unsourced));
     }
 
-    private static Map<String, Map<Sku, Map<LocationId, Double>>> deepCopy(Map<String, Map<Sku, Map<LocationId, Double>>> in) {
+    static Map<String, Map<Sku, Map<LocationId, Double>>> deepCopy(Map<String, Map<Sku, Map<LocationId, Double>>> in) {
         Map<String, Map<Sku, Map<LocationId, Double>>> out = new HashMap<>();
         in.forEach((r, bySku) -> {
             Map<Sku, Map<LocationId, Double>> s = new HashMap<>();
