@@ -1,7 +1,5 @@
 package io.omskit.core;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import com.google.common.util.concurrent.Striped;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
@@ -41,7 +39,7 @@ final class OrderBook {
     private final StockKeeper stock;
     private final Striped<Lock> locks = Striped.lock(256);
     /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
-    private final Cache<OrderId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
+    private final RecentVersions<OrderId> published = new RecentVersions<>(100_000);
 
     OrderBook(OrderRepository orders, EventPublisher events, StockKeeper stock) {
         this.orders = orders;
@@ -92,8 +90,7 @@ final class OrderBook {
         if (order.pendingEvents().isEmpty() || orders.storesEvents()) {
             return;
         }
-        Long done = published.getIfPresent(order.id());
-        if (done != null && done >= order.version()) {
+        if (published.reached(order.id(), order.version())) {
             return;
         }
         events.publish(order.pendingEvents());
@@ -101,7 +98,7 @@ final class OrderBook {
     }
 
     private void markPublished(Order order) {
-        published.asMap().merge(order.id(), order.version(), Math::max);
+        published.record(order.id(), order.version());
     }
 
     // ---- changing ----
