@@ -40,6 +40,11 @@ final class OrderBook {
     private final Striped<Lock> locks = Striped.lock(256);
     /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
     private final RecentVersions<OrderId> published = new RecentVersions<>(100_000);
+    /**
+     * The highest version of each order whose shipments in progress this process moved out of stock; an optimisation,
+     * not a guarantee (the movements are keyed: made again, they are replayed).
+     */
+    private final RecentVersions<OrderId> shipmentsMade = new RecentVersions<>(100_000);
 
     OrderBook(OrderRepository orders, EventPublisher events, StockKeeper stock) {
         this.orders = orders;
@@ -168,7 +173,7 @@ final class OrderBook {
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
             Order current = current(id);
             // a shipment in progress leaves the stock before anything else changes; the change then forgets it
-            boolean shipped = stock.completeShipments(current);
+            boolean shipped = completeShipments(current);
             Change<Order, OrderEvent> change = command.apply(shipped ? current.withoutShipping() : current);
             if (!change.changed()) {
                 return new Applied(current, current);
@@ -189,6 +194,23 @@ final class OrderBook {
         }
         throw new SpiException("order " + id + " kept changing concurrently; gave up after " + MAX_CONFLICT_RETRIES + " attempts",
                 null, true);
+    }
+
+    /**
+     * Makes the stock movements of the order's shipments in progress, unless this process made them for this version
+     * of the order (or a later one) already: a hand-over makes them, then the settlement's change would replay them.
+     *
+     * @return whether the order has any
+     */
+    boolean completeShipments(Order order) {
+        if (order.shipping().isEmpty()) {
+            return false;
+        }
+        if (!shipmentsMade.reached(order.id(), order.version())) {
+            stock.completeShipments(order);
+            shipmentsMade.record(order.id(), order.version());
+        }
+        return true;
     }
 
     /**
