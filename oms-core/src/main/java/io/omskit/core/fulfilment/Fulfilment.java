@@ -214,10 +214,16 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         if (commandKeys.contains(key)) {
             return this;
         }
-        List<String> keys = new ArrayList<>(commandKeys);
-        keys.add(key);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, keys, history, booking, promisedBy, reshipment);
+                collectBy, shipment, createdAt, appended(commandKeys, key), history, booking, promisedBy, reshipment);
+    }
+
+    /** {@code list} with {@code element} at its end, immutable, built with one copy (every command rebuilds it). */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> appended(List<T> list, T element) {
+        Object[] all = list.toArray(new Object[list.size() + 1]);
+        all[list.size()] = element;
+        return (List<T>) List.of(all);
     }
 
     // ---- commands ----
@@ -634,11 +640,8 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
     }
 
     private Fulfilment withHistory(FulfilmentEvent event) {
-        List<FulfilmentEvent> more = new ArrayList<>(history.size() + 1);
-        more.addAll(history);
-        more.add(event);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, commandKeys, more, booking, promisedBy, reshipment);
+                collectBy, shipment, createdAt, commandKeys, appended(history, event), booking, promisedBy, reshipment);
     }
 
     private Change<Fulfilment, FulfilmentEvent> next(FulfilmentStatus to, List<FulfilmentLine> newLines, Instant by,

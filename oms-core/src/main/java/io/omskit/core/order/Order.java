@@ -411,11 +411,17 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         if (commandKeys.contains(key)) {
             return this;
         }
-        List<CommandKey> keys = new ArrayList<>(commandKeys.size() + 1);
-        keys.addAll(commandKeys);
-        keys.add(key);
         return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, payment, hold, placedAt, confirmedAt, allocations, keys, pendingEvents, shipping, notes);
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, appended(commandKeys, key), pendingEvents,
+                shipping, notes);
+    }
+
+    /** {@code list} with {@code element} at its end, immutable, built with one copy (every command rebuilds it). */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> appended(List<T> list, T element) {
+        Object[] all = list.toArray(new Object[list.size() + 1]);
+        all[list.size()] = element;
+        return (List<T>) List.of(all);
     }
 
     /** This order with {@code intent} recorded among its shipments in progress; the version stays the same. */
