@@ -84,7 +84,8 @@ final class FulfilmentEffects {
      * already reflects, and with {@code trimStock} trims the fulfilment's allocation to what the order holds, for a call
      * that stopped between the order and the stock.
      *
-     * @return whether the payment may have to follow (units were handed over or cancelled, or in recovery)
+     * @return whether the payment may have to follow (units were delivered or cancelled, or in recovery; a hand-over
+     *         settled it already)
      */
     boolean propagate(Fulfilment f, boolean recovery, boolean trimStock) {
         if (f.reshipsParcel()) {
@@ -122,7 +123,10 @@ final class FulfilmentEffects {
                 continue;
             }
             CommandKey key = orderKey(f, e, command);
-            money |= command != OrderCommand.MARK_READY && command != OrderCommand.DEALLOCATE;
+            // a hand-over (a shipment, a collection from the shelf) settles the payment itself before it returns
+            boolean handedOver = command == OrderCommand.SHIP
+                    || (command == OrderCommand.PICK_UP && f.kind() != FulfilmentKind.SHIP_TO_STORE);
+            money |= command != OrderCommand.MARK_READY && command != OrderCommand.DEALLOCATE && !handedOver;
             switch (command) {
                 case DEALLOCATE -> {
                     List<LineQuantity> units = ((FulfilmentEvent.FulfilmentRejected) e).units();
@@ -247,7 +251,7 @@ final class FulfilmentEffects {
                 book.update(id, o -> o.applied(key) ? Change.unchanged(o)
                         : OrderBook.withKey(command.apply(o, now), key).then(p -> Change.unchanged(p.withShipping(intent))));
             }
-            stock.completeShipments(book.current(id));
+            book.completeShipments(book.current(id));
             return settlement.settle(id);
         });
     }

@@ -1,7 +1,5 @@
 package io.omskit.core;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
 import io.omskit.core.fulfilment.Fulfilment;
@@ -92,7 +90,7 @@ public final class Fulfilments {
     private final Supplier<String> pickupCodes;
     private final Map<LocationType, Duration> typeAcceptanceLimits;
     private final Map<LocationId, Duration> acceptanceLimits;
-    private final Cache<FulfilmentId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
+    private final RecentVersions<FulfilmentId> published = new RecentVersions<>(100_000);
     private final FulfilmentEffects effects;
     private final Parcels parcels;
 
@@ -778,7 +776,7 @@ public final class Fulfilments {
     private void publish(Fulfilment f, List<FulfilmentEvent> raised) {
         if (!repository.storesEvents()) {
             events.publish(raised);
-            published.asMap().merge(f.id(), f.version(), Math::max);
+            published.record(f.id(), f.version());
         }
     }
 
@@ -790,10 +788,9 @@ public final class Fulfilments {
     private Fulfilment flushed(Fulfilment f) {
         FulfilmentId id = f.id();
         if (!repository.storesEvents()) {
-            Long done = published.getIfPresent(id);
-            if (done == null || done < f.version()) {
+            if (!published.reached(id, f.version())) {
                 events.publish(f.pendingEvents());
-                published.asMap().merge(id, f.version(), Math::max);
+                published.record(id, f.version());
             }
         }
         return f;

@@ -1,7 +1,5 @@
 package io.omskit.core;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import com.google.common.util.concurrent.Striped;
 import io.omskit.core.common.Change;
 import io.omskit.core.common.Checks;
@@ -41,7 +39,12 @@ final class OrderBook {
     private final StockKeeper stock;
     private final Striped<Lock> locks = Striped.lock(256);
     /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
-    private final Cache<OrderId, Long> published = CacheBuilder.newBuilder().maximumSize(100_000).build();
+    private final RecentVersions<OrderId> published = new RecentVersions<>(100_000);
+    /**
+     * The highest version of each order whose shipments in progress this process moved out of stock; an optimisation,
+     * not a guarantee (the movements are keyed: made again, they are replayed).
+     */
+    private final RecentVersions<OrderId> shipmentsMade = new RecentVersions<>(100_000);
 
     OrderBook(OrderRepository orders, EventPublisher events, StockKeeper stock) {
         this.orders = orders;
@@ -92,8 +95,7 @@ final class OrderBook {
         if (order.pendingEvents().isEmpty() || orders.storesEvents()) {
             return;
         }
-        Long done = published.getIfPresent(order.id());
-        if (done != null && done >= order.version()) {
+        if (published.reached(order.id(), order.version())) {
             return;
         }
         events.publish(order.pendingEvents());
@@ -101,7 +103,7 @@ final class OrderBook {
     }
 
     private void markPublished(Order order) {
-        published.asMap().merge(order.id(), order.version(), Math::max);
+        published.record(order.id(), order.version());
     }
 
     // ---- changing ----
@@ -171,7 +173,7 @@ final class OrderBook {
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
             Order current = current(id);
             // a shipment in progress leaves the stock before anything else changes; the change then forgets it
-            boolean shipped = stock.completeShipments(current);
+            boolean shipped = completeShipments(current);
             Change<Order, OrderEvent> change = command.apply(shipped ? current.withoutShipping() : current);
             if (!change.changed()) {
                 return new Applied(current, current);
@@ -192,6 +194,23 @@ final class OrderBook {
         }
         throw new SpiException("order " + id + " kept changing concurrently; gave up after " + MAX_CONFLICT_RETRIES + " attempts",
                 null, true);
+    }
+
+    /**
+     * Makes the stock movements of the order's shipments in progress, unless this process made them for this version
+     * of the order (or a later one) already: a hand-over makes them, then the settlement's change would replay them.
+     *
+     * @return whether the order has any
+     */
+    boolean completeShipments(Order order) {
+        if (order.shipping().isEmpty()) {
+            return false;
+        }
+        if (!shipmentsMade.reached(order.id(), order.version())) {
+            stock.completeShipments(order);
+            shipmentsMade.record(order.id(), order.version());
+        }
+        return true;
     }
 
     /**

@@ -140,7 +140,16 @@ final class StockKeeper {
 
     /** Adds the stock units selling {@code quantity} of {@code sku} needs: its components when it is a bundle. */
     private void addComponents(Map<Sku, Integer> need, Sku sku, int quantity) {
-        catalog.stockUnits(sku, quantity).forEach((unit, n) -> need.merge(unit, n, Integer::sum));
+        Map<Sku, Integer> units = catalog.stockUnits(sku, quantity);
+        Integer itself = units.size() == 1 ? units.get(sku) : null;
+        if (itself != null) {
+            // not a bundle, the usual case: no iteration over the catalog's answer
+            need.merge(sku, itself, Integer::sum);
+            return;
+        }
+        for (Map.Entry<Sku, Integer> e : units.entrySet()) {
+            need.merge(e.getKey(), e.getValue(), Integer::sum);
+        }
     }
 
     /** The SKUs of the order's reserved units that its current reservation no longer holds in full. */

@@ -63,6 +63,17 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
     /** The longest rejection reason. */
     public static final int MAX_REASON_LENGTH = 200;
 
+    private static final int FEW_LINES = 16;
+
+    private static int firstIndexOf(List<FulfilmentLine> lines, LineId line) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).line().equals(line)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public Fulfilment {
         Checks.notNull(id, "id");
         if (version < 1) {
@@ -76,10 +87,12 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("lines of fulfilment " + id + " must not be empty");
         }
-        Set<LineId> seen = new HashSet<>();
-        for (FulfilmentLine l : lines) {
-            if (!seen.add(l.line())) {
-                throw new IllegalArgumentException("lines of fulfilment " + id + " must be unique, " + l.line() + " appears twice");
+        // every command rebuilds the fulfilment: a few lines are compared with each other faster than they are hashed
+        Set<LineId> seen = lines.size() <= FEW_LINES ? null : new HashSet<>();
+        for (int x = 0; x < lines.size(); x++) {
+            LineId line = lines.get(x).line();
+            if (seen != null ? !seen.add(line) : firstIndexOf(lines, line) < x) {
+                throw new IllegalArgumentException("lines of fulfilment " + id + " must be unique, " + line + " appears twice");
             }
         }
         Checks.notNull(status, "status");
@@ -201,10 +214,16 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
         if (commandKeys.contains(key)) {
             return this;
         }
-        List<String> keys = new ArrayList<>(commandKeys);
-        keys.add(key);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, keys, history, booking, promisedBy, reshipment);
+                collectBy, shipment, createdAt, appended(commandKeys, key), history, booking, promisedBy, reshipment);
+    }
+
+    /** {@code list} with {@code element} at its end, immutable, built with one copy (every command rebuilds it). */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> appended(List<T> list, T element) {
+        Object[] all = list.toArray(new Object[list.size() + 1]);
+        all[list.size()] = element;
+        return (List<T>) List.of(all);
     }
 
     // ---- commands ----
@@ -621,11 +640,8 @@ public record Fulfilment(FulfilmentId id, long version, OrderId orderId, Fulfilm
     }
 
     private Fulfilment withHistory(FulfilmentEvent event) {
-        List<FulfilmentEvent> more = new ArrayList<>(history.size() + 1);
-        more.addAll(history);
-        more.add(event);
         return new Fulfilment(id, version, orderId, kind, location, pickupStore, inventoryKey, lines, status, pickupCode,
-                collectBy, shipment, createdAt, commandKeys, more, booking, promisedBy, reshipment);
+                collectBy, shipment, createdAt, commandKeys, appended(history, event), booking, promisedBy, reshipment);
     }
 
     private Change<Fulfilment, FulfilmentEvent> next(FulfilmentStatus to, List<FulfilmentLine> newLines, Instant by,

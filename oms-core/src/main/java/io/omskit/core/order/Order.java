@@ -84,20 +84,23 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         }
         discounts = List.copyOf(Checks.notNull(discounts, "discounts"));
         charges = List.copyOf(Checks.notNull(charges, "charges"));
-        for (Adjustment a : discounts) {
-            requireCurrency(a, currency, "discounts");
+        // indexed loops here and below: every command rebuilds the order, and the iterators were not optimised away
+        for (int i = 0; i < discounts.size(); i++) {
+            requireCurrency(discounts.get(i), currency, "discounts");
         }
-        for (Adjustment a : charges) {
-            requireCurrency(a, currency, "charges");
+        for (int i = 0; i < charges.size(); i++) {
+            requireCurrency(charges.get(i), currency, "charges");
         }
         paymentRef = paymentRef == null ? "" : paymentRef;
         Checks.notNull(payment, "payment");
         Checks.notNull(placedAt, "placedAt");
         allocations = List.copyOf(Checks.notNull(allocations, "allocations"));
-        for (OrderLine line : lines) {
+        for (int x = 0; x < lines.size(); x++) {
+            OrderLine line = lines.get(x);
             int allocated = 0;
             int ready = 0;
-            for (LineAllocation a : allocations) {
+            for (int i = 0; i < allocations.size(); i++) {
+                LineAllocation a = allocations.get(i);
                 if (a.line().equals(line.id())) {
                     allocated += a.allocated();
                     ready += a.ready();
@@ -108,7 +111,8 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
                         + " allocated and " + line.units().ready() + " ready units, hold " + allocated + " and " + ready);
             }
         }
-        for (LineAllocation a : allocations) {
+        for (int i = 0; i < allocations.size(); i++) {
+            LineAllocation a = allocations.get(i);
             if (ids != null ? !ids.contains(a.line()) : indexOf(lines, a.line()) < 0) {
                 throw new IllegalArgumentException("allocation " + a.allocationKey() + " refers to unknown line " + a.line());
             }
@@ -133,7 +137,8 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
     private static final int FEW_LINES = 16;
 
     private static void requireCurrency(Adjustment a, CurrencyUnit currency, String field) {
-        if (!a.amount().getCurrencyUnit().equals(currency) || a.amount().isNegative()) {
+        // the sign of the exact amount: comparing Money with zero builds a BigDecimal comparison on every command
+        if (!a.amount().getCurrencyUnit().equals(currency) || a.amount().getAmount().signum() < 0) {
             throw new IllegalArgumentException(field + " must be >= 0 in " + currency + ", was " + a.code() + " " + a.amount());
         }
     }
@@ -406,11 +411,17 @@ public record Order(OrderId id, long version, Channel channel, ExternalOrderRef 
         if (commandKeys.contains(key)) {
             return this;
         }
-        List<CommandKey> keys = new ArrayList<>(commandKeys.size() + 1);
-        keys.addAll(commandKeys);
-        keys.add(key);
         return new Order(id, version, channel, externalRef, customer, currency, delivery, lines, discounts, charges,
-                paymentRef, payment, hold, placedAt, confirmedAt, allocations, keys, pendingEvents, shipping, notes);
+                paymentRef, payment, hold, placedAt, confirmedAt, allocations, appended(commandKeys, key), pendingEvents,
+                shipping, notes);
+    }
+
+    /** {@code list} with {@code element} at its end, immutable, built with one copy (every command rebuilds it). */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> appended(List<T> list, T element) {
+        Object[] all = list.toArray(new Object[list.size() + 1]);
+        all[list.size()] = element;
+        return (List<T>) List.of(all);
     }
 
     /** This order with {@code intent} recorded among its shipments in progress; the version stays the same. */

@@ -56,7 +56,11 @@ public record OrderCursor(Instant placedAt, OrderId orderId) {
 
     /** The search order of two orders, oldest first: placement time to the microsecond, then id as Java orders text. */
     public static int compare(Instant placedA, OrderId idA, Instant placedB, OrderId idB) {
-        int c = placedA.truncatedTo(ChronoUnit.MICROS).compareTo(placedB.truncatedTo(ChronoUnit.MICROS));
+        // as the instants truncated to the microsecond compare, without building them: a search index compares often
+        int c = Long.compare(placedA.getEpochSecond(), placedB.getEpochSecond());
+        if (c == 0) {
+            c = Integer.compare(placedA.getNano() / 1000, placedB.getNano() / 1000);
+        }
         return c != 0 ? c : idA.value().compareTo(idB.value());
     }
 }

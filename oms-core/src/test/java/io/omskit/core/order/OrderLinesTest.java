@@ -60,6 +60,29 @@ class OrderLinesTest {
         assertThat(order(lines, List.of(held)).allocations()).containsExactly(held);
     }
 
+    @org.junit.jupiter.api.Test
+    void a_negative_charge_or_discount_is_refused_and_a_free_one_kept() {
+        assertThatThrownBy(() -> order(lines(1), List.of(), List.of(), List.of(Adjustment.of("shipping", Money.of(EUR, -0.01)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("charges must be >= 0 in EUR, was shipping EUR -0.01");
+        assertThatThrownBy(() -> order(lines(1), List.of(), List.of(Adjustment.of("promo", Money.of(EUR, -1))), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("discounts must be >= 0 in EUR, was promo EUR -1.00");
+
+        Order free = order(lines(1), List.of(), List.of(Adjustment.of("promo", Money.zero(EUR))),
+                List.of(Adjustment.of("shipping", Money.zero(EUR))));
+
+        assertThat(free.total()).isEqualTo(Money.of(EUR, 5));
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_charge_in_another_currency_is_refused() {
+        assertThatThrownBy(() -> order(lines(1), List.of(), List.of(),
+                List.of(Adjustment.of("shipping", Money.of(CurrencyUnit.USD, 4.95)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("charges must be >= 0 in EUR, was shipping USD 4.95");
+    }
+
     private static List<OrderLine> lines(int count) {
         List<OrderLine> lines = new ArrayList<>();
         for (int x = 0; x < count; x++) {
@@ -73,10 +96,15 @@ class OrderLinesTest {
     }
 
     private static Order order(List<OrderLine> lines, List<LineAllocation> allocations) {
+        return order(lines, allocations, List.of(), List.of());
+    }
+
+    private static Order order(List<OrderLine> lines, List<LineAllocation> allocations, List<Adjustment> discounts,
+                               List<Adjustment> charges) {
         DeliveryChoice pickup = DeliveryChoice.pickup(DeliveryMethod.EXPRESS_CLICK_AND_COLLECT, LocationId.of("S-1"),
                 null);
         Instant placed = Instant.parse("2026-03-10T09:00:00Z");
         return new Order(OrderId.of("o-1"), 1, Channel.WEB, ExternalOrderRef.of("x-1"), CustomerRef.of("c-1"), EUR,
-                pickup, lines, List.of(), List.of(), "", PaymentSummary.none(EUR), null, placed, null, allocations, List.of(), List.of(), List.of());
+                pickup, lines, discounts, charges, "", PaymentSummary.none(EUR), null, placed, null, allocations, List.of(), List.of(), List.of());
     }
 }
