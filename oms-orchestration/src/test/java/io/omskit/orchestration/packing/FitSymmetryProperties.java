@@ -84,6 +84,19 @@ class FitSymmetryProperties {
         FitBoundProperties.assertPlacedInside(cube, six, places);
     }
 
+    @Example
+    void four_twins_round_a_hole_fit_a_carton_with_two_equal_sides() throws Fit.Undecided {
+        // a pinwheel: two twins lie one way, two the other; turning only the first box to the equal sides would lose it
+        int[] carton = {3, 3, 2};
+        int[] board = {1, 2, 2};
+        int[][] four = {board, board, board, board};
+
+        int[][] places = Fit.everyPacking(carton, four, 5_000_000);
+
+        assertThat(places).isNotNull();
+        FitBoundProperties.assertPlacedInside(carton, four, places);
+    }
+
     /** {@code count} boxes of 1 to {@code kinds} sizes, sides 1 to 3. */
     private static int[][] twins(Random random, int count, int kinds) {
         int[][] kind = new int[kinds][];
