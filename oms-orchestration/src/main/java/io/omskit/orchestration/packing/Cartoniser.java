@@ -57,7 +57,7 @@ public final class Cartoniser {
     /** Largest number of units (not counting own boxes) packed with a proof of optimality. */
     public static final int EXACT_UP_TO_UNITS = 8;
     /** Placements the exhaustive fit search may try for one group and carton before it gives up, unless changed. */
-    public static final int DEFAULT_FIT_SEARCH_BUDGET = 300_000;
+    public static final int DEFAULT_FIT_SEARCH_BUDGET = 6_000_000;
 
     private final CartonCatalogue catalogue;
     private final ParcelPricing pricing;

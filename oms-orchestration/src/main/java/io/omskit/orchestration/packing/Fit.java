@@ -311,8 +311,9 @@ final class Fit {
      * Whether the boxes fit, decided exactly (over every packing, rotations allowed) unless the budget runs out. The
      * bounds and {@link #largestCannotFit} may refuse the boxes first; a quick loader search (up to
      * {@value #LOADER_BUDGET} placements) may find a packing; otherwise the complete {@link PairSearch} decides. When
-     * it runs out of budget, {@link #extremePointsEveryOrder} may still find a packing and {@link #partCannotFit}
-     * still refute the boxes. Null when the boxes fit in no packing at all.
+     * it runs out of budget, {@link #extremePointsEveryOrder} or the loader search given up to
+     * {@value #LATE_LOADER_BUDGET} placements may still find a packing and {@link #partCannotFit} still refute the
+     * boxes. Null when the boxes fit in no packing at all.
      *
      * @throws Undecided when the budget ran out and neither of those settled it
      */
@@ -356,6 +357,14 @@ final class Fit {
             int[][] found = extremePointsEveryOrder(container, sizes, EVERY_ORDER_LIMIT);
             if (found != null) {
                 return found;
+            }
+            Search longer = new Search(container, sizes, Math.min(budget, LATE_LOADER_BUDGET));
+            try {
+                if (longer.run(0)) {
+                    return longer.result();
+                }
+            } catch (Undecided again) {
+                // a part may still refute the boxes
             }
             if (partCannotFit(container, sizes, Math.min(PART_BUDGET, budget), 2)) {
                 return null;
@@ -436,6 +445,11 @@ final class Fit {
 
     /** Placements the quick loader search may try before the complete search over the pairs of boxes runs. */
     static final int LOADER_BUDGET = 20_000;
+    /**
+     * Placements the loader search may try again, longer, once the complete search gave up: only the rare groups that
+     * exhaust the complete search pay for it.
+     */
+    static final int LATE_LOADER_BUDGET = 300_000;
     /** Orders of pairs the search over every packing may try for one part of a group before it counts as undecided. */
     static final int PART_BUDGET = 20_000;
 
@@ -659,6 +673,10 @@ final class Fit {
      * two by two across an axis (so all crossing one plane) show more cross section than the container's. Two
      * symmetries are used: the first order chosen along each axis is taken one way only (a packing mirrored along an
      * axis is a packing), and an identical box is turned no less than the one before it (identical boxes can swap).
+     * Three more: when two of the container's sides are equal, a packing turned to swap them is one, so the first box
+     * without a twin shows the longer extent along the first of them (or, when every box has a twin, the first
+     * boxes' turns are the lesser list of the two); and twins turned alike, once every axis has an order, are ordered
+     * lower rank first along the first axis they do not share (see {@link #orderedAsTwins}).
      */
     private static final class PairSearch {
         private final int[] container;
@@ -667,6 +685,14 @@ final class Fit {
         private final int[][] extents;
         private final int[] turn;
         private final int budget;
+        /** Two axes along which the container's sides are equal (a packing turned to swap them is one), or null. */
+        private final int[] equalSides;
+        /** The rank of the first box with no identical twin when {@link #equalSides} are used on it, else -1. */
+        private final int single;
+        /** The last rank of the first boxes, all identical, when {@link #equalSides} are used on them, else -1. */
+        private final int firstGroupEnd;
+        /** Per rank, whether boxes of lower rank were ordered along every axis when that box was added. */
+        private final boolean[] axesUsed;
         private int nodes;
         private int[][] answer;
 
@@ -684,6 +710,30 @@ final class Fit {
             }
             this.extents = new int[sizes.length][];
             this.turn = new int[sizes.length];
+            this.axesUsed = new boolean[sizes.length];
+            int[] equal = null;
+            for (int i = 0; i < 3 && equal == null; i++) {
+                for (int j = i + 1; j < 3 && equal == null; j++) {
+                    if (container[i] == container[j]) {
+                        equal = new int[] {i, j};
+                    }
+                }
+            }
+            this.equalSides = equal;
+            int single = -1;
+            for (int r = 0; r < order.length && single < 0; r++) {
+                boolean twin = false;
+                for (int q = 0; q < order.length && !twin; q++) {
+                    twin = q != r && Arrays.equals(sizes[order[q]], sizes[order[r]]);
+                }
+                single = twin ? -1 : r;
+            }
+            this.single = equal == null ? -1 : single;
+            int firstGroupEnd = 0;
+            while (firstGroupEnd + 1 < order.length && Arrays.equals(sizes[order[firstGroupEnd + 1]], sizes[order[0]])) {
+                firstGroupEnd++;
+            }
+            this.firstGroupEnd = equal != null && single < 0 ? firstGroupEnd : -1;
         }
 
         /**
@@ -701,6 +751,7 @@ final class Fit {
                 return run(rank + 1, -1, before, across);
             }
             if (against < 0) {
+                axesUsed[rank] = orderedAlongEveryAxis(before, rank);
                 int box = order[rank];
                 // identical boxes can swap places: turned no less than the one before them, they miss no packing
                 boolean likePrevious = rank > 0 && Arrays.equals(sizes[order[rank - 1]], sizes[box]);
@@ -714,6 +765,10 @@ final class Fit {
                     }
                     extents[rank] = e;
                     turn[rank] = o;
+                    if (rank == single && e[equalSides[0]] < e[equalSides[1]]
+                            || rank == firstGroupEnd && swappedTurnsComeFirst()) {
+                        continue;
+                    }
                     if (run(rank, 0, before, across)) {
                         return true;
                     }
@@ -728,41 +783,146 @@ final class Fit {
                     return run(rank, against + 1, before, across);
                 }
             }
+            if (interchangeable(against, rank)) {
+                return orderedAsTwins(rank, against, before, across);
+            }
             // the branches exclude each other: ordered along x; else side by side across x and ordered along y; ...
             // each order of the pair, and how much of its axis's side the longest chain then leaves free
-            int[][][] orders = new int[3][2][];
             int[][] room = new int[3][2];
-            Integer[] axes = {0, 1, 2};
             int[] best = new int[3];
             for (int axis = 0; axis < 3; axis++) {
                 boolean firstOnAxis = true;
                 for (int k = 0; k <= rank && firstOnAxis; k++) {
                     firstOnAxis = before[axis][k] == 0;
                 }
-                best[axis] = Integer.MIN_VALUE;
-                for (int way = 0; way < (firstOnAxis ? 1 : 2); way++) {
-                    orders[axis][way] = way == 0 ? ordered(before[axis], against, rank, rank)
-                            : ordered(before[axis], rank, against, rank);
-                    room[axis][way] = container[axis] - longestChain(orders[axis][way], axis, rank);
-                    best[axis] = Math.max(best[axis], room[axis][way]);
+                // a chain through the new order runs to the end of the lower box, then on from the higher one
+                int[] start = starts(before[axis], axis, rank);
+                int[] rest = chainsFrom(before[axis], axis, rank);
+                int longest = 0;
+                for (int k = 0; k <= rank; k++) {
+                    longest = Math.max(longest, start[k] + extents[k][axis]);
                 }
+                room[axis][0] = container[axis]
+                        - Math.max(longest, start[against] + extents[against][axis] + rest[rank]);
+                room[axis][1] = firstOnAxis ? Integer.MIN_VALUE : container[axis]
+                        - Math.max(longest, start[rank] + extents[rank][axis] + rest[against]);
+                best[axis] = Math.max(room[axis][0], room[axis][1]);
             }
             // most room first finds a packing sooner; the branches exclude each other whatever the order
-            Arrays.sort(axes, (x, y) -> Integer.compare(best[y], best[x]));
+            int[] axes = {0, 1, 2};
+            for (int i = 1; i < 3; i++) {
+                for (int j = i; j > 0 && best[axes[j]] > best[axes[j - 1]]; j--) {
+                    int t = axes[j];
+                    axes[j] = axes[j - 1];
+                    axes[j - 1] = t;
+                }
+            }
             int[][] sideBySide = across;
             for (int axis : axes) {
-                int first = orders[axis][1] != null && room[axis][1] > room[axis][0] ? 1 : 0;
+                int first = room[axis][1] > room[axis][0] ? 1 : 0;
                 for (int w = 0; w < 2; w++) {
                     int way = w == 0 ? first : 1 - first;
-                    if (orders[axis][way] == null || room[axis][way] < 0) {
+                    if (room[axis][way] < 0) {
                         continue;
                     }
                     if (++nodes > budget) {
                         throw new Undecided();
                     }
                     int[][] next = before.clone();
-                    next[axis] = orders[axis][way];
+                    next[axis] = way == 0 ? ordered(before[axis], against, rank, rank)
+                            : ordered(before[axis], rank, against, rank);
                     if (keepsSideBySide(next[axis], sideBySide[axis], rank) && run(rank, against + 1, next, sideBySide)) {
+                        return true;
+                    }
+                }
+                sideBySide = sideBySide.clone();
+                sideBySide[axis] = sideBySide[axis].clone();
+                sideBySide[axis][rank] |= bit;
+                sideBySide[axis][against] |= rankBit;
+                if (!crossSectionsFit(sideBySide[axis], axis, rank)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** Whether, for some {@code k < rank}, a box lies before box k along each axis. */
+        private static boolean orderedAlongEveryAxis(int[][] before, int rank) {
+            for (int[] axis : before) {
+                boolean any = false;
+                for (int k = 0; k < rank && !any; k++) {
+                    any = axis[k] != 0;
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether the first boxes' turns (ranks 0 to {@link #firstGroupEnd}, identical boxes, turns in increasing
+         * order), with the two equal sides swapped and put in increasing order again, come first lexicographically.
+         * Turning a packing to swap the equal sides swaps them in every box, so of the two lists one packing or the
+         * other has the list that comes first: only that one is searched.
+         */
+        private boolean swappedTurnsComeFirst() {
+            int[] size = sizes[order[0]];
+            int[] swapped = new int[firstGroupEnd + 1];
+            for (int r = 0; r <= firstGroupEnd; r++) {
+                int[] e = extents[r].clone();
+                e[equalSides[0]] = extents[r][equalSides[1]];
+                e[equalSides[1]] = extents[r][equalSides[0]];
+                swapped[r] = orientationGiving(size, e);
+            }
+            Arrays.sort(swapped);
+            for (int r = 0; r <= firstGroupEnd; r++) {
+                if (swapped[r] != turn[r]) {
+                    return swapped[r] < turn[r];
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether box {@code rank} and the box just before it are twins that may swap labels without changing any
+         * earlier choice: identical, turned the same way, as are all boxes of the run of such twins they end, and
+         * boxes of lower rank than the run were already ordered along every axis when the run began (so the mirror
+         * symmetry was used up before it).
+         */
+        private boolean interchangeable(int against, int rank) {
+            if (against != rank - 1 || turn[against] != turn[rank]
+                    || !Arrays.equals(sizes[order[against]], sizes[order[rank]])) {
+                return false;
+            }
+            int start = against;
+            while (start > 0 && turn[start - 1] == turn[rank]
+                    && Arrays.equals(sizes[order[start - 1]], sizes[order[rank]])) {
+                start--;
+            }
+            return axesUsed[start];
+        }
+
+        /**
+         * The order of two interchangeable twins (see {@link #interchangeable}): with the axes taken x, y, z, the
+         * lower rank goes before along the first axis along which they do not lie side by side. In any packing, read
+         * each pair of such twins that way; every pair is then ordered one way, and some sequence of all the run's
+         * twins has each one before the next (a tournament has a path through all its vertices), so giving the twins
+         * their ranks in that sequence gives a packing this branch keeps.
+         */
+        private boolean orderedAsTwins(int rank, int against, int[][] before, int[][] across) throws Undecided {
+            int bit = 1 << against;
+            int rankBit = 1 << rank;
+            int[][] sideBySide = across;
+            for (int axis = 0; axis < 3; axis++) {
+                int[] ordered = ordered(before[axis], against, rank, rank);
+                if (longestChain(ordered, axis, rank) <= container[axis]) {
+                    if (++nodes > budget) {
+                        throw new Undecided();
+                    }
+                    int[][] next = before.clone();
+                    next[axis] = ordered;
+                    if (keepsSideBySide(ordered, sideBySide[axis], rank) && run(rank, against + 1, next, sideBySide)) {
                         return true;
                     }
                 }
@@ -835,15 +995,39 @@ final class Fit {
             return longest;
         }
 
+        /** Per box, the length of the longest chain along the axis that starts with it (its extent included). */
+        private int[] chainsFrom(int[] before, int axis, int rank) {
+            int[] from = new int[rank + 1];
+            // a box after another has more boxes before it: most first is an order that works
+            for (int count = rank; count >= 0; count--) {
+                for (int k = 0; k <= rank; k++) {
+                    if (Integer.bitCount(before[k]) == count) {
+                        int longest = 0;
+                        for (int next = 0; next <= rank; next++) {
+                            if ((before[next] & (1 << k)) != 0) {
+                                longest = Math.max(longest, from[next]);
+                            }
+                        }
+                        from[k] = longest + extents[k][axis];
+                    }
+                }
+            }
+            return from;
+        }
+
         /** Where each box starts along the axis when it goes right after the boxes before it. */
         private int[] starts(int[] before, int axis, int rank) {
             int[] start = new int[rank + 1];
             // a box has more boxes before it than any box before it has: fewest first is an order that works
-            Integer[] byCount = new Integer[rank + 1];
-            for (int k = 0; k <= rank; k++) {
-                byCount[k] = k;
+            int[] byCount = new int[rank + 1];
+            int sorted = 0;
+            for (int count = 0; sorted <= rank; count++) {
+                for (int k = 0; k <= rank; k++) {
+                    if (Integer.bitCount(before[k]) == count) {
+                        byCount[sorted++] = k;
+                    }
+                }
             }
-            Arrays.sort(byCount, (a, b) -> Integer.compare(Integer.bitCount(before[a]), Integer.bitCount(before[b])));
             for (int k : byCount) {
                 int s = 0;
                 for (int p = 0; p <= rank; p++) {
