@@ -89,6 +89,12 @@ final class OrderBook {
         return order;
     }
 
+    /** The order this thread last read or saved in its locked section of it; null when none. */
+    private Order kept(OrderId id) {
+        Held h = held.get().get(id);
+        return h == null ? null : h.order;
+    }
+
     /**
      * Notes what this thread now knows the stored order to be, when it holds the order's lock: {@code order}, or null
      * when it does not know (a save conflicted or ended in doubt), so that the next read asks the repository.
@@ -102,7 +108,8 @@ final class OrderBook {
 
     /**
      * An order whose lock a thread holds: how deep its locked sections nest, and the order as last read or saved in
-     * them. Another node may change the order meanwhile; then the next save conflicts, and is retried on a fresh read.
+     * the innermost one. Another node may change the order meanwhile: {@link #update} applies a command to the kept
+     * order, and reads afresh when the save conflicts or the command changes nothing or refuses it.
      */
     private static final class Held {
         int depth;
@@ -150,6 +157,8 @@ final class OrderBook {
         java.util.Map<OrderId, Held> mine = held.get();
         Held h = mine.computeIfAbsent(id, k -> new Held());
         h.depth++;
+        // each section, nested ones too, starts from the stored order: what it checks first is checked afresh
+        h.order = null;
         LogContext logged = LogContext.order(id);
         try {
             return work.get();
@@ -208,11 +217,27 @@ final class OrderBook {
      */
     Applied update(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            Order kept = kept(id);
             Order current = current(id);
+            // kept from earlier in the locked section: a save checks its version, a no-op or a refusal is checked afresh
+            boolean unchecked = kept != null && current == kept;
             // a shipment in progress leaves the stock before anything else changes; the change then forgets it
             boolean shipped = stock.completeShipments(current);
-            Change<Order, OrderEvent> change = command.apply(shipped ? current.withoutShipping() : current);
+            Change<Order, OrderEvent> change;
+            try {
+                change = command.apply(shipped ? current.withoutShipping() : current);
+            } catch (RuntimeException refused) {
+                if (unchecked) {
+                    known(id, null);
+                    continue;
+                }
+                throw refused;
+            }
             if (!change.changed()) {
+                if (unchecked) {
+                    known(id, null);
+                    continue;
+                }
                 return new Applied(current, current);
             }
             Order next = versioned(current, change.state());
