@@ -125,8 +125,7 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         String id = fulfilment.id().value();
         SaveOutcome outcome;
         try {
-            outcome = fulfilment.version() == 1 ? saves.save("save fulfilment " + fulfilment.id(), c -> insert(c, fulfilment), events)
-                    : saves.saveInOneStatement("save fulfilment " + fulfilment.id(), c -> update(c, fulfilment, events), events);
+            outcome = saves.saveInOneStatement("save fulfilment " + fulfilment.id(), c -> write(c, fulfilment, events), events);
         } catch (RuntimeException e) {
             parsed.forget(id);
             throw e;
@@ -145,34 +144,30 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         return true;
     }
 
-    private SaveOutcome insert(Connection c, Fulfilment f) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into oms_fulfilment (order_id, location, status, collect_by,"
-                + " created_at, updated_at, document, due_by, fulfilment_id, version)"
-                + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) on conflict do nothing")) {
-            bindDocument(ps, f);
-            ps.setString(9, f.id().value());
-            ps.setLong(10, f.version());
-            return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
-        }
-    }
-
     /**
-     * Saves version n > 1 of {@code f} over version n - 1 and its outbox row in one statement, the outbox row written only
-     * when the fulfilment row was (a data-modifying statement is atomic without a transaction of its own).
+     * Saves {@code f} and its outbox row in one statement: version 1 inserted unless its id is taken, version n > 1 over
+     * version n - 1; the outbox row written only when the fulfilment row was (a data-modifying statement is atomic
+     * without a transaction of its own).
      */
-    private OutboxSaves.Written update(Connection c, Fulfilment f, List<? extends DomainEvent> events) throws SQLException {
-        String sql = "with doc as (update oms_fulfilment set order_id = ?, location = ?, status = ?,"
+    private OutboxSaves.Written write(Connection c, Fulfilment f, List<? extends DomainEvent> events) throws SQLException {
+        boolean first = f.version() == 1;
+        String sql = (first ? "with doc as (insert into oms_fulfilment (order_id, location, status, collect_by, created_at,"
+                + " updated_at, document, due_by, version, fulfilment_id) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)"
+                + " on conflict do nothing returning 1)"
+                : "with doc as (update oms_fulfilment set order_id = ?, location = ?, status = ?,"
                 + " collect_by = ?, created_at = ?, updated_at = ?, document = cast(? as jsonb), due_by = ?, version = ?"
-                + " where fulfilment_id = ? and version = ? returning 1)"
+                + " where fulfilment_id = ? and version = ? returning 1)")
                 + (events.isEmpty() ? " select (select count(*) from doc), -1"
                         : ", " + OutboxWriter.insertIfWritten("doc") + " select (select count(*) from doc), coalesce((select id from ob), -1)");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindDocument(ps, f);
             ps.setLong(9, f.version());
             ps.setString(10, f.id().value());
-            ps.setLong(11, f.version() - 1);
+            if (!first) {
+                ps.setLong(11, f.version() - 1);
+            }
             if (!events.isEmpty()) {
-                outbox.bind(ps, 12, events);
+                outbox.bind(ps, first ? 11 : 12, events);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

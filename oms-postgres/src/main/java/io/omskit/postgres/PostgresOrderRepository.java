@@ -119,12 +119,12 @@ public final class PostgresOrderRepository implements OrderRepository {
         String id = order.id().value();
         SaveOutcome outcome;
         try {
-            if (order.version() > 1 && sameSkusAsBefore(order)) {
-                outcome = saves.saveInOneStatement("save order " + order.id(), c -> updateInOneStatement(c, order, events),
+            if (order.version() == 1 || sameSkusAsBefore(order)) {
+                outcome = saves.saveInOneStatement("save order " + order.id(), c -> saveInOneStatement(c, order, events),
                         events);
             } else {
                 outcome = saves.save("save order " + order.id(), c -> {
-                    SaveOutcome written = order.version() == 1 ? insert(c, order) : update(c, order);
+                    SaveOutcome written = update(c, order);
                     if (written == SaveOutcome.SAVED) {
                         appendHistory(c, order, events);
                     }
@@ -149,20 +149,8 @@ public final class PostgresOrderRepository implements OrderRepository {
         return true;
     }
 
-    private SaveOutcome insert(Connection c, Order order) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into oms_order (order_id, version, channel, external_ref, status,"
-                + " placed_at, updated_at, document, customer, pickup_store) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)"
-                + " on conflict do nothing")) {
-            ps.setString(1, order.id().value());
-            ps.setLong(2, order.version());
-            ps.setString(3, order.channel().name());
-            ps.setString(4, order.externalRef().value());
-            bindDocument(ps, order, 5);
-            if (ps.executeUpdate() == 1) {
-                insertSkus(c, order, skus(order));
-                return SaveOutcome.SAVED;
-            }
-        }
+    /** Why version 1 of {@code order} was not inserted: its external reference is another order's, or it exists. */
+    private static SaveOutcome notInserted(Connection c, Order order) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select order_id from oms_order where channel = ? and external_ref = ?")) {
             ps.setString(1, order.channel().name());
             ps.setString(2, order.externalRef().value());
@@ -203,16 +191,23 @@ public final class PostgresOrderRepository implements OrderRepository {
     }
 
     /**
-     * Saves version n > 1 of {@code order} over version n - 1, its history and its outbox row in one statement, each
-     * written only when the order row was (a data-modifying statement is atomic without a transaction of its own).
+     * Saves {@code order} in one statement: version 1 inserted with its SKUs (unless its id or external reference is
+     * taken), version n > 1 over version n - 1 (its SKUs unchanged); with its history and its outbox row, each written
+     * only when the order row was (a data-modifying statement is atomic without a transaction of its own).
      */
-    private OutboxSaves.Written updateInOneStatement(Connection c, Order order, List<? extends DomainEvent> events)
+    private OutboxSaves.Written saveInOneStatement(Connection c, Order order, List<? extends DomainEvent> events)
             throws SQLException {
+        boolean first = order.version() == 1;
         List<OrderEvent> orderEvents = orderEvents(events);
         String history = orderEvents.isEmpty() ? null : json.toJsonArray(orderEvents);
-        StringBuilder sql = new StringBuilder("with doc as (update oms_order set status = ?, placed_at = ?, updated_at = ?,"
-                + " document = cast(? as jsonb), customer = ?, pickup_store = ?, version = ? where order_id = ? and version = ?"
-                + " returning 1)");
+        StringBuilder sql = new StringBuilder(first
+                ? "with doc as (insert into oms_order (status, placed_at, updated_at, document, customer, pickup_store, version,"
+                        + " order_id, channel, external_ref) values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?) on conflict do nothing"
+                        + " returning 1), sku as (insert into oms_order_sku (sku, placed_at, order_id) select unnest(?::text[]),"
+                        + " ?::timestamptz, ? where exists (select 1 from doc) on conflict do nothing)"
+                : "with doc as (update oms_order set status = ?, placed_at = ?, updated_at = ?,"
+                        + " document = cast(? as jsonb), customer = ?, pickup_store = ?, version = ? where order_id = ? and version = ?"
+                        + " returning 1)");
         if (history != null) {
             sql.append(", hist as (insert into oms_order_history (order_id, version, events) select ?, ?, cast(? as jsonb)"
                     + " where exists (select 1 from doc))");
@@ -225,8 +220,18 @@ public final class PostgresOrderRepository implements OrderRepository {
             bindDocument(ps, order, 1);
             ps.setLong(7, order.version());
             ps.setString(8, order.id().value());
-            ps.setLong(9, order.version() - 1);
-            int next = 10;
+            int next;
+            if (first) {
+                ps.setString(9, order.channel().name());
+                ps.setString(10, order.externalRef().value());
+                ps.setArray(11, Sql.textArray(c, skus(order).toArray(new String[0])));
+                Sql.setInstant(ps, 12, order.placedAt());
+                ps.setString(13, order.id().value());
+                next = 14;
+            } else {
+                ps.setLong(9, order.version() - 1);
+                next = 10;
+            }
             if (history != null) {
                 ps.setString(next++, order.id().value());
                 ps.setLong(next++, order.version());
@@ -238,10 +243,12 @@ public final class PostgresOrderRepository implements OrderRepository {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1) == 1 ? new OutboxSaves.Written(SaveOutcome.SAVED, rs.getLong(2))
-                        : new OutboxSaves.Written(SaveOutcome.VERSION_CONFLICT, -1);
+                if (rs.getLong(1) == 1) {
+                    return new OutboxSaves.Written(SaveOutcome.SAVED, rs.getLong(2));
+                }
             }
         }
+        return new OutboxSaves.Written(first ? notInserted(c, order) : SaveOutcome.VERSION_CONFLICT, -1);
     }
 
     private static List<OrderEvent> orderEvents(List<? extends DomainEvent> events) {

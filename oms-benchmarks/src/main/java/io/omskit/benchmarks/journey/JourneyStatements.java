@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
  * Counts the SQL statements of the {@link Shop#journey whole journey} on PostgreSQL, per order and by kind: the same
  * shop as {@code JourneyBenchmark.postgres} (background relay), on an embedded server that logs every statement
  * ({@code log_statement=all}). A warm-up, then {@code orders} journeys on one thread between two markers; the
- * statements between the markers (the relay's included) are grouped by their first line and printed per order, most
- * frequent first. Run:
+ * statements between the markers are grouped by their first line and printed per order, most frequent first. With
+ * {@code drained} the relay does not run during the journeys and publishes everything in one go at the end, so that
+ * the figures are the callers' own statements; with {@code background} (the default) the relay runs as in the
+ * benchmark, and how often it wakes (one batch after each burst of commits) depends on the machine's speed. Run:
  * <pre>
- * java -cp oms-benchmarks/target/benchmarks.jar io.omskit.benchmarks.journey.JourneyStatements [orders]
+ * java -cp oms-benchmarks/target/benchmarks.jar io.omskit.benchmarks.journey.JourneyStatements [orders] [background|drained]
  * </pre>
  */
 public final class JourneyStatements {
@@ -37,24 +39,34 @@ public final class JourneyStatements {
 
     public static void main(String[] args) throws IOException, SQLException, InterruptedException {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        boolean drained = args.length > 1 && "drained".equals(args[1]);
         Path log = Files.createTempFile("journey-statements", ".log");
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("log_statement", "all")
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile())).start()) {
             LongAdder events = new LongAdder();
             try (PostgresOms pg = PostgresOms.builder().jdbcUrl(server.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")
-                    .publishSynchronously(false).publisher(Shop.counting(events)).start()) {
+                    .publishSynchronously(false).pollInterval(drained ? null : java.time.Duration.ofSeconds(1))
+                    .publisher(Shop.counting(events)).start()) {
                 Shop shop = Shop.on(events, pg.orderRepository(), pg.fulfilmentRepository(), pg.inventoryStore());
                 SplittableRandom random = new SplittableRandom(42);
                 for (int i = 0; i < 100; i++) {
                     shop.journey("WARM-" + i, random);
                 }
-                Thread.sleep(500);
+                if (drained) {
+                    pg.outboxRelay().publishPending();
+                } else {
+                    Thread.sleep(500);
+                }
                 mark(pg, START);
                 for (int i = 0; i < orders; i++) {
                     shop.journey("COUNT-" + i, random);
                 }
-                Thread.sleep(1500);
+                if (drained) {
+                    pg.outboxRelay().publishPending();
+                } else {
+                    Thread.sleep(1500);
+                }
                 mark(pg, END);
                 System.out.println(shop.summary());
                 shop.check();

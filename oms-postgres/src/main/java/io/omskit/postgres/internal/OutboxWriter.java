@@ -28,9 +28,27 @@ public final class OutboxWriter {
     }
 
     private final JsonCodec codec;
+    private final OutboxHandoff handoff;
 
     public OutboxWriter(JsonCodec codec) {
+        this(codec, null);
+    }
+
+    /** A writer that tells {@code handoff} (null for none) what the rows written by {@link #written} hold. */
+    public OutboxWriter(JsonCodec codec, OutboxHandoff handoff) {
         this.codec = codec;
+        this.handoff = handoff;
+    }
+
+    /**
+     * Tells the relay of this process that outbox row {@code id}, just written in the transaction open on the
+     * connection, holds {@code events}. Told before the commit: a row whose transaction rolls back is never found by the
+     * relay, so what was told of it only ages out.
+     */
+    public void written(long id, List<? extends DomainEvent> events) {
+        if (handoff != null) {
+            handoff.committed(id, events);
+        }
     }
 
     /**
