@@ -145,6 +145,29 @@ class OutboxRelayTest {
     }
 
     @Test
+    void a_save_and_its_events_are_committed_on_a_pool_that_hands_out_connections_outside_auto_commit_mode() {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(TestDatabase.jdbcUrl());
+        config.setUsername("postgres");
+        config.setPassword("postgres");
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(2);
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        Change<Order, OrderEvent> placed = Order.place(OrderId.of("O-1"), orderRequest("W-1"), t0);
+        Change<Order, OrderEvent> reserved = placed.state().reserveAll(t0.plusSeconds(1));
+        try (com.zaxxer.hikari.HikariDataSource hostPool = new com.zaxxer.hikari.HikariDataSource(config)) {
+            PostgresOrderRepository orders = new PostgresOrderRepository(hostPool);
+            assertThat(orders.save(placed.state(), placed.events())).isEqualTo(SaveOutcome.SAVED);
+            assertThat(orders.save(reserved.state(), reserved.events())).isEqualTo(SaveOutcome.SAVED);
+        }
+
+        PostgresOrderRepository elsewhere = new PostgresOrderRepository(TestDatabase.dataSource());
+        assertThat(elsewhere.find(OrderId.of("O-1")).orElseThrow().version()).isEqualTo(2);
+        relay.publishPending();
+        assertThat(published).hasSize(placed.events().size() + reserved.events().size());
+    }
+
+    @Test
     void the_relay_publishes_the_stock_events_its_own_node_raised_as_they_were_stored() throws Exception {
         io.omskit.postgres.internal.OutboxHandoff handoff = new io.omskit.postgres.internal.OutboxHandoff();
         OutboxRelay ownRelay = new OutboxRelay(TestDatabase.dataSource(), publisher, Clock.systemUTC(),

@@ -53,7 +53,14 @@ public final class OutboxSaves {
      */
     public SaveOutcome saveInOneStatement(String operation, Transactions.Work<Written> write, List<? extends DomainEvent> events) {
         Checks.notNull(events, "events");
-        Written written = tx.autoCommit(operation, write);
+        Written written = tx.autoCommit(operation, c -> {
+            Written w = write.run(c);
+            if (!c.getAutoCommit()) {
+                // a host's pool that hands out connections outside auto-commit mode
+                c.commit();
+            }
+            return w;
+        });
         committed(written.outcome(), written.outboxRow(), events);
         return written.outcome();
     }
