@@ -38,6 +38,11 @@ final class OrderBook {
     private final EventPublisher events;
     private final StockKeeper stock;
     private final Striped<Lock> locks = Striped.lock(256);
+    /**
+     * Per thread, the orders whose lock it holds, each with the version it last read or saved under that lock: within
+     * one locked section the order is read from the repository once, and then what this thread saved is the order.
+     */
+    private final ThreadLocal<java.util.Map<OrderId, Held>> held = ThreadLocal.withInitial(java.util.HashMap::new);
     /** The highest version of each order whose events this process published; an optimisation, not a guarantee. */
     private final RecentVersions<OrderId> published = new RecentVersions<>(100_000);
     /**
@@ -76,7 +81,42 @@ final class OrderBook {
      */
     Order load(OrderId id) {
         Checks.notNull(id, "id");
-        return orders.find(id).orElseThrow(() -> new IllegalArgumentException("orderId " + id + " is not a known order"));
+        Held h = held.get().get(id);
+        if (h != null && h.order != null) {
+            return h.order;
+        }
+        Order order = orders.find(id).orElseThrow(() -> new IllegalArgumentException("orderId " + id + " is not a known order"));
+        if (h != null) {
+            h.order = order;
+        }
+        return order;
+    }
+
+    /** The order this thread last read or saved in its locked section of it; null when none. */
+    private Order kept(OrderId id) {
+        Held h = held.get().get(id);
+        return h == null ? null : h.order;
+    }
+
+    /**
+     * Notes what this thread now knows the stored order to be, when it holds the order's lock: {@code order}, or null
+     * when it does not know (a save conflicted or ended in doubt), so that the next read asks the repository.
+     */
+    private void known(OrderId id, Order order) {
+        Held h = held.get().get(id);
+        if (h != null) {
+            h.order = order;
+        }
+    }
+
+    /**
+     * An order whose lock a thread holds: how deep its locked sections nest, and the order as last read or saved in
+     * the innermost one. Another node may change the order meanwhile: {@link #update} applies a command to the kept
+     * order, and reads afresh when the save conflicts or the command changes nothing or refuses it.
+     */
+    private static final class Held {
+        int depth;
+        Order order;
     }
 
     /** The order, after publishing the events of its last change when this process has not seen them published. */
@@ -116,11 +156,19 @@ final class OrderBook {
         Lock lock = locks.get(Checks.notNull(id, "id"));
         lock.lock();
         LOCKS_HELD.get()[0]++;
+        java.util.Map<OrderId, Held> mine = held.get();
+        Held h = mine.computeIfAbsent(id, k -> new Held());
+        h.depth++;
+        // each section, nested ones too, starts from the stored order: what it checks first is checked afresh
+        h.order = null;
         LogContext logged = LogContext.order(id);
         try {
             return work.get();
         } finally {
             logged.restore();
+            if (--h.depth == 0) {
+                mine.remove(id);
+            }
             LOCKS_HELD.get()[0]--;
             lock.unlock();
         }
@@ -171,18 +219,34 @@ final class OrderBook {
      */
     Applied update(OrderId id, Function<Order, Change<Order, OrderEvent>> command) {
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            Order kept = kept(id);
             Order current = current(id);
+            // kept from earlier in the locked section: a save checks its version, a no-op or a refusal is checked afresh
+            boolean unchecked = kept != null && current == kept;
             // a shipment in progress leaves the stock before anything else changes; the change then forgets it
             boolean shipped = completeShipments(current);
-            Change<Order, OrderEvent> change = command.apply(shipped ? current.withoutShipping() : current);
+            Change<Order, OrderEvent> change;
+            try {
+                change = command.apply(shipped ? current.withoutShipping() : current);
+            } catch (RuntimeException refused) {
+                if (unchecked) {
+                    known(id, null);
+                    continue;
+                }
+                throw refused;
+            }
             if (!change.changed()) {
+                if (unchecked) {
+                    known(id, null);
+                    continue;
+                }
                 return new Applied(current, current);
             }
             Order next = versioned(current, change.state());
             if (!orders.storesEvents()) {
                 next = next.withPendingEvents(change.events());
             }
-            SaveOutcome outcome = orders.save(next, change.events());
+            SaveOutcome outcome = saveKnown(next, change.events());
             if (outcome == SaveOutcome.SAVED) {
                 if (!orders.storesEvents()) {
                     events.publish(change.events());
@@ -224,12 +288,22 @@ final class OrderBook {
                 return current;
             }
             Order next = versioned(current, current.withCommandKey(key));
-            if (orders.save(next, List.of()) == SaveOutcome.SAVED) {
+            if (saveKnown(next, List.of()) == SaveOutcome.SAVED) {
                 return next;
             }
         }
         throw new SpiException("order " + id + " kept changing concurrently; gave up after " + MAX_CONFLICT_RETRIES + " attempts",
                 null, true);
+    }
+
+    /** Saves {@code next}, noting for a locked section what the stored order now is (unknown unless saved). */
+    private SaveOutcome saveKnown(Order next, List<OrderEvent> raised) {
+        known(next.id(), null);
+        SaveOutcome outcome = orders.save(next, raised);
+        if (outcome == SaveOutcome.SAVED) {
+            known(next.id(), next);
+        }
+        return outcome;
     }
 
     /** A change made of several commands must still be saved as one version step. */

@@ -135,9 +135,11 @@ public final class OutboxRelay implements AutoCloseable {
                     }
                 }
             }
+            // marked in the transaction that publishes them: a publisher that throws rolls the marks back
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id from oms_outbox"
-                    + " where published_at is null order by id limit " + BATCH)) {
+            try (PreparedStatement ps = c.prepareStatement("update oms_outbox set published_at = ? where id in (select id"
+                    + " from oms_outbox where published_at is null order by id limit " + BATCH + ") returning id")) {
+                Sql.setInstant(ps, 1, clock.instant());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
@@ -147,16 +149,12 @@ public final class OutboxRelay implements AutoCloseable {
             if (ids.isEmpty()) {
                 return new int[] {0, 0};
             }
+            ids.sort(null);
             List<DomainEvent> events = new ArrayList<>();
             for (List<DomainEvent> rowEvents : eventsOf(c, ids).values()) {
                 events.addAll(rowEvents);
             }
             publisher.publish(events);
-            try (PreparedStatement ps = c.prepareStatement("update oms_outbox set published_at = ? where id = any(?)")) {
-                Sql.setInstant(ps, 1, clock.instant());
-                ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-                ps.executeUpdate();
-            }
             marked.addAll(ids);
             return new int[] {ids.size(), events.size()};
         });

@@ -67,6 +67,7 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
     private final Transactions tx;
     private final JsonCodec json;
     private final OutboxSaves saves;
+    private final OutboxWriter outbox;
     private final Clock clock;
     private final ParsedDocuments<Fulfilment> parsed;
 
@@ -96,7 +97,8 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 10);
         this.json = new JsonCodec(Checks.notNull(module, "module"));
         this.clock = Checks.notNull(clock, "clock");
-        this.saves = new OutboxSaves(tx, new OutboxWriter(json), Checks.notNull(afterCommit, "afterCommit"), handoff);
+        this.outbox = new OutboxWriter(json);
+        this.saves = new OutboxSaves(tx, outbox, Checks.notNull(afterCommit, "afterCommit"), handoff);
         this.parsed = new ParsedDocuments<>(documentCache, Fulfilment::version);
     }
 
@@ -123,8 +125,7 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         String id = fulfilment.id().value();
         SaveOutcome outcome;
         try {
-            outcome = saves.save("save fulfilment " + fulfilment.id(),
-                    c -> fulfilment.version() == 1 ? insert(c, fulfilment) : update(c, fulfilment), events);
+            outcome = saves.saveInOneStatement("save fulfilment " + fulfilment.id(), c -> write(c, fulfilment, events), events);
         } catch (RuntimeException e) {
             parsed.forget(id);
             throw e;
@@ -143,26 +144,36 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
         return true;
     }
 
-    private SaveOutcome insert(Connection c, Fulfilment f) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into oms_fulfilment (order_id, location, status, collect_by,"
-                + " created_at, updated_at, document, due_by, fulfilment_id, version)"
-                + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) on conflict do nothing")) {
-            bindDocument(ps, f);
-            ps.setString(9, f.id().value());
-            ps.setLong(10, f.version());
-            return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
-        }
-    }
-
-    private SaveOutcome update(Connection c, Fulfilment f) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update oms_fulfilment set order_id = ?, location = ?, status = ?,"
+    /**
+     * Saves {@code f} and its outbox row in one statement: version 1 inserted unless its id is taken, version n > 1 over
+     * version n - 1; the outbox row written only when the fulfilment row was (a data-modifying statement is atomic
+     * without a transaction of its own).
+     */
+    private OutboxSaves.Written write(Connection c, Fulfilment f, List<? extends DomainEvent> events) throws SQLException {
+        boolean first = f.version() == 1;
+        String sql = (first ? "with doc as (insert into oms_fulfilment (order_id, location, status, collect_by, created_at,"
+                + " updated_at, document, due_by, version, fulfilment_id) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)"
+                + " on conflict do nothing returning 1)"
+                : "with doc as (update oms_fulfilment set order_id = ?, location = ?, status = ?,"
                 + " collect_by = ?, created_at = ?, updated_at = ?, document = cast(? as jsonb), due_by = ?, version = ?"
-                + " where fulfilment_id = ? and version = ?")) {
+                + " where fulfilment_id = ? and version = ? returning 1)")
+                + (events.isEmpty() ? " select (select count(*) from doc), -1"
+                        : ", " + OutboxWriter.insertIfWritten("doc") + " select (select count(*) from doc), coalesce((select id from ob), -1)");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindDocument(ps, f);
             ps.setLong(9, f.version());
             ps.setString(10, f.id().value());
-            ps.setLong(11, f.version() - 1);
-            return ps.executeUpdate() == 1 ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
+            if (!first) {
+                ps.setLong(11, f.version() - 1);
+            }
+            if (!events.isEmpty()) {
+                outbox.bind(ps, first ? 11 : 12, events);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1 ? new OutboxSaves.Written(SaveOutcome.SAVED, rs.getLong(2))
+                        : new OutboxSaves.Written(SaveOutcome.VERSION_CONFLICT, -1);
+            }
         }
     }
 

@@ -109,7 +109,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         this.tx = new Transactions(b.dataSource, b.maxAttempts);
         this.clock = b.clock;
         this.thresholds = b.thresholds;
-        this.outbox = new OutboxWriter(new JsonCodec(b.module));
+        this.outbox = new OutboxWriter(new JsonCodec(b.module), b.handoff);
         this.afterCommit = b.afterCommit;
     }
 
@@ -491,7 +491,12 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public Optional<Reservation> findReservation(ReservationKey key) {
         Checks.notNull(key, "key");
-        lapse("find reservation " + key);
+        Instant now = Sql.micros(clock.instant());
+        ReservationRows.DueAndFound read = tx.autoCommit("find reservation " + key, c -> ReservationRows.findUnlessAnyDue(c, key, now));
+        if (!read.anyDue()) {
+            return Optional.ofNullable(read.reservation());
+        }
+        expire(now, false);
         return tx.autoCommit("find reservation " + key, c -> ReservationRows.find(c, key, false));
     }
 
@@ -1079,10 +1084,36 @@ public final class PostgresInventoryStore implements InventoryStore {
         }
     }
 
+    /** The positions of {@code sku}, read in one statement with the look for lapsed holds; expires them first if any. */
     @Override
     public List<StockPosition> positions(Sku sku) {
         Checks.notNull(sku, "sku");
-        lapse("read positions");
+        Instant now = Sql.micros(clock.instant());
+        List<StockPosition> read = tx.autoCommit("read positions", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select d.due, p.location, p.on_hand, p.reserved, p.allocated,"
+                    + " p.safety, p.inbound, p.returns_in_transit, p.quarantine from " + ReservationRows.DUE
+                    + " left join inv_position p on p.sku = ? order by p.location")) {
+                Sql.setInstant(ps, 1, now);
+                ps.setString(2, sku.value());
+                List<StockPosition> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getBoolean(1)) {
+                            return null;
+                        }
+                        if (rs.getString(2) != null) {
+                            found.add(new StockPosition(sku, LocationId.of(rs.getString(2)), rs.getInt(3), rs.getInt(4),
+                                    rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)));
+                        }
+                    }
+                }
+                return found;
+            }
+        });
+        if (read != null) {
+            return read;
+        }
+        expire(now, false);
         return tx.autoCommit("read positions", c -> {
             try (PreparedStatement ps = c.prepareStatement("select location, on_hand, reserved, allocated, safety, inbound,"
                     + " returns_in_transit, quarantine from inv_position where sku = ? order by location")) {
@@ -1111,8 +1142,24 @@ public final class PostgresInventoryStore implements InventoryStore {
         return readSkuFigure(sku, "greatest(0, positions_ats - network_reserved)");
     }
 
+    /** A figure of {@code sku}'s row, read in one statement with the look for lapsed holds; expires them first if any. */
     private int readSkuFigure(Sku sku, String expression) {
-        lapse("read network figures");
+        Instant now = Sql.micros(clock.instant());
+        Integer read = tx.autoCommit("read network figures", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select d.due, (select " + expression + " from inv_sku where sku = ?)"
+                    + " from " + ReservationRows.DUE)) {
+                ps.setString(1, sku.value());
+                Sql.setInstant(ps, 2, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1) ? null : rs.getInt(2);
+                }
+            }
+        });
+        if (read != null) {
+            return read;
+        }
+        expire(now, false);
         return tx.autoCommit("read network figures", c -> {
             try (PreparedStatement ps = c.prepareStatement("select " + expression + " from inv_sku where sku = ?")) {
                 ps.setString(1, sku.value());
@@ -1226,6 +1273,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         private Runnable afterCommit = () -> { };
         private int maxAttempts = 10;
         private OmsJacksonModule module = new OmsJacksonModule();
+        private io.omskit.postgres.internal.OutboxHandoff handoff;
 
         private Builder(javax.sql.DataSource dataSource) {
             this.dataSource = Checks.notNull(dataSource, "dataSource");
@@ -1261,6 +1309,12 @@ public final class PostgresInventoryStore implements InventoryStore {
         /** The Jackson module writing events to the outbox; default the core module. */
         public Builder jsonModule(OmsJacksonModule module) {
             this.module = Checks.notNull(module, "module");
+            return this;
+        }
+
+        /** Hands the events of the outbox rows the store writes to the relay of {@link PostgresOms}. */
+        Builder handoff(io.omskit.postgres.internal.OutboxHandoff handoff) {
+            this.handoff = handoff;
             return this;
         }
 

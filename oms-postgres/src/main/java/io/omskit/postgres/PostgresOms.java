@@ -69,7 +69,7 @@ public final class PostgresOms implements AutoCloseable {
         this.relay = new OutboxRelay(dataSource, b.publisher, b.clock, b.module, handoff);
         Runnable nudge = b.publishSynchronously ? relay::publishPending : relay::wakeUp;
         this.inventory = PostgresInventoryStore.builder(dataSource).clock(b.clock).thresholds(b.thresholds)
-                .jsonModule(b.module).afterCommit(nudge).build();
+                .jsonModule(b.module).afterCommit(nudge).handoff(handoff).build();
         this.orders = new PostgresOrderRepository(dataSource, b.module, b.clock, nudge, b.documentCache, handoff);
         this.fulfilments = new PostgresFulfilmentRepository(dataSource, b.module, b.clock, nudge, b.documentCache, handoff);
         this.transfers = new PostgresTransferRepository(dataSource, b.module, b.clock, nudge);

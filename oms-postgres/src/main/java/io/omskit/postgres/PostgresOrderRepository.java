@@ -58,6 +58,7 @@ public final class PostgresOrderRepository implements OrderRepository {
     private final Transactions tx;
     private final JsonCodec json;
     private final OutboxSaves saves;
+    private final OutboxWriter outbox;
     private final Clock clock;
     private final ParsedDocuments<Order> parsed;
 
@@ -90,7 +91,8 @@ public final class PostgresOrderRepository implements OrderRepository {
         this.tx = new Transactions(Checks.notNull(dataSource, "dataSource"), 10);
         this.json = new JsonCodec(Checks.notNull(module, "module"));
         this.clock = Checks.notNull(clock, "clock");
-        this.saves = new OutboxSaves(tx, new OutboxWriter(json), Checks.notNull(afterCommit, "afterCommit"), handoff);
+        this.outbox = new OutboxWriter(json);
+        this.saves = new OutboxSaves(tx, outbox, Checks.notNull(afterCommit, "afterCommit"), handoff);
         this.parsed = new ParsedDocuments<>(documentCache, Order::version);
     }
 
@@ -117,13 +119,18 @@ public final class PostgresOrderRepository implements OrderRepository {
         String id = order.id().value();
         SaveOutcome outcome;
         try {
-            outcome = saves.save("save order " + order.id(), c -> {
-                SaveOutcome written = order.version() == 1 ? insert(c, order) : update(c, order);
-                if (written == SaveOutcome.SAVED) {
-                    appendHistory(c, order, events);
-                }
-                return written;
-            }, events);
+            if (order.version() == 1 || sameSkusAsBefore(order)) {
+                outcome = saves.saveInOneStatement("save order " + order.id(), c -> saveInOneStatement(c, order, events),
+                        events);
+            } else {
+                outcome = saves.save("save order " + order.id(), c -> {
+                    SaveOutcome written = update(c, order);
+                    if (written == SaveOutcome.SAVED) {
+                        appendHistory(c, order, events);
+                    }
+                    return written;
+                }, events);
+            }
         } catch (RuntimeException e) {
             parsed.forget(id);
             throw e;
@@ -142,20 +149,8 @@ public final class PostgresOrderRepository implements OrderRepository {
         return true;
     }
 
-    private SaveOutcome insert(Connection c, Order order) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into oms_order (order_id, version, channel, external_ref, status,"
-                + " placed_at, updated_at, document, customer, pickup_store) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)"
-                + " on conflict do nothing")) {
-            ps.setString(1, order.id().value());
-            ps.setLong(2, order.version());
-            ps.setString(3, order.channel().name());
-            ps.setString(4, order.externalRef().value());
-            bindDocument(ps, order, 5);
-            if (ps.executeUpdate() == 1) {
-                insertSkus(c, order, skus(order));
-                return SaveOutcome.SAVED;
-            }
-        }
+    /** Why version 1 of {@code order} was not inserted: its external reference is another order's, or it exists. */
+    private static SaveOutcome notInserted(Connection c, Order order) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select order_id from oms_order where channel = ? and external_ref = ?")) {
             ps.setString(1, order.channel().name());
             ps.setString(2, order.externalRef().value());
@@ -178,16 +173,92 @@ public final class PostgresOrderRepository implements OrderRepository {
             }
         }
         Set<String> skus = skus(order);
-        Order previous = parsed.known(order.id().value());
-        // the lines' SKUs rarely change: rewritten only when the previous version is not known to have the same
-        if (previous == null || previous.version() != order.version() - 1 || !skus(previous).equals(skus)) {
-            try (PreparedStatement ps = c.prepareStatement("delete from oms_order_sku where order_id = ?")) {
-                ps.setString(1, order.id().value());
-                ps.executeUpdate();
-            }
-            insertSkus(c, order, skus);
+        try (PreparedStatement ps = c.prepareStatement("delete from oms_order_sku where order_id = ?")) {
+            ps.setString(1, order.id().value());
+            ps.executeUpdate();
         }
+        insertSkus(c, order, skus);
         return SaveOutcome.SAVED;
+    }
+
+    /**
+     * Whether the previous version of {@code order} is known here with the same SKUs in its lines: the lines' SKUs rarely
+     * change, and only then must the SKU index be rewritten.
+     */
+    private boolean sameSkusAsBefore(Order order) {
+        Order previous = parsed.known(order.id().value());
+        return previous != null && previous.version() == order.version() - 1 && skus(previous).equals(skus(order));
+    }
+
+    /**
+     * Saves {@code order} in one statement: version 1 inserted with its SKUs (unless its id or external reference is
+     * taken), version n > 1 over version n - 1 (its SKUs unchanged); with its history and its outbox row, each written
+     * only when the order row was (a data-modifying statement is atomic without a transaction of its own).
+     */
+    private OutboxSaves.Written saveInOneStatement(Connection c, Order order, List<? extends DomainEvent> events)
+            throws SQLException {
+        boolean first = order.version() == 1;
+        List<OrderEvent> orderEvents = orderEvents(events);
+        String history = orderEvents.isEmpty() ? null : json.toJsonArray(orderEvents);
+        StringBuilder sql = new StringBuilder(first
+                ? "with doc as (insert into oms_order (status, placed_at, updated_at, document, customer, pickup_store, version,"
+                        + " order_id, channel, external_ref) values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?) on conflict do nothing"
+                        + " returning 1), sku as (insert into oms_order_sku (sku, placed_at, order_id) select unnest(?::text[]),"
+                        + " ?::timestamptz, ? where exists (select 1 from doc) on conflict do nothing)"
+                : "with doc as (update oms_order set status = ?, placed_at = ?, updated_at = ?,"
+                        + " document = cast(? as jsonb), customer = ?, pickup_store = ?, version = ? where order_id = ? and version = ?"
+                        + " returning 1)");
+        if (history != null) {
+            sql.append(", hist as (insert into oms_order_history (order_id, version, events) select ?, ?, cast(? as jsonb)"
+                    + " where exists (select 1 from doc))");
+        }
+        if (!events.isEmpty()) {
+            sql.append(", ").append(OutboxWriter.insertIfWritten("doc"));
+        }
+        sql.append(" select (select count(*) from doc), ").append(events.isEmpty() ? "-1" : "coalesce((select id from ob), -1)");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindDocument(ps, order, 1);
+            ps.setLong(7, order.version());
+            ps.setString(8, order.id().value());
+            int next;
+            if (first) {
+                ps.setString(9, order.channel().name());
+                ps.setString(10, order.externalRef().value());
+                ps.setArray(11, Sql.textArray(c, skus(order).toArray(new String[0])));
+                Sql.setInstant(ps, 12, order.placedAt());
+                ps.setString(13, order.id().value());
+                next = 14;
+            } else {
+                ps.setLong(9, order.version() - 1);
+                next = 10;
+            }
+            if (history != null) {
+                ps.setString(next++, order.id().value());
+                ps.setLong(next++, order.version());
+                ps.setString(next++, history);
+            }
+            if (!events.isEmpty()) {
+                // the events are the order's (the usual case): their JSON is written once for both
+                outbox.bind(ps, next, events, orderEvents.size() == events.size() ? history : null);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 1) {
+                    return new OutboxSaves.Written(SaveOutcome.SAVED, rs.getLong(2));
+                }
+            }
+        }
+        return new OutboxSaves.Written(first ? notInserted(c, order) : SaveOutcome.VERSION_CONFLICT, -1);
+    }
+
+    private static List<OrderEvent> orderEvents(List<? extends DomainEvent> events) {
+        List<OrderEvent> orderEvents = new ArrayList<>(events.size());
+        for (DomainEvent e : events) {
+            if (e instanceof OrderEvent oe) {
+                orderEvents.add(oe);
+            }
+        }
+        return orderEvents;
     }
 
     private static Set<String> skus(Order order) {
@@ -209,12 +280,7 @@ public final class PostgresOrderRepository implements OrderRepository {
     }
 
     private void appendHistory(Connection c, Order order, List<? extends DomainEvent> events) throws SQLException {
-        List<OrderEvent> orderEvents = new ArrayList<>(events.size());
-        for (DomainEvent e : events) {
-            if (e instanceof OrderEvent oe) {
-                orderEvents.add(oe);
-            }
-        }
+        List<OrderEvent> orderEvents = orderEvents(events);
         if (orderEvents.isEmpty()) {
             return;
         }

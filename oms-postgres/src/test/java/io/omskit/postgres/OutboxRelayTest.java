@@ -21,7 +21,15 @@ import io.omskit.core.inventory.StockAdjustment;
 import io.omskit.core.network.LocationId;
 import io.omskit.core.order.LineId;
 import io.omskit.core.order.LineQuantity;
+import io.omskit.core.order.Address;
+import io.omskit.core.order.DeliveryChoice;
+import io.omskit.core.order.DeliveryMethod;
+import io.omskit.core.order.HoldReason;
+import io.omskit.core.order.Order;
+import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderId;
+import io.omskit.core.order.PlaceOrderRequest;
+import io.omskit.core.channel.Channel;
 import io.omskit.core.spi.EventPublisher;
 import io.omskit.core.spi.SaveOutcome;
 import io.omskit.core.spi.SpiException;
@@ -112,6 +120,88 @@ class OutboxRelayTest {
     }
 
     @Test
+    void order_events_and_history_are_written_with_the_saves_that_were_saved_and_only_those() {
+        PostgresOrderRepository orders = new PostgresOrderRepository(TestDatabase.dataSource());
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        Change<Order, OrderEvent> placed = Order.place(OrderId.of("O-1"), orderRequest("W-1"), t0);
+        Change<Order, OrderEvent> reserved = placed.state().reserveAll(t0.plusSeconds(1));
+        Change<Order, OrderEvent> staleHold = placed.state().hold(HoldReason.FRAUD_REVIEW, "looks odd", t0.plusSeconds(2));
+        Change<Order, OrderEvent> sameRefAgain = Order.place(OrderId.of("O-2"), orderRequest("W-1"), t0.plusSeconds(3));
+        Change<Order, OrderEvent> placedTwice = Order.place(OrderId.of("O-1"), orderRequest("W-1"), t0.plusSeconds(4));
+
+        assertThat(orders.save(placed.state(), placed.events())).isEqualTo(SaveOutcome.SAVED);
+        assertThat(orders.save(reserved.state(), reserved.events())).isEqualTo(SaveOutcome.SAVED);
+        assertThat(orders.save(staleHold.state(), staleHold.events())).isEqualTo(SaveOutcome.VERSION_CONFLICT);
+        assertThat(orders.save(sameRefAgain.state(), sameRefAgain.events())).isEqualTo(SaveOutcome.DUPLICATE_EXTERNAL_REF);
+        assertThat(orders.save(placedTwice.state(), placedTwice.events())).isEqualTo(SaveOutcome.VERSION_CONFLICT);
+        relay.publishPending();
+
+        List<OrderEvent> saved = new ArrayList<>(placed.events());
+        saved.addAll(reserved.events());
+        assertThat(published).as("the outbox").containsExactlyElementsOf(saved);
+        assertThat(orders.history(OrderId.of("O-1"))).as("the order's history").containsExactlyElementsOf(saved);
+        assertThat(orders.history(OrderId.of("O-2"))).isEmpty();
+        assertThat(orders.find(OrderId.of("O-1")).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void a_save_and_its_events_are_committed_on_a_pool_that_hands_out_connections_outside_auto_commit_mode() {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(TestDatabase.jdbcUrl());
+        config.setUsername("postgres");
+        config.setPassword("postgres");
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(2);
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        Change<Order, OrderEvent> placed = Order.place(OrderId.of("O-1"), orderRequest("W-1"), t0);
+        Change<Order, OrderEvent> reserved = placed.state().reserveAll(t0.plusSeconds(1));
+        try (com.zaxxer.hikari.HikariDataSource hostPool = new com.zaxxer.hikari.HikariDataSource(config)) {
+            PostgresOrderRepository orders = new PostgresOrderRepository(hostPool);
+            assertThat(orders.save(placed.state(), placed.events())).isEqualTo(SaveOutcome.SAVED);
+            assertThat(orders.save(reserved.state(), reserved.events())).isEqualTo(SaveOutcome.SAVED);
+        }
+
+        PostgresOrderRepository elsewhere = new PostgresOrderRepository(TestDatabase.dataSource());
+        assertThat(elsewhere.find(OrderId.of("O-1")).orElseThrow().version()).isEqualTo(2);
+        relay.publishPending();
+        assertThat(published).hasSize(placed.events().size() + reserved.events().size());
+    }
+
+    @Test
+    void the_relay_publishes_the_stock_events_its_own_node_raised_as_they_were_stored() throws Exception {
+        io.omskit.postgres.internal.OutboxHandoff handoff = new io.omskit.postgres.internal.OutboxHandoff();
+        OutboxRelay ownRelay = new OutboxRelay(TestDatabase.dataSource(), publisher, Clock.systemUTC(),
+                new io.omskit.core.jackson.OmsJacksonModule(), handoff);
+        PostgresInventoryStore thisNode = PostgresInventoryStore.builder(TestDatabase.dataSource()).handoff(handoff).build();
+        thisNode.adjust(StockAdjustment.of("r1", A, WH, MovementReason.RECEIPT, 10, ""));
+        thisNode.allocate(new io.omskit.core.inventory.AllocationRequest(AllocationKey.of("a1"), "O-1",
+                List.of(io.omskit.core.inventory.AllocationLine.of(A, WH, 4)), null));
+        thisNode.ship(AllocationKey.of("a1"), A, WH, 4, io.omskit.core.inventory.MovementKey.of("s1"));
+        List<DomainEvent> stored = new ArrayList<>();
+        List<Long> rows = new ArrayList<>();
+        List<Long> handedOff = new ArrayList<>();
+        io.omskit.postgres.internal.JsonCodec codec = new io.omskit.postgres.internal.JsonCodec(
+                new io.omskit.core.jackson.OmsJacksonModule());
+        try (java.sql.Connection c = TestDatabase.dataSource().getConnection();
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select id, payload::text from oms_outbox where published_at is null order by id")) {
+            while (rs.next()) {
+                rows.add(rs.getLong(1));
+                stored.addAll(codec.eventsFromJsonArray(rs.getString(2)));
+                if (handoff.peek(rs.getLong(1)) != null) {
+                    handedOff.add(rs.getLong(1));
+                }
+            }
+        }
+
+        ownRelay.publishPending();
+
+        assertThat(rows).as("the receipt, the allocation and the shipment").hasSize(3);
+        assertThat(handedOff).as("every row the store wrote, handed to the relay").isEqualTo(rows);
+        assertThat(published).as("what was raised equals what was stored").containsExactlyElementsOf(stored);
+    }
+
+    @Test
     void the_relay_publishes_what_its_own_node_raised_and_what_other_nodes_stored_in_the_order_they_were_committed() {
         io.omskit.postgres.internal.OutboxHandoff handoff = new io.omskit.postgres.internal.OutboxHandoff();
         OutboxRelay ownRelay = new OutboxRelay(TestDatabase.dataSource(), publisher, Clock.systemUTC(),
@@ -197,5 +287,12 @@ class OutboxRelayTest {
         relay.publishPending();
 
         assertThat(relay.purgePublished(Instant.now().plusSeconds(60))).isEqualTo(published.size());
+    }
+
+    private static PlaceOrderRequest orderRequest(String externalRef) {
+        return PlaceOrderRequest.builder().channel(Channel.WEB).externalRef(externalRef).customer("c-1").currency("EUR")
+                .delivery(DeliveryChoice.home(DeliveryMethod.STANDARD_DELIVERY,
+                        new Address("A. Person", "Main Street 1", null, "Berlin", "10115", "DE", null), null))
+                .line("1", A.value(), 2, org.joda.money.Money.of(org.joda.money.CurrencyUnit.EUR, 10)).paymentRef("tok-1").build();
     }
 }

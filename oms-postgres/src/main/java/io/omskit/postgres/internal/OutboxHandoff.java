@@ -20,7 +20,10 @@ public final class OutboxHandoff {
     private final Cache<Long, List<DomainEvent>> committed = CacheBuilder.newBuilder().maximumSize(CAPACITY)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    /** Records that outbox row {@code id}, now committed, holds {@code events}. */
+    /**
+     * Records that outbox row {@code id} holds {@code events}: once it is committed, or before (a row whose transaction
+     * rolls back is never found by the relay, so its entry only ages out).
+     */
     public void committed(long id, List<? extends DomainEvent> events) {
         committed.put(id, List.copyOf(events));
     }

@@ -40,12 +40,41 @@ public final class OutboxSaves {
             row[0] = o == SaveOutcome.SAVED ? outbox.append(c, events) : -1;
             return o;
         });
+        committed(outcome, row[0], events);
+        return outcome;
+    }
+
+    /**
+     * Runs {@code write}, one statement in auto-commit mode that writes the document and, only when it did, the outbox
+     * row of {@code events} (see {@link OutboxWriter#insertIfWritten}): all or nothing without a transaction of its own.
+     *
+     * @throws io.omskit.core.spi.SpiException on infrastructure failure; nothing was written, or (when the connection
+     *         broke after the statement was sent) the save is in doubt
+     */
+    public SaveOutcome saveInOneStatement(String operation, Transactions.Work<Written> write, List<? extends DomainEvent> events) {
+        Checks.notNull(events, "events");
+        Written written = tx.autoCommit(operation, c -> {
+            Written w = write.run(c);
+            if (!c.getAutoCommit()) {
+                // a host's pool that hands out connections outside auto-commit mode
+                c.commit();
+            }
+            return w;
+        });
+        committed(written.outcome(), written.outboxRow(), events);
+        return written.outcome();
+    }
+
+    private void committed(SaveOutcome outcome, long row, List<? extends DomainEvent> events) {
         if (outcome == SaveOutcome.SAVED && !events.isEmpty()) {
             if (handoff != null) {
-                handoff.committed(row[0], events);
+                handoff.committed(row, events);
             }
             afterCommit.run();
         }
-        return outcome;
+    }
+
+    /** What a one-statement save wrote: its outcome, and the id of the outbox row (-1 when none was written). */
+    public record Written(SaveOutcome outcome, long outboxRow) {
     }
 }

@@ -17,10 +17,38 @@ public final class OutboxWriter {
     static final String INSERT = "insert into oms_outbox (aggregate_id, event_count, occurred_at, payload)"
             + " values (?, ?, ?::timestamptz, ?::json)";
 
+    /**
+     * A common table expression {@code ob} inserting one outbox row, with the four parameters of {@link #INSERT}, only
+     * when the common table expression named {@code written} returned a row, and returning the row's id. The row's id
+     * is taken after {@code written} wrote (and locked) its row, so that the rows of one aggregate keep its order.
+     */
+    public static String insertIfWritten(String written) {
+        return "ob as (insert into oms_outbox (aggregate_id, event_count, occurred_at, payload)"
+                + " select ?, ?, ?::timestamptz, ?::json where exists (select 1 from " + written + ") returning id)";
+    }
+
     private final JsonCodec codec;
+    private final OutboxHandoff handoff;
 
     public OutboxWriter(JsonCodec codec) {
+        this(codec, null);
+    }
+
+    /** A writer that tells {@code handoff} (null for none) what the rows written by {@link #written} hold. */
+    public OutboxWriter(JsonCodec codec, OutboxHandoff handoff) {
         this.codec = codec;
+        this.handoff = handoff;
+    }
+
+    /**
+     * Tells the relay of this process that outbox row {@code id}, just written in the transaction open on the
+     * connection, holds {@code events}. Told before the commit: a row whose transaction rolls back is never found by the
+     * relay, so what was told of it only ages out.
+     */
+    public void written(long id, List<? extends DomainEvent> events) {
+        if (handoff != null) {
+            handoff.committed(id, events);
+        }
     }
 
     /**
@@ -48,6 +76,14 @@ public final class OutboxWriter {
      * @return the index of the next parameter
      */
     public int bind(PreparedStatement ps, int index, List<? extends DomainEvent> events) throws SQLException {
+        return bind(ps, index, events, null);
+    }
+
+    /**
+     * As {@link #bind(PreparedStatement, int, List)}, with {@code json} the events already written by
+     * {@link JsonCodec#toJsonArray} (null: write them now).
+     */
+    public int bind(PreparedStatement ps, int index, List<? extends DomainEvent> events, String json) throws SQLException {
         for (DomainEvent e : events) {
             codec.typeName(e);
         }
@@ -55,7 +91,7 @@ public final class OutboxWriter {
         ps.setString(index, first.aggregateId());
         ps.setInt(index + 1, events.size());
         ps.setString(index + 2, first.occurredAt().toString());
-        ps.setString(index + 3, codec.toJsonArray(events));
+        ps.setString(index + 3, json != null ? json : codec.toJsonArray(events));
         return index + 4;
     }
 }

@@ -89,10 +89,37 @@ public final class ReservationRows {
         }
     }
 
+    /**
+     * A one-row derived table {@code d} whose column {@code due} says whether any active reservation expires at or
+     * before its one parameter, to join a read to, so that the read and {@link #anyDue} are one statement.
+     */
+    public static final String DUE = "(select exists (select 1 from inv_reservation where status = 'ACTIVE'"
+            + " and expires_at is not null and expires_at <= ?) as due) d";
+
+    /**
+     * In one read: whether any active reservation expires at or before {@code now} (as {@link #anyDue}) and, as of the
+     * same moment, the reservation with {@code key} (null when there is none).
+     */
+    public static DueAndFound findUnlessAnyDue(Connection c, ReservationKey key, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select d.due, r.reservation_key, r.reference, r.status, r.created_at,"
+                + " r.expires_at, r.req_skus, r.req_locations, r.req_quantities, r.held_skus, r.held_locations, r.held_quantities"
+                + " from " + DUE + " left join inv_reservation r on r.reservation_key = ?")) {
+            Sql.setInstant(ps, 1, now);
+            ps.setString(2, key.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new DueAndFound(rs.getBoolean(1), rs.getString("reservation_key") == null ? null : read(rs));
+            }
+        }
+    }
+
+    /** Whether a hold was due, and the reservation read in the same statement (null when there is none). */
+    public record DueAndFound(boolean anyDue, Reservation reservation) {
+    }
+
     /** Whether any active reservation expires at or before {@code now} (through the partial index of expiries). */
     public static boolean anyDue(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from inv_reservation where status = 'ACTIVE'"
-                + " and expires_at is not null and expires_at <= ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("select d.due from " + DUE)) {
             Sql.setInstant(ps, 1, now);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -281,12 +281,12 @@ public final class StockSession {
                     + " where k.sku = u.sku returning 1), ");
         }
         if (!events.isEmpty()) {
-            sql.append("ob as (").append(OutboxWriter.INSERT).append(" returning 1), ");
+            sql.append("ob as (").append(OutboxWriter.INSERT).append(" returning id), ");
         }
         sql.setLength(sql.length() - 2);
         sql.append(" select ").append(changed.isEmpty() ? "0" : "(select count(*) from pos)")
                 .append(", ").append(changedSkus.isEmpty() ? "0" : "(select count(*) from sk)")
-                .append(", ").append(events.isEmpty() ? "0" : "(select count(*) from ob)");
+                .append(", ").append(events.isEmpty() ? "-1" : "(select id from ob)");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;
             if (!changed.isEmpty()) {
@@ -339,7 +339,12 @@ public final class StockSession {
             if (!events.isEmpty()) {
                 i = outbox.bind(ps, i, events);
             }
-            ps.executeQuery().close();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!events.isEmpty()) {
+                    outbox.written(rs.getLong(3), events);
+                }
+            }
         }
         for (PositionRow p : changed) {
             p.markWritten();
