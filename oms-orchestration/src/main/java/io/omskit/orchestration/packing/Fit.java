@@ -835,10 +835,7 @@ final class Fit {
                         return true;
                     }
                 }
-                sideBySide = sideBySide.clone();
-                sideBySide[axis] = sideBySide[axis].clone();
-                sideBySide[axis][rank] |= bit;
-                sideBySide[axis][against] |= rankBit;
+                sideBySide = sideBySide(sideBySide, axis, rank, against);
                 if (!crossSectionsFit(sideBySide[axis], axis, rank)) {
                     return false;
                 }
@@ -911,8 +908,6 @@ final class Fit {
          * their ranks in that sequence gives a packing this branch keeps.
          */
         private boolean orderedAsTwins(int rank, int against, int[][] before, int[][] across) throws Undecided {
-            int bit = 1 << against;
-            int rankBit = 1 << rank;
             int[][] sideBySide = across;
             for (int axis = 0; axis < 3; axis++) {
                 int[] ordered = ordered(before[axis], against, rank, rank);
@@ -926,10 +921,7 @@ final class Fit {
                         return true;
                     }
                 }
-                sideBySide = sideBySide.clone();
-                sideBySide[axis] = sideBySide[axis].clone();
-                sideBySide[axis][rank] |= bit;
-                sideBySide[axis][against] |= rankBit;
+                sideBySide = sideBySide(sideBySide, axis, rank, against);
                 if (!crossSectionsFit(sideBySide[axis], axis, rank)) {
                     return false;
                 }
@@ -945,6 +937,15 @@ final class Fit {
                 }
             }
             return true;
+        }
+
+        /** {@code across} with boxes {@code rank} and {@code against} known to lie side by side across {@code axis}. */
+        private static int[][] sideBySide(int[][] across, int axis, int rank, int against) {
+            int[][] out = across.clone();
+            out[axis] = across[axis].clone();
+            out[axis][rank] |= 1 << against;
+            out[axis][against] |= 1 << rank;
+            return out;
         }
 
         /**
