@@ -29,17 +29,31 @@ public final class FakePaymentGateway implements PaymentGateway {
     }
 
     private final Deque<Scripted> script = new ArrayDeque<>();
-    private final Map<String, PaymentResult> byKey = new HashMap<>();
-    private final Map<String, PaymentRequest> requestByKey = new HashMap<>();
-    private final Map<OrderId, Money> authorised = new HashMap<>();
-    private final Map<OrderId, Money> captured = new HashMap<>();
-    private final Map<OrderId, Money> refunded = new HashMap<>();
-    private final Map<OrderId, Money> authorisedInTotal = new HashMap<>();
-    private final Map<OrderId, Money> voided = new HashMap<>();
+    /** By idempotency key: the request last settled with it, and the answer a retry gets (null: settle it again). */
+    private final Map<String, Keyed> byKey = new HashMap<>();
+    private final Map<OrderId, OrderMoney> byOrder = new HashMap<>();
     private final List<PaymentRequest> calls = new ArrayList<>();
     private final List<String> declinedRefs = new ArrayList<>();
     private final AtomicLong references = new AtomicLong();
     private final Map<String, Authorisation> byReference = new HashMap<>();
+
+    private static final class Keyed {
+        PaymentRequest request;
+        PaymentResult result;
+
+        Keyed(PaymentRequest request) {
+            this.request = request;
+        }
+    }
+
+    /** The money moved for one order, each null until something of that kind was. */
+    private static final class OrderMoney {
+        Money authorised;
+        Money authorisedInTotal;
+        Money captured;
+        Money refunded;
+        Money voided;
+    }
 
     /** The money of one authorisation, by its reference: what a tender of an order did. */
     private static final class Authorisation {
@@ -100,14 +114,14 @@ public final class FakePaymentGateway implements PaymentGateway {
     @Override
     public synchronized PaymentResult execute(PaymentRequest request) {
         calls.add(request);
-        PaymentRequest earlier = requestByKey.get(request.idempotencyKey());
+        Keyed keyed = byKey.get(request.idempotencyKey());
+        PaymentRequest earlier = keyed == null ? null : keyed.request;
         if (earlier != null && (earlier.kind() != request.kind() || !earlier.amount().equals(request.amount()))) {
             throw new IllegalArgumentException("idempotencyKey " + request.idempotencyKey()
                     + " was used for " + earlier.kind() + " " + earlier.amount() + ", now " + request.kind() + " " + request.amount());
         }
-        PaymentResult done = byKey.get(request.idempotencyKey());
-        if (done != null) {
-            return done;
+        if (keyed != null && keyed.result != null) {
+            return keyed.result;
         }
         Scripted next = script.poll();
         if (next != null && next.fault == Fault.UNREACHABLE) {
@@ -121,70 +135,87 @@ public final class FakePaymentGateway implements PaymentGateway {
         } else {
             result = apply(request);
         }
-        requestByKey.put(request.idempotencyKey(), request);
+        if (keyed == null) {
+            keyed = new Keyed(request);
+            byKey.put(request.idempotencyKey(), keyed);
+        } else {
+            keyed.request = request;
+        }
         if (next != null && (next.fault == Fault.TIMEOUT_SUCCEEDED || next.fault == Fault.TIMEOUT_FAILED)) {
             // The provider settled the call but the answer was lost; a retry with the same key tells the truth.
             if (result.succeeded() || next.fault == Fault.TIMEOUT_FAILED) {
-                byKey.put(request.idempotencyKey(), result);
+                keyed.result = result;
             }
             return PaymentResult.unknown(next.message);
         }
         if (result.outcome() != PaymentOutcome.NOT_ATTEMPTED) {
-            byKey.put(request.idempotencyKey(), result);
+            keyed.result = result;
         }
         return result;
     }
 
     private PaymentResult apply(PaymentRequest r) {
         Money zero = Money.zero(r.amount().getCurrencyUnit());
-        OrderId order = r.orderId();
+        OrderMoney known = byOrder.get(r.orderId());
+        OrderMoney order = known != null ? known : new OrderMoney();
         String reference = r.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + references.incrementAndGet();
         // captures, voids and refunds name an authorisation this provider gave: its own money is checked too
         Authorisation auth = r.kind() == PaymentRequest.Kind.AUTHORISE ? null : byReference.get(r.paymentRef());
         switch (r.kind()) {
             case AUTHORISE -> {
-                authorised.merge(order, r.amount(), Money::plus);
-                authorisedInTotal.merge(order, r.amount(), Money::plus);
+                order.authorised = plus(order.authorised, r.amount());
+                order.authorisedInTotal = plus(order.authorisedInTotal, r.amount());
                 byReference.put(reference, new Authorisation(r.paymentRef(), r.amount()));
             }
             case CAPTURE -> {
-                Money open = authorised.getOrDefault(order, zero);
+                Money open = or(order.authorised, zero);
                 if (r.amount().isGreaterThan(open) || (auth != null && r.amount().isGreaterThan(auth.open))) {
                     return PaymentResult.declined("capture " + r.amount() + " exceeds open authorisation "
                             + (auth != null ? auth.open : open));
                 }
-                authorised.put(order, open.minus(r.amount()));
-                captured.merge(order, r.amount(), Money::plus);
+                order.authorised = open.minus(r.amount());
+                order.captured = plus(order.captured, r.amount());
                 if (auth != null) {
                     auth.open = auth.open.minus(r.amount());
                     auth.captured = auth.captured.plus(r.amount());
                 }
             }
             case VOID -> {
-                Money open = auth != null ? auth.open : authorised.getOrDefault(order, zero);
+                Money open = auth != null ? auth.open : or(order.authorised, zero);
                 Money amount = r.amount().isZero() ? open : r.amount();
-                if (amount.isGreaterThan(open) || amount.isGreaterThan(authorised.getOrDefault(order, zero))) {
+                if (amount.isGreaterThan(open) || amount.isGreaterThan(or(order.authorised, zero))) {
                     return PaymentResult.declined("void " + amount + " exceeds open authorisation " + open);
                 }
-                authorised.put(order, authorised.getOrDefault(order, zero).minus(amount));
-                voided.merge(order, amount, Money::plus);
+                order.authorised = or(order.authorised, zero).minus(amount);
+                order.voided = plus(order.voided, amount);
                 if (auth != null) {
                     auth.open = auth.open.minus(amount);
                     auth.voided = auth.voided.plus(amount);
                 }
             }
             case REFUND -> {
-                Money net = captured.getOrDefault(order, zero).minus(refunded.getOrDefault(order, zero));
+                Money net = or(order.captured, zero).minus(or(order.refunded, zero));
                 if (r.amount().isGreaterThan(net) || (auth != null && r.amount().isGreaterThan(auth.captured.minus(auth.refunded)))) {
                     return PaymentResult.declined("refund " + r.amount() + " exceeds captured " + net);
                 }
-                refunded.merge(order, r.amount(), Money::plus);
+                order.refunded = plus(order.refunded, r.amount());
                 if (auth != null) {
                     auth.refunded = auth.refunded.plus(r.amount());
                 }
             }
         }
+        if (known == null) {
+            byOrder.put(r.orderId(), order);
+        }
         return PaymentResult.succeeded(reference);
+    }
+
+    private static Money plus(Money sum, Money amount) {
+        return sum == null ? amount : sum.plus(amount);
+    }
+
+    private static Money or(Money amount, Money none) {
+        return amount == null ? none : amount;
     }
 
     /** Captured on the authorisation {@code authorisationRef} (a tender's); null when this provider never gave it. */
@@ -225,27 +256,32 @@ public final class FakePaymentGateway implements PaymentGateway {
 
     /** Authorised and not yet captured or voided for {@code order}; null when never authorised. */
     public synchronized Money openAuthorisation(OrderId order) {
-        return authorised.get(order);
+        OrderMoney m = byOrder.get(order);
+        return m == null ? null : m.authorised;
     }
 
     /** Every amount ever authorised for {@code order}, whatever became of it; null when never authorised. */
     public synchronized Money authorisedInTotal(OrderId order) {
-        return authorisedInTotal.get(order);
+        OrderMoney m = byOrder.get(order);
+        return m == null ? null : m.authorisedInTotal;
     }
 
     /** Voided for {@code order}; null when nothing was. */
     public synchronized Money voided(OrderId order) {
-        return voided.get(order);
+        OrderMoney m = byOrder.get(order);
+        return m == null ? null : m.voided;
     }
 
     /** Captured for {@code order}; null when nothing was. */
     public synchronized Money captured(OrderId order) {
-        return captured.get(order);
+        OrderMoney m = byOrder.get(order);
+        return m == null ? null : m.captured;
     }
 
     /** Refunded for {@code order}; null when nothing was. */
     public synchronized Money refunded(OrderId order) {
-        return refunded.get(order);
+        OrderMoney m = byOrder.get(order);
+        return m == null ? null : m.refunded;
     }
 
     /** Every call received, oldest first, replays included. */

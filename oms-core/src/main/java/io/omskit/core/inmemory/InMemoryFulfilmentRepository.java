@@ -10,6 +10,7 @@ import io.omskit.core.spi.FulfilmentRepository;
 import io.omskit.core.spi.SaveOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public final class InMemoryFulfilmentRepository implements FulfilmentRepository 
             Comparator.comparing((Fulfilment f) -> f.booking().bookedAt()).reversed().thenComparing(Fulfilment::id);
 
     private final ConcurrentHashMap<FulfilmentId, Fulfilment> fulfilments = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<OrderId, List<FulfilmentId>> byOrder = new ConcurrentHashMap<>();
+    /** Each order's fulfilments, oldest first: an array replaced whole (orders have one or two), no list or lock kept. */
+    private final ConcurrentHashMap<OrderId, FulfilmentId[]> byOrder = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<List<String>, List<FulfilmentId>> byTrackingNumber = new ConcurrentHashMap<>();
 
     @Override
@@ -37,7 +39,7 @@ public final class InMemoryFulfilmentRepository implements FulfilmentRepository 
             if (fulfilments.putIfAbsent(fulfilment.id(), fulfilment) != null) {
                 return SaveOutcome.VERSION_CONFLICT;
             }
-            byOrder.computeIfAbsent(fulfilment.orderId(), k -> new CopyOnWriteArrayList<>()).add(fulfilment.id());
+            byOrder.merge(fulfilment.orderId(), new FulfilmentId[] {fulfilment.id()}, InMemoryFulfilmentRepository::joined);
             indexLabel(fulfilment);
             return SaveOutcome.SAVED;
         }
@@ -53,6 +55,12 @@ public final class InMemoryFulfilmentRepository implements FulfilmentRepository 
             indexLabel(fulfilment);
         }
         return saved[0] ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
+    }
+
+    private static FulfilmentId[] joined(FulfilmentId[] earlier, FulfilmentId[] added) {
+        FulfilmentId[] all = Arrays.copyOf(earlier, earlier.length + added.length);
+        System.arraycopy(added, 0, all, earlier.length, added.length);
+        return all;
     }
 
     private void indexLabel(Fulfilment f) {
@@ -73,11 +81,11 @@ public final class InMemoryFulfilmentRepository implements FulfilmentRepository 
 
     @Override
     public List<Fulfilment> forOrder(OrderId orderId) {
-        List<FulfilmentId> ids = byOrder.get(orderId);
+        FulfilmentId[] ids = byOrder.get(orderId);
         if (ids == null) {
             return List.of();
         }
-        List<Fulfilment> found = new ArrayList<>(ids.size());
+        List<Fulfilment> found = new ArrayList<>(ids.length);
         for (FulfilmentId id : ids) {
             found.add(fulfilments.get(id));
         }

@@ -37,10 +37,39 @@ public final class InMemoryOrderRepository implements OrderRepository {
         }
     }
 
-    private final ConcurrentHashMap<OrderId, Order> orders = new ConcurrentHashMap<>();
+    /**
+     * An order's current version and its events in the order they were saved, in one entry so that an order costs
+     * one map node and no list wrapper: the events are appended while the map holds the entry's bin lock, and
+     * read under the entry's own lock.
+     */
+    private static final class Stored {
+        volatile Order order;
+        private OrderEvent[] history;
+        private int size;
+
+        Stored(Order order, List<OrderEvent> events) {
+            this.order = order;
+            this.history = new OrderEvent[Math.max(8, events.size())];
+            append(events);
+        }
+
+        synchronized void append(List<OrderEvent> events) {
+            int needed = size + events.size();
+            if (needed > history.length) {
+                history = java.util.Arrays.copyOf(history, Math.max(needed, history.length + (history.length >> 1)));
+            }
+            for (int i = 0; i < events.size(); i++) {
+                history[size++] = events.get(i);
+            }
+        }
+
+        synchronized List<OrderEvent> history() {
+            return List.of(java.util.Arrays.copyOf(history, size));
+        }
+    }
+
+    private final ConcurrentHashMap<OrderId, Stored> orders = new ConcurrentHashMap<>();
     private final NavigableSet<SearchKey> byPlacement = new ConcurrentSkipListSet<>();
-    /** Each order's events in the order they were saved; appended under the order's entry, copied when read. */
-    private final ConcurrentHashMap<OrderId, List<OrderEvent>> histories = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ExternalKey, OrderId> byExternalRef = new ConcurrentHashMap<>();
 
     @Override
@@ -63,38 +92,32 @@ public final class InMemoryOrderRepository implements OrderRepository {
             if (existing != null) {
                 return existing.equals(order.id()) ? SaveOutcome.VERSION_CONFLICT : SaveOutcome.DUPLICATE_EXTERNAL_REF;
             }
-            if (orders.putIfAbsent(order.id(), order) != null) {
+            if (orders.putIfAbsent(order.id(), new Stored(order, orderEvents)) != null) {
                 byExternalRef.remove(key, order.id());
                 return SaveOutcome.VERSION_CONFLICT;
-            }
-            List<OrderEvent> history = histories.computeIfAbsent(order.id(), k -> new ArrayList<>(8));
-            synchronized (history) {
-                history.addAll(0, orderEvents);
             }
             // findable once stored: a search that meets the key finds the order
             byPlacement.add(new SearchKey(order.placedAt(), order.id()));
             return SaveOutcome.SAVED;
         }
         boolean[] saved = {false};
-        orders.computeIfPresent(order.id(), (id, current) -> {
-            if (current.version() == order.version() - 1) {
+        orders.computeIfPresent(order.id(), (id, stored) -> {
+            if (stored.order.version() == order.version() - 1) {
                 saved[0] = true;
                 if (!orderEvents.isEmpty()) {
-                    List<OrderEvent> history = histories.computeIfAbsent(id, k -> new ArrayList<>(8));
-                    synchronized (history) {
-                        history.addAll(orderEvents);
-                    }
+                    stored.append(orderEvents);
                 }
-                return order;
+                stored.order = order;
             }
-            return current;
+            return stored;
         });
         return saved[0] ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
     }
 
     @Override
     public Optional<Order> find(OrderId id) {
-        return Optional.ofNullable(orders.get(id));
+        Stored stored = orders.get(id);
+        return stored == null ? Optional.empty() : Optional.of(stored.order);
     }
 
     @Override
@@ -106,7 +129,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
     @Override
     public List<OrderId> findAwaitingConfirmation(int limit) {
         List<OrderId> ids = new ArrayList<>();
-        for (Order o : orders.values()) {
+        for (Stored stored : orders.values()) {
+            Order o = stored.order;
             if (o.status() == OrderStatus.AWAITING_CONFIRMATION) {
                 ids.add(o.id());
             }
@@ -117,7 +141,11 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     /** Every stored order, in no particular order. */
     public List<Order> all() {
-        return List.copyOf(orders.values());
+        List<Order> all = new ArrayList<>(orders.size());
+        for (Stored stored : orders.values()) {
+            all.add(stored.order);
+        }
+        return java.util.Collections.unmodifiableList(all);
     }
 
     /** Walks the orders in placement order from the query's cursor, keeping those that match, until the page is full. */
@@ -134,7 +162,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
             if (outsideRange(key, query)) {
                 continue;
             }
-            Order o = orders.get(key.id);
+            Stored stored = orders.get(key.id);
+            Order o = stored == null ? null : stored.order;
             if (o != null && matches(o, query)) {
                 found.add(o);
             }
@@ -169,12 +198,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     @Override
     public List<OrderEvent> history(OrderId id) {
         java.util.Objects.requireNonNull(id, "id");
-        List<OrderEvent> history = histories.get(id);
-        if (history == null) {
-            return List.of();
-        }
-        synchronized (history) {
-            return List.copyOf(history);
-        }
+        Stored stored = orders.get(id);
+        return stored == null ? List.of() : stored.history();
     }
 }

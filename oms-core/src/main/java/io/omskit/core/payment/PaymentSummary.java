@@ -41,6 +41,10 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
         Checks.notNull(authorised, "authorised");
         Checks.notNull(captured, "captured");
         Checks.notNull(refunded, "refunded");
+        // an order keeps a summary per version and per payment event, most amounts zero: those share one zero
+        authorised = sharedZero(authorised);
+        captured = sharedZero(captured);
+        refunded = sharedZero(refunded);
         message = message == null ? "" : message;
         if (refunded.isGreaterThan(captured)) {
             throw new IllegalArgumentException("refunded must be <= captured " + captured + ", was " + refunded);
@@ -353,5 +357,17 @@ public record PaymentSummary(PaymentStatus status, int attempt, String authorisa
             return withTenders(next, after, "");
         }
         return new PaymentSummary(after, attempt, authorisationRef, authorised.minus(authorised), captured, refunded, "", intents, tenders);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<org.joda.money.CurrencyUnit, Money> ZEROS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code amount}, or when it is zero the one zero of its currency kept for all summaries. */
+    private static Money sharedZero(Money amount) {
+        if (!amount.isZero()) {
+            return amount;
+        }
+        Money zero = ZEROS.computeIfAbsent(amount.getCurrencyUnit(), Money::zero);
+        return zero.equals(amount) ? zero : amount;
     }
 }

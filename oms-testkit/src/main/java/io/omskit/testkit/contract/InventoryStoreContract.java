@@ -1231,6 +1231,26 @@ public abstract class InventoryStoreContract {
     }
 
     @Test
+    @DisplayName("InventoryStore §10: a change of a released key refused for want of stock leaves it released, holding nothing")
+    void a_refused_change_of_a_released_key_leaves_it_released() {
+        stock(A, WH1, 10);
+        reserveFor("cart c1", "c1", null, anywhere(A, 4));
+        store.release(ReservationKey.of("c1"));
+
+        ReservationResult refused = change("c1", "e1", null, anywhere(A, 11));
+
+        assertThat(refused.isReserved()).isFalse();
+        assertThat(found("c1").status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(found("c1").held()).isEmpty();
+        assertThat(store.networkAvailable(A)).isEqualTo(10);
+        assertThatThrownBy(() -> store.release(ReservationKey.of("c1"), A, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        Reservation again = reserved(change("c1", "e2", null, anywhere(A, 10)));
+        assertThat(again.held()).containsExactly(anywhere(A, 10));
+        assertThat(store.networkAvailable(A)).isZero();
+    }
+
+    @Test
     @DisplayName("InventoryStore §10: a change retried with a change key already applied replays and changes nothing")
     void a_retried_change_replays() {
         stock(A, WH1, 10);

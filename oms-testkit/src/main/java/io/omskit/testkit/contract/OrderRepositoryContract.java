@@ -453,4 +453,35 @@ public abstract class OrderRepositoryContract {
         assertThat(repository.history(v1.id())).containsExactlyElementsOf(expected);
         assertThat(repository.history(OrderId.of("no-such-order"))).isEmpty();
     }
+
+    @Test
+    @DisplayName("OrderRepository §12: an order changed many times keeps every saved change's events, oldest first, "
+            + "and none of a refused change")
+    void keeps_a_long_history() {
+        var placement = Order.place(OrderId.of("h2"), placeRequest("h2", Channel.WEB, "erin", "SKU-A", null), T0);
+        assertThat(repository.save(placement.state(), placement.events())).isEqualTo(SaveOutcome.SAVED);
+        List<OrderEvent> expected = new ArrayList<>(placement.events());
+        Order current = placement.state();
+        for (int i = 1; i <= 40; i++) {
+            Instant at = T0.plusSeconds(i);
+            var next = current.hold() == null ? current.hold(io.omskit.core.order.HoldReason.FRAUD_REVIEW, "check " + i, at)
+                    : current.releaseHold(at);
+            if (i % 7 == 0) {
+                var noted = current.addNote(io.omskit.core.order.Actor.SYSTEM, "note " + i, at);
+                assertThat(repository.save(noted.state(), noted.events())).isEqualTo(SaveOutcome.SAVED);
+                expected.addAll(noted.events());
+                assertThat(repository.save(next.state(), next.events())).as("change %d on the version before", i)
+                        .isEqualTo(SaveOutcome.VERSION_CONFLICT);
+                current = noted.state();
+                continue;
+            }
+            assertThat(repository.save(next.state(), next.events())).isEqualTo(SaveOutcome.SAVED);
+            expected.addAll(next.events());
+            current = next.state();
+            assertThat(repository.history(current.id())).as("after change %d", i).containsExactlyElementsOf(expected);
+        }
+        assertThat(expected).hasSizeGreaterThan(40);
+        assertThat(repository.history(current.id())).containsExactlyElementsOf(expected);
+        assertThat(repository.find(current.id())).contains(current);
+    }
 }

@@ -34,6 +34,12 @@ final class Entries {
     /** In row k: the entry whose stripe is locked k-th. */
     private static final int LOCK_ORDER = 3;
 
+    /**
+     * No entries: what a finished reservation or a fully shipped or deallocated allocation keeps, so that the rows of
+     * the positions it once held are not retained with it. Shared: never added to.
+     */
+    static final Entries NONE = new Entries(0);
+
     private Object[] refs;
     private int[] ints;
     /** The number of entries. */

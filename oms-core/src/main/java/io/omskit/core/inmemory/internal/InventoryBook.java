@@ -783,13 +783,14 @@ public final class InventoryBook {
 
     /** Forgets {@code a} after the retention once nothing of it is open any more; call holding its monitor. */
     private void retireIfDone(AllocationState a, Instant now) {
-        if (keepFinished == null || a.finishedAt != null) {
-            return;
-        }
         for (int i = 0; i < a.open.n; i++) {
             if (a.open.qty(i) > 0) {
                 return;
             }
+        }
+        a.open = Entries.NONE;
+        if (keepFinished == null || a.finishedAt != null) {
+            return;
         }
         a.finishedAt = now;
         if (keepFinished.isZero()) {

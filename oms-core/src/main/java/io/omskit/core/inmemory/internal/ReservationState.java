@@ -119,6 +119,7 @@ final class ReservationState extends Claim {
         for (int i = 0; i < held.n; i++) {
             held.setQty(i, 0);
         }
+        held = Entries.NONE;
         status = to;
         finishedAt = at;
         changed();
