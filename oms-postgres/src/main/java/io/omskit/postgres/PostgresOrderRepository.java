@@ -224,7 +224,7 @@ public final class PostgresOrderRepository implements OrderRepository {
             if (first) {
                 ps.setString(9, order.channel().name());
                 ps.setString(10, order.externalRef().value());
-                ps.setArray(11, Sql.textArray(c, skus(order).toArray(new String[0])));
+                Sql.setTextArray(ps, 11, skus(order).toArray(new String[0]));
                 Sql.setInstant(ps, 12, order.placedAt());
                 ps.setString(13, order.id().value());
                 next = 14;
@@ -272,7 +272,7 @@ public final class PostgresOrderRepository implements OrderRepository {
     private static void insertSkus(Connection c, Order order, Set<String> skus) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into oms_order_sku (sku, placed_at, order_id)"
                 + " select unnest(?), ?, ? on conflict do nothing")) {
-            ps.setArray(1, Sql.textArray(c, skus.toArray(new String[0])));
+            Sql.setTextArray(ps, 1, skus.toArray(new String[0]));
             Sql.setInstant(ps, 2, order.placedAt());
             ps.setString(3, order.id().value());
             ps.executeUpdate();
@@ -387,7 +387,7 @@ public final class PostgresOrderRepository implements OrderRepository {
                 if (arg instanceof java.time.Instant at) {
                     Sql.setInstant(ps, i + 1, at);
                 } else if (arg instanceof String[] texts) {
-                    ps.setArray(i + 1, Sql.textArray(c, texts));
+                    Sql.setTextArray(ps, i + 1, texts);
                 } else if (arg instanceof Integer n) {
                     ps.setInt(i + 1, n);
                 } else {
