@@ -195,11 +195,20 @@ public final class PostgresOrderRepository implements OrderRepository {
      * taken), version n > 1 over version n - 1 (its SKUs unchanged); with its history and its outbox row, each written
      * only when the order row was (a data-modifying statement is atomic without a transaction of its own).
      */
-    private OutboxSaves.Written saveInOneStatement(Connection c, Order order, List<? extends DomainEvent> events)
-            throws SQLException {
-        boolean first = order.version() == 1;
-        List<OrderEvent> orderEvents = orderEvents(events);
-        String history = orderEvents.isEmpty() ? null : json.toJsonArray(orderEvents);
+    /**
+     * The one-statement save of each shape (insert or update, with or without order history, with or without outbox
+     * events), indexed by 1 for an insert, 2 for history, 4 for events: built once, since the driver finds its prepared
+     * statement by hashing the text.
+     */
+    private static final String[] SAVE_STATEMENTS = new String[8];
+
+    static {
+        for (int shape = 0; shape < SAVE_STATEMENTS.length; shape++) {
+            SAVE_STATEMENTS[shape] = saveStatement((shape & 1) != 0, (shape & 2) != 0, (shape & 4) != 0);
+        }
+    }
+
+    private static String saveStatement(boolean first, boolean history, boolean withEvents) {
         StringBuilder sql = new StringBuilder(first
                 ? "with doc as (insert into oms_order (status, placed_at, updated_at, document, customer, pickup_store, version,"
                         + " order_id, channel, external_ref) values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?) on conflict do nothing"
@@ -208,15 +217,24 @@ public final class PostgresOrderRepository implements OrderRepository {
                 : "with doc as (update oms_order set status = ?, placed_at = ?, updated_at = ?,"
                         + " document = cast(? as jsonb), customer = ?, pickup_store = ?, version = ? where order_id = ? and version = ?"
                         + " returning 1)");
-        if (history != null) {
+        if (history) {
             sql.append(", hist as (insert into oms_order_history (order_id, version, events) select ?, ?, cast(? as jsonb)"
                     + " where exists (select 1 from doc))");
         }
-        if (!events.isEmpty()) {
+        if (withEvents) {
             sql.append(", ").append(OutboxWriter.insertIfWritten("doc"));
         }
-        sql.append(" select (select count(*) from doc), ").append(events.isEmpty() ? "-1" : "coalesce((select id from ob), -1)");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        sql.append(" select (select count(*) from doc), ").append(withEvents ? "coalesce((select id from ob), -1)" : "-1");
+        return sql.toString();
+    }
+
+    private OutboxSaves.Written saveInOneStatement(Connection c, Order order, List<? extends DomainEvent> events)
+            throws SQLException {
+        boolean first = order.version() == 1;
+        List<OrderEvent> orderEvents = orderEvents(events);
+        String history = orderEvents.isEmpty() ? null : json.toJsonArray(orderEvents);
+        String sql = SAVE_STATEMENTS[(first ? 1 : 0) | (history != null ? 2 : 0) | (events.isEmpty() ? 0 : 4)];
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindDocument(ps, order, 1);
             ps.setLong(7, order.version());
             ps.setString(8, order.id().value());
