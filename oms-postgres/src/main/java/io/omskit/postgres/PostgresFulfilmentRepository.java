@@ -262,7 +262,7 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
                     + (after == null ? "" : " and (due_by, created_at, fulfilment_id) >= (?, ?, ?)")
                     + " order by due_by, created_at, fulfilment_id limit ?")) {
                 ps.setString(1, location.value());
-                ps.setArray(2, Sql.textArray(c, names));
+                Sql.setTextArray(ps, 2, names);
                 int next = 3;
                 if (after != null) {
                     Sql.setInstant(ps, next++, after.dueBy());

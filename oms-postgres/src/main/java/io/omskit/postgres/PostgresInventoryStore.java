@@ -162,10 +162,10 @@ public final class PostgresInventoryStore implements InventoryStore {
             Sql.setInstant(ps, 4, reservation.expiresAt());
             Lines.bindReservationLines(c, ps, 5, reservation.requested());
             Lines.bindReservationLines(c, ps, 8, held);
-            ps.setArray(11, Sql.textArray(c, f.skus));
-            ps.setArray(12, Sql.intArray(c, f.network));
-            ps.setArray(13, Sql.intArray(c, f.pinned));
-            ps.setArray(14, Sql.intArray(c, f.total));
+            Sql.setTextArray(ps, 11, f.skus);
+            Sql.setIntArray(ps, 12, f.network);
+            Sql.setIntArray(ps, 13, f.pinned);
+            Sql.setIntArray(ps, 14, f.total);
             f.bindThresholds(c, ps, 15);
             outbox.bind(ps, 19, events);
             String answer = callFastPath(ps, "inv_try_reserve");
@@ -221,7 +221,7 @@ public final class PostgresInventoryStore implements InventoryStore {
                 + " ?::timestamptz, ?::json)")) {
             ps.setString(1, key.value());
             Lines.bindReservationLines(c, ps, 2, held);
-            ps.setArray(5, Sql.textArray(c, f.skus));
+            Sql.setTextArray(ps, 5, f.skus);
             f.bindThresholds(c, ps, 6);
             outbox.bind(ps, 10, events);
             if (!"released".equals(callFastPath(ps, "inv_try_release"))) {
@@ -282,10 +282,10 @@ public final class PostgresInventoryStore implements InventoryStore {
 
         /** Binds the SKU low and overstock thresholds, then the held lines' ones, from {@code index} on (4 parameters). */
         void bindThresholds(Connection c, PreparedStatement ps, int index) throws SQLException {
-            ps.setArray(index, Sql.intArray(c, skuLow));
-            ps.setArray(index + 1, Sql.intArray(c, skuOverstock));
-            ps.setArray(index + 2, Sql.intArray(c, heldLow));
-            ps.setArray(index + 3, Sql.intArray(c, heldOverstock));
+            Sql.setIntArray(ps, index, skuLow);
+            Sql.setIntArray(ps, index + 1, skuOverstock);
+            Sql.setIntArray(ps, index + 2, heldLow);
+            Sql.setIntArray(ps, index + 3, heldOverstock);
         }
     }
 

@@ -195,11 +195,20 @@ public final class PostgresOrderRepository implements OrderRepository {
      * taken), version n > 1 over version n - 1 (its SKUs unchanged); with its history and its outbox row, each written
      * only when the order row was (a data-modifying statement is atomic without a transaction of its own).
      */
-    private OutboxSaves.Written saveInOneStatement(Connection c, Order order, List<? extends DomainEvent> events)
-            throws SQLException {
-        boolean first = order.version() == 1;
-        List<OrderEvent> orderEvents = orderEvents(events);
-        String history = orderEvents.isEmpty() ? null : json.toJsonArray(orderEvents);
+    /**
+     * The one-statement save of each shape (insert or update, with or without order history, with or without outbox
+     * events), indexed by 1 for an insert, 2 for history, 4 for events: built once, since the driver finds its prepared
+     * statement by hashing the text.
+     */
+    private static final String[] SAVE_STATEMENTS = new String[8];
+
+    static {
+        for (int shape = 0; shape < SAVE_STATEMENTS.length; shape++) {
+            SAVE_STATEMENTS[shape] = saveStatement((shape & 1) != 0, (shape & 2) != 0, (shape & 4) != 0);
+        }
+    }
+
+    private static String saveStatement(boolean first, boolean history, boolean withEvents) {
         StringBuilder sql = new StringBuilder(first
                 ? "with doc as (insert into oms_order (status, placed_at, updated_at, document, customer, pickup_store, version,"
                         + " order_id, channel, external_ref) values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?) on conflict do nothing"
@@ -208,15 +217,24 @@ public final class PostgresOrderRepository implements OrderRepository {
                 : "with doc as (update oms_order set status = ?, placed_at = ?, updated_at = ?,"
                         + " document = cast(? as jsonb), customer = ?, pickup_store = ?, version = ? where order_id = ? and version = ?"
                         + " returning 1)");
-        if (history != null) {
+        if (history) {
             sql.append(", hist as (insert into oms_order_history (order_id, version, events) select ?, ?, cast(? as jsonb)"
                     + " where exists (select 1 from doc))");
         }
-        if (!events.isEmpty()) {
+        if (withEvents) {
             sql.append(", ").append(OutboxWriter.insertIfWritten("doc"));
         }
-        sql.append(" select (select count(*) from doc), ").append(events.isEmpty() ? "-1" : "coalesce((select id from ob), -1)");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        sql.append(" select (select count(*) from doc), ").append(withEvents ? "coalesce((select id from ob), -1)" : "-1");
+        return sql.toString();
+    }
+
+    private OutboxSaves.Written saveInOneStatement(Connection c, Order order, List<? extends DomainEvent> events)
+            throws SQLException {
+        boolean first = order.version() == 1;
+        List<OrderEvent> orderEvents = orderEvents(events);
+        String history = orderEvents.isEmpty() ? null : json.toJsonArray(orderEvents);
+        String sql = SAVE_STATEMENTS[(first ? 1 : 0) | (history != null ? 2 : 0) | (events.isEmpty() ? 0 : 4)];
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindDocument(ps, order, 1);
             ps.setLong(7, order.version());
             ps.setString(8, order.id().value());
@@ -224,7 +242,7 @@ public final class PostgresOrderRepository implements OrderRepository {
             if (first) {
                 ps.setString(9, order.channel().name());
                 ps.setString(10, order.externalRef().value());
-                ps.setArray(11, Sql.textArray(c, skus(order).toArray(new String[0])));
+                Sql.setTextArray(ps, 11, skus(order).toArray(new String[0]));
                 Sql.setInstant(ps, 12, order.placedAt());
                 ps.setString(13, order.id().value());
                 next = 14;
@@ -272,7 +290,7 @@ public final class PostgresOrderRepository implements OrderRepository {
     private static void insertSkus(Connection c, Order order, Set<String> skus) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into oms_order_sku (sku, placed_at, order_id)"
                 + " select unnest(?), ?, ? on conflict do nothing")) {
-            ps.setArray(1, Sql.textArray(c, skus.toArray(new String[0])));
+            Sql.setTextArray(ps, 1, skus.toArray(new String[0]));
             Sql.setInstant(ps, 2, order.placedAt());
             ps.setString(3, order.id().value());
             ps.executeUpdate();
@@ -387,7 +405,7 @@ public final class PostgresOrderRepository implements OrderRepository {
                 if (arg instanceof java.time.Instant at) {
                     Sql.setInstant(ps, i + 1, at);
                 } else if (arg instanceof String[] texts) {
-                    ps.setArray(i + 1, Sql.textArray(c, texts));
+                    Sql.setTextArray(ps, i + 1, texts);
                 } else if (arg instanceof Integer n) {
                     ps.setInt(i + 1, n);
                 } else {

@@ -56,7 +56,7 @@ public final class LedgerRows {
         try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from inv_movement where sku = ?"
                 + " and location = any(?) and reason <> 'OPENING_BALANCE')")) {
             ps.setString(1, sku);
-            ps.setArray(2, Sql.textArray(c, locations));
+            Sql.setTextArray(ps, 2, locations);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);

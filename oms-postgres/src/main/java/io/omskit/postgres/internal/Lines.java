@@ -56,9 +56,9 @@ public final class Lines {
 
     private static void bind(Connection c, PreparedStatement ps, int index, String[] skus, String[] locations, int[] quantities)
             throws SQLException {
-        ps.setArray(index, Sql.textArray(c, skus));
-        ps.setArray(index + 1, Sql.textArray(c, locations));
-        ps.setArray(index + 2, Sql.intArray(c, quantities));
+        Sql.setTextArray(ps, index, skus);
+        Sql.setTextArray(ps, index + 1, locations);
+        Sql.setIntArray(ps, index + 2, quantities);
     }
 
     /** Reads reservation lines from the columns {@code prefix}_skus, {@code prefix}_locations, {@code prefix}_quantities. */

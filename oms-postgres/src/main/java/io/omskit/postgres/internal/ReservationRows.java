@@ -153,7 +153,7 @@ public final class ReservationRows {
             Sql.setInstant(ps, 4, r.expiresAt());
             Lines.bindReservationLines(c, ps, 5, r.requested());
             Lines.bindReservationLines(c, ps, 8, r.held());
-            ps.setArray(11, Sql.textArray(c, changeKeys.toArray(new String[0])));
+            Sql.setTextArray(ps, 11, changeKeys.toArray(new String[0]));
             ps.setString(12, r.key().value());
             if (ps.executeUpdate() != 1) {
                 throw new IllegalStateException("reservation " + r.key() + " vanished while locked");

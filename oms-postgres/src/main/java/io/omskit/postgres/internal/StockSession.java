@@ -68,13 +68,13 @@ public final class StockSession {
             try (PreparedStatement ps = c.prepareStatement("insert into inv_sku (sku, level) select s, ? from unnest(?::text[]) as s"
                     + " order by s on conflict (sku) do nothing")) {
                 ps.setString(1, StockLevel.OUT_OF_STOCK.name());
-                ps.setArray(2, Sql.textArray(c, ordered));
+                Sql.setTextArray(ps, 2, ordered);
                 ps.executeUpdate();
             }
         }
         try (PreparedStatement ps = c.prepareStatement("select sku, network_reserved, positions_ats, on_hand, level from inv_sku"
                 + " where sku = any(?) order by sku for update")) {
-            ps.setArray(1, Sql.textArray(c, ordered));
+            Sql.setTextArray(ps, 1, ordered);
             try (ResultSet rs = ps.executeQuery()) {
                 readLocked(rs, ordered, true);
             }
@@ -95,7 +95,7 @@ public final class StockSession {
                 + " k.positions_ats, k.on_hand, k.level from pre left join lateral (select sku, network_reserved,"
                 + " positions_ats, on_hand, level from inv_sku where sku = any(?) order by sku for update) k on true")) {
             int next = bind.bind(ps);
-            ps.setArray(next, Sql.textArray(c, ordered));
+            Sql.setTextArray(ps, next, ordered);
             try (ResultSet rs = ps.executeQuery()) {
                 return readLocked(rs, ordered, false);
             }
@@ -165,8 +165,8 @@ public final class StockSession {
         try (PreparedStatement ps = c.prepareStatement("select p.sku, p.location, p.on_hand, p.reserved, p.allocated, p.safety,"
                 + " p.inbound, p.returns_in_transit, p.quarantine, p.level from inv_position p"
                 + " join unnest(?::text[], ?::text[]) as k(sku, location) on p.sku = k.sku and p.location = k.location")) {
-            ps.setArray(1, Sql.textArray(c, s.toArray(new String[0])));
-            ps.setArray(2, Sql.textArray(c, l.toArray(new String[0])));
+            Sql.setTextArray(ps, 1, s.toArray(new String[0]));
+            Sql.setTextArray(ps, 2, l.toArray(new String[0]));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     PositionRow p = PositionRow.read(rs);
@@ -308,12 +308,12 @@ public final class StockSession {
                     figures[5][k] = p.returnsInTransit;
                     figures[6][k] = p.quarantine;
                 }
-                ps.setArray(i++, Sql.textArray(c, skuCol));
-                ps.setArray(i++, Sql.textArray(c, loc));
+                Sql.setTextArray(ps, i++, skuCol);
+                Sql.setTextArray(ps, i++, loc);
                 for (int[] f : figures) {
-                    ps.setArray(i++, Sql.intArray(c, f));
+                    Sql.setIntArray(ps, i++, f);
                 }
-                ps.setArray(i++, Sql.textArray(c, level));
+                Sql.setTextArray(ps, i++, level);
             }
             if (!changedSkus.isEmpty()) {
                 int n = changedSkus.size();
@@ -330,11 +330,11 @@ public final class StockSession {
                     pa[k] = r.positionsAts;
                     oh[k] = r.onHand;
                 }
-                ps.setArray(i++, Sql.textArray(c, skuCol));
-                ps.setArray(i++, Sql.intArray(c, nr));
-                ps.setArray(i++, Sql.intArray(c, pa));
-                ps.setArray(i++, Sql.intArray(c, oh));
-                ps.setArray(i++, Sql.textArray(c, level));
+                Sql.setTextArray(ps, i++, skuCol);
+                Sql.setIntArray(ps, i++, nr);
+                Sql.setIntArray(ps, i++, pa);
+                Sql.setIntArray(ps, i++, oh);
+                Sql.setTextArray(ps, i++, level);
             }
             if (!events.isEmpty()) {
                 i = outbox.bind(ps, i, events);
