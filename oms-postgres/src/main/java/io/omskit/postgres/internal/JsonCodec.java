@@ -3,7 +3,6 @@ package io.omskit.postgres.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.jackson.OmsJacksonModule;
@@ -27,8 +26,6 @@ public final class JsonCodec {
     public JsonCodec(OmsJacksonModule module) {
         Checks.notNull(module, "module");
         this.mapper = OmsJson.newMapper(module);
-        // every save writes its documents and events: property access through generated lambdas, not reflection
-        mapper.registerModule(new BlackbirdModule());
         this.eventList = mapper.getTypeFactory().constructCollectionType(List.class, DomainEvent.class);
         this.eventListWriter = mapper.writerFor(eventList);
         this.typeNames = module.typeNames();
