@@ -593,57 +593,13 @@ public final class Measures {
         });
     }
 
-    /** Returns value %; see {@link ReturnsValue}. */
+    /**
+     * Returns value %; see {@link ReturnsValue}. By SKU or category, each line's kept value counts in its own group,
+     * and each refund's goods are split over the SKUs it paid back.
+     */
     public List<ReturnsValue> returnsValue(ReportPeriod period, Granularity granularity, Dimension by) {
         check(period, granularity, by, "returnsValue", Dimension.TOTAL, Dimension.CHANNEL, Dimension.CATEGORY, Dimension.SKU);
-        if (by == Dimension.CATEGORY || by == Dimension.SKU) {
-            return returnsValueByLine(period, granularity, by);
-        }
-        return projection.read(p -> {
-            Map<List<Object>, Money[]> acc = new TreeMap<>(KEY_ORDER);
-            for (FulfilmentFacts f : p.fulfilments()) {
-                Instant done = f.fulfilledAt();
-                if (done == null || !period.contains(done)) {
-                    continue;
-                }
-                OrderFacts o = p.order(f.orderId());
-                if (o == null || !o.isPlaced()) {
-                    continue;
-                }
-                Money revenue = Money.zero(o.currency());
-                for (FulfilmentFacts.OfferedLine l : f.lines()) {
-                    int units = f.unitsKept(l.line());
-                    OrderFacts.PlacedLine placed = placedLine(o, l);
-                    if (units > 0 && placed != null) {
-                        revenue = revenue.plus(placed.total().multipliedBy(
-                                BigDecimal.valueOf(units).divide(BigDecimal.valueOf(placed.quantity()), 12, RoundingMode.HALF_EVEN),
-                                RoundingMode.HALF_EVEN));
-                    }
-                }
-                LocalDate[] b = bucket(period, granularity, done);
-                Money[] a = acc.computeIfAbsent(List.of(b[0], b[1], by == Dimension.TOTAL ? ALL : o.channel().name(),
-                        o.currency().getCode()), k -> zeros(o.currency()));
-                a[0] = a[0].plus(revenue);
-            }
-            for (ReturnFacts r : p.returns()) {
-                OrderFacts o = r.isAuthorised() ? p.order(r.orderId()) : null;
-                for (ReturnFacts.RefundedGoods g : r.refundedGoods()) {
-                    if (!period.contains(g.at())) {
-                        continue;
-                    }
-                    String group = by == Dimension.TOTAL ? ALL : o != null && o.isPlaced() ? o.channel().name() : "unknown";
-                    LocalDate[] b = bucket(period, granularity, g.at());
-                    CurrencyUnit currency = g.goods().getCurrencyUnit();
-                    Money[] a = acc.computeIfAbsent(List.of(b[0], b[1], group, currency.getCode()), k -> zeros(currency));
-                    a[1] = a[1].plus(g.goods());
-                }
-            }
-            return returnsValueRows(acc);
-        });
-    }
-
-    /** Returns value % by the SKU or category of each line: {@link #returnsValue} counted line by line. */
-    private List<ReturnsValue> returnsValueByLine(ReportPeriod period, Granularity granularity, Dimension by) {
+        boolean byLine = by == Dimension.CATEGORY || by == Dimension.SKU;
         return projection.read(p -> {
             Map<List<Object>, Money[]> acc = new TreeMap<>(KEY_ORDER);
             for (FulfilmentFacts f : p.fulfilments()) {
@@ -656,11 +612,16 @@ public final class Measures {
                     continue;
                 }
                 LocalDate[] b = bucket(period, granularity, done);
+                String currency = o.currency().getCode();
+                if (!byLine) {
+                    // a fulfilment that kept nothing still shows its order's group in the period
+                    acc.computeIfAbsent(List.of(b[0], b[1], group(by, o, null), currency), k -> zeros(o.currency()));
+                }
                 for (FulfilmentFacts.OfferedLine l : f.lines()) {
                     int units = f.unitsKept(l.line());
                     OrderFacts.PlacedLine placed = placedLine(o, l);
                     if (units > 0 && placed != null) {
-                        Money[] a = acc.computeIfAbsent(List.of(b[0], b[1], group(by, o, l.sku()), o.currency().getCode()),
+                        Money[] a = acc.computeIfAbsent(List.of(b[0], b[1], group(by, o, l.sku()), currency),
                                 k -> zeros(o.currency()));
                         a[0] = a[0].plus(placed.total().multipliedBy(
                                 BigDecimal.valueOf(units).divide(BigDecimal.valueOf(placed.quantity()), 12, RoundingMode.HALF_EVEN),
@@ -676,9 +637,10 @@ public final class Measures {
                     }
                     LocalDate[] b = bucket(period, granularity, g.at());
                     CurrencyUnit currency = g.goods().getCurrencyUnit();
-                    splitGoods(g, r, o).forEach((group, share) -> {
-                        Money[] a = acc.computeIfAbsent(List.of(b[0], b[1], by == Dimension.SKU ? group : categoryOf(group),
-                                currency.getCode()), k -> zeros(currency));
+                    Map<String, Money> shares = byLine ? splitGoods(g, r, o) : Map.of(group(by, o, null), g.goods());
+                    shares.forEach((group, share) -> {
+                        String key = by == Dimension.CATEGORY ? categoryOf(group) : group;
+                        Money[] a = acc.computeIfAbsent(List.of(b[0], b[1], key, currency.getCode()), k -> zeros(currency));
                         a[1] = a[1].plus(share);
                     });
                 }
