@@ -161,9 +161,12 @@ public final class PostgresOrderRepository implements OrderRepository {
         }
     }
 
+    /** Version n of an order over version n - 1: bound by {@link #bindDocument} at 1, then version, id, version - 1. */
+    private static final String UPDATE_ROW = "update oms_order set status = ?, placed_at = ?, updated_at = ?,"
+            + " document = cast(? as jsonb), customer = ?, pickup_store = ?, version = ? where order_id = ? and version = ?";
+
     private SaveOutcome update(Connection c, Order order) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update oms_order set status = ?, placed_at = ?, updated_at = ?,"
-                + " document = cast(? as jsonb), customer = ?, pickup_store = ?, version = ? where order_id = ? and version = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_ROW)) {
             bindDocument(ps, order, 1);
             ps.setLong(7, order.version());
             ps.setString(8, order.id().value());
@@ -191,11 +194,6 @@ public final class PostgresOrderRepository implements OrderRepository {
     }
 
     /**
-     * Saves {@code order} in one statement: version 1 inserted with its SKUs (unless its id or external reference is
-     * taken), version n > 1 over version n - 1 (its SKUs unchanged); with its history and its outbox row, each written
-     * only when the order row was (a data-modifying statement is atomic without a transaction of its own).
-     */
-    /**
      * The one-statement save of each shape (insert or update, with or without order history, with or without outbox
      * events), indexed by 1 for an insert, 2 for history, 4 for events: built once, since the driver finds its prepared
      * statement by hashing the text.
@@ -214,9 +212,7 @@ public final class PostgresOrderRepository implements OrderRepository {
                         + " order_id, channel, external_ref) values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?) on conflict do nothing"
                         + " returning 1), sku as (insert into oms_order_sku (sku, placed_at, order_id) select unnest(?::text[]),"
                         + " ?::timestamptz, ? where exists (select 1 from doc) on conflict do nothing)"
-                : "with doc as (update oms_order set status = ?, placed_at = ?, updated_at = ?,"
-                        + " document = cast(? as jsonb), customer = ?, pickup_store = ?, version = ? where order_id = ? and version = ?"
-                        + " returning 1)");
+                : "with doc as (" + UPDATE_ROW + " returning 1)");
         if (history) {
             sql.append(", hist as (insert into oms_order_history (order_id, version, events) select ?, ?, cast(? as jsonb)"
                     + " where exists (select 1 from doc))");
@@ -228,6 +224,11 @@ public final class PostgresOrderRepository implements OrderRepository {
         return sql.toString();
     }
 
+    /**
+     * Saves {@code order} in one statement: version 1 inserted with its SKUs (unless its id or external reference is
+     * taken), version n > 1 over version n - 1 (its SKUs unchanged); with its history and its outbox row, each written
+     * only when the order row was (a data-modifying statement is atomic without a transaction of its own).
+     */
     private OutboxSaves.Written saveInOneStatement(Connection c, Order order, List<? extends DomainEvent> events)
             throws SQLException {
         boolean first = order.version() == 1;
