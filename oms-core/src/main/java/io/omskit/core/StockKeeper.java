@@ -140,14 +140,7 @@ final class StockKeeper {
 
     /** Adds the stock units selling {@code quantity} of {@code sku} needs: its components when it is a bundle. */
     private void addComponents(Map<Sku, Integer> need, Sku sku, int quantity) {
-        Map<Sku, Integer> units = catalog.stockUnits(sku, quantity);
-        Integer itself = units.size() == 1 ? units.get(sku) : null;
-        if (itself != null) {
-            // not a bundle, the usual case: no iteration over the catalog's answer
-            need.merge(sku, itself, Integer::sum);
-            return;
-        }
-        for (Map.Entry<Sku, Integer> e : units.entrySet()) {
+        for (Map.Entry<Sku, Integer> e : catalog.stockUnits(sku, quantity).entrySet()) {
             need.merge(e.getKey(), e.getValue(), Integer::sum);
         }
     }
