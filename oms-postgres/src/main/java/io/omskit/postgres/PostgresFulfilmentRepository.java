@@ -145,21 +145,33 @@ public final class PostgresFulfilmentRepository implements FulfilmentRepository 
     }
 
     /**
+     * The one-statement save of each shape, indexed by 1 for an insert and 2 for outbox events: built once, as the
+     * order repository's are.
+     */
+    private static final String[] SAVE_STATEMENTS = new String[4];
+
+    static {
+        for (int shape = 0; shape < SAVE_STATEMENTS.length; shape++) {
+            boolean withEvents = (shape & 2) != 0;
+            SAVE_STATEMENTS[shape] = ((shape & 1) != 0
+                    ? "with doc as (insert into oms_fulfilment (order_id, location, status, collect_by, created_at,"
+                            + " updated_at, document, due_by, version, fulfilment_id) values (?, ?, ?, ?, ?, ?, cast(? as jsonb),"
+                            + " ?, ?, ?) on conflict do nothing returning 1)"
+                    : "with doc as (update oms_fulfilment set order_id = ?, location = ?, status = ?,"
+                            + " collect_by = ?, created_at = ?, updated_at = ?, document = cast(? as jsonb), due_by = ?, version = ?"
+                            + " where fulfilment_id = ? and version = ? returning 1)")
+                    + (withEvents ? ", " + OutboxWriter.insertIfWritten("doc") : "") + OutboxWriter.selectWritten("doc", withEvents);
+        }
+    }
+
+    /**
      * Saves {@code f} and its outbox row in one statement: version 1 inserted unless its id is taken, version n > 1 over
      * version n - 1; the outbox row written only when the fulfilment row was (a data-modifying statement is atomic
      * without a transaction of its own).
      */
     private OutboxSaves.Written write(Connection c, Fulfilment f, List<? extends DomainEvent> events) throws SQLException {
         boolean first = f.version() == 1;
-        String sql = (first ? "with doc as (insert into oms_fulfilment (order_id, location, status, collect_by, created_at,"
-                + " updated_at, document, due_by, version, fulfilment_id) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)"
-                + " on conflict do nothing returning 1)"
-                : "with doc as (update oms_fulfilment set order_id = ?, location = ?, status = ?,"
-                + " collect_by = ?, created_at = ?, updated_at = ?, document = cast(? as jsonb), due_by = ?, version = ?"
-                + " where fulfilment_id = ? and version = ? returning 1)")
-                + (events.isEmpty() ? " select (select count(*) from doc), -1"
-                        : ", " + OutboxWriter.insertIfWritten("doc") + " select (select count(*) from doc), coalesce((select id from ob), -1)");
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(SAVE_STATEMENTS[(first ? 1 : 0) | (events.isEmpty() ? 0 : 2)])) {
             bindDocument(ps, f);
             ps.setLong(9, f.version());
             ps.setString(10, f.id().value());

@@ -220,7 +220,7 @@ public final class PostgresOrderRepository implements OrderRepository {
         if (withEvents) {
             sql.append(", ").append(OutboxWriter.insertIfWritten("doc"));
         }
-        sql.append(" select (select count(*) from doc), ").append(withEvents ? "coalesce((select id from ob), -1)" : "-1");
+        sql.append(OutboxWriter.selectWritten("doc", withEvents));
         return sql.toString();
     }
 

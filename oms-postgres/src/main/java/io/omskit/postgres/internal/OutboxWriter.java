@@ -27,6 +27,15 @@ public final class OutboxWriter {
                 + " select ?, ?, ?::timestamptz, ?::json where exists (select 1 from " + written + ") returning id)";
     }
 
+    /**
+     * The closing select of a one-statement save: how many rows the common table expression {@code written} wrote,
+     * then the id of the outbox row {@link #insertIfWritten} added ({@code -1} when it added none, or is not part of the
+     * statement: {@code withOutbox} false).
+     */
+    public static String selectWritten(String written, boolean withOutbox) {
+        return " select (select count(*) from " + written + "), " + (withOutbox ? "coalesce((select id from ob), -1)" : "-1");
+    }
+
     private final JsonCodec codec;
     private final OutboxHandoff handoff;
 
