@@ -451,12 +451,12 @@ public final class LookAhead {
 
         private Steer choose(SourcingContext context, PatternTargets targets) {
             if (targets == PatternTargets.NONE) {
-                return new Steer(new WeakReference<>(context), targets, null, -1, null, 0);
+                return Steer.none(context, targets, null);
             }
             int n = context.itemCount();
             Map<List<Sku>, ProfileTargets> byBasket = targets.byRegion().get(regionOf(context));
             if (byBasket == null) {
-                return new Steer(new WeakReference<>(context), targets, null, -1, null, 0);
+                return Steer.none(context, targets, null);
             }
             TreeSet<Sku> skus = new TreeSet<>();
             for (int i = 0; i < n; i++) {
@@ -464,7 +464,7 @@ public final class LookAhead {
             }
             ProfileTargets profile = byBasket.get(List.copyOf(skus));
             if (profile == null) {
-                return new Steer(new WeakReference<>(context), targets, null, -1, null, 0);
+                return Steer.none(context, targets, null);
             }
             int[] position = new int[n];
             int[] wanted = new int[profile.basket().size()];
@@ -485,7 +485,7 @@ public final class LookAhead {
                 }
             }
             if (best < 0) {
-                return new Steer(new WeakReference<>(context), targets, profile, -1, null, 0);
+                return Steer.none(context, targets, profile);
             }
             int[] from = new int[n];
             for (int i = 0; i < n; i++) {
@@ -529,6 +529,10 @@ public final class LookAhead {
      */
     private record Steer(WeakReference<SourcingContext> context, PatternTargets targets, ProfileTargets profile, int pattern,
                          int[] from, double offPattern) {
+        /** No pattern to follow for {@code context} ({@code profile} null when the order's basket has none). */
+        static Steer none(SourcingContext context, PatternTargets targets, ProfileTargets profile) {
+            return new Steer(new WeakReference<>(context), targets, profile, -1, null, 0);
+        }
     }
 
     /** Builds a {@link LookAhead}. */
