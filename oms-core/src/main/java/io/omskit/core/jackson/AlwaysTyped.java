@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes a value of a named type carry its type name wherever it is written. Jackson adds the name only when
@@ -45,6 +46,19 @@ final class AlwaysTyped extends BeanSerializerModifier {
 
         private final transient JsonSerializer<Object> delegate;
         private final transient TypeSerializer typeSerializer;
+        /**
+         * What {@link #createContextual} made for each property (a list's elements ask again for every element of a
+         * type beyond the eight a collection serializer remembers), valid for the configuration it was made under.
+         */
+        private final transient ConcurrentHashMap<Object, Contextual> contextual = new ConcurrentHashMap<>();
+
+        private record Contextual(SerializationConfig config, JsonSerializer<?> serializer) {
+        }
+
+        /** Stands for "no property" (a root value or an element of a root list) in {@link #contextual}. */
+        private static final Object NO_PROPERTY = new Object();
+        /** Properties are the few of the mapper's own serializers; a bound keeps one made afresh per call from piling up. */
+        private static final int MAX_REMEMBERED = 64;
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         TypedSerializer(Class<?> type, JsonSerializer<Object> delegate, TypeSerializer typeSerializer) {
@@ -63,6 +77,21 @@ final class AlwaysTyped extends BeanSerializerModifier {
         @Override
         @SuppressWarnings("unchecked")
         public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+                throws JsonMappingException {
+            Object key = property == null ? NO_PROPERTY : property;
+            Contextual known = contextual.get(key);
+            if (known != null && known.config() == provider.getConfig()) {
+                return known.serializer();
+            }
+            JsonSerializer<?> made = makeContextual(provider, property);
+            if (contextual.size() < MAX_REMEMBERED) {
+                contextual.put(key, new Contextual(provider.getConfig(), made));
+            }
+            return made;
+        }
+
+        @SuppressWarnings("unchecked")
+        private JsonSerializer<?> makeContextual(SerializerProvider provider, BeanProperty property)
                 throws JsonMappingException {
             JsonSerializer<Object> d = delegate instanceof ContextualSerializer c
                     ? (JsonSerializer<Object>) c.createContextual(provider, property)
