@@ -791,6 +791,16 @@ public final class PostgresInventoryStore implements InventoryStore {
         return tx.autoCommit("find allocation " + key, c -> AllocationRows.find(c, key, false));
     }
 
+    /** The first of {@code keys} used, read in one statement. */
+    @Override
+    public Optional<Allocation> findFirstAllocation(List<AllocationKey> keys) {
+        Checks.notNull(keys, "keys");
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        return tx.autoCommit("find allocation " + keys.get(0) + " or a later attempt", c -> AllocationRows.findFirst(c, keys));
+    }
+
     @Override
     public Allocation deallocate(AllocationKey key, Sku sku, LocationId location, int quantity) {
         Checks.notNull(key, "key");
