@@ -124,13 +124,16 @@ public final class PostgresInventoryStore implements InventoryStore {
     public ReservationResult reserve(ReservationRequest request) {
         Checks.notNull(request, "request");
         Instant now = Sql.micros(clock.instant());
-        lapse(now, "reserve " + request.key());
         Reservation reservation = new Reservation(request.key(), request.reference(), request.lines(),
                 Lines.mergeReservationLines(request.lines()), ReservationStatus.ACTIVE, now, Sql.micros(request.expiresAt()));
+        // the fast path looks for lapsed holds itself and declines when any is due
         ReservationResult fast = request.drawsOn() != null ? null
                 : tx.autoCommit("reserve " + request.key(), c -> tryReserve(c, request, reservation, now));
-        ReservationResult result = fast != null ? fast
-                : tx.inTransaction("reserve " + request.key(), c -> reserveLocked(c, request, reservation, now));
+        ReservationResult result = fast;
+        if (fast == null) {
+            lapse(now, "reserve " + request.key());
+            result = tx.inTransaction("reserve " + request.key(), c -> reserveLocked(c, request, reservation, now));
+        }
         if (result.isReserved() && !((ReservationResult.Reserved) result).replayed()) {
             afterCommit.run();
         } else if (result instanceof ReservationResult.Insufficient insufficient) {
@@ -141,10 +144,11 @@ public final class PostgresInventoryStore implements InventoryStore {
 
     /**
      * The fast path: one statement in auto-commit mode, the {@code inv_try_reserve} database function (see
-     * V3__reserve_function.sql), which commits a reservation that fits and moves no alert level.
+     * V3__reserve_function.sql and V17__reserve_function_checks_lapsed_holds.sql), which commits a reservation that
+     * fits and moves no alert level while no hold is due.
      *
-     * @return the result, or null when the transactional path must decide (a line does not fit, an alert level
-     *         changes, or PostgreSQL aborted the statement for a concurrent one); nothing was written then
+     * @return the result, or null when the transactional path must decide (a hold is due, a line does not fit, an alert
+     *         level changes, or PostgreSQL aborted the statement for a concurrent one); nothing was written then
      */
     private ReservationResult tryReserve(Connection c, ReservationRequest request, Reservation reservation, Instant now)
             throws SQLException {
@@ -172,7 +176,15 @@ public final class PostgresInventoryStore implements InventoryStore {
             if (answer == null) {
                 return null;
             }
-            return "replay".equals(answer) ? replay(c, request, held) : new ReservationResult.Reserved(reservation, false);
+            if ("replay".equals(answer)) {
+                return replay(c, request, held);
+            }
+            // 'reserved:<outbox row id>' (V17)
+            int colon = answer.indexOf(':');
+            if (colon > 0) {
+                outbox.written(Long.parseLong(answer.substring(colon + 1)), events);
+            }
+            return new ReservationResult.Reserved(reservation, false);
         }
     }
 
