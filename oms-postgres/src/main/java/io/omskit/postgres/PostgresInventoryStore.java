@@ -648,8 +648,13 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public AllocationResult allocate(AllocationRequest request) {
         Checks.notNull(request, "request");
-        lapse("allocate " + request.key());
-        AllocationResult result = tx.inTransaction("allocate " + request.key(), c -> allocateIn(c, request));
+        // drawing on a reservation, the look for lapsed holds comes with the reservation's read in the transaction
+        AllocationResult result = request.reservation() == null ? null
+                : tx.inTransaction("allocate " + request.key(), c -> allocateIn(c, request, true));
+        if (result == null) {
+            lapse("allocate " + request.key());
+            result = tx.inTransaction("allocate " + request.key(), c -> allocateIn(c, request, false));
+        }
         if (result.isAllocated() && !((AllocationResult.Allocated) result).replayed()) {
             afterCommit.run();
         } else if (result instanceof AllocationResult.Insufficient insufficient) {
@@ -658,7 +663,11 @@ public final class PostgresInventoryStore implements InventoryStore {
         return result;
     }
 
-    private AllocationResult allocateIn(Connection c, AllocationRequest request) throws SQLException {
+    /**
+     * Allocates in the transaction open on {@code c}; with {@code unlessDue}, answers null having written nothing when
+     * a hold is due (the caller lets it lapse and calls again without).
+     */
+    private AllocationResult allocateIn(Connection c, AllocationRequest request, boolean unlessDue) throws SQLException {
         Instant now = Sql.micros(clock.instant());
         List<AllocationLine> wanted = Lines.mergeAllocationLines(request.lines());
         Allocation allocation = new Allocation(request.key(), request.reference(), request.lines(), wanted,
@@ -674,8 +683,17 @@ public final class PostgresInventoryStore implements InventoryStore {
             }
             return new AllocationResult.Allocated(existing, true);
         }
-        Reservation reservation = request.reservation() == null ? null
-                : ReservationRows.find(c, request.reservation(), true).filter(Reservation::isActive).orElse(null);
+        Reservation reservation = null;
+        if (unlessDue) {
+            ReservationRows.DueAndFound read = ReservationRows.findLockedUnlessAnyDue(c, request.reservation(), now);
+            if (read.anyDue()) {
+                c.rollback();
+                return null;
+            }
+            reservation = read.reservation() != null && read.reservation().isActive() ? read.reservation() : null;
+        } else if (request.reservation() != null) {
+            reservation = ReservationRows.find(c, request.reservation(), true).filter(Reservation::isActive).orElse(null);
+        }
         StockSession s = new StockSession(c, thresholds, outbox, now);
         List<String> skus = Lines.skusOfAllocation(wanted);
         s.lockSkus(skus, false);
@@ -842,26 +860,22 @@ public final class PostgresInventoryStore implements InventoryStore {
         Checks.positive(quantity, "quantity");
         Checks.notNull(movementKey, "movementKey");
         Changed<StockMovement> r = tx.inTransaction("ship " + movementKey, c -> {
-            Optional<StockMovement> recorded = LedgerRows.find(c, movementKey);
-            if (recorded.isPresent()) {
-                return new Changed<>(recorded.get(), false);
-            }
+            // a movement made before (this key's replay) is found when the allocation no longer holds the units, or
+            // when its key is taken below: no read of its own in the usual case
             Allocation a;
             try {
                 a = lockOpen(c, key, sku, location, quantity);
             } catch (IllegalArgumentException shipped) {
-                // the same movement, made by another connection while this one waited for the allocation's lock
-                Optional<StockMovement> meanwhile = LedgerRows.find(c, movementKey);
-                if (meanwhile.isPresent()) {
-                    return new Changed<>(meanwhile.get(), false);
+                Optional<StockMovement> recorded = LedgerRows.find(c, movementKey);
+                if (recorded.isPresent()) {
+                    return new Changed<>(recorded.get(), false);
                 }
                 throw shipped;
             }
             StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
-            s.lockSkus(List.of(sku.value()), false);
             StockMovement m = StockMovement.of(movementKey, sku, location, MovementReason.SHIPMENT, quantity, s.now(),
                     a.reference());
-            if (!LedgerRows.insert(c, m, null)) {
+            if (!s.lockSkusAfter(LedgerRows.INSERT, ps -> LedgerRows.bindInsert(ps, m), List.of(sku.value()))) {
                 c.rollback();
                 return new Changed<>(LedgerRows.find(c, movementKey).orElseThrow(), false);
             }
