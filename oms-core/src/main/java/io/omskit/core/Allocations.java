@@ -83,8 +83,9 @@ final class Allocations {
                 lines, StockKeeper.reservationKey(order)));
         if (result.isAllocated()) {
             try {
-                fulfilments.open(book.update(id, o -> o.applied(command) ? Change.unchanged(o)
-                        : OrderBook.withKey(o.allocate(location, key, quantities, clock.instant()), command)).after());
+                OrderBook.Applied applied = book.update(id, o -> o.applied(command) ? Change.unchanged(o)
+                        : OrderBook.withKey(o.allocate(location, key, quantities, clock.instant()), command));
+                fulfilments.open(applied.after(), applied.changed() ? key : null);
             } catch (RuntimeException e) {
                 giveBack(id, key, e);
                 throw e;
