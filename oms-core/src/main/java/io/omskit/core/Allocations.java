@@ -83,8 +83,9 @@ final class Allocations {
                 lines, StockKeeper.reservationKey(order)));
         if (result.isAllocated()) {
             try {
-                fulfilments.open(book.update(id, o -> o.applied(command) ? Change.unchanged(o)
-                        : OrderBook.withKey(o.allocate(location, key, quantities, clock.instant()), command)).after());
+                OrderBook.Applied applied = book.update(id, o -> o.applied(command) ? Change.unchanged(o)
+                        : OrderBook.withKey(o.allocate(location, key, quantities, clock.instant()), command));
+                fulfilments.open(applied.after(), applied.changed() ? key : null);
             } catch (RuntimeException e) {
                 giveBack(id, key, e);
                 throw e;
@@ -141,7 +142,7 @@ final class Allocations {
             });
             // the allocation may hold more than the order took (components of an incomplete bundle): let it go
             stock.syncStock(applied.after(), applied.before(), Set.of(inventoryKey.value()), false);
-            fulfilments.open(applied.after());
+            fulfilments.open(applied.after(), applied.changed() ? inventoryKey.value() : null);
             if (applied.after().units(UnitState.RESERVED) > 0) {
                 // what it let go may have come from the order's reservation: units no longer held go back to open
                 reconciliation.reopenUnbackedUnits(applied.after());

@@ -93,12 +93,19 @@ final class FulfilmentEffects {
             return false;
         }
         boolean money = recovery;
-        Order order = book.current(f.orderId());
+        // read only when a step has an effect on the order (an acceptance or a pick has none)
+        Order order = null;
         long done = 0;
         for (int i = f.history().size() - 1; i >= 0 && done == 0; i--) {
             FulfilmentEvent e = f.history().get(i);
             OrderCommand command = orderCommand(f, e);
-            if (command != null && order.applied(orderKey(f, e, command))) {
+            if (command == null) {
+                continue;
+            }
+            if (order == null) {
+                order = book.current(f.orderId());
+            }
+            if (order.applied(orderKey(f, e, command))) {
                 done = e.version();
             }
         }
@@ -242,7 +249,8 @@ final class FulfilmentEffects {
      */
     private Order handOver(OrderId id, String allocationKey, List<LineQuantity> quantities, CommandKey key,
                            BiFunction<Order, Instant, Change<Order, OrderEvent>> command) {
-        return book.locked(id, () -> {
+        // within the step's section: the order it read or saved a moment ago
+        return book.lockedKeepingRead(id, () -> {
             Order before = book.current(id);
             if (!before.applied(key)) {
                 LineAllocation held = heldBy(before, allocationKey);

@@ -231,7 +231,8 @@ public final class Fulfilments {
             throw new IllegalArgumentException("shipment of fulfilment " + id + " must be " + f.shipment().shipmentRef()
                     + ", the shipment it left in, was " + shipment.shipmentRef());
         }
-        return step(id, "ship", g -> g.ship(shipment, units, clock.instant()));
+        // the step starts from this read: a stale one conflicts on saving and is read again
+        return step(id, f, "ship", g -> g.ship(shipment, units, clock.instant()));
     }
 
     /**
@@ -518,17 +519,26 @@ public final class Fulfilments {
 
     /** Creates the fulfilments of the order's allocations that have none yet, offered to their locations. */
     void open(Order order) {
+        open(order, null);
+    }
+
+    /**
+     * {@link #open(Order)}, where the fulfilments of inventory allocation {@code recorded} (null: none) are known to be
+     * new: the order recorded it just now, and a fulfilment is only ever created after that. They are inserted without
+     * looking for them first (an insert that finds one anyway saves nothing).
+     */
+    void open(Order order, String recorded) {
         Map<String, List<LineAllocation>> byKey = new LinkedHashMap<>();
         for (LineAllocation a : order.allocations()) {
             byKey.computeIfAbsent(a.allocationKey(), k -> new ArrayList<>()).add(a);
         }
         for (Map.Entry<String, List<LineAllocation>> e : byKey.entrySet()) {
             FulfilmentId id = FulfilmentId.of(e.getKey());
-            if (repository.find(id).isPresent()) {
+            LineAllocation first = e.getValue().get(0);
+            if (!first.inventoryKey().equals(recorded) && repository.find(id).isPresent()) {
                 current(id);
                 continue;
             }
-            LineAllocation first = e.getValue().get(0);
             List<FulfilmentLine> lines = new ArrayList<>();
             for (LineAllocation a : e.getValue()) {
                 OrderLine line = order.line(a.line()).orElseThrow();
@@ -542,6 +552,8 @@ public final class Fulfilments {
                     order.delivery().promised() == null ? null : order.delivery().promised().latest(), clock.instant());
             if (save(offered) == SaveOutcome.SAVED) {
                 publish(offered.state(), offered.events());
+            } else {
+                current(id);
             }
         }
     }
@@ -714,9 +726,15 @@ public final class Fulfilments {
     }
 
     private Fulfilment step(FulfilmentId id, String key, Function<Fulfilment, Change<Fulfilment, FulfilmentEvent>> command) {
+        return step(id, null, key, command);
+    }
+
+    /** {@link #step(FulfilmentId, String, Function)} starting from {@code read} (null: read it now), read by the caller. */
+    private Fulfilment step(FulfilmentId id, Fulfilment read, String key,
+                            Function<Fulfilment, Change<Fulfilment, FulfilmentEvent>> command) {
         LogContext logged = LogContext.fulfilment(id);
         try {
-            Fulfilment found = get(id);
+            Fulfilment found = read != null ? read : get(id);
             return book.locked(found.orderId(), () -> {
                 boolean again = found.applied(key);
                 Fulfilment f = transition(found, key, command);

@@ -92,6 +92,18 @@ final class OrderBook {
         return order;
     }
 
+    /**
+     * Notes, in this thread's locked section of the order, that {@link #add} just saved {@code placed}: the
+     * section then starts from it instead of reading it back (a save still checks its version).
+     */
+    void added(Change<Order, OrderEvent> placed) {
+        known(placed.state().id(), firstVersion(placed));
+    }
+
+    private Order firstVersion(Change<Order, OrderEvent> placed) {
+        return orders.storesEvents() ? placed.state() : placed.state().withPendingEvents(placed.events());
+    }
+
     /** The order this thread last read or saved in its locked section of it; null when none. */
     private Order kept(OrderId id) {
         Held h = held.get().get(id);
@@ -174,6 +186,14 @@ final class OrderBook {
         }
     }
 
+    /**
+     * {@link #locked}, except that a thread already in a locked section of the order runs {@code work} within it, from
+     * what that section last read or saved (its saves still check the version), instead of reading the order afresh.
+     */
+    <T> T lockedKeepingRead(OrderId id, Supplier<T> work) {
+        return held.get().containsKey(Checks.notNull(id, "id")) ? work.get() : locked(id, work);
+    }
+
     private static final ThreadLocal<int[]> LOCKS_HELD = ThreadLocal.withInitial(() -> new int[1]);
 
     /** Whether this thread holds the lock of some order (taking another's now could deadlock). */
@@ -188,7 +208,7 @@ final class OrderBook {
      * @return the repository's answer; a duplicate external reference or a conflict saved nothing
      */
     SaveOutcome add(Change<Order, OrderEvent> placed) {
-        Order first = orders.storesEvents() ? placed.state() : placed.state().withPendingEvents(placed.events());
+        Order first = firstVersion(placed);
         SaveOutcome saved = orders.save(first, placed.events());
         if (saved == SaveOutcome.SAVED && !orders.storesEvents()) {
             events.publish(placed.events());

@@ -146,7 +146,9 @@ final class Placement {
             throw new SpiException("order repository refused new order " + placed.state().id() + ": " + saved, null, true);
         }
         OrderId id = placed.state().id();
+        Change<Order, OrderEvent> first = placed;
         return book.locked(id, () -> {
+            book.added(first);
             LOG.debug("placed order {} from {} with {} line(s)", id, request.channel(), request.lines().size());
             return proceed(id, false, drawsOn);
         });

@@ -87,6 +87,60 @@ class OrderKeptWithinLockedSectionTest {
     }
 
     @Test
+    void a_section_keeping_its_read_works_within_the_enclosing_section() {
+        book.locked(ID, () -> {
+            book.update(ID, o -> keyed(o, MINE));
+            Order within = book.lockedKeepingRead(ID, () -> book.current(ID));
+            assertThat(within.applied(MINE)).as("what the enclosing section saved").isTrue();
+            return within;
+        });
+        assertThat(orders.finds.get()).as("repository reads in both sections").isEqualTo(1);
+    }
+
+    @Test
+    void a_section_keeping_its_read_outside_any_section_reads_the_stored_order() {
+        otherNodeSaves();
+        Order read = book.lockedKeepingRead(ID, () -> book.current(ID));
+        assertThat(read.applied(OTHER_NODES)).isTrue();
+        assertThat(orders.finds.get()).isEqualTo(1);
+    }
+
+    @Test
+    void a_section_kept_within_another_still_applies_its_change_to_what_another_node_saved() {
+        Order after = book.locked(ID, () -> {
+            book.current(ID);
+            otherNodeSaves();
+            return book.lockedKeepingRead(ID, () -> book.update(ID, o -> keyed(o, MINE)).after());
+        });
+        assertThat(after.applied(MINE)).isTrue();
+        assertThat(after.applied(OTHER_NODES)).as("the other node's change is kept").isTrue();
+        assertThat(after.version()).isEqualTo(3);
+    }
+
+    @Test
+    void an_order_just_added_is_not_read_back_in_its_first_section() {
+        OrderBook fresh = new OrderBook(orders, EventPublisher.none(), new StockKeeper(
+                InMemoryInventoryStore.builder().clock(Clock.fixed(T0, ZoneOffset.UTC)).build(), new InMemoryCatalog(),
+                Clock.fixed(T0, ZoneOffset.UTC), Duration.ZERO));
+        OrderId second = OrderId.of("o-2");
+        Change<Order, OrderEvent> placed = Order.place(second, PlaceOrderRequest.builder().channel(Channel.WEB)
+                .externalRef("W-2").customer("c-1").currency("EUR").delivery(request().delivery())
+                .line("1", "SKU-A", 1, Money.of(CurrencyUnit.EUR, 10)).paymentRef("tok-1").build(), T0);
+        assertThat(fresh.add(placed)).isEqualTo(SaveOutcome.SAVED);
+        int before = orders.finds.get();
+
+        Order after = fresh.locked(second, () -> {
+            fresh.added(placed);
+            assertThat(fresh.current(second).version()).isEqualTo(1);
+            return fresh.update(second, o -> keyed(o, MINE)).after();
+        });
+
+        assertThat(orders.finds.get() - before).as("repository reads").isZero();
+        assertThat(after.version()).isEqualTo(2);
+        assertThat(orders.find(second).orElseThrow().applied(MINE)).isTrue();
+    }
+
+    @Test
     void a_change_saved_over_another_nodes_change_conflicts_and_is_applied_again_to_the_stored_order() {
         Order after = book.locked(ID, () -> {
             book.current(ID);

@@ -108,7 +108,7 @@ public final class OrderSourcing {
         SourcingResult result = engine.source(request);
         // a replayed allocation is recorded too: the call that made it may have failed before recording it
         if (result instanceof SourcingResult.Allocated allocated) {
-            record(id, allocated, false);
+            record(id, allocated, false, order);
         }
         act(id, order.version(), result.unsourced(), request);
         return result;
@@ -312,7 +312,7 @@ public final class OrderSourcing {
             SourcingResult result = engine.source(again, io.omskit.core.inventory.AllocationKey.of(
                     "resourcing/" + id.value() + "/" + digest));
             if (result instanceof SourcingResult.Allocated allocated) {
-                record(id, allocated, true);
+                record(id, allocated, true, null);
                 outcome = new ResourcingOutcome.Resourced(result, history);
                 if (allocated.unsourced().isWaiting()) {
                     act(id, order.version(), allocated.unsourced(), again);
@@ -373,8 +373,10 @@ public final class OrderSourcing {
      * Records the allocation on the order; {@code openUnitsFirst} for re-sourced units, which are open (their
      * allocation drew on no reservation, so the order's reserved units must stay reserved). The plan is kept until the
      * allocation is recorded, so that a retry, whose replayed allocation comes without it, records it as planned.
+     * {@code sourced} is the order the allocation was planned for (null: read it now): when it has not recorded the
+     * allocation, the recording checks again under the order's lock, so an older read serves as well.
      */
-    private void record(OrderId id, SourcingResult.Allocated allocated, boolean openUnitsFirst) {
+    private void record(OrderId id, SourcingResult.Allocated allocated, boolean openUnitsFirst, Order sourced) {
         io.omskit.core.inventory.AllocationKey key = allocated.allocation().key();
         SourcingPlan plan = allocated.plan();
         if (plan != null) {
@@ -382,7 +384,8 @@ public final class OrderSourcing {
         } else {
             plan = unrecorded.getIfPresent(key);
         }
-        Order order = load(id);
+        Order order = sourced != null && !sourced.applied(io.omskit.core.order.CommandKey.of(
+                io.omskit.core.order.OrderCommand.ALLOCATE, key.value())) ? sourced : load(id);
         if (!order.applied(io.omskit.core.order.CommandKey.of(io.omskit.core.order.OrderCommand.ALLOCATE, key.value()))) {
             oms.recordAllocation(id, key, plan == null ? fromAllocation(order, allocated.allocation()) : fromPlan(order, plan),
                     openUnitsFirst);

@@ -507,11 +507,13 @@ public final class SourcingEngine implements OrchestrationEngine {
     }
 
     private SourcingResult sourceTimed(SourcingRequest request, AllocationKey baseKey, Demand demand) {
+        List<AllocationKey> attemptKeys = new ArrayList<>(maxAttempts);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            Optional<Allocation> existing = inventory.findAllocation(attemptKey(baseKey, attempt));
-            if (existing.isPresent()) {
-                return new SourcingResult.Allocated(null, existing.get(), 0, true);
-            }
+            attemptKeys.add(attemptKey(baseKey, attempt));
+        }
+        Optional<Allocation> existing = inventory.findFirstAllocation(attemptKeys);
+        if (existing.isPresent()) {
+            return new SourcingResult.Allocated(null, existing.get(), 0, true);
         }
         SourcingPlan plan = null;
         UnsourcedDisposition unsourced = null;

@@ -181,7 +181,9 @@ public final class OutboxRelay implements AutoCloseable {
         if (unknown.isEmpty()) {
             return events;
         }
-        try (PreparedStatement ps = c.prepareStatement("select id, payload::text from oms_outbox where id = any(?)")) {
+        // joined to the ids rather than "id = any(?)", which PostgreSQL planned afresh on every call
+        try (PreparedStatement ps = c.prepareStatement("select o.id, o.payload::text from oms_outbox o"
+                + " join unnest(?::bigint[]) as u(id) on o.id = u.id")) {
             ps.setArray(1, c.createArrayOf("bigint", unknown.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

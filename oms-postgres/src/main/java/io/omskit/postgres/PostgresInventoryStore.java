@@ -124,13 +124,16 @@ public final class PostgresInventoryStore implements InventoryStore {
     public ReservationResult reserve(ReservationRequest request) {
         Checks.notNull(request, "request");
         Instant now = Sql.micros(clock.instant());
-        lapse(now, "reserve " + request.key());
         Reservation reservation = new Reservation(request.key(), request.reference(), request.lines(),
                 Lines.mergeReservationLines(request.lines()), ReservationStatus.ACTIVE, now, Sql.micros(request.expiresAt()));
+        // the fast path looks for lapsed holds itself and declines when any is due
         ReservationResult fast = request.drawsOn() != null ? null
                 : tx.autoCommit("reserve " + request.key(), c -> tryReserve(c, request, reservation, now));
-        ReservationResult result = fast != null ? fast
-                : tx.inTransaction("reserve " + request.key(), c -> reserveLocked(c, request, reservation, now));
+        ReservationResult result = fast;
+        if (fast == null) {
+            lapse(now, "reserve " + request.key());
+            result = tx.inTransaction("reserve " + request.key(), c -> reserveLocked(c, request, reservation, now));
+        }
         if (result.isReserved() && !((ReservationResult.Reserved) result).replayed()) {
             afterCommit.run();
         } else if (result instanceof ReservationResult.Insufficient insufficient) {
@@ -141,10 +144,11 @@ public final class PostgresInventoryStore implements InventoryStore {
 
     /**
      * The fast path: one statement in auto-commit mode, the {@code inv_try_reserve} database function (see
-     * V3__reserve_function.sql), which commits a reservation that fits and moves no alert level.
+     * V3__reserve_function.sql and V17__reserve_function_checks_lapsed_holds.sql), which commits a reservation that
+     * fits and moves no alert level while no hold is due.
      *
-     * @return the result, or null when the transactional path must decide (a line does not fit, an alert level
-     *         changes, or PostgreSQL aborted the statement for a concurrent one); nothing was written then
+     * @return the result, or null when the transactional path must decide (a hold is due, a line does not fit, an alert
+     *         level changes, or PostgreSQL aborted the statement for a concurrent one); nothing was written then
      */
     private ReservationResult tryReserve(Connection c, ReservationRequest request, Reservation reservation, Instant now)
             throws SQLException {
@@ -172,7 +176,15 @@ public final class PostgresInventoryStore implements InventoryStore {
             if (answer == null) {
                 return null;
             }
-            return "replay".equals(answer) ? replay(c, request, held) : new ReservationResult.Reserved(reservation, false);
+            if ("replay".equals(answer)) {
+                return replay(c, request, held);
+            }
+            // 'reserved:<outbox row id>' (V17)
+            int colon = answer.indexOf(':');
+            if (colon > 0) {
+                outbox.written(Long.parseLong(answer.substring(colon + 1)), events);
+            }
+            return new ReservationResult.Reserved(reservation, false);
         }
     }
 
@@ -636,8 +648,13 @@ public final class PostgresInventoryStore implements InventoryStore {
     @Override
     public AllocationResult allocate(AllocationRequest request) {
         Checks.notNull(request, "request");
-        lapse("allocate " + request.key());
-        AllocationResult result = tx.inTransaction("allocate " + request.key(), c -> allocateIn(c, request));
+        // drawing on a reservation, the look for lapsed holds comes with the reservation's read in the transaction
+        AllocationResult result = request.reservation() == null ? null
+                : tx.inTransaction("allocate " + request.key(), c -> allocateIn(c, request, true));
+        if (result == null) {
+            lapse("allocate " + request.key());
+            result = tx.inTransaction("allocate " + request.key(), c -> allocateIn(c, request, false));
+        }
         if (result.isAllocated() && !((AllocationResult.Allocated) result).replayed()) {
             afterCommit.run();
         } else if (result instanceof AllocationResult.Insufficient insufficient) {
@@ -646,7 +663,11 @@ public final class PostgresInventoryStore implements InventoryStore {
         return result;
     }
 
-    private AllocationResult allocateIn(Connection c, AllocationRequest request) throws SQLException {
+    /**
+     * Allocates in the transaction open on {@code c}; with {@code unlessDue}, answers null having written nothing when
+     * a hold is due (the caller lets it lapse and calls again without).
+     */
+    private AllocationResult allocateIn(Connection c, AllocationRequest request, boolean unlessDue) throws SQLException {
         Instant now = Sql.micros(clock.instant());
         List<AllocationLine> wanted = Lines.mergeAllocationLines(request.lines());
         Allocation allocation = new Allocation(request.key(), request.reference(), request.lines(), wanted,
@@ -662,8 +683,17 @@ public final class PostgresInventoryStore implements InventoryStore {
             }
             return new AllocationResult.Allocated(existing, true);
         }
-        Reservation reservation = request.reservation() == null ? null
-                : ReservationRows.find(c, request.reservation(), true).filter(Reservation::isActive).orElse(null);
+        Reservation reservation = null;
+        if (unlessDue) {
+            ReservationRows.DueAndFound read = ReservationRows.findLockedUnlessAnyDue(c, request.reservation(), now);
+            if (read.anyDue()) {
+                c.rollback();
+                return null;
+            }
+            reservation = read.reservation() != null && read.reservation().isActive() ? read.reservation() : null;
+        } else if (request.reservation() != null) {
+            reservation = ReservationRows.find(c, request.reservation(), true).filter(Reservation::isActive).orElse(null);
+        }
         StockSession s = new StockSession(c, thresholds, outbox, now);
         List<String> skus = Lines.skusOfAllocation(wanted);
         s.lockSkus(skus, false);
@@ -791,6 +821,16 @@ public final class PostgresInventoryStore implements InventoryStore {
         return tx.autoCommit("find allocation " + key, c -> AllocationRows.find(c, key, false));
     }
 
+    /** The first of {@code keys} used, read in one statement. */
+    @Override
+    public Optional<Allocation> findFirstAllocation(List<AllocationKey> keys) {
+        Checks.notNull(keys, "keys");
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        return tx.autoCommit("find allocation " + keys.get(0) + " or a later attempt", c -> AllocationRows.findFirst(c, keys));
+    }
+
     @Override
     public Allocation deallocate(AllocationKey key, Sku sku, LocationId location, int quantity) {
         Checks.notNull(key, "key");
@@ -820,26 +860,22 @@ public final class PostgresInventoryStore implements InventoryStore {
         Checks.positive(quantity, "quantity");
         Checks.notNull(movementKey, "movementKey");
         Changed<StockMovement> r = tx.inTransaction("ship " + movementKey, c -> {
-            Optional<StockMovement> recorded = LedgerRows.find(c, movementKey);
-            if (recorded.isPresent()) {
-                return new Changed<>(recorded.get(), false);
-            }
+            // a movement made before (this key's replay) is found when the allocation no longer holds the units, or
+            // when its key is taken below: no read of its own in the usual case
             Allocation a;
             try {
                 a = lockOpen(c, key, sku, location, quantity);
             } catch (IllegalArgumentException shipped) {
-                // the same movement, made by another connection while this one waited for the allocation's lock
-                Optional<StockMovement> meanwhile = LedgerRows.find(c, movementKey);
-                if (meanwhile.isPresent()) {
-                    return new Changed<>(meanwhile.get(), false);
+                Optional<StockMovement> recorded = LedgerRows.find(c, movementKey);
+                if (recorded.isPresent()) {
+                    return new Changed<>(recorded.get(), false);
                 }
                 throw shipped;
             }
             StockSession s = new StockSession(c, thresholds, outbox, Sql.micros(clock.instant()));
-            s.lockSkus(List.of(sku.value()), false);
             StockMovement m = StockMovement.of(movementKey, sku, location, MovementReason.SHIPMENT, quantity, s.now(),
                     a.reference());
-            if (!LedgerRows.insert(c, m, null)) {
+            if (!s.lockSkusAfter(LedgerRows.INSERT, ps -> LedgerRows.bindInsert(ps, m), List.of(sku.value()))) {
                 c.rollback();
                 return new Changed<>(LedgerRows.find(c, movementKey).orElseThrow(), false);
             }

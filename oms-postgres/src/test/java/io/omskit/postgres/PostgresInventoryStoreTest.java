@@ -73,6 +73,60 @@ class PostgresInventoryStoreTest {
     }
 
     @Test
+    void a_reservation_that_fits_beside_a_lapsed_hold_lets_the_hold_lapse_first() throws Exception {
+        Instant start = Instant.parse("2020-01-01T00:00:00Z");
+        io.omskit.testkit.contract.ContractClock clock = new io.omskit.testkit.contract.ContractClock(start);
+        PostgresInventoryStore store = PostgresInventoryStore.builder(TestDatabase.dataSource()).clock(clock).build();
+        store.reserve(new ReservationRequest(ReservationKey.of("cart"), "", List.of(ReservationLine.anywhere(A, 2)),
+                start.plusSeconds(60)));
+        clock.advance(java.time.Duration.ofSeconds(61));
+
+        ReservationResult r = store.reserve(new ReservationRequest(ReservationKey.of("order"), "",
+                List.of(ReservationLine.anywhere(A, 1)), null));
+
+        assertThat(r.isReserved()).isTrue();
+        assertThat(count("select count(*) from inv_reservation where reservation_key = 'cart' and status = 'EXPIRED'"))
+                .as("the lapsed hold, expired by the reservation").isEqualTo(1);
+        assertThat(count("select network_reserved from inv_sku where sku = 'A'")).isEqualTo(1);
+    }
+
+    @Test
+    void an_allocation_drawing_on_a_reservation_lets_a_lapsed_hold_lapse_first() throws Exception {
+        Instant start = Instant.parse("2020-01-01T00:00:00Z");
+        io.omskit.testkit.contract.ContractClock clock = new io.omskit.testkit.contract.ContractClock(start);
+        PostgresInventoryStore store = PostgresInventoryStore.builder(TestDatabase.dataSource()).clock(clock).build();
+        store.reserve(new ReservationRequest(ReservationKey.of("cart"), "", List.of(ReservationLine.anywhere(A, 2)),
+                start.plusSeconds(60)));
+        store.reserve(new ReservationRequest(ReservationKey.of("order"), "order", List.of(ReservationLine.anywhere(A, 1)), null));
+        clock.advance(java.time.Duration.ofSeconds(61));
+
+        io.omskit.core.inventory.AllocationResult a = store.allocate(new io.omskit.core.inventory.AllocationRequest(
+                io.omskit.core.inventory.AllocationKey.of("f"), "order",
+                List.of(io.omskit.core.inventory.AllocationLine.of(A, WH, 1)), ReservationKey.of("order")));
+
+        assertThat(a.isAllocated()).isTrue();
+        assertThat(count("select count(*) from inv_reservation where reservation_key = 'cart' and status = 'EXPIRED'"))
+                .as("the lapsed hold, expired by the allocation").isEqualTo(1);
+        assertThat(count("select count(*) from inv_reservation where reservation_key = 'order' and status = 'CONSUMED'"))
+                .as("the reservation drawn on").isEqualTo(1);
+        assertThat(count("select network_reserved from inv_sku where sku = 'A'")).isZero();
+        assertThat(count("select allocated from inv_position where sku = 'A'")).isEqualTo(1);
+    }
+
+    @Test
+    void a_reservation_on_the_fast_path_hands_its_outbox_row_to_the_relay_of_this_process() throws Exception {
+        io.omskit.postgres.internal.OutboxHandoff handoff = new io.omskit.postgres.internal.OutboxHandoff();
+        PostgresInventoryStore store = PostgresInventoryStore.builder(TestDatabase.dataSource()).handoff(handoff).build();
+
+        assertThat(store.reserve(new ReservationRequest(ReservationKey.of("order"), "",
+                List.of(ReservationLine.anywhere(A, 1)), null)).isReserved()).isTrue();
+
+        long row = count("select max(id) from oms_outbox");
+        assertThat(handoff.peek(row)).as("the events of outbox row " + row).isNotNull()
+                .singleElement().isInstanceOf(io.omskit.core.inventory.InventoryEvent.StockReserved.class);
+    }
+
+    @Test
     void concurrent_expiry_sweeps_expire_each_reservation_once() throws Exception {
         store.adjust(StockAdjustment.of("more", A, WH, MovementReason.RECEIPT, 1000, ""));
         Instant lapsed = Instant.parse("2020-01-01T00:00:00Z");

@@ -73,7 +73,7 @@ class PostgresOmsTest {
             try (Connection c = pg.dataSource().getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select count(*) from oms_schema_history where success")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("migrations applied once").isEqualTo(16);
+                assertThat(rs.getInt(1)).as("migrations applied once").isEqualTo(17);
             }
         }
     }

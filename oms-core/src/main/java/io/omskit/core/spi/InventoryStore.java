@@ -125,6 +125,21 @@ public interface InventoryStore extends StockReader {
     Optional<Allocation> findAllocation(AllocationKey key);
 
     /**
+     * The allocation of the first of {@code keys} that was used, in the order given, as {@link #findAllocation} gives
+     * it; empty when none was. The same answer as asking {@link #findAllocation} for each key in turn, which is what
+     * this default does; a store may answer in one read.
+     */
+    default Optional<Allocation> findFirstAllocation(List<AllocationKey> keys) {
+        for (AllocationKey key : keys) {
+            Optional<Allocation> found = findAllocation(key);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Returns {@code quantity} allocated units of {@code sku} at {@code location} to availability.
      *
      * @return the allocation after the change

@@ -50,6 +50,22 @@ public final class AllocationRows {
         }
     }
 
+    /** The allocation of the first of {@code keys} that was used, in the order given, read in one statement. */
+    public static Optional<Allocation> findFirst(Connection c, List<AllocationKey> keys) throws SQLException {
+        String[] values = new String[keys.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = keys.get(i).value();
+        }
+        // joined to the keys rather than "= any(?)", so that the statement is planned once, not on every call
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from inv_allocation a"
+                + " join unnest(?::text[]) with ordinality k(key, n) on a.allocation_key = k.key order by k.n limit 1")) {
+            Sql.setTextArray(ps, 1, values);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
     /**
      * The allocations made for {@code reference} that still have open units, oldest first (by creation, then key).
      * References are compared byte for byte (collation "C"), as the index of V5__held_by_reference.sql has them.

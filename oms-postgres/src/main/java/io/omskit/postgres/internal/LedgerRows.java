@@ -39,6 +39,19 @@ public final class LedgerRows {
         }
     }
 
+    /**
+     * The statement recording a movement (none announcing inbound supply) unless its key was used, returning one row
+     * when it recorded it; its parameters are bound by {@link #bindInsert}.
+     */
+    public static final String INSERT = "insert into inv_movement (" + COLUMNS + ", eta)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null) on conflict (movement_key) do nothing returning 1";
+
+    /** Binds {@code m} to the parameters of {@link #INSERT}; returns the index of the next parameter. */
+    public static int bindInsert(PreparedStatement ps, StockMovement m) throws SQLException {
+        bind(ps, m);
+        return 12;
+    }
+
     /** Records {@code movements} (none announcing inbound supply), which must have unused keys. */
     public static void insertAll(Connection c, List<StockMovement> movements) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into inv_movement (" + COLUMNS + ", eta)"

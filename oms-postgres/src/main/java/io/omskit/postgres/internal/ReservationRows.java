@@ -52,6 +52,22 @@ public final class ReservationRows {
         return 12;
     }
 
+    /**
+     * In one read: whether any active reservation expires at or before {@code now} (as {@link #anyDue}) and the
+     * reservation with {@code key}, locked for update (null when there is none).
+     */
+    public static DueAndFound findLockedUnlessAnyDue(Connection c, ReservationKey key, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select d.due, r.* from " + DUE + " left join lateral (select "
+                + COLUMNS + " from inv_reservation where reservation_key = ? for update) r on true")) {
+            Sql.setInstant(ps, 1, now);
+            ps.setString(2, key.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new DueAndFound(rs.getBoolean(1), rs.getString("reservation_key") == null ? null : read(rs));
+            }
+        }
+    }
+
     /** The reservation with {@code key}, locked for update when {@code lock}. */
     public static Optional<Reservation> find(Connection c, ReservationKey key, boolean lock) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from inv_reservation where reservation_key = ?"

@@ -72,8 +72,7 @@ public final class StockSession {
                 ps.executeUpdate();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("select sku, network_reserved, positions_ats, on_hand, level from inv_sku"
-                + " where sku = any(?) order by sku for update")) {
+        try (PreparedStatement ps = c.prepareStatement("select " + LOCK_SKUS + " for update of k")) {
             Sql.setTextArray(ps, 1, ordered);
             try (ResultSet rs = ps.executeQuery()) {
                 readLocked(rs, ordered, true);
@@ -91,9 +90,9 @@ public final class StockSession {
      */
     public boolean lockSkusAfter(String prelude, Binder bind, Collection<String> skuValues) throws SQLException {
         String[] ordered = unlocked(skuValues);
-        try (PreparedStatement ps = c.prepareStatement("with pre as (" + prelude + ") select k.sku, k.network_reserved,"
-                + " k.positions_ats, k.on_hand, k.level from pre left join lateral (select sku, network_reserved,"
-                + " positions_ats, on_hand, level from inv_sku where sku = any(?) order by sku for update) k on true")) {
+        try (PreparedStatement ps = c.prepareStatement("with pre as (" + prelude + ") select l.sku, l.network_reserved,"
+                + " l.positions_ats, l.on_hand, l.level from pre left join lateral (select " + LOCK_SKUS
+                + " for update of k) l on true")) {
             int next = bind.bind(ps);
             Sql.setTextArray(ps, next, ordered);
             try (ResultSet rs = ps.executeQuery()) {
@@ -101,6 +100,13 @@ public final class StockSession {
             }
         }
     }
+
+    /**
+     * The columns of the SKU rows of one text array parameter, in ascending order (the order rows are locked in): joined
+     * to the array rather than "sku = any(?)", which PostgreSQL planned afresh on every call.
+     */
+    private static final String LOCK_SKUS = "k.sku, k.network_reserved, k.positions_ats, k.on_hand, k.level from inv_sku k"
+            + " join unnest(?::text[]) as s(sku) on k.sku = s.sku order by k.sku";
 
     private String[] unlocked(Collection<String> skuValues) {
         TreeSet<String> sorted = new TreeSet<>(skuValues);

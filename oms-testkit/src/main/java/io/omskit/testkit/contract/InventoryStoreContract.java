@@ -592,6 +592,20 @@ public abstract class InventoryStoreContract {
     }
 
     @Test
+    @DisplayName("InventoryStore §4: the first used of several allocation keys is found, in the order the keys are given")
+    void first_allocation_of_several_keys() {
+        stock(A, WH1, 10);
+        Allocation second = allocated(allocate("f-2", null, line(A, WH1, 2)));
+        Allocation third = allocated(allocate("f-3", null, line(A, WH1, 3)));
+
+        assertThat(store.findFirstAllocation(List.of(AllocationKey.of("f-1"), AllocationKey.of("f-2"), AllocationKey.of("f-3"))))
+                .contains(second);
+        assertThat(store.findFirstAllocation(List.of(AllocationKey.of("f-3"), AllocationKey.of("f-2")))).contains(third);
+        assertThat(store.findFirstAllocation(List.of(AllocationKey.of("f-1"), AllocationKey.of("f-4")))).isEmpty();
+        assertThat(store.findFirstAllocation(List.of())).isEmpty();
+    }
+
+    @Test
     @DisplayName("InventoryStore §4: adjusting again with the same movement key changes nothing; other content is refused")
     void adjustment_replay() {
         StockAdjustment receipt = StockAdjustment.of("rcv-1", A, WH1, MovementReason.RECEIPT, 5, "PO-1");
