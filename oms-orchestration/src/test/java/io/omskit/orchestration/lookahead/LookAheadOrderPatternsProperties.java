@@ -79,8 +79,10 @@ class LookAheadOrderPatternsProperties {
                     units[s][k] = r.nextInt(4);
                 }
             }
-            // half a unit off the whole lane costs, so leaving a unit never ties with shipping it
-            leave = 5.5 + r.nextInt(15);
+            // a quarter off the whole lane costs, so that leaving one, two or three units never ties with shipping them
+            // in a parcel (with a half, leaving two units could cost what a parcel of them does, and the engine may
+            // then leave a pattern's units at the pattern's cost: the pattern is not taken and its count not spent)
+            leave = 5.25 + r.nextInt(15);
             lostSale = UnsourcedCost.perUnit(UnsourcedPolicy.LOST_SALE, leave);
             for (int o = 0; o < orders; o++) {
                 int g = r.nextInt(REGIONS.length);
