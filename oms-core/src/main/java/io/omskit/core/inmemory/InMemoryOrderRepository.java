@@ -1,6 +1,7 @@
 package io.omskit.core.inmemory;
 
 import io.omskit.core.channel.Channel;
+import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderLine;
@@ -68,9 +69,26 @@ public final class InMemoryOrderRepository implements OrderRepository {
         }
     }
 
-    private final ConcurrentHashMap<OrderId, Stored> orders = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OrderId, Stored> orders;
     private final NavigableSet<SearchKey> byPlacement = new ConcurrentSkipListSet<>();
-    private final ConcurrentHashMap<ExternalKey, OrderId> byExternalRef = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ExternalKey, OrderId> byExternalRef;
+
+    /** An empty repository that grows as orders come. */
+    public InMemoryOrderRepository() {
+        this(0);
+    }
+
+    /**
+     * An empty repository with room for about {@code expectedOrders} orders before it has to grow: a host that knows
+     * it will keep many saves the time of growing there, a small one passes nothing and pays nothing up front.
+     *
+     * @throws IllegalArgumentException if {@code expectedOrders} is negative
+     */
+    public InMemoryOrderRepository(int expectedOrders) {
+        Checks.notNegative(expectedOrders, "expectedOrders");
+        this.orders = new ConcurrentHashMap<>(expectedOrders);
+        this.byExternalRef = new ConcurrentHashMap<>(expectedOrders);
+    }
 
     @Override
     public SaveOutcome save(Order order) {
