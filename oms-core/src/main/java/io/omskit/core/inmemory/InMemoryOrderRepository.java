@@ -98,12 +98,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     /** Saves {@code order} as {@link #save(Order)} does and, when saved, keeps the order events for {@link #history}. */
     @Override
     public SaveOutcome save(Order order, List<? extends DomainEvent> events) {
-        List<OrderEvent> orderEvents = new ArrayList<>(events.size());
-        for (DomainEvent e : events) {
-            if (e instanceof OrderEvent oe) {
-                orderEvents.add(oe);
-            }
-        }
+        List<OrderEvent> orderEvents = orderEvents(events);
         if (order.version() == 1) {
             ExternalKey key = new ExternalKey(order.channel(), order.externalRef());
             OrderId existing = byExternalRef.putIfAbsent(key, order.id());
@@ -130,6 +125,23 @@ public final class InMemoryOrderRepository implements OrderRepository {
             return stored;
         });
         return saved[0] ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
+    }
+
+    /** The order events among {@code events}: usually all of them, and then the list itself, not a copy. */
+    @SuppressWarnings("unchecked")
+    private static List<OrderEvent> orderEvents(List<? extends DomainEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            if (!(events.get(i) instanceof OrderEvent)) {
+                List<OrderEvent> some = new ArrayList<>(events.size());
+                for (DomainEvent e : events) {
+                    if (e instanceof OrderEvent oe) {
+                        some.add(oe);
+                    }
+                }
+                return some;
+            }
+        }
+        return (List<OrderEvent>) events;
     }
 
     @Override
