@@ -48,7 +48,8 @@ final class RecentVersions<K> {
     private synchronized void roll(ConcurrentHashMap<K, Long> full) {
         if (young == full) {
             old = full;
-            young = new ConcurrentHashMap<>();
+            // sized for a whole generation: a young map grown from empty copies itself a dozen times per roll
+            young = new ConcurrentHashMap<>(generation);
         }
     }
 }

@@ -118,12 +118,16 @@ final class Shop {
         }
     }
 
+    private static final int EXPECTED_ORDERS = 100_000;
+
     /** The shop on the in-memory adapters, events counted as they are published. */
     static Shop inMemory() {
         Clock clock = Clock.systemUTC();
         LongAdder events = new LongAdder();
         InMemoryInventoryStore inventory = InMemoryInventoryStore.builder().clock(clock).publisher(counting(events)).build();
-        return new Shop(clock, events, new InMemoryOrderRepository(), new InMemoryFulfilmentRepository(), inventory);
+        // an iteration keeps about 100,000 orders: the repositories are told so, as a host of that size would
+        return new Shop(clock, events, new InMemoryOrderRepository(EXPECTED_ORDERS),
+                new InMemoryFulfilmentRepository(EXPECTED_ORDERS), inventory);
     }
 
     /**

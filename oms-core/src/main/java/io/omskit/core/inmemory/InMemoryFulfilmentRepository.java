@@ -1,5 +1,6 @@
 package io.omskit.core.inmemory;
 
+import io.omskit.core.common.Checks;
 import io.omskit.core.fulfilment.Fulfilment;
 import io.omskit.core.fulfilment.FulfilmentId;
 import io.omskit.core.fulfilment.FulfilmentStatus;
@@ -28,10 +29,28 @@ public final class InMemoryFulfilmentRepository implements FulfilmentRepository 
     private static final Comparator<Fulfilment> MOST_RECENTLY_BOOKED_FIRST =
             Comparator.comparing((Fulfilment f) -> f.booking().bookedAt()).reversed().thenComparing(Fulfilment::id);
 
-    private final ConcurrentHashMap<FulfilmentId, Fulfilment> fulfilments = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<FulfilmentId, Fulfilment> fulfilments;
     /** Each order's fulfilments, oldest first: an array replaced whole (orders have one or two), no list or lock kept. */
-    private final ConcurrentHashMap<OrderId, FulfilmentId[]> byOrder = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OrderId, FulfilmentId[]> byOrder;
     private final ConcurrentHashMap<List<String>, List<FulfilmentId>> byTrackingNumber = new ConcurrentHashMap<>();
+
+    /** An empty repository that grows as fulfilments come. */
+    public InMemoryFulfilmentRepository() {
+        this(0);
+    }
+
+    /**
+     * An empty repository with room for about {@code expectedFulfilments} fulfilments before it has to grow: a host
+     * that knows it will keep many saves the time of growing there, a small one passes nothing and pays nothing up
+     * front.
+     *
+     * @throws IllegalArgumentException if {@code expectedFulfilments} is negative
+     */
+    public InMemoryFulfilmentRepository(int expectedFulfilments) {
+        Checks.notNegative(expectedFulfilments, "expectedFulfilments");
+        this.fulfilments = new ConcurrentHashMap<>(expectedFulfilments);
+        this.byOrder = new ConcurrentHashMap<>(expectedFulfilments);
+    }
 
     @Override
     public SaveOutcome save(Fulfilment fulfilment) {

@@ -1,6 +1,7 @@
 package io.omskit.core.inmemory;
 
 import io.omskit.core.channel.Channel;
+import io.omskit.core.common.Checks;
 import io.omskit.core.event.DomainEvent;
 import io.omskit.core.order.OrderEvent;
 import io.omskit.core.order.OrderLine;
@@ -68,9 +69,26 @@ public final class InMemoryOrderRepository implements OrderRepository {
         }
     }
 
-    private final ConcurrentHashMap<OrderId, Stored> orders = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OrderId, Stored> orders;
     private final NavigableSet<SearchKey> byPlacement = new ConcurrentSkipListSet<>();
-    private final ConcurrentHashMap<ExternalKey, OrderId> byExternalRef = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ExternalKey, OrderId> byExternalRef;
+
+    /** An empty repository that grows as orders come. */
+    public InMemoryOrderRepository() {
+        this(0);
+    }
+
+    /**
+     * An empty repository with room for about {@code expectedOrders} orders before it has to grow: a host that knows
+     * it will keep many saves the time of growing there, a small one passes nothing and pays nothing up front.
+     *
+     * @throws IllegalArgumentException if {@code expectedOrders} is negative
+     */
+    public InMemoryOrderRepository(int expectedOrders) {
+        Checks.notNegative(expectedOrders, "expectedOrders");
+        this.orders = new ConcurrentHashMap<>(expectedOrders);
+        this.byExternalRef = new ConcurrentHashMap<>(expectedOrders);
+    }
 
     @Override
     public SaveOutcome save(Order order) {
@@ -80,12 +98,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     /** Saves {@code order} as {@link #save(Order)} does and, when saved, keeps the order events for {@link #history}. */
     @Override
     public SaveOutcome save(Order order, List<? extends DomainEvent> events) {
-        List<OrderEvent> orderEvents = new ArrayList<>(events.size());
-        for (DomainEvent e : events) {
-            if (e instanceof OrderEvent oe) {
-                orderEvents.add(oe);
-            }
-        }
+        List<OrderEvent> orderEvents = orderEvents(events);
         if (order.version() == 1) {
             ExternalKey key = new ExternalKey(order.channel(), order.externalRef());
             OrderId existing = byExternalRef.putIfAbsent(key, order.id());
@@ -112,6 +125,23 @@ public final class InMemoryOrderRepository implements OrderRepository {
             return stored;
         });
         return saved[0] ? SaveOutcome.SAVED : SaveOutcome.VERSION_CONFLICT;
+    }
+
+    /** The order events among {@code events}: usually all of them, and then the list itself, not a copy. */
+    @SuppressWarnings("unchecked")
+    private static List<OrderEvent> orderEvents(List<? extends DomainEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            if (!(events.get(i) instanceof OrderEvent)) {
+                List<OrderEvent> some = new ArrayList<>(events.size());
+                for (DomainEvent e : events) {
+                    if (e instanceof OrderEvent oe) {
+                        some.add(oe);
+                    }
+                }
+                return some;
+            }
+        }
+        return (List<OrderEvent>) events;
     }
 
     @Override

@@ -39,7 +39,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,7 +73,7 @@ public final class InventoryBook {
     private final AtomicInteger stripeOrder = new AtomicInteger();
     /** Presized so that threads adding and removing keys at once rarely write to the same cache line of the table. */
     private final ConcurrentHashMap<ReservationKey, ReservationState> reservations = new ConcurrentHashMap<>(1 << 15);
-    private final ConcurrentLinkedQueue<ReservationState> finished = new ConcurrentLinkedQueue<>();
+    private final FinishedQueue<ReservationState> finished = new FinishedQueue<>();
     /**
      * Reservations with an expiry, soonest first, so that the lapse at the start of each operation and the expiry
      * sweep look only at those due. An entry whose reservation was changed since is stale and skipped.
@@ -83,7 +82,7 @@ public final class InventoryBook {
     private final AtomicLong holdSeq = new AtomicLong();
     private final ReentrantLock purging = new ReentrantLock();
     private final ConcurrentHashMap<AllocationKey, AllocationState> allocations = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<AllocationState> finishedAllocations = new ConcurrentLinkedQueue<>();
+    private final FinishedQueue<AllocationState> finishedAllocations = new FinishedQueue<>();
     private final ConcurrentHashMap<MovementKey, MovementSlot> movements = new ConcurrentHashMap<>();
     private volatile Instant openingAt;
     /** Whether anything reads the time a reservation finished (events, retention); else releases skip the clock. */
