@@ -384,9 +384,10 @@ public final class OrderSourcing {
         } else {
             plan = unrecorded.getIfPresent(key);
         }
-        Order order = sourced != null && !sourced.applied(io.omskit.core.order.CommandKey.of(
-                io.omskit.core.order.OrderCommand.ALLOCATE, key.value())) ? sourced : load(id);
-        if (!order.applied(io.omskit.core.order.CommandKey.of(io.omskit.core.order.OrderCommand.ALLOCATE, key.value()))) {
+        io.omskit.core.order.CommandKey allocate = io.omskit.core.order.CommandKey.of(
+                io.omskit.core.order.OrderCommand.ALLOCATE, key.value());
+        Order order = sourced != null && !sourced.applied(allocate) ? sourced : load(id);
+        if (!order.applied(allocate)) {
             oms.recordAllocation(id, key, plan == null ? fromAllocation(order, allocated.allocation()) : fromPlan(order, plan),
                     openUnitsFirst);
         } else {

@@ -504,7 +504,7 @@ public final class PostgresInventoryStore implements InventoryStore {
     public Optional<Reservation> findReservation(ReservationKey key) {
         Checks.notNull(key, "key");
         Instant now = Sql.micros(clock.instant());
-        ReservationRows.DueAndFound read = tx.autoCommit("find reservation " + key, c -> ReservationRows.findUnlessAnyDue(c, key, now));
+        ReservationRows.DueAndFound read = tx.autoCommit("find reservation " + key, c -> ReservationRows.findUnlessAnyDue(c, key, now, false));
         if (!read.anyDue()) {
             return Optional.ofNullable(read.reservation());
         }
@@ -685,7 +685,7 @@ public final class PostgresInventoryStore implements InventoryStore {
         }
         Reservation reservation = null;
         if (unlessDue) {
-            ReservationRows.DueAndFound read = ReservationRows.findLockedUnlessAnyDue(c, request.reservation(), now);
+            ReservationRows.DueAndFound read = ReservationRows.findUnlessAnyDue(c, request.reservation(), now, true);
             if (read.anyDue()) {
                 c.rollback();
                 return null;

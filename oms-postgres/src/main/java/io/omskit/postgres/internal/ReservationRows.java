@@ -52,22 +52,6 @@ public final class ReservationRows {
         return 12;
     }
 
-    /**
-     * In one read: whether any active reservation expires at or before {@code now} (as {@link #anyDue}) and the
-     * reservation with {@code key}, locked for update (null when there is none).
-     */
-    public static DueAndFound findLockedUnlessAnyDue(Connection c, ReservationKey key, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select d.due, r.* from " + DUE + " left join lateral (select "
-                + COLUMNS + " from inv_reservation where reservation_key = ? for update) r on true")) {
-            Sql.setInstant(ps, 1, now);
-            ps.setString(2, key.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new DueAndFound(rs.getBoolean(1), rs.getString("reservation_key") == null ? null : read(rs));
-            }
-        }
-    }
-
     /** The reservation with {@code key}, locked for update when {@code lock}. */
     public static Optional<Reservation> find(Connection c, ReservationKey key, boolean lock) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from inv_reservation where reservation_key = ?"
@@ -114,12 +98,12 @@ public final class ReservationRows {
 
     /**
      * In one read: whether any active reservation expires at or before {@code now} (as {@link #anyDue}) and, as of the
-     * same moment, the reservation with {@code key} (null when there is none).
+     * same moment, the reservation with {@code key} (null when there is none), locked for update when {@code lock}.
      */
-    public static DueAndFound findUnlessAnyDue(Connection c, ReservationKey key, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select d.due, r.reservation_key, r.reference, r.status, r.created_at,"
-                + " r.expires_at, r.req_skus, r.req_locations, r.req_quantities, r.held_skus, r.held_locations, r.held_quantities"
-                + " from " + DUE + " left join inv_reservation r on r.reservation_key = ?")) {
+    public static DueAndFound findUnlessAnyDue(Connection c, ReservationKey key, Instant now, boolean lock)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select d.due, r.* from " + DUE + " left join lateral (select "
+                + COLUMNS + " from inv_reservation where reservation_key = ?" + (lock ? " for update" : "") + ") r on true")) {
             Sql.setInstant(ps, 1, now);
             ps.setString(2, key.value());
             try (ResultSet rs = ps.executeQuery()) {
